@@ -1,0 +1,68 @@
+import path from 'node:path'
+
+/** Every environment variable, default and limit of the server, in one typed object. */
+export interface AppConfig {
+  port: number
+  /** PostgreSQL server with PostGIS; when absent the embedded PGlite + PostGIS engine is used. */
+  databaseUrl: string | undefined
+  /** Folder of the embedded database. */
+  dataDir: string
+  /** Load the sample data when the database holds no county yet. */
+  seedOnStart: boolean
+  /** Parcels generated per county for the default sample data. */
+  sampleParcelsPerCounty: number
+  clientDir: string
+  logLevel: string
+  tiles: {
+    extent: number
+    bufferPx: number
+    /** In-memory tile cache entries; 0 turns the cache off (bench measures the DB path). */
+    cacheEntries: number
+    /** Safety cap of features in one tile; never reached at the intended zooms. */
+    maxFeatures: number
+  }
+  limits: {
+    jsonBody: string
+    searchResults: number
+  }
+}
+
+const rootDir = path.resolve(import.meta.dirname, '..', '..')
+
+function readInt(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 应为非负整数，当前为 “${raw}”`)
+  return value
+}
+
+export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: readInt('PORT', 3000),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.resolve(process.env.DATA_DIR || path.join(rootDir, '.data')),
+    seedOnStart: process.env.SEED_ON_START !== 'false',
+    sampleParcelsPerCounty: readInt('SAMPLE_PARCELS_PER_COUNTY', 3000),
+    clientDir: path.join(rootDir, 'dist', 'client'),
+    logLevel: process.env.LOG_LEVEL || 'info',
+    tiles: {
+      extent: 4096,
+      bufferPx: 64,
+      cacheEntries: readInt('TILE_CACHE_ENTRIES', 20000),
+      maxFeatures: 200000,
+    },
+    limits: {
+      jsonBody: '2mb',
+      searchResults: 20,
+    },
+    ...overrides,
+  }
+}
+
+export const paths = {
+  root: rootDir,
+  migrations: path.join(rootDir, 'sql', 'migrations'),
+  queries: path.join(rootDir, 'sql', 'queries'),
+  sampleData: path.join(rootDir, 'sample-data'),
+}
