@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  INVALID_JSON: 400,
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+/** An expected failure with a message a bureau officer understands; the code decides the HTTP status. */
+export class AppError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+    super(message)
+  }
+}
+
+export const notFoundRoute: RequestHandler = (req, _res, next) => {
+  next(new AppError('NOT_FOUND', `没有这个接口：${req.method} ${req.path}`))
+}
+
+/** The one place errors are written: `{error: {code, message, details?}}`; raw database errors never leave. */
+export function errorMiddleware(log: (err: unknown) => void): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    if (err instanceof AppError) {
+      res.status(ERROR_STATUS[err.code]).json({ error: { code: err.code, message: err.message, details: err.details } })
+      return
+    }
+    const status = typeof err?.status === 'number' ? err.status : 500
+    if (err?.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${err.limit} 字节）` } })
+      return
+    }
+    if (err?.type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'INVALID_JSON', message: '请求内容不是合法的 JSON，请检查格式' } })
+      return
+    }
+    if (status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: 'BAD_REQUEST', message: '请求无效' } })
+      return
+    }
+    log(err)
+    res.status(500).json({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系管理员' } })
+  }
+}

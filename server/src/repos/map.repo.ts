@@ -1,0 +1,56 @@
+import type { Queryable } from '../db/database.ts'
+import { sqlFile } from '../db/sql-files.ts'
+import type { FeatureEntity } from '../domain/feature-info.ts'
+
+export type Bbox = [number, number, number, number]
+
+export interface SearchRow {
+  kind: 'county' | 'township' | 'parcel' | 'plot'
+  id: number | null
+  code: string
+  name: string
+  context: string
+  bbox: Bbox
+}
+
+export interface CountyRow {
+  adcode: string
+  name: string
+  city: string
+  province: string
+  area_m2: number
+  bbox: Bbox
+}
+
+const FEATURE_QUERY: Record<FeatureEntity, string> = {
+  county: 'map/feature-county',
+  township: 'map/feature-township',
+  parcel: 'map/feature-parcel',
+  'monitoring-point': 'map/feature-monitoring-point',
+  plot: 'map/feature-plot',
+  'control-zone': 'map/feature-control-zone',
+  enterprise: 'map/feature-enterprise',
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+export async function searchPlaces(db: Queryable, text: string, limitPerKind: number): Promise<SearchRow[]> {
+  const q = escapeLike(text)
+  const { rows } = await db.query(sqlFile('map/search'), [`%${q}%`, `${q}%`, limitPerKind])
+  return rows
+}
+
+export async function listCounties(db: Queryable): Promise<CountyRow[]> {
+  return (await db.query(sqlFile('map/list-counties'))).rows
+}
+
+export async function findFeature(db: Queryable, entity: FeatureEntity, id: number): Promise<Record<string, any> | undefined> {
+  const { rows } = await db.query(sqlFile(FEATURE_QUERY[entity]), [id])
+  return rows[0]
+}
+
+export async function readHealth(db: Queryable): Promise<{ postgres_version: string; postgis_version: string; counties: number; parcels: number }> {
+  return (await db.query(sqlFile('map/health'))).rows[0]
+}

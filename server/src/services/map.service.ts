@@ -1,0 +1,56 @@
+import type { Database } from '../db/database.ts'
+import { describeFeature, type FeatureEntity, type FeatureInfo } from '../domain/feature-info.ts'
+import { AppError } from '../http/errors.ts'
+import { findFeature, listCounties, readHealth, searchPlaces, type Bbox } from '../repos/map.repo.ts'
+import { findTileLayer } from '../tiles/layers.ts'
+
+const KIND_NAMES = { county: '区县', township: '乡镇', parcel: '耕地图斑', plot: '污染地块' } as const
+
+export interface SearchResult {
+  kind: keyof typeof KIND_NAMES
+  kindName: string
+  id?: number
+  code: string
+  name: string
+  context: string
+  bbox: Bbox
+}
+
+export async function searchMap(db: Database, text: string, limitPerKind: number): Promise<SearchResult[]> {
+  const rows = await searchPlaces(db, text, limitPerKind)
+  return rows.map((r) => ({
+    kind: r.kind, kindName: KIND_NAMES[r.kind], ...(r.id !== null ? { id: r.id } : {}), code: r.code, name: r.name, context: r.context, bbox: r.bbox,
+  }))
+}
+
+export async function listCountiesWithExtent(db: Database) {
+  const counties = await listCounties(db)
+  const bbox: Bbox | null = counties.length
+    ? [Math.min(...counties.map((c) => c.bbox[0])), Math.min(...counties.map((c) => c.bbox[1])),
+       Math.max(...counties.map((c) => c.bbox[2])), Math.max(...counties.map((c) => c.bbox[3]))]
+    : null
+  return { counties, bbox }
+}
+
+/** The attributes of a clicked feature, in Chinese, for the info panel. */
+export async function getFeatureInfo(db: Database, layerName: string, id: number): Promise<FeatureInfo & { layer: string; layerName: string; bbox: Bbox }> {
+  const layer = findTileLayer(layerName)
+  if (!layer) throw new AppError('NOT_FOUND', `没有名为 “${layerName}” 的图层`)
+  if (!layer.entity) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 没有可查询的要素属性`)
+  const row = await findFeature(db, layer.entity as FeatureEntity, id)
+  if (!row) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 中没有编号为 ${id} 的要素，可能已被删除`)
+  return { layer: layer.name, layerName: layer.title, bbox: row.bbox, ...describeFeature(layer.entity as FeatureEntity, row) }
+}
+
+export async function getHealth(db: Database) {
+  const h = await readHealth(db)
+  return {
+    status: 'ok',
+    mode: db.mode,
+    modeName: db.mode === 'embedded' ? '内嵌数据库（PGlite + PostGIS）' : 'PostgreSQL 服务器',
+    postgresVersion: h.postgres_version,
+    postgisVersion: h.postgis_version,
+    counties: h.counties,
+    parcels: h.parcels,
+  }
+}

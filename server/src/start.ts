@@ -1,0 +1,27 @@
+import { pino } from 'pino'
+import { loadConfig, paths, type AppConfig } from './config.ts'
+import { openDatabase, type Database } from './db/database.ts'
+import { migrate } from './db/migrate.ts'
+import { loadSampleData } from './services/sample-data.service.ts'
+
+/** Opens the database (embedded or server), applies migrations, and loads the sample data on first start. */
+export async function prepareDatabase(config: AppConfig, log: (msg: string) => void): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log })
+  const applied = await migrate(db, paths.migrations)
+  if (applied.length) log(`已执行数据库迁移：${applied.join('、')}`)
+  if (config.seedOnStart) {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM county')
+    if (rows[0].n === 0) {
+      log('数据库为空，正在加载示例数据（27 个区县，均为生成数据，约需 1 分钟）…')
+      const result = await loadSampleData(db, { scale: 'sample', parcelsPerCounty: config.sampleParcelsPerCounty, log })
+      log(`示例数据加载完成：${result.counties} 个区县，${result.parcels} 个耕地图斑`)
+    }
+  }
+  return db
+}
+
+export function createLogger(config: AppConfig) {
+  return pino({ level: config.logLevel })
+}
+
+export { loadConfig }

@@ -1,0 +1,54 @@
+/** A layer served as vector tiles: which table, which geometry, which attributes, at which zooms. */
+export interface TileLayer {
+  name: string
+  /** Chinese name for TileJSON and the info panel. */
+  title: string
+  table: string
+  kind: 'polygon' | 'point'
+  /** EPSG:3857 geometry expression; `geom_3857` or a point derived from it for label layers. */
+  geometry: string
+  /** MVT feature id expression (numeric). */
+  id: string | null
+  /** Attribute name → SQL expression; names are constants, never user input. */
+  attributes: Record<string, string>
+  minzoom: number
+  maxzoom: number
+  /** Entity shown by the info panel for a click on this layer. */
+  entity: string | null
+}
+
+const onSurface = 'ST_PointOnSurface(geom_3857)'
+const areaMu = 'round((area_m2 * 0.0015)::numeric, 2)::float8'
+
+/** Every tile layer. The order is the drawing order of the default style (bottom first). */
+export const TILE_LAYERS: readonly TileLayer[] = [
+  { name: 'county', title: '区县', table: 'county', kind: 'polygon', geometry: 'geom_3857', id: 'adcode::int',
+    attributes: { adcode: 'adcode', name: 'name', city: 'city' }, minzoom: 0, maxzoom: 22, entity: 'county' },
+  { name: 'township', title: '乡镇（街道）', table: 'township', kind: 'polygon', geometry: 'geom_3857', id: 'code::bigint',
+    attributes: { code: 'code', name: 'name', adcode: 'adcode' }, minzoom: 8, maxzoom: 22, entity: 'township' },
+  { name: 'parcel-overview', title: '耕地图斑（概览）', table: 'farmland_overview', kind: 'polygon', geometry: 'geom_3857', id: null,
+    attributes: { class: 'class', parcels: 'parcel_count', area_mu: 'round((area_m2 * 0.0015)::numeric, 1)::float8' },
+    minzoom: 5, maxzoom: 12, entity: null },
+  { name: 'parcel', title: '耕地图斑', table: 'farmland_parcel', kind: 'polygon', geometry: 'geom_3857', id: 'id',
+    attributes: { code: 'code', class: 'class', dlbm: 'dlbm', area_mu: areaMu, adcode: 'adcode' }, minzoom: 13, maxzoom: 22, entity: 'parcel' },
+  { name: 'control-zone', title: '管控区域', table: 'control_zone', kind: 'polygon', geometry: 'geom_3857', id: 'id',
+    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 8, maxzoom: 22, entity: 'control-zone' },
+  { name: 'contaminated-plot', title: '污染地块', table: 'contaminated_plot', kind: 'polygon', geometry: 'geom_3857', id: 'id',
+    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 12, maxzoom: 22, entity: 'plot' },
+  { name: 'contaminated-plot-point', title: '污染地块', table: 'contaminated_plot', kind: 'point', geometry: onSurface, id: 'id',
+    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 6, maxzoom: 11, entity: 'plot' },
+  { name: 'enterprise', title: '重点监管单位', table: 'supervised_enterprise', kind: 'polygon', geometry: 'geom_3857', id: 'id',
+    attributes: { name: 'name', industry: 'industry', status: 'status' }, minzoom: 12, maxzoom: 22, entity: 'enterprise' },
+  { name: 'enterprise-point', title: '重点监管单位', table: 'supervised_enterprise', kind: 'point', geometry: onSurface, id: 'id',
+    attributes: { name: 'name', industry: 'industry', status: 'status' }, minzoom: 6, maxzoom: 11, entity: 'enterprise' },
+  { name: 'monitoring-point', title: '监测点位', table: 'monitoring_point', kind: 'point', geometry: 'geom_3857', id: 'id',
+    attributes: { code: 'code', name: 'name', level: 'level', point_type: 'point_type' }, minzoom: 6, maxzoom: 22, entity: 'monitoring-point' },
+  { name: 'township-label', title: '乡镇（街道）名称', table: 'township', kind: 'point', geometry: onSurface, id: 'code::bigint',
+    attributes: { name: 'name' }, minzoom: 9, maxzoom: 22, entity: null },
+  { name: 'county-label', title: '区县名称', table: 'county', kind: 'point', geometry: onSurface, id: 'adcode::int',
+    attributes: { name: 'name' }, minzoom: 0, maxzoom: 22, entity: null },
+]
+
+export function findTileLayer(name: string): TileLayer | undefined {
+  return TILE_LAYERS.find((l) => l.name === name)
+}

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto'
+import zlib from 'node:zlib'
+import type { AppConfig } from '../config.ts'
+import type { Database } from '../db/database.ts'
+import { encodeMvtLayer, type GeoJsonTileRow } from './encode-mvt.ts'
+import { TILE_LAYERS, type TileLayer } from './layers.ts'
+import { TileCache, type CachedTile } from './tile-cache.ts'
+import { buildGeoJsonTileSql, buildMvtSql } from './tile-sql.ts'
+
+export type TileEncoder = 'postgis' | 'javascript'
+
+/** Builds vector tiles: `ST_AsMVT` on a PostGIS server, the JavaScript encoder on the embedded engine. */
+export class TileService {
+  readonly encoder: TileEncoder
+  private readonly cache: TileCache
+  private readonly versions = new Map<string, number>()
+  private readonly statements = new Map<string, { name: string; text: string }>()
+
+  constructor(private readonly db: Database, private readonly config: AppConfig['tiles'], encoder?: TileEncoder) {
+    this.encoder = encoder ?? (db.mode === 'server' ? 'postgis' : 'javascript')
+    this.cache = new TileCache(config.cacheEntries)
+    const startedAt = Math.floor(Date.now() / 1000)
+    for (const layer of TILE_LAYERS) {
+      this.versions.set(layer.name, startedAt)
+      const build = this.encoder === 'postgis' ? buildMvtSql : buildGeoJsonTileSql
+      this.statements.set(layer.name, { name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}`, text: build(layer, config) })
+    }
+  }
+
+  /** Version of a layer's data, put in tile URLs so browsers and caches never keep a stale tile. */
+  version(layer: string): number {
+    return this.versions.get(layer) ?? 0
+  }
+
+  /** Marks a layer's data as changed: cached tiles are dropped and its URLs change. */
+  invalidate(layer: string): void {
+    this.versions.set(layer, Math.max(Math.floor(Date.now() / 1000), this.version(layer) + 1))
+    this.cache.invalidate(`${layer}/`)
+  }
+
+  /** The SQL the server runs for a layer (the bench gives the same text to pgbench). */
+  sqlFor(layer: string): string {
+    return this.statements.get(layer)!.text
+  }
+
+  async getTile(layer: TileLayer, z: number, x: number, y: number): Promise<CachedTile> {
+    const key = `${layer.name}/${this.version(layer.name)}/${z}/${x}/${y}`
+    const hit = this.cache.get(key)
+    if (hit) return hit
+    const raw = await this.renderTile(layer, z, x, y)
+    const tile: CachedTile = {
+      gzipped: raw.length ? zlib.gzipSync(raw, { level: 2 }) : Buffer.alloc(0),
+      etag: `"${crypto.createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"`,
+      size: raw.length,
+    }
+    this.cache.set(key, tile)
+    return tile
+  }
+
+  /** The uncompressed MVT bytes of one layer's tile, straight from the database. */
+  async renderTile(layer: TileLayer, z: number, x: number, y: number): Promise<Buffer> {
+    if (z < layer.minzoom || z > layer.maxzoom) return Buffer.alloc(0)
+    const statement = this.statements.get(layer.name)!
+    const { rows } = await this.db.query({ ...statement, values: [z, x, y] })
+    if (this.encoder === 'postgis') return rows[0]?.tile ?? Buffer.alloc(0)
+    return Buffer.from(encodeMvtLayer(layer.name, layer.kind, rows as GeoJsonTileRow[], this.config.extent))
+  }
+}
