@@ -11,14 +11,15 @@ export interface EmbeddedPostgis {
 
 /**
  * Starts PGlite with PostGIS in `dataDir` and exposes it to `pg` through pglite-socket, so the rest of the
- * server has a single data path. PGlite is one connection: callers must use a pool of one.
+ * server has a single data path. PGlite is one backend: each client should use a pool of one. Several clients
+ * (the app and a test process) may connect; pglite-socket queues their messages and keeps transactions whole.
  */
 export async function startEmbeddedPostgis(dataDir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedPostgis> {
   fs.mkdirSync(dataDir, { recursive: true })
   log(`正在启动内嵌 PostGIS 数据库（${dataDir}），首次加载扩展约需 10 秒…`)
   const db = await PGlite.create({ dataDir, extensions: { postgis } })
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis')
-  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' })
+  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 16 })
   await server.start()
   return {
     url: `postgres://postgres@127.0.0.1:${server.port}/postgres`,

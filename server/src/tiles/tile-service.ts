@@ -9,6 +9,12 @@ import { buildGeoJsonTileSql, buildMvtSql } from './tile-sql.ts'
 
 export type TileEncoder = 'postgis' | 'javascript'
 
+/**
+ * Embedded PGlite is one backend shared by every client connection, so prepared-statement names must be
+ * unique per service instance there.
+ */
+let instanceCount = 0
+
 /** Builds vector tiles: `ST_AsMVT` on a PostGIS server, the JavaScript encoder on the embedded engine. */
 export class TileService {
   readonly encoder: TileEncoder
@@ -20,10 +26,11 @@ export class TileService {
     this.encoder = encoder ?? (db.mode === 'server' ? 'postgis' : 'javascript')
     this.cache = new TileCache(config.cacheEntries)
     const startedAt = Math.floor(Date.now() / 1000)
+    const suffix = db.mode === 'embedded' ? `_${process.pid}_${++instanceCount}` : ''
     for (const layer of TILE_LAYERS) {
       this.versions.set(layer.name, startedAt)
       const build = this.encoder === 'postgis' ? buildMvtSql : buildGeoJsonTileSql
-      this.statements.set(layer.name, { name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}`, text: build(layer, config) })
+      this.statements.set(layer.name, { name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}${suffix}`, text: build(layer, config) })
     }
   }
 

@@ -1,0 +1,224 @@
+import {
+  Map as MaplibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type FilterSpecification,
+  type MapMouseEvent,
+  type PointLike,
+} from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatusSource } from '../shared/api-types'
+import { BASEMAP_PREFIX, basemapParts } from './basemap-layers'
+import { HATCH_IMAGE_ID, HATCH_PIXEL_RATIO, createHatchImage } from './hatch-image'
+import { indexStyle, type StyleIndex } from './style-groups'
+
+declare global {
+  interface Window {
+    /** The map instance, for end-to-end tests. */
+    __soilMap?: MaplibreMap
+  }
+}
+
+/** Fonts that draw Chinese labels locally (the style has no `glyphs`). */
+export const CJK_FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+
+const HIGHLIGHT_PREFIX = 'soil-highlight-'
+const HIGHLIGHT_COLOR = '#00a3ff'
+
+setWorkerUrl(workerUrl)
+
+/** Options of {@link MapClient}. */
+export interface MapClientOptions {
+  container: HTMLElement
+  styleUrl: string
+}
+
+/** How to move the camera to an extent. */
+export interface FitOptions {
+  maxZoom: number
+  animate: boolean
+}
+
+/** The one wrapper around the imperative MapLibre API: every map call of the app goes through here. */
+export class MapClient implements ViewStatusSource {
+  /** The MapLibre map. */
+  readonly map: MaplibreMap
+  private index: StyleIndex | null = null
+  private basemapKey = 'none'
+  private highlighted: FeatureRef | null = null
+  private readonly loaded: Promise<void>
+
+  constructor({ container, styleUrl }: MapClientOptions) {
+    this.map = new MaplibreMap({
+      container,
+      style: styleUrl,
+      center: [112.4, 28.5],
+      zoom: 4,
+      localIdeographFontFamily: CJK_FONT_FAMILY,
+      attributionControl: { compact: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    })
+    this.map.touchZoomRotate.disableRotation()
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left')
+    this.map.on('styleimagemissing', (event) => this.addMissingImage(event.id))
+    this.loaded = new Promise((resolve) => {
+      this.map.once('load', () => {
+        this.index = indexStyle(this.map.getStyle())
+        resolve()
+      })
+    })
+  }
+
+  /** Resolves once the style and its layer groups are loaded. */
+  whenLoaded(): Promise<void> {
+    return this.loaded
+  }
+
+  /** Runs `callback` once the map next finishes rendering everything in view. */
+  onceIdle(callback: () => void): void {
+    this.map.once('idle', callback)
+  }
+
+  /** Puts the map on `window.__soilMap` for end-to-end tests. */
+  exposeForTests(): void {
+    window.__soilMap = this.map
+  }
+
+  /** The layer groups of the style, in display order (empty until loaded). */
+  layerGroups(): LayerGroup[] {
+    return this.index?.groups ?? []
+  }
+
+  /** Shows or hides every style layer of each group. */
+  setGroupVisibility(visibility: Record<string, boolean>): void {
+    if (!this.index) return
+    for (const [group, visible] of Object.entries(visibility)) {
+      for (const layerId of this.index.layersByGroup.get(group) ?? []) {
+        this.map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none')
+      }
+    }
+  }
+
+  /** Moves the camera to show `bbox` with 40 px padding, no closer than `maxZoom`. */
+  fitBbox([west, south, east, north]: Bbox, { maxZoom, animate }: FitOptions): void {
+    this.map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: 40, maxZoom, duration: animate ? 900 : 0, essential: true },
+    )
+  }
+
+  /** Replaces the basemap; its raster layers go below every data layer. */
+  setBasemap(choice: BasemapChoice): void {
+    const parts = basemapParts(choice)
+    const key = parts.map((p) => JSON.stringify(p.source.tiles)).join('|') || 'none'
+    if (!this.index || key === this.basemapKey) return
+    this.basemapKey = key
+    for (const layerId of this.map.getLayersOrder()) {
+      if (layerId.startsWith(BASEMAP_PREFIX)) this.map.removeLayer(layerId)
+    }
+    for (const sourceId of Object.keys(this.map.getStyle().sources)) {
+      if (sourceId.startsWith(BASEMAP_PREFIX)) this.map.removeSource(sourceId)
+    }
+    for (const part of parts) {
+      this.map.addSource(part.id, part.source)
+      this.map.addLayer(part.layer, this.index.firstDataLayer)
+    }
+  }
+
+  /** The topmost clickable feature at a screen point, or null. */
+  featureAt(point: PointLike): FeatureRef | null {
+    if (!this.index?.clickableLayers.length) return null
+    const features = this.map.queryRenderedFeatures(point, { layers: this.index.clickableLayers })
+    const top = features.find((f) => typeof f.id === 'number' || (typeof f.id === 'string' && f.id !== ''))
+    if (!top) return null
+    const id = Number(top.id)
+    return Number.isFinite(id) ? { source: top.source, id } : null
+  }
+
+  /** Outlines one feature of a vector source above everything else; null clears it. */
+  setHighlight(ref: FeatureRef | null): void {
+    if (!this.index || sameRef(ref, this.highlighted)) return
+    for (const layerId of this.map.getLayersOrder()) {
+      if (layerId.startsWith(HIGHLIGHT_PREFIX)) this.map.removeLayer(layerId)
+    }
+    this.highlighted = ref
+    if (!ref || !this.map.getSource(ref.source)) return
+    const base = { source: ref.source, 'source-layer': this.index.sourceLayers.get(ref.source) ?? ref.source }
+    const isFeature: FilterSpecification = ['==', ['id'], ref.id]
+    const polygons: FilterSpecification = ['all', isFeature, ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]]]
+    const points: FilterSpecification = ['all', isFeature, ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]]
+    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}fill`, type: 'fill', filter: polygons, paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.18 } })
+    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}line`, type: 'line', filter: polygons, paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 3 } })
+    this.map.addLayer({
+      ...base,
+      id: `${HIGHLIGHT_PREFIX}circle`,
+      type: 'circle',
+      filter: points,
+      paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': HIGHLIGHT_COLOR, 'circle-stroke-width': 3 },
+    })
+  }
+
+  /** Calls `listener` with the topmost clickable feature of each click on one; returns the unsubscriber. */
+  onFeatureClick(listener: (ref: FeatureRef) => void): () => void {
+    const handler = (event: MapMouseEvent) => {
+      const ref = this.featureAt(event.point)
+      if (ref) listener(ref)
+    }
+    this.map.on('click', handler)
+    return () => this.map.off('click', handler)
+  }
+
+  /** Shows a pointer cursor over clickable features; returns the unsubscriber. */
+  trackPointerCursor(): () => void {
+    const handler = (event: MapMouseEvent) => {
+      this.map.getCanvas().style.cursor = this.featureAt(event.point) ? 'pointer' : ''
+    }
+    this.map.on('mousemove', handler)
+    return () => this.map.off('mousemove', handler)
+  }
+
+  /** Reports the zoom and the cursor position (null when the cursor leaves the map). */
+  onViewStatus(listener: (status: ViewStatus) => void): () => void {
+    let lngLat: ViewStatus['lngLat'] = null
+    const emit = () => listener({ zoom: this.map.getZoom(), lngLat })
+    const onMove = (event: MapMouseEvent) => {
+      lngLat = [event.lngLat.lng, event.lngLat.lat]
+      emit()
+    }
+    const onOut = () => {
+      lngLat = null
+      emit()
+    }
+    this.map.on('mousemove', onMove)
+    this.map.on('mouseout', onOut)
+    this.map.on('zoom', emit)
+    emit()
+    return () => {
+      this.map.off('mousemove', onMove)
+      this.map.off('mouseout', onOut)
+      this.map.off('zoom', emit)
+    }
+  }
+
+  /** Removes the map and frees its resources. */
+  destroy(): void {
+    if (window.__soilMap === this.map) delete window.__soilMap
+    this.map.remove()
+  }
+
+  private addMissingImage(id: string): void {
+    if (id !== HATCH_IMAGE_ID || this.map.hasImage(id)) return
+    this.map.addImage(id, createHatchImage(), { pixelRatio: HATCH_PIXEL_RATIO })
+  }
+}
+
+function sameRef(a: FeatureRef | null, b: FeatureRef | null): boolean {
+  return a === b || (!!a && !!b && a.source === b.source && a.id === b.id)
+}

@@ -1,0 +1,11 @@
+/** Formats a coordinate pair as CGCS2000 longitude/latitude with 6 decimals, e.g. `东经 112.345678°，北纬 28.123456°`. */
+export function formatLngLat([lng, lat]: [number, number]): string {
+  const ew = lng >= 0 ? '东经' : '西经'
+  const ns = lat >= 0 ? '北纬' : '南纬'
+  return `${ew} ${Math.abs(lng).toFixed(6)}°，${ns} ${Math.abs(lat).toFixed(6)}°`
+}
+
+/** Formats a zoom level with one decimal. */
+export function formatZoom(zoom: number): string {
+  return zoom.toFixed(1)
+}

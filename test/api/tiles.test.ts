@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import request from 'supertest'
+import type { Database } from '../../server/src/db/database.ts'
+import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
+import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { decodeTile, tileAt } from '../support/tiles.ts'
+
+let db: Database
+let app: ReturnType<typeof createTestApp>
+let parcel: { id: number; code: string; lon: number; lat: number }
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = []
+  res.on('data', (c: Buffer) => chunks.push(c))
+  res.on('end', () => cb(null, Buffer.concat(chunks)))
+}
+
+beforeAll(async () => {
+  db = connectTestDatabase()
+  app = createTestApp(db)
+  const { rows } = await db.query(`SELECT id, code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+    FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
+  parcel = rows[0]
+})
+afterAll(() => db.close())
+
+describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
+  it('when a parcel tile is asked at z15, then it decodes with the parcel, its id and its attributes', async () => {
+    const { z, x, y } = tileAt(parcel.lon, parcel.lat, 15)
+    const res = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).buffer(true).parse(binary)
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile')
+    const features = decodeTile(res.body).parcel
+    const found = features.find((f) => f.id === parcel.id)
+    expect(found?.properties).toMatchObject({ code: parcel.code, adcode: '430903' })
+    expect(['priority', 'safe_use', 'strict', 'unclassified']).toContain(found?.properties.class)
+    expect(found?.type).toBe(3)
+  })
+
+  it('when the county tile is asked at z8, then the county outline is in it', async () => {
+    const { z, x, y } = tileAt(parcel.lon, parcel.lat, 8)
+    const res = await request(app).get(`/tiles/county/${z}/${x}/${y}.pbf`).buffer(true).parse(binary)
+    expect(decodeTile(res.body).county.map((f) => f.properties.name)).toContain('赫山区')
+  })
+
+  it('when the same tile is asked with its ETag, then the answer is 304', async () => {
+    const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
+    const first = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`)
+    const second = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('If-None-Match', first.headers.etag)
+    expect(second.status).toBe(304)
+  })
+
+  it('when the client accepts gzip, then the tile is sent gzipped', async () => {
+    const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
+    const res = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'gzip')
+    expect(res.headers['content-encoding']).toBe('gzip')
+  })
+
+  it('when a zoom below the layer minimum is asked, then the tile is empty (204)', async () => {
+    const { z, x, y } = tileAt(parcel.lon, parcel.lat, 10)
+    const res = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`)
+    expect(res.status).toBe(204)
+  })
+
+  it('when the layer is unknown, then 404 with a JSON message naming it', async () => {
+    const res = await request(app).get('/tiles/no-such-layer/1/0/0.pbf')
+    expect(res.status).toBe(404)
+    expect(res.body.error.message).toContain('no-such-layer')
+  })
+
+  it.each([
+    ['/tiles/parcel/a/0/0.pbf', 'z 应为非负整数'],
+    ['/tiles/parcel/1/2/0.pbf', 'x=2 超出'],
+    ['/tiles/parcel/1/0/5.pbf', 'y=5 超出'],
+    ['/tiles/parcel/30/0/0.pbf', 'z=30 超出'],
+    ['/tiles/parcel/1/0.5/0.pbf', 'x 应为非负整数'],
+  ])('when %s is asked, then 400 with the reason', async (url, reason) => {
+    const res = await request(app).get(url)
+    expect(res.status).toBe(400)
+    expect(res.body.error.message).toContain(reason)
+  })
+})
+
+describe('GET /tiles/{layer}.json and /style.json', () => {
+  it('when TileJSON is asked for every layer, then each names its tile URL, zooms and fields', async () => {
+    for (const layer of TILE_LAYERS) {
+      const res = await request(app).get(`/tiles/${layer.name}.json`)
+      expect(res.status).toBe(200)
+      expect(res.body.tilejson).toBe('3.0.0')
+      expect(res.body.tiles[0]).toMatch(new RegExp(`/tiles/${layer.name}/\\{z\\}/\\{x\\}/\\{y\\}\\.pbf\\?v=\\d+$`))
+      expect(res.body.vector_layers[0].id).toBe(layer.name)
+      expect(Object.keys(res.body.vector_layers[0].fields)).toEqual(Object.keys(layer.attributes))
+    }
+  })
+
+  it('when TileJSON of an unknown layer is asked, then 404', async () => {
+    expect((await request(app).get('/tiles/nothing.json')).status).toBe(404)
+  })
+
+  it('when the style is asked, then every source is a tile layer, every layer uses a source, and groups carry a Chinese legend', async () => {
+    const res = await request(app).get('/style.json')
+    expect(res.status).toBe(200)
+    const style = res.body
+    expect(style.version).toBe(8)
+    expect(style.glyphs).toBeUndefined()
+    expect(Object.keys(style.sources).sort()).toEqual(TILE_LAYERS.map((l) => l.name).sort())
+    for (const layer of style.layers.filter((l: any) => l.type !== 'background')) {
+      expect(style.sources[layer.source], layer.id).toBeDefined()
+      expect(layer['source-layer']).toBe(layer.source)
+    }
+    const groups = style.metadata['soil:groups']
+    expect(groups.map((g: any) => g.name)).toEqual(['区县', '乡镇（街道）', '耕地图斑', '监测点位', '污染地块', '管控区域', '重点监管单位'])
+    expect(groups.find((g: any) => g.id === 'parcel').legend.map((i: any) => i.label)).toEqual(['优先保护类', '安全利用类', '严格管控类', '未划定'])
+    for (const g of groups) expect(style.layers.some((l: any) => l.metadata?.['soil:group'] === g.id), g.id).toBe(true)
+  })
+})

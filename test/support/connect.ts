@@ -1,0 +1,17 @@
+import pg from 'pg'
+import { inject } from 'vitest'
+import { wrapPool, type Database } from '../../server/src/db/database.ts'
+import { createApp } from '../../server/src/app.ts'
+import { loadConfig } from '../../server/src/config.ts'
+
+/** A connection to the run's database, as the app would open it. */
+export function connectTestDatabase(): Database {
+  const mode = inject('databaseMode')
+  const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: mode === 'embedded' ? 1 : 4 })
+  return wrapPool(pool, mode, () => pool.end())
+}
+
+/** The app in-process (for supertest) on the run's database. */
+export function createTestApp(db: Database, overrides: Parameters<typeof loadConfig>[0] = {}) {
+  return createApp({ db, config: loadConfig({ port: 0, ...overrides }) })
+}

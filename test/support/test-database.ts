@@ -1,0 +1,50 @@
+import pg from 'pg'
+import { openDatabase, type Database } from '../../server/src/db/database.ts'
+import { migrate } from '../../server/src/db/migrate.ts'
+import { paths } from '../../server/src/config.ts'
+import { loadSampleData } from '../../server/src/services/sample-data.service.ts'
+
+/** The counties and size of the small sample every test run loads. */
+export const TEST_COUNTIES = ['430903', '220322']
+export const TEST_PARCELS_PER_COUNTY = 400
+
+export interface TestDatabase {
+  db: Database
+  url: string
+  drop(): Promise<void>
+}
+
+/**
+ * A fresh database for one test run: on the server of `serverUrl`, a new database that is dropped afterwards
+ * (the server's own data is never touched); without it, a new embedded PGlite + PostGIS in `dataDir`.
+ */
+export async function createTestDatabase(serverUrl: string | undefined, dataDir: string): Promise<TestDatabase> {
+  if (!serverUrl) {
+    const db = await openDatabase({ dataDir })
+    return { db, url: (db.pool as any).options.connectionString, drop: () => db.close() }
+  }
+  const name = `soil_test_${process.pid}_${Date.now()}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir, maxConnections: 4 })
+  return {
+    db,
+    url: url.toString(),
+    async drop() {
+      await db.close()
+      const client = new pg.Client({ connectionString: serverUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+export async function migrateAndSeed(db: Database): Promise<void> {
+  await migrate(db, paths.migrations)
+  await loadSampleData(db, { scale: 'sample', adcodes: TEST_COUNTIES, parcelsPerCounty: TEST_PARCELS_PER_COUNTY })
+}
