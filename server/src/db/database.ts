@@ -6,13 +6,15 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
 
 export type DatabaseMode = 'embedded' | 'server'
 
-export type Queryable = Pick<pg.PoolClient, 'query'>
+/** Anything that runs a query: the pool, or a client inside a transaction. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = any>(text: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<R>>
+}
 
 /** The single entry point to PostgreSQL for the whole server. */
-export interface Database {
+export interface Database extends Queryable {
   mode: DatabaseMode
   pool: pg.Pool
-  query<R extends pg.QueryResultRow = any>(text: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<R>>
   /** Runs `fn` in one transaction; rolls back on any error so nothing is partly written. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
   close(): Promise<void>
@@ -46,7 +48,7 @@ export function wrapPool(pool: pg.Pool, mode: DatabaseMode, close: () => Promise
   return {
     mode,
     pool,
-    query: (text, values) => pool.query(text as any, values),
+    query: (text, values) => pool.query(text as any, values) as any,
     async transaction(fn) {
       const client = await pool.connect()
       try {

@@ -22,7 +22,7 @@ export async function startEmbeddedPostgis(dataDir: string, log: (msg: string) =
   const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 16 })
   await server.start()
   return {
-    url: `postgres://postgres@127.0.0.1:${server.port}/postgres`,
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
     async stop() {
       await server.stop()
       await db.close()

@@ -20,7 +20,7 @@ const PLOT_STATUS_GROUPS = [
   { label: '风险管控和修复名录', color: '#a50026', statuses: ['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied'] },
   { label: '暂不开发利用（管控区域）', color: '#762a83', statuses: ['control_zone'] },
   { label: '已移出或无需管控', color: '#4575b4', statuses: ['removed', 'cleared'] },
-] as const satisfies readonly { statuses: readonly (keyof typeof PLOT_STATUS)[] }[]
+] as const satisfies readonly { label: string; color: string; statuses: readonly (keyof typeof PLOT_STATUS)[] }[]
 const ZONE_COLOR = '#e8590c'
 const ENTERPRISE_COLOR = '#6a3d9a'
 
