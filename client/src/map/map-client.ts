@@ -64,6 +64,7 @@ export class MapClient implements ViewStatusSource {
     this.map.touchZoomRotate.disableRotation()
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left')
+    this.map.setMissingStyleImageResolver((id) => this.addMissingImage(id))
     this.map.on('styleimagemissing', (event) => this.addMissingImage(event.id))
     this.loaded = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -154,8 +155,8 @@ export class MapClient implements ViewStatusSource {
     const isFeature: FilterSpecification = ['==', ['id'], ref.id]
     const polygons: FilterSpecification = ['all', isFeature, ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]]]
     const points: FilterSpecification = ['all', isFeature, ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]]
-    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}fill`, type: 'fill', filter: polygons, paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.18 } })
-    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}line`, type: 'line', filter: polygons, paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 3 } })
+    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}fill`, type: 'fill', filter: polygons, paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.1 } })
+    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}line`, type: 'line', filter: polygons, paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 2.5 } })
     this.map.addLayer({
       ...base,
       id: `${HIGHLIGHT_PREFIX}circle`,
