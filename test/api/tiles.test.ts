@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import type { Database } from '../../server/src/db/database.ts'
-import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
+import { loadConfig } from '../../server/src/config.ts'
+import { TILE_LAYERS, findTileLayer } from '../../server/src/tiles/layers.ts'
+import { TileService } from '../../server/src/tiles/tile-service.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 
@@ -54,6 +56,31 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
     const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
     const res = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'gzip')
     expect(res.headers['content-encoding']).toBe('gzip')
+  })
+
+  it('when the database connection behind the tile service is replaced, then tiles still render', async () => {
+    const own = connectTestDatabase()
+    const tiles = new TileService(own, { ...loadConfig().tiles, cacheEntries: 0 })
+    const layer = findTileLayer('parcel')!
+    const { z, x, y } = tileAt(parcel.lon, parcel.lat, 15)
+    const first = await tiles.renderTile(layer, z, x, y)
+    ;(await own.pool.connect()).release(true)
+    const second = await tiles.renderTile(layer, z, x, y)
+    expect(second.length).toBeGreaterThan(0)
+    expect(decodeTile(second).parcel.map((f) => f.id)).toEqual(decodeTile(first).parcel.map((f) => f.id))
+    await own.close()
+  })
+
+  it('when a county label tile is asked far from the label point, then it holds no label', async () => {
+    const { rows: [c] } = await db.query(`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat,
+      ST_XMin(geom) AS w, ST_YMax(geom) AS n FROM county WHERE adcode = '430903'`)
+    const at = tileAt(c.lon, c.lat, 12)
+    const corner = tileAt(c.w + 0.01, c.n - 0.01, 12)
+    expect(corner).not.toEqual(at)
+    const res = await request(app).get(`/tiles/county-label/${corner.z}/${corner.x}/${corner.y}.pbf`).buffer(true).parse(binary)
+    expect(decodeTile(res.body)['county-label'] ?? []).toEqual([])
+    const own = await request(app).get(`/tiles/county-label/${at.z}/${at.x}/${at.y}.pbf`).buffer(true).parse(binary)
+    expect(decodeTile(own.body)['county-label'].map((f) => f.properties.name)).toContain('赫山区')
   })
 
   it('when a zoom below the layer minimum is asked, then the tile is empty (204)', async () => {

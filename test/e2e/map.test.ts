@@ -89,7 +89,7 @@ describe.skipIf(skip)('the one map in Chromium', () => {
     await page.mouse.click(hit!.x, hit!.y)
     const panel = page.getByTestId('info-panel')
     await panel.waitFor()
-    await expect(page.getByTestId('info-title').textContent()).resolves.toBe(`耕地图斑 ${hit!.code}`)
+    await expect.poll(() => page.getByTestId('info-title').textContent(), { timeout: 15_000 }).toBe(`耕地图斑 ${hit!.code}`)
     await expect(panel.textContent()).resolves.toMatch(/类别(优先保护类|安全利用类|严格管控类|未划定)/)
     await expect(panel.textContent()).resolves.toContain('亩')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/04-parcel-info.png` })

@@ -36,7 +36,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     url = embedded.url
   }
   const mode: DatabaseMode = embedded ? 'embedded' : 'server'
-  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : (options.maxConnections ?? 10) })
+  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : (options.maxConnections ?? 10), idleTimeoutMillis: embedded ? 0 : 10_000 })
   pool.on('error', (err) => options.log?.(`数据库连接错误：${err.message}`))
   return wrapPool(pool, mode, async () => {
     await pool.end()

@@ -65,7 +65,7 @@ export function buildStyle(baseUrl: string, versionOf: (layer: string) => number
     sources,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
-      layer('county-fill', 'county', 'county', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } }, true),
+      layer('county-fill', 'county', 'county', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.35 } }, true),
       layer('township-fill', 'township', 'township', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0 } }, true),
       layer('parcel-overview-fill', 'parcel', 'parcel-overview', { type: 'fill', maxzoom: 13, paint: { 'fill-color': classColor, 'fill-opacity': 0.75 } }),
       layer('parcel-fill', 'parcel', 'parcel', { type: 'fill', minzoom: 13, paint: { 'fill-color': classColor, 'fill-opacity': 0.7 } }, true),

@@ -9,11 +9,6 @@ import { buildGeoJsonTileSql, buildMvtSql } from './tile-sql.ts'
 
 export type TileEncoder = 'postgis' | 'javascript'
 
-/**
- * Embedded PGlite is one backend shared by every client connection, so prepared-statement names must be
- * unique per service instance there.
- */
-let instanceCount = 0
 
 /** Builds vector tiles: `ST_AsMVT` on a PostGIS server, the JavaScript encoder on the embedded engine. */
 export class TileService {
@@ -26,11 +21,10 @@ export class TileService {
     this.encoder = encoder ?? (db.mode === 'server' ? 'postgis' : 'javascript')
     this.cache = new TileCache(config.cacheEntries)
     const startedAt = Math.floor(Date.now() / 1000)
-    const suffix = db.mode === 'embedded' ? `_${process.pid}_${++instanceCount}` : ''
     for (const layer of TILE_LAYERS) {
       this.versions.set(layer.name, startedAt)
       const build = this.encoder === 'postgis' ? buildMvtSql : buildGeoJsonTileSql
-      this.statements.set(layer.name, { name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}${suffix}`, text: build(layer, config) })
+      this.statements.set(layer.name, { name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}`, text: build(layer, config) })
     }
   }
 
@@ -68,7 +62,10 @@ export class TileService {
   async renderTile(layer: TileLayer, z: number, x: number, y: number): Promise<Buffer> {
     if (z < layer.minzoom || z > layer.maxzoom) return Buffer.alloc(0)
     const statement = this.statements.get(layer.name)!
-    const { rows } = await this.db.query({ ...statement, values: [z, x, y] })
+    // PGlite is one backend behind every socket connection: a named statement outlives the pg connection that
+    // prepared it, and a new connection would prepare it again and fail, so the embedded engine gets unnamed ones
+    const query = this.db.mode === 'server' ? { ...statement, values: [z, x, y] } : { text: statement.text, values: [z, x, y] }
+    const { rows } = await this.db.query(query)
     if (this.encoder === 'postgis') return rows[0]?.tile ?? Buffer.alloc(0)
     return Buffer.from(encodeMvtLayer(layer.name, layer.kind, rows as GeoJsonTileRow[], this.config.extent))
   }

@@ -6,6 +6,11 @@ export interface TileSqlOptions {
   maxFeatures: number
 }
 
+/** Rows in the tile: the stored 3857 geometry meets the buffered envelope (index), and so does a derived label point. */
+function whereInTile(layer: TileLayer): string {
+  return layer.geometry === 'geom_3857' ? 'geom_3857 && bounds.search' : `geom_3857 && bounds.search AND ${layer.geometry} && bounds.search`
+}
+
 function attributeList(layer: TileLayer): string {
   return Object.entries(layer.attributes).map(([name, expr]) => `${expr} AS "${name}"`).join(', ')
 }
@@ -23,7 +28,7 @@ FROM (
   SELECT ${layer.id ? `${layer.id} AS id, ` : ''}${attributeList(layer)},
          ST_AsMVTGeom(${layer.geometry}, bounds.env, ${o.extent}, ${o.bufferPx}, true) AS geom
   FROM ${layer.table}, bounds
-  WHERE geom_3857 && bounds.search
+  WHERE ${whereInTile(layer)}
   LIMIT ${o.maxFeatures}
 ) t
 WHERE t.geom IS NOT NULL`
@@ -50,7 +55,7 @@ SELECT * FROM (
          ST_AsGeoJSON(ST_RemoveRepeatedPoints(ST_SnapToGrid(ST_Affine(${clipped},
            bounds.scale, 0, 0, -bounds.scale, -ST_XMin(bounds.env) * bounds.scale, ST_YMax(bounds.env) * bounds.scale), 1)), 0) AS geom
   FROM ${layer.table}, bounds
-  WHERE geom_3857 && bounds.search
+  WHERE ${whereInTile(layer)}
   LIMIT ${o.maxFeatures}
 ) t
 WHERE t.geom IS NOT NULL AND t.geom NOT LIKE '%"coordinates":[]%'`
