@@ -25,7 +25,7 @@ export function BasemapControl({ value, onChange }: BasemapControlProps) {
   }
 
   return (
-    <section className="panel-section" aria-labelledby="basemap-title">
+    <section className="panel-section panel-section--footer" aria-labelledby="basemap-title">
       <h2 id="basemap-title" className="panel-section__title">
         底图
       </h2>

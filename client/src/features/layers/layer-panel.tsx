@@ -11,7 +11,7 @@ export interface LayerPanelProps {
 /** The layer switcher with the legend of each group inline. */
 export function LayerPanel({ groups, visibility, onToggle }: LayerPanelProps) {
   return (
-    <section className="panel-section" aria-labelledby="layer-panel-title">
+    <section className="panel-section panel-section--grow" aria-labelledby="layer-panel-title">
       <h2 id="layer-panel-title" className="panel-section__title">
         图层与图例
       </h2>
