@@ -52,10 +52,21 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
     expect(second.status).toBe(304)
   })
 
-  it('when the client accepts gzip, then the tile is sent gzipped', async () => {
+  it('when the client accepts gzip, then the cached tile is sent gzipped, and raw to a client that does not', async () => {
     const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
-    const res = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'gzip')
-    expect(res.headers['content-encoding']).toBe('gzip')
+    const zipped = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'gzip')
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    const plain = await request(app).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'identity').buffer(true).parse(binary)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(decodeTile(plain.body).parcel.length).toBeGreaterThan(0)
+  })
+
+  it('when the tile cache is off, then tiles are sent uncompressed (no gzip per request)', async () => {
+    const uncached = createTestApp(db, { tiles: { ...loadConfig().tiles, cacheEntries: 0 } })
+    const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
+    const res = await request(uncached).get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'gzip').buffer(true).parse(binary)
+    expect(res.headers['content-encoding']).toBeUndefined()
+    expect(decodeTile(res.body).parcel.length).toBeGreaterThan(0)
   })
 
   it('when the database connection behind the tile service is replaced, then tiles still render', async () => {

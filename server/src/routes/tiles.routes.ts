@@ -45,11 +45,10 @@ export function tileRoutes(tiles: TileService): Router {
     res.set('Cache-Control', req.query.v ? 'public, max-age=86400' : 'no-cache')
     if (req.fresh) return void res.status(304).end()
     if (tile.size === 0) return void res.status(204).end()
-    if (req.acceptsEncodings('gzip')) {
-      res.set('Content-Encoding', 'gzip').set('Vary', 'Accept-Encoding').send(tile.gzipped)
-    } else {
-      res.send(zlib.gunzipSync(tile.gzipped))
-    }
+    res.set('Vary', 'Accept-Encoding')
+    if (!tile.isGzipped) return void res.send(tile.body)
+    if (req.acceptsEncodings('gzip')) return void res.set('Content-Encoding', 'gzip').send(tile.body)
+    res.send(zlib.gunzipSync(tile.body))
   })
   return router
 }

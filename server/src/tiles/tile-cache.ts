@@ -1,6 +1,7 @@
-/** A tile ready to send: gzipped once when it enters the cache, with its ETag. */
+/** A tile ready to send, with its ETag: gzipped once when it enters the cache, raw when the cache is off. */
 export interface CachedTile {
-  gzipped: Buffer
+  body: Buffer
+  isGzipped: boolean
   etag: string
   /** Uncompressed size in bytes; 0 for an empty tile. */
   size: number
@@ -11,6 +12,10 @@ export class TileCache {
   private readonly entries = new Map<string, CachedTile>()
 
   constructor(private readonly capacity: number) {}
+
+  get isEnabled(): boolean {
+    return this.capacity > 0
+  }
 
   get(key: string): CachedTile | undefined {
     const hit = this.entries.get(key)

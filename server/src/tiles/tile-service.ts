@@ -49,8 +49,10 @@ export class TileService {
     const hit = this.cache.get(key)
     if (hit) return hit
     const raw = await this.renderTile(layer, z, x, y)
+    const isGzipped = this.cache.isEnabled && raw.length > 0
     const tile: CachedTile = {
-      gzipped: raw.length ? zlib.gzipSync(raw, { level: 2 }) : Buffer.alloc(0),
+      body: isGzipped ? zlib.gzipSync(raw, { level: 2 }) : raw,
+      isGzipped,
       etag: `"${crypto.createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"`,
       size: raw.length,
     }
