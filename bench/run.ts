@@ -1,0 +1,230 @@
+/**
+ * `npm run bench`: vector-tile throughput of the real server against anchors measured in the same run
+ * (../shared/PERF.md). Every figure is the median of interleaved repeats; ratios are reported, never asserted.
+ * See bench/README.md.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { loadConfig } from '../server/src/config.ts'
+import { openDatabase, type Database } from '../server/src/db/database.ts'
+import { findTileLayer } from '../server/src/tiles/layers.ts'
+import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
+import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
+import { fetchAll, startServer, withTimeout } from './lib/http.ts'
+import { httpStep, measure, pgbenchStep, type MeasureContext } from './lib/measure.ts'
+import { martinSql, pgbenchMajor, writeScript } from './lib/pgbench.ts'
+import { ratio, toConsole, writeReport, type BenchReport, type Series, type WorkloadReport } from './lib/report.ts'
+import { hardware, postgresInfo } from './lib/system.ts'
+import { describeTiles, pickTiles, planSummary, tilePath, type PlanSummary, type TileList } from './lib/tiles.ts'
+
+const started = performance.now()
+const log: Log = (msg) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`)
+const options = (() => {
+  try {
+    return readOptions()
+  } catch (err) {
+    console.error((err as Error).message)
+    return process.exit(1)
+  }
+})()
+const pgbenchBin = findPgbench()
+if (!pgbenchBin) {
+  console.error('找不到 pgbench（PATH 或 /usr/lib/postgresql/*/bin），请安装 PostgreSQL 客户端工具 / pgbench not found on PATH or in /usr/lib/postgresql/*/bin; install the PostgreSQL client tools')
+  process.exit(1)
+}
+const pgbenchVersion = execFileSync(pgbenchBin, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim()
+if (!(pgbenchMajor(pgbenchVersion) >= 11)) {
+  console.error(`需要 pgbench 11 或更高版本（脚本用到 CASE 表达式），当前：${pgbenchVersion} / pgbench ≥ 11 needed (CASE expressions), found: ${pgbenchVersion}`)
+  process.exit(1)
+}
+
+const ctx: MeasureContext = { log, seconds: options.seconds, repeats: options.repeats, warnings: [], invalid: [] }
+const cleanups: { name: string; run: () => Promise<void> | void }[] = []
+const scriptDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soil-bench-scripts-'))
+cleanups.push({ name: 'scripts', run: () => fs.rmSync(scriptDir, { recursive: true, force: true }) })
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const byKey = (series: Series[], key: string) => series.find((s) => s.key === key)!
+const planText = (p: PlanSummary, tiles: number) =>
+  `custom plans use ${p.custom.indexes.join(', ') || 'no index'} (parallel on ${p.custom.parallelTiles}/${tiles} tiles), ` +
+  `generic plan ${p.generic.nodes.join(' > ')}${p.generic.parallel ? ' (parallel)' : ''}`
+
+/** Opens the bench's own database, migrated and seeded; recreates it once if its migrations no longer apply. */
+async function openBenchDatabase(url: string, poolSize: number) {
+  let db: Database | undefined
+  const attempt = async (recreate: boolean) => {
+    await ensureBenchDatabase(options.serverUrl, options.benchDbName, recreate, log)
+    db = await openDatabase({ databaseUrl: url, dataDir: scriptDir, maxConnections: poolSize, log })
+    return prepareData(db, { scale: options.scale }, { reseed: recreate, log })
+  }
+  try {
+    return { prepared: await attempt(options.reseed), db: db! }
+  } catch (err) {
+    if (options.reseed) throw err
+    log(`准备基准库失败（${(err as Error).message.split('\n')[0]}），重建后重试 / preparing the bench database failed, recreating it`)
+    await db?.close()
+    return { prepared: await attempt(true), db: db! }
+  }
+}
+
+async function main(): Promise<number> {
+  // 1. The bench's own database on the given server, seeded once per scale and generator.
+  const benchUrl = withDatabase(options.serverUrl, options.benchDbName)
+  const poolSize = 10
+  const { db, prepared } = await openBenchDatabase(benchUrl, poolSize)
+  cleanups.push({ name: 'bench database pool', run: () => db.close() })
+  const pg = await postgresInfo(db)
+  const scale = await dataScale(db)
+
+  // 2. The tile lists (the same for the server and pgbench), the servers and the SQL texts.
+  const config = loadConfig({ databaseUrl: undefined })
+  const z16 = await pickTiles(db, 16, options.tileCount, options.seed)
+  const z13 = await pickTiles(db, 13, options.tileCount, options.seed)
+  const off = await startServer(db, 0)
+  cleanups.push({ name: 'server (cache off)', run: () => off.close() })
+  const on = await startServer(db, 20_000)
+  cleanups.push({ name: 'server (cache on)', run: () => on.close() })
+  const projectSql = off.tiles.sqlFor('parcel')
+  const martin = martinSql(findTileLayer('parcel')!, config.tiles.extent, config.tiles.bufferPx)
+
+  const workloads: WorkloadReport[] = []
+
+  // 3. DB path at z16 (c=4) and z13 (c=2): server, pgbench, Martin, server, … interleaved.
+  const dbPath = async (list: TileList, c: number, target: number) => {
+    const title = `parcel z${list.z} DB path`
+    const paths = list.tiles.map((t) => tilePath('parcel', t))
+    const tiles = {
+      count: list.tiles.length,
+      parcelDraws: list.draws,
+      project: { ...await describeTiles(db, projectSql, list.tiles), plan: await planSummary(db, projectSql, list.tiles) },
+      martin: { ...await describeTiles(db, martin, list.tiles), plan: await planSummary(db, martin, list.tiles) },
+    }
+    log(`${title}: ${list.tiles.length} 个瓦片，平均 / tiles, avg ${kb(tiles.project.avgBytes)}`)
+    const pgb = { bin: pgbenchBin!, url: benchUrl, clients: c }
+    const steps = [
+      httpStep(ctx, 'server', 'server (cache off)', () => off, paths, c),
+      pgbenchStep('pgbench', 'pgbench project SQL', { ...pgb, script: writeScript(scriptDir, 'project', projectSql, list.tiles) }),
+      pgbenchStep('martin', 'pgbench Martin SQL', { ...pgb, script: writeScript(scriptDir, 'martin', martin, list.tiles) }),
+    ]
+    const series = await measure(ctx, title, steps)
+    const w: WorkloadReport = {
+      id: `parcel-z${list.z}-db`, title, seconds: options.seconds, tiles,
+      concurrency: Object.fromEntries(steps.map((s) => [s.key, s.concurrency])),
+      series,
+      ratios: [
+        ratio('server req/s ÷ pgbench tiles/s', byKey(series, 'server'), byKey(series, 'pgbench'), target),
+        ratio('project SQL ÷ Martin SQL (tiles/s)', byKey(series, 'pgbench'), byKey(series, 'martin'), 1.2),
+      ],
+      notes: [
+        `tiles: ${list.tiles.length} distinct z${list.z} tiles holding parcels (from ${list.draws} seeded parcel draws); uncompressed MVT ` +
+          `${kb(tiles.project.avgBytes)} avg / ${kb(tiles.project.maxBytes)} max with the project SQL, ${kb(tiles.martin.avgBytes)} avg with Martin's; ` +
+          `empty ${tiles.project.empty} / ${tiles.martin.empty}.`,
+        'pgbench: -n -M prepared, one script: a random tile of the list (pgbench CASE expression), then TileService.sqlFor(\'parcel\') on one line.',
+        `project SQL plans: ${planText(tiles.project.plan, list.tiles.length)}.`,
+        `Martin SQL plans: ${planText(tiles.martin.plan, list.tiles.length)}.`,
+      ],
+    }
+    workloads.push(w)
+    return w
+  }
+  const w16 = await dbPath(z16, 4, 0.8)
+  await dbPath(z13, 2, 0.9)
+
+  // 4. Cache hit: the z16 list, requested once, then c=8.
+  {
+    const title = 'parcel tile cache hit'
+    const paths = z16.tiles.map((t) => tilePath('parcel', t))
+    const statuses = await fetchAll(on.url, paths)
+    log(`${title}: 缓存已预热 / cache warmed ${JSON.stringify(statuses)}`)
+    const series = await measure(ctx, title, [httpStep(ctx, 'cache', 'server (cache on)', () => on, paths, 8)])
+    workloads.push({
+      id: 'parcel-cache-hit', title, seconds: options.seconds, concurrency: { cache: 8 }, series,
+      ratios: [ratio('cache-hit req/s', series[0], null, 10_000)],
+      notes: [`${paths.length} URLs (the z16 list), each requested once before measuring: ${JSON.stringify(statuses)}.`],
+    })
+  }
+
+  // 5. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.
+  let embeddedInfo: Record<string, unknown> = { skipped: true, reason: 'BENCH_EMBEDDED=0' }
+  if (!options.embedded) {
+    log('跳过内嵌引擎 / embedded engine skipped (BENCH_EMBEDDED=0)')
+    ctx.warnings.push('内嵌引擎未测 / embedded engine not measured (BENCH_EMBEDDED=0)')
+  } else {
+    const dataDir = path.join(os.tmpdir(), `soil-bench-embedded-${options.embeddedScale}`)
+    if (options.reseed) fs.rmSync(dataDir, { recursive: true, force: true })
+    const embDb = await openDatabase({ dataDir, log })
+    cleanups.push({ name: 'embedded database', run: () => embDb.close() })
+    const seed = options.embeddedScale === 'county'
+      ? { scale: 'county' as const }
+      : { scale: 'sample' as const, adcodes: ['430903'], parcelsPerCounty: 20_000 }
+    const emb = await prepareData(embDb, seed, { reseed: options.reseed, log })
+    const embServer = await startServer(embDb, 0)
+    cleanups.push({ name: 'embedded server', run: () => embServer.close() })
+    const title = 'parcel z16 embedded engine'
+    // The list is drawn from the embedded data (only 430903), the same way; at the county scale it is the z16 list.
+    const embList = await pickTiles(embDb, 16, options.tileCount, options.seed)
+    const sameList = JSON.stringify(embList.tiles) === JSON.stringify(z16.tiles)
+    const paths = embList.tiles.map((t) => tilePath('parcel', t))
+    const statuses = await fetchAll(embServer.url, paths)
+    embeddedInfo = {
+      scale: options.embeddedScale, parcels: emb.parcels, dataDir, seededNow: emb.seeded,
+      ...(emb.seedSeconds === undefined ? {} : { seedSeconds: Math.round(emb.seedSeconds) }), statuses,
+    }
+    log(`${title}: ${JSON.stringify(statuses)}`)
+    const series = await measure(ctx, title, [
+      httpStep(ctx, 'server1', 'server (cache off)', () => off, paths, 1),
+      httpStep(ctx, 'embedded', 'embedded PGlite (cache off)', () => embServer, paths, 1),
+    ])
+    workloads.push({
+      id: 'parcel-z16-embedded', title, seconds: options.seconds, concurrency: { server1: 1, embedded: 1 }, series,
+      ratios: [
+        ratio('embedded ÷ server, both c=1', byKey(series, 'embedded'), byKey(series, 'server1'), null),
+        ratio('embedded c=1 ÷ server c=4 (z16 DB path)', byKey(series, 'embedded'), byKey(w16.series, 'server'), null),
+      ],
+      notes: [
+        `embedded data: scale ${options.embeddedScale}, ${emb.parcels} parcels (${dataDir}); PGlite + PostGIS, JavaScript MVT encoder, one connection.`,
+        `tiles: ${embList.tiles.length} z16 tiles drawn from the embedded data, ${sameList ? 'identical to' : 'not the same as'} the z16 DB-path list; ` +
+          `first pass over them: ${JSON.stringify(statuses)}.`,
+      ],
+    })
+  }
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    durationSeconds: (performance.now() - started) / 1000,
+    hardware: hardware(),
+    node: process.version,
+    pgbench: pgbenchVersion,
+    postgres: pg,
+    data: {
+      scale: options.scale, database: options.benchDbName, ...scale, seededNow: prepared.seeded,
+      ...(prepared.seedSeconds === undefined ? {} : { seedSeconds: Math.round(prepared.seedSeconds) }),
+      embedded: embeddedInfo,
+    },
+    options: { seconds: options.seconds, repeats: options.repeats, tilesPerZoom: options.tileCount, seed: options.seed, serverPoolSize: poolSize },
+    workloads,
+    warnings: ctx.warnings,
+    invalidRuns: ctx.invalid,
+  }
+  console.log(toConsole(report))
+  const files = writeReport(path.join(import.meta.dirname, 'results'), report)
+  log(`已写入 / written: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`)
+  for (const w of ctx.warnings) console.warn(`警告 / warning: ${w}`)
+  for (const w of ctx.invalid) console.warn(`无效 / invalid run: ${w}`)
+  return ctx.invalid.length ? 1 : 0
+}
+
+let code = 1
+try {
+  code = await main()
+} catch (err) {
+  console.error(`基准测试失败 / benchmark failed: ${(err as Error).stack ?? err}`)
+}
+// Each clean-up gets 10 s; whatever hangs is named, and the process exits anyway.
+for (const c of cleanups.reverse()) {
+  const outcome = await withTimeout(Promise.resolve().then(c.run).then(() => 'ok', (e: Error) => `error: ${e.message}`), 10_000)
+  if (outcome !== 'ok') console.warn(`清理 ${c.name}：${outcome ?? 'timeout'} / clean-up of ${c.name}: ${outcome ?? 'timeout'}`)
+}
+process.exit(code)
