@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { paths } from '../config.ts'
-import type { Database, Queryable } from '../db/database.ts'
-import { sqlFile } from '../db/sql-files.ts'
-import { generateCounty, type CountyInput, type CountySample, type GenerateOptions } from '../../../sample-data/generator/generate.ts'
+import type { Database } from '../db/database.ts'
+import { clearMissionTables, insertCounty, insertCountySample, insertTownships } from '../repos/sample-data.repo.ts'
+import { generateCounty, type CountyInput, type GenerateOptions } from '../../../sample-data/generator/generate.ts'
 import type { PolygonCoords } from '../../../sample-data/generator/geometry.ts'
 
 export type SampleScale = 'sample' | 'county' | 'city'
@@ -23,7 +23,6 @@ interface CountyFeature {
   geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }
 }
 
-const BATCH = 5000
 /** PERF.md scales: one county of 100k parcels, or 益阳市 with 1M. */
 const COUNTY_SCALE_ADCODE = '430903'
 const CITY_SCALE_CITY = '430900'
@@ -76,8 +75,7 @@ export function planScale(features: CountyFeature[], options: SeedOptions): { fe
 
 /** Removes every row of the mission tables (sample data is replaced whole). History is kept. */
 export async function clearData(db: Database): Promise<void> {
-  await db.query(`TRUNCATE farmland_overview, control_zone_sign, control_zone_plot, control_zone, plot_negative_use,
-    contaminated_plot, supervised_enterprise, monitoring_result, monitoring_point, farmland_parcel, township, county`)
+  await clearMissionTables(db)
 }
 
 /** Generates and loads the sample data, one transaction per county. */
@@ -95,63 +93,13 @@ export async function loadSampleData(db: Database, options: SeedOptions): Promis
     }
     const sample = generateCounty(input, gen)
     const loaded = await db.transaction(async (tx) => {
-      await insertCounty(tx, feature)
-      await tx.query(sqlFile('sample-data/insert-townships'), [
-        adcode, sample.townshipSeeds.map((s) => s.code), sample.townshipSeeds.map((s) => own.find((t) => t.code === s.code)!.name),
-        sample.townshipSeeds.map((s) => s.lon), sample.townshipSeeds.map((s) => s.lat),
-      ])
-      return insertSample(tx, sample)
+      const p = feature.properties
+      await insertCounty(tx, { adcode: p.adcode, name: p.name, cityCode: p.city_code, city: p.city, province: p.province, geometry: feature.geometry })
+      await insertTownships(tx, adcode, sample.townshipSeeds.map((seed) => ({ ...seed, name: own.find((t) => t.code === seed.code)!.name })))
+      return insertCountySample(tx, sample)
     })
     parcels += loaded
     log(`已加载 ${feature.properties.city}${name}（${adcode}）：耕地图斑 ${loaded} 个`)
   }
   return { counties: plan.length, parcels }
-}
-
-async function insertCounty(tx: Queryable, feature: CountyFeature): Promise<void> {
-  const p = feature.properties
-  await tx.query(sqlFile('sample-data/insert-county'), [p.adcode, p.name, p.city_code, p.city, p.province, JSON.stringify(feature.geometry)])
-}
-
-async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<number>): Promise<number> {
-  let n = 0
-  for (let i = 0; i < rows.length; i += BATCH) n += await insert(rows.slice(i, i + BATCH))
-  return n
-}
-
-async function insertSample(tx: Queryable, s: CountySample): Promise<number> {
-  const a = s.adcode
-  const parcels = await insertBatches(s.parcels, async (b) => (await tx.query(sqlFile('sample-data/insert-parcels'), [
-    a, b.map((r) => r.code), b.map((r) => r.dlbm), b.map((r) => r.class), b.map((r) => r.wkt),
-  ])).rowCount ?? 0)
-  await insertBatches(s.points, async (b) => (await tx.query(sqlFile('sample-data/insert-points'), [
-    a, b.map((r) => r.code), b.map((r) => r.name), b.map((r) => r.level), b.map((r) => r.pointType),
-    b.map((r) => r.landUse), b.map((r) => r.soilType), b.map((r) => r.lon), b.map((r) => r.lat),
-  ])).rowCount ?? 0)
-  await insertBatches(s.results, async (b) => (await tx.query(sqlFile('sample-data/insert-results'), [
-    a, b.map((r) => r.pointCode), b.map((r) => r.sampledOn), b.map((r) => r.medium), b.map((r) => r.crop),
-    b.map((r) => r.ph), b.map((r) => r.organicMatterGKg), b.map((r) => JSON.stringify(r.values)),
-  ])).rowCount ?? 0)
-  await insertBatches(s.enterprises, async (b) => (await tx.query(sqlFile('sample-data/insert-enterprises'), [
-    a, b.map((r) => r.creditCode), b.map((r) => r.name), b.map((r) => r.industry), b.map((r) => r.status), b.map((r) => r.wkt),
-  ])).rowCount ?? 0)
-  await insertBatches(s.plots, async (b) => (await tx.query(sqlFile('sample-data/insert-plots'), [
-    a, b.map((r) => r.code), b.map((r) => r.name), b.map((r) => r.status), b.map((r) => r.riskLevel), b.map((r) => r.formerIndustry),
-    b.map((r) => r.landUser), b.map((r) => r.address), b.map((r) => r.contact), b.map((r) => r.wkt),
-  ])).rowCount ?? 0)
-  await tx.query(sqlFile('sample-data/insert-negative-uses'), [a])
-  for (const z of s.zones) {
-    const { rows } = await tx.query<{ id: number }>(sqlFile('sample-data/insert-zone'), [
-      a, z.code, z.name, z.announcementNo, z.announcementDate, z.announcementText,
-      z.monitor.soil, z.monitor.surfaceWater, z.monitor.groundwater, z.monitor.air, z.wkt,
-    ])
-    await tx.query(sqlFile('sample-data/insert-zone-links'), [
-      a, rows[0].id, z.plotCode, z.signs.map((g) => g.label), z.signs.map((g) => g.lon), z.signs.map((g) => g.lat),
-    ])
-  }
-  await tx.query('SELECT refresh_farmland_overview($1)', [a])
-  await tx.query(`INSERT INTO change_history (adcode, entity, entity_id, action, actor, reason, after)
-    VALUES ($1, 'county', $3, 'import', 'sample-data', '加载生成的示例数据', $2)`,
-  [a, JSON.stringify({ parcels, points: s.points.length, plots: s.plots.length, zones: s.zones.length, enterprises: s.enterprises.length, isGenerated: true }), Number(a)])
-  return parcels
 }

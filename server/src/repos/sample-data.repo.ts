@@ -1,0 +1,72 @@
+import type { Queryable } from '../db/database.ts'
+import { sqlFile } from '../db/sql-files.ts'
+import type { CountySample, TownshipSeed } from '../../../sample-data/generator/generate.ts'
+
+export interface CountyRecord {
+  adcode: string
+  name: string
+  cityCode: string
+  city: string
+  province: string
+  /** GeoJSON outline in lon/lat; repaired with ST_MakeValid on insert. */
+  geometry: unknown
+}
+
+const BATCH = 5000
+
+export async function clearMissionTables(db: Queryable): Promise<void> {
+  await db.query(sqlFile('sample-data/clear-data'))
+}
+
+export async function insertCounty(tx: Queryable, c: CountyRecord): Promise<void> {
+  await tx.query(sqlFile('sample-data/insert-county'), [c.adcode, c.name, c.cityCode, c.city, c.province, JSON.stringify(c.geometry)])
+}
+
+/** Generated township outlines: a Voronoi partition of the county from one seed point per township. */
+export async function insertTownships(tx: Queryable, adcode: string, seeds: (TownshipSeed & { name: string })[]): Promise<void> {
+  await tx.query(sqlFile('sample-data/insert-townships'), [
+    adcode, seeds.map((s) => s.code), seeds.map((s) => s.name), seeds.map((s) => s.lon), seeds.map((s) => s.lat),
+  ])
+}
+
+async function insertBatches<T>(rows: T[], insert: (batch: T[]) => Promise<number>): Promise<number> {
+  let n = 0
+  for (let i = 0; i < rows.length; i += BATCH) n += await insert(rows.slice(i, i + BATCH))
+  return n
+}
+
+/** Every generated row of one county, in batches; returns the parcels kept (those inside the county). */
+export async function insertCountySample(tx: Queryable, s: CountySample): Promise<number> {
+  const a = s.adcode
+  const parcels = await insertBatches(s.parcels, async (b) => (await tx.query(sqlFile('sample-data/insert-parcels'), [
+    a, b.map((r) => r.code), b.map((r) => r.dlbm), b.map((r) => r.class), b.map((r) => r.wkt),
+  ])).rowCount ?? 0)
+  await insertBatches(s.points, async (b) => (await tx.query(sqlFile('sample-data/insert-points'), [
+    a, b.map((r) => r.code), b.map((r) => r.name), b.map((r) => r.level), b.map((r) => r.pointType),
+    b.map((r) => r.landUse), b.map((r) => r.soilType), b.map((r) => r.lon), b.map((r) => r.lat),
+  ])).rowCount ?? 0)
+  await insertBatches(s.results, async (b) => (await tx.query(sqlFile('sample-data/insert-results'), [
+    a, b.map((r) => r.pointCode), b.map((r) => r.sampledOn), b.map((r) => r.medium), b.map((r) => r.crop),
+    b.map((r) => r.ph), b.map((r) => r.organicMatterGKg), b.map((r) => JSON.stringify(r.values)),
+  ])).rowCount ?? 0)
+  await insertBatches(s.enterprises, async (b) => (await tx.query(sqlFile('sample-data/insert-enterprises'), [
+    a, b.map((r) => r.creditCode), b.map((r) => r.name), b.map((r) => r.industry), b.map((r) => r.status), b.map((r) => r.wkt),
+  ])).rowCount ?? 0)
+  await insertBatches(s.plots, async (b) => (await tx.query(sqlFile('sample-data/insert-plots'), [
+    a, b.map((r) => r.code), b.map((r) => r.name), b.map((r) => r.status), b.map((r) => r.riskLevel), b.map((r) => r.formerIndustry),
+    b.map((r) => r.landUser), b.map((r) => r.address), b.map((r) => r.contact), b.map((r) => r.wkt),
+  ])).rowCount ?? 0)
+  await tx.query(sqlFile('sample-data/insert-negative-uses'), [a])
+  for (const z of s.zones) {
+    const { rows } = await tx.query<{ id: number }>(sqlFile('sample-data/insert-zone'), [
+      a, z.code, z.name, z.announcementNo, z.announcementDate, z.announcementText,
+      z.monitor.soil, z.monitor.surfaceWater, z.monitor.groundwater, z.monitor.air, z.wkt,
+    ])
+    await tx.query(sqlFile('sample-data/insert-zone-links'), [
+      a, rows[0].id, z.plotCode, z.signs.map((g) => g.label), z.signs.map((g) => g.lon), z.signs.map((g) => g.lat),
+    ])
+  }
+  await tx.query(sqlFile('sample-data/refresh-overview'), [a])
+  await tx.query(sqlFile('sample-data/record-import'), [a, JSON.stringify({ parcels, points: s.points.length, plots: s.plots.length, zones: s.zones.length, enterprises: s.enterprises.length, isGenerated: true }), Number(a)])
+  return parcels
+}
