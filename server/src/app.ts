@@ -7,7 +7,13 @@ import type { Logger } from 'pino'
 import type { AppConfig } from './config.ts'
 import type { Database } from './db/database.ts'
 import { errorMiddleware, notFoundRoute } from './http/errors.ts'
+import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
+import { authRoutes } from './routes/auth.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
+import { reviewRoutes } from './routes/review.routes.ts'
+import { usersRoutes } from './routes/users.routes.ts'
+import { AuthService } from './services/auth.service.ts'
+import { UsersService } from './services/users.service.ts'
 import { tileRoutes } from './routes/tiles.routes.ts'
 import { TileService } from './tiles/tile-service.ts'
 
@@ -16,10 +22,11 @@ export interface AppDeps {
   config: AppConfig
   logger?: Logger
   tiles?: TileService
+  auth?: AuthService
 }
 
 /** The Express app, without listening: tests call it in-process against a real database. */
-export function createApp({ db, config, logger, tiles = new TileService(db, config.tiles) }: AppDeps) {
+export function createApp({ db, config, logger, tiles = new TileService(db, config.tiles), auth = new AuthService(db, config.auth) }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -35,7 +42,13 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   }))
   if (logger) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false } }))
   app.use(express.json({ limit: config.limits.jsonBody }))
+  app.use(sessionMiddleware(auth))
+  app.use(csrfMiddleware)
+  const invalidateLayers = (layers: string[]) => layers.forEach((l) => tiles.invalidate(l))
+  app.use(authRoutes(auth, config.auth))
   app.use(mapRoutes(db, config.limits))
+  app.use(reviewRoutes(db, invalidateLayers))
+  app.use(usersRoutes(new UsersService(db, auth)))
   app.use(tileRoutes(tiles))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)

@@ -25,6 +25,24 @@ export interface AppConfig {
     jsonBody: string
     searchResults: number
   }
+  auth: {
+    /** Idle lifetime of a session; each request extends it, up to 7 days from login. */
+    sessionMinutes: number
+    /** Failed logins in a row that lock a user name, and for how long. */
+    maxLoginFailures: number
+    lockMinutes: number
+    /** Login attempts per client address per minute (on top of the per-name lock-out). */
+    loginAttemptsPerMinute: number
+    /** Demo mode: the sample users need not change their password at first login. */
+    isDemo: boolean
+  }
+  reports: {
+    /** Reports (举报) one client address may send per window. */
+    perWindow: number
+    windowMinutes: number
+    maxPhotoBytes: number
+    maxDescriptionChars: number
+  }
 }
 
 const rootDir = path.resolve(import.meta.dirname, '..', '..')
@@ -55,6 +73,19 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     limits: {
       jsonBody: '2mb',
       searchResults: 20,
+    },
+    auth: {
+      sessionMinutes: readInt('SESSION_MINUTES', 480),
+      maxLoginFailures: readInt('MAX_LOGIN_FAILURES', 5),
+      lockMinutes: readInt('LOGIN_LOCK_MINUTES', 15),
+      loginAttemptsPerMinute: readInt('LOGIN_ATTEMPTS_PER_MINUTE', 30),
+      isDemo: process.env.DEMO === 'true' || process.env.DEMO === '1',
+    },
+    reports: {
+      perWindow: readInt('REPORTS_PER_WINDOW', 5),
+      windowMinutes: readInt('REPORT_WINDOW_MINUTES', 60),
+      maxPhotoBytes: readInt('REPORT_MAX_PHOTO_BYTES', 5 * 1024 * 1024),
+      maxDescriptionChars: 2000,
     },
     ...overrides,
   }

@@ -3,6 +3,7 @@ import { loadConfig, paths, type AppConfig } from './config.ts'
 import { openDatabase, type Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { loadSampleData } from './services/sample-data.service.ts'
+import { seedSampleUsers } from './services/users.service.ts'
 
 /** Opens the database (embedded or server), applies migrations, and loads the sample data on first start. */
 export async function prepareDatabase(config: AppConfig, log: (msg: string) => void): Promise<Database> {
@@ -17,6 +18,8 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
       log(`示例数据加载完成：${result.counties} 个区县，${result.parcels} 个耕地图斑`)
     }
   }
+  const users = await seedSampleUsers(db, { mustChangePassword: !config.auth.isDemo })
+  if (users) log(`已创建 ${users} 个示例账户（见 README“示例账户”）${config.auth.isDemo ? '；演示模式，无须修改初始密码' : '；首次登录须修改密码'}`)
   return db
 }
 

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../../server/src/db/database.ts'
 import { migrate } from '../../server/src/db/migrate.ts'
 import { paths } from '../../server/src/config.ts'
 import { loadSampleData } from '../../server/src/services/sample-data.service.ts'
+import { seedSampleUsers } from '../../server/src/services/users.service.ts'
 
 /** The counties and size of the small sample every test run loads. */
 export const TEST_COUNTIES = ['430903', '220322']
@@ -47,4 +48,5 @@ export async function createTestDatabase(serverUrl: string | undefined, dataDir:
 export async function migrateAndSeed(db: Database): Promise<void> {
   await migrate(db, paths.migrations)
   await loadSampleData(db, { scale: 'sample', adcodes: TEST_COUNTIES, parcelsPerCounty: TEST_PARCELS_PER_COUNTY })
+  await seedSampleUsers(db, { mustChangePassword: false })
 }

@@ -90,6 +90,7 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
         fields: [
           { label: '地块编号', value: row.code },
           { label: '状态', value: labelOf(PLOT_STATUS, row.status) },
+          { label: '审核状态', value: labelOf(REVIEW_STATUS, row.review_status) },
           { label: '风险等级', value: labelOf(RISK_LEVEL, row.risk_level) },
           { label: '原行业', value: labelOf(INDUSTRY, row.former_industry) },
           { label: '土地使用权人', value: row.land_user ?? '—' },
@@ -108,7 +109,8 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
         title: row.name,
         fields: [
           { label: '管控区域编号', value: row.code },
-          { label: '状态', value: labelOf(REVIEW_STATUS, row.status) },
+          { label: '审核状态', value: labelOf(REVIEW_STATUS, row.review_status) },
+          ...(row.published_version ? [{ label: '已发布版本', value: `第 ${row.published_version} 版` }] : []),
           { label: '所属区县', value: `${row.city} ${row.county}` },
           { label: '面积', value: formatArea(row.area_m2) },
           { label: '保护地块', value: row.plots ?? '—' },

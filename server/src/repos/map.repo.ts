@@ -32,18 +32,18 @@ const FEATURE_QUERY: Record<FeatureEntity, string> = {
   enterprise: 'map/feature-enterprise',
 }
 
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
-export async function searchPlaces(db: Queryable, text: string, limitPerKind: number): Promise<SearchRow[]> {
+export async function searchPlaces(db: Queryable, text: string, limitPerKind: number, adcodes: string[]): Promise<SearchRow[]> {
   const q = escapeLike(text)
-  const { rows } = await db.query(sqlFile('map/search'), [`%${q}%`, `${q}%`, limitPerKind])
+  const { rows } = await db.query(sqlFile('map/search'), [`%${q}%`, `${q}%`, limitPerKind, adcodes])
   return rows
 }
 
-export async function listCounties(db: Queryable): Promise<CountyRow[]> {
-  return (await db.query(sqlFile('map/list-counties'))).rows
+export async function listCounties(db: Queryable, adcodes: string[]): Promise<CountyRow[]> {
+  return (await db.query(sqlFile('map/list-counties'), [adcodes])).rows
 }
 
 export async function findFeature(db: Queryable, entity: FeatureEntity, id: number): Promise<Record<string, any> | undefined> {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
+import { publishControlZones, publishPlots } from './review.repo.ts'
 import type { CountySample, TownshipSeed } from '../../../sample-data/generator/generate.ts'
 
 export interface CountyRecord {
@@ -66,6 +67,10 @@ export async function insertCountySample(tx: Queryable, s: CountySample): Promis
       a, rows[0].id, z.plotCode, z.signs.map((g) => g.label), z.signs.map((g) => g.lon), z.signs.map((g) => g.lat),
     ])
   }
+  await tx.query(sqlFile('sample-data/set-review-states'), [a])
+  const { rows: [published] } = await tx.query<{ plot_ids: string[]; zone_ids: string[] }>(sqlFile('sample-data/published-ids'), [a])
+  await publishPlots(tx, a, published.plot_ids.map(Number))
+  await publishControlZones(tx, a, published.zone_ids.map(Number))
   await tx.query(sqlFile('sample-data/refresh-overview'), [a])
   await tx.query(sqlFile('sample-data/record-import'), [a, JSON.stringify({ parcels, points: s.points.length, plots: s.plots.length, zones: s.zones.length, enterprises: s.enterprises.length, isGenerated: true }), Number(a)])
   return parcels

@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express'
 import { parseTileCoords } from '../domain/tile-coords.ts'
 import { AppError } from '../http/errors.ts'
-import { TILE_LAYERS, findTileLayer } from '../tiles/layers.ts'
+import { assertRole, scopeAdcodes } from '../http/auth.ts'
+import { TILE_LAYERS, findTileLayer, type TileLayer } from '../tiles/layers.ts'
 import { buildStyle } from '../tiles/style.ts'
 import type { TileService } from '../tiles/tile-service.ts'
 import zlib from 'node:zlib'
@@ -16,6 +17,12 @@ function requireLayer(name: string) {
   return layer
 }
 
+/** An internal layer's tiles need a signed-in user and hold only the counties of the user's scope. */
+function scopeFor(req: Request, layer: TileLayer): string[] | undefined {
+  if (layer.access === 'public') return undefined
+  return scopeAdcodes(assertRole(req))
+}
+
 export function tileRoutes(tiles: TileService): Router {
   const router = Router()
   router.get('/style.json', (req, res) => {
@@ -23,6 +30,7 @@ export function tileRoutes(tiles: TileService): Router {
   })
   router.get('/tiles/:layer.json', (req, res) => {
     const layer = requireLayer(req.params.layer)
+    scopeFor(req, layer)
     res.json({
       tilejson: '3.0.0',
       name: layer.title,
@@ -39,13 +47,15 @@ export function tileRoutes(tiles: TileService): Router {
     const layer = requireLayer(req.params.layer)
     const coords = parseTileCoords(req.params.z, req.params.x, req.params.y)
     if (!coords.valid) throw new AppError('BAD_REQUEST', coords.reason)
-    const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y)
+    const scope = scopeFor(req, layer)
+    const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y, scope)
     res.set('Content-Type', 'application/vnd.mapbox-vector-tile')
     res.set('ETag', tile.etag)
-    res.set('Cache-Control', req.query.v ? 'public, max-age=86400' : 'no-cache')
+    res.set('Cache-Control', `${scope ? 'private' : 'public'}, ${req.query.v ? 'max-age=86400' : 'no-cache'}`)
+    if (scope) res.set('Vary', 'Cookie, Accept-Encoding')
     if (req.fresh) return void res.status(304).end()
     if (tile.size === 0) return void res.status(204).end()
-    res.set('Vary', 'Accept-Encoding')
+    if (!scope) res.set('Vary', 'Accept-Encoding')
     if (!tile.isGzipped) return void res.send(tile.body)
     if (req.acceptsEncodings('gzip')) return void res.set('Content-Encoding', 'gzip').send(tile.body)
     res.send(zlib.gunzipSync(tile.body))

@@ -1,8 +1,14 @@
 import type { Database } from '../db/database.ts'
 import { describeFeature, type FeatureEntity, type FeatureInfo } from '../domain/feature-info.ts'
+import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
+import type { ReviewKind } from '../repos/review.repo.ts'
+import type { AuthContext } from './auth.service.ts'
+import { describeReview, type ReviewInfo } from './review.service.ts'
 import { findFeature, listCounties, readHealth, searchPlaces, type Bbox } from '../repos/map.repo.ts'
 import { findTileLayer } from '../tiles/layers.ts'
+
+const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = { plot: 'plot', 'control-zone': 'control-zone' }
 
 const KIND_NAMES = { county: '区县', township: '乡镇', parcel: '耕地图斑', plot: '污染地块' } as const
 
@@ -16,15 +22,16 @@ export interface SearchResult {
   bbox: Bbox
 }
 
-export async function searchMap(db: Database, text: string, limitPerKind: number): Promise<SearchResult[]> {
-  const rows = await searchPlaces(db, text, limitPerKind)
+export async function searchMap(db: Database, ctx: AuthContext, text: string, limitPerKind: number): Promise<SearchResult[]> {
+  const rows = await searchPlaces(db, text, limitPerKind, scopeAdcodes(ctx))
   return rows.map((r) => ({
     kind: r.kind, kindName: KIND_NAMES[r.kind], ...(r.id !== null ? { id: r.id } : {}), code: r.code, name: r.name, context: r.context, bbox: r.bbox,
   }))
 }
 
-export async function listCountiesWithExtent(db: Database) {
-  const counties = await listCounties(db)
+/** The counties of the user's scope and their joint extent (the map starts there). */
+export async function listCountiesWithExtent(db: Database, ctx: AuthContext) {
+  const counties = await listCounties(db, scopeAdcodes(ctx))
   const bbox: Bbox | null = counties.length
     ? [Math.min(...counties.map((c) => c.bbox[0])), Math.min(...counties.map((c) => c.bbox[1])),
        Math.max(...counties.map((c) => c.bbox[2])), Math.max(...counties.map((c) => c.bbox[3]))]
@@ -33,13 +40,18 @@ export async function listCountiesWithExtent(db: Database) {
 }
 
 /** The attributes of a clicked feature, in Chinese, for the info panel. */
-export async function getFeatureInfo(db: Database, layerName: string, id: number): Promise<FeatureInfo & { layer: string; layerName: string; bbox: Bbox }> {
+export async function getFeatureInfo(db: Database, ctx: AuthContext, layerName: string, id: number): Promise<FeatureInfo & { layer: string; layerName: string; bbox: Bbox; review?: ReviewInfo }> {
   const layer = findTileLayer(layerName)
   if (!layer) throw new AppError('NOT_FOUND', `没有名为 “${layerName}” 的图层`)
   if (!layer.entity) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 没有可查询的要素属性`)
   const row = await findFeature(db, layer.entity as FeatureEntity, id)
   if (!row) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 中没有编号为 ${id} 的要素，可能已被删除`)
-  return { layer: layer.name, layerName: layer.title, bbox: row.bbox, ...describeFeature(layer.entity as FeatureEntity, row) }
+  if (layer.access === 'internal') assertCountyInScope(ctx, row.adcode, row.county)
+  const kind = REVIEWED_ENTITIES[layer.entity as FeatureEntity]
+  return {
+    layer: layer.name, layerName: layer.title, bbox: row.bbox, ...describeFeature(layer.entity as FeatureEntity, row),
+    ...(kind ? { review: describeReview(kind, row as never, ctx.user.role) } : {}),
+  }
 }
 
 export async function getHealth(db: Database) {

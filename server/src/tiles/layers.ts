@@ -15,6 +15,11 @@ export interface TileLayer {
   maxzoom: number
   /** Entity shown by the info panel for a click on this layer. */
   entity: string | null
+  /**
+   * `internal`: staff only, and only rows of the counties in the user's scope (the SQL takes them as $4);
+   * `public`: open to anyone, so its table holds published rows and public fields only.
+   */
+  access: 'public' | 'internal'
 }
 
 const onSurface = 'ST_PointOnSurface(geom_3857)'
@@ -23,30 +28,36 @@ const areaMu = 'round((area_m2 * 0.0015)::numeric, 2)::float8'
 /** Every tile layer. The order is the drawing order of the default style (bottom first). */
 export const TILE_LAYERS: readonly TileLayer[] = [
   { name: 'county', title: '区县', table: 'county', kind: 'polygon', geometry: 'geom_3857', id: 'adcode::int',
-    attributes: { adcode: 'adcode', name: 'name', city: 'city' }, minzoom: 0, maxzoom: 22, entity: 'county' },
+    attributes: { adcode: 'adcode', name: 'name', city: 'city' }, minzoom: 0, maxzoom: 22, entity: 'county', access: 'public' },
   { name: 'township', title: '乡镇（街道）', table: 'township', kind: 'polygon', geometry: 'geom_3857', id: 'code::bigint',
-    attributes: { code: 'code', name: 'name', adcode: 'adcode' }, minzoom: 8, maxzoom: 22, entity: 'township' },
+    attributes: { code: 'code', name: 'name', adcode: 'adcode' }, minzoom: 8, maxzoom: 22, entity: 'township', access: 'public' },
   { name: 'parcel-overview', title: '耕地图斑（概览）', table: 'farmland_overview', kind: 'polygon', geometry: 'geom_3857', id: null,
     attributes: { class: 'class', parcels: 'parcel_count', area_mu: 'round((area_m2 * 0.0015)::numeric, 1)::float8' },
-    minzoom: 5, maxzoom: 12, entity: null },
+    minzoom: 5, maxzoom: 12, entity: null, access: 'internal' },
   { name: 'parcel', title: '耕地图斑', table: 'farmland_parcel', kind: 'polygon', geometry: 'geom_3857', id: 'id',
-    attributes: { code: 'code', class: 'class', dlbm: 'dlbm', area_mu: areaMu, adcode: 'adcode' }, minzoom: 13, maxzoom: 22, entity: 'parcel' },
+    attributes: { code: 'code', class: 'class', dlbm: 'dlbm', area_mu: areaMu, adcode: 'adcode' }, minzoom: 13, maxzoom: 22, entity: 'parcel', access: 'internal' },
   { name: 'control-zone', title: '管控区域', table: 'control_zone', kind: 'polygon', geometry: 'geom_3857', id: 'id',
-    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 8, maxzoom: 22, entity: 'control-zone' },
+    attributes: { code: 'code', name: 'name', status: 'review_status' }, minzoom: 8, maxzoom: 22, entity: 'control-zone', access: 'internal' },
   { name: 'contaminated-plot', title: '污染地块', table: 'contaminated_plot', kind: 'polygon', geometry: 'geom_3857', id: 'id',
-    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 12, maxzoom: 22, entity: 'plot' },
+    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 12, maxzoom: 22, entity: 'plot', access: 'internal' },
   { name: 'contaminated-plot-point', title: '污染地块', table: 'contaminated_plot', kind: 'point', geometry: onSurface, id: 'id',
-    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 6, maxzoom: 11, entity: 'plot' },
+    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 6, maxzoom: 11, entity: 'plot', access: 'internal' },
   { name: 'enterprise', title: '重点监管单位', table: 'supervised_enterprise', kind: 'polygon', geometry: 'geom_3857', id: 'id',
-    attributes: { name: 'name', industry: 'industry', status: 'status' }, minzoom: 12, maxzoom: 22, entity: 'enterprise' },
+    attributes: { name: 'name', industry: 'industry', status: 'status' }, minzoom: 12, maxzoom: 22, entity: 'enterprise', access: 'internal' },
   { name: 'enterprise-point', title: '重点监管单位', table: 'supervised_enterprise', kind: 'point', geometry: onSurface, id: 'id',
-    attributes: { name: 'name', industry: 'industry', status: 'status' }, minzoom: 6, maxzoom: 11, entity: 'enterprise' },
+    attributes: { name: 'name', industry: 'industry', status: 'status' }, minzoom: 6, maxzoom: 11, entity: 'enterprise', access: 'internal' },
   { name: 'monitoring-point', title: '监测点位', table: 'monitoring_point', kind: 'point', geometry: 'geom_3857', id: 'id',
-    attributes: { code: 'code', name: 'name', level: 'level', point_type: 'point_type' }, minzoom: 6, maxzoom: 22, entity: 'monitoring-point' },
+    attributes: { code: 'code', name: 'name', level: 'level', point_type: 'point_type' }, minzoom: 6, maxzoom: 22, entity: 'monitoring-point', access: 'internal' },
   { name: 'township-label', title: '乡镇（街道）名称', table: 'township', kind: 'point', geometry: onSurface, id: 'code::bigint',
-    attributes: { name: 'name' }, minzoom: 9, maxzoom: 22, entity: null },
+    attributes: { name: 'name' }, minzoom: 9, maxzoom: 22, entity: null, access: 'public' },
   { name: 'county-label', title: '区县名称', table: 'county', kind: 'point', geometry: onSurface, id: 'adcode::int',
-    attributes: { name: 'name' }, minzoom: 0, maxzoom: 22, entity: null },
+    attributes: { name: 'name' }, minzoom: 0, maxzoom: 22, entity: null, access: 'public' },
+  { name: 'public-control-zone', title: '管控区域（已发布）', table: 'published_control_zone', kind: 'polygon', geometry: 'geom_3857', id: 'id',
+    attributes: { code: 'code', name: 'name', announcement_no: 'announcement_no' }, minzoom: 6, maxzoom: 22, entity: null, access: 'public' },
+  { name: 'public-plot', title: '污染地块名录（已发布）', table: 'published_plot', kind: 'polygon', geometry: 'geom_3857', id: 'id',
+    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 12, maxzoom: 22, entity: null, access: 'public' },
+  { name: 'public-plot-point', title: '污染地块名录（已发布）', table: 'published_plot', kind: 'point', geometry: onSurface, id: 'id',
+    attributes: { code: 'code', name: 'name', status: 'status' }, minzoom: 6, maxzoom: 11, entity: null, access: 'public' },
 ]
 
 export function findTileLayer(name: string): TileLayer | undefined {

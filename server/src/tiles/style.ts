@@ -51,7 +51,7 @@ function layer(id: string, group: string, source: string, spec: Record<string, u
 
 /** The MapLibre style of the one map, with tile URLs on `baseUrl` and each layer's data version. */
 export function buildStyle(baseUrl: string, versionOf: (layer: string) => number, bounds?: [number, number, number, number]) {
-  const sources = Object.fromEntries(TILE_LAYERS.map((l) => [l.name, {
+  const sources = Object.fromEntries(TILE_LAYERS.filter((l) => !l.name.startsWith('public-')).map((l) => [l.name, {
     type: 'vector',
     tiles: [`${baseUrl}/tiles/${l.name}/{z}/{x}/{y}.pbf?v=${versionOf(l.name)}`],
     minzoom: l.minzoom,

@@ -9,6 +9,14 @@ import { buildGeoJsonTileSql, buildMvtSql } from './tile-sql.ts'
 
 export type TileEncoder = 'postgis' | 'javascript'
 
+function scopeOrThrow(layer: TileLayer, scope: readonly string[] | undefined): readonly string[] {
+  if (!scope) throw new Error(`图层 ${layer.name} 为内部图层，须给出用户管辖的区县`)
+  return scope
+}
+
+function scopeKey(scope: readonly string[] | undefined): string {
+  return scope ? crypto.createHash('sha1').update(scope.join(',')).digest('base64url').slice(0, 12) : ''
+}
 
 /** Builds vector tiles: `ST_AsMVT` on a PostGIS server, the JavaScript encoder on the embedded engine. */
 export class TileService {
@@ -44,11 +52,12 @@ export class TileService {
     return this.statements.get(layer)!.text
   }
 
-  async getTile(layer: TileLayer, z: number, x: number, y: number): Promise<CachedTile> {
-    const key = `${layer.name}/${this.version(layer.name)}/${z}/${x}/${y}`
+  /** A tile from the cache or the database; `scope` (county codes) is required for an internal layer. */
+  async getTile(layer: TileLayer, z: number, x: number, y: number, scope?: readonly string[]): Promise<CachedTile> {
+    const key = `${layer.name}/${this.version(layer.name)}/${z}/${x}/${y}${layer.access === 'internal' ? `/${scopeKey(scope)}` : ''}`
     const hit = this.cache.get(key)
     if (hit) return hit
-    const raw = await this.renderTile(layer, z, x, y)
+    const raw = await this.renderTile(layer, z, x, y, scope)
     const isGzipped = this.cache.isEnabled && raw.length > 0
     const tile: CachedTile = {
       body: isGzipped ? zlib.gzipSync(raw, { level: 2 }) : raw,
@@ -61,12 +70,13 @@ export class TileService {
   }
 
   /** The uncompressed MVT bytes of one layer's tile, straight from the database. */
-  async renderTile(layer: TileLayer, z: number, x: number, y: number): Promise<Buffer> {
+  async renderTile(layer: TileLayer, z: number, x: number, y: number, scope?: readonly string[]): Promise<Buffer> {
     if (z < layer.minzoom || z > layer.maxzoom) return Buffer.alloc(0)
     const statement = this.statements.get(layer.name)!
+    const values = layer.access === 'internal' ? [z, x, y, [...scopeOrThrow(layer, scope)]] : [z, x, y]
     // PGlite is one backend behind every socket connection: a named statement outlives the pg connection that
     // prepared it, and a new connection would prepare it again and fail, so the embedded engine gets unnamed ones
-    const query = this.db.mode === 'server' ? { ...statement, values: [z, x, y] } : { text: statement.text, values: [z, x, y] }
+    const query = this.db.mode === 'server' ? { ...statement, values } : { text: statement.text, values }
     const { rows } = await this.db.query(query)
     if (this.encoder === 'postgis') return rows[0]?.tile ?? Buffer.alloc(0)
     return Buffer.from(encodeMvtLayer(layer.name, layer.kind, rows as GeoJsonTileRow[], this.config.extent))

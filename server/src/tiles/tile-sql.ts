@@ -8,7 +8,8 @@ export interface TileSqlOptions {
 
 /** Rows in the tile: the stored 3857 geometry meets the buffered envelope (index), and so does a derived label point. */
 function whereInTile(layer: TileLayer): string {
-  return layer.geometry === 'geom_3857' ? 'geom_3857 && bounds.search' : `geom_3857 && bounds.search AND ${layer.geometry} && bounds.search`
+  const inTile = layer.geometry === 'geom_3857' ? 'geom_3857 && bounds.search' : `geom_3857 && bounds.search AND ${layer.geometry} && bounds.search`
+  return layer.access === 'internal' ? `${inTile} AND adcode = ANY($4::bpchar[])` : inTile
 }
 
 function attributeList(layer: TileLayer): string {
@@ -17,7 +18,8 @@ function attributeList(layer: TileLayer): string {
 
 /**
  * Tile SQL for a PostGIS server: `ST_AsMVT` over `ST_AsMVTGeom`, rows chosen by `&&` against the tile
- * envelope widened by the buffer (an index scan on the 3857 copy). Parameters: $1 z, $2 x, $3 y.
+ * envelope widened by the buffer (an index scan on the 3857 copy). Parameters: $1 z, $2 x, $3 y and, for an
+ * internal layer, $4 the county codes of the user's scope.
  */
 export function buildMvtSql(layer: TileLayer, o: TileSqlOptions): string {
   const margin = o.bufferPx / o.extent
@@ -37,7 +39,7 @@ WHERE t.geom IS NOT NULL`
 /**
  * Tile SQL for the embedded engine, which has no `ST_AsMVT`: the same rows, with geometry brought to tile
  * coordinates in SQL (clip to the buffered envelope, flip y, scale to the extent, snap to the integer grid)
- * and returned as GeoJSON for the JavaScript encoder. Parameters: $1 z, $2 x, $3 y.
+ * and returned as GeoJSON for the JavaScript encoder. Parameters as `buildMvtSql`.
  */
 export function buildGeoJsonTileSql(layer: TileLayer, o: TileSqlOptions): string {
   const margin = o.bufferPx / o.extent

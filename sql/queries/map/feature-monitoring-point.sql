@@ -1,4 +1,4 @@
-SELECT m.id, m.code, m.name, m.level, m.point_type, m.land_use, m.soil_type, m.is_generated,
+SELECT m.id, m.adcode::text, m.code, m.name, m.level, m.point_type, m.land_use, m.soil_type, m.is_generated,
        ST_X(m.geom) AS lon, ST_Y(m.geom) AS lat, c.name AS county, c.city, t.name AS township,
        (SELECT count(*) FROM monitoring_result r WHERE r.adcode = m.adcode AND r.point_id = m.id) AS results,
        (SELECT to_jsonb(r) - 'adcode' - 'id' - 'point_id' FROM monitoring_result r

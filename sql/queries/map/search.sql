@@ -1,4 +1,5 @@
--- $1 contains-pattern (%q%, wildcards escaped), $2 prefix-pattern (q%), $3 limit per kind.
+-- $1 contains-pattern (%q%, wildcards escaped), $2 prefix-pattern (q%), $3 limit per kind, $4 county codes
+-- of the user's scope (parcels and plots are internal; county and township names are public).
 -- Counties and townships by name or code, parcels by code prefix, plots by name or code.
 (SELECT 'county' AS kind, NULL::bigint AS id, c.adcode::text AS code, c.name, c.city || ' ' || c.province AS context,
         ARRAY[ST_XMin(c.geom), ST_YMin(c.geom), ST_XMax(c.geom), ST_YMax(c.geom)] AS bbox, 0 AS rank
@@ -12,10 +13,10 @@ UNION ALL
 (SELECT 'parcel', p.id, p.code, '耕地图斑 ' || p.code, c.city || ' ' || c.name,
         ARRAY[ST_XMin(p.geom), ST_YMin(p.geom), ST_XMax(p.geom), ST_YMax(p.geom)], 2
  FROM farmland_parcel p JOIN county c USING (adcode)
- WHERE p.code LIKE $2 ORDER BY p.code LIMIT $3)
+ WHERE p.code LIKE $2 AND p.adcode = ANY($4::bpchar[]) ORDER BY p.code LIMIT $3)
 UNION ALL
 (SELECT 'plot', p.id, p.code, p.name, c.city || ' ' || c.name,
         ARRAY[ST_XMin(p.geom), ST_YMin(p.geom), ST_XMax(p.geom), ST_YMax(p.geom)], 3
  FROM contaminated_plot p JOIN county c USING (adcode)
- WHERE p.name LIKE $1 OR p.code LIKE $2 ORDER BY p.code LIMIT $3)
+ WHERE (p.name LIKE $1 OR p.code LIKE $2) AND p.adcode = ANY($4::bpchar[]) ORDER BY p.code LIMIT $3)
 ORDER BY rank, code

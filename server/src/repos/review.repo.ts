@@ -1,0 +1,69 @@
+import type { Queryable } from '../db/database.ts'
+import { sqlFile } from '../db/sql-files.ts'
+import type { ReviewAction, ReviewStatus } from '../domain/review-workflow.ts'
+
+/** The record kinds that go through review; each names its table and queries (never user input). */
+export const REVIEW_TABLES = {
+  plot: { table: 'contaminated_plot', lock: 'review/lock-plot', setStatus: 'review/set-plot-status', publish: 'review/publish-plots' },
+  'control-zone': { table: 'control_zone', lock: 'review/lock-control-zone', setStatus: 'review/set-control-zone-status', publish: 'review/publish-control-zones' },
+} as const
+export type ReviewKind = keyof typeof REVIEW_TABLES
+
+export interface ReviewRecordRow {
+  adcode: string
+  id: number
+  code: string
+  name: string
+  review_status: ReviewStatus
+  version: number
+  published_version: number
+  county: string
+}
+
+export async function lockReviewRecord(tx: Queryable, kind: ReviewKind, id: number): Promise<ReviewRecordRow | undefined> {
+  return (await tx.query<ReviewRecordRow>(sqlFile(REVIEW_TABLES[kind].lock), [id])).rows[0]
+}
+
+export async function setReviewStatus(tx: Queryable, kind: ReviewKind, adcode: string, id: number, status: ReviewStatus, reason: string | null) {
+  return (await tx.query<{ version: number; published_version: number }>(sqlFile(REVIEW_TABLES[kind].setStatus), [adcode, id, status, reason])).rows[0]
+}
+
+export async function publishPlots(tx: Queryable, adcode: string, ids: number[]): Promise<void> {
+  if (ids.length) await tx.query(sqlFile('review/publish-plots'), [adcode, ids])
+}
+
+export async function publishControlZones(tx: Queryable, adcode: string, ids: number[]): Promise<void> {
+  if (ids.length) await tx.query(sqlFile('review/publish-control-zones'), [adcode, ids])
+}
+
+export async function publishRecord(tx: Queryable, kind: ReviewKind, adcode: string, id: number): Promise<void> {
+  await tx.query(sqlFile(REVIEW_TABLES[kind].publish), [adcode, [id]])
+}
+
+export interface HistoryEntry {
+  adcode: string
+  entity: string
+  entityId: number
+  action: ReviewAction | 'create' | 'update' | 'delete' | 'restore' | 'import'
+  actor: string
+  reason: string | null
+  before: unknown
+  after: unknown
+}
+
+export async function insertHistory(tx: Queryable, h: HistoryEntry): Promise<void> {
+  await tx.query(sqlFile('review/insert-history'), [h.adcode, h.entity, h.entityId, h.action, h.actor, h.reason,
+    h.before === null ? null : JSON.stringify(h.before), h.after === null ? null : JSON.stringify(h.after)])
+}
+
+export async function listHistory(db: Queryable, entity: string, id: number) {
+  return (await db.query(sqlFile('review/list-history'), [entity, id])).rows
+}
+
+export async function findRecordCounty(db: Queryable, table: string, id: number): Promise<{ adcode: string; county: string } | undefined> {
+  return (await db.query(sqlFile('review/find-record-county'), [table, id])).rows[0]
+}
+
+export async function listReviewQueue(db: Queryable, adcodes: string[], statuses: ReviewStatus[], limit: number) {
+  return (await db.query(sqlFile('review/list-queue'), [adcodes, statuses, limit])).rows
+}

@@ -1,0 +1,129 @@
+import type { Database } from '../db/database.ts'
+import type { Role } from '../domain/roles.ts'
+import {
+  REVIEW_STATUS_LABEL, REVIEW_TRANSITIONS, availableReviewActions, decideReview, type ReviewAction, type ReviewStatus,
+} from '../domain/review-workflow.ts'
+import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
+import { AppError } from '../http/errors.ts'
+import {
+  REVIEW_TABLES, findRecordCounty, insertHistory, listHistory, listReviewQueue, lockReviewRecord, publishRecord,
+  setReviewStatus, type ReviewKind,
+} from '../repos/review.repo.ts'
+import type { AuthContext } from './auth.service.ts'
+
+/** What each kind of record is called, who keeps it, and which tile layers show it. */
+export const REVIEW_KINDS: Record<ReviewKind, { title: string; ownerRole: Role; layers: string[] }> = {
+  plot: { title: '污染地块', ownerRole: 'environment', layers: ['contaminated-plot', 'contaminated-plot-point', 'public-plot', 'public-plot-point', 'public-control-zone'] },
+  'control-zone': { title: '管控区域', ownerRole: 'environment', layers: ['control-zone', 'public-control-zone'] },
+}
+
+const ACTION_LABEL: Record<string, string> = {
+  create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入',
+  ...Object.fromEntries(Object.entries(REVIEW_TRANSITIONS).map(([a, t]) => [a, t.label])),
+}
+
+export interface ReviewInfo {
+  kind: ReviewKind
+  id: number
+  status: ReviewStatus
+  statusName: string
+  reason: string | null
+  version: number
+  publishedVersion: number
+  actions: { action: ReviewAction; label: string; isReasonRequired: boolean }[]
+}
+
+/** The review block of a record for the info panel: its state and the buttons this user may press. */
+export function describeReview(kind: ReviewKind, row: { id: number; review_status: ReviewStatus; review_reason: string | null; version: number; published_version: number }, role: Role): ReviewInfo {
+  return {
+    kind,
+    id: Number(row.id),
+    status: row.review_status,
+    statusName: REVIEW_STATUS_LABEL[row.review_status],
+    reason: row.review_status === 'returned' ? row.review_reason : null,
+    version: row.version,
+    publishedVersion: row.published_version,
+    actions: availableReviewActions(row.review_status, role, REVIEW_KINDS[kind].ownerRole)
+      .map((a) => ({ action: a, label: REVIEW_TRANSITIONS[a].label, isReasonRequired: REVIEW_TRANSITIONS[a].isReasonRequired })),
+  }
+}
+
+export interface TransitionInput {
+  kind: ReviewKind
+  id: number
+  action: ReviewAction
+  reason?: string
+  /** The version the user saw; a different current version is a conflict. */
+  version?: number
+}
+
+/**
+ * Moves a record one step through review. The state change, the published version (on 发布) and the history
+ * row are written in one transaction; any refusal leaves everything as it was.
+ */
+export async function transitionReview(db: Database, ctx: AuthContext, input: TransitionInput, onChanged: (layers: string[]) => void): Promise<ReviewInfo> {
+  const kind = REVIEW_KINDS[input.kind]
+  const result = await db.transaction(async (tx) => {
+    const row = await lockReviewRecord(tx, input.kind, input.id)
+    if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的${kind.title}`)
+    assertCountyInScope(ctx, row.adcode, row.county)
+    if (input.version !== undefined && input.version !== row.version) {
+      throw new AppError('CONFLICT', `${kind.title}“${row.name}”已被他人修改（您看到的是第 ${input.version} 版，当前为第 ${row.version} 版），请刷新后重试`,
+        { currentVersion: row.version, currentStatus: row.review_status })
+    }
+    const decision = decideReview({ status: row.review_status, action: input.action, actorRole: ctx.user.role, ownerRole: kind.ownerRole, reason: input.reason })
+    if (!decision.ok) {
+      const code = decision.code === 'WRONG_ROLE' ? 'FORBIDDEN' : decision.code === 'REASON_REQUIRED' ? 'VALIDATION' : 'CONFLICT'
+      throw new AppError(code, `${kind.title}“${row.name}”：${decision.message}`)
+    }
+    const reason = input.reason?.trim() || null
+    const after = await setReviewStatus(tx, input.kind, row.adcode, row.id, decision.to, input.action === 'return' ? reason : null)
+    if (input.action === 'publish') await publishRecord(tx, input.kind, row.adcode, row.id)
+    const published = input.action === 'publish' ? after.published_version + 1 : after.published_version
+    await insertHistory(tx, {
+      adcode: row.adcode, entity: REVIEW_TABLES[input.kind].table, entityId: row.id, action: input.action, actor: ctx.user.username, reason,
+      before: { reviewStatus: row.review_status, version: row.version, publishedVersion: row.published_version },
+      after: { reviewStatus: decision.to, version: after.version, publishedVersion: published },
+    })
+    return describeReview(input.kind, { id: row.id, review_status: decision.to, review_reason: reason, version: after.version, published_version: published }, ctx.user.role)
+  })
+  if (input.action === 'publish') onChanged(kind.layers)
+  else onChanged(kind.layers.filter((l) => !l.startsWith('public-')))
+  return result
+}
+
+export async function getRecordHistory(db: Database, ctx: AuthContext, kind: ReviewKind, id: number) {
+  const table = REVIEW_TABLES[kind].table
+  const owner = await findRecordCounty(db, table, id)
+  if (!owner) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的${REVIEW_KINDS[kind].title}`)
+  assertCountyInScope(ctx, owner.adcode, owner.county)
+  const rows = await listHistory(db, table, id)
+  return rows.map((r) => ({
+    id: Number(r.id),
+    action: r.action,
+    actionName: ACTION_LABEL[r.action] ?? r.action,
+    actor: r.actor,
+    actorName: r.actor_name ?? r.actor,
+    reason: r.reason,
+    changedAt: r.changed_at,
+    before: r.before,
+    after: r.after,
+  }))
+}
+
+/** Records in the user's scope waiting for this user: 已提交/已审定 for approvers, 退回/草稿 for the keepers. */
+export async function listReviewQueueFor(db: Database, ctx: AuthContext, statuses: ReviewStatus[] | undefined, limit: number) {
+  const wanted = statuses ?? (ctx.user.role === 'approver' ? ['submitted', 'approved'] : ['returned', 'draft', 'submitted'])
+  const rows = await listReviewQueue(db, scopeAdcodes(ctx), wanted as ReviewStatus[], limit)
+  return rows.map((r) => ({
+    kind: r.kind as ReviewKind,
+    kindName: REVIEW_KINDS[r.kind as ReviewKind].title,
+    id: Number(r.id),
+    adcode: r.adcode,
+    county: r.county,
+    code: r.code,
+    name: r.name,
+    updatedAt: r.updated_at,
+    review: describeReview(r.kind as ReviewKind, r, ctx.user.role),
+  }))
+}

@@ -1,0 +1,2 @@
+-- $1 user name
+SELECT id, username, password_hash, is_active FROM app_user WHERE username = $1

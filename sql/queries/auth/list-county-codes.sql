@@ -1,0 +1,1 @@
+SELECT adcode::text AS adcode, name FROM county ORDER BY adcode

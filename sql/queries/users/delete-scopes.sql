@@ -1,0 +1,2 @@
+-- $1 user id
+DELETE FROM app_user_scope WHERE user_id = $1
