@@ -45,3 +45,40 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError'
 }
+
+let csrfToken: string | null = null
+
+/** Remembers the CSRF token from `GET /api/session` or a login answer; every state-changing request sends it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+/** Fetches the CSRF token when none is known yet (a page that changes nothing never needs one). */
+async function ensureCsrfToken(): Promise<string> {
+  if (csrfToken) return csrfToken
+  const session = await getJson<{ csrfToken: string }>('/api/session')
+  csrfToken = session.csrfToken
+  return csrfToken
+}
+
+/**
+ * Sends a state-changing request (POST, PATCH, DELETE) with a JSON body, or a FormData body as multipart,
+ * and the CSRF token.
+ * @throws ApiError with the server's Chinese message on a non-2xx answer, or a network message.
+ */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const token = await ensureCsrfToken()
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', 'X-CSRF-Token': token, ...(isForm || body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: isForm ? (body as FormData) : body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络', 0, 'network')
+  }
+  if (!response.ok) throw await readError(response)
+  return (await response.json()) as T
+}
