@@ -98,14 +98,14 @@ async function main(): Promise<number> {
     const tiles = {
       count: list.tiles.length,
       parcelDraws: list.draws,
-      project: { ...await describeTiles(db, projectSql, list.tiles), plan: await planSummary(db, projectSql, list.tiles) },
+      project: { ...await describeTiles(db, projectSql, list.tiles, off.scope), plan: await planSummary(db, projectSql, list.tiles, off.scope) },
       martin: { ...await describeTiles(db, martin, list.tiles), plan: await planSummary(db, martin, list.tiles) },
     }
     log(`${title}: ${list.tiles.length} 个瓦片，平均 / tiles, avg ${kb(tiles.project.avgBytes)}`)
     const pgb = { bin: pgbenchBin!, url: benchUrl, clients: c }
     const steps = [
       httpStep(ctx, 'server', 'server (cache off)', () => off, paths, c),
-      pgbenchStep('pgbench', 'pgbench project SQL', { ...pgb, script: writeScript(scriptDir, 'project', projectSql, list.tiles) }),
+      pgbenchStep('pgbench', 'pgbench project SQL', { ...pgb, script: writeScript(scriptDir, 'project', projectSql, list.tiles, off.scope) }),
       pgbenchStep('martin', 'pgbench Martin SQL', { ...pgb, script: writeScript(scriptDir, 'martin', martin, list.tiles) }),
     ]
     const series = await measure(ctx, title, steps)
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
         `tiles: ${list.tiles.length} distinct z${list.z} tiles holding parcels (from ${list.draws} seeded parcel draws); uncompressed MVT ` +
           `${kb(tiles.project.avgBytes)} avg / ${kb(tiles.project.maxBytes)} max with the project SQL, ${kb(tiles.martin.avgBytes)} avg with Martin's; ` +
           `empty ${tiles.project.empty} / ${tiles.martin.empty}.`,
-        'pgbench: -n -M prepared, one script: a random tile of the list (pgbench CASE expression), then TileService.sqlFor(\'parcel\') on one line.',
+        'pgbench: -n -M prepared, one script: a random tile of the list (pgbench CASE expression), then TileService.sqlFor(\'parcel\') on one line, the scope ($4) as an array literal of every county; the server is called with the session of a bench account of the same scope.',
         `project SQL plans: ${planText(tiles.project.plan, list.tiles.length)}.`,
         `Martin SQL plans: ${planText(tiles.martin.plan, list.tiles.length)}.`,
       ],
@@ -136,7 +136,7 @@ async function main(): Promise<number> {
   {
     const title = 'parcel tile cache hit'
     const paths = z16.tiles.map((t) => tilePath('parcel', t))
-    const statuses = await fetchAll(on.url, paths)
+    const statuses = await fetchAll(on.url, paths, on.cookie)
     log(`${title}: 缓存已预热 / cache warmed ${JSON.stringify(statuses)}`)
     const series = await measure(ctx, title, [httpStep(ctx, 'cache', 'server (cache on)', () => on, paths, 8)])
     workloads.push({
@@ -167,7 +167,7 @@ async function main(): Promise<number> {
     const embList = await pickTiles(embDb, 16, options.tileCount, options.seed)
     const sameList = JSON.stringify(embList.tiles) === JSON.stringify(z16.tiles)
     const paths = embList.tiles.map((t) => tilePath('parcel', t))
-    const statuses = await fetchAll(embServer.url, paths)
+    const statuses = await fetchAll(embServer.url, paths, embServer.cookie)
     embeddedInfo = {
       scale: options.embeddedScale, parcels: emb.parcels, dataDir, seededNow: emb.seeded,
       ...(emb.seedSeconds === undefined ? {} : { seedSeconds: Math.round(emb.seedSeconds) }), statuses,

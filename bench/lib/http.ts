@@ -7,10 +7,16 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { findTileLayer } from '../../server/src/tiles/layers.ts'
 import { TileService } from '../../server/src/tiles/tile-service.ts'
+import { setPassword } from '../../server/src/repos/auth.repo.ts'
+import { findUserIdByName, insertUser, replaceScopes } from '../../server/src/repos/users.repo.ts'
+import { hashPassword } from '../../server/src/services/password.ts'
 
 export interface BenchServer {
   url: string
   tiles: TileService
+  /** Session cookie of the bench account, whose scope is every county of the bench data (internal tiles need it). */
+  cookie: string
+  scope: string[]
   /** Builds the tile of a `/tiles/{layer}/{z}/{x}/{y}.pbf` path directly, to tell why requests failed. */
   probe(tilePath: string): Promise<string>
   close(): Promise<void>
@@ -27,15 +33,20 @@ export async function startServer(db: Database, cacheEntries: number): Promise<B
     s.on('error', reject)
   })
   const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}`
+  const scope = (await db.query<{ adcode: string }>('SELECT adcode::text FROM county ORDER BY adcode')).rows.map((r) => r.adcode)
+  const cookie = await signInBenchUser(db, url)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     tiles,
+    cookie,
+    scope,
     async probe(tilePath) {
       const m = /^\/tiles\/([\w-]+)\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(tilePath)
       const layer = m && findTileLayer(m[1])
       if (!m || !layer) return `not a tile path: ${tilePath}`
       try {
-        const tile = await withTimeout(tiles.renderTile(layer, Number(m[2]), Number(m[3]), Number(m[4])), 10_000)
+        const tile = await withTimeout(tiles.renderTile(layer, Number(m[2]), Number(m[3]), Number(m[4]), scope), 10_000)
         return tile === undefined ? 'no answer within 10 s' : `ok (${tile.length} B)`
       } catch (err) {
         return (err as Error).message
@@ -46,6 +57,35 @@ export async function startServer(db: Database, cacheEntries: number): Promise<B
       server.close(() => resolve())
     }),
   }
+}
+
+const BENCH_USER = 'bench'
+const BENCH_PASSWORD = 'bench-2026-tiles'
+
+/**
+ * Creates (again) the bench account — a farmland officer whose scope is every province of the bench data —
+ * and signs it in through the real login route; returns the session cookie.
+ */
+async function signInBenchUser(db: Database, url: string): Promise<string> {
+  const provinces = (await db.query<{ code: string }>("SELECT DISTINCT left(adcode, 2) || '0000' AS code FROM county")).rows.map((r) => r.code)
+  const hash = await hashPassword(BENCH_PASSWORD)
+  await db.transaction(async (tx) => {
+    const existing = await findUserIdByName(tx, BENCH_USER)
+    const id = existing ?? await insertUser(tx, { username: BENCH_USER, displayName: '基准测试账户', department: '', role: 'farmland', passwordHash: hash, mustChangePassword: false, isGenerated: true })
+    if (existing) await setPassword(tx, id, hash, false)
+    await replaceScopes(tx, id, provinces)
+  })
+  const session = await fetch(`${url}/api/session`)
+  const anon = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { csrfToken } = await session.json() as { csrfToken: string }
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: anon },
+    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+  })
+  if (!res.ok) throw new Error(`基准账户登录失败 / bench login failed: ${res.status} ${await res.text()}`)
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('soil_session='))
+  if (!cookie) throw new Error('登录未返回会话 Cookie / no session cookie')
+  return cookie
 }
 
 export interface HttpResult {
@@ -67,14 +107,14 @@ export interface HttpResult {
  * the server's event loop. Each connection cycles through the list from its own offset. Browsers' header
  * `Accept-Encoding: gzip` is sent, so the server answers with the tile it gzipped.
  */
-export async function runAutocannon(o: { url: string; paths: string[]; connections: number; seconds: number }): Promise<HttpResult> {
+export async function runAutocannon(o: { url: string; paths: string[]; connections: number; seconds: number; cookie: string }): Promise<HttpResult> {
   const tracker = autocannon({
     url: o.url,
     connections: o.connections,
     duration: o.seconds,
     workers: 1,
     timeout: 30,
-    headers: { 'accept-encoding': 'gzip' },
+    headers: { 'accept-encoding': 'gzip', cookie: o.cookie },
     requests: o.paths.map((p) => ({ method: 'GET', path: p })),
     setupClient: path.join(import.meta.dirname, 'rotate-client.cjs'),
   })
@@ -98,13 +138,13 @@ export async function runAutocannon(o: { url: string; paths: string[]; connectio
 }
 
 /** Requests every path once, for warming the cache; returns the status codes seen (0: no answer in 10 s). */
-export async function fetchAll(url: string, paths: string[]): Promise<Record<number, number>> {
+export async function fetchAll(url: string, paths: string[], cookie: string): Promise<Record<number, number>> {
   const seen: Record<number, number> = {}
   let failures = 0
   for (const p of paths.slice(0, 1000)) {
     let status = 0
     try {
-      const res = await fetch(url + p, { headers: { 'accept-encoding': 'gzip' }, signal: AbortSignal.timeout(10_000) })
+      const res = await fetch(url + p, { headers: { 'accept-encoding': 'gzip', cookie }, signal: AbortSignal.timeout(10_000) })
       await res.arrayBuffer()
       status = res.status
     } catch {

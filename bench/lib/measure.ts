@@ -28,7 +28,7 @@ export function httpStep(ctx: MeasureContext, key: string, label: string, server
     key, label, unit: 'req/s', concurrency: connections,
     run: async (seconds, phase) => {
       const s = server()
-      const r = await runAutocannon({ url: s.url, paths, connections, seconds })
+      const r = await runAutocannon({ url: s.url, paths, connections, seconds, cookie: s.cookie })
       const valid = !(r.non2xx || r.errors || r.timeouts || r.requests === 0)
       if (!valid) {
         const cause = await s.probe(paths[0])

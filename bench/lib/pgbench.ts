@@ -6,9 +6,10 @@ import type { Tile } from './tiles.ts'
 
 /**
  * One-line form of a tile statement for a pgbench script: `--` comments dropped and whitespace collapsed
- * outside string literals, `$1 $2 $3` replaced by the pgbench variables `:z :x :y`. Nothing else changes.
+ * outside string literals, `$1 $2 $3` replaced by the pgbench variables `:z :x :y` and `$4` (the county codes
+ * of an internal layer's scope) by an array literal. Nothing else changes.
  */
-export function toPgbenchSql(sql: string): string {
+export function toPgbenchSql(sql: string, scope: readonly string[] = []): string {
   let out = ''
   let i = 0
   while (i < sql.length) {
@@ -29,7 +30,7 @@ export function toPgbenchSql(sql: string): string {
       i++
     }
   }
-  const names: Record<string, string> = { 1: ':z', 2: ':x', 3: ':y' }
+  const names: Record<string, string> = { 1: ':z', 2: ':x', 3: ':y', 4: `ARRAY[${scope.map((a) => `'${a.replace(/\D/g, '')}'`).join(',')}]` }
   const line = out.trim().replace(/\$(\d+)(?!\d)/g, (m, n: string) => {
     if (!names[n]) throw new Error(`瓦片 SQL 含意外参数 ${m} / unexpected parameter ${m}`)
     return names[n]
@@ -61,7 +62,7 @@ export function martinSql(layer: TileLayer, extent: number, bufferPx: number): s
  * statement per connection, run with many tiles, as the server does; so PostgreSQL's plan cache (five custom
  * plans, then the generic plan when it is not dearer) behaves the same for both. Needs pgbench ≥ 11.
  */
-export function writeScript(dir: string, name: string, sql: string, tiles: Tile[]): string {
+export function writeScript(dir: string, name: string, sql: string, tiles: Tile[], scope: readonly string[] = []): string {
   if (!tiles.length) throw new Error('瓦片列表为空 / empty tile list')
   fs.mkdirSync(dir, { recursive: true })
   const pick = (v: 'z' | 'x' | 'y') => `CASE ${tiles.map((t, i) => `WHEN :i = ${i} THEN ${t[v]}`).join(' ')} ELSE -1 END`
@@ -71,7 +72,7 @@ export function writeScript(dir: string, name: string, sql: string, tiles: Tile[
     `\\set z ${pick('z')}`,
     `\\set x ${pick('x')}`,
     `\\set y ${pick('y')}`,
-    `${toPgbenchSql(sql)};`,
+    `${toPgbenchSql(sql, scope)};`,
     '',
   ].join('\n'))
   return file

@@ -85,13 +85,16 @@ export async function pickTiles(db: Database, z: number, count: number, seed: nu
   return { z, tiles, extent, draws }
 }
 
-/** Size of each tile built with the server's own SQL, so the report says what a tile weighs. */
-export async function describeTiles(db: Database, sql: string, tiles: Tile[]): Promise<{ avgBytes: number; maxBytes: number; empty: number }> {
+/**
+ * Size of each tile built with the server's own SQL, so the report says what a tile weighs. `scope`: the county
+ * codes an internal layer's SQL takes as $4 (none for Martin's SQL).
+ */
+export async function describeTiles(db: Database, sql: string, tiles: Tile[], scope?: string[]): Promise<{ avgBytes: number; maxBytes: number; empty: number }> {
   let total = 0
   let max = 0
   let empty = 0
   for (const t of tiles) {
-    const { rows } = await db.query(sql, [t.z, t.x, t.y])
+    const { rows } = await db.query(sql, scope ? [t.z, t.x, t.y, scope] : [t.z, t.x, t.y])
     const value = rows[0] ? Object.values(rows[0])[0] : null
     const size = Buffer.isBuffer(value) ? value.length : 0
     total += size
@@ -136,12 +139,12 @@ function walkPlan(root: PlanNode) {
 }
 
 /** What PostgreSQL plans for a tile statement: the custom plan of every tile, and the generic plan. */
-export async function planSummary(db: Database, sql: string, tiles: Tile[]): Promise<PlanSummary> {
+export async function planSummary(db: Database, sql: string, tiles: Tile[], scope?: string[]): Promise<PlanSummary> {
   const indexes = new Set<string>()
   let parallelTiles = 0
   let maxCost = 0
   for (const t of tiles) {
-    const { rows } = await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, [t.z, t.x, t.y])
+    const { rows } = await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, scope ? [t.z, t.x, t.y, scope] : [t.z, t.x, t.y])
     const p = walkPlan((Object.values(rows[0])[0] as { Plan: PlanNode }[])[0].Plan)
     p.indexes.forEach((i) => indexes.add(i))
     if (p.workers > 0) parallelTiles++
@@ -149,10 +152,11 @@ export async function planSummary(db: Database, sql: string, tiles: Tile[]): Pro
   }
   const client = await db.pool.connect()
   try {
-    await client.query(`PREPARE bench_plan_probe(int, int, int) AS ${sql}`)
+    await client.query(`PREPARE bench_plan_probe(int, int, int${scope ? ', bpchar[]' : ''}) AS ${sql}`)
     await client.query('SET plan_cache_mode = force_generic_plan')
     const t = tiles[0]
-    const { rows } = await client.query(`EXPLAIN (FORMAT JSON) EXECUTE bench_plan_probe(${t.z}, ${t.x}, ${t.y})`)
+    const scopeLiteral = scope ? `, ARRAY[${scope.map((a) => `'${a.replace(/\D/g, '')}'`).join(',')}]::bpchar[]` : ''
+    const { rows } = await client.query(`EXPLAIN (FORMAT JSON) EXECUTE bench_plan_probe(${t.z}, ${t.x}, ${t.y}${scopeLiteral})`)
     const g = walkPlan((Object.values(rows[0])[0] as { Plan: PlanNode }[])[0].Plan)
     return {
       custom: { indexes: [...indexes], parallelTiles, maxCost },
