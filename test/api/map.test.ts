@@ -4,13 +4,21 @@ import { inject } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { FARMLAND_CLASS } from '../../server/src/domain/labels.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { signInAs, type Session } from '../support/session.ts'
+import { BOTH_TEST_COUNTIES, signInNewUser } from '../support/users.ts'
 
 let db: Database
 let app: ReturnType<typeof createTestApp>
+/** A staff user scoped to both test counties, so the old checks across 赫山区 and 梨树县 still hold. */
+let staff: Session
+/** The sample environment officer, scoped to 赫山区 (430903) only. */
+let heshanOnly: Session
 
-beforeAll(() => {
+beforeAll(async () => {
   db = connectTestDatabase()
   app = createTestApp(db)
+  staff = await signInNewUser(app, db, { role: 'environment', scopes: BOTH_TEST_COUNTIES })
+  heshanOnly = await signInAs(app, 'environment')
 })
 afterAll(() => db.close())
 
@@ -27,7 +35,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/search', () => {
   it('when a county name is searched, then the county comes first with its extent', async () => {
-    const res = await request(app).get('/api/search').query({ q: '赫山' })
+    const res = await staff.agent.get('/api/search').query({ q: '赫山' })
     expect(res.status).toBe(200)
     const [first] = res.body.results
     expect(first).toMatchObject({ kind: 'county', kindName: '区县', code: '430903', name: '赫山区' })
@@ -36,31 +44,31 @@ describe('GET /api/search', () => {
   })
 
   it('when a county code is searched, then the county is found', async () => {
-    const res = await request(app).get('/api/search').query({ q: '220322' })
+    const res = await staff.agent.get('/api/search').query({ q: '220322' })
     expect(res.body.results[0]).toMatchObject({ kind: 'county', name: '梨树县' })
   })
 
   it('when a township name or code is searched, then the township is found with its county as context', async () => {
-    const byName = await request(app).get('/api/search').query({ q: '赫山街道' })
+    const byName = await staff.agent.get('/api/search').query({ q: '赫山街道' })
     expect(byName.body.results).toContainEqual(expect.objectContaining({ kind: 'township', code: '430903001', context: '益阳市 赫山区' }))
-    const byCode = await request(app).get('/api/search').query({ q: '430903001' })
+    const byCode = await staff.agent.get('/api/search').query({ q: '430903001' })
     expect(byCode.body.results.some((r: any) => r.kind === 'township' && r.name === '赫山街道')).toBe(true)
   })
 
   it('when a parcel code is searched, then the parcel is found with its id', async () => {
     const { rows } = await db.query(`SELECT id, code FROM farmland_parcel WHERE adcode = '220322' ORDER BY code LIMIT 1`)
-    const res = await request(app).get('/api/search').query({ q: rows[0].code })
+    const res = await staff.agent.get('/api/search').query({ q: rows[0].code })
     expect(res.body.results).toContainEqual(expect.objectContaining({ kind: 'parcel', id: rows[0].id, code: rows[0].code }))
   })
 
   it('when part of a plot name is searched, then the plot is found', async () => {
     const { rows } = await db.query(`SELECT id, name FROM contaminated_plot ORDER BY id LIMIT 1`)
-    const res = await request(app).get('/api/search').query({ q: rows[0].name.slice(0, 6) })
+    const res = await staff.agent.get('/api/search').query({ q: rows[0].name.slice(0, 6) })
     expect(res.body.results).toContainEqual(expect.objectContaining({ kind: 'plot', kindName: '污染地块', id: rows[0].id }))
   })
 
   it('when LIKE wildcards are searched, then they match literally, not everything', async () => {
-    const res = await request(app).get('/api/search').query({ q: '%' })
+    const res = await staff.agent.get('/api/search').query({ q: '%' })
     expect(res.status).toBe(200)
     expect(res.body.results).toEqual([])
   })
@@ -70,20 +78,20 @@ describe('GET /api/search', () => {
     ['   ', '请输入检索内容'],
     ['省'.repeat(51), '检索内容过长'],
   ])('when q is %j, then 400 with the reason', async (q, reason) => {
-    const res = await request(app).get('/api/search').query({ q })
+    const res = await staff.agent.get('/api/search').query({ q })
     expect(res.status).toBe(400)
     expect(res.body.error.message).toContain(reason)
   })
 
   it('when q is missing, then 400', async () => {
-    expect((await request(app).get('/api/search')).status).toBe(400)
+    expect((await staff.agent.get('/api/search')).status).toBe(400)
   })
 })
 
 describe('GET /api/features/{layer}/{id}', () => {
   it('when a parcel is asked, then its attributes come in Chinese with class, land code and area in 亩', async () => {
     const { rows } = await db.query(`SELECT id, code, class FROM farmland_parcel ORDER BY class = 'strict' DESC, id LIMIT 1`)
-    const res = await request(app).get(`/api/features/parcel/${rows[0].id}`)
+    const res = await staff.agent.get(`/api/features/parcel/${rows[0].id}`)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ layer: 'parcel', layerName: '耕地图斑', title: `耕地图斑 ${rows[0].code}` })
     const fields = Object.fromEntries(res.body.fields.map((f: any) => [f.label, f.value]))
@@ -104,34 +112,34 @@ describe('GET /api/features/{layer}/{id}', () => {
     ['enterprise-point', '行业', `SELECT id FROM supervised_enterprise LIMIT 1`],
   ])('when a %s feature is asked, then its panel has the field %s', async (layer, label, sql) => {
     const { rows } = await db.query(sql)
-    const res = await request(app).get(`/api/features/${layer}/${rows[0].id}`)
+    const res = await staff.agent.get(`/api/features/${layer}/${rows[0].id}`)
     expect(res.status).toBe(200)
     expect(res.body.fields.map((f: any) => f.label)).toContain(label)
     expect(res.body.bbox).toHaveLength(4)
   })
 
   it('when the id does not exist, then 404 naming the layer and id', async () => {
-    const res = await request(app).get('/api/features/parcel/999999999')
+    const res = await staff.agent.get('/api/features/parcel/999999999')
     expect(res.status).toBe(404)
     expect(res.body.error.message).toContain('耕地图斑')
     expect(res.body.error.message).toContain('999999999')
   })
 
   it('when the id is not a number, then 400', async () => {
-    const res = await request(app).get('/api/features/parcel/abc')
+    const res = await staff.agent.get('/api/features/parcel/abc')
     expect(res.status).toBe(400)
     expect(res.body.error.message).toContain('要素编号应为数字')
   })
 
   it('when the layer has no attributes to show, then 404', async () => {
-    expect((await request(app).get('/api/features/parcel-overview/1')).status).toBe(404)
-    expect((await request(app).get('/api/features/nothing/1')).status).toBe(404)
+    expect((await staff.agent.get('/api/features/parcel-overview/1')).status).toBe(404)
+    expect((await staff.agent.get('/api/features/nothing/1')).status).toBe(404)
   })
 })
 
 describe('GET /api/counties', () => {
   it('when asked, then every county comes with its extent, and the union extent covers them', async () => {
-    const res = await request(app).get('/api/counties')
+    const res = await staff.agent.get('/api/counties')
     expect(res.body.counties.map((c: any) => c.name).sort()).toEqual(['梨树县', '赫山区'].sort())
     const [w, s, e, n] = res.body.bbox
     for (const c of res.body.counties) {
@@ -140,6 +148,42 @@ describe('GET /api/counties', () => {
     }
     expect(e).toBeGreaterThan(w)
     expect(n).toBeGreaterThan(s)
+  })
+})
+
+describe('internal map routes and the user\'s county scope', () => {
+  it.each(['/api/counties', '/api/search?q=赫山', '/api/features/parcel/1'])('when %s is asked without a session, then 401 asking to sign in', async (url) => {
+    const res = await request(app).get(url)
+    expect(res.status).toBe(401)
+    expect(res.body.error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
+  })
+
+  it('when a user scoped to 赫山区 lists counties, then only 赫山区 comes back', async () => {
+    const res = await heshanOnly.agent.get('/api/counties')
+    expect(res.status).toBe(200)
+    expect(res.body.counties.map((c: any) => c.adcode)).toEqual(['430903'])
+  })
+
+  it('when a user scoped to 赫山区 searches a parcel code or a plot name of 梨树县, then nothing of 梨树县 is found', async () => {
+    const { rows: [parcel] } = await db.query(`SELECT code FROM farmland_parcel WHERE adcode = '220322' ORDER BY code LIMIT 1`)
+    const { rows: [plot] } = await db.query(`SELECT name FROM contaminated_plot WHERE adcode = '220322' ORDER BY id LIMIT 1`)
+    for (const q of [parcel.code, plot.name]) {
+      const res = await heshanOnly.agent.get('/api/search').query({ q })
+      expect(res.status).toBe(200)
+      expect(res.body.results.filter((r: any) => r.kind !== 'county')).toEqual([])
+    }
+    const both = await staff.agent.get('/api/search').query({ q: parcel.code })
+    expect(both.body.results.some((r: any) => r.kind === 'parcel')).toBe(true)
+  })
+
+  it('when a user scoped to 赫山区 opens a parcel of 梨树县, then 403 naming 梨树县 and the user\'s own county', async () => {
+    const { rows: [parcel] } = await db.query(`SELECT id FROM farmland_parcel WHERE adcode = '220322' ORDER BY id LIMIT 1`)
+    const res = await heshanOnly.agent.get(`/api/features/parcel/${parcel.id}`)
+    expect(res.status).toBe(403)
+    expect(res.body.error.code).toBe('OUT_OF_SCOPE')
+    expect(res.body.error.message).toContain('梨树县')
+    expect(res.body.error.message).toContain('赫山区')
+    expect((await staff.agent.get(`/api/features/parcel/${parcel.id}`)).status).toBe(200)
   })
 })
 
