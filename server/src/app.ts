@@ -10,6 +10,8 @@ import { errorMiddleware, notFoundRoute } from './http/errors.ts'
 import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
 import { authRoutes } from './routes/auth.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
+import { publicRoutes } from './routes/public.routes.ts'
+import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
 import { usersRoutes } from './routes/users.routes.ts'
 import { AuthService } from './services/auth.service.ts'
@@ -50,6 +52,8 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(reviewRoutes(db, invalidateLayers))
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(tileRoutes(tiles))
+  app.use(publicRoutes(db, config.limits))
+  app.use(reportsRoutes(db, config.reports))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {

@@ -3,7 +3,7 @@ import { parseTileCoords } from '../domain/tile-coords.ts'
 import { AppError } from '../http/errors.ts'
 import { assertRole, scopeAdcodes } from '../http/auth.ts'
 import { TILE_LAYERS, findTileLayer, type TileLayer } from '../tiles/layers.ts'
-import { buildStyle } from '../tiles/style.ts'
+import { buildPublicStyle, buildStyle } from '../tiles/style.ts'
 import type { TileService } from '../tiles/tile-service.ts'
 import zlib from 'node:zlib'
 
@@ -27,6 +27,9 @@ export function tileRoutes(tiles: TileService): Router {
   const router = Router()
   router.get('/style.json', (req, res) => {
     res.set('Cache-Control', 'no-cache').json(buildStyle(baseUrl(req), (l) => tiles.version(l)))
+  })
+  router.get('/public/style.json', (req, res) => {
+    res.set('Cache-Control', 'no-cache').json(buildPublicStyle(baseUrl(req), (l) => tiles.version(l)))
   })
   router.get('/tiles/:layer.json', (req, res) => {
     const layer = requireLayer(req.params.layer)

@@ -1,5 +1,6 @@
 import { FARMLAND_CLASS, PLOT_STATUS, POINT_LEVEL } from '../domain/labels.ts'
-import { TILE_LAYERS } from './layers.ts'
+import { PUBLIC_LISTS } from '../domain/public-fields.ts'
+import { TILE_LAYERS, type TileLayer } from './layers.ts'
 
 export interface LegendItem { label: string; color: string; kind: 'fill' | 'line' | 'circle' | 'hatch' }
 export interface LayerGroup { id: string; name: string; visible: boolean; legend: LegendItem[] }
@@ -24,9 +25,13 @@ const PLOT_STATUS_GROUPS = [
 const ZONE_COLOR = '#e8590c'
 const ENTERPRISE_COLOR = '#6a3d9a'
 
+const COUNTY_LINE: LegendItem = { label: '区县界线', color: '#37474f', kind: 'line' }
+const TOWNSHIP_GROUP: LayerGroup = { id: 'township', name: '乡镇（街道）', visible: true, legend: [{ label: '乡镇界线（示例边界）', color: '#78909c', kind: 'line' }] }
+const ZONE_LEGEND: LegendItem = { label: '管控区域', color: ZONE_COLOR, kind: 'hatch' }
+
 export const LAYER_GROUPS: LayerGroup[] = [
-  { id: 'county', name: '区县', visible: true, legend: [{ label: '区县界线', color: '#37474f', kind: 'line' }] },
-  { id: 'township', name: '乡镇（街道）', visible: true, legend: [{ label: '乡镇界线（示例边界）', color: '#78909c', kind: 'line' }] },
+  { id: 'county', name: '区县', visible: true, legend: [COUNTY_LINE] },
+  TOWNSHIP_GROUP,
   { id: 'parcel', name: '耕地图斑', visible: true,
     legend: (Object.keys(FARMLAND_CLASS) as (keyof typeof FARMLAND_CLASS)[]).map((k) => ({ label: FARMLAND_CLASS[k], color: CLASS_COLORS[k], kind: 'fill' })) },
   { id: 'monitoring-point', name: '监测点位', visible: true,
@@ -35,7 +40,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
       ...Object.values(TYPE_STROKES).map(([color, label]) => ({ label, color, kind: 'line' as const })),
     ] },
   { id: 'contaminated-plot', name: '污染地块', visible: true, legend: PLOT_STATUS_GROUPS.map((g) => ({ label: g.label, color: g.color, kind: 'fill' })) },
-  { id: 'control-zone', name: '管控区域', visible: true, legend: [{ label: '管控区域', color: ZONE_COLOR, kind: 'hatch' }] },
+  { id: 'control-zone', name: '管控区域', visible: true, legend: [ZONE_LEGEND] },
   { id: 'enterprise', name: '重点监管单位', visible: true,
     legend: [{ label: '在产', color: ENTERPRISE_COLOR, kind: 'circle' }, { label: '关闭或搬迁', color: '#b39ddb', kind: 'circle' }] },
 ]
@@ -49,31 +54,60 @@ function layer(id: string, group: string, source: string, spec: Record<string, u
   return { id, source, 'source-layer': source, ...spec, metadata: { 'soil:group': group, ...(clickable ? { 'soil:clickable': true } : {}) } }
 }
 
-/** The MapLibre style of the one map, with tile URLs on `baseUrl` and each layer's data version. */
-export function buildStyle(baseUrl: string, versionOf: (layer: string) => number, bounds?: [number, number, number, number]) {
-  const sources = Object.fromEntries(TILE_LAYERS.filter((l) => !l.name.startsWith('public-')).map((l) => [l.name, {
+/** One vector source per tile layer, with its tile URL on `baseUrl` and the layer's data version. */
+function vectorSources(layers: readonly TileLayer[], baseUrl: string, versionOf: (layer: string) => number, bounds?: [number, number, number, number]) {
+  return Object.fromEntries(layers.map((l) => [l.name, {
     type: 'vector',
     tiles: [`${baseUrl}/tiles/${l.name}/{z}/{x}/{y}.pbf?v=${versionOf(l.name)}`],
     minzoom: l.minzoom,
     maxzoom: Math.min(l.maxzoom, SOURCE_MAX_ZOOM),
     ...(bounds ? { bounds } : {}),
   }]))
+}
+
+const BACKGROUND = { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }
+
+const townshipLine = () =>
+  layer('township-line', 'township', 'township', { type: 'line', paint: { 'line-color': '#78909c', 'line-width': 1, 'line-dasharray': [3, 2] } })
+const countyLine = () =>
+  layer('county-line', 'county', 'county', { type: 'line', paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 12, 2.5] } })
+
+/** Township and county names, drawn on top of everything. */
+function labelLayers() {
+  return [
+    layer('township-label', 'township', 'township-label', { type: 'symbol', minzoom: 9,
+      layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['Noto Sans CJK SC Regular'] }, paint: labelPaint }),
+    layer('county-label', 'county', 'county-label', { type: 'symbol',
+      layout: { 'text-field': ['get', 'name'], 'text-size': ['interpolate', ['linear'], ['zoom'], 6, 12, 10, 16], 'text-font': ['Noto Sans CJK SC Bold'] },
+      paint: { ...labelPaint, 'text-color': '#1a237e', 'text-halo-width': 2 } }),
+  ]
+}
+
+/** The hatched outline of control zones from `source`. */
+function zoneLayers(idPrefix: string, group: string, source: string) {
+  return [
+    layer(`${idPrefix}-fill`, group, source, { type: 'fill', paint: { 'fill-pattern': 'hatch-control-zone' } }, true),
+    layer(`${idPrefix}-line`, group, source, { type: 'line', paint: { 'line-color': ZONE_COLOR, 'line-width': 2 } }),
+  ]
+}
+
+/** The MapLibre style of the one map, with tile URLs on `baseUrl` and each layer's data version. */
+export function buildStyle(baseUrl: string, versionOf: (layer: string) => number, bounds?: [number, number, number, number]) {
   return {
     version: 8,
     name: '土壤环境一张图',
     metadata: { 'soil:groups': LAYER_GROUPS },
-    sources,
+    sources: vectorSources(TILE_LAYERS.filter((l) => !l.name.startsWith('public-')), baseUrl, versionOf, bounds),
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
+      BACKGROUND,
       layer('county-fill', 'county', 'county', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.35 } }, true),
       layer('township-fill', 'township', 'township', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0 } }, true),
       layer('parcel-overview-fill', 'parcel', 'parcel-overview', { type: 'fill', maxzoom: 13, paint: { 'fill-color': classColor, 'fill-opacity': 0.75 } }),
       layer('parcel-fill', 'parcel', 'parcel', { type: 'fill', minzoom: 13, paint: { 'fill-color': classColor, 'fill-opacity': 0.7 } }, true),
       layer('parcel-line', 'parcel', 'parcel', { type: 'line', minzoom: 14, paint: { 'line-color': '#33691e', 'line-width': 0.6, 'line-opacity': 0.8 } }),
-      layer('township-line', 'township', 'township', { type: 'line', paint: { 'line-color': '#78909c', 'line-width': 1, 'line-dasharray': [3, 2] } }),
-      layer('county-line', 'county', 'county', { type: 'line', paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 12, 2.5] } }),
-      layer('control-zone-fill', 'control-zone', 'control-zone', { type: 'fill', paint: { 'fill-pattern': 'hatch-control-zone' } }, true),
-      layer('control-zone-line', 'control-zone', 'control-zone', { type: 'line', paint: { 'line-color': ZONE_COLOR, 'line-width': 2 } }),
+      townshipLine(),
+      countyLine(),
+      ...zoneLayers('control-zone', 'control-zone', 'control-zone'),
       layer('plot-fill', 'contaminated-plot', 'contaminated-plot', { type: 'fill', paint: { 'fill-color': plotColor, 'fill-opacity': 0.6 } }, true),
       layer('plot-line', 'contaminated-plot', 'contaminated-plot', { type: 'line', paint: { 'line-color': plotColor, 'line-width': 1.5 } }),
       layer('plot-point', 'contaminated-plot', 'contaminated-plot-point', { type: 'circle', maxzoom: 12,
@@ -89,11 +123,55 @@ export function buildStyle(baseUrl: string, versionOf: (layer: string) => number
           'circle-stroke-color': ['match', ['get', 'point_type'], ...Object.entries(TYPE_STROKES).flatMap(([k, [c]]) => [k, c]), '#ffffff'],
           'circle-stroke-width': 1.5,
         } }, true),
-      layer('township-label', 'township', 'township-label', { type: 'symbol', minzoom: 9,
-        layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['Noto Sans CJK SC Regular'] }, paint: labelPaint }),
-      layer('county-label', 'county', 'county-label', { type: 'symbol',
-        layout: { 'text-field': ['get', 'name'], 'text-size': ['interpolate', ['linear'], ['zoom'], 6, 12, 10, 16], 'text-font': ['Noto Sans CJK SC Bold'] },
-        paint: { ...labelPaint, 'text-color': '#1a237e', 'text-halo-width': 2 } }),
+      ...labelLayers(),
+    ],
+  }
+}
+
+/** Fill of a county on the public map by the `covered` feature state the page sets from the coverage figures. */
+export const COVERAGE_COLORS = { covered: '#8fd19e', uncovered: '#f4a582' } as const
+
+const publicPlotColor = ['match', ['get', 'status'],
+  ...Object.values(PUBLIC_LISTS).flatMap((l) => [[...l.statuses], l.color]), PUBLIC_LISTS.suspected.color]
+
+/** Layer groups of the public map and their legends. */
+export const PUBLIC_LAYER_GROUPS: LayerGroup[] = [
+  { id: 'county', name: '区县（土壤监测覆盖）', visible: true, legend: [
+    { label: '已有土壤监测点位', color: COVERAGE_COLORS.covered, kind: 'fill' },
+    { label: '尚无土壤监测点位', color: COVERAGE_COLORS.uncovered, kind: 'fill' },
+    COUNTY_LINE,
+  ] },
+  TOWNSHIP_GROUP,
+  { id: 'public-plot', name: '污染地块（已公开）', visible: true,
+    legend: Object.values(PUBLIC_LISTS).map((l) => ({ label: l.name, color: l.color, kind: 'fill' as const })) },
+  { id: 'public-control-zone', name: '管控区域（已公告）', visible: true, legend: [ZONE_LEGEND] },
+]
+
+/**
+ * The MapLibre style of the public map: administrative units, published control zones and the published
+ * registry only (the `public` tile layers, which read the published tables).
+ */
+export function buildPublicStyle(baseUrl: string, versionOf: (layer: string) => number) {
+  const covered = ['feature-state', 'covered']
+  return {
+    version: 8,
+    name: '土壤环境信息公开',
+    metadata: { 'soil:groups': PUBLIC_LAYER_GROUPS },
+    sources: vectorSources(TILE_LAYERS.filter((l) => l.access === 'public'), baseUrl, versionOf),
+    layers: [
+      BACKGROUND,
+      layer('county-fill', 'county', 'county', { type: 'fill', paint: {
+        'fill-color': ['case', ['==', covered, true], COVERAGE_COLORS.covered, ['==', covered, false], COVERAGE_COLORS.uncovered, '#ffffff'],
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.45, 12, 0.15],
+      } }, true),
+      townshipLine(),
+      countyLine(),
+      ...zoneLayers('public-control-zone', 'public-control-zone', 'public-control-zone'),
+      layer('public-plot-fill', 'public-plot', 'public-plot', { type: 'fill', paint: { 'fill-color': publicPlotColor, 'fill-opacity': 0.6 } }, true),
+      layer('public-plot-line', 'public-plot', 'public-plot', { type: 'line', paint: { 'line-color': publicPlotColor, 'line-width': 1.5 } }),
+      layer('public-plot-point', 'public-plot', 'public-plot-point', { type: 'circle', maxzoom: 12,
+        paint: { 'circle-color': publicPlotColor, 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }, true),
+      ...labelLayers(),
     ],
   }
 }

@@ -1,0 +1,35 @@
+import { Router } from 'express'
+import { z } from 'zod'
+import type { Database } from '../db/database.ts'
+import { parse } from '../http/validate.ts'
+import { listPublicControlZones, listPublicCounties, listPublicPlots, searchPublicPlaces } from '../services/public.service.ts'
+import { searchQuery } from './map.routes.ts'
+
+const countyQuery = z.object({
+  adcode: z.string({ error: '区县代码应为 6 位数字' }).regex(/^[1-9]\d{5}$/, '区县代码应为 6 位数字').optional(),
+})
+
+/** The public side (no login): published records and public administrative units only. */
+export function publicRoutes(db: Database, limits: { searchResults: number }): Router {
+  const router = Router()
+  router.use('/api/public', (_req, res, next) => {
+    res.set('Cache-Control', 'no-cache')
+    next()
+  })
+  router.get('/api/public/counties', async (_req, res) => {
+    res.json(await listPublicCounties(db))
+  })
+  router.get('/api/public/control-zones', async (req, res) => {
+    const { adcode } = parse(countyQuery, req.query)
+    res.json({ zones: await listPublicControlZones(db, adcode ?? null) })
+  })
+  router.get('/api/public/plots', async (req, res) => {
+    const { adcode } = parse(countyQuery, req.query)
+    res.json({ plots: await listPublicPlots(db, adcode ?? null) })
+  })
+  router.get('/api/public/search', async (req, res) => {
+    const { q } = parse(searchQuery, req.query)
+    res.json({ results: await searchPublicPlaces(db, q, limits.searchResults) })
+  })
+  return router
+}

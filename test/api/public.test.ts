@@ -1,0 +1,306 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import request from 'supertest'
+import type { Database } from '../../server/src/db/database.ts'
+import { loadConfig } from '../../server/src/config.ts'
+import { publishControlZones, publishPlots } from '../../server/src/repos/review.repo.ts'
+import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
+import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { signIn } from '../support/session.ts'
+import { decodeTile, tileAt } from '../support/tiles.ts'
+
+/** A string that must never leave through the public side; every internal value planted below carries it. */
+const MARKER = `LEAKMARK${Date.now().toString(36)}`
+const PUBLIC_LAYERS = TILE_LAYERS.filter((l) => l.access === 'public')
+
+let db: Database
+let app: ReturnType<typeof createTestApp>
+/** A plot and a control zone this file publishes, then edits internally without publishing again. */
+let published: { id: number; code: string; name: string; lon: number; lat: number }
+let zone: { id: number; code: string; name: string; lon: number; lat: number; announcementNo: string; announcementText: string }
+let unpublishedPlotId: number
+let unpublishedZoneId: number
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = []
+  res.on('data', (c: Buffer) => chunks.push(c))
+  res.on('end', () => cb(null, Buffer.concat(chunks)))
+}
+
+/** A square of `half` degrees around a point, as WKT. */
+const square = (lon: number, lat: number, half: number) =>
+  `MULTIPOLYGON(((${lon - half} ${lat - half},${lon + half} ${lat - half},${lon + half} ${lat + half},${lon - half} ${lat + half},${lon - half} ${lat - half})))`
+
+function expectNoMarker(text: string, where: string) {
+  expect(text.includes(MARKER), `${where} 含有未公开内容`).toBe(false)
+}
+
+async function publicTile(layer: string, lon: number, lat: number, z: number) {
+  const { x, y } = tileAt(lon, lat, z)
+  const res = await request(app).get(`/tiles/${layer}/${z}/${x}/${y}.pbf`).buffer(true).parse(binary)
+  expect([200, 204], `${layer} z${z}`).toContain(res.status)
+  return res.status === 204 ? {} : decodeTile(res.body)
+}
+
+async function insertPlot(code: string, name: string, review: string, wkt: string): Promise<number> {
+  return (await db.query(`
+    INSERT INTO contaminated_plot (adcode, code, name, status, risk_level, former_industry, land_user, address, contact, geom, review_status)
+    VALUES ('430903', $1, $2, 'listed', 'high', 'chemical', $3, '赫山区测试路 1 号', $4, ST_GeomFromText($5, 4490), $6) RETURNING id`,
+  [code, name, `${MARKER}-使用权人`, `${MARKER}-电话`, wkt, review])).rows[0].id
+}
+
+async function insertZone(code: string, name: string, review: string, wkt: string, announcementNo: string, text: string): Promise<number> {
+  return (await db.query(`
+    INSERT INTO control_zone (adcode, code, name, review_status, announcement_no, announcement_date, announcement_text, monitor_groundwater, geom)
+    VALUES ('430903', $1, $2, $3, $4, '2026-03-01', $5, true, ST_GeomFromText($6, 4490)) RETURNING id`,
+  [code, name, review, announcementNo, text, wkt])).rows[0].id
+}
+
+beforeAll(async () => {
+  db = connectTestDatabase()
+  app = createTestApp(db)
+  const suffix = Date.now().toString().slice(-6)
+  const { rows: [at] } = await db.query(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM township WHERE code = '430903001') s`)
+  const plotCode = `430903-GK${suffix}`
+  published = { id: 0, code: `430903-GKT${suffix}`, name: `公开测试地块${suffix}号`, lon: at.lon, lat: at.lat }
+  published.id = await insertPlot(published.code, published.name, 'published', square(at.lon, at.lat, 0.001))
+  await db.query(`INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis) VALUES ('430903', $1, 'R', '《中华人民共和国土壤污染防治法》第六十一条')`, [published.id])
+  unpublishedPlotId = await insertPlot(`${plotCode}-${MARKER}`, `${MARKER} 未发布地块`, 'draft', square(at.lon + 0.003, at.lat, 0.0008))
+  await db.query(`INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis) VALUES ('430903', $1, 'A', $2)`, [unpublishedPlotId, `${MARKER}-依据`])
+  zone = { id: 0, code: `430903-GKZ${suffix}`, name: `公开测试管控区域${suffix}`, lon: at.lon, lat: at.lat + 0.004,
+    announcementNo: `赫环公告〔2026〕${suffix}号`, announcementText: '本区域内暂不开发利用，禁止开展与风险管控无关的建设活动。' }
+  zone.id = await insertZone(zone.code, zone.name, 'published', square(zone.lon, zone.lat, 0.002), zone.announcementNo, zone.announcementText)
+  unpublishedZoneId = await insertZone(`430903-GKU${suffix}-${MARKER}`, `${MARKER} 未发布管控区域`, 'submitted',
+    square(zone.lon + 0.005, zone.lat, 0.0015), `${MARKER}-文号`, `${MARKER}-公告`)
+  for (const zoneId of [zone.id, unpublishedZoneId]) {
+    await db.query(`INSERT INTO control_zone_plot (adcode, zone_id, plot_id) VALUES ('430903', $1, $2), ('430903', $1, $3)`, [zoneId, published.id, unpublishedPlotId])
+  }
+  await db.query(`INSERT INTO control_zone_sign (adcode, zone_id, label, geom) VALUES ('430903', $1, '北侧入口标识牌', ST_SetSRID(ST_MakePoint($2, $3), 4490))`,
+    [zone.id, zone.lon, zone.lat + 0.002])
+  await db.query(`INSERT INTO control_zone_sign (adcode, zone_id, label, geom) VALUES ('430903', $1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4490))`,
+    [unpublishedZoneId, `${MARKER}-标识牌`, zone.lon + 0.005, zone.lat])
+  await db.transaction(async (tx) => {
+    await publishPlots(tx, '430903', [published.id])
+    await publishControlZones(tx, '430903', [zone.id])
+  })
+  // internal values and edits made after publishing: none of them may reach the public side
+  await db.query(`UPDATE contaminated_plot SET name = $2, contact = $3, land_user = $4, review_reason = $5 WHERE adcode = '430903' AND id = $1`,
+    [published.id, `${MARKER} 改名未发布`, `${MARKER}-联系人 13800000000`, `${MARKER}-土地使用权人`, `${MARKER}-审核意见`])
+  await db.query(`UPDATE control_zone SET announcement_text = $2, review_reason = $3 WHERE adcode = '430903' AND id = $1`,
+    [zone.id, `${MARKER}-修改中的公告`, `${MARKER}-审核意见`])
+  await db.query(`INSERT INTO public_report (adcode, description, contact, geom, client_hash)
+    VALUES ('430903', $1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4490), 'test')`,
+  [`${MARKER} 举报内容：河边有黑色污水`, `${MARKER}-举报人电话`, published.lon, published.lat])
+})
+
+afterAll(async () => {
+  await db.query(`DELETE FROM public_report WHERE description LIKE $1`, [`${MARKER}%`])
+  await db.query(`DELETE FROM control_zone WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [[zone.id, unpublishedZoneId]])
+  await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [[published.id, unpublishedPlotId]])
+  await db.close()
+})
+
+describe('GET /api/public/counties', () => {
+  it('when anyone asks, then every county comes with its extent and monitoring coverage as counts only', async () => {
+    const res = await request(app).get('/api/public/counties')
+    expect(res.status).toBe(200)
+    expectNoMarker(res.text, '区县覆盖')
+    expect(res.body.counties.map((c: any) => c.name)).toEqual(expect.arrayContaining(['赫山区', '梨树县']))
+    const heshan = res.body.counties.find((c: any) => c.adcode === '430903')
+    const { rows: [expected] } = await db.query(`SELECT count(*)::int AS points, count(*) FILTER (WHERE level = 'national')::int AS national
+      FROM monitoring_point WHERE adcode = '430903'`)
+    expect(heshan).toMatchObject({ name: '赫山区', city: '益阳市', province: '湖南省' })
+    expect(heshan.coverage.points).toBe(expected.points)
+    expect(heshan.coverage.isCovered).toBe(expected.points > 0)
+    expect(heshan.coverage.byLevel.map((l: any) => l.levelName)).toEqual(['国控', '省控', '市控', '县控'])
+    expect(heshan.coverage.byLevel.find((l: any) => l.level === 'national').points).toBe(expected.national)
+    expect(heshan.coverage.byLevel.reduce((sum: number, l: any) => sum + l.points, 0)).toBe(expected.points)
+    expect(heshan.coverage.farmlandMuPerPoint).toBeCloseTo(heshan.coverage.farmlandMu / expected.points, -1)
+    expect(res.body.bbox[0]).toBeLessThan(heshan.bbox[0] + 1e-9)
+  })
+
+  it('when the counties are asked, then no monitoring point name, code or coordinate is in the answer', async () => {
+    const res = await request(app).get('/api/public/counties')
+    const { rows } = await db.query(`SELECT code, name, ST_X(geom)::text AS lon FROM monitoring_point ORDER BY id LIMIT 5`)
+    for (const p of rows) {
+      expect(res.text).not.toContain(p.code)
+      expect(res.text).not.toContain(p.name)
+      expect(res.text).not.toContain(p.lon.slice(0, 9))
+    }
+    expect(Object.keys(res.body.counties[0].coverage).sort()).toEqual(['byLevel', 'farmlandMu', 'farmlandMuPerPoint', 'isCovered', 'points'])
+  })
+})
+
+describe('GET /api/public/control-zones', () => {
+  it('when anyone asks, then the published zones come with their announcements and no unpublished zone, edit or note', async () => {
+    const res = await request(app).get('/api/public/control-zones')
+    expect(res.status).toBe(200)
+    expectNoMarker(res.text, '管控区域列表')
+    const found = res.body.zones.find((z: any) => z.code === zone.code)
+    const { rows: [pz] } = await db.query(`SELECT area_m2 FROM published_control_zone WHERE id = $1`, [zone.id])
+    expect(found).toMatchObject({
+      id: zone.id, name: zone.name, adcode: '430903', county: '益阳市 赫山区',
+      announcement: { number: zone.announcementNo, date: '2026-03-01', text: zone.announcementText },
+      monitoring: ['土壤', '地下水'],
+      plotCodes: [published.code],
+      signs: [expect.objectContaining({ label: '北侧入口标识牌' })],
+    })
+    expect(found.areaM2).toBe(Math.round(pz.area_m2))
+    expect(found.areaMu).toBeCloseTo(pz.area_m2 * 0.0015, 1)
+    expect(Object.keys(found).sort()).toEqual(['adcode', 'announcement', 'areaM2', 'areaMu', 'bbox', 'code', 'county', 'id', 'isSample',
+      'monitoring', 'name', 'plotCodes', 'publishedAt', 'signs'])
+    expect(res.body.zones.some((z: any) => z.id === unpublishedZoneId)).toBe(false)
+  })
+
+  it('when a county code is given, then only that county\'s zones come back; a malformed code is 400', async () => {
+    const other = await request(app).get('/api/public/control-zones').query({ adcode: '220322' })
+    expect(other.status).toBe(200)
+    expect(other.body.zones.every((z: any) => z.adcode === '220322')).toBe(true)
+    const own = await request(app).get('/api/public/control-zones').query({ adcode: '430903' })
+    expect(own.body.zones.map((z: any) => z.id)).toContain(zone.id)
+    const bad = await request(app).get('/api/public/control-zones').query({ adcode: '43x' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toContain('区县代码应为 6 位数字')
+  })
+})
+
+describe('GET /api/public/plots', () => {
+  it('when anyone asks, then the published registry comes with public fields only and no unpublished plot or edit', async () => {
+    const res = await request(app).get('/api/public/plots').query({ adcode: '430903' })
+    expect(res.status).toBe(200)
+    expectNoMarker(res.text, '污染地块列表')
+    const found = res.body.plots.find((p: any) => p.code === published.code)
+    expect(found).toMatchObject({
+      id: published.id, name: published.name, county: '益阳市 赫山区', address: '赫山区测试路 1 号', formerIndustry: '化工',
+      statusName: '列入风险管控和修复名录', riskLevelName: '高', isSample: false,
+    })
+    expect(Object.keys(found).sort()).toEqual(['adcode', 'address', 'areaM2', 'areaMu', 'bbox', 'code', 'county', 'formerIndustry', 'id',
+      'isSample', 'list', 'listName', 'name', 'negativeUses', 'publishedAt', 'riskLevel', 'riskLevelName', 'status', 'statusName'])
+    expect(res.body.plots.some((p: any) => p.id === unpublishedPlotId)).toBe(false)
+    const { rows: [{ count }] } = await db.query(`SELECT count(*)::int AS count FROM published_plot WHERE adcode = '430903'`)
+    expect(res.body.plots).toHaveLength(count)
+  })
+
+  it('when a plot is on the risk-control list, then its list is named and its negative list carries the legal basis', async () => {
+    const res = await request(app).get('/api/public/plots')
+    const found = res.body.plots.find((p: any) => p.id === published.id)
+    expect(found.list).toBe('control')
+    expect(found.listName).toBe('建设用地土壤污染风险管控和修复名录')
+    expect(found.negativeUses).toEqual([{ useCode: 'R', useName: '居住用地', basis: '《中华人民共和国土壤污染防治法》第六十一条' }])
+    for (const p of res.body.plots) expect(['疑似污染地块名单', '污染地块名录', '建设用地土壤污染风险管控和修复名录', '已移出名录']).toContain(p.listName)
+  })
+
+  it('when the sample plots that are not published are looked for, then they are absent', async () => {
+    const { rows } = await db.query(`SELECT code FROM contaminated_plot WHERE review_status <> 'published' AND code NOT LIKE '%' || $1 ORDER BY code`, [MARKER])
+    expect(rows.length).toBeGreaterThan(0)
+    const res = await request(app).get('/api/public/plots')
+    for (const { code } of rows) expect(res.text).not.toContain(`"${code}"`)
+  })
+})
+
+describe('GET /api/public/search', () => {
+  it('when a published plot is searched by part of its name or code, then it is found', async () => {
+    const byName = await request(app).get('/api/public/search').query({ q: published.name.slice(0, 6) })
+    expect(byName.status).toBe(200)
+    expect(byName.body.results).toContainEqual(expect.objectContaining({ kind: 'plot', kindName: '污染地块', id: published.id }))
+    const byCode = await request(app).get('/api/public/search').query({ q: published.code.slice(-6) })
+    expect(byCode.body.results).toContainEqual(expect.objectContaining({ kind: 'plot', code: published.code }))
+  })
+
+  it('when a county, township or published zone is searched, then it is found with its extent', async () => {
+    const county = await request(app).get('/api/public/search').query({ q: '赫山' })
+    expect(county.body.results[0]).toMatchObject({ kind: 'county', code: '430903', name: '赫山区' })
+    const township = await request(app).get('/api/public/search').query({ q: '430903001' })
+    expect(township.body.results).toContainEqual(expect.objectContaining({ kind: 'township', code: '430903001' }))
+    const zoneHit = await request(app).get('/api/public/search').query({ q: zone.code })
+    expect(zoneHit.body.results).toContainEqual(expect.objectContaining({ kind: 'control-zone', kindName: '管控区域', id: zone.id }))
+  })
+
+  it('when an unpublished plot or zone is searched, then nothing comes back', async () => {
+    const res = await request(app).get('/api/public/search').query({ q: MARKER })
+    expect(res.status).toBe(200)
+    expect(res.body.results).toEqual([])
+    expectNoMarker(res.text, '检索结果')
+  })
+
+  it('when LIKE wildcards or bad input are searched, then they match literally or answer 400', async () => {
+    expect((await request(app).get('/api/public/search').query({ q: '%' })).body.results).toEqual([])
+    expect((await request(app).get('/api/public/search').query({ q: '_' })).body.results).toEqual([])
+    const empty = await request(app).get('/api/public/search').query({ q: ' ' })
+    expect(empty.status).toBe(400)
+    expect(empty.body.error.message).toContain('请输入检索内容')
+  })
+})
+
+describe('GET /public/style.json', () => {
+  it('when anyone asks, then the style uses the public tile layers only, with the hatch pattern and a Chinese legend', async () => {
+    const res = await request(app).get('/public/style.json')
+    expect(res.status).toBe(200)
+    expectNoMarker(res.text, '公开样式')
+    const style = res.body
+    expect(Object.keys(style.sources).sort()).toEqual(PUBLIC_LAYERS.map((l) => l.name).sort())
+    for (const layer of style.layers.filter((l: any) => l.type !== 'background')) {
+      expect(style.sources[layer.source], layer.id).toBeDefined()
+      expect(layer['source-layer']).toBe(layer.source)
+    }
+    expect(style.layers.find((l: any) => l.id === 'public-control-zone-fill').paint['fill-pattern']).toBe('hatch-control-zone')
+    const groups = style.metadata['soil:groups']
+    expect(groups.map((g: any) => g.name)).toEqual(['区县（土壤监测覆盖）', '乡镇（街道）', '污染地块（已公开）', '管控区域（已公告）'])
+    expect(groups.find((g: any) => g.id === 'public-plot').legend.map((i: any) => i.label))
+      .toEqual(['疑似污染地块名单', '污染地块名录', '建设用地土壤污染风险管控和修复名录', '已移出名录'])
+    for (const g of groups) expect(style.layers.some((l: any) => l.metadata?.['soil:group'] === g.id), g.id).toBe(true)
+  })
+
+  it('when the internal style is asked, then it still names no public source', async () => {
+    const res = await request(app).get('/style.json')
+    expect(Object.keys(res.body.sources).some((s) => s.startsWith('public-'))).toBe(false)
+  })
+})
+
+describe('public tiles', () => {
+  it('when each public layer is fetched around planted records, then no tile attribute carries an unpublished value', async () => {
+    const points = [[published.lon, published.lat], [published.lon + 0.003, published.lat], [zone.lon, zone.lat], [zone.lon + 0.005, zone.lat]]
+    for (const layer of PUBLIC_LAYERS) {
+      const zooms = [Math.max(layer.minzoom, 8), Math.max(layer.minzoom, 10), Math.min(layer.maxzoom, 14)]
+      for (const [lon, lat] of points) {
+        for (const z of zooms) {
+          const decoded = await publicTile(layer.name, lon, lat, z)
+          expectNoMarker(JSON.stringify(decoded), `${layer.name} z${z}`)
+        }
+      }
+    }
+  })
+
+  it('when the published plot and zone tiles are fetched, then the published records are in them and the unpublished are not', async () => {
+    const plotTile = (await publicTile('public-plot', published.lon, published.lat, 14))['public-plot'] ?? []
+    expect(plotTile.find((f) => f.id === published.id)?.properties).toEqual({ code: published.code, name: published.name, status: 'listed' })
+    expect(plotTile.some((f) => f.id === unpublishedPlotId)).toBe(false)
+    const pointTile = (await publicTile('public-plot-point', published.lon, published.lat, 10))['public-plot-point'] ?? []
+    expect(pointTile.map((f) => f.id)).toContain(published.id)
+    const zoneTile = (await publicTile('public-control-zone', zone.lon, zone.lat, 13))['public-control-zone'] ?? []
+    expect(zoneTile.map((f) => f.id)).toContain(zone.id)
+    expect(zoneTile.some((f) => f.id === unpublishedZoneId)).toBe(false)
+  })
+
+  it('when an internal layer is asked without a session, then 401', async () => {
+    const { x, y } = tileAt(published.lon, published.lat, 14)
+    expect((await request(app).get(`/tiles/contaminated-plot/14/${x}/${y}.pbf`)).status).toBe(401)
+  })
+})
+
+describe('POST /api/public/reports answer', () => {
+  it('when a report with a contact is sent, then the answer neither echoes the contact nor carries any planted value', async () => {
+    const reporting = createTestApp(db, { reports: { ...loadConfig().reports, perWindow: 100 } })
+    const { agent, csrfToken } = await signIn(reporting, null)
+    const contact = `${MARKER}-举报人-13900000000`
+    const res = await agent.post('/api/public/reports').set('X-CSRF-Token', csrfToken)
+      .field('lon', String(published.lon)).field('lat', String(published.lat))
+      .field('description', `${MARKER} 地块旁边有刺鼻气味，已持续一周`).field('contact', contact)
+    expect(res.status).toBe(201)
+    expect(res.body.message).toContain('已收到您的举报')
+    expectNoMarker(res.text, '举报回执')
+    expect(Object.keys(res.body).sort()).toEqual(['id', 'message'])
+    for (const path of ['/api/public/counties', '/api/public/plots', '/api/public/control-zones', `/api/public/search?q=${MARKER}`]) {
+      expectNoMarker((await request(app).get(path)).text, path)
+    }
+  })
+})
