@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../server/src/db/database.ts'
+import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
+import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { signInAs, type Caller, type Session } from '../support/session.ts'
+import { tileAt } from '../support/tiles.ts'
+import { createTestUser, uniqueUsername } from '../support/users.ts'
+
+/**
+ * Who may call what. Every internal route of the app has a row here: a new route without a declared right fails
+ * the last test of this file. Each call is one that succeeds for an allowed caller (valid body, a record of
+ * 赫山区, the scope of every sample account); calls that change state get a fresh record per caller, so the
+ * order of the calls does not matter.
+ */
+
+const CALLERS: Caller[] = ['anonymous', 'farmland', 'environment', 'land', 'approver', 'admin']
+type Expected = Record<Caller, number>
+
+/** Any signed-in staff role. */
+const STAFF: Expected = { anonymous: 401, farmland: 200, environment: 200, land: 200, approver: 200, admin: 200 }
+/** Only the roles named, with the status of success. */
+function only(roles: Caller[], ok = 200): Expected {
+  return Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : roles.includes(c) ? ok : 403])) as Expected
+}
+
+interface Call { url: string; body?: Record<string, unknown> }
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH'
+  /** The Express route path, as in the router. */
+  route: string
+  /** What the row checks, for the test name. */
+  what: string
+  call: () => Promise<Call>
+  expected: Expected
+}
+
+let db: Database
+let app: ReturnType<typeof createTestApp>
+const sessions = {} as Record<Caller, Session>
+let sample: { parcelId: number; plotId: number; tile: { z: number; x: number; y: number } }
+
+let made = 0
+async function freshPlot(reviewStatus: string): Promise<number> {
+  made++
+  const code = `QX-T${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
+  const { rows: [r] } = await db.query(`
+    INSERT INTO contaminated_plot (adcode, code, name, status, geom, review_status)
+    SELECT '430903', $1, '权限测试地块 ' || $1, 'suspected', ST_Multi(ST_MakeEnvelope(ST_X(c) - 0.0003, ST_Y(c) - 0.0003, ST_X(c) + 0.0003, ST_Y(c) + 0.0003, 4490)), $2
+    FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1) p
+    RETURNING id`, [code, reviewStatus])
+  return Number(r.id)
+}
+
+async function freshZone(reviewStatus: string): Promise<number> {
+  made++
+  const code = `QX-GK-T${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
+  const { rows: [r] } = await db.query(`
+    INSERT INTO control_zone (adcode, code, name, review_status, geom)
+    SELECT '430903', $1, '权限测试管控区 ' || $1, $2, ST_Multi(ST_MakeEnvelope(ST_X(c) - 0.001, ST_Y(c) - 0.001, ST_X(c) + 0.001, ST_Y(c) + 0.001, 4490))
+    FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1) p
+    RETURNING id`, [code, reviewStatus])
+  return Number(r.id)
+}
+
+/** A report of 赫山区 with a (PNG-signed) photo, not yet handled. */
+async function freshReport(): Promise<number> {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
+  const { rows: [r] } = await db.query(`
+    INSERT INTO public_report (adcode, description, contact, photo, photo_type, geom, client_hash)
+    SELECT '430903', '权限测试：河边有刺鼻气味的废水排放', '13900000000', $1, 'image/png', ST_PointOnSurface(geom), 'rights-matrix'
+    FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1
+    RETURNING id`, [png])
+  return Number(r.id)
+}
+
+async function freshUser(): Promise<{ id: number }> {
+  return createTestUser(db, { role: 'land', scopes: ['430903'] })
+}
+
+const ROWS: Row[] = [
+  { method: 'GET', route: '/api/counties', what: 'counties of the scope', expected: STAFF, call: async () => ({ url: '/api/counties' }) },
+  { method: 'GET', route: '/api/search', what: 'search', expected: STAFF, call: async () => ({ url: `/api/search?q=${encodeURIComponent('赫山')}` }) },
+  { method: 'GET', route: '/api/features/:layer/:id', what: 'a parcel of 赫山区', expected: STAFF, call: async () => ({ url: `/api/features/parcel/${sample.parcelId}` }) },
+  { method: 'GET', route: '/api/reviews', what: 'the review queue', expected: STAFF, call: async () => ({ url: '/api/reviews' }) },
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a draft plot', expected: only(['environment']),
+    call: async () => ({ url: `/api/reviews/plot/${await freshPlot('draft')}/submit`, body: {} }) },
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'approve a submitted control zone', expected: only(['approver']),
+    call: async () => ({ url: `/api/reviews/control-zone/${await freshZone('submitted')}/approve`, body: {} }) },
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'return an approved plot', expected: only(['approver']),
+    call: async () => ({ url: `/api/reviews/plot/${await freshPlot('approved')}/return`, body: { reason: '核实边界' } }) },
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'reopen a published plot', expected: only(['environment']),
+    call: async () => ({ url: `/api/reviews/plot/${await freshPlot('published')}/reopen`, body: { reason: '补充资料' } }) },
+  { method: 'GET', route: '/api/history/:kind/:id', what: 'history of a plot', expected: STAFF, call: async () => ({ url: `/api/history/plot/${sample.plotId}` }) },
+  { method: 'GET', route: '/api/admin/users', what: 'list users', expected: only(['admin']), call: async () => ({ url: '/api/admin/users' }) },
+  { method: 'GET', route: '/api/admin/scopes', what: 'grantable scopes', expected: only(['admin']), call: async () => ({ url: '/api/admin/scopes' }) },
+  { method: 'POST', route: '/api/admin/users', what: 'create a user', expected: only(['admin'], 201),
+    call: async () => ({ url: '/api/admin/users', body: { username: uniqueUsername('qx'), displayName: '权限测试', department: '', role: 'land', scopes: ['430903'], password: 'Rights-2026-pw' } }) },
+  { method: 'PATCH', route: '/api/admin/users/:id', what: 'edit a user', expected: only(['admin']),
+    call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}`, body: { displayName: '改名', department: '', role: 'land', scopes: ['430903'], isActive: true, version: 1 } }) },
+  { method: 'POST', route: '/api/admin/users/:id/password', what: 'reset a password', expected: only(['admin']),
+    call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/password`, body: { password: 'Reset-2026-pw' } }) },
+  { method: 'POST', route: '/api/admin/users/:id/unlock', what: 'unlock a user', expected: only(['admin']),
+    call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/unlock`, body: {} }) },
+  { method: 'GET', route: '/tiles/:layer.json', what: 'TileJSON of the parcel layer', expected: STAFF, call: async () => ({ url: '/tiles/parcel.json' }) },
+  { method: 'GET', route: '/tiles/:layer/:z/:x/:y.pbf', what: 'a parcel tile of 赫山区', expected: STAFF,
+    call: async () => ({ url: `/tiles/parcel/${sample.tile.z}/${sample.tile.x}/${sample.tile.y}.pbf` }) },
+  { method: 'GET', route: '/api/reports', what: 'the report queue', expected: only(['environment', 'approver', 'admin']), call: async () => ({ url: '/api/reports' }) },
+  { method: 'GET', route: '/api/reports/:id/photo', what: 'a report photo', expected: only(['environment', 'approver', 'admin']),
+    call: async () => ({ url: `/api/reports/${await freshReport()}/photo` }) },
+  { method: 'POST', route: '/api/reports/:id/handle', what: 'handle a report', expected: only(['environment', 'approver', 'admin']),
+    call: async () => ({ url: `/api/reports/${await freshReport()}/handle`, body: { note: '已现场核查' } }) },
+]
+
+/** Routes open to anyone (each checks its own session needs, e.g. a password change). */
+const PUBLIC_ROUTE = [/^GET \/api\/health$/, /^GET \/api\/session$/, /^(GET|POST) \/api\/auth\//, /^(GET|POST) \/api\/public\//]
+/** Tile layers anyone may read; every other layer is internal and needs a session. */
+const PUBLIC_TILE_LAYERS = ['county', 'township', 'township-label', 'county-label', 'public-control-zone', 'public-plot', 'public-plot-point']
+
+beforeAll(async () => {
+  db = connectTestDatabase()
+  app = createTestApp(db)
+  for (const caller of CALLERS) sessions[caller] = await signInAs(app, caller)
+  const { rows: [p] } = await db.query(`SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
+  sample = { parcelId: Number(p.id), plotId: await freshPlot('draft'), tile: tileAt(p.lon, p.lat, 15) }
+})
+afterAll(() => db.close())
+
+const cases = ROWS.flatMap((row) => CALLERS.map((caller) => ({ row, caller, status: row.expected[caller], name: `${row.method} ${row.route} (${row.what})` })))
+
+describe('rights matrix', () => {
+  it.each(cases)('when $caller calls $name, then $status', async ({ row, caller, status }) => {
+    const s = sessions[caller]
+    const { url, body } = await row.call()
+    const req = row.method === 'GET' ? s.agent.get(url) : row.method === 'POST' ? s.agent.post(url) : s.agent.patch(url)
+    const res = row.method === 'GET' ? await req : await req.set('X-CSRF-Token', s.csrfToken).send(body ?? {})
+    expect(res.status, JSON.stringify(res.body)).toBe(status)
+    if (status === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED')
+    if (status === 403) expect(res.body.error.code).toBe('FORBIDDEN')
+  })
+})
+
+interface RouteOnStack { method: string; path: string }
+
+/** Every route of the app, with the path of the router it is mounted on. */
+function routesOf(stack: any[], prefix = ''): RouteOnStack[] {
+  return stack.flatMap((layer): RouteOnStack[] => {
+    if (layer.route) {
+      if (typeof layer.route.path !== 'string') return []
+      return Object.keys(layer.route.methods).map((m) => ({ method: m === '_all' ? 'ALL' : m.toUpperCase(), path: prefix + layer.route.path }))
+    }
+    if (!layer.handle?.stack) return []
+    if (!layer.slash && typeof layer.rawPath !== 'string') throw new Error(`路由器挂载路径无法识别：${String(layer.rawPath)}`)
+    return routesOf(layer.handle.stack, layer.slash ? prefix : prefix + layer.rawPath)
+  })
+}
+
+describe('every internal route has a declared right', () => {
+  it('when the app\'s routes are walked, then every /api and /tiles route is public or in the rights table', () => {
+    const routes = routesOf((app as any).router.stack).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/tiles/'))
+    expect(routes.length).toBeGreaterThan(ROWS.length / 2)
+    const declared = new Set(ROWS.map((r) => `${r.method} ${r.route}`))
+    const undeclared = routes.map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !declared.has(key) && !PUBLIC_ROUTE.some((p) => p.test(key)))
+    expect(undeclared, '这些接口没有在权限表中声明，请在 ROWS 中为每种调用者写明应答').toEqual([])
+  })
+
+  it('when the rights table is read, then each of its routes exists in the app', () => {
+    const routes = new Set(routesOf((app as any).router.stack).map((r) => `${r.method} ${r.path}`))
+    for (const row of ROWS) expect(routes.has(`${row.method} ${row.route}`), `${row.method} ${row.route}`).toBe(true)
+  })
+
+  it('when the tile layers are listed, then the public ones are exactly those declared here, and every other one is refused without a session', async () => {
+    expect(TILE_LAYERS.filter((l) => l.access === 'public').map((l) => l.name).sort()).toEqual([...PUBLIC_TILE_LAYERS].sort())
+    for (const layer of TILE_LAYERS) {
+      const res = await sessions.anonymous.agent.get(`/tiles/${layer.name}.json`)
+      expect(res.status, layer.name).toBe(PUBLIC_TILE_LAYERS.includes(layer.name) ? 200 : 401)
+    }
+  })
+})
