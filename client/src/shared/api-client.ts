@@ -22,7 +22,25 @@ async function readError(response: Response): Promise<ApiError> {
     body = null
   }
   const message = body?.error?.message ?? `服务请求失败（HTTP ${response.status}）`
-  return new ApiError(message, response.status, body?.error?.code ?? 'http_error')
+  const error = new ApiError(message, response.status, body?.error?.code ?? 'http_error')
+  if (isSessionFailure(error)) sessionFailureListeners.forEach((listener) => listener(error))
+  return error
+}
+
+const sessionFailureListeners = new Set<(error: ApiError) => void>()
+
+/** True for an answer that means the session is gone (401) or the first password must be changed first. */
+export function isSessionFailure(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED')
+}
+
+/**
+ * Calls `listener` whenever a request is answered 401 or 403 PASSWORD_CHANGE_REQUIRED, so the app can send
+ * the user back to the login page or the change-password page; returns the unsubscriber.
+ */
+export function onSessionFailure(listener: (error: ApiError) => void): () => void {
+  sessionFailureListeners.add(listener)
+  return () => sessionFailureListeners.delete(listener)
 }
 
 /**

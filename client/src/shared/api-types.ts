@@ -62,10 +62,10 @@ export interface County {
   bbox: Bbox
 }
 
-/** `GET /api/counties`. */
+/** `GET /api/counties`: the counties of the user's scope and their joint extent (null when there is none). */
 export interface CountiesResponse {
   counties: County[]
-  bbox: Bbox
+  bbox: Bbox | null
 }
 
 /** Where the map camera should go: an extent, never closer than `maxZoom`. */
@@ -92,4 +92,132 @@ export interface ViewStatus {
 /** Something that reports camera and pointer changes. */
 export interface ViewStatusSource {
   onViewStatus(listener: (status: ViewStatus) => void): () => void
+}
+
+/** A county the signed-in user may see. */
+export interface ScopeCounty {
+  adcode: string
+  name: string
+}
+
+/** Roles of staff users (DESIGN.md §1). */
+export type Role = 'farmland' | 'environment' | 'land' | 'approver' | 'admin'
+
+/** The signed-in staff user of `GET /api/session`. */
+export interface SessionUser {
+  id: number
+  username: string
+  displayName: string
+  department: string
+  role: Role
+  roleName: string
+  mustChangePassword: boolean
+  scopes: string[]
+  counties: ScopeCounty[]
+}
+
+/** `GET /api/session`, `POST /api/auth/login`, `POST /api/auth/logout`. */
+export interface SessionResponse {
+  user: SessionUser | null
+  csrfToken: string
+}
+
+/** Review states of the review-and-publish workflow. */
+export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published'
+
+/** Steps of the review-and-publish workflow. */
+export type ReviewActionName = 'submit' | 'approve' | 'return' | 'publish' | 'reopen'
+
+/** Kinds of records that go through review. */
+export type ReviewKind = 'plot' | 'control-zone'
+
+/** A button the server allows this user on this record. */
+export interface ReviewAction {
+  action: ReviewActionName
+  label: string
+  isReasonRequired: boolean
+}
+
+/** The review block of a plot or control zone (feature info, action answers, queue items). */
+export interface ReviewInfo {
+  kind: ReviewKind
+  id: number
+  status: ReviewStatus
+  statusName: string
+  reason: string | null
+  version: number
+  publishedVersion?: number
+  actions: ReviewAction[]
+}
+
+/** The feature info of a reviewed record carries its review block. */
+export interface ReviewedFeatureInfo extends FeatureInfo {
+  review?: ReviewInfo
+}
+
+/** One item of `GET /api/reviews`. */
+export interface ReviewQueueItem {
+  kind: ReviewKind
+  kindName: string
+  id: number
+  adcode: string
+  county: string
+  code: string
+  name: string
+  updatedAt: string
+  review: ReviewInfo
+}
+
+/** `GET /api/reviews`. */
+export interface ReviewQueueResponse {
+  items: ReviewQueueItem[]
+}
+
+/** One entry of `GET /api/history/:kind/:id`. */
+export interface HistoryEntry {
+  id: number
+  action: string
+  actionName: string
+  actor: string
+  actorName: string
+  reason: string | null
+  changedAt: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
+
+/** `GET /api/history/:kind/:id`. */
+export interface HistoryResponse {
+  entries: HistoryEntry[]
+}
+
+/** A province, city or county an administrator may grant (`GET /api/admin/scopes`). */
+export interface ScopeUnit {
+  code: string
+  name: string
+  level: 'province' | 'city' | 'county'
+}
+
+/** A user account as the administrator sees it (`GET /api/admin/users`). */
+export interface AdminUser {
+  id: number
+  username: string
+  displayName: string
+  department: string
+  role: Role
+  roleName: string
+  scopes: { code: string; name: string }[]
+  isActive: boolean
+  mustChangePassword: boolean
+  isLocked: boolean
+  lockedUntil: string | null
+  isGenerated: boolean
+  version: number
+  updatedAt: string
+}
+
+/** A plain confirmation with a Chinese message. */
+export interface OkResponse {
+  ok: true
+  message: string
 }

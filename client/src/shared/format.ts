@@ -9,3 +9,11 @@ export function formatLngLat([lng, lat]: [number, number]): string {
 export function formatZoom(zoom: number): string {
   return zoom.toFixed(1)
 }
+
+/** Formats an ISO timestamp as local date and time, e.g. `2026-03-08 14:05`. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
