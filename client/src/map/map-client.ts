@@ -1,13 +1,17 @@
 import {
   Map as MaplibreMap,
+  Marker,
   NavigationControl,
   ScaleControl,
   setWorkerUrl,
+  VectorTileSource,
   type FilterSpecification,
   type MapMouseEvent,
   type PointLike,
+  type StyleSpecification,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { getJson } from '../shared/api-client'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatusSource } from '../shared/api-types'
 import { BASEMAP_PREFIX, basemapParts } from './basemap-layers'
 import { HATCH_IMAGE_ID, HATCH_PIXEL_RATIO, createHatchImage } from './hatch-image'
@@ -34,6 +38,13 @@ export interface MapClientOptions {
   styleUrl: string
 }
 
+/** Feature states for the features of one vector source layer, by feature id. */
+export interface FeatureStates {
+  source: string
+  sourceLayer: string
+  states: Record<number, Record<string, string | number | boolean>>
+}
+
 /** How to move the camera to an extent. */
 export interface FitOptions {
   maxZoom: number
@@ -47,9 +58,12 @@ export class MapClient implements ViewStatusSource {
   private index: StyleIndex | null = null
   private basemapKey = 'none'
   private highlighted: FeatureRef | null = null
+  private marker: Marker | null = null
   private readonly loaded: Promise<void>
+  private readonly styleUrl: string
 
   constructor({ container, styleUrl }: MapClientOptions) {
+    this.styleUrl = styleUrl
     this.map = new MaplibreMap({
       container,
       style: styleUrl,
@@ -115,6 +129,19 @@ export class MapClient implements ViewStatusSource {
     )
   }
 
+  /**
+   * Fetches the style again and points each vector source whose tile URLs changed (their `?v=` data version
+   * moves when the server's data changes, e.g. after a review step) at the new URLs, so those tiles reload.
+   */
+  async refreshTiles(): Promise<void> {
+    const style = await getJson<StyleSpecification>(this.styleUrl)
+    for (const [id, spec] of Object.entries(style.sources)) {
+      const source = this.map.getSource(id)
+      if (!(source instanceof VectorTileSource) || spec.type !== 'vector' || !spec.tiles) continue
+      if (JSON.stringify(source.tiles) !== JSON.stringify(spec.tiles)) source.setTiles(spec.tiles)
+    }
+  }
+
   /** Replaces the basemap; its raster layers go below every data layer. */
   setBasemap(choice: BasemapChoice): void {
     const parts = basemapParts(choice)
@@ -174,6 +201,30 @@ export class MapClient implements ViewStatusSource {
     }
     this.map.on('click', handler)
     return () => this.map.off('click', handler)
+  }
+
+  /** Calls `listener` with the point of each click on the map, in degrees; returns the unsubscriber. */
+  onMapClick(listener: (lngLat: [number, number]) => void): () => void {
+    const handler = (event: MapMouseEvent) => listener([event.lngLat.lng, event.lngLat.lat])
+    this.map.on('click', handler)
+    return () => this.map.off('click', handler)
+  }
+
+  /** Puts the one pin at `lngLat`, moves it there, or removes it (null). */
+  setMarker(lngLat: [number, number] | null): void {
+    if (!lngLat) {
+      this.marker?.remove()
+      this.marker = null
+      return
+    }
+    if (!this.marker) this.marker = new Marker({ color: '#c0392b' }).setLngLat(lngLat).addTo(this.map)
+    else this.marker.setLngLat(lngLat)
+  }
+
+  /** Sets the given feature states (used by data-driven paint such as `['feature-state', 'covered']`). */
+  setFeatureStates({ source, sourceLayer, states }: FeatureStates): void {
+    if (!this.map.getSource(source)) return
+    for (const [id, state] of Object.entries(states)) this.map.setFeatureState({ source, sourceLayer, id: Number(id) }, state)
   }
 
   /** Shows a pointer cursor over clickable features; returns the unsubscriber. */

@@ -8,7 +8,7 @@ import type {
   MapFocus,
   ViewStatusSource,
 } from '../shared/api-types'
-import { MapClient } from './map-client'
+import { MapClient, type FeatureStates } from './map-client'
 
 /** Props of {@link MapView}. */
 export interface MapViewProps {
@@ -19,12 +19,24 @@ export interface MapViewProps {
   onGroups: (groups: LayerGroup[]) => void
   onFeatureClick: (ref: FeatureRef) => void
   onStatusSource: (source: ViewStatusSource | null) => void
+  /** Bumped after the server's data changed (a review step): the changed layers' tiles are fetched again. */
+  dataVersion?: number
+  /** The style to draw; the internal map's by default. */
+  styleUrl?: string
+  /** Where the first extent comes from (an answer with `bbox`); the user's counties by default. */
+  extentUrl?: string
+  /** Called with the point of every click on the map, in CGCS2000 degrees. */
+  onMapClick?: (lngLat: [number, number]) => void
+  /** A pin on the map at this point (a report's location), or none. */
+  marker?: [number, number] | null
+  /** Feature states to set on the features of a source (e.g. monitoring coverage of the counties). */
+  featureStates?: FeatureStates | null
 }
 
-async function fitToCounties(client: MapClient): Promise<void> {
+async function fitToCounties(client: MapClient, extentUrl: string): Promise<void> {
   try {
-    const { bbox } = await getJson<CountiesResponse>('/api/counties')
-    client.fitBbox(bbox, { maxZoom: 10, animate: false })
+    const { bbox } = await getJson<CountiesResponse>(extentUrl)
+    if (bbox) client.fitBbox(bbox, { maxZoom: 10, animate: false })
   } catch (error) {
     console.warn('区县范围加载失败', error)
   }
@@ -32,7 +44,7 @@ async function fitToCounties(client: MapClient): Promise<void> {
 
 /** The map: creates the {@link MapClient} once and feeds it the app state. */
 export function MapView(props: MapViewProps) {
-  const { visibility, basemap, focus, highlight } = props
+  const { visibility, basemap, focus, highlight, dataVersion = 0, marker = null, featureStates = null } = props
   const containerRef = useRef<HTMLDivElement>(null)
   const callbacks = useRef(props)
   useLayoutEffect(() => {
@@ -41,11 +53,12 @@ export function MapView(props: MapViewProps) {
   const [client, setClient] = useState<MapClient | null>(null)
 
   useEffect(() => {
-    const created = new MapClient({ container: containerRef.current!, styleUrl: '/style.json' })
+    const created = new MapClient({ container: containerRef.current!, styleUrl: callbacks.current.styleUrl ?? '/style.json' })
     created.exposeForTests()
     let alive = true
     const unsubscribe = [
       created.onFeatureClick((ref) => callbacks.current.onFeatureClick(ref)),
+      created.onMapClick((lngLat) => callbacks.current.onMapClick?.(lngLat)),
       created.trackPointerCursor(),
     ]
     callbacks.current.onStatusSource(created)
@@ -55,7 +68,7 @@ export function MapView(props: MapViewProps) {
         if (!alive) return
         callbacks.current.onGroups(created.layerGroups())
         setClient(created)
-        await fitToCounties(created)
+        await fitToCounties(created, callbacks.current.extentUrl ?? '/api/counties')
         if (alive) created.onceIdle(() => (document.body.dataset.mapReady = '1'))
       })
       .catch((error: unknown) => console.error(error))
@@ -72,6 +85,13 @@ export function MapView(props: MapViewProps) {
   useEffect(() => client?.setGroupVisibility(visibility), [client, visibility])
   useEffect(() => client?.setBasemap(basemap), [client, basemap])
   useEffect(() => client?.setHighlight(highlight), [client, highlight])
+  useEffect(() => client?.setMarker(marker), [client, marker])
+  useEffect(() => {
+    if (client && featureStates) client.setFeatureStates(featureStates)
+  }, [client, featureStates])
+  useEffect(() => {
+    if (client && dataVersion > 0) client.refreshTiles().catch((error: unknown) => console.warn('图层刷新失败', error))
+  }, [client, dataVersion])
   useEffect(() => {
     if (client && focus) client.fitBbox(focus.bbox, { maxZoom: focus.maxZoom, animate: true })
   }, [client, focus])

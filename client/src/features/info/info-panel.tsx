@@ -1,4 +1,5 @@
-import type { Bbox, FeatureRef } from '../../shared/api-types'
+import { useCallback, useState, type ReactNode } from 'react'
+import type { Bbox, FeatureRef, ReviewedFeatureInfo } from '../../shared/api-types'
 import { InfoFields } from './info-fields'
 import { useFeatureInfo } from './use-feature-info'
 
@@ -7,11 +8,16 @@ export interface InfoPanelProps {
   feature: FeatureRef
   onClose: () => void
   onLocate: (bbox: Bbox) => void
+  /** Extra blocks above and below the attributes (e.g. review state and history); `reload` fetches the feature again. */
+  renderTop?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
+  renderBottom?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
 }
 
 /** Describes the selected map feature: title, layer, attributes. */
-export function InfoPanel({ feature, onClose, onLocate }: InfoPanelProps) {
-  const state = useFeatureInfo(feature)
+export function InfoPanel({ feature, onClose, onLocate, renderTop, renderBottom }: InfoPanelProps) {
+  const [reloads, setReloads] = useState(0)
+  const reload = useCallback(() => setReloads((n) => n + 1), [])
+  const state = useFeatureInfo(feature, reloads)
   const info = state.status === 'done' ? state.info : null
 
   return (
@@ -33,7 +39,9 @@ export function InfoPanel({ feature, onClose, onLocate }: InfoPanelProps) {
             {state.message}
           </p>
         )}
+        {info && renderTop?.(info, reload)}
         {info && <InfoFields fields={info.fields} />}
+        {info && renderBottom?.(info, reload)}
       </div>
       {info?.bbox && (
         <footer className="info-panel__footer">

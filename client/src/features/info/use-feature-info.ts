@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import { getJson, isAbortError } from '../../shared/api-client'
-import type { FeatureInfo, FeatureRef } from '../../shared/api-types'
+import type { FeatureRef, ReviewedFeatureInfo } from '../../shared/api-types'
 
 /** State of the description of one feature. */
 export type FeatureInfoState =
   | { status: 'loading' }
-  | { status: 'done'; info: FeatureInfo }
+  | { status: 'done'; info: ReviewedFeatureInfo }
   | { status: 'error'; message: string }
 
 type Answer = { key: string; state: FeatureInfoState }
@@ -14,14 +14,17 @@ function keyOf(ref: FeatureRef): string {
   return `${encodeURIComponent(ref.source)}/${encodeURIComponent(String(ref.id))}`
 }
 
-/** Loads `GET /api/features/{source}/{id}` for the selected feature. */
-export function useFeatureInfo(ref: FeatureRef): FeatureInfoState {
+/**
+ * Loads `GET /api/features/{source}/{id}` for the selected feature; a new `reloadKey` loads it again and keeps
+ * the shown description until the new one arrives.
+ */
+export function useFeatureInfo(ref: FeatureRef, reloadKey: unknown = 0): FeatureInfoState {
   const key = keyOf(ref)
   const [answer, setAnswer] = useState<Answer | null>(null)
 
   useEffect(() => {
     const controller = new AbortController()
-    getJson<FeatureInfo>(`/api/features/${key}`, controller.signal)
+    getJson<ReviewedFeatureInfo>(`/api/features/${key}`, controller.signal)
       .then((info) => setAnswer({ key, state: { status: 'done', info } }))
       .catch((error: unknown) => {
         if (isAbortError(error)) return
@@ -29,7 +32,7 @@ export function useFeatureInfo(ref: FeatureRef): FeatureInfoState {
         setAnswer({ key, state: { status: 'error', message } })
       })
     return () => controller.abort()
-  }, [key])
+  }, [key, reloadKey])
 
   return answer?.key === key ? answer.state : { status: 'loading' }
 }
