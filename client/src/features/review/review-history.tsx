@@ -1,0 +1,73 @@
+import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../../../server/src/domain/review-workflow.ts'
+import type { HistoryEntry, ReviewKind } from '../../shared/api-types'
+import { formatDateTime } from '../../shared/format'
+import { useReviewHistory } from './use-review-history'
+
+/** Props of {@link ReviewHistory}. */
+export interface ReviewHistoryProps {
+  kind: ReviewKind
+  id: number
+  /** A new value loads the history again (after a review step). */
+  refreshKey: unknown
+}
+
+function statusName(value: unknown): string | null {
+  return typeof value === 'string' && value in REVIEW_STATUS_LABEL ? REVIEW_STATUS_LABEL[value as ReviewStatus] : null
+}
+
+/** What changed, in words: `已提交 → 已审定`, and the published version on 发布. */
+function describeChange(entry: HistoryEntry): string | null {
+  const from = statusName(entry.before?.reviewStatus)
+  const to = statusName(entry.after?.reviewStatus)
+  if (!to) return null
+  const published = entry.action === 'publish' && typeof entry.after?.publishedVersion === 'number' ? `，公开第 ${entry.after.publishedVersion} 版` : ''
+  return `${from ? `${from} → ` : ''}${to}${published}`
+}
+
+/** 变更历史: every step of the record, newest first: what, who, when and why. */
+export function ReviewHistory({ kind, id, refreshKey }: ReviewHistoryProps) {
+  const state = useReviewHistory(kind, id, refreshKey)
+
+  return (
+    <section className="history" aria-labelledby="history-title" data-testid="review-history">
+      <h3 id="history-title" className="history__title">
+        变更历史
+        {state.status === 'done' && <span className="history__count">{state.entries.length} 条</span>}
+      </h3>
+      {state.status === 'loading' && <p className="panel-note">正在加载…</p>}
+      {state.status === 'error' && (
+        <p className="panel-note panel-note--error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'done' && state.entries.length === 0 && <p className="panel-note">暂无变更记录（示例数据导入时的初始状态）</p>}
+      {state.status === 'done' && state.entries.length > 0 && (
+        <ol className="history__list">
+          {state.entries.map((entry) => {
+            const change = describeChange(entry)
+            return (
+              <li key={entry.id} className={`history__entry history__entry--${entry.action}`} data-testid="history-entry" data-action={entry.action}>
+                <div className="history__head">
+                  <span className="history__action">{entry.actionName}</span>
+                  <time className="history__time" dateTime={entry.changedAt}>
+                    {formatDateTime(entry.changedAt)}
+                  </time>
+                </div>
+                <div className="history__actor">
+                  {entry.actorName}
+                  {entry.actorName !== entry.actor && <span className="history__username">（{entry.actor}）</span>}
+                </div>
+                {change && <div className="history__change">{change}</div>}
+                {entry.reason && (
+                  <div className="history__reason" data-testid="history-reason">
+                    {entry.action === 'return' || entry.action === 'reopen' ? '理由' : '意见'}：{entry.reason}
+                  </div>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react'
+import { getJson, isAbortError } from '../../shared/api-client'
+import type { HistoryEntry, HistoryResponse, ReviewKind } from '../../shared/api-types'
+import { errorMessage } from '../../shared/error-message'
+
+/** State of a record's change history. */
+export type HistoryState =
+  | { status: 'loading' }
+  | { status: 'done'; entries: HistoryEntry[] }
+  | { status: 'error'; message: string }
+
+/** Loads `GET /api/history/{kind}/{id}`; a new `refreshKey` loads it again and keeps the old list meanwhile. */
+export function useReviewHistory(kind: ReviewKind, id: number, refreshKey: unknown): HistoryState {
+  const key = `${kind}/${id}`
+  const [answer, setAnswer] = useState<{ key: string; state: HistoryState } | null>(null)
+
+  useEffect(() => {
+    const controller = new AbortController()
+    getJson<HistoryResponse>(`/api/history/${key}`, controller.signal)
+      .then(({ entries }) => setAnswer({ key, state: { status: 'done', entries } }))
+      .catch((error: unknown) => {
+        if (isAbortError(error)) return
+        setAnswer({ key, state: { status: 'error', message: errorMessage(error, '变更历史加载失败') } })
+      })
+    return () => controller.abort()
+  }, [key, refreshKey])
+
+  return answer?.key === key ? answer.state : { status: 'loading' }
+}
