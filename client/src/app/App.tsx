@@ -1,69 +1,85 @@
-import { useCallback, useState } from 'react'
-import { BasemapControl } from '../features/basemap/basemap-control'
-import { InfoPanel } from '../features/info/info-panel'
-import { LayerPanel } from '../features/layers/layer-panel'
-import { SearchBox } from '../features/search/search-box'
-import { searchTarget } from '../features/search/search-target'
-import { StatusBar } from '../features/status/status-bar'
-import { MapView } from '../map/map-view'
-import type {
-  BasemapChoice,
-  Bbox,
-  FeatureRef,
-  LayerGroup,
-  MapFocus,
-  SearchResult,
-  ViewStatusSource,
-} from '../shared/api-types'
-import { AppHeader } from './app-header'
+import { useEffect } from 'react'
+import { AdminPage } from '../features/admin/admin-page'
+import { ChangePasswordPage } from '../features/auth/change-password-page'
+import { LoginPage } from '../features/auth/login-page'
+import { PublicPage } from '../features/public/public-page'
+import type { SessionUser } from '../shared/api-types'
+import { MapPage } from './map-page'
+import { navigate, routeOf, usePathname } from './router'
+import { StaffHeader } from './staff-header'
+import { useSession } from './use-session'
 
-const FEATURE_MAX_ZOOM = 15
+/** Sends the browser to `to` (a redirect: no history entry). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to])
+  return null
+}
 
-/** The whole page: header with search, layer panel, map, info panel and status line. */
-export function App() {
-  const [groups, setGroups] = useState<LayerGroup[]>([])
-  const [visibility, setVisibility] = useState<Record<string, boolean>>({})
-  const [basemap, setBasemap] = useState<BasemapChoice>({ kind: 'none' })
-  const [focus, setFocus] = useState<MapFocus | null>(null)
-  const [selected, setSelected] = useState<FeatureRef | null>(null)
-  const [statusSource, setStatusSource] = useState<ViewStatusSource | null>(null)
-
-  const onGroups = useCallback((loaded: LayerGroup[]) => {
-    setGroups(loaded)
-    setVisibility(Object.fromEntries(loaded.map((g) => [g.id, g.visible])))
-  }, [])
-  const onToggle = useCallback((groupId: string, visible: boolean) => {
-    setVisibility((current) => ({ ...current, [groupId]: visible }))
-  }, [])
-  const onSearchSelect = useCallback((result: SearchResult) => {
-    const target = searchTarget(result)
-    setFocus(target.focus)
-    if (target.feature) setSelected(target.feature)
-  }, [])
-  const onLocate = useCallback((bbox: Bbox) => setFocus({ bbox, maxZoom: FEATURE_MAX_ZOOM }), [])
-
+/** A full-page message (loading, no connection, no access, unknown page). */
+function PageMessage({ title, text, action }: { title: string; text?: string; action?: { label: string; onClick: () => void } }) {
   return (
-    <div className="app">
-      <AppHeader>
-        <SearchBox onSelect={onSearchSelect} />
-      </AppHeader>
-      <nav className="side-panel" aria-label="图层">
-        <LayerPanel groups={groups} visibility={visibility} onToggle={onToggle} />
-        <BasemapControl value={basemap} onChange={setBasemap} />
-      </nav>
-      <main className="map-area">
-        <MapView
-          visibility={visibility}
-          basemap={basemap}
-          focus={focus}
-          highlight={selected}
-          onGroups={onGroups}
-          onFeatureClick={setSelected}
-          onStatusSource={setStatusSource}
-        />
-        {selected && <InfoPanel feature={selected} onClose={() => setSelected(null)} onLocate={onLocate} />}
-      </main>
-      <StatusBar source={statusSource} />
+    <div className="page-message" data-testid="page-message">
+      <h2 className="page-message__title">{title}</h2>
+      {text && <p className="page-message__text">{text}</p>}
+      {action && (
+        <button type="button" className="primary-button" onClick={action.onClick}>
+          {action.label}
+        </button>
+      )}
     </div>
   )
+}
+
+/** Where to go after login: the page asked for before, if it is one of ours. */
+function nextPath(): string {
+  const next = new URLSearchParams(window.location.search).get('next')
+  return next && /^\/(admin)?$/.test(next) ? next : '/'
+}
+
+/** The administrator page inside the staff frame. */
+function AdminShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  const scopeNames = user.counties.length > 3 ? [`${user.counties.length} 个区县`] : user.counties.map((c) => c.name)
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="admin" onSignOut={onSignOut}>
+        <span className="app-header__page">系统管理</span>
+      </StaffHeader>
+      <AdminPage scopeNames={scopeNames} />
+    </div>
+  )
+}
+
+/**
+ * The client: `/login`, `/` (the internal map), `/admin` (administrators), `/public` (no login). Staff pages
+ * need a session; a user who must change the first password sees only the change-password page.
+ */
+export function App() {
+  const route = routeOf(usePathname())
+  const session = useSession()
+  const { state } = session
+  const signOut = () => void session.signOut()
+
+  if (route === 'public') return <PublicPage />
+  if (state.status === 'loading') return <PageMessage title="正在连接…" />
+  if (state.status === 'error') {
+    return <PageMessage title="无法连接服务器" text={state.message} action={{ label: '重试', onClick: session.reload }} />
+  }
+  const { user } = state
+  if (!user) {
+    if (route !== 'login') {
+      const next = route === 'admin' ? '?next=/admin' : ''
+      return <Redirect to={`/login${next}`} />
+    }
+    return <LoginPage onSignedIn={session.accept} onOpenPublic={() => navigate('/public')} />
+  }
+  if (user.mustChangePassword) return <ChangePasswordPage user={user} onChanged={session.reload} onSignOut={signOut} />
+  if (route === 'login') return <Redirect to={nextPath()} />
+  if (route === 'admin') {
+    if (user.role === 'admin') return <AdminShell user={user} onSignOut={signOut} />
+    return <PageMessage title="无权访问" text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
+  }
+  if (route === 'not-found') {
+    return <PageMessage title="页面不存在" text={`没有 ${window.location.pathname} 这个页面。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
+  }
+  return <MapPage user={user} onSignOut={signOut} />
 }

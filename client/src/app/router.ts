@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react'
+
+/** The pages of the client. */
+export type Route = 'login' | 'map' | 'admin' | 'public' | 'not-found'
+
+const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/public': 'public' }
+
+/** The page of a path; a trailing slash is ignored. */
+export function routeOf(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+  return ROUTES[path] ?? 'not-found'
+}
+
+const listeners = new Set<() => void>()
+
+/** Goes to `path` without reloading the page; `replace` leaves no history entry (redirects). */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (path === window.location.pathname + window.location.search) return
+  if (replace) window.history.replaceState(null, '', path)
+  else window.history.pushState(null, '', path)
+  listeners.forEach((listener) => listener())
+}
+
+/** The current path, updated on {@link navigate} and on the browser's back and forward buttons. */
+export function usePathname(): string {
+  const [pathname, setPathname] = useState(window.location.pathname)
+  useEffect(() => {
+    const update = () => setPathname(window.location.pathname)
+    listeners.add(update)
+    window.addEventListener('popstate', update)
+    return () => {
+      listeners.delete(update)
+      window.removeEventListener('popstate', update)
+    }
+  }, [])
+  return pathname
+}

@@ -1,0 +1,54 @@
+import { useState, type ReactNode } from 'react'
+import { ChangePasswordDialog } from '../features/auth/change-password-dialog'
+import { UserMenu, type UserMenuLink } from '../features/auth/user-menu'
+import type { SessionUser } from '../shared/api-types'
+import { AppHeader } from './app-header'
+import { navigate } from './router'
+
+/** Props of {@link StaffHeader}. */
+export interface StaffHeaderProps {
+  user: SessionUser
+  page: 'map' | 'admin'
+  onSignOut: () => void
+  children?: ReactNode
+}
+
+/** The header of the staff pages: product name, the page's own tools, the user menu with 修改密码 and 退出登录. */
+export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProps) {
+  const [isChangingPassword, setChangingPassword] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const links: UserMenuLink[] = []
+  if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
+  if (user.role === 'admin' && page !== 'admin') links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
+
+  return (
+    <>
+      <AppHeader
+        onHome={() => navigate('/')}
+        end={
+          <>
+            {notice && (
+              <span className="header-notice" role="status" data-testid="header-notice">
+                {notice}
+              </span>
+            )}
+            <UserMenu user={user} links={links} onChangePassword={() => setChangingPassword(true)} onSignOut={onSignOut} />
+          </>
+        }
+      >
+        {children}
+      </AppHeader>
+      {isChangingPassword && (
+        <ChangePasswordDialog
+          username={user.username}
+          onClose={() => setChangingPassword(false)}
+          onChanged={(message) => {
+            setChangingPassword(false)
+            setNotice(message)
+            window.setTimeout(() => setNotice(null), 6000)
+          }}
+        />
+      )}
+    </>
+  )
+}
