@@ -29,8 +29,8 @@ export interface MapViewProps {
   onMapClick?: (lngLat: [number, number]) => void
   /** A pin on the map at this point (a report's location), or none. */
   marker?: [number, number] | null
-  /** Feature states to set on the features of a source (e.g. monitoring coverage of the counties). */
-  featureStates?: FeatureStates | null
+  /** Feature states to set on the features of sources (e.g. monitoring coverage of the counties). */
+  featureStates?: FeatureStates[] | null
 }
 
 async function fitToCounties(client: MapClient, extentUrl: string): Promise<void> {
@@ -87,7 +87,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => client?.setHighlight(highlight), [client, highlight])
   useEffect(() => client?.setMarker(marker), [client, marker])
   useEffect(() => {
-    if (client && featureStates) client.setFeatureStates(featureStates)
+    featureStates?.forEach((states) => client?.setFeatureStates(states))
   }, [client, featureStates])
   useEffect(() => {
     if (client && dataVersion > 0) client.refreshTiles().catch((error: unknown) => console.warn('图层刷新失败', error))

@@ -128,6 +128,9 @@ export function buildStyle(baseUrl: string, versionOf: (layer: string) => number
   }
 }
 
+/** Below this zoom a county is too small to see on the public map, so a dot in its coverage colour marks it. */
+const COUNTY_DOT_MAX_ZOOM = 7
+
 /** Fill of a county on the public map by the `covered` feature state the page sets from the coverage figures. */
 export const COVERAGE_COLORS = { covered: '#8fd19e', uncovered: '#f4a582' } as const
 
@@ -171,7 +174,13 @@ export function buildPublicStyle(baseUrl: string, versionOf: (layer: string) => 
       layer('public-plot-line', 'public-plot', 'public-plot', { type: 'line', paint: { 'line-color': publicPlotColor, 'line-width': 1.5 } }),
       layer('public-plot-point', 'public-plot', 'public-plot-point', { type: 'circle', maxzoom: 12,
         paint: { 'circle-color': publicPlotColor, 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }, true),
-      ...labelLayers(),
+      layer('county-dot', 'county', 'county-label', { type: 'circle', maxzoom: COUNTY_DOT_MAX_ZOOM, paint: {
+        'circle-color': ['case', ['==', covered, false], COVERAGE_COLORS.uncovered, COVERAGE_COLORS.covered],
+        'circle-radius': 7, 'circle-stroke-color': '#1d6b4f', 'circle-stroke-width': 1.5,
+      } }),
+      ...labelLayers().map((l) => l.id !== 'county-label' ? l : {
+        ...l, layout: { ...(l as { layout?: object }).layout, 'text-offset': ['step', ['zoom'], ['literal', [0, 1.2]], COUNTY_DOT_MAX_ZOOM, ['literal', [0, 0]]] },
+      }),
     ],
   }
 }
