@@ -7,6 +7,7 @@ import { migrate } from '../../server/src/db/migrate.ts'
 import { paths } from '../../server/src/config.ts'
 import { TEST_PARCELS_PER_COUNTY } from '../support/test-database.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 
 let db: Database
 
@@ -93,5 +94,36 @@ describe('sample data as loaded', () => {
       expect(['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied', 'control_zone']).toContain(r.status)
       expect(r.uses).toEqual(['A', 'R'])
     }
+  })
+})
+
+describe('accounts as seeded', () => {
+  it('when seeded, then one sample account per role exists, scoped as documented, with a scrypt hash and no plain password', async () => {
+    const { rows } = await db.query(`
+      SELECT u.username, u.role, u.password_hash, u.is_generated,
+             ARRAY(SELECT code::text FROM app_user_scope s WHERE s.user_id = u.id ORDER BY code) AS scopes
+      FROM app_user u WHERE u.username = ANY($1) ORDER BY u.username`, [['admin', 'gengdi', 'huanjing', 'shending', 'ziyuan']])
+    expect(rows.map((r) => [r.username, r.role, r.scopes])).toEqual([
+      ['admin', 'admin', ['430000']], ['gengdi', 'farmland', ['430903']], ['huanjing', 'environment', ['430903']],
+      ['shending', 'approver', ['430903']], ['ziyuan', 'land', ['430903']],
+    ])
+    for (const r of rows) {
+      expect(r.is_generated).toBe(true)
+      expect(r.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/)
+      expect(r.password_hash).not.toContain(SAMPLE_PASSWORD)
+    }
+  })
+
+  it('when the session table is read, then it keeps a token hash and no column for the token itself', async () => {
+    const { rows } = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'user_session' ORDER BY ordinal_position`)
+    expect(rows.map((r) => r.column_name)).toEqual(['token_hash', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'])
+  })
+
+  it('when the published tables are read, then they have no column for internal fields', async () => {
+    const { rows } = await db.query(`SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_name IN ('published_plot', 'published_control_zone')`)
+    const columns = rows.map((r) => r.column_name)
+    expect(columns.length).toBeGreaterThan(20)
+    for (const internal of ['contact', 'land_user', 'review_reason', 'review_status']) expect(columns).not.toContain(internal)
   })
 })
