@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { formatDay } from './public-format'
 import type { PublicControlZone, PublicCounty, PublicListCode, PublicPlot, PublicSelection } from './public-types'
 
@@ -20,11 +20,23 @@ export function SampleChip({ isSample }: { isSample: boolean }) {
   return isSample ? <span className="pub-chip pub-chip--sample" title="程序生成的示例数据，非真实信息">示例</span> : null
 }
 
+/** Keeps the active item of a list in view when the selection comes from the map or the search. */
+function useActiveInView(key: string | null) {
+  const ref = useRef<HTMLUListElement>(null)
+  useEffect(() => {
+    if (key) ref.current?.querySelector('.pub-item--active')?.scrollIntoView({ block: 'nearest' })
+  }, [key])
+  return ref
+}
+
+const keyOf = (selected: PublicSelection | null) => (selected && selected.kind !== 'county' ? `${selected.kind}/${selected.id}` : null)
+
 /** The published control zones, newest announcement first. */
 export function ZoneList({ zones, selected, onSelect }: { zones: PublicControlZone[]; selected: PublicSelection | null; onSelect: (zone: PublicControlZone) => void }) {
+  const listRef = useActiveInView(keyOf(selected))
   if (!zones.length) return <p className="pub-empty">所选范围内暂无已公告的管控区域。</p>
   return (
-    <ul className="pub-list" data-testid="public-zone-list">
+    <ul ref={listRef} className="pub-list" data-testid="public-zone-list">
       {zones.map((z) => {
         const isActive = selected?.kind === 'control-zone' && selected.id === z.id
         return (
@@ -47,6 +59,7 @@ export function ZoneList({ zones, selected, onSelect }: { zones: PublicControlZo
 /** The published registry with a filter by list. */
 export function PlotList({ plots, selected, onSelect }: { plots: PublicPlot[]; selected: PublicSelection | null; onSelect: (plot: PublicPlot) => void }) {
   const [filter, setFilter] = useState<PublicListCode | 'all'>('all')
+  const listRef = useActiveInView(keyOf(selected))
   const shown = filter === 'all' ? plots : plots.filter((p) => p.list === filter)
   return (
     <>
@@ -61,7 +74,7 @@ export function PlotList({ plots, selected, onSelect }: { plots: PublicPlot[]; s
         })}
       </div>
       {!shown.length && <p className="pub-empty">所选范围内暂无此类已公开地块。</p>}
-      <ul className="pub-list" data-testid="public-plot-list">
+      <ul ref={listRef} className="pub-list" data-testid="public-plot-list">
         {shown.map((p) => {
           const isActive = selected?.kind === 'plot' && selected.id === p.id
           return (
