@@ -38,13 +38,12 @@ function nextPath(): string {
 
 /** The administrator page inside the staff frame. */
 function AdminShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
-  const scopeNames = user.counties.length > 3 ? [`${user.counties.length} 个区县`] : user.counties.map((c) => c.name)
   return (
     <div className="page-frame">
       <StaffHeader user={user} page="admin" onSignOut={onSignOut}>
         <span className="app-header__page">系统管理</span>
       </StaffHeader>
-      <AdminPage scopeNames={scopeNames} />
+      <AdminPage ownScopes={user.scopes} />
     </div>
   )
 }

@@ -134,20 +134,25 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
             onLocate={onLocate}
             renderTop={(info, reload) =>
               info.review && (
-                <ReviewBlock
-                  key={`${info.review.kind}/${info.review.id}`}
-                  review={info.review}
-                  recordTitle={info.title}
-                  onStale={reload}
-                  onChanged={() => {
-                    reload()
-                    onReviewChanged()
-                  }}
-                />
+                <>
+                  <ReviewBlock
+                    key={`${info.review.kind}/${info.review.id}`}
+                    review={info.review}
+                    recordTitle={info.title}
+                    onStale={reload}
+                    onChanged={() => {
+                      reload()
+                      onReviewChanged()
+                    }}
+                  />
+                  <ReviewHistory
+                    key={`history-${info.review.kind}/${info.review.id}`}
+                    kind={info.review.kind}
+                    id={info.review.id}
+                    refreshKey={info.review.version}
+                  />
+                </>
               )
-            }
-            renderBottom={(info) =>
-              info.review && <ReviewHistory kind={info.review.kind} id={info.review.id} refreshKey={info.review.version} />
             }
           />
         )}

@@ -16,9 +16,10 @@ export interface SideTabsProps {
   onSelect: (id: string) => void
 }
 
-/** Tabs of the side panel; every panel stays mounted (hidden when inactive) so it keeps its state. */
+/** Tabs of the side panel; every panel stays mounted (hidden when inactive) so it keeps its state. A lone tab shows no tab bar. */
 export function SideTabs({ tabs, active, onSelect }: SideTabsProps) {
   const base = useId()
+  if (tabs.length === 1) return <div className="side-tabs__panel">{tabs[0].content}</div>
   return (
     <>
       <div className="side-tabs" role="tablist" aria-label="工作面板">

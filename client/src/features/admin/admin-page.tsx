@@ -10,8 +10,8 @@ import { UserStatus } from './user-status'
 
 /** Props of {@link AdminPage}. */
 export interface AdminPageProps {
-  /** Names of the administrator's own scopes, shown in the heading. */
-  scopeNames: string[]
+  /** Scope codes of the administrator (province, city or county), shown by name in the heading. */
+  ownScopes: string[]
 }
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: AdminUser } | { mode: 'password'; user: AdminUser } | null
@@ -24,11 +24,12 @@ function matches(user: AdminUser, text: string): boolean {
 }
 
 /** 用户与权限: accounts in the administrator's scope, with create, edit, password reset and unlock. */
-export function AdminPage({ scopeNames }: AdminPageProps) {
+export function AdminPage({ ownScopes }: AdminPageProps) {
   const { state, reload } = useAdminData()
   const [editing, setEditing] = useState<Editing>(null)
   const [notice, setNotice] = useState<Notice>(null)
   const [filter, setFilter] = useState('')
+  const scopeNames = state.status === 'done' ? ownScopes.map((code) => state.scopes.find((s) => s.code === code)?.name ?? code) : ownScopes
   const users = useMemo(() => (state.status === 'done' ? state.users.filter((u) => matches(u, filter.trim())) : []), [state, filter])
 
   const close = () => {

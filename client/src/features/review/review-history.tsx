@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../../../server/src/domain/review-workflow.ts'
 import type { HistoryEntry, ReviewKind } from '../../shared/api-types'
 import { formatDateTime } from '../../shared/format'
@@ -9,6 +10,8 @@ export interface ReviewHistoryProps {
   id: number
   /** A new value loads the history again (after a review step). */
   refreshKey: unknown
+  /** Entries shown before 显示全部 is pressed. */
+  shownAtFirst?: number
 }
 
 function statusName(value: unknown): string | null {
@@ -25,8 +28,11 @@ function describeChange(entry: HistoryEntry): string | null {
 }
 
 /** 变更历史: every step of the record, newest first: what, who, when and why. */
-export function ReviewHistory({ kind, id, refreshKey }: ReviewHistoryProps) {
+export function ReviewHistory({ kind, id, refreshKey, shownAtFirst = 3 }: ReviewHistoryProps) {
   const state = useReviewHistory(kind, id, refreshKey)
+  const [isExpanded, setExpanded] = useState(false)
+  const entries = state.status === 'done' ? (isExpanded ? state.entries : state.entries.slice(0, shownAtFirst)) : []
+  const hidden = state.status === 'done' ? state.entries.length - entries.length : 0
 
   return (
     <section className="history" aria-labelledby="history-title" data-testid="review-history">
@@ -40,10 +46,10 @@ export function ReviewHistory({ kind, id, refreshKey }: ReviewHistoryProps) {
           {state.message}
         </p>
       )}
-      {state.status === 'done' && state.entries.length === 0 && <p className="panel-note">暂无变更记录（示例数据导入时的初始状态）</p>}
+      {state.status === 'done' && state.entries.length === 0 && <p className="panel-note">暂无变更记录</p>}
       {state.status === 'done' && state.entries.length > 0 && (
         <ol className="history__list">
-          {state.entries.map((entry) => {
+          {entries.map((entry) => {
             const change = describeChange(entry)
             return (
               <li key={entry.id} className={`history__entry history__entry--${entry.action}`} data-testid="history-entry" data-action={entry.action}>
@@ -67,6 +73,11 @@ export function ReviewHistory({ kind, id, refreshKey }: ReviewHistoryProps) {
             )
           })}
         </ol>
+      )}
+      {(hidden > 0 || isExpanded) && (
+        <button type="button" className="link-button history__more" onClick={() => setExpanded(!isExpanded)} data-testid="history-more">
+          {isExpanded ? '收起' : `显示全部 ${state.status === 'done' ? state.entries.length : ''} 条`}
+        </button>
       )}
     </section>
   )
