@@ -130,7 +130,7 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
     await page.context().close()
   })
 
-  it('when a wrong password or an unknown name is entered, then the same generic message shows and no session opens', async () => {
+  it('when a wrong password or an unknown name is entered, then the same generic message shows, no session opens and 公众查询 stays reachable', async () => {
     const page = await openPage('/login')
     planted.failedNames.push('ziyuan', `nobody${SUFFIX}`)
     await logIn(page, 'ziyuan', 'Wrong-password-2026')
@@ -140,6 +140,9 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
     await page.screenshot({ path: `${SCREENSHOT_DIR}/12-login-wrong-password.png` })
     expect(new URL(page.url()).pathname).toBe('/login')
     await expect(apiGet(page, '/api/session').then((r) => r.body.user)).resolves.toBeNull()
+    await page.getByTestId('login-public-link').click()
+    await page.getByTestId('public-page').waitFor()
+    expect(new URL(page.url()).pathname).toBe('/public')
     await page.context().close()
   })
 
