@@ -29,6 +29,8 @@ import { SideTabs, type SideTab } from './side-tabs'
 import { StaffHeader } from './staff-header'
 
 const FEATURE_MAX_ZOOM = 15
+/** Half the side of the view around a located report, in degrees (about 200 m). */
+const REPORT_VIEW_DEGREES = 0.002
 
 /** Roles whose work includes the review queue (the keepers of the registry, the approvers, the administrator). */
 const REVIEW_QUEUE_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
@@ -53,6 +55,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const [dataVersion, setDataVersion] = useState(0)
   const [queueCount, setQueueCount] = useState<number | undefined>(undefined)
   const [activeRecord, setActiveRecord] = useState<string | null>(null)
+  const [reportPin, setReportPin] = useState<[number, number] | null>(null)
 
   const onGroups = useCallback((loaded: LayerGroup[]) => {
     setGroups(loaded)
@@ -83,6 +86,10 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     }
   }, [])
   const onReviewChanged = useCallback(() => setDataVersion((n) => n + 1), [])
+  const onLocateReport = useCallback(([lon, lat]: [number, number]) => {
+    setReportPin([lon, lat])
+    setFocus({ bbox: [lon - REPORT_VIEW_DEGREES, lat - REPORT_VIEW_DEGREES, lon + REPORT_VIEW_DEGREES, lat + REPORT_VIEW_DEGREES], maxZoom: 16 })
+  }, [])
 
   const tabs: SideTab[] = [
     {
@@ -105,7 +112,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     })
   }
   if (REPORT_ROLES.includes(user.role)) {
-    tabs.push({ id: 'reports', label: '举报处理', content: <ReportQueue /> })
+    tabs.push({ id: 'reports', label: '举报处理', content: <ReportQueue onLocate={onLocateReport} /> })
   }
 
   return (
@@ -123,6 +130,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           focus={focus}
           highlight={selected}
           dataVersion={dataVersion}
+          marker={tab === 'reports' ? reportPin : null}
           onGroups={onGroups}
           onFeatureClick={select}
           onStatusSource={setStatusSource}

@@ -1,12 +1,12 @@
 -- $1 county codes of the user's scope, $2 review statuses wanted, $3 limit. Plots and control zones in review.
 SELECT * FROM (
   SELECT 'plot' AS kind, p.id, p.adcode::text, c.name AS county, p.code, p.name, p.review_status, p.review_reason,
-         p.version, p.updated_at
+         p.version, p.published_version, p.updated_at
   FROM contaminated_plot p JOIN county c USING (adcode)
   WHERE p.adcode = ANY($1::bpchar[]) AND p.review_status = ANY($2::text[])
   UNION ALL
   SELECT 'control-zone', z.id, z.adcode::text, c.name, z.code, z.name, z.review_status, z.review_reason,
-         z.version, z.updated_at
+         z.version, z.published_version, z.updated_at
   FROM control_zone z JOIN county c USING (adcode)
   WHERE z.adcode = ANY($1::bpchar[]) AND z.review_status = ANY($2::text[])
 ) q
