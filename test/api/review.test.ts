@@ -349,28 +349,46 @@ describe('GET /api/reviews', () => {
   })
 })
 
+/**
+ * The embedded engine (pglite-socket) answers a failed extended-protocol message with an extra ReadyForQuery
+ * (electric-sql/pglite#958), so the connection that ran the failed transaction later receives a reply it did not
+ * expect and the pool drops it. That error is the engine's, not the app's; anything else the pool reports fails.
+ */
+function isKnownEmbeddedDesync(err: Error): boolean {
+  return db.mode === 'embedded' && /^Received unexpected \w+ message from backend\.$/.test(err.message)
+}
+
 describe('one transaction per step', () => {
   it('when the database fails while the history row is written, then neither the status, the version nor the published copy is changed', async () => {
     const plot = await insertPlot('430903', 'approved')
     const before = await snapshot('plot', plot.id)
-    // a constraint that refuses this plot's history row: the status update and the published copy run first
     const constraint = `fail_history_${plot.id}`
-    await db.query(`ALTER TABLE change_history ADD CONSTRAINT ${constraint}
-      CHECK (NOT (entity = 'contaminated_plot' AND entity_id = ${plot.id})) NOT VALID`)
+    const poolErrors: Error[] = []
+    const onPoolError = (err: Error) => poolErrors.push(err)
+    db.pool.on('error', onPoolError)
     try {
-      const res = await act(approver, 'plot', plot.id, 'publish')
-      expect(res.status).toBe(500)
-      expect(res.body.error).toEqual({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系管理员' })
-      expect(JSON.stringify(res.body)).not.toContain(constraint)
-    } finally {
-      await db.query(`ALTER TABLE change_history DROP CONSTRAINT IF EXISTS ${constraint}`)
-    }
-    expect(await snapshot('plot', plot.id)).toEqual(before)
-    expect(before.published).toEqual([])
-    expect(before.state).toMatchObject({ review_status: 'approved', published_version: 0 })
+      await db.query(`ALTER TABLE change_history ADD CONSTRAINT ${constraint}
+        CHECK (NOT (entity = 'contaminated_plot' AND entity_id = ${plot.id})) NOT VALID`)
+      try {
+        const res = await act(approver, 'plot', plot.id, 'publish')
+        expect(res.status).toBe(500)
+        expect(res.body.error).toEqual({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试或联系管理员' })
+        expect(JSON.stringify(res.body)).not.toContain(constraint)
+      } finally {
+        await db.query(`ALTER TABLE change_history DROP CONSTRAINT IF EXISTS ${constraint}`)
+      }
+      expect((await db.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+      expect((await db.query('SELECT 2 AS two')).rows).toEqual([{ two: 2 }])
+      expect(await snapshot('plot', plot.id)).toEqual(before)
+      expect(before.published).toEqual([])
+      expect(before.state).toMatchObject({ review_status: 'approved', published_version: 0 })
 
-    const retried = await act(approver, 'plot', plot.id, 'publish')
-    expect(retried.status).toBe(200)
-    expect((await snapshot('plot', plot.id)).published).toEqual([{ version: 1, name: plot.name }])
+      const retried = await act(approver, 'plot', plot.id, 'publish')
+      expect(retried.status).toBe(200)
+      expect((await snapshot('plot', plot.id)).published).toEqual([{ version: 1, name: plot.name }])
+    } finally {
+      db.pool.off('error', onPoolError)
+    }
+    expect(poolErrors.filter((e) => !isKnownEmbeddedDesync(e))).toEqual([])
   })
 })

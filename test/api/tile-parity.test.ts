@@ -41,6 +41,20 @@ describe.skipIf(missing)('tiles from the embedded and the server encoder', () =>
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
+  /**
+   * Rows earlier test files added to the run's database (never generated), by table. The freshly seeded server
+   * database of the embedded run does not have them, so they are left out of the comparison.
+   */
+  async function rowsAddedByTests(): Promise<Map<string, Set<number>>> {
+    const added = new Map<string, Set<number>>()
+    if (server.db === runDb) return added
+    for (const table of new Set(TILE_LAYERS.filter((l) => l.id === 'id').map((l) => l.table))) {
+      const { rows } = await runDb.query(`SELECT id FROM ${table} WHERE NOT is_generated`)
+      added.set(table, new Set(rows.map((r) => Number(r.id))))
+    }
+    return added
+  }
+
   it('when every layer is tiled around a parcel, a plot and a zone at several zooms, then both give the same features', async () => {
     const js = new TileService(runDb, tilesConfig, 'javascript')
     const mvt = new TileService(server.db, tilesConfig, 'postgis')
@@ -48,13 +62,15 @@ describe.skipIf(missing)('tiles from the embedded and the server encoder', () =>
       (SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM farmland_parcel ORDER BY id LIMIT 2)
       UNION ALL (SELECT ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM contaminated_plot ORDER BY id LIMIT 1)
       UNION ALL (SELECT ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM control_zone ORDER BY id LIMIT 1)`)
+    const addedByTests = await rowsAddedByTests()
     let compared = 0
     for (const place of places) {
       for (const z of [6, 9, 12, 14, 16]) {
         const { x, y } = tileAt(place.lon, place.lat, z)
         for (const layer of TILE_LAYERS) {
           const scope = layer.access === 'internal' ? TEST_COUNTIES : undefined
-          const a = decodeTile(await js.renderTile(layer, z, x, y, scope))[layer.name] ?? []
+          const added = addedByTests.get(layer.table)
+          const a = (decodeTile(await js.renderTile(layer, z, x, y, scope))[layer.name] ?? []).filter((f) => !(layer.id === 'id' && added?.has(f.id!)))
           const b = decodeTile(await mvt.renderTile(layer, z, x, y, scope))[layer.name] ?? []
           const where = `${layer.name} ${z}/${x}/${y}`
           const key = (f: { id?: number; properties: Record<string, unknown> }) => `${f.id ?? JSON.stringify(f.properties)}`
