@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/src/config.ts'
 export function connectTestDatabase(): Database {
   const mode = inject('databaseMode')
   const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: mode === 'embedded' ? 1 : 4 })
+  pool.on('error', (err) => console.warn(`测试连接池错误：${err.message}`))
   return wrapPool(pool, mode, () => pool.end())
 }
 

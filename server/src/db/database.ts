@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import pg from 'pg'
 import { startEmbeddedPostgis, type EmbeddedPostgis } from './embedded.ts'
 
@@ -44,6 +45,44 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   })
 }
 
+/** Quiet time after the last ReadyForQuery before the embedded engine's connection counts as settled. */
+const SETTLE_QUIET_MS = 100
+
+/** Resolves once no ReadyForQuery has arrived on the connection for `ms`. */
+function awaitQuiet(client: pg.PoolClient, ms: number): Promise<void> {
+  const connection = (client as unknown as { connection: import('node:events').EventEmitter }).connection
+  return new Promise((resolve) => {
+    const finish = () => {
+      connection.off('readyForQuery', onReady)
+      resolve()
+    }
+    let timer = setTimeout(finish, ms)
+    const onReady = () => {
+      clearTimeout(timer)
+      timer = setTimeout(finish, ms)
+    }
+    connection.on('readyForQuery', onReady)
+  })
+}
+
+/**
+ * Rolls back after a failed statement inside a transaction; true when the connection is fit to go back to
+ * the pool. pglite-socket answers a failed extended-protocol statement with one ReadyForQuery too many
+ * (electric-sql/pglite#958), sometimes after `pg` has already reported the error. A ROLLBACK sent before that
+ * stray message would be taken as finished by it, and every later answer on the connection would belong to
+ * the statement before. So on the embedded engine: wait until the connection is quiet, roll back, and check
+ * with a probe that the next answer is the probe's own; otherwise the connection is destroyed.
+ */
+async function rollbackAfterError(client: pg.PoolClient, mode: DatabaseMode, err: unknown): Promise<boolean> {
+  const isEmbeddedDbError = mode === 'embedded' && err instanceof Error && 'severity' in err
+  if (isEmbeddedDbError) await awaitQuiet(client, SETTLE_QUIET_MS)
+  await client.query('ROLLBACK').catch(() => {})
+  if (!isEmbeddedDbError) return client.getTransactionStatus() === 'I'
+  const probe = crypto.randomInt(1, 2 ** 31 - 1)
+  const answer = await client.query<{ probe: number }>(`SELECT ${probe}::int AS probe`).catch(() => undefined)
+  return answer?.rows[0]?.probe === probe && client.getTransactionStatus() === 'I'
+}
+
 export function wrapPool(pool: pg.Pool, mode: DatabaseMode, close: () => Promise<void>): Database {
   return {
     mode,
@@ -51,16 +90,17 @@ export function wrapPool(pool: pg.Pool, mode: DatabaseMode, close: () => Promise
     query: (text, values) => pool.query(text as any, values) as any,
     async transaction(fn) {
       const client = await pool.connect()
+      let isBroken = false
       try {
         await client.query('BEGIN')
         const result = await fn(client)
         await client.query('COMMIT')
         return result
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
+        isBroken = !(await rollbackAfterError(client, mode, err))
         throw err
       } finally {
-        client.release()
+        client.release(isBroken)
       }
     },
     close,
