@@ -20,6 +20,7 @@ export default defineConfig({
       '/api': proxied,
       '/tiles': proxied,
       '/style.json': proxied,
+      '/public/style.json': proxied,
     },
   },
   preview: {
@@ -27,6 +28,7 @@ export default defineConfig({
       '/api': proxied,
       '/tiles': proxied,
       '/style.json': proxied,
+      '/public/style.json': proxied,
     },
   },
 })

@@ -221,6 +221,17 @@ describe('CSRF', () => {
 })
 
 describe('sessions', () => {
+  it('when a signed-in user signs in again, then the old session ends and only the new one works', async () => {
+    const s = await signInNewUser(app, db, { role: 'land', scopes: ['430903'] })
+    const before = await db.query('SELECT count(*)::int AS n FROM user_session WHERE user_id = $1', [s.user.id])
+    expect(before.rows[0].n).toBe(1)
+    const again = await login(s, s.user.username, TEST_PASSWORD)
+    expect(again.status).toBe(200)
+    const after = await db.query('SELECT count(*)::int AS n FROM user_session WHERE user_id = $1', [s.user.id])
+    expect(after.rows[0].n).toBe(1)
+    expect((await s.agent.get('/api/counties')).status).toBe(200)
+  })
+
   it('when a session is stored, then only the hash of the cookie token is in user_session', async () => {
     const user = await createTestUser(db, { role: 'land', scopes: ['430903'] })
     const res = await login(await anonymous(), user.username, user.password)
@@ -293,6 +304,18 @@ describe('POST /api/auth/password', () => {
     const res = await change(s, TEST_PASSWORD, newPassword)
     expect(res.status).toBe(400)
     expect(res.body.error.message).toContain(reason)
+  })
+
+  it('when the current password is guessed wrong the allowed number of times, then the name is locked and the session ends', async () => {
+    const locking = appWithAuth({ maxLoginFailures: 3, lockMinutes: 15 })
+    const s = await signInNewUser(locking, db, { role: 'land', scopes: ['430903'] })
+    expect((await change(s, 'Wrong-guess-1', 'Brand-new-2026')).status).toBe(400)
+    expect((await change(s, 'Wrong-guess-2', 'Brand-new-2026')).status).toBe(400)
+    const third = await change(s, 'Wrong-guess-3', 'Brand-new-2026')
+    expect(third.status).toBe(429)
+    expect(third.body.error.code).toBe('ACCOUNT_LOCKED')
+    expect((await s.agent.get('/api/counties')).status).toBe(401)
+    expect((await login(await anonymous(locking), s.user.username, TEST_PASSWORD)).status).toBe(429)
   })
 
   it('when the new password contains the user name, then 400', async () => {

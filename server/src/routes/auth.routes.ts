@@ -23,6 +23,7 @@ export function authRoutes(auth: AuthService, config: AppConfig['auth']): Router
   router.post('/api/auth/login', limitPerClient(config.loginAttemptsPerMinute, 1, '登录尝试过于频繁，请一分钟后再试'), async (req, res) => {
     const { username, password } = parse(loginBody, req.body)
     const { token, ctx } = await auth.login(username, password)
+    if (req.auth) await auth.logout(req.auth)
     setCookie(req, res, SESSION_COOKIE, token)
     setCookie(req, res, ANON_CSRF_COOKIE, '', 0)
     res.json({ user: ctx.user, csrfToken: ctx.csrfToken })
@@ -32,7 +33,7 @@ export function authRoutes(auth: AuthService, config: AppConfig['auth']): Router
     setCookie(req, res, SESSION_COOKIE, '', 0)
     res.json({ user: null, csrfToken: issueAnonCsrfToken(req, res) })
   })
-  router.post('/api/auth/password', async (req, res) => {
+  router.post('/api/auth/password', limitPerClient(config.loginAttemptsPerMinute, 1, '修改密码尝试过于频繁，请一分钟后再试'), async (req, res) => {
     const ctx = requireAuth(req)
     const { currentPassword, newPassword } = parse(passwordBody, req.body)
     await auth.changePassword(ctx, currentPassword, newPassword)

@@ -5,7 +5,7 @@ import { requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import { getFeatureInfo, getHealth, listCountiesWithExtent, searchMap } from '../services/map.service.ts'
 
-export const searchQuery = z.object({
+const searchQuery = z.object({
   q: z.string({ error: '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）' }).trim()
     .min(1, '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）').max(50, '检索内容过长（最多 50 个字）'),
 })

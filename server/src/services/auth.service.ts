@@ -134,8 +134,15 @@ export class AuthService {
   async changePassword(ctx: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
     const stored = await readPasswordHash(this.db, ctx.user.id)
     if (!stored || !(await verifyPassword(currentPassword, stored.password_hash))) {
+      const failures = await recordLoginFailure(this.db, ctx.user.username)
+      if (failures >= this.config.maxLoginFailures) {
+        await lockLogin(this.db, ctx.user.username, this.config.lockMinutes)
+        await this.logout(ctx)
+        throw this.lockedError()
+      }
       throw new AppError('VALIDATION', '当前密码不正确')
     }
+    await clearLoginFailure(this.db, ctx.user.username)
     if (currentPassword === newPassword) throw new AppError('VALIDATION', '新密码不能与当前密码相同')
     const check = checkPassword(newPassword, stored.username)
     if (!check.valid) throw new AppError('VALIDATION', `新密码不符合要求：${check.message}`)

@@ -156,12 +156,12 @@ export const SAMPLE_PASSWORD = 'Soil-2026-demo'
 /** Creates the sample accounts in a database that has no account yet. */
 export async function seedSampleUsers(db: Database, options: { mustChangePassword: boolean }): Promise<number> {
   if ((await countUsers(db)) > 0) return 0
-  const hash = await hashPassword(SAMPLE_PASSWORD)
+  const hashes = await Promise.all(SAMPLE_USERS.map(() => hashPassword(SAMPLE_PASSWORD)))
   let created = 0
   await db.transaction(async (tx) => {
-    for (const u of SAMPLE_USERS) {
+    for (const [i, u] of SAMPLE_USERS.entries()) {
       if (await findUserIdByName(tx, u.username)) continue
-      const id = await insertUser(tx, { ...u, passwordHash: hash, mustChangePassword: options.mustChangePassword, isGenerated: true })
+      const id = await insertUser(tx, { ...u, passwordHash: hashes[i], mustChangePassword: options.mustChangePassword, isGenerated: true })
       await replaceScopes(tx, id, u.scopes)
       created++
     }
