@@ -1,38 +1,6 @@
-import { useEffect, useState, type KeyboardEvent } from 'react'
-import { getJson, isAbortError } from '../../shared/api-client'
+import { useState, type KeyboardEvent } from 'react'
+import { useDebouncedSearch } from '../../shared/use-debounced-search'
 import type { PublicSearchResult } from './public-types'
-
-const DEBOUNCE_MS = 250
-
-type SearchState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'done'; results: PublicSearchResult[] }
-  | { status: 'error'; message: string }
-
-/** Searches `GET /api/public/search` once the text rests; answers for older text are never shown. */
-function usePublicSearch(text: string): SearchState {
-  const [answer, setAnswer] = useState<{ query: string; state: SearchState }>({ query: '', state: { status: 'idle' } })
-  const query = text.trim()
-  useEffect(() => {
-    if (!query) return
-    const controller = new AbortController()
-    const timer = window.setTimeout(() => {
-      getJson<{ results: PublicSearchResult[] }>(`/api/public/search?q=${encodeURIComponent(query)}`, controller.signal)
-        .then(({ results }) => setAnswer({ query, state: { status: 'done', results } }))
-        .catch((error: unknown) => {
-          if (isAbortError(error)) return
-          setAnswer({ query, state: { status: 'error', message: error instanceof Error ? error.message : '查询失败' } })
-        })
-    }, DEBOUNCE_MS)
-    return () => {
-      window.clearTimeout(timer)
-      controller.abort()
-    }
-  }, [query])
-  if (!query) return { status: 'idle' }
-  return answer.query === query ? answer.state : { status: 'loading' }
-}
 
 /** Props of {@link PublicSearch}. */
 export interface PublicSearchProps {
@@ -44,7 +12,7 @@ export function PublicSearch({ onSelect }: PublicSearchProps) {
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
-  const state = usePublicSearch(text)
+  const state = useDebouncedSearch<PublicSearchResult>('/api/public/search', text)
   const results = state.status === 'done' ? state.results : []
 
   const pick = (result: PublicSearchResult) => {
