@@ -8,6 +8,7 @@ import type { AppConfig } from './config.ts'
 import type { Database } from './db/database.ts'
 import { errorMiddleware, notFoundRoute } from './http/errors.ts'
 import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
+import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
@@ -54,6 +55,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(tileRoutes(tiles))
   app.use(publicRoutes(db, config.limits))
   app.use(reportsRoutes(db, config.reports))
+  app.use(assessRoutes())
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {

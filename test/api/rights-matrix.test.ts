@@ -109,6 +109,8 @@ const ROWS: Row[] = [
     call: async () => ({ url: `/api/reports/${await freshReport()}/photo` }) },
   { method: 'POST', route: '/api/reports/:id/handle', what: 'handle a report', expected: only(['environment', 'approver', 'admin']),
     call: async () => ({ url: `/api/reports/${await freshReport()}/handle`, body: { note: '已现场核查' } }) },
+  { method: 'POST', route: '/api/assess/soil-sample', what: 'assess a soil sample', expected: STAFF,
+    call: async () => ({ url: '/api/assess/soil-sample', body: { landUse: '水田', rotation: false, ph: 6.2, values: { Cd: 0.45 } } }) },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */

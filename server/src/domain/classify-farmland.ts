@@ -409,7 +409,7 @@ function cropClause(outcome: CropOutcome): string {
   if (outcome.result === 'none' || !outcome.decisive) return '无农产品协同监测数据'
   const { crop, item } = outcome.decisive
   const name = ELEMENT_NAME[item.element]
-  const mean = outcome.meanRatio !== undefined ? `，加权平均超标倍数 ${fmtRatio(outcome.meanRatio)}` : ''
+  const mean = outcome.meanRatio !== undefined ? `，各样点最大值与限量之比加权平均 ${fmtRatio(outcome.meanRatio)}` : ''
   if (item.ratio <= 1) return `农产品（${crop}）${name} ${fmt(item.value)} 未超过限量 ${fmt(item.limit)}（${item.basis}）${mean}`
   return `农产品（${crop}）${name} ${fmt(item.value)} 超过限量 ${fmt(item.limit)}（${item.basis}，${fmtRatio(item.ratio)} 倍）${mean}，${CROP_RESULT_LABEL[outcome.result]}`
 }
@@ -436,7 +436,8 @@ function tail(cls: FarmlandClass, rules: ClassRuleSet): string {
 function unclassifiedAllReview(inside: PointEvidence[], rules: ClassRuleSet): ParcelClass {
   const soilSamples = inside.filter((p) => p.soil)
   const why = [...new Set(soilSamples.flatMap((p) => p.soil!.reasons.map((r) => r.message)))].slice(0, 2).join('；')
-  const summary = `图斑内 ${soilSamples.length} 个样点均待复核（${why}），暂不划定${tail('unclassified', rules)}`
+  const all = soilSamples.length > 1 ? '均' : ''
+  const summary = `图斑内 ${soilSamples.length} 个样点${all}待复核（${why}），暂不划定${tail('unclassified', rules)}`
   return {
     class: 'unclassified', method: 'samples', soilGrade: 'review', mainPollutants: [], sampleCount: soilSamples.length,
     basis: {
@@ -500,7 +501,7 @@ function noData(reachable: PointEvidence[], rules: ClassRuleSet): ParcelClass {
       ruleSetVersion: rules.version, method: 'no_data', methodLabel: METHOD_LABEL.no_data,
       aggregation: 'none', aggregationLabel: AGGREGATION_LABEL.none,
       samples: reachable.map((p) => basisSample(p)), cropResult: 'none',
-      summary: `图斑内无可用样点，${why}${tail('unclassified', rules)}（数据不足）`,
+      summary: `图斑内无可用样点，${why} → ${METHOD_LABEL.no_data}（规则 ${rules.version}）`,
     },
   }
 }
