@@ -3,6 +3,7 @@ import { AdminPage } from '../features/admin/admin-page'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { LoginPage } from '../features/auth/login-page'
 import { PublicPage } from '../features/public/public-page'
+import { StatisticsPage } from '../features/statistics/statistics-page'
 import type { SessionUser } from '../shared/api-types'
 import { MapPage } from './map-page'
 import { navigate, routeOf, usePathname } from './router'
@@ -33,7 +34,7 @@ function PageMessage({ title, text, action }: { title: string; text?: string; ac
 /** Where to go after login: the page asked for before, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
-  return next && /^\/(admin)?$/.test(next) ? next : '/'
+  return next && /^\/(admin|statistics)?$/.test(next) ? next : '/'
 }
 
 /** The administrator page inside the staff frame. */
@@ -48,8 +49,20 @@ function AdminShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => v
   )
 }
 
+/** The statistics page (统计分析) inside the staff frame; every staff role reads it. */
+function StatisticsShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="statistics" onSignOut={onSignOut}>
+        <span className="app-header__page">统计分析</span>
+      </StaffHeader>
+      <StatisticsPage counties={user.counties} />
+    </div>
+  )
+}
+
 /**
- * The client: `/login`, `/` (the internal map), `/admin` (administrators), `/public` (no login). Staff pages
+ * The client: `/login`, `/` (the internal map), `/statistics` (统计分析), `/admin` (administrators), `/public` (no login). Staff pages
  * need a session; a user who must change the first password sees only the change-password page.
  */
 export function App() {
@@ -66,7 +79,7 @@ export function App() {
   const { user } = state
   if (!user) {
     if (route !== 'login') {
-      const next = route === 'admin' ? '?next=/admin' : ''
+      const next = route === 'admin' || route === 'statistics' ? `?next=/${route}` : ''
       return <Redirect to={`/login${next}`} />
     }
     return <LoginPage onSignedIn={session.accept} onOpenPublic={() => navigate('/public')} />
@@ -77,6 +90,7 @@ export function App() {
     if (user.role === 'admin') return <AdminShell user={user} onSignOut={signOut} />
     return <PageMessage title="无权访问" text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }
+  if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
   if (route === 'not-found') {
     return <PageMessage title="页面不存在" text={`没有 ${window.location.pathname} 这个页面。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }

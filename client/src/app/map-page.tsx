@@ -1,5 +1,10 @@
 import { useCallback, useState } from 'react'
 import { BasemapControl } from '../features/basemap/basemap-control'
+import { ClassEntryCard } from '../features/classification/class-entry-card'
+import { ClassListDrawer } from '../features/classification/class-list-drawer'
+import { ClassificationPanel } from '../features/classification/classification-panel'
+import type { ClassChange, ClassList } from '../features/classification/classification-types'
+import { findClassList } from '../features/classification/find-class-list'
 import { InfoPanel } from '../features/info/info-panel'
 import { LayerPanel } from '../features/layers/layer-panel'
 import { ReportQueue } from '../features/reports/report-queue'
@@ -25,6 +30,7 @@ import type {
   SessionUser,
   ViewStatusSource,
 } from '../shared/api-types'
+import { ClassListReview } from './class-list-review'
 import { SideTabs, type SideTab } from './side-tabs'
 import { StaffHeader } from './staff-header'
 
@@ -36,6 +42,10 @@ const REPORT_VIEW_DEGREES = 0.002
 const REVIEW_QUEUE_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 /** Roles that moderate public reports (举报). */
 const REPORT_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
+/** Roles that see 分类划定: the farmland officers classify, the approvers review the class lists. */
+const CLASSIFICATION_ROLES: readonly Role[] = ['farmland', 'approver']
+/** Closest zoom when flying to one parcel (parcels are drawn from zoom 13). */
+const PARCEL_MAX_ZOOM = 16
 
 /** Props of {@link MapPage}. */
 export interface MapPageProps {
@@ -43,7 +53,10 @@ export interface MapPageProps {
   onSignOut: () => void
 }
 
-/** The internal map: header with search, side panel tabs (图层, 待办审核, 举报处理), map, info panel and status line. */
+/**
+ * The internal map: header with search, side panel tabs (图层, 分类划定, 待办审核, 举报处理), map, info panel,
+ * the open class list at the foot of the map, and the status line.
+ */
 export function MapPage({ user, onSignOut }: MapPageProps) {
   const [groups, setGroups] = useState<LayerGroup[]>([])
   const [visibility, setVisibility] = useState<Record<string, boolean>>({})
@@ -56,6 +69,8 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const [queueCount, setQueueCount] = useState<number | undefined>(undefined)
   const [activeRecord, setActiveRecord] = useState<string | null>(null)
   const [reportPin, setReportPin] = useState<[number, number] | null>(null)
+  const [openList, setOpenList] = useState<ClassList | null>(null)
+  const [classVersion, setClassVersion] = useState(0)
 
   const onGroups = useCallback((loaded: LayerGroup[]) => {
     setGroups(loaded)
@@ -74,17 +89,42 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     if (target.feature) select(target.feature)
   }, [select])
   const onLocate = useCallback((bbox: Bbox) => setFocus({ bbox, maxZoom: FEATURE_MAX_ZOOM }), [])
-  const onOpenRecord = useCallback(async (item: ReviewQueueItem) => {
-    const feature = featureOfRecord(item.kind, item.id)
-    setSelected(feature)
-    setActiveRecord(`${item.kind}/${item.id}`)
+  const flyToFeature = useCallback(async (feature: FeatureRef, maxZoom: number) => {
     try {
       const info = await getJson<FeatureInfo>(`/api/features/${feature.source}/${feature.id}`)
-      if (info.bbox) setFocus({ bbox: info.bbox, maxZoom: FEATURE_MAX_ZOOM })
+      if (info.bbox) setFocus({ bbox: info.bbox, maxZoom })
     } catch (error) {
-      console.warn('记录定位失败', error)
+      console.warn('要素定位失败', error)
     }
   }, [])
+  const onOpenList = useCallback((list: ClassList) => setOpenList(list), [])
+  const reloadOpenList = useCallback(async () => {
+    if (!openList) return
+    try {
+      setOpenList(await findClassList(openList.adcode, openList.id))
+    } catch (error) {
+      console.warn('分类清单刷新失败', error)
+    }
+  }, [openList])
+  const onSelectChange = useCallback((change: ClassChange) => {
+    const feature = { source: 'parcel', id: change.parcelId }
+    select(feature)
+    void flyToFeature(feature, PARCEL_MAX_ZOOM)
+  }, [select, flyToFeature])
+  const onOpenRecord = useCallback(async (item: ReviewQueueItem) => {
+    const feature = featureOfRecord(item.kind, item.id)
+    setActiveRecord(`${item.kind}/${item.id}`)
+    if (!feature) {
+      try {
+        setOpenList(await findClassList(item.adcode, item.id))
+      } catch (error) {
+        console.warn('分类清单加载失败', error)
+      }
+      return
+    }
+    setSelected(feature)
+    await flyToFeature(feature, FEATURE_MAX_ZOOM)
+  }, [flyToFeature])
   const onReviewChanged = useCallback(() => setDataVersion((n) => n + 1), [])
   const onLocateReport = useCallback(([lon, lat]: [number, number]) => {
     setReportPin([lon, lat])
@@ -103,6 +143,21 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       ),
     },
   ]
+  if (CLASSIFICATION_ROLES.includes(user.role)) {
+    tabs.push({
+      id: 'classification',
+      label: '分类划定',
+      content: (
+        <ClassificationPanel
+          counties={user.counties}
+          canClassify={user.role === 'farmland'}
+          activeListId={openList?.id ?? null}
+          refreshKey={`${classVersion}/${dataVersion}`}
+          onOpenList={onOpenList}
+        />
+      ),
+    })
+  }
   if (REVIEW_QUEUE_ROLES.includes(user.role)) {
     tabs.push({
       id: 'reviews',
@@ -123,7 +178,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       <nav className="side-panel" aria-label="工作面板">
         <SideTabs tabs={tabs} active={tab} onSelect={setTab} />
       </nav>
-      <main className="map-area">
+      <main className={`map-area${selected ? ' map-area--with-info' : ''}${openList ? ' map-area--with-drawer' : ''}`}>
         <MapView
           visibility={visibility}
           basemap={basemap}
@@ -135,13 +190,46 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           onFeatureClick={select}
           onStatusSource={setStatusSource}
         />
+        {openList && (
+          <ClassListDrawer
+            key={openList.id}
+            list={openList}
+            refreshKey={`${classVersion}/${openList.review.version}`}
+            activeParcelId={selected?.source === 'parcel' ? selected.id : null}
+            onSelectParcel={onSelectChange}
+            onClose={() => setOpenList(null)}
+            review={
+              <ClassListReview
+                review={openList.review}
+                title={openList.title}
+                onStale={() => void reloadOpenList()}
+                onChanged={(next) => {
+                  setOpenList({ ...openList, review: next })
+                  void reloadOpenList()
+                  setClassVersion((n) => n + 1)
+                  onReviewChanged()
+                }}
+              />
+            }
+          />
+        )}
         {selected && (
           <InfoPanel
             feature={selected}
             onClose={() => select(null)}
             onLocate={onLocate}
             renderTop={(info, reload) =>
-              info.review && (
+              selected.source === 'parcel' && openList ? (
+                <ClassEntryCard
+                  key={`${openList.id}/${selected.id}`}
+                  list={openList}
+                  parcelId={selected.id}
+                  canEdit={user.role === 'farmland'}
+                  refreshKey={classVersion}
+                  onChanged={() => setClassVersion((n) => n + 1)}
+                />
+              ) : (
+                info.review && (
                 <>
                   <ReviewBlock
                     key={`${info.review.kind}/${info.review.id}`}
@@ -160,6 +248,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
                     refreshKey={info.review.version}
                   />
                 </>
+                )
               )
             }
           />

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 
 /** The pages of the client. */
-export type Route = 'login' | 'map' | 'admin' | 'public' | 'not-found'
+export type Route = 'login' | 'map' | 'admin' | 'statistics' | 'public' | 'not-found'
 
-const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/public': 'public' }
+const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/statistics': 'statistics', '/public': 'public' }
 
 /** The page of a path; a trailing slash is ignored. */
 export function routeOf(pathname: string): Route {

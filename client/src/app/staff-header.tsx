@@ -8,12 +8,18 @@ import { navigate } from './router'
 /** Props of {@link StaffHeader}. */
 export interface StaffHeaderProps {
   user: SessionUser
-  page: 'map' | 'admin'
+  page: 'map' | 'admin' | 'statistics'
   onSignOut: () => void
   children?: ReactNode
 }
 
-/** The header of the staff pages: product name, the page's own tools, the user menu with 修改密码 and 退出登录. */
+/** The staff pages every role reaches from the header. */
+const PAGES = [
+  { page: 'map', path: '/', label: '一张图' },
+  { page: 'statistics', path: '/statistics', label: '统计分析' },
+] as const
+
+/** The header of the staff pages: product name, the page's own tools, page links, the user menu with 修改密码 and 退出登录. */
 export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProps) {
   const [isChangingPassword, setChangingPassword] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
@@ -27,6 +33,23 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
         onHome={() => navigate('/')}
         end={
           <>
+            <nav className="header-nav" aria-label="页面">
+              {PAGES.map((p) => (
+                <a
+                  key={p.page}
+                  href={p.path}
+                  className={`header-nav__link${p.page === page ? ' header-nav__link--active' : ''}`}
+                  aria-current={p.page === page ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault()
+                    navigate(p.path)
+                  }}
+                  data-testid={`nav-${p.page}`}
+                >
+                  {p.label}
+                </a>
+              ))}
+            </nav>
             {notice && (
               <span className="header-notice" role="status" data-testid="header-notice">
                 {notice}

@@ -129,7 +129,7 @@ export type ReviewStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'pu
 export type ReviewActionName = 'submit' | 'approve' | 'return' | 'publish' | 'reopen'
 
 /** Kinds of records that go through review. */
-export type ReviewKind = 'plot' | 'control-zone'
+export type ReviewKind = 'plot' | 'control-zone' | 'class-list'
 
 /** A button the server allows this user on this record. */
 export interface ReviewAction {
@@ -138,7 +138,7 @@ export interface ReviewAction {
   isReasonRequired: boolean
 }
 
-/** The review block of a plot or control zone (feature info, action answers, queue items). */
+/** The review block of a plot, control zone or class list (feature info, action answers, queue items). */
 export interface ReviewInfo {
   kind: ReviewKind
   id: number

@@ -17,3 +17,24 @@ export function formatDateTime(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
+
+/** Formats an area (亩 or 公顷) with two decimals and thousands separators, e.g. `12,345.67`. */
+export function formatAreaValue(value: number): string {
+  return value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+}
+
+/** Formats a count with thousands separators, e.g. `12,345`. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('zh-CN')
+}
+
+/** Formats a share (0..1) as a percentage with one decimal, e.g. `37.5%`. */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`
+}
+
+/** Formats a signed change with two decimals, e.g. `+12.30` or `−4.00`; zero is `0.00`. */
+export function formatSignedArea(value: number): string {
+  if (Math.abs(value) < 0.005) return '0.00'
+  return `${value > 0 ? '+' : '−'}${formatAreaValue(Math.abs(value))}`
+}

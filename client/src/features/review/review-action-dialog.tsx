@@ -7,6 +7,8 @@ import { FormError } from '../../shared/ui/form-error'
 export interface ReviewActionDialogProps {
   action: ReviewAction
   recordTitle: string
+  /** Replaces the standard explanation of the step (e.g. for a class list). */
+  explanation?: string
   isBusy: boolean
   failure: string | null
   onConfirm: (reason: string) => void
@@ -22,7 +24,7 @@ const EXPLANATION: Record<ReviewAction['action'], string> = {
 }
 
 /** Confirms a review step; asks for the reason when the step needs one (退回, 重新编辑). */
-export function ReviewActionDialog({ action, recordTitle, isBusy, failure, onConfirm, onClose }: ReviewActionDialogProps) {
+export function ReviewActionDialog({ action, recordTitle, explanation, isBusy, failure, onConfirm, onClose }: ReviewActionDialogProps) {
   const [reason, setReason] = useState('')
   const [isEmpty, setEmpty] = useState(false)
 
@@ -35,7 +37,7 @@ export function ReviewActionDialog({ action, recordTitle, isBusy, failure, onCon
   return (
     <Dialog title={`${action.label}：${recordTitle}`} onClose={onClose} testId="review-dialog">
       <form className="dialog__body" onSubmit={submit} noValidate>
-        <p className="panel-note">{EXPLANATION[action.action]}</p>
+        <p className="panel-note">{explanation ?? EXPLANATION[action.action]}</p>
         <label className="form-field">
           <span className="form-field__label">
             {action.isReasonRequired ? `${action.label}理由（必填）` : '说明（可选）'}

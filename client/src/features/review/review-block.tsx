@@ -13,6 +13,14 @@ export interface ReviewBlockProps {
   onChanged: (next: ReviewInfo, action: ReviewAction) => void
   /** The record changed under the user (409): reload it. */
   onStale: () => void
+  /** Wording for this kind of record where it differs from a plot's: the waiting line per state, the dialog's explanation per step. */
+  wording?: ReviewWording
+}
+
+/** Texts of {@link ReviewBlock} that depend on the kind of record (a class list is not shown on the public page). */
+export interface ReviewWording {
+  waiting?: Partial<Record<ReviewInfo['status'], string>>
+  explanation?: Partial<Record<ReviewAction['action'], string>>
 }
 
 const BUTTON_CLASS: Record<ReviewAction['action'], string> = {
@@ -32,7 +40,7 @@ const WAITING: Record<ReviewInfo['status'], string> = {
 }
 
 /** Review state of a plot or control zone and the steps the server allows this user (审核与发布). */
-export function ReviewBlock({ review, recordTitle, onChanged, onStale }: ReviewBlockProps) {
+export function ReviewBlock({ review, recordTitle, onChanged, onStale, wording }: ReviewBlockProps) {
   const [pending, setPending] = useState<ReviewAction | null>(null)
   const [isBusy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
@@ -95,7 +103,7 @@ export function ReviewBlock({ review, recordTitle, onChanged, onStale }: ReviewB
         </div>
       ) : (
         <p className="panel-note" data-testid="review-no-actions">
-          {WAITING[review.status]}
+          {wording?.waiting?.[review.status] ?? WAITING[review.status]}
         </p>
       )}
       {notice && (
@@ -112,6 +120,7 @@ export function ReviewBlock({ review, recordTitle, onChanged, onStale }: ReviewB
         <ReviewActionDialog
           action={pending}
           recordTitle={recordTitle}
+          explanation={wording?.explanation?.[pending.action]}
           isBusy={isBusy}
           failure={failure}
           onConfirm={run}

@@ -1,8 +1,12 @@
 import type { FeatureRef, ReviewKind } from '../../shared/api-types'
 
-const SOURCE_OF_KIND: Record<ReviewKind, string> = { plot: 'contaminated-plot', 'control-zone': 'control-zone' }
+const SOURCE_OF_KIND: Partial<Record<ReviewKind, string>> = { plot: 'contaminated-plot', 'control-zone': 'control-zone' }
 
-/** The map feature (tile source and id) of a reviewed record; `GET /api/features/{source}/{id}` describes it. */
-export function featureOfRecord(kind: ReviewKind, id: number): FeatureRef {
-  return { source: SOURCE_OF_KIND[kind], id }
+/**
+ * The map feature (tile source and id) of a reviewed record; `GET /api/features/{source}/{id}` describes it.
+ * A class list (分类清单) covers a whole county and has no single feature: null.
+ */
+export function featureOfRecord(kind: ReviewKind, id: number): FeatureRef | null {
+  const source = SOURCE_OF_KIND[kind]
+  return source ? { source, id } : null
 }
