@@ -10,6 +10,7 @@ import { errorMiddleware, notFoundRoute } from './http/errors.ts'
 import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
+import { exportRoutes } from './routes/export.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
@@ -55,6 +56,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(tileRoutes(tiles))
   app.use(publicRoutes(db, config.limits))
   app.use(reportsRoutes(db, config.reports))
+  app.use(exportRoutes(db))
   app.use(assessRoutes())
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
