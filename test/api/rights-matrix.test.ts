@@ -73,6 +73,23 @@ async function freshReport(): Promise<number> {
   return Number(r.id)
 }
 
+const EXPORT_RULE_SET = `rights-matrix-${process.pid}`
+let exportListId: number | undefined
+/** A finished class list of 赫山区 with two entries, made once (exports only read it). */
+async function exportList(): Promise<number> {
+  if (exportListId !== undefined) return exportListId
+  await db.query(`INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '权限测试规则', '{}') ON CONFLICT DO NOTHING`, [EXPORT_RULE_SET])
+  const { rows: [l] } = await db.query(`
+    INSERT INTO class_list (adcode, title, rule_set_version, is_complete, parcel_count, created_by)
+    VALUES ('430903', '权限测试清单', $1, true, 2, 'gengdi') RETURNING id`, [EXPORT_RULE_SET])
+  await db.query(`
+    INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, sample_count, basis)
+    SELECT '430903', $1, id, 'priority', 'samples', 'A', 1, '{"summary": "权限测试"}'
+    FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 2`, [l.id])
+  exportListId = Number(l.id)
+  return exportListId
+}
+
 async function freshUser(): Promise<{ id: number }> {
   return createTestUser(db, { role: 'land', scopes: ['430903'] })
 }
@@ -109,6 +126,10 @@ const ROWS: Row[] = [
     call: async () => ({ url: `/api/reports/${await freshReport()}/photo` }) },
   { method: 'POST', route: '/api/reports/:id/handle', what: 'handle a report', expected: only(['environment', 'approver', 'admin']),
     call: async () => ({ url: `/api/reports/${await freshReport()}/handle`, body: { note: '已现场核查' } }) },
+  ...['csv', 'xlsx', 'geojson', 'shp.zip', 'gpkg'].map((format): Row => ({
+    method: 'GET', route: `/api/class-lists/:id/export.${format}`, what: `export a class list of 赫山区 as ${format}`, expected: STAFF,
+    call: async () => ({ url: `/api/class-lists/${await exportList()}/export.${format}` }),
+  })),
   { method: 'POST', route: '/api/assess/soil-sample', what: 'assess a soil sample', expected: STAFF,
     call: async () => ({ url: '/api/assess/soil-sample', body: { landUse: '水田', rotation: false, ph: 6.2, values: { Cd: 0.45 } } }) },
 ]
@@ -125,7 +146,11 @@ beforeAll(async () => {
   const { rows: [p] } = await db.query(`SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
   sample = { parcelId: Number(p.id), plotId: await freshPlot('draft'), tile: tileAt(p.lon, p.lat, 15) }
 })
-afterAll(() => db.close())
+afterAll(async () => {
+  await db.query(`DELETE FROM class_list WHERE rule_set_version = $1`, [EXPORT_RULE_SET])
+  await db.query(`DELETE FROM class_rule_set WHERE version = $1`, [EXPORT_RULE_SET])
+  await db.close()
+})
 
 const cases = ROWS.flatMap((row) => CALLERS.map((caller) => ({ row, caller, status: row.expected[caller], name: `${row.method} ${row.route} (${row.what})` })))
 
