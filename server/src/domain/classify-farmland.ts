@@ -494,7 +494,7 @@ function classifyFromInside(inside: PointEvidence[], rules: ClassRuleSet): Parce
 
 function noData(reachable: PointEvidence[], rules: ClassRuleSet): ParcelClass {
   const within = `${fmt(rules.interpolation.maxDistanceM)} 米内`
-  const why = reachable.length > 0 ? `${within}的 ${reachable.length} 个样点均待复核` : `${within}也没有样点`
+  const why = reachable.length > 0 ? `${within}的 ${reachable.length} 个样点${reachable.length > 1 ? '均' : ''}待复核` : `${within}也没有样点`
   return {
     class: 'unclassified', method: 'no_data', soilGrade: null, mainPollutants: [], sampleCount: 0,
     basis: {
