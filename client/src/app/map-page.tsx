@@ -47,6 +47,12 @@ const CLASSIFICATION_ROLES: readonly Role[] = ['farmland', 'approver']
 /** Closest zoom when flying to one parcel (parcels are drawn from zoom 13). */
 const PARCEL_MAX_ZOOM = 16
 
+/** Room kept free for the info panel (right) and the class list drawer (bottom) when flying to a parcel of the list. */
+function panelPadding(): MapFocus['padding'] {
+  const drawer = document.querySelector('[data-testid=class-list-drawer]')?.getBoundingClientRect().height ?? 0
+  return { top: 40, left: 40, right: 340 + 60, bottom: drawer + 60 }
+}
+
 /** Props of {@link MapPage}. */
 export interface MapPageProps {
   user: SessionUser
@@ -89,10 +95,10 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     if (target.feature) select(target.feature)
   }, [select])
   const onLocate = useCallback((bbox: Bbox) => setFocus({ bbox, maxZoom: FEATURE_MAX_ZOOM }), [])
-  const flyToFeature = useCallback(async (feature: FeatureRef, maxZoom: number) => {
+  const flyToFeature = useCallback(async (feature: FeatureRef, maxZoom: number, padding?: MapFocus['padding']) => {
     try {
       const info = await getJson<FeatureInfo>(`/api/features/${feature.source}/${feature.id}`)
-      if (info.bbox) setFocus({ bbox: info.bbox, maxZoom })
+      if (info.bbox) setFocus({ bbox: info.bbox, maxZoom, padding })
     } catch (error) {
       console.warn('要素定位失败', error)
     }
@@ -109,8 +115,12 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const onSelectChange = useCallback((change: ClassChange) => {
     const feature = { source: 'parcel', id: change.parcelId }
     select(feature)
-    void flyToFeature(feature, PARCEL_MAX_ZOOM)
+    void flyToFeature(feature, PARCEL_MAX_ZOOM, panelPadding())
   }, [select, flyToFeature])
+  const onEntryChanged = useCallback(() => {
+    setClassVersion((n) => n + 1)
+    void reloadOpenList()
+  }, [reloadOpenList])
   const onOpenRecord = useCallback(async (item: ReviewQueueItem) => {
     const feature = featureOfRecord(item.kind, item.id)
     setActiveRecord(`${item.kind}/${item.id}`)
@@ -226,7 +236,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
                   parcelId={selected.id}
                   canEdit={user.role === 'farmland'}
                   refreshKey={classVersion}
-                  onChanged={() => setClassVersion((n) => n + 1)}
+                  onChanged={onEntryChanged}
                 />
               ) : (
                 info.review && (

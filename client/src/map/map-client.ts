@@ -49,6 +49,8 @@ export interface FeatureStates {
 export interface FitOptions {
   maxZoom: number
   animate: boolean
+  /** Pixels kept free around the extent: one number for every side, or per side. */
+  padding?: number | { top: number; right: number; bottom: number; left: number }
 }
 
 /** The one wrapper around the imperative MapLibre API: every map call of the app goes through here. */
@@ -118,14 +120,14 @@ export class MapClient implements ViewStatusSource {
     }
   }
 
-  /** Moves the camera to show `bbox` with 40 px padding, no closer than `maxZoom`. */
-  fitBbox([west, south, east, north]: Bbox, { maxZoom, animate }: FitOptions): void {
+  /** Moves the camera to show `bbox` with 40 px padding (or the given padding), no closer than `maxZoom`. */
+  fitBbox([west, south, east, north]: Bbox, { maxZoom, animate, padding = 40 }: FitOptions): void {
     this.map.fitBounds(
       [
         [west, south],
         [east, north],
       ],
-      { padding: 40, maxZoom, duration: animate ? 900 : 0, essential: true },
+      { padding, maxZoom, duration: animate ? 900 : 0, essential: true },
     )
   }
 

@@ -93,7 +93,7 @@ export function MapView(props: MapViewProps) {
     if (client && dataVersion > 0) client.refreshTiles().catch((error: unknown) => console.warn('图层刷新失败', error))
   }, [client, dataVersion])
   useEffect(() => {
-    if (client && focus) client.fitBbox(focus.bbox, { maxZoom: focus.maxZoom, animate: true })
+    if (client && focus) client.fitBbox(focus.bbox, { maxZoom: focus.maxZoom, animate: true, padding: focus.padding })
   }, [client, focus])
 
   return <div ref={containerRef} className="map-view" data-testid="map" />

@@ -72,6 +72,8 @@ export interface CountiesResponse {
 export interface MapFocus {
   bbox: Bbox
   maxZoom: number
+  /** Room in pixels kept free on each side (panels over the map); 40 px on every side by default. */
+  padding?: { top: number; right: number; bottom: number; left: number }
 }
 
 /** Basemaps the user can choose. */

@@ -149,7 +149,7 @@ export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged 
         <dt>划定方法</dt>
         <dd data-testid="class-entry-method">{entry.methodName}</dd>
         <dt>土壤等级</dt>
-        <dd>{entry.soilGrade ? (GRADE_NAME[entry.soilGrade] ?? entry.soilGrade) : '—'}</dd>
+        <dd>{entry.soilGrade ? (entry.soilGradeName ?? GRADE_NAME[entry.soilGrade] ?? entry.soilGrade) : '—'}</dd>
         <dt>主要污染物</dt>
         <dd>{entry.mainPollutants.length > 0 ? entry.mainPollutants.join('、') : '无'}</dd>
         <dt>样点数</dt>

@@ -3,7 +3,7 @@ import { formatAreaValue, formatCount, formatDateTime } from '../../shared/forma
 import { useJson } from '../../shared/use-json'
 import { ChangesTable } from './changes-table'
 import { ClassChip } from './class-chip'
-import type { ClassChange, ClassList, ClassListSummary } from './classification-types'
+import type { ClassChange, ClassList, ClassListSummary, SummaryWarning } from './classification-types'
 import { SummaryTable } from './summary-table'
 import { TownshipTable } from './township-table'
 import './classification.css'
@@ -31,6 +31,33 @@ const EXPORTS = [
   { format: 'gpkg', label: 'GeoPackage' },
 ] as const
 
+/** 优先保护类面积减少: the county's warning in full, the townships as one line of names and the area lost. */
+function Warnings({ warnings }: { warnings: SummaryWarning[] }) {
+  const county = warnings.filter((w) => w.scope === 'county')
+  const townships = warnings.filter((w) => w.scope === 'township')
+  return (
+    <div className="class-warning" role="alert" data-testid="class-warnings">
+      <strong className="class-warning__title">⚠ 优先保护类面积减少</strong>
+      {county.map((w) => (
+        <p key={w.name} className="class-warning__line" data-testid="class-warning" data-scope="county">
+          {w.message}
+        </p>
+      ))}
+      {townships.length > 0 && (
+        <p className="class-warning__line">
+          涉及 {townships.length} 个乡镇：
+          {townships.map((w, i) => (
+            <span key={w.name} data-testid="class-warning" data-scope="township" title={w.message}>
+              {i > 0 ? '、' : ''}
+              {w.name}（−{formatAreaValue(w.fromMu - w.toMu)} 亩）
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  )
+}
+
 /**
  * A class list at the foot of the map: the 优先保护类 warnings, the summary by class against the published
  * classes, the townships, the parcels that change class (a click flies to the parcel), review and exports.
@@ -49,13 +76,15 @@ export function ClassListDrawer({ list, refreshKey, activeParcelId, onSelectParc
     <section className="class-drawer" aria-labelledby="class-drawer-title" data-testid="class-list-drawer" data-list-id={list.id}>
       <header className="class-drawer__header">
         <div className="class-drawer__heading">
-          <span className="info-panel__layer">分类清单</span>
-          <h2 id="class-drawer-title" className="class-drawer__title" data-testid="class-list-title">
-            {list.title}
-          </h2>
-          <span className={`review-badge review-badge--${list.review.status}`} data-testid="class-list-status" data-status={list.review.status}>
-            {list.review.statusName}
-          </span>
+          <div className="class-drawer__line">
+            <span className="info-panel__layer">分类清单</span>
+            <h2 id="class-drawer-title" className="class-drawer__title" data-testid="class-list-title" title={list.title}>
+              {list.title}
+            </h2>
+            <span className={`review-badge review-badge--${list.review.status}`} data-testid="class-list-status" data-status={list.review.status}>
+              {list.review.statusName}
+            </span>
+          </div>
           <span className="class-drawer__meta">
             {list.county} · {formatCount(list.parcelCount)} 个图斑 · 规则 {list.ruleSetVersion} · 生成于 {formatDateTime(list.createdAt)}
           </span>
@@ -81,21 +110,7 @@ export function ClassListDrawer({ list, refreshKey, activeParcelId, onSelectParc
 
       <div className="class-drawer__body">
         <div className="class-drawer__main">
-          {data && data.warnings.length > 0 && (
-            <div className="class-warning" role="alert" data-testid="class-warnings">
-              <strong className="class-warning__title">⚠ 优先保护类面积减少</strong>
-              <ul className="class-warning__list">
-                {data.warnings.map((w, i) => (
-                  <li key={`${w.scope}-${w.name}-${i}`} data-testid="class-warning" data-scope={w.scope}>
-                    {w.message}
-                    <span className="class-warning__figures">
-                      （{formatAreaValue(w.fromMu)} → {formatAreaValue(w.toMu)} 亩，减少 {formatAreaValue(w.fromMu - w.toMu)} 亩）
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          {data && data.warnings.length > 0 && <Warnings warnings={data.warnings} />}
           <div className="class-drawer__tabs" role="tablist" aria-label="分类清单内容">
             {tabs.map((t) => (
               <button

@@ -100,7 +100,7 @@ export function ClassificationPanel({ counties, canClassify, activeListId, refre
           >
             {sets.map((s) => (
               <option key={s.version} value={s.version}>
-                {s.name}（{s.version}）{s.isDefault ? ' · 默认' : ''}
+                {s.name}
               </option>
             ))}
           </select>

@@ -78,7 +78,8 @@ export interface ClassSummaryRow {
 
 /** A township's rows; `byClass` may come as an array of rows or keyed by class. */
 export interface TownshipSummary {
-  code: string
+  /** null for parcels outside every township (未落乡镇). */
+  code: string | null
   name: string
   byClass: ClassSummaryRow[] | Partial<Record<FarmlandClass, Partial<ClassSummaryRow>>>
 }
@@ -163,6 +164,7 @@ export interface ClassEntry {
   method: string
   methodName: string
   soilGrade: string | null
+  soilGradeName?: string | null
   mainPollutants: string[]
   sampleCount: number
   basis: ClassBasis

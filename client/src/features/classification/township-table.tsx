@@ -43,7 +43,7 @@ export function TownshipTable({ townships, warnings }: { townships: TownshipSumm
           const totalMu = FARMLAND_CLASSES.reduce((sum, c) => sum + cells[c].areaMu, 0)
           const isFalling = falling.has(township.name)
           return (
-            <tr key={township.code} className={isFalling ? 'data-table__row--warn' : undefined} data-testid="class-township-row">
+            <tr key={township.code ?? township.name} className={isFalling ? 'data-table__row--warn' : undefined} data-testid="class-township-row">
               <th scope="row">
                 {township.name}
                 {isFalling && (

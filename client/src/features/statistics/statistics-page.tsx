@@ -42,7 +42,7 @@ export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps
 
   const countyRows = useMemo<StatisticsRow[]>(() => (data?.counties ?? []).map((c) => ({ key: c.adcode, name: c.name, byClass: c.byClass, totalMu: c.totalMu })), [data])
   const townshipRows = useMemo<StatisticsRow[]>(
-    () => (data?.townships ?? []).map((t) => ({ key: t.code, name: counties.length > 1 && !adcode ? `${t.name}（${countyName(data, t.adcode)}）` : t.name, byClass: t.byClass, totalMu: t.totalMu })),
+    () => (data?.townships ?? []).map((t) => ({ key: `${t.adcode}-${t.code ?? t.name}`, name: counties.length > 1 && !adcode ? `${t.name}（${countyName(data, t.adcode)}）` : t.name, byClass: t.byClass, totalMu: t.totalMu })),
     [data, counties.length, adcode],
   )
   const total = sumRows(countyRows)

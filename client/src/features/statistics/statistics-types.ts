@@ -19,7 +19,8 @@ export interface CountyStatistics {
 
 /** A township's published classes. */
 export interface TownshipStatistics {
-  code: string
+  /** null for parcels outside every township (未落乡镇). */
+  code: string | null
   name: string
   adcode: string
   byClass: ClassArea[]
