@@ -52,7 +52,7 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
   const state = { listId: 0, parcelCount: 0, parcelId: 0, parcelCode: '', overrideClass: '', priorityMu: 0 }
 
   async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
     const page = await context.newPage()
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(`${appUrl}/`)
@@ -229,6 +229,13 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
     await expect.poll(parcelTiles, { message: 'the parcel tiles are fetched again' }).not.toBe(tilesBefore)
     await waitForMap(page)
     await expect.poll(() => tileClassOf(page, state.parcelId), { timeout: 20_000 }).toBe(state.overrideClass)
+    const published = page.getByTestId('info-panel').locator('.info-table')
+    await expect.poll(() => published.getByTestId('class-label').getAttribute('data-class'), { message: 'the info panel reads the published class again' }).toBe(state.overrideClass)
+    await expect(published.textContent()).resolves.toContain('人工调整')
+    await expect(published.textContent()).resolves.toContain('现场核查')
+    await page.getByTestId('info-panel').locator('.info-table').scrollIntoViewIfNeeded()
+    await waitForMap(page)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/55-parcel-published-class.png` })
 
     const stats = (await apiGet(page, '/api/statistics/farmland?adcode=430903')).body
     const priority = stats.counties[0].byClass.find((c: any) => c.class === 'priority')

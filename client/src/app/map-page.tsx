@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import { BasemapControl } from '../features/basemap/basemap-control'
 import { ClassEntryCard } from '../features/classification/class-entry-card'
 import { ClassListDrawer } from '../features/classification/class-list-drawer'
@@ -17,6 +17,8 @@ import { searchTarget } from '../features/search/search-target'
 import { StatusBar } from '../features/status/status-bar'
 import { MapView } from '../map/map-view'
 import { getJson } from '../shared/api-client'
+import { classOfName } from '../shared/farmland-class'
+import { ClassLabel } from '../shared/ui/class-label'
 import type {
   BasemapChoice,
   Bbox,
@@ -51,6 +53,12 @@ const PARCEL_MAX_ZOOM = 16
 function panelPadding(): MapFocus['padding'] {
   const drawer = document.querySelector('[data-testid=class-list-drawer]')?.getBoundingClientRect().height ?? 0
   return { top: 40, left: 40, right: 340 + 60, bottom: drawer + 60 }
+}
+
+/** A parcel's published class (the field 类别) with its map colour; other fields stay text. */
+function renderParcelValue(field: FeatureInfo['fields'][number]): ReactNode | undefined {
+  const cls = field.label === '类别' ? classOfName(field.value) : null
+  return cls ? <ClassLabel value={cls} /> : undefined
 }
 
 /** Props of {@link MapPage}. */
@@ -228,6 +236,8 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
             feature={selected}
             onClose={() => select(null)}
             onLocate={onLocate}
+            refreshKey={dataVersion}
+            renderValue={selected.source === 'parcel' ? renderParcelValue : undefined}
             renderTop={(info, reload) =>
               selected.source === 'parcel' && openList ? (
                 <ClassEntryCard

@@ -17,3 +17,8 @@ export function className(value: string | null | undefined): string {
 export function classColor(value: string | null | undefined): string {
   return (CLASS_COLORS as Record<string, string>)[value ?? ''] ?? CLASS_COLORS.unclassified
 }
+
+/** The class whose Chinese name is `name` (优先保护类 → priority), or null. */
+export function classOfName(name: string): FarmlandClass | null {
+  return FARMLAND_CLASSES.find((c) => FARMLAND_CLASS[c] === name) ?? null
+}

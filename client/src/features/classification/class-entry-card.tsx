@@ -17,6 +17,7 @@ export interface ClassEntryCardProps {
 }
 
 const GRADE_NAME: Record<string, string> = { A: 'A 级（未超筛选值）', B: 'B 级（超筛选值、未超管制值）', C: 'C 级（超管制值）', review: '待复核' }
+const AGGREGATION: Record<string, string> = { worst: '取最不利样点', 'mean-ratio': '超标倍数均值', idw: '反距离加权', nearest: '最近样点' }
 const CROP_RESULT: Record<string, string> = { ok: '未超标', slight: '轻微超标', serious: '超标严重', unknown: '未判定' }
 
 function formatNumber(value: number | null | undefined, digits = 3): string {
@@ -89,7 +90,7 @@ function BasisView({ basis, title }: { basis: ClassBasis; title: string }) {
       </p>
       <div className="basis__meta">
         {basis.methodLabel} · 规则版本 {basis.ruleSetVersion}
-        {basis.aggregation ? ` · 聚合：${basis.aggregation}` : ''} · 单位 mg/kg
+        {basis.aggregation ? ` · ${AGGREGATION[basis.aggregation] ?? basis.aggregation}` : ''} · 单位 mg/kg
       </div>
       {basis.samples.length > 0 ? (
         <ol className="basis__samples">

@@ -11,13 +11,17 @@ export interface InfoPanelProps {
   /** Extra blocks above and below the attributes (e.g. review state and history); `reload` fetches the feature again. */
   renderTop?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
   renderBottom?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
+  /** A new value loads the feature again (after the server's data changed, e.g. a class list was published). */
+  refreshKey?: unknown
+  /** Draws one attribute's value differently (e.g. a class with its map colour); undefined keeps the text. */
+  renderValue?: (field: ReviewedFeatureInfo['fields'][number]) => ReactNode | undefined
 }
 
 /** Describes the selected map feature: title, layer, attributes. */
-export function InfoPanel({ feature, onClose, onLocate, renderTop, renderBottom }: InfoPanelProps) {
+export function InfoPanel({ feature, onClose, onLocate, renderTop, renderBottom, refreshKey = 0, renderValue }: InfoPanelProps) {
   const [reloads, setReloads] = useState(0)
   const reload = useCallback(() => setReloads((n) => n + 1), [])
-  const state = useFeatureInfo(feature, reloads)
+  const state = useFeatureInfo(feature, `${reloads}/${String(refreshKey)}`)
   const info = state.status === 'done' ? state.info : null
 
   return (
@@ -40,7 +44,7 @@ export function InfoPanel({ feature, onClose, onLocate, renderTop, renderBottom 
           </p>
         )}
         {info && renderTop?.(info, reload)}
-        {info && <InfoFields fields={info.fields} />}
+        {info && <InfoFields fields={info.fields} renderValue={renderValue} />}
         {info && renderBottom?.(info, reload)}
       </div>
       {info?.bbox && (
