@@ -10,6 +10,7 @@ import { errorMiddleware, notFoundRoute } from './http/errors.ts'
 import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
+import { classificationRoutes } from './routes/classification.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
@@ -20,6 +21,7 @@ import { AuthService } from './services/auth.service.ts'
 import { UsersService } from './services/users.service.ts'
 import { tileRoutes } from './routes/tiles.routes.ts'
 import { TileService } from './tiles/tile-service.ts'
+import { ClassificationRunner } from './services/classification-runner.ts'
 
 export interface AppDeps {
   db: Database
@@ -27,10 +29,13 @@ export interface AppDeps {
   logger?: Logger
   tiles?: TileService
   auth?: AuthService
+  /** Runs county-wide classification jobs in this process (tests pass one with small batches). */
+  classification?: ClassificationRunner
 }
 
 /** The Express app, without listening: tests call it in-process against a real database. */
-export function createApp({ db, config, logger, tiles = new TileService(db, config.tiles), auth = new AuthService(db, config.auth) }: AppDeps) {
+export function createApp({ db, config, logger, tiles = new TileService(db, config.tiles), auth = new AuthService(db, config.auth),
+  classification = new ClassificationRunner(db, { log: (msg, err) => logger?.error({ err }, msg) }) }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -56,6 +61,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(tileRoutes(tiles))
   app.use(publicRoutes(db, config.limits))
   app.use(reportsRoutes(db, config.reports))
+  app.use(classificationRoutes(db, classification))
   app.use(exportRoutes(db))
   app.use(assessRoutes())
   app.use('/api', notFoundRoute)

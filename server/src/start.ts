@@ -2,6 +2,7 @@ import { pino } from 'pino'
 import { loadConfig, paths, type AppConfig } from './config.ts'
 import { openDatabase, type Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { ensureDefaultRuleSet, failJobsOfStoppedServer } from './services/classification.service.ts'
 import { loadSampleData } from './services/sample-data.service.ts'
 import { seedSampleUsers } from './services/users.service.ts'
 
@@ -10,6 +11,9 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log })
   const applied = await migrate(db, paths.migrations)
   if (applied.length) log(`已执行数据库迁移：${applied.join('、')}`)
+  if (await ensureDefaultRuleSet(db)) log('已添加默认耕地分类规则集')
+  const abandoned = await failJobsOfStoppedServer(db)
+  if (abandoned) log(`上次停止时有 ${abandoned} 个分类任务未完成，已标记为失败`)
   if (config.seedOnStart) {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM county')
     if (rows[0].n === 0) {

@@ -70,7 +70,7 @@ CREATE TABLE classification_job (
   created_at        timestamptz NOT NULL DEFAULT now(),
   finished_at       timestamptz,
   PRIMARY KEY (adcode, id),
-  FOREIGN KEY (adcode, list_id) REFERENCES class_list (adcode, id) ON DELETE SET NULL
+  FOREIGN KEY (adcode, list_id) REFERENCES class_list (adcode, id) ON DELETE SET NULL (list_id)
 );
 CREATE UNIQUE INDEX classification_job_one_running ON classification_job (adcode) WHERE status IN ('queued', 'running');
 

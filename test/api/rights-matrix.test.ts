@@ -90,6 +90,42 @@ async function exportList(): Promise<number> {
   return exportListId
 }
 
+/** A complete draft class list of 赫山区 with one entry (a fresh one per call: overrides and submits change it). */
+async function freshClassList(): Promise<{ listId: number; parcelId: number }> {
+  await exportList()
+  const { rows: [l] } = await db.query(`
+    INSERT INTO class_list (adcode, title, rule_set_version, is_complete, parcel_count, created_by)
+    VALUES ('430903', '权限测试草稿清单', $1, true, 1, 'gengdi') RETURNING id`, [EXPORT_RULE_SET])
+  await db.query(`
+    INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, sample_count, basis)
+    VALUES ('430903', $1, $2, 'priority', 'samples', 'A', 1, '{"summary": "权限测试"}')`, [l.id, sample.parcelId])
+  return { listId: Number(l.id), parcelId: sample.parcelId }
+}
+
+/**
+ * Waits until 赫山区 has no queued or running classification job (one per county at a time); queued jobs this
+ * file made for callers that were refused are ended first.
+ */
+async function awaitNoActiveJob(): Promise<void> {
+  await db.query(`UPDATE classification_job j SET status = 'cancelled', finished_at = now() FROM class_list l
+    WHERE l.adcode = j.adcode AND l.id = j.list_id AND l.rule_set_version = $1 AND j.status = 'queued'`, [EXPORT_RULE_SET])
+  for (let i = 0; i < 600; i++) {
+    const { rows } = await db.query(`SELECT 1 FROM classification_job WHERE adcode = '430903' AND status IN ('queued', 'running')`)
+    if (!rows.length) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('赫山区的分类任务 60 秒内未结束')
+}
+
+/** A classification job of 赫山区 in `status`, with no runner behind it (a queued one is cancelled at once). */
+async function freshJob(status: 'queued' | 'done'): Promise<number> {
+  if (status === 'queued') await awaitNoActiveJob()
+  const { listId } = await freshClassList()
+  const { rows: [j] } = await db.query(`
+    INSERT INTO classification_job (adcode, list_id, status, total, done, started_by) VALUES ('430903', $1, $2, 1, 0, 'gengdi') RETURNING id`, [listId, status])
+  return Number(j.id)
+}
+
 async function freshUser(): Promise<{ id: number }> {
   return createTestUser(db, { role: 'land', scopes: ['430903'] })
 }
@@ -132,6 +168,25 @@ const ROWS: Row[] = [
   })),
   { method: 'POST', route: '/api/assess/soil-sample', what: 'assess a soil sample', expected: STAFF,
     call: async () => ({ url: '/api/assess/soil-sample', body: { landUse: '水田', rotation: false, ph: 6.2, values: { Cd: 0.45 } } }) },
+  { method: 'GET', route: '/api/classification/rule-sets', what: 'classification rule sets', expected: STAFF, call: async () => ({ url: '/api/classification/rule-sets' }) },
+  { method: 'POST', route: '/api/classification/jobs', what: 'start a classification of 赫山区', expected: only(['farmland'], 202),
+    call: async () => { await awaitNoActiveJob(); return { url: '/api/classification/jobs', body: { adcode: '430903' } } } },
+  { method: 'POST', route: '/api/classification/jobs/:id/cancel', what: 'cancel a queued classification', expected: only(['farmland']),
+    call: async () => ({ url: `/api/classification/jobs/${await freshJob('queued')}/cancel`, body: {} }) },
+  { method: 'GET', route: '/api/classification/jobs', what: 'classification jobs of 赫山区', expected: STAFF, call: async () => ({ url: '/api/classification/jobs?adcode=430903' }) },
+  { method: 'GET', route: '/api/classification/jobs/:id', what: 'a classification job', expected: STAFF, call: async () => ({ url: `/api/classification/jobs/${await freshJob('done')}` }) },
+  { method: 'GET', route: '/api/class-lists', what: 'class lists of 赫山区', expected: STAFF, call: async () => ({ url: '/api/class-lists?adcode=430903' }) },
+  { method: 'GET', route: '/api/class-lists/:id/summary', what: 'summary of a class list', expected: STAFF,
+    call: async () => ({ url: `/api/class-lists/${await exportList()}/summary` }) },
+  { method: 'GET', route: '/api/class-lists/:id/changes', what: 'class changes of a list', expected: STAFF,
+    call: async () => ({ url: `/api/class-lists/${await exportList()}/changes?limit=10` }) },
+  { method: 'GET', route: '/api/class-lists/:id/entries/:parcelId', what: 'one entry of a class list', expected: STAFF,
+    call: async () => ({ url: `/api/class-lists/${await exportList()}/entries/${sample.parcelId}` }) },
+  { method: 'POST', route: '/api/class-lists/:id/entries/:parcelId/override', what: 'override a class', expected: only(['farmland']),
+    call: async () => { const l = await freshClassList(); return { url: `/api/class-lists/${l.listId}/entries/${l.parcelId}/override`, body: { class: 'safe_use', reason: '现场核实' } } } },
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a complete class list', expected: only(['farmland']),
+    call: async () => ({ url: `/api/reviews/class-list/${(await freshClassList()).listId}/submit`, body: {} }) },
+  { method: 'GET', route: '/api/statistics/farmland', what: 'farmland statistics of the scope', expected: STAFF, call: async () => ({ url: '/api/statistics/farmland' }) },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */
@@ -147,6 +202,7 @@ beforeAll(async () => {
   sample = { parcelId: Number(p.id), plotId: await freshPlot('draft'), tile: tileAt(p.lon, p.lat, 15) }
 })
 afterAll(async () => {
+  await awaitNoActiveJob()
   await db.query(`DELETE FROM class_list WHERE rule_set_version = $1`, [EXPORT_RULE_SET])
   await db.query(`DELETE FROM class_rule_set WHERE version = $1`, [EXPORT_RULE_SET])
   await db.close()

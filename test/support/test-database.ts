@@ -2,6 +2,7 @@ import pg from 'pg'
 import { openDatabase, type Database } from '../../server/src/db/database.ts'
 import { migrate } from '../../server/src/db/migrate.ts'
 import { paths } from '../../server/src/config.ts'
+import { ensureDefaultRuleSet } from '../../server/src/services/classification.service.ts'
 import { loadSampleData } from '../../server/src/services/sample-data.service.ts'
 import { seedSampleUsers } from '../../server/src/services/users.service.ts'
 
@@ -47,6 +48,7 @@ export async function createTestDatabase(serverUrl: string | undefined, dataDir:
 
 export async function migrateAndSeed(db: Database): Promise<void> {
   await migrate(db, paths.migrations)
+  await ensureDefaultRuleSet(db)
   await loadSampleData(db, { scale: 'sample', adcodes: TEST_COUNTIES, parcelsPerCounty: TEST_PARCELS_PER_COUNTY })
   await seedSampleUsers(db, { mustChangePassword: false })
 }

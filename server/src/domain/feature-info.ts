@@ -1,4 +1,5 @@
 import { DLBM, ENTERPRISE_STATUS, FARMLAND_CLASS, INDUSTRY, PLOT_STATUS, POINT_LEVEL, POINT_TYPE, REVIEW_STATUS, RISK_LEVEL, labelOf } from './labels.ts'
+import { METHOD_LABEL } from './classify-farmland.ts'
 import { formatArea } from './units.ts'
 
 export interface InfoField {
@@ -18,6 +19,18 @@ type Row = Record<string, any>
 const GENERATED_NOTE = '示例数据（程序生成，非真实信息）'
 const count = (n: number, unit: string) => `${n} ${unit}`
 const generated = (row: Row): InfoField[] => (row.is_generated ? [{ label: '数据来源', value: GENERATED_NOTE }] : [])
+
+/** The published class's method, basis summary and rule set (parcels published from a class list). */
+function parcelClassBasis(row: Row): InfoField[] {
+  if (!row.class_method) return [{ label: '分类依据', value: '尚无发布的分类清单（示例初始类别）' }]
+  return [
+    { label: '划定方法', value: labelOf(METHOD_LABEL, row.class_method) },
+    ...(row.class_method === 'override'
+      ? [{ label: '人工调整', value: `由“${labelOf(FARMLAND_CLASS, row.class_computed)}”调整，理由：${row.class_override_reason ?? '—'}` }] : []),
+    { label: '分类依据', value: row.class_summary ?? '—' },
+    { label: '规则版本', value: `${row.class_rule_set ?? '—'}（分类清单 ${row.class_list_id}）` },
+  ]
+}
 
 const GB50137_NAMES: Record<string, string> = { R: '居住用地', A: '公共管理与公共服务设施用地' }
 
@@ -55,6 +68,7 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
         fields: [
           { label: '图斑编号', value: row.code },
           { label: '类别', value: labelOf(FARMLAND_CLASS, row.class) },
+          ...parcelClassBasis(row),
           { label: '地类', value: `${row.dlbm} ${labelOf(DLBM, row.dlbm)}` },
           { label: '面积', value: formatArea(row.area_m2) },
           { label: '坐落', value: `${row.city} ${row.county} ${row.township ?? ''}`.trim() },

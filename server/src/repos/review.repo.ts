@@ -6,7 +6,11 @@ import type { ReviewAction, ReviewStatus } from '../domain/review-workflow.ts'
 export const REVIEW_TABLES = {
   plot: { table: 'contaminated_plot', lock: 'review/lock-plot', setStatus: 'review/set-plot-status', publish: 'review/publish-plots' },
   'control-zone': { table: 'control_zone', lock: 'review/lock-control-zone', setStatus: 'review/set-control-zone-status', publish: 'review/publish-control-zones' },
-} as const
+  'class-list': {
+    table: 'class_list', lock: 'review/lock-class-list', setStatus: 'review/set-class-list-status', publish: 'review/publish-class-lists',
+    afterPublish: 'review/refresh-farmland-overview',
+  },
+} as const satisfies Record<string, { table: string; lock: string; setStatus: string; publish: string; afterPublish?: string }>
 export type ReviewKind = keyof typeof REVIEW_TABLES
 
 export interface ReviewRecordRow {
@@ -18,6 +22,8 @@ export interface ReviewRecordRow {
   version: number
   published_version: number
   county: string
+  /** Class lists only: false while its job runs, or after a failed or cancelled run. */
+  is_complete?: boolean
 }
 
 export async function lockReviewRecord(tx: Queryable, kind: ReviewKind, id: number): Promise<ReviewRecordRow | undefined> {
@@ -37,14 +43,16 @@ export async function publishControlZones(tx: Queryable, adcode: string, ids: nu
 }
 
 export async function publishRecord(tx: Queryable, kind: ReviewKind, adcode: string, id: number): Promise<void> {
-  await tx.query(sqlFile(REVIEW_TABLES[kind].publish), [adcode, [id]])
+  const tables: { publish: string; afterPublish?: string } = REVIEW_TABLES[kind]
+  await tx.query(sqlFile(tables.publish), [adcode, [id]])
+  if (tables.afterPublish) await tx.query(sqlFile(tables.afterPublish), [adcode])
 }
 
 export interface HistoryEntry {
   adcode: string
   entity: string
   entityId: number
-  action: ReviewAction | 'create' | 'update' | 'delete' | 'restore' | 'import'
+  action: ReviewAction | 'create' | 'update' | 'delete' | 'restore' | 'import' | 'classify' | 'override'
   actor: string
   reason: string | null
   before: unknown

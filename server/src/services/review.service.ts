@@ -7,18 +7,23 @@ import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
   REVIEW_TABLES, findRecordCounty, insertHistory, listHistory, listReviewQueue, lockReviewRecord, publishRecord,
-  setReviewStatus, type ReviewKind,
+  setReviewStatus, type ReviewKind, type ReviewRecordRow,
 } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 
 /** What each kind of record is called, who keeps it, and which tile layers show it. */
-export const REVIEW_KINDS: Record<ReviewKind, { title: string; ownerRole: Role; layers: string[] }> = {
+export const REVIEW_KINDS: Record<ReviewKind, { title: string; ownerRole: Role; layers: string[]; isShownOnlyWhenPublished?: boolean; refuse?: (action: ReviewAction, row: ReviewRecordRow) => string | null }> = {
   plot: { title: '污染地块', ownerRole: 'environment', layers: ['contaminated-plot', 'contaminated-plot-point', 'public-plot', 'public-plot-point', 'public-control-zone'] },
   'control-zone': { title: '管控区域', ownerRole: 'environment', layers: ['control-zone', 'public-control-zone'] },
+  'class-list': {
+    title: '耕地分类清单', ownerRole: 'farmland', layers: ['parcel', 'parcel-overview'], isShownOnlyWhenPublished: true,
+    refuse: (action, row) => (action === 'submit' && row.is_complete === false
+      ? '分类尚未完成（任务仍在运行，或已取消、失败），清单不完整，不能提交审定；请等待任务完成或重新运行分类' : null),
+  },
 }
 
 const ACTION_LABEL: Record<string, string> = {
-  create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入',
+  create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', classify: '分类', override: '人工调整类别',
   ...Object.fromEntries(Object.entries(REVIEW_TRANSITIONS).map(([a, t]) => [a, t.label])),
 }
 
@@ -76,6 +81,8 @@ export async function transitionReview(db: Database, ctx: AuthContext, input: Tr
       const code = decision.code === 'WRONG_ROLE' ? 'FORBIDDEN' : decision.code === 'REASON_REQUIRED' ? 'VALIDATION' : 'CONFLICT'
       throw new AppError(code, `${kind.title}“${row.name}”：${decision.message}`)
     }
+    const refusal = kind.refuse?.(input.action, row)
+    if (refusal) throw new AppError('CONFLICT', `${kind.title}“${row.name}”：${refusal}`)
     const reason = input.reason?.trim() || null
     const after = await setReviewStatus(tx, input.kind, row.adcode, row.id, decision.to, input.action === 'return' ? reason : null)
     if (input.action === 'publish') await publishRecord(tx, input.kind, row.adcode, row.id)
@@ -88,7 +95,7 @@ export async function transitionReview(db: Database, ctx: AuthContext, input: Tr
     return describeReview(input.kind, { id: row.id, review_status: decision.to, review_reason: reason, version: after.version, published_version: published }, ctx.user.role)
   })
   if (input.action === 'publish') onChanged(kind.layers)
-  else onChanged(kind.layers.filter((l) => !l.startsWith('public-')))
+  else if (!kind.isShownOnlyWhenPublished) onChanged(kind.layers.filter((l) => !l.startsWith('public-')))
   return result
 }
 

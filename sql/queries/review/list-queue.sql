@@ -1,4 +1,5 @@
--- $1 county codes of the user's scope, $2 review statuses wanted, $3 limit. Plots and control zones in review.
+-- $1 county codes of the user's scope, $2 review statuses wanted, $3 limit. Plots, control zones and complete
+-- class lists in review.
 SELECT * FROM (
   SELECT 'plot' AS kind, p.id, p.adcode::text, c.name AS county, p.code, p.name, p.review_status, p.review_reason,
          p.version, p.published_version, p.updated_at
@@ -9,6 +10,11 @@ SELECT * FROM (
          z.version, z.published_version, z.updated_at
   FROM control_zone z JOIN county c USING (adcode)
   WHERE z.adcode = ANY($1::bpchar[]) AND z.review_status = ANY($2::text[])
+  UNION ALL
+  SELECT 'class-list', l.id, l.adcode::text, c.name, 'QD-' || l.adcode || '-' || l.id, l.title, l.review_status,
+         l.review_reason, l.version, l.published_version, l.updated_at
+  FROM class_list l JOIN county c USING (adcode)
+  WHERE l.adcode = ANY($1::bpchar[]) AND l.review_status = ANY($2::text[]) AND l.is_complete
 ) q
 ORDER BY updated_at DESC, code
 LIMIT $3

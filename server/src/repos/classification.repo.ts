@@ -1,0 +1,270 @@
+import type { Queryable } from '../db/database.ts'
+import { sqlFile } from '../db/sql-files.ts'
+import type { ReviewStatus } from '../domain/review-workflow.ts'
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+
+export interface RuleSetRow {
+  version: string
+  name: string
+  rules: unknown
+  is_default: boolean
+}
+
+export interface JobRow {
+  id: number
+  adcode: string
+  county: string
+  list_id: number | null
+  status: JobStatus
+  total: number
+  done: number
+  is_cancel_requested: boolean
+  error: string | null
+  started_by: string
+  created_at: Date
+  finished_at: Date | null
+  rule_set_version?: string | null
+}
+
+export interface ListRow {
+  id: number
+  adcode: string
+  county: string
+  title: string
+  rule_set_version: string
+  is_complete: boolean
+  parcel_count: number
+  created_by: string
+  created_by_name: string | null
+  created_at: Date
+  updated_at: Date
+  published_at: Date | null
+  review_status: ReviewStatus
+  review_reason: string | null
+  version: number
+  published_version: number
+  is_current: boolean
+  job_id: number | null
+  job_status: JobStatus | null
+}
+
+/** The latest soil and crop result of a monitoring point (values keyed by lower-case element, mg/kg). */
+export interface PointSampleRow {
+  id: number
+  code: string
+  land_use: string | null
+  soil_on: string | null
+  ph: number | null
+  soil_values: Record<string, number> | null
+  crop_on: string | null
+  crop: string | null
+  crop_values: Record<string, number> | null
+}
+
+export interface ParcelEvidenceRow {
+  parcel_id: number
+  inside_ids: number[]
+  near_ids: number[]
+  near_distances: number[]
+}
+
+/** One parcel's computed class, ready for the bulk insert. */
+export interface NewEntry {
+  parcelId: number
+  class: string
+  method: string
+  soilGrade: string | null
+  mainPollutants: string[]
+  sampleCount: number
+  basis: unknown
+}
+
+export interface SummaryRow {
+  township_code: string
+  township: string | null
+  class: string
+  count: number
+  area_m2: number
+  published_count: number
+  published_area_m2: number
+}
+
+export interface TransitionRow {
+  from_class: string
+  to_class: string
+  count: number
+  area_m2: number
+}
+
+export interface ChangeRow {
+  parcel_id: number
+  code: string
+  township: string | null
+  dlbm: string
+  from_class: string
+  to_class: string
+  area_m2: number
+  method: string
+  total: number
+}
+
+export interface EntryRow {
+  parcel_id: number
+  code: string
+  class: string
+  method: string
+  soil_grade: string | null
+  main_pollutants: string[]
+  sample_count: number
+  basis: unknown
+  computed_class: string | null
+  override_reason: string | null
+  override_by: string | null
+  override_by_name: string | null
+  published_class: string
+}
+
+export interface StatisticsRow {
+  adcode: string
+  county: string
+  township_code: string
+  township: string | null
+  class: string
+  count: number
+  area_m2: number
+}
+
+const q = (name: string) => sqlFile(`classification/${name}`)
+
+export async function insertDefaultRuleSet(db: Queryable, version: string, name: string, rules: unknown): Promise<boolean> {
+  return ((await db.query(q('insert-default-rule-set'), [version, name, JSON.stringify(rules)])).rowCount ?? 0) > 0
+}
+
+export async function listRuleSets(db: Queryable): Promise<RuleSetRow[]> {
+  return (await db.query<RuleSetRow>(q('list-rule-sets'))).rows
+}
+
+/** The rule set of `version`, or the default one when `version` is null. */
+export async function findRuleSet(db: Queryable, version: string | null): Promise<RuleSetRow | undefined> {
+  return (await db.query<RuleSetRow>(q('find-rule-set'), [version])).rows[0]
+}
+
+export async function findCounty(db: Queryable, adcode: string): Promise<{ adcode: string; name: string; parcels: number } | undefined> {
+  return (await db.query(q('find-county'), [adcode])).rows[0]
+}
+
+export async function findActiveJobId(db: Queryable, adcode: string): Promise<number | undefined> {
+  const row = (await db.query<{ id: number }>(q('find-active-job'), [adcode])).rows[0]
+  return row ? Number(row.id) : undefined
+}
+
+export async function insertList(tx: Queryable, adcode: string, title: string, ruleSetVersion: string, username: string): Promise<number> {
+  return Number((await tx.query<{ id: number }>(q('insert-list'), [adcode, title, ruleSetVersion, username])).rows[0].id)
+}
+
+export async function insertJob(tx: Queryable, adcode: string, listId: number, total: number, username: string): Promise<number> {
+  return Number((await tx.query<{ id: number }>(q('insert-job'), [adcode, listId, total, username])).rows[0].id)
+}
+
+export async function findJob(db: Queryable, id: number): Promise<JobRow | undefined> {
+  return (await db.query<JobRow>(q('find-job'), [id])).rows[0]
+}
+
+export async function listJobs(db: Queryable, adcodes: string[]): Promise<JobRow[]> {
+  return (await db.query<JobRow>(q('list-jobs'), [adcodes])).rows
+}
+
+/** Queued → running; false when the job was cancelled (or taken) before it started. */
+export async function markJobRunning(db: Queryable, adcode: string, id: number): Promise<boolean> {
+  return ((await db.query(q('start-job'), [adcode, id])).rowCount ?? 0) > 0
+}
+
+export async function requestJobCancel(db: Queryable, adcode: string, id: number): Promise<boolean> {
+  return ((await db.query(q('request-cancel'), [adcode, id])).rowCount ?? 0) > 0
+}
+
+export async function finishJob(db: Queryable, adcode: string, id: number, status: 'done' | 'failed' | 'cancelled', error: string | null): Promise<boolean> {
+  return ((await db.query(q('finish-job'), [adcode, id, status, error])).rowCount ?? 0) > 0
+}
+
+export async function failAbandonedJobs(db: Queryable, message: string): Promise<number> {
+  return (await db.query(q('fail-abandoned-jobs'), [message])).rowCount ?? 0
+}
+
+export async function readJobState(db: Queryable, adcode: string, id: number): Promise<{ status: JobStatus; is_cancel_requested: boolean } | undefined> {
+  return (await db.query(q('read-job-state'), [adcode, id])).rows[0]
+}
+
+export async function recordProgress(tx: Queryable, adcode: string, id: number, count: number): Promise<{ done: number; is_cancel_requested: boolean }> {
+  return (await tx.query(q('record-progress'), [adcode, id, count])).rows[0]
+}
+
+export async function completeList(tx: Queryable, adcode: string, listId: number): Promise<{ parcel_count: number; by_class: Record<string, number> }> {
+  return (await tx.query(q('complete-list'), [adcode, listId])).rows[0]
+}
+
+export async function listPointSamples(db: Queryable, adcode: string): Promise<PointSampleRow[]> {
+  return (await db.query<PointSampleRow>(q('list-point-samples'), [adcode])).rows
+}
+
+/** The next batch of parcels after `afterId`, each with the sampled points inside it and nearby. */
+export async function findParcelEvidence(db: Queryable, adcode: string, afterId: number, batchSize: number, maxDistanceM: number, maxSamples: number): Promise<ParcelEvidenceRow[]> {
+  const { rows } = await db.query(q('find-parcel-evidence'), [adcode, afterId, batchSize, maxDistanceM, maxSamples])
+  return rows.map((r) => ({
+    parcel_id: Number(r.parcel_id),
+    inside_ids: r.inside_ids.map(Number),
+    near_ids: r.near_ids.map(Number),
+    near_distances: r.near_distances.map(Number),
+  }))
+}
+
+export async function insertEntries(tx: Queryable, adcode: string, listId: number, entries: NewEntry[]): Promise<void> {
+  if (!entries.length) return
+  await tx.query(q('insert-entries'), [adcode, listId,
+    entries.map((e) => e.parcelId), entries.map((e) => e.class), entries.map((e) => e.method), entries.map((e) => e.soilGrade),
+    entries.map((e) => e.mainPollutants.join(',')), entries.map((e) => e.sampleCount), entries.map((e) => JSON.stringify(e.basis))])
+}
+
+export async function listLists(db: Queryable, adcodes: string[]): Promise<ListRow[]> {
+  return (await db.query<ListRow>(q('list-lists'), [adcodes])).rows
+}
+
+export async function findList(db: Queryable, id: number): Promise<ListRow | undefined> {
+  return (await db.query<ListRow>(q('find-list'), [id])).rows[0]
+}
+
+export async function lockList(tx: Queryable, id: number): Promise<{ id: number; adcode: string; county: string; title: string; review_status: ReviewStatus; is_complete: boolean; version: number } | undefined> {
+  return (await tx.query(q('lock-list'), [id])).rows[0]
+}
+
+export async function touchList(tx: Queryable, adcode: string, id: number): Promise<number> {
+  return (await tx.query<{ version: number }>(q('touch-list'), [adcode, id])).rows[0].version
+}
+
+export async function summarizeList(db: Queryable, adcode: string, listId: number): Promise<SummaryRow[]> {
+  return (await db.query<SummaryRow>(q('summarize-list'), [adcode, listId])).rows
+}
+
+export async function countTransitions(db: Queryable, adcode: string, listId: number): Promise<TransitionRow[]> {
+  return (await db.query<TransitionRow>(q('count-transitions'), [adcode, listId])).rows
+}
+
+export async function listChanges(db: Queryable, adcode: string, listId: number, offset: number, limit: number): Promise<{ total: number; rows: ChangeRow[] }> {
+  const { rows } = await db.query<ChangeRow>(q('list-changes'), [adcode, listId, offset, limit])
+  if (rows.length) return { total: Number(rows[0].total), rows }
+  const total = (await db.query<{ total: number }>(q('count-changes'), [adcode, listId])).rows[0].total
+  return { total, rows }
+}
+
+export async function findEntry(db: Queryable, adcode: string, listId: number, parcelId: number): Promise<EntryRow | undefined> {
+  return (await db.query<EntryRow>(q('find-entry'), [adcode, listId, parcelId])).rows[0]
+}
+
+export async function overrideEntry(tx: Queryable, adcode: string, listId: number, parcelId: number, cls: string, reason: string, username: string): Promise<boolean> {
+  return ((await tx.query(q('override-entry'), [adcode, listId, parcelId, cls, reason, username])).rowCount ?? 0) > 0
+}
+
+export async function farmlandStatistics(db: Queryable, adcodes: string[]): Promise<StatisticsRow[]> {
+  return (await db.query<StatisticsRow>(q('farmland-statistics'), [adcodes])).rows
+}
