@@ -173,6 +173,13 @@ describe('samples inside a parcel', () => {
     expect(c.basis).toMatchObject({ method: 'samples', methodLabel: '样点判定', aggregation: 'worst' })
   })
 
+  it('when the only sample inside is clean, then the summary names it and the class is 优先保护类', () => {
+    const c = classifyParcel({ inside: [point('P1', { soil: { Cd: 0.1 }, crop: CROP_OF_RESULT.ok })], nearby: [] }, RULES)
+    expect(c.basis.summary).toBe('图斑内 1 个样点，样点 P1 已检测的镉、汞、砷、铅、铬均未超过筛选值，土壤 A 类；'
+      + '农产品（稻谷）镉 0.1 未超过限量 0.2（GB 2762-2022 镉 稻谷（以糙米计）） → 优先保护类（规则 default-2026.1）')
+    expect(c.mainPollutants).toEqual([])
+  })
+
   it('when two samples share the worst grade, then the one with the larger ratio is named', () => {
     const c = classifyParcel({ inside: [point('P8', { soil: { Cd: 0.8 } }), point('P5', { soil: { Cd: 0.5 } })], nearby: [] }, RULES)
     expect(c.basis.summary).toContain('最不利样点 P8 镉 0.8')

@@ -480,7 +480,7 @@ function classifyFromInside(inside: PointEvidence[], rules: ClassRuleSet): Parce
   const cls = rules.matrix[grade][crop.result]
   const line = decisiveLine(worst.soil)!
   const soilClause = grade === 'A'
-    ? `各样点${graded.length > 1 ? '' : '（' + worst.pointCode + '）'}已检测重金属均未超过筛选值`
+    ? `${graded.length > 1 ? '各样点' : `样点 ${worst.pointCode} `}已检测的镉、汞、砷、铅、铬均未超过筛选值`
     : `最不利样点 ${worst.pointCode} ${lineClause(line)}`
   const summary = `图斑内 ${soilCount} 个样点${skippedNote}，${soilClause}，土壤 ${SOIL_GRADE_LABEL[grade]}；${cropClause(crop)}${tail(cls, rules)}`
   return {
