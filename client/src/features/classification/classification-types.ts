@@ -30,6 +30,8 @@ export interface ClassificationJob {
   /** 0..1 */
   progress: number
   error: string | null
+  /** 取消 was asked for; the run stops after its current batch. */
+  isCancelRequested?: boolean
   createdAt: string
   finishedAt: string | null
 }
