@@ -10,6 +10,7 @@ import path from 'node:path'
 import { loadConfig } from '../server/src/config.ts'
 import { openDatabase, type Database } from '../server/src/db/database.ts'
 import { findTileLayer } from '../server/src/tiles/layers.ts'
+import { measureClassification } from './lib/classify.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
 import { fetchAll, startServer, withTimeout } from './lib/http.ts'
@@ -146,7 +147,21 @@ async function main(): Promise<number> {
     })
   }
 
-  // 5. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.
+  // 5. County-wide classification of 430903: the job path against the set-based SQL, interleaved.
+  if (!options.classify) {
+    log('跳过分类 / classification skipped (BENCH_CLASSIFY=0)')
+    ctx.warnings.push('县域分类未测 / county-wide classification not measured (BENCH_CLASSIFY=0)')
+  } else {
+    const title = 'county-wide classification'
+    const c = await measureClassification(db, '430903', options.repeats, log)
+    workloads.push({
+      id: 'classification-county', title, seconds: 0, concurrency: { job: 1, sql: 1 }, series: c.series,
+      ratios: [ratio('job parcels/s ÷ set-based SQL parcels/s', byKey(c.series, 'job'), byKey(c.series, 'sql'), 0.5)],
+      notes: c.notes,
+    })
+  }
+
+  // 6. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.
   let embeddedInfo: Record<string, unknown> = { skipped: true, reason: 'BENCH_EMBEDDED=0' }
   if (!options.embedded) {
     log('跳过内嵌引擎 / embedded engine skipped (BENCH_EMBEDDED=0)')

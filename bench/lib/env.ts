@@ -16,6 +16,8 @@ export interface BenchOptions {
   seed: number
   embedded: boolean
   embeddedScale: 'county' | 'sample'
+  /** County-wide classification (job path against the set-based SQL); BENCH_CLASSIFY=0 skips it. */
+  classify: boolean
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', ''])
@@ -80,6 +82,7 @@ export function readOptions(): BenchOptions {
     seed: intEnv('BENCH_SEED', 20240601, 0, 2 ** 31 - 1),
     embedded: process.env.BENCH_EMBEDDED !== '0',
     embeddedScale: oneOf('BENCH_EMBEDDED_SCALE', 'county', ['county', 'sample'] as const),
+    classify: process.env.BENCH_CLASSIFY !== '0',
   }
 }
 
