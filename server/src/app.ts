@@ -33,9 +33,14 @@ export interface AppDeps {
   classification?: ClassificationRunner
 }
 
+/** Smaller batches on the embedded engine: its one connection answers other requests between two batches. */
+const EMBEDDED_CLASSIFY_BATCH = 500
+
 /** The Express app, without listening: tests call it in-process against a real database. */
 export function createApp({ db, config, logger, tiles = new TileService(db, config.tiles), auth = new AuthService(db, config.auth),
-  classification = new ClassificationRunner(db, { log: (msg, err) => logger?.error({ err }, msg) }) }: AppDeps) {
+  classification = new ClassificationRunner(db, {
+    batchSize: db.mode === 'embedded' ? EMBEDDED_CLASSIFY_BATCH : undefined, log: (msg, err) => logger?.error({ err }, msg),
+  }) }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
