@@ -105,9 +105,9 @@ export interface BasisSample {
   grade: SoilGrade | null
   crop?: string
   cropResult?: CropResult
-  /** Crop items above the limit, or all when none is. */
+  /** Crop items above the limit, or the closest one when none is. */
   cropItems?: CropItem[]
-  /** Soil lines above the screening value, or all lines when none is. */
+  /** Soil lines above the screening value, or the closest one when none is. */
   exceeding: ElementLine[]
 }
 
@@ -309,10 +309,24 @@ function worstSample(samples: Graded[]): Graded {
   })
 }
 
+/** Ratios in a stored basis keep three significant digits (the decision used the exact ones). */
+function roundRatio<T extends { ratio: number }>(line: T): T {
+  return { ...line, ratio: Number(line.ratio.toPrecision(3)) }
+}
+
+/** The item with the highest ratio, as a one-element list (none when `items` is empty). */
+function worstOf<T extends { ratio: number }>(items: T[]): T[] {
+  return items.length ? [items.reduce((a, b) => (b.ratio > a.ratio ? b : a))] : []
+}
+
+/**
+ * The soil lines a basis keeps: those above the screening value, or the closest one to it when none is, so a
+ * county-wide list stays small (each entry is stored).
+ */
 function exceedingLines(soil: SoilAssessment | null): ElementLine[] {
   if (!soil) return []
   const above = soil.items.filter((l) => l.exceedsScreening)
-  return above.length > 0 ? above : soil.items
+  return (above.length > 0 ? above : worstOf(soil.items)).map(roundRatio)
 }
 
 function basisSample(p: PointEvidence, weight?: number): BasisSample {
@@ -325,7 +339,7 @@ function basisSample(p: PointEvidence, weight?: number): BasisSample {
     const above = p.crop.items.filter((i) => i.ratio > 1)
     sample.crop = p.crop.crop
     sample.cropResult = p.crop.result
-    sample.cropItems = above.length > 0 ? above : p.crop.items
+    sample.cropItems = (above.length > 0 ? above : worstOf(p.crop.items)).map(roundRatio)
   }
   return sample
 }
