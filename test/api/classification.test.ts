@@ -348,3 +348,54 @@ describe('review and publication of a class list', () => {
     expect(one.body.counties[0]).toEqual(county)
   })
 })
+
+describe('rule sets', () => {
+  const province = (version: string, overrides: Record<string, unknown> = {}) => ({
+    version,
+    name: '某省耕地类别划分规则（测试）',
+    rules: {
+      matrix: {
+        A: { none: 'priority', ok: 'priority', slight: 'safe_use', serious: 'strict' },
+        B: { none: 'safe_use', ok: 'safe_use', slight: 'safe_use', serious: 'strict' },
+        C: { none: 'strict', ok: 'strict', slight: 'strict', serious: 'strict' },
+      },
+      cropSeriousRatio: 1.5,
+      aggregation: 'worst',
+      interpolation: { method: 'nearest', maxDistanceM: 500, maxSamples: 1, power: 2 },
+      gb2762Edition: 'GB 2762-2022',
+      notes: ['测试规则'],
+      ...overrides,
+    },
+  })
+
+  it('when an administrator stores a province rule set, then it is listed, a job can use it and its list records the version; the same version again is 409', async () => {
+    const admin = await signInAs(app, 'admin')
+    const version = `test-${Date.now().toString(36)}`
+    const created = await post(admin, '/api/classification/rule-sets', province(version))
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    expect(created.body.ruleSet).toMatchObject({ version, isDefault: false, rules: { aggregation: 'worst', cropSeriousRatio: 1.5 } })
+    const listed = await farmland.agent.get('/api/classification/rule-sets').expect(200)
+    expect(listed.body.ruleSets.map((r: { version: string }) => r.version)).toContain(version)
+    const again = await post(admin, '/api/classification/rule-sets', province(version))
+    expect(again.status).toBe(409)
+    expect(again.body.error.message).toContain(version)
+    const { job } = await runJob({ adcode: COUNTY, ruleSetVersion: version })
+    expect(job.status).toBe('done')
+    const list = await db.query('SELECT rule_set_version FROM class_list WHERE adcode = $1 AND id = $2', [COUNTY, job.listId])
+    expect(list.rows[0].rule_set_version).toBe(version)
+  })
+
+  it('when a rule set is incomplete or wrong, then 400 says what is wrong and nothing is stored; other roles get 403', async () => {
+    const admin = await signInAs(app, 'admin')
+    const version = `bad-${Date.now().toString(36)}`
+    const bad = await post(admin, '/api/classification/rule-sets', province(version, { gb2762Edition: 'GB 2762-1999', interpolation: { method: 'nearest', maxDistanceM: -5, maxSamples: 1, power: 2 } }))
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toContain('GB 2762-1999')
+    expect(bad.body.error.message).toContain('插值最大距离')
+    const missing = await post(admin, '/api/classification/rule-sets', { version, name: '缺少内容' })
+    expect(missing.status).toBe(400)
+    expect(missing.body.error.message).toContain('rules')
+    expect((await db.query('SELECT count(*)::int AS n FROM class_rule_set WHERE version = $1', [version])).rows[0].n).toBe(0)
+    expect((await post(farmland, '/api/classification/rule-sets', province(`${version}-f`))).status).toBe(403)
+  })
+})

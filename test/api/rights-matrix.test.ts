@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
+import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
 import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Caller, type Session } from '../support/session.ts'
@@ -169,6 +170,12 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/assess/soil-sample', what: 'assess a soil sample', expected: STAFF,
     call: async () => ({ url: '/api/assess/soil-sample', body: { landUse: '水田', rotation: false, ph: 6.2, values: { Cd: 0.45 } } }) },
   { method: 'GET', route: '/api/classification/rule-sets', what: 'classification rule sets', expected: STAFF, call: async () => ({ url: '/api/classification/rule-sets' }) },
+  { method: 'POST', route: '/api/classification/rule-sets', what: 'store a rule set', expected: only(['admin'], 201),
+    call: async () => {
+      made++
+      const { version: _v, name: _n, ...rules } = DEFAULT_RULE_SET
+      return { url: '/api/classification/rule-sets', body: { version: `matrix-${process.pid}-${Date.now().toString(36)}-${made}`, name: '权限测试规则集', rules } }
+    } },
   { method: 'POST', route: '/api/classification/jobs', what: 'start a classification of 赫山区', expected: only(['farmland'], 202),
     call: async () => { await awaitNoActiveJob(); return { url: '/api/classification/jobs', body: { adcode: '430903' } } } },
   { method: 'POST', route: '/api/classification/jobs/:id/cancel', what: 'cancel a queued classification', expected: only(['farmland']),

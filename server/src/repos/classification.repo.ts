@@ -141,6 +141,12 @@ export async function insertDefaultRuleSet(db: Queryable, version: string, name:
   return ((await db.query(q('insert-default-rule-set'), [version, name, JSON.stringify(rules)])).rowCount ?? 0) > 0
 }
 
+/** Stores a new rule set; false when the version exists already. */
+export async function insertRuleSet(tx: Queryable, r: { version: string; name: string; rules: unknown; isDefault: boolean; createdBy: string }): Promise<boolean> {
+  if (r.isDefault) await tx.query(q('clear-default-rule-set'))
+  return ((await tx.query(q('insert-rule-set'), [r.version, r.name, JSON.stringify(r.rules), r.isDefault, r.createdBy])).rowCount ?? 0) > 0
+}
+
 export async function listRuleSets(db: Queryable): Promise<RuleSetRow[]> {
   return (await db.query<RuleSetRow>(q('list-rule-sets'))).rows
 }

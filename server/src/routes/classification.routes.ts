@@ -7,7 +7,7 @@ import { parse } from '../http/validate.ts'
 import type { ClassificationRunner } from '../services/classification-runner.ts'
 import {
   cancelJob, getEntry, getFarmlandStatistics, getJob, getListSummary, listClassLists, listJobsFor, listListChanges,
-  listRuleSetsFor, overrideListEntry, startClassification,
+  createRuleSet, listRuleSetsFor, overrideListEntry, startClassification,
 } from '../services/classification.service.ts'
 
 const adcode = z.string({ error: '区县代码应为 6 位数字' }).regex(/^\d{6}$/, '区县代码应为 6 位数字')
@@ -27,11 +27,36 @@ const overrideBody = z.object({
   reason: z.string({ error: '调整类别须填写理由' }).trim().min(1, '调整类别须填写理由').max(500, '理由最多 500 个字'),
 })
 
+const classField = z.enum(['priority', 'safe_use', 'strict'], { error: '类别矩阵中的类别应为 priority、safe_use 或 strict' })
+const cropColumns = z.object({ none: classField, ok: classField, slight: classField, serious: classField }, { error: '类别矩阵每行应有 none、ok、slight、serious 四列' })
+const ruleSetBody = z.object({
+  version: z.string({ error: '请填写规则集版本号' }).trim().regex(/^[A-Za-z0-9._-]{1,40}$/, '规则集版本号应为 1–40 位字母、数字或 . _ -'),
+  name: z.string({ error: '请填写规则集名称' }).trim().min(1, '请填写规则集名称').max(80, '规则集名称最多 80 个字'),
+  isDefault: z.boolean({ error: 'isDefault 应为 true 或 false' }).default(false),
+  rules: z.object({
+    matrix: z.object({ A: cropColumns, B: cropColumns, C: cropColumns }, { error: '请给出类别矩阵（土壤 A/B/C × 农产品 none/ok/slight/serious）' }),
+    cropSeriousRatio: z.number({ error: '农产品严重超标倍数应为数字' }),
+    aggregation: z.enum(['worst', 'mean-ratio'], { error: '多样点合并方式应为 worst 或 mean-ratio' }),
+    interpolation: z.object({
+      method: z.enum(['idw', 'nearest'], { error: '插值方法应为 idw 或 nearest' }),
+      maxDistanceM: z.number({ error: '插值最大距离应为数字（米）' }),
+      maxSamples: z.number({ error: '插值样点数应为整数' }),
+      power: z.number({ error: '反距离加权的幂应为数字' }),
+    }, { error: '请给出插值设置' }),
+    gb2762Edition: z.string({ error: '请给出 GB 2762 版本' }),
+    notes: z.array(z.string()).max(50).default([]),
+  }, { error: '请给出规则内容 rules' }),
+})
+
 /** Classification jobs, class lists (summary, changes, entries, overrides) and the published-class statistics. */
 export function classificationRoutes(db: Database, runner: ClassificationRunner): Router {
   const router = Router()
   router.get('/api/classification/rule-sets', requireRole(), async (_req, res) => {
     res.json({ ruleSets: await listRuleSetsFor(db) })
+  })
+  router.post('/api/classification/rule-sets', async (req, res) => {
+    const ctx = assertRole(req, ['admin'])
+    res.status(201).json({ ruleSet: await createRuleSet(db, ctx, parse(ruleSetBody, req.body ?? {})) })
   })
   router.post('/api/classification/jobs', async (req, res) => {
     const ctx = assertRole(req, ['farmland'])

@@ -11,7 +11,7 @@ import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
   countTransitions, failAbandonedJobs, farmlandStatistics, findActiveJobId, findCounty, findEntry, findJob, findList,
-  findRuleSet, insertDefaultRuleSet, insertJob, insertList, listChanges, listJobs, listLists, listRuleSets, lockList,
+  findRuleSet, insertDefaultRuleSet, insertRuleSet, insertJob, insertList, listChanges, listJobs, listLists, listRuleSets, lockList,
   overrideEntry, requestJobCancel, finishJob, summarizeList, touchList, type EntryRow, type JobRow, type JobStatus,
   type ListRow, type SummaryRow,
 } from '../repos/classification.repo.ts'
@@ -96,6 +96,21 @@ async function jobInScope(db: Database, ctx: AuthContext, id: number): Promise<J
   if (!job) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的分类任务`)
   assertCountyInScope(ctx, job.adcode, job.county)
   return job
+}
+
+/**
+ * Stores a province's own rule set as a new version (administrators only); the rules are checked as a job
+ * would check them, and an existing version is never overwritten.
+ */
+export async function createRuleSet(db: Database, ctx: AuthContext, input: { version: string; name: string; rules: Omit<ClassRuleSet, 'version' | 'name'>; isDefault: boolean }) {
+  const rules: ClassRuleSet = { ...input.rules, version: input.version, name: input.name }
+  const problems = checkRuleSet(rules, Object.keys(GB2762_EDITIONS))
+  if (problems.length) throw new AppError('VALIDATION', `分类规则集不完整或有误：${problems.join('；')}`)
+  await db.transaction(async (tx) => {
+    const isNew = await insertRuleSet(tx, { version: input.version, name: input.name, rules, isDefault: input.isDefault, createdBy: ctx.user.username })
+    if (!isNew) throw new AppError('CONFLICT', `规则集版本“${input.version}”已存在；规则集保存后不能修改，请使用新的版本号`)
+  })
+  return (await listRuleSetsFor(db)).find((r) => r.version === input.version)!
 }
 
 export async function listRuleSetsFor(db: Database) {
