@@ -100,7 +100,7 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
     browser = await launchChromium()
   })
 
-  /** 赫山区's published classes as before; the lists, entries and jobs of the test go (their history stays). */
+  /** 赫山区's published classes and overview as before; the lists, entries and jobs of the test go (their history stays). */
   afterAll(async () => {
     await browser?.close()
     await db.query(
@@ -109,6 +109,7 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
        WHERE p.adcode = '430903' AND p.id = s.id::bigint`,
       [JSON.stringify(savedClasses)],
     )
+    await db.query(`SELECT refresh_farmland_overview('430903')`)
     await db.query(`DELETE FROM classification_job WHERE adcode = '430903'`)
     await db.query(`DELETE FROM class_list WHERE adcode = '430903'`)
     await db.close()
