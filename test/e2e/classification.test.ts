@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, isBrowserMissing, launchChromium } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -68,20 +68,6 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
     await page.keyboard.press('Enter')
     await waitForMap(page)
   }
-
-  async function waitForMap(page: Page): Promise<void> {
-    await page.waitForSelector('body[data-map-ready="1"]', { timeout: 90_000 })
-    await page.waitForFunction(() => {
-      const map = (window as any).__soilMap
-      return map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
-    }, undefined, { timeout: 60_000 })
-  }
-
-  const apiGet = (page: Page, path: string) =>
-    page.evaluate(async (url) => {
-      const response = await fetch(url)
-      return { status: response.status, body: await response.json() }
-    }, path)
 
   /** The class of one parcel as the map's parcel tiles carry it (null while its tile is not loaded). */
   const tileClassOf = (page: Page, parcelId: number) =>

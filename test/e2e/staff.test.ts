@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, isBrowserMissing, launchChromium } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -48,21 +48,6 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
     await page.keyboard.press('Enter')
     await answered
   }
-
-  async function waitForMap(page: Page): Promise<void> {
-    await page.waitForSelector('body[data-map-ready="1"]', { timeout: 90_000 })
-    await page.waitForFunction(() => {
-      const map = (window as any).__soilMap
-      return map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
-    }, undefined, { timeout: 60_000 })
-  }
-
-  /** A JSON API answer fetched inside the page, with its session cookie: status and body. */
-  const apiGet = (page: Page, path: string) =>
-    page.evaluate(async (url) => {
-      const response = await fetch(url)
-      return { status: response.status, body: await response.json() }
-    }, path)
 
   async function signOut(page: Page): Promise<void> {
     await page.getByTestId('user-menu-button').click()

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -23,3 +23,20 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const SCREENSHOT_DIR = 'test-results/screenshots'
+
+/** Waits until the page's map is ready, still, and has all its tiles. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-map-ready="1"]', { timeout: 90_000 })
+  await page.waitForFunction(() => {
+    const map = (window as any).__soilMap
+    return map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
+  }, undefined, { timeout: 60_000 })
+}
+
+/** A JSON API answer fetched inside the page, with its session cookie: status and body. */
+export function apiGet(page: Page, path: string): Promise<{ status: number; body: any }> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url)
+    return { status: response.status, body: await response.json() }
+  }, path)
+}
