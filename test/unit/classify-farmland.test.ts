@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULE_SET, checkRuleSet, type ClassRuleSet } from '../../server/src/domain/class-rules.ts'
 import {
-  CLASS_LABEL, METHOD_LABEL, SOIL_GRADE_LABEL, assessCropSample, assessSoilSample, classifyParcel, landUseOfDlbm,
-  type Element, type FarmlandClass, type LandUse, type PointEvidence,
+  SOIL_GRADE_LABEL, assessCropSample, assessSoilSample, landUseOfDlbm, type Element, type LandUse,
+} from '../../server/src/domain/assess-sample.ts'
+import {
+  CLASS_LABEL, METHOD_LABEL, classifyParcel, type FarmlandClass, type PointEvidence,
 } from '../../server/src/domain/classify-farmland.ts'
 import { GB2762_EDITIONS } from '../../server/src/domain/gb2762.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assessSoilSample } from '../../server/src/domain/classify-farmland.ts'
+import { assessSoilSample } from '../../server/src/domain/assess-sample.ts'
 import {
   GRADING_ELEMENTS, TABLE2, TABLE3, interventionValue, otherItemScreeningValue, phBandOf, screeningValue,
   type Element, type LandUse,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
-import { assessCropSample } from '../../server/src/domain/classify-farmland.ts'
+import { assessCropSample } from '../../server/src/domain/assess-sample.ts'
 import {
   CROP_GROUPS, DEFAULT_GB2762_EDITION, GB2762_EDITIONS, cropGroupOf, cropLimit, type CropContaminant, type CropGroup,
 } from '../../server/src/domain/gb2762.ts'

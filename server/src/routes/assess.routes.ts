@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { assessSoilSample, SOIL_GRADE_LABEL } from '../domain/classify-farmland.ts'
+import { assessSoilSample, SOIL_GRADE_LABEL } from '../domain/assess-sample.ts'
 import { ELEMENT_NAME, LAND_USES, SOIL_ELEMENTS, type Element } from '../domain/gb15618.ts'
 import { requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts'
 import { DEFAULT_RULE_SET, checkRuleSet, type ClassRuleSet } from '../domain/class-rules.ts'
-import { METHOD_LABEL, SOIL_GRADE_LABEL } from '../domain/classify-farmland.ts'
+import { SOIL_GRADE_LABEL } from '../domain/assess-sample.ts'
+import { METHOD_LABEL } from '../domain/classify-farmland.ts'
 import {
   figuresByClass, priorityWarnings, summarizeByTownship, type ClassAreaRow, type ClassCode,
 } from '../domain/class-summary.ts'
