@@ -5,6 +5,10 @@ import { ClassListDrawer } from '../features/classification/class-list-drawer'
 import { ClassificationPanel } from '../features/classification/classification-panel'
 import type { ClassChange, ClassList } from '../features/classification/classification-types'
 import { findClassList } from '../features/classification/find-class-list'
+import { EditPanel } from '../features/editing/edit-panel'
+import { EditToolbar } from '../features/editing/edit-toolbar'
+import { ParcelHistory } from '../features/editing/parcel-history'
+import { useParcelEditor } from '../features/editing/use-parcel-editor'
 import { InfoPanel } from '../features/info/info-panel'
 import { LayerPanel } from '../features/layers/layer-panel'
 import { ReportQueue } from '../features/reports/report-queue'
@@ -15,6 +19,7 @@ import { featureOfRecord } from '../features/review/review-source'
 import { SearchBox } from '../features/search/search-box'
 import { searchTarget } from '../features/search/search-target'
 import { StatusBar } from '../features/status/status-bar'
+import type { MapClient } from '../map/map-client'
 import { MapView } from '../map/map-view'
 import { getJson } from '../shared/api-client'
 import { classOfName } from '../shared/farmland-class'
@@ -46,6 +51,8 @@ const REVIEW_QUEUE_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 const REPORT_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 /** Roles that see 分类划定: the farmland officers classify, the approvers review the class lists. */
 const CLASSIFICATION_ROLES: readonly Role[] = ['farmland', 'approver']
+/** Roles that edit the parcel layer (图斑编辑). */
+const PARCEL_EDIT_ROLES: readonly Role[] = ['farmland']
 /** Closest zoom when flying to one parcel (parcels are drawn from zoom 13). */
 const PARCEL_MAX_ZOOM = 16
 
@@ -85,6 +92,8 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const [reportPin, setReportPin] = useState<[number, number] | null>(null)
   const [openList, setOpenList] = useState<ClassList | null>(null)
   const [classVersion, setClassVersion] = useState(0)
+  const [client, setClient] = useState<MapClient | null>(null)
+  const canEditParcels = PARCEL_EDIT_ROLES.includes(user.role)
 
   const onGroups = useCallback((loaded: LayerGroup[]) => {
     setGroups(loaded)
@@ -144,6 +153,12 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     await flyToFeature(feature, FEATURE_MAX_ZOOM)
   }, [flyToFeature])
   const onReviewChanged = useCallback(() => setDataVersion((n) => n + 1), [])
+  const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing', onSaved: onReviewChanged })
+  const ignoreFeatureClick = useCallback(() => undefined, [])
+  const editParcel = useCallback((id: number) => {
+    setTab('editing')
+    editor.requestOpen(id)
+  }, [editor])
   const onLocateReport = useCallback(([lon, lat]: [number, number]) => {
     setReportPin([lon, lat])
     setFocus({ bbox: [lon - REPORT_VIEW_DEGREES, lat - REPORT_VIEW_DEGREES, lon + REPORT_VIEW_DEGREES, lat + REPORT_VIEW_DEGREES], maxZoom: 16 })
@@ -176,6 +191,13 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       ),
     })
   }
+  if (canEditParcels) {
+    tabs.push({
+      id: 'editing',
+      label: '图斑编辑',
+      content: <EditPanel editor={editor} client={client} counties={user.counties} refreshKey={dataVersion} />,
+    })
+  }
   if (REVIEW_QUEUE_ROLES.includes(user.role)) {
     tabs.push({
       id: 'reviews',
@@ -205,9 +227,11 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           dataVersion={dataVersion}
           marker={tab === 'reports' ? reportPin : null}
           onGroups={onGroups}
-          onFeatureClick={select}
+          onFeatureClick={editor.isCapturingClicks ? ignoreFeatureClick : select}
           onStatusSource={setStatusSource}
+          onClient={setClient}
         />
+        {canEditParcels && tab === 'editing' && <EditToolbar editor={editor} />}
         {openList && (
           <ClassListDrawer
             key={openList.id}
@@ -248,6 +272,22 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
                   refreshKey={classVersion}
                   onChanged={onEntryChanged}
                 />
+              ) : selected.source === 'parcel' ? (
+                <>
+                  {canEditParcels && (
+                    <button type="button" className="secondary-button" onClick={() => editParcel(selected.id)} data-testid="parcel-edit">
+                      编辑此图斑
+                    </button>
+                  )}
+                  <ParcelHistory
+                    key={`parcel-history-${selected.id}`}
+                    parcelId={selected.id}
+                    client={client}
+                    canRestore={canEditParcels}
+                    refreshKey={dataVersion}
+                    onRestored={onReviewChanged}
+                  />
+                </>
               ) : (
                 info.review && (
                 <>

@@ -5,12 +5,15 @@ import {
   ScaleControl,
   setWorkerUrl,
   VectorTileSource,
+  type ExpressionSpecification,
   type FilterSpecification,
+  type GeoJSONSource,
   type MapMouseEvent,
   type PointLike,
   type StyleSpecification,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import type { FeatureCollection } from 'geojson'
 import { getJson } from '../shared/api-client'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatusSource } from '../shared/api-types'
 import { BASEMAP_PREFIX, basemapParts } from './basemap-layers'
@@ -29,6 +32,32 @@ export const CJK_FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang
 
 const HIGHLIGHT_PREFIX = 'soil-highlight-'
 const HIGHLIGHT_COLOR = '#00a3ff'
+const OVERLAY_PREFIX = 'soil-overlay-'
+
+/**
+ * How an overlay feature is drawn, by its `kind` property: problems in red, previews and selections in blue,
+ * the officer's own version dashed orange, another version (history, reference) dashed purple or grey.
+ * A feature's own `color` property overrides the colour.
+ */
+export type OverlayKind = 'problem-area' | 'problem-point' | 'preview' | 'selected' | 'mine' | 'current' | 'version' | 'reference' | 'deleted'
+
+const OVERLAY_COLORS: Record<OverlayKind, string> = {
+  'problem-area': '#e53935',
+  'problem-point': '#e53935',
+  preview: '#1976d2',
+  selected: '#00a3ff',
+  mine: '#ef6c00',
+  current: '#1565c0',
+  version: '#7b1fa2',
+  reference: '#546e7a',
+  deleted: '#c62828',
+}
+const OVERLAY_FILL_OPACITY: Partial<Record<OverlayKind, number>> = { 'problem-area': 0.45, preview: 0.3, selected: 0.25, version: 0.12, deleted: 0.15 }
+const DASHED_KINDS: OverlayKind[] = ['mine', 'version', 'reference', 'deleted']
+
+function overlayColor(): ExpressionSpecification {
+  return ['coalesce', ['get', 'color'], ['match', ['get', 'kind'], ...Object.entries(OVERLAY_COLORS).flat(), '#e53935']] as unknown as ExpressionSpecification
+}
 
 setWorkerUrl(workerUrl)
 
@@ -61,6 +90,7 @@ export class MapClient implements ViewStatusSource {
   private basemapKey = 'none'
   private highlighted: FeatureRef | null = null
   private marker: Marker | null = null
+  private readonly baseFilters = new Map<string, FilterSpecification | undefined>()
   private readonly loaded: Promise<void>
   private readonly styleUrl: string
 
@@ -221,6 +251,52 @@ export class MapClient implements ViewStatusSource {
     }
     if (!this.marker) this.marker = new Marker({ color: '#c0392b' }).setLngLat(lngLat).addTo(this.map)
     else this.marker.setLngLat(lngLat)
+  }
+
+  /**
+   * Hides the given features of a vector source in every style layer drawing it (e.g. the parcel being edited,
+   * which the drawing tool shows instead); an empty list shows them all again.
+   */
+  hideFeatures(source: string, ids: readonly number[]): void {
+    if (!this.index) return
+    for (const layer of this.map.getStyle().layers) {
+      if (!('source' in layer) || layer.source !== source || layer.id.startsWith(HIGHLIGHT_PREFIX)) continue
+      if (!this.baseFilters.has(layer.id)) this.baseFilters.set(layer.id, layer.filter)
+      const base = this.baseFilters.get(layer.id)
+      const hidden: FilterSpecification = ['!', ['in', ['id'], ['literal', [...ids]]]]
+      const filter: FilterSpecification | undefined = ids.length === 0 ? base : base ? ['all', base, hidden] as FilterSpecification : hidden
+      this.map.setFilter(layer.id, filter ?? null)
+    }
+  }
+
+  /**
+   * Draws GeoJSON above every data layer under its own name (one per purpose: problems, preview, history…),
+   * styled by each feature's `kind` ({@link OverlayKind}); null removes it.
+   */
+  setOverlay(name: string, data: FeatureCollection | null): void {
+    const sourceId = `${OVERLAY_PREFIX}${name}`
+    const source = this.map.getSource(sourceId) as GeoJSONSource | undefined
+    if (!data) {
+      for (const layerId of this.map.getLayersOrder()) if (layerId.startsWith(`${sourceId}-`)) this.map.removeLayer(layerId)
+      if (source) this.map.removeSource(sourceId)
+      return
+    }
+    if (source) {
+      source.setData(data)
+      return
+    }
+    this.map.addSource(sourceId, { type: 'geojson', data })
+    const polygons: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]]
+    const lines: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString']]]
+    const isDashed: FilterSpecification = ['in', ['get', 'kind'], ['literal', DASHED_KINDS]]
+    const fillOpacity = ['match', ['get', 'kind'], ...Object.entries(OVERLAY_FILL_OPACITY).flat(), 0] as unknown as ExpressionSpecification
+    this.map.addLayer({ id: `${sourceId}-fill`, type: 'fill', source: sourceId, filter: polygons, paint: { 'fill-color': overlayColor(), 'fill-opacity': fillOpacity } })
+    this.map.addLayer({ id: `${sourceId}-line`, type: 'line', source: sourceId, filter: ['all', lines, ['!', isDashed]],
+      paint: { 'line-color': overlayColor(), 'line-width': 2.5 } })
+    this.map.addLayer({ id: `${sourceId}-dash`, type: 'line', source: sourceId, filter: ['all', lines, isDashed],
+      paint: { 'line-color': overlayColor(), 'line-width': 3, 'line-dasharray': [2, 1.5] } })
+    this.map.addLayer({ id: `${sourceId}-point`, type: 'circle', source: sourceId, filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-color': overlayColor(), 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } })
   }
 
   /** Sets the given feature states (used by data-driven paint such as `['feature-state', 'covered']`). */

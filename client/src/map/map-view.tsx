@@ -31,6 +31,8 @@ export interface MapViewProps {
   marker?: [number, number] | null
   /** Feature states to set on the features of sources (e.g. monitoring coverage of the counties). */
   featureStates?: FeatureStates[] | null
+  /** Called with the map client once its style is loaded, and with null when it is removed (for tools that draw on the map). */
+  onClient?: (client: MapClient | null) => void
 }
 
 async function fitToCounties(client: MapClient, extentUrl: string): Promise<void> {
@@ -68,6 +70,7 @@ export function MapView(props: MapViewProps) {
         if (!alive) return
         callbacks.current.onGroups(created.layerGroups())
         setClient(created)
+        callbacks.current.onClient?.(created)
         await fitToCounties(created, callbacks.current.extentUrl ?? '/api/counties')
         if (alive) created.onceIdle(() => (document.body.dataset.mapReady = '1'))
       })
@@ -76,6 +79,7 @@ export function MapView(props: MapViewProps) {
       alive = false
       unsubscribe.forEach((off) => off())
       callbacks.current.onStatusSource(null)
+      callbacks.current.onClient?.(null)
       setClient(null)
       delete document.body.dataset.mapReady
       created.destroy()

@@ -1,9 +1,11 @@
-/** An error answered by the server (`{error:{code,message}}`) or a failed request; `message` is Chinese. */
+/** An error answered by the server (`{error:{code,message,details}}`) or a failed request; `message` is Chinese. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly code: string,
+    /** The answer's `details` (e.g. the problems of a geometry check or the other version of a conflict). */
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -11,7 +13,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string }
+  error?: { code?: string; message?: string; details?: unknown }
 }
 
 async function readError(response: Response): Promise<ApiError> {
@@ -22,7 +24,7 @@ async function readError(response: Response): Promise<ApiError> {
     body = null
   }
   const message = body?.error?.message ?? `服务请求失败（HTTP ${response.status}）`
-  const error = new ApiError(message, response.status, body?.error?.code ?? 'http_error')
+  const error = new ApiError(message, response.status, body?.error?.code ?? 'http_error', body?.error?.details)
   if (isSessionFailure(error)) sessionFailureListeners.forEach((listener) => listener(error))
   return error
 }

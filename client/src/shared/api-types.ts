@@ -1,3 +1,5 @@
+import type { Geometry, MultiPolygon, Polygon } from 'geojson'
+
 /** A geographic extent in CGCS2000 degrees: west, south, east, north. */
 export type Bbox = [number, number, number, number]
 
@@ -222,4 +224,219 @@ export interface AdminUser {
 export interface OkResponse {
   ok: true
   message: string
+}
+
+/** Attributes of a farmland parcel (三调 fields) an officer may set. */
+export interface ParcelAttributes {
+  dlbm: string
+  townshipCode?: string | null
+  qsxz?: string | null
+  qsdwmc?: string | null
+  zldwmc?: string | null
+  kcxs?: number | null
+  gdpdjb?: string | null
+  zzsxdm?: string | null
+  bz?: string | null
+}
+
+/** Properties of a parcel as the editing API returns it. */
+export interface ParcelProperties {
+  id: number
+  adcode: string
+  code: string
+  dlbm: string
+  dlmc: string
+  townshipCode: string | null
+  townshipName: string | null
+  qsxz: string | null
+  qsdwmc: string | null
+  zldwmc: string | null
+  kcxs: number | null
+  gdpdjb: string | null
+  zzsxdm: string | null
+  bz: string | null
+  class: string
+  className: string
+  classMethod: string | null
+  classBasis: unknown
+  parentCodes: string[] | null
+  version: number
+  areaM2: number
+  areaMu: number
+  areaHa: number
+  updatedAt: string
+  updatedBy: string
+  updatedByName: string
+}
+
+/** A parcel of `GET /api/parcels/:id` (GeoJSON, EPSG:4490). */
+export interface ParcelFeature {
+  type: 'Feature'
+  id: number
+  geometry: MultiPolygon
+  properties: ParcelProperties
+}
+
+/** `GET /api/parcels?bbox=`: parcels of a small box (at most 500). */
+export interface ParcelCollection {
+  type: 'FeatureCollection'
+  features: ParcelFeature[]
+  truncated: boolean
+}
+
+/** A code and its name in one of the 三调 code lists. */
+export interface CodeName {
+  code: string
+  name: string
+}
+
+/** `GET /api/parcels/codes`: the lists of the attribute form and the server's geometry limits. */
+export interface ParcelCodes {
+  dlbm: (CodeName & { group: string })[]
+  qsxz: CodeName[]
+  gdpdjb: CodeName[]
+  zzsxdm: CodeName[]
+  settings: { minAreaM2: number; minWidthM: number; overlapToleranceM2: number; maxVertices: number }
+}
+
+/** How a parcel's class is set after its geometry changed. */
+export type ClassMode = 'keep' | 'recompute'
+
+/** One change of `POST /api/parcels/check` and `/changes`. */
+export type ParcelChange =
+  | { op: 'create'; geometry: Polygon | MultiPolygon; attributes: ParcelAttributes; classMode?: 'recompute' }
+  | { op: 'update'; id: number; version: number; geometry?: Polygon | MultiPolygon; attributes?: Partial<ParcelAttributes>; classMode?: ClassMode }
+  | { op: 'delete'; id: number; version: number }
+
+/** A failed check of one change: what and where. */
+export interface ParcelProblem {
+  index: number
+  code: string
+  message: string
+  location?: [number, number]
+  geometry?: Geometry
+  neighbourCode?: string
+  overlapM2?: number
+  field?: string
+}
+
+/** What a saved (or, in a dry run, checked) change gives. */
+export interface ChangeResult {
+  index: number
+  op: 'create' | 'update' | 'delete' | 'restore'
+  id: number
+  code: string
+  version: number
+  areaM2: number
+  class: string
+}
+
+/** `POST /api/parcels/check`. */
+export interface CheckResponse {
+  ok: boolean
+  problems: ParcelProblem[]
+  results: ChangeResult[]
+}
+
+/** `POST /api/parcels/changes`. */
+export interface ChangesResponse {
+  results: ChangeResult[]
+}
+
+/** `details` of a 409 CONFLICT answer to a parcel save. */
+export interface ParcelConflict {
+  id: number
+  code: string
+  yourVersion: number
+  currentVersion: number | null
+  changedBy: string
+  changedByName: string
+  changedAt: string
+  current: ParcelFeature | null
+}
+
+/** `POST /api/parcels/split/preview`. */
+export interface SplitPreview {
+  parts: { geometry: Polygon | MultiPolygon; areaM2: number; areaMu: number }[]
+  parentAreaM2: number
+  totalAreaM2: number
+  areaDiffRatio: number
+}
+
+/** `POST /api/parcels/split`. */
+export interface SplitResponse {
+  parent: { id: number; code: string }
+  children: ChangeResult[]
+  areaDiffRatio: number
+}
+
+/** `POST /api/parcels/merge/preview`. */
+export interface MergePreview {
+  geometry: Polygon | MultiPolygon
+  areaM2: number
+  areaMu: number
+  partsAreaM2: number
+  areaDiffRatio: number
+  classes: string[]
+  attributesFrom: number
+}
+
+/** `POST /api/parcels/merge`. */
+export interface MergeResponse {
+  parents: { id: number; code: string }[]
+  child: ChangeResult
+  areaDiffRatio: number
+}
+
+/** A parcel snapshot kept in the history (before/after of a change). */
+export interface ParcelSnapshot {
+  id: number
+  code: string
+  dlbm: string
+  dlmc?: string
+  townshipCode?: string | null
+  class?: string
+  version?: number
+  areaM2?: number
+  parentCodes?: string[] | null
+  geometry?: MultiPolygon
+  [field: string]: unknown
+}
+
+/** One entry of `GET /api/parcels/:id/history`. */
+export interface ParcelHistoryEntry {
+  id: number
+  action: 'create' | 'update' | 'delete' | 'restore' | 'split' | 'merge' | string
+  actionName: string
+  actor: string
+  actorName: string
+  reason: string | null
+  changedAt: string
+  version: number | null
+  before: ParcelSnapshot | Record<string, unknown> | null
+  after: ParcelSnapshot | Record<string, unknown> | null
+}
+
+/** `GET /api/parcels/:id/history`. */
+export interface ParcelHistoryResponse {
+  entries: ParcelHistoryEntry[]
+}
+
+/** One item of `GET /api/parcels/deleted`: a parcel that no longer exists. */
+export interface DeletedParcel {
+  id: number
+  code: string
+  adcode: string
+  county: string
+  action: 'delete' | 'split' | 'merge'
+  historyId: number
+  deletedAt: string
+  deletedBy: string
+  deletedByName: string
+  reason: string | null
+}
+
+/** `GET /api/parcels/deleted`. */
+export interface DeletedParcelsResponse {
+  items: DeletedParcel[]
 }

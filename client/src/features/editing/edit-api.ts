@@ -1,0 +1,67 @@
+import type { LineString } from 'geojson'
+import { getJson, sendJson } from '../../shared/api-client'
+import type {
+  Bbox,
+  ChangeResult,
+  ChangesResponse,
+  CheckResponse,
+  ClassMode,
+  MergePreview,
+  MergeResponse,
+  ParcelChange,
+  ParcelCollection,
+  ParcelFeature,
+  SplitPreview,
+  SplitResponse,
+} from '../../shared/api-types'
+
+/** `GET /api/parcels/:id`. */
+export function fetchParcel(id: number): Promise<ParcelFeature> {
+  return getJson<ParcelFeature>(`/api/parcels/${id}`)
+}
+
+/** `GET /api/parcels?bbox=`: the parcels of a small box. */
+export function fetchParcelsIn(bbox: Bbox): Promise<ParcelCollection> {
+  return getJson<ParcelCollection>(`/api/parcels?bbox=${bbox.map((v) => v.toFixed(6)).join(',')}`)
+}
+
+/** `POST /api/parcels/check`: the save path as a dry run. */
+export function checkChanges(changes: ParcelChange[]): Promise<CheckResponse> {
+  return sendJson<CheckResponse>('POST', '/api/parcels/check', { changes })
+}
+
+/** `POST /api/parcels/changes`: every change in one transaction. */
+export function saveChanges(reason: string, changes: ParcelChange[]): Promise<ChangesResponse> {
+  return sendJson<ChangesResponse>('POST', '/api/parcels/changes', { reason, changes })
+}
+
+/** `POST /api/parcels/split/preview`. */
+export function previewSplit(id: number, version: number, line: LineString): Promise<SplitPreview> {
+  return sendJson<SplitPreview>('POST', '/api/parcels/split/preview', { id, version, line })
+}
+
+/** Class choice of a split or merge. */
+export interface ClassChoice {
+  classMode: ClassMode
+  classReason?: string
+}
+
+/** `POST /api/parcels/split`. */
+export function splitParcel(id: number, version: number, line: LineString, reason: string, choice: ClassChoice): Promise<SplitResponse> {
+  return sendJson<SplitResponse>('POST', '/api/parcels/split', { id, version, line, reason, ...choice })
+}
+
+/** `POST /api/parcels/merge/preview`. */
+export function previewMerge(parcels: { id: number; version: number }[]): Promise<MergePreview> {
+  return sendJson<MergePreview>('POST', '/api/parcels/merge/preview', { parcels })
+}
+
+/** `POST /api/parcels/merge`. */
+export function mergeParcels(parcels: { id: number; version: number }[], reason: string, attributesFrom: number, choice: ClassChoice): Promise<MergeResponse> {
+  return sendJson<MergeResponse>('POST', '/api/parcels/merge', { parcels, reason, attributesFrom, ...choice })
+}
+
+/** `POST /api/parcels/:id/restore`. */
+export function restoreParcel(id: number, historyId: number, reason: string, version?: number): Promise<ChangeResult> {
+  return sendJson<ChangeResult>('POST', `/api/parcels/${id}/restore`, { historyId, reason, ...(version !== undefined ? { version } : {}) })
+}

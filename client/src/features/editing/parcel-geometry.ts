@@ -1,0 +1,79 @@
+import turfArea from '@turf/area'
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
+import type { Bbox } from '../../shared/api-types'
+
+/** Square metres per 亩. */
+const M2_PER_MU = 10000 / 15
+/** Square metres per 公顷. */
+const M2_PER_HA = 10000
+/** Metres per degree of latitude (CGCS2000, near enough for a search box). */
+const METRES_PER_DEGREE = 111_320
+/** Decimals the server keeps in stored coordinates (about 1 mm). */
+const COORDINATE_DECIMALS = 8
+
+/** The area of a polygon on the ellipsoid, in m² (@turf/area). */
+export function areaM2(geometry: Polygon | MultiPolygon): number {
+  return turfArea(geometry)
+}
+
+/** An area in m² as `x 亩 / y 公顷`, two decimals each (亩 three for small areas). */
+export function formatMuHa(m2: number): string {
+  const mu = m2 / M2_PER_MU
+  const ha = m2 / M2_PER_HA
+  return `${mu.toFixed(mu < 10 ? 3 : 2)} 亩 / ${ha.toFixed(ha < 1 ? 4 : 2)} 公顷`
+}
+
+/** The parts of a multipolygon as polygons. */
+export function polygonsOf(geometry: MultiPolygon): Polygon[] {
+  return geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))
+}
+
+/** One multipolygon from polygons (each part in order). */
+export function toMultiPolygon(polygons: readonly Polygon[]): MultiPolygon {
+  return { type: 'MultiPolygon', coordinates: polygons.map((p) => p.coordinates) }
+}
+
+function roundPosition([lon, lat]: Position): string {
+  return `${lon.toFixed(COORDINATE_DECIMALS)},${lat.toFixed(COORDINATE_DECIMALS)}`
+}
+
+/** True when two multipolygons have the same rings and positions at the server's precision. */
+export function isSameGeometry(a: MultiPolygon, b: MultiPolygon): boolean {
+  const text = (g: MultiPolygon) => g.coordinates.map((poly) => poly.map((ring) => ring.map(roundPosition).join(';')).join('|')).join('#')
+  return text(a) === text(b)
+}
+
+/** The extent of a geometry's positions. */
+export function bboxOf(geometry: Geometry): Bbox {
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity]
+  const visit = (value: unknown): void => {
+    if (!Array.isArray(value)) return
+    if (typeof value[0] === 'number') {
+      const [lon, lat] = value as number[]
+      box[0] = Math.min(box[0], lon)
+      box[1] = Math.min(box[1], lat)
+      box[2] = Math.max(box[2], lon)
+      box[3] = Math.max(box[3], lat)
+      return
+    }
+    value.forEach(visit)
+  }
+  const visitGeometry = (g: Geometry): void => (g.type === 'GeometryCollection' ? g.geometries.forEach(visitGeometry) : visit(g.coordinates))
+  visitGeometry(geometry)
+  return box
+}
+
+/** A box grown by `metres` on every side. */
+export function growBbox([west, south, east, north]: Bbox, metres: number): Bbox {
+  const dLat = metres / METRES_PER_DEGREE
+  const dLon = metres / (METRES_PER_DEGREE * Math.cos((((south + north) / 2) * Math.PI) / 180))
+  return [west - dLon, south - dLat, east + dLon, north + dLat]
+}
+
+/** A feature collection of overlay features (see `MapClient.setOverlay`), each with its `kind` and extra properties. */
+export function overlay(features: { geometry: Geometry; kind: string; color?: string }[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: features.map(({ geometry, kind, color }): Feature => ({ type: 'Feature', geometry, properties: color ? { kind, color } : { kind } })),
+  }
+}
