@@ -275,9 +275,11 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
               ) : selected.source === 'parcel' ? (
                 <>
                   {canEditParcels && (
-                    <button type="button" className="secondary-button" onClick={() => editParcel(selected.id)} data-testid="parcel-edit">
-                      编辑此图斑
-                    </button>
+                    <div className="parcel-edit-entry">
+                      <button type="button" className="secondary-button" onClick={() => editParcel(selected.id)} data-testid="parcel-edit">
+                        编辑此图斑
+                      </button>
+                    </div>
                   )}
                   <ParcelHistory
                     key={`parcel-history-${selected.id}`}

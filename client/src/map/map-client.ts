@@ -225,11 +225,11 @@ export class MapClient implements ViewStatusSource {
     })
   }
 
-  /** Calls `listener` with the topmost clickable feature of each click on one; returns the unsubscriber. */
-  onFeatureClick(listener: (ref: FeatureRef) => void): () => void {
+  /** Calls `listener` with the topmost clickable feature of each click on one (and the point, in degrees); returns the unsubscriber. */
+  onFeatureClick(listener: (ref: FeatureRef, lngLat: [number, number]) => void): () => void {
     const handler = (event: MapMouseEvent) => {
       const ref = this.featureAt(event.point)
-      if (ref) listener(ref)
+      if (ref) listener(ref, [event.lngLat.lng, event.lngLat.lat])
     }
     this.map.on('click', handler)
     return () => this.map.off('click', handler)

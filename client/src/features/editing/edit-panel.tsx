@@ -82,6 +82,7 @@ export function EditPanel({ editor, client, counties, refreshKey }: EditPanelPro
         check={editor.check}
         problemsByKey={editor.problemsByKey}
         isSaving={editor.isSaving}
+        hasOpenParcels={editor.session.parcels.length > 0 || editor.session.drafts.length > 0}
         onLocate={(item, problem) => locate(client, item, problem)}
         onAttributes={(item) =>
           editor.openAttributes(item.storeId !== null ? { kind: 'draft', storeId: item.storeId } : { kind: 'parcel', parcelId: item.parcelId! })

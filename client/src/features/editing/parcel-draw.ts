@@ -36,6 +36,13 @@ const TARGET_MODE = 'target'
 const SELECT_MODE = 'select'
 const STATIC_MODE = 'static'
 
+/** Decimals terra-draw keeps (it refuses features with more). */
+const COORDINATE_PRECISION = 9
+
+function roundTo(value: number): number {
+  return Number(value.toFixed(COORDINATE_PRECISION))
+}
+
 /** What the pointer does on the map. */
 export type DrawTool = 'static' | 'select' | 'polygon' | 'linestring'
 
@@ -64,7 +71,7 @@ export class ParcelDraw {
 
   constructor(map: MaplibreMap, listeners: ParcelDrawListeners) {
     this.draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
+      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORDINATE_PRECISION }),
       modes: [
         new TerraDrawSelectMode({
           pointerDistance: POINTER_DISTANCE,
@@ -213,6 +220,13 @@ export class ParcelDraw {
       .map((f) => f.id!)
   }
 
+  /** True when the point hits something the officer edits (a polygon being edited, its vertices or midpoints, the split line). */
+  isEditableAt([lng, lat]: [number, number]): boolean {
+    return this.draw
+      .getFeaturesAtLngLat({ lng, lat }, { pointerDistance: POINTER_DISTANCE, ignoreSelectFeatures: false })
+      .some((f) => f.properties.mode === EDIT_MODE || f.properties.mode === SELECT_MODE || f.properties.mode === LINE_MODE)
+  }
+
   /** Selects a feature in select mode. */
   select(id: StoreId): void {
     this.setTool('select')
@@ -243,6 +257,7 @@ export class ParcelDraw {
   }
 
   private feature(geometry: Polygon, mode: string, properties: Record<string, number>): GeoJSONStoreFeatures {
-    return { type: 'Feature', id: this.draw.getFeatureId(), geometry, properties: { mode, ...properties } }
+    const coordinates = geometry.coordinates.map((ring) => ring.map(([lon, lat]) => [roundTo(lon), roundTo(lat)]))
+    return { type: 'Feature', id: this.draw.getFeatureId(), geometry: { type: 'Polygon', coordinates }, properties: { mode, ...properties } }
   }
 }

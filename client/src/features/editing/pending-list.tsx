@@ -13,6 +13,8 @@ export interface PendingListProps {
   check: CheckState
   problemsByKey: Map<string, ParcelProblem[]>
   isSaving: boolean
+  /** Parcels are open in the editor without changes (offer to close them). */
+  hasOpenParcels: boolean
   onLocate: (item: PendingItem, problem?: ParcelProblem) => void
   onAttributes: (item: PendingItem) => void
   onDiscard: (item: PendingItem) => void
@@ -29,7 +31,7 @@ function checkLabel(item: PendingItem, check: CheckState, problems: ParcelProble
 }
 
 /** 待保存的修改: every pending change with its area and check state, its problems, 修改原因 and 保存/放弃. */
-export function PendingList({ items, check, problemsByKey, isSaving, onLocate, onAttributes, onDiscard, onDiscardAll, onSave }: PendingListProps) {
+export function PendingList({ items, check, problemsByKey, isSaving, hasOpenParcels, onLocate, onAttributes, onDiscard, onDiscardAll, onSave }: PendingListProps) {
   const [reason, setReason] = useState('')
   const [isReasonMissing, setReasonMissing] = useState(false)
   const otherProblems = problemsByKey.get('unknown') ?? []
@@ -50,6 +52,13 @@ export function PendingList({ items, check, problemsByKey, isSaving, onLocate, o
         待保存的修改 <span className="edit-count" data-testid="pending-count">{items.length} 项</span>
       </h3>
       {items.length === 0 && <p className="panel-note">暂无修改。选择工具后在地图上编辑图斑。</p>}
+      {items.length === 0 && hasOpenParcels && (
+        <div className="form-actions">
+          <button type="button" className="secondary-button" onClick={onDiscardAll} data-testid="edit-discard">
+            结束编辑
+          </button>
+        </div>
+      )}
       {items.length > 0 && (
         <ol className="pending-list">
           {items.map((item) => {

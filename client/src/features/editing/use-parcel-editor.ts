@@ -282,10 +282,11 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
 
   useEffect(() => {
     if (!client || effectiveTool === 'none' || effectiveTool === 'draw') return
-    return client.onFeatureClick((ref: FeatureRef) => {
-      if (ref.source === 'parcel') void onParcelClick(ref.id)
+    return client.onFeatureClick((ref: FeatureRef, lngLat) => {
+      if (ref.source !== 'parcel' || draw?.isEditableAt(lngLat)) return
+      void onParcelClick(ref.id)
     })
-  }, [client, effectiveTool, onParcelClick])
+  }, [client, draw, effectiveTool, onParcelClick])
 
   const confirmDelete = useCallback(() => {
     if (!deleteTarget) return
@@ -379,7 +380,10 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
       return
     }
     const added = draw.addEditable(current)
-    if ('message' in added) return flash('error', added.message)
+    if ('message' in added) {
+      setSession((s) => withoutParcel(s, id))
+      return flash('error', added.message)
+    }
     setSession((s) => {
       const next = withOpenedParcel(withoutParcel(s, id), current, added.ids)
       return parcel?.attributes ? withParcelAttributes(next, id, parcel.attributes) : next
