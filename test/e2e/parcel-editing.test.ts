@@ -262,11 +262,12 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
     await logIn(first, state.otherUser, TEST_PASSWORD)
     await logIn(second, 'gengdi', SAMPLE_PASSWORD)
     const child = (await apiGet(first, `/api/parcels/${state.childIds[0]}`)).body
-    const ring: LonLat[] = child.geometry.coordinates[0][0]
-    const vertex = ring[0]
-    const inside = offset(ring.reduce((a, p) => [a[0] + p[0] / ring.length, a[1] + p[1] / ring.length], [0, 0] as LonLat), 0, 0)
+    const ring: LonLat[] = child.geometry.coordinates[0][0].slice(0, -1)
+    const inside = ring.reduce((a, p) => [a[0] + p[0] / ring.length, a[1] + p[1] / ring.length], [0, 0] as LonLat)
+    const vertex = ring.reduce((far, p) => (Math.abs(p[0] - spot[0]) > Math.abs(far[0] - spot[0]) ? p : far))
+    const outward = Math.sign(vertex[0] - spot[0])
 
-    for (const [page, moveBy] of [[first, [-12, -8]], [second, [10, -14]]] as const) {
+    for (const [page, moveBy] of [[first, [12 * outward, -8]], [second, [8 * outward, -14]]] as const) {
       await openEditor(page, spot)
       await expect.poll(() => isParcelOnMap(page, child.id), { timeout: 30_000 }).toBe(true)
       await page.getByTestId('edit-tool-select').click()
