@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.routes.ts'
 import { classificationRoutes } from './routes/classification.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
+import { parcelsRoutes } from './routes/parcels.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
@@ -69,6 +70,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(classificationRoutes(db, classification))
   app.use(exportRoutes(db))
   app.use(assessRoutes())
+  app.use(parcelsRoutes({ db, settings: config.parcelEdit, onChanged: invalidateLayers }))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { ParcelEditSettings } from './domain/parcel-checks.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -43,6 +44,8 @@ export interface AppConfig {
     maxPhotoBytes: number
     maxDescriptionChars: number
   }
+  /** Limits of parcel editing (图斑编辑); all R 待核实, not from a standard. */
+  parcelEdit: ParcelEditSettings
 }
 
 const rootDir = path.resolve(import.meta.dirname, '..', '..')
@@ -86,6 +89,14 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       windowMinutes: readInt('REPORT_WINDOW_MINUTES', 60),
       maxPhotoBytes: readInt('REPORT_MAX_PHOTO_BYTES', 5 * 1024 * 1024),
       maxDescriptionChars: 2000,
+    },
+    parcelEdit: {
+      minAreaM2: readInt('PARCEL_MIN_AREA_M2', 200),
+      minWidthM: readInt('PARCEL_MIN_WIDTH_M', 2),
+      overlapToleranceM2: readInt('PARCEL_OVERLAP_TOLERANCE_M2', 1),
+      outsideToleranceM2: readInt('PARCEL_OUTSIDE_TOLERANCE_M2', 1),
+      maxVertices: readInt('PARCEL_MAX_VERTICES', 5000),
+      neighbourBufferM: readInt('PARCEL_NEIGHBOUR_BUFFER_M', 50),
     },
     ...overrides,
   }

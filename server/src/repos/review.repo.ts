@@ -52,7 +52,7 @@ export interface HistoryEntry {
   adcode: string
   entity: string
   entityId: number
-  action: ReviewAction | 'create' | 'update' | 'delete' | 'restore' | 'import' | 'classify' | 'override'
+  action: ReviewAction | 'create' | 'update' | 'delete' | 'restore' | 'import' | 'classify' | 'override' | 'split' | 'merge'
   actor: string
   reason: string | null
   before: unknown

@@ -23,7 +23,7 @@ export const REVIEW_KINDS: Record<ReviewKind, { title: string; ownerRole: Role; 
 }
 
 const ACTION_LABEL: Record<string, string> = {
-  create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', classify: '分类', override: '人工调整类别',
+  create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', classify: '分类', override: '人工调整类别', split: '分割', merge: '合并',
   ...Object.fromEntries(Object.entries(REVIEW_TRANSITIONS).map(([a, t]) => [a, t.label])),
 }
 

@@ -1,0 +1,63 @@
+import { Router } from 'express'
+import { z } from 'zod'
+import { assertRole, requireRole } from '../http/auth.ts'
+import { parse } from '../http/validate.ts'
+import {
+  checkParcelChanges, getParcelForEdit, listParcelsForEdit, parcelCodes, saveParcelChanges, type ParcelEditDeps,
+} from '../services/parcel-edit.service.ts'
+
+const id = z.number({ error: '图斑编号应为数字' }).int().positive()
+const version = z.number({ error: '版本号应为数字' }).int().positive()
+const text = (label: string, max = 500) => z.string({ error: `${label}应为文字` }).max(max, `${label}最多 ${max} 个字`).nullable().optional()
+const attributes = z.object({
+  dlbm: z.string({ error: '地类编码（dlbm）必填' }).max(10, '地类编码过长'),
+  townshipCode: text('乡镇代码', 20),
+  qsxz: text('权属性质', 10),
+  qsdwmc: text('权属单位名称'),
+  zldwmc: text('坐落单位名称'),
+  kcxs: z.number({ error: '扣除地类系数应为数字' }).nullable().optional(),
+  gdpdjb: text('耕地坡度级别', 10),
+  zzsxdm: text('种植属性代码', 10),
+  bz: text('备注', 1000),
+})
+const change = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('create'), geometry: z.unknown(), attributes, classMode: z.literal('recompute').optional() }),
+  z.object({ op: z.literal('update'), id, version, geometry: z.unknown().optional(), attributes: attributes.partial().optional(),
+    classMode: z.enum(['keep', 'recompute'], { error: '类别处理方式应为 keep 或 recompute' }).optional() }),
+  z.object({ op: z.literal('delete'), id, version }),
+], { error: '每项修改的 op 应为 create、update 或 delete' })
+const changes = z.array(change, { error: '修改列表（changes）应为数组' }).min(1, '至少需要一项修改').max(50, '一次最多保存 50 项修改')
+const checkBody = z.object({ changes })
+const saveBody = z.object({ reason: z.string({ error: '修改原因应为文字' }).max(500, '修改原因最多 500 个字').optional(), changes })
+const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '图斑编号应为数字').transform(Number) })
+const bboxQuery = z.object({
+  bbox: z.string({ error: '缺少范围参数 bbox=西,南,东,北' }).transform((s) => s.split(',').map(Number))
+    .pipe(z.array(z.number().finite(), { error: 'bbox 应为 4 个数字' }).length(4, 'bbox 应为 4 个数字：西,南,东,北')),
+})
+
+/** Parcel editing (图斑编辑): reads for any staff role in scope, writes for farmland officers only. */
+export function parcelsRoutes(deps: ParcelEditDeps): Router {
+  const router = Router()
+  router.get('/api/parcels/codes', requireRole(), (_req, res) => {
+    res.json(parcelCodes(deps.settings))
+  })
+  router.get('/api/parcels', requireRole(), async (req, res) => {
+    const { bbox } = parse(bboxQuery, req.query)
+    res.json(await listParcelsForEdit(deps.db, req.auth!, bbox as [number, number, number, number]))
+  })
+  router.post('/api/parcels/check', async (req, res) => {
+    const ctx = assertRole(req, ['farmland'])
+    const body = parse(checkBody, req.body ?? {})
+    res.json(await checkParcelChanges(deps, ctx, body.changes))
+  })
+  router.post('/api/parcels/changes', async (req, res) => {
+    const ctx = assertRole(req, ['farmland'])
+    const body = parse(saveBody, req.body ?? {})
+    res.json(await saveParcelChanges(deps, ctx, body.reason?.trim() || null, body.changes))
+  })
+  router.get('/api/parcels/:id', requireRole(), async (req, res) => {
+    const { id } = parse(idParams, req.params)
+    res.json(await getParcelForEdit(deps.db, req.auth!, id))
+  })
+  return router
+}
