@@ -5,6 +5,8 @@ import { parse } from '../http/validate.ts'
 import {
   checkParcelChanges, getParcelForEdit, listParcelsForEdit, parcelCodes, saveParcelChanges, type ParcelEditDeps,
 } from '../services/parcel-edit.service.ts'
+import { getParcelHistory, listDeletedParcelsFor, restoreParcel } from '../services/parcel-history.service.ts'
+import { mergeParcels, previewMerge, previewSplit, splitParcel } from '../services/parcel-split-merge.service.ts'
 
 const id = z.number({ error: '图斑编号应为数字' }).int().positive()
 const version = z.number({ error: '版本号应为数字' }).int().positive()
@@ -29,6 +31,20 @@ const change = z.discriminatedUnion('op', [
 const changes = z.array(change, { error: '修改列表（changes）应为数组' }).min(1, '至少需要一项修改').max(50, '一次最多保存 50 项修改')
 const checkBody = z.object({ changes })
 const saveBody = z.object({ reason: z.string({ error: '修改原因应为文字' }).max(500, '修改原因最多 500 个字').optional(), changes })
+const reason = z.string({ error: '原因必填' }).trim().min(1, '原因必填').max(500, '原因最多 500 个字')
+const classChoice = {
+  reason,
+  classMode: z.enum(['keep', 'recompute'], { error: '类别处理方式（classMode）应为 keep（沿用）或 recompute（重新计算）' }),
+  classReason: z.string({ error: '沿用类别的理由应为文字' }).max(500, '沿用类别的理由最多 500 个字').optional(),
+}
+const splitPreviewBody = z.object({ id, version, line: z.unknown() })
+const splitBody = splitPreviewBody.extend(classChoice)
+const mergeParcelsList = z.array(z.object({ id, version }), { error: '合并的图斑（parcels）应为数组' })
+  .min(2, '合并至少需要 2 个图斑').max(20, '一次最多合并 20 个图斑')
+const mergePreviewBody = z.object({ parcels: mergeParcelsList })
+const mergeBody = mergePreviewBody.extend({ ...classChoice, attributesFrom: id.optional() })
+const restoreBody = z.object({ historyId: z.number({ error: '变更记录编号（historyId）应为数字' }).int().positive(), version: version.optional(), reason })
+const deletedQuery = z.object({ adcode: z.string().regex(/^\d{6}$/, '区县代码应为 6 位数字').optional() })
 const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '图斑编号应为数字').transform(Number) })
 const bboxQuery = z.object({
   bbox: z.string({ error: '缺少范围参数 bbox=西,南,东,北' }).transform((s) => s.split(',').map(Number))
@@ -54,6 +70,35 @@ export function parcelsRoutes(deps: ParcelEditDeps): Router {
     const ctx = assertRole(req, ['farmland'])
     const body = parse(saveBody, req.body ?? {})
     res.json(await saveParcelChanges(deps, ctx, body.reason?.trim() || null, body.changes))
+  })
+  router.post('/api/parcels/split/preview', async (req, res) => {
+    const ctx = assertRole(req, ['farmland'])
+    res.json(await previewSplit(deps, ctx, parse(splitPreviewBody, req.body ?? {})))
+  })
+  router.post('/api/parcels/split', async (req, res) => {
+    const ctx = assertRole(req, ['farmland'])
+    res.json(await splitParcel(deps, ctx, parse(splitBody, req.body ?? {})))
+  })
+  router.post('/api/parcels/merge/preview', async (req, res) => {
+    const ctx = assertRole(req, ['farmland'])
+    res.json(await previewMerge(deps, ctx, parse(mergePreviewBody, req.body ?? {})))
+  })
+  router.post('/api/parcels/merge', async (req, res) => {
+    const ctx = assertRole(req, ['farmland'])
+    res.json(await mergeParcels(deps, ctx, parse(mergeBody, req.body ?? {})))
+  })
+  router.get('/api/parcels/deleted', requireRole(), async (req, res) => {
+    const { adcode } = parse(deletedQuery, req.query)
+    res.json(await listDeletedParcelsFor(deps.db, req.auth!, adcode))
+  })
+  router.get('/api/parcels/:id/history', requireRole(), async (req, res) => {
+    const { id } = parse(idParams, req.params)
+    res.json({ entries: await getParcelHistory(deps.db, req.auth!, id) })
+  })
+  router.post('/api/parcels/:id/restore', async (req, res) => {
+    const ctx = assertRole(req, ['farmland'])
+    const { id } = parse(idParams, req.params)
+    res.json(await restoreParcel(deps, ctx, id, parse(restoreBody, req.body ?? {})))
   })
   router.get('/api/parcels/:id', requireRole(), async (req, res) => {
     const { id } = parse(idParams, req.params)

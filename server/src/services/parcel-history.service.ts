@@ -1,0 +1,106 @@
+import type { Database } from '../db/database.ts'
+import type { ParcelAttributes } from '../domain/parcel-attributes.ts'
+import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
+import { AppError } from '../http/errors.ts'
+import {
+  findCounty, findHistoryCounty, findHistoryEntry, findParcels, findRemoval, insertParcel, listDeletedParcels, listParcelHistory,
+  lockParcels, updateParcel,
+} from '../repos/parcels.repo.ts'
+import type { AuthContext } from './auth.service.ts'
+import {
+  resultOf, runParcelEdit, snapshotOf, valuesOf, type ChangeResult, type ParcelEdit, type ParcelEditDeps, type ParcelSnapshot,
+} from './parcel-edit.service.ts'
+
+/** What each history action of a parcel is called. */
+export const PARCEL_ACTION_LABEL: Readonly<Record<string, string>> = {
+  create: '新建', update: '修改', delete: '删除', restore: '恢复', split: '分割', merge: '合并', import: '导入', classify: '分类', override: '人工调整类别',
+}
+
+/** Most parcels `GET /api/parcels/deleted` lists. */
+export const DELETED_LIST_LIMIT = 50
+
+const isSnapshot = (v: unknown): v is ParcelSnapshot =>
+  typeof v === 'object' && v !== null && 'geometry' in v && 'code' in v && 'dlbm' in v
+
+/** `GET /api/parcels/:id/history`: every change, newest first; works for parcels that no longer exist. */
+export async function getParcelHistory(db: Database, ctx: AuthContext, id: number) {
+  const [row] = await findParcels(db, [id])
+  const owner = row ? { adcode: row.adcode, county: row.county } : await findHistoryCounty(db, id)
+  if (!owner) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的耕地图斑`)
+  assertCountyInScope(ctx, owner.adcode, owner.county)
+  return (await listParcelHistory(db, id)).map((h) => ({
+    id: Number(h.id), action: h.action, actionName: PARCEL_ACTION_LABEL[h.action] ?? h.action, actor: h.actor, actorName: h.actor_name ?? h.actor,
+    reason: h.reason, changedAt: h.changed_at, version: h.after?.version ?? h.before?.version ?? null, before: h.before, after: h.after,
+  }))
+}
+
+function attributesOfSnapshot(s: ParcelSnapshot): ParcelAttributes {
+  return { dlbm: s.dlbm, townshipCode: s.townshipCode, qsxz: s.qsxz, qsdwmc: s.qsdwmc, zldwmc: s.zldwmc, kcxs: s.kcxs, gdpdjb: s.gdpdjb, zzsxdm: s.zzsxdm, bz: s.bz }
+}
+
+function classOfSnapshot(s: ParcelSnapshot) {
+  return { class: s.class ?? 'unclassified', classMethod: s.classMethod ?? null, classBasis: s.classBasis ?? null, classListId: null }
+}
+
+async function restoreInto(edit: ParcelEdit, id: number, historyId: number, version: number | undefined): Promise<ChangeResult | null> {
+  const entry = await findHistoryEntry(edit.tx, id, historyId)
+  if (!entry) throw new AppError('NOT_FOUND', `图斑 ${id} 没有编号为 ${historyId} 的变更记录`)
+  const target = isSnapshot(entry.after) ? entry.after : entry.before
+  if (!isSnapshot(target)) throw new AppError('VALIDATION', `变更记录 ${historyId} 没有可恢复的图斑版本`)
+  const exists = (await lockParcels(edit.tx, [id])).length > 0
+  if (exists && version === undefined) throw new AppError('VALIDATION', '图斑仍存在，恢复时须提供它的当前版本号（version）')
+  const current = exists ? await edit.lockCurrent(id, version) : undefined
+  if (!current) {
+    const removal = await findRemoval(edit.tx, id)
+    if (!removal) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的耕地图斑`)
+    assertCountyInScope(edit.ctx, removal.adcode, removal.county)
+  }
+  const adcode = current?.adcode ?? entry.adcode
+  const where = `恢复的图斑 ${target.code}`
+  const before = edit.problems.length
+  const checked = await edit.checkGeometry(0, target.geometry, where, { adcode, excludeIds: [id] })
+  const attrs = attributesOfSnapshot(target)
+  const township = await edit.checkAttributesOf(0, attrs, where, { adcode, geometry: null, isTownshipGiven: true, current: null })
+  if (!checked || edit.problems.length > before) return null
+  if (current) {
+    await updateParcel(edit.tx, id, { ...valuesOf(attrs, township), ...classOfSnapshot(target), geometry: checked.geometry, editor: edit.ctx.user.username })
+  } else {
+    const lastVersion = (await findRemoval(edit.tx, id))?.last_version ?? target.version
+    await insertParcel(edit.tx, {
+      ...valuesOf(attrs, township), ...classOfSnapshot(target), adcode, id, code: target.code, parentCodes: target.parentCodes ?? null,
+      version: lastVersion + 1, geometry: checked.geometry, editor: edit.ctx.user.username,
+    })
+  }
+  const [after] = await findParcels(edit.tx, [id])
+  await edit.history(adcode, id, 'restore', current ? snapshotOf(current) : null, snapshotOf(after))
+  if (current) edit.touch(adcode, current.geometry)
+  edit.touch(adcode, after.geometry)
+  return resultOf(0, 'restore', after)
+}
+
+/**
+ * `POST /api/parcels/:id/restore`: the version kept in a history entry becomes the parcel's new version, after
+ * every check of an update; a parcel that no longer exists comes back with its id and code.
+ */
+export async function restoreParcel(deps: ParcelEditDeps, ctx: AuthContext, id: number, input: { historyId: number; version?: number; reason: string }) {
+  const { value } = await runParcelEdit(deps, ctx, input.reason, false, (edit) => restoreInto(edit, id, input.historyId, input.version))
+  return value!
+}
+
+/** `GET /api/parcels/deleted`: the most recently removed parcels of the scope (or one county) not restored since. */
+export async function listDeletedParcelsFor(db: Database, ctx: AuthContext, adcode: string | undefined) {
+  let adcodes = scopeAdcodes(ctx)
+  if (adcode) {
+    const county = await findCounty(db, adcode)
+    if (!county) throw new AppError('NOT_FOUND', `没有代码为 ${adcode} 的区县`)
+    assertCountyInScope(ctx, county.adcode, county.name)
+    adcodes = [adcode]
+  }
+  const rows = await listDeletedParcels(db, adcodes, DELETED_LIST_LIMIT)
+  return {
+    items: rows.map((r) => ({
+      id: Number(r.id), code: r.code, adcode: r.adcode, county: r.county, action: r.action, historyId: Number(r.history_id),
+      deletedAt: r.deleted_at, deletedBy: r.deleted_by, deletedByName: r.deleted_by_name ?? r.deleted_by, reason: r.reason,
+    })),
+  }
+}
