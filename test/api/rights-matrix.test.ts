@@ -38,6 +38,7 @@ interface Row {
 let db: Database
 let app: ReturnType<typeof createTestApp>
 const sessions = {} as Record<Caller, Session>
+const startedAt = new Date()
 let sample: { parcelId: number; plotId: number; tile: { z: number; x: number; y: number } }
 
 let made = 0
@@ -127,6 +128,47 @@ async function freshJob(status: 'queued' | 'done'): Promise<number> {
   return Number(j.id)
 }
 
+/** A farmland-free spot of 赫山区 per call (rectangles of 40 m drawn there never touch each other). */
+let parcelSpots: [number, number][] | undefined
+let parcelSpotIndex = 0
+async function freeSpot(): Promise<[number, number]> {
+  parcelSpots ??= (await db.query(`
+    WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1 OFFSET 250),
+    grid AS (SELECT ST_Translate(seed.p, dx * 0.002, dy * 0.002) AS p FROM seed, generate_series(-25, 25) dx, generate_series(-25, 25) dy)
+    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g
+    WHERE NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.003))
+      AND EXISTS (SELECT 1 FROM township t WHERE t.adcode = '430903' AND ST_Contains(t.geom, ST_Expand(g.p, 0.003)))
+    ORDER BY ST_Distance(g.p, (SELECT p FROM seed))`)).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
+  return parcelSpots[parcelSpotIndex++ % parcelSpots.length]
+}
+
+/** A closed square of about 40 m at a spot (GeoJSON Polygon). */
+function squareAt([lon, lat]: [number, number], east = 0) {
+  const d = 0.0004
+  const x = lon + east * d
+  return { type: 'Polygon', coordinates: [[[x, lat], [x + d, lat], [x + d, lat + d], [x, lat + d], [x, lat]]] }
+}
+
+/** A parcel of our own in 赫山区 (a fresh one per call: edits change it), made straight in the database with its history. */
+async function freshParcel(at?: [number, number], east = 0): Promise<{ id: number; code: string; version: number; historyId: number }> {
+  made++
+  const code = `430903-QX${process.pid.toString(36)}${made}`
+  const { rows: [p] } = await db.query(`
+    INSERT INTO farmland_parcel (adcode, code, dlbm, geom, updated_by)
+    VALUES ('430903', $1, '0101', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), 'gengdi') RETURNING id, version`, [code, JSON.stringify(squareAt(at ?? await freeSpot(), east))])
+  const { rows: [h] } = await db.query(`
+    INSERT INTO change_history (adcode, entity, entity_id, action, actor, before, after)
+    SELECT '430903', 'farmland_parcel', id, 'create', 'gengdi', NULL,
+           jsonb_build_object('id', id, 'code', code, 'dlbm', dlbm, 'version', version, 'class', class, 'geometry', ST_AsGeoJSON(geom, 8)::jsonb)
+    FROM farmland_parcel WHERE id = $1 RETURNING id`, [p.id])
+  return { id: Number(p.id), code, version: p.version, historyId: Number(h.id) }
+}
+
+async function freshParcelPair(): Promise<{ id: number; version: number }[]> {
+  const at = await freeSpot()
+  return [await freshParcel(at, 0), await freshParcel(at, 1)]
+}
+
 async function freshUser(): Promise<{ id: number }> {
   return createTestUser(db, { role: 'land', scopes: ['430903'] })
 }
@@ -194,6 +236,26 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a complete class list', expected: only(['farmland']),
     call: async () => ({ url: `/api/reviews/class-list/${(await freshClassList()).listId}/submit`, body: {} }) },
   { method: 'GET', route: '/api/statistics/farmland', what: 'farmland statistics of the scope', expected: STAFF, call: async () => ({ url: '/api/statistics/farmland' }) },
+  { method: 'GET', route: '/api/parcels/codes', what: 'the parcel code lists', expected: STAFF, call: async () => ({ url: '/api/parcels/codes' }) },
+  { method: 'GET', route: '/api/parcels', what: 'parcels of a small box of 赫山区', expected: STAFF,
+    call: async () => { const [x, y] = await freeSpot(); return { url: `/api/parcels?bbox=${x - 0.01},${y - 0.01},${x + 0.01},${y + 0.01}` } } },
+  { method: 'GET', route: '/api/parcels/:id', what: 'a parcel for editing', expected: STAFF, call: async () => ({ url: `/api/parcels/${sample.parcelId}` }) },
+  { method: 'GET', route: '/api/parcels/:id/history', what: 'history of a parcel', expected: STAFF, call: async () => ({ url: `/api/parcels/${sample.parcelId}/history` }) },
+  { method: 'GET', route: '/api/parcels/deleted', what: 'recently removed parcels', expected: STAFF, call: async () => ({ url: '/api/parcels/deleted' }) },
+  { method: 'POST', route: '/api/parcels/check', what: 'check a new parcel (dry run)', expected: only(['farmland']),
+    call: async () => ({ url: '/api/parcels/check', body: { changes: [{ op: 'create', geometry: squareAt(await freeSpot()), attributes: { dlbm: '0101' } }] } }) },
+  { method: 'POST', route: '/api/parcels/changes', what: 'change the land code of a parcel', expected: only(['farmland']),
+    call: async () => { const p = await freshParcel(); return { url: '/api/parcels/changes', body: { reason: '权限测试', changes: [{ op: 'update', id: p.id, version: p.version, attributes: { dlbm: '0103' } }] } } } },
+  { method: 'POST', route: '/api/parcels/split/preview', what: 'preview a split', expected: only(['farmland']),
+    call: async () => { const at = await freeSpot(); const p = await freshParcel(at); return { url: '/api/parcels/split/preview', body: { id: p.id, version: p.version, line: { type: 'LineString', coordinates: [[at[0] + 0.0002, at[1] - 0.0001], [at[0] + 0.0002, at[1] + 0.0005]] } } } } },
+  { method: 'POST', route: '/api/parcels/split', what: 'split a parcel', expected: only(['farmland']),
+    call: async () => { const at = await freeSpot(); const p = await freshParcel(at); return { url: '/api/parcels/split', body: { id: p.id, version: p.version, reason: '权限测试', classMode: 'recompute', line: { type: 'LineString', coordinates: [[at[0] + 0.0002, at[1] - 0.0001], [at[0] + 0.0002, at[1] + 0.0005]] } } } } },
+  { method: 'POST', route: '/api/parcels/merge/preview', what: 'preview a merge', expected: only(['farmland']),
+    call: async () => ({ url: '/api/parcels/merge/preview', body: { parcels: await freshParcelPair() } }) },
+  { method: 'POST', route: '/api/parcels/merge', what: 'merge two parcels', expected: only(['farmland']),
+    call: async () => ({ url: '/api/parcels/merge', body: { parcels: await freshParcelPair(), reason: '权限测试', classMode: 'recompute' } }) },
+  { method: 'POST', route: '/api/parcels/:id/restore', what: 'restore a parcel version', expected: only(['farmland']),
+    call: async () => { const p = await freshParcel(); return { url: `/api/parcels/${p.id}/restore`, body: { historyId: p.historyId, version: p.version, reason: '权限测试' } } } },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */
@@ -212,6 +274,8 @@ afterAll(async () => {
   await awaitNoActiveJob()
   await db.query(`DELETE FROM class_list WHERE rule_set_version = $1`, [EXPORT_RULE_SET])
   await db.query(`DELETE FROM class_rule_set WHERE version = $1`, [EXPORT_RULE_SET])
+  await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND NOT is_generated AND created_at >= $1`, [startedAt])
+  await db.query(`SELECT refresh_farmland_overview('430903')`)
   await db.close()
 })
 
