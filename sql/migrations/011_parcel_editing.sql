@@ -17,6 +17,10 @@ ALTER TABLE change_history ADD CONSTRAINT change_history_action_check CHECK (act
   'create', 'update', 'delete', 'restore', 'import', 'submit', 'approve', 'return', 'publish', 'reopen', 'classify', 'override',
   'split', 'merge'));
 
+-- the editor finds a parcel, and its history, by id alone (the id is unique across counties)
+CREATE INDEX farmland_parcel_id_idx ON farmland_parcel (id);
+CREATE INDEX change_history_entity_id_idx ON change_history (entity, entity_id, changed_at);
+
 CREATE INDEX change_history_removed_parcel_idx ON change_history (changed_at DESC)
   WHERE entity = 'farmland_parcel' AND action IN ('delete', 'split', 'merge');
 
