@@ -3,7 +3,7 @@ import type { ParcelAttributes } from '../domain/parcel-attributes.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
-  findCounty, findHistoryCounty, findHistoryEntry, findParcels, findRemoval, insertParcel, listDeletedParcels, listParcelHistory,
+  findCounty, findHistoryCounty, findParcelIdByCode, findHistoryEntry, findParcels, findRemoval, insertParcel, listDeletedParcels, listParcelHistory,
   lockParcels, updateParcel,
 } from '../repos/parcels.repo.ts'
 import type { AuthContext } from './auth.service.ts'
@@ -65,6 +65,8 @@ async function restoreInto(edit: ParcelEdit, id: number, historyId: number, vers
   if (current) {
     await updateParcel(edit.tx, id, { ...valuesOf(attrs, township), ...classOfSnapshot(target), geometry: checked.geometry, editor: edit.ctx.user.username })
   } else {
+    const holder = await findParcelIdByCode(edit.tx, adcode, target.code)
+    if (holder !== undefined) throw new AppError('CONFLICT', `编号 ${target.code} 已被图斑 ${holder} 使用，不能按原编号恢复`)
     const lastVersion = (await findRemoval(edit.tx, id))?.last_version ?? target.version
     await insertParcel(edit.tx, {
       ...valuesOf(attrs, township), ...classOfSnapshot(target), adcode, id, code: target.code, parentCodes: target.parentCodes ?? null,
