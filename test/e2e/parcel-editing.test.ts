@@ -19,7 +19,7 @@ function offset([lon, lat]: LonLat, east: number, north: number): LonLat {
   return [lon + east / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)), lat + north / M_PER_DEG]
 }
 
-describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, self-intersection, split, conflict, history', () => {
+describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, self-intersection, split, conflict, history, merge, delete, restore', () => {
   let browser: Browser
   let db: Database
   const appUrl = inject('appUrl')
@@ -305,6 +305,73 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
     await first.screenshot({ path: `${SCREENSHOT_DIR}/66-history.png` })
     await first.context().close()
     await second.context().close()
+  })
+
+  it('when the officer merges the two children back, deletes the merged parcel and restores it from 最近删除的图斑, then each step is in the API and the parcel comes back as a new version', async () => {
+    expect(state.childIds.length).toBe(2)
+    const page = await openPage()
+    await logIn(page, 'gengdi', SAMPLE_PASSWORD)
+    await openEditor(page, spot)
+    for (const id of state.childIds) await expect.poll(() => isParcelOnMap(page, id), { timeout: 30_000 }).toBe(true)
+    const insides: LonLat[] = []
+    for (const id of state.childIds) {
+      const ring: LonLat[] = (await apiGet(page, `/api/parcels/${id}`)).body.geometry.coordinates[0][0].slice(0, -1)
+      insides.push(ring.reduce((a, p) => [a[0] + p[0] / ring.length, a[1] + p[1] / ring.length], [0, 0] as LonLat))
+    }
+
+    await page.getByTestId('edit-tool-merge').click()
+    for (const at of insides) await clickMap(page, at)
+    await expect.poll(() => page.getByTestId('merge-parcel').count(), { timeout: 20_000 }).toBe(2)
+    await page.getByTestId('merge-preview').click()
+    await expect.poll(() => page.getByTestId('merge-balance').textContent(), { timeout: 20_000 }).toMatch(/亩/)
+    await typeInto(page, 'merge-reason', '两块图斑实为同一田块，合并（E2E）')
+    await page.getByTestId('class-mode-keep').check()
+    await typeInto(page, 'class-reason', '合并不改变土壤状况')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/67-merge-preview.png` })
+    await page.getByTestId('merge-confirm').click()
+    await expect.poll(() => page.getByTestId('edit-message').textContent(), { timeout: 30_000 }).toContain('已合并为图斑')
+    for (const id of state.childIds) expect((await apiGet(page, `/api/parcels/${id}`)).status).toBe(404)
+    const merged = (await parcelsNear(page, spot, 120)).filter((f) => state.childCodes.every((c) => (f.properties.parentCodes ?? []).includes(c)))
+    expect(merged.length).toBe(1)
+    const mergedId: number = merged[0].id
+    const mergedCode: string = merged[0].properties.code
+    state.childCodes.push(mergedCode)
+    await expect.poll(() => isParcelOnMap(page, mergedId), { timeout: 30_000 }).toBe(true)
+
+    await page.getByTestId('edit-tool-delete').click()
+    await clickMap(page, insides[0])
+    const confirm = page.getByTestId('delete-dialog')
+    await expect.poll(() => confirm.textContent(), { timeout: 20_000 }).toContain(mergedCode)
+    await page.getByTestId('delete-confirm').click()
+    const item = page.getByTestId('pending-item')
+    await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1)
+    await expect(item.getAttribute('data-op')).resolves.toBe('delete')
+    await typeInto(page, 'edit-reason', '已建成农村道路，注销图斑（E2E）')
+    await expect.poll(() => page.getByTestId('edit-save').isDisabled(), { timeout: 20_000 }).toBe(false)
+    await page.getByTestId('edit-save').click()
+    await expect.poll(() => page.getByTestId('edit-message').textContent(), { timeout: 20_000 }).toContain('已保存 1 项修改')
+    const gone = await apiGet(page, `/api/parcels/${mergedId}`)
+    expect(gone.status).toBe(404)
+    expect(gone.body.error.message).toContain('可在变更历史中恢复')
+
+    const deleted = page.locator(`[data-testid="deleted-item"][data-code="${mergedCode}"]`)
+    await deleted.waitFor({ timeout: 20_000 })
+    await deleted.getByTestId('deleted-history').click()
+    const history = deleted.getByTestId('parcel-history')
+    await expect.poll(() => history.getByTestId('parcel-history-entry').count(), { timeout: 20_000 }).toBe(2)
+    await history.getByTestId('history-restore').first().click()
+    await typeInto(page, 'restore-reason', '误删，恢复（E2E）')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/68-restore.png` })
+    await page.getByTestId('restore-confirm').click()
+    await expect.poll(async () => (await apiGet(page, `/api/parcels/${mergedId}`)).status, { timeout: 20_000 }).toBe(200)
+    const restored = (await apiGet(page, `/api/parcels/${mergedId}`)).body
+    expect(restored.properties.code).toBe(mergedCode)
+    expect(restored.properties.version).toBeGreaterThan(1)
+    const timeline = await apiGet(page, `/api/parcels/${mergedId}/history`)
+    expect(timeline.status).toBe(200)
+    expect(JSON.stringify(timeline.body)).toContain('restore')
+    await expect.poll(() => isParcelOnMap(page, mergedId), { timeout: 30_000 }).toBe(true)
+    await page.context().close()
     expect(errors).toEqual([])
   })
 })
