@@ -9,6 +9,7 @@ import { EditPanel } from '../features/editing/edit-panel'
 import { EditToolbar } from '../features/editing/edit-toolbar'
 import { ParcelHistory } from '../features/editing/parcel-history'
 import { useParcelEditor } from '../features/editing/use-parcel-editor'
+import { ZonesPanel } from '../features/zones/zones-panel'
 import { InfoPanel } from '../features/info/info-panel'
 import { LayerPanel } from '../features/layers/layer-panel'
 import { ReportQueue } from '../features/reports/report-queue'
@@ -51,6 +52,8 @@ const REVIEW_QUEUE_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 const REPORT_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 /** Roles that see 分类划定: the farmland officers classify, the approvers review the class lists. */
 const CLASSIFICATION_ROLES: readonly Role[] = ['farmland', 'approver']
+/** Roles that keep 管控区域 (the environment officers; approvers review zones from 待办审核). */
+const ZONE_ROLES: readonly Role[] = ['environment']
 /** Roles that edit the parcel layer (图斑编辑). */
 const PARCEL_EDIT_ROLES: readonly Role[] = ['farmland']
 /** Closest zoom when flying to one parcel (parcels are drawn from zoom 13). */
@@ -155,6 +158,11 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const onReviewChanged = useCallback(() => setDataVersion((n) => n + 1), [])
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing', onSaved: onReviewChanged })
   const ignoreFeatureClick = useCallback(() => undefined, [])
+  const [isZoneCapturing, setZoneCapturing] = useState(false)
+  const showRecord = useCallback((feature: FeatureRef) => {
+    select(feature)
+    void flyToFeature(feature, FEATURE_MAX_ZOOM)
+  }, [select, flyToFeature])
   const editParcel = useCallback((id: number) => {
     setTab('editing')
     editor.requestOpen(id)
@@ -198,6 +206,16 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       content: <EditPanel editor={editor} client={client} counties={user.counties} refreshKey={dataVersion} />,
     })
   }
+  if (ZONE_ROLES.includes(user.role)) {
+    tabs.push({
+      id: 'zones',
+      label: '管控区域',
+      content: (
+        <ZonesPanel client={client} isActive={tab === 'zones'} counties={user.counties} canEdit={user.role === 'environment'} refreshKey={dataVersion}
+          onChanged={onReviewChanged} onCapturingClicks={setZoneCapturing} onShowOnMap={showRecord} />
+      ),
+    })
+  }
   if (REVIEW_QUEUE_ROLES.includes(user.role)) {
     tabs.push({
       id: 'reviews',
@@ -227,7 +245,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           dataVersion={dataVersion}
           marker={tab === 'reports' ? reportPin : null}
           onGroups={onGroups}
-          onFeatureClick={editor.isCapturingClicks ? ignoreFeatureClick : select}
+          onFeatureClick={editor.isCapturingClicks || isZoneCapturing ? ignoreFeatureClick : select}
           onStatusSource={setStatusSource}
           onClient={setClient}
         />

@@ -1,0 +1,79 @@
+import turfArea from '@turf/area'
+import type { Geometry, MultiPolygon, Polygon } from 'geojson'
+import type { Bbox } from '../../shared/api-types'
+
+/** Square metres per 亩. */
+const M2_PER_MU = 10000 / 15
+
+/** The area of a polygon on the ellipsoid, in m² (@turf/area). */
+export function areaM2(geometry: Polygon | MultiPolygon): number {
+  return turfArea(geometry)
+}
+
+/** An area in m² as `x 亩（y 公顷）`. */
+export function formatMuHa(m2: number): string {
+  const mu = m2 / M2_PER_MU
+  const ha = m2 / 10000
+  return `${mu.toFixed(mu < 10 ? 2 : 1)} 亩（${ha.toFixed(ha < 1 ? 3 : 2)} 公顷）`
+}
+
+/** The parts of a polygon or multipolygon as polygons. */
+export function partsOf(geometry: Polygon | MultiPolygon): Polygon[] {
+  return geometry.type === 'Polygon' ? [geometry] : geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))
+}
+
+/** One polygon stays a polygon; several become a multipolygon. */
+export function joinParts(parts: readonly Polygon[]): Polygon | MultiPolygon {
+  return parts.length === 1 ? parts[0] : { type: 'MultiPolygon', coordinates: parts.map((p) => p.coordinates) }
+}
+
+/** The extent of a geometry's positions. */
+export function bboxOf(geometry: Geometry): Bbox {
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity]
+  const visit = (value: unknown): void => {
+    if (!Array.isArray(value)) return
+    if (typeof value[0] === 'number') {
+      const [lon, lat] = value as number[]
+      box[0] = Math.min(box[0], lon)
+      box[1] = Math.min(box[1], lat)
+      box[2] = Math.max(box[2], lon)
+      box[3] = Math.max(box[3], lat)
+      return
+    }
+    value.forEach(visit)
+  }
+  const visitGeometry = (g: Geometry): void => (g.type === 'GeometryCollection' ? g.geometries.forEach(visitGeometry) : visit(g.coordinates))
+  visitGeometry(geometry)
+  return box
+}
+
+/** What an uploaded GeoJSON file held: the zone outline (all its polygons) or why it cannot be used. */
+export type UploadedOutline =
+  | { ok: true; geometry: Polygon | MultiPolygon; crs?: unknown; featureCount: number; isLonLat: boolean }
+  | { ok: false; message: string }
+
+/**
+ * Reads the outline of a zone from the text of a GeoJSON file (a geometry, a feature or a feature collection):
+ * every Polygon and MultiPolygon in it, as one geometry. Shape only; the server checks CRS, range and validity.
+ */
+export function readOutline(text: string, fileName: string): UploadedOutline {
+  let json: any
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { ok: false, message: `文件“${fileName}”不是有效的 GeoJSON（JSON 格式错误）` }
+  }
+  const geometries: Geometry[] =
+    json?.type === 'FeatureCollection' && Array.isArray(json.features) ? json.features.map((f: any) => f?.geometry).filter(Boolean)
+      : json?.type === 'Feature' ? [json.geometry].filter(Boolean)
+        : json?.type ? [json] : []
+  const parts: Polygon[] = []
+  for (const g of geometries) {
+    if (g.type === 'Polygon' && Array.isArray(g.coordinates)) parts.push(g)
+    else if (g.type === 'MultiPolygon' && Array.isArray(g.coordinates)) parts.push(...g.coordinates.map((coordinates): Polygon => ({ type: 'Polygon', coordinates })))
+  }
+  if (parts.length === 0) return { ok: false, message: `文件“${fileName}”中没有面（Polygon 或 MultiPolygon），管控区域须为面要素` }
+  const [w, s, e, n] = bboxOf({ type: 'MultiPolygon', coordinates: parts.map((p) => p.coordinates) })
+  const isLonLat = w >= -180 && e <= 180 && s >= -90 && n <= 90
+  return { ok: true, geometry: joinParts(parts), crs: json?.crs, featureCount: geometries.length, isLonLat }
+}
