@@ -46,9 +46,22 @@ export interface AppConfig {
   }
   /** Limits of parcel editing (图斑编辑); all R 待核实, not from a standard. */
   parcelEdit: ParcelEditSettings
+  /** Contaminated plots (污染地块). */
+  plots: {
+    /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
+    backgroundMgKg: { As: number | null; Co: number | null; V: number | null }
+  }
 }
 
 const rootDir = path.resolve(import.meta.dirname, '..', '..')
+
+function readOptionalNumber(name: string): number | null {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return null
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`环境变量 ${name} 应为正数，当前为 “${raw}”`)
+  return value
+}
 
 function readInt(name: string, fallback: number): number {
   const raw = process.env[name]
@@ -97,6 +110,13 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       outsideToleranceM2: readInt('PARCEL_OUTSIDE_TOLERANCE_M2', 1),
       maxVertices: readInt('PARCEL_MAX_VERTICES', 5000),
       neighbourBufferM: readInt('PARCEL_NEIGHBOUR_BUFFER_M', 50),
+    },
+    plots: {
+      backgroundMgKg: {
+        As: readOptionalNumber('PLOT_BACKGROUND_AS_MG_KG'),
+        Co: readOptionalNumber('PLOT_BACKGROUND_CO_MG_KG'),
+        V: readOptionalNumber('PLOT_BACKGROUND_V_MG_KG'),
+      },
     },
     ...overrides,
   }
