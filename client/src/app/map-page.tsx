@@ -10,6 +10,7 @@ import { EditToolbar } from '../features/editing/edit-toolbar'
 import { ParcelHistory } from '../features/editing/parcel-history'
 import { useParcelEditor } from '../features/editing/use-parcel-editor'
 import { ZonesPanel } from '../features/zones/zones-panel'
+import { EnterprisesPanel } from '../features/enterprises/enterprises-panel'
 import { InfoPanel } from '../features/info/info-panel'
 import { LayerPanel } from '../features/layers/layer-panel'
 import { ReportQueue } from '../features/reports/report-queue'
@@ -52,7 +53,7 @@ const REVIEW_QUEUE_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 const REPORT_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 /** Roles that see 分类划定: the farmland officers classify, the approvers review the class lists. */
 const CLASSIFICATION_ROLES: readonly Role[] = ['farmland', 'approver']
-/** Roles that keep 管控区域 (the environment officers; approvers review zones from 待办审核). */
+/** Roles that keep 管控区域 and 重点监管单位 (the environment officers; approvers review zones from 待办审核). */
 const ZONE_ROLES: readonly Role[] = ['environment']
 /** Roles that edit the parcel layer (图斑编辑). */
 const PARCEL_EDIT_ROLES: readonly Role[] = ['farmland']
@@ -213,6 +214,14 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       content: (
         <ZonesPanel client={client} isActive={tab === 'zones'} counties={user.counties} canEdit={user.role === 'environment'} refreshKey={dataVersion}
           onChanged={onReviewChanged} onCapturingClicks={setZoneCapturing} onShowOnMap={showRecord} />
+      ),
+    })
+    tabs.push({
+      id: 'enterprises',
+      label: '重点监管单位',
+      content: (
+        <EnterprisesPanel counties={user.counties} canEdit={user.role === 'environment'} refreshKey={dataVersion} onChanged={onReviewChanged}
+          onShowOnMap={showRecord} onLocate={onLocate} />
       ),
     })
   }

@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react'
+import { sendJson } from '../../shared/api-client'
+import type { Bbox } from '../../shared/api-types'
+import { errorMessage } from '../../shared/error-message'
+import { formatDateTime } from '../../shared/format'
+import { Dialog } from '../../shared/ui/dialog'
+import { FormError } from '../../shared/ui/form-error'
+import { ENTERPRISE_STATUS_NAME, INDUSTRY_NAME, type PlotProposal } from './enterprise-types'
+
+/** Props of {@link ProposalList}. */
+export interface ProposalListProps {
+  proposals: PlotProposal[]
+  canDecide: boolean
+  /** After a decision: what happened, in words. */
+  onDecided: (text: string) => void
+  onLocate: (bbox: Bbox) => void
+}
+
+type Decision = { kind: 'confirm' | 'dismiss'; proposal: PlotProposal }
+
+function bboxOfGeometry(geometry: PlotProposal['geometry']): Bbox | null {
+  if (!geometry || geometry.type === 'GeometryCollection') return null
+  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity]
+  const visit = (v: unknown): void => {
+    if (!Array.isArray(v)) return
+    if (typeof v[0] === 'number') {
+      box[0] = Math.min(box[0], v[0] as number)
+      box[1] = Math.min(box[1], v[1] as number)
+      box[2] = Math.max(box[2], v[0] as number)
+      box[3] = Math.max(box[3], v[1] as number)
+      return
+    }
+    v.forEach(visit)
+  }
+  visit(geometry.coordinates)
+  return Number.isFinite(box[0]) ? box : null
+}
+
+/** 待确认的疑似地块建议: sites of closed or relocated enterprises, to confirm as suspected plots or dismiss with a reason. */
+export function ProposalList({ proposals, canDecide, onDecided, onLocate }: ProposalListProps) {
+  const [decision, setDecision] = useState<Decision | null>(null)
+  if (proposals.length === 0) return <p className="panel-note" data-testid="proposals-empty">暂无待确认的建议</p>
+  return (
+    <>
+      <ul className="proposal-list" data-testid="proposal-list">
+        {proposals.map((p) => {
+          const bbox = bboxOfGeometry(p.geometry)
+          return (
+            <li key={p.id} className="proposal" data-testid="proposal" data-enterprise={p.enterpriseName}>
+              <span className="proposal__name">{p.enterpriseName}</span>
+              <span className="proposal__meta">
+                {p.industryName ?? INDUSTRY_NAME[p.industry] ?? p.industry} · 已{p.enterpriseStatusName ?? ENTERPRISE_STATUS_NAME[p.enterpriseStatus] ?? p.enterpriseStatus}
+                {typeof p.areaM2 === 'number' ? ` · ${(p.areaM2 / (10000 / 15)).toFixed(1)} 亩` : ''}
+              </span>
+              <span className="proposal__meta">
+                {formatDateTime(p.createdAt)}
+                {p.createdByName ? ` · ${p.createdByName}` : ''}
+              </span>
+              <span className="proposal__actions">
+                {bbox && (
+                  <button type="button" className="link-button" onClick={() => onLocate(bbox)}>
+                    定位
+                  </button>
+                )}
+                {canDecide && (
+                  <>
+                    <button type="button" className="primary-button proposal__button" onClick={() => setDecision({ kind: 'confirm', proposal: p })} data-testid="proposal-confirm">
+                      确认为疑似地块
+                    </button>
+                    <button type="button" className="danger-outline-button proposal__button" onClick={() => setDecision({ kind: 'dismiss', proposal: p })} data-testid="proposal-dismiss">
+                      不予列入
+                    </button>
+                  </>
+                )}
+              </span>
+            </li>
+          )
+        })}
+      </ul>
+      {decision && (
+        <DecisionDialog
+          decision={decision}
+          onClose={() => setDecision(null)}
+          onDone={(text) => {
+            setDecision(null)
+            onDecided(text)
+          }}
+        />
+      )}
+    </>
+  )
+}
+
+/** Asks the plot name (确认) or the reason (不予列入) and sends the decision. */
+function DecisionDialog({ decision, onClose, onDone }: { decision: Decision; onClose: () => void; onDone: (text: string) => void }) {
+  const { kind, proposal } = decision
+  const [text, setText] = useState(kind === 'confirm' ? `${proposal.enterpriseName.replace(/（示例）$/, '')}原址地块` : '')
+  const [failure, setFailure] = useState<string | null>(null)
+  const [isBusy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!text.trim()) return setFailure(kind === 'confirm' ? '请填写地块名称' : '请填写不予列入的理由')
+    setBusy(true)
+    setFailure(null)
+    try {
+      const answer = await sendJson<Record<string, any>>('POST', `/api/plot-proposals/${proposal.id}/${kind}`, kind === 'confirm' ? { name: text.trim() } : { reason: text.trim() })
+      const code = answer?.plot?.code ?? answer?.plotCode ?? answer?.proposal?.plotCode ?? ''
+      onDone(kind === 'confirm'
+        ? `已将“${proposal.enterpriseName}”原址确认为疑似污染地块${code ? ` ${code}` : ''}，列入疑似污染地块名单（草稿）`
+        : `已将“${proposal.enterpriseName}”的建议标记为不予列入`)
+    } catch (error) {
+      setFailure(errorMessage(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={kind === 'confirm' ? `确认为疑似污染地块：${proposal.enterpriseName}` : `不予列入：${proposal.enterpriseName}`} onClose={onClose} testId="proposal-dialog">
+      <form className="dialog__body" onSubmit={submit} noValidate>
+        <p className="panel-note">
+          {kind === 'confirm'
+            ? `以该单位用地范围新建一个“疑似污染地块”，原行业为“${proposal.industryName ?? INDUSTRY_NAME[proposal.industry] ?? proposal.industry}”，随后按初步调查流程办理。`
+            : '不予列入须写明理由（例如已开展土壤污染状况调查且未超过筛选值），理由记入变更记录。'}
+        </p>
+        <label className="form-field">
+          <span className="form-field__label">{kind === 'confirm' ? '地块名称' : '不予列入理由（必填）'}</span>
+          {kind === 'confirm' ? (
+            <input className="text-input" value={text} maxLength={100} autoFocus onChange={(e) => setText(e.target.value)} data-testid="proposal-name" />
+          ) : (
+            <textarea className="text-area" rows={4} value={text} maxLength={500} autoFocus onChange={(e) => setText(e.target.value)} data-testid="proposal-reason" />
+          )}
+        </label>
+        <FormError message={failure} testId="proposal-error" />
+        <div className="form-actions">
+          <button type="button" className="secondary-button" onClick={onClose}>
+            取消
+          </button>
+          <button type="submit" className={kind === 'confirm' ? 'primary-button' : 'danger-button'} disabled={isBusy} data-testid="proposal-send">
+            {isBusy ? '正在提交…' : kind === 'confirm' ? '确认列入' : '确认不予列入'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
