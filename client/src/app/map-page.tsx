@@ -13,6 +13,9 @@ import { ZonesPanel } from '../features/zones/zones-panel'
 import { EnterprisesPanel } from '../features/enterprises/enterprises-panel'
 import { InfoPanel } from '../features/info/info-panel'
 import { LayerPanel } from '../features/layers/layer-panel'
+import { NewPlotCard } from '../features/registry/new-plot-card'
+import { PlotListPanel } from '../features/registry/plot-list-panel'
+import { PlotProfile } from '../features/registry/plot-profile'
 import { ReportQueue } from '../features/reports/report-queue'
 import { ReviewBlock } from '../features/review/review-block'
 import { ReviewHistory } from '../features/review/review-history'
@@ -40,6 +43,7 @@ import type {
   ViewStatusSource,
 } from '../shared/api-types'
 import { ClassListReview } from './class-list-review'
+import { PlotReview } from './plot-review'
 import { SideTabs, type SideTab } from './side-tabs'
 import { StaffHeader } from './staff-header'
 
@@ -53,6 +57,13 @@ const REVIEW_QUEUE_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 const REPORT_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 /** Roles that see 分类划定: the farmland officers classify, the approvers review the class lists. */
 const CLASSIFICATION_ROLES: readonly Role[] = ['farmland', 'approver']
+/** Roles that see 污染地块 (the registry): the environment officers keep it, the approvers decide removals. */
+const REGISTRY_ROLES: readonly Role[] = ['environment', 'approver']
+/** Map sources of the internal plot layer (polygons from zoom 12, points below). */
+const PLOT_SOURCES = ['contaminated-plot', 'contaminated-plot-point']
+/** Room kept free for the plot profile (right) when flying to a plot. */
+const PROFILE_PADDING: MapFocus['padding'] = { top: 60, left: 60, right: 520 + 60, bottom: 60 }
+
 /** Roles that keep 管控区域 and 重点监管单位 (the environment officers; approvers review zones from 待办审核). */
 const ZONE_ROLES: readonly Role[] = ['environment']
 /** Roles that edit the parcel layer (图斑编辑). */
@@ -97,6 +108,8 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const [openList, setOpenList] = useState<ClassList | null>(null)
   const [classVersion, setClassVersion] = useState(0)
   const [client, setClient] = useState<MapClient | null>(null)
+  const [openPlotId, setOpenPlotId] = useState<number | null>(null)
+  const [isCreatingPlot, setCreatingPlot] = useState(false)
   const canEditParcels = PARCEL_EDIT_ROLES.includes(user.role)
 
   const onGroups = useCallback((loaded: LayerGroup[]) => {
@@ -173,6 +186,22 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     setFocus({ bbox: [lon - REPORT_VIEW_DEGREES, lat - REPORT_VIEW_DEGREES, lon + REPORT_VIEW_DEGREES, lat + REPORT_VIEW_DEGREES], maxZoom: 16 })
   }, [])
 
+  const openPlot = useCallback((id: number, isFlying: boolean) => {
+    setSelected(null)
+    setOpenPlotId(id)
+    if (isFlying) void flyToFeature({ source: 'contaminated-plot', id }, FEATURE_MAX_ZOOM, PROFILE_PADDING)
+  }, [flyToFeature])
+  const onMapFeatureClick = useCallback((ref: FeatureRef) => {
+    if (REGISTRY_ROLES.includes(user.role) && PLOT_SOURCES.includes(ref.source)) return openPlot(ref.id, false)
+    setOpenPlotId(null)
+    select(ref)
+  }, [user.role, openPlot, select])
+  const selectTab = useCallback((id: string) => {
+    setTab(id)
+    if (id !== 'plots') setCreatingPlot(false)
+  }, [])
+  const isPlotDrawing = isCreatingPlot && tab === 'plots'
+
   const tabs: SideTab[] = [
     {
       id: 'layers',
@@ -205,6 +234,36 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       id: 'editing',
       label: '图斑编辑',
       content: <EditPanel editor={editor} client={client} counties={user.counties} refreshKey={dataVersion} />,
+    })
+  }
+  if (REGISTRY_ROLES.includes(user.role)) {
+    tabs.push({
+      id: 'plots',
+      label: '污染地块',
+      content: isPlotDrawing ? (
+        <NewPlotCard
+          client={client}
+          counties={user.counties}
+          onCancel={() => setCreatingPlot(false)}
+          onCreated={(id) => {
+            setCreatingPlot(false)
+            onReviewChanged()
+            openPlot(id, false)
+          }}
+        />
+      ) : (
+        <PlotListPanel
+          counties={user.counties}
+          activePlotId={openPlotId}
+          refreshKey={dataVersion}
+          canCreate={user.role === 'environment'}
+          onOpen={(plot) => openPlot(plot.id, true)}
+          onNew={() => {
+            setOpenPlotId(null)
+            setCreatingPlot(true)
+          }}
+        />
+      ),
     })
   }
   if (ZONE_ROLES.includes(user.role)) {
@@ -243,22 +302,43 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
         <SearchBox onSelect={onSearchSelect} />
       </StaffHeader>
       <nav className="side-panel" aria-label="工作面板">
-        <SideTabs tabs={tabs} active={tab} onSelect={setTab} />
+        <SideTabs tabs={tabs} active={tab} onSelect={selectTab} />
       </nav>
       <main className={`map-area${selected ? ' map-area--with-info' : ''}${openList ? ' map-area--with-drawer' : ''}`}>
         <MapView
           visibility={visibility}
           basemap={basemap}
           focus={focus}
-          highlight={selected}
+          highlight={openPlotId !== null ? { source: 'contaminated-plot', id: openPlotId } : selected}
           dataVersion={dataVersion}
           marker={tab === 'reports' ? reportPin : null}
           onGroups={onGroups}
-          onFeatureClick={editor.isCapturingClicks || isZoneCapturing ? ignoreFeatureClick : select}
+          onFeatureClick={editor.isCapturingClicks || isZoneCapturing || isPlotDrawing ? ignoreFeatureClick : onMapFeatureClick}
           onStatusSource={setStatusSource}
           onClient={setClient}
         />
         {canEditParcels && tab === 'editing' && <EditToolbar editor={editor} />}
+        {openPlotId !== null && (
+          <PlotProfile
+            plotId={openPlotId}
+            canEdit={user.role === 'environment'}
+            refreshKey={dataVersion}
+            onClose={() => setOpenPlotId(null)}
+            onLocate={(bbox) => setFocus({ bbox, maxZoom: FEATURE_MAX_ZOOM, padding: PROFILE_PADDING })}
+            onChanged={onReviewChanged}
+            renderReview={(plot, reload) => (
+              <PlotReview
+                plotId={plot.id}
+                title={`${plot.code} ${plot.name}`}
+                refreshKey={`${plot.version}/${plot.reviewStatus}`}
+                onChanged={() => {
+                  reload()
+                  onReviewChanged()
+                }}
+              />
+            )}
+          />
+        )}
         {openList && (
           <ClassListDrawer
             key={openList.id}

@@ -1,0 +1,203 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import turfArea from '@turf/area'
+import type { Polygon } from 'geojson'
+import type { MapClient } from '../../map/map-client'
+import type { ScopeCounty } from '../../shared/api-types'
+import { errorMessage } from '../../shared/error-message'
+import { formatAreaValue } from '../../shared/format'
+import { FormError } from '../../shared/ui/form-error'
+import { PlotDraw } from './plot-draw'
+import { createPlot } from './registry-api'
+import { INDUSTRY_OPTIONS } from './registry-labels'
+import './registry.css'
+
+/** Square metres per 亩. */
+const M2_PER_MU = 10000 / 15
+
+/** Props of {@link NewPlotCard}. */
+export interface NewPlotCardProps {
+  client: MapClient | null
+  counties: ScopeCounty[]
+  onCancel: () => void
+  onCreated: (id: number, code: string | null) => void
+}
+
+interface Draft {
+  name: string
+  adcode: string
+  address: string
+  formerIndustry: string
+  landUser: string
+  contact: string
+  plannedLandClass: '' | 'first' | 'second'
+}
+
+/**
+ * 新建疑似污染地块: the officer draws the outline on the map (terra-draw: click the corners, click the first one
+ * to close, then drag vertices), sees its area, fills in the facts and saves; the server checks the outline.
+ */
+export function NewPlotCard({ client, counties, onCancel, onCreated }: NewPlotCardProps) {
+  const [polygon, setPolygon] = useState<Polygon | null>(null)
+  const [isClosed, setClosed] = useState(false)
+  const [draft, setDraft] = useState<Draft>({
+    name: '',
+    adcode: counties[0]?.adcode ?? '',
+    address: '',
+    formerIndustry: '',
+    landUser: '',
+    contact: '',
+    plannedLandClass: '',
+  })
+  const [failure, setFailure] = useState<string | null>(null)
+  const [isBusy, setBusy] = useState(false)
+  const drawRef = useRef<PlotDraw | null>(null)
+
+  useEffect(() => {
+    if (!client) return
+    const draw = new PlotDraw(client.map, {
+      onChange: (next, closed) => {
+        setPolygon(next)
+        setClosed(closed)
+      },
+    })
+    drawRef.current = draw
+    return () => {
+      draw.destroy()
+      drawRef.current = null
+    }
+  }, [client])
+
+  const areaM2 = polygon && polygon.coordinates[0]?.length >= 4 ? turfArea(polygon) : null
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setFailure(null)
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!polygon || !isClosed) return setFailure('请先在地图上绘制地块边界：依次单击各拐点，最后单击第一个点闭合')
+    if (!draft.name.trim()) return setFailure('请填写地块名称')
+    if (!draft.formerIndustry) return setFailure('请选择原行业类别')
+    setBusy(true)
+    setFailure(null)
+    try {
+      const created = await createPlot({
+        name: draft.name.trim(),
+        adcode: draft.adcode || undefined,
+        address: draft.address.trim() || undefined,
+        formerIndustry: draft.formerIndustry,
+        landUser: draft.landUser.trim() || undefined,
+        contact: draft.contact.trim() || undefined,
+        plannedLandClass: draft.plannedLandClass || null,
+        geometry: polygon,
+      })
+      onCreated(created.id, created.code ?? null)
+    } catch (error) {
+      setFailure(errorMessage(error, '地块保存失败'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="panel-section panel-section--grow new-plot" aria-labelledby="new-plot-title" data-testid="new-plot">
+      <h2 id="new-plot-title" className="panel-section__title">
+        新建疑似污染地块
+      </h2>
+      <ol className="new-plot__steps">
+        <li className={isClosed ? 'new-plot__step--done' : 'new-plot__step--active'}>
+          在地图上依次单击地块边界拐点，单击第一个点闭合；闭合后可拖动节点调整。
+        </li>
+        <li className={isClosed ? 'new-plot__step--active' : undefined}>填写地块信息，保存后进入“疑似污染地块名单”。</li>
+      </ol>
+      <div className="new-plot__area" aria-live="polite" data-testid="new-plot-area">
+        {areaM2 !== null ? (
+          <>
+            面积 <strong>{formatAreaValue(areaM2 / M2_PER_MU)}</strong> 亩（{formatAreaValue(areaM2 / 10000)} 公顷）
+            {!isClosed && <span className="new-plot__drawing">绘制中</span>}
+          </>
+        ) : (
+          <span className="new-plot__waiting">尚未绘制边界</span>
+        )}
+        {polygon && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              drawRef.current?.restart()
+              setPolygon(null)
+              setClosed(false)
+            }}
+            data-testid="new-plot-redraw"
+          >
+            重新绘制
+          </button>
+        )}
+      </div>
+
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label className="form-field">
+          <span className="form-field__label">地块名称 *</span>
+          <input className="text-input" maxLength={100} value={draft.name} placeholder="如 原XX化工厂地块" onChange={(e) => set({ name: e.target.value })} data-testid="new-plot-name" />
+        </label>
+        {counties.length > 1 && (
+          <label className="form-field">
+            <span className="form-field__label">所在区县 *</span>
+            <select className="text-input" value={draft.adcode} onChange={(e) => set({ adcode: e.target.value })} data-testid="new-plot-county">
+              {counties.map((c) => (
+                <option key={c.adcode} value={c.adcode}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="form-field">
+          <span className="form-field__label">原行业类别 *</span>
+          <select className="text-input" value={draft.formerIndustry} onChange={(e) => set({ formerIndustry: e.target.value })} data-testid="new-plot-industry">
+            <option value="">请选择</option>
+            {INDUSTRY_OPTIONS.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">地址</span>
+          <input className="text-input" maxLength={200} value={draft.address} onChange={(e) => set({ address: e.target.value })} data-testid="new-plot-address" />
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">土地使用权人</span>
+          <input className="text-input" maxLength={100} value={draft.landUser} onChange={(e) => set({ landUser: e.target.value })} data-testid="new-plot-land-user" />
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">责任联系人（内部）</span>
+          <input className="text-input" maxLength={100} value={draft.contact} placeholder="姓名 电话" onChange={(e) => set({ contact: e.target.value })} data-testid="new-plot-contact" />
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">规划用地类别（GB 36600）</span>
+          <select
+            className="text-input"
+            value={draft.plannedLandClass}
+            onChange={(e) => set({ plannedLandClass: e.target.value as Draft['plannedLandClass'] })}
+            data-testid="new-plot-land-class"
+          >
+            <option value="">未明确（按第一类用地评价）</option>
+            <option value="first">第一类用地</option>
+            <option value="second">第二类用地</option>
+          </select>
+        </label>
+        <FormError message={failure} testId="new-plot-error" />
+        <div className="form-actions">
+          <button type="button" className="secondary-button" onClick={onCancel} data-testid="new-plot-cancel">
+            取消
+          </button>
+          <button type="submit" className="primary-button" disabled={isBusy} data-testid="new-plot-save">
+            {isBusy ? '正在保存…' : '保存'}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

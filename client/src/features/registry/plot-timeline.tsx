@@ -1,0 +1,72 @@
+import { formatDateTime } from '../../shared/format'
+import { riskLevelName, statusName } from './registry-labels'
+import type { PlotEvent, PlotHistoryEntry } from './registry-types'
+
+/** 大事记: every step of the plot, newest first, with the document handed in and the reason. */
+export function PlotTimeline({ events }: { events: PlotEvent[] }) {
+  if (events.length === 0) return <p className="panel-note" data-testid="plot-timeline">尚无记录。</p>
+  const ordered = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id))
+  return (
+    <ol className="timeline" data-testid="plot-timeline">
+      {ordered.map((event) => (
+        <li key={event.id} className="timeline__item" data-testid="timeline-item" data-action={event.action}>
+          <span className="timeline__dot" aria-hidden="true" />
+          <div className="timeline__head">
+            <strong className="timeline__label">{event.label}</strong>
+            <time className="timeline__time" dateTime={event.at}>
+              {formatDateTime(event.at)}
+            </time>
+          </div>
+          {(event.from || event.to) && (
+            <p className="timeline__states">
+              {event.from ? (event.fromName ?? statusName(event.from)) : '—'} → {event.to ? (event.toName ?? statusName(event.to)) : '—'}
+              {event.riskLevel && <span className={`plot-risk plot-risk--${event.riskLevel}`}>{riskLevelName(event.riskLevel)}</span>}
+            </p>
+          )}
+          <p className="timeline__actor">经办：{event.actorName || event.actor}</p>
+          {event.document && (
+            <div className="timeline__doc" data-testid="timeline-document">
+              <p className="timeline__doc-title">
+                <span className="timeline__doc-kind">{event.document.kind ?? '报告'}</span>
+                {event.document.title}
+              </p>
+              <p className="timeline__doc-meta">
+                {event.document.date} · 附件 <span className="timeline__file">{event.document.attachmentName}</span>
+              </p>
+              <p className="timeline__doc-body">{event.document.body}</p>
+            </div>
+          )}
+          {event.reason && <p className="timeline__reason">理由：{event.reason}</p>}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** 修改记录: the change_history rows of the plot (who, when, what, why). */
+export function PlotHistoryList({ entries }: { entries: PlotHistoryEntry[] }) {
+  if (entries.length === 0) return <p className="panel-note">尚无修改记录。</p>
+  const ordered = [...entries].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : b.id - a.id))
+  return (
+    <table className="plot-table history-table" data-testid="plot-history">
+      <thead>
+        <tr>
+          <th scope="col">时间</th>
+          <th scope="col">操作</th>
+          <th scope="col">经办</th>
+          <th scope="col">说明</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ordered.map((entry) => (
+          <tr key={entry.id} data-testid="history-row" data-action={entry.action}>
+            <td className="nowrap">{formatDateTime(entry.changedAt)}</td>
+            <td>{entry.actionName ?? entry.action}</td>
+            <td>{entry.actorName ?? entry.actor}</td>
+            <td>{entry.reason ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
