@@ -53,6 +53,7 @@ export interface HistoryEntry {
   entity: string
   entityId: number
   action: ReviewAction | 'create' | 'update' | 'delete' | 'restore' | 'import' | 'classify' | 'override' | 'split' | 'merge'
+    | 'transition' | 'pollutant' | 'negative_use' | 'propose' | 'confirm' | 'dismiss' | 'publish_list'
   actor: string
   reason: string | null
   before: unknown
