@@ -3,6 +3,7 @@ import { AdminPage } from '../features/admin/admin-page'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { LoginPage } from '../features/auth/login-page'
 import { PublicPage } from '../features/public/public-page'
+import { RegistryListsPage } from '../features/registry-lists/registry-lists-page'
 import { StatisticsPage } from '../features/statistics/statistics-page'
 import type { SessionUser } from '../shared/api-types'
 import { MapPage } from './map-page'
@@ -34,7 +35,7 @@ function PageMessage({ title, text, action }: { title: string; text?: string; ac
 /** Where to go after login: the page asked for before, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
-  return next && /^\/(admin|statistics)?$/.test(next) ? next : '/'
+  return next && /^\/(admin|statistics|registry\/lists)?$/.test(next) ? next : '/'
 }
 
 /** The administrator page inside the staff frame. */
@@ -61,6 +62,18 @@ function StatisticsShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
   )
 }
 
+/** The list publishing page (名录发布) inside the staff frame; publishing is for the environment officers. */
+function RegistryListsShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="registry-lists" onSignOut={onSignOut}>
+        <span className="app-header__page">名录发布</span>
+      </StaffHeader>
+      <RegistryListsPage canPublish={user.role === 'environment'} />
+    </div>
+  )
+}
+
 /**
  * The client: `/login`, `/` (the internal map), `/statistics` (统计分析), `/admin` (administrators), `/public` (no login). Staff pages
  * need a session; a user who must change the first password sees only the change-password page.
@@ -79,7 +92,7 @@ export function App() {
   const { user } = state
   if (!user) {
     if (route !== 'login') {
-      const next = route === 'admin' || route === 'statistics' ? `?next=/${route}` : ''
+      const next = route === 'admin' || route === 'statistics' ? `?next=/${route}` : route === 'registry-lists' ? '?next=/registry/lists' : ''
       return <Redirect to={`/login${next}`} />
     }
     return <LoginPage onSignedIn={session.accept} onOpenPublic={() => navigate('/public')} />
@@ -91,6 +104,7 @@ export function App() {
     return <PageMessage title="无权访问" text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
+  if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
   if (route === 'not-found') {
     return <PageMessage title="页面不存在" text={`没有 ${window.location.pathname} 这个页面。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 
 /** The pages of the client. */
-export type Route = 'login' | 'map' | 'admin' | 'statistics' | 'public' | 'not-found'
+export type Route = 'login' | 'map' | 'admin' | 'statistics' | 'registry-lists' | 'public' | 'not-found'
 
-const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/statistics': 'statistics', '/public': 'public' }
+const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/statistics': 'statistics', '/registry/lists': 'registry-lists', '/public': 'public' }
 
 /** The page of a path; a trailing slash is ignored. */
 export function routeOf(pathname: string): Route {
