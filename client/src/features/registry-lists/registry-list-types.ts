@@ -109,6 +109,6 @@ export function normalizePreview(answer: Loose): ListPreview {
     kept: a.kept ?? [],
     removed: a.removed ?? [],
     counts: countsOf(a.counts) ?? { added: (a.added ?? []).length, kept: (a.kept ?? []).length, removed: (a.removed ?? []).length, total: (a.added ?? []).length + (a.kept ?? []).length },
-    isUnchanged: answer.isUnchanged ?? answer.unchanged,
+    isUnchanged: answer.isChanged === false || answer.isUnchanged === true,
   }
 }

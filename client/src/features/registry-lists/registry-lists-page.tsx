@@ -93,7 +93,7 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
   const [notice, setNotice] = useState<string | null>(null)
   const lastVersion = history[0]?.version ?? list.lastVersion?.version ?? 0
   const feedUrl = `/api/public/registry-lists/${list.list}/${list.jurisdiction}/feed.json`
-  const hasChanges = diff ? diff.counts.added + diff.counts.removed > 0 || lastVersion === 0 : false
+  const hasChanges = diff ? !diff.isUnchanged : false
 
   return (
     <section className="list-detail" aria-labelledby="list-detail-title" data-testid="list-detail">
@@ -109,7 +109,7 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
           </p>
         </div>
         {canPublish && (
-          <button type="button" className="success-button" disabled={!diff} onClick={() => setConfirming(true)} data-testid="list-publish">
+          <button type="button" className="success-button" disabled={!diff || !hasChanges} title={hasChanges ? undefined : '与现行版本相比没有变化，无需发布'} onClick={() => setConfirming(true)} data-testid="list-publish">
             发布第 {lastVersion + 1} 版
           </button>
         )}
@@ -134,7 +134,7 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
               <span className="diff-card__label">发布后在册</span>
             </div>
           </div>
-          {!hasChanges && <p className="panel-note">与现行版本相比没有新增或移出的地块。</p>}
+          {!hasChanges && <p className="panel-note" data-testid="list-unchanged">与现行第 {lastVersion} 版相比没有新增、移出或信息变化，无需发布新版本。</p>}
           <EntryTable title="新增" kind="added" entries={diff.added} />
           <EntryTable title="移出" kind="removed" entries={diff.removed} />
           <EntryTable title="保留" kind="kept" entries={diff.kept} />

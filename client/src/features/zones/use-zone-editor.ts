@@ -71,16 +71,15 @@ function fieldsOf(zone: ZoneDetail): ZoneFields {
 }
 
 function bodyOf(fields: ZoneFields, geometry: Polygon | MultiPolygon): ZoneInput {
-  const text = (value: string) => (value.trim() ? value.trim() : undefined)
   return {
     name: fields.name.trim(),
     adcode: fields.adcode,
     geometry,
     plotIds: fields.plotIds,
     signs: fields.signs.map((s) => ({ label: s.label.trim() || '标识', lon: s.lon, lat: s.lat })),
-    announcementNo: text(fields.announcementNo),
-    announcementDate: text(fields.announcementDate),
-    announcementText: text(fields.announcementText),
+    announcementNo: fields.announcementNo.trim(),
+    announcementDate: fields.announcementDate || null,
+    announcementText: fields.announcementText.trim(),
     monitorSoil: fields.monitorSoil,
     monitorSurfaceWater: fields.monitorSurfaceWater,
     monitorGroundwater: fields.monitorGroundwater,

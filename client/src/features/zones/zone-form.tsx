@@ -198,7 +198,11 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
           </button>
         </div>
       )}
-      {!readOnly && <p className="panel-note">提交审定前须齐备：管控范围、至少 1 个地块、至少 1 处标识、公告文号、日期和内容。</p>}
+      {!readOnly && zone && zone.missingForSubmit.length > 0 && (
+        <p className="panel-note" data-testid="zone-missing">
+          提交审定前还需：{zone.missingForSubmit.join('、')}
+        </p>
+      )}
     </form>
   )
 }

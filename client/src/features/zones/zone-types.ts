@@ -58,6 +58,8 @@ export interface ZoneDetail extends ZoneMonitoring {
   announcementNo: string | null
   announcementDate: string | null
   announcementText: string | null
+  /** What the server still misses before the zone may be submitted for review (empty when complete). */
+  missingForSubmit: string[]
 }
 
 /** The body of `POST /api/control-zones` and (with `version`) `PATCH /api/control-zones/:id`. */
@@ -67,9 +69,10 @@ export interface ZoneInput extends ZoneMonitoring {
   geometry: Polygon | MultiPolygon
   plotIds: number[]
   signs: ZoneSign[]
-  announcementNo?: string
-  announcementDate?: string
-  announcementText?: string
+  /** Blank clears the field. */
+  announcementNo: string
+  announcementDate: string | null
+  announcementText: string
 }
 
 /** A plot of `GET /api/plots` (only what the zone form needs). */
@@ -126,5 +129,6 @@ export function normalizeZone(raw: Loose): ZoneDetail {
     monitorSurfaceWater: flag('monitorSurfaceWater', 'surfaceWater'),
     monitorGroundwater: flag('monitorGroundwater', 'groundwater'),
     monitorAir: flag('monitorAir', 'air'),
+    missingForSubmit: Array.isArray(raw.missingForSubmit) ? raw.missingForSubmit : [],
   }
 }
