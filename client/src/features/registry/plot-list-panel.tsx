@@ -88,7 +88,7 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
             className="text-input"
             type="search"
             value={q}
-            placeholder="如 WR-0001 或 冶炼厂"
+            placeholder="如 DK0003 或 焦化"
             onChange={(e) => setQ(e.target.value)}
             data-testid="plot-filter-q"
           />

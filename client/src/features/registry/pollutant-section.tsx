@@ -53,12 +53,13 @@ function valuesFor(substance: Gb36600Substance, landClass: string | null): { scr
 export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionProps) {
   const [isAdding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<number | null>(null)
+  const [confirming, setConfirming] = useState<number | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const over = plot.pollutants.filter((p) => p.exceedsScreening).length
   const overIntervention = plot.pollutants.filter((p) => p.exceedsIntervention).length
 
   const remove = async (p: PlotPollutant) => {
-    if (!window.confirm(`删除 ${p.name} ${formatValue(p.valueMgKg)} mg/kg 的检测记录？`)) return
+    setConfirming(null)
     setRemoving(p.id)
     setFailure(null)
     try {
@@ -131,10 +132,10 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
                     <td className="num pollutant-value">{formatValue(p.valueMgKg)}</td>
                     <td className="num">{formatValue(p.screening)}</td>
                     <td className="num">{formatValue(p.intervention)}</td>
-                    <td>
+                    <td className="verdict-cell">
                       <span className={`verdict verdict--${verdict.tone}`}>{verdict.text}</span>
                       {p.ratio !== null && p.ratio !== undefined && p.exceedsScreening && (
-                        <span className="pollutant-sub">筛选值的 {p.ratio.toFixed(2)} 倍</span>
+                        <span className="pollutant-sub">为筛选值 {p.ratio.toFixed(2)} 倍</span>
                       )}
                       {(p.isBackgroundNote || p.backgroundNote) && (
                         <span className="pollutant-sub pollutant-sub--note" title={p.backgroundNote ?? undefined}>
@@ -143,16 +144,27 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
                       )}
                     </td>
                     {canEdit && (
-                      <td>
-                        <button
-                          type="button"
-                          className="link-button link-button--danger"
-                          disabled={removing === p.id}
-                          onClick={() => void remove(p)}
-                          data-testid="pollutant-remove"
-                        >
-                          删除
-                        </button>
+                      <td className="actions">
+                        {confirming === p.id ? (
+                          <span className="row-confirm">
+                            <button type="button" className="link-button link-button--danger" onClick={() => void remove(p)} data-testid="pollutant-remove-confirm">
+                              确认删除
+                            </button>
+                            <button type="button" className="link-button" onClick={() => setConfirming(null)}>
+                              取消
+                            </button>
+                          </span>
+                        ) : (
+                          <button
+                            type="button"
+                            className="link-button link-button--danger"
+                            disabled={removing === p.id}
+                            onClick={() => setConfirming(p.id)}
+                            data-testid="pollutant-remove"
+                          >
+                            删除
+                          </button>
+                        )}
                       </td>
                     )}
                   </tr>
@@ -161,8 +173,10 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
             </tbody>
           </table>
           <p className="plot-legend">
-            <span className="verdict verdict--intervention">超管制值</span> 通常存在不可接受风险，须风险管控或修复（5.3.5）
-            <span className="verdict verdict--screening">超筛选值</span> 须详细调查、风险评估（5.3.3）
+            <span className="verdict verdict--intervention">超管制值</span>
+            <span>通常存在不可接受风险，应当采取风险管控或修复措施（GB 36600 5.3.5）</span>
+            <span className="verdict verdict--screening">超筛选值</span>
+            <span>可能存在风险，应当开展详细调查和风险评估（GB 36600 5.3.3）</span>
           </p>
         </div>
       )}
