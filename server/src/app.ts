@@ -14,6 +14,7 @@ import { classificationRoutes } from './routes/classification.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { parcelsRoutes } from './routes/parcels.routes.ts'
+import { plotsRoutes } from './routes/plots.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
@@ -71,6 +72,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(exportRoutes(db))
   app.use(assessRoutes())
   app.use(parcelsRoutes({ db, settings: config.parcelEdit, onChanged: invalidateLayers }))
+  app.use(plotsRoutes({ db, settings: { geometry: config.parcelEdit, backgroundMgKg: config.plots.backgroundMgKg }, onChanged: invalidateLayers }))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {

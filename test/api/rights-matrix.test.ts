@@ -26,7 +26,7 @@ function only(roles: Caller[], ok = 200): Expected {
 
 interface Call { url: string; body?: Record<string, unknown> }
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** The Express route path, as in the router. */
   route: string
   /** What the row checks, for the test name. */
@@ -62,6 +62,16 @@ async function freshZone(reviewStatus: string): Promise<number> {
     FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1) p
     RETURNING id`, [code, reviewStatus])
   return Number(r.id)
+}
+
+/** A plot of ours moved to a lifecycle state, with one measured pollutant and one added negative use. */
+async function freshPlotIn(status: string): Promise<{ id: number; pollutantId: number }> {
+  const id = await freshPlot('draft')
+  await db.query(`UPDATE contaminated_plot SET status = $2 WHERE id = $1`, [id, status])
+  const { rows: [p] } = await db.query(`
+    INSERT INTO plot_pollutant (adcode, plot_id, substance, value_mg_kg, sampled_on, created_by) VALUES ('430903', $1, 'Pb', 520, DATE '2026-01-10', 'huanjing') RETURNING id`, [id])
+  await db.query(`INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis, reason, created_by) VALUES ('430903', $1, 'B', '生态环境主管部门增列', '权限测试', 'huanjing')`, [id])
+  return { id, pollutantId: Number(p.id) }
 }
 
 /** A report of 赫山区 with a (PNG-signed) photo, not yet handled. */
@@ -236,6 +246,26 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a complete class list', expected: only(['farmland']),
     call: async () => ({ url: `/api/reviews/class-list/${(await freshClassList()).listId}/submit`, body: {} }) },
   { method: 'GET', route: '/api/statistics/farmland', what: 'farmland statistics of the scope', expected: STAFF, call: async () => ({ url: '/api/statistics/farmland' }) },
+  { method: 'GET', route: '/api/plots', what: 'plots of the scope', expected: STAFF, call: async () => ({ url: '/api/plots?list=suspected' }) },
+  { method: 'GET', route: '/api/plots/:id', what: 'a plot profile', expected: STAFF, call: async () => ({ url: `/api/plots/${sample.plotId}` }) },
+  { method: 'POST', route: '/api/plots', what: 'create a suspected plot', expected: only(['environment'], 201),
+    call: async () => ({ url: '/api/plots', body: { name: '权限测试新建地块', formerIndustry: 'chemical', geometry: squareAt(await freeSpot()) } }) },
+  { method: 'PATCH', route: '/api/plots/:id', what: 'change a plot\'s facts', expected: only(['environment']),
+    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}`, body: { version: 1, name: '权限测试改名' } }) },
+  { method: 'POST', route: '/api/plots/:id/transitions', what: 'start the preliminary investigation', expected: only(['environment']),
+    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/transitions`, body: { action: 'start_preliminary', version: 1 } }) },
+  { method: 'POST', route: '/api/plots/:id/transitions', what: 'reject a removal', expected: only(['approver']),
+    call: async () => ({ url: `/api/plots/${(await freshPlotIn('removal_applied')).id}/transitions`, body: { action: 'reject_removal', version: 1, reason: '权限测试' } }) },
+  { method: 'POST', route: '/api/plots/:id/pollutants', what: 'add a measured pollutant', expected: only(['environment'], 201),
+    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/pollutants`, body: { version: 1, substance: 'Cd', valueMgKg: 12, sampledOn: '2026-01-10' } }) },
+  { method: 'DELETE', route: '/api/plots/:id/pollutants/:pid', what: 'remove a measured pollutant', expected: only(['environment']),
+    call: async () => { const p = await freshPlotIn('preliminary_investigation'); return { url: `/api/plots/${p.id}/pollutants/${p.pollutantId}?version=1`, body: { reason: '录入错误' } } } },
+  { method: 'POST', route: '/api/plots/:id/negative-uses', what: 'add a forbidden use', expected: only(['environment'], 201),
+    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/negative-uses`, body: { version: 1, useCode: 'M', reason: '权限测试' } }) },
+  { method: 'DELETE', route: '/api/plots/:id/negative-uses/:useCode', what: 'remove an added forbidden use', expected: only(['environment']),
+    call: async () => ({ url: `/api/plots/${(await freshPlotIn('listed')).id}/negative-uses/B`, body: { version: 1, reason: '规划调整' } }) },
+  { method: 'GET', route: '/api/reference/gb36600', what: 'GB 36600 values', expected: STAFF, call: async () => ({ url: '/api/reference/gb36600' }) },
+  { method: 'GET', route: '/api/reference/gb50137', what: 'GB 50137 codes', expected: STAFF, call: async () => ({ url: '/api/reference/gb50137' }) },
   { method: 'GET', route: '/api/parcels/codes', what: 'the parcel code lists', expected: STAFF, call: async () => ({ url: '/api/parcels/codes' }) },
   { method: 'GET', route: '/api/parcels', what: 'parcels of a small box of 赫山区', expected: STAFF,
     call: async () => { const [x, y] = await freeSpot(); return { url: `/api/parcels?bbox=${x - 0.01},${y - 0.01},${x + 0.01},${y + 0.01}` } } },
@@ -285,7 +315,7 @@ describe('rights matrix', () => {
   it.each(cases)('when $caller calls $name, then $status', async ({ row, caller, status }) => {
     const s = sessions[caller]
     const { url, body } = await row.call()
-    const req = row.method === 'GET' ? s.agent.get(url) : row.method === 'POST' ? s.agent.post(url) : s.agent.patch(url)
+    const req = row.method === 'GET' ? s.agent.get(url) : row.method === 'POST' ? s.agent.post(url) : row.method === 'DELETE' ? s.agent.delete(url) : s.agent.patch(url)
     const res = row.method === 'GET' ? await req : await req.set('X-CSRF-Token', s.csrfToken).send(body ?? {})
     expect(res.status, JSON.stringify(res.body)).toBe(status)
     if (status === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED')
