@@ -11,11 +11,14 @@ import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
 import { classificationRoutes } from './routes/classification.routes.ts'
+import { controlZonesRoutes } from './routes/control-zones.routes.ts'
+import { enterprisesRoutes } from './routes/enterprises.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { parcelsRoutes } from './routes/parcels.routes.ts'
 import { plotsRoutes } from './routes/plots.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
+import { registryListsRoutes } from './routes/registry-lists.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
 import { usersRoutes } from './routes/users.routes.ts'
@@ -72,6 +75,10 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(exportRoutes(db))
   app.use(assessRoutes())
   app.use(parcelsRoutes({ db, settings: config.parcelEdit, onChanged: invalidateLayers }))
+  const registry = { db, settings: { ...config.registry, outsideToleranceM2: config.parcelEdit.outsideToleranceM2 }, onChanged: invalidateLayers }
+  app.use(controlZonesRoutes(registry))
+  app.use(enterprisesRoutes(registry))
+  app.use(registryListsRoutes({ db, feedVersions: config.registry.feedVersions }))
   app.use(plotsRoutes({ db, settings: { geometry: config.parcelEdit, backgroundMgKg: config.plots.backgroundMgKg }, onChanged: invalidateLayers }))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)

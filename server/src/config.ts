@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { RegistrySettings } from './domain/control-zone.ts'
 import type { ParcelEditSettings } from './domain/parcel-checks.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
@@ -46,6 +47,8 @@ export interface AppConfig {
   }
   /** Limits of parcel editing (图斑编辑); all R 待核实, not from a standard. */
   parcelEdit: ParcelEditSettings
+  /** Control zones, enterprises and published lists (issue 7); R 待核实, not from a standard. */
+  registry: RegistrySettings
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -117,6 +120,11 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
         Co: readOptionalNumber('PLOT_BACKGROUND_CO_MG_KG'),
         V: readOptionalNumber('PLOT_BACKGROUND_V_MG_KG'),
       },
+    },
+    registry: {
+      zoneMaxVertices: readInt('ZONE_MAX_VERTICES', 50_000),
+      signMaxDistanceM: readInt('ZONE_SIGN_MAX_DISTANCE_M', 50),
+      feedVersions: readInt('LIST_FEED_VERSIONS', 10),
     },
     ...overrides,
   }

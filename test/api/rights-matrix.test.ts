@@ -74,6 +74,53 @@ async function freshPlotIn(status: string): Promise<{ id: number; pollutantId: n
   return { id, pollutantId: Number(p.id) }
 }
 
+/** A draft control zone of 赫山区 with an outline only (a fresh one per call: edits change it). */
+async function freshDraftZone(): Promise<number> {
+  return freshZone('draft')
+}
+
+let creditCodes = 0
+/** A credit code no enterprise has (18 characters of the GB 32100 alphabet). */
+function freshCreditCode(): string {
+  creditCodes++
+  return `91430903QX${(process.pid % 1000).toString().padStart(3, '0')}${(Date.now() % 100000).toString().padStart(5, '0')}`.slice(0, 13) + String(creditCodes).padStart(5, '0')
+}
+
+/** An operating enterprise of 赫山区 of our own, straight in the database. */
+async function freshEnterprise(): Promise<number> {
+  const { rows: [e] } = await db.query(`
+    INSERT INTO supervised_enterprise (adcode, credit_code, name, industry, status, geom)
+    VALUES ('430903', $1, '权限测试化工有限公司', 'chemical', 'operating', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))) RETURNING id`,
+  [freshCreditCode(), JSON.stringify(squareAt(await freeSpot()))])
+  return Number(e.id)
+}
+
+/** A pending suspected-plot proposal of a closed enterprise of ours. */
+async function freshProposal(): Promise<number> {
+  const enterpriseId = await freshEnterprise()
+  await db.query(`UPDATE supervised_enterprise SET status = 'closed' WHERE id = $1`, [enterpriseId])
+  const { rows: [p] } = await db.query(`
+    INSERT INTO plot_proposal (adcode, enterprise_id, enterprise_status, geom, created_by)
+    SELECT adcode, id, status, geom, 'huanjing' FROM supervised_enterprise WHERE id = $1 RETURNING id`, [enterpriseId])
+  return Number(p.id)
+}
+
+/** A published suspected plot of 赫山区, so the next version of its 疑似污染地块名单 has something new. */
+async function freshPublishedSuspectedPlot(): Promise<void> {
+  const id = await freshPlot('published')
+  await db.query(`INSERT INTO published_plot (adcode, id, version, code, name, status, geom)
+    SELECT adcode, id, 1, code, name, status, geom FROM contaminated_plot WHERE id = $1`, [id])
+}
+
+/** The last published version of 赫山区's 疑似污染地块名单 (one is written when there is none). */
+async function suspectedListVersion(): Promise<number> {
+  const { rows: [v] } = await db.query(`SELECT max(version) AS v FROM registry_list_version WHERE list_code = 'suspected' AND jurisdiction = '430903'`)
+  if (v.v !== null) return Number(v.v)
+  await db.query(`INSERT INTO registry_list_version (list_code, jurisdiction, version, published_by, entries, announcement)
+    VALUES ('suspected', '430903', 1, 'huanjing', '[]', '{"previousVersion":0,"added":[],"kept":[],"removed":[],"counts":{"added":0,"kept":0,"removed":0,"total":0}}')`)
+  return 1
+}
+
 /** A report of 赫山区 with a (PNG-signed) photo, not yet handled. */
 async function freshReport(): Promise<number> {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
@@ -286,6 +333,34 @@ const ROWS: Row[] = [
     call: async () => ({ url: '/api/parcels/merge', body: { parcels: await freshParcelPair(), reason: '权限测试', classMode: 'recompute' } }) },
   { method: 'POST', route: '/api/parcels/:id/restore', what: 'restore a parcel version', expected: only(['farmland']),
     call: async () => { const p = await freshParcel(); return { url: `/api/parcels/${p.id}/restore`, body: { historyId: p.historyId, version: p.version, reason: '权限测试' } } } },
+  { method: 'GET', route: '/api/control-zones', what: 'control zones of the scope', expected: STAFF, call: async () => ({ url: '/api/control-zones' }) },
+  { method: 'GET', route: '/api/control-zones/:id', what: 'a control zone', expected: STAFF, call: async () => ({ url: `/api/control-zones/${await freshDraftZone()}` }) },
+  { method: 'POST', route: '/api/control-zones', what: 'draw a control zone', expected: only(['environment'], 201),
+    call: async () => ({ url: '/api/control-zones', body: { name: '权限测试管控区域', geometry: squareAt(await freeSpot()), monitorSoil: true, monitorSurfaceWater: false, monitorGroundwater: false, monitorAir: false } }) },
+  { method: 'PATCH', route: '/api/control-zones/:id', what: 'edit a draft control zone', expected: only(['environment']),
+    call: async () => ({ url: `/api/control-zones/${await freshDraftZone()}`, body: { version: 1, announcementNo: '权限测试公告' } }) },
+  { method: 'GET', route: '/api/enterprises', what: 'supervised enterprises of the scope', expected: STAFF, call: async () => ({ url: '/api/enterprises?status=operating' }) },
+  { method: 'GET', route: '/api/enterprises/:id', what: 'a supervised enterprise', expected: STAFF, call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}` }) },
+  { method: 'POST', route: '/api/enterprises', what: 'register a supervised enterprise', expected: only(['environment'], 201),
+    call: async () => ({ url: '/api/enterprises', body: { name: '权限测试电镀有限公司', creditCode: freshCreditCode(), industry: 'electroplating', status: 'operating', geometry: squareAt(await freeSpot()) } }) },
+  { method: 'PATCH', route: '/api/enterprises/:id', what: 'close an enterprise (proposes its site)', expected: only(['environment']),
+    call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}`, body: { version: 1, status: 'closed' } }) },
+  { method: 'GET', route: '/api/plot-proposals', what: 'pending site proposals', expected: STAFF, call: async () => ({ url: '/api/plot-proposals?status=pending' }) },
+  { method: 'POST', route: '/api/plot-proposals/:id/confirm', what: 'confirm a site as a suspected plot', expected: only(['environment']),
+    call: async () => ({ url: `/api/plot-proposals/${await freshProposal()}/confirm`, body: {} }) },
+  { method: 'POST', route: '/api/plot-proposals/:id/dismiss', what: 'dismiss a site proposal', expected: only(['environment']),
+    call: async () => ({ url: `/api/plot-proposals/${await freshProposal()}/dismiss`, body: { reason: '权限测试：已核实为非生产区域' } }) },
+  { method: 'GET', route: '/api/registry-lists', what: 'the lists of the scope', expected: STAFF, call: async () => ({ url: '/api/registry-lists' }) },
+  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/preview', what: 'preview the next suspected list of 赫山区', expected: STAFF,
+    call: async () => ({ url: '/api/registry-lists/suspected/430903/preview' }) },
+  { method: 'POST', route: '/api/registry-lists/:list/:jurisdiction/publish', what: 'publish the suspected list of 赫山区', expected: only(['environment'], 201),
+    call: async () => { await freshPublishedSuspectedPlot(); return { url: '/api/registry-lists/suspected/430903/publish', body: { expectedVersion: await suspectedListVersion() } } } },
+  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions', what: 'published versions of a list', expected: STAFF,
+    call: async () => ({ url: '/api/registry-lists/suspected/430903/versions' }) },
+  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions/:version', what: 'one published version', expected: STAFF,
+    call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}` }) },
+  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions/:version/announcement.csv', what: 'the announcement CSV of a version', expected: STAFF,
+    call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}/announcement.csv` }) },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */

@@ -24,6 +24,12 @@ export interface ReviewRecordRow {
   county: string
   /** Class lists only: false while its job runs, or after a failed or cancelled run. */
   is_complete?: boolean
+  /** Control zones only: what a submission needs (domain/control-zone.ts missingForSubmit). */
+  announcement_no?: string | null
+  announcement_date?: string | null
+  announcement_text?: string | null
+  sign_count?: number
+  plot_count?: number
 }
 
 export async function lockReviewRecord(tx: Queryable, kind: ReviewKind, id: number): Promise<ReviewRecordRow | undefined> {

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts'
+import { submitRefusal } from '../domain/control-zone.ts'
 import type { Role } from '../domain/roles.ts'
 import {
   REVIEW_STATUS_LABEL, REVIEW_TRANSITIONS, availableReviewActions, decideReview, type ReviewAction, type ReviewStatus,
@@ -14,7 +15,13 @@ import type { AuthContext } from './auth.service.ts'
 /** What each kind of record is called, who keeps it, and which tile layers show it. */
 export const REVIEW_KINDS: Record<ReviewKind, { title: string; ownerRole: Role; layers: string[]; isShownOnlyWhenPublished?: boolean; refuse?: (action: ReviewAction, row: ReviewRecordRow) => string | null }> = {
   plot: { title: '污染地块', ownerRole: 'environment', layers: ['contaminated-plot', 'contaminated-plot-point', 'public-plot', 'public-plot-point', 'public-control-zone'] },
-  'control-zone': { title: '管控区域', ownerRole: 'environment', layers: ['control-zone', 'public-control-zone'] },
+  'control-zone': {
+    title: '管控区域', ownerRole: 'environment', layers: ['control-zone', 'public-control-zone'],
+    refuse: (action, row) => (action === 'submit' ? submitRefusal({
+      announcement_no: row.announcement_no ?? null, announcement_date: row.announcement_date ?? null, announcement_text: row.announcement_text ?? null,
+      sign_count: row.sign_count ?? 0, plot_count: row.plot_count ?? 0,
+    }) : null),
+  },
   'class-list': {
     title: '耕地分类清单', ownerRole: 'farmland', layers: ['parcel', 'parcel-overview'], isShownOnlyWhenPublished: true,
     refuse: (action, row) => (action === 'submit' && row.is_complete === false

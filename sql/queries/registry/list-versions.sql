@@ -1,0 +1,7 @@
+-- $1 list code, $2 jurisdiction, $3 how many. Published versions, newest first, with the announcement's counts.
+SELECT v.version, v.published_at, v.published_by, coalesce(u.display_name, v.published_by) AS published_by_name,
+       v.announcement -> 'counts' AS counts
+FROM registry_list_version v LEFT JOIN app_user u ON u.username = v.published_by
+WHERE v.list_code = $1 AND v.jurisdiction = $2
+ORDER BY v.version DESC
+LIMIT $3
