@@ -394,6 +394,29 @@ describe('POST /api/plots/:id/transitions', () => {
     expect(res.body.reviewStatus).toBe('draft')
     const { rows: [pub] } = await db.query(`SELECT status FROM published_plot WHERE id = $1`, [plot.id])
     expect(pub.status).toBe('suspected')
+    await db.query(`DELETE FROM published_plot WHERE id = $1`, [plot.id])
+  })
+})
+
+describe('publishing', () => {
+  it('when a listed plot is submitted, approved and published, then its public copy carries the negative list of its state with the legal basis', async () => {
+    let plot: any = await forceStatus((await createPlot()).id, 'risk_assessment', 'high')
+    plot = (await step(plot, 'list', { document: doc('风险评估报告'), reviewDocument: doc('省级评审意见') })).body
+    plot = (await post(officer, `/api/plots/${plot.id}/negative-uses`, { version: plot.version, useCode: 'B', reason: '紧邻居民区' })).body
+    expect((await post(officer, `/api/reviews/plot/${plot.id}/submit`, {})).status).toBe(200)
+    expect((await post(approver, `/api/reviews/plot/${plot.id}/approve`, {})).status).toBe(200)
+    expect((await post(approver, `/api/reviews/plot/${plot.id}/publish`, {})).status).toBe(200)
+    const anonymous = await signInAs(app, 'anonymous')
+    const res = await anonymous.agent.get('/api/public/plots').query({ adcode: '430903' }).expect(200)
+    const published = res.body.plots.find((p: { code: string }) => p.code === plot.code)
+    expect(published.status).toBe('listed')
+    expect(published.negativeUses).toEqual([
+      { useCode: 'R', useName: '居住用地', basis: '《中华人民共和国土壤污染防治法》第六十一条' },
+      { useCode: 'A', useName: '公共管理与公共服务设施用地', basis: '《中华人民共和国土壤污染防治法》第六十一条' },
+      { useCode: '*', useName: '与风险管控、修复无关的建设项目', basis: '《中华人民共和国土壤污染防治法》第六十六条' },
+      { useCode: 'B', useName: '商业服务业设施用地', basis: '生态环境主管部门增列' },
+    ])
+    expect(JSON.stringify(published)).not.toMatch(/李四|紧邻居民区/)
   })
 })
 

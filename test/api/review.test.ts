@@ -144,7 +144,10 @@ describe('the review workflow of a plot', () => {
     const { rows: [copy] } = await db.query(`SELECT * FROM published_plot WHERE id = $1`, [plot.id])
     expect(copy).toMatchObject({ adcode: '430903', code: plot.code, name: plot.name, status: 'listed', risk_level: 'high', former_industry: '化工',
       address: '测试路 1 号', version: 1 })
-    expect(copy.negative_uses).toEqual([{ useCode: 'A', basis: '《土壤污染防治法》第六十一条' }, { useCode: 'R', basis: '《土壤污染防治法》第六十一条' }])
+    expect(copy.negative_uses).toEqual([
+      { useCode: 'R', basis: '《中华人民共和国土壤污染防治法》第六十一条' }, { useCode: 'A', basis: '《中华人民共和国土壤污染防治法》第六十一条' },
+      { useCode: '*', basis: '《中华人民共和国土壤污染防治法》第六十六条' },
+    ])
     for (const internal of ['contact', 'land_user', 'review_reason', 'review_status']) expect(copy).not.toHaveProperty(internal)
     expect(JSON.stringify(copy)).not.toContain('13800000000')
     expect(JSON.stringify(copy)).not.toContain('测试用地单位')

@@ -122,7 +122,7 @@ export function toPublicPlot(row: PublishedPlotRow): PublicPlot {
     listName: PUBLIC_LISTS[list].name,
     riskLevel: row.risk_level,
     riskLevelName: row.risk_level ? labelOf(RISK_LEVEL, row.risk_level) : null,
-    negativeUses: row.negative_uses.map((n) => ({ useCode: n.useCode, useName: labelOf(GB50137_USE, n.useCode), basis: n.basis })),
+    negativeUses: row.negative_uses.map((n) => ({ useCode: n.useCode, useName: n.useCode === '*' ? '与风险管控、修复无关的建设项目' : labelOf(GB50137_USE, n.useCode), basis: n.basis })),
     ...publicArea(row.area_m2),
     publishedAt: iso(row.published_at),
     bbox: row.bbox,

@@ -163,3 +163,7 @@ export async function listPlotZones(db: Queryable, adcode: string, plotId: numbe
 export async function reopenPlot(tx: Queryable, id: number): Promise<void> {
   await tx.query(sqlFile('plots/reopen-plot'), [id])
 }
+
+export async function setPublishedNegativeUses(tx: Queryable, adcode: string, plotId: number, uses: { useCode: string; basis: string }[]): Promise<void> {
+  await tx.query(sqlFile('plots/set-published-negative-uses'), [adcode, plotId, JSON.stringify(uses)])
+}

@@ -18,7 +18,7 @@ import { AppError, type ErrorCode } from '../http/errors.ts'
 import { findCounty, measureCounty, measureSize, measureValidity } from '../repos/parcels.repo.ts'
 import {
   deleteNegativeUse, deletePollutant, findPlot, insertNegativeUse, insertPlot, insertPlotEvent, insertPollutant, listNegativeUses,
-  listPlotEvents, listPlotZones, listPlots, listPollutants, lockPlot, reopenPlot, setPlotStatus, touchPlot, updatePlot,
+  listPlotEvents, listPlotZones, listPlots, listPollutants, lockPlot, reopenPlot, setPlotStatus, setPublishedNegativeUses, touchPlot, updatePlot,
   type PlotFacts, type PlotRow, type PollutantRow,
 } from '../repos/plots.repo.ts'
 import { insertHistory, listHistory } from '../repos/review.repo.ts'
@@ -192,6 +192,17 @@ export async function createSuspectedPlot(tx: Queryable, ctx: AuthContext, input
   })
   await insertHistory(tx, { adcode: row.adcode, entity: TABLE, entityId: id, action: 'create', actor: ctx.user.username, reason: origin ?? null, before: null, after: { ...snapshot(row), geometry: row.geometry } })
   return id
+}
+
+/**
+ * Completes the published copy of a plot (after 发布): its negative list as computed from the state (the defaults
+ * are never stored) plus the added uses.
+ */
+export async function publishPlotNegativeList(tx: Queryable, adcode: string, id: number): Promise<void> {
+  const row = await findPlot(tx, id)
+  if (!row) return
+  const stored = (await listNegativeUses(tx, adcode, id)).map((s) => ({ useCode: s.use_code, basis: s.basis, reason: s.reason }))
+  await setPublishedNegativeUses(tx, adcode, id, negativeListOf(row.status, stored).map((u) => ({ useCode: u.useCode, basis: u.basis })))
 }
 
 const EVENT_LABEL: Record<string, string> = {
