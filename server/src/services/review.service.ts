@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts'
+import type { Database, Queryable } from '../db/database.ts'
 import { submitRefusal } from '../domain/control-zone.ts'
 import type { Role } from '../domain/roles.ts'
 import {
@@ -11,10 +11,18 @@ import {
   setReviewStatus, type ReviewKind, type ReviewRecordRow,
 } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import { publishPlotNegativeList } from './plots.service.ts'
 
 /** What each kind of record is called, who keeps it, and which tile layers show it. */
-export const REVIEW_KINDS: Record<ReviewKind, { title: string; ownerRole: Role; layers: string[]; isShownOnlyWhenPublished?: boolean; refuse?: (action: ReviewAction, row: ReviewRecordRow) => string | null }> = {
-  plot: { title: '污染地块', ownerRole: 'environment', layers: ['contaminated-plot', 'contaminated-plot-point', 'public-plot', 'public-plot-point', 'public-control-zone'] },
+export const REVIEW_KINDS: Record<ReviewKind, {
+  title: string; ownerRole: Role; layers: string[]; isShownOnlyWhenPublished?: boolean; refuse?: (action: ReviewAction, row: ReviewRecordRow) => string | null
+  /** Completes the published copy inside the 发布 transaction (e.g. a plot's computed negative list). */
+  afterPublish?: (tx: Queryable, adcode: string, id: number) => Promise<void>
+}> = {
+  plot: {
+    title: '污染地块', ownerRole: 'environment', layers: ['contaminated-plot', 'contaminated-plot-point', 'public-plot', 'public-plot-point', 'public-control-zone'],
+    afterPublish: publishPlotNegativeList,
+  },
   'control-zone': {
     title: '管控区域', ownerRole: 'environment', layers: ['control-zone', 'public-control-zone'],
     refuse: (action, row) => (action === 'submit' ? submitRefusal({
@@ -31,6 +39,7 @@ export const REVIEW_KINDS: Record<ReviewKind, { title: string; ownerRole: Role; 
 
 const ACTION_LABEL: Record<string, string> = {
   create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', classify: '分类', override: '人工调整类别', split: '分割', merge: '合并',
+  transition: '状态变更', pollutant: '污染物检测结果', negative_use: '负面清单',
   ...Object.fromEntries(Object.entries(REVIEW_TRANSITIONS).map(([a, t]) => [a, t.label])),
 }
 
@@ -92,7 +101,10 @@ export async function transitionReview(db: Database, ctx: AuthContext, input: Tr
     if (refusal) throw new AppError('CONFLICT', `${kind.title}“${row.name}”：${refusal}`)
     const reason = input.reason?.trim() || null
     const after = await setReviewStatus(tx, input.kind, row.adcode, row.id, decision.to, input.action === 'return' ? reason : null)
-    if (input.action === 'publish') await publishRecord(tx, input.kind, row.adcode, row.id)
+    if (input.action === 'publish') {
+      await publishRecord(tx, input.kind, row.adcode, row.id)
+      await kind.afterPublish?.(tx, row.adcode, row.id)
+    }
     const published = input.action === 'publish' ? after.published_version + 1 : after.published_version
     await insertHistory(tx, {
       adcode: row.adcode, entity: REVIEW_TABLES[input.kind].table, entityId: row.id, action: input.action, actor: ctx.user.username, reason,
