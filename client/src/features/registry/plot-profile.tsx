@@ -244,10 +244,10 @@ function Facts({ plot, review }: { plot: Profile; review: ReactNode }) {
     ['地块编码', plot.code],
     ['所在区县', plot.county],
     ['地址', plot.address || '—'],
-    ['原行业类别', plot.formerIndustry ? industryName(plot.formerIndustry) : '—'],
+    ['原行业类别', plot.formerIndustryName ?? (plot.formerIndustry ? industryName(plot.formerIndustry) : '—')],
     ['土地使用权人', plot.landUser || '—'],
     ['占地面积', `${formatAreaValue(plot.areaMu)} 亩（${formatCount(Math.round(plot.areaM2))} m²）`],
-    ['规划用地类别', landClassName(plot.plannedLandClass)],
+    ['规划用地类别', plot.plannedLandClass ? landClassName(plot.plannedLandClass) : `未明确（按${plot.landClassName ?? '第一类用地'}评价）`],
     ['风险等级', riskLevelName(plot.riskLevel)],
     ['所在名录', `${plot.list.name}${plot.list.keeper ? `（${plot.list.keeper}）` : ''}`],
   ]

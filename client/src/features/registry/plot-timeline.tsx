@@ -1,6 +1,29 @@
+import { PLOT_TRANSITIONS } from '../../../../server/src/domain/plot-lifecycle.ts'
 import { formatDateTime } from '../../shared/format'
 import { riskLevelName, statusName } from './registry-labels'
-import type { PlotEvent, PlotHistoryEntry } from './registry-types'
+import type { PlotDocument, PlotEvent, PlotHistoryEntry } from './registry-types'
+
+/** The name of the document a step asked for (初步调查报告, 省级评审意见 …), from the lifecycle. */
+function documentLabel(action: string, field: 'document' | 'reviewDocument'): string {
+  const step = (PLOT_TRANSITIONS as Record<string, { requires: readonly { field: string; label: string }[] }>)[action]
+  return step?.requires.find((r) => r.field === field)?.label ?? (field === 'document' ? '报告' : '评审意见')
+}
+
+/** One document handed in with a step. */
+function EventDocument({ kind, document }: { kind: string; document: PlotDocument }) {
+  return (
+    <div className="timeline__doc" data-testid="timeline-document">
+      <p className="timeline__doc-title">
+        <span className="timeline__doc-kind">{kind}</span>
+        {document.title}
+      </p>
+      <p className="timeline__doc-meta">
+        {document.date} · 附件 <span className="timeline__file">{document.attachmentName}</span>
+      </p>
+      <p className="timeline__doc-body">{document.body}</p>
+    </div>
+  )
+}
 
 /** 大事记: every step of the plot, newest first, with the document handed in and the reason. */
 export function PlotTimeline({ events }: { events: PlotEvent[] }) {
@@ -24,18 +47,8 @@ export function PlotTimeline({ events }: { events: PlotEvent[] }) {
             </p>
           )}
           <p className="timeline__actor">经办：{event.actorName || event.actor}</p>
-          {event.document && (
-            <div className="timeline__doc" data-testid="timeline-document">
-              <p className="timeline__doc-title">
-                <span className="timeline__doc-kind">{event.document.kind ?? '报告'}</span>
-                {event.document.title}
-              </p>
-              <p className="timeline__doc-meta">
-                {event.document.date} · 附件 <span className="timeline__file">{event.document.attachmentName}</span>
-              </p>
-              <p className="timeline__doc-body">{event.document.body}</p>
-            </div>
-          )}
+          {event.document && <EventDocument kind={documentLabel(event.action, 'document')} document={event.document} />}
+          {event.reviewDocument && <EventDocument kind={documentLabel(event.action, 'reviewDocument')} document={event.reviewDocument} />}
           {event.reason && <p className="timeline__reason">理由：{event.reason}</p>}
         </li>
       ))}

@@ -137,9 +137,9 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
                       {p.ratio !== null && p.ratio !== undefined && p.exceedsScreening && (
                         <span className="pollutant-sub">为筛选值 {p.ratio.toFixed(2)} 倍</span>
                       )}
-                      {(p.isBackgroundNote || p.backgroundNote) && (
-                        <span className="pollutant-sub pollutant-sub--note" title={p.backgroundNote ?? undefined}>
-                          {p.backgroundNote ?? '不超过当地土壤背景值的，不纳入污染地块管理'}
+                      {p.background && (
+                        <span className="pollutant-note" data-testid="pollutant-background">
+                          {p.background.note}
                         </span>
                       )}
                     </td>

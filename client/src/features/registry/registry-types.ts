@@ -28,8 +28,6 @@ export interface PlotListResponse {
 
 /** A report or document handed in with a step (初步调查报告, 省级评审意见 …). */
 export interface PlotDocument {
-  /** What kind of document the step asks for (e.g. 初步调查报告); set by the server. */
-  kind?: string
   title: string
   /** YYYY-MM-DD, not in the future. */
   date: string
@@ -76,6 +74,8 @@ export interface PlotEvent {
   actor: string
   actorName: string
   document?: PlotDocument | null
+  /** The provincial review opinion handed in with 列入名录. */
+  reviewDocument?: PlotDocument | null
   reason?: string | null
   riskLevel?: string | null
 }
@@ -96,9 +96,10 @@ export interface PlotPollutant {
   exceedsIntervention: boolean
   /** Value ÷ screening value. */
   ratio: number | null
-  /** As, Co, V: above screening but perhaps within the local background value (GB 36600 表1 注). */
-  isBackgroundNote?: boolean
-  backgroundNote?: string | null
+  /** As, Co, V above screening: compared with the local background value (GB 36600 表1 注); null for other items. */
+  background: null | { valueMgKg: number | null; isWithinBackground: boolean | null; note: string }
+  /** Counts as 超标 for 确认为污染地块 (above screening and not within the background value). */
+  isExceedance: boolean
 }
 
 /** One forbidden use of a plot (负面清单). */
@@ -146,10 +147,13 @@ export interface PlotProfile {
   list: { code: PlotListCode; name: string; keeper: string }
   riskLevel: string | null
   formerIndustry: string | null
+  formerIndustryName?: string | null
   landUser: string | null
   address: string | null
   contact: string | null
   plannedLandClass: 'first' | 'second' | null
+  /** The GB 36600 class the values are taken for (第一类 when the planned use is unclear). */
+  landClassName?: string
   areaM2: number
   areaMu: number
   version: number

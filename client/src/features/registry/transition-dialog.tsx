@@ -179,7 +179,7 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
         {requirements.length === 0 && <p className="panel-note">此步骤无需提交材料，确认后地块进入“{transition.toName}”阶段，并记入大事记。</p>}
         {exceedanceReq && (
           <p className="transition-form__check" data-testid="transition-exceedance">
-            须至少一项污染物实测值超过 GB 36600 筛选值（按本地块用地类别）。当前超筛选值 {plot.pollutants.filter((p) => p.exceedsScreening).length} 项。
+            须至少一项污染物实测值超过 GB 36600 筛选值（按本地块用地类别）。当前超筛选值 {plot.pollutants.filter((p) => p.isExceedance).length} 项。
           </p>
         )}
 
