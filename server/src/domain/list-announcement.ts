@@ -117,11 +117,19 @@ export function diffAnnouncement(list: RegistryListCode, previous: { version: nu
   }
 }
 
+/** JSON with the keys of every object in order (a stored jsonb value comes back with its keys reordered). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
 /** Whether two versions list the same plots with the same public fields (a new version would say nothing new). */
 export function isSameEntries(a: readonly ListEntry[], b: readonly ListEntry[]): boolean {
   if (a.length !== b.length) return false
-  const sorted = (x: readonly ListEntry[]) => JSON.stringify([...x].sort(byCode))
-  return sorted(a) === sorted(b)
+  return canonical([...a].sort(byCode)) === canonical([...b].sort(byCode))
 }
 
 /** A published plot row as the entries query answers it. */
