@@ -300,6 +300,7 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await page.getByTestId('transition-confirm').click()
     await expect.poll(() => page.getByTestId('transition-error').textContent()).toContain('省级评审意见缺少“标题”')
     await fillDocument('review-doc', { title: '湖南省生态环境厅关于风险评估报告的评审意见', date: '2026-10-28', body: '同意评估结论，列入建设用地土壤污染风险管控和修复名录。', attachmentName: '省级评审意见.pdf' })
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/77-list-dialog.png` })
     await confirmStep('listed')
     await expect(page.getByTestId('plot-list-name').textContent()).resolves.toBe('建设用地土壤污染风险管控和修复名录')
     await expect(page.getByTestId('plot-notice').textContent()).resolves.toContain('负面清单生效')
@@ -318,7 +319,7 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await expect(page.getByTestId('timeline-document').count()).resolves.toBe(4)
     const timeline = (await page.getByTestId('plot-timeline').textContent()) ?? ''
     for (const text of ['省级评审意见', '风险评估报告', '详细调查报告', '初步调查报告', '省级评审意见.pdf', '高风险']) expect(timeline).toContain(text)
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/77-listed-chronology.png` })
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/78-listed-chronology.png` })
 
     const final = await apiGet(page, `/api/plots/${plot.id}`)
     expect(final.body.status).toBe('listed')
@@ -333,7 +334,7 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await page.getByTestId('plot-filter-list').selectOption('control')
     await expect.poll(() => page.locator(`[data-testid=plot-item][data-plot-code="${plot.code}"]`).count()).toBe(1)
     await expect(page.locator(`[data-testid=plot-item][data-plot-code="${plot.code}"]`).getAttribute('aria-current')).resolves.toBe('true')
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/78-list-filtered.png` })
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/79-list-filtered.png` })
     expect(errors).toEqual([])
   })
 })

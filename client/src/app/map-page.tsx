@@ -125,9 +125,16 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   }, [])
   const onSearchSelect = useCallback((result: SearchResult) => {
     const target = searchTarget(result)
-    setFocus(target.focus)
-    if (target.feature) select(target.feature)
-  }, [select])
+    setFocus(target.feature?.source === 'contaminated-plot' ? { ...target.focus, padding: PROFILE_PADDING } : target.focus)
+    if (!target.feature) return
+    if (REGISTRY_ROLES.includes(user.role) && PLOT_SOURCES.includes(target.feature.source)) {
+      setSelected(null)
+      setOpenPlotId(target.feature.id)
+      return
+    }
+    setOpenPlotId(null)
+    select(target.feature)
+  }, [select, user.role])
   const onLocate = useCallback((bbox: Bbox) => setFocus({ bbox, maxZoom: FEATURE_MAX_ZOOM }), [])
   const flyToFeature = useCallback(async (feature: FeatureRef, maxZoom: number, padding?: MapFocus['padding']) => {
     try {

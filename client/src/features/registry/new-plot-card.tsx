@@ -113,7 +113,9 @@ export function NewPlotCard({ client, counties, onCancel, onCreated }: NewPlotCa
       <div className="new-plot__area" aria-live="polite" data-testid="new-plot-area">
         {areaM2 !== null ? (
           <>
-            面积 <strong>{formatAreaValue(areaM2 / M2_PER_MU)}</strong> 亩（{formatAreaValue(areaM2 / 10000)} 公顷）
+            <span>
+              面积 <strong>{formatAreaValue(areaM2 / M2_PER_MU)}</strong> 亩（{formatAreaValue(areaM2 / 10000)} 公顷）
+            </span>
             {!isClosed && <span className="new-plot__drawing">绘制中</span>}
           </>
         ) : (

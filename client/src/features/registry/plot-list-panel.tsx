@@ -117,15 +117,15 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
               data-plot-id={plot.id}
               data-plot-code={plot.code}
             >
-              <span className="plot-item__line">
-                <span className="plot-item__name">{plot.name}</span>
+              <span className="plot-item__name">{plot.name}</span>
+              <span className="plot-item__meta">
                 <PlotStatusBadge list={plot.list} statusName={plot.statusName} isSmall />
+                {plot.riskLevel && <span className={`plot-risk plot-risk--${plot.riskLevel}`}>{riskLevelName(plot.riskLevel)}</span>}
               </span>
               <span className="plot-item__meta">
                 <span className="plot-item__code">{plot.code}</span>
                 {counties.length > 1 && <span>{plot.county}</span>}
                 <span>{formatAreaValue(plot.areaMu)} 亩</span>
-                {plot.riskLevel && <span className={`plot-risk plot-risk--${plot.riskLevel}`}>{riskLevelName(plot.riskLevel)}</span>}
               </span>
             </button>
           </li>

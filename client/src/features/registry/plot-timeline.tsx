@@ -1,3 +1,4 @@
+import { useNameOf } from '../../../../server/src/domain/negative-list.ts'
 import { PLOT_TRANSITIONS } from '../../../../server/src/domain/plot-lifecycle.ts'
 import { formatDateTime } from '../../shared/format'
 import { riskLevelName, statusName } from './registry-labels'
@@ -56,6 +57,22 @@ export function PlotTimeline({ events }: { events: PlotEvent[] }) {
   )
 }
 
+type Change = { name?: string; substance?: string; valueMgKg?: number; useCode?: string }
+
+/** What one history row changed, in words (the state moved, the pollutant or use added or removed), then why. */
+function describeHistory(entry: PlotHistoryEntry): string {
+  const before = (entry.before ?? {}) as { status?: string; removed?: Change }
+  const after = (entry.after ?? {}) as { status?: string; added?: Change; reviewStatus?: string }
+  const parts: string[] = []
+  if (entry.action === 'transition' && after.status) parts.push(`${statusName(before.status)} → ${statusName(after.status)}`)
+  if (entry.action === 'create') parts.push('列入疑似污染地块名单')
+  const item = (c: Change) => (c.useCode ? `${c.useCode} ${useNameOf(c.useCode)}` : `${c.name ?? c.substance ?? ''} ${c.valueMgKg ?? ''} mg/kg`)
+  if (after.added) parts.push(`${entry.action === 'negative_use' ? '增列禁止用途' : '录入'} ${item(after.added)}`)
+  if (before.removed) parts.push(`${entry.action === 'negative_use' ? '移出禁止用途' : '删除'} ${item(before.removed)}`)
+  if (entry.reason) parts.push(`理由：${entry.reason}`)
+  return parts.join('；') || '—'
+}
+
 /** 修改记录: the change_history rows of the plot (who, when, what, why). */
 export function PlotHistoryList({ entries }: { entries: PlotHistoryEntry[] }) {
   if (entries.length === 0) return <p className="panel-note">尚无修改记录。</p>
@@ -67,7 +84,7 @@ export function PlotHistoryList({ entries }: { entries: PlotHistoryEntry[] }) {
           <th scope="col">时间</th>
           <th scope="col">操作</th>
           <th scope="col">经办</th>
-          <th scope="col">说明</th>
+          <th scope="col">内容</th>
         </tr>
       </thead>
       <tbody>
@@ -76,7 +93,7 @@ export function PlotHistoryList({ entries }: { entries: PlotHistoryEntry[] }) {
             <td className="nowrap">{formatDateTime(entry.changedAt)}</td>
             <td>{entry.actionName ?? entry.action}</td>
             <td>{entry.actorName ?? entry.actor}</td>
-            <td>{entry.reason ?? '—'}</td>
+            <td>{describeHistory(entry)}</td>
           </tr>
         ))}
       </tbody>

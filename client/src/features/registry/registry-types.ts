@@ -133,6 +133,8 @@ export interface PlotHistoryEntry {
   actorName?: string
   reason: string | null
   changedAt: string
+  before?: Record<string, unknown> | null
+  after?: Record<string, unknown> | null
 }
 
 /** `GET /api/plots/:id`: the plot profile. */

@@ -250,7 +250,7 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
             取消
           </button>
           <button type="submit" className="primary-button" disabled={isBusy} data-testid="transition-confirm">
-            {isBusy ? '正在提交…' : `确认${transition.label}`}
+            {isBusy ? '正在提交…' : transition.label.startsWith('确认') ? transition.label : `确认${transition.label}`}
           </button>
         </div>
       </form>
