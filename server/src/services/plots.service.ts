@@ -393,6 +393,7 @@ export class PlotsService {
         after: { version, reviewStatus, added: { id: pid, ...values, name: substance.name } },
       })
     })
+    this.onChanged(PLOT_LAYERS)
     return this.profile(ctx, id)
   }
 
@@ -409,6 +410,7 @@ export class PlotsService {
         after: { version: next, reviewStatus },
       })
     })
+    this.onChanged(PLOT_LAYERS)
     return this.profile(ctx, id)
   }
 
@@ -428,6 +430,7 @@ export class PlotsService {
         after: { version, reviewStatus, added: { useCode: input.useCode, basis: ADDED_USE_BASIS } },
       })
     })
+    this.onChanged(PLOT_LAYERS)
     return this.profile(ctx, id)
   }
 
@@ -450,6 +453,7 @@ export class PlotsService {
         after: { version, reviewStatus },
       })
     })
+    this.onChanged(PLOT_LAYERS)
     return this.profile(ctx, id)
   }
 }
