@@ -157,7 +157,7 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await expect.poll(() => items.count()).toBe(answer.body.items.length)
   })
 
-  it('when the officer draws a new plot with the mouse and fills in its facts, then it is saved as a 疑似污染地块 with a DK code and its profile opens', async () => {
+  it('when the officer draws a new plot with the mouse and fills in its facts, then it is saved as a 疑似污染地块 with a DK code, its profile opens, and its contact and land class can be changed', async () => {
     await page.evaluate((c) => (window as any).__soilMap.jumpTo({ center: c, zoom: 16 }), spot)
     await waitForMap(page)
     await page.getByTestId('plot-new').click()
@@ -197,6 +197,18 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await expect(page.getByTestId('plot-facts').textContent()).resolves.toContain('电镀')
     await expect(page.getByTestId('plot-list').textContent()).resolves.toContain(plot.code)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/72-profile-suspected.png` })
+
+    await page.getByTestId('plot-edit').click()
+    const facts = page.getByTestId('plot-facts-dialog')
+    await facts.waitFor()
+    await typeInto('facts-contact', '赵科长 0737-4211234', facts)
+    await facts.getByTestId('facts-land-class').selectOption('first')
+    await facts.getByTestId('facts-save').click()
+    await facts.waitFor({ state: 'detached' })
+    await expect.poll(() => page.getByTestId('plot-contact').textContent()).toContain('赵科长 0737-4211234')
+    const edited = await apiGet(page, `/api/plots/${plot.id}`)
+    expect(edited.body).toMatchObject({ contact: '赵科长 0737-4211234', plannedLandClass: 'first', version: saved.body.version + 1 })
+    expect(edited.body.history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['create', 'update']))
   })
 
   it('when the plot is under preliminary investigation without an exceedance, then 确认为污染地块 is refused with the reason; after a pollutant above the screening value it is offered', async () => {

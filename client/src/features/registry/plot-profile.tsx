@@ -11,6 +11,7 @@ import { PollutantSection } from './pollutant-section'
 import { fetchPlot } from './registry-api'
 import { industryName, landClassName, reviewStatusName, riskLevelName } from './registry-labels'
 import type { PlotProfile as Profile, PlotTransition } from './registry-types'
+import { PlotFactsDialog } from './plot-facts-dialog'
 import { TransitionDialog } from './transition-dialog'
 import './registry.css'
 
@@ -59,6 +60,7 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
   const [tab, setTab] = useState<Tab>('facts')
   const [step, setStep] = useState<PlotTransition | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [isEditing, setEditing] = useState(false)
 
   useEffect(() => {
     const controller = new AbortController()
@@ -209,7 +211,7 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
         </div>
 
         <div className="plot-profile__panel" role="tabpanel">
-          {tab === 'facts' && <Facts plot={plot} review={renderReview?.(plot, reload)} />}
+          {tab === 'facts' && <Facts plot={plot} canEdit={canEdit} onEdit={() => setEditing(true)} review={renderReview?.(plot, reload)} />}
           {tab === 'events' && <PlotTimeline events={plot.events} />}
           {tab === 'pollutants' && <PollutantSection plot={plot} canEdit={canEdit} onChanged={changed} />}
           {tab === 'negative' && <NegativeListSection plot={plot} canEdit={canEdit} onChanged={changed} />}
@@ -217,6 +219,22 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
         </div>
       </div>
 
+      {isEditing && (
+        <PlotFactsDialog
+          plot={plot}
+          onClose={() => setEditing(false)}
+          onStale={() => {
+            setEditing(false)
+            reload()
+          }}
+          onDone={(next) => {
+            setEditing(false)
+            setPlot(next)
+            setNotice('地块信息已保存')
+            onChanged()
+          }}
+        />
+      )}
       {step && (
         <TransitionDialog
           plot={plot}
@@ -238,8 +256,16 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
   )
 }
 
+/** Props of {@link Facts}. */
+interface FactsProps {
+  plot: Profile
+  canEdit: boolean
+  onEdit: () => void
+  review: ReactNode
+}
+
 /** 概况: the facts, the responsible contact, the control zones and the review block. */
-function Facts({ plot, review }: { plot: Profile; review: ReactNode }) {
+function Facts({ plot, canEdit, onEdit, review }: FactsProps) {
   const rows: [string, ReactNode][] = [
     ['地块编码', plot.code],
     ['所在区县', plot.county],
@@ -253,6 +279,13 @@ function Facts({ plot, review }: { plot: Profile; review: ReactNode }) {
   ]
   return (
     <div className="plot-section" data-testid="plot-facts">
+      {canEdit && (
+        <div className="plot-section__bar plot-section__bar--end">
+          <button type="button" className="secondary-button" onClick={onEdit} data-testid="plot-edit">
+            修改地块信息
+          </button>
+        </div>
+      )}
       <table className="info-table">
         <tbody>
           {rows.map(([label, value]) => (

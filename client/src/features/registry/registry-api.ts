@@ -30,6 +30,21 @@ export function createPlot(plot: NewPlot): Promise<{ id: number } & Partial<Plot
   return sendJson('POST', '/api/plots', plot)
 }
 
+/** The facts of a plot an officer may change (`PATCH /api/plots/:id`); null clears a field. */
+export interface PlotFacts {
+  name?: string
+  formerIndustry?: string
+  address?: string | null
+  landUser?: string | null
+  contact?: string | null
+  plannedLandClass?: 'first' | 'second' | null
+}
+
+/** Changes the facts of a plot; answers the new profile. */
+export function updatePlot(id: number, input: PlotFacts & { version: number }): Promise<PlotProfile> {
+  return sendJson<PlotProfile>('PATCH', `/api/plots/${id}`, input)
+}
+
 /** The body of a step (`POST /api/plots/:id/transitions`). */
 export interface TransitionInput {
   action: string

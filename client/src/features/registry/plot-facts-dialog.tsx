@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react'
+import { ApiError } from '../../shared/api-client'
+import { errorMessage } from '../../shared/error-message'
+import { Dialog } from '../../shared/ui/dialog'
+import { FormError } from '../../shared/ui/form-error'
+import { updatePlot, type PlotFacts } from './registry-api'
+import { INDUSTRY_OPTIONS } from './registry-labels'
+import type { PlotProfile } from './registry-types'
+
+/** Props of {@link PlotFactsDialog}. */
+export interface PlotFactsDialogProps {
+  plot: PlotProfile
+  onDone: (next: PlotProfile) => void
+  /** The plot changed meanwhile (409): load it again. */
+  onStale: () => void
+  onClose: () => void
+}
+
+type Draft = { [K in keyof PlotFacts]-?: string }
+
+function draftOf(plot: PlotProfile): Draft {
+  return {
+    name: plot.name,
+    formerIndustry: plot.formerIndustry ?? '',
+    address: plot.address ?? '',
+    landUser: plot.landUser ?? '',
+    contact: plot.contact ?? '',
+    plannedLandClass: plot.plannedLandClass ?? '',
+  }
+}
+
+/** 修改地块信息: name, former industry, address, land user, contact and planned land class; only what changed is sent. */
+export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDialogProps) {
+  const initial = draftOf(plot)
+  const [draft, setDraft] = useState<Draft>(initial)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [isStale, setStale] = useState(false)
+  const [isBusy, setBusy] = useState(false)
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setFailure(null)
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const changed: PlotFacts = {}
+    for (const key of Object.keys(draft) as (keyof Draft)[]) {
+      if (draft[key].trim() === initial[key].trim()) continue
+      const value = draft[key].trim()
+      if (key === 'plannedLandClass') changed.plannedLandClass = (value || null) as PlotFacts['plannedLandClass']
+      else if (key === 'name' || key === 'formerIndustry') changed[key] = value
+      else changed[key] = value || null
+    }
+    if (Object.keys(changed).length === 0) return setFailure('没有修改任何内容')
+    setBusy(true)
+    setFailure(null)
+    try {
+      onDone(await updatePlot(plot.id, { version: plot.version, ...changed }))
+    } catch (error) {
+      setFailure(errorMessage(error, '地块信息保存失败'))
+      setStale(error instanceof ApiError && error.status === 409)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={`修改地块信息：${plot.code}`} onClose={onClose} testId="plot-facts-dialog" isWide>
+      <form className="dialog__body" onSubmit={(e) => void submit(e)} noValidate>
+        {plot.reviewStatus === 'published' && (
+          <p className="panel-note">该地块的公开信息已发布；修改后记录回到草稿，公开信息保持不变，直至重新提交审定并发布。</p>
+        )}
+        <div className="form-grid">
+          <label className="form-field form-grid__wide">
+            <span className="form-field__label">地块名称 *</span>
+            <input className="text-input" maxLength={100} value={draft.name} onChange={(e) => set({ name: e.target.value })} data-testid="facts-name" />
+          </label>
+          <label className="form-field">
+            <span className="form-field__label">原行业类别 *</span>
+            <select className="text-input" value={draft.formerIndustry} onChange={(e) => set({ formerIndustry: e.target.value })} data-testid="facts-industry">
+              {INDUSTRY_OPTIONS.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="form-field">
+            <span className="form-field__label">规划用地类别（GB 36600）</span>
+            <select className="text-input" value={draft.plannedLandClass} onChange={(e) => set({ plannedLandClass: e.target.value })} data-testid="facts-land-class">
+              <option value="">未明确（按第一类用地评价）</option>
+              <option value="first">第一类用地</option>
+              <option value="second">第二类用地</option>
+            </select>
+          </label>
+          <label className="form-field form-grid__wide">
+            <span className="form-field__label">地址</span>
+            <input className="text-input" maxLength={200} value={draft.address} onChange={(e) => set({ address: e.target.value })} data-testid="facts-address" />
+          </label>
+          <label className="form-field">
+            <span className="form-field__label">土地使用权人</span>
+            <input className="text-input" maxLength={200} value={draft.landUser} onChange={(e) => set({ landUser: e.target.value })} data-testid="facts-land-user" />
+          </label>
+          <label className="form-field">
+            <span className="form-field__label">责任联系人（内部）</span>
+            <input className="text-input" maxLength={200} value={draft.contact} onChange={(e) => set({ contact: e.target.value })} data-testid="facts-contact" />
+          </label>
+        </div>
+        {draft.plannedLandClass !== initial.plannedLandClass && plot.pollutants.length > 0 && (
+          <p className="panel-note">规划用地类别改变后，污染物将按新的用地类别重新对照 GB 36600 筛选值和管制值。</p>
+        )}
+        <FormError message={failure} testId="facts-error" />
+        <div className="form-actions">
+          {isStale && (
+            <button type="button" className="secondary-button" onClick={onStale}>
+              重新加载地块
+            </button>
+          )}
+          <button type="button" className="secondary-button" onClick={onClose}>
+            取消
+          </button>
+          <button type="submit" className="primary-button" disabled={isBusy} data-testid="facts-save">
+            {isBusy ? '正在保存…' : '保存'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
