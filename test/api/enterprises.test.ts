@@ -245,3 +245,19 @@ describe('GET /api/enterprises', () => {
     expect((await officer.agent.get('/api/enterprises/999999999')).status).toBe(404)
   })
 })
+
+describe('sample enterprises', () => {
+  it('when the sample data is loaded, then every sample county has generated enterprises, at least one of them operating', async () => {
+    const { rows } = await db.query(`SELECT c.adcode::text,
+        count(e.id) FILTER (WHERE e.is_generated) AS generated,
+        count(e.id) FILTER (WHERE e.is_generated AND e.status = 'operating') AS operating,
+        bool_and(e.name LIKE '%（示例）%') FILTER (WHERE e.is_generated) AS is_marked
+      FROM county c LEFT JOIN supervised_enterprise e USING (adcode) GROUP BY c.adcode ORDER BY c.adcode`)
+    expect(rows.length).toBeGreaterThan(0)
+    for (const r of rows) {
+      expect(Number(r.generated), r.adcode).toBeGreaterThan(0)
+      expect(Number(r.operating), r.adcode).toBeGreaterThan(0)
+      expect(r.is_marked, r.adcode).toBe(true)
+    }
+  })
+})
