@@ -89,6 +89,8 @@ describe('preview and publish a list', () => {
     const res = await county.agent.get('/api/registry-lists/suspected/430903/preview')
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ list: 'suspected', jurisdictionName: '益阳市赫山区', nextVersion: before + 1, isChanged: true })
+    expect(res.body.unpublishedPlots).toBeGreaterThan(0)
+    expect(res.body.unpublishedNote).toContain(`另有 ${res.body.unpublishedPlots} 个地块的当前状态尚未审定发布`)
     expect(codes(res.body.announcement.added)).toContain(published)
     expect(JSON.stringify(res.body)).not.toContain(draft)
     expect(JSON.stringify(res.body)).not.toContain('内部联系人')

@@ -145,6 +145,9 @@ export interface EntryRow {
   area_m2: number; negative_uses: { useCode: string; basis: string }[]
 }
 export const listListEntries = (db: Queryable, prefix: string, statuses: readonly string[]) => q<EntryRow>(db, 'list-entries', [prefix, statuses])
+export async function countUnpublished(db: Queryable, prefix: string, statuses: readonly string[]): Promise<number> {
+  return (await q<{ count: number }>(db, 'count-unpublished', [prefix, statuses]))[0].count
+}
 export async function findPublishedStatuses(db: Queryable, prefix: string, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map()
   return new Map((await q<{ code: string; status: string }>(db, 'published-status', [prefix, codes])).map((r) => [r.code, r.status]))

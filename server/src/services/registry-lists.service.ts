@@ -9,7 +9,7 @@ import { scopePrefix, scopeWithin } from '../domain/roles.ts'
 import { scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
-  findJurisdictionCounty, findLastVersion, findPublishedStatuses, findVersion, insertChange, insertVersion, listFeed, listListEntries,
+  countUnpublished, findJurisdictionCounty, findLastVersion, findPublishedStatuses, findVersion, insertChange, insertVersion, listFeed, listListEntries,
   listScopeCounties, listVersions, lockList, type CountyNames, type EntryRow,
 } from '../repos/registry.repo.ts'
 import type { AuthContext } from './auth.service.ts'
@@ -105,9 +105,12 @@ export async function listRegistryListsFor(db: Database, ctx: AuthContext) {
 export async function previewList(db: Database, ctx: AuthContext, ref: ListRef) {
   assertMayRead(ctx, ref)
   const { entries, announcement, last } = await draftVersion(db, ref)
+  const unpublished = await countUnpublished(db, scopePrefix(ref.jurisdiction), PUBLIC_LISTS[ref.list].statuses)
   return {
     ...describeRef(ref), lastVersion: describeHead(last), nextVersion: (last?.version ?? 0) + 1,
     isChanged: !last || !isSameEntries(last.entries as ListEntry[], entries),
+    unpublishedPlots: unpublished,
+    unpublishedNote: unpublished ? `另有 ${unpublished} 个地块的当前状态尚未审定发布，名录按其已发布的信息列出（未发布过的不列入）；如需列入最新状态，请先完成审定发布` : null,
     entries, announcement,
   }
 }
