@@ -200,6 +200,30 @@ describe('POST /api/control-zones', () => {
     expect(await zonesNamed(body.name)).toBe(0)
   })
 
+  it('when the outline lies in another county than the one named, or in no county, then 422 says so, and nothing is written', async () => {
+    const { body } = await completeBody()
+    const elsewhere = await post(officer, { ...body, adcode: '430903', geometry: square(await spot('220322'), 0.001), plotIds: [], signs: [] })
+    expect(elsewhere.status).toBe(422)
+    expect(elsewhere.body.error.details.problems[0]).toMatchObject({ code: 'OUTSIDE_COUNTY', field: 'geometry' })
+    expect(elsewhere.body.error.message).toContain('超出赫山区边界')
+    const sea = await post(officer, { ...body, geometry: square([121.5, 20.5], 0.001), plotIds: [], signs: [] })
+    expect(sea.status).toBe(422)
+    expect(sea.body.error.message).toBe('管控区域边界不在本系统的任何区县内')
+    expect(await zonesNamed(body.name)).toBe(0)
+  })
+
+  it('when the outline has more vertices than the setting allows, then 422 names the count and the limit', async () => {
+    const strict = createTestApp(db, { registry: { zoneMaxVertices: 4, signMaxDistanceM: 50, feedVersions: 10 } })
+    const s = await signInAs(strict, 'environment')
+    const { body, at } = await completeBody()
+    const [x, y] = at
+    const pentagon = { type: 'Polygon', coordinates: [[[x - 0.001, y - 0.001], [x + 0.001, y - 0.001], [x + 0.0012, y], [x + 0.001, y + 0.001], [x - 0.001, y + 0.001], [x - 0.001, y - 0.001]]] }
+    const res = await post(s, { ...body, geometry: pentagon })
+    expect(res.status).toBe(422)
+    expect(res.body.error.message).toBe('管控区域边界有 5 个顶点，超过上限 4 个，请简化边界')
+    expect(await zonesNamed(body.name)).toBe(0)
+  })
+
   it('when a farmland officer creates a zone, then 403 and nothing is written', async () => {
     const { body } = await completeBody()
     const res = await post(farmland, body)

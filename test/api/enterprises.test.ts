@@ -161,6 +161,17 @@ describe('PATCH /api/enterprises/:id and the site proposals', () => {
     expect(await proposalsOf(e.id)).toHaveLength(0)
   })
 
+  it('when the enterprise is moved to another county by its adcode, or an unknown one is changed, then 400 or 404', async () => {
+    const e = (await post(officer, await body())).body
+    const moved = await patch(officer, e.id, { version: 1, adcode: '220322' })
+    expect(moved.status).toBe(400)
+    expect(moved.body.error.message).toBe(`重点监管单位“${e.name}”属于赫山区，不能改到其他区县`)
+    const missing = await patch(officer, 999_999_999, { version: 1, status: 'closed' })
+    expect(missing.status).toBe(404)
+    expect(missing.body.error.message).toBe('没有编号为 999999999 的重点监管单位')
+    expect((await patch(officer, e.id, { status: 'closed' })).body.error.message).toBe('版本号（version）必填')
+  })
+
   it('when the credit code is changed to another enterprise\'s, then 409', async () => {
     const a = (await post(officer, await body())).body
     const b = (await post(officer, await body())).body
