@@ -135,7 +135,7 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await db.close()
   })
 
-  it('when the officer opens 污染地块, then the county\'s plots are listed with their state and list, and the list filter narrows them', async () => {
+  it('when the officer opens 污染地块, then the county\'s plots are listed with their state and list, the list filter narrows them, and a plot under review can be read but not changed', async () => {
     await page.getByTestId('side-tab-plots').click()
     const items = page.getByTestId('plot-item')
     await items.first().waitFor()
@@ -155,6 +155,18 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     }
     await page.getByTestId('plot-filter-list').selectOption('')
     await expect.poll(() => items.count()).toBe(answer.body.items.length)
+
+    const submitted = answer.body.items.find((p: any) => p.reviewStatus === 'submitted')
+    expect(submitted).toBeTruthy()
+    await page.locator(`[data-testid=plot-item][data-plot-code="${submitted.code}"]`).click()
+    await expect.poll(() => profile().getAttribute('data-plot-id')).toBe(String(submitted.id))
+    await expect(page.getByTestId('plot-locked').textContent()).resolves.toContain('地块正在审定中（已提交）')
+    await expect(page.getByTestId('plot-steps').textContent()).resolves.toContain('暂不能变更状态')
+    expect(await page.getByTestId('plot-steps').locator('button:enabled').count()).toBe(0)
+    await page.getByTestId('plot-tab-pollutants').click()
+    expect(await page.getByTestId('pollutant-add').count()).toBe(0)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/70-plot-under-review.png` })
+    await page.getByTestId('plot-profile-close').click()
   })
 
   it('when the officer draws a new plot with the mouse and fills in its facts, then it is saved as a 疑似污染地块 with a DK code, its profile opens, and its contact and land class can be changed', async () => {

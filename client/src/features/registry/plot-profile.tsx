@@ -107,6 +107,8 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
     )
   }
 
+  const isUnderReview = plot.reviewStatus === 'submitted' || plot.reviewStatus === 'approved'
+  const canWrite = canEdit && !isUnderReview
   const allowed = plot.transitions.filter((t) => t.isAllowed)
   const refused = plot.transitions.filter((t) => !t.isAllowed)
   const tabs: { id: Tab; label: string }[] = [
@@ -160,6 +162,11 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
           </p>
         )}
         {failure && <p className="notice notice--error">{failure}</p>}
+        {canEdit && isUnderReview && (
+          <p className="plot-profile__lock" data-testid="plot-locked">
+            地块正在审定中（{reviewStatusName(plot.reviewStatus)}），暂不能修改或办理下一步；如需修改，请审定人退回。
+          </p>
+        )}
 
         <section className="plot-steps" aria-label="下一步" data-testid="plot-steps">
           <h3 className="plot-steps__title">下一步</h3>
@@ -211,10 +218,10 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
         </div>
 
         <div className="plot-profile__panel" role="tabpanel">
-          {tab === 'facts' && <Facts plot={plot} canEdit={canEdit} onEdit={() => setEditing(true)} review={renderReview?.(plot, reload)} />}
+          {tab === 'facts' && <Facts plot={plot} canEdit={canWrite} onEdit={() => setEditing(true)} review={renderReview?.(plot, reload)} />}
           {tab === 'events' && <PlotTimeline events={plot.events} />}
-          {tab === 'pollutants' && <PollutantSection plot={plot} canEdit={canEdit} onChanged={changed} />}
-          {tab === 'negative' && <NegativeListSection plot={plot} canEdit={canEdit} onChanged={changed} />}
+          {tab === 'pollutants' && <PollutantSection plot={plot} canEdit={canWrite} onChanged={changed} />}
+          {tab === 'negative' && <NegativeListSection plot={plot} canEdit={canWrite} onChanged={changed} />}
           {tab === 'history' && <PlotHistoryList entries={plot.history} />}
         </div>
       </div>
