@@ -375,6 +375,15 @@ describe('POST /api/plots/:id/transitions', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('when two officers take the same step at the same time, then one succeeds and the other gets 409, with one event and one history row', async () => {
+    const plot = await createPlot()
+    const answers = await Promise.all([step(plot, 'start_preliminary'), step(plot, 'start_preliminary')])
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409])
+    const { rows: [n] } = await db.query(`SELECT (SELECT count(*) FROM plot_event WHERE plot_id = $1 AND action = 'start_preliminary')::int AS events,
+      (SELECT count(*) FROM change_history WHERE entity = 'contaminated_plot' AND entity_id = $1 AND action = 'transition')::int AS history`, [plot.id])
+    expect(n).toEqual({ events: 1, history: 1 })
+  })
+
   it('when the plot waits for review, then every write is refused with 409', async () => {
     const plot = await createPlot()
     await db.query(`UPDATE contaminated_plot SET review_status = 'submitted' WHERE id = $1`, [plot.id])
@@ -487,6 +496,9 @@ describe('negative uses', () => {
     const removeDefault = await del(officer, `/api/plots/${plot.id}/negative-uses/R`, { version: plot.version, reason: '测试' })
     expect(removeDefault.status).toBe(409)
     expect(removeDefault.body.error.message).toMatch(/“居住用地”是法定禁止用途（依据《中华人民共和国土壤污染防治法》第六十一条），不能删除/)
+    const removeStar = await del(officer, `/api/plots/${plot.id}/negative-uses/%2A`, { version: plot.version, reason: '测试' })
+    expect(removeStar.status).toBe(409)
+    expect(removeStar.body.error.message).toMatch(/“与风险管控、修复无关的建设项目”是法定禁止用途（依据《中华人民共和国土壤污染防治法》第六十六条）/)
     expect((await del(officer, `/api/plots/${plot.id}/negative-uses/B`, { version: plot.version })).status).toBe(400)
     expect((await del(officer, `/api/plots/${plot.id}/negative-uses/M`, { version: plot.version, reason: '测试' })).status).toBe(404)
     const removed = await del(officer, `/api/plots/${plot.id}/negative-uses/B`, { version: plot.version, reason: '规划调整为工业用地' })
