@@ -69,13 +69,13 @@ export async function listZonesFor(db: Database, ctx: AuthContext, adcode?: stri
   }
 }
 
-async function conflict(db: Queryable, what: string, entity: string, id: number, yourVersion: number, currentVersion: number): Promise<AppError> {
+/** The 409 of a zone or enterprise changed since the user loaded it: who changed it last, when, and both versions. */
+export async function conflictError(db: Queryable, what: string, entity: string, id: number, yourVersion: number, currentVersion: number): Promise<AppError> {
   const last = await findLastChange(db, entity, id)
   const by = last ? `已被 ${last.actor_name}（${last.actor}）于 ${formatChangedAt(last.changed_at)} 修改` : '已被他人修改'
   return new AppError('CONFLICT', `${what}${by}（您看到的是第 ${yourVersion} 版，当前为第 ${currentVersion} 版），请刷新后重试`,
     { yourVersion, currentVersion, changedBy: last?.actor ?? null, changedByName: last?.actor_name ?? null, changedAt: last?.changed_at ?? null })
 }
-export { conflict as conflictError }
 
 /** One zone for the panel: plots, signs (with their distance), announcement, monitoring, review and what is missing. */
 export async function getZone(db: Queryable, ctx: AuthContext, id: number) {
@@ -183,7 +183,7 @@ export async function updateZoneOf(deps: ControlZoneDeps, ctx: AuthContext, id: 
     const locked = await lockZone(tx, id)
     if (!locked) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的管控区域`)
     assertCountyInScope(ctx, locked.adcode, locked.county_name)
-    if (locked.version !== input.version) throw await conflict(tx, `管控区域“${locked.name}”`, 'control_zone', id, input.version, locked.version)
+    if (locked.version !== input.version) throw await conflictError(tx, `管控区域“${locked.name}”`, 'control_zone', id, input.version, locked.version)
     if (!EDITABLE.includes(locked.review_status)) {
       const hint = locked.review_status === 'published' ? '请先“重新编辑”' : '请等待审定，或由审定人退回后再修改'
       throw new AppError('CONFLICT', `管控区域“${locked.name}”当前为“${labelOf(REVIEW_STATUS, locked.review_status)}”，不能修改；${hint}`)
