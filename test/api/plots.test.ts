@@ -509,6 +509,14 @@ describe('negative uses', () => {
     ])
   })
 
+  it('when a plot is on the provincial list, then the map\'s info panel shows the same negative list as the profile', async () => {
+    const plot = await forceStatus((await createPlot()).id, 'listed', 'high')
+    const res = await officer.agent.get(`/api/features/contaminated-plot/${plot.id}`).expect(200)
+    const field = JSON.stringify(res.body)
+    expect(field).toContain('不得用作居住用地（《中华人民共和国土壤污染防治法》第六十一条）')
+    expect(field).toContain('不得建设与风险管控、修复无关的建设项目（《中华人民共和国土壤污染防治法》第六十六条）')
+  })
+
   it('when the sample data stored R and A for a listed plot, then they show once, as the defaults', async () => {
     const plot = await forceStatus((await createPlot()).id, 'listed', 'high')
     await db.query(`INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis, created_by) VALUES ('430903', $1, 'R', '《中华人民共和国土壤污染防治法》第六十一条', 'sample-data')`, [plot.id])

@@ -1,5 +1,6 @@
 import { DLBM, ENTERPRISE_STATUS, FARMLAND_CLASS, INDUSTRY, PLOT_STATUS, POINT_LEVEL, POINT_TYPE, REVIEW_STATUS, RISK_LEVEL, labelOf } from './labels.ts'
 import { METHOD_LABEL } from './classify-farmland.ts'
+import { negativeListOf } from './negative-list.ts'
 import { formatArea } from './units.ts'
 
 export interface InfoField {
@@ -31,8 +32,6 @@ function parcelClassBasis(row: Row): InfoField[] {
     { label: '规则版本', value: `${row.class_rule_set ?? '—'}（分类清单 ${row.class_list_id}）` },
   ]
 }
-
-const GB50137_NAMES: Record<string, string> = { R: '居住用地', A: '公共管理与公共服务设施用地' }
 
 /** The info-panel content of a feature: a title and its attributes in Chinese, in the order an officer reads them. */
 export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
@@ -111,8 +110,8 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
           { label: '地址', value: row.address ?? '—' },
           { label: '联系人', value: row.contact ?? '—' },
           { label: '面积', value: formatArea(row.area_m2) },
-          { label: '负面清单', value: row.negative_uses.length
-            ? row.negative_uses.map((n: Row) => `不得用作${GB50137_NAMES[n.useCode] ?? n.useCode}（${n.basis}）`).join('；') : '—' },
+          { label: '负面清单', value: negativeListOf(row.status, row.negative_uses.map((n: Row) => ({ useCode: n.useCode, basis: n.basis, reason: null })))
+            .map((u) => `${u.useCode === '*' ? '不得建设' : '不得用作'}${u.useName}（${u.basis}）`).join('；') || '—' },
           { label: '管控区域', value: row.zones ?? '—' },
           ...generated(row),
         ],
