@@ -188,8 +188,8 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
   }, [draw])
 
   /** Opens a saved zone: loads it, puts its outline into the editor and moves the map to it. */
-  const openZone = useCallback(async (id: number) => {
-    setMessage(null)
+  const openZone = useCallback(async (id: number, notice: ZoneMessage | null = null) => {
+    setMessage(notice)
     try {
       const loaded = normalizeZone(await getJson(`/api/control-zones/${id}`))
       setZone(loaded)
@@ -311,8 +311,9 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
       setMessage({ kind: 'ok', text: `管控区域 ${current.code} 已提交审定，等待审定人审定` })
       onChanged()
     } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error, '提交失败') })
-      if (error instanceof ApiError && error.status === 409) void openZone(current.id)
+      const failure: ZoneMessage = { kind: 'error', text: errorMessage(error, '提交失败') }
+      setMessage(failure)
+      if (error instanceof ApiError && error.status === 409) void openZone(current.id, failure)
     } finally {
       setBusy(false)
     }

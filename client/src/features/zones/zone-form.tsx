@@ -188,6 +188,11 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
         </div>
       </fieldset>
 
+      {!readOnly && zone && zone.missingForSubmit.length > 0 && (
+        <p className="panel-note" data-testid="zone-missing">
+          按已保存的内容，提交审定前还需补充：{zone.missingForSubmit.join('、')}
+        </p>
+      )}
       {!readOnly && (
         <div className="zone-form__actions">
           <button type="submit" className="secondary-button" disabled={editor.isBusy} data-testid="zone-save">
@@ -197,11 +202,6 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
             提交审定
           </button>
         </div>
-      )}
-      {!readOnly && zone && zone.missingForSubmit.length > 0 && (
-        <p className="panel-note" data-testid="zone-missing">
-          提交审定前还需：{zone.missingForSubmit.join('、')}
-        </p>
       )}
     </form>
   )
