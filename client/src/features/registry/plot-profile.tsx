@@ -135,7 +135,7 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
           <div className="plot-profile__line">
             <PlotStatusBadge list={plot.list.code} statusName={plot.statusName} />
             <span className={`plot-risk plot-risk--${plot.riskLevel ?? 'none'}`} data-testid="plot-risk">
-              {riskLevelName(plot.riskLevel)}
+              {plot.riskLevel ? riskLevelName(plot.riskLevel) : '风险等级未评定'}
             </span>
             <span className="chip chip--off" data-testid="plot-review-status">
               {reviewStatusName(plot.reviewStatus)}
