@@ -190,6 +190,11 @@ describe('PATCH /api/enterprises/:id and the site proposals', () => {
     expect(plot).toEqual({ name: `原${e.name}地块`, status: 'suspected', former_industry: 'tanning', land_user: e.name, review_status: 'draft', same_site: true })
     const plotHistory = (await db.query(`SELECT action, actor FROM change_history WHERE entity = 'contaminated_plot' AND entity_id = $1`, [res.body.plotId])).rows
     expect(plotHistory).toEqual([{ action: 'create', actor: 'huanjing' }])
+    const profile = await officer.agent.get(`/api/plots/${res.body.plotId}`)
+    expect(profile.status).toBe(200)
+    expect(profile.body.events).toHaveLength(1)
+    expect(profile.body.events[0]).toMatchObject({ to: 'suspected', actor: 'huanjing' })
+    expect(profile.body.events[0].reason).toContain(e.name)
     expect((await historyOf(e.id)).map((h) => h.action)).toEqual(['create', 'propose', 'confirm'])
     const again = await decide(officer, e.createdProposalId, 'dismiss', { reason: '重复' })
     expect(again.status).toBe(409)

@@ -6,7 +6,7 @@ import { ENTERPRISE_STATUS, INDUSTRY, labelOf } from '../domain/labels.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
-import { insertPlot } from '../repos/plots.repo.ts'
+import { insertPlot, insertPlotEvent } from '../repos/plots.repo.ts'
 import {
   decideProposal as writeDecision, findEnterprise, findEnterpriseByCreditCode, findLastChange, findOpenProposal, insertChange,
   insertEnterprise, insertProposal, listEnterprises, listProposals, lockEnterprise, lockProposal, updateEnterprise,
@@ -186,8 +186,13 @@ export async function confirmProposal(deps: EnterpriseDeps, ctx: AuthContext, id
       name, formerIndustry: p.industry, landUser: p.enterprise_name, address: null, contact: null, plannedLandClass: null,
     }, proposal.geometry as Geo, ctx.user.username))
     await writeDecision(tx, p.adcode, id, 'confirmed', ctx.user.username, null, plotId)
+    const origin = `由重点监管单位“${p.enterprise_name}”关闭/搬迁后的场地确认`
+    await insertPlotEvent(tx, {
+      adcode: p.adcode, plotId, action: 'create', from: null, to: 'suspected', riskLevel: null, document: null, reviewDocument: null,
+      reason: origin, actor: ctx.user.username,
+    })
     await insertChange(tx, { adcode: p.adcode, entity: 'contaminated_plot', entityId: plotId, action: 'create', actor: ctx.user.username,
-      reason: `由重点监管单位“${p.enterprise_name}”关闭/搬迁后的场地确认`, before: null,
+      reason: origin, before: null,
       after: { name, status: 'suspected', formerIndustry: p.industry, proposalId: id, enterpriseId: Number(p.enterprise_id) } })
     await insertChange(tx, { adcode: p.adcode, entity: 'supervised_enterprise', entityId: Number(p.enterprise_id), action: 'confirm', actor: ctx.user.username,
       reason: null, before: { proposalId: id, status: 'pending' }, after: { proposalId: id, status: 'confirmed', plotId } })
