@@ -39,7 +39,7 @@ export const REVIEW_KINDS: Record<ReviewKind, {
 
 const ACTION_LABEL: Record<string, string> = {
   create: '新建', update: '修改', delete: '删除', restore: '恢复', import: '导入', classify: '分类', override: '人工调整类别', split: '分割', merge: '合并',
-  transition: '状态变更', pollutant: '污染物检测结果', negative_use: '负面清单',
+  transition: '状态变更', pollutant: '污染物检测结果', negative_use: '负面清单', propose: '建议列为疑似污染地块', confirm: '确认为疑似污染地块', dismiss: '不予列入', publish_list: '发布名单（名录）',
   ...Object.fromEntries(Object.entries(REVIEW_TRANSITIONS).map(([a, t]) => [a, t.label])),
 }
 
