@@ -183,7 +183,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await page.context().close()
   }, 180_000)
 
-  it('when the officer reopens the draft, places a sign by clicking, writes the announcement and submits, then the zone waits for review with its sign, announcement and monitoring', async () => {
+  it('when the officer reopens the draft and places a sign 70 m outside the zone, then saving is refused naming the sign and marks it on the map; with a sign inside, the announcement and monitoring, the submitted zone waits for review', async () => {
     expect(zone.id).toBeGreaterThan(0)
     const page = await openPage()
     await logIn(page, 'huanjing')
@@ -195,6 +195,20 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
 
     await page.getByTestId('zone-tool-sign').click()
     const corners = zoneCorners()
+    const farAt = offset([(corners[0][0] + corners[1][0]) / 2, corners[0][1]], 0, -70)
+    await clickMap(page, farAt)
+    await expect.poll(() => page.getByTestId('zone-sign').count()).toBe(1)
+    await page.getByTestId('zone-save').click()
+    await expect.poll(() => page.getByTestId('zone-message').textContent(), { timeout: 20_000 }).toContain('距管控区域边界')
+    const far = await page.getByTestId('zone-message').textContent()
+    expect(far).toContain('第 1 个标识“警示标识 1”')
+    expect(far).toContain('50 米以内')
+    const marked = await page.evaluate(() => (window as any).__soilMap.querySourceFeatures('soil-overlay-zone-editor').some((f: any) => f.properties.kind === 'problem-point'))
+    expect(marked).toBe(true)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/81-zone-sign-too-far.png` })
+    expect((await apiGet(page, `/api/control-zones/${zone.id}`)).body.signs).toEqual([])
+    await page.getByTestId('zone-sign').getByRole('button', { name: '删除标识 1' }).click()
+    await expect.poll(() => page.getByTestId('zone-sign').count()).toBe(0)
     const signAt: LonLat = [(corners[0][0] + corners[1][0]) / 2, corners[0][1] + (corners[3][1] - corners[0][1]) * 0.08]
     await clickMap(page, signAt)
     await expect.poll(() => page.getByTestId('zone-sign').count()).toBe(1)
@@ -269,6 +283,47 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await pub.screenshot({ path: `${SCREENSHOT_DIR}/83-public-zone.png` })
     await pub.close()
     expect(errors).toEqual([])
+  }, 180_000)
+
+  it('when the officer uploads a GeoJSON file, then projected coordinates are refused on saving with the reason and a CGCS2000 outline is loaded for editing, and nothing is saved unless asked', async () => {
+    const dir = fs.mkdtempSync('/tmp/zone-upload-')
+    const projected = `${dir}/管控区域-高斯投影.geojson`
+    const lonLat = `${dir}/管控区域-经纬度.geojson`
+    const ring = (points: number[][]) => [...points, points[0]]
+    fs.writeFileSync(projected, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {},
+      geometry: { type: 'Polygon', coordinates: [ring([[38_412_300, 3_157_200], [38_412_500, 3_157_200], [38_412_500, 3_157_400], [38_412_300, 3_157_400]])] } }] }))
+    fs.writeFileSync(lonLat, JSON.stringify({ type: 'Feature', properties: { name: '上传范围' },
+      geometry: { type: 'Polygon', coordinates: [ring(zoneCorners())] } }))
+    const name = `上传测试管控区域（E2E ${SUFFIX}）`
+
+    const page = await openPage()
+    await logIn(page, 'huanjing')
+    await page.getByTestId('side-tab-zones').click()
+    await page.getByTestId('zone-new').click()
+    await typeInto(page, 'zone-name', name)
+    const upload = async (file: string) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('zone-upload').click()])
+      await chooser.setFiles(file)
+    }
+    await upload(projected)
+    await expect.poll(() => page.getByTestId('zone-message').textContent()).toContain('已读取“管控区域-高斯投影.geojson”：1 个面')
+    await page.getByTestId('zone-save').click()
+    await expect.poll(() => page.getByTestId('zone-message').textContent(), { timeout: 20_000 }).toContain('投影坐标')
+    await expect(page.getByTestId('zone-message').textContent()).resolves.toContain('EPSG:4490')
+
+    await upload(lonLat)
+    await expect.poll(() => page.getByTestId('zone-message').textContent()).toContain('已读取“管控区域-经纬度.geojson”：1 个面，可用“修改节点”调整')
+    await expect.poll(() => page.getByTestId('zone-area').textContent()).toMatch(/面积 [\d.]+ 亩/)
+    await waitForMap(page)
+    const drawn = await page.evaluate(() => (window as any).__soilZoneDraw.getSnapshot().filter((f: any) => f.geometry.type === 'Polygon').length)
+    expect(drawn).toBe(1)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/87-zone-uploaded.png` })
+    await page.getByTestId('zone-back').click()
+    await page.getByTestId('zones-panel').waitFor()
+    const list = await apiGet(page, '/api/control-zones?adcode=430903')
+    expect(list.body.items.some((z: any) => z.name === name)).toBe(false)
+    await page.context().close()
+    fs.rmSync(dir, { recursive: true, force: true })
   }, 180_000)
 
   it('when the officer marks an operating enterprise as closed, then its site is proposed and confirming it makes a suspected plot', async () => {

@@ -50,7 +50,8 @@ const EMPTY_FIELDS: Omit<ZoneFields, 'adcode'> = {
   monitorAir: false,
 }
 
-const SIGN_COLOR = '#d32f2f'
+/** Signs in amber; a refused sign gets a red problem point on top. */
+const SIGN_COLOR = '#ef6c00'
 /** Review states in which the environment officer may still change a zone. */
 const EDITABLE_STATES = new Set(['draft', 'returned'])
 
@@ -87,6 +88,13 @@ function bodyOf(fields: ZoneFields, geometry: Polygon | MultiPolygon): ZoneInput
   }
 }
 
+/** Where the problems of a refused save lie (e.g. a sign too far from the zone), to mark them on the map. */
+function problemLocations(error: unknown): [number, number][] {
+  if (!(error instanceof ApiError)) return []
+  const problems = (error.details as { problems?: { location?: unknown }[] } | undefined)?.problems ?? []
+  return problems.map((p) => p.location).filter((l): l is [number, number] => Array.isArray(l) && l.length === 2 && l.every((n) => typeof n === 'number'))
+}
+
 /**
  * The control-zone editor: the zone open (new or saved), its outline in terra-draw (drawn, uploaded, edited),
  * signs placed by clicking on the map, the form fields, saving and submitting for review.
@@ -102,6 +110,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
   const [uploaded, setUploaded] = useState<{ geometry: Polygon | MultiPolygon; crs?: unknown } | null>(null)
   const [message, setMessage] = useState<ZoneMessage | null>(null)
   const [isBusy, setBusy] = useState(false)
+  const [problemPoints, setProblemPoints] = useState<[number, number][]>([])
   const pendingParts = useRef<Polygon[] | null>(null)
   const toolRef = useRef(tool)
   toolRef.current = tool
@@ -150,8 +159,9 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
       properties: { kind: 'selected', color: SIGN_COLOR },
     }))
     if (uploaded && !parts.length) features.push({ type: 'Feature', geometry: uploaded.geometry, properties: { kind: 'preview' } })
+    for (const at of problemPoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { kind: 'problem-point' } })
     client.setOverlay('zone-editor', features.length ? ({ type: 'FeatureCollection', features } as FeatureCollection) : null)
-  }, [client, fields?.signs, uploaded, parts.length])
+  }, [client, fields?.signs, uploaded, parts.length, problemPoints])
 
   useEffect(() => {
     client?.hideFeatures('control-zone', isOpen && zone && EDITABLE_STATES.has(zone.reviewStatus) ? [zone.id] : [])
@@ -207,6 +217,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
   }, [draw, loadOutline, fitTo])
 
   const close = useCallback(() => {
+    setProblemPoints([])
     draw?.clear()
     pendingParts.current = null
     setOpen(false)
@@ -253,6 +264,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
   }, [draw, loadOutline, fitTo])
 
   const removeSign = useCallback((index: number) => {
+    setProblemPoints([])
     setFields((f) => (f ? { ...f, signs: f.signs.filter((_, i) => i !== index) } : f))
     setDirty(true)
   }, [])
@@ -275,6 +287,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     }
     setBusy(true)
     setMessage(null)
+    setProblemPoints([])
     try {
       const shape = uploaded && !parts.length && uploaded.crs !== undefined ? { ...geometry, crs: uploaded.crs } : geometry
       const body = bodyOf(fields, shape as Polygon | MultiPolygon)
@@ -291,6 +304,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
       return saved
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessage(error, '保存失败') })
+      setProblemPoints(problemLocations(error))
       return null
     } finally {
       setBusy(false)

@@ -35,7 +35,7 @@ export class ZoneDraw {
 
   constructor(map: MaplibreMap, listeners: ZoneDrawListeners) {
     this.draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORDINATE_PRECISION }),
+      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORDINATE_PRECISION, prefixId: 'td-zone' }),
       modes: [
         new TerraDrawSelectMode({
           pointerDistance: POINTER_DISTANCE,

@@ -1,4 +1,4 @@
-import { useRef, type FormEvent } from 'react'
+import { useEffect, useRef, type FormEvent } from 'react'
 import type { FeatureRef, ScopeCounty } from '../../shared/api-types'
 import { useJson } from '../../shared/use-json'
 import type { ZoneEditor, ZoneTool } from './use-zone-editor'
@@ -29,6 +29,8 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
   const fields = editor.fields!
   const zone = editor.zone
   const fileRef = useRef<HTMLInputElement>(null)
+  const messageRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => messageRef.current?.scrollIntoView({ block: 'nearest' }), [editor.message])
   const plots = useJson<{ items: PlotChoice[] }>(`/api/plots?adcode=${fields.adcode}`, zone?.id ?? 0, '地块列表加载失败')
   const choices = choicesOf(plots.status === 'done' ? plots.data.items : [], zone?.plots ?? [], fields.plotIds)
   const readOnly = !editor.isEditable
@@ -59,7 +61,7 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
       </header>
 
       {editor.message && (
-        <p className={`notice notice--${editor.message.kind}`} role={editor.message.kind === 'error' ? 'alert' : 'status'} data-testid="zone-message">
+        <p ref={messageRef} className={`notice notice--${editor.message.kind}`} role={editor.message.kind === 'error' ? 'alert' : 'status'} data-testid="zone-message">
           {editor.message.text}
           <button type="button" className="notice__close" aria-label="关闭" onClick={editor.clearMessage}>
             ×
