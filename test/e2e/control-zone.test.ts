@@ -35,6 +35,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     text: '该地块已列入建设用地土壤污染风险管控和修复名录，暂不开发利用。现划定管控区域：区域内禁止开展与风险管控无关的建设活动，禁止种植食用农产品，请勿擅自进入。',
   }
   const enterprise = { id: 0, name: '', version: 0, status: '' }
+  const second = { id: 0, name: '', status: '' }
   /** Rows this file adds and removes afterwards (a published list version is immutable and stays). */
   const created = { plotIds: [] as number[] }
 
@@ -120,9 +121,11 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
       ORDER BY is_generated DESC, code LIMIT 1`)
     if (rows.length === 0) rows.push(await plantListedPlot())
     plot = { id: Number(rows[0].id), code: rows[0].code, name: rows[0].name, west: Number(rows[0].west), south: Number(rows[0].south), east: Number(rows[0].east), north: Number(rows[0].north) }
-    const { rows: ent } = await db.query<any>(`SELECT id, name, version, status FROM supervised_enterprise WHERE adcode = '430903' AND status = 'operating' ORDER BY id LIMIT 1`)
-    expect(ent.length, '赫山区应有一个在产的重点监管单位').toBe(1)
+    const { rows: ent } = await db.query<any>(`
+      SELECT id, name, version, status FROM supervised_enterprise WHERE adcode = '430903' AND status = 'operating' ORDER BY id LIMIT 2`)
+    expect(ent.length, '赫山区应有两个在产的重点监管单位').toBe(2)
     Object.assign(enterprise, { id: Number(ent[0].id), name: ent[0].name, version: Number(ent[0].version), status: ent[0].status })
+    Object.assign(second, { id: Number(ent[1].id), name: ent[1].name, status: ent[1].status })
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
     browser = await launchChromium()
   })
@@ -133,6 +136,10 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     if (enterprise.id) {
       await db.query(`DELETE FROM plot_proposal WHERE adcode = '430903' AND enterprise_id = $1 AND created_at > now() - interval '1 hour'`, [enterprise.id])
       await db.query(`UPDATE supervised_enterprise SET status = $2 WHERE adcode = '430903' AND id = $1`, [enterprise.id, enterprise.status])
+    }
+    if (second.id) {
+      await db.query(`DELETE FROM plot_proposal WHERE adcode = '430903' AND enterprise_id = $1 AND created_at > now() - interval '1 hour'`, [second.id])
+      await db.query(`UPDATE supervised_enterprise SET status = $2 WHERE adcode = '430903' AND id = $1`, [second.id, second.status])
     }
     if (created.plotIds.length) await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [created.plotIds])
     await db.close()
@@ -326,16 +333,16 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     fs.rmSync(dir, { recursive: true, force: true })
   }, 180_000)
 
-  it('when the officer marks an operating enterprise as closed, then its site is proposed and confirming it makes a suspected plot', async () => {
+  it('when the officer marks one operating enterprise closed and another relocated, then both sites are proposed: one confirmed as a suspected plot, the other dismissed with the reason the dialog insists on, and the enterprise opens on the map', async () => {
     const page = await openPage()
     await logIn(page, 'huanjing')
     await page.getByTestId('side-tab-enterprises').click()
-    const row = page.getByTestId('enterprise').and(page.locator(`[data-name="${enterprise.name}"]`)).first()
+    const row = page.getByTestId('enterprise').and(page.locator(`[data-id="${enterprise.id}"]`))
     await row.locator('button').first().click()
     await row.getByTestId('enterprise-status-select').selectOption('closed')
     await row.getByTestId('enterprise-status-save').click()
     await expect.poll(() => page.getByTestId('enterprise-message').textContent(), { timeout: 20_000 }).toContain('已改为关闭')
-    const proposal = page.getByTestId('proposal').and(page.locator(`[data-enterprise="${enterprise.name}"]`))
+    const proposal = page.getByTestId('proposal').and(page.locator(`[data-enterprise-id="${enterprise.id}"]`))
     await proposal.waitFor()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/84-enterprise-proposal.png` })
     await proposal.getByTestId('proposal-confirm').click()
@@ -350,7 +357,29 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     expect(made.status).toBe('suspected')
     expect(made.name).toContain(`E2E ${SUFFIX}`)
     created.plotIds.push(made.id)
-    await expect.poll(() => page.getByTestId('proposal').and(page.locator(`[data-enterprise="${enterprise.name}"]`)).count()).toBe(0)
+    await expect.poll(() => page.getByTestId('proposal').and(page.locator(`[data-enterprise-id="${enterprise.id}"]`)).count()).toBe(0)
+
+    const other = page.getByTestId('enterprise').and(page.locator(`[data-id="${second.id}"]`))
+    await other.locator('button').first().click()
+    await other.getByTestId('enterprise-status-select').selectOption('relocated')
+    await other.getByTestId('enterprise-status-save').click()
+    await expect.poll(() => page.getByTestId('enterprise-message').textContent(), { timeout: 20_000 }).toContain('已改为搬迁')
+    const next = page.getByTestId('proposal').and(page.locator(`[data-enterprise-id="${second.id}"]`))
+    await next.getByTestId('proposal-dismiss').click()
+    await page.getByTestId('proposal-send').click()
+    await expect(page.getByTestId('proposal-error').textContent()).resolves.toContain('请填写不予列入的理由')
+    await page.getByTestId('proposal-reason').click()
+    await page.keyboard.type('该单位搬迁前已完成土壤污染状况调查，结果未超过第二类用地筛选值（E2E）')
+    await page.getByTestId('proposal-send').click()
+    await expect.poll(() => page.getByTestId('enterprise-message').textContent(), { timeout: 20_000 }).toContain('不予列入')
+    await expect.poll(() => next.count()).toBe(0)
+    const dismissed = await apiGet(page, '/api/plot-proposals?status=dismissed&adcode=430903')
+    expect(dismissed.body.items.filter((p: any) => p.enterpriseId === second.id).map((p: any) => p.reason)).toEqual(['该单位搬迁前已完成土壤污染状况调查，结果未超过第二类用地筛选值（E2E）'])
+
+    await other.getByRole('button', { name: '在地图上查看' }).click()
+    await expect.poll(() => page.getByTestId('info-panel').textContent(), { timeout: 20_000 }).toContain(second.name)
+    await waitForMap(page)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/84-enterprise-on-map.png` })
     await page.context().close()
   }, 180_000)
 

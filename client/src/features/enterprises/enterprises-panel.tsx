@@ -157,7 +157,7 @@ function EnterpriseItem({ enterprise: e, isOpen, canEdit, onToggle, onShowOnMap,
   }
 
   return (
-    <div className={`enterprise${isOpen ? ' enterprise--open' : ''}`} data-testid="enterprise" data-name={e.name}>
+    <div className={`enterprise${isOpen ? ' enterprise--open' : ''}`} data-testid="enterprise" data-id={e.id} data-name={e.name}>
       <button type="button" className="enterprise__head" onClick={onToggle} aria-expanded={isOpen}>
         <span className="enterprise__name">{e.name}</span>
         <span className={`enterprise-status enterprise-status--${e.status}`}>{statusName}</span>

@@ -46,7 +46,7 @@ export function ProposalList({ proposals, canDecide, onDecided, onLocate }: Prop
         {proposals.map((p) => {
           const bbox = bboxOfGeometry(p.geometry)
           return (
-            <li key={p.id} className="proposal" data-testid="proposal" data-enterprise={p.enterpriseName}>
+            <li key={p.id} className="proposal" data-testid="proposal" data-enterprise-id={p.enterpriseId} data-enterprise={p.enterpriseName}>
               <span className="proposal__name">{p.enterpriseName}</span>
               <span className="proposal__meta">
                 {p.industryName ?? INDUSTRY_NAME[p.industry] ?? p.industry} · 已{p.enterpriseStatusName ?? ENTERPRISE_STATUS_NAME[p.enterpriseStatus] ?? p.enterpriseStatus}
