@@ -36,6 +36,8 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
   }
   const enterprise = { id: 0, name: '', version: 0, status: '' }
   const second = { id: 0, name: '', status: '' }
+  /** A published suspected plot this file adds, so the county's suspected list always has something new to publish. */
+  const suspect = { code: '' }
   /** Rows this file adds and removes afterwards (a published list version is immutable and stays). */
   const created = { plotIds: [] as number[] }
 
@@ -90,7 +92,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
    * A listed, published plot of our own on empty land of 赫山区, for when the sample has no listed plot free of a
    * zone (the sample draws states at random); removed afterwards.
    */
-  async function plantListedPlot(): Promise<any> {
+  async function plantPlot(status: 'listed' | 'suspected', code: string, name: string): Promise<any> {
     const { rows: [spot] } = await db.query<any>(`
       WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM township WHERE adcode = '430903' ORDER BY code LIMIT 1),
       grid AS (SELECT ST_Translate(seed.p, dx * 0.001, dy * 0.001) AS p FROM seed, generate_series(-20, 20) dx, generate_series(-20, 20) dy)
@@ -103,9 +105,9 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     const wkt = `MULTIPOLYGON(((${spot.lon - h} ${spot.lat - h},${spot.lon + h} ${spot.lat - h},${spot.lon + h} ${spot.lat + h},${spot.lon - h} ${spot.lat + h},${spot.lon - h} ${spot.lat - h})))`
     const { rows: [row] } = await db.query<any>(`
       INSERT INTO contaminated_plot (adcode, code, name, status, risk_level, former_industry, address, contact, geom, review_status)
-      VALUES ('430903', $1, $2, 'listed', 'high', 'electroplating', '赫山区龙岭工业园 8 号', '王工 0737-0000000', ST_GeomFromText($3, 4490), 'published')
+      VALUES ('430903', $1, $2, $4, $5, 'electroplating', '赫山区龙岭工业园 8 号', '王工 0737-0000000', ST_GeomFromText($3, 4490), 'published')
       RETURNING id, code, name, ST_XMin(geom) AS west, ST_YMin(geom) AS south, ST_XMax(geom) AS east, ST_YMax(geom) AS north`,
-    [`430903-DK9${SUFFIX.slice(-3)}`, `原益阳电镀厂地块（E2E ${SUFFIX}）`, wkt])
+    [code, name, wkt, status, status === 'listed' ? 'high' : null])
     await db.transaction((tx) => publishPlots(tx, '430903', [Number(row.id)]))
     created.plotIds.push(Number(row.id))
     return row
@@ -119,7 +121,9 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
       WHERE adcode = '430903' AND status = 'listed'
         AND NOT EXISTS (SELECT 1 FROM control_zone_plot z WHERE z.adcode = p.adcode AND z.plot_id = p.id)
       ORDER BY is_generated DESC, code LIMIT 1`)
-    if (rows.length === 0) rows.push(await plantListedPlot())
+    if (rows.length === 0) rows.push(await plantPlot('listed', `430903-DK9${SUFFIX.slice(-3)}`, `原益阳电镀厂地块（E2E ${SUFFIX}）`))
+    const newSuspect = await plantPlot('suspected', `430903-DK8${SUFFIX.slice(-3)}`, `原赫山印染厂地块（E2E ${SUFFIX}）`)
+    suspect.code = newSuspect.code
     plot = { id: Number(rows[0].id), code: rows[0].code, name: rows[0].name, west: Number(rows[0].west), south: Number(rows[0].south), east: Number(rows[0].east), north: Number(rows[0].north) }
     const { rows: ent } = await db.query<any>(`
       SELECT id, name, version, status FROM supervised_enterprise WHERE adcode = '430903' AND status = 'operating' ORDER BY id LIMIT 2`)
@@ -383,44 +387,64 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await page.context().close()
   }, 180_000)
 
-  it('when the officer publishes the county suspected list on /registry/lists, then the version shows with its CSV announcement and the public feed holds it', async () => {
+  it('when the officer previews the county suspected list on /registry/lists while a city officer publishes it first, then her publish is refused naming who published, and the version shows with its CSV announcement and the public feed', async () => {
     const page = await openPage()
     await logIn(page, 'huanjing')
     await page.getByTestId('nav-registry-lists').click()
     await page.getByTestId('registry-lists-page').waitFor()
     await page.getByTestId('list-card').and(page.locator('[data-key="suspected/430903"]')).click()
-    const detail = page.getByTestId('list-detail')
-    await expect.poll(() => detail.textContent()).toContain('疑似污染地块名单')
+    await expect.poll(() => page.getByTestId('list-detail').textContent()).toContain('疑似污染地块名单（益阳市赫山区）')
     await page.getByTestId('list-preview-counts').waitFor()
     const before = await apiGet(page, '/api/registry-lists/suspected/430903/versions')
     const last = before.body.items.length ? before.body.items[0].version : 0
     const preview = await apiGet(page, '/api/registry-lists/suspected/430903/preview')
+    expect(preview.body.isChanged).toBe(true)
     await expect(page.getByTestId('list-count-added').textContent()).resolves.toContain(String(preview.body.announcement.counts.added))
+    await expect(page.getByTestId('list-added').locator(`tr[data-code="${suspect.code}"]`).count()).resolves.toBe(1)
+    await expect(page.getByTestId('list-publish').textContent()).resolves.toBe(`发布第 ${last + 1} 版`)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/85-registry-list-preview.png` })
 
-    if (preview.body.isChanged) {
-      await page.getByTestId('list-publish').click()
-      await page.getByTestId('list-publish-confirm').click()
-      await expect.poll(() => page.getByTestId('list-notice').textContent(), { timeout: 20_000 }).toContain(`第 ${last + 1} 版`)
-      const { rows } = await db.query<{ published_by: string }>(`SELECT published_by FROM registry_list_version WHERE list_code = 'suspected' AND jurisdiction = '430903' AND version = $1`, [last + 1])
-      expect(rows.map((r) => r.published_by)).toEqual(['huanjing'])
-    }
-    const version = preview.body.isChanged ? last + 1 : last
-    expect(version).toBeGreaterThan(0)
-    await expect.poll(() => page.locator(`[data-testid="list-version"][data-version="${version}"]`).count()).toBe(1)
-    const csvHref = await page.locator(`[data-testid="list-version"][data-version="${version}"]`).getByTestId('list-version-csv').getAttribute('href')
+    const city = await openPage()
+    await logIn(city, 'shihuanjing')
+    await city.goto(`${appUrl}/registry/lists`)
+    await city.getByTestId('list-card').and(city.locator('[data-key="suspected/430903"]')).click()
+    await city.getByTestId('list-publish').click()
+    await city.getByTestId('list-publish-confirm').click()
+    await expect.poll(() => city.getByTestId('list-notice').textContent(), { timeout: 20_000 }).toContain(`第 ${last + 1} 版`)
+    await city.context().close()
+
+    await page.getByTestId('list-publish').click()
+    await page.getByTestId('list-publish-confirm').click()
+    await expect.poll(() => page.getByTestId('list-notice').textContent(), { timeout: 20_000 }).toContain(`发布第 ${last + 1} 版`)
+    await expect(page.getByTestId('list-notice').textContent()).resolves.toContain('shihuanjing')
+    await expect(page.getByTestId('list-publish-dialog').count()).resolves.toBe(0)
+    await page.getByTestId('list-unchanged').waitFor()
+    await expect(page.getByTestId('list-card').and(page.locator('[data-key="suspected/430903"]')).textContent()).resolves.toContain(`第 ${last + 1} 版`)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/86-registry-list-conflict.png` })
+    await expect(page.getByTestId('list-publish').isDisabled()).resolves.toBe(true)
+    const { rows } = await db.query<{ published_by: string }>(`SELECT published_by FROM registry_list_version WHERE list_code = 'suspected' AND jurisdiction = '430903' AND version > $1`, [last])
+    expect(rows.map((r) => r.published_by)).toEqual(['shihuanjing'])
+
+    const version = page.locator(`[data-testid="list-version"][data-version="${last + 1}"]`)
+    await version.waitFor()
+    const csvHref = await version.getByTestId('list-version-csv').getAttribute('href')
     const csv = await page.evaluate(async (url) => {
       const r = await fetch(url!)
-      return { status: r.status, type: r.headers.get('content-type'), bytes: Array.from(new Uint8Array(await r.arrayBuffer()).slice(0, 3)), }
+      const bytes = new Uint8Array(await r.arrayBuffer())
+      return { status: r.status, bom: Array.from(bytes.slice(0, 3)), text: new TextDecoder().decode(bytes) }
     }, csvHref)
     expect(csv.status).toBe(200)
-    expect(csv.bytes).toEqual([0xef, 0xbb, 0xbf])
+    expect(csv.bom).toEqual([0xef, 0xbb, 0xbf])
+    expect(csv.text).toContain('新增')
+    expect(csv.text).toContain(suspect.code)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/86-registry-list-published.png` })
     const feedHref = await page.getByTestId('list-feed').getAttribute('href')
     const feed = await fetch(`${appUrl}${feedHref}`)
     expect(feed.status).toBe(200)
-    const body = await feed.json()
-    expect(JSON.stringify(body)).toContain(`"version":${version}`)
+    const text = JSON.stringify(await feed.json())
+    expect(text).toContain(`"version":${last + 1}`)
+    expect(text).toContain(suspect.code)
+    expect(text).not.toContain('王工')
     await page.context().close()
     expect(errors).toEqual([])
   }, 180_000)

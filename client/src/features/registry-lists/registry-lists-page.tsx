@@ -90,7 +90,7 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
     return raw.map((v) => normalizeVersion(v)).filter((v): v is ListVersion => v !== null).sort((a, b) => b.version - a.version)
   }, [versions])
   const [isConfirming, setConfirming] = useState(false)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const lastVersion = history[0]?.version ?? list.lastVersion?.version ?? 0
   const feedUrl = `/api/public/registry-lists/${list.list}/${list.jurisdiction}/feed.json`
   const hasChanges = diff ? !diff.isUnchanged : false
@@ -115,8 +115,8 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
         )}
       </header>
       {notice && (
-        <p className="notice notice--ok" role="status" data-testid="list-notice">
-          {notice}
+        <p className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="list-notice">
+          {notice.text}
         </p>
       )}
 
@@ -190,10 +190,15 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
           expectedVersion={lastVersion}
           counts={diff.counts}
           onClose={() => setConfirming(false)}
-          onStale={() => setReloads((n) => n + 1)}
+          onStale={(text) => {
+            setConfirming(false)
+            setNotice({ kind: 'error', text: `${text}。预览已按现行版本刷新。` })
+            setReloads((n) => n + 1)
+            onPublished()
+          }}
           onDone={(version) => {
             setConfirming(false)
-            setNotice(`已发布${list.listName}（${list.jurisdictionName}）第 ${version} 版，公告可下载，公开数据接口已更新`)
+            setNotice({ kind: 'ok', text: `已发布${list.listName}（${list.jurisdictionName}）第 ${version} 版，公告可下载，公开数据接口已更新` })
             setReloads((n) => n + 1)
             onPublished()
           }}
@@ -256,7 +261,8 @@ interface PublishDialogProps {
   expectedVersion: number
   counts: { added: number; kept: number; removed: number; total: number }
   onClose: () => void
-  onStale: () => void
+  /** Someone published meanwhile (409): the server's words. */
+  onStale: (message: string) => void
   onDone: (version: number) => void
 }
 
@@ -271,8 +277,8 @@ function PublishDialog({ list, nextVersion, expectedVersion, counts, onClose, on
       const answer = await sendJson<Record<string, any>>('POST', `/api/registry-lists/${list.list}/${list.jurisdiction}/publish`, { expectedVersion })
       onDone(Number(answer?.version ?? answer?.published?.version ?? nextVersion))
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) return onStale(error.message.replace(/[。，,]?\s*请刷新预览后再发布$/, ''))
       setFailure(errorMessage(error, '发布失败'))
-      if (error instanceof ApiError && error.status === 409) onStale()
     } finally {
       setBusy(false)
     }
