@@ -252,6 +252,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           client={client}
           counties={user.counties}
           onCancel={() => setCreatingPlot(false)}
+          onOpenProposals={ZONE_ROLES.includes(user.role) ? () => selectTab('enterprises') : undefined}
           onCreated={(id) => {
             setCreatingPlot(false)
             onReviewChanged()

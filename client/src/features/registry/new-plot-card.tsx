@@ -20,6 +20,8 @@ export interface NewPlotCardProps {
   counties: ScopeCounty[]
   onCancel: () => void
   onCreated: (id: number, code: string | null) => void
+  /** Opens the pending site proposals of closed or relocated supervised enterprises (重点监管单位), when the user has them. */
+  onOpenProposals?: () => void
 }
 
 interface Draft {
@@ -36,7 +38,7 @@ interface Draft {
  * 新建疑似污染地块: the officer draws the outline on the map (terra-draw: click the corners, click the first one
  * to close, then drag vertices), sees its area, fills in the facts and saves; the server checks the outline.
  */
-export function NewPlotCard({ client, counties, onCancel, onCreated }: NewPlotCardProps) {
+export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenProposals }: NewPlotCardProps) {
   const [polygon, setPolygon] = useState<Polygon | null>(null)
   const [isClosed, setClosed] = useState(false)
   const [draft, setDraft] = useState<Draft>({
@@ -110,6 +112,15 @@ export function NewPlotCard({ client, counties, onCancel, onCreated }: NewPlotCa
         </li>
         <li className={isClosed ? 'new-plot__step--active' : undefined}>填写地块信息，保存后进入“疑似污染地块名单”。</li>
       </ol>
+      {onOpenProposals && (
+        <p className="panel-note new-plot__proposals">
+          关闭、搬迁的重点监管单位原址，可在
+          <button type="button" className="link-button" onClick={onOpenProposals} data-testid="new-plot-proposals">
+            重点监管单位 › 待确认的疑似地块建议
+          </button>
+          中直接确认为疑似污染地块。
+        </p>
+      )}
       <div className="new-plot__area" aria-live="polite" data-testid="new-plot-area">
         {areaM2 !== null ? (
           <>
