@@ -307,8 +307,19 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await expect.poll(() => uses.count()).toBe(2)
   })
 
-  it('when the officer goes on through 详细调查 and 风险评估 to 列入名录 with the provincial opinion, then the plot is on the provincial list, the chronology holds every step with its documents, and an illegal step is refused', async () => {
+  it('when the officer goes on through 详细调查 and 风险评估 to 列入名录 with the provincial opinion, then a stale step is refused naming the version seen and the current one, the plot ends on the provincial list, the chronology holds every step with its documents, and an illegal step is refused', async () => {
     expect(plot.id).toBeGreaterThan(0)
+    await openStep('start_detailed')
+    const seen = (await apiGet(page, `/api/plots/${plot.id}`)).body.version
+    const other = await apiSend('PATCH', `/api/plots/${plot.id}`, { version: seen, address: '赫山区龙岭工业园金鑫路 8 号' })
+    expect(other.status).toBe(200)
+    await page.getByTestId('transition-confirm').click()
+    await expect.poll(() => page.getByTestId('transition-error').textContent()).toContain(`您看到的是第 ${seen} 版，当前为第 ${seen + 1} 版`)
+    expect(await statusOf()).toBe('contaminated')
+    await page.getByTestId('transition-reload').click()
+    await page.getByTestId('transition-dialog').waitFor({ state: 'detached' })
+    await page.getByTestId('plot-tab-facts').click()
+    await expect.poll(() => page.getByTestId('plot-facts').textContent()).toContain('金鑫路 8 号')
     await openStep('start_detailed')
     await confirmStep('detailed_investigation')
 
