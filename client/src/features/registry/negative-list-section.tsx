@@ -12,10 +12,9 @@ export interface NegativeListSectionProps {
   onChanged: (message: string) => void
 }
 
-type ReferenceAnswer = { uses?: Gb50137Use[]; items?: Gb50137Use[]; codes?: Gb50137Use[] } | Gb50137Use[]
-
-function usesOf(answer: ReferenceAnswer): Gb50137Use[] {
-  return Array.isArray(answer) ? answer : answer.uses ?? answer.codes ?? answer.items ?? []
+/** `GET /api/reference/gb50137`. */
+interface Gb50137Answer {
+  codes: Gb50137Use[]
 }
 
 /**
@@ -101,9 +100,9 @@ interface NegativeUseFormProps {
 
 /** 增加禁止用途: a GB 50137 use not yet on the list and the reason. */
 function NegativeUseForm({ plot, onCancel, onSaved }: NegativeUseFormProps) {
-  const reference = useJson<ReferenceAnswer>('/api/reference/gb50137', 0, 'GB 50137 用地分类加载失败')
+  const reference = useJson<Gb50137Answer>('/api/reference/gb50137', 0, 'GB 50137 用地分类加载失败')
   const present = new Set(plot.negativeList.map((u) => u.useCode))
-  const uses = reference.status === 'done' ? usesOf(reference.data).filter((u) => !present.has(u.code)) : []
+  const uses = reference.status === 'done' ? reference.data.codes.filter((u) => !present.has(u.code)) : []
   const [useCode, setUseCode] = useState('')
   const [reason, setReason] = useState('')
   const [failure, setFailure] = useState<string | null>(null)

@@ -6,6 +6,7 @@ import { SUBSTANCE_GROUP_NAME } from '../../../../server/src/domain/gb36600.ts'
 import { addPollutant, deletePollutant } from './registry-api'
 import { landClassName } from './registry-labels'
 import type { Gb36600Substance, PlotPollutant, PlotProfile } from './registry-types'
+import { today } from './today'
 
 /** Props of {@link PollutantSection}. */
 export interface PollutantSectionProps {
@@ -15,11 +16,9 @@ export interface PollutantSectionProps {
   onChanged: (message: string) => void
 }
 
-/** `GET /api/reference/gb36600`, whatever the wrapper key. */
-type ReferenceAnswer = { substances?: Gb36600Substance[]; items?: Gb36600Substance[] } | Gb36600Substance[]
-
-function substancesOf(answer: ReferenceAnswer): Gb36600Substance[] {
-  return Array.isArray(answer) ? answer : answer.substances ?? answer.items ?? []
+/** `GET /api/reference/gb36600`. */
+interface Gb36600Answer {
+  substances: Gb36600Substance[]
 }
 
 function formatValue(value: number | null): string {
@@ -32,12 +31,6 @@ function verdictOf(p: PlotPollutant): { tone: 'intervention' | 'screening' | 'ok
   if (p.exceedsScreening) return { tone: 'screening', text: '超筛选值' }
   if (p.screening === null) return { tone: 'none', text: '无标准值' }
   return { tone: 'ok', text: '未超筛选值' }
-}
-
-function today(): string {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 /** The reference values of a substance for the plot's land class (第一类 when unclear, GB 36600 5.3.1). */
@@ -193,8 +186,8 @@ interface PollutantFormProps {
 
 /** 录入检测值: substance of GB 36600 (its values for the plot's class shown), value, sampling date and depth. */
 function PollutantForm({ plot, onCancel, onSaved }: PollutantFormProps) {
-  const reference = useJson<ReferenceAnswer>('/api/reference/gb36600', 0, 'GB 36600 污染物项目加载失败')
-  const substances = reference.status === 'done' ? substancesOf(reference.data) : []
+  const reference = useJson<Gb36600Answer>('/api/reference/gb36600', 0, 'GB 36600 污染物项目加载失败')
+  const substances = reference.status === 'done' ? reference.data.substances : []
   const [substance, setSubstance] = useState('')
   const [value, setValue] = useState('')
   const [sampledOn, setSampledOn] = useState('')

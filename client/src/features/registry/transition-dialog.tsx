@@ -6,6 +6,7 @@ import { FormError } from '../../shared/ui/form-error'
 import { postTransition, type TransitionInput } from './registry-api'
 import { RISK_LEVEL_OPTIONS } from './registry-labels'
 import type { PlotDocument, PlotProfile, PlotTransition, TransitionRequirement } from './registry-types'
+import { today } from './today'
 
 /** Props of {@link TransitionDialog}. */
 export interface TransitionDialogProps {
@@ -15,20 +16,6 @@ export interface TransitionDialogProps {
   /** The plot changed meanwhile (409): load it again. */
   onStale: () => void
   onClose: () => void
-}
-
-/** Today as YYYY-MM-DD in local time (the latest date a document may carry). */
-function today(): string {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-/** The requirements of a step (plain field names are taken as they are). */
-export function requirementsOf(transition: PlotTransition): TransitionRequirement[] {
-  return (transition.requires as unknown[]).map((r) =>
-    typeof r === 'string' ? { field: r as TransitionRequirement['field'], label: r } : (r as TransitionRequirement),
-  )
 }
 
 interface DocumentDraft {
@@ -125,7 +112,7 @@ function toDocument(draft: DocumentDraft): PlotDocument {
  * name; the risk level; the reason) and sends it; the server's refusal is shown as it says it.
  */
 export function TransitionDialog({ plot, transition, onDone, onStale, onClose }: TransitionDialogProps) {
-  const requirements = requirementsOf(transition)
+  const requirements = transition.requires
   const documentReqs = requirements.filter((r): r is TransitionRequirement & { field: DocumentField } => r.field === 'document' || r.field === 'reviewDocument')
   const needsRisk = requirements.some((r) => r.field === 'riskLevel')
   const reasonReq = requirements.find((r) => r.field === 'reason')
