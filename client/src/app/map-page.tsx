@@ -90,8 +90,9 @@ export interface MapPageProps {
 }
 
 /**
- * The internal map: header with search, side panel tabs (图层, 分类划定, 待办审核, 举报处理), map, info panel,
- * the open class list at the foot of the map, and the status line.
+ * The internal map: header with search, side panel tabs by role (图层, 分类划定, 图斑编辑, 污染地块, 管控区域,
+ * 重点监管单位, 待办审核, 举报处理), map, info panel or plot profile, the open class list at the foot of the map, and
+ * the status line.
  */
 export function MapPage({ user, onSignOut }: MapPageProps) {
   const [groups, setGroups] = useState<LayerGroup[]>([])
