@@ -67,6 +67,16 @@ async function forceStatus(id: number, status: string, riskLevel: string | null 
   return { id, version: r.version as number }
 }
 
+describe('sample plots', () => {
+  it('when a generated sample plot is opened, then its chronology starts with the import in its current state, said to be generated', async () => {
+    const { rows: [sample] } = await db.query(`SELECT id, status FROM contaminated_plot WHERE adcode = '430903' AND is_generated AND status <> 'suspected' ORDER BY id LIMIT 1`)
+    const res = await officer.agent.get(`/api/plots/${sample.id}`)
+    expect(res.status).toBe(200)
+    expect(res.body.events[0]).toMatchObject({ action: 'import', label: '示例数据导入', to: sample.status, actor: 'sample-data' })
+    expect(res.body.events[0].reason).toContain('生成')
+  })
+})
+
 describe('POST /api/plots', () => {
   it('when an environment officer draws a plot, then it is a suspected draft of 赫山区 with a sample-style code, a first chronology entry and a history row', async () => {
     const plot = await createPlot({ plannedLandClass: 'second', landUser: '测试置业有限公司' })

@@ -58,6 +58,7 @@ export async function insertCountySample(tx: Queryable, s: CountySample): Promis
     b.map((r) => r.landUser), b.map((r) => r.address), b.map((r) => r.contact), b.map((r) => r.wkt),
   ])).rowCount ?? 0)
   await tx.query(sqlFile('sample-data/insert-negative-uses'), [a])
+  await tx.query(sqlFile('sample-data/insert-plot-events'), [a])
   for (const z of s.zones) {
     const { rows } = await tx.query<{ id: number }>(sqlFile('sample-data/insert-zone'), [
       a, z.code, z.name, z.announcementNo, z.announcementDate, z.announcementText,

@@ -206,7 +206,7 @@ export async function publishPlotNegativeList(tx: Queryable, adcode: string, id:
 }
 
 const EVENT_LABEL: Record<string, string> = {
-  create: '列入疑似污染地块名单', ...Object.fromEntries(Object.entries(PLOT_TRANSITIONS).map(([a, t]) => [a, t.label])),
+  create: '列入疑似污染地块名单', import: '示例数据导入', ...Object.fromEntries(Object.entries(PLOT_TRANSITIONS).map(([a, t]) => [a, t.label])),
 }
 const HISTORY_LABEL: Record<string, string> = {
   create: '新建', update: '修改', transition: '状态变更', pollutant: '污染物检测结果', negative_use: '负面清单',
