@@ -30,7 +30,9 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
   const zone = editor.zone
   const fileRef = useRef<HTMLInputElement>(null)
   const messageRef = useRef<HTMLParagraphElement>(null)
-  useEffect(() => messageRef.current?.scrollIntoView({ block: 'nearest' }), [editor.message])
+  useEffect(() => {
+    messageRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [editor.message])
   const plots = useJson<{ items: PlotChoice[] }>(`/api/plots?adcode=${fields.adcode}`, zone?.id ?? 0, '地块列表加载失败')
   const choices = choicesOf(plots.status === 'done' ? plots.data.items : [], zone?.plots ?? [], fields.plotIds)
   const readOnly = !editor.isEditable

@@ -40,7 +40,9 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
   })
   const list = useJson<{ items: ZoneSummary[] }>(adcode ? `/api/control-zones?adcode=${adcode}` : null, `${String(refreshKey)}/${reloads}`, '管控区域列表加载失败')
 
-  useEffect(() => onCapturingClicks(editor.isCapturingClicks), [editor.isCapturingClicks, onCapturingClicks])
+  useEffect(() => {
+    onCapturingClicks(editor.isCapturingClicks)
+  }, [editor.isCapturingClicks, onCapturingClicks])
 
   if (editor.isOpen && editor.fields) {
     return <ZoneForm editor={editor} counties={counties} onShowOnMap={onShowOnMap} />
