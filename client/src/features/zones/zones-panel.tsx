@@ -58,7 +58,7 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
           刷新
         </button>
       </div>
-      <p className="panel-note">暂不开发利用的污染地块须划定管控区域、设立标识、发布公告，并开展土壤及地下水等监测（《土壤污染防治法》第六十八条）。</p>
+      <p className="panel-note">暂不开发利用或尚不具备治理修复条件的污染地块，由县级人民政府组织划定管控区域、设立标识、发布公告，开展土壤、地表水、地下水、空气环境监测（《土壤污染防治行动计划》（十六）；《土壤污染防治法》第六十三条）。</p>
       {counties.length > 1 && (
         <label className="form-field">
           <span className="form-field__label">区县</span>
