@@ -1,14 +1,12 @@
+import { REGISTRY_LISTS, type RegistryListCode } from '../../../../server/src/domain/list-announcement.ts'
+
 /** The three published lists (一名单二名录). */
-export type ListCode = 'suspected' | 'contaminated' | 'control'
+export type ListCode = RegistryListCode
 
 /** Names of the lists when the server gives none. */
-export const LIST_NAME: Record<ListCode, string> = {
-  suspected: '疑似污染地块名单',
-  contaminated: '污染地块名录',
-  control: '建设用地土壤污染风险管控和修复名录',
-}
+export const LIST_NAME = Object.fromEntries(Object.entries(REGISTRY_LISTS).map(([code, l]) => [code, l.name])) as Record<ListCode, string>
 
-/** Who publishes each list. */
+/** Who publishes each list (县级 / 市级 / 省级). */
 export const LIST_LEVEL: Record<ListCode, string> = { suspected: '县级', contaminated: '市级', control: '省级' }
 
 /** One plot on a list: public fields only. */

@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson'
+import { ZONE_PLOT_STATUSES } from '../../../../server/src/domain/control-zone.ts'
 import type { ReviewStatus } from '../../shared/api-types'
 
 /** Monitoring a control zone requires (监测要求). */
@@ -86,8 +87,8 @@ export interface PlotChoice {
   listName?: string | null
 }
 
-/** Plot states a control zone may protect (the server decides; this only orders the list). */
-export const ZONE_PLOT_STATUSES = ['listed', 'contaminated', 'control_zone', 'risk_control', 'remediation'] as const
+/** Plot states a control zone may protect (server/src/domain/control-zone.ts; the server checks them again on saving). */
+export { ZONE_PLOT_STATUSES }
 
 /** Names of the review states when the server gives none. */
 export const REVIEW_STATUS_NAME: Record<ReviewStatus, string> = {
