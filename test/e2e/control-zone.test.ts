@@ -149,7 +149,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await db.close()
   })
 
-  it('when the environment officer draws a zone around a listed plot, then it saves as a draft holding the plot, and submitting is refused while the sign and the announcement are missing', async () => {
+  it('when the environment officer draws a zone around a listed plot, then it saves as a draft holding the plot, submitting is refused while the sign and the announcement are missing, and the zone clicked on the map opens its form again', async () => {
     const page = await openPage()
     await logIn(page, 'huanjing')
     await page.getByTestId('side-tab-zones').click()
@@ -191,6 +191,21 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await expect(page.getByTestId('zone-missing').textContent()).resolves.toContain('公告内容')
     expect((await apiGet(page, `/api/control-zones/${zone.id}`)).body.reviewStatus).toBe('draft')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/80-zone-drawn-refused.png` })
+
+    await page.getByTestId('zone-back').click()
+    await page.getByTestId('zone-list').waitFor()
+    const band = offset(zoneCorners()[0], 20, 20)
+    const isDrawn = () => page.evaluate(({ code, at }) => {
+      const map = (window as any).__soilMap
+      return map.queryRenderedFeatures(map.project(at)).some((f: any) => f.source === 'control-zone' && f.properties.code === code)
+    }, { code: zone.code, at: band })
+    await expect.poll(isDrawn, { timeout: 30_000 }).toBe(true)
+    await clickMap(page, band)
+    await expect.poll(() => page.getByTestId('info-panel').textContent(), { timeout: 20_000 }).toContain(zone.name)
+    await expect(page.getByTestId('zone-open-form').textContent()).resolves.toBe('编辑此管控区域')
+    await page.getByTestId('zone-open-form').click()
+    await expect.poll(() => page.getByTestId('zone-form').textContent(), { timeout: 20_000 }).toContain(`管控区域 ${zone.code}`)
+    await expect(page.getByTestId('zone-name').inputValue()).resolves.toBe(zone.name)
     await page.context().close()
   }, 180_000)
 

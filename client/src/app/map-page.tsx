@@ -181,6 +181,11 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing', onSaved: onReviewChanged })
   const ignoreFeatureClick = useCallback(() => undefined, [])
   const [isZoneCapturing, setZoneCapturing] = useState(false)
+  const [zoneRequest, setZoneRequest] = useState<{ id: number; n: number } | null>(null)
+  const openZoneForm = useCallback((id: number) => {
+    setTab('zones')
+    setZoneRequest((r) => ({ id, n: (r?.n ?? 0) + 1 }))
+  }, [])
   const showRecord = useCallback((feature: FeatureRef) => {
     select(feature)
     void flyToFeature(feature, FEATURE_MAX_ZOOM)
@@ -281,7 +286,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       label: '管控区域',
       content: (
         <ZonesPanel client={client} isActive={tab === 'zones'} counties={user.counties} canEdit={user.role === 'environment'} refreshKey={dataVersion}
-          onChanged={onReviewChanged} onCapturingClicks={setZoneCapturing} onShowOnMap={showRecord} />
+          onChanged={onReviewChanged} onCapturingClicks={setZoneCapturing} onShowOnMap={showRecord} openRequest={zoneRequest} />
       ),
     })
     tabs.push({
@@ -409,6 +414,13 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
               ) : (
                 info.review && (
                 <>
+                  {selected.source === 'control-zone' && ZONE_ROLES.includes(user.role) && (
+                    <div className="zone-open-entry">
+                      <button type="button" className="secondary-button" onClick={() => openZoneForm(selected.id)} data-testid="zone-open-form">
+                        {info.review.status === 'draft' || info.review.status === 'returned' ? '编辑此管控区域' : '查看管控区域表单'}
+                      </button>
+                    </div>
+                  )}
                   <ReviewBlock
                     key={`${info.review.kind}/${info.review.id}`}
                     review={info.review}

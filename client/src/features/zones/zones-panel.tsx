@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { MapClient } from '../../map/map-client'
 import type { FeatureRef, ScopeCounty } from '../../shared/api-types'
 import { formatDateTime } from '../../shared/format'
@@ -24,10 +24,12 @@ export interface ZonesPanelProps {
   onCapturingClicks: (isCapturing: boolean) => void
   /** Opens a zone in the info panel (review steps, history). */
   onShowOnMap: (feature: FeatureRef) => void
+  /** A zone to open in the form (from its info panel); a new `n` opens it again. */
+  openRequest?: { id: number; n: number } | null
 }
 
 /** The 管控区域 tab: the zones of the county, and the editor of one zone (outline, plots, signs, announcement, monitoring). */
-export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, onChanged, onCapturingClicks, onShowOnMap }: ZonesPanelProps) {
+export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, onChanged, onCapturingClicks, onShowOnMap, openRequest = null }: ZonesPanelProps) {
   const [adcode, setAdcode] = useState(counties[0]?.adcode ?? '')
   const [reloads, setReloads] = useState(0)
   const editor = useZoneEditor({
@@ -43,6 +45,14 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
   useEffect(() => {
     onCapturingClicks(editor.isCapturingClicks)
   }, [editor.isCapturingClicks, onCapturingClicks])
+
+  const { openZone } = editor
+  const handledRequest = useRef(0)
+  useEffect(() => {
+    if (!openRequest || openRequest.n === handledRequest.current) return
+    handledRequest.current = openRequest.n
+    void openZone(openRequest.id)
+  }, [openRequest, openZone])
 
   if (editor.isOpen && editor.fields) {
     return <ZoneForm editor={editor} counties={counties} onShowOnMap={onShowOnMap} />
