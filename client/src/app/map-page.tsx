@@ -9,6 +9,7 @@ import { EditPanel } from '../features/editing/edit-panel'
 import { EditToolbar } from '../features/editing/edit-toolbar'
 import { ParcelHistory } from '../features/editing/parcel-history'
 import { useParcelEditor } from '../features/editing/use-parcel-editor'
+import { ZoneSummary } from '../features/zones/zone-summary'
 import { ZonesPanel } from '../features/zones/zones-panel'
 import { EnterprisesPanel } from '../features/enterprises/enterprises-panel'
 import { InfoPanel } from '../features/info/info-panel'
@@ -421,6 +422,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
                       </button>
                     </div>
                   )}
+                  {selected.source === 'control-zone' && <ZoneSummary key={`zone-summary-${selected.id}`} zoneId={selected.id} refreshKey={info.review.version} />}
                   <ReviewBlock
                     key={`${info.review.kind}/${info.review.id}`}
                     review={info.review}
