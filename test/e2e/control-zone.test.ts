@@ -167,7 +167,10 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await clickMap(page, corners[0])
     await expect.poll(() => page.getByTestId('zone-area').textContent(), { timeout: 10_000 }).toMatch(/面积 [\d.]+ 亩（[\d.]+ 公顷）/)
 
-    await page.getByTestId('zone-plot').and(page.locator(`[data-code="${plot.code}"]`)).check()
+    const target = page.getByTestId('zone-plot').and(page.locator(`[data-code="${plot.code}"]`))
+    await expect.poll(() => page.getByTestId('zone-plots').locator('li').filter({ has: target }).textContent()).toContain('在范围内')
+    await page.getByTestId('zone-pick-inside').click()
+    await expect(target.isChecked()).resolves.toBe(true)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/80-zone-drawn.png` })
     await page.getByTestId('zone-save').click()
     await expect.poll(() => page.getByTestId('zone-message').textContent(), { timeout: 20_000 }).toMatch(/已保存管控区域 430903-GK\d+/)

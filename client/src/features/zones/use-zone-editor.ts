@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import type { MapClient } from '../../map/map-client'
 import { ApiError, getJson, sendJson } from '../../shared/api-client'
 import type { ReviewInfo } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
+import { isPlotInOutline } from './plots-in-outline'
 import { ZoneDraw } from './zone-draw'
 import { areaM2, bboxOf, joinParts, partsOf, readOutline } from './zone-geometry'
 import { normalizeZone, type ZoneDetail, type ZoneInput, type ZoneMonitoring, type ZoneSign } from './zone-types'
@@ -86,6 +87,16 @@ function bodyOf(fields: ZoneFields, geometry: Polygon | MultiPolygon): ZoneInput
     monitorGroundwater: fields.monitorGroundwater,
     monitorAir: fields.monitorAir,
   }
+}
+
+/** The vector tile source (and layer) of the contaminated plots. */
+const PLOT_SOURCE = 'contaminated-plot'
+
+/** Every position of a polygon or multipolygon. */
+function positionsOf(geometry: Geometry): Position[] {
+  if (geometry.type === 'Polygon') return geometry.coordinates.flat()
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.flat(2)
+  return []
 }
 
 /** Where the problems of a refused save lie (e.g. a sign too far from the zone), to mark them on the map. */
@@ -333,6 +344,18 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     }
   }, [isDirty, zone, save, draw, onChanged, openZone])
 
+  /** Of the given plots, those drawn on the map whose every vertex lies in the outline (a hint; the server decides). */
+  const plotsInOutline = useCallback((ids: readonly number[]): Set<number> => {
+    if (!client || !geometry || !client.map.getSource(PLOT_SOURCE)) return new Set()
+    const vertices = new Map<number, Position[]>()
+    for (const f of client.map.querySourceFeatures(PLOT_SOURCE, { sourceLayer: PLOT_SOURCE })) {
+      const id = Number(f.id)
+      if (!ids.includes(id)) continue
+      vertices.set(id, [...(vertices.get(id) ?? []), ...positionsOf(f.geometry as Geometry)])
+    }
+    return new Set([...vertices].filter(([, v]) => isPlotInOutline(v, geometry)).map(([id]) => id))
+  }, [client, geometry])
+
   const isEditable = isOpen && (!zone || EDITABLE_STATES.has(zone.reviewStatus))
   return {
     zone,
@@ -358,6 +381,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     save,
     submit,
     clearMessage: () => setMessage(null),
+    plotsInOutline,
   }
 }
 

@@ -35,6 +35,8 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
   }, [editor.message])
   const plots = useJson<{ items: PlotChoice[] }>(`/api/plots?adcode=${fields.adcode}`, zone?.id ?? 0, '地块列表加载失败')
   const choices = choicesOf(plots.status === 'done' ? plots.data.items : [], zone?.plots ?? [], fields.plotIds)
+  const inside = editor.plotsInOutline(choices.map((p) => p.id))
+  const insideUnchosen = choices.filter((p) => inside.has(p.id) && !fields.plotIds.includes(p.id))
   const readOnly = !editor.isEditable
   const county = counties.find((c) => c.adcode === fields.adcode)?.name ?? zone?.county ?? fields.adcode
   const status = zone?.reviewStatus ?? 'draft'
@@ -119,6 +121,12 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
         {plots.status === 'loading' && <p className="panel-note">正在加载地块…</p>}
         {plots.status === 'error' && <p className="panel-note panel-note--error">{plots.message}</p>}
         {plots.status === 'done' && choices.length === 0 && <p className="panel-note">本区县没有可划入管控区域的地块（须为污染地块名录或风险管控和修复名录中的地块）。</p>}
+        {insideUnchosen.length > 0 && (
+          <button type="button" className="link-button zone-plots__pick" onClick={() => editor.update({ plotIds: [...fields.plotIds, ...insideUnchosen.map((p) => p.id)] })}
+            data-testid="zone-pick-inside">
+            勾选范围内的 {insideUnchosen.length} 个地块
+          </button>
+        )}
         <ul className="zone-plots" data-testid="zone-plots">
           {choices.map((p) => (
             <li key={p.id}>
@@ -126,7 +134,10 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
                 <input type="checkbox" checked={fields.plotIds.includes(p.id)} data-testid="zone-plot" data-code={p.code}
                   onChange={(e) => editor.update({ plotIds: e.target.checked ? [...fields.plotIds, p.id] : fields.plotIds.filter((id) => id !== p.id) })} />
                 <span className="zone-plot__text">
-                  <span className="zone-plot__name">{p.name}</span>
+                  <span className="zone-plot__name">
+                    {p.name}
+                    {inside.has(p.id) && <span className="zone-plot__inside">在范围内</span>}
+                  </span>
                   <span className="zone-plot__meta">
                     {p.code}
                     {p.statusName ? ` · ${p.statusName}` : ''}
