@@ -432,6 +432,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await expect(page.getByTestId('list-count-added').textContent()).resolves.toContain(String(preview.body.announcement.counts.added))
     await expect(page.getByTestId('list-added').locator(`tr[data-code="${suspect.code}"]`).count()).resolves.toBe(1)
     await expect(page.getByTestId('list-publish').textContent()).resolves.toBe(`发布第 ${last + 1} 版`)
+    await expect(page.getByTestId('list-unpublished').count()).resolves.toBe(preview.body.unpublishedPlots > 0 ? 1 : 0)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/85-registry-list-preview.png` })
 
     const city = await openPage()

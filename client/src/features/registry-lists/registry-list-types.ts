@@ -62,6 +62,8 @@ export interface ListPreview {
   removed: ListEntry[]
   counts: ListCounts
   isUnchanged?: boolean
+  /** Why some plots of the jurisdiction are not (or not as they are now) in the preview: their state is not published yet. */
+  unpublishedNote?: string | null
 }
 
 type Loose = Record<string, any>
@@ -108,5 +110,6 @@ export function normalizePreview(answer: Loose): ListPreview {
     removed: a.removed ?? [],
     counts: countsOf(a.counts) ?? { added: (a.added ?? []).length, kept: (a.kept ?? []).length, removed: (a.removed ?? []).length, total: (a.added ?? []).length + (a.kept ?? []).length },
     isUnchanged: answer.isChanged === false || answer.isUnchanged === true,
+    unpublishedNote: typeof answer.unpublishedNote === 'string' ? answer.unpublishedNote : null,
   }
 }

@@ -134,6 +134,11 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
               <span className="diff-card__label">发布后在册</span>
             </div>
           </div>
+          {diff.unpublishedNote && (
+            <p className="notice list-detail__unpublished" data-testid="list-unpublished">
+              {diff.unpublishedNote}
+            </p>
+          )}
           {!hasChanges && <p className="panel-note" data-testid="list-unchanged">与现行第 {lastVersion} 版相比没有新增、移出或信息变化，无需发布新版本。</p>}
           <EntryTable title="新增" kind="added" entries={diff.added} />
           <EntryTable title="移出" kind="removed" entries={diff.removed} />
