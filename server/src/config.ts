@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { RegistrySettings } from './domain/control-zone.ts'
 import type { ParcelEditSettings } from './domain/parcel-checks.ts'
+import type { PrecheckSettings } from './domain/precheck.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -49,6 +50,13 @@ export interface AppConfig {
   parcelEdit: ParcelEditSettings
   /** Control zones, enterprises and published lists (issue 7); R 待核实, not from a standard. */
   registry: RegistrySettings
+  /** 用地准入核查 (issue 8); every setting R 待核实, a choice of this system, not a standard value. */
+  precheck: PrecheckSettings & {
+    /** Most vertices of a checked outline. */
+    maxVertices: number
+    /** Most checks one list answer holds. */
+    listLimit: number
+  }
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -125,6 +133,15 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       zoneMaxVertices: readInt('ZONE_MAX_VERTICES', 50_000),
       signMaxDistanceM: readInt('ZONE_SIGN_MAX_DISTANCE_M', 50),
       feedVersions: readInt('LIST_FEED_VERSIONS', 10),
+    },
+    precheck: {
+      monitoringRadiusM: readInt('PRECHECK_MONITORING_RADIUS_M', 500),
+      minOverlapM2: readInt('PRECHECK_MIN_OVERLAP_M2', 1),
+      law59Scope: process.env.PRECHECK_LAW59_SCOPE === 'always' ? 'always' : 'hint',
+      strictFarmlandSeverity: process.env.PRECHECK_STRICT_FARMLAND === 'refuse' ? 'refuse' : 'investigate',
+      interventionInsideSeverity: process.env.PRECHECK_INTERVENTION_INSIDE === 'investigate' ? 'investigate' : 'refuse',
+      maxVertices: readInt('PRECHECK_MAX_VERTICES', 20_000),
+      listLimit: readInt('PRECHECK_LIST_LIMIT', 200),
     },
     ...overrides,
   }

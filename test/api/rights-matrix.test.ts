@@ -206,6 +206,18 @@ function squareAt([lon, lat]: [number, number], east = 0) {
   return { type: 'Polygon', coordinates: [[[x, lat], [x + d, lat], [x + d, lat + d], [x, lat + d], [x, lat]]] }
 }
 
+/** A recorded land-supply check of 赫山区 over a free spot (numbered in year 2001, apart from real numbers). */
+async function freshPrecheck(): Promise<number> {
+  const { rows: [r] } = await db.query(`
+    WITH n AS (INSERT INTO precheck_counter AS c (adcode, year, last) VALUES ('430903', 2001, 1)
+               ON CONFLICT (adcode, year) DO UPDATE SET last = c.last + 1 RETURNING year, last)
+    INSERT INTO precheck (adcode, year, seq, number, planned_use, land_class, verdict, reasons, data_version, geom, checked_by, checked_by_name)
+    SELECT '430903', n.year, n.last, '准入核查〔2001〕' || lpad(n.last::text, 4, '0') || '号', 'M1', 'second', 'allowed', '[]', '{"features": {}}',
+           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 'ziyuan', '权限测试'
+    FROM n RETURNING id`, [JSON.stringify(squareAt(await freeSpot()))])
+  return Number(r.id)
+}
+
 /** A parcel of our own in 赫山区 (a fresh one per call: edits change it), made straight in the database with its history. */
 async function freshParcel(at?: [number, number], east = 0): Promise<{ id: number; code: string; version: number; historyId: number }> {
   made++
@@ -361,6 +373,13 @@ const ROWS: Row[] = [
     call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}` }) },
   { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions/:version/announcement.csv', what: 'the announcement CSV of a version', expected: STAFF,
     call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}/announcement.csv` }) },
+  { method: 'POST', route: '/api/precheck', what: 'a land-supply check of a plot of 赫山区', expected: only(['land'], 201),
+    call: async () => ({ url: '/api/precheck', body: { geometry: squareAt(await freeSpot()), plannedUse: 'M1' } }) },
+  { method: 'GET', route: '/api/precheck', what: 'the list of land-supply checks', expected: only(['land', 'approver']), call: async () => ({ url: '/api/precheck' }) },
+  { method: 'GET', route: '/api/precheck/:id', what: 'a land-supply check of 赫山区', expected: only(['land', 'approver']),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}` }) },
+  { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: only(['land'], 201),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/rerun` }) },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */
