@@ -149,6 +149,17 @@ describe('monitoring results against GB 36600', () => {
     expect(d.verdict).toBe('allowed')
   })
 
+  it('when arsenic within the background value is the only finding of a residential plot, then it is no soil-risk hint for art. 59', () => {
+    const d = decidePrecheck({ plannedUse: use('R2'), hits: [point({ as: 30 }, 0)], settings: DEFAULT_PRECHECK_SETTINGS, backgrounds: { As: 80 }, monitoringPointsRead: 1 })
+    expect(codes(d)).toEqual(['MONITORING_BACKGROUND/note'])
+    expect(d.verdict).toBe('allowed')
+  })
+
+  it('when the local background value of arsenic is not set, then arsenic above screening counts as an exceedance', () => {
+    const d = decide('R2', [point({ as: 30 }, 0)])
+    expect(codes(d)).toEqual(['MONITORING_SCREENING/investigate', 'LAW59_USE_CHANGE/investigate'])
+  })
+
   it('when values use the stored element keys, then they are read as GB 36600 items (total Cr and Zn have no value there)', () => {
     expect(assessMonitoringValues({ as: 1, cd: 1, cu: 1, pb: 1, hg: 1, ni: 1, cr: 1, zn: 1 }, 'first').map((a) => a.substance).sort()).toEqual(['As', 'Cd', 'Cu', 'Hg', 'Ni', 'Pb'])
   })

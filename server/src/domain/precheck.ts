@@ -216,9 +216,12 @@ function monitoringReason(hit: Extract<PrecheckHit, { type: 'monitoring-point' }
   return null
 }
 
-/** A soil-risk hint in the sense of law art. 59 para. 1: anything but a clean, a removed plot or a priority-class parcel. */
-const isRiskHint = (r: PrecheckReason) => r.severity === 'refuse' || r.severity === 'investigate'
-  || ['MONITORING_BACKGROUND', 'SAFE_USE_FARMLAND'].includes(r.code)
+/**
+ * A soil-risk hint in the sense of law art. 59 para. 1: every reason that refuses or asks for an investigation, and
+ * safe-use farmland (its soil exceeds the GB 15618 screening values). Not a hint: a removed plot, priority-class
+ * farmland, As/Co/V within the local background value, no monitoring data.
+ */
+const isRiskHint = (r: PrecheckReason) => r.severity === 'refuse' || r.severity === 'investigate' || r.code === 'SAFE_USE_FARMLAND'
 
 export interface PrecheckInput {
   plannedUse: { code: string; name: string }
@@ -231,7 +234,17 @@ export interface PrecheckInput {
 
 /**
  * The verdict of a plot for a planned use: one reason per feature hit (overlaps up to `minOverlapM2` ignored),
- * then law art. 59, then what was checked and found clean, strictest first.
+ * then law art. 59, then what was checked and found clean, strictest first. Choices where the law leaves room:
+ * - a published plot: its negative list (state defaults + uses added) decides 不得; otherwise 疑似 and 污染地块名录
+ *   plots need investigation and assessment first, removed or cleared plots give a note;
+ * - a published control zone: 不得 (土十条（十六）: plots not developed for now are kept out of use);
+ * - a supervised enterprise's site: 须调查 whatever its state, because art. 67 names the use change and the recovery
+ *   or transfer of the land right, which a land supply is, not only closure or relocation;
+ * - farmland of the published class list: 严格管控 须调查 by default (the law does not forbid its conversion; a
+ *   setting may make it 不得), 安全利用 a note that counts as a risk hint, 优先保护 a note pointing to farmland
+ *   protection, which this check does not replace;
+ * - monitoring: the latest soil result of each point within the radius against the plot's land class; above the
+ *   intervention value inside the plot 不得 by default (setting), outside the plot 须调查, above screening 须调查.
  */
 export function decidePrecheck({ plannedUse, hits, settings, backgrounds = {}, monitoringPointsRead }: PrecheckInput): PrecheckDecision {
   const landClass = landClassOfUse(plannedUse.code)

@@ -47,7 +47,8 @@ points AS (
     WHERE adcode = m.adcode AND point_id = m.id AND medium = 'soil'
     ORDER BY sampled_on DESC, id DESC LIMIT 1
   ) r ON true
-  WHERE ST_DWithin(m.geom::geography, g.geom::geography, $2)
+  -- index prefilter: 1° of longitude is at least 60 km south of 57°N, so the box holds every point within $2 m
+  WHERE m.geom && ST_Expand(g.geom, $2 / 60000.0) AND ST_DWithin(m.geom::geography, g.geom::geography, $2)
 )
 SELECT * FROM plots UNION ALL SELECT * FROM zones UNION ALL SELECT * FROM enterprises
 UNION ALL SELECT * FROM farmland UNION ALL SELECT * FROM points
