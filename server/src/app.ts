@@ -17,6 +17,7 @@ import { exportRoutes } from './routes/export.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { parcelsRoutes } from './routes/parcels.routes.ts'
 import { plotsRoutes } from './routes/plots.routes.ts'
+import { precheckUploadRoutes } from './routes/precheck-upload.routes.ts'
 import { precheckRoutes } from './routes/precheck.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { registryListsRoutes } from './routes/registry-lists.routes.ts'
@@ -81,6 +82,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(enterprisesRoutes(registry))
   app.use(registryListsRoutes({ db, feedVersions: config.registry.feedVersions }))
   app.use(plotsRoutes({ db, settings: { geometry: config.parcelEdit, backgroundMgKg: config.plots.backgroundMgKg }, onChanged: invalidateLayers }))
+  app.use(precheckUploadRoutes({ db, limits: config.precheckUpload }))
   app.use(precheckRoutes({ db, settings: { ...config.precheck, outsideToleranceM2: config.parcelEdit.outsideToleranceM2, backgroundMgKg: config.plots.backgroundMgKg } }))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)

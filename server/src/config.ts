@@ -57,6 +57,14 @@ export interface AppConfig {
     /** Most checks one list answer holds. */
     listLimit: number
   }
+  /** Uploaded outlines of the 用地准入核查 (POST /api/precheck/parse-upload); R 待核实, not from a standard. */
+  precheckUpload: {
+    maxBytes: number
+    /** Polygon features one file may hold. */
+    maxFeatures: number
+    /** Vertices of all its polygons together. */
+    maxVertices: number
+  }
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -121,6 +129,11 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       outsideToleranceM2: readInt('PARCEL_OUTSIDE_TOLERANCE_M2', 1),
       maxVertices: readInt('PARCEL_MAX_VERTICES', 5000),
       neighbourBufferM: readInt('PARCEL_NEIGHBOUR_BUFFER_M', 50),
+    },
+    precheckUpload: {
+      maxBytes: readInt('PRECHECK_UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
+      maxFeatures: readInt('PRECHECK_UPLOAD_MAX_FEATURES', 500),
+      maxVertices: readInt('PRECHECK_UPLOAD_MAX_VERTICES', 20_000),
     },
     plots: {
       backgroundMgKg: {

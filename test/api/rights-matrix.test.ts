@@ -24,7 +24,12 @@ function only(roles: Caller[], ok = 200): Expected {
   return Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : roles.includes(c) ? ok : 403])) as Expected
 }
 
-interface Call { url: string; body?: Record<string, unknown> }
+interface Call {
+  url: string
+  body?: Record<string, unknown>
+  /** A file sent as multipart form field `file` instead of a JSON body. */
+  file?: { name: string; bytes: Buffer }
+}
 interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** The Express route path, as in the router. */
@@ -378,6 +383,8 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/precheck', what: 'the list of land-supply checks', expected: only(['land', 'approver']), call: async () => ({ url: '/api/precheck' }) },
   { method: 'GET', route: '/api/precheck/:id', what: 'a land-supply check of 赫山区', expected: only(['land', 'approver']),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}` }) },
+  { method: 'POST', route: '/api/precheck/parse-upload', what: 'read an uploaded plot outline (saves nothing)', expected: only(['land']),
+    call: async () => ({ url: '/api/precheck/parse-upload', file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) } }) },
   { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: only(['land'], 201),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/rerun` }) },
 ]
@@ -408,9 +415,11 @@ const cases = ROWS.flatMap((row) => CALLERS.map((caller) => ({ row, caller, stat
 describe('rights matrix', () => {
   it.each(cases)('when $caller calls $name, then $status', async ({ row, caller, status }) => {
     const s = sessions[caller]
-    const { url, body } = await row.call()
+    const { url, body, file } = await row.call()
     const req = row.method === 'GET' ? s.agent.get(url) : row.method === 'POST' ? s.agent.post(url) : row.method === 'DELETE' ? s.agent.delete(url) : s.agent.patch(url)
-    const res = row.method === 'GET' ? await req : await req.set('X-CSRF-Token', s.csrfToken).send(body ?? {})
+    const res = row.method === 'GET' ? await req
+      : file ? await req.set('X-CSRF-Token', s.csrfToken).attach('file', file.bytes, { filename: file.name })
+        : await req.set('X-CSRF-Token', s.csrfToken).send(body ?? {})
     expect(res.status, JSON.stringify(res.body)).toBe(status)
     if (status === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED')
     if (status === 403) expect(res.body.error.code).toBe('FORBIDDEN')

@@ -116,7 +116,10 @@ export function convertGeoJson(geojson: string, options: ConvertOptions): Promis
   })
 }
 
-/** Opens vector files (the first one is the dataset; the rest are its side files) and reads them back. */
+/**
+ * Opens vector files (the first one is the dataset; the rest are its side files) and reads them back. The
+ * features of every layer (KML folders, several Shapefiles of a folder) come in one collection, in layer order.
+ */
 export function readVectorFiles(files: VectorFile[]): Promise<VectorContent> {
   return serialised(async (gdal) => {
     const ws = workspace(gdal)
@@ -126,9 +129,14 @@ export function readVectorFiles(files: VectorFile[]): Promise<VectorContent> {
       if (!datasets[0]) throw describeGdalError(errors[0] ?? `无法打开 ${files[0].name}`)
       try {
         const info = await gdal.ogrinfo(datasets[0], ['-so', '-al'])
-        await gdal.ogr2ogr(datasets[0], ['-f', 'GeoJSON'], `${ws.job}/read`).catch((err) => { throw describeGdalError(err) })
-        const [out] = await readOutput(gdal, ws.output)
-        return { info, featureCollection: JSON.parse(new TextDecoder().decode(out.bytes)) }
+        const layers: string[] = (info?.layers ?? []).map((l: { name: string }) => l.name)
+        const features: VectorContent['featureCollection']['features'] = []
+        for (const [i, layer] of layers.entries()) {
+          await gdal.ogr2ogr(datasets[0], ['-f', 'GeoJSON', layer], `${ws.job}/read${i}`).catch((err) => { throw describeGdalError(err) })
+          const bytes = await gdal.getFileBytes(`${ws.output}/read${i}.geojson`)
+          features.push(...JSON.parse(new TextDecoder().decode(bytes)).features)
+        }
+        return { info, featureCollection: { type: 'FeatureCollection', features } }
       } finally {
         await gdal.close(datasets[0])
       }

@@ -1,0 +1,231 @@
+import JSZip from 'jszip'
+import type { MultiPolygon, Polygon, Position } from 'geojson'
+import type { Queryable } from '../db/database.ts'
+import {
+  centralMeridianNear, checkExtentFits, detectFromCrsName, detectFromPrj, detectFromRanges, WGS84_EPSG,
+  type CrsResult, type DetectedCrs, type Extent,
+} from '../domain/crs-detect.ts'
+import { checkPolygonCoordinates, describeInvalidity } from '../domain/parcel-checks.ts'
+import { AppError } from '../http/errors.ts'
+import { findCountyLongitudes, transformPolygons } from '../repos/precheck-upload.repo.ts'
+import { readVectorFiles, type VectorFile } from './gdal.ts'
+
+/** Limits of an uploaded plot outline (config.precheckUpload; R 待核实, not from a standard). */
+export interface UploadLimits {
+  maxBytes: number
+  /** Polygon features one file may hold. */
+  maxFeatures: number
+  /** Vertices of all polygons together (closing points not counted). */
+  maxVertices: number
+}
+
+/** What the caller uploaded. */
+export interface UploadInput {
+  fileName: string
+  bytes: Uint8Array
+  /** Central meridian for unprefixed Gauss-Krüger eastings, when the officer gave one. */
+  centralMeridian?: number
+}
+
+/** The plot outline read from an upload, in EPSG:4490; nothing of it is saved. */
+export interface ParsedUpload {
+  geometry: MultiPolygon
+  crs: { epsg: number; name: string; how: DetectedCrs['how'] }
+  /** Features of the file that gave at least one polygon. */
+  features: number
+  warnings: string[]
+}
+
+type Format = 'geojson' | 'kml' | 'shapefile-zip' | 'dxf'
+
+const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
+  geojson: 'geojson', json: 'geojson', kml: 'kml', zip: 'shapefile-zip', dxf: 'dxf',
+}
+
+const ACCEPTED = 'GeoJSON（.geojson/.json）、KML（.kml）、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF（.dxf）'
+
+/** Entries and unpacked bytes a Shapefile .zip may hold (against zip bombs). */
+const MAX_ZIP_ENTRIES = 50
+const ZIP_UNPACK_FACTOR = 10
+
+interface ZipEntryWithSize { _data?: { uncompressedSize?: number } }
+
+function refuse(message: string, code?: string): never {
+  throw new AppError('VALIDATION', message, code ? { code } : undefined)
+}
+
+function refuseGeometry(message: string, code: string): never {
+  throw new AppError('GEOMETRY_CHECK', message, { code })
+}
+
+function formatOf(fileName: string): Format {
+  const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
+  if (ext === 'shp' || ext === 'shx' || ext === 'dbf' || ext === 'prj') {
+    refuse(`“${fileName}”是 Shapefile 的一个组成文件，请把同名的 .shp、.shx、.dbf、.prj 一起压缩成一个 .zip 文件后上传`, 'SHAPEFILE_NOT_ZIPPED')
+  }
+  const format = FORMAT_OF_EXTENSION[ext]
+  if (!format) refuse(`不支持“${fileName}”的文件格式，请上传 ${ACCEPTED}`, 'UNSUPPORTED_FORMAT')
+  return format
+}
+
+/** The files of the one Shapefile inside a .zip (any folder; names compared without case). */
+async function unpackShapefile(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<{ files: VectorFile[]; prj: string | undefined }> {
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(bytes)
+  } catch {
+    return refuse(`“${fileName}”不是有效的 .zip 压缩包（文件可能已损坏），请重新压缩后上传`, 'MALFORMED_FILE')
+  }
+  const entries = Object.values(zip.files).filter((f) => !f.dir && !/(^|\/)(__MACOSX\/|\._)/.test(f.name))
+  if (entries.length > MAX_ZIP_ENTRIES) refuse(`压缩包“${fileName}”中有 ${entries.length} 个文件，最多 ${MAX_ZIP_ENTRIES} 个；请只压缩地块的 Shapefile`, 'TOO_MANY_FILES')
+  const unpacked = entries.reduce((n, f) => n + ((f as unknown as ZipEntryWithSize)._data?.uncompressedSize ?? 0), 0)
+  if (unpacked > maxBytes * ZIP_UNPACK_FACTOR) throw new AppError('PAYLOAD_TOO_LARGE', `压缩包“${fileName}”解压后过大，请只压缩地块的 Shapefile`)
+  const shps = entries.filter((f) => /\.shp$/i.test(f.name))
+  const listed = entries.map((f) => f.name).slice(0, 10).join('、') || '（空）'
+  if (shps.length === 0) refuse(`压缩包“${fileName}”中没有 .shp 文件（包内有：${listed}），请把地块的 .shp、.shx、.dbf、.prj 一起压缩后上传`, 'NO_SHP_IN_ZIP')
+  if (shps.length > 1) refuse(`压缩包“${fileName}”中有 ${shps.length} 个 .shp 文件（${shps.map((f) => f.name).join('、')}），一次只能上传一个地块图层`, 'SEVERAL_SHP_IN_ZIP')
+  const base = shps[0].name.slice(0, -4).toLowerCase()
+  const sibling = (ext: string) => entries.find((f) => f.name.toLowerCase() === `${base}.${ext}`)
+  const missing = ['shx', 'dbf'].filter((ext) => !sibling(ext))
+  if (missing.length) refuse(`压缩包“${fileName}”中缺少与 ${shps[0].name} 同名的 ${missing.map((e) => `.${e}`).join('、')} 文件，请一起压缩后上传`, 'SHAPEFILE_INCOMPLETE')
+  const files: VectorFile[] = []
+  for (const ext of ['shp', 'shx', 'dbf', 'cpg']) {
+    const entry = sibling(ext)
+    if (entry) files.push({ name: `upload.${ext}`, bytes: await entry.async('uint8array') })
+  }
+  const prjEntry = sibling('prj')
+  return { files, prj: prjEntry ? await prjEntry.async('string') : undefined }
+}
+
+/** The `crs` member of a GeoJSON text, refusing text that is not JSON. */
+function geoJsonCrsName(fileName: string, bytes: Uint8Array): string | undefined {
+  let json: unknown
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''))
+  } catch {
+    return refuse(`“${fileName}”不是有效的 GeoJSON（JSON 格式有误），请检查文件是否完整`, 'MALFORMED_FILE')
+  }
+  const crs = (json as { crs?: { properties?: { name?: unknown } } } | null)?.crs
+  if (crs === undefined || crs === null) return undefined
+  const name = crs.properties?.name
+  return typeof name === 'string' ? name : JSON.stringify(crs)
+}
+
+/** Polygons of one feature's geometry: polygons as they are, closed lines (DXF polylines) as outlines. */
+function polygonsOf(geometry: any): { polygons: Position[][][]; closedLines: number } {
+  if (!geometry) return { polygons: [], closedLines: 0 }
+  const to2d = (ring: Position[]) => ring.map((p) => [p[0], p[1]])
+  const isClosed = (line: Position[]) => line.length >= 4 && line[0][0] === line.at(-1)![0] && line[0][1] === line.at(-1)![1]
+  switch (geometry.type) {
+    case 'Polygon': return { polygons: [geometry.coordinates.map(to2d)], closedLines: 0 }
+    case 'MultiPolygon': return { polygons: geometry.coordinates.map((rings: Position[][]) => rings.map(to2d)), closedLines: 0 }
+    case 'LineString': return isClosed(geometry.coordinates) ? { polygons: [[to2d(geometry.coordinates)]], closedLines: 1 } : { polygons: [], closedLines: 0 }
+    case 'MultiLineString': {
+      const closed = (geometry.coordinates as Position[][]).filter(isClosed)
+      return { polygons: closed.map((l) => [to2d(l)]), closedLines: closed.length }
+    }
+    case 'GeometryCollection': {
+      const parts = (geometry.geometries ?? []).map(polygonsOf)
+      return { polygons: parts.flatMap((p: { polygons: Position[][][] }) => p.polygons), closedLines: parts.reduce((n: number, p: { closedLines: number }) => n + p.closedLines, 0) }
+    }
+    default: return { polygons: [], closedLines: 0 }
+  }
+}
+
+function extentOf(polygons: Position[][][]): Extent {
+  const e = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity }
+  for (const ring of polygons.flat()) {
+    for (const [x, y] of ring) {
+      e.minX = Math.min(e.minX, x); e.maxX = Math.max(e.maxX, x)
+      e.minY = Math.min(e.minY, y); e.maxY = Math.max(e.maxY, y)
+    }
+  }
+  return e
+}
+
+async function readWithGdal(fileName: string, files: VectorFile[]) {
+  try {
+    return await readVectorFiles(files)
+  } catch {
+    return refuse(`无法读取“${fileName}”：文件内容与格式不符或已损坏，请用原软件重新导出后上传（${ACCEPTED}）`, 'MALFORMED_FILE')
+  }
+}
+
+function crsOrRefuse(result: CrsResult): { crs: DetectedCrs; warnings: string[] } {
+  if (!result.ok) refuseGeometry(result.message, result.code)
+  return { crs: result.crs, warnings: result.warnings }
+}
+
+/**
+ * Reads the plot outline of an uploaded file (GeoJSON, KML, zipped Shapefile, DXF) with GDAL, finds its CRS
+ * (the file's declaration, else the coordinate ranges; DOMAIN §7), refuses legacy and unknown CRSs, and has
+ * PostGIS transform it to EPSG:4490. All polygon features become one MultiPolygon (dissolved where they touch).
+ * Reads only; nothing is written.
+ */
+export async function parseUploadedOutline(db: Queryable, adcodes: string[], input: UploadInput, limits: UploadLimits): Promise<ParsedUpload> {
+  const { fileName, bytes } = input
+  const format = formatOf(fileName)
+  if (bytes.length === 0) refuse(`“${fileName}”是空文件`, 'MALFORMED_FILE')
+  let files: VectorFile[]
+  let declared: (() => CrsResult) | undefined
+  if (format === 'shapefile-zip') {
+    const shp = await unpackShapefile(fileName, bytes, limits.maxBytes)
+    files = shp.files
+    if (shp.prj !== undefined) declared = () => detectFromPrj(shp.prj!)
+  } else if (format === 'geojson') {
+    const crsName = geoJsonCrsName(fileName, bytes)
+    files = [{ name: 'upload.geojson', bytes }]
+    if (crsName !== undefined) declared = () => detectFromCrsName(crsName)
+  } else {
+    files = [{ name: `upload.${format}`, bytes }]
+    if (format === 'kml') declared = () => ({ ok: true, crs: { epsg: WGS84_EPSG, name: 'WGS 84', label: 'WGS 84 经纬度', how: 'prj' }, warnings: ['KML 按规范使用 WGS 84 经纬度，按 CGCS2000 经纬度使用（两者在本地相差不到 1 米）'] })
+  }
+
+  const { featureCollection } = await readWithGdal(fileName, files)
+  const polygons: Position[][][] = []
+  let features = 0
+  let ignored = 0
+  let closedLines = 0
+  for (const feature of featureCollection.features) {
+    const found = polygonsOf(feature.geometry)
+    if (found.polygons.length === 0) { ignored++; continue }
+    features++
+    closedLines += found.closedLines
+    polygons.push(...found.polygons)
+  }
+  if (features === 0) {
+    refuseGeometry(`“${fileName}”中没有面状要素（地块范围应为多边形${format === 'dxf' ? '或闭合的多段线' : ''}）${ignored ? `，读到的 ${ignored} 个要素都是点、线或注记` : ''}`, 'NO_POLYGON')
+  }
+  if (features > limits.maxFeatures) refuseGeometry(`“${fileName}”有 ${features} 个面状要素，超过上限 ${limits.maxFeatures} 个；请只上传待核查地块的范围`, 'TOO_MANY_FEATURES')
+  const vertices = polygons.flat().reduce((n, ring) => n + Math.max(ring.length - 1, 0), 0)
+  if (vertices > limits.maxVertices) refuseGeometry(`“${fileName}”的地块边界共有 ${vertices} 个顶点，超过上限 ${limits.maxVertices} 个，请简化边界后上传`, 'TOO_MANY_VERTICES')
+  const badRing = polygons.findIndex((rings) => rings.some((ring) => ring.length < 4 || ring.some((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]))))
+  if (badRing >= 0) refuseGeometry(`“${fileName}”第 ${badRing + 1} 个多边形的边界不足 3 个不同的点或含无效坐标`, 'INVALID_GEOMETRY')
+
+  const extent = extentOf(polygons)
+  const { crs, warnings } = crsOrRefuse(declared ? declared() : await detectFromExtent(db, adcodes, extent, input.centralMeridian))
+  const fits = checkExtentFits(crs, extent)
+  if (!fits.ok) refuseGeometry(fits.message, fits.code)
+
+  const polygonObjects: Polygon[] = polygons.map((coordinates) => ({ type: 'Polygon', coordinates }))
+  const outline = await transformPolygons(db, polygonObjects, crs.epsg)
+  if (outline.invalid) {
+    const where = polygons.length > 1 ? `上传的第 ${outline.invalid.index} 个多边形` : '上传的地块'
+    const [finding] = describeInvalidity(outline.invalid, where)
+    refuseGeometry(finding.message, 'INVALID_GEOMETRY')
+  }
+  const geometry = JSON.parse(outline.geometry!) as MultiPolygon
+  const outside = checkPolygonCoordinates(geometry, undefined, `换算为 CGCS2000 经纬度后，地块`)
+  if (outside.length) refuseGeometry(outside[0].message, outside[0].code)
+
+  if (ignored) warnings.push(`忽略了 ${ignored} 个不是面的要素（点、未闭合的线或注记）`)
+  if (closedLines) warnings.push(`${closedLines} 条闭合的线按地块边界读取`)
+  if (polygons.length > 1) warnings.push(`${polygons.length} 个多边形已合并为一个地块范围`)
+  return { geometry, crs: { epsg: crs.epsg, name: crs.name, how: crs.how }, features, warnings }
+}
+
+/** Ranges detection with the central meridians of the caller's counties as the hint for unprefixed eastings. */
+async function detectFromExtent(db: Queryable, adcodes: string[], extent: Extent, centralMeridian: number | undefined): Promise<CrsResult> {
+  const counties = centralMeridian === undefined ? await findCountyLongitudes(db, adcodes) : []
+  return detectFromRanges(extent, { centralMeridian, counties: counties.map((c) => ({ county: c.name, centralMeridian: centralMeridianNear(c.lon) })) })
+}
