@@ -228,6 +228,19 @@ describe('POST /api/precheck', () => {
     expect(industry.body.reasons.map((x: Reason) => x.code)).toContain('CLEAR_MONITORING')
   })
 
+  it('when the outline is a MultiPolygon whose second part touches a zone, then the zone is found with the overlap of that part', async () => {
+    const at = await spot()
+    const far: [number, number] = [at[0] + 0.003, at[1]]
+    const z = await publishedZone(square(far, 0.0002))
+    const geometry = { type: 'MultiPolygon', coordinates: [square(at).coordinates, square(far, 0.0004).coordinates] }
+    const res = await post(officer, { geometry, plannedUse: 'B1' }).expect(201)
+    expect(res.body.verdict).toBe('refused')
+    const r = findings(res.body)[0]
+    expect(r).toMatchObject({ code: 'CONTROL_ZONE', featureId: z.id })
+    expect(r.overlapM2).toBeCloseTo(await areaM2(square(far, 0.0002)), 0)
+    expect(res.body.areaM2).toBe(Math.round(await areaM2(geometry)))
+  })
+
   it('when a zone and a suspected plot are both hit, then the strictest reason decides and comes first', async () => {
     const at = await spot()
     await publishedPlot(square([at[0] - 0.0004, at[1]], 0.0003), 'suspected')
@@ -265,6 +278,14 @@ describe('refusals: nothing is saved', () => {
     const before = await count()
     const res = await post(officer, await body()).expect(status)
     expect(res.body.error.message).toMatch(message)
+    expect(await count()).toBe(before)
+  })
+
+  it('when the outline crosses the boundary of the county, then 422 says how much lies outside and nothing is saved', async () => {
+    const { rows: [v] } = await db.query(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1) AS p FROM county WHERE adcode = '430903') x`)
+    const before = await count()
+    const res = await post(officer, { geometry: square([Number(v.lon), Number(v.lat)], 0.002), plannedUse: 'R2' }).expect(422)
+    expect(res.body.error.message).toMatch(/核查地块有 .*平方米.*超出赫山区边界/)
     expect(await count()).toBe(before)
   })
 
