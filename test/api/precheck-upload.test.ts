@@ -316,6 +316,28 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
     expect(dense.body.error.message).toContain('共有 7 个顶点，超过上限 6 个')
   })
 
+  it('when a small .zip unpacks to far more than the upload limit, then 413 before anything is read', async () => {
+    const tight = createTestApp(db, { precheckUpload: { maxBytes: 64 * 1024, maxFeatures: 500, maxVertices: 20_000 } })
+    const session = await signInAs(tight, 'land')
+    const zip = new JSZip()
+    zip.file('plot.shp', Buffer.alloc(1024 * 1024, 0))
+    zip.file('plot.shx', Buffer.alloc(16, 0))
+    zip.file('plot.dbf', Buffer.alloc(16, 0))
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    expect(bytes.length).toBeLessThan(64 * 1024)
+    const res = await upload(session, bytes, 'bomb.zip')
+    expect(res.status).toBe(413)
+    expect(res.body.error.message).toContain('解压后过大')
+  })
+
+  it('when an outline is read, then no pre-check record is written', async () => {
+    const count = async () => Number((await db.query('SELECT count(*) AS n FROM precheck')).rows[0].n)
+    const before = await count()
+    const res = await upload(land, await shapefileZip(await plotIn(4525), 4525), 'plot.zip')
+    expect(res.status).toBe(200)
+    expect(await count()).toBe(before)
+  })
+
   it.each([
     ['anonymous', 401], ['farmland', 403], ['environment', 403], ['approver', 403], ['admin', 403],
   ] as const)('when %s uploads, then %i', async (caller, status) => {
