@@ -139,6 +139,14 @@ describe('monitoring results against GB 36600', () => {
     expect(d.verdict).toBe(verdict)
   })
 
+  it('when one item is above the intervention value and another only above screening, then the reason names both and says the refusal is a setting', () => {
+    const r = decide('R2', [point({ cd: 50, pb: 450 }, 0)]).reasons[0]
+    expect(r.code).toBe('MONITORING_INTERVENTION')
+    expect(r.message).toContain('镉 Cd 50 mg/kg（管制值 47')
+    expect(r.message).toContain('另超过风险筛选值：铅 Pb 450 mg/kg（筛选值 400')
+    expect(r.basis).toContain('待核实')
+  })
+
   it('when a result above the intervention value lies inside the plot and the setting says investigate, then the verdict is investigate', () => {
     expect(decide('R2', [point({ cd: 50 }, 0)], { interventionInsideSeverity: 'investigate' }).verdict).toBe('investigate')
   })

@@ -202,8 +202,10 @@ function monitoringReason(hit: Extract<PrecheckHit, { type: 'monitoring-point' }
     const then = severity === 'refuse'
       ? '超过管制值通常存在不可接受风险，须采取风险管控或修复措施后方可进入用地程序（判定口径为系统设置，待核实）'
       : hit.distanceM > 0 ? '点位在地块外，须开展土壤污染状况调查确认地块本身的污染情况' : '须开展详细调查和风险评估'
-    return reason('MONITORING_INTERVENTION', severity, `${point}超过 GB 36600 ${className}风险管制值：${list(intervention, 'intervention')}；${then}`,
-      `${PRECHECK_BASIS.gb36600Intervention}；${intervention[0].table}`, hit)
+    const screeningOnly = exceeding.filter((a) => !a.exceedsIntervention)
+    const also = screeningOnly.length ? `；另超过风险筛选值：${list(screeningOnly, 'screening')}` : ''
+    return reason('MONITORING_INTERVENTION', severity, `${point}超过 GB 36600 ${className}风险管制值：${list(intervention, 'intervention')}${also}；${then}`,
+      `${PRECHECK_BASIS.gb36600Intervention}；${intervention[0].table}${severity === 'refuse' ? '（不得进入用地程序的判定口径为系统设置，待核实）' : ''}`, hit)
   }
   if (exceeding.length) {
     return reason('MONITORING_SCREENING', 'investigate', `${point}超过 GB 36600 ${className}风险筛选值：${list(exceeding, 'screening')}；须开展土壤污染状况调查`,
