@@ -132,7 +132,7 @@ describe('POST /api/precheck/parse-upload: formats and CRS families', () => {
     const ring = await plotIn(4490)
     const res = await upload(land, kml(ring, `<Folder><name>界桩</name><Placemark><Point><coordinates>${ring[0][0]},${ring[0][1]},0</coordinates></Point></Placemark></Folder>`), '地块.kml')
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(res.body.crs).toEqual({ epsg: 4326, name: 'WGS 84', how: 'prj' })
+    expect(res.body.crs).toEqual({ epsg: 4326, name: 'WGS 84', label: 'WGS 84 经纬度', how: 'prj' })
     expect(res.body.features).toBe(1)
     expect(res.body.warnings.join('\n')).toContain('忽略了 1 个不是面的要素')
     expect(res.body.warnings.join('\n')).toContain('KML 按规范使用 WGS 84')
@@ -150,7 +150,7 @@ describe('POST /api/precheck/parse-upload: formats and CRS families', () => {
   it('when unprefixed eastings come without .prj, then the 3° meridian of 赫山区 (111°E) is assumed and the warning says so', async () => {
     const res = await upload(land, featureCollection(await plotIn(4546)), 'plot.geojson')
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    expect(res.body.crs).toEqual({ epsg: 4546, name: 'CGCS2000 / 3-degree Gauss-Kruger CM 111E', how: 'ranges' })
+    expect(res.body.crs).toEqual({ epsg: 4546, name: 'CGCS2000 / 3-degree Gauss-Kruger CM 111E', label: 'CGCS2000 3 度带高斯-克吕格投影中央经线 111°E（无带号）', how: 'ranges' })
     expect(res.body.warnings[0]).toContain('按赫山区所在的 3 度带中央经线 111°E 换算')
   })
 
@@ -184,6 +184,18 @@ describe('POST /api/precheck/parse-upload: formats and CRS families', () => {
     const res = await upload(land, await shapefileZip(await plotIn(4525), 4525, { folder: '成果/' }), 'plot.zip')
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body.crs.epsg).toBe(4525)
+    expect(res.body.crs.label).toBe('CGCS2000 3 度带高斯-克吕格投影第 37 带（带号前缀，中央经线 111°E）')
+  })
+
+  it('when a GeoJSON holds a polygon with heights and a hole, then the hole is kept and the heights dropped', async () => {
+    const [a, b, c, d] = await plotIn(4525)
+    const hole: Ring = [[a[0] + 40, a[1] + 20], [a[0] + 40, a[1] + 60], [a[0] + 80, a[1] + 60], [a[0] + 80, a[1] + 20], [a[0] + 40, a[1] + 20]]
+    const body = JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[a, b, c, d, a].map(([x, y]) => [x, y, 35.2]), hole.map(([x, y]) => [x, y, 35.2])] } })
+    const res = await upload(land, body, 'hole.geojson')
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.geometry.coordinates[0]).toHaveLength(2)
+    expect(res.body.geometry.coordinates[0][1][0]).toHaveLength(2)
+    expect(await worstCornerErrorM(res.body.geometry, await expectedCorners(hole, 4525))).toBeLessThan(0.01)
   })
 })
 

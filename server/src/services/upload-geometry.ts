@@ -30,7 +30,8 @@ export interface UploadInput {
 /** The plot outline read from an upload, in EPSG:4490; nothing of it is saved. */
 export interface ParsedUpload {
   geometry: MultiPolygon
-  crs: { epsg: number; name: string; how: DetectedCrs['how'] }
+  /** The CRS found: EPSG code, PROJ name, words for the officer, and whether the file declared it or its ranges told. */
+  crs: { epsg: number; name: string; label: string; how: DetectedCrs['how'] }
   /** Features of the file that gave at least one polygon. */
   features: number
   warnings: string[]
@@ -117,8 +118,8 @@ function polygonsOf(geometry: any): { polygons: Position[][][]; closedLines: num
   const to2d = (ring: Position[]) => ring.map((p) => [p[0], p[1]])
   const isClosed = (line: Position[]) => line.length >= 4 && line[0][0] === line.at(-1)![0] && line[0][1] === line.at(-1)![1]
   switch (geometry.type) {
-    case 'Polygon': return { polygons: [geometry.coordinates.map(to2d)], closedLines: 0 }
-    case 'MultiPolygon': return { polygons: geometry.coordinates.map((rings: Position[][]) => rings.map(to2d)), closedLines: 0 }
+    case 'Polygon': return { polygons: geometry.coordinates.length ? [geometry.coordinates.map(to2d)] : [], closedLines: 0 }
+    case 'MultiPolygon': return { polygons: geometry.coordinates.filter((rings: Position[][]) => rings.length).map((rings: Position[][]) => rings.map(to2d)), closedLines: 0 }
     case 'LineString': return isClosed(geometry.coordinates) ? { polygons: [[to2d(geometry.coordinates)]], closedLines: 1 } : { polygons: [], closedLines: 0 }
     case 'MultiLineString': {
       const closed = (geometry.coordinates as Position[][]).filter(isClosed)
@@ -221,7 +222,7 @@ export async function parseUploadedOutline(db: Queryable, adcodes: string[], inp
   if (ignored) warnings.push(`忽略了 ${ignored} 个不是面的要素（点、未闭合的线或注记）`)
   if (closedLines) warnings.push(`${closedLines} 条闭合的线按地块边界读取`)
   if (polygons.length > 1) warnings.push(`${polygons.length} 个多边形已合并为一个地块范围`)
-  return { geometry, crs: { epsg: crs.epsg, name: crs.name, how: crs.how }, features, warnings }
+  return { geometry, crs: { epsg: crs.epsg, name: crs.name, label: crs.label, how: crs.how }, features, warnings }
 }
 
 /** Ranges detection with the central meridians of the caller's counties as the hint for unprefixed eastings. */
