@@ -2,4 +2,4 @@
 -- classification rule sets are kept.
 TRUNCATE class_list_entry, classification_job, class_list, farmland_overview, control_zone_sign, control_zone_plot, published_control_zone, control_zone, plot_negative_use, plot_proposal, plot_event, plot_pollutant,
   published_plot, contaminated_plot, supervised_enterprise, monitoring_result, monitoring_point, farmland_parcel,
-  public_report, precheck, precheck_counter, township, county
+  public_report, precheck, precheck_counter, parcel_code_counter, township, county
