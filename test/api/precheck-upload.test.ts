@@ -162,6 +162,16 @@ describe('POST /api/precheck/parse-upload: formats and CRS families', () => {
     expect(await worstCornerErrorM(res.body.geometry, await expectedCorners(ring, 4547))).toBeLessThan(0.01)
   })
 
+  it('when the outline lies outside the officer\'s counties, then a warning says so; inside 赫山区 there is none', async () => {
+    const far: Ring = [[39_500_000, 3_000_000], [39_500_100, 3_000_000], [39_500_100, 3_000_100], [39_500_000, 3_000_100], [39_500_000, 3_000_000]]
+    const outside = await upload(land, featureCollection(far), 'far.geojson')
+    expect(outside.status, JSON.stringify(outside.body)).toBe(200)
+    expect(outside.body.warnings.join('\n')).toMatch(/换算后的地块不在您负责的区县内（中心约 117\.000\d\d°E, 27\.11\d\d\d°N）.*按坐标范围判断/)
+    const inside = await upload(land, featureCollection(await plotIn(4525)), 'near.geojson')
+    expect(inside.status).toBe(200)
+    expect(inside.body.warnings.join('\n')).not.toContain('不在您负责的区县内')
+  })
+
   it('when a point is known from PROJ (cs2cs EPSG:4546 → 4490: E 500000, N 3100000 → 111°E, 28.014061169764°N), then the answer has that vertex', async () => {
     const ring: Ring = [[500_000, 3_100_000], [500_100, 3_100_000], [500_100, 3_100_100], [500_000, 3_100_100], [500_000, 3_100_000]]
     const res = await upload(land, featureCollection(ring, 'EPSG:4546'), 'known.geojson')

@@ -25,3 +25,8 @@ export async function transformPolygons(db: Queryable, polygons: object[], srid:
   const { rows: [row] } = await db.query(sqlFile('precheck-upload/transform-parts'), [JSON.stringify(polygons.map((p) => JSON.stringify(p))), srid])
   return { invalid: row.invalid, geometry: row.geometry, areaM2: row.area_m2 }
 }
+
+/** Counties among `adcodes` that the outline (GeoJSON text, EPSG:4490) touches. */
+export async function findCountiesTouched(db: Queryable, adcodes: string[], geometry: string): Promise<{ adcode: string; name: string }[]> {
+  return (await db.query(sqlFile('precheck-upload/counties-touched'), [adcodes, geometry])).rows
+}

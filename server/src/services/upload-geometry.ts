@@ -7,7 +7,7 @@ import {
 } from '../domain/crs-detect.ts'
 import { checkPolygonCoordinates, describeInvalidity } from '../domain/parcel-checks.ts'
 import { AppError } from '../http/errors.ts'
-import { findCountyLongitudes, transformPolygons } from '../repos/precheck-upload.repo.ts'
+import { findCountiesTouched, findCountyLongitudes, transformPolygons } from '../repos/precheck-upload.repo.ts'
 import { readVectorFiles, type VectorFile } from './gdal.ts'
 
 /** Limits of an uploaded plot outline (config.precheckUpload; R 待核实, not from a standard). */
@@ -219,10 +219,18 @@ export async function parseUploadedOutline(db: Queryable, adcodes: string[], inp
   const outside = checkPolygonCoordinates(geometry, undefined, `换算为 CGCS2000 经纬度后，地块`)
   if (outside.length) refuseGeometry(outside[0].message, outside[0].code)
 
+  if (adcodes.length && (await findCountiesTouched(db, adcodes, outline.geometry!)).length === 0) {
+    warnings.push(`换算后的地块不在您负责的区县内（中心约 ${centreText(geometry)}），请核对坐标系${crs.how === 'ranges' ? '（文件没有坐标系说明，坐标系是按坐标范围判断的）' : ''}`)
+  }
   if (ignored) warnings.push(`忽略了 ${ignored} 个不是面的要素（点、未闭合的线或注记）`)
   if (closedLines) warnings.push(`${closedLines} 条闭合的线按地块边界读取`)
   if (polygons.length > 1) warnings.push(`${polygons.length} 个多边形已合并为一个地块范围`)
   return { geometry, crs: { epsg: crs.epsg, name: crs.name, label: crs.label, how: crs.how }, features, warnings }
+}
+
+function centreText(g: MultiPolygon): string {
+  const e = extentOf(g.coordinates)
+  return `${((e.minX + e.maxX) / 2).toFixed(5)}°E, ${((e.minY + e.maxY) / 2).toFixed(5)}°N`
 }
 
 /** Ranges detection with the central meridians of the caller's counties as the hint for unprefixed eastings. */
