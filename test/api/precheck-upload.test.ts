@@ -139,6 +139,17 @@ describe('POST /api/precheck/parse-upload: formats and CRS families', () => {
     expect(await worstCornerErrorM(res.body.geometry, ring.slice(0, 4))).toBeLessThan(0.01)
   })
 
+  it('when a KMZ (zipped doc.kml, as Google Earth or 奥维地图 export it) is uploaded, then its polygon comes back as from the KML', async () => {
+    const ring = await plotIn(4490)
+    const zip = new JSZip()
+    zip.file('doc.kml', kml(ring))
+    zip.file('files/icon.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+    const res = await upload(land, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), '红线.kmz')
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.crs.epsg).toBe(4326)
+    expect(await worstCornerErrorM(res.body.geometry, ring.slice(0, 4))).toBeLessThan(0.01)
+  })
+
   it('when a DXF with a closed polyline and a text is uploaded, then the polyline is the outline and the text is ignored', async () => {
     const ring = await plotIn(4525)
     const res = await upload(land, dxf(ring, true), 'cass.dxf')
@@ -275,7 +286,8 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
   it.each([
     ['a .zip without .shp', async () => { const z = new JSZip(); z.file('说明.txt', '地块'); z.file('plot.dbf', 'x'); return z.generateAsync({ type: 'nodebuffer' }) }, 'plot.zip', 400, 'NO_SHP_IN_ZIP', '没有 .shp 文件（包内有：说明.txt、plot.dbf）'],
     ['a .zip without .shx', async () => shapefileZip(await plotIn(4525), 4525, { drop: ['shx'] }), 'plot.zip', 400, 'SHAPEFILE_INCOMPLETE', '缺少与 plot.shp 同名的 .shx'],
-    ['a broken .zip', async () => Buffer.from('PK\u0003\u0004 this is not a zip'), 'plot.zip', 400, 'MALFORMED_FILE', '不是有效的 .zip 压缩包'],
+    ['a broken .zip', async () => Buffer.from('PK\u0003\u0004 this is not a zip'), 'plot.zip', 400, 'MALFORMED_FILE', '“plot.zip”不是有效的压缩包'],
+    ['a .kmz without a .kml', async () => { const z = new JSZip(); z.file('images/icon.png', 'x'); return z.generateAsync({ type: 'nodebuffer' }) }, 'plot.kmz', 400, 'MALFORMED_FILE', '“plot.kmz”中没有 .kml 文档'],
     ['a GeoJSON that is not JSON', async () => Buffer.from('{"type": "FeatureCollection", "features": [', 'utf8'), 'plot.geojson', 400, 'MALFORMED_FILE', '不是有效的 GeoJSON'],
     ['a KML that is not XML', async () => Buffer.from('<kml><Document><Placemark>', 'utf8'), 'plot.kml', 400, 'MALFORMED_FILE', '无法读取“plot.kml”'],
     ['a DXF that is text', async () => Buffer.from('这不是 DXF 文件', 'utf8'), 'plot.dxf', 400, 'MALFORMED_FILE', '无法读取“plot.dxf”'],

@@ -37,15 +37,15 @@ export interface ParsedUpload {
   warnings: string[]
 }
 
-type Format = 'geojson' | 'kml' | 'shapefile-zip' | 'dxf'
+type Format = 'geojson' | 'kml' | 'kmz' | 'shapefile-zip' | 'dxf'
 
 const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
-  geojson: 'geojson', json: 'geojson', kml: 'kml', zip: 'shapefile-zip', dxf: 'dxf',
+  geojson: 'geojson', json: 'geojson', kml: 'kml', kmz: 'kmz', zip: 'shapefile-zip', dxf: 'dxf',
 }
 
-const ACCEPTED = 'GeoJSON（.geojson/.json）、KML（.kml）、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF（.dxf）'
+const ACCEPTED = 'GeoJSON（.geojson/.json）、KML（.kml/.kmz）、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF（.dxf）'
 
-/** Entries and unpacked bytes a Shapefile .zip may hold (against zip bombs). */
+/** Entries and unpacked bytes a .zip or .kmz may hold (against zip bombs). */
 const MAX_ZIP_ENTRIES = 50
 const ZIP_UNPACK_FACTOR = 10
 
@@ -69,18 +69,24 @@ function formatOf(fileName: string): Format {
   return format
 }
 
-/** The files of the one Shapefile inside a .zip (any folder; names compared without case). */
-async function unpackShapefile(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<{ files: VectorFile[]; prj: string | undefined }> {
+/** The files of a .zip or .kmz (folders and macOS side files left out), refused when broken, crowded or a zip bomb. */
+async function loadZip(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<{ entries: JSZip.JSZipObject[] }> {
   let zip: JSZip
   try {
     zip = await JSZip.loadAsync(bytes)
   } catch {
-    return refuse(`“${fileName}”不是有效的 .zip 压缩包（文件可能已损坏），请重新压缩后上传`, 'MALFORMED_FILE')
+    return refuse(`“${fileName}”不是有效的压缩包（文件可能已损坏），请重新导出或压缩后上传`, 'MALFORMED_FILE')
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir && !/(^|\/)(__MACOSX\/|\._)/.test(f.name))
-  if (entries.length > MAX_ZIP_ENTRIES) refuse(`压缩包“${fileName}”中有 ${entries.length} 个文件，最多 ${MAX_ZIP_ENTRIES} 个；请只压缩地块的 Shapefile`, 'TOO_MANY_FILES')
+  if (entries.length > MAX_ZIP_ENTRIES) refuse(`压缩包“${fileName}”中有 ${entries.length} 个文件，最多 ${MAX_ZIP_ENTRIES} 个；请只压缩待核查地块的文件`, 'TOO_MANY_FILES')
   const unpacked = entries.reduce((n, f) => n + ((f as unknown as ZipEntryWithSize)._data?.uncompressedSize ?? 0), 0)
-  if (unpacked > maxBytes * ZIP_UNPACK_FACTOR) throw new AppError('PAYLOAD_TOO_LARGE', `压缩包“${fileName}”解压后过大，请只压缩地块的 Shapefile`)
+  if (unpacked > maxBytes * ZIP_UNPACK_FACTOR) throw new AppError('PAYLOAD_TOO_LARGE', `压缩包“${fileName}”解压后过大，请只压缩待核查地块的文件`)
+  return { entries }
+}
+
+/** The files of the one Shapefile inside a .zip (any folder; names compared without case). */
+async function unpackShapefile(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<{ files: VectorFile[]; prj: string | undefined }> {
+  const { entries } = await loadZip(fileName, bytes, maxBytes)
   const shps = entries.filter((f) => /\.shp$/i.test(f.name))
   const listed = entries.map((f) => f.name).slice(0, 10).join('、') || '（空）'
   if (shps.length === 0) refuse(`压缩包“${fileName}”中没有 .shp 文件（包内有：${listed}），请把地块的 .shp、.shx、.dbf、.prj 一起压缩后上传`, 'NO_SHP_IN_ZIP')
@@ -96,6 +102,15 @@ async function unpackShapefile(fileName: string, bytes: Uint8Array, maxBytes: nu
   }
   const prjEntry = sibling('prj')
   return { files, prj: prjEntry ? await prjEntry.async('string') : undefined }
+}
+
+/** The KML document inside a .kmz (doc.kml, else the first .kml). */
+async function unpackKmz(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  const zip = await loadZip(fileName, bytes, maxBytes)
+  const kmls = zip.entries.filter((f) => /\.kml$/i.test(f.name))
+  const entry = kmls.find((f) => /(^|\/)doc\.kml$/i.test(f.name)) ?? kmls[0]
+  if (!entry) refuse(`“${fileName}”中没有 .kml 文档，请在 Google 地球或奥维地图中重新导出`, 'MALFORMED_FILE')
+  return entry.async('uint8array')
 }
 
 /** The `crs` member of a GeoJSON text, refusing text that is not JSON. */
@@ -177,9 +192,13 @@ export async function parseUploadedOutline(db: Queryable, adcodes: string[], inp
     const crsName = geoJsonCrsName(fileName, bytes)
     files = [{ name: 'upload.geojson', bytes }]
     if (crsName !== undefined) declared = () => detectFromCrsName(crsName)
+  } else if (format === 'kmz') {
+    files = [{ name: 'upload.kml', bytes: await unpackKmz(fileName, bytes, limits.maxBytes) }]
   } else {
     files = [{ name: `upload.${format}`, bytes }]
-    if (format === 'kml') declared = () => ({ ok: true, crs: { epsg: WGS84_EPSG, name: 'WGS 84', label: 'WGS 84 经纬度', how: 'prj' }, warnings: ['KML 按规范使用 WGS 84 经纬度，按 CGCS2000 经纬度使用（两者在本地相差不到 1 米）'] })
+  }
+  if (format === 'kml' || format === 'kmz') {
+    declared = () => ({ ok: true, crs: { epsg: WGS84_EPSG, name: 'WGS 84', label: 'WGS 84 经纬度', how: 'prj' }, warnings: ['KML 按规范使用 WGS 84 经纬度，按 CGCS2000 经纬度使用（两者在本地相差不到 1 米）'] })
   }
 
   const { featureCollection } = await readWithGdal(fileName, files)
