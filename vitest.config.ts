@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import SampleDataFirst from './test/support/sequencer.ts'
 
 export default defineConfig({
   test: {
@@ -6,6 +7,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // one database for the run; files run one after another so their own data never races
     fileParallelism: false,
+    sequence: { sequencer: SampleDataFirst },
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

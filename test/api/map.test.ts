@@ -90,7 +90,7 @@ describe('GET /api/search', () => {
 
 describe('GET /api/features/{layer}/{id}', () => {
   it('when a parcel is asked, then its attributes come in Chinese with class, land code and area in 亩', async () => {
-    const { rows } = await db.query(`SELECT id, code, class FROM farmland_parcel ORDER BY class = 'strict' DESC, id LIMIT 1`)
+    const { rows } = await db.query(`SELECT id, code, class FROM farmland_parcel WHERE is_generated ORDER BY class = 'strict' DESC, id LIMIT 1`)
     const res = await staff.agent.get(`/api/features/parcel/${rows[0].id}`)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ layer: 'parcel', layerName: '耕地图斑', title: `耕地图斑 ${rows[0].code}` })

@@ -90,7 +90,7 @@ describe('sample data as loaded', () => {
     const { rows } = await db.query(`
       SELECT p.status, array_agg(n.use_code ORDER BY n.use_code) AS uses FROM contaminated_plot p
       JOIN plot_negative_use n ON n.adcode = p.adcode AND n.plot_id = p.id
-      WHERE n.created_by = 'sample-data' GROUP BY p.adcode, p.id, p.status`)
+      WHERE p.is_generated AND n.created_by = 'sample-data' GROUP BY p.adcode, p.id, p.status`)
     expect(rows.length).toBeGreaterThan(0)
     for (const r of rows) {
       expect(['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied', 'control_zone']).toContain(r.status)

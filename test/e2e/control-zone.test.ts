@@ -118,7 +118,8 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     const { rows } = await db.query<any>(`
       SELECT id, code, name, ST_XMin(geom) AS west, ST_YMin(geom) AS south, ST_XMax(geom) AS east, ST_YMax(geom) AS north
       FROM contaminated_plot p
-      WHERE adcode = '430903' AND status = 'listed'
+      WHERE adcode = '430903' AND status = 'listed' AND review_status = 'published'
+        AND EXISTS (SELECT 1 FROM published_plot pp WHERE pp.adcode = p.adcode AND pp.id = p.id AND pp.status = p.status)
         AND NOT EXISTS (SELECT 1 FROM control_zone_plot z WHERE z.adcode = p.adcode AND z.plot_id = p.id)
       ORDER BY is_generated DESC, code LIMIT 1`)
     if (rows.length === 0) rows.push(await plantPlot('listed', `430903-DK9${SUFFIX.slice(-3)}`, `原益阳电镀厂地块（E2E ${SUFFIX}）`))
