@@ -173,7 +173,7 @@ function crsOrRefuse(result: CrsResult): { crs: DetectedCrs; warnings: string[] 
 }
 
 /**
- * Reads the plot outline of an uploaded file (GeoJSON, KML, zipped Shapefile, DXF) with GDAL, finds its CRS
+ * Reads the plot outline of an uploaded file (GeoJSON, KML/KMZ, zipped Shapefile, DXF) with GDAL, finds its CRS
  * (the file's declaration, else the coordinate ranges; DOMAIN §7), refuses legacy and unknown CRSs, and has
  * PostGIS transform it to EPSG:4490. All polygon features become one MultiPolygon (dissolved where they touch).
  * Reads only; nothing is written.
