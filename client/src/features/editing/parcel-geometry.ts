@@ -1,6 +1,8 @@
-import turfArea from '@turf/area'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import type { Bbox } from '../../shared/api-types'
+import { areaM2, bboxOf } from '../../shared/geometry'
+
+export { areaM2, bboxOf }
 
 /** Square metres per 亩. */
 const M2_PER_MU = 10000 / 15
@@ -11,10 +13,6 @@ const METRES_PER_DEGREE = 111_320
 /** Decimals the server keeps in stored coordinates (about 1 mm). */
 const COORDINATE_DECIMALS = 8
 
-/** The area of a polygon on the ellipsoid, in m² (@turf/area). */
-export function areaM2(geometry: Polygon | MultiPolygon): number {
-  return turfArea(geometry)
-}
 
 /** An area in m² as `x 亩 / y 公顷`, two decimals each (亩 three for small areas). */
 export function formatMuHa(m2: number): string {
@@ -43,25 +41,6 @@ export function isSameGeometry(a: MultiPolygon, b: MultiPolygon): boolean {
   return text(a) === text(b)
 }
 
-/** The extent of a geometry's positions. */
-export function bboxOf(geometry: Geometry): Bbox {
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity]
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return
-    if (typeof value[0] === 'number') {
-      const [lon, lat] = value as number[]
-      box[0] = Math.min(box[0], lon)
-      box[1] = Math.min(box[1], lat)
-      box[2] = Math.max(box[2], lon)
-      box[3] = Math.max(box[3], lat)
-      return
-    }
-    value.forEach(visit)
-  }
-  const visitGeometry = (g: Geometry): void => (g.type === 'GeometryCollection' ? g.geometries.forEach(visitGeometry) : visit(g.coordinates))
-  visitGeometry(geometry)
-  return box
-}
 
 /** A box grown by `metres` on every side. */
 export function growBbox([west, south, east, north]: Bbox, metres: number): Bbox {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { sendJson } from '../../shared/api-client'
 import type { Bbox } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
+import { bboxOf } from '../../shared/geometry'
 import { formatDateTime } from '../../shared/format'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
@@ -19,21 +20,7 @@ export interface ProposalListProps {
 type Decision = { kind: 'confirm' | 'dismiss'; proposal: PlotProposal }
 
 function bboxOfGeometry(geometry: PlotProposal['geometry']): Bbox | null {
-  if (!geometry || geometry.type === 'GeometryCollection') return null
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity]
-  const visit = (v: unknown): void => {
-    if (!Array.isArray(v)) return
-    if (typeof v[0] === 'number') {
-      box[0] = Math.min(box[0], v[0] as number)
-      box[1] = Math.min(box[1], v[1] as number)
-      box[2] = Math.max(box[2], v[0] as number)
-      box[3] = Math.max(box[3], v[1] as number)
-      return
-    }
-    v.forEach(visit)
-  }
-  visit(geometry.coordinates)
-  return Number.isFinite(box[0]) ? box : null
+  return geometry && geometry.type !== 'GeometryCollection' ? bboxOf(geometry) : null
 }
 
 /** 待确认的疑似地块建议: sites of closed or relocated enterprises, to confirm as suspected plots or dismiss with a reason. */

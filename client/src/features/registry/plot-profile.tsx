@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
-import type { Geometry } from 'geojson'
 import { isAbortError } from '../../shared/api-client'
 import type { Bbox } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue, formatCount } from '../../shared/format'
+import { bboxOf } from '../../shared/geometry'
 import { NegativeListSection } from './negative-list-section'
 import { PlotStatusBadge } from './plot-status-badge'
 import { PlotHistoryList, PlotTimeline } from './plot-timeline'
@@ -31,23 +31,6 @@ export interface PlotProfileProps {
 }
 
 type Tab = 'facts' | 'events' | 'pollutants' | 'negative' | 'history'
-
-function bboxOf(geometry: Geometry): Bbox {
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity]
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return
-    if (typeof value[0] === 'number') {
-      box[0] = Math.min(box[0], value[0] as number)
-      box[1] = Math.min(box[1], value[1] as number)
-      box[2] = Math.max(box[2], value[0] as number)
-      box[3] = Math.max(box[3], value[1] as number)
-      return
-    }
-    value.forEach(visit)
-  }
-  if ('coordinates' in geometry) visit(geometry.coordinates)
-  return box
-}
 
 /**
  * The plot profile (地块档案) beside the map: state and list, 下一步, and the tabs 概况 (facts, contact, control

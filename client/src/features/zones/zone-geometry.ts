@@ -1,14 +1,11 @@
-import turfArea from '@turf/area'
 import type { Geometry, MultiPolygon, Polygon } from 'geojson'
-import type { Bbox } from '../../shared/api-types'
+import { areaM2, bboxOf } from '../../shared/geometry'
+
+export { areaM2, bboxOf }
 
 /** Square metres per 亩. */
 const M2_PER_MU = 10000 / 15
 
-/** The area of a polygon on the ellipsoid, in m² (@turf/area). */
-export function areaM2(geometry: Polygon | MultiPolygon): number {
-  return turfArea(geometry)
-}
 
 /** An area in m² as `x 亩（y 公顷）`. */
 export function formatMuHa(m2: number): string {
@@ -27,25 +24,6 @@ export function joinParts(parts: readonly Polygon[]): Polygon | MultiPolygon {
   return parts.length === 1 ? parts[0] : { type: 'MultiPolygon', coordinates: parts.map((p) => p.coordinates) }
 }
 
-/** The extent of a geometry's positions. */
-export function bboxOf(geometry: Geometry): Bbox {
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity]
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return
-    if (typeof value[0] === 'number') {
-      const [lon, lat] = value as number[]
-      box[0] = Math.min(box[0], lon)
-      box[1] = Math.min(box[1], lat)
-      box[2] = Math.max(box[2], lon)
-      box[3] = Math.max(box[3], lat)
-      return
-    }
-    value.forEach(visit)
-  }
-  const visitGeometry = (g: Geometry): void => (g.type === 'GeometryCollection' ? g.geometries.forEach(visitGeometry) : visit(g.coordinates))
-  visitGeometry(geometry)
-  return box
-}
 
 /** What an uploaded GeoJSON file held: the zone outline (all its polygons) or why it cannot be used. */
 export type UploadedOutline =
