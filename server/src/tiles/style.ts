@@ -11,19 +11,21 @@ const SOURCE_MAX_ZOOM = 16
 export const CLASS_COLORS: Record<keyof typeof FARMLAND_CLASS, string> = {
   priority: '#2e9d4f', safe_use: '#f2c12e', strict: '#d7301f', unclassified: '#9e9e9e',
 }
-const LEVEL_COLORS: Record<keyof typeof POINT_LEVEL, string> = {
+export const LEVEL_COLORS: Record<keyof typeof POINT_LEVEL, string> = {
   national: '#b2182b', provincial: '#ef6c00', city: '#1f78b4', county: '#4db6ac',
 }
 const TYPE_STROKES = { basic: ['#ffffff', '基础点位：白边'], risk: ['#000000', '风险监控点位：黑边'], background: ['#1b9e77', '背景点位：绿边'], produce: ['#ffd54f', '农产品产地点位：黄边'] } as const
-const PLOT_STATUS_GROUPS = [
+export const PLOT_STATUS_GROUPS = [
   { label: '疑似污染地块', color: '#fdae61', statuses: ['suspected', 'preliminary_investigation'] },
   { label: '污染地块（调查评估中）', color: '#f46d43', statuses: ['contaminated', 'detailed_investigation', 'risk_assessment'] },
   { label: '风险管控和修复名录', color: '#a50026', statuses: ['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied'] },
   { label: '暂不开发利用（管控区域）', color: '#762a83', statuses: ['control_zone'] },
   { label: '已移出或无需管控', color: '#4575b4', statuses: ['removed', 'cleared'] },
 ] as const satisfies readonly { label: string; color: string; statuses: readonly (keyof typeof PLOT_STATUS)[] }[]
-const ZONE_COLOR = '#e8590c'
-const ENTERPRISE_COLOR = '#6a3d9a'
+export const ZONE_COLOR = '#e8590c'
+export const ENTERPRISE_COLOR = '#6a3d9a'
+/** Closed or relocated enterprises. */
+export const ENTERPRISE_CLOSED_COLOR = '#b39ddb'
 
 const COUNTY_LINE: LegendItem = { label: '区县界线', color: '#37474f', kind: 'line' }
 const TOWNSHIP_GROUP: LayerGroup = { id: 'township', name: '乡镇（街道）', visible: true, legend: [{ label: '乡镇界线（示例边界）', color: '#78909c', kind: 'line' }] }
@@ -42,12 +44,12 @@ export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'contaminated-plot', name: '污染地块', visible: true, legend: PLOT_STATUS_GROUPS.map((g) => ({ label: g.label, color: g.color, kind: 'fill' })) },
   { id: 'control-zone', name: '管控区域', visible: true, legend: [ZONE_LEGEND] },
   { id: 'enterprise', name: '重点监管单位', visible: true,
-    legend: [{ label: '在产', color: ENTERPRISE_COLOR, kind: 'circle' }, { label: '关闭或搬迁', color: '#b39ddb', kind: 'circle' }] },
+    legend: [{ label: '在产', color: ENTERPRISE_COLOR, kind: 'circle' }, { label: '关闭或搬迁', color: ENTERPRISE_CLOSED_COLOR, kind: 'circle' }] },
 ]
 
 const classColor = ['match', ['get', 'class'], ...Object.entries(CLASS_COLORS).flat(), CLASS_COLORS.unclassified]
 const plotColor = ['match', ['get', 'status'], ...PLOT_STATUS_GROUPS.flatMap((g) => [[...g.statuses], g.color]), '#fdae61']
-const enterpriseColor = ['match', ['get', 'status'], 'operating', ENTERPRISE_COLOR, '#b39ddb']
+const enterpriseColor = ['match', ['get', 'status'], 'operating', ENTERPRISE_COLOR, ENTERPRISE_CLOSED_COLOR]
 const labelPaint = { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
 
 function layer(id: string, group: string, source: string, spec: Record<string, unknown>, clickable = false) {
