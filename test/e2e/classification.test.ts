@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
-import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -51,24 +50,6 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
   let savedClasses: { id: string; class: string; class_list_id: string | null; class_method: string | null; class_basis: unknown }[] = []
   const state = { listId: 0, parcelCount: 0, parcelId: 0, parcelCode: '', overrideClass: '', priorityMu: 0 }
 
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
-    const page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${appUrl}/`)
-    return page
-  }
-
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.getByTestId('login-form').waitFor()
-    await page.getByTestId('login-username').click()
-    await page.keyboard.type(username)
-    await page.getByTestId('login-password').click()
-    await page.keyboard.type(SAMPLE_PASSWORD)
-    await page.keyboard.press('Enter')
-    await waitForMap(page)
-  }
-
   /** The class of one parcel as the map's parcel tiles carry it (null while its tile is not loaded). */
   const tileClassOf = (page: Page, parcelId: number) =>
     page.evaluate((id) => {
@@ -102,7 +83,7 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
   })
 
   it('when the farmland officer classifies 赫山区, then the progress reaches done, the summary warns that 优先保护类 falls, a changed parcel shows its basis, an override keeps the computed class and the list is submitted', async () => {
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'gengdi')
     await page.getByTestId('side-tab-classification').click()
     const panel = page.getByTestId('classification-panel')
@@ -189,7 +170,7 @@ describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, 
 
   it('when the approver approves and publishes the list, then the map colours the overridden parcel by its new class and the statistics show the published areas', async () => {
     expect(state.listId, 'the first test created the list').toBeGreaterThan(0)
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'shending')
     await page.getByTestId('side-tab-reviews').click()
     await page.locator(`[data-testid=review-queue-item][data-kind="class-list"][data-id="${state.listId}"]`).click()

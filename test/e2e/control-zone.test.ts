@@ -1,24 +1,14 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { publishPlots } from '../../server/src/repos/review.repo.ts'
-import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap } from '../support/browser.ts'
+import { type LonLat, clickMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
 const SUFFIX = Date.now().toString().slice(-6)
-
-type LonLat = [number, number]
-
-/** Metres per degree of latitude. */
-const M_PER_DEG = 111_320
-
-/** A point `east` and `north` metres from `origin`. */
-function offset([lon, lat]: LonLat, east: number, north: number): LonLat {
-  return [lon + east / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)), lat + north / M_PER_DEG]
-}
 
 describe.skipIf(skip)('control zones, supervised enterprises and list publishing in Chromium with real mouse and keyboard events', () => {
   let browser: Browser
@@ -40,46 +30,6 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
   const suspect = { code: '' }
   /** Rows this file adds and removes afterwards (a published list version is immutable and stays). */
   const created = { plotIds: [] as number[] }
-
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
-    const page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${appUrl}/`)
-    return page
-  }
-
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.getByTestId('login-form').waitFor()
-    await page.getByTestId('login-username').click()
-    await page.keyboard.type(username)
-    await page.getByTestId('login-password').click()
-    await page.keyboard.type(SAMPLE_PASSWORD)
-    await page.keyboard.press('Enter')
-    await waitForMap(page)
-  }
-
-  /** The page pixel of a map position. */
-  async function pixel(page: Page, at: LonLat): Promise<{ x: number; y: number }> {
-    return page.evaluate((p) => {
-      const map = (window as any).__soilMap
-      const rect = map.getCanvas().getBoundingClientRect()
-      const { x, y } = map.project(p)
-      return { x: rect.left + x, y: rect.top + y }
-    }, at)
-  }
-
-  /** Moves the mouse to a map position and clicks there. */
-  async function clickMap(page: Page, at: LonLat): Promise<void> {
-    const { x, y } = await pixel(page, at)
-    await page.mouse.move(x, y, { steps: 4 })
-    await page.mouse.click(x, y)
-  }
-
-  async function typeInto(page: Page, testId: string, text: string): Promise<void> {
-    await page.getByTestId(testId).click()
-    await page.keyboard.type(text)
-  }
 
   /** The corners of the zone: the plot's extent grown by 40 m. */
   function zoneCorners(): LonLat[] {
@@ -151,7 +101,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
   })
 
   it('when the environment officer draws a zone around a listed plot, then it saves as a draft holding the plot, submitting is refused while the sign and the announcement are missing, and the zone clicked on the map opens its form again', async () => {
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'huanjing')
     await page.getByTestId('side-tab-zones').click()
     await page.getByTestId('zones-panel').waitFor()
@@ -215,7 +165,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
 
   it('when the officer reopens the draft and places a sign 70 m outside the zone, then saving is refused naming the sign and marks it on the map; with a sign inside, the announcement and monitoring, the submitted zone waits for review', async () => {
     expect(zone.id).toBeGreaterThan(0)
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'huanjing')
     await page.getByTestId('side-tab-zones').click()
     const listed = page.getByTestId('zone-item').and(page.locator(`[data-code="${zone.code}"]`))
@@ -279,7 +229,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
 
   it('when the approver approves and publishes the zone through 待办审核, then the public page lists the zone, opens its announcement and draws it on the map', async () => {
     expect(zone.id).toBeGreaterThan(0)
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'shending')
     await page.getByTestId('side-tab-reviews').click()
     const item = page.getByTestId('review-queue-item').and(page.locator(`[data-code="${zone.code}"]`))
@@ -338,7 +288,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
       geometry: { type: 'Polygon', coordinates: [ring(zoneCorners())] } }))
     const name = `上传测试管控区域（E2E ${SUFFIX}）`
 
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'huanjing')
     await page.getByTestId('side-tab-zones').click()
     await page.getByTestId('zone-new').click()
@@ -369,7 +319,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
   }, 180_000)
 
   it('when the officer marks one operating enterprise closed and another relocated, then both sites are proposed: one confirmed as a suspected plot, the other dismissed with the reason the dialog insists on, and the enterprise opens on the map', async () => {
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'huanjing')
     await page.getByTestId('side-tab-enterprises').click()
     const row = page.getByTestId('enterprise').and(page.locator(`[data-id="${enterprise.id}"]`))
@@ -419,7 +369,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
   }, 180_000)
 
   it('when the officer previews the county suspected list on /registry/lists while a city officer publishes it first, then her publish is refused naming who published, and the version shows with its CSV announcement and the public feed', async () => {
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(page, 'huanjing')
     await page.getByTestId('nav-registry-lists').click()
     await page.getByTestId('registry-lists-page').waitFor()
@@ -436,7 +386,7 @@ describe.skipIf(skip)('control zones, supervised enterprises and list publishing
     await expect(page.getByTestId('list-unpublished').count()).resolves.toBe(preview.body.unpublishedPlots > 0 ? 1 : 0)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/85-registry-list-preview.png` })
 
-    const city = await openPage()
+    const city = await openPage(browser, appUrl, errors, { acceptDownloads: true })
     await logIn(city, 'shihuanjing')
     await city.goto(`${appUrl}/registry/lists`)
     await city.getByTestId('list-card').and(city.locator('[data-key="suspected/430903"]')).click()

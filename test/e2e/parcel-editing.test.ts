@@ -3,21 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap } from '../support/browser.ts'
+import { type LonLat, clickMap, dragMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { TEST_PASSWORD, createTestUser } from '../support/users.ts'
 
 const skip = isBrowserMissing()
-
-type LonLat = [number, number]
-
-/** Metres per degree of latitude. */
-const M_PER_DEG = 111_320
-
-/** A point `east` and `north` metres from `origin`. */
-function offset([lon, lat]: LonLat, east: number, north: number): LonLat {
-  return [lon + east / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)), lat + north / M_PER_DEG]
-}
 
 describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, self-intersection, split, conflict, history, merge, delete, restore', () => {
   let browser: Browser
@@ -29,24 +20,6 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
   const state = { createdId: 0, createdCode: '', childIds: [] as number[], childCodes: [] as string[], otherUser: '', otherName: '' }
   const createdUsers: string[] = []
 
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-    const page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${appUrl}/`)
-    return page
-  }
-
-  async function logIn(page: Page, username: string, password: string): Promise<void> {
-    await page.getByTestId('login-form').waitFor()
-    await page.getByTestId('login-username').click()
-    await page.keyboard.type(username)
-    await page.getByTestId('login-password').click()
-    await page.keyboard.type(password)
-    await page.keyboard.press('Enter')
-    await waitForMap(page)
-  }
-
   /** Opens the 图斑编辑 tab and puts the map at `center`, zoom 17. */
   async function openEditor(page: Page, center: LonLat): Promise<void> {
     await page.getByTestId('side-tab-editing').click()
@@ -54,33 +27,6 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
     await page.evaluate((c) => (window as any).__soilMap.jumpTo({ center: c, zoom: 17 }), center)
     await waitForMap(page)
     await page.waitForFunction(() => !!(window as any).__soilDraw)
-  }
-
-  /** The page pixel of a map position. */
-  async function pixel(page: Page, at: LonLat): Promise<{ x: number; y: number }> {
-    return page.evaluate((p) => {
-      const map = (window as any).__soilMap
-      const rect = map.getCanvas().getBoundingClientRect()
-      const { x, y } = map.project(p)
-      return { x: rect.left + x, y: rect.top + y }
-    }, at)
-  }
-
-  /** Moves the mouse to a map position and clicks there. */
-  async function clickMap(page: Page, at: LonLat): Promise<void> {
-    const { x, y } = await pixel(page, at)
-    await page.mouse.move(x, y, { steps: 4 })
-    await page.mouse.click(x, y)
-  }
-
-  /** Presses the mouse at `from`, drags to `to` in small steps and releases. */
-  async function dragMap(page: Page, from: LonLat, to: LonLat): Promise<void> {
-    const a = await pixel(page, from)
-    const b = await pixel(page, to)
-    await page.mouse.move(a.x, a.y, { steps: 3 })
-    await page.mouse.down()
-    await page.mouse.move(b.x, b.y, { steps: 12 })
-    await page.mouse.up()
   }
 
   /** True once the parcel tiles on the map carry the parcel. */
@@ -97,11 +43,6 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
     const answer = await apiGet(page, `/api/parcels?bbox=${w},${s},${e},${n}`)
     expect(answer.status).toBe(200)
     return answer.body.features
-  }
-
-  async function typeInto(page: Page, testId: string, text: string): Promise<void> {
-    await page.getByTestId(testId).click()
-    await page.keyboard.type(text)
   }
 
   beforeAll(async () => {
@@ -137,7 +78,7 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
   })
 
   it('when the farmland officer draws a parcel in empty land with the mouse, then the live area shows while drawing, the attributes are asked for, the check passes, and the saved parcel is served by the API and drawn on the map', async () => {
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'gengdi', SAMPLE_PASSWORD)
     await openEditor(page, spot)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/60-edit-tab.png` })
@@ -187,7 +128,7 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
   })
 
   it('when the officer draws a bow-tie polygon, then the pending change shows 边界自相交 from the server with its point on the map and 保存 stays disabled', async () => {
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'gengdi', SAMPLE_PASSWORD)
     const center = offset(spot, -160, 0)
     await openEditor(page, spot)
@@ -221,7 +162,7 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
 
   it('when the officer splits the new parcel with a line drawn across it, then the preview shows two parts and the API serves two children with the parent as lineage', async () => {
     expect(state.createdId).toBeGreaterThan(0)
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'gengdi', SAMPLE_PASSWORD)
     await openEditor(page, spot)
     await expect.poll(() => isParcelOnMap(page, state.createdId), { timeout: 30_000 }).toBe(true)
@@ -257,8 +198,8 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
 
   it('when two officers move a vertex of the same parcel and the first saves, then the second gets the conflict with the first one\'s name and both versions', async () => {
     expect(state.childIds.length).toBe(2)
-    const first = await openPage()
-    const second = await openPage()
+    const first = await openPage(browser, appUrl, errors)
+    const second = await openPage(browser, appUrl, errors)
     await logIn(first, state.otherUser, TEST_PASSWORD)
     await logIn(second, 'gengdi', SAMPLE_PASSWORD)
     const child = (await apiGet(first, `/api/parcels/${state.childIds[0]}`)).body
@@ -309,7 +250,7 @@ describe.skipIf(skip)('parcel editing in Chromium with real mouse events: draw, 
 
   it('when the officer merges the two children back, deletes the merged parcel and restores it from 最近删除的图斑, then each step is in the API and the parcel comes back as a new version', async () => {
     expect(state.childIds.length).toBe(2)
-    const page = await openPage()
+    const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'gengdi', SAMPLE_PASSWORD)
     await openEditor(page, spot)
     for (const id of state.childIds) await expect.poll(() => isParcelOnMap(page, id), { timeout: 30_000 }).toBe(true)

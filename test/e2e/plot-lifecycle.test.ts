@@ -3,21 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap } from '../support/browser.ts'
+import { type LonLat, clickMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
 const SUFFIX = Date.now().toString().slice(-5)
-
-type LonLat = [number, number]
-
-/** Metres per degree of latitude. */
-const M_PER_DEG = 111_320
-
-/** A point `east` and `north` metres from `origin`. */
-function offset([lon, lat]: LonLat, east: number, north: number): LonLat {
-  return [lon + east / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)), lat + north / M_PER_DEG]
-}
 
 describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environment officer takes a new plot from suspicion to the provincial list', () => {
   let browser: Browser
@@ -29,14 +20,6 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
   let spot: LonLat = [0, 0]
   const plot = { id: 0, code: '', name: `原赫山金鑫电镀厂地块（E2E ${SUFFIX}）` }
 
-  /** Types into a field with the keyboard, replacing what is there. */
-  async function typeInto(testId: string, text: string, within: Page | ReturnType<Page['getByTestId']> = page): Promise<void> {
-    await within.getByTestId(testId).click()
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.press('Backspace')
-    await page.keyboard.type(text)
-  }
-
   /**
    * Sets a date field (the browser's own date control orders its segments by the system locale, not the page's, so
    * typed digits land in different segments on different machines: the value is set as the control's ISO value).
@@ -45,22 +28,6 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await within.getByTestId(testId).click()
     await within.getByTestId(testId).fill(isoDate)
     await expect.poll(() => within.getByTestId(testId).inputValue()).toBe(isoDate)
-  }
-
-  /** The page pixel of a map position. */
-  async function pixel(at: LonLat): Promise<{ x: number; y: number }> {
-    return page.evaluate((p) => {
-      const map = (window as any).__soilMap
-      const rect = map.getCanvas().getBoundingClientRect()
-      const { x, y } = map.project(p)
-      return { x: rect.left + x, y: rect.top + y }
-    }, at)
-  }
-
-  async function clickMap(at: LonLat): Promise<void> {
-    const { x, y } = await pixel(at)
-    await page.mouse.move(x, y, { steps: 4 })
-    await page.mouse.click(x, y)
   }
 
   /** A JSON write through the page's session (with its CSRF token): status and body. */
@@ -90,10 +57,10 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
   /** Fills one report or opinion of the step dialog with the keyboard. */
   async function fillDocument(prefix: 'doc' | 'review-doc', doc: { title: string; date: string; body: string; attachmentName: string }) {
     const dialog = page.getByTestId('transition-dialog')
-    await typeInto(`${prefix}-title`, doc.title, dialog)
+    await typeInto(page, `${prefix}-title`, doc.title, { replace: true, within: dialog })
     await typeDate(`${prefix}-date`, doc.date, dialog)
-    await typeInto(`${prefix}-attachment`, doc.attachmentName, dialog)
-    await typeInto(`${prefix}-body`, doc.body, dialog)
+    await typeInto(page, `${prefix}-attachment`, doc.attachmentName, { replace: true, within: dialog })
+    await typeInto(page, `${prefix}-body`, doc.body, { replace: true, within: dialog })
   }
 
   /** Confirms the open step dialog and waits until the profile shows the new state. */
@@ -118,15 +85,8 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     spot = [Number(rows[0].lon), Number(rows[0].lat)]
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
     browser = await launchChromium()
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-    page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${appUrl}/`)
-    await page.getByTestId('login-form').waitFor()
-    await typeInto('login-username', 'huanjing')
-    await typeInto('login-password', SAMPLE_PASSWORD)
-    await page.keyboard.press('Enter')
-    await waitForMap(page)
+    page = await openPage(browser, appUrl, errors)
+    await logIn(page, 'huanjing', SAMPLE_PASSWORD, { replace: true })
   })
 
   afterAll(async () => {
@@ -180,16 +140,16 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await expect(page.getByTestId('new-plot-error').textContent()).resolves.toContain('请先在地图上绘制地块边界')
 
     const corners = [offset(spot, -60, -45), offset(spot, 60, -45), offset(spot, 60, 45), offset(spot, -60, 45)]
-    for (const corner of corners) await clickMap(corner)
+    for (const corner of corners) await clickMap(page, corner)
     await expect(page.getByTestId('new-plot-area').textContent()).resolves.toContain('绘制中')
-    await clickMap(corners[0])
+    await clickMap(page, corners[0])
     await expect.poll(() => page.getByTestId('new-plot-area').textContent()).toMatch(/面积 1[56]\.\d\d 亩/)
 
-    await typeInto('new-plot-name', plot.name)
+    await typeInto(page, 'new-plot-name', plot.name, { replace: true })
     await page.getByTestId('new-plot-industry').selectOption('electroplating')
-    await typeInto('new-plot-address', '赫山区龙岭工业园金鑫路 6 号')
-    await typeInto('new-plot-land-user', '益阳市赫山区土地储备中心')
-    await typeInto('new-plot-contact', '李主任 0737-4200000')
+    await typeInto(page, 'new-plot-address', '赫山区龙岭工业园金鑫路 6 号', { replace: true })
+    await typeInto(page, 'new-plot-land-user', '益阳市赫山区土地储备中心', { replace: true })
+    await typeInto(page, 'new-plot-contact', '李主任 0737-4200000', { replace: true })
     await page.screenshot({ path: `${SCREENSHOT_DIR}/71-new-plot-drawn.png` })
     await page.getByTestId('new-plot-save').click()
 
@@ -213,7 +173,7 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await page.getByTestId('plot-edit').click()
     const facts = page.getByTestId('plot-facts-dialog')
     await facts.waitFor()
-    await typeInto('facts-contact', '赵科长 0737-4211234', facts)
+    await typeInto(page, 'facts-contact', '赵科长 0737-4211234', { replace: true, within: facts })
     await facts.getByTestId('facts-land-class').selectOption('first')
     await facts.getByTestId('facts-save').click()
     await facts.waitFor({ state: 'detached' })
@@ -241,9 +201,9 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
       const form = page.getByTestId('pollutant-form')
       await form.getByTestId('pollutant-substance').selectOption(substance)
       await expect(form.getByTestId('pollutant-reference').textContent()).resolves.toContain('第一类用地')
-      await typeInto('pollutant-value', value, form)
+      await typeInto(page, 'pollutant-value', value, { replace: true, within: form })
       await typeDate('pollutant-date', '2026-07-12', form)
-      await typeInto('pollutant-depth', depth, form)
+      await typeInto(page, 'pollutant-depth', depth, { replace: true, within: form })
       await form.getByTestId('pollutant-save').click()
       await form.waitFor({ state: 'detached' })
     }
@@ -278,7 +238,7 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await page.screenshot({ path: `${SCREENSHOT_DIR}/75-dialog-refusal.png` })
     expect(await statusOf()).toBe('preliminary_investigation')
 
-    await typeInto('doc-body', '布设采样点 12 个，镉最大 30 mg/kg、铅最大 960 mg/kg，超过第一类用地筛选值，铅超过管制值。', dialog)
+    await typeInto(page, 'doc-body', '布设采样点 12 个，镉最大 30 mg/kg、铅最大 960 mg/kg，超过第一类用地筛选值，铅超过管制值。', { replace: true, within: dialog })
     await confirmStep('contaminated')
     await expect(page.getByTestId('plot-list-name').textContent()).resolves.toBe('污染地块名录')
     await expect(page.getByTestId('plot-risk').textContent()).resolves.toBe('高风险')
@@ -295,14 +255,14 @@ describe.skipIf(skip)('the contaminated-plot registry in Chromium: an environmen
     await form.getByTestId('negative-use').selectOption('W')
     await form.getByTestId('negative-save').click()
     await expect.poll(() => form.getByTestId('negative-form-error').textContent()).toContain('理由')
-    await typeInto('negative-reason', '地下水污染范围尚未查清，暂不宜用作物流仓储', form)
+    await typeInto(page, 'negative-reason', '地下水污染范围尚未查清，暂不宜用作物流仓储', { replace: true, within: form })
     await form.getByTestId('negative-save').click()
     await expect.poll(() => uses.count()).toBe(3)
     await expect(page.locator('[data-testid=negative-item][data-use=W]').textContent()).resolves.toContain('增列')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/76-negative-list.png` })
 
     await page.locator('[data-testid=negative-item][data-use=W]').getByTestId('negative-remove').click()
-    await typeInto('negative-remove-reason', '经核实已纳入管控方案，不再单列')
+    await typeInto(page, 'negative-remove-reason', '经核实已纳入管控方案，不再单列', { replace: true })
     await page.getByTestId('negative-remove-confirm').click()
     await expect.poll(() => uses.count()).toBe(2)
   })

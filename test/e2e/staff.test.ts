@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap, type LogInOptions, type OpenPageOptions } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -22,32 +22,10 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
   const toReturn = { id: 0, code: `430903-E2ER${SUFFIX}`, name: `原赫山化工厂北区地块（E2E ${SUFFIX}）` }
   const toPublish = { id: 0, code: `430903-E2EP${SUFFIX}`, name: `原赫山农药厂地块（E2E ${SUFFIX}）` }
 
-  /** A fresh browser context (no cookies) at the given path. */
-  async function openPage(path = '/'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
-    const page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${appUrl}${path}`)
-    return page
-  }
-
-  /** Types into a field with the keyboard, replacing what is there. */
-  async function typeInto(page: Page, testId: string, text: string): Promise<void> {
-    await page.getByTestId(testId).click()
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.press('Backspace')
-    await page.keyboard.type(text)
-  }
-
-  /** Fills the login form with the keyboard and presses Enter; resolves once the server has answered. */
-  async function logIn(page: Page, username: string, password: string): Promise<void> {
-    await page.getByTestId('login-form').waitFor()
-    await typeInto(page, 'login-username', username)
-    await typeInto(page, 'login-password', password)
-    const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'))
-    await page.keyboard.press('Enter')
-    await answered
-  }
+  /** The staff pages: 1400×900 in the browser's own time zone. */
+  const STAFF_PAGE: OpenPageOptions = { viewport: { width: 1400, height: 900 }, timezoneId: null }
+  /** Logins here replace what the fields hold and resolve once the server has answered (some are meant to fail). */
+  const UNTIL_ANSWER: LogInOptions = { replace: true, until: 'answer' }
 
   async function signOut(page: Page): Promise<void> {
     await page.getByTestId('user-menu-button').click()
@@ -80,10 +58,10 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
   })
 
   it('when the environment officer logs in, then only 赫山区 is in scope and the map draws its internal layers', async () => {
-    const page = await openPage('/')
+    const page = await openPage(browser, appUrl, errors, STAFF_PAGE)
     await page.waitForURL(/\/login$/)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/10-login.png` })
-    await logIn(page, 'huanjing', SAMPLE_PASSWORD)
+    await logIn(page, 'huanjing', SAMPLE_PASSWORD, UNTIL_ANSWER)
     await waitForMap(page)
 
     const counties = await apiGet(page, '/api/counties')
@@ -116,11 +94,11 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
   })
 
   it('when a wrong password or an unknown name is entered, then the same generic message shows, no session opens and 公众查询 stays reachable', async () => {
-    const page = await openPage('/login')
+    const page = await openPage(browser, appUrl, errors, { ...STAFF_PAGE, path: '/login' })
     planted.failedNames.push('ziyuan', `nobody${SUFFIX}`)
-    await logIn(page, 'ziyuan', 'Wrong-password-2026')
+    await logIn(page, 'ziyuan', 'Wrong-password-2026', UNTIL_ANSWER)
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('用户名或密码错误')
-    await logIn(page, `nobody${SUFFIX}`, 'Wrong-password-2026')
+    await logIn(page, `nobody${SUFFIX}`, 'Wrong-password-2026', UNTIL_ANSWER)
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('用户名或密码错误')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/12-login-wrong-password.png` })
     expect(new URL(page.url()).pathname).toBe('/login')
@@ -132,20 +110,20 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
   })
 
   it('when one user name fails too often, then the lock-out message shows instead of the generic one', async () => {
-    const page = await openPage('/login')
+    const page = await openPage(browser, appUrl, errors, { ...STAFF_PAGE, path: '/login' })
     const name = `locked${SUFFIX}`
     planted.failedNames.push(name)
     const { maxLoginFailures } = loadConfig().auth
     for (let attempt = 1; attempt <= maxLoginFailures; attempt++) {
-      await logIn(page, name, `Wrong-password-${attempt}`)
+      await logIn(page, name, `Wrong-password-${attempt}`, UNTIL_ANSWER)
     }
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('已锁定')
     await page.context().close()
   })
 
   it('when the approver returns one record with a reason and approves and publishes another, then status, map tiles, queue and history follow each step and the keeper sees the reason', async () => {
-    const page = await openPage('/')
-    await logIn(page, 'shending', SAMPLE_PASSWORD)
+    const page = await openPage(browser, appUrl, errors, STAFF_PAGE)
+    await logIn(page, 'shending', SAMPLE_PASSWORD, UNTIL_ANSWER)
     await waitForMap(page)
     const block = page.getByTestId('review-block')
     const status = () => block.getByTestId('review-status').getAttribute('data-status')
@@ -200,8 +178,8 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
     expect(history.body.entries.map((e: any) => [e.action, e.actor, e.reason])).toEqual([['return', 'shending', reason]])
     await page.context().close()
 
-    const keeper = await openPage('/')
-    await logIn(keeper, 'huanjing', SAMPLE_PASSWORD)
+    const keeper = await openPage(browser, appUrl, errors, STAFF_PAGE)
+    await logIn(keeper, 'huanjing', SAMPLE_PASSWORD, UNTIL_ANSWER)
     await waitForMap(keeper)
     await keeper.getByTestId('side-tab-reviews').click()
     await keeper.locator(`[data-testid=review-queue-item][data-code="${toReturn.code}"]`).click()
@@ -224,8 +202,8 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
     const initial = `Chushi${SUFFIX}mima`
     const chosen = `Xinmima-${SUFFIX}-ok`
     planted.usernames.push(username)
-    const page = await openPage('/')
-    await logIn(page, 'admin', SAMPLE_PASSWORD)
+    const page = await openPage(browser, appUrl, errors, STAFF_PAGE)
+    await logIn(page, 'admin', SAMPLE_PASSWORD, UNTIL_ANSWER)
     await waitForMap(page)
     await page.getByTestId('user-menu-button').click()
     await page.getByTestId('user-menu-admin').click()
@@ -235,14 +213,14 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
     await page.screenshot({ path: `${SCREENSHOT_DIR}/16-admin.png` })
 
     await page.getByTestId('admin-create').click()
-    await typeInto(page, 'user-username', username)
-    await typeInto(page, 'user-display-name', '李明')
-    await typeInto(page, 'user-department', '益阳市生态环境局赫山分局')
+    await typeInto(page, 'user-username', username, { replace: true })
+    await typeInto(page, 'user-display-name', '李明', { replace: true })
+    await typeInto(page, 'user-department', '益阳市生态环境局赫山分局', { replace: true })
     await page.getByTestId('user-role').selectOption('environment')
     await page.getByTestId('scope-430903').click()
-    await typeInto(page, 'user-password', 'short1')
+    await typeInto(page, 'user-password', 'short1', { replace: true })
     await expect(page.getByTestId('user-dialog').textContent()).resolves.toContain('密码至少 10 位')
-    await typeInto(page, 'user-password', initial)
+    await typeInto(page, 'user-password', initial, { replace: true })
     await page.screenshot({ path: `${SCREENSHOT_DIR}/17-admin-create-user.png` })
     await page.getByTestId('user-save').click()
     await expect.poll(() => page.getByTestId('admin-notice').textContent()).toContain(`已创建用户“${username}”`)
@@ -252,22 +230,22 @@ describe.skipIf(skip)('the staff side in Chromium: login, county scope, review a
     await expect(row.textContent()).resolves.toContain('益阳市赫山区')
 
     await signOut(page)
-    await logIn(page, username, initial)
+    await logIn(page, username, initial, UNTIL_ANSWER)
     await page.getByTestId('change-password-page').waitFor()
     await expect(apiGet(page, '/api/counties').then((r) => [r.status, r.body.error.code])).resolves.toEqual([403, 'PASSWORD_CHANGE_REQUIRED'])
     await expect(page.getByTestId('password-rule').textContent()).resolves.toContain('至少 10 位，须同时包含字母和数字，不能包含用户名')
-    await typeInto(page, 'password-current', initial)
-    await typeInto(page, 'password-new', `${username}2026`)
+    await typeInto(page, 'password-current', initial, { replace: true })
+    await typeInto(page, 'password-new', `${username}2026`, { replace: true })
     await expect(page.getByTestId('password-check').textContent()).resolves.toBe('密码不能包含用户名')
-    await typeInto(page, 'password-new', chosen)
-    await typeInto(page, 'password-repeat', chosen)
+    await typeInto(page, 'password-new', chosen, { replace: true })
+    await typeInto(page, 'password-repeat', chosen, { replace: true })
     await page.screenshot({ path: `${SCREENSHOT_DIR}/18-change-password.png` })
     await page.getByTestId('password-submit').click()
     await waitForMap(page)
     await expect(page.getByTestId('user-menu-button').textContent()).resolves.toContain('李明')
 
     await signOut(page)
-    await logIn(page, username, chosen)
+    await logIn(page, username, chosen, UNTIL_ANSWER)
     await waitForMap(page)
     await expect(page.getByTestId('change-password-page').count()).resolves.toBe(0)
     expect(errors).toEqual([])

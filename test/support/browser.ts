@@ -1,5 +1,6 @@
 import fs from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -39,4 +40,75 @@ export function apiGet(page: Page, path: string): Promise<{ status: number; body
     const response = await fetch(url)
     return { status: response.status, body: await response.json() }
   }, path)
+}
+
+/** Options of {@link openPage}. */
+export interface OpenPageOptions {
+  /** The path to open below `appUrl` (default `/`). */
+  path?: string
+  /** The viewport (default 1440×900). */
+  viewport?: { width: number; height: number }
+  /** The time zone of the context (default Asia/Shanghai); `null` leaves the browser's own. */
+  timezoneId?: string | null
+  /** Passed to the context when given (for tests that save downloads). */
+  acceptDownloads?: boolean
+}
+
+/**
+ * A fresh browser context (no cookies, locale zh-CN) and its page at `appUrl` + `path`; the page's uncaught errors
+ * are pushed to `errors`.
+ */
+export async function openPage(browser: Browser, appUrl: string, errors: string[], options: OpenPageOptions = {}): Promise<Page> {
+  const { path = '/', viewport = { width: 1440, height: 900 }, timezoneId = 'Asia/Shanghai', acceptDownloads } = options
+  const context = await browser.newContext({
+    viewport, locale: 'zh-CN',
+    ...(timezoneId === null ? {} : { timezoneId }),
+    ...(acceptDownloads === undefined ? {} : { acceptDownloads }),
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(`${appUrl}${path}`)
+  return page
+}
+
+/** Options of {@link typeInto}. */
+export interface TypeIntoOptions {
+  /** Select all and delete first, so the text replaces what the field holds (default: typed after it). */
+  replace?: boolean
+  /** Where to look the field up (default the page), e.g. a dialog holding fields of the same test id as the page. */
+  within?: Page | Locator
+}
+
+/** Clicks the field of a test id and types into it with the keyboard. */
+export async function typeInto(page: Page, testId: string, text: string, options: TypeIntoOptions = {}): Promise<void> {
+  await (options.within ?? page).getByTestId(testId).click()
+  if (options.replace) {
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Backspace')
+  }
+  await page.keyboard.type(text)
+}
+
+/** Options of {@link logIn}. */
+export interface LogInOptions {
+  /** Replace what the login fields hold (see {@link TypeIntoOptions.replace}). */
+  replace?: boolean
+  /** Resolve once the map is ready (`map`, the default) or once the server has answered the login (`answer`, for failed logins). */
+  until?: 'map' | 'answer'
+}
+
+/** Fills the login form with the keyboard and presses Enter (the sample password unless another is given). */
+export async function logIn(page: Page, username: string, password = SAMPLE_PASSWORD, options: LogInOptions = {}): Promise<void> {
+  const { replace = false, until = 'map' } = options
+  await page.getByTestId('login-form').waitFor()
+  await typeInto(page, 'login-username', username, { replace })
+  await typeInto(page, 'login-password', password, { replace })
+  if (until === 'answer') {
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'))
+    await page.keyboard.press('Enter')
+    await answered
+  } else {
+    await page.keyboard.press('Enter')
+    await waitForMap(page)
+  }
 }
