@@ -383,6 +383,8 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/precheck', what: 'the list of land-supply checks', expected: only(['land', 'approver']), call: async () => ({ url: '/api/precheck' }) },
   { method: 'GET', route: '/api/precheck/:id', what: 'a land-supply check of 赫山区', expected: only(['land', 'approver']),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}` }) },
+  { method: 'GET', route: '/api/precheck/:id/report.pdf', what: 'the PDF report of a land-supply check of 赫山区', expected: only(['land', 'approver']),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/report.pdf` }) },
   { method: 'POST', route: '/api/precheck/parse-upload', what: 'read an uploaded plot outline (saves nothing)', expected: only(['land']),
     call: async () => ({ url: '/api/precheck/parse-upload', file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) } }) },
   { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: only(['land'], 201),
