@@ -2,12 +2,14 @@ import { useEffect } from 'react'
 import { AdminPage } from '../features/admin/admin-page'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { LoginPage } from '../features/auth/login-page'
+import { PrecheckPage } from '../features/precheck/precheck-page'
+import { PrecheckReport } from '../features/precheck/precheck-report'
 import { PublicPage } from '../features/public/public-page'
 import { RegistryListsPage } from '../features/registry-lists/registry-lists-page'
 import { StatisticsPage } from '../features/statistics/statistics-page'
 import type { SessionUser } from '../shared/api-types'
 import { MapPage } from './map-page'
-import { navigate, routeOf, usePathname } from './router'
+import { navigate, precheckReportId, routeOf, usePathname } from './router'
 import { StaffHeader } from './staff-header'
 import { useSession } from './use-session'
 
@@ -35,7 +37,7 @@ function PageMessage({ title, text, action }: { title: string; text?: string; ac
 /** Where to go after login: the page asked for before, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
-  return next && /^\/(admin|statistics|registry\/lists)?$/.test(next) ? next : '/'
+  return next && /^\/(admin|statistics|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next) ? next : '/'
 }
 
 /** The administrator page inside the staff frame. */
@@ -74,12 +76,28 @@ function RegistryListsShell({ user, onSignOut }: { user: SessionUser; onSignOut:
   )
 }
 
+/** Roles that reach 用地准入核查 (land officers check; approvers read the records and reports). */
+const PRECHECK_ROLES = ['land', 'approver']
+
+/** 用地准入核查 inside the staff frame. */
+function PrecheckShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="precheck" onSignOut={onSignOut}>
+        <span className="app-header__page">用地准入核查</span>
+      </StaffHeader>
+      <PrecheckPage canCheck={user.role === 'land'} />
+    </div>
+  )
+}
+
 /**
  * The client: `/login`, `/` (the internal map), `/statistics` (统计分析), `/admin` (administrators), `/public` (no login). Staff pages
  * need a session; a user who must change the first password sees only the change-password page.
  */
 export function App() {
-  const route = routeOf(usePathname())
+  const pathname = usePathname()
+  const route = routeOf(pathname)
   const session = useSession()
   const { state } = session
   const signOut = () => void session.signOut()
@@ -92,7 +110,8 @@ export function App() {
   const { user } = state
   if (!user) {
     if (route !== 'login') {
-      const next = route === 'admin' || route === 'statistics' ? `?next=/${route}` : route === 'registry-lists' ? '?next=/registry/lists' : ''
+      const next = route === 'admin' || route === 'statistics' || route === 'precheck' ? `?next=/${route}`
+        : route === 'registry-lists' ? '?next=/registry/lists' : route === 'precheck-report' ? `?next=${encodeURIComponent(pathname)}` : ''
       return <Redirect to={`/login${next}`} />
     }
     return <LoginPage onSignedIn={session.accept} onOpenPublic={() => navigate('/public')} />
@@ -105,6 +124,11 @@ export function App() {
   }
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
   if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
+  if ((route === 'precheck' || route === 'precheck-report') && !PRECHECK_ROLES.includes(user.role)) {
+    return <PageMessage title="无权访问" text={`用地准入核查仅限用地核查员和审定人；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
+  }
+  if (route === 'precheck') return <PrecheckShell user={user} onSignOut={signOut} />
+  if (route === 'precheck-report') return <PrecheckReport id={precheckReportId(pathname)!} onBack={() => navigate('/precheck')} />
   if (route === 'not-found') {
     return <PageMessage title="页面不存在" text={`没有 ${window.location.pathname} 这个页面。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }

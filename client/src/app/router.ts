@@ -1,14 +1,23 @@
 import { useEffect, useState } from 'react'
 
 /** The pages of the client. */
-export type Route = 'login' | 'map' | 'admin' | 'statistics' | 'registry-lists' | 'public' | 'not-found'
+export type Route = 'login' | 'map' | 'admin' | 'statistics' | 'registry-lists' | 'precheck' | 'precheck-report' | 'public' | 'not-found'
 
-const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/statistics': 'statistics', '/registry/lists': 'registry-lists', '/public': 'public' }
+const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/statistics': 'statistics', '/registry/lists': 'registry-lists', '/precheck': 'precheck', '/public': 'public' }
+/** `/precheck/<id>/report`: the printable report of one pre-check. */
+const PRECHECK_REPORT = /^\/precheck\/(\d{1,15})\/report$/
 
 /** The page of a path; a trailing slash is ignored. */
 export function routeOf(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+  if (PRECHECK_REPORT.test(path)) return 'precheck-report'
   return ROUTES[path] ?? 'not-found'
+}
+
+/** The id of the pre-check whose report `pathname` shows, or null. */
+export function precheckReportId(pathname: string): number | null {
+  const match = PRECHECK_REPORT.exec(pathname.replace(/\/+$/, ''))
+  return match ? Number(match[1]) : null
 }
 
 const listeners = new Set<() => void>()

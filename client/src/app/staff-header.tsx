@@ -8,7 +8,7 @@ import { navigate } from './router'
 /** Props of {@link StaffHeader}. */
 export interface StaffHeaderProps {
   user: SessionUser
-  page: 'map' | 'admin' | 'statistics' | 'registry-lists'
+  page: 'map' | 'admin' | 'statistics' | 'registry-lists' | 'precheck'
   onSignOut: () => void
   children?: ReactNode
 }
@@ -18,10 +18,13 @@ const PAGES = [
   { page: 'map', path: '/', label: '一张图' },
   { page: 'statistics', path: '/statistics', label: '统计分析' },
   { page: 'registry-lists', path: '/registry/lists', label: '名录发布' },
+  { page: 'precheck', path: '/precheck', label: '用地准入核查' },
 ] as const
 
 /** Roles that see 名录发布 (the environment officers publish; approvers and administrators read). */
 const REGISTRY_LIST_ROLES = ['environment', 'approver', 'admin']
+/** Roles that see 用地准入核查 (the land officers check; approvers read the records). */
+const PRECHECK_ROLES = ['land', 'approver']
 
 /** The header of the staff pages: product name, the page's own tools, page links, the user menu with 修改密码 and 退出登录. */
 export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProps) {
@@ -38,7 +41,7 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
         end={
           <>
             <nav className="header-nav" aria-label="页面">
-              {PAGES.filter((p) => p.page !== 'registry-lists' || REGISTRY_LIST_ROLES.includes(user.role)).map((p) => (
+              {PAGES.filter((p) => (p.page !== 'registry-lists' || REGISTRY_LIST_ROLES.includes(user.role)) && (p.page !== 'precheck' || PRECHECK_ROLES.includes(user.role))).map((p) => (
                 <a
                   key={p.page}
                   href={p.path}

@@ -65,6 +65,8 @@ setWorkerUrl(workerUrl)
 export interface MapClientOptions {
   container: HTMLElement
   styleUrl: string
+  /** A still picture for printing: no pan or zoom, and the canvas kept after drawing so the browser can print it. */
+  isStatic?: boolean
 }
 
 /** Feature states for the features of one vector source layer, by feature id. */
@@ -94,7 +96,7 @@ export class MapClient implements ViewStatusSource {
   private readonly loaded: Promise<void>
   private readonly styleUrl: string
 
-  constructor({ container, styleUrl }: MapClientOptions) {
+  constructor({ container, styleUrl, isStatic = false }: MapClientOptions) {
     this.styleUrl = styleUrl
     this.map = new MaplibreMap({
       container,
@@ -106,9 +108,12 @@ export class MapClient implements ViewStatusSource {
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
+      interactive: !isStatic,
+      fadeDuration: isStatic ? 0 : 300,
+      canvasContextAttributes: { preserveDrawingBuffer: isStatic },
     })
     this.map.touchZoomRotate.disableRotation()
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
+    if (!isStatic) this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left')
     this.map.setMissingStyleImageResolver((id) => this.addMissingImage(id))
     this.map.on('styleimagemissing', (event) => this.addMissingImage(event.id))

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { getJson } from '../shared/api-client'
 import type {
   BasemapChoice,
+  Bbox,
   CountiesResponse,
   FeatureRef,
   LayerGroup,
@@ -33,6 +34,10 @@ export interface MapViewProps {
   featureStates?: FeatureStates[] | null
   /** Called with the map client once its style is loaded, and with null when it is removed (for tools that draw on the map). */
   onClient?: (client: MapClient | null) => void
+  /** The first extent instead of the user's counties (e.g. a plot to print). */
+  initialBbox?: Bbox
+  /** A still map for printing (see {@link MapClientOptions.isStatic}); set once, at creation. */
+  isStatic?: boolean
 }
 
 async function fitToCounties(client: MapClient, extentUrl: string): Promise<void> {
@@ -55,7 +60,7 @@ export function MapView(props: MapViewProps) {
   const [client, setClient] = useState<MapClient | null>(null)
 
   useEffect(() => {
-    const created = new MapClient({ container: containerRef.current!, styleUrl: callbacks.current.styleUrl ?? '/style.json' })
+    const created = new MapClient({ container: containerRef.current!, styleUrl: callbacks.current.styleUrl ?? '/style.json', isStatic: callbacks.current.isStatic })
     created.exposeForTests()
     let alive = true
     const unsubscribe = [
@@ -71,7 +76,9 @@ export function MapView(props: MapViewProps) {
         callbacks.current.onGroups(created.layerGroups())
         setClient(created)
         callbacks.current.onClient?.(created)
-        await fitToCounties(created, callbacks.current.extentUrl ?? '/api/counties')
+        const initial = callbacks.current.initialBbox
+        if (initial) created.fitBbox(initial, { maxZoom: 17, animate: false, padding: 32 })
+        else await fitToCounties(created, callbacks.current.extentUrl ?? '/api/counties')
         if (alive) created.onceIdle(() => (document.body.dataset.mapReady = '1'))
       })
       .catch((error: unknown) => console.error(error))

@@ -1,0 +1,174 @@
+import { useRef, useState } from 'react'
+import { useDebouncedSearch } from '../../shared/use-debounced-search'
+import { areaM2 } from '../../shared/geometry'
+import { formatAreaValue } from '../../shared/format'
+import type { SearchResult } from '../../shared/api-types'
+import { fetchOutline, isPlotResult, parseUpload } from './precheck-api'
+import type { ParsedUpload } from './precheck-types'
+import type { PlotOutline } from './use-plot-outline'
+
+/** Props of {@link OutlineInput}. */
+export interface OutlineInputProps {
+  plot: PlotOutline
+  /** Called with the code of a picked parcel or plot (the check's reference), or null. */
+  onReference: (reference: string | null, name: string | null) => void
+}
+
+type Mode = 'draw' | 'pick' | 'upload'
+const MODES: { id: Mode; label: string }[] = [
+  { id: 'draw', label: '地图绘制' },
+  { id: 'pick', label: '按编号选取' },
+  { id: 'upload', label: '上传文件' },
+]
+const M2_PER_MU = 10000 / 15
+
+/** The plot of the pre-check: drawn on the map, picked by parcel or plot code, or read from an uploaded file. */
+export function OutlineInput({ plot, onReference }: OutlineInputProps) {
+  const [mode, setMode] = useState<Mode>('draw')
+  return (
+    <div className="outline-input">
+      <div className="segmented" role="tablist" aria-label="地块来源">
+        {MODES.map((m) => (
+          <button key={m.id} type="button" role="tab" aria-selected={mode === m.id} className={`segmented__item${mode === m.id ? ' segmented__item--active' : ''}`}
+            onClick={() => setMode(m.id)} data-testid={`precheck-mode-${m.id}`}>
+            {m.label}
+          </button>
+        ))}
+      </div>
+      {mode === 'draw' && <DrawTools plot={plot} onReference={onReference} />}
+      {mode === 'pick' && <PickByCode plot={plot} onReference={onReference} />}
+      {mode === 'upload' && <UploadOutline plot={plot} onReference={onReference} />}
+      <OutlineFacts plot={plot} />
+    </div>
+  )
+}
+
+function DrawTools({ plot, onReference }: OutlineInputProps) {
+  return (
+    <div className="outline-input__body">
+      <div className="outline-input__buttons">
+        <button type="button" className={plot.tool === 'polygon' ? 'primary-button' : 'secondary-button'} onClick={() => {
+          onReference(null, null)
+          plot.setTool('polygon')
+        }} data-testid="precheck-draw">
+          {plot.outline && plot.source === 'draw' ? '重新绘制' : '绘制地块'}
+        </button>
+        <button type="button" className="secondary-button" disabled={!plot.outline || plot.note !== null} onClick={() => plot.setTool(plot.tool === 'select' ? 'static' : 'select')}
+          data-testid="precheck-edit-vertices">
+          {plot.tool === 'select' ? '完成修改' : '修改节点'}
+        </button>
+        <button type="button" className="link-button link-button--danger" disabled={!plot.outline} onClick={plot.clear} data-testid="precheck-clear">清除</button>
+      </div>
+      <p className="hint">
+        {plot.tool === 'polygon' ? '在地图上依次单击地块拐点，单击起点或双击结束绘制。' : '先点“绘制地块”，再在地图上单击拐点勾绘用地范围；绘制后可拖动节点修改。'}
+      </p>
+    </div>
+  )
+}
+
+function PickByCode({ plot, onReference }: OutlineInputProps) {
+  const [query, setQuery] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const search = useDebouncedSearch<SearchResult>('/api/search', query)
+  const results = search.status === 'done' ? search.results.filter(isPlotResult) : []
+  const isSearching = search.status === 'loading'
+  const pick = async (result: SearchResult) => {
+    setError(null)
+    try {
+      plot.load(await fetchOutline(result), 'pick')
+      onReference(result.code, result.name)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '地块边界读取失败')
+    }
+  }
+  return (
+    <div className="outline-input__body">
+      <input type="search" className="text-input" placeholder="输入耕地图斑或污染地块的编号、名称" value={query} onChange={(e) => setQuery(e.target.value)}
+        aria-label="地块编号" data-testid="precheck-pick-input" />
+      {isSearching && <p className="hint">正在查找…</p>}
+      {search.status === 'error' && <p className="form-error" role="alert">{search.message}</p>}
+      {search.status === 'done' && results.length === 0 && <p className="hint">没有找到编号或名称匹配的图斑或地块</p>}
+      <ul className="pick-list">
+        {results.slice(0, 8).map((r) => (
+          <li key={`${r.kind}-${r.id}`}>
+            <button type="button" className="pick-list__item" onClick={() => void pick(r)} data-testid="precheck-pick-result">
+              <span className="pick-list__kind">{r.kindName}</span>
+              <span className="pick-list__code">{r.code}</span>
+              <span className="pick-list__name">{r.name}</span>
+              <span className="pick-list__context">{r.context}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </div>
+  )
+}
+
+function UploadOutline({ plot, onReference }: OutlineInputProps) {
+  const fileRef = useRef<HTMLInputElement>(null)
+  const [meridian, setMeridian] = useState('')
+  const [parsed, setParsed] = useState<ParsedUpload | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [isBusy, setBusy] = useState(false)
+  const read = async () => {
+    const file = fileRef.current?.files?.[0]
+    if (!file) {
+      setError('请先选择地块文件')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    setParsed(null)
+    try {
+      const answer = await parseUpload(file, meridian)
+      setParsed(answer)
+      plot.load(answer.geometry, 'upload')
+      onReference(null, file.name.replace(/\.[^.]+$/, ''))
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '文件读取失败')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <div className="outline-input__body">
+      <input ref={fileRef} type="file" accept=".geojson,.json,.kml,.kmz,.zip,.dxf" className="file-input" data-testid="precheck-upload-file"
+        onChange={() => {
+          setParsed(null)
+          setError(null)
+        }} />
+      <p className="hint">GeoJSON、KML/KMZ、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF；坐标系按 .prj 或坐标范围自动识别并换算为 CGCS2000。</p>
+      <label className="field field--inline">
+        <span className="field__label">中央经线（可选）</span>
+        <input type="text" inputMode="numeric" className="text-input text-input--short" placeholder="如 111" value={meridian}
+          onChange={(e) => setMeridian(e.target.value)} data-testid="precheck-upload-meridian" />
+        <span className="hint">不带带号的高斯坐标且无 .prj 时填写</span>
+      </label>
+      <button type="button" className="secondary-button" disabled={isBusy} onClick={() => void read()} data-testid="precheck-upload-read">
+        {isBusy ? '正在读取…' : '读取并显示边界'}
+      </button>
+      {error && <p className="form-error" role="alert" data-testid="precheck-upload-error">{error}</p>}
+      {parsed && (
+        <div className="upload-result" data-testid="precheck-upload-result">
+          <div>坐标系：<strong>{parsed.crs.label ?? parsed.crs.name}</strong>（EPSG:{parsed.crs.epsg}，{parsed.crs.how === 'prj' ? '按坐标系说明识别' : '按坐标范围判断'}）</div>
+          <div>读取地块 {parsed.features} 个，已合并为一个核查范围；请在地图上核对边界。</div>
+          {parsed.warnings.map((w) => <div key={w} className="upload-result__warning">⚠ {w}</div>)}
+        </div>
+      )}
+    </div>
+  )
+}
+
+function OutlineFacts({ plot }: { plot: PlotOutline }) {
+  if (!plot.outline) return <p className="outline-facts outline-facts--empty" data-testid="precheck-area">尚未确定核查地块</p>
+  const m2 = areaM2(plot.outline)
+  const parts = plot.outline.type === 'MultiPolygon' ? plot.outline.coordinates.length : 1
+  return (
+    <div className="outline-facts" data-testid="precheck-area">
+      <span className="outline-facts__value">{formatAreaValue(m2 / M2_PER_MU)}</span> 亩
+      <span className="outline-facts__sub">（{formatAreaValue(m2 / 10000)} 公顷，{formatAreaValue(m2)} 平方米{parts > 1 ? `，${parts} 个地块` : ''}）</span>
+      {plot.note && <div className="hint">{plot.note}</div>}
+    </div>
+  )
+}
