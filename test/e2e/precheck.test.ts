@@ -1,0 +1,259 @@
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { Database } from '../../server/src/db/database.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap } from '../support/browser.ts'
+import { type LonLat, clickMap, offset } from '../support/map-input.ts'
+import { connectTestDatabase } from '../support/connect.ts'
+import { pdfText, squash } from '../support/pdf-text.ts'
+
+const skip = isBrowserMissing()
+const SUFFIX = Date.now().toString().slice(-6)
+
+/**
+ * Radicals of the CJK Radicals Supplement block that Chromium's PDF text maps some simplified characters to (the
+ * font draws both code points with one glyph), with the unified ideograph they stand for; NFKC leaves these alone.
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺠': '民', '⻅': '见', '⻓': '长', '⻔': '门', '⻛': '风', '⻰': '龙', '⻚': '页', '⻢': '马', '⻋': '车', '⻉': '贝', '⻜': '飞', '⻥': '鱼',
+  '⻦': '鸟', '⻩': '黄', '⻄': '西', '⻝': '食', '⻆': '角', '⻘': '青', '⻬': '齐', '⻮': '齿', '⻳': '龟', '⺟': '母', '⻣': '骨', '⻨': '麦',
+}
+
+/**
+ * Text as drawn: Chromium's PDF maps some characters to the Kangxi radical or radical-supplement code point its
+ * font draws with the same glyph (用 comes back as ⽤); NFKC and {@link RADICAL_SUPPLEMENT} turn them back.
+ */
+function asDrawn(text: string): string {
+  return squash(text).normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c)
+}
+
+/** Pixels of the report's still map that are near a colour (the canvas is kept after drawing, so it can be read). */
+function countMapPixels(page: Page, rgb: [number, number, number], tolerance: number): Promise<number> {
+  return page.evaluate(async ({ rgb, tolerance }) => {
+    const source = (window as any).__soilMap.getCanvas() as HTMLCanvasElement
+    const image = new Image()
+    image.src = source.toDataURL('image/png')
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = image.width
+    canvas.height = image.height
+    const context = canvas.getContext('2d')!
+    context.drawImage(image, 0, 0)
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+    let n = 0
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - rgb[0]) <= tolerance && Math.abs(data[i + 1] - rgb[1]) <= tolerance && Math.abs(data[i + 2] - rgb[2]) <= tolerance) n++
+    }
+    return n
+  }, { rgb, tolerance })
+}
+
+describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboard events', () => {
+  let browser: Browser
+  let db: Database
+  const appUrl = inject('appUrl')
+  const errors: string[] = []
+  /**
+   * Blank spots of 赫山区 far from every sample feature and monitoring point: the zone's and the clean plot's. The
+   * zone stays published only while the file runs; check records are immutable and stay in the test database.
+   */
+  let zoneAt: LonLat
+  let cleanAt: LonLat
+  const zone = { id: 0, code: `430903-GKE${SUFFIX}`, name: `原赫山冶炼厂地块管控区域（E2E ${SUFFIX}）` }
+  let refusedId = 0
+
+  beforeAll(async () => {
+    db = connectTestDatabase()
+    const { rows } = await db.query<any>(`
+      WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
+      box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
+      grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02 + 0.007, y0 + j * 0.02 + 0.007), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
+               WHERE x0 + i * 0.02 < x1 AND y0 + j * 0.02 < y1)
+      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
+      WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.01))
+        AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, g.p, 0.013))
+        AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.007))
+        AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.007))
+        AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.007))
+        AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.007))
+      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) LIMIT 2`)
+    expect(rows).toHaveLength(2)
+    zoneAt = [Number(rows[0].lon), Number(rows[0].lat)]
+    cleanAt = [Number(rows[1].lon), Number(rows[1].lat)]
+    const [sw, ne] = [offset(zoneAt, -200, -150), offset(zoneAt, 200, 150)]
+    const wkt = `MULTIPOLYGON(((${sw[0]} ${sw[1]},${ne[0]} ${sw[1]},${ne[0]} ${ne[1]},${sw[0]} ${ne[1]},${sw[0]} ${sw[1]})))`
+    const { rows: [row] } = await db.query<any>(`
+      INSERT INTO control_zone (adcode, code, name, review_status, geom, announcement_no, published_version)
+      VALUES ('430903', $1, $2, 'published', ST_GeomFromText($3, 4490), $4, 1) RETURNING id`, [zone.code, zone.name, wkt, `益赫环告〔2026〕${SUFFIX}号`])
+    zone.id = Number(row.id)
+    await db.query(`
+      INSERT INTO published_control_zone (adcode, id, version, code, name, announcement_no, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
+      SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`, [zone.id])
+    browser = await launchChromium()
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await db.query(`DELETE FROM published_control_zone WHERE id = $1`, [zone.id])
+    await db.query(`DELETE FROM control_zone WHERE id = $1`, [zone.id])
+    await db.close()
+    expect(errors).toEqual([])
+  })
+
+  /** Opens 用地准入核查 from the header as the land officer and moves the map to `at`. */
+  async function openPrecheck(page: Page, at: LonLat): Promise<void> {
+    await logIn(page, 'ziyuan')
+    await page.getByTestId('nav-precheck').click()
+    await page.waitForURL(/\/precheck$/)
+    await waitForMap(page)
+    await page.evaluate(([lon, lat]) => (window as any).__soilMap.jumpTo({ center: [lon, lat], zoom: 15.5 }), at)
+    await waitForMap(page)
+    await page.waitForFunction(() => !!(window as any).__soilPrecheckDraw)
+  }
+
+  /** Draws a rectangle with the mouse (corners `sw` and `ne`), closing it on the first corner. */
+  async function drawRectangle(page: Page, sw: LonLat, ne: LonLat): Promise<void> {
+    await page.getByTestId('precheck-draw').click()
+    const corners: LonLat[] = [sw, [ne[0], sw[1]], ne, [sw[0], ne[1]]]
+    for (const corner of corners) await clickMap(page, corner)
+    await clickMap(page, corners[0])
+    await expect.poll(() => page.getByTestId('precheck-area').textContent(), { timeout: 10_000 }).toMatch(/[\d,.]+ 亩（[\d,.]+ 公顷，[\d,.]+ 平方米）/)
+  }
+
+  /** Chooses a planned use by typing its code into the searchable list and clicking it. */
+  async function chooseUse(page: Page, code: string): Promise<void> {
+    await typeInto(page, 'precheck-use-input', code)
+    await page.getByTestId(`precheck-use-option-${code}`).click()
+    await expect(page.getByTestId('precheck-use-chosen').textContent()).resolves.toContain(code)
+  }
+
+  it('when the land officer draws a plot half over a published control zone with use R2, then the verdict is 不得进入用地程序 with the zone, the article and the overlap area, drawn on the map; a re-run says nothing changed', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openPrecheck(page, zoneAt)
+    await drawRectangle(page, offset(zoneAt, -100, -80), offset(zoneAt, 320, 80))
+    await typeInto(page, 'precheck-name', `龙岭片区 A-03 地块（E2E ${SUFFIX}）`)
+    await chooseUse(page, 'R2')
+    await expect(page.getByText('第一类用地', { exact: false }).first().isVisible()).resolves.toBe(true)
+    await page.getByTestId('precheck-submit').click()
+
+    const verdict = page.getByTestId('precheck-verdict')
+    await verdict.waitFor()
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('refused')
+    await expect(verdict.textContent()).resolves.toContain('不得进入用地程序')
+    const number = (await page.getByTestId('precheck-number').textContent())!
+    expect(number).toMatch(/^准入核查〔\d{4}〕\d{4}号$/)
+
+    const zoneRow = page.getByTestId('precheck-reason').and(page.locator('[data-code="CONTROL_ZONE"]'))
+    const rowText = (await zoneRow.textContent())!
+    expect(rowText).toContain(zone.code)
+    expect(rowText).toContain('第六十三条')
+    const { body: list } = await apiGet(page, `/api/precheck?number=${encodeURIComponent(number)}`)
+    refusedId = list.items[0].id
+    const { body: record } = await apiGet(page, `/api/precheck/${refusedId}`)
+    const zoneReason = record.reasons.find((r: any) => r.code === 'CONTROL_ZONE')
+    const { rows: [truth] } = await db.query<any>(`
+      SELECT ST_Area(ST_Intersection(z.geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) AS m2 FROM published_control_zone z WHERE z.id = $2`,
+    [JSON.stringify(record.geometry), zone.id])
+    expect(Math.abs(zoneReason.overlapM2 - Number(truth.m2))).toBeLessThan(1)
+    const shown = zoneReason.overlapM2.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    expect(rowText).toContain(`${shown} 平方米`)
+    expect(rowText).toContain(`${zoneReason.overlapMu.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 亩`)
+    await expect(page.getByTestId('precheck-reason').and(page.locator('[data-code="LAW59_USE_CHANGE"]')).count()).resolves.toBe(1)
+
+    await page.waitForFunction(() => !!(window as any).__soilMap.getSource('soil-overlay-precheck-hits'))
+    await waitForMap(page)
+    const drawnHits = await page.evaluate(() => (window as any).__soilMap.querySourceFeatures('soil-overlay-precheck-hits').map((f: any) => f.properties.color))
+    expect(drawnHits).toContain('#c62828')
+    expect(drawnHits).toContain('#0d47a1')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-refused.png` })
+
+    await page.getByTestId('precheck-rerun').click()
+    await page.getByTestId('precheck-rerun-diff').waitFor()
+    await expect(page.getByTestId('precheck-rerun-diff').textContent()).resolves.toContain('与原核查结论相同')
+    await expect(page.getByTestId('precheck-number').textContent()).resolves.not.toBe(number)
+
+    await page.getByTestId('precheck-tab-records').click()
+    await typeInto(page, 'precheck-filter-number', number)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('precheck-record').count()).toBe(1)
+    await expect(page.getByTestId('precheck-record').textContent()).resolves.toContain('不得进入用地程序')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-rerun-records.png` })
+    await page.context().close()
+  })
+
+  it('when the land officer draws a plot away from every finding with use M1, then the verdict is 可进入用地程序 with what was checked and found clean', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openPrecheck(page, cleanAt)
+    await drawRectangle(page, offset(cleanAt, -120, -90), offset(cleanAt, 120, 90))
+    await chooseUse(page, 'M1')
+    await page.getByTestId('precheck-submit').click()
+    const verdict = page.getByTestId('precheck-verdict')
+    await verdict.waitFor()
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('allowed')
+    await expect(verdict.textContent()).resolves.toContain('可进入用地程序')
+    const codes = await page.getByTestId('precheck-reason').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))
+    expect(codes).toEqual(expect.arrayContaining(['CLEAR_PLOTS', 'CLEAR_CONTROL_ZONES', 'CLEAR_ENTERPRISES', 'CLEAR_FARMLAND', 'CLEAR_LAW59']))
+    await expect(page.getByTestId('precheck-number').textContent()).resolves.toMatch(/^准入核查〔\d{4}〕\d{4}号$/)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-allowed.png` })
+    await page.context().close()
+  })
+
+  it('when the land officer uploads a GeoJSON outline, then its CRS and outline are shown to confirm; when a parcel is picked by its code, then the check records that code', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openPrecheck(page, cleanAt)
+    await page.getByTestId('precheck-mode-upload').click()
+    const [sw, ne] = [offset(cleanAt, -60, -40), offset(cleanAt, 60, 40)]
+    const outline = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '出让地块' },
+      geometry: { type: 'Polygon', coordinates: [[sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]] } }] }
+    await page.getByTestId('precheck-upload-file').setInputFiles({ name: '出让地块.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(outline)) })
+    await page.getByTestId('precheck-upload-read').click()
+    const result = page.getByTestId('precheck-upload-result')
+    await result.waitFor()
+    await expect(result.textContent()).resolves.toContain('CGCS2000')
+    await expect.poll(() => page.getByTestId('precheck-area').textContent()).toMatch(/[\d,.]+ 亩/)
+    await expect(page.getByTestId('precheck-name').inputValue()).resolves.toBe('出让地块')
+    await waitForMap(page)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-upload.png` })
+
+    const { rows: [parcel] } = await db.query<any>(`SELECT code FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
+    await page.getByTestId('precheck-mode-pick').click()
+    await typeInto(page, 'precheck-pick-input', parcel.code)
+    await page.getByTestId('precheck-pick-result').first().click()
+    await chooseUse(page, 'G1')
+    await page.getByTestId('precheck-submit').click()
+    await page.getByTestId('precheck-verdict').waitFor()
+    const number = (await page.getByTestId('precheck-number').textContent())!
+    const { body } = await apiGet(page, `/api/precheck?number=${encodeURIComponent(number)}`)
+    expect(body.items[0].reference).toBe(parcel.code)
+    expect(body.items[0].plannedUse).toBe('G1')
+    await page.context().close()
+  })
+
+  it('when the report of the refused check is opened and printed to PDF by Chromium, then the A4 PDF holds the title, the verdict and the number, and its map shows the plot and the zone', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await logIn(page, 'ziyuan')
+    await page.goto(`${appUrl}/precheck/${refusedId}/report`)
+    await page.locator('[data-testid=precheck-report][data-map-ready="1"]').waitFor({ timeout: 60_000 })
+    const number = (await page.getByTestId('precheck-report-number').textContent())!
+    expect(number).toMatch(/^准入核查〔\d{4}〕\d{4}号$/)
+    await expect(page.getByTestId('precheck-report-verdict').textContent()).resolves.toContain('不得进入用地程序')
+    await page.getByTestId('precheck-report-pdf').waitFor()
+    await expect(page.getByTestId('precheck-report-pdf').getAttribute('href')).resolves.toBe(`/api/precheck/${refusedId}/report.pdf`)
+    expect(await countMapPixels(page, [13, 71, 161], 40)).toBeGreaterThan(50)
+    expect(await countMapPixels(page, [198, 40, 40], 40)).toBeGreaterThan(50)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-report.png`, fullPage: true })
+
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByTestId('precheck-report-print').isVisible()).resolves.toBe(false)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-report-print.png`, fullPage: true })
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+    fs.writeFileSync('test-results/90-precheck-report.pdf', pdf)
+    const text = asDrawn((await pdfText(new Uint8Array(pdf))).text)
+    expect(text).toContain('用地准入核查意见书')
+    expect(text).toContain('不得进入用地程序')
+    expect(text).toContain(number)
+    expect(text).toContain(zone.code)
+    await page.context().close()
+  })
+})
