@@ -86,6 +86,15 @@ async function monitoringPoint(at: [number, number], values: Record<string, numb
   return { id: Number(p.id), code }
 }
 
+let credit = 0
+async function operatingEnterprise(geometry: unknown): Promise<number> {
+  const code = `91430903RP${(process.pid % 1000).toString().padStart(3, '0')}${(Date.now() % 100000).toString().padStart(5, '0')}`.slice(0, 13) + String(++credit).padStart(5, '0')
+  const { rows: [r] } = await db.query(`
+    INSERT INTO supervised_enterprise (adcode, credit_code, name, industry, status, geom)
+    VALUES ('430903', $1, '报告测试电镀有限公司', 'electroplating', 'operating', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))) RETURNING id`, [code, JSON.stringify(geometry)])
+  return Number(r.id)
+}
+
 const post = (s: Session, body: unknown) => s.agent.post('/api/precheck').set('X-CSRF-Token', s.csrfToken).send(body as object)
 const getReport = (s: Session, id: number | string) => s.agent.get(`/api/precheck/${id}/report.pdf`).responseType('blob')
 
@@ -105,6 +114,7 @@ describe('GET /api/precheck/:id/report.pdf', () => {
     const zone = await publishedZone(square([at[0] + 0.0006, at[1]], 0.0008))
     const plot = await publishedSuspectedPlot(square([at[0] - 0.0007, at[1] + 0.0004], 0.0003))
     const point = await monitoringPoint([at[0] - 0.002, at[1] - 0.0015], { cd: 30 })
+    await operatingEnterprise(square([at[0] - 0.0004, at[1] - 0.0006], 0.0002))
     const check = await post(officer, { geometry: square(at), plannedUse: 'R2', name: '报告测试住宅地块', reference: 'PC-REPORT-1' }).expect(201)
     expect(check.body.verdict).toBe('refused')
     const zoneReason = check.body.reasons.find((r: { code: string }) => r.code === 'CONTROL_ZONE')
@@ -127,7 +137,9 @@ describe('GET /api/precheck/:id/report.pdf', () => {
     expect(flat).toContain('第一类用地')
     expect(flat).toContain(`${check.body.areaMu.toFixed(2)}亩`)
     expect(flat).toContain('赫山区')
-    for (const legend of ['核查地块', '管控区域', '疑似污染地块', '省控土壤监测点位', '北']) expect(flat).toContain(legend)
+    expect(flat).toContain('报告测试电镀有限公司')
+    expect(flat).toContain(squash(PRECHECK_BASIS.law67))
+    for (const legend of ['核查地块', '管控区域', '疑似污染地块', '重点监管单位用地（在产）', '省控土壤监测点位', '北']) expect(flat).toContain(legend)
     expect(flat).toMatch(/约1:[\d,]+/)
     expect(flat).toContain('数据版本')
     expect(flat).toContain('核查规则：precheck-')
