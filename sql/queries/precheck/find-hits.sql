@@ -9,11 +9,17 @@ plots AS (
          NULL::text AS sampled_on, NULL::jsonb AS values_mg_kg
   FROM published_plot p, g WHERE ST_Intersects(p.geom, g.geom)
 ),
--- published control zones
+-- published control zones, overlaid piece by piece (published_control_zone_sub, migration 015: pieces of at most
+-- 256 vertices that do not overlap, so the overlap with a zone is the sum over its pieces)
+zone_overlaps AS (
+  SELECT s.adcode, s.id, sum(ST_Area(ST_Intersection(s.geom, g.geom)::geography)) AS overlap_m2
+  FROM published_control_zone_sub s, g WHERE ST_Intersects(s.geom, g.geom)
+  GROUP BY s.adcode, s.id
+),
 zones AS (
   SELECT 'control-zone', z.id, z.code, z.name, z.version, NULL, z.announcement_no, NULL::jsonb,
-         ST_Area(ST_Intersection(z.geom, g.geom)::geography), NULL::double precision, NULL::text, NULL::jsonb
-  FROM published_control_zone z, g WHERE ST_Intersects(z.geom, g.geom)
+         o.overlap_m2, NULL::double precision, NULL::text, NULL::jsonb
+  FROM zone_overlaps o JOIN published_control_zone z ON z.adcode = o.adcode AND z.id = o.id
 ),
 -- sites of key supervised enterprises, whatever their state
 enterprises AS (
@@ -27,13 +33,16 @@ published_list AS (
   FROM class_list l WHERE l.review_status = 'published'
   ORDER BY l.adcode, l.published_at DESC NULLS LAST, l.id DESC
 ),
--- farmland parcels with a published class other than unclassified
+-- farmland parcels with a published class other than unclassified: driven from the parcels the plot overlaps,
+-- each one's entry looked up by key (OFFSET 0 keeps it a lookup, not a scan of the county's whole list)
 farmland AS (
   SELECT 'farmland', f.id, f.code, f.code, pl.published_version, e.class, pl.id::text, NULL::jsonb,
          ST_Area(ST_Intersection(f.geom, g.geom)::geography), NULL::double precision, NULL::text, NULL::jsonb
-  FROM farmland_parcel f
-  JOIN class_list_entry e ON e.adcode = f.adcode AND e.parcel_id = f.id
-  JOIN published_list pl ON pl.adcode = e.adcode AND pl.id = e.list_id, g
+  FROM farmland_parcel f CROSS JOIN g
+  JOIN published_list pl ON pl.adcode = f.adcode
+  CROSS JOIN LATERAL (
+    SELECT e.class FROM class_list_entry e WHERE e.adcode = f.adcode AND e.list_id = pl.id AND e.parcel_id = f.id OFFSET 0
+  ) e
   WHERE ST_Intersects(f.geom, g.geom) AND e.class IN ('priority', 'safe_use', 'strict')
 ),
 -- monitoring points inside or within the radius, with the latest soil result (none: values are null)
