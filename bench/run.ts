@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: vector-tile throughput of the real server against anchors measured in the same run
+ * `npm run bench`: vector-tile throughput of the real server (and the pre-check latency, classification, embedded
+ * engine) against anchors measured in the same run
  * (../shared/PERF.md). Every figure is the median of interleaved repeats; ratios are reported, never asserted.
  * See bench/README.md.
  */
@@ -11,6 +12,7 @@ import { loadConfig } from '../server/src/config.ts'
 import { openDatabase, type Database } from '../server/src/db/database.ts'
 import { findTileLayer } from '../server/src/tiles/layers.ts'
 import { measureClassification } from './lib/classify.ts'
+import { ensurePublishedClassLists, measurePrecheck } from './lib/precheck.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
 import { fetchAll, startServer, withTimeout } from './lib/http.ts'
@@ -70,6 +72,8 @@ async function openBenchDatabase(url: string, poolSize: number) {
   }
 }
 
+const onlyPrecheck = options.only === 'precheck'
+
 async function main(): Promise<number> {
   // 1. The bench's own database on the given server, seeded once per scale and generator.
   const benchUrl = withDatabase(options.serverUrl, options.benchDbName)
@@ -79,10 +83,14 @@ async function main(): Promise<number> {
   const pg = await postgresInfo(db)
   const scale = await dataScale(db)
 
+  const precheckOn = options.precheck || onlyPrecheck
+  const generatedClassLists = precheckOn ? await ensurePublishedClassLists(db, log) : []
+
   // 2. The tile lists (the same for the server and pgbench), the servers and the SQL texts.
   const config = loadConfig({ databaseUrl: undefined })
-  const z16 = await pickTiles(db, 16, options.tileCount, options.seed)
-  const z13 = await pickTiles(db, 13, options.tileCount, options.seed)
+  const noTiles = (z: number): TileList => ({ z, tiles: [], extent: [0, 0, 0, 0], draws: 0 })
+  const z16 = onlyPrecheck ? noTiles(16) : await pickTiles(db, 16, options.tileCount, options.seed)
+  const z13 = onlyPrecheck ? noTiles(13) : await pickTiles(db, 13, options.tileCount, options.seed)
   const off = await startServer(db, 0)
   cleanups.push({ name: 'server (cache off)', run: () => off.close() })
   const on = await startServer(db, 20_000)
@@ -130,11 +138,15 @@ async function main(): Promise<number> {
     workloads.push(w)
     return w
   }
-  const w16 = await dbPath(z16, 4, 0.8)
-  await dbPath(z13, 2, 0.9)
+  if (onlyPrecheck) {
+    log('BENCH_ONLY=precheck：只测用地准入核查 / only the pre-check is measured')
+    ctx.warnings.push('BENCH_ONLY=precheck：瓦片、缓存、分类与内嵌引擎未测 / tiles, cache, classification and the embedded engine not measured')
+  }
+  const w16 = onlyPrecheck ? undefined : await dbPath(z16, 4, 0.8)
+  if (!onlyPrecheck) await dbPath(z13, 2, 0.9)
 
   // 4. Cache hit: the z16 list, requested once, then c=8.
-  {
+  if (!onlyPrecheck) {
     const title = 'parcel tile cache hit'
     const paths = z16.tiles.map((t) => tilePath('parcel', t))
     const statuses = await fetchAll(on.url, paths, on.cookie)
@@ -147,8 +159,23 @@ async function main(): Promise<number> {
     })
   }
 
-  // 5. County-wide classification of 430903: the job path against the set-based SQL, interleaved.
-  if (!options.classify) {
+  // 5. 用地准入核查: POST /api/precheck at c=4 against its overlay SQL through pgbench, interleaved.
+  if (!precheckOn) {
+    log('跳过用地准入核查 / pre-check skipped (BENCH_PRECHECK=0)')
+    ctx.warnings.push('用地准入核查未测 / pre-check not measured (BENCH_PRECHECK=0)')
+  } else {
+    const p = await measurePrecheck(db, ctx, {
+      server: off, pgbench: pgbenchBin!, benchUrl, scriptDir, count: options.precheckPlots, seed: options.seed,
+      radiusM: config.precheck.monitoringRadiusM, connections: 4,
+    })
+    if (generatedClassLists.length) p.notes.push(`published class lists generated now for ${generatedClassLists.join(', ')} (marked: created_by 'bench (generated)').`)
+    workloads.push({ id: 'precheck', title: 'plot pre-check', seconds: options.seconds, concurrency: p.concurrency, tiles: { outlines: p.plots }, series: p.series, ratios: p.ratios, notes: p.notes })
+  }
+
+  // 6. County-wide classification of 430903: the job path against the set-based SQL, interleaved.
+  if (onlyPrecheck) {
+    // BENCH_ONLY=precheck: not measured (said in the warnings)
+  } else if (!options.classify) {
     log('跳过分类 / classification skipped (BENCH_CLASSIFY=0)')
     ctx.warnings.push('县域分类未测 / county-wide classification not measured (BENCH_CLASSIFY=0)')
   } else {
@@ -161,9 +188,11 @@ async function main(): Promise<number> {
     })
   }
 
-  // 6. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.
-  let embeddedInfo: Record<string, unknown> = { skipped: true, reason: 'BENCH_EMBEDDED=0' }
-  if (!options.embedded) {
+  // 7. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.
+  let embeddedInfo: Record<string, unknown> = { skipped: true, reason: onlyPrecheck ? 'BENCH_ONLY=precheck' : 'BENCH_EMBEDDED=0' }
+  if (onlyPrecheck) {
+    // BENCH_ONLY=precheck: not measured (said in the warnings)
+  } else if (!options.embedded) {
     log('跳过内嵌引擎 / embedded engine skipped (BENCH_EMBEDDED=0)')
     ctx.warnings.push('内嵌引擎未测 / embedded engine not measured (BENCH_EMBEDDED=0)')
   } else {
@@ -196,7 +225,7 @@ async function main(): Promise<number> {
       id: 'parcel-z16-embedded', title, seconds: options.seconds, concurrency: { server1: 1, embedded: 1 }, series,
       ratios: [
         ratio('embedded ÷ server, both c=1', byKey(series, 'embedded'), byKey(series, 'server1'), null),
-        ratio('embedded c=1 ÷ server c=4 (z16 DB path)', byKey(series, 'embedded'), byKey(w16.series, 'server'), null),
+        ratio('embedded c=1 ÷ server c=4 (z16 DB path)', byKey(series, 'embedded'), byKey(w16!.series, 'server'), null),
       ],
       notes: [
         `embedded data: scale ${options.embeddedScale}, ${emb.parcels} parcels (${dataDir}); PGlite + PostGIS, JavaScript MVT encoder, one connection.`,
@@ -218,13 +247,14 @@ async function main(): Promise<number> {
       ...(prepared.seedSeconds === undefined ? {} : { seedSeconds: Math.round(prepared.seedSeconds) }),
       embedded: embeddedInfo,
     },
-    options: { seconds: options.seconds, repeats: options.repeats, tilesPerZoom: options.tileCount, seed: options.seed, serverPoolSize: poolSize },
+    options: { seconds: options.seconds, repeats: options.repeats, tilesPerZoom: options.tileCount, seed: options.seed, serverPoolSize: poolSize, precheckPlots: options.precheckPlots, ...(options.only ? { only: options.only } : {}) },
     workloads,
     warnings: ctx.warnings,
     invalidRuns: ctx.invalid,
   }
   console.log(toConsole(report))
-  const files = writeReport(path.join(import.meta.dirname, 'results'), report)
+  // a partial run (BENCH_ONLY) never replaces the results of a full one
+  const files = writeReport(onlyPrecheck ? path.join(os.tmpdir(), 'soil-bench-partial') : path.join(import.meta.dirname, 'results'), report)
   log(`已写入 / written: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`)
   for (const w of ctx.warnings) console.warn(`警告 / warning: ${w}`)
   for (const w of ctx.invalid) console.warn(`无效 / invalid run: ${w}`)

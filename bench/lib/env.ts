@@ -18,6 +18,12 @@ export interface BenchOptions {
   embeddedScale: 'county' | 'sample'
   /** County-wide classification (job path against the set-based SQL); BENCH_CLASSIFY=0 skips it. */
   classify: boolean
+  /** 用地准入核查 end to end against its overlay SQL; BENCH_PRECHECK=0 skips it. */
+  precheck: boolean
+  /** Outlines in the pre-check's list. */
+  precheckPlots: number
+  /** BENCH_ONLY=precheck runs that workload alone (while working on it). */
+  only: 'precheck' | null
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', ''])
@@ -83,6 +89,9 @@ export function readOptions(): BenchOptions {
     embedded: process.env.BENCH_EMBEDDED !== '0',
     embeddedScale: oneOf('BENCH_EMBEDDED_SCALE', 'county', ['county', 'sample'] as const),
     classify: process.env.BENCH_CLASSIFY !== '0',
+    precheck: process.env.BENCH_PRECHECK !== '0',
+    precheckPlots: intEnv('BENCH_PRECHECK_PLOTS', 64, 8, 1000),
+    only: process.env.BENCH_ONLY ? oneOf('BENCH_ONLY', 'precheck', ['precheck'] as const) : null,
   }
 }
 

@@ -59,19 +59,27 @@ export async function startServer(db: Database, cacheEntries: number): Promise<B
   }
 }
 
-const BENCH_USER = 'bench'
 const BENCH_PASSWORD = 'bench-2026-tiles'
 
+/** A generated bench account: its name, display name and role. */
+export interface BenchAccount {
+  username: string
+  displayName: string
+  role: 'farmland' | 'land'
+}
+
+const TILE_ACCOUNT: BenchAccount = { username: 'bench', displayName: '基准测试账户', role: 'farmland' }
+
 /**
- * Creates (again) the bench account — a farmland officer whose scope is every province of the bench data —
- * and signs it in through the real login route; returns the session cookie.
+ * Creates (again) a bench account — by default the farmland officer `bench` — whose scope is every province of
+ * the bench data, and signs it in through the real login route; returns the session cookie.
  */
-async function signInBenchUser(db: Database, url: string): Promise<string> {
+export async function signInBenchUser(db: Database, url: string, account: BenchAccount = TILE_ACCOUNT): Promise<string> {
   const provinces = (await db.query<{ code: string }>("SELECT DISTINCT left(adcode, 2) || '0000' AS code FROM county")).rows.map((r) => r.code)
   const hash = await hashPassword(BENCH_PASSWORD)
   await db.transaction(async (tx) => {
-    const existing = await findUserIdByName(tx, BENCH_USER)
-    const id = existing ?? await insertUser(tx, { username: BENCH_USER, displayName: '基准测试账户', department: '', role: 'farmland', passwordHash: hash, mustChangePassword: false, isGenerated: true })
+    const existing = await findUserIdByName(tx, account.username)
+    const id = existing ?? await insertUser(tx, { username: account.username, displayName: account.displayName, department: '', role: account.role, passwordHash: hash, mustChangePassword: false, isGenerated: true })
     if (existing) await setPassword(tx, id, hash, false)
     await replaceScopes(tx, id, provinces)
   })
@@ -80,7 +88,7 @@ async function signInBenchUser(db: Database, url: string): Promise<string> {
   const { csrfToken } = await session.json() as { csrfToken: string }
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: anon },
-    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ username: account.username, password: BENCH_PASSWORD }),
   })
   if (!res.ok) throw new Error(`基准账户登录失败 / bench login failed: ${res.status} ${await res.text()}`)
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('soil_session='))

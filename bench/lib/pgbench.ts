@@ -7,9 +7,9 @@ import type { Tile } from './tiles.ts'
 /**
  * One-line form of a tile statement for a pgbench script: `--` comments dropped and whitespace collapsed
  * outside string literals, `$1 $2 $3` replaced by the pgbench variables `:z :x :y` and `$4` (the county codes
- * of an internal layer's scope) by an array literal. Nothing else changes.
+ * of an internal layer's scope) by an array literal, or each `$n` by `params[n]` when given. Nothing else changes.
  */
-export function toPgbenchSql(sql: string, scope: readonly string[] = []): string {
+export function toPgbenchSql(sql: string, scope: readonly string[] = [], params?: Record<string, string>): string {
   let out = ''
   let i = 0
   while (i < sql.length) {
@@ -30,7 +30,7 @@ export function toPgbenchSql(sql: string, scope: readonly string[] = []): string
       i++
     }
   }
-  const names: Record<string, string> = { 1: ':z', 2: ':x', 3: ':y', 4: `ARRAY[${scope.map((a) => `'${a.replace(/\D/g, '')}'`).join(',')}]` }
+  const names: Record<string, string> = params ?? { 1: ':z', 2: ':x', 3: ':y', 4: `ARRAY[${scope.map((a) => `'${a.replace(/\D/g, '')}'`).join(',')}]` }
   const line = out.trim().replace(/\$(\d+)(?!\d)/g, (m, n: string) => {
     if (!names[n]) throw new Error(`瓦片 SQL 含意外参数 ${m} / unexpected parameter ${m}`)
     return names[n]
@@ -91,9 +91,9 @@ export interface PgbenchResult {
   seconds: number
 }
 
-/** `pgbench -n -M prepared -c C -j C -T S -f script`; throws when pgbench fails, runs past its time, or reports failures. */
-export async function runPgbench(o: { bin: string; url: string; scripts: string[]; clients: number; seconds: number }): Promise<PgbenchResult> {
-  const args = ['-n', '-M', 'prepared', '-c', String(o.clients), '-j', String(o.clients), '-T', String(o.seconds)]
+/** `pgbench -n -M prepared -c C -j C -T S [extra args] -f script`; throws when pgbench fails, runs past its time, or reports failures. */
+export async function runPgbench(o: { bin: string; url: string; scripts: string[]; clients: number; seconds: number; extraArgs?: string[] }): Promise<PgbenchResult> {
+  const args = ['-n', '-M', 'prepared', '-c', String(o.clients), '-j', String(o.clients), '-T', String(o.seconds), ...(o.extraArgs ?? [])]
   for (const f of o.scripts) args.push('-f', f)
   args.push(o.url)
   const started = performance.now()

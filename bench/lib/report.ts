@@ -25,6 +25,8 @@ export interface Ratio {
   target: number | null
   /** Whether the value reaches the target; null when there is none. Reported, never asserted. */
   met: boolean | null
+  /** The target is a ceiling (latency: value ≤ target), not a floor. */
+  lowerIsBetter?: boolean
 }
 
 export interface WorkloadReport {
@@ -60,10 +62,11 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-export function ratio(label: string, num: Series, den: Series | null, target: number | null): Ratio {
+/** num ÷ den of the medians (or num's median alone); met when ≥ target, or ≤ target with `lowerIsBetter`. */
+export function ratio(label: string, num: Series, den: Series | null, target: number | null, lowerIsBetter = false): Ratio {
   const value = den ? num.median / den.median : num.median
-  const met = target === null || !Number.isFinite(value) ? null : value >= target
-  return { label, numerator: num.key, denominator: den?.key ?? null, value, target, met }
+  const met = target === null || !Number.isFinite(value) ? null : lowerIsBetter ? value <= target : value >= target
+  return { label, numerator: num.key, denominator: den?.key ?? null, value, target, met, ...(lowerIsBetter ? { lowerIsBetter } : {}) }
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : 'n/a')
@@ -71,7 +74,7 @@ const fmtRatio = (r: Ratio) => (!Number.isFinite(r.value) ? 'n/a' : r.denominato
 const mark = (r: Ratio) => (!Number.isFinite(r.value) ? '无有效运行 / no valid run' : r.met === null ? '—' : r.met ? '✓ 达标 met' : '✗ 未达 not met')
 /** A run's figure, marked when invalid. */
 const fmtRun = (s: Series, i: number) => (s.runs[i] === undefined ? '' : `${fmt(s.runs[i])}${s.invalidRuns.includes(i + 1) ? ' ✗invalid' : ''}`)
-const targetText = (r: Ratio) => (r.target === null ? '（仅报告 / report only）' : `≥ ${r.denominator ? r.target.toFixed(2) : r.target}`)
+const targetText = (r: Ratio) => (r.target === null ? '（仅报告 / report only）' : `${r.lowerIsBetter ? '≤' : '≥'} ${r.denominator ? r.target.toFixed(2) : r.target}`)
 
 const keyValues = (o: Record<string, unknown>) =>
   Object.entries(o).map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join(', ')
