@@ -111,6 +111,7 @@ function UploadOutline({ plot, onReference }: OutlineInputProps) {
   const [parsed, setParsed] = useState<ParsedUpload | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [isBusy, setBusy] = useState(false)
+  const [fileName, setFileName] = useState<string | null>(null)
   const read = async () => {
     const file = fileRef.current?.files?.[0]
     if (!file) {
@@ -133,11 +134,18 @@ function UploadOutline({ plot, onReference }: OutlineInputProps) {
   }
   return (
     <div className="outline-input__body">
-      <input ref={fileRef} type="file" accept=".geojson,.json,.kml,.kmz,.zip,.dxf" className="file-input" data-testid="precheck-upload-file"
-        onChange={() => {
-          setParsed(null)
-          setError(null)
-        }} />
+      <div className="file-pick">
+        <label className="secondary-button file-pick__button">
+          选择文件
+          <input ref={fileRef} type="file" accept=".geojson,.json,.kml,.kmz,.zip,.dxf" className="file-pick__input" data-testid="precheck-upload-file"
+            onChange={(e) => {
+              setFileName(e.target.files?.[0]?.name ?? null)
+              setParsed(null)
+              setError(null)
+            }} />
+        </label>
+        <span className="file-pick__name">{fileName ?? '未选择文件'}</span>
+      </div>
       <p className="hint">GeoJSON、KML/KMZ、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF；坐标系按 .prj 或坐标范围自动识别并换算为 CGCS2000。</p>
       <label className="field field--inline">
         <span className="field__label">中央经线（可选）</span>
