@@ -165,8 +165,7 @@ async function main(): Promise<number> {
     ctx.warnings.push('用地准入核查未测 / pre-check not measured (BENCH_PRECHECK=0)')
   } else {
     const p = await measurePrecheck(db, ctx, {
-      server: off, pgbench: pgbenchBin!, benchUrl, scriptDir, count: options.precheckPlots, seed: options.seed,
-      radiusM: config.precheck.monitoringRadiusM, connections: 4,
+      server: off, config, pgbench: pgbenchBin!, benchUrl, scriptDir, count: options.precheckPlots, seed: options.seed, connections: 4,
     })
     if (generatedClassLists.length) p.notes.push(`published class lists generated now for ${generatedClassLists.join(', ')} (marked: created_by 'bench (generated)').`)
     workloads.push({ id: 'precheck', title: 'plot pre-check', seconds: options.seconds, concurrency: p.concurrency, tiles: { outlines: p.plots }, series: p.series, ratios: p.ratios, notes: p.notes })

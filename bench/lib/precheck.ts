@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
-import type { Database } from '../../server/src/db/database.ts'
+import type { AppConfig as Config } from '../../server/src/config.ts'
+import type { Database, Queryable } from '../../server/src/db/database.ts'
+import type { AuthContext } from '../../server/src/services/auth.service.ts'
+import { createPrecheck } from '../../server/src/services/precheck.service.ts'
 import { sqlFile } from '../../server/src/db/sql-files.ts'
 import { ensureDefaultRuleSet } from '../../server/src/services/classification.service.ts'
 import type { Log } from './data.ts'
@@ -180,6 +183,47 @@ function writeAnchorScript(dir: string, count: number, radiusM: number): { file:
   return { file, sql }
 }
 
+/**
+ * Where one check's time goes: the same outlines checked one after another through the service (no HTTP), every
+ * statement timed in the client (round trip included). → median ms per statement (its file under sql/queries, else its
+ * first line), slowest first.
+ */
+async function statementBreakdown(db: Database, config: Config, plots: PrecheckPlot[]): Promise<{ statement: string; medianMs: number; count: number }[]> {
+  const times = new Map<string, number[]>()
+  const files = ['precheck/find-hits', 'precheck/data-version', 'precheck/next-number', 'precheck/insert-precheck', 'precheck/find-precheck',
+    'parcels/measure-validity', 'parcels/measure-county']
+  const fileOf = new Map(files.map((f) => [sqlFile(f), `${f}.sql`]))
+  const timed = (q: Queryable['query']): Queryable['query'] => (async (text: Parameters<Queryable['query']>[0], values?: unknown[]) => {
+    const sql = typeof text === 'string' ? text : text.text
+    const key = fileOf.get(sql) ?? sql.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('--'))!.slice(0, 60)
+    const t = performance.now()
+    try {
+      return await q(text, values)
+    } finally {
+      times.set(key, [...(times.get(key) ?? []), performance.now() - t])
+    }
+  }) as Queryable['query']
+  const proxy: Database = {
+    ...db,
+    query: timed(db.query.bind(db)),
+    transaction: (fn) => db.transaction((tx) => fn(Object.assign(Object.create(tx), { query: timed(tx.query.bind(tx)) }))),
+  }
+  const { rows: counties } = await db.query<{ adcode: string; name: string }>('SELECT adcode::text, name FROM county ORDER BY adcode')
+  const ctx = {
+    tokenHash: 'bench', csrfToken: 'bench',
+    user: { id: 0, username: LAND_ACCOUNT.username, displayName: LAND_ACCOUNT.displayName, department: '', role: 'land', roleName: '用地核查员', mustChangePassword: false,
+      scopes: [...new Set(counties.map((c) => `${c.adcode.slice(0, 2)}0000`))], counties },
+  } as unknown as AuthContext
+  const settings = { ...config.precheck, outsideToleranceM2: config.parcelEdit.outsideToleranceM2, backgroundMgKg: config.plots.backgroundMgKg }
+  const run = async () => {
+    for (const p of plots) await createPrecheck({ db: proxy, settings }, ctx, { geometry: JSON.parse(p.geojson), plannedUse: p.plannedUse })
+  }
+  await run()
+  times.clear()
+  await run()
+  return [...times].map(([statement, v]) => ({ statement, medianMs: median(v), count: v.length })).sort((a, b) => b.medianMs - a.medianMs)
+}
+
 export interface PrecheckWorkloadResult {
   series: Series[]
   ratios: Ratio[]
@@ -194,8 +238,9 @@ export interface PrecheckWorkloadResult {
  * p50 and p99 of each round; the records the bench wrote are deleted afterwards (the bench's own database).
  */
 export async function measurePrecheck(db: Database, ctx: MeasureContext, o: {
-  server: BenchServer; pgbench: string; benchUrl: string; scriptDir: string; count: number; seed: number; radiusM: number; connections: number
+  server: BenchServer; config: Config; pgbench: string; benchUrl: string; scriptDir: string; count: number; seed: number; connections: number
 }): Promise<PrecheckWorkloadResult> {
+  const radiusM = o.config.precheck.monitoringRadiusM
   const plots = await pickPrecheckPlots(db, o.count, o.seed)
   const kinds = plots.reduce<Record<string, number>>((m, p) => ({ ...m, [p.kind]: (m[p.kind] ?? 0) + 1 }), {})
   ctx.log(`用地准入核查：${plots.length} 个核查地块 / pre-check outlines ${JSON.stringify(kinds)}`)
@@ -205,7 +250,7 @@ export async function measurePrecheck(db: Database, ctx: MeasureContext, o: {
     await tx.query('INSERT INTO bench_precheck_plot (i, geojson) SELECT * FROM unnest($1::int[], $2::text[])', [plots.map((p) => p.i), plots.map((p) => p.geojson)])
   })
   await db.query('ANALYZE bench_precheck_plot')
-  const anchor = writeAnchorScript(o.scriptDir, plots.length, o.radiusM)
+  const anchor = writeAnchorScript(o.scriptDir, plots.length, radiusM)
   const bodies = plots.map((p) => JSON.stringify({ geometry: JSON.parse(p.geojson), plannedUse: p.plannedUse, name: `基准测试地块 ${p.i + 1}（${p.kind}）` }))
 
   const cookie = await signInBenchUser(db, o.server.url, LAND_ACCOUNT)
@@ -260,6 +305,8 @@ export async function measurePrecheck(db: Database, ctx: MeasureContext, o: {
     'SELECT verdict, count(*)::int AS n FROM precheck WHERE checked_by = $1 AND id > coalesce($2::bigint, 0) GROUP BY 1 ORDER BY 1', [LAND_ACCOUNT.username, maxId])
   const { rows: reasons } = await db.query<{ code: string; n: number }>(`SELECT r->>'code' AS code, count(*)::int AS n
     FROM precheck p, jsonb_array_elements(p.reasons) r WHERE p.checked_by = $1 AND p.id > coalesce($2::bigint, 0) GROUP BY 1 ORDER BY 2 DESC LIMIT 12`, [LAND_ACCOUNT.username, maxId])
+  ctx.log(`${title}: 逐条语句计时 / timing each statement (c=1, two passes, the second kept)`)
+  const breakdown = await statementBreakdown(db, o.config, plots)
   const removed = await deleteBenchRecords(db, ctx)
   const { rows: [zones] } = await db.query<{ n: number; large: number; max: number }>(
     'SELECT count(*)::int AS n, count(*) FILTER (WHERE ST_NPoints(geom) >= 5000)::int AS large, max(ST_NPoints(geom))::int AS max FROM published_control_zone')
@@ -280,9 +327,11 @@ export async function measurePrecheck(db: Database, ctx: MeasureContext, o: {
         'sockets in a worker thread, each request timed with performance.now(); one request = outline checks (validity, county), the overlays (find-hits.sql), ' +
         'the data version, the county\'s number (row lock) and the record, in one transaction, then the record read back.',
       `anchor: pgbench -n -M prepared -c ${o.connections} -j ${o.connections} -l with sql/queries/precheck/find-hits.sql on one line, $1 = the outline's GeoJSON read by a ` +
-        `primary-key subquery from bench_precheck_plot (the same list), $2 = ${o.radiusM} m; p50/p99 from the per-transaction log.`,
-      `verdicts of the measured checks: ${JSON.stringify(Object.fromEntries(verdicts.map((v) => [v.verdict, v.n])))}; most frequent reasons: ` +
+        `primary-key subquery from bench_precheck_plot (the same list), $2 = ${radiusM} m; p50/p99 from the per-transaction log.`,
+      `verdicts of the checks recorded by the warm-up and the runs: ${JSON.stringify(Object.fromEntries(verdicts.map((v) => [v.verdict, v.n])))}; most frequent reasons: ` +
         `${JSON.stringify(Object.fromEntries(reasons.map((r) => [r.code, r.n])))}. ${removed === null ? 'The records were kept (could not delete them).' : `${removed} bench records deleted afterwards.`}`,
+      `where a check's time goes (the list once more through the service at c=1, no HTTP; median ms per statement incl. round trip): ` +
+        breakdown.map((b) => `${b.medianMs.toFixed(2)} ms «${b.statement}»`).join('; ') + '.',
     ],
   }
 }
