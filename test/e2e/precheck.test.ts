@@ -199,7 +199,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await page.context().close()
   })
 
-  it('when the land officer uploads a GeoJSON outline, then its CRS and outline are shown to confirm; when a parcel is picked by its code, then the check records that code', async () => {
+  it('when the land officer uploads a GeoJSON outline, then its CRS and outline are shown to confirm; one outside the counties is refused with a message and nothing saved; when a parcel is picked by its code, then the check records that code', async () => {
     const page = await openPage(browser, appUrl, errors)
     await openPrecheck(page, cleanAt)
     await page.getByTestId('precheck-mode-upload').click()
@@ -217,10 +217,24 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-upload.png` })
 
     const { rows: [parcel] } = await db.query<any>(`SELECT code FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
+    const outside = { ...outline, features: [{ ...outline.features[0], geometry: { type: 'Polygon', coordinates: [[[116.40, 39.90], [116.41, 39.90], [116.41, 39.91], [116.40, 39.91], [116.40, 39.90]]] } }] }
+    await page.getByTestId('precheck-upload-file').setInputFiles({ name: '北京地块.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(outside)) })
+    await page.getByTestId('precheck-upload-read').click()
+    await expect.poll(() => page.getByTestId('precheck-upload-result').textContent()).toContain('不在您负责的区县内')
+    await chooseUse(page, 'R2')
+    const before = (await apiGet(page, '/api/precheck')).body.items.length
+    await page.getByTestId('precheck-submit').click()
+    await expect.poll(() => page.getByTestId('precheck-error').textContent()).toMatch(/区县/)
+    await expect(page.getByTestId('precheck-verdict').count()).resolves.toBe(0)
+    expect((await apiGet(page, '/api/precheck')).body.items.length).toBe(before)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-outside.png` })
+
     await page.getByTestId('precheck-mode-pick').click()
     await typeInto(page, 'precheck-pick-input', parcel.code)
     await page.getByTestId('precheck-pick-result').first().click()
-    await chooseUse(page, 'G1')
+    await page.getByTestId('precheck-use-change').click()
+    await typeInto(page, 'precheck-use-input', 'G1')
+    await page.getByTestId('precheck-use-option-G1').click()
     await page.getByTestId('precheck-submit').click()
     await page.getByTestId('precheck-verdict').waitFor()
     const number = (await page.getByTestId('precheck-number').textContent())!

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MapClient } from '../../map/map-client'
 import { MapView } from '../../map/map-view'
+import { getJson } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { bboxOf } from '../../shared/geometry'
-import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
+import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
 import { OutlineInput } from './outline-input'
 import { PlannedUsePicker } from './planned-use-picker'
 import { createPrecheck, fetchHitMap, fetchPrecheck, layerOfHit, rerunPrecheck } from './precheck-api'
@@ -113,10 +114,16 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
     }
   }
 
-  const locate = (reason: PrecheckReason) => {
+  const locate = async (reason: PrecheckReason) => {
     if (!reason.featureType || reason.featureId === null) return
     const ref = { source: layerOfHit(reason.featureType), id: reason.featureId }
     setHighlight(ref)
+    try {
+      const { bbox } = await getJson<{ bbox: Bbox }>(`/api/features/${ref.source}/${ref.id}`)
+      setFocus({ bbox, maxZoom: 17, padding: RESULT_PADDING })
+    } catch (e) {
+      console.warn('要素定位失败', e)
+    }
   }
 
   const startNew = () => {
@@ -187,7 +194,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
         />
         {record && (
           <VerdictPanel record={record} rerun={rerun} canRerun={canCheck} isBusy={isBusy} error={resultError} onRerun={() => void runAgain()}
-            onLocate={locate} onClose={startNew} />
+            onLocate={(r) => void locate(r)} onClose={startNew} />
         )}
         <MapLegend />
       </main>
