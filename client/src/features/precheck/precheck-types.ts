@@ -1,30 +1,11 @@
 import type { MultiPolygon, Polygon } from 'geojson'
+import type { FeatureType, PrecheckReason, Verdict } from '../../../../server/src/domain/precheck.ts'
 
-/** The verdicts of a pre-check (server/src/domain/precheck.ts VERDICTS). */
-export type Verdict = 'allowed' | 'investigate' | 'refused'
-
-/** How much a reason weighs: refuse → 不得; investigate → 须调查; note and clear leave the verdict alone. */
-export type Severity = 'clear' | 'note' | 'investigate' | 'refuse'
+export { VERDICT_NAME, reasonKey } from '../../../../server/src/domain/precheck.ts'
+export type { PrecheckReason, Severity, Verdict } from '../../../../server/src/domain/precheck.ts'
 
 /** The kinds of feature a reason names. */
-export type HitType = 'plot' | 'control-zone' | 'enterprise' | 'farmland' | 'monitoring-point'
-
-/** One reason of a verdict: what was hit, how much, the rule and its basis. */
-export interface PrecheckReason {
-  code: string
-  severity: Severity
-  severityName: string
-  message: string
-  basis: string
-  featureType: HitType | null
-  featureTypeName: string | null
-  featureId: number | null
-  featureCode: string | null
-  featureName: string | null
-  overlapM2: number | null
-  overlapMu: number | null
-  distanceM?: number
-}
+export type HitType = FeatureType
 
 /** A row of the officer's list (`GET /api/precheck`). */
 export interface PrecheckSummary {
@@ -99,11 +80,4 @@ export interface PlannedUseOption {
 export interface Gb50137Response {
   standard: string
   codes: PlannedUseOption[]
-}
-
-/** The verdict names, in the bureaus' words. */
-export const VERDICT_NAME: Record<Verdict, string> = {
-  allowed: '可进入用地程序',
-  investigate: '须开展土壤污染状况调查评估',
-  refused: '不得进入用地程序',
 }

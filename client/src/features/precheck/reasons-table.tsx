@@ -1,18 +1,13 @@
 import { formatAreaValue } from '../../shared/format'
-import type { PrecheckReason } from './precheck-types'
+import { reasonKey, type PrecheckReason } from './precheck-types'
 
 /** Props of {@link ReasonsTable}. */
 export interface ReasonsTableProps {
   reasons: PrecheckReason[]
   /** Called when a row naming a feature is chosen (to show it on the map); rows are plain text without it. */
   onLocate?: (reason: PrecheckReason) => void
-  /** Reasons marked as new or no longer applying after a re-run, by {@link reasonKey}. */
+  /** Reasons marked as new or no longer applying after a re-run, by `reasonKey`. */
   marks?: Record<string, 'added' | 'changed'>
-}
-
-/** The identity of a reason across two runs of a check (as the server compares them). */
-export function reasonKey(r: Pick<PrecheckReason, 'code' | 'featureType' | 'featureId'>): string {
-  return `${r.code}:${r.featureType ?? ''}:${r.featureId ?? ''}`
 }
 
 /** An overlap in 平方米 and 亩, or the distance of a monitoring point. */

@@ -1,6 +1,6 @@
 import { formatAreaValue, formatDateTime } from '../../shared/format'
-import { ReasonsTable, reasonKey } from './reasons-table'
-import type { PrecheckReason, PrecheckRecord, RerunResponse } from './precheck-types'
+import { ReasonsTable } from './reasons-table'
+import { reasonKey, type PrecheckReason, type PrecheckRecord, type RerunResponse } from './precheck-types'
 
 /** Props of {@link VerdictPanel}. */
 export interface VerdictPanelProps {
