@@ -274,6 +274,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   it('when the approver opens 用地准入核查, then only 核查记录 is offered and a check opens read-only with its verdict and report link', async () => {
     const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'shending')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-approver-map.png` })
     await page.getByTestId('nav-precheck').click()
     await page.waitForURL(/\/precheck$/)
     await expect(page.getByTestId('precheck-tab-check').count()).resolves.toBe(0)
