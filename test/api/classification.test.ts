@@ -263,7 +263,8 @@ describe('a class list before review', () => {
       WITH l AS (SELECT p.township_code, sum(p.area_m2) FILTER (WHERE e.class = 'priority') AS m2 FROM class_list_entry e
                  JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id WHERE e.list_id = $1 GROUP BY 1),
            pub AS (SELECT township_code, sum(area_m2) FILTER (WHERE class = 'priority') AS m2 FROM farmland_parcel WHERE adcode = $2 GROUP BY 1)
-      SELECT t.name FROM pub JOIN l USING (township_code) JOIN township t ON t.adcode = $2 AND t.code = pub.township_code
+      SELECT coalesce(t.name, '未落乡镇') AS name FROM pub JOIN l ON l.township_code IS NOT DISTINCT FROM pub.township_code
+      LEFT JOIN township t ON t.adcode = $2 AND t.code = pub.township_code
       WHERE round((coalesce(l.m2, 0) * 0.0015)::numeric, 2) < round((coalesce(pub.m2, 0) * 0.0015)::numeric, 2)`, [completeListId, COUNTY])
     const townshipWarnings = res.body.warnings.filter((w: any) => w.scope === 'township')
     expect(townshipWarnings.map((w: any) => w.name).sort()).toEqual(falls.map((f) => f.name).sort())

@@ -197,11 +197,11 @@ export class MapClient implements ViewStatusSource {
     }
   }
 
-  /** The topmost clickable feature at a screen point, or null. */
-  featureAt(point: PointLike): FeatureRef | null {
+  /** The topmost clickable feature at a screen point (of `onlySource` when given: a parcel under a zone stays clickable), or null. */
+  featureAt(point: PointLike, onlySource?: string): FeatureRef | null {
     if (!this.index?.clickableLayers.length) return null
     const features = this.map.queryRenderedFeatures(point, { layers: this.index.clickableLayers })
-    const top = features.find((f) => typeof f.id === 'number' || (typeof f.id === 'string' && f.id !== ''))
+    const top = features.find((f) => (typeof f.id === 'number' || (typeof f.id === 'string' && f.id !== '')) && (!onlySource || f.source === onlySource))
     if (!top) return null
     const id = Number(top.id)
     return Number.isFinite(id) ? { source: top.source, id } : null
@@ -230,10 +230,13 @@ export class MapClient implements ViewStatusSource {
     })
   }
 
-  /** Calls `listener` with the topmost clickable feature of each click on one (and the point, in degrees); returns the unsubscriber. */
-  onFeatureClick(listener: (ref: FeatureRef, lngLat: [number, number]) => void): () => void {
+  /**
+   * Calls `listener` with the topmost clickable feature of each click on one (and the point, in degrees), only of
+   * `onlySource` when given; returns the unsubscriber.
+   */
+  onFeatureClick(listener: (ref: FeatureRef, lngLat: [number, number]) => void, onlySource?: string): () => void {
     const handler = (event: MapMouseEvent) => {
-      const ref = this.featureAt(event.point)
+      const ref = this.featureAt(event.point, onlySource)
       if (ref) listener(ref, [event.lngLat.lng, event.lngLat.lat])
     }
     this.map.on('click', handler)

@@ -283,9 +283,9 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
   useEffect(() => {
     if (!client || effectiveTool === 'none' || effectiveTool === 'draw') return
     return client.onFeatureClick((ref: FeatureRef, lngLat) => {
-      if (ref.source !== 'parcel' || draw?.isEditableAt(lngLat)) return
+      if (draw?.isEditableAt(lngLat)) return
       void onParcelClick(ref.id)
-    })
+    }, 'parcel')
   }, [client, draw, effectiveTool, onParcelClick])
 
   const confirmDelete = useCallback(() => {
