@@ -9,6 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     sequence: { sequencer: SampleDataFirst },
     testTimeout: 60_000,
+    // the browser suites wait for the page with expect.poll; on a loaded 2-core CI machine 1 s (the default) is too short
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 180_000,
   },
 })
