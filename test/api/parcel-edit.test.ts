@@ -2,17 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { offset, polygon, rect, type LonLat, type Ring } from '../support/map-input.ts'
 import { signInAs, type Session } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 import { createTestUser } from '../support/users.ts'
 import { signIn } from '../support/session.ts'
 
-type LonLat = [number, number]
-type Ring = LonLat[]
-
 const COUNTY = '430903'
 /** Metres per degree of latitude. */
-const M_PER_DEG = 111_320
 
 let db: Database
 let app: ReturnType<typeof createTestApp>
@@ -29,18 +26,8 @@ function takeSpot(): LonLat {
 }
 
 /** A point `east` and `north` metres from `origin`. */
-function offset([lon, lat]: LonLat, east: number, north: number): LonLat {
-  return [lon + east / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)), lat + north / M_PER_DEG]
-}
 
-/** A closed rectangle ring of `w` × `h` metres with its south-west corner `east`/`north` metres from `at`. */
-function rect(at: LonLat, w: number, h: number, east = 0, north = 0): Ring {
-  const sw = offset(at, east, north)
-  const ne = offset(at, east + w, north + h)
-  return [sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]
-}
 
-const polygon = (...rings: Ring[]) => ({ type: 'Polygon', coordinates: rings })
 
 async function post(s: Session, url: string, body: unknown) {
   return s.agent.post(url).set('X-CSRF-Token', s.csrfToken).send(body as object)

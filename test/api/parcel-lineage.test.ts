@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { offset, polygon, rect, type LonLat, type Ring } from '../support/map-input.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
-type LonLat = [number, number]
-type Ring = LonLat[]
-
 const COUNTY = '430903'
-const M_PER_DEG = 111_320
 
 let db: Database
 let app: ReturnType<typeof createTestApp>
@@ -21,18 +18,8 @@ function takeSpot(): LonLat {
   return spots[nextSpot++]
 }
 
-function offset([lon, lat]: LonLat, east: number, north: number): LonLat {
-  return [lon + east / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)), lat + north / M_PER_DEG]
-}
 
-/** A closed rectangle ring of `w` × `h` metres with its south-west corner `east`/`north` metres from `at`. */
-function rect(at: LonLat, w: number, h: number, east = 0, north = 0): Ring {
-  const sw = offset(at, east, north)
-  const ne = offset(at, east + w, north + h)
-  return [sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]
-}
 
-const polygon = (...rings: Ring[]) => ({ type: 'Polygon', coordinates: rings })
 /** A north-south line `east` metres from `at`, from `south` to `north` metres. */
 const meridian = (at: LonLat, east: number, south: number, north: number) => ({ type: 'LineString', coordinates: [offset(at, east, south), offset(at, east, north)] })
 

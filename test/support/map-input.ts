@@ -11,6 +11,19 @@ export function offset([lon, lat]: LonLat, east: number, north: number): LonLat 
   return [lon + east / (M_PER_DEG * Math.cos((lat * Math.PI) / 180)), lat + north / M_PER_DEG]
 }
 
+/** A ring of positions, closed (first = last). */
+export type Ring = LonLat[]
+
+/** A closed rectangle ring of `w` × `h` metres with its south-west corner `east`/`north` metres from `at`. */
+export function rect(at: LonLat, w: number, h: number, east = 0, north = 0): Ring {
+  const sw = offset(at, east, north)
+  const ne = offset(at, east + w, north + h)
+  return [sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]
+}
+
+/** A GeoJSON Polygon of the rings. */
+export const polygon = (...rings: Ring[]) => ({ type: 'Polygon', coordinates: rings })
+
 /** The page pixel of a map position (the page's map, `window.__soilMap`). */
 export async function pixel(page: Page, at: LonLat): Promise<{ x: number; y: number }> {
   return page.evaluate((p) => {
