@@ -1,11 +1,10 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import type { Bbox } from '../../shared/api-types'
 import { areaM2, bboxOf } from '../../shared/geometry'
+import { m2ToMu } from '../../../../server/src/domain/units.ts'
 
 export { areaM2, bboxOf }
 
-/** Square metres per 亩. */
-const M2_PER_MU = 10000 / 15
 /** Square metres per 公顷. */
 const M2_PER_HA = 10000
 /** Metres per degree of latitude (CGCS2000, near enough for a search box). */
@@ -16,7 +15,7 @@ const COORDINATE_DECIMALS = 8
 
 /** An area in m² as `x 亩 / y 公顷`, two decimals each (亩 three for small areas). */
 export function formatMuHa(m2: number): string {
-  const mu = m2 / M2_PER_MU
+  const mu = m2ToMu(m2)
   const ha = m2 / M2_PER_HA
   return `${mu.toFixed(mu < 10 ? 3 : 2)} 亩 / ${ha.toFixed(ha < 1 ? 4 : 2)} 公顷`
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
 import { ENTERPRISE_STATUSES, ENTERPRISE_STATUS_NAME, INDUSTRY_NAME, itemsOf, type Enterprise, type EnterpriseStatus, type PlotProposal } from './enterprise-types'
 import { ProposalList } from './proposal-list'
+import { m2ToMu } from '../../../../server/src/domain/units.ts'
 import './enterprises.css'
 
 /** Props of {@link EnterprisesPanel}. */
@@ -175,7 +176,7 @@ function EnterpriseItem({ enterprise: e, isOpen, canEdit, onToggle, onShowOnMap,
             {typeof e.areaM2 === 'number' && (
               <>
                 <dt>用地面积</dt>
-                <dd>{(e.areaM2 / (10000 / 15)).toFixed(1)} 亩</dd>
+                <dd>{m2ToMu(e.areaM2).toFixed(1)} 亩</dd>
               </>
             )}
             {e.pendingProposalId ? (

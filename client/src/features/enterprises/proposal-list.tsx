@@ -7,6 +7,7 @@ import { formatDateTime } from '../../shared/format'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { ENTERPRISE_STATUS_NAME, INDUSTRY_NAME, type PlotProposal } from './enterprise-types'
+import { m2ToMu } from '../../../../server/src/domain/units.ts'
 
 /** Props of {@link ProposalList}. */
 export interface ProposalListProps {
@@ -37,7 +38,7 @@ export function ProposalList({ proposals, canDecide, onDecided, onLocate }: Prop
               <span className="proposal__name">{p.enterpriseName}</span>
               <span className="proposal__meta">
                 {p.industryName ?? INDUSTRY_NAME[p.industry] ?? p.industry} · 已{p.enterpriseStatusName ?? ENTERPRISE_STATUS_NAME[p.enterpriseStatus] ?? p.enterpriseStatus}
-                {typeof p.areaM2 === 'number' ? ` · ${(p.areaM2 / (10000 / 15)).toFixed(1)} 亩` : ''}
+                {typeof p.areaM2 === 'number' ? ` · ${m2ToMu(p.areaM2).toFixed(1)} 亩` : ''}
               </span>
               <span className="proposal__meta">
                 {formatDateTime(p.createdAt)}

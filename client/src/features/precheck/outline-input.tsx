@@ -6,6 +6,7 @@ import type { SearchResult } from '../../shared/api-types'
 import { fetchOutline, isPlotResult, parseUpload } from './precheck-api'
 import type { ParsedUpload } from './precheck-types'
 import type { PlotOutline } from './use-plot-outline'
+import { m2ToMu } from '../../../../server/src/domain/units.ts'
 
 /** Props of {@link OutlineInput}. */
 export interface OutlineInputProps {
@@ -20,7 +21,6 @@ const MODES: { id: Mode; label: string }[] = [
   { id: 'pick', label: '按编号选取' },
   { id: 'upload', label: '上传文件' },
 ]
-const M2_PER_MU = 10000 / 15
 
 /** The plot of the pre-check: drawn on the map, picked by parcel or plot code, or read from an uploaded file. */
 export function OutlineInput({ plot, onReference }: OutlineInputProps) {
@@ -174,7 +174,7 @@ function OutlineFacts({ plot }: { plot: PlotOutline }) {
   const parts = plot.outline.type === 'MultiPolygon' ? plot.outline.coordinates.length : 1
   return (
     <div className="outline-facts" data-testid="precheck-area">
-      <span className="outline-facts__value">{formatAreaValue(m2 / M2_PER_MU)}</span> 亩
+      <span className="outline-facts__value">{formatAreaValue(m2ToMu(m2))}</span> 亩
       <span className="outline-facts__sub">（{formatAreaValue(m2 / 10000)} 公顷，{formatAreaValue(m2)} 平方米{parts > 1 ? `，${parts} 个地块` : ''}）</span>
       {plot.note && <div className="hint">{plot.note}</div>}
     </div>

@@ -9,10 +9,8 @@ import { FormError } from '../../shared/ui/form-error'
 import { PlotDraw } from './plot-draw'
 import { createPlot } from './registry-api'
 import { INDUSTRY_OPTIONS } from './registry-labels'
+import { m2ToMu } from '../../../../server/src/domain/units.ts'
 import './registry.css'
-
-/** Square metres per 亩. */
-const M2_PER_MU = 10000 / 15
 
 /** Props of {@link NewPlotCard}. */
 export interface NewPlotCardProps {
@@ -125,7 +123,7 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
         {areaM2 !== null ? (
           <>
             <span>
-              面积 <strong>{formatAreaValue(areaM2 / M2_PER_MU)}</strong> 亩（{formatAreaValue(areaM2 / 10000)} 公顷）
+              面积 <strong>{formatAreaValue(m2ToMu(areaM2))}</strong> 亩（{formatAreaValue(areaM2 / 10000)} 公顷）
             </span>
             {!isClosed && <span className="new-plot__drawing">绘制中</span>}
           </>

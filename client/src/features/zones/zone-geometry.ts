@@ -1,15 +1,14 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson'
 import { areaM2, bboxOf } from '../../shared/geometry'
+import { m2ToMu } from '../../../../server/src/domain/units.ts'
 
 export { areaM2, bboxOf }
 
-/** Square metres per 亩. */
-const M2_PER_MU = 10000 / 15
 
 
 /** An area in m² as `x 亩（y 公顷）`. */
 export function formatMuHa(m2: number): string {
-  const mu = m2 / M2_PER_MU
+  const mu = m2ToMu(m2)
   const ha = m2 / 10000
   return `${mu.toFixed(mu < 10 ? 2 : 1)} 亩（${ha.toFixed(ha < 1 ? 3 : 2)} 公顷）`
 }
