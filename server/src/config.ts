@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { RegistrySettings } from './domain/control-zone.ts'
 import type { ParcelEditSettings } from './domain/parcel-checks.ts'
 import type { PrecheckSettings } from './domain/precheck.ts'
+import type { MonitoringSettings } from './domain/monitoring.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -65,6 +66,8 @@ export interface AppConfig {
     /** Vertices of all its polygons together. */
     maxVertices: number
   }
+  /** Monitoring points and results (issue 9): standards of the judgement, entry limits and imports; see MonitoringSettings. */
+  monitoring: MonitoringSettings
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -134,6 +137,15 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       maxBytes: readInt('PRECHECK_UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
       maxFeatures: readInt('PRECHECK_UPLOAD_MAX_FEATURES', 500),
       maxVertices: readInt('PRECHECK_UPLOAD_MAX_VERTICES', 20_000),
+    },
+    monitoring: {
+      constructionLandClass: process.env.MONITORING_CONSTRUCTION_CLASS === 'second' ? 'second' : 'first',
+      maxSoilMgKg: readInt('MONITORING_MAX_SOIL_MG_KG', 10_000),
+      maxCropMgKg: readInt('MONITORING_MAX_CROP_MG_KG', 100),
+      earliestSampledOn: process.env.MONITORING_EARLIEST_SAMPLED_ON || '1980-01-01',
+      importMaxBytes: readInt('MONITORING_IMPORT_MAX_BYTES', 5 * 1024 * 1024),
+      importMaxRows: readInt('MONITORING_IMPORT_MAX_ROWS', 5000),
+      listLimit: readInt('MONITORING_LIST_LIMIT', 500),
     },
     plots: {
       backgroundMgKg: {
