@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { RegistrySettings } from './domain/control-zone.ts'
 import type { ParcelEditSettings } from './domain/parcel-checks.ts'
 import type { PrecheckSettings } from './domain/precheck.ts'
+import type { CoverageSettings } from './domain/coverage.ts'
 import type { MonitoringSettings } from './domain/monitoring.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
@@ -68,6 +69,13 @@ export interface AppConfig {
   }
   /** Monitoring points and results (issue 9): standards of the judgement, entry limits and imports; see MonitoringSettings. */
   monitoring: MonitoringSettings
+  /** 监测网络全覆盖 and the gap analysis (issue 9); every setting R 待核实 (README), not a standard value. */
+  coverage: CoverageSettings & {
+    /** Most uncovered parcels one map answer holds (the answer says when there are more). */
+    maxUncoveredFeatures: number
+    /** A planned point closer than this to an active or planned one is refused as a duplicate. */
+    duplicateWithinM: number
+  }
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -153,6 +161,18 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
         Co: readOptionalNumber('PLOT_BACKGROUND_CO_MG_KG'),
         V: readOptionalNumber('PLOT_BACKGROUND_V_MG_KG'),
       },
+    },
+    coverage: {
+      distanceM: readInt('COVERAGE_DISTANCE_M', 4000),
+      includeOrchards: process.env.COVERAGE_INCLUDE_ORCHARDS === 'true',
+      minPointsByLevel: {
+        national: readInt('COVERAGE_MIN_NATIONAL', 1), provincial: readInt('COVERAGE_MIN_PROVINCIAL', 0),
+        city: readInt('COVERAGE_MIN_CITY', 0), county: readInt('COVERAGE_MIN_COUNTY', 0),
+      },
+      threeLevel: process.env.COVERAGE_THREE_LEVEL !== 'false',
+      mainShare: readInt('COVERAGE_MAIN_SHARE_PERCENT', 10) / 100,
+      maxUncoveredFeatures: readInt('COVERAGE_MAX_UNCOVERED_FEATURES', 20_000),
+      duplicateWithinM: readInt('COVERAGE_DUPLICATE_WITHIN_M', 50),
     },
     registry: {
       zoneMaxVertices: readInt('ZONE_MAX_VERTICES', 50_000),
