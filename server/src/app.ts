@@ -12,9 +12,11 @@ import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
 import { classificationRoutes } from './routes/classification.routes.ts'
 import { controlZonesRoutes } from './routes/control-zones.routes.ts'
+import { coverageRoutes } from './routes/coverage.routes.ts'
 import { enterprisesRoutes } from './routes/enterprises.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
+import { monitoringRoutes } from './routes/monitoring.routes.ts'
 import { parcelsRoutes } from './routes/parcels.routes.ts'
 import { plotsRoutes } from './routes/plots.routes.ts'
 import { precheckUploadRoutes } from './routes/precheck-upload.routes.ts'
@@ -84,6 +86,8 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(plotsRoutes({ db, settings: { geometry: config.parcelEdit, backgroundMgKg: config.plots.backgroundMgKg }, onChanged: invalidateLayers }))
   app.use(precheckUploadRoutes({ db, limits: config.precheckUpload }))
   app.use(precheckRoutes({ db, settings: { ...config.precheck, outsideToleranceM2: config.parcelEdit.outsideToleranceM2, backgroundMgKg: config.plots.backgroundMgKg } }))
+  app.use(coverageRoutes({ db, settings: config.coverage }))
+  app.use(monitoringRoutes({ db, settings: config.monitoring }))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {
