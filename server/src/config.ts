@@ -2,6 +2,8 @@ import path from 'node:path'
 import type { RegistrySettings } from './domain/control-zone.ts'
 import type { ParcelEditSettings } from './domain/parcel-checks.ts'
 import type { PrecheckSettings } from './domain/precheck.ts'
+import type { BlackSoilSettings } from './domain/black-soil.ts'
+import { PLOT_RATE_BASES, TARGET_YEAR_RULES, TERM_RULES, type PlotRateBasis, type TargetYearRule, type TermRule } from './domain/safe-use-rate.ts'
 import type { CoverageSettings } from './domain/coverage.ts'
 import type { MonitoringSettings } from './domain/monitoring.ts'
 
@@ -76,6 +78,19 @@ export interface AppConfig {
     /** A planned point closer than this to an active or planned one is refused as a duplicate. */
     duplicateWithinM: number
   }
+  /** Safe-utilisation indicators (issue 9, DOMAIN §4); every rule R 待核实, a choice of this system, not a standard. */
+  indicators: {
+    /** Which term (B, C or D) a parcel with measures of several buckets counts in. */
+    farmlandTermRule: TermRule
+    /** 污染地块安全利用率 by number or by area of the redeveloped plots. */
+    plotRateBasis: PlotRateBasis
+    /** Which target year a figure of a year is read against. */
+    targetYearRule: TargetYearRule
+    /** 黑土区 local indicator: counties, thresholds and their source. */
+    blackSoil: BlackSoilSettings
+    /** Most rows one rows answer holds (the figures always sum every row). */
+    rowsLimit: number
+  }
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -91,6 +106,13 @@ function readOptionalNumber(name: string): number | null {
   const value = Number(raw)
   if (!Number.isFinite(value) || value <= 0) throw new Error(`环境变量 ${name} 应为正数，当前为 “${raw}”`)
   return value
+}
+
+function readChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (!(choices as readonly string[]).includes(raw)) throw new Error(`环境变量 ${name} 应为 ${choices.join('、')} 之一，当前为 “${raw}”`)
+  return raw as T
 }
 
 function readInt(name: string, fallback: number): number {
@@ -154,6 +176,18 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       importMaxBytes: readInt('MONITORING_IMPORT_MAX_BYTES', 5 * 1024 * 1024),
       importMaxRows: readInt('MONITORING_IMPORT_MAX_ROWS', 5000),
       listLimit: readInt('MONITORING_LIST_LIMIT', 500),
+    },
+    indicators: {
+      farmlandTermRule: readChoice('INDICATOR_FARMLAND_TERM_RULE', TERM_RULES, 'strictest'),
+      plotRateBasis: readChoice('INDICATOR_PLOT_RATE_BASIS', PLOT_RATE_BASES, 'count'),
+      targetYearRule: readChoice('INDICATOR_TARGET_YEAR_RULE', TARGET_YEAR_RULES, 'next'),
+      blackSoil: {
+        adcodes: (process.env.BLACK_SOIL_COUNTIES || '220322').split(',').map((c) => c.trim()).filter(Boolean),
+        minOrganicMatterGKg: readInt('BLACK_SOIL_MIN_ORGANIC_MATTER_G_KG', 20),
+        minPloughDepthCm: readInt('BLACK_SOIL_MIN_PLOUGH_DEPTH_CM', 20),
+        source: process.env.BLACK_SOIL_SOURCE || '梨树县黑土地保护相关规划：到 2020 年黑土区耕地土壤有机质含量 ≥ 2%、耕层厚度 ≥ 20 cm（议题给出，原文待核实，R）',
+      },
+      rowsLimit: readInt('INDICATOR_ROWS_LIMIT', 5000),
     },
     plots: {
       backgroundMgKg: {

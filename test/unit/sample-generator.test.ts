@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { generateCounty, type CountyInput, type GenerateOptions } from '../../sample-data/generator/generate.ts'
 import { isInPolygons } from '../../sample-data/generator/geometry.ts'
@@ -11,6 +12,8 @@ const county: CountyInput = {
   townshipCodes: readTownships().filter((t) => t.countyCode === '430903').map((t) => t.code),
 }
 const options: GenerateOptions = { seed: 7, parcels: 500, points: 30, enterprises: 4, plots: 6, zones: 2, zoneVertices: 40 }
+/** Digest of the parcels, points and results of `options` as generated before the indicator data was added. */
+const STABLE_DIGEST = 'e942b5b56011d265'
 
 function ringsOf(wkt: string): number[][][] {
   return wkt.replace(/^MULTIPOLYGON\(\(/, '').replace(/\)\)$/, '').split('),(').map((ring) =>
@@ -65,5 +68,52 @@ describe('sample data generator', () => {
   it('when a county is asked to have no 国控 point, then it has none, and otherwise it has at least one', () => {
     expect(generateCounty(county, { ...options, withoutNationalPoint: true }).points.some((p) => p.level === 'national')).toBe(false)
     expect(generateCounty(county, options).points.some((p) => p.level === 'national')).toBe(true)
+  })
+})
+
+describe('sample data generator: indicator data', () => {
+  const lishuFeature = readCountyFeatures().find((f) => f.properties.adcode === '220322')!
+  const lishu: CountyInput = {
+    adcode: '220322', name: '梨树县', province: '吉林省',
+    polygons: lishuFeature.geometry.type === 'Polygon' ? [lishuFeature.geometry.coordinates as any] : (lishuFeature.geometry.coordinates as any),
+    townshipCodes: readTownships().filter((t) => t.countyCode === '220322').map((t) => t.code),
+  }
+
+  it('when generated, then the parcels, points and results keep the values they had before the indicator data (own random stream)', () => {
+    const s = generateCounty(county, options)
+    const digest = (v: unknown) => crypto.createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16)
+    expect(digest({ parcels: s.parcels, points: s.points, results: s.results.map(({ ploughDepthCm: _d, ...r }) => r) })).toBe(STABLE_DIGEST)
+  })
+
+  it('when accounting rows are generated, then each parcel appears once per year, its degree follows its class, and measures have a known bucket', () => {
+    const s = generateCounty(county, { ...options, parcels: 2000 })
+    const classOf = new Map(s.parcels.map((p) => [p.code, p.class]))
+    expect(s.accounts.length).toBeGreaterThan(0)
+    expect(new Set(s.accounts.map((a) => `${a.parcelCode}/${a.year}`)).size).toBe(s.accounts.length)
+    for (const a of s.accounts) {
+      const cls = classOf.get(a.parcelCode)
+      expect({ severe: 'strict', mild_moderate: 'safe_use', slight: 'priority' }[a.degree]).toBe(cls)
+      for (const m of a.measures) expect(['priority', 'safe_use', 'strict']).toContain(m.bucket)
+      if (a.produceBasis) expect(a.produceBasis).toContain('（示例）')
+    }
+    const safe = s.accounts.filter((a) => a.measures.length > 0).length / s.accounts.length
+    expect(safe).toBeGreaterThan(0.6)
+  })
+
+  it('when redevelopment records are generated, then each plot code appears once, names are marked generated and registered plots keep their code', () => {
+    const s = generateCounty(county, options)
+    expect(new Set(s.redevelopments.map((r) => r.plotCode)).size).toBe(s.redevelopments.length)
+    for (const r of s.redevelopments) {
+      expect(r.plotName).toContain(GENERATED_MARK)
+      expect(r.basis).toContain('（示例）')
+      if (r.areaM2 === null) expect(s.plots.some((p) => p.code === r.plotCode)).toBe(true)
+    }
+  })
+
+  it('when soil results are generated, then the northern (吉林) counties carry a plough-layer depth and the southern ones none', () => {
+    const north = generateCounty(lishu, options).results
+    expect(north.filter((r) => r.medium === 'soil').every((r) => r.ploughDepthCm !== null && r.ploughDepthCm >= 14 && r.ploughDepthCm <= 32)).toBe(true)
+    expect(north.filter((r) => r.medium === 'crop').every((r) => r.ploughDepthCm === null)).toBe(true)
+    expect(generateCounty(county, options).results.every((r) => r.ploughDepthCm === null)).toBe(true)
   })
 })

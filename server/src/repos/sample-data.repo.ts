@@ -48,7 +48,7 @@ export async function insertCountySample(tx: Queryable, s: CountySample): Promis
   ])).rowCount ?? 0)
   await insertBatches(s.results, async (b) => (await tx.query(sqlFile('sample-data/insert-results'), [
     a, b.map((r) => r.pointCode), b.map((r) => r.sampledOn), b.map((r) => r.medium), b.map((r) => r.crop),
-    b.map((r) => r.ph), b.map((r) => r.organicMatterGKg), b.map((r) => JSON.stringify(r.values)),
+    b.map((r) => r.ph), b.map((r) => r.organicMatterGKg), b.map((r) => JSON.stringify(r.values)), b.map((r) => r.ploughDepthCm),
   ])).rowCount ?? 0)
   await insertBatches(s.enterprises, async (b) => (await tx.query(sqlFile('sample-data/insert-enterprises'), [
     a, b.map((r) => r.creditCode), b.map((r) => r.name), b.map((r) => r.industry), b.map((r) => r.status), b.map((r) => r.wkt),
@@ -72,6 +72,18 @@ export async function insertCountySample(tx: Queryable, s: CountySample): Promis
   const { rows: [published] } = await tx.query<{ plot_ids: string[]; zone_ids: string[] }>(sqlFile('sample-data/published-ids'), [a])
   await publishPlots(tx, a, published.plot_ids.map(Number))
   await publishControlZones(tx, a, published.zone_ids.map(Number))
+  await insertBatches(s.accounts, async (b) => {
+    const measures = b.flatMap((r) => r.measures.map((m) => ({ code: r.parcelCode, year: r.year, ...m })))
+    return (await tx.query(sqlFile('sample-data/insert-accounts'), [
+      a, b.map((r) => r.parcelCode), b.map((r) => r.year), b.map((r) => r.degree), b.map((r) => r.produceCompliant), b.map((r) => r.produceBasis),
+      measures.map((m) => m.code), measures.map((m) => m.year), measures.map((m) => m.name), measures.map((m) => m.bucket),
+    ])).rowCount ?? 0
+  })
+  await tx.query(sqlFile('sample-data/insert-redevelopments'), [
+    a, s.redevelopments.map((r) => r.plotCode), s.redevelopments.map((r) => r.plotName), s.redevelopments.map((r) => r.year),
+    s.redevelopments.map((r) => r.plannedUse), s.redevelopments.map((r) => r.areaM2), s.redevelopments.map((r) => r.meetsRequirement),
+    s.redevelopments.map((r) => r.basis),
+  ])
   await tx.query(sqlFile('sample-data/refresh-overview'), [a])
   await tx.query(sqlFile('sample-data/record-import'), [a, JSON.stringify({ parcels, points: s.points.length, plots: s.plots.length, zones: s.zones.length, enterprises: s.enterprises.length, isGenerated: true }), Number(a)])
   return parcels
