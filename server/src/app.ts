@@ -15,6 +15,7 @@ import { controlZonesRoutes } from './routes/control-zones.routes.ts'
 import { coverageRoutes } from './routes/coverage.routes.ts'
 import { enterprisesRoutes } from './routes/enterprises.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
+import { indicatorsRoutes } from './routes/indicators.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { monitoringRoutes } from './routes/monitoring.routes.ts'
 import { parcelsRoutes } from './routes/parcels.routes.ts'
@@ -73,7 +74,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(reviewRoutes(db, invalidateLayers))
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(tileRoutes(tiles))
-  app.use(publicRoutes(db, config.limits))
+  app.use(publicRoutes(db, config.limits, config.coverage))
   app.use(reportsRoutes(db, config.reports))
   app.use(classificationRoutes(db, classification))
   app.use(exportRoutes(db))
@@ -88,6 +89,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(precheckRoutes({ db, settings: { ...config.precheck, outsideToleranceM2: config.parcelEdit.outsideToleranceM2, backgroundMgKg: config.plots.backgroundMgKg } }))
   app.use(coverageRoutes({ db, settings: config.coverage }))
   app.use(monitoringRoutes({ db, settings: config.monitoring }))
+  app.use(indicatorsRoutes({ db, settings: config.indicators }))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {

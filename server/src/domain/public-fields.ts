@@ -226,13 +226,16 @@ export interface PublicCounty {
     farmlandMu: number
     /** 亩 of farmland per monitoring point; null when the county has no point. */
     farmlandMuPerPoint: number | null
-    /** 是否覆盖: at least one soil monitoring point in the county. */
+    /** 是否覆盖 by the coverage rule of the staff view (active points only). */
     isCovered: boolean
+    verdictName: string
+    /** Why a county is not covered (counts and class names only). */
+    reasons: string[]
   }
 }
 
 /** A county and the coverage of its monitoring network, as counts only. */
-export function toPublicCounty(row: CountyCoverageRow): PublicCounty {
+export function toPublicCounty(row: CountyCoverageRow, verdict: { isCovered: boolean; verdictName: string; reasons: string[] }): PublicCounty {
   const points = Number(row.points)
   const farmlandMu = round(m2ToMu(Number(row.farmland_m2)), 0)
   const byLevel = { national: row.national_points, provincial: row.provincial_points, city: row.city_points, county: row.county_points }
@@ -247,7 +250,9 @@ export function toPublicCounty(row: CountyCoverageRow): PublicCounty {
       byLevel: (Object.keys(POINT_LEVEL) as (keyof typeof POINT_LEVEL)[]).map((level) => ({ level, levelName: POINT_LEVEL[level], points: Number(byLevel[level]) })),
       farmlandMu,
       farmlandMuPerPoint: points > 0 ? round(farmlandMu / points, 0) : null,
-      isCovered: points > 0,
+      isCovered: verdict.isCovered,
+      verdictName: verdict.verdictName,
+      reasons: verdict.reasons,
     },
   }
 }

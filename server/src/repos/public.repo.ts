@@ -3,8 +3,9 @@ import { sqlFile } from '../db/sql-files.ts'
 import type { CountyCoverageRow, PublicSearchRow, PublishedPlotRow, PublishedZoneRow } from '../domain/public-fields.ts'
 import { escapeLike } from './map.repo.ts'
 
-export async function listCountyCoverage(db: Queryable): Promise<CountyCoverageRow[]> {
-  return (await db.query<CountyCoverageRow>(sqlFile('public/list-counties'))).rows
+/** Counts of every county's active monitoring points and its farmland (三调 first-level classes `farmlandClasses`). */
+export async function listCountyCoverage(db: Queryable, farmlandClasses: string[]): Promise<CountyCoverageRow[]> {
+  return (await db.query<CountyCoverageRow>(sqlFile('public/list-counties'), [farmlandClasses])).rows
 }
 
 export async function listPublishedPlots(db: Queryable, adcode: string | null): Promise<PublishedPlotRow[]> {

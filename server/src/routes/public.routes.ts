@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database.ts'
+import type { CoverageSettings } from '../domain/coverage.ts'
 import { parse } from '../http/validate.ts'
 import { listPublicControlZones, listPublicCounties, listPublicPlots, searchPublicPlaces } from '../services/public.service.ts'
 
@@ -13,14 +14,14 @@ const countyQuery = z.object({
 })
 
 /** The public side (no login): published records and public administrative units only. */
-export function publicRoutes(db: Database, limits: { searchResults: number }): Router {
+export function publicRoutes(db: Database, limits: { searchResults: number }, coverage: CoverageSettings): Router {
   const router = Router()
   router.use('/api/public', (_req, res, next) => {
     res.set('Cache-Control', 'no-cache')
     next()
   })
   router.get('/api/public/counties', async (_req, res) => {
-    res.json(await listPublicCounties(db))
+    res.json(await listPublicCounties(db, coverage))
   })
   router.get('/api/public/control-zones', async (req, res) => {
     const { adcode } = parse(countyQuery, req.query)
