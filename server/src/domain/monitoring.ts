@@ -85,7 +85,8 @@ export function standardOfPoint(landUse: string | null, settings: Pick<Monitorin
   const name = labelOf(DLBM, code.slice(0, 4))
   if (isFarmlandCode(code)) {
     const use = landUseOfDlbm(code)
-    return { kind: 'gb15618', landUse: use, label: `GB 15618-2018 农用地（${code} ${name}，按${use === '其他' ? '“其他”' : use}列判定）` }
+    const column = use === '水田' ? '按表1“水田”列' : use === '果园' ? '铜按表1“果园”列、其余按“其他”列' : '按表1“其他”列'
+    return { kind: 'gb15618', landUse: use, label: `GB 15618-2018 农用地（${code} ${name}，${column}；pH 按每次采样分档）` }
   }
   if (isConstructionCode(code)) {
     const cls = settings.constructionLandClass
@@ -295,10 +296,20 @@ function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
 }
 
-/** `2024/5/3`, `2024.05.03` and `2024-5-3` → `2024-05-03`; anything else unchanged. */
+/** Excel's day numbers (1900 system) of 1950-01-01 and 2100-01-01: a whole number between them in a date cell is a date. */
+const EXCEL_SERIAL_RANGE = [18264, 73051] as const
+
+/**
+ * `2024/5/3`, `2024.05.03`, `2024年5月3日` and `2024-5-3` → `2024-05-03`; an Excel day number (a date cell kept as a
+ * number, e.g. 45052) → its date; anything else unchanged.
+ */
 export function normaliseDate(text: string): string {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim())
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text.trim()
+  const t = text.trim()
+  if (/^\d{5}$/.test(t) && Number(t) >= EXCEL_SERIAL_RANGE[0] && Number(t) <= EXCEL_SERIAL_RANGE[1]) {
+    return new Date(Date.UTC(1899, 11, 30) + Number(t) * 86_400_000).toISOString().slice(0, 10)
+  }
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t)
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : t
 }
 
 function numberIn(column: string, text: string, min: number, max: number, unit: string, problems: FieldProblem[], field: FieldProblem['field']): number | null {

@@ -1,0 +1,189 @@
+import ExcelJS from 'exceljs'
+import {
+  EXAMPLE_MARK, IMPORT_COLUMNS, csvCell, parseCsv, readHeader, readRows, rowMessage, templateHeader,
+  type ReadRow, type RowError, type SheetRow,
+} from '../domain/monitoring-import.ts'
+import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
+import { contentDisposition } from '../domain/class-list-export.ts'
+import { AppError } from '../http/errors.ts'
+import { findPointsByCode, findResultKeys, insertImport, insertResults, type CodedPoint, type NewResult } from '../repos/monitoring.repo.ts'
+import type { AuthContext } from './auth.service.ts'
+import { todayInChina, type MonitoringDeps } from './monitoring.service.ts'
+
+export const TEMPLATE_FORMATS = ['xlsx', 'csv'] as const
+export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number]
+const SHEET_NAME = '监测结果'
+
+function exampleRow(): string[] {
+  return IMPORT_COLUMNS.map((c) => c.example)
+}
+
+/** The import template: the columns with units, one example row marked 示例; XLSX adds a 说明 sheet for every column. */
+export async function buildTemplate(format: TemplateFormat): Promise<{ contentType: string; contentDisposition: string; body: Buffer | string }> {
+  const name = { utf8: `监测结果导入模板.${format}`, ascii: `monitoring-import-template.${format}` }
+  if (format === 'csv') {
+    const lines = [IMPORT_COLUMNS.map(templateHeader), exampleRow()].map((cells) => `${cells.map(csvCell).join(',')}\r\n`)
+    return { contentType: 'text/csv; charset=utf-8', contentDisposition: contentDisposition(name), body: `\uFEFF${lines.join('')}` }
+  }
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '土壤环境一张图'
+  const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: templateHeader(c), key: c.field, width: Math.max(10, templateHeader(c).length * 2 + 2), style: { numFmt: '@' } }))
+  sheet.getRow(1).font = { bold: true }
+  sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } }
+  const example = sheet.addRow(exampleRow())
+  example.font = { italic: true, color: { argb: 'FF888888' } }
+  const notes = workbook.addWorksheet('说明')
+  notes.columns = [{ width: 16 }, { width: 8 }, { width: 12 }, { width: 70 }]
+  notes.addRow(['土壤监测结果导入说明']).font = { bold: true, size: 14 }
+  notes.addRow(['每行一次采样：同一点位、同一采样日期、同一介质（及作物）只能有一行；已录入的不能重复导入。'])
+  notes.addRow([`第 2 行是示例，备注列写“${EXAMPLE_MARK}”的行不导入，可删除或保留。`])
+  notes.addRow(['导入方式：“全部有效才导入”时任何一行有错都不导入；“仅导入有效行”时只导入无错的行，有错的行列在报告中。'])
+  notes.addRow(['文件：Excel（.xlsx，第一张表）或 CSV（UTF-8 编码，带或不带 BOM）。'])
+  notes.addRow([])
+  notes.addRow(['列名', '必填', '单位', '可填写的值']).font = { bold: true }
+  for (const c of IMPORT_COLUMNS) notes.addRow([c.title, c.isRequired ? '是' : '否', c.unit, c.allowed])
+  notes.getColumn(4).alignment = { wrapText: true, vertical: 'top' }
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentDisposition: contentDisposition(name),
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
+    if ('richText' in value) return value.richText.map((t) => t.text).join('')
+    if ('text' in value) return String(value.text)
+    if ('error' in value) return String(value.error)
+    return ''
+  }
+  return String(value)
+}
+
+async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  } catch {
+    throw new AppError('VALIDATION', '文件无法作为 Excel（.xlsx）读取，请用导入模板另存后再上传')
+  }
+  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets.find((s) => s.name !== '说明')
+  if (!sheet) throw new AppError('VALIDATION', 'Excel 文件中没有数据表，请使用导入模板')
+  const rows: SheetRow[] = []
+  const width = Math.max(sheet.columnCount, IMPORT_COLUMNS.length)
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    rows.push({ row: rowNumber, cells: Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value)) })
+  })
+  return rows
+}
+
+function readCsv(bytes: Buffer): SheetRow[] {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new AppError('VALIDATION', 'CSV 文件不是 UTF-8 编码（Excel 默认存为 GBK）：请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再上传')
+  }
+  return parseCsv(text)
+}
+
+const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+
+/** The rows of the file, header checked; 400 naming what is wrong with the file as a whole. */
+export async function readImportFile(fileName: string, bytes: Buffer, maxRows: number): Promise<ReadRow[]> {
+  const lower = fileName.toLowerCase()
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new AppError('VALIDATION', `文件「${fileName}」不是 .xlsx 或 .csv，请使用导入模板`)
+  const sheet = lower.endsWith('.xlsx') || isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes)
+  const [header, ...data] = sheet
+  if (!header) throw new AppError('VALIDATION', '文件是空的，请使用导入模板填写后上传')
+  const head = readHeader(header.cells)
+  if (!head.ok) throw new AppError('VALIDATION', head.message)
+  const rows = readRows(head.index, data)
+  if (!rows.length) throw new AppError('VALIDATION', '文件中没有数据行（示例行不计），请填写后上传')
+  if (rows.length > maxRows) throw new AppError('PAYLOAD_TOO_LARGE', `文件有 ${rows.length} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
+  return rows
+}
+
+export interface ImportReport {
+  fileName: string
+  mode: 'all' | 'valid-only'
+  isDryRun: boolean
+  rows: number
+  imported: number
+  failed: number
+  errors: RowError[]
+  importId: number | null
+}
+
+interface Planned { row: number; point: CodedPoint; result: CheckedResult }
+
+/** Finds the point of a code for the caller: in scope, or why not. */
+function pointOfCode(code: string, found: CodedPoint[], ctx: AuthContext): { point: CodedPoint } | { message: string } {
+  if (!code) return { message: '「点位编号」必填' }
+  const inScope = found.filter((p) => p.code === code && ctx.user.counties.some((c) => c.adcode === p.adcode))
+  if (inScope.length === 1) return { point: inScope[0] }
+  if (inScope.length > 1) return { message: `「点位编号」：「${code}」在${inScope.map((p) => p.county).join('、')}都有，无法确定是哪个点位` }
+  const elsewhere = found.find((p) => p.code === code)
+  if (elsewhere) return { message: `「点位编号」：点位「${code}」在${elsewhere.county}，不在您的管辖范围内` }
+  return { message: `「点位编号」：没有编号为「${code}」的监测点位` }
+}
+
+/**
+ * Checks every row (values, point known and in scope, role allowed on the point, point not planned, not a duplicate
+ * in the file or of a stored result) and, unless a dry run, writes in one transaction: with mode `all` nothing when
+ * any row fails (422 with the report), with `valid-only` the good rows (422 when none is good); the import is
+ * recorded in monitoring_import with its row errors.
+ */
+export async function importResults(deps: MonitoringDeps, ctx: AuthContext, input: {
+  fileName: string; bytes: Buffer; mode: 'all' | 'valid-only'; isDryRun: boolean
+}, today = todayInChina()): Promise<ImportReport> {
+  const rows = await readImportFile(input.fileName, input.bytes, deps.settings.importMaxRows)
+  return deps.db.transaction(async (tx) => {
+    const codes = [...new Set(rows.map((r) => r.pointCode).filter(Boolean))]
+    const found = codes.length ? await findPointsByCode(tx, codes) : []
+    const stored = new Set((await findResultKeys(tx, found.map((p) => ({ adcode: p.adcode, id: Number(p.id) }))))
+      .map((k) => resultKey(Number(k.point_id), { sampledOn: k.sampled_on, medium: k.medium, crop: k.crop })))
+    const errors: RowError[] = []
+    const planned: Planned[] = []
+    const seen = new Map<string, number>()
+    for (const r of rows) {
+      const before = errors.length
+      const fail = (column: string, message: string) => errors.push({ row: r.row, column, message: rowMessage(r.row, message) })
+      const located = pointOfCode(r.pointCode, found, ctx)
+      if ('message' in located) fail('点位编号', located.message)
+      const checked = checkResult(r.raw, deps.settings, today)
+      if (!checked.ok) for (const p of checked.problems) fail(p.column, p.message)
+      if (errors.length > before || !('point' in located) || !checked.ok) continue
+      const point = located.point
+      const refusal = resultRefusal(ctx.user.role, point.point_type, point.code)
+      if (refusal) { fail('点位编号', `「点位编号」：${refusal}`); continue }
+      if (point.status === 'planned') { fail('点位编号', `「点位编号」：点位「${point.code}」是规划点位，尚未启用，不能导入结果`); continue }
+      const key = resultKey(Number(point.id), checked.value)
+      const what = describeResultKey(point.code, checked.value)
+      if (stored.has(key)) { fail('采样日期', `「采样日期」：${what}已录入，不能重复导入`); continue }
+      if (seen.has(key)) { fail('采样日期', `「采样日期」：${what}与第 ${seen.get(key)} 行重复`); continue }
+      seen.set(key, r.row)
+      planned.push({ row: r.row, point, result: checked.value })
+    }
+    const failedRows = new Set(errors.map((e) => e.row)).size
+    const report: ImportReport = {
+      fileName: input.fileName, mode: input.mode, isDryRun: input.isDryRun, rows: rows.length,
+      imported: input.mode === 'all' && failedRows > 0 ? 0 : planned.length, failed: failedRows, errors, importId: null,
+    }
+    if (input.isDryRun) return report
+    if (input.mode === 'all' && failedRows > 0) {
+      throw new AppError('IMPORT_REJECTED', `${failedRows} 行有错，按“全部有效才导入”未导入任何结果；请改正后重新导入，或选择“仅导入有效行”`, report)
+    }
+    if (planned.length === 0) throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何结果', report)
+    const importId = await insertImport(tx, {
+      fileName: input.fileName, mode: input.mode, rows: rows.length, imported: planned.length, failed: failedRows, errors, importedBy: ctx.user.username,
+    })
+    const toWrite: NewResult[] = planned.map((p) => ({ ...p.result, adcode: p.point.adcode, pointId: Number(p.point.id) }))
+    await insertResults(tx, toWrite, importId, ctx.user.username)
+    return { ...report, importId }
+  })
+}
