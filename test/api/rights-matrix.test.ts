@@ -211,6 +211,23 @@ function squareAt([lon, lat]: [number, number], east = 0) {
   return { type: 'Polygon', coordinates: [[[x, lat], [x + d, lat], [x + d, lat + d], [x, lat + d], [x, lat]]] }
 }
 
+/** A monitoring point of 赫山区 of ours (a fresh one per call: edits and results change it). */
+async function freshMonitoringPoint(type: 'basic' | 'produce'): Promise<{ id: number; code: string }> {
+  made++
+  const code = `430903-QX${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
+  const [lon, lat] = await freeSpot()
+  const { rows: [m] } = await db.query(`
+    INSERT INTO monitoring_point (adcode, code, name, level, point_type, land_use, geom, created_by)
+    VALUES ('430903', $1, '权限测试点位', 'county', $2, '0101', ST_SetSRID(ST_MakePoint($3, $4), 4490), 'test') RETURNING id`, [code, type, lon, lat])
+  return { id: Number(m.id), code }
+}
+
+/** A transfer of one crop result of a fresh 农产品产地 point as the import template's CSV. */
+async function monitoringCsv(): Promise<Buffer> {
+  const { code } = await freshMonitoringPoint('produce')
+  return Buffer.from(`\uFEFF点位编号,采样日期,介质,作物,镉\r\n${code},2024-09-01,农产品,稻谷,0.1\r\n`, 'utf8')
+}
+
 /** A recorded land-supply check of 赫山区 over a free spot (numbered in year 2001, apart from real numbers). */
 async function freshPrecheck(): Promise<number> {
   const { rows: [r] } = await db.query(`
@@ -389,6 +406,20 @@ const ROWS: Row[] = [
     call: async () => ({ url: '/api/precheck/parse-upload', file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) } }) },
   { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: only(['land'], 201),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/rerun` }) },
+  { method: 'GET', route: '/api/monitoring/points', what: 'monitoring points of the scope', expected: STAFF, call: async () => ({ url: '/api/monitoring/points' }) },
+  { method: 'GET', route: '/api/monitoring/points/:id', what: 'a monitoring point of 赫山区 with its results', expected: STAFF,
+    call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}` }) },
+  { method: 'POST', route: '/api/monitoring/points', what: 'register a monitoring point', expected: only(['environment'], 201),
+    call: async () => { const [lon, lat] = await freeSpot(); made++; return { url: '/api/monitoring/points', body: { code: `430903-QXN${process.pid}${Date.now().toString(36)}${made}`, name: '权限测试新点位', level: 'county', type: 'basic', lon, lat } } } },
+  { method: 'PATCH', route: '/api/monitoring/points/:id', what: 'retire a monitoring point', expected: only(['environment']),
+    call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}`, body: { version: 1, status: 'retired' } }) },
+  { method: 'POST', route: '/api/monitoring/points/:id/results', what: 'enter a crop result at a 农产品产地 point', expected: only(['environment', 'farmland'], 201),
+    call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('produce')).id}/results`, body: { sampledOn: '2024-09-01', medium: 'crop', crop: '稻谷', values: { cd: 0.1 } } }) },
+  ...(['xlsx', 'csv'] as const).map((format): Row => ({
+    method: 'GET', route: `/api/monitoring/import-template.${format}`, what: `the results import template as ${format}`, expected: STAFF, call: async () => ({ url: `/api/monitoring/import-template.${format}` }),
+  })),
+  { method: 'POST', route: '/api/monitoring/import', what: 'import a crop result of a 农产品产地 point', expected: only(['environment', 'farmland'], 201),
+    call: async () => ({ url: '/api/monitoring/import?mode=all', file: { name: '监测结果.csv', bytes: await monitoringCsv() } }) },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */
