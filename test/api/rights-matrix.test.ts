@@ -420,6 +420,16 @@ const ROWS: Row[] = [
   })),
   { method: 'POST', route: '/api/monitoring/import', what: 'import a crop result of a 农产品产地 point', expected: only(['environment', 'farmland'], 201),
     call: async () => ({ url: '/api/monitoring/import?mode=all', file: { name: '监测结果.csv', bytes: await monitoringCsv() } }) },
+  { method: 'GET', route: '/api/coverage', what: 'monitoring coverage of the scope', expected: STAFF, call: async () => ({ url: '/api/coverage' }) },
+  { method: 'GET', route: '/api/coverage/townships', what: 'coverage of the townships of 赫山区', expected: STAFF, call: async () => ({ url: '/api/coverage/townships?adcode=430903' }) },
+  { method: 'GET', route: '/api/coverage/uncovered', what: 'uncovered farmland of 赫山区 (GeoJSON)', expected: STAFF, call: async () => ({ url: '/api/coverage/uncovered?adcode=430903' }) },
+  { method: 'GET', route: '/api/coverage/points', what: 'active and planned points of 赫山区 (GeoJSON)', expected: STAFF, call: async () => ({ url: '/api/coverage/points?adcode=430903' }) },
+  { method: 'POST', route: '/api/coverage/gaps', what: 'gap analysis of 赫山区 (saves nothing)', expected: STAFF, call: async () => ({ url: '/api/coverage/gaps', body: { adcode: '430903', k: 2, spacingKm: 10 } }) },
+  { method: 'POST', route: '/api/coverage/gaps/accept', what: 'accept a gap proposal of 赫山区 as a planned point', expected: only(['environment'], 201),
+    call: async () => {
+      const [lon, lat] = await freeSpot()
+      return { url: '/api/coverage/gaps/accept', body: { adcode: '430903', lon, lat, level: 'county', type: 'basic', basis: { spacingKm: 10, rank: 1, gainM2: 1000 } } }
+    } },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */
@@ -440,6 +450,7 @@ afterAll(async () => {
   await db.query(`DELETE FROM class_rule_set WHERE version = $1`, [EXPORT_RULE_SET])
   await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND NOT is_generated AND created_at >= $1`, [startedAt])
   await db.query(`SELECT refresh_farmland_overview('430903')`)
+  await db.query(`DELETE FROM monitoring_point WHERE adcode = '430903' AND status = 'planned' AND code LIKE '430903-GH%' AND created_at >= $1`, [startedAt])
   await db.close()
 })
 
