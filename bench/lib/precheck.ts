@@ -190,7 +190,7 @@ function writeAnchorScript(dir: string, count: number, radiusM: number): { file:
  */
 async function statementBreakdown(db: Database, config: Config, plots: PrecheckPlot[]): Promise<{ statement: string; medianMs: number; count: number }[]> {
   const times = new Map<string, number[]>()
-  const files = ['precheck/find-hits', 'precheck/data-version', 'precheck/next-number', 'precheck/insert-precheck', 'precheck/find-precheck',
+  const files = ['precheck/find-hits', 'precheck/data-version', 'precheck/record-precheck', 'precheck/find-precheck',
     'parcels/measure-validity', 'parcels/measure-county']
   const fileOf = new Map(files.map((f) => [sqlFile(f), `${f}.sql`]))
   const timed = (q: Queryable['query']): Queryable['query'] => (async (text: Parameters<Queryable['query']>[0], values?: unknown[]) => {

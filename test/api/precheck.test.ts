@@ -383,3 +383,99 @@ describe('GET /api/precheck (the officer\'s list)', () => {
     await expect(db.query(`UPDATE precheck SET verdict = 'refused' WHERE id = $1`, [res.body.id])).rejects.toThrow(/不能修改或删除/)
   })
 })
+
+describe('what a check read', () => {
+  const features = (s: Session, id: number) => s.agent.get(`/api/precheck/${id}/features`)
+  /** Area in m² of the part of `a` not in `b` plus that of `b` not in `a` (both GeoJSON). */
+  const differenceM2 = async (a: unknown, b: unknown) => Number((await db.query(`
+    SELECT ST_Area(ST_SymDifference(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490), ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))::geography) AS d`, [wkt(a), wkt(b)])).rows[0].d)
+
+  it('when a zone, a plot and an enterprise site hit by a check are changed and withdrawn afterwards, then its features are still the outlines the check read', async () => {
+    const at = await spot()
+    const zoneRead = square(at, 0.001)
+    const z = await publishedZone(zoneRead)
+    const plotRead = square([at[0] + 0.0006, at[1]], 0.0002)
+    const p = await publishedPlot(plotRead, 'suspected')
+    const siteRead = square([at[0] - 0.0006, at[1]], 0.0002)
+    const e = await enterprise(siteRead, 'closed')
+    const check = await post(officer, { geometry: square(at), plannedUse: 'R2' }).expect(201)
+
+    const moved = square([at[0] + 0.0003, at[1] + 0.0003], 0.0012)
+    await db.query(`UPDATE published_control_zone SET geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), version = 2, published_at = now() WHERE id = $1`, [z.id, wkt(moved)])
+    await db.query(`UPDATE published_plot SET status = 'contaminated', geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), version = 2 WHERE id = $1`, [p.id, wkt(square([at[0] + 0.0007, at[1]], 0.0001))])
+    await db.query(`UPDATE supervised_enterprise SET geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), version = version + 1 WHERE id = $1`, [e, wkt(square([at[0] - 0.0007, at[1]], 0.0001))])
+    const rerunAfterChange = await rerun(officer, check.body.id).expect(201)
+    await db.query(`DELETE FROM published_control_zone WHERE id = $1`, [z.id])
+    await db.query(`DELETE FROM published_plot WHERE id = $1`, [p.id])
+
+    const res = await features(officer, check.body.id).expect(200)
+    expect(res.body.type).toBe('FeatureCollection')
+    const byType = (body: typeof res.body, type: string) => body.features.find((f: { properties: { type: string } }) => f.properties.type === type)
+    const zone = byType(res.body, 'control-zone')
+    expect(zone.properties).toMatchObject({ id: z.id, code: z.code, severity: 'refuse', version: 1, isAsRead: true })
+    expect(await differenceM2(zone.geometry, zoneRead)).toBeLessThan(1)
+    const plot = byType(res.body, 'plot')
+    expect(plot.properties).toMatchObject({ id: p.id, code: p.code, style: 'suspected', version: 1, isAsRead: true })
+    expect(await differenceM2(plot.geometry, plotRead)).toBeLessThan(1)
+    const site = byType(res.body, 'enterprise')
+    expect(site.properties).toMatchObject({ id: e, style: 'closed', version: 1, isAsRead: true })
+    expect(await differenceM2(site.geometry, siteRead)).toBeLessThan(1)
+
+    const later = await features(officer, rerunAfterChange.body.check.id).expect(200)
+    expect(byType(later.body, 'control-zone').properties).toMatchObject({ id: z.id, version: 2, isAsRead: true })
+    expect(await differenceM2(byType(later.body, 'control-zone').geometry, moved)).toBeLessThan(1)
+    expect(await differenceM2(byType(later.body, 'control-zone').geometry, zoneRead)).toBeGreaterThan(1000)
+
+    const approverView = await features(approver, check.body.id).expect(200)
+    expect(approverView.body.features).toHaveLength(res.body.features.length)
+  })
+
+  it('when a check names farmland and a monitoring point, then its features give them as they are today, said so', async () => {
+    const at = await spot()
+    const f = await classedFarmland(square(at, 0.0003), 'strict')
+    const m = await monitoringPoint([at[0] + 0.0002, at[1]], { cd: 70 })
+    const check = await post(officer, { geometry: square(at), plannedUse: 'M1' }).expect(201)
+    const res = await features(officer, check.body.id).expect(200)
+    const farmland = res.body.features.find((x: { properties: { type: string } }) => x.properties.type === 'farmland')
+    expect(farmland.properties).toMatchObject({ id: f.id, code: f.code, severity: 'investigate', isAsRead: false })
+    const point = res.body.features.find((x: { properties: { type: string } }) => x.properties.type === 'monitoring-point')
+    expect(point.properties).toMatchObject({ id: m.id, code: m.code, severity: 'investigate', isAsRead: false })
+    expect(point.geometry).toMatchObject({ type: 'Point' })
+  })
+
+  it('when a land officer of another county or an environment officer asks for the features, then 403; an unknown check 404', async () => {
+    const check = await post(officer, { geometry: square(await spot()), plannedUse: 'M1' }).expect(201)
+    await features(environment, check.body.id).expect(403)
+    const other = await signInNewUser(app, db, { role: 'land', scopes: ['220322'] })
+    const res = await features(other, check.body.id).expect(403)
+    expect(res.body.error.message).toContain('赫山区')
+    await features(officer, 999999999).expect(404)
+  })
+
+  it('when soil results, plots, zones and enterprises are added, changed and removed, then the data version counts what a recount finds', async () => {
+    const at = await spot()
+    const m = await monitoringPoint(at, { cd: 0.1 })
+    await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, crop, values_mg_kg) VALUES ('430903', $1, DATE '2025-08-01', 'crop', 'rice', '{"cd": 0.1}')`, [m.id])
+    await db.query(`UPDATE monitoring_result SET medium = 'crop', crop = 'rice' WHERE point_id = $1 AND sampled_on = DATE '2025-09-01'`, [m.id])
+    await db.query(`DELETE FROM monitoring_result WHERE point_id = $1 AND medium = 'crop' AND sampled_on = DATE '2025-08-01'`, [m.id])
+    const p = await publishedPlot(square([at[0] + 0.03, at[1]], 0.0002), 'suspected')
+    await db.query(`DELETE FROM published_plot WHERE id = $1`, [p.id])
+    await publishedZone(square([at[0] + 0.03, at[1] + 0.01], 0.0002))
+    await enterprise(square([at[0] + 0.03, at[1] - 0.01], 0.0002), 'operating')
+    const check = await post(officer, { geometry: square(await spot()), plannedUse: 'M1' }).expect(201)
+    expect(check.body.dataVersion.monitoring.lastSampledOn).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // one statement, one snapshot: the kept counts of every county against a recount (other test files write too)
+    const { rows } = await db.query(`
+      WITH recount AS (
+        SELECT adcode, 'published_plot' AS source, count(*) AS rows FROM published_plot GROUP BY 1
+        UNION ALL SELECT adcode, 'published_control_zone', count(*) FROM published_control_zone GROUP BY 1
+        UNION ALL SELECT adcode, 'supervised_enterprise', count(*) FROM supervised_enterprise GROUP BY 1
+        UNION ALL SELECT adcode, 'soil_result', count(*) FROM monitoring_result WHERE medium = 'soil' GROUP BY 1
+      )
+      SELECT coalesce(r.adcode, k.adcode)::text AS adcode, coalesce(r.source, k.source) AS source, coalesce(r.rows, 0)::int AS recount, coalesce(k.rows, 0)::int AS kept
+      FROM recount r FULL JOIN precheck_source_count k ON k.adcode = r.adcode AND k.source = r.source
+      ORDER BY 1, 2`)
+    expect(rows.filter((r) => r.adcode === '430903')).toHaveLength(4)
+    expect(rows.filter((r) => r.kept !== r.recount)).toEqual([])
+  })
+})

@@ -47,6 +47,7 @@ const startedAt = new Date()
 let sample: { parcelId: number; plotId: number; tile: { z: number; x: number; y: number } }
 
 let made = 0
+let targetYears = 0
 async function freshPlot(reviewStatus: string): Promise<number> {
   made++
   const code = `QX-T${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
@@ -402,6 +403,8 @@ const ROWS: Row[] = [
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}` }) },
   { method: 'GET', route: '/api/precheck/:id/report.pdf', what: 'the PDF report of a land-supply check of 赫山区', expected: only(['land', 'approver']),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/report.pdf` }) },
+  { method: 'GET', route: '/api/precheck/:id/features', what: 'the features a land-supply check of 赫山区 read, as GeoJSON', expected: only(['land', 'approver']),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/features` }) },
   { method: 'POST', route: '/api/precheck/parse-upload', what: 'read an uploaded plot outline (saves nothing)', expected: only(['land']),
     call: async () => ({ url: '/api/precheck/parse-upload', file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) } }) },
   { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: only(['land'], 201),
@@ -420,6 +423,26 @@ const ROWS: Row[] = [
   })),
   { method: 'POST', route: '/api/monitoring/import', what: 'import a crop result of a 农产品产地 point', expected: only(['environment', 'farmland'], 201),
     call: async () => ({ url: '/api/monitoring/import?mode=all', file: { name: '监测结果.csv', bytes: await monitoringCsv() } }) },
+  // targets of 赫山区 for years no seed uses (2001–2019 farmland, 2061– plot), one per call
+  { method: 'GET', route: '/api/indicators/farmland', what: '受污染耕地安全利用率 of the scope', expected: STAFF, call: async () => ({ url: '/api/indicators/farmland?year=2025' }) },
+  { method: 'GET', route: '/api/indicators/farmland/rows', what: 'the parcels behind E of 赫山区', expected: STAFF, call: async () => ({ url: '/api/indicators/farmland/rows?adcode=430903&year=2025&term=E' }) },
+  { method: 'GET', route: '/api/indicators/plots', what: '污染地块安全利用率 of the scope', expected: STAFF, call: async () => ({ url: '/api/indicators/plots?year=2025' }) },
+  { method: 'GET', route: '/api/indicators/plots/rows', what: 'the redeveloped plots of 赫山区', expected: STAFF, call: async () => ({ url: '/api/indicators/plots/rows?adcode=430903&year=2025&term=total' }) },
+  // no sample account's scope holds a 黑土区 county: past the role check every staff role gets 404 naming the county
+  { method: 'GET', route: '/api/indicators/black-soil', what: 'the 黑土区 indicator asked for 赫山区', expected: { ...STAFF, farmland: 404, environment: 404, land: 404, approver: 404, admin: 404 },
+    call: async () => ({ url: '/api/indicators/black-soil?adcode=430903' }) },
+  ...(['csv', 'xlsx'] as const).map((format): Row => ({
+    method: 'GET', route: `/api/indicators/export.${format}`, what: `the indicator table as ${format}`, expected: STAFF, call: async () => ({ url: `/api/indicators/export.${format}?year=2025` }),
+  })),
+  { method: 'GET', route: '/api/indicators/targets', what: 'the indicator targets', expected: STAFF, call: async () => ({ url: '/api/indicators/targets' }) },
+  { method: 'POST', route: '/api/indicators/targets', what: 'set a target of 赫山区', expected: only(['admin'], 201),
+    call: async () => ({ url: '/api/indicators/targets', body: { jurisdiction: '430903', indicator: 'plot', year: 2060 + ++targetYears, targetPct: 92, comparator: 'at_least', source: '权限测试规划' } }) },
+  { method: 'PATCH', route: '/api/indicators/targets/:id', what: 'change a target of 赫山区', expected: only(['admin']),
+    call: async () => {
+      const { rows: [t] } = await db.query(`INSERT INTO indicator_target (jurisdiction, indicator, year, target_pct, comparator, source, confidence)
+        VALUES ('430903', 'farmland', $1, 90, 'at_least', '权限测试规划', 'R') RETURNING id`, [2000 + ++targetYears])
+      return { url: `/api/indicators/targets/${t.id}`, body: { targetPct: 93, comparator: 'about', source: '权限测试规划（修订）', version: 1 } }
+    } },
   { method: 'GET', route: '/api/coverage', what: 'monitoring coverage of the scope', expected: STAFF, call: async () => ({ url: '/api/coverage' }) },
   { method: 'GET', route: '/api/coverage/townships', what: 'coverage of the townships of 赫山区', expected: STAFF, call: async () => ({ url: '/api/coverage/townships?adcode=430903' }) },
   { method: 'GET', route: '/api/coverage/uncovered', what: 'uncovered farmland of 赫山区 (GeoJSON)', expected: STAFF, call: async () => ({ url: '/api/coverage/uncovered?adcode=430903' }) },

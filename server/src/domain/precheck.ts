@@ -386,7 +386,11 @@ export function compareChecks(before: { verdict: Verdict; reasons: PrecheckReaso
   return { isDifferent, isVerdictChanged, previousVerdict: before.verdict, verdict: after.verdict, added, removed, changed, dataChanges, summary }
 }
 
+/** The pattern of a check's number for SQL `format()`: the year, then the county's sequence of the year padded to four digits. */
+export const PRECHECK_NUMBER_FORMAT = '准入核查〔%s〕%s号'
+
 /** 准入核查〔2026〕0001号 */
 export function precheckNumber(year: number, seq: number): string {
-  return `准入核查〔${year}〕${String(seq).padStart(4, '0')}号`
+  const parts = [String(year), String(seq).padStart(4, '0')]
+  return PRECHECK_NUMBER_FORMAT.replace(/%s/g, () => parts.shift()!)
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { DataVersion, PrecheckHit, PrecheckReason } from '../domain/precheck.ts'
 
-/** 用地准入核查: the overlaps of a plot, the data versions it read, numbering and the records. One function per query. */
+/** 用地准入核查: the overlaps of a plot, the data versions it read, the numbered records. One function per query. */
 
 type Geo = Polygon | MultiPolygon
 const q = async <R extends Record<string, any>>(db: Queryable, name: string, values: unknown[]) => (await db.query<R>(sqlFile(`precheck/${name}`), values)).rows
@@ -46,22 +46,17 @@ export async function readDataVersion(db: Queryable, adcode: string): Promise<Om
   }
 }
 
-/** The next number of the county this year; the counter row stays locked until the transaction ends. */
-export async function nextPrecheckNumber(tx: Queryable, adcode: string): Promise<{ year: number; seq: number }> {
-  const [r] = await q(tx, 'next-number', [adcode])
-  return { year: Number(r.year), seq: Number(r.seq) }
-}
-
 export interface NewPrecheck {
-  adcode: string; year: number; seq: number; number: string; name: string | null; reference: string | null
+  adcode: string; numberFormat: string; name: string | null; reference: string | null
   plannedUse: string; landClass: string; verdict: string; reasons: PrecheckReason[]; dataVersion: DataVersion
   geometry: Geo; rerunOf: number | null; checkedBy: string; checkedByName: string
 }
 
-export async function insertPrecheck(tx: Queryable, p: NewPrecheck): Promise<number> {
-  const [r] = await q(tx, 'insert-precheck', [p.adcode, p.year, p.seq, p.number, p.name, p.reference, p.plannedUse, p.landClass, p.verdict,
+/** Records a check under the county's next number of the year (the counter row stays locked until the transaction ends). */
+export async function recordPrecheck(tx: Queryable, p: NewPrecheck): Promise<PrecheckRow> {
+  const [r] = await q<PrecheckRow>(tx, 'record-precheck', [p.adcode, p.numberFormat, p.name, p.reference, p.plannedUse, p.landClass, p.verdict,
     JSON.stringify(p.reasons), JSON.stringify(p.dataVersion), JSON.stringify(p.geometry), p.rerunOf, p.checkedBy, p.checkedByName])
-  return Number(r.id)
+  return r
 }
 
 export interface PrecheckRow {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { assertRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import { VERDICTS } from '../domain/precheck.ts'
-import { buildPrecheckReport } from '../services/precheck-report.ts'
+import { buildPrecheckReport, getPrecheckFeatures } from '../services/precheck-report.ts'
 import { createPrecheck, getPrecheck, listPrechecksFor, rerunPrecheck, type PrecheckDeps } from '../services/precheck.service.ts'
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '核查记录编号应为数字').transform(Number) })
@@ -40,6 +40,10 @@ export function precheckRoutes(deps: PrecheckDeps): Router {
   router.get('/api/precheck/:id', async (req, res) => {
     const ctx = assertRole(req, ['land', 'approver'])
     res.json(await getPrecheck(deps.db, ctx, parse(idParams, req.params).id))
+  })
+  router.get('/api/precheck/:id/features', async (req, res) => {
+    const ctx = assertRole(req, ['land', 'approver'])
+    res.set('Cache-Control', 'private, no-store').json(await getPrecheckFeatures(deps.db, ctx, parse(idParams, req.params).id))
   })
   router.get('/api/precheck/:id/report.pdf', async (req, res) => {
     const ctx = assertRole(req, ['land', 'approver'])

@@ -152,7 +152,7 @@ export function drawMap(doc: Doc, check: Check, features: ReportFeature[], top: 
   for (const { style } of styled) if (!legend.some((l) => l.label === style.label)) legend.push(style)
   let y = drawLegend(doc, legend, frame.y + frame.h + 6)
   doc.font('regular').fontSize(8).fillColor(MUTED)
-    .text('注：图中圆圈数字为核查理由序号；要素为出具本意见书时系统中的已发布数据（监测点位、重点监管单位为内部数据），仅示意位置关系；坐标系 CGCS2000（EPSG:4490）。', PAGE.margin, y + 2, { width: CONTENT_WIDTH })
+    .text('注：图中圆圈数字为核查理由序号；污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状（监测点位、重点监管单位为内部数据）；仅示意位置关系；坐标系 CGCS2000（EPSG:4490）。', PAGE.margin, y + 2, { width: CONTENT_WIDTH })
   y = doc.y
   return y
 }

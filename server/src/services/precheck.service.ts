@@ -2,14 +2,14 @@ import type { Database, Queryable } from '../db/database.ts'
 import type { BackgroundSettings } from '../domain/gb36600.ts'
 import { GB50137_CODES, LAND_CLASS_NAME, isGb50137Code } from '../domain/gb50137.ts'
 import {
-  PRECHECK_RULES_VERSION, LAND_CLASS_SHORT, VERDICT_NAME, checkPlannedUse, compareChecks, decidePrecheck, precheckNumber,
+  PRECHECK_NUMBER_FORMAT, PRECHECK_RULES_VERSION, LAND_CLASS_SHORT, VERDICT_NAME, checkPlannedUse, compareChecks, decidePrecheck,
   type DataVersion, type PrecheckSettings, type Verdict,
 } from '../domain/precheck.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
-  findHits, findPrecheck, insertPrecheck, listPrechecks, nextPrecheckNumber, readDataVersion, type PrecheckListRow, type PrecheckRow,
+  findHits, findPrecheck, listPrechecks, readDataVersion, recordPrecheck, type PrecheckListRow, type PrecheckRow,
 } from '../repos/precheck.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { assertAdcodeInScope } from './control-zones.service.ts'
@@ -33,7 +33,7 @@ const useName = (code: string) => (isGb50137Code(code) ? GB50137_CODES[code] : c
 /** Runs the checks on an outline of `adcode` and records the result under the next number, in the caller's transaction. */
 async function runAndRecord(tx: Queryable, deps: PrecheckDeps, ctx: AuthContext, input: {
   adcode: string; geometry: Geo; plannedUse: { code: string; name: string }; name: string | null; reference: string | null; rerunOf: number | null
-}): Promise<number> {
+}): Promise<PrecheckRow> {
   const { settings } = deps
   const hits = await findHits(tx, input.geometry, settings.monitoringRadiusM)
   const rules = {
@@ -49,9 +49,8 @@ async function runAndRecord(tx: Queryable, deps: PrecheckDeps, ctx: AuthContext,
     ...(await readDataVersion(tx, input.adcode)),
     features: Object.fromEntries(hits.map((h) => [`${h.type}:${h.id}`, h.version])),
   }
-  const { year, seq } = await nextPrecheckNumber(tx, input.adcode)
-  return insertPrecheck(tx, {
-    adcode: input.adcode, year, seq, number: precheckNumber(year, seq), name: input.name, reference: input.reference,
+  return recordPrecheck(tx, {
+    adcode: input.adcode, numberFormat: PRECHECK_NUMBER_FORMAT, name: input.name, reference: input.reference,
     plannedUse: input.plannedUse.code, landClass: decision.landClass, verdict: decision.verdict, reasons: decision.reasons, dataVersion,
     geometry: input.geometry, rerunOf: input.rerunOf, checkedBy: ctx.user.username, checkedByName: ctx.user.displayName,
   })
@@ -65,14 +64,14 @@ async function runAndRecord(tx: Queryable, deps: PrecheckDeps, ctx: AuthContext,
 export async function createPrecheck(deps: PrecheckDeps, ctx: AuthContext, input: PrecheckInput) {
   const use = checkPlannedUse(input.plannedUse)
   if (!use.ok) throw new AppError('VALIDATION', use.message, [{ field: 'plannedUse', message: use.message }])
-  const id = await deps.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const outline = await checkOutline(tx, ctx, input.geometry, '核查地块', { adcode: null, maxVertices: deps.settings.maxVertices, outsideToleranceM2: deps.settings.outsideToleranceM2 })
     if (!outline.ok) throw problemsError(outline.problems)
     return runAndRecord(tx, deps, ctx, {
       adcode: outline.adcode, geometry: outline.geometry, plannedUse: use, name: blankToNull(input.name), reference: blankToNull(input.reference), rerunOf: null,
     })
   })
-  return describePrecheck(await mustFind(deps.db, ctx, id))
+  return describePrecheck(row)
 }
 
 async function mustFind(db: Queryable, ctx: AuthContext, id: number): Promise<PrecheckRow> {
@@ -94,10 +93,9 @@ export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: nu
   const before = await mustFind(deps.db, ctx, id)
   const plannedUse = checkPlannedUse(before.planned_use)
   if (!plannedUse.ok) throw new AppError('CONFLICT', `原核查的规划用途“${before.planned_use}”已不在用地分类代码中，不能重新核查，请重新发起核查`)
-  const newId = await deps.db.transaction((tx) => runAndRecord(tx, deps, ctx, {
+  const after = await deps.db.transaction((tx) => runAndRecord(tx, deps, ctx, {
     adcode: before.adcode, geometry: before.geometry, plannedUse, name: before.name, reference: before.reference, rerunOf: before.id,
   }))
-  const after = await mustFind(deps.db, ctx, newId)
   return {
     check: describePrecheck(after),
     previous: { id: Number(before.id), number: before.number, verdict: before.verdict, verdictName: VERDICT_NAME[before.verdict], checkedAt: before.checked_at },
