@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { AdminPage } from '../features/admin/admin-page'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { LoginPage } from '../features/auth/login-page'
+import { IndicatorsPage } from '../features/indicators/indicators-page'
 import { PrecheckPage } from '../features/precheck/precheck-page'
 import { PrecheckReport } from '../features/precheck/precheck-report'
 import { PublicPage } from '../features/public/public-page'
@@ -37,7 +38,7 @@ function PageMessage({ title, text, action }: { title: string; text?: string; ac
 /** Where to go after login: the page asked for before, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
-  return next && /^\/(admin|statistics|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next) ? next : '/'
+  return next && /^\/(admin|statistics|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next) ? next : '/'
 }
 
 /** The administrator page inside the staff frame. */
@@ -76,6 +77,18 @@ function RegistryListsShell({ user, onSignOut }: { user: SessionUser; onSignOut:
   )
 }
 
+/** 安全利用率 inside the staff frame; every staff role reads it, the administrator edits the targets. */
+function IndicatorsShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="indicators" onSignOut={onSignOut}>
+        <span className="app-header__page">安全利用率</span>
+      </StaffHeader>
+      <IndicatorsPage canEditTargets={user.role === 'admin'} />
+    </div>
+  )
+}
+
 /** Roles that reach 用地准入核查 (land officers check; approvers read the records and reports). */
 const PRECHECK_ROLES = ['land', 'approver']
 
@@ -110,7 +123,7 @@ export function App() {
   const { user } = state
   if (!user) {
     if (route !== 'login') {
-      const next = route === 'admin' || route === 'statistics' || route === 'precheck' ? `?next=/${route}`
+      const next = route === 'admin' || route === 'statistics' || route === 'indicators' || route === 'precheck' ? `?next=/${route}`
         : route === 'registry-lists' ? '?next=/registry/lists' : route === 'precheck-report' ? `?next=${encodeURIComponent(pathname)}` : ''
       return <Redirect to={`/login${next}`} />
     }
@@ -124,6 +137,7 @@ export function App() {
   }
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
   if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
+  if (route === 'indicators') return <IndicatorsShell user={user} onSignOut={signOut} />
   if ((route === 'precheck' || route === 'precheck-report') && !PRECHECK_ROLES.includes(user.role)) {
     return <PageMessage title="无权访问" text={`用地准入核查仅限用地核查员和审定人；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }
