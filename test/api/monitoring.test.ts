@@ -447,7 +447,7 @@ describe('POST /api/monitoring/import', () => {
 })
 
 /** Reads a binary answer into a Buffer (supertest leaves unknown types unparsed). */
-function binary(res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, done: (err: Error | null, body: Buffer) => void) {
+function binary(res: any, done: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = []
   res.on('data', (c: Buffer) => chunks.push(c))
   res.on('end', () => done(null, Buffer.concat(chunks)))

@@ -13,6 +13,8 @@ import { ZoneSummary } from '../features/zones/zone-summary'
 import { ZonesPanel } from '../features/zones/zones-panel'
 import { EnterprisesPanel } from '../features/enterprises/enterprises-panel'
 import { InfoPanel } from '../features/info/info-panel'
+import { MonitoringPanel } from '../features/monitoring/monitoring-panel'
+import { PointPanel } from '../features/monitoring/point-panel'
 import { LayerPanel } from '../features/layers/layer-panel'
 import { NewPlotCard } from '../features/registry/new-plot-card'
 import { PlotListPanel } from '../features/registry/plot-list-panel'
@@ -67,6 +69,11 @@ const PROFILE_PADDING: MapFocus['padding'] = { top: 60, left: 60, right: 520 + 6
 
 /** Roles that keep 管控区域 and 重点监管单位 (the environment officers; approvers review zones from 待办审核). */
 const ZONE_ROLES: readonly Role[] = ['environment']
+/** Roles that enter and import monitoring results (every staff role reads the 监测点位 tab). */
+const MONITORING_ENTRY_ROLES: readonly Role[] = ['environment', 'farmland']
+/** Closest zoom when flying to a monitoring point. */
+const POINT_MAX_ZOOM = 15
+
 /** Roles that edit the parcel layer (图斑编辑). */
 const PARCEL_EDIT_ROLES: readonly Role[] = ['farmland']
 /** Closest zoom when flying to one parcel (parcels are drawn from zoom 13). */
@@ -112,6 +119,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const [client, setClient] = useState<MapClient | null>(null)
   const [openPlotId, setOpenPlotId] = useState<number | null>(null)
   const [isCreatingPlot, setCreatingPlot] = useState(false)
+  const [openPointId, setOpenPointId] = useState<number | null>(null)
   const canEditParcels = PARCEL_EDIT_ROLES.includes(user.role)
 
   const onGroups = useCallback((loaded: LayerGroup[]) => {
@@ -124,6 +132,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const select = useCallback((ref: FeatureRef | null) => {
     setSelected(ref)
     setActiveRecord(null)
+    if (ref) setOpenPointId(null)
   }, [])
   const onSearchSelect = useCallback((result: SearchResult) => {
     const target = searchTarget(result)
@@ -202,14 +211,22 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
 
   const openPlot = useCallback((id: number, isFlying: boolean) => {
     setSelected(null)
+    setOpenPointId(null)
     setOpenPlotId(id)
     if (isFlying) void flyToFeature({ source: 'contaminated-plot', id }, FEATURE_MAX_ZOOM, PROFILE_PADDING)
   }, [flyToFeature])
+  const openPoint = useCallback((id: number, isFlying: boolean) => {
+    setSelected(null)
+    setOpenPlotId(null)
+    setOpenPointId(id)
+    if (isFlying) void flyToFeature({ source: 'monitoring-point', id }, POINT_MAX_ZOOM, PROFILE_PADDING)
+  }, [flyToFeature])
   const onMapFeatureClick = useCallback((ref: FeatureRef) => {
+    if (ref.source === 'monitoring-point') return openPoint(ref.id, false)
     if (REGISTRY_ROLES.includes(user.role) && PLOT_SOURCES.includes(ref.source)) return openPlot(ref.id, false)
     setOpenPlotId(null)
     select(ref)
-  }, [user.role, openPlot, select])
+  }, [user.role, openPlot, openPoint, select])
   const selectTab = useCallback((id: string) => {
     setTab(id)
     if (id !== 'plots') setCreatingPlot(false)
@@ -299,6 +316,14 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       ),
     })
   }
+  tabs.push({
+    id: 'monitoring',
+    label: '监测点位',
+    content: (
+      <MonitoringPanel counties={user.counties} canImport={MONITORING_ENTRY_ROLES.includes(user.role)} activePointId={openPointId} refreshKey={dataVersion}
+        onOpen={(id) => openPoint(id, true)} onChanged={onReviewChanged} />
+    ),
+  })
   if (REVIEW_QUEUE_ROLES.includes(user.role)) {
     tabs.push({
       id: 'reviews',
@@ -324,7 +349,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           visibility={visibility}
           basemap={basemap}
           focus={focus}
-          highlight={openPlotId !== null ? { source: 'contaminated-plot', id: openPlotId } : selected}
+          highlight={openPlotId !== null ? { source: 'contaminated-plot', id: openPlotId } : openPointId !== null ? { source: 'monitoring-point', id: openPointId } : selected}
           dataVersion={dataVersion}
           marker={tab === 'reports' ? reportPin : null}
           onGroups={onGroups}
@@ -353,6 +378,9 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
               />
             )}
           />
+        )}
+        {openPointId !== null && (
+          <PointPanel pointId={openPointId} refreshKey={dataVersion} onClose={() => setOpenPointId(null)} onChanged={onReviewChanged} />
         )}
         {openList && (
           <ClassListDrawer

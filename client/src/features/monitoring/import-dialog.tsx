@@ -1,0 +1,110 @@
+import { useState } from 'react'
+import { ApiError, sendJson } from '../../shared/api-client'
+import { errorMessage } from '../../shared/error-message'
+import { Dialog } from '../../shared/ui/dialog'
+import type { ImportReport } from './monitoring-types'
+
+type Mode = ImportReport['mode']
+
+/** Props of {@link ImportDialog}. */
+export interface ImportDialogProps {
+  onClose: () => void
+  /** Results were written (the list and an open point reload). */
+  onImported: (text: string) => void
+}
+
+/** The report of an answer: the body of a success, or the `details` of a 422 refusal. */
+function reportOf(error: unknown): ImportReport | null {
+  const details = error instanceof ApiError ? error.details : null
+  return details && typeof details === 'object' && 'errors' in details ? (details as ImportReport) : null
+}
+
+/**
+ * 导入监测结果: template download (XLSX with 说明, or CSV), the file, the choice 全部有效才导入 / 仅导入有效行, a
+ * check without importing (the row report), then the import; a refused import shows its row report.
+ */
+export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
+  const [file, setFile] = useState<File | null>(null)
+  const [mode, setMode] = useState<Mode>('all')
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [isBusy, setBusy] = useState(false)
+
+  const run = async (isDryRun: boolean) => {
+    if (!file) return
+    setBusy(true)
+    setMessage(null)
+    const form = new FormData()
+    form.append('file', file)
+    try {
+      const answer = await sendJson<ImportReport>('POST', `/api/monitoring/import?mode=${mode}&dryRun=${isDryRun}`, form)
+      setReport(answer)
+      if (isDryRun) {
+        setMessage({ kind: answer.failed ? 'error' : 'ok', text: answer.failed ? `检查完成：${answer.failed} 行有错，见下表（未导入）` : `检查完成：${answer.rows} 行全部有效（未导入）` })
+      } else {
+        const text = `已导入 ${answer.imported} 行${answer.failed ? `，${answer.failed} 行有错未导入` : ''}`
+        setMessage({ kind: 'ok', text })
+        onImported(text)
+      }
+    } catch (error) {
+      setReport(reportOf(error))
+      setMessage({ kind: 'error', text: errorMessage(error, '导入失败') })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="导入监测结果" onClose={onClose} testId="import-dialog" isWide>
+      <div className="dialog__body import-dialog">
+        <p className="panel-note">
+          请按模板填写，每行一次采样。下载模板：
+          <a href="/api/monitoring/import-template.xlsx" download data-testid="template-xlsx">Excel 模板（含填写说明）</a>
+          {' · '}
+          <a href="/api/monitoring/import-template.csv" download data-testid="template-csv">CSV 模板</a>
+        </p>
+        <label className="import-dialog__file">
+          <span className="secondary-button">选择文件</span>
+          <input type="file" accept=".xlsx,.csv" className="import-dialog__input" data-testid="import-file"
+            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); setMessage(null) }} />
+          <span className="import-dialog__name">{file ? file.name : '未选择文件（.xlsx 或 .csv）'}</span>
+        </label>
+        <fieldset className="import-dialog__modes">
+          <legend>导入方式</legend>
+          <label>
+            <input type="radio" name="import-mode" checked={mode === 'all'} onChange={() => setMode('all')} data-testid="mode-all" /> 全部有效才导入（任何一行有错都不导入）
+          </label>
+          <label>
+            <input type="radio" name="import-mode" checked={mode === 'valid-only'} onChange={() => setMode('valid-only')} data-testid="mode-valid-only" /> 仅导入有效行（有错的行列在报告中）
+          </label>
+        </fieldset>
+        <div className="import-dialog__actions">
+          <button type="button" className="secondary-button" disabled={!file || isBusy} onClick={() => void run(true)} data-testid="import-check">检查（不导入）</button>
+          <button type="button" className="primary-button" disabled={!file || isBusy} onClick={() => void run(false)} data-testid="import-run">导入</button>
+        </div>
+        {message && <p className={`notice notice--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="import-message">{message.text}</p>}
+        {report && (
+          <div className="import-report" data-testid="import-report">
+            <p className="import-report__summary">
+              共 {report.rows} 行；{report.isDryRun ? '可导入' : '已导入'} {report.imported} 行；有错 {report.failed} 行
+            </p>
+            {report.errors.length > 0 && (
+              <table className="import-report__table">
+                <thead>
+                  <tr><th>行</th><th>列</th><th>问题</th></tr>
+                </thead>
+                <tbody>
+                  {report.errors.map((e, i) => (
+                    <tr key={`${e.row}-${i}`} data-testid="import-error">
+                      <td>{e.row}</td><td>{e.column}</td><td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </div>
+    </Dialog>
+  )
+}

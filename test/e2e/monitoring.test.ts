@@ -1,0 +1,153 @@
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { Database } from '../../server/src/db/database.ts'
+import { SCREENSHOT_DIR, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap } from '../support/browser.ts'
+import { type LonLat, clickMap } from '../support/map-input.ts'
+import { connectTestDatabase } from '../support/connect.ts'
+
+const skip = isBrowserMissing()
+const SUFFIX = Date.now().toString(36).toUpperCase()
+
+describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard events', () => {
+  let browser: Browser
+  let db: Database
+  const appUrl = inject('appUrl')
+  const errors: string[] = []
+  /** A paddy point of 赫山区 far from every other point, with soil results 2018 (ok), 2021 (above screening), 2024 (above intervention). */
+  const point = { id: 0, code: `430903-E2E${SUFFIX}`, name: `E2E 水田监测点（${SUFFIX}）`, at: [0, 0] as LonLat }
+  /** A second point the import writes to. */
+  const other = { id: 0, code: `430903-E2F${SUFFIX}` }
+
+  beforeAll(async () => {
+    db = connectTestDatabase()
+    const { rows } = await db.query<any>(`
+      WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
+      box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
+      grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02 + 0.003, y0 + j * 0.02 + 0.003), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
+               WHERE x0 + i * 0.02 < x1 AND y0 + j * 0.02 < y1)
+      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
+      WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.01))
+        AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, g.p, 0.01))
+        AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.005))
+        AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.005))
+        AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.005))
+      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) LIMIT 2`)
+    expect(rows).toHaveLength(2)
+    point.at = [Number(rows[0].lon), Number(rows[0].lat)]
+    const insert = `INSERT INTO monitoring_point (adcode, code, name, level, point_type, land_use, soil_type, geom, township_code, created_by)
+      SELECT '430903', $1, $2, 'national', 'basic', '0101', '水稻土', p.g,
+             (SELECT t.code FROM township t WHERE t.adcode = '430903' AND ST_Intersects(t.geom, p.g) LIMIT 1), 'e2e'
+      FROM (SELECT ST_SetSRID(ST_MakePoint($3, $4), 4490) AS g) p RETURNING id`
+    point.id = Number((await db.query(insert, [point.code, point.name, ...point.at])).rows[0].id)
+    other.id = Number((await db.query(insert, [other.code, `E2E 第二点（${SUFFIX}）`, Number(rows[1].lon), Number(rows[1].lat)])).rows[0].id)
+    for (const [on, ph, cd, pb] of [['2018-05-10', 6.0, 0.32, 40], ['2021-05-12', 6.1, 0.62, 45], ['2024-05-09', 5.9, 2.4, 52]] as const) {
+      await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, ph, organic_matter_g_kg, values_mg_kg) VALUES ('430903', $1, $2, 'soil', $3, 28, $4)`,
+        [point.id, on, ph, JSON.stringify({ cd, pb, as: 12 })])
+    }
+    browser = await launchChromium()
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await db.query(`DELETE FROM monitoring_point WHERE id = ANY ($1::bigint[])`, [[point.id, other.id]])
+    await db.close()
+    expect(errors).toEqual([])
+  })
+
+  /** Signs in as `username`, opens the 监测点位 tab and finds the point by its code. */
+  async function openTab(page: Page, username: string, code: string): Promise<void> {
+    await logIn(page, username)
+    await page.getByTestId('side-tab-monitoring').click()
+    await typeInto(page, 'filter-q', code)
+    await expect.poll(() => page.getByTestId('point-item').count()).toBe(1)
+  }
+
+  const resultCount = async (id: number) => Number((await db.query(`SELECT count(*) AS n FROM monitoring_result WHERE point_id = $1`, [id])).rows[0].n)
+
+  it('when the environment officer opens a point from the list, then its panel shows the standard, a chart per element with the screening line and the results coloured by flag; a click on the map opens it too', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openTab(page, 'huanjing', point.code)
+    await expect(page.getByTestId('point-counts').textContent()).resolves.toMatch(/国控 \d+/)
+    await page.getByTestId('point-item').click()
+    const panel = page.getByTestId('point-panel')
+    await expect.poll(() => panel.getAttribute('data-point-id')).toBe(String(point.id))
+    await expect(page.getByTestId('point-standard').textContent()).resolves.toContain('GB 15618-2018 农用地')
+    const cdChart = page.locator('[data-testid=element-chart][data-series="soil:cd"]')
+    await expect(cdChart.locator('[data-testid=chart-dot]').count()).resolves.toBe(3)
+    await expect(cdChart.locator('[data-testid=chart-screening]').count()).resolves.toBe(1)
+    expect(await cdChart.locator('[data-testid=chart-dot]').evaluateAll((dots) => dots.map((d) => d.getAttribute('data-level')))).toEqual(['ok', 'screening', 'intervention'])
+    const cdFlags = page.locator('[data-testid=result-flag][data-key=cd]')
+    expect(await cdFlags.evaluateAll((f) => f.map((x) => x.getAttribute('data-level')))).toEqual(['intervention', 'screening', 'ok'])
+    expect(await cdFlags.first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(253, 230, 227)')
+    expect(await cdFlags.nth(1).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 241, 220)')
+    await expect(cdFlags.first().getAttribute('title')).resolves.toContain('GB 15618-2018 表3 镉 5.5<pH≤6.5')
+    await waitForMap(page)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/95-point-panel.png` })
+
+    await page.getByRole('button', { name: '关闭' }).first().click()
+    await expect.poll(() => panel.count()).toBe(0)
+    await page.evaluate(([lon, lat]) => (window as any).__soilMap.jumpTo({ center: [lon, lat], zoom: 15 }), point.at)
+    await waitForMap(page)
+    await clickMap(page, point.at)
+    await expect.poll(() => page.getByTestId('point-panel').getAttribute('data-point-id')).toBe(String(point.id))
+    await page.context().close()
+  })
+
+  it('when the officer enters a result with pH 15, then the server\'s message is shown; corrected, the result appears in the table', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openTab(page, 'huanjing', point.code)
+    await page.getByTestId('point-item').click()
+    await page.getByTestId('result-enter').click()
+    await page.getByTestId('result-date').fill('2025-06-01')
+    await typeInto(page, 'result-ph', '15')
+    await typeInto(page, 'result-cd', '0.35')
+    await page.getByTestId('result-save').click()
+    await expect.poll(() => page.getByTestId('result-error').textContent()).toContain('「pH」：数值 15 超出合理范围')
+    await typeInto(page, 'result-ph', '6.2', { replace: true })
+    await page.getByTestId('result-save').click()
+    await expect.poll(() => page.getByTestId('point-notice').textContent()).toContain('已录入 2025-06-01 的土壤结果')
+    await expect.poll(() => page.getByTestId('result-row').count()).toBe(4)
+    await expect(page.getByTestId('result-row').first().textContent()).resolves.toContain('2025-06-01')
+    await page.context().close()
+  })
+
+  it('when a file with one bad row is imported with 全部有效才导入, then the row report names row and column and nothing is written; with 仅导入有效行 the good row is imported', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openTab(page, 'huanjing', other.code)
+    await page.getByTestId('import-open').click()
+    const dialog = page.getByTestId('import-dialog')
+    await expect(dialog.getByTestId('template-xlsx').getAttribute('href')).resolves.toBe('/api/monitoring/import-template.xlsx')
+    const csv = `\uFEFF点位编号,采样日期,介质,作物,pH,镉（mg/kg）,铅（mg/kg）\r\n${other.code},2024-06-01,土壤,,6.4,0.28,35\r\n${other.code},2024-07-01,土壤,,6.3,abc,36\r\n`
+    await dialog.getByTestId('import-file').setInputFiles({ name: '赫山区监测结果.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') })
+    await dialog.getByTestId('import-check').click()
+    await expect.poll(() => dialog.getByTestId('import-message').textContent()).toContain('1 行有错')
+    await dialog.getByTestId('import-run').click()
+    await expect.poll(() => dialog.getByTestId('import-message').textContent()).toContain('未导入任何结果')
+    await expect(dialog.getByTestId('import-error').count()).resolves.toBe(1)
+    await expect(dialog.getByTestId('import-error').textContent()).resolves.toContain('第 3 行「镉」：数值「abc」不是数字')
+    expect(await resultCount(other.id)).toBe(0)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/95-import-report.png` })
+
+    await dialog.getByTestId('mode-valid-only').check()
+    await dialog.getByTestId('import-run').click()
+    await expect.poll(() => dialog.getByTestId('import-message').textContent()).toContain('已导入 1 行，1 行有错未导入')
+    expect(await resultCount(other.id)).toBe(1)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/95-import-valid-only.png` })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('point-item').textContent()).toContain('1 次，最近 2024-06-01')
+    await page.context().close()
+  })
+
+  it('when the land officer opens the tab, then points are listed read-only: no import, no entry', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openTab(page, 'ziyuan', point.code)
+    await expect(page.getByTestId('import-open').count()).resolves.toBe(0)
+    await page.getByTestId('point-item').click()
+    await expect.poll(() => page.getByTestId('point-panel').getAttribute('data-point-id')).toBe(String(point.id))
+    await expect(page.getByTestId('result-enter').count()).resolves.toBe(0)
+    await expect(page.getByTestId('point-edit').count()).resolves.toBe(0)
+    await page.context().close()
+  })
+})
