@@ -107,10 +107,11 @@ describe('GET /api/public/counties', () => {
     expect(res.body.counties.map((c: any) => c.name)).toEqual(expect.arrayContaining(['赫山区', '梨树县']))
     const heshan = res.body.counties.find((c: any) => c.adcode === '430903')
     const { rows: [expected] } = await db.query(`SELECT count(*)::int AS points, count(*) FILTER (WHERE level = 'national')::int AS national
-      FROM monitoring_point WHERE adcode = '430903'`)
+      FROM monitoring_point WHERE adcode = '430903' AND status = 'active'`)
     expect(heshan).toMatchObject({ name: '赫山区', city: '益阳市', province: '湖南省' })
     expect(heshan.coverage.points).toBe(expected.points)
-    expect(heshan.coverage.isCovered).toBe(expected.points > 0)
+    expect(heshan.coverage.isCovered).toBe(expected.national > 0)
+    expect(heshan.coverage.verdictName).toBe(expected.national > 0 ? '已覆盖' : '未覆盖')
     expect(heshan.coverage.byLevel.map((l: any) => l.levelName)).toEqual(['国控', '省控', '市控', '县控'])
     expect(heshan.coverage.byLevel.find((l: any) => l.level === 'national').points).toBe(expected.national)
     expect(heshan.coverage.byLevel.reduce((sum: number, l: any) => sum + l.points, 0)).toBe(expected.points)
@@ -126,7 +127,7 @@ describe('GET /api/public/counties', () => {
       expect(res.text).not.toContain(p.name)
       expect(res.text).not.toContain(p.lon.slice(0, 9))
     }
-    expect(Object.keys(res.body.counties[0].coverage).sort()).toEqual(['byLevel', 'farmlandMu', 'farmlandMuPerPoint', 'isCovered', 'points'])
+    expect(Object.keys(res.body.counties[0].coverage).sort()).toEqual(['byLevel', 'farmlandMu', 'farmlandMuPerPoint', 'isCovered', 'points', 'reasons', 'verdictName'])
   })
 })
 

@@ -1,8 +1,9 @@
 import { useEffect } from 'react'
 import { AdminPage } from '../features/admin/admin-page'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
-import { LoginPage } from '../features/auth/login-page'
+import { CoveragePage } from '../features/coverage/coverage-page'
 import { IndicatorsPage } from '../features/indicators/indicators-page'
+import { LoginPage } from '../features/auth/login-page'
 import { PrecheckPage } from '../features/precheck/precheck-page'
 import { PrecheckReport } from '../features/precheck/precheck-report'
 import { PublicPage } from '../features/public/public-page'
@@ -38,7 +39,7 @@ function PageMessage({ title, text, action }: { title: string; text?: string; ac
 /** Where to go after login: the page asked for before, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
-  return next && /^\/(admin|statistics|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next) ? next : '/'
+  return next && /^\/(admin|statistics|coverage|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next) ? next : '/'
 }
 
 /** The administrator page inside the staff frame. */
@@ -61,6 +62,18 @@ function StatisticsShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
         <span className="app-header__page">统计分析</span>
       </StaffHeader>
       <StatisticsPage counties={user.counties} />
+    </div>
+  )
+}
+
+/** 监测覆盖 inside the staff frame; every staff role reads it, environment officers accept gap proposals. */
+function CoverageShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="coverage" onSignOut={onSignOut}>
+        <span className="app-header__page">监测覆盖</span>
+      </StaffHeader>
+      <CoveragePage canAccept={user.role === 'environment'} />
     </div>
   )
 }
@@ -123,7 +136,7 @@ export function App() {
   const { user } = state
   if (!user) {
     if (route !== 'login') {
-      const next = route === 'admin' || route === 'statistics' || route === 'indicators' || route === 'precheck' ? `?next=/${route}`
+      const next = route === 'admin' || route === 'statistics' || route === 'coverage' || route === 'indicators' || route === 'precheck' ? `?next=/${route}`
         : route === 'registry-lists' ? '?next=/registry/lists' : route === 'precheck-report' ? `?next=${encodeURIComponent(pathname)}` : ''
       return <Redirect to={`/login${next}`} />
     }
@@ -136,8 +149,9 @@ export function App() {
     return <PageMessage title="无权访问" text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
-  if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
+  if (route === 'coverage') return <CoverageShell user={user} onSignOut={signOut} />
   if (route === 'indicators') return <IndicatorsShell user={user} onSignOut={signOut} />
+  if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
   if ((route === 'precheck' || route === 'precheck-report') && !PRECHECK_ROLES.includes(user.role)) {
     return <PageMessage title="无权访问" text={`用地准入核查仅限用地核查员和审定人；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }

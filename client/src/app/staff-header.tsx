@@ -8,7 +8,7 @@ import { navigate } from './router'
 /** Props of {@link StaffHeader}. */
 export interface StaffHeaderProps {
   user: SessionUser
-  page: 'map' | 'admin' | 'statistics' | 'registry-lists' | 'precheck' | 'indicators'
+  page: 'map' | 'admin' | 'statistics' | 'registry-lists' | 'precheck' | 'coverage' | 'indicators'
   onSignOut: () => void
   children?: ReactNode
 }
@@ -17,6 +17,7 @@ export interface StaffHeaderProps {
 const PAGES = [
   { page: 'map', path: '/', label: '一张图' },
   { page: 'statistics', path: '/statistics', label: '统计分析' },
+  { page: 'coverage', path: '/coverage', label: '监测覆盖' },
   { page: 'indicators', path: '/indicators', label: '安全利用率' },
   { page: 'registry-lists', path: '/registry/lists', label: '名录发布' },
   { page: 'precheck', path: '/precheck', label: '用地准入核查' },

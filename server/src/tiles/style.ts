@@ -142,8 +142,8 @@ const publicPlotColor = ['match', ['get', 'status'],
 /** Layer groups of the public map and their legends. */
 export const PUBLIC_LAYER_GROUPS: LayerGroup[] = [
   { id: 'county', name: '区县（土壤监测覆盖）', visible: true, legend: [
-    { label: '已有土壤监测点位', color: COVERAGE_COLORS.covered, kind: 'fill' },
-    { label: '尚无土壤监测点位', color: COVERAGE_COLORS.uncovered, kind: 'fill' },
+    { label: '已覆盖（符合监测网络覆盖规则）', color: COVERAGE_COLORS.covered, kind: 'fill' },
+    { label: '未覆盖', color: COVERAGE_COLORS.uncovered, kind: 'fill' },
     COUNTY_LINE,
   ] },
   TOWNSHIP_GROUP,

@@ -121,8 +121,8 @@ function CountyFields({ county }: { county: PublicCounty }) {
   return (
     <dl className="pub-fields">
       <Field label="行政区划代码">{county.adcode}</Field>
-      <Field label="是否覆盖">{c.isCovered ? '已覆盖（至少有一个土壤监测点位）' : '尚未覆盖（暂无土壤监测点位）'}</Field>
-      <Field label="监测点位">{c.points} 个</Field>
+      <Field label="是否覆盖">{c.isCovered ? '已覆盖（符合监测网络覆盖规则）' : `未覆盖：${c.reasons.join('；')}`}</Field>
+      <Field label="在用监测点位">{c.points} 个</Field>
       {c.byLevel.map((l) => (
         <Field key={l.level} label={l.levelName}>{l.points} 个</Field>
       ))}

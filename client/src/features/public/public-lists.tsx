@@ -95,7 +95,7 @@ export function PlotList({ plots, selected, onSelect }: { plots: PublicPlot[]; s
   )
 }
 
-/** Monitoring coverage of each county: points by level and farmland per point. */
+/** Monitoring coverage of each county: the verdict and why, points in service by level and farmland per point. */
 export function CoverageList({ counties, onSelect }: { counties: PublicCounty[]; onSelect: (county: PublicCounty) => void }) {
   return (
     <ul className="pub-list" data-testid="public-coverage-list">
@@ -104,8 +104,11 @@ export function CoverageList({ counties, onSelect }: { counties: PublicCounty[];
           <button type="button" className="pub-item" onClick={() => onSelect(c)}>
             <span className="pub-item__title">
               {c.city} {c.name}
-              <span className={`pub-chip ${c.coverage.isCovered ? 'pub-chip--ok' : 'pub-chip--warn'}`}>{c.coverage.isCovered ? '已覆盖' : '未覆盖'}</span>
+              <span className={`pub-chip ${c.coverage.isCovered ? 'pub-chip--ok' : 'pub-chip--warn'}`}>{c.coverage.verdictName}</span>
             </span>
+            {c.coverage.reasons.map((r) => (
+              <span key={r} className="pub-item__meta pub-item__reason">{r}</span>
+            ))}
             <span className="pub-item__meta">
               土壤监测点位 {c.coverage.points} 个（{c.coverage.byLevel.map((l) => `${l.levelName} ${l.points}`).join('，')}）
             </span>

@@ -19,7 +19,11 @@ export interface PublicCounty {
     byLevel: LevelCount[]
     farmlandMu: number
     farmlandMuPerPoint: number | null
+    /** By the coverage rule of the staff view (active points only). */
     isCovered: boolean
+    verdictName: string
+    /** Why the county is not covered (counts and class names only). */
+    reasons: string[]
   }
 }
 
@@ -27,6 +31,8 @@ export interface PublicCounty {
 export interface PublicCountiesResponse {
   counties: PublicCounty[]
   bbox: Bbox | null
+  /** The coverage rule in words. */
+  rule: string
 }
 
 /** The public lists a plot can be on. */
