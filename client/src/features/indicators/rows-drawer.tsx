@@ -73,7 +73,9 @@ function AccountTable({ rows }: { rows: AccountRow[] }) {
             <td className="num" data-testid="indicator-row-mu">{formatAreaValue(r.areaMu)}</td>
             <td>{r.measures.length ? r.measures.map((m) => `${m.measure}（${m.bucketName}）`).join('、') : '未落实措施'}</td>
             <td title={r.produceBasis ?? undefined}>{r.produceCompliant === null ? '—' : r.produceCompliant ? '达标' : '超标'}</td>
-            <td title={r.reason}>{r.term ?? '不计入'}</td>
+            <td title={r.reason} className={r.term ? 'ind-term' : 'ind-term ind-term--out'} data-testid="indicator-row-term">
+              {r.term ?? <>不计入<span className="ind-muted">：{r.reason}</span></>}
+            </td>
           </tr>
         ))}
       </tbody>
