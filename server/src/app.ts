@@ -88,7 +88,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(precheckUploadRoutes({ db, limits: config.precheckUpload }))
   app.use(precheckRoutes({ db, settings: { ...config.precheck, outsideToleranceM2: config.parcelEdit.outsideToleranceM2, backgroundMgKg: config.plots.backgroundMgKg } }))
   app.use(coverageRoutes({ db, settings: config.coverage }))
-  app.use(monitoringRoutes({ db, settings: config.monitoring }))
+  app.use(monitoringRoutes({ db, settings: config.monitoring, onChanged: invalidateLayers }))
   app.use(indicatorsRoutes({ db, settings: config.indicators }))
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)

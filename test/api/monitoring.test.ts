@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
+import { decodeTile, tileAt } from '../support/tiles.ts'
 
 let db: Database
 let app: ReturnType<typeof createTestApp>
@@ -213,6 +214,22 @@ describe('POST /api/monitoring/points', () => {
     expect(m).toEqual({ township_code: p.township_code, created_by: 'huanjing' })
     const { rows: h } = await db.query(`SELECT action, actor FROM change_history WHERE entity = 'monitoring_point' AND entity_id = $1`, [res.body.id])
     expect(h).toEqual([{ action: 'create', actor: 'huanjing' }])
+  })
+
+  it('when a point is registered and then renamed, then the cached point tile is dropped each time and shows the point with its new name', async () => {
+    const [lon, lat] = await spot()
+    const { z, x, y } = tileAt(lon, lat, 14)
+    const namesIn = async () => {
+      const res = await land.agent.get(`/tiles/monitoring-point/${z}/${x}/${y}.pbf`).buffer(true).parse(binary)
+      expect([200, 204]).toContain(res.status)
+      return Object.fromEntries((decodeTile(new Uint8Array(res.body ?? []))['monitoring-point'] ?? []).map((f) => [f.properties.code, f.properties.name]))
+    }
+    const code = unique('430903-JC')
+    expect(await namesIn()).not.toHaveProperty(code)
+    const res = await post(environment, '/api/monitoring/points').send({ code, name: '瓦片测试点位', level: 'county', type: 'basic', lon, lat }).expect(201)
+    expect(await namesIn()).toHaveProperty(code, '瓦片测试点位')
+    await patch(environment, `/api/monitoring/points/${res.body.id}`).send({ version: 1, name: '瓦片测试点位（改）' }).expect(200)
+    expect(await namesIn()).toHaveProperty(code, '瓦片测试点位（改）')
   })
 
   it('when the code is taken, the position lies outside every county, in a county outside the scope or not in the county named, then 409, 422, 403, 422 and nothing is stored', async () => {

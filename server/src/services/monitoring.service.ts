@@ -17,7 +17,12 @@ import type { AuthContext } from './auth.service.ts'
 export interface MonitoringDeps {
   db: Database
   settings: MonitoringSettings
+  /** Called with the tile layers whose data changed (a point registered or edited), so their cached tiles go. */
+  onChanged?: (layers: string[]) => void
 }
+
+/** The tile layer of the points (server/src/tiles/layers.ts). */
+const POINT_LAYER = 'monitoring-point'
 
 /** The judgement settings: construction-land class from config, GB 2762 edition and ratio of the default rule set. */
 export function judgeSettings(settings: MonitoringSettings): MonitoringJudgeSettings {
@@ -149,6 +154,7 @@ export async function createPoint(deps: MonitoringDeps, ctx: AuthContext, input:
     await insertHistory(tx, { adcode: place.adcode, entity: 'monitoring_point', entityId: newId, action: 'create', actor: ctx.user.username, reason: null, before: null, after })
     return newId
   })
+  deps.onChanged?.([POINT_LAYER])
   return getPointDetail(deps, ctx, id)
 }
 
@@ -172,6 +178,7 @@ export async function editPoint(deps: MonitoringDeps, ctx: AuthContext, id: numb
     await updatePoint(tx, id, after)
     await insertHistory(tx, { adcode: point.adcode, entity: 'monitoring_point', entityId: id, action: 'update', actor: ctx.user.username, reason: null, before, after })
   })
+  deps.onChanged?.([POINT_LAYER])
   return getPointDetail(deps, ctx, id)
 }
 
