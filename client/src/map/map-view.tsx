@@ -40,10 +40,11 @@ export interface MapViewProps {
   isStatic?: boolean
 }
 
-async function fitToCounties(client: MapClient, extentUrl: string): Promise<void> {
+/** Fits the map to the scope's counties, unless the page has asked for a place by then (e.g. a feature link). */
+async function fitToCounties(client: MapClient, extentUrl: string, hasFocus: () => boolean): Promise<void> {
   try {
     const { bbox } = await getJson<CountiesResponse>(extentUrl)
-    if (bbox) client.fitBbox(bbox, { maxZoom: 10, animate: false })
+    if (bbox && !hasFocus()) client.fitBbox(bbox, { maxZoom: 10, animate: false })
   } catch (error) {
     console.warn('区县范围加载失败', error)
   }
@@ -78,7 +79,7 @@ export function MapView(props: MapViewProps) {
         callbacks.current.onClient?.(created)
         const initial = callbacks.current.initialBbox
         if (initial) created.fitBbox(initial, { maxZoom: 17, animate: false, padding: 32 })
-        else await fitToCounties(created, callbacks.current.extentUrl ?? '/api/counties')
+        else await fitToCounties(created, callbacks.current.extentUrl ?? '/api/counties', () => callbacks.current.focus !== null)
         if (alive) created.onceIdle(() => (document.body.dataset.mapReady = '1'))
       })
       .catch((error: unknown) => console.error(error))
