@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { BasemapControl } from '../features/basemap/basemap-control'
 import { ClassEntryCard } from '../features/classification/class-entry-card'
 import { ClassListDrawer } from '../features/classification/class-list-drawer'
@@ -227,6 +227,17 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     setOpenPlotId(null)
     select(ref)
   }, [user.role, openPlot, openPoint, select])
+  /** A link from another page (`/?parcel=<id>`, `/?plot=<id>`, e.g. the rows behind an indicator) opens that feature once. */
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search)
+    for (const [param, source, maxZoom] of [['parcel', 'parcel', PARCEL_MAX_ZOOM], ['plot', 'contaminated-plot', FEATURE_MAX_ZOOM]] as const) {
+      const id = Number(params.get(param))
+      if (!Number.isSafeInteger(id) || id <= 0) continue
+      onMapFeatureClick({ source, id })
+      void flyToFeature({ source, id }, maxZoom, panelPadding())
+      return
+    }
+  }, [])
   const selectTab = useCallback((id: string) => {
     setTab(id)
     if (id !== 'plots') setCreatingPlot(false)
