@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { TEST_PASSWORD, createTestUser } from '../support/users.ts'
 
@@ -61,6 +61,19 @@ describe.skipIf(skip)('安全利用率 in Chromium: each county against its targ
 
     await page.getByTestId('indicator-year').selectOption('2020')
     await expect.poll(() => row.getByTestId('applied-target').textContent()).toContain('益阳市 2020 年')
+    expect(errors).toEqual([])
+  })
+
+  it('when a parcel code in the rows is followed, then the map opens with that parcel selected', async () => {
+    const page = await openIndicators('gengdi')
+    await page.locator('[data-testid="farmland-row"][data-adcode="430903"]').getByTestId('farmland-E').click()
+    const link = page.getByTestId('indicator-rows').getByTestId('indicator-row-locate').first()
+    const code = (await link.textContent())!.trim()
+    await link.click()
+    await waitForMap(page)
+    await expect.poll(() => page.getByTestId('info-title').textContent(), { timeout: 15_000 }).toContain(code)
+    await expect.poll(() => page.evaluate(() => (window as any).__soilMap.getZoom() as number)).toBeGreaterThan(14)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/97-indicators-parcel-on-map.png` })
     expect(errors).toEqual([])
   })
 

@@ -67,7 +67,11 @@ function AccountTable({ rows }: { rows: AccountRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} data-testid="indicator-row">
-            <td className="mono">{r.parcelCode} <Generated isGenerated={r.isGenerated} /></td>
+            <td className="mono">
+              {r.parcelId === null ? <>{r.parcelCode}<span className="ind-muted">（图斑已不存在）</span></>
+                : <a href={`/?parcel=${r.parcelId}`} title="在一张图上定位该图斑" data-testid="indicator-row-locate">{r.parcelCode}</a>}
+              {' '}<Generated isGenerated={r.isGenerated} />
+            </td>
             <td>{r.township ?? '—'}</td>
             <td>{r.degreeName}</td>
             <td className="num" data-testid="indicator-row-mu">{formatAreaValue(r.areaMu)}</td>
@@ -92,7 +96,10 @@ function RedevelopmentTable({ rows }: { rows: RedevelopmentRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} data-testid="indicator-row">
-            <td className="mono">{r.plotCode}{r.plotId === null && <span className="ind-muted">（已不在名录）</span>}</td>
+            <td className="mono">
+              {r.plotId === null ? <>{r.plotCode}<span className="ind-muted">（已不在名录）</span></>
+                : <a href={`/?plot=${r.plotId}`} title="在一张图上定位该地块">{r.plotCode}</a>}
+            </td>
             <td>{r.plotName} <Generated isGenerated={r.isGenerated} /></td>
             <td>{r.year}</td>
             <td>{r.plannedUse}</td>
