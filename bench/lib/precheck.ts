@@ -16,7 +16,8 @@ import { median, ratio, type Ratio, type Series } from './report.ts'
 
 /**
  * 用地准入核查 at the bench's scale: `POST /api/precheck` end to end (outline checks, overlays, data version,
- * numbering, record) at c=4 against the overlay statement alone (sql/queries/precheck/find-hits.sql) through
+ * numbering, record) at c=4 against the statement that reads everything a check needs (sql/queries/precheck/overlay.sql:
+ * validity, county, overlaps, data version) alone through
  * pgbench at the same concurrency, both over the same seeded list of plot outlines. Latency p50/p99 of each;
  * PERF.md target: server p99 ≤ 20 ms at c=4 over the city scale.
  */
@@ -172,13 +173,15 @@ function readPgbenchLogs(dir: string, prefix: string): number[] {
   return out
 }
 
-/** The pgbench script: a random outline of the list (read by a primary-key subquery), then the overlay statement. */
+/** The pgbench script: a random outline of the list (read by a primary-key subquery), then the statement that reads everything a check needs. */
 function writeAnchorScript(dir: string, count: number, radiusM: number): { file: string; sql: string } {
-  const sql = toPgbenchSql(sqlFile('precheck/find-hits'), [], {
+  const sql = toPgbenchSql(sqlFile('precheck/overlay'), [], {
     1: '(SELECT geojson FROM bench_precheck_plot WHERE i = :i)',
     2: String(radiusM),
+    3: 'true',
+    4: 'NULL',
   })
-  const file = path.join(dir, 'precheck-find-hits.sql')
+  const file = path.join(dir, 'precheck-overlay.sql')
   fs.writeFileSync(file, [`\\set i random(0, ${count - 1})`, `${sql};`, ''].join('\n'))
   return { file, sql }
 }
@@ -190,8 +193,7 @@ function writeAnchorScript(dir: string, count: number, radiusM: number): { file:
  */
 async function statementBreakdown(db: Database, config: Config, plots: PrecheckPlot[]): Promise<{ statement: string; medianMs: number; count: number }[]> {
   const times = new Map<string, number[]>()
-  const files = ['precheck/find-hits', 'precheck/data-version', 'precheck/record-precheck', 'precheck/find-precheck',
-    'parcels/measure-validity', 'parcels/measure-county']
+  const files = ['precheck/overlay', 'precheck/record-precheck', 'precheck/find-precheck']
   const fileOf = new Map(files.map((f) => [sqlFile(f), `${f}.sql`]))
   const timed = (q: Queryable['query']): Queryable['query'] => (async (text: Parameters<Queryable['query']>[0], values?: unknown[]) => {
     const sql = typeof text === 'string' ? text : text.text
@@ -238,7 +240,7 @@ export interface PrecheckWorkloadResult {
 
 /**
  * The workload: a warm-up of each side (≤ 3 s, not recorded), then `repeats` interleaved rounds of the server
- * (POST /api/precheck by a land officer of every county, c=4) and pgbench (find-hits.sql, c=4). Series are the
+ * (POST /api/precheck by a land officer of every county, c=4) and pgbench (overlay.sql, c=4). Series are the
  * p50 and p99 of each round; the records the bench wrote are deleted afterwards (the bench's own database).
  */
 export async function measurePrecheck(db: Database, ctx: MeasureContext, o: {
@@ -287,7 +289,7 @@ export async function measurePrecheck(db: Database, ctx: MeasureContext, o: {
   await runSql(warm)
   const mk = (key: string, label: string): Series => ({ key, label, unit: 'ms', runs: [], invalidRuns: [], median: NaN, details: [] })
   const s = { serverP99: mk('server-p99', 'POST /api/precheck p99'), serverP50: mk('server-p50', 'POST /api/precheck p50'),
-    sqlP99: mk('sql-p99', 'find-hits SQL p99 (pgbench)'), sqlP50: mk('sql-p50', 'find-hits SQL p50 (pgbench)') }
+    sqlP99: mk('sql-p99', 'overlay SQL p99 (pgbench)'), sqlP50: mk('sql-p50', 'overlay SQL p50 (pgbench)') }
   for (let round = 1; round <= ctx.repeats; round++) {
     const a = await runServer(ctx.seconds, `run ${round}`)
     for (const [series, v] of [[s.serverP99, a.p99], [s.serverP50, a.p50]] as const) {
@@ -322,18 +324,18 @@ export async function measurePrecheck(db: Database, ctx: MeasureContext, o: {
     plots: kinds,
     ratios: [
       ratio('server p99 (ms), PERF target ≤ 20 ms at c=4', s.serverP99, null, 20, true),
-      ratio('server p99 ÷ find-hits SQL p99', s.serverP99, s.sqlP99, null),
-      ratio('server p50 ÷ find-hits SQL p50', s.serverP50, s.sqlP50, null),
+      ratio('server p99 ÷ overlay SQL p99', s.serverP99, s.sqlP99, null),
+      ratio('server p50 ÷ overlay SQL p50', s.serverP50, s.sqlP50, null),
     ],
     notes: [
       `${plots.length} outlines (${JSON.stringify(kinds)}): squares of 60–250 m side turned by up to 45°, each wholly inside one county, ` +
         'centred on a vertex of a published control zone (large-zone-edge: the tenth of the zones with most vertices), a published plot or a farmland parcel; ' +
         `planned uses in turn ${PLANNED_USES.join(', ')}. Published control zones: ${zones.n} (${zones.large} with ≥ 5,000 vertices, largest ${zones.max}).`,
       `server: POST /api/precheck as the generated land officer ${LAND_ACCOUNT.username} (scope: every province of the data), ${o.connections} closed loops on keep-alive ` +
-        'sockets in a worker thread, each request timed with performance.now(); one request = outline checks (validity, county), the overlays (find-hits.sql), ' +
-        'the data version, the county\'s number (row lock) and the record, in one transaction, then the record read back.',
-      `anchor: pgbench -n -M prepared -c ${o.connections} -j ${o.connections} -l with sql/queries/precheck/find-hits.sql on one line, $1 = the outline's GeoJSON read by a ` +
-        `primary-key subquery from bench_precheck_plot (the same list), $2 = ${radiusM} m; p50/p99 from the per-transaction log.`,
+        'sockets in a worker thread, each request timed with performance.now(); one request = the outline\'s shape checks in Node, then two named prepared statements: ' +
+        'one reading validity, county, overlays and the data version (overlay.sql), one taking the county\'s number (row lock until commit) and writing the record (record-precheck.sql).',
+      `anchor: pgbench -n -M prepared -c ${o.connections} -j ${o.connections} -l with sql/queries/precheck/overlay.sql on one line, $1 = the outline's GeoJSON read by a ` +
+        `primary-key subquery from bench_precheck_plot (the same list), $2 = ${radiusM} m, $3 = true, $4 = NULL; p50/p99 from the per-transaction log.`,
       `verdicts of the checks recorded by the warm-up and the runs: ${JSON.stringify(Object.fromEntries(verdicts.map((v) => [v.verdict, v.n])))}; most frequent reasons: ` +
         `${JSON.stringify(Object.fromEntries(reasons.map((r) => [r.code, r.n])))}. ${removed === null ? 'The records were kept (could not delete them).' : `${removed} bench records deleted afterwards.`}`,
       `where a check's time goes (the list once more through the service at c=1, no HTTP; median ms per statement incl. round trip): ` +

@@ -316,7 +316,7 @@ describe('re-run', () => {
     const first = await post(officer, { geometry: square(at), plannedUse: 'R2', name: '复核地块' }).expect(201)
     expect(first.body.verdict).toBe('allowed')
     const same = await rerun(officer, first.body.id).expect(201)
-    expect(same.body.comparison).toMatchObject({ isDifferent: false, isVerdictChanged: false, added: [], removed: [] })
+    expect(same.body.comparison).toMatchObject({ isDifferent: false, isVerdictChanged: false, added: [], removed: [], dataChanges: [] })
     const z = await publishedZone(square(at, 0.001))
     const before = await count()
     const res = await rerun(officer, first.body.id).expect(201)

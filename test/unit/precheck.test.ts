@@ -226,6 +226,16 @@ describe('number and re-run comparison', () => {
     expect(c.summary).toContain('相同')
   })
 
+  it('when the earlier data version was read back with its keys reordered (jsonb), then no data change is reported', () => {
+    const d = decide('R2', [plot('suspected')])
+    const reorder = (v: unknown): unknown => (Array.isArray(v) ? v.map(reorder) : v !== null && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v)
+    const c = compareChecks({ ...d, dataVersion: reorder(version()) as DataVersion }, { ...d, dataVersion: version() })
+    expect(c.dataChanges).toEqual([])
+    expect(compareChecks({ ...d, dataVersion: reorder(version()) as DataVersion }, { ...d, dataVersion: version({ monitoring: { results: 41, lastSampledOn: '2025-10-01' } }) }).dataChanges)
+      .toEqual(['土壤监测数据已更新'])
+  })
+
   it('when a control zone was published since, then the re-run names the new reason, the reason gone and the data that changed', () => {
     const before = decide('R2', [])
     const after = decide('R2', [zone()])

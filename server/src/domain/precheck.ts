@@ -362,6 +362,15 @@ export interface PrecheckComparison {
   summary: string
 }
 
+/** JSON with object keys sorted at every level, so a version read back from jsonb (keys reordered) equals the one written. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`
+  }
+  return JSON.stringify(v) ?? 'null'
+}
+
 /** How a re-run differs from the earlier check: verdict, reasons added, removed or changed, and data read. */
 export function compareChecks(before: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion },
   after: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion }): PrecheckComparison {
@@ -374,7 +383,7 @@ export function compareChecks(before: { verdict: Verdict; reasons: PrecheckReaso
     return b && (b.severity !== r.severity || b.message !== r.message || b.basis !== r.basis) ? [{ before: b, after: r }] : []
   })
   const dataChanges = (Object.keys(DATA_SECTION_NAME) as (keyof typeof DATA_SECTION_NAME)[])
-    .filter((k) => JSON.stringify(before.dataVersion[k] ?? null) !== JSON.stringify(after.dataVersion[k] ?? null))
+    .filter((k) => canonicalJson(before.dataVersion[k] ?? null) !== canonicalJson(after.dataVersion[k] ?? null))
     .map((k) => `${DATA_SECTION_NAME[k]}已更新`)
   const changedFeatures = Object.entries(after.dataVersion.features).filter(([k, v]) => before.dataVersion.features[k] !== undefined && before.dataVersion.features[k] !== v)
   if (changedFeatures.length) dataChanges.push(`核查涉及的 ${changedFeatures.length} 个要素已发布新版本`)

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson'
-import type { Queryable } from '../db/database.ts'
+import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { DataVersion, PrecheckHit, PrecheckReason } from '../domain/precheck.ts'
 
@@ -7,6 +7,12 @@ import type { DataVersion, PrecheckHit, PrecheckReason } from '../domain/prechec
 
 type Geo = Polygon | MultiPolygon
 const q = async <R extends Record<string, any>>(db: Queryable, name: string, values: unknown[]) => (await db.query<R>(sqlFile(`precheck/${name}`), values)).rows
+/**
+ * Runs sql/queries/precheck/<name>.sql as a named prepared statement on a PostgreSQL server (parsed and planned once
+ * per connection). Not on the embedded engine: it is one backend behind every connection, where names would collide.
+ */
+const prepared = async <R extends Record<string, any>>(db: Database, name: string, values: unknown[]) =>
+  (db.mode === 'server' ? (await db.query<R>({ name: `precheck/${name}`, text: sqlFile(`precheck/${name}`), values })).rows : q<R>(db, name, values))
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
 interface HitRow {
@@ -27,20 +33,48 @@ function toHit(r: HitRow): PrecheckHit {
   }
 }
 
-/** Published plots and zones, enterprise sites and classed farmland the plot overlaps; monitoring points within the radius. */
-export async function findHits(db: Queryable, g: Geo, radiusM: number): Promise<PrecheckHit[]> {
-  return (await q<HitRow>(db, 'find-hits', [JSON.stringify(g), radiusM])).map(toHit)
+/** What one pre-check reads (sql/queries/precheck/overlay.sql): validity, county, overlaps and the county's data version. */
+export interface OutlineReading {
+  validity: { valid: boolean; reason: string | null; lon: number | null; lat: number | null }
+  /** The county holding most of the outline (or the one given), with the area outside it; null when none (or not measured). */
+  county: { adcode: string; name: string; outsideM2: number; outsideAt: [number, number] | null } | null
+  hits: PrecheckHit[]
+  /** The county's data version (without rules and features, which the service adds); null when not measured. */
+  dataVersion: Omit<DataVersion, 'rules' | 'features'> | null
 }
 
-/** The county's data versions the pre-check reads (without rules and features, which the service adds). */
-export async function readDataVersion(db: Queryable, adcode: string): Promise<Omit<DataVersion, 'rules' | 'features'>> {
-  const [r] = await q(db, 'data-version', [adcode])
+interface ReadingRow {
+  valid: boolean; reason: string | null; lon: number | null; lat: number | null
+  adcode: string | null; county_name: string | null; outside_m2: number; outside_lon: number | null; outside_lat: number | null
+  hits: HitRow[]; data_version: Record<string, any> | null
+}
+
+/**
+ * Everything a pre-check reads in one statement: whether the outline is valid; its county (`adcode` when known,
+ * else the one holding most of it) with the area outside; the published plots and zones, enterprise sites and
+ * classed farmland it overlaps and the monitoring points within `radiusM`; the county's data version. County,
+ * overlaps and version are only measured for a valid outline within the vertex limit (`isWithinVertexLimit`).
+ */
+export async function readOutline(db: Database, g: Geo, o: { radiusM: number; isWithinVertexLimit: boolean; adcode: string | null }): Promise<OutlineReading> {
+  const [r] = await prepared<ReadingRow>(db, 'overlay', [JSON.stringify(g), o.radiusM, o.isWithinVertexLimit, o.adcode])
+  return {
+    validity: { valid: r.valid, reason: r.reason, lon: r.lon, lat: r.lat },
+    county: r.adcode === null ? null : {
+      adcode: r.adcode, name: r.county_name!, outsideM2: Number(r.outside_m2),
+      outsideAt: r.outside_lon !== null && r.outside_lat !== null ? [Number(r.outside_lon), Number(r.outside_lat)] : null,
+    },
+    hits: r.hits.map(toHit),
+    dataVersion: r.data_version && toDataVersion(r.data_version),
+  }
+}
+
+function toDataVersion(r: Record<string, any>): Omit<DataVersion, 'rules' | 'features'> {
   const counted = (v: { count: number; lastPublishedAt: string | null }) => ({ count: Number(v.count), lastPublishedAt: iso(v.lastPublishedAt) })
   return {
-    publishedPlots: counted(r.published_plots),
-    publishedControlZones: counted(r.published_control_zones),
-    classList: r.class_list ? { id: Number(r.class_list.id), publishedVersion: Number(r.class_list.publishedVersion), publishedAt: iso(r.class_list.publishedAt) } : null,
-    registryLists: r.registry_lists.map((l: { list: string; jurisdiction: string; version: number }) => ({ list: l.list, jurisdiction: l.jurisdiction, version: Number(l.version) })),
+    publishedPlots: counted(r.publishedPlots),
+    publishedControlZones: counted(r.publishedControlZones),
+    classList: r.classList ? { id: Number(r.classList.id), publishedVersion: Number(r.classList.publishedVersion), publishedAt: iso(r.classList.publishedAt) } : null,
+    registryLists: r.registryLists.map((l: { list: string; jurisdiction: string; version: number }) => ({ list: l.list, jurisdiction: l.jurisdiction, version: Number(l.version) })),
     enterprises: { count: Number(r.enterprises.count), lastUpdatedAt: iso(r.enterprises.lastUpdatedAt) },
     monitoring: { results: Number(r.monitoring.results), lastSampledOn: r.monitoring.lastSampledOn },
   }
@@ -52,11 +86,11 @@ export interface NewPrecheck {
   geometry: Geo; rerunOf: number | null; checkedBy: string; checkedByName: string
 }
 
-/** Records a check under the county's next number of the year (the counter row stays locked until the transaction ends). */
-export async function recordPrecheck(tx: Queryable, p: NewPrecheck): Promise<PrecheckRow> {
-  const [r] = await q<PrecheckRow>(tx, 'record-precheck', [p.adcode, p.numberFormat, p.name, p.reference, p.plannedUse, p.landClass, p.verdict,
-    JSON.stringify(p.reasons), JSON.stringify(p.dataVersion), JSON.stringify(p.geometry), p.rerunOf, p.checkedBy, p.checkedByName])
-  return r
+/** Records a check under the county's next number of the year, in one statement (its own transaction). */
+export async function recordPrecheck(db: Database, p: NewPrecheck): Promise<PrecheckRow> {
+  const [r] = await prepared<Omit<PrecheckRow, 'reasons' | 'data_version'>>(db, 'record-precheck', [p.adcode, p.numberFormat, p.name, p.reference, p.plannedUse,
+    p.landClass, p.verdict, JSON.stringify(p.reasons), JSON.stringify(p.dataVersion), JSON.stringify(p.geometry), p.rerunOf, p.checkedBy, p.checkedByName])
+  return { ...r, reasons: p.reasons, data_version: p.dataVersion }
 }
 
 export interface PrecheckRow {

@@ -5,15 +5,14 @@ import {
   PRECHECK_NUMBER_FORMAT, PRECHECK_RULES_VERSION, LAND_CLASS_SHORT, VERDICT_NAME, checkPlannedUse, compareChecks, decidePrecheck,
   type DataVersion, type PrecheckSettings, type Verdict,
 } from '../domain/precheck.ts'
+import { checkCounty, checkPolygonCoordinates, checkPolygonShape, checkVertices, describeInvalidity, type Finding } from '../domain/parcel-checks.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
-import {
-  findHits, findPrecheck, listPrechecks, readDataVersion, recordPrecheck, type PrecheckListRow, type PrecheckRow,
-} from '../repos/precheck.repo.ts'
+import { findPrecheck, listPrechecks, readOutline, recordPrecheck, type PrecheckListRow, type PrecheckRow } from '../repos/precheck.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { assertAdcodeInScope } from './control-zones.service.ts'
-import { checkOutline, problemsError, type Geo } from './registry-geometry.ts'
+import { problemsError, type Geo } from './registry-geometry.ts'
 
 export interface PrecheckDeps {
   db: Database
@@ -30,28 +29,50 @@ export interface PrecheckInput {
 const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim())
 const useName = (code: string) => (isGb50137Code(code) ? GB50137_CODES[code] : code)
 
-/** Runs the checks on an outline of `adcode` and records the result under the next number, in the caller's transaction. */
-async function runAndRecord(tx: Queryable, deps: PrecheckDeps, ctx: AuthContext, input: {
-  adcode: string; geometry: Geo; plannedUse: { code: string; name: string }; name: string | null; reference: string | null; rerunOf: number | null
-}): Promise<PrecheckRow> {
+const WHERE = '核查地块'
+const geometryProblems = (findings: Finding[]) => problemsError(findings.map((f) => ({ ...f, field: 'geometry' })))
+
+/**
+ * Reads everything the check needs in one statement and decides; refuses an invalid outline, one over the vertex
+ * limit, outside every county or straddling a county boundary (422) and a county outside the scope (403), in the
+ * order of the parcel checks (validity, vertices, county). `adcode` is the county of a re-run (already checked).
+ */
+async function readAndDecide(deps: PrecheckDeps, ctx: AuthContext, g: Geo, plannedUse: { code: string; name: string }, adcode: string | null) {
   const { settings } = deps
-  const hits = await findHits(tx, input.geometry, settings.monitoringRadiusM)
+  const vertices = checkVertices(g, { maxVertices: settings.maxVertices }, WHERE)
+  const reading = await readOutline(deps.db, g, { radiusM: settings.monitoringRadiusM, isWithinVertexLimit: vertices.length === 0, adcode })
+  const invalid = describeInvalidity(reading.validity, WHERE)
+  if (invalid.length) throw geometryProblems(invalid)
+  if (vertices.length) throw geometryProblems(vertices)
+  const { county, hits } = reading
+  if (county) assertCountyInScope(ctx, county.adcode, county.name)
+  const outside = checkCounty({ county: county && { adcode: county.adcode, name: county.name }, outsideM2: county?.outsideM2 ?? 0, outsideAt: county?.outsideAt ?? null },
+    { outsideToleranceM2: settings.outsideToleranceM2 }, WHERE)
+  if (outside.length || !county || !reading.dataVersion) throw geometryProblems(outside)
   const rules = {
     monitoringRadiusM: settings.monitoringRadiusM, minOverlapM2: settings.minOverlapM2, law59Scope: settings.law59Scope,
     strictFarmlandSeverity: settings.strictFarmlandSeverity, interventionInsideSeverity: settings.interventionInsideSeverity,
   }
   const decision = decidePrecheck({
-    plannedUse: input.plannedUse, hits, settings: rules, backgrounds: settings.backgroundMgKg,
+    plannedUse, hits, settings: rules, backgrounds: settings.backgroundMgKg,
     monitoringPointsRead: hits.filter((h) => h.type === 'monitoring-point').length,
   })
   const dataVersion: DataVersion = {
     rules: { version: PRECHECK_RULES_VERSION, settings: rules, backgrounds: settings.backgroundMgKg },
-    ...(await readDataVersion(tx, input.adcode)),
+    ...reading.dataVersion,
     features: Object.fromEntries(hits.map((h) => [`${h.type}:${h.id}`, h.version])),
   }
-  return recordPrecheck(tx, {
-    adcode: input.adcode, numberFormat: PRECHECK_NUMBER_FORMAT, name: input.name, reference: input.reference,
-    plannedUse: input.plannedUse.code, landClass: decision.landClass, verdict: decision.verdict, reasons: decision.reasons, dataVersion,
+  return { adcode: county.adcode, decision, dataVersion }
+}
+
+/** Records a decided check under the county's next number: one statement, so nothing is saved unless all of it is. */
+function record(deps: PrecheckDeps, ctx: AuthContext, checked: Awaited<ReturnType<typeof readAndDecide>>, input: {
+  geometry: Geo; plannedUse: string; name: string | null; reference: string | null; rerunOf: number | null
+}): Promise<PrecheckRow> {
+  const { decision } = checked
+  return recordPrecheck(deps.db, {
+    adcode: checked.adcode, numberFormat: PRECHECK_NUMBER_FORMAT, name: input.name, reference: input.reference,
+    plannedUse: input.plannedUse, landClass: decision.landClass, verdict: decision.verdict, reasons: decision.reasons, dataVersion: checked.dataVersion,
     geometry: input.geometry, rerunOf: input.rerunOf, checkedBy: ctx.user.username, checkedByName: ctx.user.displayName,
   })
 }
@@ -59,17 +80,19 @@ async function runAndRecord(tx: Queryable, deps: PrecheckDeps, ctx: AuthContext,
 /**
  * A land officer's pre-check: planned use and outline checked first (unknown code 400; invalid outline, outside
  * every county or straddling a county boundary 422; a county outside the scope 403), then the checks are run and
- * recorded with a number in one transaction. Nothing is saved when any step fails.
+ * recorded with a number. One statement reads, one statement records: nothing is saved when any step fails, and
+ * the county's counter row is locked only while the record is written and committed.
  */
 export async function createPrecheck(deps: PrecheckDeps, ctx: AuthContext, input: PrecheckInput) {
   const use = checkPlannedUse(input.plannedUse)
   if (!use.ok) throw new AppError('VALIDATION', use.message, [{ field: 'plannedUse', message: use.message }])
-  const row = await deps.db.transaction(async (tx) => {
-    const outline = await checkOutline(tx, ctx, input.geometry, '核查地块', { adcode: null, maxVertices: deps.settings.maxVertices, outsideToleranceM2: deps.settings.outsideToleranceM2 })
-    if (!outline.ok) throw problemsError(outline.problems)
-    return runAndRecord(tx, deps, ctx, {
-      adcode: outline.adcode, geometry: outline.geometry, plannedUse: use, name: blankToNull(input.name), reference: blankToNull(input.reference), rerunOf: null,
-    })
+  const shape = checkPolygonShape(input.geometry, WHERE)
+  if (!shape.ok) throw geometryProblems(shape.findings)
+  const coordinates = checkPolygonCoordinates(shape.geometry, shape.crs, WHERE)
+  if (coordinates.length) throw geometryProblems(coordinates)
+  const checked = await readAndDecide(deps, ctx, shape.geometry, use, null)
+  const row = await record(deps, ctx, checked, {
+    geometry: shape.geometry, plannedUse: use.code, name: blankToNull(input.name), reference: blankToNull(input.reference), rerunOf: null,
   })
   return describePrecheck(row)
 }
@@ -93,9 +116,10 @@ export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: nu
   const before = await mustFind(deps.db, ctx, id)
   const plannedUse = checkPlannedUse(before.planned_use)
   if (!plannedUse.ok) throw new AppError('CONFLICT', `原核查的规划用途“${before.planned_use}”已不在用地分类代码中，不能重新核查，请重新发起核查`)
-  const after = await deps.db.transaction((tx) => runAndRecord(tx, deps, ctx, {
-    adcode: before.adcode, geometry: before.geometry, plannedUse, name: before.name, reference: before.reference, rerunOf: before.id,
-  }))
+  const checked = await readAndDecide(deps, ctx, before.geometry, plannedUse, before.adcode)
+  const after = await record(deps, ctx, checked, {
+    geometry: before.geometry, plannedUse: plannedUse.code, name: before.name, reference: before.reference, rerunOf: before.id,
+  })
   return {
     check: describePrecheck(after),
     previous: { id: Number(before.id), number: before.number, verdict: before.verdict, verdictName: VERDICT_NAME[before.verdict], checkedAt: before.checked_at },
