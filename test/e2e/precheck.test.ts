@@ -119,6 +119,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     for (const corner of corners) await clickMap(page, corner)
     await clickMap(page, corners[0])
     await expect.poll(() => page.getByTestId('precheck-area').textContent(), { timeout: 10_000 }).toMatch(/[\d,.]+ 亩（[\d,.]+ 公顷，[\d,.]+ 平方米）/)
+    await expect(page.getByTestId('precheck-area-source').textContent()).resolves.toContain('即时估算')
   }
 
   /** Chooses a planned use by typing its code into the searchable list and clicking it. */
@@ -151,6 +152,10 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     const { body: list } = await apiGet(page, `/api/precheck?number=${encodeURIComponent(number)}`)
     refusedId = list.items[0].id
     const { body: record } = await apiGet(page, `/api/precheck/${refusedId}`)
+    await expect(page.getByTestId('precheck-area').getAttribute('data-area-source')).resolves.toBe('server')
+    const twoPlaces = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    await expect(page.getByTestId('precheck-area').textContent()).resolves.toContain(`${twoPlaces(record.areaMu)} 亩（${twoPlaces(record.areaM2 / 10000)} 公顷，${twoPlaces(record.areaM2)} 平方米）`)
+    await expect(page.getByTestId('precheck-area-source').textContent()).resolves.toContain(`核查记录 ${number} 的面积（服务器按 CGCS2000 椭球面计算`)
     const zoneReason = record.reasons.find((r: any) => r.code === 'CONTROL_ZONE')
     const { rows: [truth] } = await db.query<any>(`
       SELECT ST_Area(ST_Intersection(z.geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) AS m2 FROM published_control_zone z WHERE z.id = $2`,
@@ -244,7 +249,8 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await page.context().close()
   })
 
-  it('when the report of the refused check is opened and printed to PDF by Chromium, then the A4 PDF holds the title, the verdict and the number, and its map shows the plot and the zone', async () => {
+  it('when the zone is withdrawn after the check and the report of the refused check is opened and printed to PDF by Chromium, then the A4 PDF holds the title, the verdict and the number, and its map shows the plot and the zone as the check read it', async () => {
+    await db.query(`DELETE FROM published_control_zone WHERE id = $1`, [zone.id])
     const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'ziyuan')
     await page.goto(`${appUrl}/precheck/${refusedId}/report`)
@@ -256,6 +262,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await expect(page.getByTestId('precheck-report-pdf').getAttribute('href')).resolves.toBe(`/api/precheck/${refusedId}/report.pdf`)
     expect(await countMapPixels(page, [13, 71, 161], 40)).toBeGreaterThan(50)
     expect(await countMapPixels(page, [198, 40, 40], 40)).toBeGreaterThan(50)
+    await expect(page.getByTestId('precheck-report-map-note').textContent()).resolves.toContain('管控区域和重点监管单位用地为核查时读取的版本')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-report.png`, fullPage: true })
 
     await page.emulateMedia({ media: 'print' })

@@ -13,6 +13,15 @@ export interface OutlineInputProps {
   plot: PlotOutline
   /** Called with the code of a picked parcel or plot (the check's reference), or null. */
   onReference: (reference: string | null, name: string | null) => void
+  /** The recorded area of the check just made of this very outline (server, on the CGCS2000 ellipsoid), shown instead of the live estimate. */
+  checkedArea?: CheckedArea | null
+}
+
+/** The area a check recorded for the outline. */
+export interface CheckedArea {
+  areaM2: number
+  areaMu: number
+  number: string
 }
 
 type Mode = 'draw' | 'pick' | 'upload'
@@ -23,7 +32,7 @@ const MODES: { id: Mode; label: string }[] = [
 ]
 
 /** The plot of the pre-check: drawn on the map, picked by parcel or plot code, or read from an uploaded file. */
-export function OutlineInput({ plot, onReference }: OutlineInputProps) {
+export function OutlineInput({ plot, onReference, checkedArea = null }: OutlineInputProps) {
   const [mode, setMode] = useState<Mode>('draw')
   return (
     <div className="outline-input">
@@ -38,7 +47,7 @@ export function OutlineInput({ plot, onReference }: OutlineInputProps) {
       {mode === 'draw' && <DrawTools plot={plot} onReference={onReference} />}
       {mode === 'pick' && <PickByCode plot={plot} onReference={onReference} />}
       {mode === 'upload' && <UploadOutline plot={plot} onReference={onReference} />}
-      <OutlineFacts plot={plot} />
+      <OutlineFacts plot={plot} checkedArea={checkedArea} />
     </div>
   )
 }
@@ -168,14 +177,22 @@ function UploadOutline({ plot, onReference }: OutlineInputProps) {
   )
 }
 
-function OutlineFacts({ plot }: { plot: PlotOutline }) {
+/**
+ * The outline's area: while drawing, a live estimate on the sphere (turf); once checked, the area the server
+ * recorded (PostGIS on the CGCS2000 ellipsoid), which the report and the PDF show. Each says which it is.
+ */
+function OutlineFacts({ plot, checkedArea }: { plot: PlotOutline; checkedArea: CheckedArea | null }) {
   if (!plot.outline) return <p className="outline-facts outline-facts--empty" data-testid="precheck-area">尚未确定核查地块</p>
-  const m2 = areaM2(plot.outline)
+  const m2 = checkedArea ? checkedArea.areaM2 : areaM2(plot.outline)
+  const mu = checkedArea ? checkedArea.areaMu : m2ToMu(m2)
   const parts = plot.outline.type === 'MultiPolygon' ? plot.outline.coordinates.length : 1
   return (
-    <div className="outline-facts" data-testid="precheck-area">
-      <span className="outline-facts__value">{formatAreaValue(m2ToMu(m2))}</span> 亩
+    <div className="outline-facts" data-testid="precheck-area" data-area-source={checkedArea ? 'server' : 'live'}>
+      <span className="outline-facts__value">{formatAreaValue(mu)}</span> 亩
       <span className="outline-facts__sub">（{formatAreaValue(m2 / 10000)} 公顷，{formatAreaValue(m2)} 平方米{parts > 1 ? `，${parts} 个地块` : ''}）</span>
+      <div className="hint" data-testid="precheck-area-source">
+        {checkedArea ? `核查记录 ${checkedArea.number} 的面积（服务器按 CGCS2000 椭球面计算，与意见书一致）` : '绘制中的即时估算（按球面近似，核查后以服务器椭球面面积为准）'}
+      </div>
       {plot.note && <div className="hint">{plot.note}</div>}
     </div>
   )

@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson'
 import { getJson, sendJson } from '../../shared/api-client'
-import type { Bbox, SearchResult } from '../../shared/api-types'
+import type { SearchResult } from '../../shared/api-types'
 import type {
-  Gb50137Response, HitType, ParsedUpload, PrecheckListResponse, PrecheckReason, PrecheckRecord, RerunResponse, Severity, Verdict,
+  Gb50137Response, HitType, ParsedUpload, PrecheckListResponse, PrecheckRecord, RerunResponse, Severity, Verdict,
 } from './precheck-types'
 
 /** What an officer sends to check a plot. */
@@ -70,9 +70,6 @@ export async function fetchOutline(result: SearchResult): Promise<Polygon | Mult
   return geometry
 }
 
-const ENTITY_PATH: Partial<Record<HitType, string>> = {
-  plot: '/api/plots/', 'control-zone': '/api/control-zones/', farmland: '/api/parcels/', enterprise: '/api/enterprises/',
-}
 const FEATURE_LAYER: Record<HitType, string> = {
   plot: 'contaminated-plot', 'control-zone': 'control-zone', farmland: 'parcel', enterprise: 'enterprise', 'monitoring-point': 'monitoring-point',
 }
@@ -87,36 +84,34 @@ export const SEVERITY_COLOR: Record<Severity, string> = { refuse: '#c62828', inv
 /** Colour of the checked plot's outline. */
 export const PLOT_COLOR = '#0d47a1'
 
-async function hitGeometry(type: HitType, id: number): Promise<Geometry | null> {
-  const entity = ENTITY_PATH[type]
-  if (entity) {
-    try {
-      const body = await getJson<{ geometry?: Geometry | null }>(`${entity}${id}`)
-      if (body.geometry) return body.geometry
-    } catch {
-      /* falls back to the feature's extent */
-    }
-  }
-  const { bbox } = await getJson<{ bbox: Bbox }>(`/api/features/${FEATURE_LAYER[type]}/${id}`)
-  return { type: 'Point', coordinates: [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] }
+/** Properties of a feature of `GET /api/precheck/:id/features` (server/src/services/precheck-report.ts). */
+export interface CheckFeatureProperties {
+  type: HitType
+  id: number
+  code: string | null
+  name: string | null
+  severity: Severity
+  style: string | null
+  version: number | null
+  /** The version the check read (published plots and zones, enterprise sites), or today's geometry (farmland, monitoring points). */
+  isAsRead: boolean
+}
+
+/** The features a recorded check's reasons name, in the version the check read where it was kept, clipped around the plot. */
+export function fetchCheckFeatures(id: number, signal?: AbortSignal): Promise<FeatureCollection<Geometry, CheckFeatureProperties>> {
+  return getJson<FeatureCollection<Geometry, CheckFeatureProperties>>(`/api/precheck/${id}/features`, signal)
 }
 
 /**
  * The checked plot and the features its reasons name, as one collection for the map: the plot outlined, each hit
- * coloured by the severity of its reason (features that can no longer be read are left out).
+ * coloured by the strictest severity of its reasons, in the version the check read (not today's record).
  */
-export async function fetchHitMap(record: Pick<PrecheckRecord, 'geometry' | 'reasons' | 'number'>): Promise<FeatureCollection> {
-  const hits = record.reasons.filter((r): r is PrecheckReason & { featureType: HitType; featureId: number } => r.featureType !== null && r.featureId !== null)
-  const unique = [...new Map(hits.map((r) => [`${r.featureType}:${r.featureId}`, r])).values()]
-  const features = await Promise.all(unique.map(async (r): Promise<Feature | null> => {
-    try {
-      const geometry = await hitGeometry(r.featureType, r.featureId)
-      if (!geometry) return null
-      return { type: 'Feature', geometry, properties: { kind: geometry.type === 'Point' ? 'problem-point' : 'version', color: SEVERITY_COLOR[r.severity], code: r.featureCode, severity: r.severity } }
-    } catch {
-      return null
-    }
+export async function fetchHitMap(record: Pick<PrecheckRecord, 'id' | 'geometry' | 'number'>, signal?: AbortSignal): Promise<{ map: FeatureCollection; features: CheckFeatureProperties[] }> {
+  const read = await fetchCheckFeatures(record.id, signal)
+  const hits: Feature[] = read.features.map((f) => ({
+    type: 'Feature', geometry: f.geometry,
+    properties: { kind: f.geometry.type === 'Point' ? 'problem-point' : 'version', color: SEVERITY_COLOR[f.properties.severity], code: f.properties.code, severity: f.properties.severity },
   }))
   const plot: Feature = { type: 'Feature', geometry: record.geometry, properties: { kind: 'selected', color: PLOT_COLOR, name: record.number } }
-  return { type: 'FeatureCollection', features: [...features.filter((f): f is Feature => f !== null), plot] }
+  return { map: { type: 'FeatureCollection', features: [...hits, plot] }, features: read.features.map((f) => f.properties) }
 }

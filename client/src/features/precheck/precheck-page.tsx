@@ -7,7 +7,7 @@ import { bboxOf } from '../../shared/geometry'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
 import { OutlineInput } from './outline-input'
 import { PlannedUsePicker } from './planned-use-picker'
-import { createPrecheck, fetchHitMap, fetchPrecheck, layerOfHit, rerunPrecheck } from './precheck-api'
+import { createPrecheck, fetchHitMap, fetchPrecheck, layerOfHit, rerunPrecheck, type PrecheckRequest } from './precheck-api'
 import { PrecheckRecords } from './precheck-records'
 import type { PlannedUseOption, PrecheckReason, PrecheckRecord, RerunResponse } from './precheck-types'
 import { usePlotOutline } from './use-plot-outline'
@@ -44,7 +44,9 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
   const [focus, setFocus] = useState<MapFocus | null>(null)
   const [highlight, setHighlight] = useState<FeatureRef | null>(null)
   const [listVersion, setListVersion] = useState(0)
+  const [checkedOutline, setCheckedOutline] = useState<PrecheckRequest['geometry'] | null>(null)
   const plot = usePlotOutline(canCheck ? client : null)
+  const checkedArea = record && plot.outline && plot.outline === checkedOutline ? { areaM2: record.areaM2, areaMu: record.areaMu, number: record.number } : null
 
   const onGroups = useCallback((groups: LayerGroup[]) => setVisibility(Object.fromEntries(groups.map((g) => [g.id, g.visible]))), [])
   const ignore = useCallback(() => undefined, [])
@@ -55,13 +57,12 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
       client.setOverlay(HITS_OVERLAY, null)
       return
     }
-    let alive = true
-    fetchHitMap(record).then((data) => {
-      if (alive) client.setOverlay(HITS_OVERLAY, data)
-    }).catch((e: unknown) => console.warn('核查要素加载失败', e))
-    return () => {
-      alive = false
-    }
+    const controller = new AbortController()
+    fetchHitMap(record, controller.signal).then(({ map }) => client.setOverlay(HITS_OVERLAY, map))
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) console.warn('核查要素加载失败', e)
+      })
+    return () => controller.abort()
   }, [client, record])
 
   const show = (next: PrecheckRecord, comparison: RerunResponse | null) => {
@@ -79,6 +80,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
     setError(null)
     try {
       const created = await createPrecheck({ geometry: plot.outline, plannedUse: use.code, name: name.trim() || undefined, reference: reference ?? undefined })
+      setCheckedOutline(plot.outline)
       plot.setTool('static')
       show(created, null)
       setListVersion((n) => n + 1)
@@ -152,7 +154,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
             }}>
               <section className="precheck-step">
                 <h3 className="precheck-step__title"><span className="precheck-step__no">1</span>核查地块</h3>
-                <OutlineInput plot={plot} onReference={(ref, plotName) => {
+                <OutlineInput plot={plot} checkedArea={checkedArea} onReference={(ref, plotName) => {
                   setReference(ref)
                   if (plotName && !name.trim()) setName(plotName)
                 }} />

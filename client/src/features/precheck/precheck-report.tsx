@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue, formatDateTime } from '../../shared/format'
 import { bboxOf } from '../../shared/geometry'
 import type { BasemapChoice, Bbox, LayerGroup } from '../../shared/api-types'
-import { fetchHitMap, fetchPrecheck } from './precheck-api'
+import { fetchHitMap, fetchPrecheck, type CheckFeatureProperties } from './precheck-api'
 import { ReasonsTable } from './reasons-table'
 import type { PrecheckRecord } from './precheck-types'
 import './precheck.css'
@@ -44,6 +44,13 @@ function dataVersionText(v: Record<string, unknown>): string {
   return parts.filter(Boolean).join('；')
 }
 
+/** What the map's features are: the versions the check read, or today's (farmland, monitoring points, versions not kept). */
+function mapNote(features: CheckFeatureProperties[]): string {
+  const today = features.filter((f) => !f.isAsRead && (f.type === 'plot' || f.type === 'control-zone' || f.type === 'enterprise')).length
+  return '注：污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状' +
+    (today ? `；其中 ${today} 个要素的核查时版本未留存，显示现状` : '') + '；仅示意位置关系。'
+}
+
 /** The extent of the plot and every feature it hit. */
 function extentOf(record: PrecheckRecord, hits: FeatureCollection): Bbox {
   return [bboxOf(record.geometry), ...hits.features.map((f) => bboxOf(f.geometry))].reduce((a, b) => [
@@ -58,6 +65,7 @@ function extentOf(record: PrecheckRecord, hits: FeatureCollection): Bbox {
 export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
   const [record, setRecord] = useState<PrecheckRecord | null>(null)
   const [hits, setHits] = useState<FeatureCollection | null>(null)
+  const [hitFacts, setHitFacts] = useState<CheckFeatureProperties[]>([])
   const [error, setError] = useState<string | null>(null)
   const [hasPdf, setHasPdf] = useState(false)
   const [isMapReady, setMapReady] = useState(false)
@@ -69,7 +77,9 @@ export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
       .then(async (r) => {
         setRecord(r)
         document.title = `用地准入核查意见书 ${r.number}`
-        setHits(await fetchHitMap(r))
+        const read = await fetchHitMap(r, controller.signal)
+        setHitFacts(read.features)
+        setHits(read.map)
       })
       .catch((e: unknown) => {
         if (!isAbortError(e)) setError(errorMessage(e, '核查记录加载失败'))
@@ -136,6 +146,7 @@ export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
             <span><i className="precheck-legend__swatch precheck-legend__swatch--note" />提示</span>
             <span className="report-map__crs">坐标系 CGCS2000</span>
           </figcaption>
+          <p className="report-map__note" data-testid="precheck-report-map-note">{mapNote(hitFacts)}</p>
         </figure>
         <h2 className="report-section">核查理由</h2>
         <ReasonsTable reasons={record.reasons} />
