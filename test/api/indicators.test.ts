@@ -293,7 +293,7 @@ describe('export', () => {
       r.on('end', () => cb(null, Buffer.concat(chunks)))
     }).expect(200)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(res.body as Buffer)
+    await book.xlsx.load(res.body)
     const sheet = book.getWorksheet('安全利用率')!
     expect(sheet.getRow(1).getCell(10).value).toBe('受污染耕地安全利用率 A（%）')
     const figures = (await farmland.agent.get('/api/indicators/farmland?year=2020&adcode=430903').expect(200)).body.counties[0]
