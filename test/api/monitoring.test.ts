@@ -93,6 +93,16 @@ describe('GET /api/monitoring/points', () => {
     expect(res.body.items[0]).toMatchObject({ id: mine.id, results: 2, lastSampledOn: '2024-05-01', statusName: '在用' })
   })
 
+  it('when more points match than the list limit, then the first ones by code come, the total counts them all and the list says it is cut', async () => {
+    const small = createTestApp(db, { monitoring: { ...loadConfig().monitoring, listLimit: 3 } })
+    const s = await signInAs(small, 'environment')
+    const res = await s.agent.get('/api/monitoring/points').expect(200)
+    const { rows: [c] } = await db.query(`SELECT count(*) AS n FROM monitoring_point WHERE adcode = '430903'`)
+    expect(res.body).toMatchObject({ total: Number(c.n), isTruncated: true })
+    const { rows: first } = await db.query(`SELECT code FROM monitoring_point WHERE adcode = '430903' ORDER BY code LIMIT 3`)
+    expect(res.body.items.map((p: { code: string }) => p.code)).toEqual(first.map((r) => r.code))
+  })
+
   it('when a county outside the scope or an unknown level is asked for, then 403 naming the county and 400 naming the allowed levels', async () => {
     const out = await environment.agent.get('/api/monitoring/points?adcode=220322').expect(403)
     expect(out.body.error.code).toBe('OUT_OF_SCOPE')

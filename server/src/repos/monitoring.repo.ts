@@ -18,7 +18,7 @@ export interface PointFilter {
 export interface PointListRow {
   id: number; adcode: string; county: string; code: string; name: string; level: PointLevel; point_type: PointType
   status: PointStatus; land_use: string | null; township_code: string | null; township: string | null; is_generated: boolean
-  version: number; lon: number; lat: number; results: number; last_sampled_on: string | null; total: number
+  version: number; lon: number; lat: number; results: number; last_sampled_on: string | null
 }
 
 export async function listPoints(db: Queryable, f: PointFilter): Promise<PointListRow[]> {

@@ -68,7 +68,7 @@ export async function listPointsFor(deps: MonitoringDeps, ctx: AuthContext, quer
   const byDimension = (d: 'level' | 'type' | 'status', names: Record<string, string>) => Object.entries(names).map(([key, name]) => ({
     key, name, count: Number(counts.find((c) => c.dimension === d && c.key === key)?.n ?? 0),
   }))
-  const total = rows.length ? Number(rows[0].total) : 0
+  const total = counts.filter((c) => c.dimension === 'level').reduce((sum, c) => sum + Number(c.n), 0)
   return {
     items: rows.map(describeListRow),
     total,
