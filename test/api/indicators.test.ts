@@ -167,7 +167,7 @@ describe('targets', () => {
 
   it('when a target is edited at its version, then it changes and the history has it; at an old version, then 409 with the current one', async () => {
     const created = await admin.agent.post('/api/indicators/targets').set('X-CSRF-Token', admin.csrfToken)
-      .send({ jurisdiction: '430900', indicator: 'plot', year: 2033, targetPct: 90, comparator: 'at_least', source: '益阳市测试规划' }).expect(201)
+      .send({ jurisdiction: '430900', indicator: 'plot', year: 2019, targetPct: 90, comparator: 'at_least', source: '益阳市测试规划' }).expect(201)
     createdTargets.push(created.body.id)
     const edited = await admin.agent.patch(`/api/indicators/targets/${created.body.id}`).set('X-CSRF-Token', admin.csrfToken)
       .send({ targetPct: 96, comparator: 'about', source: '益阳市测试规划（修订）', version: 1 }).expect(200)
