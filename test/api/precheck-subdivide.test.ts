@@ -124,3 +124,46 @@ describe('用地准入核查: published control zones cut into pieces for the ov
     expect((await pieces(zone.id)).n).toBe(0)
   })
 })
+
+describe('county pieces (migration 021)', () => {
+  /** Area in m² of the county's outline not covered by its pieces plus that of the pieces outside it, and the largest piece. */
+  const compare = (q: (text: string, values: unknown[]) => Promise<{ rows: any[] }>, adcode: string) => q(`
+    SELECT ST_Area(ST_SymDifference(c.geom, (SELECT ST_Union(s.geom) FROM county_sub s WHERE s.adcode = c.adcode))::geography) AS diff_m2,
+           (SELECT max(ST_NPoints(s.geom)) FROM county_sub s WHERE s.adcode = c.adcode) AS max_points,
+           (SELECT count(*) FROM county_sub s WHERE s.adcode = c.adcode)::int AS pieces
+    FROM county c WHERE c.adcode = $1`, [adcode]).then((r) => r.rows[0])
+
+  it('when the sample counties are loaded, then each is kept as pieces of at most 256 vertices that cover it exactly', async () => {
+    for (const adcode of ['430903', '220322']) {
+      const r = await compare((t, v) => db.query(t, v), adcode)
+      expect(r.pieces).toBeGreaterThan(1)
+      expect(r.max_points).toBeLessThanOrEqual(256)
+      expect(Number(r.diff_m2)).toBeLessThan(1)
+    }
+  })
+
+  it('when a county is added, its outline changed and then removed, then its pieces follow (in a transaction rolled back)', async () => {
+    const client = await db.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const ring = (n: number, r: number) => `POLYGON((${Array.from({ length: n + 1 }, (_, i) => {
+        const a = (2 * Math.PI * (i % n)) / n
+        return `${(112 + r * Math.cos(a)).toFixed(6)} ${(28 + r * Math.sin(a)).toFixed(6)}`
+      }).join(',')}))`
+      await client.query(`INSERT INTO county (adcode, name, city_code, city, province, geom, source)
+        VALUES ('990101', '测试县', '990100', '测试市', '测试省', ST_Multi(ST_GeomFromText($1, 4490)), 'test (generated)')`, [ring(1200, 0.2)])
+      const added = await compare((t, v) => client.query(t, v), '990101')
+      expect(added.pieces).toBeGreaterThan(4)
+      expect(Number(added.diff_m2)).toBeLessThan(1)
+      await client.query(`UPDATE county SET geom = ST_Multi(ST_GeomFromText($1, 4490)) WHERE adcode = '990101'`, [ring(100, 0.1)])
+      const changed = await compare((t, v) => client.query(t, v), '990101')
+      expect(changed.pieces).toBe(1)
+      expect(Number(changed.diff_m2)).toBeLessThan(1)
+      await client.query(`DELETE FROM county WHERE adcode = '990101'`)
+      expect((await client.query(`SELECT count(*)::int AS n FROM county_sub WHERE adcode = '990101'`)).rows[0].n).toBe(0)
+    } finally {
+      await client.query('ROLLBACK')
+      client.release()
+    }
+  })
+})

@@ -2,7 +2,7 @@
 -- limit, $4 its county when known (a re-run) or null. Everything one pre-check reads, in one statement and one row:
 --  - whether the outline is a valid geometry, and if not why and where (as parcels/measure-validity.sql);
 --  - its county: the one given, else the one holding most of it, with the area outside it and a point there (as
---    parcels/measure-county.sql);
+--    parcels/measure-county.sql, on the county's pieces);
 --  - every published or supervised feature the outline overlaps, with the overlap area in m² on the spheroid, and
 --    the monitoring points within the radius with their latest soil result: one JSON object per feature (hits);
 --  - the data version of the county: counts kept by triggers (precheck_source_count, migration 020) and latest
@@ -11,16 +11,28 @@
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4490) AS geom),
 validity AS (SELECT d.valid, d.reason, ST_X(d.location) AS lon, ST_Y(d.location) AS lat FROM input, ST_IsValidDetail(input.geom) d),
 checked AS (SELECT input.geom FROM input, validity WHERE validity.valid AND $3::boolean),
+-- the share of each county the outline meets, summed over the county's pieces (county_sub, migration 021: pieces of
+-- at most 256 vertices that do not overlap)
+shares AS (
+  SELECT s.adcode, sum(ST_Area(ST_Intersection(s.geom, g.geom)::geography)) AS inside_m2
+  FROM county_sub s, checked g
+  WHERE ($4::text IS NULL OR s.adcode = $4::char(6)) AND ST_Intersects(s.geom, g.geom)
+  GROUP BY s.adcode
+),
 -- the county: the one given, else the one with the largest share of the outline
 owner AS (
-  SELECT c.adcode::text AS adcode, c.name, c.city_code, c.geom
-  FROM county c, checked g
-  WHERE ($4::text IS NOT NULL AND c.adcode = $4::char(6))
-     OR ($4::text IS NULL AND ST_Intersects(c.geom, g.geom))
-  ORDER BY ST_Area(ST_Intersection(c.geom, g.geom)::geography) DESC
+  SELECT c.adcode::text AS adcode, c.name, c.city_code
+  FROM county c LEFT JOIN shares sh ON sh.adcode = c.adcode
+  WHERE ($4::text IS NOT NULL AND c.adcode = $4::char(6)) OR ($4::text IS NULL AND sh.adcode IS NOT NULL)
+  ORDER BY sh.inside_m2 DESC NULLS LAST
   LIMIT 1
 ),
-outside AS (SELECT ST_Difference(g.geom, owner.geom) AS geom FROM checked g, owner),
+-- the part of the outline outside that county: the outline less the county's pieces it meets
+outside AS (
+  SELECT CASE WHEN p.geom IS NULL THEN g.geom ELSE ST_Difference(g.geom, p.geom) END AS geom
+  FROM checked g, owner
+  CROSS JOIN LATERAL (SELECT ST_Union(s.geom) AS geom FROM county_sub s WHERE s.adcode = owner.adcode::char(6) AND ST_Intersects(s.geom, g.geom)) p
+),
 g AS (SELECT ST_Multi(geom) AS geom FROM checked),
 -- published plots of the three lists (and removed ones, whose added forbidden uses still apply)
 plots AS (
