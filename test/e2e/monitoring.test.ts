@@ -140,6 +140,27 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
     await page.context().close()
   })
 
+  it('when the farmland officer opens a 农产品产地 point with a soil result without pH and rice results, then soil values say 缺少 pH and rice is judged against GB 2762; the officer may enter results there', async () => {
+    await db.query(`UPDATE monitoring_point SET point_type = 'produce' WHERE id = $1`, [other.id])
+    for (const [on, cd] of [['2021-09-20', 0.12], ['2024-09-18', 0.27]] as const) {
+      await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, crop, values_mg_kg) VALUES ('430903', $1, $2, 'crop', '稻谷', $3)`,
+        [other.id, on, JSON.stringify({ cd, pb: 0.05 })])
+    }
+    await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, ph, values_mg_kg) VALUES ('430903', $1, '2021-09-20', 'soil', NULL, '{"cd": 0.5, "pb": 30}')`, [other.id])
+    const page = await openPage(browser, appUrl, errors)
+    await openTab(page, 'gengdi', other.code)
+    await page.getByTestId('point-item').click()
+    await expect.poll(() => page.getByTestId('point-panel').getAttribute('data-point-id')).toBe(String(other.id))
+    await expect(page.getByTestId('result-enter').count()).resolves.toBe(1)
+    const noPh = page.locator('[data-testid=result-row]', { hasText: '2021-09-20' }).filter({ hasText: '缺失' })
+    expect(await noPh.locator('[data-testid=result-flag]').evaluateAll((f) => f.map((x) => x.getAttribute('data-level')))).toEqual(['no-ph', 'no-ph'])
+    const riceCd = page.locator('[data-testid=element-chart][data-series="crop:稻谷:cd"] [data-testid=chart-dot]')
+    expect(await riceCd.evaluateAll((d) => d.map((x) => x.getAttribute('data-level')))).toEqual(['ok', 'limit'])
+    await expect(page.locator('[data-testid=result-flag][data-level=limit]').first().getAttribute('title')).resolves.toContain('GB 2762-2022')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/95-produce-point.png` })
+    await page.context().close()
+  })
+
   it('when the land officer opens the tab, then points are listed read-only: no import, no entry', async () => {
     const page = await openPage(browser, appUrl, errors)
     await openTab(page, 'ziyuan', point.code)
