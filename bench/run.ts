@@ -12,6 +12,7 @@ import { loadConfig } from '../server/src/config.ts'
 import { openDatabase, type Database } from '../server/src/db/database.ts'
 import { findTileLayer } from '../server/src/tiles/layers.ts'
 import { measureClassification } from './lib/classify.ts'
+import { measureCoverage } from './lib/coverage.ts'
 import { ensurePublishedClassLists, measurePrecheck } from './lib/precheck.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
@@ -60,7 +61,7 @@ async function openBenchDatabase(url: string, poolSize: number) {
   const attempt = async (recreate: boolean) => {
     await ensureBenchDatabase(options.serverUrl, options.benchDbName, recreate, log)
     db = await openDatabase({ databaseUrl: url, dataDir: scriptDir, maxConnections: poolSize, log })
-    return prepareData(db, { scale: options.scale }, { reseed: recreate, log })
+    return prepareData(db, { scale: options.scale }, { reseed: recreate, log, keepData: options.keepData })
   }
   try {
     return { prepared: await attempt(options.reseed), db: db! }
@@ -73,6 +74,9 @@ async function openBenchDatabase(url: string, poolSize: number) {
 }
 
 const onlyPrecheck = options.only === 'precheck'
+const onlyCoverage = options.only === 'coverage'
+/** A BENCH_ONLY run measures its one workload: tiles, cache, classification and the embedded engine are left out. */
+const onlyOne = options.only !== null
 
 async function main(): Promise<number> {
   // 1. The bench's own database on the given server, seeded once per scale and generator.
@@ -83,14 +87,15 @@ async function main(): Promise<number> {
   const pg = await postgresInfo(db)
   const scale = await dataScale(db)
 
-  const precheckOn = options.precheck || onlyPrecheck
+  if (prepared.keptGenerator) ctx.warnings.push(`BENCH_KEEP_DATA=1：数据由生成器 ${prepared.keptGenerator} 生成，与当前生成器不同 / data seeded by generator ${prepared.keptGenerator}, not the current one`)
+  const precheckOn = onlyOne ? onlyPrecheck : options.precheck
   const generatedClassLists = precheckOn ? await ensurePublishedClassLists(db, log) : []
 
   // 2. The tile lists (the same for the server and pgbench), the servers and the SQL texts.
   const config = loadConfig({ databaseUrl: undefined })
   const noTiles = (z: number): TileList => ({ z, tiles: [], extent: [0, 0, 0, 0], draws: 0 })
-  const z16 = onlyPrecheck ? noTiles(16) : await pickTiles(db, 16, options.tileCount, options.seed)
-  const z13 = onlyPrecheck ? noTiles(13) : await pickTiles(db, 13, options.tileCount, options.seed)
+  const z16 = onlyOne ? noTiles(16) : await pickTiles(db, 16, options.tileCount, options.seed)
+  const z13 = onlyOne ? noTiles(13) : await pickTiles(db, 13, options.tileCount, options.seed)
   const off = await startServer(db, 0)
   cleanups.push({ name: 'server (cache off)', run: () => off.close() })
   const on = await startServer(db, 20_000)
@@ -138,15 +143,19 @@ async function main(): Promise<number> {
     workloads.push(w)
     return w
   }
+  if (onlyCoverage) {
+    log('BENCH_ONLY=coverage：只测监测覆盖 / only the monitoring coverage is measured')
+    ctx.warnings.push('BENCH_ONLY=coverage：瓦片、缓存、用地准入核查、分类与内嵌引擎未测 / tiles, cache, pre-check, classification and the embedded engine not measured')
+  }
   if (onlyPrecheck) {
     log('BENCH_ONLY=precheck：只测用地准入核查 / only the pre-check is measured')
     ctx.warnings.push('BENCH_ONLY=precheck：瓦片、缓存、分类与内嵌引擎未测 / tiles, cache, classification and the embedded engine not measured')
   }
-  const w16 = onlyPrecheck ? undefined : await dbPath(z16, 4, 0.8)
-  if (!onlyPrecheck) await dbPath(z13, 2, 0.9)
+  const w16 = onlyOne ? undefined : await dbPath(z16, 4, 0.8)
+  if (!onlyOne) await dbPath(z13, 2, 0.9)
 
   // 4. Cache hit: the z16 list, requested once, then c=8.
-  if (!onlyPrecheck) {
+  if (!onlyOne) {
     const title = 'parcel tile cache hit'
     const paths = z16.tiles.map((t) => tilePath('parcel', t))
     const statuses = await fetchAll(on.url, paths, on.cookie)
@@ -160,7 +169,9 @@ async function main(): Promise<number> {
   }
 
   // 5. 用地准入核查: POST /api/precheck at c=4 against its overlay SQL through pgbench, interleaved.
-  if (!precheckOn) {
+  if (onlyOne && !onlyPrecheck) {
+    // another BENCH_ONLY workload: not measured (said in the warnings)
+  } else if (!precheckOn) {
     log('跳过用地准入核查 / pre-check skipped (BENCH_PRECHECK=0)')
     ctx.warnings.push('用地准入核查未测 / pre-check not measured (BENCH_PRECHECK=0)')
   } else {
@@ -172,7 +183,7 @@ async function main(): Promise<number> {
   }
 
   // 6. County-wide classification of 430903: the job path against the set-based SQL, interleaved.
-  if (onlyPrecheck) {
+  if (onlyOne) {
     // BENCH_ONLY=precheck: not measured (said in the warnings)
   } else if (!options.classify) {
     log('跳过分类 / classification skipped (BENCH_CLASSIFY=0)')
@@ -187,9 +198,24 @@ async function main(): Promise<number> {
     })
   }
 
+  // 6b. Monitoring coverage of a city: the coverage service against one LATERAL nearest-point query, interleaved.
+  if (onlyOne && !onlyCoverage) {
+    // another BENCH_ONLY workload: not measured (said in the warnings)
+  } else if (!options.coverage) {
+    log('跳过监测覆盖 / coverage skipped (BENCH_COVERAGE=0)')
+    ctx.warnings.push('监测覆盖未测 / monitoring coverage not measured (BENCH_COVERAGE=0)')
+  } else {
+    const c = await measureCoverage(db, config, options.repeats, log)
+    workloads.push({
+      id: 'coverage-city', title: 'monitoring coverage of a city', seconds: 0, concurrency: { service: 1, lateral: 1 }, series: c.series,
+      ratios: [ratio('service time ÷ LATERAL query time', byKey(c.series, 'service'), byKey(c.series, 'lateral'), 2, true)],
+      notes: c.notes,
+    })
+  }
+
   // 7. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.
-  let embeddedInfo: Record<string, unknown> = { skipped: true, reason: onlyPrecheck ? 'BENCH_ONLY=precheck' : 'BENCH_EMBEDDED=0' }
-  if (onlyPrecheck) {
+  let embeddedInfo: Record<string, unknown> = { skipped: true, reason: onlyOne ? `BENCH_ONLY=${options.only}` : 'BENCH_EMBEDDED=0' }
+  if (onlyOne) {
     // BENCH_ONLY=precheck: not measured (said in the warnings)
   } else if (!options.embedded) {
     log('跳过内嵌引擎 / embedded engine skipped (BENCH_EMBEDDED=0)')
@@ -245,6 +271,7 @@ async function main(): Promise<number> {
       scale: options.scale, database: options.benchDbName, ...scale, seededNow: prepared.seeded,
       ...(prepared.seedSeconds === undefined ? {} : { seedSeconds: Math.round(prepared.seedSeconds) }),
       embedded: embeddedInfo,
+      ...(prepared.keptGenerator ? { keptGenerator: prepared.keptGenerator } : {}),
     },
     options: { seconds: options.seconds, repeats: options.repeats, tilesPerZoom: options.tileCount, seed: options.seed, serverPoolSize: poolSize, precheckPlots: options.precheckPlots, ...(options.only ? { only: options.only } : {}) },
     workloads,
@@ -253,7 +280,7 @@ async function main(): Promise<number> {
   }
   console.log(toConsole(report))
   // a partial run (BENCH_ONLY) never replaces the results of a full one
-  const files = writeReport(onlyPrecheck ? path.join(os.tmpdir(), 'soil-bench-partial') : path.join(import.meta.dirname, 'results'), report)
+  const files = writeReport(onlyOne ? path.join(os.tmpdir(), 'soil-bench-partial') : path.join(import.meta.dirname, 'results'), report)
   log(`已写入 / written: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`)
   for (const w of ctx.warnings) console.warn(`警告 / warning: ${w}`)
   for (const w of ctx.invalid) console.warn(`无效 / invalid run: ${w}`)

@@ -58,7 +58,7 @@ async function readMarker(db: Database): Promise<DataMarker | undefined> {
  * Migrates and, unless the database already holds this scale from this generator (marker and actual parcel
  * count agree), clears and seeds it, then ANALYZE. Returns the parcel count and whether it seeded.
  */
-export async function prepareData(db: Database, seed: SeedOptions, options: { reseed: boolean; log: Log }): Promise<{ parcels: number; seeded: boolean; seedSeconds?: number }> {
+export async function prepareData(db: Database, seed: SeedOptions, options: { reseed: boolean; log: Log; keepData?: boolean }): Promise<{ parcels: number; seeded: boolean; seedSeconds?: number; keptGenerator?: string }> {
   await migrate(db, paths.migrations)
   const label = seed.scale === 'sample' ? `sample:${seed.parcelsPerCounty ?? ''}:${(seed.adcodes ?? []).join(',')}` : seed.scale
   const generator = generatorHash()
@@ -68,6 +68,10 @@ export async function prepareData(db: Database, seed: SeedOptions, options: { re
   if (!options.reseed && marker && marker.scale === label && marker.generator === generator && Number(marker.parcels) === actual && actual > 0) {
     options.log(`数据已就绪（${label}，耕地图斑 ${actual} 个），跳过生成 / data ready (${label}, ${actual} parcels), seeding skipped`)
     return { parcels: actual, seeded: false }
+  }
+  if (options.keepData && !options.reseed && marker && marker.scale === label && Number(marker.parcels) === actual && actual > 0) {
+    options.log(`BENCH_KEEP_DATA=1：沿用生成器 ${marker.generator} 的数据（当前生成器 ${generator}） / keeping data of generator ${marker.generator} (now ${generator})`)
+    return { parcels: actual, seeded: false, keptGenerator: marker.generator }
   }
   if (marker) options.log(`数据标记不符（${marker.scale}/${marker.generator}，现有 ${actual} 个），重新生成 / marker differs, reseeding`)
   options.log(`正在生成 ${label} 数据… / seeding ${label}…`)

@@ -22,8 +22,12 @@ export interface BenchOptions {
   precheck: boolean
   /** Outlines in the pre-check's list. */
   precheckPlots: number
-  /** BENCH_ONLY=precheck runs that workload alone (while working on it). */
-  only: 'precheck' | null
+  /** Monitoring coverage of a city against one LATERAL nearest-point query; BENCH_COVERAGE=0 skips it. */
+  coverage: boolean
+  /** BENCH_KEEP_DATA=1: use the seeded data of the same scale even when the generator changed since (said in the report). */
+  keepData: boolean
+  /** BENCH_ONLY=precheck or coverage runs that workload alone (while working on it). */
+  only: 'precheck' | 'coverage' | null
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', ''])
@@ -91,7 +95,9 @@ export function readOptions(): BenchOptions {
     classify: process.env.BENCH_CLASSIFY !== '0',
     precheck: process.env.BENCH_PRECHECK !== '0',
     precheckPlots: intEnv('BENCH_PRECHECK_PLOTS', 64, 8, 1000),
-    only: process.env.BENCH_ONLY ? oneOf('BENCH_ONLY', 'precheck', ['precheck'] as const) : null,
+    coverage: process.env.BENCH_COVERAGE !== '0',
+    keepData: process.env.BENCH_KEEP_DATA === '1',
+    only: process.env.BENCH_ONLY ? oneOf('BENCH_ONLY', 'precheck', ['precheck', 'coverage'] as const) : null,
   }
 }
 
