@@ -120,6 +120,19 @@ describe('GET /api/coverage', () => {
     expect(res.body.features[0].geometry.type).toBe('MultiPolygon')
   })
 
+  it('when there are more uncovered parcels than the map answer may hold, then the largest come first and the answer says how many there are', async () => {
+    const capped = createTestApp(db, { coverage: { ...settings, maxUncoveredFeatures: 5 } })
+    const officer = await signInAs(capped, 'environment')
+    const res = await officer.agent.get('/api/coverage/uncovered?adcode=430903').expect(200)
+    const county = (await environment.agent.get('/api/coverage?adcode=430903')).body.counties[0]
+    expect(res.body.features).toHaveLength(5)
+    expect(res.body.total).toBe(county.uncoveredParcels)
+    expect(res.body.truncated).toBe(true)
+    expect(res.body.message).toBe(`未覆盖图斑共 ${county.uncoveredParcels} 个，地图只显示面积最大的 5 个`)
+    const areas = res.body.features.map((f: any) => f.properties.areaMu)
+    expect([...areas].sort((a, b) => b - a)).toEqual(areas)
+  })
+
   it('when the rule asks for more 国控 points than a county has, then it is 未覆盖 with the reason naming the shortfall', async () => {
     const strict = createTestApp(db, { coverage: { ...settings, minPointsByLevel: { ...DEFAULT_COVERAGE_SETTINGS.minPointsByLevel, national: 50 } } })
     const officer = await signInAs(strict, 'admin')
