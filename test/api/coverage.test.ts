@@ -247,7 +247,7 @@ describe('POST /api/coverage/gaps/accept', () => {
     expect(again.body.error.message).toContain(point.code)
   })
 
-  it('when the place is outside the county, the role is not environment, or the body is incomplete, then nothing is written', async () => {
+  it('when the place is outside the county, the role is not environment, the body is incomplete or the county out of scope, then nothing is written', async () => {
     const n = await countPoints()
     const body = { adcode: '430903', lon: 125.0, lat: 43.3, level: 'county', type: 'basic', basis: { spacingKm: 5, rank: 1, gainM2: 1000 } }
     const outside = await accept(environment, body).expect(422)
@@ -258,6 +258,9 @@ describe('POST /api/coverage/gaps/accept', () => {
     expect(noBasis.body.error.message).toContain('采纳依据')
     const badLevel = await accept(environment, { ...body, level: 'village' }).expect(400)
     expect(badLevel.body.error.message).toContain('国控')
+    const scope = await accept(environment, { ...body, adcode: '220322', lon: 124.3, lat: 43.3 }).expect(403)
+    expect(scope.body.error.code).toBe('OUT_OF_SCOPE')
+    expect(scope.body.error.message).toContain('220322')
     expect(await countPoints()).toBe(n)
   })
 })
