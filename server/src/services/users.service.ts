@@ -149,6 +149,7 @@ export const SAMPLE_USERS: readonly { username: string; displayName: string; dep
   { username: 'shending', displayName: '审定人（示例）', department: '益阳市赫山区人民政府', role: 'approver', scopes: ['430903'] },
   { username: 'shihuanjing', displayName: '市级生态环境管理员（示例）', department: '益阳市生态环境局', role: 'environment', scopes: ['430900'] },
   { username: 'shenghuanjing', displayName: '省级生态环境管理员（示例）', department: '湖南省生态环境厅', role: 'environment', scopes: ['430000'] },
+  { username: 'lishu', displayName: '梨树县耕地管理员（示例）', department: '四平市梨树县农业农村局', role: 'farmland', scopes: ['220322'] },
   { username: 'admin', displayName: '系统管理员（示例）', department: '湖南省生态环境厅信息中心', role: 'admin', scopes: ['430000'] },
 ]
 
