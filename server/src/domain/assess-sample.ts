@@ -1,7 +1,7 @@
 import type { ClassRuleSet } from './class-rules.ts'
 import {
   ELEMENT_NAME, GRADING_ELEMENTS, LAND_USES, SOIL_ELEMENTS, interventionValue, isGradingElement, screeningValue,
-  type Element, type GradingElement, type LandUse,
+  type Element, type LandUse,
 } from './gb15618.ts'
 import { CROP_CONTAMINANTS, GB2762_EDITIONS, cropGroupOf, cropLimit, type CropContaminant, type CropGroup } from './gb2762.ts'
 

@@ -142,6 +142,18 @@ export interface RowError {
   message: string
 }
 
+/** `POST /api/monitoring/import` (also the `details` of a 422). */
+export interface ImportReport {
+  fileName: string
+  mode: 'all' | 'valid-only'
+  isDryRun: boolean
+  rows: number
+  imported: number
+  failed: number
+  errors: RowError[]
+  importId: number | null
+}
+
 /** `第 5 行「镉」：数值「abc」不是数字` from a field problem of row 5. */
 export function rowMessage(row: number, message: string): string {
   return `第 ${row} 行${message}`

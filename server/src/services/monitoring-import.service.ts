@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import {
   EXAMPLE_MARK, IMPORT_COLUMNS, csvCell, parseCsv, readHeader, readRows, rowMessage, templateHeader,
-  type ReadRow, type RowError, type SheetRow,
+  type ImportReport, type ReadRow, type RowError, type SheetRow,
 } from '../domain/monitoring-import.ts'
 import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
 import { contentDisposition } from '../domain/class-list-export.ts'
@@ -108,16 +108,6 @@ export async function readImportFile(fileName: string, bytes: Buffer, maxRows: n
   return rows
 }
 
-export interface ImportReport {
-  fileName: string
-  mode: 'all' | 'valid-only'
-  isDryRun: boolean
-  rows: number
-  imported: number
-  failed: number
-  errors: RowError[]
-  importId: number | null
-}
 
 interface Planned { row: number; point: CodedPoint; result: CheckedResult }
 

@@ -1,6 +1,8 @@
 /** Answers of /api/monitoring (see server/src/services/monitoring.service.ts). */
+import type { FlagLevel, FlagThreshold, ValueFlag } from '../../../../server/src/domain/monitoring.ts'
+import type { ImportReport, RowError } from '../../../../server/src/domain/monitoring-import.ts'
 
-export type FlagLevel = 'ok' | 'screening' | 'intervention' | 'limit' | 'no-ph' | 'no-standard'
+export type { FlagLevel, FlagThreshold, ImportReport, RowError, ValueFlag }
 
 /** One bucket of the counts by level, type or status. */
 export interface PointCount {
@@ -34,23 +36,6 @@ export interface PointList {
   total: number
   isTruncated: boolean
   counts: { level: PointCount[]; type: PointCount[]; status: PointCount[] }
-}
-
-export interface FlagThreshold {
-  kind: 'screening' | 'intervention' | 'limit'
-  valueMgKg: number
-  basis: string
-}
-
-export interface ValueFlag {
-  key: string
-  name: string
-  valueMgKg: number
-  level: FlagLevel
-  label: string
-  thresholds: FlagThreshold[]
-  ratio: number | null
-  message: string
 }
 
 export interface PointResult {
@@ -95,25 +80,6 @@ export interface PointDetail {
   cropStandard: string
   rights: { canEdit: boolean; canEnterResults: boolean }
   results: PointResult[]
-}
-
-/** One row problem of an import report. */
-export interface RowError {
-  row: number
-  column: string
-  message: string
-}
-
-/** `POST /api/monitoring/import` (also the `details` of a 422). */
-export interface ImportReport {
-  fileName: string
-  mode: 'all' | 'valid-only'
-  isDryRun: boolean
-  rows: number
-  imported: number
-  failed: number
-  errors: RowError[]
-  importId: number | null
 }
 
 /** The colour class of a flag: orange above screening, red above intervention or a crop limit. */
