@@ -30,14 +30,14 @@ export function IndicatorsPage({ canEditTargets }: IndicatorsPageProps) {
   const open = (kind: RowsRequest['kind'], adcode: string, unitName: string, term: string) => f && setRows({ kind, adcode, unitName, year: f.year, term })
 
   return (
-    <main className="ind-page" data-testid="indicators-page">
-      <div className="ind-page__inner">
-        <header className="ind-page__head">
+    <main className="report-page" data-testid="indicators-page">
+      <div className="report-page__inner">
+        <header className="report-page__head">
           <div>
-            <h2 className="ind-page__title">安全利用率</h2>
-            <p className="ind-page__lead">各区县、地级市对照适用目标；点击任一数值查看其背后的图斑或地块。面积单位：亩（椭球面积 × 0.0015）。样例数据为系统生成。</p>
+            <h2 className="report-page__title">安全利用率</h2>
+            <p className="report-page__lead">各区县、地级市对照适用目标；点击任一数值查看其背后的图斑或地块。面积单位：亩（椭球面积 × 0.0015）。样例数据为系统生成。</p>
           </div>
-          <div className="ind-page__tools">
+          <div className="report-page__tools">
             {f && (
               <label className="form-field">
                 <span className="form-field__label">核算年份</span>

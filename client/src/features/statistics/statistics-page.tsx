@@ -49,14 +49,14 @@ export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps
   const scopeName = adcode ? (counties.find((c) => c.adcode === adcode)?.name ?? adcode) : '全部管辖区县'
 
   return (
-    <main className="stats-page" data-testid="statistics-page">
-      <div className="stats-page__inner">
-        <header className="stats-page__head">
+    <main className="report-page" data-testid="statistics-page">
+      <div className="report-page__inner">
+        <header className="report-page__head">
           <div>
-            <h2 className="stats-page__title">耕地土壤环境质量类别统计</h2>
-            <p className="stats-page__lead">按已发布的分类清单统计（GB 15618-2018 类别划分）；草稿、待审定的清单不计入。1 公顷 = 15 亩。</p>
+            <h2 className="report-page__title">耕地土壤环境质量类别统计</h2>
+            <p className="report-page__lead">按已发布的分类清单统计（GB 15618-2018 类别划分）；草稿、待审定的清单不计入。1 公顷 = 15 亩。</p>
           </div>
-          <div className="stats-page__tools">
+          <div className="report-page__tools">
             <label className="form-field stats-page__county">
               <span className="form-field__label">统计范围</span>
               <select className="basemap-select" value={adcode} onChange={(e) => setAdcode(e.target.value)} data-testid="stats-county">
