@@ -191,7 +191,7 @@ function OutlineFacts({ plot, checkedArea }: { plot: PlotOutline; checkedArea: C
       <span className="outline-facts__value">{formatAreaValue(mu)}</span> 亩
       <span className="outline-facts__sub">（{formatAreaValue(m2 / 10000)} 公顷，{formatAreaValue(m2)} 平方米{parts > 1 ? `，${parts} 个地块` : ''}）</span>
       <div className="hint" data-testid="precheck-area-source">
-        {checkedArea ? `核查记录 ${checkedArea.number} 的面积（服务器按 CGCS2000 椭球面计算，与意见书一致）` : '绘制中的即时估算（按球面近似，核查后以服务器椭球面面积为准）'}
+        {checkedArea ? `核查记录 ${checkedArea.number} 的面积（服务器按 CGCS2000 椭球面计算，与意见书一致）` : '即时估算（浏览器按球面近似计算，核查后以服务器按椭球面计算的面积为准）'}
       </div>
       {plot.note && <div className="hint">{plot.note}</div>}
     </div>
