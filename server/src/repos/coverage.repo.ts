@@ -15,6 +15,15 @@ export async function listCounties(db: Queryable, adcodes: string[]): Promise<Co
 
 export interface TownshipFacts extends CoverageFacts { adcode: string; townshipCode: string | null; townshipName: string | null }
 
+/**
+ * The data version of each county's coverage figures at the distance (migration 022): its land and point versions
+ * and the active version of every county whose active points may reach its farmland; equal strings, equal figures.
+ */
+export async function findCoverageVersions(db: Queryable, adcodes: string[], distanceM: number): Promise<Map<string, string>> {
+  const rows = await q(db, 'find-versions', [adcodes, distanceM])
+  return new Map(rows.map((r) => [r.adcode, `${r.land_version}:${r.point_version}|${r.reach}`]))
+}
+
 /** Coverage facts per township of the counties (townshipCode null: outside every township). */
 export async function findCoverageFacts(db: Queryable, adcodes: string[], distanceM: number, farmlandClasses: string[]): Promise<TownshipFacts[]> {
   const rows = await q(db, 'county-facts', [adcodes, distanceM, farmlandClasses])
@@ -27,11 +36,14 @@ export async function findCoverageFacts(db: Queryable, adcodes: string[], distan
   }))
 }
 
+/** Soil types recorded at a county's points and the area of each first-level 三调 class of its parcels. */
+export interface ThreeLevelFacts { soilTypes: SoilTypeFact[]; landUses: LandUseFact[] }
+
 /** Soil types and land classes of each county, for the three-level reading. */
-export async function findThreeLevelFacts(db: Queryable, adcodes: string[]): Promise<Map<string, { soilTypes: SoilTypeFact[]; landUses: LandUseFact[] }>> {
-  const out = new Map<string, { soilTypes: SoilTypeFact[]; landUses: LandUseFact[] }>()
+export async function findThreeLevelFacts(db: Queryable, adcodes: string[]): Promise<Map<string, ThreeLevelFacts>> {
+  const out = new Map<string, ThreeLevelFacts>()
   for (const r of await q(db, 'three-level-facts', [adcodes])) {
-    const entry = out.get(r.adcode) ?? { soilTypes: [], landUses: [] }
+    const entry: ThreeLevelFacts = out.get(r.adcode) ?? { soilTypes: [], landUses: [] }
     if (r.kind === 'soil') entry.soilTypes.push({ soilType: r.key, points: r.points, activePoints: r.active_points })
     else entry.landUses.push({ landClass: r.key, areaM2: Number(r.area_m2), activePoints: r.active_points })
     out.set(r.adcode, entry)
