@@ -2,7 +2,7 @@ import type { AppConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { farmlandClasses } from '../../server/src/domain/coverage.ts'
 import type { AuthContext } from '../../server/src/services/auth.service.ts'
-import { getCoverage } from '../../server/src/services/coverage.service.ts'
+import { clearCoverageCache, getCoverage } from '../../server/src/services/coverage.service.ts'
 import type { Log } from './data.ts'
 import { median, type Series } from './report.ts'
 
@@ -59,7 +59,8 @@ export async function measureCoverage(db: Database, config: AppConfig, repeats: 
 
   let lastService: { uncoveredParcels: number; uncoveredMu: number; farmlandParcels: number; covered: number } | undefined
   let lastAnchor: { uncovered_parcels: number; uncovered_m2: number; parcels: number } | undefined
-  const runService = async () => {
+  const runService = async ({ isCached = false } = {}) => {
+    if (!isCached) clearCoverageCache(db)
     const t = performance.now()
     const r = await getCoverage(db, ctx, settings)
     const seconds = (performance.now() - t) / 1000
@@ -79,11 +80,12 @@ export async function measureCoverage(db: Database, config: AppConfig, repeats: 
   log(`监测覆盖 / coverage: ${city.city}（${adcodes.length} 个区县 / counties），预热 / warm-up`)
   const warm = { service: await runService(), anchor: await runAnchor() }
   log(`监测覆盖 / coverage warm-up: service ${warm.service.toFixed(2)} s, LATERAL ${warm.anchor.toFixed(2)} s`)
-  const seconds = { service: [] as number[], anchor: [] as number[] }
+  const seconds = { service: [] as number[], anchor: [] as number[], cached: [] as number[] }
   for (let round = 1; round <= repeats; round++) {
     seconds.service.push(await runService())
+    seconds.cached.push(await runService({ isCached: true }))
     seconds.anchor.push(await runAnchor())
-    log(`监测覆盖 / coverage: 第 ${round}/${repeats} 轮 / run: service ${seconds.service.at(-1)!.toFixed(2)} s, LATERAL ${seconds.anchor.at(-1)!.toFixed(2)} s`)
+    log(`监测覆盖 / coverage: 第 ${round}/${repeats} 轮 / run: service ${seconds.service.at(-1)!.toFixed(2)} s (cached ${(seconds.cached.at(-1)! * 1000).toFixed(1)} ms), LATERAL ${seconds.anchor.at(-1)!.toFixed(2)} s`)
   }
   const toSeries = (key: string, label: string, s: number[]): Series => ({ key, label, unit: 's', runs: s, invalidRuns: [], median: median(s), details: [] })
   const parcels = lastAnchor!.parcels
@@ -91,7 +93,8 @@ export async function measureCoverage(db: Database, config: AppConfig, repeats: 
   return {
     counties: adcodes.length,
     parcels,
-    series: [toSeries('service', 'coverage service (GET /api/coverage path)', seconds.service), toSeries('lateral', 'one LATERAL nearest-point query', seconds.anchor)],
+    series: [toSeries('service', 'coverage service (GET /api/coverage path)', seconds.service), toSeries('lateral', 'one LATERAL nearest-point query', seconds.anchor),
+      toSeries('cached', 'coverage service, repeated read served from the cache (data unchanged)', seconds.cached)],
     notes: [
       `${city.city} (${city.city_code}): ${adcodes.length} counties, ${parcels} farmland parcels (三调 classes ${classes.join(', ')}), ` +
         `${points.active} active of ${points.all} monitoring points; coverage distance ${settings.distanceM} m. ` +

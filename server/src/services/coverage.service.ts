@@ -107,6 +107,11 @@ export function coverageCacheStats(db: Queryable) {
   return { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, counties: cache?.size ?? 0 }
 }
 
+/** Empties the database's coverage cache, so the next read computes every county (the bench times the computation). */
+export function clearCoverageCache(db: Queryable): void {
+  caches.delete(db)
+}
+
 /** Township and three-level facts of the counties, in one query each. */
 async function computeFigures(db: Queryable, adcodes: string[], settings: CoverageSettings): Promise<Map<string, CountyFigures>> {
   const [facts, threeLevel] = await Promise.all([
