@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { coverageCacheStats } from '../../server/src/services/coverage.service.ts'
+import { addFarmlandBlock, findUncoveredSpot } from '../support/farmland-block.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
@@ -27,23 +28,8 @@ const north = (m: number) => m / 111320
  * point, so every parcel of it is uncovered at D = 1 km until this file adds points.
  */
 async function addUncoveredBlock(): Promise<void> {
-  const { rows: [spot] } = await db.query(`
-    WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
-    box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-    grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.01, y0 + j * 0.01), 4490) AS p FROM box, generate_series(1, 150) i, generate_series(1, 150) j
-             WHERE x0 + i * 0.01 < x1 AND y0 + j * 0.01 < y1)
-    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-    WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.02))
-      AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom::geography, g.p::geography, 2700))
-      AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, ST_Expand(g.p, 0.017), 0.001))
-    ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) DESC LIMIT 1`)
-  expect(spot).toBeDefined()
-  block = { lon: Number(spot.lon), lat: Number(spot.lat) }
-  await db.query(`
-    INSERT INTO farmland_parcel (adcode, code, dlbm, geom)
-    SELECT '430903', 'CACHE-' || $3 || '-' || i || '-' || j, '0101',
-           ST_Multi(ST_Expand(ST_SetSRID(ST_MakePoint($1::float8 + i * 500 / (111320 * cos(radians($2::float8))), $2::float8 + j * 500 / 111320.0), 4490), 0.0003))
-    FROM generate_series(-3, 3) i, generate_series(-3, 3) j`, [block.lon, block.lat, SUFFIX])
+  block = await findUncoveredSpot(db, { isFarthest: true })
+  await addFarmlandBlock(db, block, { codePrefix: `CACHE-${SUFFIX}` })
 }
 
 /** Adds an active point of the county at lon, lat (our code). */

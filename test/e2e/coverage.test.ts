@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, waitForMap } from '../support/browser.ts'
+import { addFarmlandBlock, findUncoveredSpot } from '../support/farmland-block.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { createTestUser, type TestUser } from '../support/users.ts'
 
@@ -28,22 +29,7 @@ describe.skipIf(skip)('监测覆盖 in Chromium', () => {
 
   beforeAll(async () => {
     db = connectTestDatabase()
-    const { rows: [spot] } = await db.query(`
-      WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
-      box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-      grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.01, y0 + j * 0.01), 4490) AS p FROM box, generate_series(1, 150) i, generate_series(1, 150) j
-               WHERE x0 + i * 0.01 < x1 AND y0 + j * 0.01 < y1)
-      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-      WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.02))
-        AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom::geography, g.p::geography, 2700))
-        AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, ST_Expand(g.p, 0.017), 0.001))
-      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) LIMIT 1`)
-    expect(spot).toBeDefined()
-    await db.query(`
-      INSERT INTO farmland_parcel (adcode, code, dlbm, geom)
-      SELECT '430903', 'COVE-' || $3 || '-' || i || '-' || j, '0101',
-             ST_Multi(ST_Expand(ST_SetSRID(ST_MakePoint($1::float8 + i * 500 / (111320 * cos(radians($2::float8))), $2::float8 + j * 500 / 111320.0), 4490), 0.0004))
-      FROM generate_series(-3, 3) i, generate_series(-3, 3) j`, [Number(spot.lon), Number(spot.lat), SUFFIX])
+    await addFarmlandBlock(db, await findUncoveredSpot(db), { codePrefix: `COVE-${SUFFIX}`, halfSizeDeg: 0.0004 })
     const { rows: retired } = await db.query(`UPDATE monitoring_point SET status = 'retired' WHERE adcode = '220322' AND level = 'national' AND status = 'active' RETURNING id`)
     retiredIds = retired.map((r) => Number(r.id))
     expect(retiredIds.length).toBeGreaterThan(0)
