@@ -29,12 +29,12 @@ export function RegistryListsPage({ canPublish }: RegistryListsPageProps) {
   const active = items.find((l) => keyOf(l) === chosen) ?? items[0] ?? null
 
   return (
-    <main className="lists-page" data-testid="registry-lists-page">
-      <div className="lists-page__inner">
-        <header className="lists-page__head">
+    <main className="report-page" data-testid="registry-lists-page">
+      <div className="report-page__inner">
+        <header className="report-page__head">
           <div>
-            <h2 className="lists-page__title">名录发布</h2>
-            <p className="lists-page__lead">
+            <h2 className="report-page__title">名录发布</h2>
+            <p className="report-page__lead lists-page__lead">
               疑似污染地块名单（县级）、污染地块名录（市级）和建设用地土壤污染风险管控和修复名录（省级）按辖区分版本发布；每一版公告列明与上一版相比新增、保留和移出的地块，仅含公开信息。
             </p>
           </div>
