@@ -67,6 +67,17 @@ describe('GET /api/search', () => {
     expect(res.body.results).toContainEqual(expect.objectContaining({ kind: 'plot', kindName: '污染地块', id: rows[0].id }))
   })
 
+  it('when a monitoring point code or part of its name is searched, then the point is found with its id, only within the scope', async () => {
+    const { rows: [point] } = await db.query(`SELECT id, code, name FROM monitoring_point WHERE adcode = '220322' AND is_generated ORDER BY code LIMIT 1`)
+    const byCode = await staff.agent.get('/api/search').query({ q: point.code })
+    expect(byCode.body.results).toContainEqual(expect.objectContaining({ kind: 'point', kindName: '监测点位', id: point.id, code: point.code }))
+    const byName = await staff.agent.get('/api/search').query({ q: point.name.slice(0, 6) })
+    expect(byName.body.results).toContainEqual(expect.objectContaining({ kind: 'point', id: point.id }))
+    const outside = await heshanOnly.agent.get('/api/search').query({ q: point.code })
+    expect(outside.status).toBe(200)
+    expect(outside.body.results.filter((r: { kind: string }) => r.kind === 'point')).toEqual([])
+  })
+
   it('when LIKE wildcards are searched, then they match literally, not everything', async () => {
     const res = await staff.agent.get('/api/search').query({ q: '%' })
     expect(res.status).toBe(200)

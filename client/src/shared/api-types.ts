@@ -37,9 +37,9 @@ export interface FeatureInfo {
 }
 
 /** Kinds of things the search finds. */
-export type SearchKind = 'county' | 'township' | 'parcel' | 'plot'
+export type SearchKind = 'county' | 'township' | 'parcel' | 'plot' | 'point'
 
-/** One hit of `GET /api/search`. Parcels and plots carry the feature `id`. */
+/** One hit of `GET /api/search`. Parcels, plots and monitoring points carry the feature `id`. */
 export interface SearchResult {
   kind: SearchKind
   kindName: string

@@ -5,7 +5,7 @@ import type { FeatureEntity } from '../domain/feature-info.ts'
 export type Bbox = [number, number, number, number]
 
 export interface SearchRow {
-  kind: 'county' | 'township' | 'parcel' | 'plot'
+  kind: 'county' | 'township' | 'parcel' | 'plot' | 'point'
   id: number | null
   code: string
   name: string

@@ -10,7 +10,7 @@ import { findTileLayer } from '../tiles/layers.ts'
 
 const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = { plot: 'plot', 'control-zone': 'control-zone' }
 
-const KIND_NAMES = { county: '区县', township: '乡镇', parcel: '耕地图斑', plot: '污染地块' } as const
+const KIND_NAMES = { county: '区县', township: '乡镇', parcel: '耕地图斑', plot: '污染地块', point: '监测点位' } as const
 
 export interface SearchResult {
   kind: keyof typeof KIND_NAMES
