@@ -18,6 +18,8 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
   const point = { id: 0, code: `430903-E2E${SUFFIX}`, name: `E2E 水田监测点（${SUFFIX}）`, at: [0, 0] as LonLat }
   /** A second point the import writes to. */
   const other = { id: 0, code: `430903-E2F${SUFFIX}` }
+  /** Inside a lone farmland parcel of 赫山区 away from other points, where the officer registers a point with 新增点位. */
+  const fresh = { code: `430903-E2G${SUFFIX}`, name: `E2E 新增点位（${SUFFIX}）`, at: [0, 0] as LonLat, landUse: '' }
 
   beforeAll(async () => {
     db = connectTestDatabase()
@@ -41,6 +43,20 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
       FROM (SELECT ST_SetSRID(ST_MakePoint($3, $4), 4490) AS g) p RETURNING id`
     point.id = Number((await db.query(insert, [point.code, point.name, ...point.at])).rows[0].id)
     other.id = Number((await db.query(insert, [other.code, `E2E 第二点（${SUFFIX}）`, Number(rows[1].lon), Number(rows[1].lat)])).rows[0].id)
+    const { rows: [spot] } = await db.query<any>(`
+      WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
+      cand AS (SELECT f.id, f.dlbm, f.geom, ST_PointOnSurface(f.geom) AS p FROM farmland_parcel f WHERE f.adcode = '430903')
+      SELECT x.dlbm, ST_X(x.p) AS lon, ST_Y(x.p) AS lat FROM cand x, c
+      WHERE ST_Contains(c.geom, ST_Expand(x.p, 0.01)) AND ST_Contains(x.geom, ST_Expand(x.p, 0.0001))
+        AND NOT EXISTS (SELECT 1 FROM farmland_parcel o WHERE o.adcode = '430903' AND o.id <> x.id AND ST_DWithin(o.geom, x.p, 0.0001))
+        AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, x.p, 0.005))
+        AND NOT EXISTS (SELECT 1 FROM contaminated_plot o WHERE ST_DWithin(o.geom, x.p, 0.005))
+        AND NOT EXISTS (SELECT 1 FROM control_zone o WHERE ST_DWithin(o.geom, x.p, 0.005))
+        AND NOT EXISTS (SELECT 1 FROM supervised_enterprise o WHERE ST_DWithin(o.geom, x.p, 0.005))
+      ORDER BY x.p <-> (SELECT ST_Centroid(geom) FROM c) LIMIT 1`)
+    expect(spot).toBeDefined()
+    fresh.at = [Number(spot.lon), Number(spot.lat)]
+    fresh.landUse = spot.dlbm
     for (const [on, ph, cd, pb] of [['2018-05-10', 6.0, 0.32, 40], ['2021-05-12', 6.1, 0.62, 45], ['2024-05-09', 5.9, 2.4, 52]] as const) {
       await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, ph, organic_matter_g_kg, values_mg_kg) VALUES ('430903', $1, $2, 'soil', $3, 28, $4)`,
         [point.id, on, ph, JSON.stringify({ cd, pb, as: 12 })])
@@ -51,7 +67,7 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
 
   afterAll(async () => {
     await browser?.close()
-    await db.query(`DELETE FROM monitoring_point WHERE id = ANY ($1::bigint[])`, [[point.id, other.id]])
+    await db.query(`DELETE FROM monitoring_point WHERE id = ANY ($1::bigint[]) OR code = $2`, [[point.id, other.id], fresh.code])
     await db.close()
     expect(errors).toEqual([])
   })
@@ -140,6 +156,57 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
     await page.context().close()
   })
 
+  it('when the environment officer places a new point on the map and saves it, then a code already used is refused in the server\'s words; with a fresh code the point is saved and its panel opens with the township found by its position', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openTab(page, 'huanjing', point.code)
+    await page.getByTestId('point-new').click()
+    await expect.poll(() => page.getByTestId('new-point').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('new-point').count()).toBe(0)
+    await expect(page.getByTestId('point-item').count()).resolves.toBe(1)
+
+    await page.getByTestId('point-new').click()
+    await page.evaluate(([lon, lat]) => (window as any).__soilMap.jumpTo({ center: [lon, lat], zoom: 15 }), fresh.at)
+    await waitForMap(page)
+    await clickMap(page, fresh.at)
+    await expect.poll(() => page.locator('.maplibregl-marker').count()).toBe(1)
+    await expect(page.getByTestId('info-panel').count()).resolves.toBe(0)
+    const lon = Number(await page.getByTestId('new-point-lon').inputValue())
+    const lat = Number(await page.getByTestId('new-point-lat').inputValue())
+    expect(await page.getByTestId('new-point-lon').inputValue()).toMatch(/^\d+\.\d{6}$/)
+    expect(Math.abs(lon - fresh.at[0])).toBeLessThan(0.0002)
+    expect(Math.abs(lat - fresh.at[1])).toBeLessThan(0.0002)
+    await typeInto(page, 'new-point-code', point.code)
+    await typeInto(page, 'new-point-name', fresh.name)
+    await page.getByTestId('new-point-level').selectOption('county')
+    await page.getByTestId('new-point-type').selectOption('risk')
+    await typeInto(page, 'new-point-soil', '红壤')
+    await page.getByTestId('new-point-save').click()
+    await expect.poll(() => page.getByTestId('new-point-error').textContent()).toBe(`赫山区已有编号为「${point.code}」的监测点位，请换一个编号`)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/95-new-point.png` })
+
+    await typeInto(page, 'new-point-code', fresh.code, { replace: true })
+    await page.getByTestId('new-point-save').click()
+    const panel = page.getByTestId('point-panel')
+    await expect.poll(() => panel.locator('#point-panel-title').textContent()).toBe(fresh.name)
+    const { rows: [saved] } = await db.query<any>(`
+      SELECT m.id, m.level, m.point_type, m.soil_type, m.land_use, ST_X(m.geom) AS lon, ST_Y(m.geom) AS lat, t.name AS township
+      FROM monitoring_point m LEFT JOIN township t ON t.adcode = m.adcode AND t.code = m.township_code WHERE m.code = $1`, [fresh.code])
+    expect(saved).toMatchObject({ level: 'county', point_type: 'risk', soil_type: '红壤', land_use: fresh.landUse, lon, lat })
+    expect(saved.township).toBeTruthy()
+    await expect(panel.getAttribute('data-point-id')).resolves.toBe(String(saved.id))
+    const facts = await panel.locator('.point-facts').textContent()
+    expect(facts).toContain(`坐落赫山区 ${saved.township}`)
+    expect(facts).toContain(`土地利用${fresh.landUse}`)
+    await waitForMap(page)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/95-new-point-saved.png` })
+    await expect.poll(() => page.getByTestId('new-point').count()).toBe(0)
+    await expect(page.locator('.maplibregl-marker').count()).resolves.toBe(0)
+    await typeInto(page, 'filter-q', fresh.code, { replace: true })
+    await expect.poll(() => page.getByTestId('point-item').getAttribute('data-code')).toBe(fresh.code)
+    await page.context().close()
+  })
+
   it('when the farmland officer opens a 农产品产地 point with a soil result without pH and rice results, then soil values say 缺少 pH and rice is judged against GB 2762; the officer may enter results there', async () => {
     await db.query(`UPDATE monitoring_point SET point_type = 'produce' WHERE id = $1`, [other.id])
     for (const [on, cd] of [['2021-09-20', 0.12], ['2024-09-18', 0.27]] as const) {
@@ -152,6 +219,7 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
     await page.getByTestId('point-item').click()
     await expect.poll(() => page.getByTestId('point-panel').getAttribute('data-point-id')).toBe(String(other.id))
     await expect(page.getByTestId('result-enter').count()).resolves.toBe(1)
+    await expect(page.getByTestId('point-new').count()).resolves.toBe(0)
     const noPh = page.locator('[data-testid=result-row]', { hasText: '2021-09-20' }).filter({ hasText: '缺失' })
     expect(await noPh.locator('[data-testid=result-flag]').evaluateAll((f) => f.map((x) => x.getAttribute('data-level')))).toEqual(['no-ph', 'no-ph'])
     const riceCd = page.locator('[data-testid=element-chart][data-series="crop:稻谷:cd"] [data-testid=chart-dot]')
@@ -161,10 +229,11 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
     await page.context().close()
   })
 
-  it('when the land officer opens the tab, then points are listed read-only: no import, no entry', async () => {
+  it('when the land officer opens the tab, then points are listed read-only: no 新增点位, no import, no entry', async () => {
     const page = await openPage(browser, appUrl, errors)
     await openTab(page, 'ziyuan', point.code)
     await expect(page.getByTestId('import-open').count()).resolves.toBe(0)
+    await expect(page.getByTestId('point-new').count()).resolves.toBe(0)
     await page.getByTestId('point-item').click()
     await expect.poll(() => page.getByTestId('point-panel').getAttribute('data-point-id')).toBe(String(point.id))
     await expect(page.getByTestId('result-enter').count()).resolves.toBe(0)

@@ -191,6 +191,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing', onSaved: onReviewChanged })
   const ignoreFeatureClick = useCallback(() => undefined, [])
   const [isZoneCapturing, setZoneCapturing] = useState(false)
+  const [isPointPlacing, setPointPlacing] = useState(false)
   const [zoneRequest, setZoneRequest] = useState<{ id: number; n: number } | null>(null)
   const openZoneForm = useCallback((id: number) => {
     setTab('zones')
@@ -331,8 +332,13 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     id: 'monitoring',
     label: '监测点位',
     content: (
-      <MonitoringPanel counties={user.counties} canImport={MONITORING_ENTRY_ROLES.includes(user.role)} activePointId={openPointId} refreshKey={dataVersion}
-        onOpen={(id) => openPoint(id, true)} onChanged={onReviewChanged} />
+      <MonitoringPanel counties={user.counties} client={client} isActive={tab === 'monitoring'} canCreate={user.role === 'environment'}
+        canImport={MONITORING_ENTRY_ROLES.includes(user.role)} activePointId={openPointId} refreshKey={dataVersion}
+        onOpen={(id) => openPoint(id, true)} onChanged={onReviewChanged} onCapturingClicks={setPointPlacing}
+        onCreated={(id) => {
+          onReviewChanged()
+          openPoint(id, false)
+        }} />
     ),
   })
   if (REVIEW_QUEUE_ROLES.includes(user.role)) {
@@ -364,7 +370,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           dataVersion={dataVersion}
           marker={tab === 'reports' ? reportPin : null}
           onGroups={onGroups}
-          onFeatureClick={editor.isCapturingClicks || isZoneCapturing || isPlotDrawing ? ignoreFeatureClick : onMapFeatureClick}
+          onFeatureClick={editor.isCapturingClicks || isZoneCapturing || isPlotDrawing || isPointPlacing ? ignoreFeatureClick : onMapFeatureClick}
           onStatusSource={setStatusSource}
           onClient={setClient}
         />

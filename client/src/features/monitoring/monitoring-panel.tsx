@@ -1,13 +1,20 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+import type { MapClient } from '../../map/map-client'
 import type { ScopeCounty } from '../../shared/api-types'
 import { useJson } from '../../shared/use-json'
 import { ImportDialog } from './import-dialog'
 import { LEVEL_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS, type PointCount, type PointList } from './monitoring-types'
+import { NewPointForm } from './new-point-form'
 import './monitoring.css'
 
 /** Props of {@link MonitoringPanel}. */
 export interface MonitoringPanelProps {
   counties: ScopeCounty[]
+  client: MapClient | null
+  /** The tab is shown (a map click places a new point only then). */
+  isActive: boolean
+  /** The role registers points (the environment officer; the server checks scope and county). */
+  canCreate: boolean
   /** The role may import results (environment and farmland officers; the server checks each row). */
   canImport: boolean
   activePointId: number | null
@@ -15,6 +22,10 @@ export interface MonitoringPanelProps {
   onOpen: (id: number) => void
   /** Results were imported (an open point reloads). */
   onChanged: () => void
+  /** True while 新增点位 takes the map clicks (a click must not open a feature then). */
+  onCapturingClicks: (isCapturing: boolean) => void
+  /** A point was registered: open it (the list reloads here). */
+  onCreated: (id: number) => void
 }
 
 function Counts({ title, counts }: { title: string; counts: PointCount[] }) {
@@ -32,9 +43,11 @@ function Counts({ title, counts }: { title: string; counts: PointCount[] }) {
 
 /**
  * The 监测点位 tab: points of the user's counties filtered by county, level, type, status and code or name, the
- * counts by level, type and status of the filter, and 导入结果 for officers who enter results.
+ * counts by level, type and status of the filter, 导入结果 for officers who enter results, and 新增点位 (placed by a
+ * map click) for the environment officer.
  */
-export function MonitoringPanel({ counties, canImport, activePointId, refreshKey, onOpen, onChanged }: MonitoringPanelProps) {
+export function MonitoringPanel(props: MonitoringPanelProps) {
+  const { counties, client, isActive, canCreate, canImport, activePointId, refreshKey, onOpen, onChanged, onCapturingClicks, onCreated } = props
   const [adcode, setAdcode] = useState('')
   const [level, setLevel] = useState('')
   const [type, setType] = useState('')
@@ -42,14 +55,33 @@ export function MonitoringPanel({ counties, canImport, activePointId, refreshKey
   const [q, setQ] = useState('')
   const [reloads, setReloads] = useState(0)
   const [isImporting, setImporting] = useState(false)
+  const [isCreating, setCreating] = useState(false)
+  const stopCreating = useCallback(() => setCreating(false), [])
   const query = new URLSearchParams(Object.entries({ adcode, level, type, status, q: q.trim() }).filter(([, v]) => v)).toString()
   const list = useJson<PointList>(`/api/monitoring/points${query ? `?${query}` : ''}`, `${String(refreshKey)}/${reloads}`, '监测点位加载失败')
 
+  useEffect(() => {
+    onCapturingClicks(isCreating && isActive)
+  }, [isCreating, isActive, onCapturingClicks])
+
+  if (isCreating) {
+    return (
+      <NewPointForm client={client} isActive={isActive} onCancel={stopCreating}
+        onCreated={(point) => {
+          setCreating(false)
+          setReloads((n) => n + 1)
+          onCreated(point.id)
+        }} />
+    )
+  }
   return (
     <section className="panel-section panel-section--grow monitoring-panel" aria-labelledby="monitoring-title" data-testid="monitoring-panel">
       <div className="panel-section__bar">
         <h2 id="monitoring-title" className="panel-section__title">土壤监测点位</h2>
-        {canImport && <button type="button" className="link-button" onClick={() => setImporting(true)} data-testid="import-open">导入结果</button>}
+        <span className="monitoring-panel__actions">
+          {canCreate && <button type="button" className="link-button" onClick={() => setCreating(true)} data-testid="point-new">新增点位</button>}
+          {canImport && <button type="button" className="link-button" onClick={() => setImporting(true)} data-testid="import-open">导入结果</button>}
+        </span>
       </div>
       <div className="monitoring-filters">
         {counties.length > 1 && (
