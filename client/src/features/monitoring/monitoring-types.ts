@@ -11,8 +11,8 @@ export interface PointCount {
   count: number
 }
 
-/** A point of `GET /api/monitoring/points`. */
-export interface PointListItem {
+/** What the list and the detail of a point both carry. */
+interface PointBase {
   id: number
   adcode: string
   county: string
@@ -24,6 +24,10 @@ export interface PointListItem {
   typeName: string
   status: string
   statusName: string
+}
+
+/** A point of `GET /api/monitoring/points`. */
+export interface PointListItem extends PointBase {
   landUseName: string
   township: string | null
   results: number
@@ -56,18 +60,7 @@ export interface PointResult {
 }
 
 /** `GET /api/monitoring/points/:id`. */
-export interface PointDetail {
-  id: number
-  adcode: string
-  county: string
-  code: string
-  name: string
-  level: string
-  levelName: string
-  type: string
-  typeName: string
-  status: string
-  statusName: string
+export interface PointDetail extends PointBase {
   township: string | null
   landUse: string | null
   landUseName: string
