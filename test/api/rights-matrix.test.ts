@@ -289,6 +289,7 @@ const ROWS: Row[] = [
     call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/password`, body: { password: 'Reset-2026-pw' } }) },
   { method: 'POST', route: '/api/admin/users/:id/unlock', what: 'unlock a user', expected: only(['admin']),
     call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/unlock`, body: {} }) },
+  { method: 'GET', route: '/api/map/versions', what: 'versions of the staff map layers', expected: STAFF, call: async () => ({ url: '/api/map/versions' }) },
   { method: 'GET', route: '/tiles/:layer.json', what: 'TileJSON of the parcel layer', expected: STAFF, call: async () => ({ url: '/tiles/parcel.json' }) },
   { method: 'GET', route: '/tiles/:layer/:z/:x/:y.pbf', what: 'a parcel tile of 赫山区', expected: STAFF,
     call: async () => ({ url: `/tiles/parcel/${sample.tile.z}/${sample.tile.x}/${sample.tile.y}.pbf` }) },

@@ -1,9 +1,11 @@
 import { Router, type Request } from 'express'
 import { parseTileCoords } from '../domain/tile-coords.ts'
 import { AppError } from '../http/errors.ts'
-import { assertRole, scopeAdcodes } from '../http/auth.ts'
+import { assertRole, requireRole, scopeAdcodes } from '../http/auth.ts'
 import { TILE_LAYERS, findTileLayer, type TileLayer } from '../tiles/layers.ts'
-import { buildPublicStyle, buildStyle } from '../tiles/style.ts'
+import {
+  PUBLIC_MAP_LAYERS, PUBLIC_VERSIONS_PATH, STAFF_MAP_LAYERS, STAFF_VERSIONS_PATH, buildPublicStyle, buildStyle,
+} from '../tiles/style.ts'
 import type { TileService } from '../tiles/tile-service.ts'
 import zlib from 'node:zlib'
 
@@ -31,6 +33,12 @@ export function tileRoutes(tiles: TileService): Router {
   router.get('/public/style.json', (req, res) => {
     res.set('Cache-Control', 'no-cache').json(buildPublicStyle(baseUrl(req), (l) => tiles.version(l)))
   })
+  router.get(STAFF_VERSIONS_PATH, requireRole(), (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ versions: tiles.versionsOf(STAFF_MAP_LAYERS.map((l) => l.name)) })
+  })
+  router.get(PUBLIC_VERSIONS_PATH, (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ versions: tiles.versionsOf(PUBLIC_MAP_LAYERS.map((l) => l.name)) })
+  })
   router.get('/tiles/:layer.json', (req, res) => {
     const layer = requireLayer(req.params.layer)
     scopeFor(req, layer)
@@ -51,10 +59,11 @@ export function tileRoutes(tiles: TileService): Router {
     const coords = parseTileCoords(req.params.z, req.params.x, req.params.y)
     if (!coords.valid) throw new AppError('BAD_REQUEST', coords.reason)
     const scope = scopeFor(req, layer)
+    const isCurrentVersion = req.query.v === String(tiles.version(layer.name))
     const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y, scope)
     res.set('Content-Type', 'application/vnd.mapbox-vector-tile')
     res.set('ETag', tile.etag)
-    res.set('Cache-Control', `${scope ? 'private' : 'public'}, ${req.query.v ? 'max-age=86400' : 'no-cache'}`)
+    res.set('Cache-Control', `${scope ? 'private' : 'public'}, ${isCurrentVersion ? 'max-age=86400, immutable' : 'no-cache'}`)
     if (scope) res.set('Vary', 'Cookie, Accept-Encoding')
     if (req.fresh) return void res.status(304).end()
     if (tile.size === 0) return void res.status(204).end()

@@ -67,6 +67,14 @@ function vectorSources(layers: readonly TileLayer[], baseUrl: string, versionOf:
   }]))
 }
 
+/** The tile layers of the staff map (every layer but the published copies). */
+export const STAFF_MAP_LAYERS = TILE_LAYERS.filter((l) => !l.name.startsWith('public-'))
+/** The tile layers of the public map: those open to anyone. */
+export const PUBLIC_MAP_LAYERS = TILE_LAYERS.filter((l) => l.access === 'public')
+/** Where each map reads the current versions of its layers (a style's `metadata["soil:versions"]`). */
+export const STAFF_VERSIONS_PATH = '/api/map/versions'
+export const PUBLIC_VERSIONS_PATH = '/api/public/map/versions'
+
 const BACKGROUND = { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }
 
 const townshipLine = () =>
@@ -98,8 +106,8 @@ export function buildStyle(baseUrl: string, versionOf: (layer: string) => number
   return {
     version: 8,
     name: '土壤环境一张图',
-    metadata: { 'soil:groups': LAYER_GROUPS },
-    sources: vectorSources(TILE_LAYERS.filter((l) => !l.name.startsWith('public-')), baseUrl, versionOf, bounds),
+    metadata: { 'soil:groups': LAYER_GROUPS, 'soil:versions': STAFF_VERSIONS_PATH },
+    sources: vectorSources(STAFF_MAP_LAYERS, baseUrl, versionOf, bounds),
     layers: [
       BACKGROUND,
       layer('county-fill', 'county', 'county', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.35 } }, true),
@@ -161,8 +169,8 @@ export function buildPublicStyle(baseUrl: string, versionOf: (layer: string) => 
   return {
     version: 8,
     name: '土壤环境信息公开',
-    metadata: { 'soil:groups': PUBLIC_LAYER_GROUPS },
-    sources: vectorSources(TILE_LAYERS.filter((l) => l.access === 'public'), baseUrl, versionOf),
+    metadata: { 'soil:groups': PUBLIC_LAYER_GROUPS, 'soil:versions': PUBLIC_VERSIONS_PATH },
+    sources: vectorSources(PUBLIC_MAP_LAYERS, baseUrl, versionOf),
     layers: [
       BACKGROUND,
       layer('county-fill', 'county', 'county', { type: 'fill', paint: {

@@ -9,6 +9,10 @@ import { buildGeoJsonTileSql, buildMvtSql } from './tile-sql.ts'
 
 export type TileEncoder = 'postgis' | 'javascript'
 
+/** Epochs a process draws its versions from, and changes of one layer each epoch leaves room for (2^32 × 2^20 < 2^53). */
+const VERSION_EPOCHS = 2 ** 32
+const VERSION_CHANGES = 2 ** 20
+
 function scopeOrThrow(layer: TileLayer, scope: readonly string[] | undefined): readonly string[] {
   if (!scope) throw new Error(`图层 ${layer.name} 为内部图层，须给出用户管辖的区县`)
   return scope
@@ -28,22 +32,30 @@ export class TileService {
   constructor(private readonly db: Database, private readonly config: AppConfig['tiles'], encoder?: TileEncoder) {
     this.encoder = encoder ?? (db.mode === 'server' ? 'postgis' : 'javascript')
     this.cache = new TileCache(config.cacheEntries)
-    const startedAt = Math.floor(Date.now() / 1000)
+    const epoch = crypto.randomInt(1, VERSION_EPOCHS) * VERSION_CHANGES
     for (const layer of TILE_LAYERS) {
-      this.versions.set(layer.name, startedAt)
+      this.versions.set(layer.name, epoch)
       const build = this.encoder === 'postgis' ? buildMvtSql : buildGeoJsonTileSql
       this.statements.set(layer.name, { name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}`, text: build(layer, config) })
     }
   }
 
-  /** Version of a layer's data, put in tile URLs so browsers and caches never keep a stale tile. */
+  /**
+   * Version of a layer's data, put in tile URLs so browsers and caches never keep a stale tile: a random epoch of
+   * this process (a restarted server never repeats a version an earlier one gave out) plus the layer's changes since.
+   */
   version(layer: string): number {
     return this.versions.get(layer) ?? 0
   }
 
+  /** The current version of each of `layers`, by name. */
+  versionsOf(layers: readonly string[]): Record<string, number> {
+    return Object.fromEntries(layers.map((l) => [l, this.version(l)]))
+  }
+
   /** Marks a layer's data as changed: cached tiles are dropped and its URLs change. */
   invalidate(layer: string): void {
-    this.versions.set(layer, Math.max(Math.floor(Date.now() / 1000), this.version(layer) + 1))
+    this.versions.set(layer, this.version(layer) + 1)
     this.cache.invalidate(`${layer}/`)
   }
 
