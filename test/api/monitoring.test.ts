@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
+import { signInNewUser } from '../support/users.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 
 let db: Database
@@ -421,7 +422,7 @@ describe('POST /api/monitoring/import', () => {
     const res = await send(environment, 'mode=valid-only', file).expect(201)
     const byRow = Object.fromEntries(res.body.errors.map((e: { row: number; message: string }) => [e.row, e.message]))
     expect(byRow[2]).toBe('第 2 行「点位编号」：没有编号为「NO-SUCH-POINT」的监测点位')
-    expect(byRow[3]).toContain('在梨树县，不在您的管辖范围内')
+    expect(byRow[3]).toBe(`第 3 行「点位编号」：没有编号为「${other.code}」的监测点位`)
     expect(byRow[4]).toContain('规划点位')
     expect(byRow[5]).toBeUndefined()
     expect(byRow[6]).toContain('与第 5 行重复')
@@ -430,6 +431,23 @@ describe('POST /api/monitoring/import', () => {
     expect(res.body).toMatchObject({ rows: 7, imported: 2, failed: 5 })
     expect(await resultCount([mine.id])).toBe(3)
     expect(await resultCount([planned.id, other.id])).toBe(0)
+  })
+
+  it('when an officer of 梨树县 imports a row for a point of 赫山区, dry run or real, then the row is refused exactly as an unknown code and 赫山区 is never named', async () => {
+    const heshan = await freshPoint({ adcode: '430903' })
+    const unknown = unique('430903-JC')
+    const lishu = await signInNewUser(app, db, { role: 'environment', scopes: ['220322'] })
+    const file = csv(`${heshan.code},2024-05-01,土壤,,6,,0.2,`, `${unknown},2024-05-01,土壤,,6,,0.2,`)
+    const dry = await send(lishu, 'mode=valid-only&dryRun=true', file).expect(200)
+    const real = await send(lishu, 'mode=valid-only', file).expect(422)
+    for (const report of [dry.body, real.body.error.details]) {
+      const [other, none] = report.errors
+      expect(other).toEqual({ row: 2, column: '点位编号', message: `第 2 行「点位编号」：没有编号为「${heshan.code}」的监测点位` })
+      expect(none).toEqual({ row: 3, column: '点位编号', message: `第 3 行「点位编号」：没有编号为「${unknown}」的监测点位` })
+      expect(JSON.stringify(report)).not.toContain('赫山区')
+    }
+    expect(JSON.stringify(real.body)).not.toContain('赫山区')
+    expect(await resultCount([heshan.id])).toBe(0)
   })
 
   it('when the farmland officer imports rows of a produce and a basic point, then only the produce row is imported', async () => {

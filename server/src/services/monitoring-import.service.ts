@@ -6,6 +6,7 @@ import {
 import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
 import { contentDisposition } from '../domain/class-list-export.ts'
 import { AppError } from '../http/errors.ts'
+import { controlCharacterError, findControlCharacter } from '../http/validate.ts'
 import { findPointsByCode, findResultKeys, insertImport, insertResults, type CodedPoint, type NewResult } from '../repos/monitoring.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { todayInChina, type MonitoringDeps } from './monitoring.service.ts'
@@ -91,6 +92,17 @@ function readCsv(bytes: Buffer): SheetRow[] {
   return parseCsv(text)
 }
 
+/** A cell holding a control character (NUL cannot be stored) refuses the file, naming row and column. */
+function refuseControlCharactersInCells(sheet: SheetRow[], titles: string[]): void {
+  for (const r of sheet) {
+    const hit = findControlCharacter(r.cells)
+    if (!hit) continue
+    const column = Number(hit.path[0])
+    const title = r === sheet[0] ? `第 ${column + 1} 列` : `「${(titles[column] ?? '').trim() || `第 ${column + 1} 列`}」`
+    throw controlCharacterError(hit, undefined, `第 ${r.row} 行${title}`)
+  }
+}
+
 const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 
 /** The rows of the file, header checked; 400 naming what is wrong with the file as a whole. */
@@ -100,6 +112,7 @@ export async function readImportFile(fileName: string, bytes: Buffer, maxRows: n
   const sheet = lower.endsWith('.xlsx') || isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes)
   const [header, ...data] = sheet
   if (!header) throw new AppError('VALIDATION', '文件是空的，请使用导入模板填写后上传')
+  refuseControlCharactersInCells(sheet, header.cells)
   const head = readHeader(header.cells)
   if (!head.ok) throw new AppError('VALIDATION', head.message)
   const rows = readRows(head.index, data)
@@ -111,14 +124,17 @@ export async function readImportFile(fileName: string, bytes: Buffer, maxRows: n
 
 interface Planned { row: number; point: CodedPoint; result: CheckedResult }
 
-/** Finds the point of a code for the caller: in scope, or why not. */
+const isInScope = (point: CodedPoint, ctx: AuthContext) => ctx.user.counties.some((c) => c.adcode === point.adcode)
+
+/**
+ * Finds the point of a code for the caller: in scope, or why not. A point of a county outside the caller's scope is
+ * answered as an unknown code, so an import never tells which codes exist elsewhere or where.
+ */
 function pointOfCode(code: string, found: CodedPoint[], ctx: AuthContext): { point: CodedPoint } | { message: string } {
   if (!code) return { message: '「点位编号」必填' }
-  const inScope = found.filter((p) => p.code === code && ctx.user.counties.some((c) => c.adcode === p.adcode))
+  const inScope = found.filter((p) => p.code === code && isInScope(p, ctx))
   if (inScope.length === 1) return { point: inScope[0] }
   if (inScope.length > 1) return { message: `「点位编号」：「${code}」在${inScope.map((p) => p.county).join('、')}都有，无法确定是哪个点位` }
-  const elsewhere = found.find((p) => p.code === code)
-  if (elsewhere) return { message: `「点位编号」：点位「${code}」在${elsewhere.county}，不在您的管辖范围内` }
   return { message: `「点位编号」：没有编号为「${code}」的监测点位` }
 }
 
@@ -134,7 +150,7 @@ export async function importResults(deps: MonitoringDeps, ctx: AuthContext, inpu
   const rows = await readImportFile(input.fileName, input.bytes, deps.settings.importMaxRows)
   return deps.db.transaction(async (tx) => {
     const codes = [...new Set(rows.map((r) => r.pointCode).filter(Boolean))]
-    const found = codes.length ? await findPointsByCode(tx, codes) : []
+    const found = codes.length ? (await findPointsByCode(tx, codes)).filter((p) => isInScope(p, ctx)) : []
     const stored = new Set((await findResultKeys(tx, found.map((p) => ({ adcode: p.adcode, id: Number(p.id) }))))
       .map((k) => resultKey(Number(k.point_id), { sampledOn: k.sampled_on, medium: k.medium, crop: k.crop })))
     const errors: RowError[] = []
