@@ -305,3 +305,112 @@ describe('POST /api/public/reports answer', () => {
     }
   })
 })
+
+/** The point statuses: 在用, 规划 (accepted from the gap analysis, not yet sampled), 已撤销. */
+const POINT_STATUSES = ['active', 'planned', 'retired'] as const
+/**
+ * The columns of monitoring_point that hold free text typed by staff (each gets the marker below); the other
+ * text columns hold a code from a fixed list (level, type, status) or are too short for a word (land use, 5).
+ */
+const POINT_TEXT_COLUMNS = ['code', 'name', 'soil_type', 'created_by', 'planned_basis']
+const POINT_CODED_COLUMNS = ['level', 'point_type', 'status', 'land_use', 'township_code', 'adcode']
+
+/** Every GET route of the app under /api/public or /public (read from the app itself, so a new one is covered). */
+function publicGetRoutes(): string[] {
+  const out: string[] = []
+  const walk = (stack: any[]) => {
+    for (const layer of stack) {
+      if (layer.route?.methods?.get && /^\/(api\/)?public\//.test(String(layer.route.path))) out.push(String(layer.route.path))
+      else if (layer.handle?.stack) walk(layer.handle.stack)
+    }
+  }
+  walk((app as any).router.stack)
+  return out
+}
+
+/** `count` points of 赫山区 at (lon, lat) + a step, with the given status and soil type; their ids. */
+async function insertPoints(status: string, count: number, soilType: string, text: (field: string, i: number) => string, lon: number, lat: number): Promise<number[]> {
+  const ids: number[] = []
+  for (let i = 0; i < count; i++) {
+    ids.push((await db.query(`
+      INSERT INTO monitoring_point (adcode, code, name, level, point_type, township_code, land_use, soil_type, geom, status, planned_basis, created_by)
+      VALUES ('430903', $1, $2, 'national', 'basic', '430903001', '0101', $3, ST_SetSRID(ST_MakePoint($4, $5), 4490), $6, $7::jsonb, $8)
+      RETURNING id`,
+    [text('code', i), text('name', i), soilType, lon + i * 0.0002, lat, status, JSON.stringify({ note: text('planned_basis', i) }), text('created_by', i)])).rows[0].id)
+  }
+  return ids
+}
+
+/** How many points each status needs for its soil type to be a main one (≥ 10 % of the recorded points). */
+async function mainShareCount(statuses: number): Promise<number> {
+  const { rows: [{ n }] } = await db.query(`SELECT count(*)::int AS n FROM monitoring_point WHERE adcode = '430903' AND coalesce(btrim(soil_type), '') <> ''`)
+  return Math.ceil(n / (10 - statuses)) + 1
+}
+
+describe('monitoring points of every status on the public side', () => {
+  let at: { lon: number; lat: number }
+  let pointIds: number[] = []
+
+  beforeAll(async () => {
+    at = { lon: published.lon + 0.006, lat: published.lat - 0.004 }
+    const count = await mainShareCount(POINT_STATUSES.length)
+    for (const status of POINT_STATUSES) {
+      const text = (field: string, i: number) => `${MARKER}-${field}-${status}-${i}`
+      pointIds.push(...await insertPoints(status, count, `${MARKER}-土壤类型-${status}`, text, at.lon, at.lat + pointIds.length * 0.0001))
+    }
+    for (const id of pointIds) {
+      await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, crop, values_mg_kg, entered_by)
+        VALUES ('430903', $1, '2026-05-01', 'crop', $2, '{"cd": 0.1}', $3)`, [id, `${MARKER}-作物`, `${MARKER}-录入人`])
+    }
+  })
+
+  afterAll(async () => {
+    await db.query(`DELETE FROM monitoring_point WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [pointIds])
+  })
+
+  it('when the point table is read, then every free-text column is among the planted ones', async () => {
+    const { rows } = await db.query(`SELECT column_name FROM information_schema.columns
+      WHERE table_name = 'monitoring_point' AND data_type IN ('text', 'character varying', 'character', 'jsonb')`)
+    const unplanted = rows.map((r) => r.column_name).filter((c) => ![...POINT_TEXT_COLUMNS, ...POINT_CODED_COLUMNS].includes(c))
+    expect(unplanted, '监测点位表新增了文字字段，请在本测试中为其埋入标记').toEqual([])
+  })
+
+  it('when points in use, planned and retired carry a marker in every field, then no public answer, TileJSON or tile carries it', async () => {
+    const routes = publicGetRoutes()
+    expect(routes).toEqual(expect.arrayContaining(['/api/public/counties', '/api/public/control-zones', '/api/public/plots', '/api/public/search', '/public/style.json']))
+    for (const route of routes.filter((r) => !r.includes(':'))) {
+      for (const query of [{}, { adcode: '430903' }, { q: MARKER }, { q: '监测' }, { q: '430903' }]) {
+        const res = await request(app).get(route).query(query)
+        expect([200, 400], `${route} ${JSON.stringify(query)}`).toContain(res.status)
+        expectNoMarker(res.text, `${route} ${JSON.stringify(query)}`)
+      }
+    }
+    for (const layer of PUBLIC_LAYERS) {
+      const tileJson = await request(app).get(`/tiles/${layer.name}.json`)
+      expectNoMarker(tileJson.text, `${layer.name} TileJSON`)
+      for (const z of [layer.minzoom, 8, 10, 12, 14, 16].filter((zz) => zz >= layer.minzoom && zz <= layer.maxzoom)) {
+        expectNoMarker(JSON.stringify(await publicTile(layer.name, at.lon, at.lat, z)), `${layer.name} z${z}`)
+      }
+    }
+  })
+})
+
+describe('the public coverage verdict and points not in use', () => {
+  it('when planned and retired points with a new soil type are added, then the public verdict and reasons stay as they were', async () => {
+    const before = (await request(app).get('/api/public/counties')).body.counties.find((c: any) => c.adcode === '430903').coverage
+    const count = await mainShareCount(2)
+    const soilType = `新增土类${Date.now().toString(36)}`
+    const text = (field: string, i: number) => `未用点位-${field}-${Date.now().toString(36)}-${i}`
+    const ids = [
+      ...await insertPoints('planned', count, soilType, (f, i) => `${text(f, i)}-规划`, published.lon - 0.006, published.lat),
+      ...await insertPoints('retired', count, soilType, (f, i) => `${text(f, i)}-撤销`, published.lon - 0.006, published.lat + 0.001),
+    ]
+    try {
+      const after = (await request(app).get('/api/public/counties')).body.counties.find((c: any) => c.adcode === '430903').coverage
+      expect(after).toEqual(before)
+      expect(JSON.stringify(after)).not.toContain(soilType)
+    } finally {
+      await db.query(`DELETE FROM monitoring_point WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [ids])
+    }
+  })
+})

@@ -1,3 +1,4 @@
+import type { CoverageCheckCode, CoverageVerdict } from './coverage.ts'
 import { INDUSTRY, PLOT_STATUS, POINT_LEVEL, RISK_LEVEL, labelOf } from './labels.ts'
 import { m2ToMu } from './units.ts'
 
@@ -226,16 +227,22 @@ export interface PublicCounty {
     farmlandMu: number
     /** 亩 of farmland per monitoring point; null when the county has no point. */
     farmlandMuPerPoint: number | null
-    /** 是否覆盖 by the coverage rule of the staff view (active points only). */
+    /** 是否覆盖 by the coverage rule of the staff view, read from active points only. */
     isCovered: boolean
     verdictName: string
-    /** Why a county is not covered (counts and class names only). */
+    /** Why a county is not covered (counts, point levels and 三调 class names only). */
     reasons: string[]
   }
 }
 
-/** A county and the coverage of its monitoring network, as counts only. */
-export function toPublicCounty(row: CountyCoverageRow, verdict: { isCovered: boolean; verdictName: string; reasons: string[] }): PublicCounty {
+/**
+ * The coverage lines the public may read: those worded from fixed lists only (point levels, 三调 first-level
+ * classes). A soil type is typed freely by staff at each point, so no soil-type line is ever public.
+ */
+export const PUBLIC_COVERAGE_CHECKS: readonly CoverageCheckCode[] = ['MIN_POINTS', 'MAIN_LAND_USE']
+
+/** A county and the coverage of its monitoring network, as counts only, with the failing lines of its verdict. */
+export function toPublicCounty(row: CountyCoverageRow, verdict: Pick<CoverageVerdict, 'isCovered' | 'verdictName' | 'checks'>): PublicCounty {
   const points = Number(row.points)
   const farmlandMu = round(m2ToMu(Number(row.farmland_m2)), 0)
   const byLevel = { national: row.national_points, provincial: row.provincial_points, city: row.city_points, county: row.county_points }
@@ -252,7 +259,7 @@ export function toPublicCounty(row: CountyCoverageRow, verdict: { isCovered: boo
       farmlandMuPerPoint: points > 0 ? round(farmlandMu / points, 0) : null,
       isCovered: verdict.isCovered,
       verdictName: verdict.verdictName,
-      reasons: verdict.reasons,
+      reasons: verdict.checks.filter((c) => c.isDeciding && !c.isMet && PUBLIC_COVERAGE_CHECKS.includes(c.code)).map((c) => c.message),
     },
   }
 }

@@ -8,8 +8,11 @@ import { findThreeLevelFacts } from '../repos/coverage.repo.ts'
 import { listCountyCoverage, listPublishedControlZones, listPublishedPlots, searchPublic } from '../repos/public.repo.ts'
 
 /**
- * Every county served with the coverage of its monitoring network (active points only, judged by the same rule
- * as the staff coverage view, counts only), and their joint extent (the map starts there).
+ * Every county served with the coverage of its monitoring network, judged by the rule of the staff coverage view
+ * from active points only (planned and retired points neither count nor decide), counts only, and their joint
+ * extent (the map starts there). The main-soil-type reading is left out: read from active points alone every
+ * soil type found has an active point, and the soil types staff type at planned or retired points must neither
+ * turn the verdict nor reach the public.
  */
 export async function listPublicCounties(db: Database, settings: CoverageSettings): Promise<{ counties: PublicCounty[]; bbox: Bbox | null; rule: string }> {
   const rows = await listCountyCoverage(db, farmlandClasses(settings))
@@ -20,8 +23,8 @@ export async function listPublicCounties(db: Database, settings: CoverageSetting
       activeByLevel: byLevel, activeByType: { basic: 0, risk: 0, background: 0, produce: 0 }, plannedPoints: 0,
       farmlandM2: Number(row.farmland_m2), uncoveredM2: 0, farmlandParcels: 0, uncoveredParcels: 0,
     }
-    const tl = threeLevel.get(row.adcode) ?? { soilTypes: [], landUses: [] }
-    return toPublicCounty(row, judgeCoverage(facts, tl.soilTypes, tl.landUses, settings))
+    const landUses = threeLevel.get(row.adcode)?.landUses ?? []
+    return toPublicCounty(row, judgeCoverage(facts, [], landUses, settings))
   })
   return { counties, bbox: unionBbox(counties.map((c) => c.bbox)), rule: describeRule(settings) }
 }
