@@ -3,7 +3,7 @@ import { loadConfig, paths, type AppConfig } from './config.ts'
 import { openDatabase, type Database } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { ensureDefaultRuleSet, failJobsOfStoppedServer } from './services/classification.service.ts'
-import { loadSampleData } from './services/sample-data.service.ts'
+import { seedSampleDataOnStart } from './services/sample-data.service.ts'
 import { seedSampleUsers } from './services/users.service.ts'
 
 /** Opens the database (embedded or server), applies migrations, and loads the sample data on first start. */
@@ -15,12 +15,8 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
   const abandoned = await failJobsOfStoppedServer(db)
   if (abandoned) log(`上次停止时有 ${abandoned} 个分类任务未完成，已标记为失败`)
   if (config.seedOnStart) {
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM county')
-    if (rows[0].n === 0) {
-      log('数据库为空，正在加载示例数据（27 个区县，均为生成数据，约需 1 分钟）…')
-      const result = await loadSampleData(db, { scale: 'sample', parcelsPerCounty: config.sampleParcelsPerCounty, log })
-      log(`示例数据加载完成：${result.counties} 个区县，${result.parcels} 个耕地图斑`)
-    }
+    const seeded = await seedSampleDataOnStart(db, { parcelsPerCounty: config.sampleParcelsPerCounty, log })
+    if (seeded) log(`示例数据加载完成：${seeded.counties} 个区县${seeded.isResumed ? '（续加载）' : ''}，${seeded.parcels} 个耕地图斑`)
   }
   const users = await seedSampleUsers(db, { mustChangePassword: !config.auth.isDemo })
   if (users) log(`已创建 ${users} 个示例账户（见 README“示例账户”）${config.auth.isDemo ? '；演示模式，无须修改初始密码' : '；首次登录须修改密码'}`)

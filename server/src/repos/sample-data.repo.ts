@@ -88,3 +88,26 @@ export async function insertCountySample(tx: Queryable, s: CountySample): Promis
   await tx.query(sqlFile('sample-data/record-import'), [a, JSON.stringify({ parcels, points: s.points.length, plots: s.plots.length, zones: s.zones.length, enterprises: s.enterprises.length, isGenerated: true }), Number(a)])
   return parcels
 }
+
+export interface SampleLoadState {
+  /** The load begun on this database; null when the start-up never seeded it. */
+  plan: { parcelsPerCounty: number; adcodes: string[]; isComplete: boolean } | null
+  /** Counties in the database now. */
+  loadedAdcodes: string[]
+}
+
+export async function findSampleLoad(db: Queryable): Promise<SampleLoadState> {
+  const { rows: [r] } = await db.query(sqlFile('sample-data/find-load'))
+  return {
+    plan: r.parcels_per_county === null ? null : { parcelsPerCounty: r.parcels_per_county, adcodes: r.adcodes, isComplete: r.is_complete },
+    loadedAdcodes: r.loaded,
+  }
+}
+
+export async function beginSampleLoad(db: Queryable, parcelsPerCounty: number, adcodes: string[]): Promise<void> {
+  await db.query(sqlFile('sample-data/begin-load'), [parcelsPerCounty, adcodes])
+}
+
+export async function completeSampleLoad(db: Queryable): Promise<void> {
+  await db.query(sqlFile('sample-data/complete-load'))
+}

@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { paths } from '../config.ts'
 import type { Database } from '../db/database.ts'
-import { clearMissionTables, insertCounty, insertCountySample, insertTownships } from '../repos/sample-data.repo.ts'
+import {
+  beginSampleLoad, clearMissionTables, completeSampleLoad, findSampleLoad, insertCounty, insertCountySample, insertTownships,
+} from '../repos/sample-data.repo.ts'
 import { generateCounty, type CountyInput, type GenerateOptions } from '../../../sample-data/generator/generate.ts'
 import type { PolygonCoords } from '../../../sample-data/generator/geometry.ts'
 
@@ -14,6 +16,8 @@ export interface SeedOptions {
   parcelsPerCounty?: number
   /** Only these counties (sample scale); all by default. */
   adcodes?: string[]
+  /** Counties of the plan already loaded: left out, the others keep the plan's settings. */
+  skipAdcodes?: string[]
   seed?: number
   log?: (msg: string) => void
 }
@@ -83,7 +87,7 @@ export async function loadSampleData(db: Database, options: SeedOptions): Promis
   const log = options.log ?? (() => {})
   const features = readCountyFeatures()
   const townships = readTownships()
-  const plan = planScale(features, options)
+  const plan = planScale(features, options).filter((p) => !options.skipAdcodes?.includes(p.feature.properties.adcode))
   let parcels = 0
   for (const { feature, gen } of plan) {
     const { adcode, name } = feature.properties
@@ -102,4 +106,31 @@ export async function loadSampleData(db: Database, options: SeedOptions): Promis
     log(`已加载 ${feature.properties.city}${name}（${adcode}）：耕地图斑 ${loaded} 个`)
   }
   return { counties: plan.length, parcels }
+}
+
+/**
+ * The sample data of a first start, loaded so that an interrupted start is finished by the next one: the plan is
+ * recorded before the first county, each county loads in its own transaction, and the load is marked complete after
+ * the last. A start that finds the load unfinished loads the counties of the recorded plan still missing. A database
+ * that already had counties without a recorded load (set up from its own files) is left as it is.
+ */
+export async function seedSampleDataOnStart(db: Database, options: { parcelsPerCounty: number; log?: (msg: string) => void }):
+  Promise<{ counties: number; parcels: number; isResumed: boolean } | null> {
+  const log = options.log ?? (() => {})
+  const state = await findSampleLoad(db)
+  if (state.plan?.isComplete) return null
+  if (!state.plan && state.loadedAdcodes.length) return null
+  let plan = state.plan
+  if (!plan) {
+    plan = { parcelsPerCounty: options.parcelsPerCounty, adcodes: readCountyFeatures().map((f) => f.properties.adcode), isComplete: false }
+    await beginSampleLoad(db, plan.parcelsPerCounty, plan.adcodes)
+    log(`数据库为空，正在加载示例数据（${plan.adcodes.length} 个区县，均为生成数据，约需 1 分钟）…`)
+  } else {
+    log(`上次启动时示例数据未加载完（已有 ${state.loadedAdcodes.length} / ${plan.adcodes.length} 个区县），继续加载其余区县…`)
+  }
+  const result = await loadSampleData(db, {
+    scale: 'sample', adcodes: plan.adcodes, parcelsPerCounty: plan.parcelsPerCounty, skipAdcodes: state.loadedAdcodes, log,
+  })
+  await completeSampleLoad(db)
+  return { ...result, isResumed: state.plan !== null }
 }
