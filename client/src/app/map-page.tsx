@@ -111,6 +111,8 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const [statusSource, setStatusSource] = useState<ViewStatusSource | null>(null)
   const [tab, setTab] = useState('layers')
   const [dataVersion, setDataVersion] = useState(0)
+  /** Bumped when another user changed data the open map shows: the open panel and the lists read it again. */
+  const [liveVersion, setLiveVersion] = useState(0)
   const [queueCount, setQueueCount] = useState<number | undefined>(undefined)
   const [activeRecord, setActiveRecord] = useState<string | null>(null)
   const [reportPin, setReportPin] = useState<[number, number] | null>(null)
@@ -188,6 +190,10 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     await flyToFeature(feature, FEATURE_MAX_ZOOM)
   }, [flyToFeature])
   const onReviewChanged = useCallback(() => setDataVersion((n) => n + 1), [])
+  const onTilesChanged = useCallback((sources: string[]) => {
+    setLiveVersion((n) => n + 1)
+    if (sources.includes('parcel')) void reloadOpenList()
+  }, [reloadOpenList])
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing', onSaved: onReviewChanged })
   const ignoreFeatureClick = useCallback(() => undefined, [])
   const [isZoneCapturing, setZoneCapturing] = useState(false)
@@ -266,7 +272,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           counties={user.counties}
           canClassify={user.role === 'farmland'}
           activeListId={openList?.id ?? null}
-          refreshKey={`${classVersion}/${dataVersion}`}
+          refreshKey={`${classVersion}/${dataVersion}/${liveVersion}`}
           onOpenList={onOpenList}
         />
       ),
@@ -346,7 +352,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       id: 'reviews',
       label: '待办审核',
       badge: queueCount,
-      content: <ReviewQueue refreshKey={dataVersion} activeKey={activeRecord} onOpen={onOpenRecord} onCount={setQueueCount} />,
+      content: <ReviewQueue refreshKey={`${dataVersion}/${liveVersion}`} activeKey={activeRecord} onOpen={onOpenRecord} onCount={setQueueCount} />,
     })
   }
   if (REPORT_ROLES.includes(user.role)) {
@@ -368,6 +374,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           focus={focus}
           highlight={openPlotId !== null ? { source: 'contaminated-plot', id: openPlotId } : openPointId !== null ? { source: 'monitoring-point', id: openPointId } : selected}
           dataVersion={dataVersion}
+          onTilesChanged={onTilesChanged}
           marker={tab === 'reports' ? reportPin : null}
           onGroups={onGroups}
           onFeatureClick={editor.isCapturingClicks || isZoneCapturing || isPlotDrawing || isPointPlacing ? ignoreFeatureClick : onMapFeatureClick}
@@ -427,7 +434,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
             feature={selected}
             onClose={() => select(null)}
             onLocate={onLocate}
-            refreshKey={dataVersion}
+            refreshKey={`${dataVersion}/${liveVersion}`}
             renderValue={selected.source === 'parcel' ? renderParcelValue : undefined}
             renderTop={(info, reload) =>
               selected.source === 'parcel' && openList ? (

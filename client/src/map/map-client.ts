@@ -10,7 +10,6 @@ import {
   type GeoJSONSource,
   type MapMouseEvent,
   type PointLike,
-  type StyleSpecification,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import type { FeatureCollection } from 'geojson'
@@ -61,6 +60,11 @@ function overlayColor(): ExpressionSpecification {
 
 setWorkerUrl(workerUrl)
 
+/** The answer of a style's versions URL: the data version of each of its tile layers. */
+interface TileVersions {
+  versions: Record<string, number>
+}
+
 /** Options of {@link MapClient}. */
 export interface MapClientOptions {
   container: HTMLElement
@@ -94,10 +98,8 @@ export class MapClient implements ViewStatusSource {
   private marker: Marker | null = null
   private readonly baseFilters = new Map<string, FilterSpecification | undefined>()
   private readonly loaded: Promise<void>
-  private readonly styleUrl: string
 
   constructor({ container, styleUrl, isStatic = false }: MapClientOptions) {
-    this.styleUrl = styleUrl
     this.map = new MaplibreMap({
       container,
       style: styleUrl,
@@ -167,16 +169,30 @@ export class MapClient implements ViewStatusSource {
   }
 
   /**
-   * Fetches the style again and points each vector source whose tile URLs changed (their `?v=` data version
-   * moves when the server's data changes, e.g. after a review step) at the new URLs, so those tiles reload.
+   * Asks the style's versions URL (`metadata["soil:versions"]`) for the current data version of each layer and
+   * points the vector sources whose version moved (another user's publish, an edit, a new point) at their new
+   * tile URLs, so only those tiles load again while the view stays; resolves with the ids of those sources.
    */
-  async refreshTiles(): Promise<void> {
-    const style = await getJson<StyleSpecification>(this.styleUrl)
-    for (const [id, spec] of Object.entries(style.sources)) {
+  async refreshTiles(signal?: AbortSignal): Promise<string[]> {
+    await this.loaded
+    const versionsUrl = (this.map.getStyle().metadata as Record<string, unknown> | undefined)?.['soil:versions']
+    if (typeof versionsUrl !== 'string') return []
+    const { versions } = await getJson<TileVersions>(versionsUrl, signal)
+    return this.setTileVersions(versions)
+  }
+
+  /** Points each vector source named in `versions` at the tile URLs of that data version; returns the sources that moved. */
+  setTileVersions(versions: Record<string, number>): string[] {
+    const moved: string[] = []
+    for (const [id, version] of Object.entries(versions)) {
       const source = this.map.getSource(id)
-      if (!(source instanceof VectorTileSource) || spec.type !== 'vector' || !spec.tiles) continue
-      if (JSON.stringify(source.tiles) !== JSON.stringify(spec.tiles)) source.setTiles(spec.tiles)
+      if (!(source instanceof VectorTileSource) || !source.tiles) continue
+      const tiles = source.tiles.map((url) => withVersion(url, version))
+      if (tiles.every((url, i) => url === source.tiles[i])) continue
+      source.setTiles(tiles)
+      moved.push(id)
     }
+    return moved
   }
 
   /** Replaces the basemap; its raster layers go below every data layer. */
@@ -355,6 +371,12 @@ export class MapClient implements ViewStatusSource {
     if (id !== HATCH_IMAGE_ID || this.map.hasImage(id)) return
     this.map.addImage(id, createHatchImage(), { pixelRatio: HATCH_PIXEL_RATIO })
   }
+}
+
+/** A tile URL template with its `v` (data version) query parameter set to `version`. */
+function withVersion(url: string, version: number): string {
+  if (/[?&]v=/.test(url)) return url.replace(/([?&]v=)[^&]*/, `$1${version}`)
+  return `${url}${url.includes('?') ? '&' : '?'}v=${version}`
 }
 
 function sameRef(a: FeatureRef | null, b: FeatureRef | null): boolean {

@@ -10,6 +10,7 @@ import type {
   ViewStatusSource,
 } from '../shared/api-types'
 import { MapClient, type FeatureStates } from './map-client'
+import { useLiveTiles } from './use-live-tiles'
 
 /** Props of {@link MapView}. */
 export interface MapViewProps {
@@ -22,6 +23,11 @@ export interface MapViewProps {
   onStatusSource: (source: ViewStatusSource | null) => void
   /** Bumped after the server's data changed (a review step): the changed layers' tiles are fetched again. */
   dataVersion?: number
+  /**
+   * Called with the sources whose data another user changed while the map was open (a published list, an edited
+   * parcel, a new point); their tiles are already loading again at the same view.
+   */
+  onTilesChanged?: (sources: string[]) => void
   /** The style to draw; the internal map's by default. */
   styleUrl?: string
   /** Where the first extent comes from (an answer with `bbox`); the user's counties by default. */
@@ -59,6 +65,7 @@ export function MapView(props: MapViewProps) {
     callbacks.current = props
   })
   const [client, setClient] = useState<MapClient | null>(null)
+  useLiveTiles(client, !props.isStatic, (sources) => callbacks.current.onTilesChanged?.(sources))
 
   useEffect(() => {
     const created = new MapClient({ container: containerRef.current!, styleUrl: callbacks.current.styleUrl ?? '/style.json', isStatic: callbacks.current.isStatic })
