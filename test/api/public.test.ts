@@ -414,3 +414,66 @@ describe('the public coverage verdict and points not in use', () => {
     }
   })
 })
+
+describe('a published control zone and the plots it protects', () => {
+  const suffix = `${Date.now().toString().slice(-6)}`
+  let plot: { id: number; code: string }
+  let laterPlot: { id: number; code: string }
+  let zoneId: number
+  let approver: Awaited<ReturnType<typeof signIn>>
+  let owner: Awaited<ReturnType<typeof signIn>>
+
+  const publicZone = async () => {
+    const res = await request(app).get('/api/public/control-zones').query({ adcode: '430903' })
+    expect(res.status).toBe(200)
+    return res.body.zones.find((z: any) => z.id === zoneId)
+  }
+  const act = async (session: Awaited<ReturnType<typeof signIn>>, kind: string, id: number, action: string, reason?: string) => {
+    const res = await session.agent.post(`/api/reviews/${kind}/${id}/${action}`).set('X-CSRF-Token', session.csrfToken).send(reason ? { reason } : {})
+    expect(res.status, `${kind} ${action}: ${JSON.stringify(res.body)}`).toBe(200)
+  }
+
+  beforeAll(async () => {
+    approver = await signIn(app, 'shending')
+    owner = await signIn(app, 'huanjing')
+    const lon = published.lon - 0.004
+    const lat = published.lat - 0.006
+    plot = { id: 0, code: `430903-BH${suffix}` }
+    plot.id = await insertPlot(plot.code, `保护地块测试${suffix}`, 'draft', square(lon, lat, 0.0005))
+    laterPlot = { id: 0, code: `430903-BL${suffix}` }
+    laterPlot.id = await insertPlot(laterPlot.code, `后划入地块测试${suffix}`, 'approved', square(lon + 0.0012, lat, 0.0004))
+    zoneId = await insertZone(`430903-BZ${suffix}`, `保护地块测试管控区域${suffix}`, 'approved', square(lon, lat, 0.003), `赫环公告〔2026〕B${suffix}号`, '本区域暂不开发利用。')
+    await db.query(`INSERT INTO control_zone_plot (adcode, zone_id, plot_id) VALUES ('430903', $1, $2)`, [zoneId, plot.id])
+  })
+
+  afterAll(async () => {
+    await db.query(`DELETE FROM control_zone WHERE adcode = '430903' AND id = $1`, [zoneId])
+    await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [[plot.id, laterPlot.id]])
+  })
+
+  it('when the zone is published before its plot, then its plot appears once the plot is published, stays while the plot is reopened and leaves when the plot is withdrawn', async () => {
+    await act(approver, 'control-zone', zoneId, 'publish')
+    expect((await publicZone()).plotCodes).toEqual([])
+
+    await db.query(`UPDATE contaminated_plot SET review_status = 'approved' WHERE adcode = '430903' AND id = $1`, [plot.id])
+    await act(approver, 'plot', plot.id, 'publish')
+    expect((await publicZone()).plotCodes).toEqual([plot.code])
+
+    await act(owner, 'plot', plot.id, 'reopen', '补充调查资料')
+    expect((await publicZone()).plotCodes).toEqual([plot.code])
+
+    await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = $1`, [plot.id])
+    expect((await publicZone()).plotCodes).toEqual([])
+  })
+
+  it('when a plot is linked to the zone after its publication and then published, then the public zone does not name it until the zone is published again', async () => {
+    await act(owner, 'control-zone', zoneId, 'reopen', '补划地块')
+    await db.query(`INSERT INTO control_zone_plot (adcode, zone_id, plot_id) VALUES ('430903', $1, $2)`, [zoneId, laterPlot.id])
+    await act(approver, 'plot', laterPlot.id, 'publish')
+    expect((await publicZone()).plotCodes).toEqual([])
+
+    await db.query(`UPDATE control_zone SET review_status = 'approved' WHERE adcode = '430903' AND id = $1`, [zoneId])
+    await act(approver, 'control-zone', zoneId, 'publish')
+    expect((await publicZone()).plotCodes).toEqual([laterPlot.code])
+  })
+})
