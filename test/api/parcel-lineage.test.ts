@@ -64,6 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.query(`DELETE FROM farmland_parcel WHERE adcode = $1 AND NOT is_generated AND created_at >= $2`, [COUNTY, startedAt])
+  await db.query(`DELETE FROM class_list WHERE adcode = $1 AND created_at >= $2`, [COUNTY, startedAt])
   await db.query('SELECT refresh_farmland_overview($1)', [COUNTY])
   await db.close()
 })
@@ -140,8 +141,8 @@ describe('split, merge and restore', () => {
     expect(Math.abs(merge.body.child.areaM2 - parent.areaM2) / parent.areaM2).toBeLessThan(1e-4)
     const merged = await farmland.agent.get(`/api/parcels/${merge.body.child.id}`).expect(200)
     expect([...merged.body.properties.parentCodes].sort()).toEqual([...childCodes].sort())
-    expect(merged.body.properties.classBasis.edit).toMatchObject({ mode: 'recompute', ruleSetVersion: expect.any(String) })
-    expect(merged.body.properties.classMethod).toMatch(/samples|interpolated|no_data/)
+    expect(merged.body.properties).toMatchObject({ class: 'safe_use', classMethod: 'samples' })
+    expect(merged.body.properties.classBasis.edit).toEqual({ mode: 'inherit', from: childCodes })
     for (const c of split.body.children) {
       expect((await farmland.agent.get(`/api/parcels/${c.id}`)).status).toBe(404)
       const [entry] = await historyOf(c.id)
@@ -206,5 +207,36 @@ describe('split, merge and restore', () => {
     expect(after.body.items.some((i: any) => i.id === created.id)).toBe(false)
     const out = await farmland.agent.get('/api/parcels/deleted?adcode=220322')
     expect(out.status).toBe(403)
+  })
+})
+
+describe('vertex limits on split and merge results', () => {
+  it('when a 9,001-point zig-zag line would cut children of more than PARCEL_MAX_VERTICES vertices, then 422 names the child and the limit and nothing is written', async () => {
+    const at = takeSpot()
+    const parent = await createParcel(rect(at, 60, 30))
+    const coordinates = Array.from({ length: 9001 }, (_, i) => offset(at, -10 + (80 * i) / 9000, i % 2 ? 20 : 10))
+    const before = await counts()
+    const res = await post(farmland, '/api/parcels/split', { id: parent.id, version: 1, line: { type: 'LineString', coordinates }, reason: '测试', classMode: 'recompute' })
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(422)
+    const tooMany = res.body.error.details.problems.filter((p: any) => p.code === 'TOO_MANY_VERTICES')
+    expect(tooMany.length).toBeGreaterThan(0)
+    expect(tooMany[0].message).toMatch(/^分割后的第 \d 块有 \d+ 个顶点，超过上限 5000 个，请简化边界$/)
+    expect(res.body.error.message).toContain('超过上限 5000 个')
+    expect(await counts()).toEqual(before)
+    expect((await farmland.agent.get(`/api/parcels/${parent.id}`)).body.properties.version).toBe(1)
+  })
+
+  it('when two parcels within the limit would merge into one of more than PARCEL_MAX_VERTICES vertices, then 422 names the merged parcel and the limit and nothing is written', async () => {
+    const at = takeSpot()
+    const teeth = 2700
+    const zigzag = (east0: number, east1: number) => Array.from({ length: teeth }, (_, i) => offset(at, east0 + ((east1 - east0) * i) / (teeth - 1), i % 2 ? 29.5 : 30))
+    const west = await createParcel([offset(at, 0, 0), offset(at, 30, 0), ...zigzag(30, 0), offset(at, 0, 0)])
+    const east = await createParcel([offset(at, 30, 0), offset(at, 60, 0), ...zigzag(60, 30), offset(at, 30, 0)])
+    const before = await counts()
+    const res = await post(farmland, '/api/parcels/merge', { parcels: [west, east].map((p) => ({ id: p.id, version: 1 })), reason: '测试', classMode: 'recompute' })
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(422)
+    expect(res.body.error.details.problems[0]).toMatchObject({ code: 'TOO_MANY_VERTICES' })
+    expect(res.body.error.details.problems[0].message).toMatch(/^合并后的图斑有 \d+ 个顶点，超过上限 5000 个，请简化边界$/)
+    expect(await counts()).toEqual(before)
   })
 })

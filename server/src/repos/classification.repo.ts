@@ -227,9 +227,45 @@ export async function findParcelEvidence(db: Queryable, adcode: string, afterId:
 
 export async function insertEntries(tx: Queryable, adcode: string, listId: number, entries: NewEntry[]): Promise<void> {
   if (!entries.length) return
-  await tx.query(q('insert-entries'), [adcode, listId,
-    entries.map((e) => e.parcelId), entries.map((e) => e.class), entries.map((e) => e.method), entries.map((e) => e.soilGrade),
-    entries.map((e) => e.mainPollutants.join(',')), entries.map((e) => e.sampleCount), entries.map((e) => JSON.stringify(e.basis))])
+  await tx.query(q('insert-entries'), [adcode, listId, ...entryColumns(entries)])
+}
+
+/** The bulk parameters of entries, one array per column. */
+function entryColumns(entries: NewEntry[]) {
+  return [entries.map((e) => e.parcelId), entries.map((e) => e.class), entries.map((e) => e.method), entries.map((e) => e.soilGrade),
+    entries.map((e) => e.mainPollutants.join(',')), entries.map((e) => e.sampleCount), entries.map((e) => JSON.stringify(e.basis))]
+}
+
+/** Writes recomputed entries into a list, replacing what it held for those parcels. */
+export async function upsertEntries(tx: Queryable, adcode: string, listId: number, entries: NewEntry[]): Promise<void> {
+  if (!entries.length) return
+  await tx.query(q('upsert-entries'), [adcode, listId, ...entryColumns(entries)])
+}
+
+/** The county's newest complete draft (or returned) list made since the last publication, locked. */
+export async function findNextDraftList(tx: Queryable, adcode: string): Promise<number | undefined> {
+  const { rows: [r] } = await tx.query<{ id: number }>(q('find-next-draft'), [adcode])
+  return r ? Number(r.id) : undefined
+}
+
+/** A new complete draft list for classes recomputed by parcel edits. */
+export async function insertEditList(tx: Queryable, adcode: string, ruleSetVersion: string, username: string): Promise<number> {
+  return Number((await tx.query<{ id: number }>(q('insert-edit-list'), [adcode, ruleSetVersion, username])).rows[0].id)
+}
+
+/** Gives the list, for every parcel it lacks, the entry the parcel's published class came from. */
+export async function fillListFromPublished(tx: Queryable, adcode: string, listId: number): Promise<void> {
+  await tx.query(q('fill-list-from-published'), [adcode, listId])
+}
+
+/** Copies the parents' entries to the children in every complete list that classes all the parents. */
+export async function carryEntries(tx: Queryable, adcode: string, parentIds: number[], childIds: number[], edit: unknown): Promise<void> {
+  await tx.query(q('carry-entries'), [adcode, parentIds, childIds, JSON.stringify(edit)])
+}
+
+/** The parcel count of every complete list of the county, after edits added or removed entries. */
+export async function recountLists(tx: Queryable, adcode: string): Promise<void> {
+  await tx.query(q('recount-lists'), [adcode])
 }
 
 export async function listLists(db: Queryable, adcodes: string[]): Promise<ListRow[]> {

@@ -196,10 +196,6 @@ export async function listDeletedParcels(db: Queryable, adcodes: string[], limit
   return (await db.query<DeletedRow>(sqlFile('parcels/list-deleted'), [adcodes, limit])).rows
 }
 
-export async function setParcelClass(tx: Queryable, id: number, c: { class: FarmlandClass; method: string | null; basis: unknown }): Promise<void> {
-  await tx.query(sqlFile('parcels/set-class'), [id, c.class, c.method, jsonOrNull(c.basis)])
-}
-
 export async function findParcelIdByCode(db: Queryable, adcode: string, code: string): Promise<number | undefined> {
   const row = (await db.query<{ id: number }>(sqlFile('parcels/find-parcel-by-code'), [adcode, code])).rows[0]
   return row ? Number(row.id) : undefined

@@ -12,11 +12,13 @@ import {
 import { m2ToHectares, m2ToMu } from '../domain/units.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
-import { findRuleSet } from '../repos/classification.repo.ts'
+import {
+  fillListFromPublished, findNextDraftList, findRuleSet, insertEditList, recountLists, touchList, upsertEntries, type NewEntry,
+} from '../repos/classification.repo.ts'
 import {
   allocateCodes, deleteParcel, findParcelEvidenceByIds, findParcels, findRemoval, findTownshipByCode, findTownshipOf,
   insertParcel, listParcelsInBbox, listPointSamplesByIds, lockParcels, measureCounty, measureOverlaps, measureSize,
-  measureValidity, refreshOverviewArea, setParcelClass, updateParcel, type ParcelRow, type ParcelValues,
+  measureValidity, refreshOverviewArea, updateParcel, type ParcelRow, type ParcelValues,
 } from '../repos/parcels.repo.ts'
 import { insertHistory, type HistoryEntry } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
@@ -159,19 +161,26 @@ async function conflictError(db: Queryable, id: number, yourVersion: number, row
     { id, code, yourVersion, currentVersion: null, changedBy: removal.actor, changedByName: who, changedAt: removal.changed_at, current: null })
 }
 
-/** The class of parcels from the monitoring evidence, with the default rule set. */
-async function recomputeClasses(tx: Queryable, adcode: string, ids: number[]) {
+/**
+ * The class of parcels from the monitoring evidence, with the default rule set, as entries of a class list; the
+ * basis says it was recomputed after an edit (and from which parcels, for split and merge results).
+ */
+async function recomputeEntries(tx: Queryable, adcode: string, ids: number[], from: string[] | undefined): Promise<{ rules: ClassRuleSet; entries: NewEntry[] }> {
   const stored = await findRuleSet(tx, null)
   const rules: ClassRuleSet = stored ? { ...(stored.rules as ClassRuleSet), version: stored.version } : DEFAULT_RULE_SET
   const evidence = await findParcelEvidenceByIds(tx, adcode, ids, rules.interpolation.maxDistanceM, rules.interpolation.maxSamples)
   const pointIds = [...new Set(evidence.flatMap((e) => [...e.inside_ids, ...e.near_ids]))]
   const graded = new Map((await listPointSamplesByIds(tx, adcode, pointIds)).map((r) => [Number(r.id), gradePoint(r, rules)]))
-  return new Map(evidence.map((e) => {
+  const entries = evidence.map((e): NewEntry => {
     const inside = e.inside_ids.flatMap((id) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: 0 }] : []))
     const nearby = e.near_ids.flatMap((id, i) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: e.near_distances[i] }] : []))
     const c = classifyParcel({ inside, nearby }, rules)
-    return [e.parcel_id, { class: c.class, method: c.method as string, basis: { ...c.basis, edit: { mode: 'recompute', ruleSetVersion: rules.version } } }]
-  }))
+    return {
+      parcelId: e.parcel_id, class: c.class, method: c.method, soilGrade: c.soilGrade, mainPollutants: c.mainPollutants, sampleCount: c.sampleCount,
+      basis: { ...c.basis, edit: { mode: 'recompute', ruleSetVersion: rules.version, ...(from ? { from } : {}) } },
+    }
+  })
+  return { rules, entries }
 }
 
 /**
@@ -269,9 +278,26 @@ export class ParcelEdit {
     return place.current
   }
 
-  async recompute(adcode: string, ids: number[]): Promise<void> {
-    const classes = await recomputeClasses(this.tx, adcode, ids)
-    for (const [id, c] of classes) await setParcelClass(this.tx, id, c)
+  /**
+   * Classes recomputed from the monitoring data go into the county's next draft list (made, complete with the
+   * published entries, when there is none), never onto the published class: they reach the map, the pre-check
+   * and the statistics when an approver publishes that list.
+   */
+  async recompute(adcode: string, ids: number[], from?: string[]): Promise<void> {
+    const { rules, entries } = await recomputeEntries(this.tx, adcode, ids, from)
+    const listId = await findNextDraftList(this.tx, adcode) ?? await insertEditList(this.tx, adcode, rules.version, this.ctx.user.username)
+    await fillListFromPublished(this.tx, adcode, listId)
+    await upsertEntries(this.tx, adcode, listId, entries)
+    const version = await touchList(this.tx, adcode, listId)
+    await insertHistory(this.tx, {
+      adcode, entity: 'class_list', entityId: listId, action: 'classify', actor: this.ctx.user.username, reason: this.reason,
+      before: null, after: { edit: true, version, ruleSetVersion: rules.version, entries: entries.map((e) => ({ parcelId: e.parcelId, class: e.class, method: e.method })) },
+    })
+  }
+
+  /** The parcel count of the class lists of every county the action touched. */
+  async recountLists(): Promise<void> {
+    for (const adcode of this.touched.keys()) await recountLists(this.tx, adcode)
   }
 
   async create(index: number, change: Extract<Change, { op: 'create' }>): Promise<ChangeResult | null> {
@@ -361,6 +387,7 @@ export async function runParcelEdit<T>(deps: ParcelEditDeps, ctx: AuthContext, r
       if (isDryRun) throw new DryRun({ value, problems: edit.problems })
       if (edit.problems.length) throw checkFailed(edit.problems)
       await edit.refreshOverview()
+      await edit.recountLists()
       return value
     })
     deps.onChanged(PARCEL_LAYERS)

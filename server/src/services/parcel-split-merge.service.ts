@@ -1,15 +1,15 @@
 import type { LineString, Polygon } from 'geojson'
-import type { FarmlandClass } from '../domain/classify-farmland.ts'
 import {
-  areaDiffRatio, checkAreaConserved, checkClassChoice, checkCoordinates, checkLineShape, checkSize, checkVertices, strictestClass,
-  type Finding,
+  areaDiffRatio, checkAreaConserved, checkClassChoice, checkCoordinates, checkLineShape, checkSize, checkVertices, describeInvalidity,
+  strictestClass, type Finding,
 } from '../domain/parcel-checks.ts'
 import { m2ToMu } from '../domain/units.ts'
 import { AppError } from '../http/errors.ts'
 import {
-  allocateCodes, deleteParcel, findParcels, findTownshipOf, insertParcel, measureSize, mergeParcelGeometry, splitParcelGeometry,
-  type ParcelRow,
+  allocateCodes, deleteParcel, findParcels, findTownshipOf, insertParcel, measureSize, measureValidity, mergeParcelGeometry, splitParcelGeometry,
+  type ParcelRow, type ParcelValues,
 } from '../repos/parcels.repo.ts'
+import { carryEntries } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import {
   attributesOf, resultOf, runParcelEdit, snapshotOf, valuesOf, type ChangeResult, type Geo, type ParcelEdit, type ParcelEditDeps,
@@ -40,6 +40,19 @@ function throwIfProblems(problems: Finding[]): void {
   throw new AppError('GEOMETRY_CHECK', `检查未通过：${problems[0].message}`, { problems: problems.map((p) => ({ index: 0, ...p })) })
 }
 
+/**
+ * The checks of a single saved parcel that a computed result (a split part, a merged parcel) can fail: validity,
+ * vertices, then area and sliver width, each stopping the rest.
+ */
+async function checkResult(edit: ParcelEdit, g: Geo, where: string): Promise<Finding[]> {
+  const invalid = describeInvalidity(await measureValidity(edit.tx, g), where)
+  if (invalid.length) return invalid
+  const vertices = checkVertices(g, edit.settings, where)
+  if (vertices.length) return vertices
+  const size = await measureSize(edit.tx, g)
+  return checkSize({ areaM2: size.area_m2, widthM: size.width_m, centre: [size.lon, size.lat] }, edit.settings, where)
+}
+
 /** The parcel cut by the line into parts, each checked for size; null (with problems) when it cannot be. */
 async function cut(edit: ParcelEdit, input: SplitInput): Promise<{ parent: ParcelRow; parts: { geometry: Polygon; areaM2: number }[] } | null> {
   const parent = await edit.lockCurrent(input.id, input.version)
@@ -62,10 +75,7 @@ async function cut(edit: ParcelEdit, input: SplitInput): Promise<{ parent: Parce
     return null
   }
   const parts = rows.map((r) => ({ geometry: r.geometry, areaM2: r.area_m2 }))
-  for (const [i, part] of parts.entries()) {
-    const size = await measureSize(edit.tx, part.geometry)
-    edit.add(0, checkSize({ areaM2: size.area_m2, widthM: size.width_m, centre: [size.lon, size.lat] }, edit.settings, `分割后的第 ${i + 1} 块`))
-  }
+  for (const [i, part] of parts.entries()) edit.add(0, await checkResult(edit, part.geometry, `分割后的第 ${i + 1} 块`))
   edit.add(0, checkAreaConserved(parent.area_m2, parts.reduce((s, p) => s + p.areaM2, 0), `图斑 ${parent.code} 分割`))
   return { parent, parts }
 }
@@ -82,17 +92,38 @@ export async function previewSplit(deps: ParcelEditDeps, ctx: AuthContext, input
   }
 }
 
-/** The class a child gets when the class is kept: the parent's, with the reason in its basis. */
-function keptClass(from: ParcelRow, cls: FarmlandClass, reason: string, fromCodes: string[]) {
-  const basis = from.class_basis && typeof from.class_basis === 'object' ? from.class_basis : {}
-  return { class: cls, classMethod: from.class_method, classBasis: { ...basis, edit: { mode: 'keep', reason, from: fromCodes } }, classListId: null }
+/** How the published class of a split or merge result came about, kept in its basis and in its list entries. */
+function editBasis(input: ClassChoice, fromCodes: string[]) {
+  return input.classMode === 'keep'
+    ? { mode: 'keep', reason: input.classReason!.trim(), from: fromCodes }
+    : { mode: 'inherit', from: fromCodes }
 }
 
 const UNCLASSIFIED = { class: 'unclassified' as const, classMethod: null, classBasis: null, classListId: null }
 
-/** Writes the new parcels of a split or merge with their lineage; returns them as stored. */
-async function insertChildren(edit: ParcelEdit, adcode: string, attributesFrom: ParcelRow, geometries: Geo[], parentCodes: string[],
-  classValues: ReturnType<typeof keptClass> | typeof UNCLASSIFIED, mode: ClassMode): Promise<ParcelRow[]> {
+/**
+ * The published class of a split or merge result: the parent's (merge: the strictest parent's, 严格管控 > 安全利用 >
+ * 优先保护), with the list it was published in. A parent with no published class (未划定) gives none: the result
+ * stays 未划定 until a list classing it is published, since part of its land was never approved.
+ */
+function inheritedClass(parents: ParcelRow[], edit: Record<string, unknown>): ParcelValues | typeof UNCLASSIFIED {
+  if (parents.some((p) => p.class === 'unclassified')) return UNCLASSIFIED
+  const strictest = strictestClass(parents.map((p) => p.class))
+  const from = parents.find((p) => p.class === strictest)!
+  const basis = from.class_basis && typeof from.class_basis === 'object' ? from.class_basis : {}
+  return { class: strictest, classMethod: from.class_method, classBasis: { ...basis, edit }, classListId: from.class_list_id } as ParcelValues
+}
+
+/**
+ * Writes the results of a split or merge with their lineage and the parents' published class, carries the
+ * parents' entries of every class list to them, removes the parents and, with 按监测数据重新计算, writes the
+ * recomputed classes into the next draft list; returns the results as stored.
+ */
+async function replaceParcels(edit: ParcelEdit, parents: ParcelRow[], attributesFrom: ParcelRow, geometries: Geo[], input: ClassChoice): Promise<ParcelRow[]> {
+  const adcode = attributesFrom.adcode
+  const parentCodes = parents.map((p) => p.code)
+  const basisEdit = editBasis(input, parentCodes)
+  const classValues = inheritedClass(parents, basisEdit)
   const codes = await allocateCodes(edit.tx, adcode, geometries.length)
   const ids: number[] = []
   for (const [i, geometry] of geometries.entries()) {
@@ -102,7 +133,9 @@ async function insertChildren(edit: ParcelEdit, adcode: string, attributesFrom: 
       adcode, id: null, code: codes[i], parentCodes, version: 1, geometry, editor: edit.ctx.user.username,
     }))
   }
-  if (mode === 'recompute') await edit.recompute(adcode, ids)
+  await carryEntries(edit.tx, adcode, parents.map((p) => Number(p.id)), ids, basisEdit)
+  for (const p of parents) await deleteParcel(edit.tx, p.id)
+  if (input.classMode === 'recompute') await edit.recompute(adcode, ids, parentCodes)
   const rows = await findParcels(edit.tx, ids)
   for (const row of rows) await edit.history(adcode, row.id, 'create', null, snapshotOf(row))
   return rows
@@ -118,9 +151,7 @@ export async function splitParcel(deps: ParcelEditDeps, ctx: AuthContext, input:
     edit.add(0, checkClassChoice(input.classMode, input.classReason))
     if (!result || edit.problems.length) return null
     const { parent, parts } = result
-    await deleteParcel(edit.tx, parent.id)
-    const classValues = input.classMode === 'keep' ? keptClass(parent, parent.class, input.classReason!.trim(), [parent.code]) : UNCLASSIFIED
-    const children = await insertChildren(edit, parent.adcode, parent, parts.map((p) => p.geometry), [parent.code], classValues, input.classMode)
+    const children = await replaceParcels(edit, [parent], parent, parts.map((p) => p.geometry), input)
     await edit.history(parent.adcode, parent.id, 'split', snapshotOf(parent), { childCodes: children.map((c) => c.code), childIds: children.map((c) => Number(c.id)) })
     edit.touch(parent.adcode, parent.geometry)
     const total = children.reduce((s, c) => s + c.area_m2, 0)
@@ -148,7 +179,7 @@ async function unite(edit: ParcelEdit, input: MergeInput) {
     edit.add(0, [{ code: 'NOT_ADJACENT', message: `图斑 ${apart.join('、')} 与其他图斑不相邻（没有公共边），不能合并` }])
     return null
   }
-  edit.add(0, checkVertices(union.geometry, edit.settings, '合并后的图斑'))
+  edit.add(0, await checkResult(edit, union.geometry, '合并后的图斑'))
   edit.add(0, checkAreaConserved(union.parts_m2, union.area_m2, '合并'))
   const largest = rows.reduce((a, b) => (b.area_m2 > a.area_m2 ? b : a))
   return { rows, union, largest }
@@ -177,12 +208,7 @@ export async function mergeParcels(deps: ParcelEditDeps, ctx: AuthContext, input
     const { rows, union, largest } = united
     const from = input.attributesFrom === undefined ? largest : rows.find((r) => Number(r.id) === input.attributesFrom)
     if (!from) throw new AppError('VALIDATION', `属性来源 ${input.attributesFrom} 不是被合并的图斑之一`)
-    const codes = rows.map((r) => r.code)
-    for (const r of rows) await deleteParcel(edit.tx, r.id)
-    const strictest = strictestClass(rows.map((r) => r.class))
-    const classValues = input.classMode === 'keep'
-      ? keptClass(rows.find((r) => r.class === strictest)!, strictest, input.classReason!.trim(), codes) : UNCLASSIFIED
-    const [child] = await insertChildren(edit, from.adcode, from, [union.geometry], codes, classValues, input.classMode)
+    const [child] = await replaceParcels(edit, rows, from, [union.geometry], input)
     for (const r of rows) {
       await edit.history(r.adcode, r.id, 'merge', snapshotOf(r), { childCodes: [child.code], childIds: [Number(child.id)] })
       edit.touch(r.adcode, r.geometry)
