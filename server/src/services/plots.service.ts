@@ -307,6 +307,10 @@ export class PlotsService {
   async update(ctx: AuthContext, id: number, patch: PlotPatch) {
     await this.db.transaction(async (tx) => {
       const row = await lockForWrite(tx, ctx, id, patch.version)
+      if (patch.adcode !== undefined && patch.adcode !== row.adcode) {
+        throw new AppError('VALIDATION', `地块 ${row.code}“${row.name}”属于${row.county}（${row.adcode}），不能改到其他区县（${patch.adcode}）`,
+          [{ field: 'adcode', message: '地块所属区县不能修改' }])
+      }
       const checked = patch.geometry === undefined ? null : await checkPlotGeometry(tx, ctx, patch.geometry, row.adcode, this.settings.geometry)
       const facts = factsOf({
         name: patch.name ?? row.name,
