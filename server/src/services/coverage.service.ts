@@ -273,12 +273,20 @@ export interface AcceptInput {
   basis: { spacingKm: GapSpacingKm; rank: number; gainM2: number; ranAt?: string; note?: string | null }
 }
 
+/** A proposal's gain is farmland inside one point's circle; the geodesic circle may exceed π·d² by a little. */
+const GAIN_ROUNDING = 1.05
+
 /**
  * An environment officer accepts a proposal: a planned point (code …-GH0001 from the county's sequence) inside
  * the county, with its township and the 三调 code under it, the proposal as its basis, and a history row, in one
  * transaction. Refused outside the county (422) or next to an active or planned point (409).
  */
 export async function acceptGapProposal(db: Database, ctx: AuthContext, settings: CoverageServiceSettings, input: AcceptInput) {
+  const discM2 = Math.PI * settings.distanceM ** 2
+  if (input.basis.gainM2 > discM2 * GAIN_ROUNDING) {
+    throw new AppError('VALIDATION', `新增覆盖面积（basis.gainM2）超过一个点位 ${settings.distanceM} 米覆盖圆的面积（约 ${Math.round(discM2).toLocaleString('zh-CN')} 平方米），不是缺口分析给出的数值；请重新运行缺口分析后再采纳`,
+      [{ field: 'basis.gainM2', message: '新增覆盖面积超出一个点位的覆盖范围' }])
+  }
   await assertAdcodeInScope(db, ctx, input.adcode)
   return db.transaction(async (tx) => {
     const site = await findSite(tx, input.adcode, input.lon, input.lat, settings.duplicateWithinM)
