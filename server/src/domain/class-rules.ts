@@ -94,6 +94,12 @@ export const DEFAULT_RULE_SET: ClassRuleSet = {
   ],
 }
 
+/**
+ * Upper bounds of a rule set's numbers: far beyond any sensible setting (the default is 2 ×, 1000 m, 5 samples,
+ * power 2), they only catch typing errors and values such as 1e308 that no computation should meet.
+ */
+export const RULE_LIMITS = { maxCropSeriousRatio: 100, maxDistanceM: 100_000, maxSamples: 100, maxPower: 10 } as const
+
 /** Problems that make a stored rule set unusable (empty when it is fine); messages in Chinese. */
 export function checkRuleSet(rules: ClassRuleSet, knownEditions: readonly string[]): string[] {
   const problems: string[] = []
@@ -103,13 +109,15 @@ export function checkRuleSet(rules: ClassRuleSet, knownEditions: readonly string
       if (!classes.includes(rules.matrix?.[grade]?.[crop])) problems.push(`类别矩阵缺少 ${grade} 类土壤 × ${crop} 的类别`)
     }
   }
-  if (!(rules.cropSeriousRatio >= 1)) problems.push('农产品严重超标倍数应不小于 1')
+  if (!(rules.cropSeriousRatio >= 1 && rules.cropSeriousRatio <= RULE_LIMITS.maxCropSeriousRatio)) {
+    problems.push(`农产品严重超标倍数应在 1–${RULE_LIMITS.maxCropSeriousRatio} 倍之间`)
+  }
   if (!['worst', 'mean-ratio'].includes(rules.aggregation)) problems.push('多样点合并方式应为 worst 或 mean-ratio')
   const i = rules.interpolation
   if (!i || !['idw', 'nearest'].includes(i.method)) problems.push('插值方法应为 idw 或 nearest')
-  if (!(i?.maxDistanceM >= 0)) problems.push('插值最大距离应不小于 0 米')
-  if (!(Number.isInteger(i?.maxSamples) && i.maxSamples >= 1)) problems.push('插值样点数应为正整数')
-  if (!(i?.power > 0)) problems.push('反距离加权的幂应大于 0')
+  if (!(i?.maxDistanceM >= 0 && i.maxDistanceM <= RULE_LIMITS.maxDistanceM)) problems.push(`插值最大距离应在 0–${RULE_LIMITS.maxDistanceM} 米之间`)
+  if (!(Number.isInteger(i?.maxSamples) && i.maxSamples >= 1 && i.maxSamples <= RULE_LIMITS.maxSamples)) problems.push(`插值样点数应为 1–${RULE_LIMITS.maxSamples} 的整数`)
+  if (!(i?.power > 0 && i.power <= RULE_LIMITS.maxPower)) problems.push(`反距离加权的幂应大于 0、不超过 ${RULE_LIMITS.maxPower}`)
   if (!knownEditions.includes(rules.gb2762Edition)) problems.push(`未知的 GB 2762 版本：${rules.gb2762Edition}`)
   return problems
 }

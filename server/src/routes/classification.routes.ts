@@ -44,7 +44,7 @@ const ruleSetBody = z.object({
       power: z.number({ error: '反距离加权的幂应为数字' }),
     }, { error: '请给出插值设置' }),
     gb2762Edition: z.string({ error: '请给出 GB 2762 版本' }),
-    notes: z.array(z.string()).max(50).default([]),
+    notes: z.array(z.string({ error: '说明（notes）每条应为文字' }).max(500, '说明每条最多 500 个字'), { error: '说明（notes）应为文字数组' }).max(50, '说明最多 50 条').default([]),
   }, { error: '请给出规则内容 rules' }),
 })
 
