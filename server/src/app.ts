@@ -8,6 +8,7 @@ import type { AppConfig } from './config.ts'
 import type { Database } from './db/database.ts'
 import { errorMiddleware, notFoundRoute } from './http/errors.ts'
 import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
+import { refuseControlCharacters } from './http/validate.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
 import { classificationRoutes } from './routes/classification.routes.ts'
@@ -66,6 +67,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   }))
   if (logger) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false } }))
   app.use(express.json({ limit: config.limits.jsonBody }))
+  app.use(refuseControlCharacters)
   app.use(sessionMiddleware(auth))
   app.use(csrfMiddleware)
   const invalidateLayers = (layers: string[]) => layers.forEach((l) => tiles.invalidate(l))

@@ -308,7 +308,7 @@ describe('POST /api/plots/:id/transitions', () => {
     ['the report is missing', { riskLevel: 'high' }, /缺少初步调查报告/, 'document'],
     ['the report has no title', { riskLevel: 'high', document: { ...doc('x'), title: ' ' } }, /初步调查报告缺少“标题”/, 'document.title'],
     ['the report has no date', { riskLevel: 'high', document: { ...doc('x'), date: '' } }, /初步调查报告缺少“日期”/, 'document.date'],
-    ['the report date is not a date', { riskLevel: 'high', document: { ...doc('x'), date: '2026-02-30' } }, /不是有效日期/, 'document.date'],
+    ['the report date is not a date', { riskLevel: 'high', document: { ...doc('x'), date: '2026-02-30' } }, /不是有效的?日期/, 'document.date'],
     ['the report is dated in the future', { riskLevel: 'high', document: { ...doc('x'), date: '2999-01-01' } }, /晚于今天/, 'document.date'],
     ['the summary is too short', { riskLevel: 'high', document: { ...doc('x'), body: '超标' } }, /结论摘要太短/, 'document.body'],
     ['the attachment has no extension', { riskLevel: 'high', document: { ...doc('x'), attachmentName: '报告' } }, /附件文件名“报告”无效/, 'document.attachmentName'],
@@ -445,7 +445,7 @@ describe('pollutants', () => {
     ['the value is negative', { valueMgKg: -1 }, /检测值不能为负数/],
     ['the value is text', { valueMgKg: '12' }, /检测值（mg\/kg）应为数字/],
     ['the sampling date is in the future', { sampledOn: '2999-01-01' }, /晚于今天/],
-    ['the sampling date is not a date', { sampledOn: '2026-13-01' }, /采样日期不是有效日期/],
+    ['the sampling date is not a date', { sampledOn: '2026-13-01' }, /采样日期不是有效的?日期/],
     ['the depth is negative', { depthM: -0.5 }, /采样深度不能为负数/],
   ])('when %s, then 400 and nothing is written', async (_what, extra, message) => {
     const plot = await createPlot()

@@ -138,6 +138,8 @@ function nextStepsText(status: string): string {
 
 const isBlank = (v: unknown) => typeof v !== 'string' || !v.trim()
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+/** Documents older than this are typing errors of the year (0202 for 2020). */
+const EARLIEST_DOCUMENT_DATE = '1900-01-01'
 const ATTACHMENT = /^[^\\/:*?"<>|\r\n]{1,120}\.[A-Za-z0-9]{1,8}$/
 
 function isRealDate(s: string): boolean {
@@ -153,6 +155,7 @@ export function checkDocument(doc: Partial<PlotDocument> | null | undefined, lab
   if (isBlank(doc.title)) return { code: 'MISSING_FIELD', field: `${field}.title`, message: `${label}缺少“标题”` }
   if (isBlank(doc.date)) return { code: 'MISSING_FIELD', field: `${field}.date`, message: `${label}缺少“日期”` }
   if (!isRealDate(doc.date!.trim())) return { code: 'INVALID_FIELD', field: `${field}.date`, message: `${label}的日期“${doc.date}”不是有效日期，应为 YYYY-MM-DD` }
+  if (doc.date!.trim() < EARLIEST_DOCUMENT_DATE) return { code: 'INVALID_FIELD', field: `${field}.date`, message: `${label}的日期 ${doc.date} 早于 ${EARLIEST_DOCUMENT_DATE}，请检查年份` }
   if (doc.date!.trim() > today) return { code: 'INVALID_FIELD', field: `${field}.date`, message: `${label}的日期 ${doc.date} 晚于今天（${today}），不能使用未来日期` }
   if (isBlank(doc.body)) return { code: 'MISSING_FIELD', field: `${field}.body`, message: `${label}缺少“结论摘要”` }
   if (doc.body!.trim().length < MIN_DOCUMENT_BODY) return { code: 'INVALID_FIELD', field: `${field}.body`, message: `${label}的结论摘要太短（至少 ${MIN_DOCUMENT_BODY} 个字）` }

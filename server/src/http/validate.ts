@@ -1,12 +1,133 @@
+import type { RequestHandler } from 'express'
 import { z } from 'zod'
 import { AppError } from './errors.ts'
+import { describeField } from './field-labels.ts'
+import './zod-messages.ts'
+
+/**
+ * Characters no form field holds: C0 controls except tab, line feed and carriage return, DEL, the C1 controls
+ * U+0080–U+009F and UTF-16 halves without their partner (PostgreSQL refuses NUL and the halves cannot be stored).
+ */
+const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** The 1-based character position of the first control character of `text`, or null when it has none. */
+export function controlCharacterAt(text: string): number | null {
+  const match = CONTROL_CHARACTER.exec(text)
+  if (!match) return null
+  return Array.from(text.slice(0, match.index)).length + 1
+}
+
+/** A control character found in a request value: where (path of keys) and at which character. */
+export interface ControlCharacterHit {
+  path: (string | number)[]
+  position: number
+  isInKey: boolean
+}
+
+/** The first control character in any string or object key of `value` (depth-first), or null. */
+export function findControlCharacter(value: unknown, path: (string | number)[] = []): ControlCharacterHit | null {
+  if (typeof value === 'string') {
+    const position = controlCharacterAt(value)
+    return position === null ? null : { path, position, isInKey: false }
+  }
+  if (value === null || typeof value !== 'object') return null
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)
+  for (const [key, child] of entries) {
+    if (typeof key === 'string') {
+      const position = controlCharacterAt(key)
+      if (position !== null) return { path: [...path, key], position, isInKey: true }
+    }
+    const hit = findControlCharacter(child, [...path, key])
+    if (hit) return hit
+  }
+  return null
+}
+
+/** The 400 for a control character, naming the field (`where` overrides the field name, e.g. 第 3 行「作物」). */
+export function controlCharacterError(hit: ControlCharacterHit, requestPath?: string, where?: string): AppError {
+  const field = where ?? describeField(hit.path, requestPath)
+  const what = hit.isInKey ? '的名称' : ''
+  const message = `${field}${what}含有不可见的控制字符（位置 ${hit.position}），请删除后重试`
+  return new AppError('VALIDATION', message, [{ field: hit.path.join('.'), message }])
+}
+
+/** Throws the 400 when `value` holds a control character anywhere (form fields, imported cells). */
+export function assertNoControlCharacters(value: unknown, path: (string | number)[] = [], requestPath?: string): void {
+  const hit = findControlCharacter(value, path)
+  if (hit) throw controlCharacterError(hit, requestPath)
+}
+
+function decodedSegments(path: string): string[] {
+  return path.split('/').map((s) => {
+    try {
+      return decodeURIComponent(s)
+    } catch {
+      return s
+    }
+  })
+}
+
+/**
+ * Refuses a request whose JSON body, query or path holds a control character, before any route sees it:
+ * PostgreSQL cannot store NUL, and the others have no place in an officer's text. Multipart form fields are
+ * checked by `parse` (they are read inside their routes).
+ */
+export const refuseControlCharacters: RequestHandler = (req, _res, next) => {
+  const segments = decodedSegments(req.path)
+  const inPath = segments.findIndex((s) => controlCharacterAt(s) !== null)
+  if (inPath >= 0) {
+    const message = `网址第 ${inPath} 段含有不可见的控制字符（位置 ${controlCharacterAt(segments[inPath])}），请检查链接`
+    return next(new AppError('VALIDATION', message, [{ field: 'path', message }]))
+  }
+  const hit = findControlCharacter(req.query) ?? findControlCharacter(req.body)
+  next(hit ? controlCharacterError(hit, req.path) : undefined)
+}
 
 /** Parses request input with a Zod schema; the messages of all failing fields go back in one 400. */
 export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  assertNoControlCharacters(input)
   const result = schema.safeParse(input)
   if (!result.success) {
     throw new AppError('VALIDATION', result.error.issues.map((i) => i.message).join('；'),
       result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })))
   }
   return result.data
+}
+
+/** Earliest date any form accepts: older dates are typing errors (0000-01-01, 0202-05-03). */
+export const EARLIEST_DATE = '1900-01-01'
+
+/** Today in China (UTC+8), YYYY-MM-DD. */
+export function todayInChina(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10)
+}
+
+function yearsAfter(date: string, years: number): string {
+  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
+}
+
+function isRealDate(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s
+}
+
+/** What is wrong with a YYYY-MM-DD date, or null when it is a real day in the accepted range. */
+function dateProblem(s: string, label: string, isNotAfterToday: boolean): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return `${label}应为 YYYY-MM-DD 格式，如 2024-05-03`
+  if (!isRealDate(s)) return `${label}不是有效的日期（${s}）`
+  if (s < EARLIEST_DATE) return `${label}不能早于 ${EARLIEST_DATE}，请检查年份（${s}）`
+  if (isNotAfterToday && s > todayInChina()) return `${label}不能晚于今天（${s}）`
+  if (s > yearsAfter(todayInChina(), 1)) return `${label}不能晚于一年之后，请检查年份（${s}）`
+  return null
+}
+
+/**
+ * The one date field of every form: YYYY-MM-DD, a real calendar day, from 1900-01-01 to one year after today
+ * (or to today when `isNotAfterToday`, e.g. a sampling date).
+ */
+export function isoDate(label: string, { isNotAfterToday = false } = {}) {
+  return z.string({ error: `${label}应为 YYYY-MM-DD 格式的日期` }).superRefine((s, ctx) => {
+    const problem = dateProblem(s, label, isNotAfterToday)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
 }

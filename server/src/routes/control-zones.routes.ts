@@ -1,16 +1,13 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { assertRole, requireRole } from '../http/auth.ts'
-import { parse } from '../http/validate.ts'
+import { isoDate, parse } from '../http/validate.ts'
 import { createZone, getZone, listZonesFor, updateZoneOf, type ControlZoneDeps } from '../services/control-zones.service.ts'
 import { CHINA_LAT, CHINA_LON } from '../domain/parcel-checks.ts'
 
 const adcode = z.string({ error: '区县代码应为文字' }).regex(/^\d{6}$/, '区县代码（adcode）应为 6 位数字')
 const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '管控区域编号应为数字').transform(Number) })
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-const isRealDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s
-const announcementDate = z.string({ error: '公告日期应为 YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, '公告日期应为 YYYY-MM-DD 格式')
-  .refine(isRealDate, '公告日期不是有效的日期').refine((s) => s <= today(), '公告日期不能晚于今天').nullable()
+const announcementDate = isoDate('公告日期', { isNotAfterToday: true }).nullable()
 const text = (label: string, max: number) => z.string({ error: `${label}应为文字` }).max(max, `${label}最多 ${max} 个字`).nullable()
 const sign = z.object({
   label: z.string({ error: '标识名称必填' }).trim().min(1, '标识名称必填').max(100, '标识名称最多 100 个字'),

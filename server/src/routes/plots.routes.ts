@@ -9,7 +9,7 @@ import { INDUSTRY, PLOT_STATUS, RISK_LEVEL } from '../domain/labels.ts'
 import { UNRELATED_CONSTRUCTION, UNRELATED_CONSTRUCTION_NAME } from '../domain/negative-list.ts'
 import { PUBLIC_LISTS, type PublicListCode } from '../domain/public-fields.ts'
 import { assertRole, requireRole } from '../http/auth.ts'
-import { parse } from '../http/validate.ts'
+import { isoDate, parse } from '../http/validate.ts'
 import { PlotsService, type PlotSettings } from '../services/plots.service.ts'
 
 const industries = Object.keys(INDUSTRY) as [keyof typeof INDUSTRY, ...(keyof typeof INDUSTRY)[]]
@@ -18,8 +18,6 @@ const lists = Object.keys(PUBLIC_LISTS) as [PublicListCode, ...PublicListCode[]]
 
 const version = z.number({ error: '版本号（version）应为数字' }).int().positive('版本号（version）应为正整数')
 const text = (label: string, max = 200) => z.string({ error: `${label}应为文字` }).max(max, `${label}最多 ${max} 个字`).nullable().optional()
-const isoDate = (label: string) => z.string({ error: `${label}必填，格式 YYYY-MM-DD` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式`)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label}不是有效日期`)
 const adcode = z.string({ error: '区县代码应为文字' }).regex(/^\d{6}$/, '区县代码应为 6 位数字')
 
 const plotFields = {
@@ -54,7 +52,7 @@ const pollutantBody = z.object({
   version,
   substance: z.string({ error: '污染物（substance）必填' }).min(1, '污染物（substance）必填').max(60, '污染物代码无效'),
   valueMgKg: z.number({ error: '检测值（mg/kg）应为数字' }).finite('检测值应为有限数字').nonnegative('检测值不能为负数').max(1_000_000, '检测值超过 1,000,000 mg/kg，请检查单位'),
-  sampledOn: isoDate('采样日期'),
+  sampledOn: isoDate('采样日期', { isNotAfterToday: true }),
   depthM: z.number({ error: '采样深度（米）应为数字' }).nonnegative('采样深度不能为负数').max(100, '采样深度超过 100 米，请检查').nullable().optional(),
   note: text('备注', 500),
 })

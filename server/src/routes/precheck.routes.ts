@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { assertRole } from '../http/auth.ts'
-import { parse } from '../http/validate.ts'
+import { isoDate, parse } from '../http/validate.ts'
 import { VERDICTS } from '../domain/precheck.ts'
 import { buildPrecheckReport, getPrecheckFeatures } from '../services/precheck-report.ts'
 import { createPrecheck, getPrecheck, listPrechecksFor, rerunPrecheck, type PrecheckDeps } from '../services/precheck.service.ts'
@@ -14,13 +14,11 @@ const createBody = z.object({
   name: optionalText('地块名称', 100),
   reference: optionalText('来源地块或图斑编号', 100),
 })
-const isRealDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s
-const date = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式`).refine(isRealDate, `${label}不是有效的日期`)
 const verdictNames = '“allowed”（可进入用地程序）、“investigate”（须开展土壤污染状况调查评估）、“refused”（不得进入用地程序）'
 const listQuery = z.object({
   number: z.string().max(50, '核查编号最多 50 个字').optional(),
-  from: date('起始日期').optional(),
-  to: date('截止日期').optional(),
+  from: isoDate('起始日期').optional(),
+  to: isoDate('截止日期').optional(),
   verdict: z.enum(VERDICTS, { error: `核查结论应为 ${verdictNames} 之一` }).optional(),
   q: z.string().max(100, '搜索内容最多 100 个字').optional(),
   adcode: z.string().regex(/^\d{6}$/, '区县代码（adcode）应为 6 位数字').optional(),
