@@ -6,6 +6,7 @@ import type { BlackSoilSettings } from './domain/black-soil.ts'
 import { PLOT_RATE_BASES, TARGET_YEAR_RULES, TERM_RULES, type PlotRateBasis, type TargetYearRule, type TermRule } from './domain/safe-use-rate.ts'
 import type { CoverageSettings } from './domain/coverage.ts'
 import type { MonitoringSettings } from './domain/monitoring.ts'
+import type { UploadGuardSettings } from './services/upload-guard.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -68,9 +69,14 @@ export interface AppConfig {
     maxFeatures: number
     /** Vertices of all its polygons together. */
     maxVertices: number
+    /** Unpacking of a .zip or .kmz and heavy uploads at once: the same object as monitoring.uploadGuard. */
+    uploadGuard: UploadGuardSettings
   }
   /** Monitoring points and results (issue 9): standards of the judgement, entry limits and imports; see MonitoringSettings. */
-  monitoring: MonitoringSettings
+  monitoring: MonitoringSettings & {
+    /** Unpacking of an XLSX and heavy uploads at once: the same object as precheckUpload.uploadGuard. */
+    uploadGuard: UploadGuardSettings
+  }
   /** 监测网络全覆盖 and the gap analysis (issue 9); every setting R 待核实 (README), not a standard value. */
   coverage: CoverageSettings & {
     /** Most uncovered parcels one map answer holds (the answer says when there are more). */
@@ -123,7 +129,18 @@ function readInt(name: string, fallback: number): number {
   return value
 }
 
+/** One guard for every upload that unpacks (XLSX, zipped Shapefile, KMZ); R 待核实, a choice of this system. */
+function readUploadGuard(): UploadGuardSettings {
+  return {
+    maxUnpackedBytes: readInt('UPLOAD_MAX_UNPACKED_BYTES', 50 * 1024 * 1024),
+    maxEntries: readInt('UPLOAD_MAX_ARCHIVE_ENTRIES', 100),
+    busyWaitMs: readInt('UPLOAD_BUSY_WAIT_MS', 3000),
+    retryAfterSeconds: readInt('UPLOAD_RETRY_AFTER_SECONDS', 10),
+  }
+}
+
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const uploadGuard = readUploadGuard()
   return {
     port: readInt('PORT', 3000),
     databaseUrl: process.env.DATABASE_URL || undefined,
@@ -167,6 +184,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       maxBytes: readInt('PRECHECK_UPLOAD_MAX_BYTES', 10 * 1024 * 1024),
       maxFeatures: readInt('PRECHECK_UPLOAD_MAX_FEATURES', 500),
       maxVertices: readInt('PRECHECK_UPLOAD_MAX_VERTICES', 20_000),
+      uploadGuard,
     },
     monitoring: {
       constructionLandClass: process.env.MONITORING_CONSTRUCTION_CLASS === 'second' ? 'second' : 'first',
@@ -176,6 +194,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       importMaxBytes: readInt('MONITORING_IMPORT_MAX_BYTES', 5 * 1024 * 1024),
       importMaxRows: readInt('MONITORING_IMPORT_MAX_ROWS', 5000),
       listLimit: readInt('MONITORING_LIST_LIMIT', 500),
+      uploadGuard,
     },
     indicators: {
       farmlandTermRule: readChoice('INDICATOR_FARMLAND_TERM_RULE', TERM_RULES, 'strictest'),

@@ -1,9 +1,11 @@
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { convertGeoJson, type VectorFile } from '../../server/src/services/gdal.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
+import { misdeclareSize } from '../support/zip-bomb.ts'
 
 /**
  * Every uploaded file of this test is generated here (generated test data): a 120 m × 80 m plot near the
@@ -327,7 +329,7 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
 
 describe('POST /api/precheck/parse-upload: limits and rights', () => {
   it('when the file is larger than the limit, then 413 names the limit', async () => {
-    const small = createTestApp(db, { precheckUpload: { maxBytes: 1024, maxFeatures: 500, maxVertices: 20_000 } })
+    const small = createTestApp(db, { precheckUpload: { ...loadConfig().precheckUpload, maxBytes: 1024 } })
     const session = await signInAs(small, 'land')
     const res = await upload(session, Buffer.alloc(4096, 32), 'big.geojson')
     expect(res.status).toBe(413)
@@ -335,7 +337,7 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
   })
 
   it('when the file has more polygons or vertices than allowed, then 422 with the counts', async () => {
-    const tight = createTestApp(db, { precheckUpload: { maxBytes: 1024 * 1024, maxFeatures: 1, maxVertices: 6 } })
+    const tight = createTestApp(db, { precheckUpload: { ...loadConfig().precheckUpload, maxBytes: 1024 * 1024, maxFeatures: 1, maxVertices: 6 } })
     const session = await signInAs(tight, 'land')
     const [a, b, c, d] = await plotIn(4525)
     const two = JSON.stringify({ type: 'FeatureCollection', features: [0, 1000].map((dx) => ({ type: 'Feature', properties: {},
@@ -350,8 +352,9 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
     expect(dense.body.error.message).toContain('共有 7 个顶点，超过上限 6 个')
   })
 
-  it('when a small .zip unpacks to far more than the upload limit, then 413 before anything is read', async () => {
-    const tight = createTestApp(db, { precheckUpload: { maxBytes: 64 * 1024, maxFeatures: 500, maxVertices: 20_000 } })
+  it('when a small .zip unpacks to far more than the unpacking limit, then 413 with both sizes before anything is read', async () => {
+    const config = loadConfig().precheckUpload
+    const tight = createTestApp(db, { precheckUpload: { ...config, maxBytes: 64 * 1024, uploadGuard: { ...config.uploadGuard, maxUnpackedBytes: 512 * 1024 } } })
     const session = await signInAs(tight, 'land')
     const zip = new JSZip()
     zip.file('plot.shp', Buffer.alloc(1024 * 1024, 0))
@@ -361,7 +364,41 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
     expect(bytes.length).toBeLessThan(64 * 1024)
     const res = await upload(session, bytes, 'bomb.zip')
     expect(res.status).toBe(413)
-    expect(res.body.error.message).toContain('解压后过大')
+    expect(res.body.error.message).toContain('压缩包“bomb.zip”解压后约 1 MB，超过上限 512 KB')
+  })
+
+  it('when a zipped Shapefile\'s .shp declares 1 KB but inflates to 64 MB (a zip bomb), then 413 and the rest is not inflated', async () => {
+    const zip = new JSZip()
+    zip.file('plot.shp', Buffer.alloc(64 * 1024 * 1024, 0))
+    zip.file('plot.shx', Buffer.alloc(16, 0))
+    zip.file('plot.dbf', Buffer.alloc(16, 0))
+    const bomb = misdeclareSize(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }), 'plot.shp', 1024)
+    const res = await upload(land, bomb, 'plot.zip')
+    expect(res.status, JSON.stringify(res.body)).toBe(413)
+    expect(res.body.error.details.code).toBe('UNPACKED_TOO_LARGE')
+    expect(res.body.error.message).toContain('压缩包“plot.zip”中的“plot.shp”解压后比压缩包记录的大小（1 KB）更大')
+  })
+
+  it('when a .zip holds another .zip next to the Shapefile, then 413 NESTED_ARCHIVE', async () => {
+    const inner = new JSZip()
+    inner.file('more.shp', Buffer.alloc(1024, 0))
+    const outer = new JSZip()
+    for (const f of await convertGeoJson(featureCollection(await plotIn(4525)), { driver: 'ESRI Shapefile', layerName: 'plot', epsg: 4525 })) outer.file(f.name, f.bytes)
+    outer.file('附件/more.zip', await inner.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+    const res = await upload(land, await outer.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'plot.zip')
+    expect(res.status, JSON.stringify(res.body)).toBe(413)
+    expect(res.body.error.details.code).toBe('NESTED_ARCHIVE')
+    expect(res.body.error.message).toContain('压缩包“plot.zip”内含压缩包“附件/more.zip”')
+  })
+
+  it('when a .zip holds more files than allowed, then 413 TOO_MANY_FILES with the count', async () => {
+    const zip = new JSZip()
+    for (const f of await convertGeoJson(featureCollection(await plotIn(4525)), { driver: 'ESRI Shapefile', layerName: 'plot', epsg: 4525 })) zip.file(f.name, f.bytes)
+    for (let i = 0; i < 200; i++) zip.file(`空/${i}.txt`, '')
+    const res = await upload(land, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'plot.zip')
+    expect(res.status, JSON.stringify(res.body)).toBe(413)
+    expect(res.body.error.details.code).toBe('TOO_MANY_FILES')
+    expect(res.body.error.message).toMatch(/压缩包“plot.zip”内有 20\d 个文件，最多 100 个/)
   })
 
   it('when an outline is read, then no pre-check record is written', async () => {

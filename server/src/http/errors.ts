@@ -37,6 +37,8 @@ export const notFoundRoute: RequestHandler = (req, _res, next) => {
 export function errorMiddleware(log: (err: unknown) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     if (err instanceof AppError) {
+      const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+      if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter))
       res.status(ERROR_STATUS[err.code]).json({ error: { code: err.code, message: err.message, details: err.details } })
       return
     }

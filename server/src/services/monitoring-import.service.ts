@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import {
   EXAMPLE_MARK, IMPORT_COLUMNS, csvCell, parseCsv, readHeader, readRows, rowMessage, templateHeader,
@@ -9,6 +10,7 @@ import { AppError } from '../http/errors.ts'
 import { controlCharacterError, findControlCharacter } from '../http/validate.ts'
 import { findPointsByCode, findResultKeys, insertImport, insertResults, type CodedPoint, type NewResult } from '../repos/monitoring.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import { openArchive, runHeavyUpload, type Archive, type ArchiveWording, type UploadGuardSettings } from './upload-guard.ts'
 import { todayInChina, type MonitoringDeps } from './monitoring.service.ts'
 
 export const TEMPLATE_FORMATS = ['xlsx', 'csv'] as const
@@ -65,21 +67,71 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value)
 }
 
-async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch {
-    throw new AppError('VALIDATION', '文件无法作为 Excel（.xlsx）读取，请用导入模板另存后再上传')
-  }
-  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets.find((s) => s.name !== '说明')
-  if (!sheet) throw new AppError('VALIDATION', 'Excel 文件中没有数据表，请使用导入模板')
+const NOT_EXCEL = '文件无法作为 Excel（.xlsx）读取，请用导入模板另存后再上传'
+const XLSX_WORDING: ArchiveWording = { label: '表格', malformed: NOT_EXCEL, hint: '请删去多余的行和表，或分成几个文件导入' }
+
+/** The parts of exceljs's streaming WorkbookReader fed here with entries this server inflates itself (exceljs 4.4). */
+interface WorkbookParts {
+  _parseRels(entry: Readable): Promise<void>
+  _parseWorkbook(entry: Readable): Promise<void>
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>
+  _parseStyles(entry: Readable): Promise<void>
+  _parseWorksheet(entry: Readable, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>
+  sharedStrings?: unknown[]
+  workbookRels?: { Id: string; Target: string }[]
+  model?: { sheets?: { id: number; name: string; rId: string }[] }
+}
+
+const tooManyRows = (maxRows: number) => new AppError('PAYLOAD_TOO_LARGE', `表格超过 ${maxRows} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
+
+/**
+ * The rows of the import sheet (监测结果, else the first that is not 说明), read as a stream: only the parts needed
+ * are inflated, each stopped at its declared size, and reading stops at the first row beyond the limit (the
+ * example row allowed). The sheet's own <dimension> is not trusted: formatted empty rows widen it.
+ */
+async function readXlsxRows(archive: Archive, maxRows: number): Promise<SheetRow[]> {
+  const entry = (path: string) => archive.files.find((f) => f.name === path)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  }) as unknown as WorkbookParts
+  const rels = entry('xl/_rels/workbook.xml.rels')
+  const book = entry('xl/workbook.xml')
+  if (!rels || !book) throw new AppError('VALIDATION', NOT_EXCEL)
+  await reader._parseRels(archive.stream(rels))
+  await reader._parseWorkbook(archive.stream(book))
+  const strings = entry('xl/sharedStrings.xml')
+  if (strings) for await (const _ of reader._parseSharedStrings(archive.stream(strings)));
+  reader.sharedStrings ??= []
+  const styles = entry('xl/styles.xml')
+  if (styles) await reader._parseStyles(archive.stream(styles))
+  const sheets = reader.model?.sheets ?? []
+  const chosen = sheets.find((s) => s.name === SHEET_NAME) ?? sheets.find((s) => s.name !== '说明')
+  if (!chosen) throw new AppError('VALIDATION', 'Excel 文件中没有数据表，请使用导入模板')
+  const target = reader.workbookRels?.find((r) => r.Id === chosen.rId)?.Target ?? ''
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`
+  const sheetEntry = entry(path)
+  if (!sheetEntry) throw new AppError('VALIDATION', NOT_EXCEL)
+  const [{ value: worksheet }] = [...reader._parseWorksheet(archive.stream(sheetEntry), /sheet(\d+)\.xml$/.exec(path)?.[1] ?? String(chosen.id))]
   const rows: SheetRow[] = []
-  const width = Math.max(sheet.columnCount, IMPORT_COLUMNS.length)
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    rows.push({ row: rowNumber, cells: Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value)) })
-  })
+  let previous = 0
+  for await (const row of worksheet) {
+    const number = Number.isFinite(row.number) ? row.number : previous + 1
+    previous = number
+    if (!row.hasValues) continue
+    if (rows.length > maxRows + 1) throw tooManyRows(maxRows)
+    const width = Math.max(row.cellCount, IMPORT_COLUMNS.length)
+    rows.push({ row: number, cells: Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value)) })
+  }
   return rows
+}
+
+async function readXlsx(archive: Archive, maxRows: number): Promise<SheetRow[]> {
+  try {
+    return await readXlsxRows(archive, maxRows)
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw new AppError('VALIDATION', NOT_EXCEL)
+  }
 }
 
 function readCsv(bytes: Buffer): SheetRow[] {
@@ -105,11 +157,16 @@ function refuseControlCharactersInCells(sheet: SheetRow[], titles: string[]): vo
 
 const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 
-/** The rows of the file, header checked; 400 naming what is wrong with the file as a whole. */
-export async function readImportFile(fileName: string, bytes: Buffer, maxRows: number): Promise<ReadRow[]> {
+/**
+ * The rows of the file, header checked; 400 naming what is wrong with the file as a whole, 413 for a sheet that
+ * unpacks beyond the limit or holds too many rows (checked before and while reading), 429 while another upload is read.
+ */
+export async function readImportFile(fileName: string, bytes: Buffer, settings: { importMaxRows: number; uploadGuard: UploadGuardSettings }): Promise<ReadRow[]> {
+  const maxRows = settings.importMaxRows
   const lower = fileName.toLowerCase()
   if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new AppError('VALIDATION', `文件「${fileName}」不是 .xlsx 或 .csv，请使用导入模板`)
-  const sheet = lower.endsWith('.xlsx') || isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes)
+  const archive = lower.endsWith('.xlsx') || isZip(bytes) ? openArchive(bytes, XLSX_WORDING, settings.uploadGuard) : null
+  const sheet = await runHeavyUpload(settings.uploadGuard, async () => (archive ? readXlsx(archive, maxRows) : readCsv(bytes)))
   const [header, ...data] = sheet
   if (!header) throw new AppError('VALIDATION', '文件是空的，请使用导入模板填写后上传')
   refuseControlCharactersInCells(sheet, header.cells)
@@ -120,7 +177,6 @@ export async function readImportFile(fileName: string, bytes: Buffer, maxRows: n
   if (rows.length > maxRows) throw new AppError('PAYLOAD_TOO_LARGE', `文件有 ${rows.length} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
   return rows
 }
-
 
 interface Planned { row: number; point: CodedPoint; result: CheckedResult }
 
@@ -147,7 +203,7 @@ function pointOfCode(code: string, found: CodedPoint[], ctx: AuthContext): { poi
 export async function importResults(deps: MonitoringDeps, ctx: AuthContext, input: {
   fileName: string; bytes: Buffer; mode: 'all' | 'valid-only'; isDryRun: boolean
 }, today = todayInChina()): Promise<ImportReport> {
-  const rows = await readImportFile(input.fileName, input.bytes, deps.settings.importMaxRows)
+  const rows = await readImportFile(input.fileName, input.bytes, deps.settings)
   return deps.db.transaction(async (tx) => {
     const codes = [...new Set(rows.map((r) => r.pointCode).filter(Boolean))]
     const found = codes.length ? (await findPointsByCode(tx, codes)).filter((p) => isInScope(p, ctx)) : []

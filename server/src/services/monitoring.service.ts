@@ -13,10 +13,11 @@ import {
 } from '../repos/monitoring.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import type { UploadGuardSettings } from './upload-guard.ts'
 
 export interface MonitoringDeps {
   db: Database
-  settings: MonitoringSettings
+  settings: MonitoringSettings & { uploadGuard: UploadGuardSettings }
   /** Called with the tile layers whose data changed (a point registered or edited), so their cached tiles go. */
   onChanged?: (layers: string[]) => void
 }

@@ -1,4 +1,3 @@
-import JSZip from 'jszip'
 import type { MultiPolygon, Polygon, Position } from 'geojson'
 import type { Queryable } from '../db/database.ts'
 import {
@@ -9,6 +8,8 @@ import { checkPolygonCoordinates, describeInvalidity } from '../domain/parcel-ch
 import { AppError } from '../http/errors.ts'
 import { findCountiesTouched, findCountyLongitudes, transformPolygons } from '../repos/precheck-upload.repo.ts'
 import { readVectorFiles, type VectorFile } from './gdal.ts'
+import { openArchive, runHeavyUpload, type UploadGuardSettings } from './upload-guard.ts'
+import type { ZipEntry } from '../domain/zip-directory.ts'
 
 /** Limits of an uploaded plot outline (config.precheckUpload; R 待核实, not from a standard). */
 export interface UploadLimits {
@@ -17,6 +18,8 @@ export interface UploadLimits {
   maxFeatures: number
   /** Vertices of all polygons together (closing points not counted). */
   maxVertices: number
+  /** Unpacking of a .zip or .kmz, and one upload read at a time. */
+  uploadGuard: UploadGuardSettings
 }
 
 /** What the caller uploaded. */
@@ -45,12 +48,6 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
 
 const ACCEPTED = 'GeoJSON（.geojson/.json）、KML（.kml/.kmz）、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF（.dxf）'
 
-/** Entries and unpacked bytes a .zip or .kmz may hold (against zip bombs). */
-const MAX_ZIP_ENTRIES = 50
-const ZIP_UNPACK_FACTOR = 10
-
-interface ZipEntryWithSize { _data?: { uncompressedSize?: number } }
-
 function refuse(message: string, code?: string): never {
   throw new AppError('VALIDATION', message, code ? { code } : undefined)
 }
@@ -69,24 +66,28 @@ function formatOf(fileName: string): Format {
   return format
 }
 
-/** The files of a .zip or .kmz (folders and macOS side files left out), refused when broken, crowded or a zip bomb. */
-async function loadZip(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<{ entries: JSZip.JSZipObject[] }> {
-  let zip: JSZip
-  try {
-    zip = await JSZip.loadAsync(bytes)
-  } catch {
-    return refuse(`“${fileName}”不是有效的压缩包（文件可能已损坏），请重新导出或压缩后上传`, 'MALFORMED_FILE')
-  }
-  const entries = Object.values(zip.files).filter((f) => !f.dir && !/(^|\/)(__MACOSX\/|\._)/.test(f.name))
-  if (entries.length > MAX_ZIP_ENTRIES) refuse(`压缩包“${fileName}”中有 ${entries.length} 个文件，最多 ${MAX_ZIP_ENTRIES} 个；请只压缩待核查地块的文件`, 'TOO_MANY_FILES')
-  const unpacked = entries.reduce((n, f) => n + ((f as unknown as ZipEntryWithSize)._data?.uncompressedSize ?? 0), 0)
-  if (unpacked > maxBytes * ZIP_UNPACK_FACTOR) throw new AppError('PAYLOAD_TOO_LARGE', `压缩包“${fileName}”解压后过大，请只压缩待核查地块的文件`)
-  return { entries }
+interface LoadedZip {
+  entries: ZipEntry[]
+  read(entry: ZipEntry): Promise<Uint8Array>
+}
+
+/**
+ * The files of a .zip or .kmz (folders and macOS side files left out), checked by the upload guard from the zip's
+ * directory before anything is inflated: 413 for a zip bomb (too large unpacked, too many files, a zip inside), 400
+ * when broken.
+ */
+function loadZip(fileName: string, bytes: Uint8Array, guard: UploadGuardSettings): LoadedZip {
+  const archive = openArchive(bytes, {
+    label: `压缩包“${fileName}”`,
+    malformed: `“${fileName}”不是有效的压缩包（文件可能已损坏），请重新导出或压缩后上传`,
+    hint: '请只压缩待核查地块的文件',
+  }, guard)
+  return { entries: archive.files.filter((f) => !/(^|\/)(__MACOSX\/|\._)/.test(f.name)), read: (entry: ZipEntry) => archive.read(entry) }
 }
 
 /** The files of the one Shapefile inside a .zip (any folder; names compared without case). */
-async function unpackShapefile(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<{ files: VectorFile[]; prj: string | undefined }> {
-  const { entries } = await loadZip(fileName, bytes, maxBytes)
+async function unpackShapefile(fileName: string, zip: LoadedZip): Promise<{ files: VectorFile[]; prj: string | undefined }> {
+  const { entries, read } = zip
   const shps = entries.filter((f) => /\.shp$/i.test(f.name))
   const listed = entries.map((f) => f.name).slice(0, 10).join('、') || '（空）'
   if (shps.length === 0) refuse(`压缩包“${fileName}”中没有 .shp 文件（包内有：${listed}），请把地块的 .shp、.shx、.dbf、.prj 一起压缩后上传`, 'NO_SHP_IN_ZIP')
@@ -98,19 +99,18 @@ async function unpackShapefile(fileName: string, bytes: Uint8Array, maxBytes: nu
   const files: VectorFile[] = []
   for (const ext of ['shp', 'shx', 'dbf', 'cpg']) {
     const entry = sibling(ext)
-    if (entry) files.push({ name: `upload.${ext}`, bytes: await entry.async('uint8array') })
+    if (entry) files.push({ name: `upload.${ext}`, bytes: await read(entry) })
   }
   const prjEntry = sibling('prj')
-  return { files, prj: prjEntry ? await prjEntry.async('string') : undefined }
+  return { files, prj: prjEntry ? new TextDecoder().decode(await read(prjEntry)) : undefined }
 }
 
 /** The KML document inside a .kmz (doc.kml, else the first .kml). */
-async function unpackKmz(fileName: string, bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const zip = await loadZip(fileName, bytes, maxBytes)
+async function unpackKmz(fileName: string, zip: LoadedZip): Promise<Uint8Array> {
   const kmls = zip.entries.filter((f) => /\.kml$/i.test(f.name))
   const entry = kmls.find((f) => /(^|\/)doc\.kml$/i.test(f.name)) ?? kmls[0]
   if (!entry) refuse(`“${fileName}”中没有 .kml 文档，请在 Google 地球或奥维地图中重新导出`, 'MALFORMED_FILE')
-  return entry.async('uint8array')
+  return zip.read(entry)
 }
 
 /** The `crs` member of a GeoJSON text, refusing text that is not JSON. */
@@ -172,6 +172,30 @@ function crsOrRefuse(result: CrsResult): { crs: DetectedCrs; warnings: string[] 
   return { crs: result.crs, warnings: result.warnings }
 }
 
+/** The features of the file as GDAL reads them, and the CRS the file itself declares (a .prj, a GeoJSON crs, KML). */
+async function readUpload(fileName: string, format: Format, bytes: Uint8Array, zip: LoadedZip | null) {
+  let files: VectorFile[]
+  let declared: (() => CrsResult) | undefined
+  if (format === 'shapefile-zip') {
+    const shp = await unpackShapefile(fileName, zip!)
+    files = shp.files
+    if (shp.prj !== undefined) declared = () => detectFromPrj(shp.prj!)
+  } else if (format === 'geojson') {
+    const crsName = geoJsonCrsName(fileName, bytes)
+    files = [{ name: 'upload.geojson', bytes }]
+    if (crsName !== undefined) declared = () => detectFromCrsName(crsName)
+  } else if (format === 'kmz') {
+    files = [{ name: 'upload.kml', bytes: await unpackKmz(fileName, zip!) }]
+  } else {
+    files = [{ name: `upload.${format}`, bytes }]
+  }
+  if (format === 'kml' || format === 'kmz') {
+    declared = () => ({ ok: true, crs: { epsg: WGS84_EPSG, name: 'WGS 84', label: 'WGS 84 经纬度', how: 'prj' }, warnings: ['KML 按规范使用 WGS 84 经纬度，按 CGCS2000 经纬度使用（两者在本地相差不到 1 米）'] })
+  }
+  const { featureCollection } = await readWithGdal(fileName, files)
+  return { featureCollection, declared }
+}
+
 /**
  * Reads the plot outline of an uploaded file (GeoJSON, KML/KMZ, zipped Shapefile, DXF) with GDAL, finds its CRS
  * (the file's declaration, else the coordinate ranges; DOMAIN §7), refuses legacy and unknown CRSs, and has
@@ -182,26 +206,8 @@ export async function parseUploadedOutline(db: Queryable, adcodes: string[], inp
   const { fileName, bytes } = input
   const format = formatOf(fileName)
   if (bytes.length === 0) refuse(`“${fileName}”是空文件`, 'MALFORMED_FILE')
-  let files: VectorFile[]
-  let declared: (() => CrsResult) | undefined
-  if (format === 'shapefile-zip') {
-    const shp = await unpackShapefile(fileName, bytes, limits.maxBytes)
-    files = shp.files
-    if (shp.prj !== undefined) declared = () => detectFromPrj(shp.prj!)
-  } else if (format === 'geojson') {
-    const crsName = geoJsonCrsName(fileName, bytes)
-    files = [{ name: 'upload.geojson', bytes }]
-    if (crsName !== undefined) declared = () => detectFromCrsName(crsName)
-  } else if (format === 'kmz') {
-    files = [{ name: 'upload.kml', bytes: await unpackKmz(fileName, bytes, limits.maxBytes) }]
-  } else {
-    files = [{ name: `upload.${format}`, bytes }]
-  }
-  if (format === 'kml' || format === 'kmz') {
-    declared = () => ({ ok: true, crs: { epsg: WGS84_EPSG, name: 'WGS 84', label: 'WGS 84 经纬度', how: 'prj' }, warnings: ['KML 按规范使用 WGS 84 经纬度，按 CGCS2000 经纬度使用（两者在本地相差不到 1 米）'] })
-  }
-
-  const { featureCollection } = await readWithGdal(fileName, files)
+  const zip = format === 'shapefile-zip' || format === 'kmz' ? loadZip(fileName, bytes, limits.uploadGuard) : null
+  const { featureCollection, declared } = await runHeavyUpload(limits.uploadGuard, () => readUpload(fileName, format, bytes, zip))
   const polygons: Position[][][] = []
   let features = 0
   let ignored = 0
