@@ -326,3 +326,28 @@ describe('export refusals', () => {
     expect(res.body.error.message).toContain('尚未完成划分')
   })
 })
+
+describe('formulas in exported text', () => {
+  const PLANTED = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+2', '\r=3']
+
+  it('when override reasons start like spreadsheet formulas, then every CSV export gives them a leading quote and keeps numbers as numbers', async () => {
+    const planted = await insertList('430903', true, PLANTED.length)
+    const { rows } = await db.query(`SELECT id, code FROM farmland_parcel WHERE adcode = '430903' ORDER BY id DESC LIMIT ${PLANTED.length}`)
+    for (const [i, p] of rows.entries()) {
+      await insertEntry('430903', planted.id, p.id, { class: 'safe_use', method: 'override', soilGrade: null, pollutants: [], samples: 0,
+        summary: PLANTED[i], computedClass: 'unclassified', reason: PLANTED[i] })
+    }
+    const res = await download('csv', planted.id)
+    expect(res.status).toBe(200)
+    const [header, ...lines] = parseCsv((res.body as Buffer).toString('utf8').slice(1))
+    const byCode = new Map(lines.map((l) => [l[header.indexOf('图斑编号')], recordOf(header, l)]))
+    for (const [i, p] of rows.entries()) {
+      const record = byCode.get(p.code)!
+      expect(record['调整原因']).toBe(`'${PLANTED[i]}`)
+      expect(record['划分依据']).toBe(`'${PLANTED[i]}`)
+      expect(record['样点数']).toBe('0')
+      expect(Number(record['面积（亩）'])).toBeGreaterThan(0)
+    }
+    for (const line of lines) for (const cell of line) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/)
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  CLASS_LIST_EXPORT_FIELDS, contentDisposition, csvLine, exportFileName, fitUtf8Bytes, toExportRecord, utf8Length,
+  CLASS_LIST_EXPORT_FIELDS, contentDisposition, exportFileName, fitUtf8Bytes, toExportRecord, utf8Length,
   type ExportEntryRow, type ExportListHeader,
 } from '../../server/src/domain/class-list-export.ts'
 
@@ -56,11 +56,5 @@ describe('download names', () => {
     const d = contentDisposition({ utf8: "清单(一)'.csv", ascii: 'a"b.csv' })
     expect(d).toContain('filename="a_b.csv"')
     expect(d).toContain("filename*=UTF-8''%E6%B8%85%E5%8D%95%28%E4%B8%80%29%27.csv")
-  })
-})
-
-describe('csvLine', () => {
-  it('when values hold commas, quotes or line breaks, then they are quoted as RFC 4180 says; null is empty', () => {
-    expect(csvLine(['a,b', 'say "hi"', 'x\ny', null, 1.5])).toBe('"a,b","say ""hi""","x\ny",,1.5\r\n')
   })
 })

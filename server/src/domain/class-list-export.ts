@@ -213,13 +213,3 @@ export function contentDisposition(name: { utf8: string; ascii: string }): strin
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }
 
-function csvCell(value: ExportValue): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-/** One CSV line (RFC 4180 quoting, CRLF). */
-export function csvLine(values: ExportValue[]): string {
-  return `${values.map(csvCell).join(',')}\r\n`
-}

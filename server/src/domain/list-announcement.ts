@@ -1,3 +1,4 @@
+import { csvLine } from './csv.ts'
 import { PLOT_STATUS, RISK_LEVEL, labelOf } from './labels.ts'
 import { PUBLIC_LISTS, listOfPlotStatus } from './public-fields.ts'
 import { scopePrefix } from './roles.ts'
@@ -168,15 +169,7 @@ export const ANNOUNCEMENT_CSV_HEADER = ['类别', '地块编号', '地块名称'
 
 type Cell = string | number | null
 
-/** Text that a spreadsheet would run as a formula starts with a quote. */
-function csvCell(value: Cell): string {
-  if (value === null) return ''
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-const line = (cells: Cell[]) => `${cells.map(csvCell).join(',')}\r\n`
+const line = csvLine
 
 /**
  * The announcement of a version as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese, CRLF): a title

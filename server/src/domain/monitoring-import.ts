@@ -159,10 +159,8 @@ export function rowMessage(row: number, message: string): string {
   return `第 ${row} 行${message}`
 }
 
-/** One CSV cell: quoted when it holds a comma, quote or line break. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
+/** The template's CSV cells are written by the one CSV writer of the server. */
+export { csvCell } from './csv.ts'
 
 /** The column headers with their units, as the template writes them. */
 export function templateHeader(c: ImportColumn): string {

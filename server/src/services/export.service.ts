@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import type { Database } from '../db/database.ts'
 import {
-  CLASS_LIST_EXPORT_FIELDS, EXPORT_FORMATS, contentDisposition, csvLine, describeExportList, exportBaseName,
+  CLASS_LIST_EXPORT_FIELDS, EXPORT_FORMATS, contentDisposition, describeExportList, exportBaseName,
   exportFileName, toExportRecord, type ExportField, type ExportFormat, type ExportListHeader,
 } from '../domain/class-list-export.ts'
+import { csvLine } from '../domain/csv.ts'
 import { assertCountyInScope } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import { findClassListHeader, listClassListEntries, type ExportEntryWithGeometry } from '../repos/export.repo.ts'

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import { contentDisposition, csvLine } from '../domain/class-list-export.ts'
+import { contentDisposition } from '../domain/class-list-export.ts'
+import { csvLine } from '../domain/csv.ts'
 import { FARMLAND_TERM_LABEL } from '../domain/safe-use-rate.ts'
 import type { AuthContext } from './auth.service.ts'
 import { getFarmlandIndicator, getPlotIndicator, type IndicatorDeps } from './indicators.service.ts'
