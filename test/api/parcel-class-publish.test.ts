@@ -173,6 +173,17 @@ describe('published classes after parcel edits', () => {
     const deleted = await post(farmland, '/api/parcels/changes', { reason: '删除', changes: [{ op: 'delete', id: removed.id, version: 1 }] })
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(200)
     await expectStatisticsMatchPublishedList('删除后')
+
+    const history = await farmland.agent.get(`/api/parcels/${removed.id}/history`).expect(200)
+    const restored = await post(farmland, `/api/parcels/${removed.id}/restore`, { historyId: history.body.entries[0].id, reason: '误删' })
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200)
+    await expectStatisticsMatchPublishedList('恢复删除的图斑后')
+    expect(restored.body.class).toBe('priority')
+    const first = (await farmland.agent.get(`/api/parcels/${reshaped.id}/history`).expect(200)).body.entries.at(-1)
+    const back = await post(farmland, `/api/parcels/${reshaped.id}/restore`, { historyId: first.id, version: 2, reason: '恢复原边界' })
+    expect(back.status, JSON.stringify(back.body)).toBe(200)
+    await expectStatisticsMatchPublishedList('恢复旧版本后')
+    expect(back.body.class).toBe('priority')
   })
 
   it('when a split child is recomputed from monitoring data, then its new class is only in the draft list, and reaches the map and the pre-check once an approver publishes that list', async () => {

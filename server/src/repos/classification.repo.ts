@@ -263,6 +263,11 @@ export async function carryEntries(tx: Queryable, adcode: string, parentIds: num
   await tx.query(q('carry-entries'), [adcode, parentIds, childIds, JSON.stringify(edit)])
 }
 
+/** Puts a restored parcel's entry back in the list its published class came from, with that class. */
+export async function restoreEntry(tx: Queryable, adcode: string, listId: number, parcelId: number, c: { class: string; method: string; basis: unknown }): Promise<void> {
+  await tx.query(q('restore-entry'), [adcode, listId, parcelId, c.class, c.method, JSON.stringify(c.basis ?? {})])
+}
+
 /** The parcel count of every complete list of the county, after edits added or removed entries. */
 export async function recountLists(tx: Queryable, adcode: string): Promise<void> {
   await tx.query(q('recount-lists'), [adcode])

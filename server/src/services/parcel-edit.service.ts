@@ -55,6 +55,8 @@ export interface ParcelSnapshot {
   class: FarmlandClass
   classMethod: string | null
   classBasis: unknown
+  /** The class list the published class came from (snapshots since lists are carried through edits). */
+  classListId?: number | null
   parentCodes: string[] | null
   version: number
   areaM2: number
@@ -88,7 +90,8 @@ export function snapshotOf(row: ParcelRow): ParcelSnapshot {
   return {
     id: Number(row.id), code: row.code, dlbm: row.dlbm, dlmc: landCodeName(row.dlbm) ?? row.dlbm, townshipCode: row.township_code,
     qsxz: row.qsxz, qsdwmc: row.qsdwmc, zldwmc: row.zldwmc, kcxs: row.kcxs, gdpdjb: row.gdpdjb, zzsxdm: row.zzsxdm, bz: row.bz,
-    class: row.class, classMethod: row.class_method, classBasis: row.class_basis, parentCodes: row.parent_codes,
+    class: row.class, classMethod: row.class_method, classBasis: row.class_basis,
+    classListId: row.class_list_id === null ? null : Number(row.class_list_id), parentCodes: row.parent_codes,
     version: row.version, areaM2: row.area_m2, geometry: row.geometry,
   }
 }

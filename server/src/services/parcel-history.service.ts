@@ -4,8 +4,9 @@ import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
   findCounty, findHistoryCounty, findParcelIdByCode, findHistoryEntry, findParcels, findRemoval, insertParcel, listDeletedParcels, listParcelHistory,
-  lockParcels, updateParcel,
+  lockParcels, updateParcel, type ParcelRow,
 } from '../repos/parcels.repo.ts'
+import { restoreEntry } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import {
   resultOf, runParcelEdit, snapshotOf, valuesOf, type ChangeResult, type ParcelEdit, type ParcelEditDeps, type ParcelSnapshot,
@@ -38,8 +39,14 @@ function attributesOfSnapshot(s: ParcelSnapshot): ParcelAttributes {
   return { dlbm: s.dlbm, townshipCode: s.townshipCode, qsxz: s.qsxz, qsdwmc: s.qsdwmc, zldwmc: s.zldwmc, kcxs: s.kcxs, gdpdjb: s.gdpdjb, zzsxdm: s.zzsxdm, bz: s.bz }
 }
 
-function classOfSnapshot(s: ParcelSnapshot) {
-  return { class: s.class ?? 'unclassified', classMethod: s.classMethod ?? null, classBasis: s.classBasis ?? null, classListId: null }
+/**
+ * A restore brings back geometry and attributes, never an older class: a parcel that still exists keeps its
+ * published class; a removed one comes back 未划定 and regains its published class only with its entry in the
+ * list that class came from, so the published statistics and the published list keep agreeing.
+ */
+function publishedClassOf(current: ParcelRow | undefined) {
+  if (!current) return { class: 'unclassified' as const, classMethod: null, classBasis: null, classListId: null }
+  return { class: current.class, classMethod: current.class_method, classBasis: current.class_basis, classListId: current.class_list_id }
 }
 
 async function restoreInto(edit: ParcelEdit, id: number, historyId: number, version: number | undefined): Promise<ChangeResult | null> {
@@ -63,15 +70,18 @@ async function restoreInto(edit: ParcelEdit, id: number, historyId: number, vers
   const township = await edit.checkAttributesOf(0, attrs, where, { adcode, geometry: null, isTownshipGiven: true, current: null })
   if (!checked || edit.problems.length > before) return null
   if (current) {
-    await updateParcel(edit.tx, id, { ...valuesOf(attrs, township), ...classOfSnapshot(target), geometry: checked.geometry, editor: edit.ctx.user.username })
+    await updateParcel(edit.tx, id, { ...valuesOf(attrs, township), ...publishedClassOf(current), geometry: checked.geometry, editor: edit.ctx.user.username })
   } else {
     const holder = await findParcelIdByCode(edit.tx, adcode, target.code)
     if (holder !== undefined) throw new AppError('CONFLICT', `编号 ${target.code} 已被图斑 ${holder} 使用，不能按原编号恢复`)
     const lastVersion = (await findRemoval(edit.tx, id))?.last_version ?? target.version
     await insertParcel(edit.tx, {
-      ...valuesOf(attrs, township), ...classOfSnapshot(target), adcode, id, code: target.code, parentCodes: target.parentCodes ?? null,
+      ...valuesOf(attrs, township), ...publishedClassOf(undefined), adcode, id, code: target.code, parentCodes: target.parentCodes ?? null,
       version: lastVersion + 1, geometry: checked.geometry, editor: edit.ctx.user.username,
     })
+    if (target.classListId && target.class !== 'unclassified' && target.classMethod) {
+      await restoreEntry(edit.tx, adcode, target.classListId, id, { class: target.class, method: target.classMethod, basis: target.classBasis })
+    }
   }
   const [after] = await findParcels(edit.tx, [id])
   await edit.history(adcode, id, 'restore', current ? snapshotOf(current) : null, snapshotOf(after))

@@ -9,7 +9,10 @@ export interface ClassChoiceFieldProps {
   onChange: (mode: ClassMode, reason: string) => void
 }
 
-/** The class of the result: kept from the parent(s) with a reason, or recomputed from monitoring data. */
+/**
+ * The class of the result: kept from the parent(s) with a reason, or recomputed from monitoring data into the
+ * next draft class list (the map keeps the published class until that list is published).
+ */
 export function ClassChoiceField({ value, reason, keepLabel, onChange }: ClassChoiceFieldProps) {
   return (
     <fieldset className="edit-fieldset">
@@ -18,7 +21,7 @@ export function ClassChoiceField({ value, reason, keepLabel, onChange }: ClassCh
       </legend>
       <label className="edit-radio">
         <input type="radio" name="class-mode" checked={value === 'recompute'} onChange={() => onChange('recompute', reason)} data-testid="class-mode-recompute" />
-        按监测数据重新计算
+        按监测数据重新计算（写入分类清单草稿，审定发布后上图）
       </label>
       <label className="edit-radio">
         <input type="radio" name="class-mode" checked={value === 'keep'} onChange={() => onChange('keep', reason)} data-testid="class-mode-keep" />
