@@ -44,6 +44,15 @@ export interface AppDeps {
   classification?: ClassificationRunner
 }
 
+/** X-Forwarded-For counts only from the proxies the setting names; an address Express cannot read stops the start. */
+function trustProxies(app: express.Express, setting: AppConfig['trustProxy']): void {
+  try {
+    app.set('trust proxy', setting)
+  } catch (err) {
+    throw new Error(`环境变量 TRUST_PROXY 应为 loopback、逗号分隔的地址或网段（如 10.0.0.1, 172.16.0.0/12）或代理层数，当前为 “${setting}”：${(err as Error).message}`)
+  }
+}
+
 /** Smaller batches on the embedded engine: its one connection answers other requests between two batches. */
 const EMBEDDED_CLASSIFY_BATCH = 500
 
@@ -54,7 +63,7 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   }) }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  trustProxies(app, config.trustProxy)
   app.use(helmet({
     contentSecurityPolicy: {
       directives: {

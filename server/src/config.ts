@@ -21,6 +21,11 @@ export interface AppConfig {
   sampleParcelsPerCounty: number
   clientDir: string
   logLevel: string
+  /**
+   * Proxies whose X-Forwarded-For names the client (Express `trust proxy`: 'loopback', a comma list of addresses
+   * or subnets, or a hop count); false trusts none, so the rate limits count the connecting address.
+   */
+  trustProxy: string | number | false
   tiles: {
     extent: number
     bufferPx: number
@@ -139,6 +144,12 @@ function readUploadGuard(): UploadGuardSettings {
   }
 }
 
+function readTrustProxy(): string | number | false {
+  const raw = process.env.TRUST_PROXY?.trim()
+  if (!raw || raw === 'false') return false
+  return /^\d+$/.test(raw) ? Number(raw) : raw
+}
+
 export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const uploadGuard = readUploadGuard()
   return {
@@ -149,6 +160,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sampleParcelsPerCounty: readInt('SAMPLE_PARCELS_PER_COUNTY', 3000),
     clientDir: path.join(rootDir, 'dist', 'client'),
     logLevel: process.env.LOG_LEVEL || 'info',
+    trustProxy: readTrustProxy(),
     tiles: {
       extent: 4096,
       bufferPx: 64,

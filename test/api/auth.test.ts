@@ -116,6 +116,30 @@ describe('POST /api/auth/login', () => {
   })
 })
 
+describe('client address behind a proxy', () => {
+  const tryLogin = (session: Session, forwardedFor: string) => session.agent.post('/api/auth/login').set('X-CSRF-Token', session.csrfToken)
+    .set('X-Forwarded-For', forwardedFor).send({ username: uniqueUsername('xff'), password: 'Wrong-pass-123' })
+
+  it('when TRUST_PROXY is not set, then 40 logins from loopback with a new X-Forwarded-For each are limited like any other 40', async () => {
+    const plain = createTestApp(db)
+    const session = await anonymous(plain)
+    const codes: string[] = []
+    for (let i = 0; i < 40; i++) codes.push((await tryLogin(session, `203.0.113.${i + 1}`)).body.error?.code)
+    expect(codes.slice(0, loadConfig().auth.loginAttemptsPerMinute).every((c) => c === 'UNAUTHENTICATED')).toBe(true)
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(40 - loadConfig().auth.loginAttemptsPerMinute)
+  })
+
+  it('when TRUST_PROXY names loopback, then each forwarded address is counted on its own', async () => {
+    const proxied = createTestApp(db, { trustProxy: 'loopback', auth: { ...loadConfig().auth, loginAttemptsPerMinute: 2 } })
+    const session = await anonymous(proxied)
+    expect((await tryLogin(session, '198.51.100.1')).status).toBe(401)
+    expect((await tryLogin(session, '198.51.100.1')).status).toBe(401)
+    expect((await tryLogin(session, '198.51.100.1')).body.error.code).toBe('RATE_LIMITED')
+    expect((await tryLogin(session, '198.51.100.2')).status).toBe(401)
+    expect((await tryLogin(session, '198.51.100.3')).status).toBe(401)
+  })
+})
+
 describe('lock-out after repeated failures', () => {
   const small = { maxLoginFailures: 3, lockMinutes: 7 }
 
