@@ -327,10 +327,13 @@ function numberIn(column: string, text: string, min: number, max: number, unit: 
   return v
 }
 
+/** Longest crop name of a result (as the entry form allows). */
+export const MAX_CROP_CHARS = 30
+
 /**
  * Checks one entered or imported result: date (real, not in the future, not before the earliest date), medium
- * (土壤/农产品), crop (required for 农产品), pH 0–14, organic matter 0–1000 g/kg, plough layer 0–200 cm, each value
- * a number ≥ 0 below the sanity cap, at least one value; soil-only fields on a crop result are refused. Every
+ * (土壤/农产品), crop (required for 农产品, at most 30 characters), pH 0–14, organic matter 0–1000 g/kg, plough
+ * layer 0–200 cm, each value a number ≥ 0 below the sanity cap, at least one value; soil-only fields on a crop result are refused. Every
  * problem is returned (not only the first), each naming its column.
  */
 export function checkResult(raw: RawResult, limits: ResultLimits, today: string): { ok: true; value: CheckedResult } | { ok: false; problems: FieldProblem[] } {
@@ -345,7 +348,12 @@ export function checkResult(raw: RawResult, limits: ResultLimits, today: string)
   if (!medium) problems.push({ field: 'medium', column: '介质', message: `「介质」：「${mediumText}」应为“土壤”或“农产品”` })
   const crop = raw.crop.trim() || null
   if (medium === 'crop' && !crop) problems.push({ field: 'crop', column: '作物', message: '「作物」：农产品结果须填写作物名称，如 稻谷、小麦、玉米' })
-  if (medium === 'soil' && crop) problems.push({ field: 'crop', column: '作物', message: `「作物」：土壤结果不填作物（填了「${crop}」），农产品结果请把介质填为“农产品”` })
+  const cropChars = crop ? Array.from(crop).length : 0
+  if (cropChars > MAX_CROP_CHARS) {
+    problems.push({ field: 'crop', column: '作物', message: `「作物」最多 ${MAX_CROP_CHARS} 个字（填了 ${cropChars} 个字），请只填作物名称，如 稻谷` })
+  } else if (medium === 'soil' && crop) {
+    problems.push({ field: 'crop', column: '作物', message: `「作物」：土壤结果不填作物（填了「${crop}」），农产品结果请把介质填为“农产品”` })
+  }
   const ph = numberIn('pH', raw.ph, 0, 14, '', problems, 'ph')
   const organicMatterGKg = numberIn('有机质', raw.organicMatterGKg, 0, 1000, ' g/kg', problems, 'organicMatterGKg')
   const ploughDepthCm = numberIn('耕层厚度', raw.ploughDepthCm, 0, 200, ' cm', problems, 'ploughDepthCm')
