@@ -2,12 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import express from 'express'
 import helmet from 'helmet'
-import { pinoHttp } from 'pino-http'
 import type { Logger } from 'pino'
 import type { AppConfig } from './config.ts'
 import type { Database } from './db/database.ts'
 import { errorMiddleware, notFoundRoute } from './http/errors.ts'
 import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
+import { requestLog } from './http/request-log.ts'
 import { refuseControlCharacters } from './http/validate.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
@@ -42,26 +42,6 @@ export interface AppDeps {
   auth?: AuthService
   /** Runs county-wide classification jobs in this process (tests pass one with small batches). */
   classification?: ClassificationRunner
-}
-
-/** Headers that carry a credential: never written to the log, whatever serializer a later change adds. */
-const SECRET_HEADERS = ['cookie', 'set-cookie', 'authorization', 'x-csrf-token', 'x-api-key', 'x-access-key', 'proxy-authorization']
-
-/**
- * One line per request with method, path (no query), status, time, user id and request id only: headers carry
- * the session cookie, the CSRF token and access keys, and the query may carry what the officer searched for.
- */
-function requestLog(logger: Logger) {
-  const paths = SECRET_HEADERS.flatMap((h) => [`req.headers["${h}"]`, `res.headers["${h}"]`, `headers["${h}"]`])
-  return pinoHttp({
-    logger: logger.child({}, { redact: { paths, censor: '[已隐去]' } }),
-    autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false },
-    customProps: (req) => ({ userId: (req as express.Request).auth?.user.id ?? null }),
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  })
 }
 
 /** X-Forwarded-For counts only from the proxies the setting names; an address Express cannot read stops the start. */

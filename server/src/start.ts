@@ -1,6 +1,7 @@
 import { pino } from 'pino'
 import { loadConfig, paths, type AppConfig } from './config.ts'
 import { openDatabase, type Database } from './db/database.ts'
+import { LOG_REDACT } from './http/request-log.ts'
 import { migrate } from './db/migrate.ts'
 import { ensureDefaultRuleSet, failJobsOfStoppedServer } from './services/classification.service.ts'
 import { seedSampleDataOnStart } from './services/sample-data.service.ts'
@@ -24,7 +25,7 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
 }
 
 export function createLogger(config: AppConfig) {
-  return pino({ level: config.logLevel })
+  return pino({ level: config.logLevel, redact: LOG_REDACT })
 }
 
 export { loadConfig }
