@@ -242,6 +242,11 @@ export async function upsertEntries(tx: Queryable, adcode: string, listId: numbe
   await tx.query(q('upsert-entries'), [adcode, listId, ...entryColumns(entries)])
 }
 
+/** Serialises the edits of one county that look for (or make) its next draft list, until the transaction ends. */
+export async function lockDraftLists(tx: Queryable, adcode: string): Promise<void> {
+  await tx.query(q('lock-draft-lists'), [adcode])
+}
+
 /** The county's newest complete draft (or returned) list made since the last publication, locked. */
 export async function findNextDraftList(tx: Queryable, adcode: string): Promise<number | undefined> {
   const { rows: [r] } = await tx.query<{ id: number }>(q('find-next-draft'), [adcode])

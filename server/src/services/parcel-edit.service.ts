@@ -13,7 +13,8 @@ import { m2ToHectares, m2ToMu } from '../domain/units.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
-  fillListFromPublished, findNextDraftList, findRuleSet, insertEditList, recountLists, touchList, upsertEntries, type NewEntry,
+  fillListFromPublished, findNextDraftList, findRuleSet, insertEditList, lockDraftLists, recountLists, touchList, upsertEntries,
+  type NewEntry,
 } from '../repos/classification.repo.ts'
 import {
   allocateCodes, deleteParcel, findParcelEvidenceByIds, findParcels, findRemoval, findTownshipByCode, findTownshipOf,
@@ -194,6 +195,8 @@ async function recomputeEntries(tx: Queryable, adcode: string, ids: number[], fr
 export class ParcelEdit {
   readonly problems: Problem[] = []
   private readonly touched = new Map<string, Bbox>()
+  /** Counties whose class list entries the action added or removed. */
+  private readonly listCounties = new Set<string>()
 
   constructor(readonly tx: Queryable, readonly ctx: AuthContext, readonly settings: ParcelEditSettings, readonly reason: string | null) {}
 
@@ -288,6 +291,8 @@ export class ParcelEdit {
    */
   async recompute(adcode: string, ids: number[], from?: string[]): Promise<void> {
     const { rules, entries } = await recomputeEntries(this.tx, adcode, ids, from)
+    this.markListsChanged(adcode)
+    await lockDraftLists(this.tx, adcode)
     const listId = await findNextDraftList(this.tx, adcode) ?? await insertEditList(this.tx, adcode, rules.version, this.ctx.user.username)
     await fillListFromPublished(this.tx, adcode, listId)
     await upsertEntries(this.tx, adcode, listId, entries)
@@ -298,9 +303,14 @@ export class ParcelEdit {
     })
   }
 
-  /** The parcel count of the class lists of every county the action touched. */
+  /** Marks a county whose class list entries the action adds or removes (a removed parcel takes its entries). */
+  markListsChanged(adcode: string): void {
+    this.listCounties.add(adcode)
+  }
+
+  /** The parcel count of the class lists of every county whose entries the action changed. */
   async recountLists(): Promise<void> {
-    for (const adcode of this.touched.keys()) await recountLists(this.tx, adcode)
+    for (const adcode of this.listCounties) await recountLists(this.tx, adcode)
   }
 
   async create(index: number, change: Extract<Change, { op: 'create' }>): Promise<ChangeResult | null> {
@@ -351,6 +361,7 @@ export class ParcelEdit {
   async remove(index: number, change: Extract<Change, { op: 'delete' }>): Promise<ChangeResult> {
     const row = await this.lockCurrent(change.id, change.version)
     await deleteParcel(this.tx, row.id)
+    this.markListsChanged(row.adcode)
     await this.history(row.adcode, row.id, 'delete', snapshotOf(row), null)
     this.touch(row.adcode, row.geometry)
     return resultOf(index, 'delete', row)

@@ -81,6 +81,7 @@ async function restoreInto(edit: ParcelEdit, id: number, historyId: number, vers
     })
     if (target.classListId && target.class !== 'unclassified' && target.classMethod) {
       await restoreEntry(edit.tx, adcode, target.classListId, id, { class: target.class, method: target.classMethod, basis: target.classBasis })
+      edit.markListsChanged(adcode)
     }
   }
   const [after] = await findParcels(edit.tx, [id])

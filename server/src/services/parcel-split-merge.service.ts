@@ -135,6 +135,7 @@ async function replaceParcels(edit: ParcelEdit, parents: ParcelRow[], attributes
   }
   await carryEntries(edit.tx, adcode, parents.map((p) => Number(p.id)), ids, basisEdit)
   for (const p of parents) await deleteParcel(edit.tx, p.id)
+  edit.markListsChanged(adcode)
   if (input.classMode === 'recompute') await edit.recompute(adcode, ids, parentCodes)
   const rows = await findParcels(edit.tx, ids)
   for (const row of rows) await edit.history(adcode, row.id, 'create', null, snapshotOf(row))
