@@ -129,6 +129,9 @@ const BAD: [name: string, text: string, position: number][] = [
   ['C1 NEL', '\u0085x', 1],
   ['lone high surrogate', 'x\uD800', 2],
   ['lone low surrogate', '\uDC00', 1],
+  ['non-character U+FFFE', '地块\uFFFE', 3],
+  ['non-character U+1FFFF', '\u{1F600}\u{1FFFF}', 2],
+  ['non-character U+FDD0', '\uFDD0', 1],
 ]
 
 describe('control characters in any text field', () => {
@@ -155,6 +158,20 @@ describe('control characters in any text field', () => {
     expect(res.status).toBe(400)
     expect(res.body.error.message).toBe('第 2 项的「坐落单位名称」（changes.1.attributes.zldwmc）含有不可见的控制字符（位置 2），请删除后重试')
     expect(res.body.error.details).toEqual([{ field: 'changes.1.attributes.zldwmc', message: res.body.error.message }])
+  })
+
+  it('when a body nests 10,000 arrays deep, then 400 in Chinese instead of a stack overflow, and nothing is written', async () => {
+    const before = await fingerprint()
+    const deep = `{"version":${plot.version},"name":"深层","geometry":${'['.repeat(10_000)}${']'.repeat(10_000)}}`
+    const res = await environment.agent.patch(`/api/plots/${plot.id}`).set('X-CSRF-Token', environment.csrfToken).set('Content-Type', 'application/json').send(deep)
+    expect(res.status, JSON.stringify(res.body)).toBe(400)
+    expect(res.body.error.message).toBe('「geometry.0.0」下的内容嵌套超过 100 层，不是本系统接受的数据，请检查后重试')
+    expect(await fingerprint()).toEqual(before)
+  })
+
+  it('when a GeoJSON geometry nests as usual, then the guard lets it through', async () => {
+    const res = await post(land, '/api/precheck', { geometry: square(inside), plannedUse: 'R2', name: '嵌套正常的核查地块\t（含制表符）' })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
   })
 
   it('when the path of the address holds one, then 400 instead of a database error', async () => {

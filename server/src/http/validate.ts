@@ -6,9 +6,18 @@ import './zod-messages.ts'
 
 /**
  * Characters no form field holds: C0 controls except tab, line feed and carriage return, DEL, the C1 controls
- * U+0080–U+009F and UTF-16 halves without their partner (PostgreSQL refuses NUL and the halves cannot be stored).
+ * U+0080–U+009F, UTF-16 halves without their partner (PostgreSQL refuses NUL and the halves cannot be stored)
+ * and the Unicode non-characters (U+FDD0–U+FDEF and every U+xFFFE, U+xFFFF).
  */
-const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const CONTROL_CHARACTER = new RegExp([
+  '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]',
+  '[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]',
+  '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+  '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+].join('|'))
+
+/** Deepest nesting of arrays and objects a request may have (a GeoJSON geometry in a body is about 8). */
+export const MAX_NESTING = 100
 
 /** The 1-based character position of the first control character of `text`, or null when it has none. */
 export function controlCharacterAt(text: string): number | null {
@@ -24,23 +33,35 @@ export interface ControlCharacterHit {
   isInKey: boolean
 }
 
-/** The first control character in any string or object key of `value` (depth-first), or null. */
-export function findControlCharacter(value: unknown, path: (string | number)[] = []): ControlCharacterHit | null {
-  if (typeof value === 'string') {
-    const position = controlCharacterAt(value)
-    return position === null ? null : { path, position, isInKey: false }
-  }
-  if (value === null || typeof value !== 'object') return null
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value)
-  for (const [key, child] of entries) {
-    if (typeof key === 'string') {
-      const position = controlCharacterAt(key)
-      if (position !== null) return { path: [...path, key], position, isInKey: true }
+/** What the input guard refuses: a control character, or nesting deeper than {@link MAX_NESTING}. */
+type InputProblem = ({ kind: 'control' } & ControlCharacterHit) | { kind: 'nesting'; path: (string | number)[] }
+
+/** The first problem in any string or object key of `value`, in document order; walked without recursion. */
+function findInputProblem(value: unknown, path: (string | number)[] = []): InputProblem | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path }]
+  while (stack.length) {
+    const next = stack.pop()!
+    if (typeof next.value === 'string') {
+      const position = controlCharacterAt(next.value)
+      if (position !== null) return { kind: 'control', path: next.path, position, isInKey: false }
+      continue
     }
-    const hit = findControlCharacter(child, [...path, key])
-    if (hit) return hit
+    if (next.value === null || typeof next.value !== 'object') continue
+    if (next.path.length - path.length >= MAX_NESTING) return { kind: 'nesting', path: next.path }
+    const entries: [string | number, unknown][] = Array.isArray(next.value) ? next.value.map((v, i) => [i, v]) : Object.entries(next.value)
+    for (const [key] of entries) {
+      const position = typeof key === 'string' ? controlCharacterAt(key) : null
+      if (position !== null) return { kind: 'control', path: [...next.path, key], position, isInKey: true }
+    }
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...next.path, entries[i][0]] })
   }
   return null
+}
+
+/** The first control character in any string or object key of `value` (document order), or null. */
+export function findControlCharacter(value: unknown, path: (string | number)[] = []): ControlCharacterHit | null {
+  const problem = findInputProblem(value, path)
+  return problem?.kind === 'control' ? { path: problem.path, position: problem.position, isInKey: problem.isInKey } : null
 }
 
 /** The 400 for a control character, naming the field (`where` overrides the field name, e.g. 第 3 行「作物」). */
@@ -51,10 +72,17 @@ export function controlCharacterError(hit: ControlCharacterHit, requestPath?: st
   return new AppError('VALIDATION', message, [{ field: hit.path.join('.'), message }])
 }
 
-/** Throws the 400 when `value` holds a control character anywhere (form fields, imported cells). */
+function inputProblemError(problem: InputProblem, requestPath?: string): AppError {
+  if (problem.kind === 'control') return controlCharacterError(problem, requestPath)
+  const field = problem.path.length ? `「${problem.path.slice(0, 3).join('.')}」下的内容` : '「请求内容」'
+  const message = `${field}嵌套超过 ${MAX_NESTING} 层，不是本系统接受的数据，请检查后重试`
+  return new AppError('VALIDATION', message, [{ field: problem.path.slice(0, 3).join('.'), message }])
+}
+
+/** Throws the 400 when `value` holds a control character anywhere (form fields, imported cells) or nests too deep. */
 export function assertNoControlCharacters(value: unknown, path: (string | number)[] = [], requestPath?: string): void {
-  const hit = findControlCharacter(value, path)
-  if (hit) throw controlCharacterError(hit, requestPath)
+  const problem = findInputProblem(value, path)
+  if (problem) throw inputProblemError(problem, requestPath)
 }
 
 function decodedSegments(path: string): string[] {
@@ -79,8 +107,8 @@ export const refuseControlCharacters: RequestHandler = (req, _res, next) => {
     const message = `网址第 ${inPath} 段含有不可见的控制字符（位置 ${controlCharacterAt(segments[inPath])}），请检查链接`
     return next(new AppError('VALIDATION', message, [{ field: 'path', message }]))
   }
-  const hit = findControlCharacter(req.query) ?? findControlCharacter(req.body)
-  next(hit ? controlCharacterError(hit, req.path) : undefined)
+  const problem = findInputProblem(req.query) ?? findInputProblem(req.body)
+  next(problem ? inputProblemError(problem, req.path) : undefined)
 }
 
 /** Parses request input with a Zod schema; the messages of all failing fields go back in one 400. */
