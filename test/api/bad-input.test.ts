@@ -26,6 +26,8 @@ import { TEST_PASSWORD, createTestUser, uniqueUsername } from '../support/users.
 
 const SEED = 20261206
 const CJK = /[\u4e00-\u9fff]/
+/** Words of an internal error that must never reach an officer (database, GEOS, JavaScript, zod's fallback). */
+const LEAKED_INTERNALS = /Exception|TypeError|RangeError|SyntaxError|ERROR:|violates|relation "|column "|syntax error|Invalid input|expected \w+, received|Cannot read/
 const SQL = "'; DROP TABLE parcel;--"
 const CALLERS: Caller[] = ['anonymous', 'farmland', 'environment', 'land', 'approver', 'admin']
 
@@ -229,7 +231,29 @@ async function removeFixtures(): Promise<void> {
   await db.query(`DELETE FROM control_zone WHERE id = $1`, [fx.zoneDraft])
   await db.query(`DELETE FROM contaminated_plot WHERE code LIKE $1`, [`QX-${tag}%`])
   await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND code LIKE $1`, [`430903-${tag}%`])
+  await removeLeakedRows()
   await db.query(`SELECT refresh_farmland_overview('430903')`)
+}
+
+/**
+ * Rows a request that should have been refused wrote anyway (its case and its batch's count check fail): removed
+ * by their marker text where possible, so other files do not meet them; what cannot be removed is named.
+ */
+async function removeLeakedRows(): Promise<void> {
+  const statements = [
+    [`DELETE FROM farmland_parcel WHERE adcode = '430903' AND NOT is_generated AND created_at >= $1`, [startedAt]],
+    [`DELETE FROM monitoring_result WHERE crop LIKE '坏输入%'`, []],
+    [`DELETE FROM monitoring_point WHERE adcode = '430903' AND (name LIKE '坏输入%' OR soil_type LIKE '坏输入%' OR planned_basis::text LIKE '%坏输入%')`, []],
+    [`DELETE FROM control_zone WHERE adcode = '430903' AND name LIKE '坏输入%'`, []],
+    [`DELETE FROM supervised_enterprise WHERE adcode = '430903' AND name LIKE '坏输入%'`, []],
+    [`DELETE FROM precheck WHERE adcode = '430903' AND (name LIKE '坏输入%' OR reference LIKE '坏输入%')`, []],
+    [`DELETE FROM public_report WHERE description LIKE '坏输入%'`, []],
+    [`DELETE FROM indicator_target WHERE source LIKE '坏输入%'`, []],
+    [`DELETE FROM class_rule_set WHERE name LIKE '坏输入%' AND NOT is_default`, []],
+  ] as const
+  for (const [sql, params] of statements) {
+    await db.query(sql, [...params]).catch((err: Error) => console.warn(`清理误写入的数据未成功：${sql}：${err.message}`))
+  }
 }
 
 /** Rows (and versions) of every table a write route could change, in one query. */
@@ -404,7 +428,7 @@ function setPath(obj: Record<string, unknown>, dotted: string, value: unknown, r
 
 const BAD_IDS: [string, string][] = [
   ['an SQL fragment', encodeURIComponent("1'; DROP TABLE parcel;--")], ['-1', '-1'], ['1.5', '1.5'], ['20 digits', '99999999999999999999'],
-  ['%00', '%00'], ['%2e%2e', '%2e%2e'], ['a broken escape %E4%B8', '%E4%B8'], ['1e3', '1e3'], ['a Chinese character', encodeURIComponent('中')],
+  ['%00', '%00'], ['%2e%2e', '%2e%2e'], ['0', '0'], ['a 15-digit id no record has', '999999999999999'], ['a broken escape %E4%B8', '%E4%B8'], ['1e3', '1e3'], ['a Chinese character', encodeURIComponent('中')],
 ]
 
 const giantBody = () => toJsonText({ padding: 'x'.repeat(3 * 1024 * 1024) })
@@ -798,7 +822,7 @@ const TILE_CASES: Case[] = [
 interface Answer { status: number; body: any; ms: number }
 /** The summary the closing note reads, and the server's log of any 5xx (to find its cause). */
 const RESULTS_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results')
-const record: { name: string; status: number; ms: number }[] = []
+const record: { name: string; status: number; ms: number; message?: string; isRefusedAsResult?: boolean }[] = []
 
 function rawGet(urlPath: string): Promise<{ status: number; body: any }> {
   const { port } = server.address() as AddressInfo
@@ -843,13 +867,17 @@ async function send(r: Req): Promise<Answer> {
 async function expectRefused(c: Case, label: string): Promise<void> {
   const r = await c.build()
   const a = await send(r)
-  record.push({ name: label, status: a.status, ms: Math.round(a.ms) })
+  record.push({ name: label, status: a.status, ms: Math.round(a.ms), message: String(a.body?.error?.message ?? '').slice(0, 200) })
   const shown = JSON.stringify(a.body)?.slice(0, 300)
-  if (c.isRefusedOtherwise?.(a)) return
+  if (c.isRefusedOtherwise?.(a)) {
+    record[record.length - 1].isRefusedAsResult = true
+    return
+  }
   expect(a.status, shown).toBeGreaterThanOrEqual(400)
   expect(a.status, shown).toBeLessThan(500)
   expect(a.body?.error?.code, shown).toEqual(expect.any(String))
   expect(a.body.error.message, shown).toMatch(CJK)
+  expect(a.body.error.message, shown).not.toMatch(LEAKED_INTERNALS)
   if (c.refusedAs) expect(a.status, shown).toBe(c.refusedAs)
   else if (r.caller !== 'anonymous') expect(['UNAUTHENTICATED', 'FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'CSRF'], `${shown}: the request did not reach the route's checks`).not.toContain(a.body.error.code)
 }
@@ -892,11 +920,13 @@ afterAll(async () => {
     tried: record.length,
     status4xx: record.filter((r) => r.status >= 400 && r.status < 500).length,
     status5xx: record.filter((r) => r.status >= 500).length,
-    other: record.filter((r) => r.status < 400).length,
+    /** 200 {ok: false} of the dry-run parcel check, and answers that did not leak a file through an XML entity. */
+    refusedAsResult: record.filter((r) => r.isRefusedAsResult).length,
+    accepted: record.filter((r) => r.status < 400 && !r.isRefusedAsResult).length,
     longestMs: worst.ms,
     longestRequest: worst.name,
   }
-  console.log(`bad input (${summary.mode}): tried ${summary.tried}, 4xx ${summary.status4xx}, 5xx ${summary.status5xx}, other ${summary.other}, longest ${summary.longestMs} ms (${summary.longestRequest})`)
+  console.log(`bad input (${summary.mode}): tried ${summary.tried}, 4xx ${summary.status4xx}, 5xx ${summary.status5xx}, refused as a result ${summary.refusedAsResult}, accepted ${summary.accepted}, longest ${summary.longestMs} ms (${summary.longestRequest})`)
   fs.writeFileSync(path.join(RESULTS_DIR, 'bad-input-summary.json'), JSON.stringify({ ...summary, requests: record }, null, 1))
   await removeFixtures()
   await new Promise((resolve) => server.close(resolve))
