@@ -346,12 +346,13 @@ const KIND_MUTATIONS: Record<Kind, Mutation[]> = {
   number: [m('"NaN"', 'NaN'), m('"Infinity"', 'Infinity'), m('1e400 (Infinity once parsed)', raw('1e400')), m('-1e400', raw('-1e400')),
     m('1e308', 1e308), m('-1e308', -1e308), m('an object', {}), m('an SQL fragment', SQL)],
   amount: [m('"NaN"', 'NaN'), m('"1e308"', '1e308'), m('1e400 (Infinity once parsed)', raw('1e400')), m('-1e308', -1e308), m('an SQL fragment', SQL), m('an object', {}), m('an array', [1])],
-  int: [m('1.5', 1.5), m('-1', -1), m('1e21', 1e21), m('"1"', '1'), m('1e400 (Infinity once parsed)', raw('1e400')), m('true', true), m('an SQL fragment', SQL)],
+  int: [m('1.5', 1.5), m('-1', -1), m('1e21', 1e21), m('2^31 (past a 32-bit column)', 2 ** 31), m('2^53 − 1', Number.MAX_SAFE_INTEGER), m('"1"', '1'), m('1e400 (Infinity once parsed)', raw('1e400')), m('true', true), m('an SQL fragment', SQL)],
   bool: [m('"true"', 'true'), m('1', 1), m('"是"', '是'), m('an object', {})],
   date: [m('month 13', '2024-13-01'), m('30 February', '2024-02-30'), m('no dashes', '20240101'), m('a number', 20240101), m('an SQL fragment', SQL),
     m('year 0000', '0000-01-01'), m('year 9999', '9999-12-31')],
   adcode: [m('an SQL fragment', SQL), m('5 digits', '43090'), m('a number', 430903), m('full-width digits', '４３０９０３'), m('an unknown county', '999999')],
-  id: [m('-1', -1), m('0', 0), m('1.5', 1.5), m('"1"', '1'), m('1e21', 1e21), m('an SQL fragment', SQL)],
+  id: [m('-1', -1), m('0', 0), m('1.5', 1.5), m('"1"', '1'), m('1e21', 1e21), m('an SQL fragment', SQL), m('2^31 (past a 32-bit column)', 2 ** 31),
+    m('2^53 − 1', Number.MAX_SAFE_INTEGER)],
   polygon: POLYGON,
   line: LINE,
   array: [m('a string', 'x'), m('an object', {}), m('10,000 nested arrays', raw(NESTED_ARRAYS)), m('[null]', [null]), m('one text of 100,001 characters', () => ['字'.repeat(100_001)]), m('100,000 items', () => raw(`[${Array(100_000).fill('1').join(',')}]`))],
@@ -362,6 +363,7 @@ const PER_FIELD: Partial<Record<Kind, number>> = { polygon: 99, line: 99 }
 /** Mutations every field of the kind gets: each once found a route that accepted it. */
 const PINNED: Partial<Record<Kind, string[]>> = {
   number: ['1e308'], adcode: ['an unknown county'], text: ['100,001 characters'], array: ['one text of 100,001 characters'],
+  int: ['2^31 (past a 32-bit column)'], id: ['2^31 (past a 32-bit column)'],
 }
 
 const CONTROL: Mutation[] = [
@@ -471,6 +473,7 @@ function casesOf(t: Target): Case[] {
       if (t.method === 'PATCH' && mu.what.includes('100,000')) continue
       push({ name: `${path} is ${mu.what}`, build: () => ({ ...base(), json: setPath(t.body!(), path, mu.value()) }) })
     }
+    if (spec === 'text!') push({ name: `${path} is only spaces`, build: () => ({ ...base(), json: setPath(t.body!(), path, ' \t ') }) })
     if (spec.endsWith('!')) {
       push({ name: `${path} is missing`, build: () => ({ ...base(), json: setPath(t.body!(), path, undefined, true) }) })
       if (kind !== 'text' || random() < 0.5) push({ name: `${path} is null`, build: () => ({ ...base(), json: setPath(t.body!(), path, null) }) })
