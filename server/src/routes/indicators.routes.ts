@@ -29,7 +29,10 @@ const createBody = z.object({
   year: z.number({ error: '目标年份（year）应为数字' }).int('目标年份应为整数').min(2000, '目标年份应在 2000–2100 之间').max(2100, '目标年份应在 2000–2100 之间'),
   targetPct, comparator, source,
 })
-const editBody = z.object({ targetPct, comparator, source, version: z.number({ error: '版本号（version）必填' }).int().positive() })
+/** Versions are stored as PostgreSQL integer: a larger number is no version the editor could have read. */
+const version = z.number({ error: '版本号（version）必填' }).int('版本号（version）应为整数').positive('版本号（version）应为正整数')
+  .max(2_147_483_647, '版本号（version）不是打开目标时读到的版本，请刷新后重试')
+const editBody = z.object({ targetPct, comparator, source, version })
 const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '目标编号应为数字').transform(Number) })
 
 /** 安全利用率 (issue 9): every staff role reads its counties' figures and rows; the administrator sets the targets. */
