@@ -363,7 +363,7 @@ const PER_FIELD: Partial<Record<Kind, number>> = { polygon: 99, line: 99 }
 /** Mutations every field of the kind gets: each once found a route that accepted it. */
 const PINNED: Partial<Record<Kind, string[]>> = {
   number: ['1e308'], adcode: ['an unknown county'], text: ['100,001 characters'], array: ['one text of 100,001 characters'],
-  int: ['2^31 (past a 32-bit column)'], id: ['2^31 (past a 32-bit column)'],
+  int: ['2^31 (past a 32-bit column)'], id: ['2^31 (past a 32-bit column)'], enum: ['an unknown code'],
 }
 
 const CONTROL: Mutation[] = [
@@ -408,8 +408,8 @@ interface Target {
   url: () => string
   /** A valid body; each case changes one thing. Undefined: the route reads no body. */
   body?: () => Record<string, unknown>
-  /** Field paths (dots) and their kinds; `!` = required. */
-  fields?: Record<string, `${Kind}${'' | '!'}`>
+  /** Field paths (dots) and their kinds; `!` = required, `~` = an empty text means not given. */
+  fields?: Record<string, `${Kind}${'' | '!' | '~'}`>
   /** URL variants with a malformed path part or query. */
   badUrls?: [string, () => string][]
   /** The route accepts an empty object as a whole body. */
@@ -466,9 +466,10 @@ function casesOf(t: Target): Case[] {
     push({ name: `the whole body is ${w.what}`, build: () => ({ ...base(), json: undefined, ...w.req() }) })
   }
   for (const [path, spec] of Object.entries(t.fields ?? {})) {
-    const kind = spec.replace('!', '') as Kind
-    const pinned = KIND_MUTATIONS[kind].filter((mu) => PINNED[kind]?.includes(mu.what))
-    const chosen = [...pinned, ...pick(KIND_MUTATIONS[kind].filter((mu) => !pinned.includes(mu)), PER_FIELD[kind] ?? 2)]
+    const kind = spec.replace(/[!~]$/, '') as Kind
+    const mutations = KIND_MUTATIONS[kind].filter((mu) => !(spec.endsWith('~') && mu.what === 'an empty string'))
+    const pinned = mutations.filter((mu) => PINNED[kind]?.includes(mu.what))
+    const chosen = [...pinned, ...pick(mutations.filter((mu) => !pinned.includes(mu)), PER_FIELD[kind] ?? 2)]
     for (const mu of chosen) {
       if (t.method === 'PATCH' && mu.what.includes('100,000')) continue
       push({ name: `${path} is ${mu.what}`, build: () => ({ ...base(), json: setPath(t.body!(), path, mu.value()) }) })
@@ -533,7 +534,7 @@ const TARGETS: Target[] = [
     badUrls: badIds('/api/plots/:id', 'id', () => ({ id: fx.plotDraft })) },
   { method: 'POST', route: '/api/plots/:id/transitions', caller: 'environment', refused: 'anonymous', url: () => `/api/plots/${fx.plotDraft}/transitions`,
     body: () => ({ action: 'start_preliminary', version: 1 }),
-    fields: { action: 'enum!', version: 'int!', riskLevel: 'enum', document: 'object', reason: 'text' } },
+    fields: { action: 'enum!', version: 'int!', riskLevel: 'enum~', document: 'object', reason: 'text' } },
   { method: 'POST', route: '/api/plots/:id/pollutants', caller: 'environment', url: () => `/api/plots/${fx.plotDraft}/pollutants`,
     body: () => ({ version: 1, substance: 'Cd', valueMgKg: 12, sampledOn: '2026-01-10' }),
     fields: { version: 'int!', substance: 'enum!', valueMgKg: 'number!', sampledOn: 'date!', depthM: 'number', note: 'text' },
