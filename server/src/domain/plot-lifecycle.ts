@@ -187,15 +187,15 @@ export function checkTransition(r: TransitionRequest): TransitionDecision {
   const t: PlotTransition = PLOT_TRANSITIONS[r.action]
   const refusal = staticRefusal(r.status, r.action, r.role, r.hasExceedance, r.landClassName)
   if (refusal) return refusal
+  if (r.riskLevel && !Object.hasOwn(RISK_LEVEL, r.riskLevel)) {
+    return { ok: false, code: 'INVALID_FIELD', field: 'riskLevel', message: `风险等级“${r.riskLevel}”无效，应为：高（high）、中（medium）、低（low）` }
+  }
   for (const req of t.requires) {
     if (req.field === 'document' || req.field === 'reviewDocument') {
       const problem = checkDocument(r[req.field], req.label, req.field, r.today)
       if (problem) return { ok: false, ...problem }
     }
     if (req.field === 'riskLevel' && !r.riskLevel) return { ok: false, code: 'MISSING_FIELD', field: 'riskLevel', message: `“${t.label}”须确定风险等级（高、中、低）` }
-    if (req.field === 'riskLevel' && !Object.hasOwn(RISK_LEVEL, r.riskLevel!)) {
-      return { ok: false, code: 'INVALID_FIELD', field: 'riskLevel', message: `风险等级“${r.riskLevel}”无效，应为：高（high）、中（medium）、低（low）` }
-    }
     if (req.field === 'reason' && isBlank(r.reason)) return { ok: false, code: 'MISSING_FIELD', field: 'reason', message: `“${t.label}”须填写${req.label}` }
   }
   return { ok: true, to: t.to }
