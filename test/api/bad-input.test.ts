@@ -820,6 +820,32 @@ const TILE_CASES: Case[] = [
   { name: 'GET an internal tile anonymously', refusedAs: 401, build: () => ({ caller: 'anonymous', method: 'GET', url: `/tiles/parcel/${fx.parcelTile.z}/${fx.parcelTile.x}/${fx.parcelTile.y}.pbf` }) },
 ]
 
+/** Read routes with a malformed path part or query (any staff role may read; the farmland officer asks). */
+const READ_CASES: Case[] = [
+  '/api/search?q=', `/api/search?q=${'检'.repeat(51)}`, '/api/search?q=a&q=b', '/api/search?q[$ne]=1',
+  `/api/features/${encodeURIComponent(SQL)}/1`, '/api/features/parcel/99999999999999999999', '/api/features/__proto__/1', '/api/features/no-such-layer/1',
+  '/api/parcels?bbox=NaN,NaN,NaN,NaN', '/api/parcels?bbox=1e400,0,1,1', '/api/parcels?bbox=112,28,113', `/api/parcels?bbox=${encodeURIComponent(SQL)}`, '/api/parcels',
+  '/api/parcels/-1', '/api/parcels/1e3/history', '/api/parcels/999999999999999', '/api/parcels/deleted?adcode=43090',
+  '/api/plots/%00', '/api/plots?status=not-a-status', `/api/plots?adcode=${encodeURIComponent(SQL)}`, '/api/plots?list=__proto__',
+  '/api/history/parcel/1', '/api/history/plot/-1', '/api/reviews?status=nope',
+  '/api/class-lists/1/changes?limit=1e400', '/api/class-lists/1/changes?limit=-1', '/api/class-lists/1/changes?offset=abc', '/api/class-lists/1/changes?limit=100000',
+  '/api/classification/jobs?adcode=4309030', '/api/statistics/farmland?adcode=%E4%B8',
+  '/api/control-zones?adcode=x', '/api/enterprises?status=bankrupt', '/api/plot-proposals?status=pending,nope',
+  '/api/registry-lists/nope/430903/versions', '/api/registry-lists/suspected/430903/versions/1e3', '/api/registry-lists/suspected/430903/versions/9999999999',
+  '/api/monitoring/points?level=galactic', '/api/monitoring/points/1.5', `/api/monitoring/points?q=${'点'.repeat(101)}`,
+  '/api/coverage/townships', '/api/coverage/uncovered?adcode=999999', `/api/coverage/points?adcode=${encodeURIComponent(SQL)}`,
+  '/api/indicators/farmland?year=99999', '/api/indicators/farmland/rows?adcode=430903&year=2025&term=Z', '/api/indicators/plots/rows?adcode=430903&year=20xx&term=total',
+  '/api/indicators/black-soil', '/api/indicators/export.csv?year=-1',
+  '/api/reports?status=deleted', '/api/reports/abc/photo',
+  '/api/class-lists/-1/export.csv', '/api/class-lists/1.5/export.gpkg',
+  '/api/monitoring/import-template.exe',
+].map((url): Case => ({ name: `GET ${url}`, build: () => ({ caller: url.startsWith('/api/reports') ? 'environment' : url.startsWith('/api/precheck') ? 'land' : 'farmland', method: 'GET', url }) })).concat([
+  '/api/precheck?from=2024-13-01', '/api/precheck?from=2025-01-02&to=2025-01-01', '/api/precheck?verdict=maybe', '/api/precheck/-1/report.pdf', '/api/precheck/1e3/features',
+].map((url): Case => ({ name: `GET ${url}`, build: () => ({ caller: 'land', method: 'GET', url }) })), [
+  `/api/public/registry-lists/${encodeURIComponent(SQL)}/430903/feed.json`, '/api/public/registry-lists/suspected/4309/feed.json',
+  `/api/public/search?q=${'检'.repeat(101)}`, '/api/public/plots?adcode=%00', '/api/public/control-zones?adcode=x',
+].map((url): Case => ({ name: `GET ${url} (public)`, build: () => ({ caller: 'anonymous', method: 'GET', url }) })))
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sending and recording.
 
@@ -942,3 +968,4 @@ batch('POST /api/monitoring/import (uploads)', IMPORT_CASES)
 batch('POST /api/precheck/parse-upload (uploads)', PRECHECK_UPLOAD_CASES)
 batch('POST /api/public/reports (form and photo)', REPORT_CASES)
 batch('GET /tiles (path tricks)', TILE_CASES)
+batch('GET /api (malformed reads)', READ_CASES)
