@@ -216,6 +216,7 @@ async function makeFixtures(): Promise<void> {
   fx.parcelTile = tileAt(fx.spots[6][0], fx.spots[6][1], 15)
 }
 
+/** Removes the fixtures; the pre-check record stays (records are immutable; it is numbered in year 2002, apart from real ones). */
 async function removeFixtures(): Promise<void> {
   if (!fx.classList) return
   await db.query(`DELETE FROM classification_job WHERE list_id = $1`, [fx.classList.listId])
@@ -223,7 +224,6 @@ async function removeFixtures(): Promise<void> {
   await db.query(`DELETE FROM class_rule_set WHERE version = $1`, [tag])
   await db.query(`DELETE FROM indicator_target WHERE id = $1`, [fx.target])
   await db.query(`DELETE FROM public_report WHERE client_hash = 'bad-input'`)
-  await db.query(`DELETE FROM precheck WHERE id = $1`, [fx.precheck])
   await db.query(`DELETE FROM monitoring_result WHERE point_id IN ($1, $2)`, [fx.pointBasic.id, fx.pointProduce.id])
   await db.query(`DELETE FROM monitoring_point WHERE id IN ($1, $2)`, [fx.pointBasic.id, fx.pointProduce.id])
   await db.query(`DELETE FROM plot_proposal WHERE id = $1`, [fx.proposal])
@@ -246,7 +246,6 @@ async function removeLeakedRows(): Promise<void> {
     [`DELETE FROM monitoring_point WHERE adcode = '430903' AND (name LIKE '坏输入%' OR soil_type LIKE '坏输入%' OR planned_basis::text LIKE '%坏输入%')`, []],
     [`DELETE FROM control_zone WHERE adcode = '430903' AND name LIKE '坏输入%'`, []],
     [`DELETE FROM supervised_enterprise WHERE adcode = '430903' AND name LIKE '坏输入%'`, []],
-    [`DELETE FROM precheck WHERE adcode = '430903' AND (name LIKE '坏输入%' OR reference LIKE '坏输入%')`, []],
     [`DELETE FROM public_report WHERE description LIKE '坏输入%'`, []],
     [`DELETE FROM indicator_target WHERE source LIKE '坏输入%'`, []],
     [`DELETE FROM class_rule_set WHERE name LIKE '坏输入%' AND NOT is_default`, []],
@@ -510,7 +509,7 @@ const TARGETS: Target[] = [
   { method: 'POST', route: '/api/parcels/changes', caller: 'farmland', refused: 'anonymous', url: () => '/api/parcels/changes',
     body: () => ({ reason: '坏输入测试', changes: [{ op: 'update', id: fx.parcel.id, version: fx.parcel.version, attributes: { dlbm: '0103' } }] }),
     fields: { reason: 'text', changes: 'array!', 'changes.0.op': 'enum!', 'changes.0.id': 'id!', 'changes.0.version': 'int!', 'changes.0.geometry': 'polygon', 'changes.0.attributes': 'object',
-      'changes.0.attributes.dlbm': 'enum', 'changes.0.attributes.townshipCode': 'enum~', 'changes.0.attributes.qsxz': 'enum', 'changes.0.attributes.gdpdjb': 'enum',
+      'changes.0.attributes.dlbm': 'enum', 'changes.0.attributes.townshipCode': 'enum~', 'changes.0.attributes.qsxz': 'enum~', 'changes.0.attributes.gdpdjb': 'enum~',
       'changes.0.attributes.zldwmc': 'text', 'changes.0.attributes.kcxs': 'number', 'changes.0.classMode': 'enum' } },
   { method: 'POST', route: '/api/parcels/split/preview', caller: 'farmland', url: () => '/api/parcels/split/preview',
     body: () => ({ id: fx.splitParcel.id, version: fx.splitParcel.version, line: { type: 'LineString', coordinates: [[fx.splitParcel.at[0] + 0.0002, fx.splitParcel.at[1] - 0.0001], [fx.splitParcel.at[0] + 0.0002, fx.splitParcel.at[1] + 0.0005]] } }),
