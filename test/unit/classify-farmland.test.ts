@@ -325,4 +325,13 @@ describe('rule sets', () => {
     expect(problems).toHaveLength(8)
     expect(problems[0]).toContain('B 类土壤')
   })
+
+  it('when a rule set\'s numbers sit on their upper bounds, then it is usable; just above each (or 1e308), each is named', () => {
+    const at = { ...RULES, cropSeriousRatio: 100, interpolation: { method: 'idw', maxDistanceM: 100_000, maxSamples: 100, power: 10 } } as ClassRuleSet
+    expect(checkRuleSet(at, Object.keys(GB2762_EDITIONS))).toEqual([])
+    const above = { ...RULES, cropSeriousRatio: 100.01, interpolation: { method: 'idw', maxDistanceM: 100_000.5, maxSamples: 101, power: 1e308 } } as ClassRuleSet
+    expect(checkRuleSet(above, Object.keys(GB2762_EDITIONS))).toEqual([
+      '农产品严重超标倍数应在 1–100 倍之间', '插值最大距离应在 0–100000 米之间', '插值样点数应为 1–100 的整数', '反距离加权的幂应大于 0、不超过 10',
+    ])
+  })
 })
