@@ -161,6 +161,14 @@ describe('checkResult', () => {
     expect(!s.ok && s.problems[0].field).toBe('crop')
   })
 
+  it('when a crop name has 30 characters, then it passes; with 31 (or a 1 MB cell), the column is named with the count', () => {
+    expect(checkResult(raw({ medium: '农产品', crop: '稻'.repeat(30), ph: '', values: { cd: '0.1' } }), limits, '2026-01-01').ok).toBe(true)
+    const r = checkResult(raw({ medium: '农产品', crop: '稻'.repeat(31), ph: '', values: { cd: '0.1' } }), limits, '2026-01-01')
+    expect(r).toEqual({ ok: false, problems: [{ field: 'crop', column: '作物', message: '「作物」最多 30 个字（填了 31 个字），请只填作物名称，如 稻谷' }] })
+    const huge = checkResult(raw({ crop: '稻'.repeat(350_000) }), limits, '2026-01-01')
+    expect(!huge.ok && huge.problems[0].message).toBe('「作物」最多 30 个字（填了 350000 个字），请只填作物名称，如 稻谷')
+  })
+
   it('when a crop value is above the crop cap, then it is refused while the same soil value passes', () => {
     expect(checkResult(raw({ medium: '农产品', crop: '稻谷', ph: '', values: { cd: '150' } }), limits, '2026-01-01').ok).toBe(false)
     expect(checkResult(raw({ values: { cd: '150' } }), limits, '2026-01-01').ok).toBe(true)
