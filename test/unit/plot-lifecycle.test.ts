@@ -112,6 +112,12 @@ describe('checkTransition', () => {
       .toMatchObject({ ok: false, code: 'INVALID_FIELD', field: 'riskLevel' })
   })
 
+  it('when a step that sets no risk level is given an unknown one, then it is refused too; an empty one means none', () => {
+    expect(checkTransition({ status: 'suspected', action: 'start_preliminary', role: 'environment', ...complete, riskLevel: 'NOT A CODE!' }))
+      .toMatchObject({ ok: false, code: 'INVALID_FIELD', field: 'riskLevel' })
+    expect(checkTransition({ status: 'suspected', action: 'start_preliminary', role: 'environment', ...complete, riskLevel: '' })).toMatchObject({ ok: true })
+  })
+
   it('when the action is unknown, then UNKNOWN_ACTION lists the next steps', () => {
     const d = checkTransition({ status: 'listed', action: 'sell', role: 'environment', ...complete })
     expect(d).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
