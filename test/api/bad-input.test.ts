@@ -765,6 +765,8 @@ const PRECHECK_UPLOAD_CASES: Case[] = [
   { name: 'a zip of 200 files', build: async () => parseUpload('地块.zip', await zipOf(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`f${i}.txt`, 'x'])))) },
   { name: 'a zip inside a zip', build: async () => parseUpload('地块.zip', await zipOf({ 'inner.zip': await zipOf({ 'a.shp': Buffer.alloc(10) }) })) },
   { name: 'a DXF of noise', build: () => parseUpload('地块.dxf', '0\nSECTION\n2\nENTITIES\n0\nLWPOLYLINE\n90\nabc\n10\nNaN\n20\n1e400\n') },
+  { name: 'a DXF polyline of 100,000 vertices', build: () => parseUpload('地块.dxf', `0\nSECTION\n2\nENTITIES\n0\nLWPOLYLINE\n8\nDK\n90\n100000\n70\n1\n${Array.from({ length: 100_000 }, (_, i) => `10\n${(112 + i / 1e5).toFixed(5)}\n20\n${i % 2 ? '28.1' : '28.2'}\n`).join('')}0\nENDSEC\n0\nEOF\n`) },
+  { name: 'a KML ring of 100,000 vertices', build: () => parseUpload('地块.kml', kmlOf(Array.from({ length: 100_000 }, (_, i) => `${(112 + i / 1e5).toFixed(5)},${i % 2 ? '28.1' : '28.2'},0`).join(' ') + ' 112.00000,28.2,0')) },
   { name: 'a DXF with no closed polyline', build: () => parseUpload('地块.dxf', '0\nSECTION\n2\nENTITIES\n0\nLINE\n8\n0\n10\n0\n20\n0\n11\n1\n21\n1\n0\nENDSEC\n0\nEOF\n') },
   { name: 'a GeoPackage of text', build: () => parseUpload('地块.gpkg', '这不是 GeoPackage') },
   { name: 'a GeoPackage with an SQLite header and noise', build: () => parseUpload('地块.gpkg', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0xab)])) },
