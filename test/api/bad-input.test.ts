@@ -27,7 +27,7 @@ import { TEST_PASSWORD, createTestUser, uniqueUsername } from '../support/users.
 const SEED = 20261206
 const CJK = /[\u4e00-\u9fff]/
 /** Words of an internal error that must never reach an officer (database, GEOS, JavaScript, zod's fallback). */
-const LEAKED_INTERNALS = /Exception|TypeError|RangeError|SyntaxError|ERROR:|violates|relation "|column "|syntax error|Invalid input|expected \w+, received|Cannot read/
+const LEAKED_INTERNALS = /Exception|TypeError|RangeError|SyntaxError|ERROR:|violates|relation "|column "|syntax error|Invalid input|expected \w+, received|Cannot read|“(null|undefined|NaN|\[object Object\])”/
 const SQL = "'; DROP TABLE parcel;--"
 const CALLERS: Caller[] = ['anonymous', 'farmland', 'environment', 'land', 'approver', 'admin']
 
@@ -453,7 +453,7 @@ const WHOLE_BODY: { what: string; isParserRefusal: boolean; req: () => Partial<R
 
 /** A dry-run check's answer that refuses the change: 200 {ok: false} with each problem worded in Chinese. */
 const isProblemAnswer = (a: Answer) => a.status === 200 && a.body?.ok === false && a.body.problems.length > 0
-  && a.body.problems.every((p: { message?: string }) => CJK.test(p.message ?? ''))
+  && a.body.problems.every((p: { message?: string }) => CJK.test(p.message ?? '') && !LEAKED_INTERNALS.test(p.message ?? ''))
 
 function casesOf(t: Target): Case[] {
   const base = (): Req => ({ caller: t.caller, method: t.method, url: t.url(), json: t.body?.() })
@@ -903,7 +903,7 @@ async function send(r: Req): Promise<Answer> {
 async function expectRefused(c: Case, label: string): Promise<void> {
   const r = await c.build()
   const a = await send(r)
-  record.push({ name: label, status: a.status, ms: Math.round(a.ms), message: String(a.body?.error?.message ?? '').slice(0, 200) })
+  record.push({ name: label, status: a.status, ms: Math.round(a.ms), message: String(a.body?.error?.message ?? a.body?.problems?.[0]?.message ?? '').slice(0, 200) })
   const shown = JSON.stringify(a.body)?.slice(0, 300)
   if (c.isRefusedOtherwise?.(a)) {
     record[record.length - 1].isRefusedAsResult = true
