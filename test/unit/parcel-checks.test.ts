@@ -173,4 +173,11 @@ describe('attributes', () => {
   ])('when the attributes are %j, then the fields at fault are %j', (attrs, fields) => {
     expect(checkAttributes(attrs, '新图斑').map((p) => p.field)).toEqual(fields)
   })
+
+  it('when the land code is empty or missing, then the message says it is required and quotes no “null”', () => {
+    for (const dlbm of ['', '  ', null]) {
+      expect(checkAttributes({ dlbm } as unknown as Parameters<typeof checkAttributes>[0], '新图斑'))
+        .toEqual([{ code: 'UNKNOWN_CODE', field: 'dlbm', message: '新图斑的地类编码必填，应为三调工作分类的编码（如 0101 水田、0102 水浇地、0103 旱地）' }])
+    }
+  })
 })

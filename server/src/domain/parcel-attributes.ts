@@ -91,7 +91,9 @@ function listCodes(list: readonly CodeName[]): string {
  */
 export function checkAttributes(a: ParcelAttributes, where: string): AttributeProblem[] {
   const problems: AttributeProblem[] = []
-  if (!landCodeName(a.dlbm)) {
+  if (!a.dlbm?.trim()) {
+    problems.push({ code: 'UNKNOWN_CODE', field: 'dlbm', message: `${where}的地类编码必填，应为三调工作分类的编码（如 0101 水田、0102 水浇地、0103 旱地）` })
+  } else if (!landCodeName(a.dlbm)) {
     problems.push({ code: 'UNKNOWN_CODE', field: 'dlbm', message: `${where}的地类编码“${a.dlbm}”不是三调工作分类的编码（如 0101 水田、0102 水浇地、0103 旱地）` })
   }
   if (a.qsxz != null && !isCodeOf(QSXZ_CODES, a.qsxz)) {
