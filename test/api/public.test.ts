@@ -117,6 +117,7 @@ describe('GET /api/public/counties', () => {
     expect(heshan.coverage.byLevel.reduce((sum: number, l: any) => sum + l.points, 0)).toBe(expected.points)
     expect(heshan.coverage.farmlandMuPerPoint).toBeCloseTo(heshan.coverage.farmlandMu / expected.points, -1)
     expect(res.body.bbox[0]).toBeLessThan(heshan.bbox[0] + 1e-9)
+    expect(res.body.rule).not.toContain('土壤类型')
   })
 
   it('when the counties are asked, then no monitoring point name, code or coordinate is in the answer', async () => {

@@ -47,6 +47,12 @@ describe('judgeCoverage: the minimum points per level', () => {
 describe('judgeCoverage: the three-level reading', () => {
   const settings = DEFAULT_COVERAGE_SETTINGS
 
+  it('when the rule is worded for the public, then it names land uses and no soil type (the public verdict reads none)', () => {
+    expect(describeRule(settings)).toContain('主要土壤类型')
+    expect(describeRule(settings, true)).not.toContain('土壤类型')
+    expect(describeRule(settings, true)).toContain('每个主要土地利用类型（占比 ≥ 10')
+  })
+
   it('when a main soil type (share ≥ 10 %) has only retired or planned points, then the county is not covered, naming the type and its share', () => {
     const v = judgeCoverage(facts({ national: 1 }), [
       { soilType: '水稻土', points: 18, activePoints: 18 },

@@ -186,10 +186,14 @@ export function rollUpCoverage<T extends { isCovered: boolean }>(counties: T[], 
     .sort((a, b) => a.code.localeCompare(b.code))
 }
 
-/** The rule in words, for the page header and the public side. */
-export function describeRule(settings: CoverageSettings): string {
+/**
+ * The rule in words, for the page header and the public side. The public verdict reads no soil type (staff type
+ * them freely), so its wording leaves them out with `isPublic`.
+ */
+export function describeRule(settings: CoverageSettings, isPublic = false): string {
   const mins = POINT_LEVELS.filter((l) => settings.minPointsByLevel[l] > 0).map((l) => `${POINT_LEVEL[l]}点位不少于 ${settings.minPointsByLevel[l]} 个`)
   const parts = [mins.length ? mins.join('、') : '不要求点位数量']
-  if (settings.threeLevel) parts.push(`每个主要土壤类型、主要土地利用类型（占比 ≥ ${percent(settings.mainShare)}）至少 1 个在用点位`)
+  const kinds = isPublic ? '每个主要土地利用类型' : '每个主要土壤类型、主要土地利用类型'
+  if (settings.threeLevel) parts.push(`${kinds}（占比 ≥ ${percent(settings.mainShare)}）至少 1 个在用点位`)
   return `${parts.join('；')}（仅计在用点位）`
 }

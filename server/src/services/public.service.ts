@@ -26,7 +26,7 @@ export async function listPublicCounties(db: Database, settings: CoverageSetting
     const landUses = threeLevel.get(row.adcode)?.landUses ?? []
     return toPublicCounty(row, judgeCoverage(facts, [], landUses, settings))
   })
-  return { counties, bbox: unionBbox(counties.map((c) => c.bbox)), rule: describeRule(settings) }
+  return { counties, bbox: unionBbox(counties.map((c) => c.bbox)), rule: describeRule(settings, true) }
 }
 
 /** The published registry of one county, or of all. */
