@@ -1,0 +1,72 @@
+import type { Role } from './roles.ts'
+
+/**
+ * Who may do what: each capability with the roles that hold it. Routes guard with it, services and the client
+ * ask it (the client shows a button or a tab only to a role that holds its capability). Reading the data of the
+ * counties of one's scope is every staff role's right and needs no capability. Pure: no I/O.
+ */
+export const RIGHTS = {
+  /** 图斑编辑: draw, change, split, merge and restore farmland parcels (农业农村局). */
+  'parcel.edit': ['farmland'],
+  /** 分类划定: start and cancel a classification, adjust a class with a reason (农业农村局). */
+  'classification.run': ['farmland'],
+  /** Store a classification rule set. */
+  'classification.rules': ['admin'],
+  /** See 分类划定: the farmland officers classify, the approvers review the class lists. */
+  'classification.view': ['farmland', 'approver'],
+  /** Register suspected plots and keep their facts, pollutants and forbidden uses (生态环境局). */
+  'plot.edit': ['environment'],
+  /** Take a step of a plot's lifecycle (which step is decided by the lifecycle itself). */
+  'plot.transition': ['environment', 'approver'],
+  /** See 污染地块: the environment officers keep it, the approvers decide removals. */
+  'plot.view': ['environment', 'approver'],
+  /** Draw and edit 管控区域 (生态环境局). */
+  'controlZone.edit': ['environment'],
+  /** Register and edit 重点监管单位, confirm or dismiss their site proposals (生态环境局). */
+  'enterprise.edit': ['environment'],
+  /** Publish a version of a list (名录发布). */
+  'list.publish': ['environment'],
+  /** See 名录发布: the environment officers publish; approvers and administrators read. */
+  'list.view': ['environment', 'approver', 'admin'],
+  /** Run and re-run 用地准入核查 (自然资源局). */
+  'precheck.run': ['land'],
+  /** Read the 用地准入核查 records and their reports. */
+  'precheck.read': ['land', 'approver'],
+  /** Register monitoring points and edit them (生态环境局). */
+  'monitoring.edit': ['environment'],
+  /** Enter monitoring results (the farmland officer only at 农产品产地 points, decided by the point's rights). */
+  'monitoring.enterResults': ['environment', 'farmland'],
+  /** Import monitoring results from a file (row by row as entering them). */
+  'monitoring.import': ['environment', 'farmland'],
+  /** Accept a gap-analysis proposal as a planned monitoring point. */
+  'coverage.plan': ['environment'],
+  /** Keep the targets of the 安全利用率 indicators. */
+  'indicator.targets': ['admin'],
+  /** Handle public reports (举报). */
+  'report.handle': ['environment', 'approver', 'admin'],
+  /** Work the review queue (待办审核). */
+  'review.queue': ['environment', 'approver', 'admin'],
+  /** 审定: approve, return with a reason, publish. */
+  'review.approve': ['approver'],
+  /** Manage users, roles and scopes within one's own scope. */
+  'user.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Capability = keyof typeof RIGHTS
+
+export const CAPABILITIES = Object.keys(RIGHTS) as Capability[]
+
+/** The roles that hold `capability`. */
+export function rolesWith(capability: Capability): readonly Role[] {
+  return RIGHTS[capability]
+}
+
+/** Whether `role` holds `capability`. */
+export function can(role: Role, capability: Capability): boolean {
+  return (RIGHTS[capability] as readonly Role[]).includes(role)
+}
+
+/** The capabilities a role holds, in the table's order. */
+export function capabilitiesOf(role: Role): Capability[] {
+  return CAPABILITIES.filter((c) => can(role, c))
+}
