@@ -1,17 +1,52 @@
+import os from 'node:os'
 import { defineConfig } from 'vitest/config'
 import SampleDataFirst from './test/support/sequencer.ts'
 
+/** A PostgreSQL server gives every API test file a database of its own; the embedded engine is one backend. */
+const isServerMode = Boolean(process.env.DATABASE_URL)
+/** Workers for the files that may run side by side (`TEST_WORKERS`, default the machine's cores, at least 2). */
+const workers = Number(process.env.TEST_WORKERS) || Math.max(2, os.availableParallelism())
+
+const timeouts = {
+  // a browser journey of several steps, each waiting for tiles, took over 60 s once on the loaded CI machine in embedded mode
+  testTimeout: 120_000,
+  // the browser suites wait for the page with expect.poll; on a loaded 2-core CI machine 1 s (the default) is too short
+  expect: { poll: { timeout: 15_000 } },
+  hookTimeout: 180_000,
+}
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
-    // one database for the run; files run one after another so their own data never races
-    fileParallelism: false,
+    maxWorkers: workers,
     sequence: { sequencer: SampleDataFirst },
-    // a browser journey of several steps, each waiting for tiles, took over 60 s once on the loaded CI machine in embedded mode
-    testTimeout: 120_000,
-    // the browser suites wait for the page with expect.poll; on a loaded 2-core CI machine 1 s (the default) is too short
-    expect: { poll: { timeout: 15_000 } },
-    hookTimeout: 180_000,
+    projects: [
+      {
+        // pure domain tests: every file in parallel
+        test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
+      },
+      {
+        // HTTP + a real database: on a server each file copies the seeded template; embedded files share one engine in turn
+        test: {
+          ...timeouts,
+          name: 'api',
+          include: ['test/api/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/file-database.ts'],
+          fileParallelism: isServerMode,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Chromium against one running app and its database: one file at a time
+        test: {
+          ...timeouts,
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/app-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 })

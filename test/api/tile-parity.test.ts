@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
 import { TileService } from '../../server/src/tiles/tile-service.ts'
-import { connectTestDatabase } from '../support/connect.ts'
+import { connectTestDatabase, testDatabaseUrl } from '../support/connect.ts'
 import { TEST_COUNTIES, createTestDatabase, migrateAndSeed, type TestDatabase } from '../support/test-database.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 
@@ -29,7 +29,7 @@ describe.skipIf(missing)('tiles from the embedded and the server encoder', () =>
     runDb = connectTestDatabase()
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soil-parity-'))
     if (inject('databaseMode') === 'server') {
-      server = { db: runDb, url: inject('databaseUrl'), drop: async () => {} }
+      server = { db: runDb, url: testDatabaseUrl(), drop: async () => {} }
     } else {
       server = await createTestDatabase(serverUrl, dataDir)
       await migrateAndSeed(server.db)

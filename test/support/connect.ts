@@ -4,10 +4,22 @@ import { wrapPool, type Database } from '../../server/src/db/database.ts'
 import { createApp } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 
-/** A connection to the run's database, as the app would open it. */
+let fileDatabaseUrl: string | undefined
+
+/** Makes `url` the database of the running test file (its own copy of the template, on a server). */
+export function setFileDatabaseUrl(url: string): void {
+  fileDatabaseUrl = url
+}
+
+/** The URL of the test file's database: its own copy on a server, else the run's shared one. */
+export function testDatabaseUrl(): string {
+  return fileDatabaseUrl ?? inject('databaseUrl')
+}
+
+/** A connection to the test file's database, as the app would open it. */
 export function connectTestDatabase(): Database {
   const mode = inject('databaseMode')
-  const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: mode === 'embedded' ? 1 : 4 })
+  const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: mode === 'embedded' ? 1 : 4 })
   pool.on('error', (err) => console.warn(`测试连接池错误：${err.message}`))
   return wrapPool(pool, mode, () => pool.end())
 }

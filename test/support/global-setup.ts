@@ -1,33 +1,40 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
 import type { TestProject } from 'vitest/node'
-import { createApp } from '../../server/src/app.ts'
-import { loadConfig } from '../../server/src/config.ts'
 import { createTestDatabase, migrateAndSeed } from './test-database.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The run's shared database (embedded), or the server's own database to create others from (server). */
     databaseUrl: string
     databaseMode: 'embedded' | 'server'
+    /** On a server: the seeded database each test file copies for itself; empty in embedded mode. */
+    templateDatabase: string
     appUrl: string
   }
 }
 
-/** One database and one running app for the whole test run. */
+/**
+ * The API suite's data. On a PostgreSQL server (`DATABASE_URL`): one migrated and seeded template database, which
+ * every test file copies into a database of its own (see file-database.ts), so files run in parallel. Embedded:
+ * PGlite is one backend, so the files share one seeded engine and run one after another.
+ */
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soil-test-'))
-  const test = await createTestDatabase(process.env.DATABASE_URL, dataDir)
+  const serverUrl = process.env.DATABASE_URL
+  const test = await createTestDatabase(serverUrl, dataDir)
   await migrateAndSeed(test.db)
-  const config = loadConfig({ port: 0 })
-  const server = createApp({ db: test.db, config }).listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  project.provide('databaseUrl', test.url)
   project.provide('databaseMode', test.db.mode)
-  project.provide('appUrl', `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+  if (serverUrl) {
+    await test.db.close()
+    project.provide('databaseUrl', serverUrl)
+    project.provide('templateDatabase', new URL(test.url).pathname.slice(1))
+  } else {
+    project.provide('databaseUrl', test.url)
+    project.provide('templateDatabase', '')
+  }
   return async () => {
-    await new Promise((resolve) => server.close(resolve))
     await test.drop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
