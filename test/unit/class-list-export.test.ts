@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  CLASS_LIST_EXPORT_FIELDS, contentDisposition, exportFileName, fitUtf8Bytes, toExportRecord, utf8Length,
+  CLASS_LIST_EXPORT_FIELDS, fitUtf8Bytes, toExportRecord, utf8Length,
   type ExportEntryRow, type ExportListHeader,
 } from '../../server/src/domain/class-list-export.ts'
 
@@ -44,17 +44,5 @@ describe('fitUtf8Bytes', () => {
   it('when the text is one byte too long, then it is cut on a character boundary and ends in …', () => {
     expect(fitUtf8Bytes('镉超标a', 9)).toBe('镉超…')
     expect(utf8Length(fitUtf8Bytes('a镉超标', 9))).toBeLessThanOrEqual(9)
-  })
-})
-
-describe('download names', () => {
-  it('when the name is Chinese, then Content-Disposition carries an ASCII fallback and the RFC 5987 UTF-8 name', () => {
-    const d = contentDisposition(exportFileName(LIST, 'shp.zip'))
-    expect(d).toBe(`attachment; filename="class_list_430903_12.shp.zip"; filename*=UTF-8''${encodeURIComponent('分类清单_赫山区_清单12.shp.zip')}`)
-  })
-  it('when a name holds a quote or parentheses, then they are escaped in both forms', () => {
-    const d = contentDisposition({ utf8: "清单(一)'.csv", ascii: 'a"b.csv' })
-    expect(d).toContain('filename="a_b.csv"')
-    expect(d).toContain("filename*=UTF-8''%E6%B8%85%E5%8D%95%28%E4%B8%80%29%27.csv")
   })
 })

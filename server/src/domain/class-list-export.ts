@@ -206,10 +206,3 @@ export function exportFileName(list: Pick<ExportListHeader, 'adcode' | 'id' | 'c
   return { utf8: `分类清单_${list.county}_清单${list.id}.${format}`, ascii: `${exportBaseName(list)}.${format}` }
 }
 
-/** `Content-Disposition: attachment` with the ASCII fallback and the UTF-8 name encoded as RFC 5987 says. */
-export function contentDisposition(name: { utf8: string; ascii: string }): string {
-  const encoded = encodeURIComponent(name.utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  const ascii = name.ascii.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}
-

@@ -159,9 +159,6 @@ export function rowMessage(row: number, message: string): string {
   return `第 ${row} 行${message}`
 }
 
-/** The template's CSV cells are written by the one CSV writer of the server. */
-export { csvCell } from './csv.ts'
-
 /** The column headers with their units, as the template writes them. */
 export function templateHeader(c: ImportColumn): string {
   return c.unit === '—' || c.unit === '无量纲' ? c.title : `${c.title}（${c.unit}）`

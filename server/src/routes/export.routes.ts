@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Database } from '../db/database.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../domain/class-list-export.ts'
 import { requireRole } from '../http/auth.ts'
+import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
 import { exportClassList } from '../services/export.service.ts'
 
@@ -15,7 +16,7 @@ export function exportRoutes(db: Database): Router {
     router.get(`/api/class-lists/:id/export.${format}`, requireRole(), async (req, res) => {
       const { id } = parse(listParams, req.params)
       const file = await exportClassList(db, req.auth!, Number(id), format)
-      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': file.contentDisposition, 'Cache-Control': 'no-store' })
+      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': contentDisposition(file.fileName), 'Cache-Control': 'no-store' })
       res.send(file.body)
     })
   }

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { assertRole } from '../http/auth.ts'
+import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
 import { exportIndicatorTable, INDICATOR_EXPORT_FORMATS, type IndicatorExportFormat } from '../services/indicators-export.service.ts'
 import {
@@ -58,7 +59,7 @@ export function indicatorsRoutes(deps: IndicatorDeps): Router {
     router.get(`/api/indicators/export.${format}`, async (req, res) => {
       const ctx = assertRole(req)
       const file = await exportIndicatorTable(deps, ctx, parse(summaryQuery.pick({ year: true }), req.query).year, format)
-      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': file.contentDisposition, 'Cache-Control': 'no-store' }).send(file.body)
+      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': contentDisposition(file.fileName), 'Cache-Control': 'no-store' }).send(file.body)
     })
   }
   router.get('/api/indicators/targets', async (req, res) => {

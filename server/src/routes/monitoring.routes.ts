@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { POINT_LEVELS, POINT_STATUSES, POINT_TYPES, SOIL_VALUE_KEYS } from '../domain/monitoring.ts'
 import { formatBytes } from '../domain/public-report.ts'
 import { assertRole, requireRole } from '../http/auth.ts'
+import { contentDisposition } from '../http/content-disposition.ts'
 import { AppError } from '../http/errors.ts'
 import { parse } from '../http/validate.ts'
 import { buildTemplate, importResults } from '../services/monitoring-import.service.ts'
@@ -112,7 +113,7 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
     router.get(`/api/monitoring/import-template.${format}`, async (req, res) => {
       assertRole(req)
       const file = await buildTemplate(format)
-      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': file.contentDisposition, 'Cache-Control': 'private, no-store' }).send(file.body)
+      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': contentDisposition(file.fileName), 'Cache-Control': 'private, no-store' }).send(file.body)
     })
   }
   router.post('/api/monitoring/import', requireRole(...ENTRY_ROLES), receiveFile(deps.settings.importMaxBytes), async (req, res) => {

@@ -1,9 +1,11 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { assertRole } from '../http/auth.ts'
+import { contentDisposition } from '../http/content-disposition.ts'
 import { isoDate, parse } from '../http/validate.ts'
 import { VERDICTS } from '../domain/precheck.ts'
-import { buildPrecheckReport, getPrecheckFeatures } from '../services/precheck-report.ts'
+import { getPrecheckFeatures } from '../services/precheck-features.service.ts'
+import { buildPrecheckReport } from '../services/precheck-report.service.ts'
 import { createPrecheck, getPrecheck, listPrechecksFor, rerunPrecheck, type PrecheckDeps } from '../services/precheck.service.ts'
 
 const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '核查记录编号应为数字').transform(Number) })
@@ -46,7 +48,7 @@ export function precheckRoutes(deps: PrecheckDeps): Router {
   router.get('/api/precheck/:id/report.pdf', async (req, res) => {
     const ctx = assertRole(req, ['land', 'approver'])
     const report = await buildPrecheckReport(deps.db, ctx, parse(idParams, req.params).id)
-    res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': report.contentDisposition, 'Cache-Control': 'private, no-store' }).send(report.pdf)
+    res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(report.fileName, 'inline'), 'Cache-Control': 'private, no-store' }).send(report.pdf)
   })
   router.post('/api/precheck/:id/rerun', async (req, res) => {
     const ctx = assertRole(req, ['land'])

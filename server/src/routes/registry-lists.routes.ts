@@ -1,8 +1,8 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { contentDisposition } from '../domain/class-list-export.ts'
 import { REGISTRY_LIST_CODES, isRegistryListCode, type RegistryListCode } from '../domain/list-announcement.ts'
 import { assertRole, requireRole } from '../http/auth.ts'
+import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
 import type { Database } from '../db/database.ts'
 import {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import type { Database } from '../db/database.ts'
 import {
-  CLASS_LIST_EXPORT_FIELDS, EXPORT_FORMATS, contentDisposition, describeExportList, exportBaseName,
+  CLASS_LIST_EXPORT_FIELDS, EXPORT_FORMATS, describeExportList, exportBaseName,
   exportFileName, toExportRecord, type ExportField, type ExportFormat, type ExportListHeader,
 } from '../domain/class-list-export.ts'
 import { csvLine } from '../domain/csv.ts'
@@ -15,7 +15,7 @@ import { convertGeoJson } from './gdal.ts'
 /** A file ready to send. */
 export interface ExportFile {
   contentType: string
-  contentDisposition: string
+  fileName: { utf8: string; ascii: string }
   body: Buffer | string
 }
 
@@ -32,7 +32,7 @@ export async function exportClassList(db: Database, ctx: AuthContext, listId: nu
   }
   const entries = await listClassListEntries(db, list.adcode, list.id, GEO_FORMATS.has(format))
   const body = await BUILDERS[format](list, entries, exportedAt)
-  return { contentType: EXPORT_FORMATS[format].contentType, contentDisposition: contentDisposition(exportFileName(list, format)), body }
+  return { contentType: EXPORT_FORMATS[format].contentType, fileName: exportFileName(list, format), body }
 }
 
 type Builder = (list: ExportListHeader, entries: ExportEntryWithGeometry[], exportedAt: Date) => Promise<Buffer | string>

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs'
-import { contentDisposition } from '../domain/class-list-export.ts'
 import { csvLine } from '../domain/csv.ts'
 import { FARMLAND_TERM_LABEL } from '../domain/safe-use-rate.ts'
 import type { AuthContext } from './auth.service.ts'
@@ -52,7 +51,7 @@ export async function exportIndicatorTable(deps: IndicatorDeps, ctx: AuthContext
   const table = await indicatorTableRows(deps, ctx, year)
   const name = { utf8: `安全利用率_${table.year}.${format}`, ascii: `safe-use-rates_${table.year}.${format}` }
   const body = format === 'csv' ? buildCsv(table.rows) : await buildXlsx(table.rows, table.year, deps, exportedAt)
-  return { contentType: INDICATOR_EXPORT_FORMATS[format], contentDisposition: contentDisposition(name), body }
+  return { contentType: INDICATOR_EXPORT_FORMATS[format], fileName: name, body }
 }
 
 function buildCsv(rows: Cell[][]): string {

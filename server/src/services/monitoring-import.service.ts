@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import {
-  EXAMPLE_MARK, IMPORT_COLUMNS, csvCell, parseCsv, readHeader, readRows, rowMessage, templateHeader,
+  EXAMPLE_MARK, IMPORT_COLUMNS, parseCsv, readHeader, readRows, rowMessage, templateHeader,
   type ImportReport, type ReadRow, type RowError, type SheetRow,
 } from '../domain/monitoring-import.ts'
+import { csvLine } from '../domain/csv.ts'
 import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
-import { contentDisposition } from '../domain/class-list-export.ts'
 import { AppError } from '../http/errors.ts'
 import { controlCharacterError, findControlCharacter } from '../http/validate.ts'
 import { findPointsByCode, findResultKeys, insertImport, insertResults, type CodedPoint, type NewResult } from '../repos/monitoring.repo.ts'
@@ -22,11 +22,11 @@ function exampleRow(): string[] {
 }
 
 /** The import template: the columns with units, one example row marked 示例; XLSX adds a 说明 sheet for every column. */
-export async function buildTemplate(format: TemplateFormat): Promise<{ contentType: string; contentDisposition: string; body: Buffer | string }> {
+export async function buildTemplate(format: TemplateFormat): Promise<{ contentType: string; fileName: { utf8: string; ascii: string }; body: Buffer | string }> {
   const name = { utf8: `监测结果导入模板.${format}`, ascii: `monitoring-import-template.${format}` }
   if (format === 'csv') {
-    const lines = [IMPORT_COLUMNS.map(templateHeader), exampleRow()].map((cells) => `${cells.map(csvCell).join(',')}\r\n`)
-    return { contentType: 'text/csv; charset=utf-8', contentDisposition: contentDisposition(name), body: `\uFEFF${lines.join('')}` }
+    const lines = [IMPORT_COLUMNS.map(templateHeader), exampleRow()].map(csvLine)
+    return { contentType: 'text/csv; charset=utf-8', fileName: name, body: `\uFEFF${lines.join('')}` }
   }
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '土壤环境一张图'
@@ -49,7 +49,7 @@ export async function buildTemplate(format: TemplateFormat): Promise<{ contentTy
   notes.getColumn(4).alignment = { wrapText: true, vertical: 'top' }
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    contentDisposition: contentDisposition(name),
+    fileName: name,
     body: Buffer.from(await workbook.xlsx.writeBuffer()),
   }
 }

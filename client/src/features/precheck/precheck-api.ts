@@ -84,7 +84,7 @@ export const SEVERITY_COLOR: Record<Severity, string> = { refuse: '#c62828', inv
 /** Colour of the checked plot's outline. */
 export const PLOT_COLOR = '#0d47a1'
 
-/** Properties of a feature of `GET /api/precheck/:id/features` (server/src/services/precheck-report.ts). */
+/** Properties of a feature of `GET /api/precheck/:id/features` (server/src/services/precheck-features.service.ts). */
 export interface CheckFeatureProperties {
   type: HitType
   id: number
