@@ -130,12 +130,6 @@ export async function decideProposal(tx: Queryable, adcode: string, id: number, 
   await q(tx, 'decide-proposal', [adcode, id, status, actor, reason, plotId])
 }
 
-export const nextPlotNumber = async (tx: Queryable, adcode: string) => Number((await q<{ next: number }>(tx, 'next-plot-number', [adcode]))[0].next)
-
-export async function insertSuspectedPlot(tx: Queryable, adcode: string, code: string, name: string, industry: string, landUser: string, proposalId: number) {
-  return (await q<{ id: number; code: string; version: number }>(tx, 'insert-suspected-plot', [adcode, code, name, industry, landUser, proposalId]))[0]
-}
-
 export interface CountyNames { adcode: string; name: string; city_code: string; city: string; province: string }
 export const listScopeCounties = (db: Queryable, adcodes: string[]) => q<CountyNames>(db, 'list-scope-jurisdictions', [adcodes])
 export const findJurisdictionCounty = async (db: Queryable, prefix: string) => (await q<CountyNames>(db, 'find-jurisdiction', [prefix]))[0]
