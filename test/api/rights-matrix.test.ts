@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
+import { PLOT_TRANSITIONS } from '../../server/src/domain/plot-lifecycle.ts'
+import { rolesWith, type Capability } from '../../server/src/domain/rights.ts'
 import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Caller, type Session } from '../support/session.ts'
@@ -9,9 +11,11 @@ import { createTestUser, uniqueUsername } from '../support/users.ts'
 
 /**
  * Who may call what. Every internal route of the app has a row here: a new route without a declared right fails
- * the last test of this file. Each call is one that succeeds for an allowed caller (valid body, a record of
- * 赫山区, the scope of every sample account); calls that change state get a fresh record per caller, so the
- * order of the calls does not matter.
+ * the last test of this file. Who is allowed comes from the rights table (server/src/domain/rights.ts), the
+ * lifecycle and the review workflow; each row still makes the call over HTTP, so a route that stops checking
+ * its right answers a refused caller with success and fails here. Each call is one that succeeds for an allowed
+ * caller (valid body, a record of 赫山区, the scope of every sample account); calls that change state get a fresh
+ * record per caller, so the order of the calls does not matter.
  */
 
 const CALLERS: Caller[] = ['anonymous', 'farmland', 'environment', 'land', 'approver', 'admin']
@@ -20,8 +24,16 @@ type Expected = Record<Caller, number>
 /** Any signed-in staff role. */
 const STAFF: Expected = { anonymous: 401, farmland: 200, environment: 200, land: 200, approver: 200, admin: 200 }
 /** Only the roles named, with the status of success. */
-function only(roles: Caller[], ok = 200): Expected {
+function only(roles: readonly Caller[], ok = 200): Expected {
   return Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : roles.includes(c) ? ok : 403])) as Expected
+}
+/** Only the roles that hold `capability` in the rights table, with the status of success. */
+function right(capability: Capability, ok = 200): Expected {
+  return only(rolesWith(capability), ok)
+}
+/** Only the role that takes a step of a plot's lifecycle. */
+function step(action: keyof typeof PLOT_TRANSITIONS, ok = 200): Expected {
+  return only([PLOT_TRANSITIONS[action].by], ok)
 }
 
 interface Call {
@@ -270,33 +282,33 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/search', what: 'search', expected: STAFF, call: async () => ({ url: `/api/search?q=${encodeURIComponent('赫山')}` }) },
   { method: 'GET', route: '/api/features/:layer/:id', what: 'a parcel of 赫山区', expected: STAFF, call: async () => ({ url: `/api/features/parcel/${sample.parcelId}` }) },
   { method: 'GET', route: '/api/reviews', what: 'the review queue', expected: STAFF, call: async () => ({ url: '/api/reviews' }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a draft plot', expected: only(['environment']),
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a draft plot', expected: right('plot.edit'),
     call: async () => ({ url: `/api/reviews/plot/${await freshPlot('draft')}/submit`, body: {} }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'approve a submitted control zone', expected: only(['approver']),
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'approve a submitted control zone', expected: right('review.approve'),
     call: async () => ({ url: `/api/reviews/control-zone/${await freshZone('submitted')}/approve`, body: {} }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'return an approved plot', expected: only(['approver']),
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'return an approved plot', expected: right('review.approve'),
     call: async () => ({ url: `/api/reviews/plot/${await freshPlot('approved')}/return`, body: { reason: '核实边界' } }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'reopen a published plot', expected: only(['environment']),
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'reopen a published plot', expected: right('plot.edit'),
     call: async () => ({ url: `/api/reviews/plot/${await freshPlot('published')}/reopen`, body: { reason: '补充资料' } }) },
   { method: 'GET', route: '/api/history/:kind/:id', what: 'history of a plot', expected: STAFF, call: async () => ({ url: `/api/history/plot/${sample.plotId}` }) },
-  { method: 'GET', route: '/api/admin/users', what: 'list users', expected: only(['admin']), call: async () => ({ url: '/api/admin/users' }) },
-  { method: 'GET', route: '/api/admin/scopes', what: 'grantable scopes', expected: only(['admin']), call: async () => ({ url: '/api/admin/scopes' }) },
-  { method: 'POST', route: '/api/admin/users', what: 'create a user', expected: only(['admin'], 201),
+  { method: 'GET', route: '/api/admin/users', what: 'list users', expected: right('user.manage'), call: async () => ({ url: '/api/admin/users' }) },
+  { method: 'GET', route: '/api/admin/scopes', what: 'grantable scopes', expected: right('user.manage'), call: async () => ({ url: '/api/admin/scopes' }) },
+  { method: 'POST', route: '/api/admin/users', what: 'create a user', expected: right('user.manage', 201),
     call: async () => ({ url: '/api/admin/users', body: { username: uniqueUsername('qx'), displayName: '权限测试', department: '', role: 'land', scopes: ['430903'], password: 'Rights-2026-pw' } }) },
-  { method: 'PATCH', route: '/api/admin/users/:id', what: 'edit a user', expected: only(['admin']),
+  { method: 'PATCH', route: '/api/admin/users/:id', what: 'edit a user', expected: right('user.manage'),
     call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}`, body: { displayName: '改名', department: '', role: 'land', scopes: ['430903'], isActive: true, version: 1 } }) },
-  { method: 'POST', route: '/api/admin/users/:id/password', what: 'reset a password', expected: only(['admin']),
+  { method: 'POST', route: '/api/admin/users/:id/password', what: 'reset a password', expected: right('user.manage'),
     call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/password`, body: { password: 'Reset-2026-pw' } }) },
-  { method: 'POST', route: '/api/admin/users/:id/unlock', what: 'unlock a user', expected: only(['admin']),
+  { method: 'POST', route: '/api/admin/users/:id/unlock', what: 'unlock a user', expected: right('user.manage'),
     call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/unlock`, body: {} }) },
   { method: 'GET', route: '/api/map/versions', what: 'versions of the staff map layers', expected: STAFF, call: async () => ({ url: '/api/map/versions' }) },
   { method: 'GET', route: '/tiles/:layer.json', what: 'TileJSON of the parcel layer', expected: STAFF, call: async () => ({ url: '/tiles/parcel.json' }) },
   { method: 'GET', route: '/tiles/:layer/:z/:x/:y.pbf', what: 'a parcel tile of 赫山区', expected: STAFF,
     call: async () => ({ url: `/tiles/parcel/${sample.tile.z}/${sample.tile.x}/${sample.tile.y}.pbf` }) },
-  { method: 'GET', route: '/api/reports', what: 'the report queue', expected: only(['environment', 'approver', 'admin']), call: async () => ({ url: '/api/reports' }) },
-  { method: 'GET', route: '/api/reports/:id/photo', what: 'a report photo', expected: only(['environment', 'approver', 'admin']),
+  { method: 'GET', route: '/api/reports', what: 'the report queue', expected: right('report.handle'), call: async () => ({ url: '/api/reports' }) },
+  { method: 'GET', route: '/api/reports/:id/photo', what: 'a report photo', expected: right('report.handle'),
     call: async () => ({ url: `/api/reports/${await freshReport()}/photo` }) },
-  { method: 'POST', route: '/api/reports/:id/handle', what: 'handle a report', expected: only(['environment', 'approver', 'admin']),
+  { method: 'POST', route: '/api/reports/:id/handle', what: 'handle a report', expected: right('report.handle'),
     call: async () => ({ url: `/api/reports/${await freshReport()}/handle`, body: { note: '已现场核查' } }) },
   ...['csv', 'xlsx', 'geojson', 'shp.zip', 'gpkg'].map((format): Row => ({
     method: 'GET', route: `/api/class-lists/:id/export.${format}`, what: `export a class list of 赫山区 as ${format}`, expected: STAFF,
@@ -305,15 +317,15 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/assess/soil-sample', what: 'assess a soil sample', expected: STAFF,
     call: async () => ({ url: '/api/assess/soil-sample', body: { landUse: '水田', rotation: false, ph: 6.2, values: { Cd: 0.45 } } }) },
   { method: 'GET', route: '/api/classification/rule-sets', what: 'classification rule sets', expected: STAFF, call: async () => ({ url: '/api/classification/rule-sets' }) },
-  { method: 'POST', route: '/api/classification/rule-sets', what: 'store a rule set', expected: only(['admin'], 201),
+  { method: 'POST', route: '/api/classification/rule-sets', what: 'store a rule set', expected: right('classification.rules', 201),
     call: async () => {
       made++
       const { version: _v, name: _n, ...rules } = DEFAULT_RULE_SET
       return { url: '/api/classification/rule-sets', body: { version: `matrix-${process.pid}-${Date.now().toString(36)}-${made}`, name: '权限测试规则集', rules } }
     } },
-  { method: 'POST', route: '/api/classification/jobs', what: 'start a classification of 赫山区', expected: only(['farmland'], 202),
+  { method: 'POST', route: '/api/classification/jobs', what: 'start a classification of 赫山区', expected: right('classification.run', 202),
     call: async () => { await awaitNoActiveJob(); return { url: '/api/classification/jobs', body: { adcode: '430903' } } } },
-  { method: 'POST', route: '/api/classification/jobs/:id/cancel', what: 'cancel a queued classification', expected: only(['farmland']),
+  { method: 'POST', route: '/api/classification/jobs/:id/cancel', what: 'cancel a queued classification', expected: right('classification.run'),
     call: async () => ({ url: `/api/classification/jobs/${await freshJob('queued')}/cancel`, body: {} }) },
   { method: 'GET', route: '/api/classification/jobs', what: 'classification jobs of 赫山区', expected: STAFF, call: async () => ({ url: '/api/classification/jobs?adcode=430903' }) },
   { method: 'GET', route: '/api/classification/jobs/:id', what: 'a classification job', expected: STAFF, call: async () => ({ url: `/api/classification/jobs/${await freshJob('done')}` }) },
@@ -324,28 +336,28 @@ const ROWS: Row[] = [
     call: async () => ({ url: `/api/class-lists/${await exportList()}/changes?limit=10` }) },
   { method: 'GET', route: '/api/class-lists/:id/entries/:parcelId', what: 'one entry of a class list', expected: STAFF,
     call: async () => ({ url: `/api/class-lists/${await exportList()}/entries/${sample.parcelId}` }) },
-  { method: 'POST', route: '/api/class-lists/:id/entries/:parcelId/override', what: 'override a class', expected: only(['farmland']),
+  { method: 'POST', route: '/api/class-lists/:id/entries/:parcelId/override', what: 'override a class', expected: right('classification.run'),
     call: async () => { const l = await freshClassList(); return { url: `/api/class-lists/${l.listId}/entries/${l.parcelId}/override`, body: { class: 'safe_use', reason: '现场核实' } } } },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a complete class list', expected: only(['farmland']),
+  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a complete class list', expected: right('classification.run'),
     call: async () => ({ url: `/api/reviews/class-list/${(await freshClassList()).listId}/submit`, body: {} }) },
   { method: 'GET', route: '/api/statistics/farmland', what: 'farmland statistics of the scope', expected: STAFF, call: async () => ({ url: '/api/statistics/farmland' }) },
   { method: 'GET', route: '/api/plots', what: 'plots of the scope', expected: STAFF, call: async () => ({ url: '/api/plots?list=suspected' }) },
   { method: 'GET', route: '/api/plots/:id', what: 'a plot profile', expected: STAFF, call: async () => ({ url: `/api/plots/${sample.plotId}` }) },
-  { method: 'POST', route: '/api/plots', what: 'create a suspected plot', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/plots', what: 'create a suspected plot', expected: right('plot.edit', 201),
     call: async () => ({ url: '/api/plots', body: { name: '权限测试新建地块', formerIndustry: 'chemical', geometry: squareAt(await freeSpot()) } }) },
-  { method: 'PATCH', route: '/api/plots/:id', what: 'change a plot\'s facts', expected: only(['environment']),
+  { method: 'PATCH', route: '/api/plots/:id', what: 'change a plot\'s facts', expected: right('plot.edit'),
     call: async () => ({ url: `/api/plots/${await freshPlot('draft')}`, body: { version: 1, name: '权限测试改名' } }) },
-  { method: 'POST', route: '/api/plots/:id/transitions', what: 'start the preliminary investigation', expected: only(['environment']),
+  { method: 'POST', route: '/api/plots/:id/transitions', what: 'start the preliminary investigation', expected: step('start_preliminary'),
     call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/transitions`, body: { action: 'start_preliminary', version: 1 } }) },
-  { method: 'POST', route: '/api/plots/:id/transitions', what: 'reject a removal', expected: only(['approver']),
+  { method: 'POST', route: '/api/plots/:id/transitions', what: 'reject a removal', expected: step('reject_removal'),
     call: async () => ({ url: `/api/plots/${(await freshPlotIn('removal_applied')).id}/transitions`, body: { action: 'reject_removal', version: 1, reason: '权限测试' } }) },
-  { method: 'POST', route: '/api/plots/:id/pollutants', what: 'add a measured pollutant', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/plots/:id/pollutants', what: 'add a measured pollutant', expected: right('plot.edit', 201),
     call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/pollutants`, body: { version: 1, substance: 'Cd', valueMgKg: 12, sampledOn: '2026-01-10' } }) },
-  { method: 'DELETE', route: '/api/plots/:id/pollutants/:pid', what: 'remove a measured pollutant', expected: only(['environment']),
+  { method: 'DELETE', route: '/api/plots/:id/pollutants/:pid', what: 'remove a measured pollutant', expected: right('plot.edit'),
     call: async () => { const p = await freshPlotIn('preliminary_investigation'); return { url: `/api/plots/${p.id}/pollutants/${p.pollutantId}?version=1`, body: { reason: '录入错误' } } } },
-  { method: 'POST', route: '/api/plots/:id/negative-uses', what: 'add a forbidden use', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/plots/:id/negative-uses', what: 'add a forbidden use', expected: right('plot.edit', 201),
     call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/negative-uses`, body: { version: 1, useCode: 'M', reason: '权限测试' } }) },
-  { method: 'DELETE', route: '/api/plots/:id/negative-uses/:useCode', what: 'remove an added forbidden use', expected: only(['environment']),
+  { method: 'DELETE', route: '/api/plots/:id/negative-uses/:useCode', what: 'remove an added forbidden use', expected: right('plot.edit'),
     call: async () => ({ url: `/api/plots/${(await freshPlotIn('listed')).id}/negative-uses/B`, body: { version: 1, reason: '规划调整' } }) },
   { method: 'GET', route: '/api/reference/gb36600', what: 'GB 36600 values', expected: STAFF, call: async () => ({ url: '/api/reference/gb36600' }) },
   { method: 'GET', route: '/api/reference/gb50137', what: 'GB 50137 codes', expected: STAFF, call: async () => ({ url: '/api/reference/gb50137' }) },
@@ -355,41 +367,41 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/parcels/:id', what: 'a parcel for editing', expected: STAFF, call: async () => ({ url: `/api/parcels/${sample.parcelId}` }) },
   { method: 'GET', route: '/api/parcels/:id/history', what: 'history of a parcel', expected: STAFF, call: async () => ({ url: `/api/parcels/${sample.parcelId}/history` }) },
   { method: 'GET', route: '/api/parcels/deleted', what: 'recently removed parcels', expected: STAFF, call: async () => ({ url: '/api/parcels/deleted' }) },
-  { method: 'POST', route: '/api/parcels/check', what: 'check a new parcel (dry run)', expected: only(['farmland']),
+  { method: 'POST', route: '/api/parcels/check', what: 'check a new parcel (dry run)', expected: right('parcel.edit'),
     call: async () => ({ url: '/api/parcels/check', body: { changes: [{ op: 'create', geometry: squareAt(await freeSpot()), attributes: { dlbm: '0101' } }] } }) },
-  { method: 'POST', route: '/api/parcels/changes', what: 'change the land code of a parcel', expected: only(['farmland']),
+  { method: 'POST', route: '/api/parcels/changes', what: 'change the land code of a parcel', expected: right('parcel.edit'),
     call: async () => { const p = await freshParcel(); return { url: '/api/parcels/changes', body: { reason: '权限测试', changes: [{ op: 'update', id: p.id, version: p.version, attributes: { dlbm: '0103' } }] } } } },
-  { method: 'POST', route: '/api/parcels/split/preview', what: 'preview a split', expected: only(['farmland']),
+  { method: 'POST', route: '/api/parcels/split/preview', what: 'preview a split', expected: right('parcel.edit'),
     call: async () => { const at = await freeSpot(); const p = await freshParcel(at); return { url: '/api/parcels/split/preview', body: { id: p.id, version: p.version, line: { type: 'LineString', coordinates: [[at[0] + 0.0002, at[1] - 0.0001], [at[0] + 0.0002, at[1] + 0.0005]] } } } } },
-  { method: 'POST', route: '/api/parcels/split', what: 'split a parcel', expected: only(['farmland']),
+  { method: 'POST', route: '/api/parcels/split', what: 'split a parcel', expected: right('parcel.edit'),
     call: async () => { const at = await freeSpot(); const p = await freshParcel(at); return { url: '/api/parcels/split', body: { id: p.id, version: p.version, reason: '权限测试', classMode: 'recompute', line: { type: 'LineString', coordinates: [[at[0] + 0.0002, at[1] - 0.0001], [at[0] + 0.0002, at[1] + 0.0005]] } } } } },
-  { method: 'POST', route: '/api/parcels/merge/preview', what: 'preview a merge', expected: only(['farmland']),
+  { method: 'POST', route: '/api/parcels/merge/preview', what: 'preview a merge', expected: right('parcel.edit'),
     call: async () => ({ url: '/api/parcels/merge/preview', body: { parcels: await freshParcelPair() } }) },
-  { method: 'POST', route: '/api/parcels/merge', what: 'merge two parcels', expected: only(['farmland']),
+  { method: 'POST', route: '/api/parcels/merge', what: 'merge two parcels', expected: right('parcel.edit'),
     call: async () => ({ url: '/api/parcels/merge', body: { parcels: await freshParcelPair(), reason: '权限测试', classMode: 'recompute' } }) },
-  { method: 'POST', route: '/api/parcels/:id/restore', what: 'restore a parcel version', expected: only(['farmland']),
+  { method: 'POST', route: '/api/parcels/:id/restore', what: 'restore a parcel version', expected: right('parcel.edit'),
     call: async () => { const p = await freshParcel(); return { url: `/api/parcels/${p.id}/restore`, body: { historyId: p.historyId, version: p.version, reason: '权限测试' } } } },
   { method: 'GET', route: '/api/control-zones', what: 'control zones of the scope', expected: STAFF, call: async () => ({ url: '/api/control-zones' }) },
   { method: 'GET', route: '/api/control-zones/:id', what: 'a control zone', expected: STAFF, call: async () => ({ url: `/api/control-zones/${await freshDraftZone()}` }) },
-  { method: 'POST', route: '/api/control-zones', what: 'draw a control zone', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/control-zones', what: 'draw a control zone', expected: right('controlZone.edit', 201),
     call: async () => ({ url: '/api/control-zones', body: { name: '权限测试管控区域', geometry: squareAt(await freeSpot()), monitorSoil: true, monitorSurfaceWater: false, monitorGroundwater: false, monitorAir: false } }) },
-  { method: 'PATCH', route: '/api/control-zones/:id', what: 'edit a draft control zone', expected: only(['environment']),
+  { method: 'PATCH', route: '/api/control-zones/:id', what: 'edit a draft control zone', expected: right('controlZone.edit'),
     call: async () => ({ url: `/api/control-zones/${await freshDraftZone()}`, body: { version: 1, announcementNo: '权限测试公告' } }) },
   { method: 'GET', route: '/api/enterprises', what: 'supervised enterprises of the scope', expected: STAFF, call: async () => ({ url: '/api/enterprises?status=operating' }) },
   { method: 'GET', route: '/api/enterprises/:id', what: 'a supervised enterprise', expected: STAFF, call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}` }) },
-  { method: 'POST', route: '/api/enterprises', what: 'register a supervised enterprise', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/enterprises', what: 'register a supervised enterprise', expected: right('enterprise.edit', 201),
     call: async () => ({ url: '/api/enterprises', body: { name: '权限测试电镀有限公司', creditCode: freshCreditCode(), industry: 'electroplating', status: 'operating', geometry: squareAt(await freeSpot()) } }) },
-  { method: 'PATCH', route: '/api/enterprises/:id', what: 'close an enterprise (proposes its site)', expected: only(['environment']),
+  { method: 'PATCH', route: '/api/enterprises/:id', what: 'close an enterprise (proposes its site)', expected: right('enterprise.edit'),
     call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}`, body: { version: 1, status: 'closed' } }) },
   { method: 'GET', route: '/api/plot-proposals', what: 'pending site proposals', expected: STAFF, call: async () => ({ url: '/api/plot-proposals?status=pending' }) },
-  { method: 'POST', route: '/api/plot-proposals/:id/confirm', what: 'confirm a site as a suspected plot', expected: only(['environment']),
+  { method: 'POST', route: '/api/plot-proposals/:id/confirm', what: 'confirm a site as a suspected plot', expected: right('enterprise.edit'),
     call: async () => ({ url: `/api/plot-proposals/${await freshProposal()}/confirm`, body: {} }) },
-  { method: 'POST', route: '/api/plot-proposals/:id/dismiss', what: 'dismiss a site proposal', expected: only(['environment']),
+  { method: 'POST', route: '/api/plot-proposals/:id/dismiss', what: 'dismiss a site proposal', expected: right('enterprise.edit'),
     call: async () => ({ url: `/api/plot-proposals/${await freshProposal()}/dismiss`, body: { reason: '权限测试：已核实为非生产区域' } }) },
   { method: 'GET', route: '/api/registry-lists', what: 'the lists of the scope', expected: STAFF, call: async () => ({ url: '/api/registry-lists' }) },
   { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/preview', what: 'preview the next suspected list of 赫山区', expected: STAFF,
     call: async () => ({ url: '/api/registry-lists/suspected/430903/preview' }) },
-  { method: 'POST', route: '/api/registry-lists/:list/:jurisdiction/publish', what: 'publish the suspected list of 赫山区', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/registry-lists/:list/:jurisdiction/publish', what: 'publish the suspected list of 赫山区', expected: right('list.publish', 201),
     call: async () => { await freshPublishedSuspectedPlot(); return { url: '/api/registry-lists/suspected/430903/publish', body: { expectedVersion: await suspectedListVersion() } } } },
   { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions', what: 'published versions of a list', expected: STAFF,
     call: async () => ({ url: '/api/registry-lists/suspected/430903/versions' }) },
@@ -397,32 +409,32 @@ const ROWS: Row[] = [
     call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}` }) },
   { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions/:version/announcement.csv', what: 'the announcement CSV of a version', expected: STAFF,
     call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}/announcement.csv` }) },
-  { method: 'POST', route: '/api/precheck', what: 'a land-supply check of a plot of 赫山区', expected: only(['land'], 201),
+  { method: 'POST', route: '/api/precheck', what: 'a land-supply check of a plot of 赫山区', expected: right('precheck.run', 201),
     call: async () => ({ url: '/api/precheck', body: { geometry: squareAt(await freeSpot()), plannedUse: 'M1' } }) },
-  { method: 'GET', route: '/api/precheck', what: 'the list of land-supply checks', expected: only(['land', 'approver']), call: async () => ({ url: '/api/precheck' }) },
-  { method: 'GET', route: '/api/precheck/:id', what: 'a land-supply check of 赫山区', expected: only(['land', 'approver']),
+  { method: 'GET', route: '/api/precheck', what: 'the list of land-supply checks', expected: right('precheck.read'), call: async () => ({ url: '/api/precheck' }) },
+  { method: 'GET', route: '/api/precheck/:id', what: 'a land-supply check of 赫山区', expected: right('precheck.read'),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}` }) },
-  { method: 'GET', route: '/api/precheck/:id/report.pdf', what: 'the PDF report of a land-supply check of 赫山区', expected: only(['land', 'approver']),
+  { method: 'GET', route: '/api/precheck/:id/report.pdf', what: 'the PDF report of a land-supply check of 赫山区', expected: right('precheck.read'),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/report.pdf` }) },
-  { method: 'GET', route: '/api/precheck/:id/features', what: 'the features a land-supply check of 赫山区 read, as GeoJSON', expected: only(['land', 'approver']),
+  { method: 'GET', route: '/api/precheck/:id/features', what: 'the features a land-supply check of 赫山区 read, as GeoJSON', expected: right('precheck.read'),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/features` }) },
-  { method: 'POST', route: '/api/precheck/parse-upload', what: 'read an uploaded plot outline (saves nothing)', expected: only(['land']),
+  { method: 'POST', route: '/api/precheck/parse-upload', what: 'read an uploaded plot outline (saves nothing)', expected: right('precheck.run'),
     call: async () => ({ url: '/api/precheck/parse-upload', file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) } }) },
-  { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: only(['land'], 201),
+  { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: right('precheck.run', 201),
     call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/rerun` }) },
   { method: 'GET', route: '/api/monitoring/points', what: 'monitoring points of the scope', expected: STAFF, call: async () => ({ url: '/api/monitoring/points' }) },
   { method: 'GET', route: '/api/monitoring/points/:id', what: 'a monitoring point of 赫山区 with its results', expected: STAFF,
     call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}` }) },
-  { method: 'POST', route: '/api/monitoring/points', what: 'register a monitoring point', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/monitoring/points', what: 'register a monitoring point', expected: right('monitoring.edit', 201),
     call: async () => { const [lon, lat] = await freeSpot(); made++; return { url: '/api/monitoring/points', body: { code: `430903-QXN${process.pid}${Date.now().toString(36)}${made}`, name: '权限测试新点位', level: 'county', type: 'basic', lon, lat } } } },
-  { method: 'PATCH', route: '/api/monitoring/points/:id', what: 'retire a monitoring point', expected: only(['environment']),
+  { method: 'PATCH', route: '/api/monitoring/points/:id', what: 'retire a monitoring point', expected: right('monitoring.edit'),
     call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}`, body: { version: 1, status: 'retired' } }) },
-  { method: 'POST', route: '/api/monitoring/points/:id/results', what: 'enter a crop result at a 农产品产地 point', expected: only(['environment', 'farmland'], 201),
+  { method: 'POST', route: '/api/monitoring/points/:id/results', what: 'enter a crop result at a 农产品产地 point', expected: right('monitoring.enterResults', 201),
     call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('produce')).id}/results`, body: { sampledOn: '2024-09-01', medium: 'crop', crop: '稻谷', values: { cd: 0.1 } } }) },
   ...(['xlsx', 'csv'] as const).map((format): Row => ({
     method: 'GET', route: `/api/monitoring/import-template.${format}`, what: `the results import template as ${format}`, expected: STAFF, call: async () => ({ url: `/api/monitoring/import-template.${format}` }),
   })),
-  { method: 'POST', route: '/api/monitoring/import', what: 'import a crop result of a 农产品产地 point', expected: only(['environment', 'farmland'], 201),
+  { method: 'POST', route: '/api/monitoring/import', what: 'import a crop result of a 农产品产地 point', expected: right('monitoring.import', 201),
     call: async () => ({ url: '/api/monitoring/import?mode=all', file: { name: '监测结果.csv', bytes: await monitoringCsv() } }) },
   // targets of 赫山区 for years before 2020, which no figure of the sample (2020, 2025) reads; one per call, removed afterwards
   { method: 'GET', route: '/api/indicators/farmland', what: '受污染耕地安全利用率 of the scope', expected: STAFF, call: async () => ({ url: '/api/indicators/farmland?year=2025' }) },
@@ -436,9 +448,9 @@ const ROWS: Row[] = [
     method: 'GET', route: `/api/indicators/export.${format}`, what: `the indicator table as ${format}`, expected: STAFF, call: async () => ({ url: `/api/indicators/export.${format}?year=2025` }),
   })),
   { method: 'GET', route: '/api/indicators/targets', what: 'the indicator targets', expected: STAFF, call: async () => ({ url: '/api/indicators/targets' }) },
-  { method: 'POST', route: '/api/indicators/targets', what: 'set a target of 赫山区', expected: only(['admin'], 201),
+  { method: 'POST', route: '/api/indicators/targets', what: 'set a target of 赫山区', expected: right('indicator.targets', 201),
     call: async () => ({ url: '/api/indicators/targets', body: { jurisdiction: '430903', indicator: 'plot', year: 2000 + ++targetYears, targetPct: 92, comparator: 'at_least', source: '权限测试规划' } }) },
-  { method: 'PATCH', route: '/api/indicators/targets/:id', what: 'change a target of 赫山区', expected: only(['admin']),
+  { method: 'PATCH', route: '/api/indicators/targets/:id', what: 'change a target of 赫山区', expected: right('indicator.targets'),
     call: async () => {
       const { rows: [t] } = await db.query(`INSERT INTO indicator_target (jurisdiction, indicator, year, target_pct, comparator, source, confidence)
         VALUES ('430903', 'farmland', $1, 90, 'at_least', '权限测试规划', 'R') RETURNING id`, [2000 + ++targetYears])
@@ -449,7 +461,7 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/coverage/uncovered', what: 'uncovered farmland of 赫山区 (GeoJSON)', expected: STAFF, call: async () => ({ url: '/api/coverage/uncovered?adcode=430903' }) },
   { method: 'GET', route: '/api/coverage/points', what: 'active and planned points of 赫山区 (GeoJSON)', expected: STAFF, call: async () => ({ url: '/api/coverage/points?adcode=430903' }) },
   { method: 'POST', route: '/api/coverage/gaps', what: 'gap analysis of 赫山区 (saves nothing)', expected: STAFF, call: async () => ({ url: '/api/coverage/gaps', body: { adcode: '430903', k: 2, spacingKm: 10 } }) },
-  { method: 'POST', route: '/api/coverage/gaps/accept', what: 'accept a gap proposal of 赫山区 as a planned point', expected: only(['environment'], 201),
+  { method: 'POST', route: '/api/coverage/gaps/accept', what: 'accept a gap proposal of 赫山区 as a planned point', expected: right('coverage.plan', 201),
     call: async () => {
       const [lon, lat] = await freeSpot()
       return { url: '/api/coverage/gaps/accept', body: { adcode: '430903', lon, lat, level: 'county', type: 'basic', basis: { spacingKm: 10, rank: 1, gainM2: 1000 } } }

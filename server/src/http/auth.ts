@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { parseCookie, stringifySetCookie } from 'cookie'
+import { rolesWith, type Capability } from '../domain/rights.ts'
 import { ROLE_LABEL, type Role } from '../domain/roles.ts'
 import type { AuthContext, AuthService } from '../services/auth.service.ts'
 import { randomToken, tokensEqual } from '../services/password.ts'
@@ -96,6 +97,16 @@ export function requireRole(...roles: Role[]): RequestHandler {
     assertRole(req, roles)
     next()
   }
+}
+
+/** The signed-in staff user when the role holds `capability` (domain/rights.ts); 401, 403 as `assertRole`. */
+export function assertRight(req: Request, capability: Capability): AuthContext {
+  return assertRole(req, rolesWith(capability))
+}
+
+/** Route guard form of `assertRight`. */
+export function requireRight(capability: Capability): RequestHandler {
+  return requireRole(...rolesWith(capability))
 }
 
 /** 403 naming the county when it lies outside the user's scope. */

@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import type { Database } from '../db/database.ts'
 import { CLASS_ORDER } from '../domain/class-summary.ts'
-import { assertRole, requireRole } from '../http/auth.ts'
+import { assertRight, requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import type { ClassificationRunner } from '../services/classification-runner.ts'
 import {
@@ -55,11 +55,11 @@ export function classificationRoutes(db: Database, runner: ClassificationRunner)
     res.json({ ruleSets: await listRuleSetsFor(db) })
   })
   router.post('/api/classification/rule-sets', async (req, res) => {
-    const ctx = assertRole(req, ['admin'])
+    const ctx = assertRight(req, 'classification.rules')
     res.status(201).json({ ruleSet: await createRuleSet(db, ctx, parse(ruleSetBody, req.body ?? {})) })
   })
   router.post('/api/classification/jobs', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'classification.run')
     const body = parse(startBody, req.body ?? {})
     res.status(202).json({ job: await startClassification(db, runner, ctx, body) })
   })
@@ -72,7 +72,7 @@ export function classificationRoutes(db: Database, runner: ClassificationRunner)
     res.json({ job: await getJob(db, req.auth!, id) })
   })
   router.post('/api/classification/jobs/:id/cancel', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'classification.run')
     const { id } = parse(idParams, req.params)
     res.json({ job: await cancelJob(db, runner, ctx, id) })
   })
@@ -94,7 +94,7 @@ export function classificationRoutes(db: Database, runner: ClassificationRunner)
     res.json({ entry: await getEntry(db, req.auth!, id, parcelId) })
   })
   router.post('/api/class-lists/:id/entries/:parcelId/override', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'classification.run')
     const { id, parcelId } = parse(entryParams, req.params)
     const body = parse(overrideBody, req.body ?? {})
     res.json({ entry: await overrideListEntry(db, ctx, { listId: id, parcelId, ...body }) })

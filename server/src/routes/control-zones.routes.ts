@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { assertRole, requireRole } from '../http/auth.ts'
+import { assertRight, requireRole } from '../http/auth.ts'
 import { isoDate, parse } from '../http/validate.ts'
 import { createZone, getZone, listZonesFor, updateZoneOf, type ControlZoneDeps } from '../services/control-zones.service.ts'
 import { CHINA_LAT, CHINA_LON } from '../domain/parcel-checks.ts'
@@ -47,11 +47,11 @@ export function controlZonesRoutes(deps: ControlZoneDeps): Router {
     res.json(await getZone(deps.db, req.auth!, parse(idParams, req.params).id))
   })
   router.post('/api/control-zones', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'controlZone.edit')
     res.status(201).json(await createZone(deps, ctx, parse(createBody, req.body ?? {})))
   })
   router.patch('/api/control-zones/:id', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'controlZone.edit')
     const { id } = parse(idParams, req.params)
     res.json(await updateZoneOf(deps, ctx, id, parse(updateBody, req.body ?? {})))
   })

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts'
 import { POINT_LEVELS, POINT_TYPES } from '../domain/coverage.ts'
 import { GAP_MAX_K, GAP_SPACINGS_KM } from '../domain/gap-analysis.ts'
 import { POINT_LEVEL, POINT_TYPE } from '../domain/labels.ts'
-import { assertRole } from '../http/auth.ts'
+import { assertRight, assertRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import {
   acceptGapProposal, getCoverage, getCoveragePoints, getTownshipCoverage, getUncoveredFarmland, runGapAnalysis, type CoverageServiceSettings,
@@ -64,7 +64,7 @@ export function coverageRoutes(deps: { db: Database; settings: CoverageServiceSe
     res.json(await runGapAnalysis(db, ctx, settings, parse(gapBody, req.body ?? {})))
   })
   router.post('/api/coverage/gaps/accept', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'coverage.plan')
     const input = parse(acceptBody, req.body ?? {}) as Parameters<typeof acceptGapProposal>[3]
     res.status(201).json(await acceptGapProposal(db, ctx, settings, input))
   })

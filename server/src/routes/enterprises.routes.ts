@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import { CREDIT_CODE_PATTERN, ENTERPRISE_STATUSES, INDUSTRIES, PROPOSAL_STATUS, type ProposalStatus } from '../domain/enterprise-proposal.ts'
 import { ENTERPRISE_STATUS, INDUSTRY } from '../domain/labels.ts'
-import { assertRole, requireRole } from '../http/auth.ts'
+import { assertRight, requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import {
   confirmProposal, createEnterprise, dismissProposal, getEnterprise, listEnterprisesFor, listProposalsFor, updateEnterpriseOf,
@@ -49,11 +49,11 @@ export function enterprisesRoutes(deps: EnterpriseDeps): Router {
     res.json(await getEnterprise(deps.db, req.auth!, parse(idParams('重点监管单位'), req.params).id))
   })
   router.post('/api/enterprises', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'enterprise.edit')
     res.status(201).json(await createEnterprise(deps, ctx, parse(createBody, req.body ?? {})))
   })
   router.patch('/api/enterprises/:id', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'enterprise.edit')
     const { id } = parse(idParams('重点监管单位'), req.params)
     res.json(await updateEnterpriseOf(deps, ctx, id, parse(updateBody, req.body ?? {})))
   })
@@ -61,12 +61,12 @@ export function enterprisesRoutes(deps: EnterpriseDeps): Router {
     res.json(await listProposalsFor(deps.db, req.auth!, parse(proposalQuery, req.query)))
   })
   router.post('/api/plot-proposals/:id/confirm', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'enterprise.edit')
     const { id } = parse(idParams('建议'), req.params)
     res.json(await confirmProposal(deps, ctx, id, parse(confirmBody, req.body ?? {})))
   })
   router.post('/api/plot-proposals/:id/dismiss', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'enterprise.edit')
     const { id } = parse(idParams('建议'), req.params)
     res.json(await dismissProposal(deps, ctx, id, parse(dismissBody, req.body ?? {})))
   })

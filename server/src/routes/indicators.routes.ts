@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { assertRole } from '../http/auth.ts'
+import { assertRight, assertRole } from '../http/auth.ts'
 import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
 import { exportIndicatorTable, INDICATOR_EXPORT_FORMATS, type IndicatorExportFormat } from '../services/indicators-export.service.ts'
@@ -67,11 +67,11 @@ export function indicatorsRoutes(deps: IndicatorDeps): Router {
     res.json(await getTargets(deps.db))
   })
   router.post('/api/indicators/targets', async (req, res) => {
-    const ctx = assertRole(req, ['admin'])
+    const ctx = assertRight(req, 'indicator.targets')
     res.status(201).json(await createTarget(deps.db, ctx, parse(createBody, req.body ?? {})))
   })
   router.patch('/api/indicators/targets/:id', async (req, res) => {
-    const ctx = assertRole(req, ['admin'])
+    const ctx = assertRight(req, 'indicator.targets')
     res.json(await editTarget(deps.db, ctx, parse(idParams, req.params).id, parse(editBody, req.body ?? {})))
   })
   return router

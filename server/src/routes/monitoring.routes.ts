@@ -3,7 +3,7 @@ import multer from 'multer'
 import { z } from 'zod'
 import { POINT_LEVELS, POINT_STATUSES, POINT_TYPES, SOIL_VALUE_KEYS } from '../domain/monitoring.ts'
 import { formatBytes } from '../domain/public-report.ts'
-import { assertRole, requireRole } from '../http/auth.ts'
+import { assertRight, assertRole, requireRight } from '../http/auth.ts'
 import { contentDisposition } from '../http/content-disposition.ts'
 import { AppError } from '../http/errors.ts'
 import { parse } from '../http/validate.ts'
@@ -80,9 +80,6 @@ function decodeFileName(name: string): string {
   return /[^\x00-\x7F]/.test(name) && !utf8.includes('\uFFFD') ? utf8 : name
 }
 
-const EDITORS = ['environment'] as const
-const ENTRY_ROLES = ['environment', 'farmland'] as const
-
 /**
  * 监测点位 and results: every staff role reads the points of its counties; the environment officer registers and
  * edits points; environment and farmland officers enter and import results (farmland: 农产品产地 points only).
@@ -98,15 +95,15 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
     res.json(await getPointDetail(deps, ctx, parse(idParams, req.params).id))
   })
   router.post('/api/monitoring/points', async (req, res) => {
-    const ctx = assertRole(req, EDITORS)
+    const ctx = assertRight(req, 'monitoring.edit')
     res.status(201).json(await createPoint(deps, ctx, parse(createBody, req.body ?? {})))
   })
   router.patch('/api/monitoring/points/:id', async (req, res) => {
-    const ctx = assertRole(req, EDITORS)
+    const ctx = assertRight(req, 'monitoring.edit')
     res.json(await editPoint(deps, ctx, parse(idParams, req.params).id, parse(editBody, req.body ?? {})))
   })
   router.post('/api/monitoring/points/:id/results', async (req, res) => {
-    const ctx = assertRole(req, ENTRY_ROLES)
+    const ctx = assertRight(req, 'monitoring.enterResults')
     res.status(201).json(await addResult(deps, ctx, parse(idParams, req.params).id, parse(resultBody, req.body ?? {})))
   })
   for (const format of ['xlsx', 'csv'] as const) {
@@ -116,8 +113,8 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
       res.set({ 'Content-Type': file.contentType, 'Content-Disposition': contentDisposition(file.fileName), 'Cache-Control': 'private, no-store' }).send(file.body)
     })
   }
-  router.post('/api/monitoring/import', requireRole(...ENTRY_ROLES), receiveFile(deps.settings.importMaxBytes), async (req, res) => {
-    const ctx = assertRole(req, ENTRY_ROLES)
+  router.post('/api/monitoring/import', requireRight('monitoring.import'), receiveFile(deps.settings.importMaxBytes), async (req, res) => {
+    const ctx = assertRight(req, 'monitoring.import')
     const { mode, dryRun } = parse(importQuery, req.query)
     if (!req.file) throw new AppError('VALIDATION', '请选择要导入的结果文件（字段 file）：导入模板填写后的 .xlsx 或 .csv')
     const report = await importResults(deps, ctx, { fileName: decodeFileName(req.file.originalname), bytes: req.file.buffer, mode, isDryRun: dryRun })

@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { assertRole, requireRole } from '../http/auth.ts'
+import { assertRight, requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import {
   checkParcelChanges, getParcelForEdit, listParcelsForEdit, parcelCodes, saveParcelChanges, type ParcelEditDeps,
@@ -62,29 +62,29 @@ export function parcelsRoutes(deps: ParcelEditDeps): Router {
     res.json(await listParcelsForEdit(deps.db, req.auth!, bbox as [number, number, number, number]))
   })
   router.post('/api/parcels/check', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'parcel.edit')
     const body = parse(checkBody, req.body ?? {})
     res.json(await checkParcelChanges(deps, ctx, body.changes))
   })
   router.post('/api/parcels/changes', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'parcel.edit')
     const body = parse(saveBody, req.body ?? {})
     res.json(await saveParcelChanges(deps, ctx, body.reason?.trim() || null, body.changes))
   })
   router.post('/api/parcels/split/preview', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'parcel.edit')
     res.json(await previewSplit(deps, ctx, parse(splitPreviewBody, req.body ?? {})))
   })
   router.post('/api/parcels/split', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'parcel.edit')
     res.json(await splitParcel(deps, ctx, parse(splitBody, req.body ?? {})))
   })
   router.post('/api/parcels/merge/preview', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'parcel.edit')
     res.json(await previewMerge(deps, ctx, parse(mergePreviewBody, req.body ?? {})))
   })
   router.post('/api/parcels/merge', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'parcel.edit')
     res.json(await mergeParcels(deps, ctx, parse(mergeBody, req.body ?? {})))
   })
   router.get('/api/parcels/deleted', requireRole(), async (req, res) => {
@@ -96,7 +96,7 @@ export function parcelsRoutes(deps: ParcelEditDeps): Router {
     res.json({ entries: await getParcelHistory(deps.db, req.auth!, id) })
   })
   router.post('/api/parcels/:id/restore', async (req, res) => {
-    const ctx = assertRole(req, ['farmland'])
+    const ctx = assertRight(req, 'parcel.edit')
     const { id } = parse(idParams, req.params)
     res.json(await restoreParcel(deps, ctx, id, parse(restoreBody, req.body ?? {})))
   })

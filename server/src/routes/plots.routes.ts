@@ -8,7 +8,7 @@ import { LAND_CLASSES, LAND_CLASS_NAME, gb50137Reference } from '../domain/gb501
 import { INDUSTRY, PLOT_STATUS, RISK_LEVEL } from '../domain/labels.ts'
 import { UNRELATED_CONSTRUCTION, UNRELATED_CONSTRUCTION_NAME } from '../domain/negative-list.ts'
 import { PUBLIC_LISTS, type PublicListCode } from '../domain/public-fields.ts'
-import { assertRole, requireRole } from '../http/auth.ts'
+import { assertRight, requireRole } from '../http/auth.ts'
 import { isoDate, parse } from '../http/validate.ts'
 import { PlotsService, type PlotSettings } from '../services/plots.service.ts'
 
@@ -109,39 +109,39 @@ export function plotsRoutes(deps: { db: Database; settings: PlotSettings; onChan
     res.json(await service.profile(req.auth!, id))
   })
   router.post('/api/plots', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'plot.edit')
     const body = parse(createBody, req.body ?? {})
     res.status(201).json(await service.create(ctx, body))
   })
   router.patch('/api/plots/:id', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'plot.edit')
     const { id } = parse(idParams, req.params)
     res.json(await service.update(ctx, id, parse(patchBody, req.body ?? {})))
   })
   router.post('/api/plots/:id/transitions', async (req, res) => {
-    const ctx = assertRole(req, ['environment', 'approver'])
+    const ctx = assertRight(req, 'plot.transition')
     const { id } = parse(idParams, req.params)
     res.json(await service.transition(ctx, id, parse(transitionBody, req.body ?? {})))
   })
   router.post('/api/plots/:id/pollutants', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'plot.edit')
     const { id } = parse(idParams, req.params)
     res.status(201).json(await service.addPollutant(ctx, id, parse(pollutantBody, req.body ?? {})))
   })
   router.delete('/api/plots/:id/pollutants/:pid', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'plot.edit')
     const { id, pid } = parse(pollutantParams, req.params)
     const { version: v } = parse(removePollutantQuery, req.query)
     const reason = parse(z.object({ reason: reasonText }), req.body ?? {}).reason
     res.json(await service.removePollutant(ctx, id, pid, v, reason))
   })
   router.post('/api/plots/:id/negative-uses', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'plot.edit')
     const { id } = parse(idParams, req.params)
     res.status(201).json(await service.addNegativeUse(ctx, id, parse(negativeUseBody, req.body ?? {})))
   })
   router.delete('/api/plots/:id/negative-uses/:useCode', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'plot.edit')
     const { id, useCode } = parse(useParams, req.params)
     res.json(await service.removeNegativeUse(ctx, id, useCode, parse(removeNegativeUseBody, req.body ?? {})))
   })

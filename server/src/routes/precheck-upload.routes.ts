@@ -3,7 +3,7 @@ import multer from 'multer'
 import { z } from 'zod'
 import type { Database } from '../db/database.ts'
 import { formatBytes } from '../domain/public-report.ts'
-import { requireRole, scopeAdcodes } from '../http/auth.ts'
+import { requireRight, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import { parse } from '../http/validate.ts'
 import { parseUploadedOutline, type UploadLimits } from '../services/upload-geometry.ts'
@@ -43,7 +43,7 @@ function decodeFileName(name: string): string {
 /** 用地准入核查 input: an uploaded outline read and transformed to EPSG:4490 for the officer to confirm; saves nothing. */
 export function precheckUploadRoutes({ db, limits }: { db: Database; limits: UploadLimits }): Router {
   const router = Router()
-  router.post('/api/precheck/parse-upload', requireRole('land'), receiveUpload(limits.maxBytes), async (req, res) => {
+  router.post('/api/precheck/parse-upload', requireRight('precheck.run'), receiveUpload(limits.maxBytes), async (req, res) => {
     if (!req.file) throw new AppError('VALIDATION', '请选择要上传的地块文件（字段 file）：GeoJSON、KML、Shapefile 压缩包（.zip）或 DXF')
     const { centralMeridian } = parse(uploadForm, { ...(req.body ?? {}) })
     const parsed = await parseUploadedOutline(db, scopeAdcodes(req.auth!), {

@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { assertRole } from '../http/auth.ts'
+import { assertRight } from '../http/auth.ts'
 import { contentDisposition } from '../http/content-disposition.ts'
 import { isoDate, parse } from '../http/validate.ts'
 import { VERDICTS } from '../domain/precheck.ts'
@@ -30,28 +30,28 @@ const listQuery = z.object({
 export function precheckRoutes(deps: PrecheckDeps): Router {
   const router = Router()
   router.post('/api/precheck', async (req, res) => {
-    const ctx = assertRole(req, ['land'])
+    const ctx = assertRight(req, 'precheck.run')
     res.status(201).json(await createPrecheck(deps, ctx, parse(createBody, req.body ?? {})))
   })
   router.get('/api/precheck', async (req, res) => {
-    const ctx = assertRole(req, ['land', 'approver'])
+    const ctx = assertRight(req, 'precheck.read')
     res.json(await listPrechecksFor(deps, ctx, parse(listQuery, req.query)))
   })
   router.get('/api/precheck/:id', async (req, res) => {
-    const ctx = assertRole(req, ['land', 'approver'])
+    const ctx = assertRight(req, 'precheck.read')
     res.json(await getPrecheck(deps.db, ctx, parse(idParams, req.params).id))
   })
   router.get('/api/precheck/:id/features', async (req, res) => {
-    const ctx = assertRole(req, ['land', 'approver'])
+    const ctx = assertRight(req, 'precheck.read')
     res.set('Cache-Control', 'private, no-store').json(await getPrecheckFeatures(deps.db, ctx, parse(idParams, req.params).id))
   })
   router.get('/api/precheck/:id/report.pdf', async (req, res) => {
-    const ctx = assertRole(req, ['land', 'approver'])
+    const ctx = assertRight(req, 'precheck.read')
     const report = await buildPrecheckReport(deps.db, ctx, parse(idParams, req.params).id)
     res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(report.fileName, 'inline'), 'Cache-Control': 'private, no-store' }).send(report.pdf)
   })
   router.post('/api/precheck/:id/rerun', async (req, res) => {
-    const ctx = assertRole(req, ['land'])
+    const ctx = assertRight(req, 'precheck.run')
     res.status(201).json(await rerunPrecheck(deps, ctx, parse(idParams, req.params).id))
   })
   return router

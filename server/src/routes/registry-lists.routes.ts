@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { REGISTRY_LIST_CODES, isRegistryListCode, type RegistryListCode } from '../domain/list-announcement.ts'
-import { assertRole, requireRole } from '../http/auth.ts'
+import { assertRight, requireRole } from '../http/auth.ts'
 import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
 import type { Database } from '../db/database.ts'
@@ -32,7 +32,7 @@ export function registryListsRoutes(deps: { db: Database; feedVersions: number }
     res.json(await previewList(db, req.auth!, await refOf(req.params)))
   })
   router.post('/api/registry-lists/:list/:jurisdiction/publish', async (req, res) => {
-    const ctx = assertRole(req, ['environment'])
+    const ctx = assertRight(req, 'list.publish')
     const ref = await refOf(req.params)
     res.status(201).json(await publishList(db, ctx, ref, parse(publishBody, req.body ?? {}).expectedVersion))
   })

@@ -4,15 +4,11 @@ import { z } from 'zod'
 import type { AppConfig } from '../config.ts'
 import type { Database } from '../db/database.ts'
 import { REPORT_STATUS, formatBytes, type ReportStatus } from '../domain/public-report.ts'
-import type { Role } from '../domain/roles.ts'
-import { requireRole } from '../http/auth.ts'
+import { requireRight } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import { limitPerClient } from '../http/rate-limit.ts'
 import { parse } from '../http/validate.ts'
 import { getReportPhoto, handleReport, listReportsFor, submitReport } from '../services/reports.service.ts'
-
-/** Roles that moderate public reports: the environment bureau, approvers and administrators. */
-export const REPORT_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
 
 const QUEUE_LIMIT = 500
 
@@ -78,11 +74,11 @@ export function reportsRoutes(db: Database, reports: AppConfig['reports']): Rout
     const answer = await submitReport(db, { ...fields, photo: req.file?.buffer ?? null }, req.ip ?? req.socket.remoteAddress ?? '')
     res.status(201).json(answer)
   })
-  router.get('/api/reports', requireRole(...REPORT_ROLES), async (req, res) => {
+  router.get('/api/reports', requireRight('report.handle'), async (req, res) => {
     const { status } = parse(queueQuery, req.query)
     res.json({ reports: await listReportsFor(db, req.auth!, status, QUEUE_LIMIT) })
   })
-  router.get('/api/reports/:id/photo', requireRole(...REPORT_ROLES), async (req, res) => {
+  router.get('/api/reports/:id/photo', requireRight('report.handle'), async (req, res) => {
     const { id } = parse(reportParams, req.params)
     const photo = await getReportPhoto(db, req.auth!, id)
     res.set({
@@ -92,7 +88,7 @@ export function reportsRoutes(db: Database, reports: AppConfig['reports']): Rout
       'Cache-Control': 'private, max-age=600',
     }).send(photo.bytes)
   })
-  router.post('/api/reports/:id/handle', requireRole(...REPORT_ROLES), async (req, res) => {
+  router.post('/api/reports/:id/handle', requireRight('report.handle'), async (req, res) => {
     const { id } = parse(reportParams, req.params)
     const { note } = parse(handleBody, req.body ?? {})
     res.json(await handleReport(db, req.auth!, id, note))

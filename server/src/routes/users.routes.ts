@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { ROLES } from '../domain/roles.ts'
-import { requireRole } from '../http/auth.ts'
+import { requireRight } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import type { UsersService } from '../services/users.service.ts'
 
@@ -36,7 +36,7 @@ const passwordBody = z.object({ password: passwordField })
 /** The administrator's page: users, roles and scopes. */
 export function usersRoutes(users: UsersService): Router {
   const router = Router()
-  const admin = requireRole('admin')
+  const admin = requireRight('user.manage')
   router.get('/api/admin/users', admin, async (req, res) => {
     res.json({ users: await users.listUsers(req.auth!) })
   })
