@@ -49,7 +49,7 @@ function trustProxies(app: express.Express, setting: AppConfig['trustProxy']): v
   try {
     app.set('trust proxy', setting)
   } catch (err) {
-    throw new Error(`环境变量 TRUST_PROXY 应为 loopback、逗号分隔的地址或网段（如 10.0.0.1, 172.16.0.0/12）或代理层数，当前为 “${setting}”：${(err as Error).message}`)
+    throw new Error(`环境变量 TRUST_PROXY 应为 loopback、逗号分隔的地址或网段（如 10.0.0.1, 172.16.0.0/12）或代理层数，当前为 “${setting}”：${(err as Error).message}`, { cause: err })
   }
 }
 

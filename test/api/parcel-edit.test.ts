@@ -17,7 +17,7 @@ let farmland: Session
 let environment: Session
 const startedAt = new Date()
 /** Farmland-free spots inside 赫山区, at least ~500 m apart; each test takes its own. */
-let spots: LonLat[] = []
+const spots: LonLat[] = []
 let nextSpot = 0
 
 function takeSpot(): LonLat {

@@ -10,7 +10,7 @@ let db: Database
 let app: ReturnType<typeof createTestApp>
 let farmland: Session
 const startedAt = new Date()
-let spots: LonLat[] = []
+const spots: LonLat[] = []
 let nextSpot = 0
 
 function takeSpot(): LonLat {

@@ -350,7 +350,7 @@ async function mainShareCount(statuses: number): Promise<number> {
 
 describe('monitoring points of every status on the public side', () => {
   let at: { lon: number; lat: number }
-  let pointIds: number[] = []
+  const pointIds: number[] = []
 
   beforeAll(async () => {
     at = { lon: published.lon + 0.006, lat: published.lat - 0.004 }

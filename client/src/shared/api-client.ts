@@ -17,7 +17,7 @@ interface ErrorBody {
 }
 
 async function readError(response: Response): Promise<ApiError> {
-  let body: ErrorBody | null = null
+  let body: ErrorBody | null
   try {
     body = (await response.json()) as ErrorBody
   } catch {

@@ -50,11 +50,6 @@ export interface SearchResult {
   id?: number
 }
 
-/** `GET /api/search`. */
-export interface SearchResponse {
-  results: SearchResult[]
-}
-
 /** One county of `GET /api/counties`. */
 export interface County {
   adcode: string

@@ -58,7 +58,7 @@ export async function migrate(db: Database, dir: string): Promise<string[]> {
         await client.query('COMMIT')
       } catch (err) {
         await client.query('ROLLBACK')
-        throw new Error(`迁移 ${m.name} 执行失败：${(err as Error).message}`)
+        throw new Error(`迁移 ${m.name} 执行失败：${(err as Error).message}`, { cause: err })
       }
       done.push(m.name)
     }

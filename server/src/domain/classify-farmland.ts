@@ -76,7 +76,6 @@ export interface ParcelEvidence {
 }
 
 const GRADE_ORDER: Record<'A' | 'B' | 'C', number> = { A: 0, B: 1, C: 2 }
-const CROP_ORDER: Record<'ok' | 'slight' | 'serious', number> = { ok: 0, slight: 1, serious: 2 }
 
 type Graded = PointEvidence & { soil: SoilAssessment & { grade: 'A' | 'B' | 'C' } }
 type CropJudged = PointEvidence & { crop: CropAssessment & { result: 'ok' | 'slight' | 'serious'; maxRatio: number } }

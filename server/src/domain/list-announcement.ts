@@ -1,7 +1,6 @@
 import { csvLine } from './csv.ts'
 import { PLOT_STATUS, RISK_LEVEL, labelOf } from './labels.ts'
 import { PUBLIC_LISTS, listOfPlotStatus } from './public-fields.ts'
-import { scopePrefix } from './roles.ts'
 
 /**
  * The three published lists ("一名单二名录", DOMAIN §5.1), who keeps each, and the batch announcement of a new
@@ -41,11 +40,6 @@ export function jurisdictionProblem(list: RegistryListCode, code: string): strin
   if (isJurisdictionOfList(list, code)) return null
   const want = { suspected: '区县代码（如 430903）', contaminated: '设区的市代码（如 430900）', control: '省级代码（如 430000）' }[list]
   return `${REGISTRY_LISTS[list].name}由${REGISTRY_LISTS[list].keeper}发布，辖区应为${want}，收到的是“${code}”`
-}
-
-/** Whether a county lies in a jurisdiction. */
-export function isCountyInJurisdiction(adcode: string, jurisdiction: string): boolean {
-  return adcode.startsWith(scopePrefix(jurisdiction))
 }
 
 /** One negative-list line as published. */

@@ -34,7 +34,6 @@ export const SOIL_VALUE_KEYS = [...SOIL_METAL_KEYS, ...SOIL_OTHER_KEYS] as const
 export type SoilValueKey = (typeof SOIL_VALUE_KEYS)[number]
 /** The GB 2762 contaminants a crop result may carry. */
 export const CROP_VALUE_KEYS = ['cd', 'pb', 'as', 'hg', 'cr'] as const
-export type CropValueKey = (typeof CROP_VALUE_KEYS)[number]
 export type ValueKey = SoilValueKey
 
 export const VALUE_NAME: Record<ValueKey, string> = {

@@ -63,12 +63,12 @@ export function negativeListOf(status: string, stored: readonly StoredNegativeUs
   const defaults = defaultNegativeUses(status)
   const added = stored
     .filter((s) => !defaults.some((d) => d.useCode === s.useCode))
-    .map((s) => ({ useCode: s.useCode, useName: useNameOf(s.useCode), basis: s.basis, reason: s.reason, isDefault: false }))
+    .map((s) => ({ useCode: s.useCode, useName: landUseName(s.useCode), basis: s.basis, reason: s.reason, isDefault: false }))
     .sort((a, b) => a.useCode.localeCompare(b.useCode))
   return [...defaults, ...added]
 }
 
-export function useNameOf(code: string): string {
+export function landUseName(code: string): string {
   if (code === UNRELATED_CONSTRUCTION) return UNRELATED_CONSTRUCTION_NAME
   return isGb50137Code(code) ? GB50137_CODES[code] : code
 }
@@ -88,7 +88,7 @@ export function checkAddNegativeUse(status: string, stored: readonly StoredNegat
 /** Whether an officer may remove `useCode` from the list: only uses added by hand, with a reason. */
 export function checkRemoveNegativeUse(status: string, stored: readonly StoredNegativeUse[], useCode: string, reason: string | null | undefined): { ok: true } | NegativeUseRefusal {
   const listed = negativeListOf(status, stored).find((u) => u.useCode === useCode)
-  if (!listed) return { ok: false, code: 'NOT_LISTED', field: 'useCode', message: `负面清单中没有用途“${useNameOf(useCode)}（${useCode}）”` }
+  if (!listed) return { ok: false, code: 'NOT_LISTED', field: 'useCode', message: `负面清单中没有用途“${landUseName(useCode)}（${useCode}）”` }
   if (listed.isDefault) return { ok: false, code: 'IS_DEFAULT', field: 'useCode', message: `“${listed.useName}”是法定禁止用途（依据${listed.basis}），不能删除；地块移出名录后自动解除` }
   if (!reason?.trim()) return { ok: false, code: 'REASON_REQUIRED', field: 'reason', message: `删除禁止用途“${listed.useName}（${useCode}）”须填写理由` }
   return { ok: true }

@@ -9,7 +9,6 @@ import type { Role } from './roles.ts'
  */
 
 export type PlotStatus = keyof typeof PLOT_STATUS
-export const PLOT_STATUSES = Object.keys(PLOT_STATUS) as PlotStatus[]
 
 /** A document a step needs: a report filed, or an opinion of the provincial review. */
 export interface PlotDocument {

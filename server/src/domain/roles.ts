@@ -11,9 +11,6 @@ export const ROLE_LABEL: Record<Role, string> = {
   admin: '系统管理员',
 }
 
-/** Staff roles that read internal data (every role: the bureaus share one map). */
-export const STAFF_ROLES: readonly Role[] = ROLES
-
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }

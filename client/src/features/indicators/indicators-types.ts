@@ -71,9 +71,6 @@ export interface PlotIndicator {
   cities: CityOf<PlotFigures>[]
 }
 
-export type FarmlandTerm = 'B' | 'C' | 'D' | 'E' | 'none'
-export type PlotTerm = 'total' | 'met' | 'unmet'
-
 export interface AccountRow {
   id: number
   county: string

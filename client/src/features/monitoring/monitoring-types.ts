@@ -1,8 +1,8 @@
 /** Answers of /api/monitoring (see server/src/services/monitoring.service.ts). */
-import type { FlagLevel, FlagThreshold, ValueFlag } from '../../../../server/src/domain/monitoring.ts'
-import type { ImportReport, RowError } from '../../../../server/src/domain/monitoring-import.ts'
+import type { FlagLevel, ValueFlag } from '../../../../server/src/domain/monitoring.ts'
+import type { ImportReport } from '../../../../server/src/domain/monitoring-import.ts'
 
-export type { FlagLevel, FlagThreshold, ImportReport, RowError, ValueFlag }
+export type { FlagLevel, ImportReport, ValueFlag }
 
 /** One bucket of the counts by level, type or status. */
 export interface PointCount {

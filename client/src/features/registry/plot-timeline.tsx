@@ -1,4 +1,4 @@
-import { useNameOf } from '../../../../server/src/domain/negative-list.ts'
+import { landUseName } from '../../../../server/src/domain/negative-list.ts'
 import { PLOT_TRANSITIONS } from '../../../../server/src/domain/plot-lifecycle.ts'
 import { formatDateTime } from '../../shared/format'
 import { riskLevelName, statusName } from './registry-labels'
@@ -66,7 +66,7 @@ function describeHistory(entry: PlotHistoryEntry): string {
   const parts: string[] = []
   if (entry.action === 'transition' && after.status) parts.push(`${statusName(before.status)} → ${statusName(after.status)}`)
   if (entry.action === 'create') parts.push('列入疑似污染地块名单')
-  const item = (c: Change) => (c.useCode ? `${c.useCode} ${useNameOf(c.useCode)}` : `${c.name ?? c.substance ?? ''} ${c.valueMgKg ?? ''} mg/kg`)
+  const item = (c: Change) => (c.useCode ? `${c.useCode} ${landUseName(c.useCode)}` : `${c.name ?? c.substance ?? ''} ${c.valueMgKg ?? ''} mg/kg`)
   if (after.added) parts.push(`${entry.action === 'negative_use' ? '增列禁止用途' : '录入'} ${item(after.added)}`)
   if (before.removed) parts.push(`${entry.action === 'negative_use' ? '移出禁止用途' : '删除'} ${item(before.removed)}`)
   if (entry.reason) parts.push(`理由：${entry.reason}`)

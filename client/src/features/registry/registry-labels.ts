@@ -18,12 +18,6 @@ export const INDUSTRY_OPTIONS = Object.entries(INDUSTRY).map(([code, name]) => (
 /** Risk levels of the 污染地块名录. */
 export const RISK_LEVEL_OPTIONS = Object.entries(RISK_LEVEL).map(([code, name]) => ({ code, name }))
 
-/** The GB 36600 land classes a plot's planned use falls into (5.3.1: unclear → 第一类). */
-export const LAND_CLASS_OPTIONS = [
-  { code: 'first', name: '第一类用地（居住、中小学、医疗、社会福利、社区公园等）' },
-  { code: 'second', name: '第二类用地（工业、物流仓储、商业、道路、公用设施等）' },
-] as const
-
 /** The name of a land class, 第一类 when the planned use is unknown. */
 export function landClassName(code: string | null): string {
   if (code === 'second') return '第二类用地'

@@ -1,9 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl'
 import type { Polygon } from 'geojson'
-import { PolygonDraw, type PolygonDrawListeners, type PolygonDrawTool } from '../../map/polygon-draw'
-
-/** What the pointer does on the map while a zone is edited. */
-export type ZoneDrawTool = PolygonDrawTool
+import { PolygonDraw, type PolygonDrawListeners } from '../../map/polygon-draw'
 
 /** Events of the zone drawing the editor follows. */
 export type ZoneDrawListeners = PolygonDrawListeners
