@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ScopeCounty } from '../../shared/api-types'
 import { formatCount, formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
@@ -48,7 +48,7 @@ export function ClassificationPanel({ counties, canClassify, activeListId, refre
   )
   const control = useClassificationJob(adcode, onFinished)
   const isRunning = isJobActive(control.job)
-  const countyLists = lists.status === 'done' ? lists.data.lists : []
+  const countyLists = useMemo(() => (lists.status === 'done' ? lists.data.lists : []), [lists])
 
   useEffect(() => {
     const created = countyLists.find((l) => l.id === openWhenListed)

@@ -68,13 +68,13 @@ function featureCollection(features: Feature[]): FeatureCollection {
 
 /** The view's centre box, at most {@link VIEW_HALF_DEGREES} each side. */
 function viewBox(client: MapClient): Bbox {
-  const bounds = client.map.getBounds()
-  const center = client.map.getCenter()
+  const [west, south, east, north] = client.viewBbox()
+  const [lng, lat] = client.viewCenter()
   return [
-    Math.max(bounds.getWest(), center.lng - VIEW_HALF_DEGREES),
-    Math.max(bounds.getSouth(), center.lat - VIEW_HALF_DEGREES),
-    Math.min(bounds.getEast(), center.lng + VIEW_HALF_DEGREES),
-    Math.min(bounds.getNorth(), center.lat + VIEW_HALF_DEGREES),
+    Math.max(west, lng - VIEW_HALF_DEGREES),
+    Math.max(south, lat - VIEW_HALF_DEGREES),
+    Math.min(east, lng + VIEW_HALF_DEGREES),
+    Math.min(north, lat + VIEW_HALF_DEGREES),
   ]
 }
 
@@ -106,7 +106,7 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
   useEffect(() => {
     if (!client || !isEnabled || !isActive || draw) return
     let frame = 0
-    const created = new ParcelDraw(client.map, {
+    const created = new ParcelDraw(client.drawController(), {
       onChange: (id) => {
         const polygon = created.polygonOf(id)
         if (polygon && toolRef.current === 'draw') setLiveAreaM2(areaM2(polygon))
@@ -148,12 +148,14 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
 
   const items: PendingItem[] = useMemo(
     () => (draw ? pendingItems(session, (ids) => draw.multiPolygonOf(ids), (id) => draw.polygonOf(id)) : []),
+    // revision counts the changes inside the draw store, which React cannot see
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [draw, session, revision],
   )
   const sent = useMemo(() => items.filter((item) => item.change !== null), [items])
   const changes = useMemo(() => sent.map((item) => item.change!), [sent])
   const { check, showProblems } = usePendingCheck(changes)
-  const problems: ParcelProblem[] = check.status === 'done' ? check.problems : []
+  const problems: ParcelProblem[] = useMemo(() => (check.status === 'done' ? check.problems : []), [check])
   const problemsByKey = useMemo(() => {
     const byKey = new Map<string, ParcelProblem[]>()
     for (const problem of problems) {
@@ -242,7 +244,7 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
   }, [draw])
 
   const refreshViewNeighbours = useCallback(async () => {
-    if (!client || !draw || client.map.getZoom() < MIN_EDIT_ZOOM) return
+    if (!client || !draw || client.zoom() < MIN_EDIT_ZOOM) return
     try {
       const keepOwners = new Set(editedParcelIds(session))
       for (const owner of [...neighbourIds.current.keys()]) if (owner !== -1 && !keepOwners.has(owner)) neighbourIds.current.delete(owner)
@@ -256,11 +258,7 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
   useEffect(() => {
     if (!client || effectiveTool !== 'draw') return
     void refreshViewNeighbours()
-    const onMoveEnd = () => void refreshViewNeighbours()
-    client.map.on('moveend', onMoveEnd)
-    return () => {
-      client.map.off('moveend', onMoveEnd)
-    }
+    return client.onMoveEnd(() => void refreshViewNeighbours())
   }, [client, effectiveTool, refreshViewNeighbours])
 
   const clickHandlers = useRef(new Set<(parcelId: number) => void>())

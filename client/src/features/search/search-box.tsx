@@ -24,6 +24,8 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
     onSelect(result)
   }
 
+  // after every render: an Enter pressed while the search was loading picks the first result once it answers
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!enterPending || state.status === 'loading') return
     setEnterPending(false)

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
+import { isEditableInReview } from '../../../../server/src/domain/review-workflow.ts'
 import type { MapClient } from '../../map/map-client'
 import { ApiError, getJson, sendJson } from '../../shared/api-client'
 import type { ReviewInfo } from '../../shared/api-types'
@@ -53,8 +54,6 @@ const EMPTY_FIELDS: Omit<ZoneFields, 'adcode'> = {
 
 /** Signs in amber; a refused sign gets a red problem point on top. */
 const SIGN_COLOR = '#ef6c00'
-/** Review states in which the environment officer may still change a zone. */
-const EDITABLE_STATES = new Set(['draft', 'returned'])
 
 function fieldsOf(zone: ZoneDetail): ZoneFields {
   return {
@@ -128,7 +127,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
 
   useEffect(() => {
     if (!client || !isOpen || draw) return
-    const created = new ZoneDraw(client.map, {
+    const created = new ZoneDraw(client.drawController(), {
       onChange: () => setRevision((n) => n + 1),
       onFinish: () => {
         setDirty(true)
@@ -150,6 +149,8 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     draw?.setTool(effectiveTool === 'draw' ? 'polygon' : effectiveTool === 'edit' ? 'select' : 'static')
   }, [draw, effectiveTool])
 
+  // revision counts the changes inside the draw store, which React cannot see
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const parts = useMemo(() => draw?.parts() ?? [], [draw, revision])
   const geometry: Polygon | MultiPolygon | null = parts.length ? joinParts(parts) : (uploaded?.geometry ?? null)
   const liveAreaM2 = parts.length ? areaM2(joinParts(parts)) : null
@@ -175,7 +176,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
   }, [client, fields?.signs, uploaded, parts.length, problemPoints])
 
   useEffect(() => {
-    client?.hideFeatures('control-zone', isOpen && zone && EDITABLE_STATES.has(zone.reviewStatus) ? [zone.id] : [])
+    client?.hideFeatures('control-zone', isOpen && zone && isEditableInReview(zone.reviewStatus) ? [zone.id] : [])
   }, [client, isOpen, zone])
 
   const fitTo = useCallback((target: Polygon | MultiPolygon) => {
@@ -219,7 +220,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
       setDirty(false)
       setToolState('none')
       setOpen(true)
-      if (EDITABLE_STATES.has(loaded.reviewStatus)) loadOutline(loaded.geometry)
+      if (isEditableInReview(loaded.reviewStatus)) loadOutline(loaded.geometry)
       else draw?.clear()
       fitTo(loaded.geometry)
     } catch (error) {
@@ -346,9 +347,9 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
 
   /** Of the given plots, those drawn on the map whose every vertex lies in the outline (a hint; the server decides). */
   const plotsInOutline = useCallback((ids: readonly number[]): Set<number> => {
-    if (!client || !geometry || !client.map.getSource(PLOT_SOURCE)) return new Set()
+    if (!client || !geometry) return new Set()
     const vertices = new Map<number, Position[]>()
-    for (const f of client.map.querySourceFeatures(PLOT_SOURCE, { sourceLayer: PLOT_SOURCE })) {
+    for (const f of client.loadedFeatures(PLOT_SOURCE)) {
       const id = Number(f.id)
       if (!ids.includes(id)) continue
       vertices.set(id, [...(vertices.get(id) ?? []), ...positionsOf(f.geometry as Geometry)])
@@ -356,7 +357,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     return new Set([...vertices].filter(([, v]) => isPlotInOutline(v, geometry)).map(([id]) => id))
   }, [client, geometry])
 
-  const isEditable = isOpen && (!zone || EDITABLE_STATES.has(zone.reviewStatus))
+  const isEditable = isOpen && (!zone || isEditableInReview(zone.reviewStatus))
   return {
     zone,
     isOpen,
