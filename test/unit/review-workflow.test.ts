@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '../../server/src/domain/roles.ts'
 import {
-  REVIEW_ACTIONS, REVIEW_STATUSES, REVIEW_STATUS_LABEL, availableReviewActions, decideReview, type ReviewAction, type ReviewStatus,
+  REVIEW_ACTIONS, REVIEW_STATUSES, REVIEW_STATUS_LABEL, availableReviewActions, decideReview, isEditableInReview, type ReviewAction, type ReviewStatus,
 } from '../../server/src/domain/review-workflow.ts'
 
 /**
@@ -110,5 +110,17 @@ describe('availableReviewActions', () => {
     ['draft', 'admin', []],
   ] as [ReviewStatus, Role, ReviewAction[]][])('when an environment record is %s and %s looks, then the buttons are %j', (status, role, actions) => {
     expect(availableReviewActions(status, role, 'environment')).toEqual(actions)
+  })
+})
+
+describe('editing while under review', () => {
+  it.each([
+    ['draft', true], ['returned', true], ['submitted', false], ['approved', false], ['published', false], ['withdrawn', false], ['', false],
+  ])('when a record is in %j, then its content may be edited: %s', (status, expected) => {
+    expect(isEditableInReview(status)).toBe(expected)
+  })
+
+  it('when a record may be edited, then it is exactly in a state its keeper may submit from', () => {
+    expect(REVIEW_STATUSES.filter((s) => isEditableInReview(s))).toEqual(['draft', 'returned'])
   })
 })

@@ -9,6 +9,7 @@ import { PrecheckReport } from '../features/precheck/precheck-report'
 import { PublicPage } from '../features/public/public-page'
 import { RegistryListsPage } from '../features/registry-lists/registry-lists-page'
 import { StatisticsPage } from '../features/statistics/statistics-page'
+import { can } from '../../../server/src/domain/rights.ts'
 import type { SessionUser } from '../shared/api-types'
 import { MapPage } from './map-page'
 import { navigate, precheckReportId, routeOf, usePathname } from './router'
@@ -73,7 +74,7 @@ function CoverageShell({ user, onSignOut }: { user: SessionUser; onSignOut: () =
       <StaffHeader user={user} page="coverage" onSignOut={onSignOut}>
         <span className="app-header__page">监测覆盖</span>
       </StaffHeader>
-      <CoveragePage canAccept={user.role === 'environment'} />
+      <CoveragePage canAccept={can(user.role, 'coverage.plan')} />
     </div>
   )
 }
@@ -85,7 +86,7 @@ function RegistryListsShell({ user, onSignOut }: { user: SessionUser; onSignOut:
       <StaffHeader user={user} page="registry-lists" onSignOut={onSignOut}>
         <span className="app-header__page">名录发布</span>
       </StaffHeader>
-      <RegistryListsPage canPublish={user.role === 'environment'} />
+      <RegistryListsPage canPublish={can(user.role, 'list.publish')} />
     </div>
   )
 }
@@ -97,13 +98,10 @@ function IndicatorsShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
       <StaffHeader user={user} page="indicators" onSignOut={onSignOut}>
         <span className="app-header__page">安全利用率</span>
       </StaffHeader>
-      <IndicatorsPage canEditTargets={user.role === 'admin'} />
+      <IndicatorsPage canEditTargets={can(user.role, 'indicator.targets')} />
     </div>
   )
 }
-
-/** Roles that reach 用地准入核查 (land officers check; approvers read the records and reports). */
-const PRECHECK_ROLES = ['land', 'approver']
 
 /** 用地准入核查 inside the staff frame. */
 function PrecheckShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
@@ -112,7 +110,7 @@ function PrecheckShell({ user, onSignOut }: { user: SessionUser; onSignOut: () =
       <StaffHeader user={user} page="precheck" onSignOut={onSignOut}>
         <span className="app-header__page">用地准入核查</span>
       </StaffHeader>
-      <PrecheckPage canCheck={user.role === 'land'} />
+      <PrecheckPage canCheck={can(user.role, 'precheck.run')} />
     </div>
   )
 }
@@ -145,14 +143,14 @@ export function App() {
   if (user.mustChangePassword) return <ChangePasswordPage user={user} onChanged={session.reload} onSignOut={signOut} />
   if (route === 'login') return <Redirect to={nextPath()} />
   if (route === 'admin') {
-    if (user.role === 'admin') return <AdminShell user={user} onSignOut={signOut} />
+    if (can(user.role, 'user.manage')) return <AdminShell user={user} onSignOut={signOut} />
     return <PageMessage title="无权访问" text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
   if (route === 'coverage') return <CoverageShell user={user} onSignOut={signOut} />
   if (route === 'indicators') return <IndicatorsShell user={user} onSignOut={signOut} />
   if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
-  if ((route === 'precheck' || route === 'precheck-report') && !PRECHECK_ROLES.includes(user.role)) {
+  if ((route === 'precheck' || route === 'precheck-report') && !can(user.role, 'precheck.read')) {
     return <PageMessage title="无权访问" text={`用地准入核查仅限用地核查员和审定人；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
   }
   if (route === 'precheck') return <PrecheckShell user={user} onSignOut={signOut} />

@@ -40,11 +40,12 @@ import type {
   LayerGroup,
   MapFocus,
   ReviewQueueItem,
-  Role,
   SearchResult,
   SessionUser,
   ViewStatusSource,
 } from '../shared/api-types'
+import { can } from '../../../server/src/domain/rights.ts'
+import { isEditableInReview } from '../../../server/src/domain/review-workflow.ts'
 import { ClassListReview } from './class-list-review'
 import { PlotReview } from './plot-review'
 import { SideTabs, type SideTab } from './side-tabs'
@@ -54,28 +55,14 @@ const FEATURE_MAX_ZOOM = 15
 /** Half the side of the view around a located report, in degrees (about 200 m). */
 const REPORT_VIEW_DEGREES = 0.002
 
-/** Roles whose work includes the review queue (the keepers of the registry, the approvers, the administrator). */
-const REVIEW_QUEUE_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
-/** Roles that moderate public reports (举报). */
-const REPORT_ROLES: readonly Role[] = ['environment', 'approver', 'admin']
-/** Roles that see 分类划定: the farmland officers classify, the approvers review the class lists. */
-const CLASSIFICATION_ROLES: readonly Role[] = ['farmland', 'approver']
-/** Roles that see 污染地块 (the registry): the environment officers keep it, the approvers decide removals. */
-const REGISTRY_ROLES: readonly Role[] = ['environment', 'approver']
 /** Map sources of the internal plot layer (polygons from zoom 12, points below). */
 const PLOT_SOURCES = ['contaminated-plot', 'contaminated-plot-point']
 /** Room kept free for the plot profile (right) when flying to a plot. */
 const PROFILE_PADDING: MapFocus['padding'] = { top: 60, left: 60, right: 520 + 60, bottom: 60 }
 
-/** Roles that keep 管控区域 and 重点监管单位 (the environment officers; approvers review zones from 待办审核). */
-const ZONE_ROLES: readonly Role[] = ['environment']
-/** Roles that enter and import monitoring results (every staff role reads the 监测点位 tab). */
-const MONITORING_ENTRY_ROLES: readonly Role[] = ['environment', 'farmland']
 /** Closest zoom when flying to a monitoring point. */
 const POINT_MAX_ZOOM = 15
 
-/** Roles that edit the parcel layer (图斑编辑). */
-const PARCEL_EDIT_ROLES: readonly Role[] = ['farmland']
 /** Closest zoom when flying to one parcel (parcels are drawn from zoom 13). */
 const PARCEL_MAX_ZOOM = 16
 
@@ -122,7 +109,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   const [openPlotId, setOpenPlotId] = useState<number | null>(null)
   const [isCreatingPlot, setCreatingPlot] = useState(false)
   const [openPointId, setOpenPointId] = useState<number | null>(null)
-  const canEditParcels = PARCEL_EDIT_ROLES.includes(user.role)
+  const canEditParcels = can(user.role, 'parcel.edit')
 
   const onGroups = useCallback((loaded: LayerGroup[]) => {
     setGroups(loaded)
@@ -140,7 +127,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     const target = searchTarget(result)
     setFocus(target.feature?.source === 'contaminated-plot' ? { ...target.focus, padding: PROFILE_PADDING } : target.focus)
     if (!target.feature) return
-    if (REGISTRY_ROLES.includes(user.role) && PLOT_SOURCES.includes(target.feature.source)) {
+    if (can(user.role, 'plot.view') && PLOT_SOURCES.includes(target.feature.source)) {
       setSelected(null)
       setOpenPlotId(target.feature.id)
       return
@@ -230,7 +217,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
   }, [flyToFeature])
   const onMapFeatureClick = useCallback((ref: FeatureRef) => {
     if (ref.source === 'monitoring-point') return openPoint(ref.id, false)
-    if (REGISTRY_ROLES.includes(user.role) && PLOT_SOURCES.includes(ref.source)) return openPlot(ref.id, false)
+    if (can(user.role, 'plot.view') && PLOT_SOURCES.includes(ref.source)) return openPlot(ref.id, false)
     setOpenPlotId(null)
     select(ref)
   }, [user.role, openPlot, openPoint, select])
@@ -263,14 +250,14 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       ),
     },
   ]
-  if (CLASSIFICATION_ROLES.includes(user.role)) {
+  if (can(user.role, 'classification.view')) {
     tabs.push({
       id: 'classification',
       label: '分类划定',
       content: (
         <ClassificationPanel
           counties={user.counties}
-          canClassify={user.role === 'farmland'}
+          canClassify={can(user.role, 'classification.run')}
           activeListId={openList?.id ?? null}
           refreshKey={`${classVersion}/${dataVersion}/${liveVersion}`}
           onOpenList={onOpenList}
@@ -285,7 +272,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       content: <EditPanel editor={editor} client={client} counties={user.counties} refreshKey={dataVersion} />,
     })
   }
-  if (REGISTRY_ROLES.includes(user.role)) {
+  if (can(user.role, 'plot.view')) {
     tabs.push({
       id: 'plots',
       label: '污染地块',
@@ -294,7 +281,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           client={client}
           counties={user.counties}
           onCancel={() => setCreatingPlot(false)}
-          onOpenProposals={ZONE_ROLES.includes(user.role) ? () => selectTab('enterprises') : undefined}
+          onOpenProposals={can(user.role, 'enterprise.edit') ? () => selectTab('enterprises') : undefined}
           onCreated={(id) => {
             setCreatingPlot(false)
             onReviewChanged()
@@ -306,7 +293,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
           counties={user.counties}
           activePlotId={openPlotId}
           refreshKey={dataVersion}
-          canCreate={user.role === 'environment'}
+          canCreate={can(user.role, 'plot.edit')}
           onOpen={(plot) => openPlot(plot.id, true)}
           onNew={() => {
             setOpenPlotId(null)
@@ -316,12 +303,12 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       ),
     })
   }
-  if (ZONE_ROLES.includes(user.role)) {
+  if (can(user.role, 'controlZone.edit')) {
     tabs.push({
       id: 'zones',
       label: '管控区域',
       content: (
-        <ZonesPanel client={client} isActive={tab === 'zones'} counties={user.counties} canEdit={user.role === 'environment'} refreshKey={dataVersion}
+        <ZonesPanel client={client} isActive={tab === 'zones'} counties={user.counties} canEdit={can(user.role, 'controlZone.edit')} refreshKey={dataVersion}
           onChanged={onReviewChanged} onCapturingClicks={setZoneCapturing} onShowOnMap={showRecord} openRequest={zoneRequest} />
       ),
     })
@@ -329,7 +316,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       id: 'enterprises',
       label: '重点监管单位',
       content: (
-        <EnterprisesPanel counties={user.counties} canEdit={user.role === 'environment'} refreshKey={dataVersion} onChanged={onReviewChanged}
+        <EnterprisesPanel counties={user.counties} canEdit={can(user.role, 'enterprise.edit')} refreshKey={dataVersion} onChanged={onReviewChanged}
           onShowOnMap={showRecord} onLocate={onLocate} />
       ),
     })
@@ -338,8 +325,8 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
     id: 'monitoring',
     label: '监测点位',
     content: (
-      <MonitoringPanel counties={user.counties} client={client} isActive={tab === 'monitoring'} canCreate={user.role === 'environment'}
-        canImport={MONITORING_ENTRY_ROLES.includes(user.role)} activePointId={openPointId} refreshKey={dataVersion}
+      <MonitoringPanel counties={user.counties} client={client} isActive={tab === 'monitoring'} canCreate={can(user.role, 'monitoring.edit')}
+        canImport={can(user.role, 'monitoring.import')} activePointId={openPointId} refreshKey={dataVersion}
         onOpen={(id) => openPoint(id, true)} onChanged={onReviewChanged} onCapturingClicks={setPointPlacing}
         onCreated={(id) => {
           onReviewChanged()
@@ -347,7 +334,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
         }} />
     ),
   })
-  if (REVIEW_QUEUE_ROLES.includes(user.role)) {
+  if (can(user.role, 'review.queue')) {
     tabs.push({
       id: 'reviews',
       label: '待办审核',
@@ -355,7 +342,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
       content: <ReviewQueue refreshKey={`${dataVersion}/${liveVersion}`} activeKey={activeRecord} onOpen={onOpenRecord} onCount={setQueueCount} />,
     })
   }
-  if (REPORT_ROLES.includes(user.role)) {
+  if (can(user.role, 'report.handle')) {
     tabs.push({ id: 'reports', label: '举报处理', content: <ReportQueue onLocate={onLocateReport} /> })
   }
 
@@ -385,7 +372,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
         {openPlotId !== null && (
           <PlotProfile
             plotId={openPlotId}
-            canEdit={user.role === 'environment'}
+            canEdit={can(user.role, 'plot.edit')}
             refreshKey={dataVersion}
             onClose={() => setOpenPlotId(null)}
             onLocate={(bbox) => setFocus({ bbox, maxZoom: FEATURE_MAX_ZOOM, padding: PROFILE_PADDING })}
@@ -442,7 +429,7 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
                   key={`${openList.id}/${selected.id}`}
                   list={openList}
                   parcelId={selected.id}
-                  canEdit={user.role === 'farmland'}
+                  canEdit={can(user.role, 'classification.run')}
                   refreshKey={classVersion}
                   onChanged={onEntryChanged}
                 />
@@ -467,10 +454,10 @@ export function MapPage({ user, onSignOut }: MapPageProps) {
               ) : (
                 info.review && (
                 <>
-                  {selected.source === 'control-zone' && ZONE_ROLES.includes(user.role) && (
+                  {selected.source === 'control-zone' && can(user.role, 'controlZone.edit') && (
                     <div className="zone-open-entry">
                       <button type="button" className="secondary-button" onClick={() => openZoneForm(selected.id)} data-testid="zone-open-form">
-                        {info.review.status === 'draft' || info.review.status === 'returned' ? '编辑此管控区域' : '查看管控区域表单'}
+                        {isEditableInReview(info.review.status) ? '编辑此管控区域' : '查看管控区域表单'}
                       </button>
                     </div>
                   )}

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog'
 import { UserMenu, type UserMenuLink } from '../features/auth/user-menu'
+import { can } from '../../../server/src/domain/rights.ts'
 import type { SessionUser } from '../shared/api-types'
 import { AppHeader } from './app-header'
 import { navigate } from './router'
@@ -23,10 +24,6 @@ const PAGES = [
   { page: 'precheck', path: '/precheck', label: '用地准入核查' },
 ] as const
 
-/** Roles that see 名录发布 (the environment officers publish; approvers and administrators read). */
-const REGISTRY_LIST_ROLES = ['environment', 'approver', 'admin']
-/** Roles that see 用地准入核查 (the land officers check; approvers read the records). */
-const PRECHECK_ROLES = ['land', 'approver']
 
 /** The header of the staff pages: product name, the page's own tools, page links, the user menu with 修改密码 and 退出登录. */
 export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProps) {
@@ -34,7 +31,7 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
   const [notice, setNotice] = useState<string | null>(null)
   const links: UserMenuLink[] = []
   if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
-  if (user.role === 'admin' && page !== 'admin') links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
+  if (can(user.role, 'user.manage') && page !== 'admin') links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
 
   return (
     <>
@@ -43,7 +40,7 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
         end={
           <>
             <nav className="header-nav" aria-label="页面">
-              {PAGES.filter((p) => (p.page !== 'registry-lists' || REGISTRY_LIST_ROLES.includes(user.role)) && (p.page !== 'precheck' || PRECHECK_ROLES.includes(user.role))).map((p) => (
+              {PAGES.filter((p) => (p.page !== 'registry-lists' || can(user.role, 'list.view')) && (p.page !== 'precheck' || can(user.role, 'precheck.read'))).map((p) => (
                 <a
                   key={p.page}
                   href={p.path}

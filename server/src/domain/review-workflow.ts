@@ -32,6 +32,14 @@ export const REVIEW_TRANSITIONS: Record<ReviewAction, ReviewTransition> = {
   reopen: { from: ['published'], to: 'draft', by: 'owner', isReasonRequired: true, label: '重新编辑' },
 }
 
+/**
+ * Whether a record's content may be edited: while 草稿 or 退回, the states its keeper submits from. A submitted,
+ * approved or published record is reopened first.
+ */
+export function isEditableInReview(status: string): boolean {
+  return (REVIEW_TRANSITIONS.submit.from as readonly string[]).includes(status)
+}
+
 export const REVIEW_REASON = {
   NOT_ALLOWED_FROM_STATUS: 'NOT_ALLOWED_FROM_STATUS',
   WRONG_ROLE: 'WRONG_ROLE',

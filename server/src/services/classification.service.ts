@@ -7,6 +7,7 @@ import {
 } from '../domain/class-summary.ts'
 import { GB2762_EDITIONS } from '../domain/gb2762.ts'
 import { FARMLAND_CLASS, labelOf } from '../domain/labels.ts'
+import { isEditableInReview } from '../domain/review-workflow.ts'
 import { m2ToMu } from '../domain/units.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
@@ -235,7 +236,7 @@ export async function overrideListEntry(db: Database, ctx: AuthContext, input: {
     const list = await lockList(tx, input.listId)
     if (!list) throw new AppError('NOT_FOUND', `没有编号为 ${input.listId} 的分类清单`)
     assertCountyInScope(ctx, list.adcode, list.county)
-    if (!['draft', 'returned'].includes(list.review_status)) {
+    if (!isEditableInReview(list.review_status)) {
       throw new AppError('CONFLICT', `分类清单“${list.title}”${list.review_status === 'published' ? '已发布' : '已提交审定'}，只有草稿或退回的清单可以调整类别`)
     }
     if (!list.is_complete) throw new AppError('CONFLICT', `分类清单“${list.title}”不完整（分类任务未完成、已取消或失败），不能调整类别`)

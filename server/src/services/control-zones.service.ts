@@ -3,7 +3,7 @@ import { missingForSubmit, signProblem, zoneCode, zonePlotProblem, type Registry
 import { PLOT_STATUS, REVIEW_STATUS, labelOf } from '../domain/labels.ts'
 import type { ParcelEditSettings } from '../domain/parcel-checks.ts'
 import { PUBLIC_LISTS, listOfPlotStatus, monitoringOf, publicArea } from '../domain/public-fields.ts'
-import type { ReviewStatus } from '../domain/review-workflow.ts'
+import { isEditableInReview, type ReviewStatus } from '../domain/review-workflow.ts'
 import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import {
@@ -41,9 +41,6 @@ export interface ZoneInput {
   monitorGroundwater?: boolean
   monitorAir?: boolean
 }
-
-/** Review states in which the zone's content may be edited; a submitted or published zone is reopened first. */
-const EDITABLE: readonly string[] = ['draft', 'returned']
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim())
 
@@ -93,7 +90,7 @@ async function describeZone(db: Queryable, ctx: AuthContext, row: ZoneRow) {
     geometry: row.geometry, ...publicArea(row.area_m2), version: row.version,
     reviewStatus: row.review_status, reviewStatusName: labelOf(REVIEW_STATUS, row.review_status),
     review: describeReview('control-zone', { ...row, review_status: row.review_status as ReviewStatus }, ctx.user.role),
-    isEditable: EDITABLE.includes(row.review_status),
+    isEditable: isEditableInReview(row.review_status),
     plots: plots.map((p) => {
       const list = listOfPlotStatus(p.status)
       return { id: Number(p.id), code: p.code, name: p.name, status: p.status, statusName: labelOf(PLOT_STATUS, p.status), list, listName: PUBLIC_LISTS[list].name, reviewStatus: p.review_status }
@@ -184,7 +181,7 @@ export async function updateZoneOf(deps: ControlZoneDeps, ctx: AuthContext, id: 
     if (!locked) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的管控区域`)
     assertCountyInScope(ctx, locked.adcode, locked.county_name)
     if (locked.version !== input.version) throw await conflictError(tx, `管控区域“${locked.name}”`, 'control_zone', id, input.version, locked.version)
-    if (!EDITABLE.includes(locked.review_status)) {
+    if (!isEditableInReview(locked.review_status)) {
       const hint = locked.review_status === 'published' ? '请先“重新编辑”' : '请等待审定，或由审定人退回后再修改'
       throw new AppError('CONFLICT', `管控区域“${locked.name}”当前为“${labelOf(REVIEW_STATUS, locked.review_status)}”，不能修改；${hint}`)
     }

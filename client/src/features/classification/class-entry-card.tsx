@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react'
+import { isEditableInReview } from '../../../../server/src/domain/review-workflow.ts'
 import { useJson } from '../../shared/use-json'
 import { ClassChip } from './class-chip'
 import type { BasisSample, ClassBasis, ClassList, EntryResponse } from './classification-types'
@@ -113,7 +114,7 @@ export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged 
   const [edits, setEdits] = useState(0)
   const [isEditing, setEditing] = useState(false)
   const state = useJson<EntryResponse>(`/api/class-lists/${list.id}/entries/${parcelId}`, `${String(refreshKey)}/${edits}`, '分类依据加载失败')
-  const isEditable = canEdit && (list.review.status === 'draft' || list.review.status === 'returned')
+  const isEditable = canEdit && isEditableInReview(list.review.status)
 
   if (state.status === 'loading' || state.status === 'idle') return <p className="panel-note">正在加载分类依据…</p>
   if (state.status === 'error') {
