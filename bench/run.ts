@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: vector-tile throughput of the real server (and the pre-check latency, classification, embedded
  * engine) against anchors measured in the same run
- * (../shared/PERF.md). Every figure is the median of interleaved repeats; ratios are reported, never asserted.
+ * (docs/perf-targets.md). Every figure is the median of interleaved repeats; ratios are reported, never asserted.
  * See bench/README.md.
  */
 import { execFileSync } from 'node:child_process'

@@ -6,7 +6,7 @@ import { clearData, loadSampleData, seedSampleDataOnStart, type SampleScale } fr
 
 /**
  * `npm run seed -- --scale sample|county|city`: replaces all data with generated sample data on the configured
- * database (DATABASE_URL, or the embedded one in DATA_DIR). county = 100k parcels, city = 1M (../shared/PERF.md).
+ * database (DATABASE_URL, or the embedded one in DATA_DIR). county = 100k parcels, city = 1M (docs/perf-targets.md).
  */
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'sample' }, parcels: { type: 'string' } } })
 const scale = values.scale as SampleScale

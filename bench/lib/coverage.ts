@@ -7,7 +7,7 @@ import type { Log } from './data.ts'
 import { median, type Series } from './report.ts'
 
 /**
- * The anchor of PERF.md: ONE LATERAL nearest-point query over the farmland of the counties — for each parcel the
+ * The anchor of docs/perf-targets.md: ONE LATERAL nearest-point query over the farmland of the counties — for each parcel the
  * nearest active point by KNN on the indexed geom_3857, its distance scaled to metres by cos(latitude), and the
  * parcels and area farther than the coverage distance. $1 counties, $2 distance (m), $3 farmland classes.
  */

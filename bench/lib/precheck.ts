@@ -19,7 +19,7 @@ import { median, ratio, type Ratio, type Series } from './report.ts'
  * numbering, record) at c=4 against the statement that reads everything a check needs (sql/queries/precheck/overlay.sql:
  * validity, county, overlaps, data version) alone through
  * pgbench at the same concurrency, both over the same seeded list of plot outlines. Latency p50/p99 of each;
- * PERF.md target: server p99 ≤ 20 ms at c=4 over the city scale.
+ * docs/perf-targets.md target: server p99 ≤ 20 ms at c=4 over the city scale.
  */
 
 /** Marks what the bench generates for the pre-check (class lists), so it is never taken for real data. */

@@ -58,9 +58,9 @@ export interface AppConfig {
   }
   /** Limits of parcel editing (图斑编辑); all R 待核实, not from a standard. */
   parcelEdit: ParcelEditSettings
-  /** Control zones, enterprises and published lists (issue 7); R 待核实, not from a standard. */
+  /** Control zones, enterprises and published lists; R 待核实, not from a standard. */
   registry: RegistrySettings
-  /** 用地准入核查 (issue 8); every setting R 待核实, a choice of this system, not a standard value. */
+  /** 用地准入核查; every setting R 待核实, a choice of this system, not a standard value. */
   precheck: PrecheckSettings & {
     /** Most vertices of a checked outline. */
     maxVertices: number
@@ -77,19 +77,19 @@ export interface AppConfig {
     /** Unpacking of a .zip or .kmz and heavy uploads at once: the same object as monitoring.uploadGuard. */
     uploadGuard: UploadGuardSettings
   }
-  /** Monitoring points and results (issue 9): standards of the judgement, entry limits and imports; see MonitoringSettings. */
+  /** Monitoring points and results: standards of the judgement, entry limits and imports; see MonitoringSettings. */
   monitoring: MonitoringSettings & {
     /** Unpacking of an XLSX and heavy uploads at once: the same object as precheckUpload.uploadGuard. */
     uploadGuard: UploadGuardSettings
   }
-  /** 监测网络全覆盖 and the gap analysis (issue 9); every setting R 待核实 (README), not a standard value. */
+  /** 监测网络全覆盖 and the gap analysis; every setting R 待核实 (README), not a standard value. */
   coverage: CoverageSettings & {
     /** Most uncovered parcels one map answer holds (the answer says when there are more). */
     maxUncoveredFeatures: number
     /** A planned point closer than this to an active or planned one is refused as a duplicate. */
     duplicateWithinM: number
   }
-  /** Safe-utilisation indicators (issue 9, DOMAIN §4); every rule R 待核实, a choice of this system, not a standard. */
+  /** Safe-utilisation indicators (docs/domain-notes.md §4); every rule R 待核实, a choice of this system, not a standard. */
   indicators: {
     /** Which term (B, C or D) a parcel with measures of several buckets counts in. */
     farmlandTermRule: TermRule

@@ -82,7 +82,7 @@ afterAll(async () => {
 })
 
 describe('parcel reads', () => {
-  it('when the code lists are read, then every 三调 land code of DOMAIN §6.2 is there with its class, and the limits', async () => {
+  it('when the code lists are read, then every 三调 land code of the 工作分类 is there with its class, and the limits', async () => {
     const res = await farmland.agent.get('/api/parcels/codes').expect(200)
     expect(res.body.dlbm).toHaveLength(56)
     expect(res.body.dlbm).toContainEqual({ code: '0101', name: '水田', group: '01 耕地' })

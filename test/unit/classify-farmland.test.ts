@@ -40,7 +40,7 @@ const CROP_OF_RESULT = {
   serious: { crop: '稻谷', values: { Cd: 0.5 } },
 } as const
 
-/** DOMAIN §3.2 step 4 with the defaults chosen for the provincial choices, written out independently. */
+/** docs/domain-notes.md §3.2 step 4 with the defaults chosen for the provincial choices, written out independently. */
 const EXPECTED_MATRIX: Record<'A' | 'B' | 'C', Record<'none' | 'ok' | 'slight' | 'serious', FarmlandClass>> = {
   A: { none: 'priority', ok: 'priority', slight: 'safe_use', serious: 'safe_use' },
   B: { none: 'safe_use', ok: 'safe_use', slight: 'safe_use', serious: 'strict' },

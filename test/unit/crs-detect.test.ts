@@ -19,7 +19,7 @@ function epsgOf(result: CrsResult): number | string {
   return result.ok ? result.crs.epsg : result.code
 }
 
-describe('EPSG codes of the CGCS2000 families (DOMAIN §7, PROJ 9)', () => {
+describe('EPSG codes of the CGCS2000 families (EPSG database, PROJ 9)', () => {
   it.each([
     [4490, 'China Geodetic Coordinate System 2000'],
     [4491, 'CGCS2000 / Gauss-Kruger zone 13'],

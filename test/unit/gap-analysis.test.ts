@@ -49,7 +49,7 @@ describe('chooseGapPoints: greedy maximum coverage', () => {
   })
 })
 
-describe('gaussKrugerSrid: CGCS2000 3° GK zone without prefix (DOMAIN §7)', () => {
+describe('gaussKrugerSrid: CGCS2000 3° GK zone without prefix (EPSG 4534–4554)', () => {
   it.each([
     [112.35, 4546], // 赫山区: CM 111°E
     [124.3, 4550], // 梨树县: CM 123°E

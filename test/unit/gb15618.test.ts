@@ -6,7 +6,7 @@ import {
 } from '../../server/src/domain/gb15618.ts'
 
 /*
- * An independently typed copy of GB 15618-2018 表1 and 表3 as in ../shared/DOMAIN.md §1.1 and §1.3, so a wrong
+ * An independently typed copy of GB 15618-2018 表1 and 表3 as the open-source transcriptions give them, so a wrong
  * number in the module fails here. Columns: pH≤5.5 | 5.5<pH≤6.5 | 6.5<pH≤7.5 | pH>7.5.
  */
 type Four = [number, number, number, number]

@@ -5,7 +5,7 @@ import {
   CROP_GROUPS, DEFAULT_GB2762_EDITION, GB2762_EDITIONS, cropGroupOf, cropLimit, type CropContaminant, type CropGroup,
 } from '../../server/src/domain/gb2762.ts'
 
-/** An independently typed copy of DOMAIN §3.3 (GB 2762-2022 as transcribed), mg/kg fresh weight. */
+/** An independently typed copy of GB 2762-2022 as transcribed (docs/domain-notes.md §3.3), mg/kg fresh weight. */
 const GB2762_2022: Record<CropGroup, Record<CropContaminant, number>> = {
   稻谷: { Cd: 0.2, Pb: 0.2, As: 0.35, Hg: 0.02, Cr: 1.0 },
   糙米: { Cd: 0.2, Pb: 0.2, As: 0.35, Hg: 0.02, Cr: 1.0 },

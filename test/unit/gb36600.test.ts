@@ -4,7 +4,7 @@ import {
 } from '../../server/src/domain/gb36600.ts'
 import { GB50137_CODES, LAND_CLASS_NAME, gb50137Reference, landClassOfUse, majorClassOf } from '../../server/src/domain/gb50137.ts'
 
-/** Rows of GB 36600-2018 re-typed from DOMAIN §2.3/§2.4 (S1 | S2 | C1 | C2, mg/kg), independently of the table in the code. */
+/** Rows of GB 36600-2018 re-typed from GB 36600-2018 表1/表2 as transcribed (S1 | S2 | C1 | C2, mg/kg), independently of the table in the code. */
 const SPOT: [key: string, name: string, cas: string | null, s1: number, s2: number, c1: number, c2: number][] = [
   ['As', '砷 As', '7440-38-2', 20, 60, 120, 140],
   ['Cd', '镉 Cd', '7440-43-9', 20, 65, 47, 172],

@@ -156,7 +156,7 @@ describe('class and area of split and merge', () => {
 })
 
 describe('attributes', () => {
-  it('when the 三调 land codes are listed, then DOMAIN §6.2 has 56 codes, each once', () => {
+  it('when the 三调 land codes are listed, then the 工作分类 has 56 codes, each once', () => {
     expect(LAND_CODES).toHaveLength(56)
     expect(new Set(LAND_CODES.map((c) => c.code)).size).toBe(56)
   })

@@ -9,7 +9,7 @@ import {
 import { ROLES, type Role } from '../../server/src/domain/roles.ts'
 
 /**
- * The lifecycle as the issue 7 contract states it (DOMAIN §5.2), written out independently of the implementation:
+ * The lifecycle as docs/domain-notes.md §5.2 and the README state it, written out independently of the implementation:
  * action → from → to, who, and what it needs.
  */
 type Need = 'report' | 'review' | 'risk' | 'reason' | 'exceedance'

@@ -99,7 +99,7 @@ export interface ScopeCounty {
   name: string
 }
 
-/** Roles of staff users (DESIGN.md §1). */
+/** Roles of staff users (the README's role table). */
 export type Role = 'farmland' | 'environment' | 'land' | 'approver' | 'admin'
 
 /** The signed-in staff user of `GET /api/session`. */

@@ -7,7 +7,7 @@ import { CROP_CONTAMINANTS, GB2762_EDITIONS, cropGroupOf, cropLimit, type CropCo
 
 export type { Element, LandUse } from './gb15618.ts'
 
-/** Point soil grade (DOMAIN §3.2 step 1); 'review' = 待复核 (e.g. pH missing), never guessed. */
+/** Point soil grade (docs/domain-notes.md §3.2 step 1); 'review' = 待复核 (e.g. pH missing), never guessed. */
 export type SoilGrade = 'A' | 'B' | 'C' | 'review'
 export type CropResult = 'ok' | 'slight' | 'serious' | 'unknown'
 
@@ -102,7 +102,7 @@ function assertAmount(what: string, value: unknown): asserts value is number {
 }
 
 /**
- * Grades one soil sample under GB 15618-2018 (DOMAIN §3.2 step 1): A when every measured Cd/Hg/As/Pb/Cr is at
+ * Grades one soil sample under GB 15618-2018 (docs/domain-notes.md §3.2 step 1): A when every measured Cd/Hg/As/Pb/Cr is at
  * or below its screening value, B when one is above screening but none above intervention, C when one is above
  * intervention; 待复核 without pH (never defaulted) or without any of the five metals. Cu, Ni, Zn are reported
  * against their screening values but do not change the grade. Misuse (negative or unknown values) throws.

@@ -31,7 +31,7 @@ export interface InterpolationRule {
 }
 
 /**
- * A classification rule set (DOMAIN §3.2). None of it is fixed by GB 15618: every field is a local setting
+ * A classification rule set (docs/domain-notes.md §3.2). None of it is fixed by GB 15618: every field is a local setting
  * (R), stored as JSON in class_rule_set.rules, and the version is written with every class.
  */
 export interface ClassRuleSet {
@@ -50,9 +50,9 @@ export interface ClassRuleSet {
 }
 
 /**
- * The default rule set. Every value is a setting recalled from practice (DOMAIN §3.2, R), not the standard:
+ * The default rule set. Every value is a setting recalled from practice (docs/domain-notes.md §3.2, R), not the standard:
  * - matrix A/ok → 优先保护, B/any-but-serious → 安全利用, B/serious → 严格管控, C/exceeding crop → 严格管控
- *   (the rows DOMAIN gives without a choice);
+ *   (the rows the method gives without a provincial choice);
  * - A + crop exceeding (slight or serious) → 安全利用类: soil is clean, so the source (irrigation water,
  *   air deposition) is checked first rather than closing the land (setting);
  * - C + crop ok → 安全利用类: the produce co-monitoring shows the crop stays within GB 2762 (setting; a province

@@ -367,7 +367,7 @@ function classifyFromNearby(evidence: ParcelEvidence, rules: ClassRuleSet): Parc
 }
 
 /**
- * The class of one parcel from the graded monitoring points inside it and near it (DOMAIN §3.2 steps 3–4).
+ * The class of one parcel from the graded monitoring points inside it and near it (docs/domain-notes.md §3.2 steps 3–4).
  * Samples inside with soil data decide (worst or mean ratio, per the rule set); if they are all 待复核 the parcel
  * stays 未划定 with the reason. Without soil samples inside, samples within rules.interpolation.maxDistanceM give
  * the grade (IDW or nearest) and the class is labelled interpolated; with none in reach it is 未划定（数据不足）.

@@ -1,28 +1,28 @@
 import { POINT_LEVEL, POINT_TYPE } from './labels.ts'
 import { m2ToMu } from './units.ts'
 
-/** 监测网络全覆盖 (DOMAIN §8.1): the coverage rule and its verdict. Pure: no I/O. */
+/** 监测网络全覆盖 (docs/domain-notes.md §8.1): the coverage rule and its verdict. Pure: no I/O. */
 
 export type PointLevel = keyof typeof POINT_LEVEL
 export type PointType = keyof typeof POINT_TYPE
 export const POINT_LEVELS = Object.keys(POINT_LEVEL) as PointLevel[]
 export const POINT_TYPES = Object.keys(POINT_TYPE) as PointType[]
 
-/** First-level 三调 classes the farmland table holds (DOMAIN §6.2). */
+/** First-level 三调 classes the farmland table holds (docs/domain-notes.md §6.2). */
 export const LAND_CLASS_NAME: Record<string, string> = { '01': '耕地', '02': '种植园用地', '03': '林地', '04': '草地' }
 
 /** Every setting of the coverage reading; each is R 待核实 (a choice of this system, not a standard value). */
 export interface CoverageSettings {
   /**
    * Farmland farther than this from every active point counts as uncovered (R 待核实: 4 km = half the 8 km
-   * basic-point grid on cropland some provinces use, DOMAIN §8.1).
+   * basic-point grid on cropland some provinces use, docs/domain-notes.md §8.1).
    */
   distanceM: number
   /** Whether 种植园用地 (三调 02xx) counts as farmland besides 耕地 (01xx); GB 15618 only says 园地 “可参照执行”. */
   includeOrchards: boolean
-  /** Fewest active points of each level a covered county needs (default ≥ 1 国控, DOMAIN §8.1 interpretation, S). */
+  /** Fewest active points of each level a covered county needs (default ≥ 1 国控, docs/domain-notes.md §8.1 interpretation, S). */
   minPointsByLevel: Record<PointLevel, number>
-  /** Whether the three-level reading (main soil types, main land uses; 14th FYP, DOMAIN §8.1) decides the verdict too. */
+  /** Whether the three-level reading (main soil types, main land uses; 14th FYP, docs/domain-notes.md §8.1) decides the verdict too. */
   threeLevel: boolean
   /** Share (0–1) from which a soil type or land-use class is “main” (R 待核实). */
   mainShare: number
@@ -77,8 +77,8 @@ export interface CoverageVerdict {
   reasons: string[]
 }
 
-const BASIS_RULE = '土十条“所有县（市、区）全覆盖”，按每个区县至少有规定数量的在用监测点位判定（DOMAIN §8.1，数量为本系统设置，R 待核实）'
-const BASIS_THREE_LEVEL = '“十四五”国家土壤环境监测网按县域、主要土壤类型、主要土地利用类型三级覆盖（DOMAIN §8.1）；“主要”的占比为本系统设置，R 待核实'
+const BASIS_RULE = '土十条“所有县（市、区）全覆盖”，按每个区县至少有规定数量的在用监测点位判定（数量为本系统设置，R 待核实）'
+const BASIS_THREE_LEVEL = '“十四五”国家土壤环境监测网按县域、主要土壤类型、主要土地利用类型三级覆盖；“主要”的占比为本系统设置，R 待核实'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 

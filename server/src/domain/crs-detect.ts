@@ -6,7 +6,7 @@ import { CHINA_LAT, CHINA_LON } from './parcel-checks.ts'
  */
 export type CrsHow = 'prj' | 'ranges'
 
-/** A CRS the pre-check accepts and transforms to EPSG:4490 (DOMAIN §7; names as in the PROJ 9 database). */
+/** A CRS the pre-check accepts and transforms to EPSG:4490 (names as in the EPSG database of PROJ 9). */
 export interface AcceptedCrs {
   epsg: number
   /** The PROJ name, e.g. "CGCS2000 / 3-degree Gauss-Kruger zone 39". */
@@ -161,8 +161,8 @@ function param(w: Wkt1, ...names: string[]): number | undefined {
 }
 
 /**
- * The EPSG code of a CGCS2000 Gauss-Krüger projection from its false easting and central meridian (DOMAIN §7
- * robust rule): FE = n × 10⁶ + 500 000 with n in 25–45 → 3° zone (4513 + n − 25, CM = 3n), n in 13–23 → 6° zone
+ * The EPSG code of a CGCS2000 Gauss-Krüger projection from its false easting and central meridian (docs/domain-notes.md §7
+ * rule): FE = n × 10⁶ + 500 000 with n in 25–45 → 3° zone (4513 + n − 25, CM = 3n), n in 13–23 → 6° zone
  * (4491 + n − 13, CM = 6n − 3); FE = 500 000 → 3° CM code 4534 + (CM − 75)/3, or the 6° CM code when the name
  * says 6° (same transformation). Returns a reason in words when the pair fits no code.
  */
@@ -193,7 +193,7 @@ function detected(epsg: number, how: CrsHow, warnings: string[] = []): CrsResult
 }
 
 /**
- * The CRS declared by a .prj (ESRI or OGC WKT 1; DOMAIN §7): the datum decides CGCS2000 / WGS 84 / legacy, a
+ * The CRS declared by a .prj (ESRI or OGC WKT 1; docs/domain-notes.md §7): the datum decides CGCS2000 / WGS 84 / legacy, a
  * projected CRS must be Gauss-Krüger (or Transverse Mercator) with scale 1, origin latitude 0, false northing 0,
  * metres, and its false easting and central meridian must fit a CGCS2000 zone.
  */
@@ -251,7 +251,7 @@ function prefixedEpsg(zone: number): number {
   return zone >= 25 ? 4513 + zone - 25 : 4491 + zone - 13
 }
 
-/** The 3° Gauss-Krüger central meridian nearest a longitude (3° zone = round(lon / 3); DOMAIN §7). */
+/** The 3° Gauss-Krüger central meridian nearest a longitude (3° zone = round(lon / 3)). */
 export function centralMeridianNear(lon: number): number {
   return 3 * Math.round(lon / 3)
 }
@@ -259,7 +259,7 @@ export function centralMeridianNear(lon: number): number {
 const RANGES_WARNING = '文件没有坐标系说明，坐标系按坐标范围判断；若数据实为西安 1980 或北京 1954 坐标系，位置会偏差数十米，请附 .prj 或核对后再使用'
 
 /**
- * The CRS guessed from the coordinate ranges when the file declares none (DOMAIN §7 sanity rules): longitude and
+ * The CRS guessed from the coordinate ranges when the file declares none (docs/domain-notes.md §7): longitude and
  * latitude inside China → 4490; 8-digit eastings whose first two digits are a zone → that zone; 6-digit eastings
  * (500 000 ± …) need a central meridian: the one the officer gave, else the 3° meridian of the caller's counties
  * when they all share it, else a refusal asking for the .prj. Swapped X/Y (survey tables list northing first)

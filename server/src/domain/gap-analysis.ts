@@ -2,7 +2,7 @@ import { m2ToMu } from './units.ts'
 
 /** 缺口分析: where k new points would cover the most uncovered farmland (greedy maximum coverage). Pure: no I/O. */
 
-/** Grid spacings offered, in km: the regional-survey grid of HJ/T 166-2004 (2.5, 5, 10 … km; DOMAIN §8.2, S). */
+/** Grid spacings offered, in km: the regional-survey grid of HJ/T 166-2004 (2.5, 5, 10 … km; S). */
 export const GAP_SPACINGS_KM = [2.5, 5, 10] as const
 export type GapSpacingKm = (typeof GAP_SPACINGS_KM)[number]
 export const GAP_MAX_K = 20
@@ -81,7 +81,7 @@ export function chooseGapPoints(candidates: GapCandidate[], parcelAreasM2: numbe
 }
 
 /**
- * EPSG code of the CGCS2000 3-degree Gauss-Krüger zone without prefix (4534–4554, CM 75E–135E; DOMAIN §7, V)
+ * EPSG code of the CGCS2000 3-degree Gauss-Krüger zone without prefix (4534–4554, CM 75E–135E; EPSG database, V)
  * whose central meridian is nearest `lon`. The candidate grid is laid out in it, so its spacing is in true metres.
  */
 export function gaussKrugerSrid(lon: number): number {

@@ -46,7 +46,7 @@ export interface Table1Row {
 /**
  * GB 15618-2018 表1 农用地土壤污染风险筛选值（基本项目）, mg/kg, columns pH≤5.5 | 5.5<pH≤6.5 | 6.5<pH≤7.5 | pH>7.5.
  * 其他 for Cd/Hg/As/Pb/Cr means every land that is not 水田; for Cu every land that is not 果园.
- * Transcribed from ../shared/DOMAIN.md §1.1 (V: independent transcriptions agree).
+ * As transcribed by independent open-source sources, which agree (V; docs/domain-notes.md §1).
  */
 export const TABLE1: readonly Table1Row[] = [
   /** GB 15618-2018 表1, 镉, 水田: 0.3 | 0.4 | 0.6 | 0.8 */
@@ -87,7 +87,7 @@ export interface Table2Row {
 }
 
 /**
- * GB 15618-2018 表2 农用地土壤污染风险筛选值（其他项目，选测）, mg/kg (DOMAIN §1.2, S+R; isomer sums R).
+ * GB 15618-2018 表2 农用地土壤污染风险筛选值（其他项目，选测）, mg/kg (S+R; isomer sums R).
  */
 export const TABLE2: readonly Table2Row[] = [
   /** GB 15618-2018 表2, 六六六总量 (α-, β-, γ-, δ-六六六之和): 0.10 */
@@ -100,7 +100,7 @@ export const TABLE2: readonly Table2Row[] = [
 
 /**
  * GB 15618-2018 表3 农用地土壤污染风险管制值, mg/kg, no land-type split; only these five metals have one
- * (DOMAIN §1.3, V). Cu, Ni, Zn and 表2 items have none.
+ * (V). Cu, Ni, Zn and 表2 items have none.
  */
 export const TABLE3: Readonly<Record<GradingElement, BandValues>> = {
   /** GB 15618-2018 表3, 镉: 1.5 | 2.0 | 3.0 | 4.0 */
@@ -141,7 +141,7 @@ export function table1LandType(element: Element, landUse: LandUse): Table1LandTy
 /**
  * The risk screening value (表1) of an element for a land use and pH.
  * 水旱轮作 (rotation): for Cd/Hg/As/Pb/Cr the stricter (smaller) of 水田 and 其他 in the same pH band — the 表1
- * footnote as recalled (DOMAIN §1.4, R), said so in the basis; Cu, Ni, Zn are not split by 水田 and so unchanged.
+ * footnote as recalled (docs/domain-notes.md §1, R), said so in the basis; Cu, Ni, Zn are not split by 水田 and so unchanged.
  */
 export function screeningValue(element: Element, landUse: LandUse, rotation: boolean, ph: number): Threshold {
   const band = phBandIndex(ph)

@@ -4,7 +4,7 @@ export type CropContaminant = typeof CROP_CONTAMINANTS[number]
 
 /**
  * Food groups with their own limits. 稻谷 is measured as 糙米. 叶菜 etc. are the vegetable groups that depart
- * from the general fresh-vegetable limit for Cd or Pb (DOMAIN §3.3).
+ * from the general fresh-vegetable limit for Cd or Pb (docs/domain-notes.md §3.3).
  */
 export const CROP_GROUPS = [
   '稻谷', '糙米', '大米', '小麦玉米及其他谷物',
@@ -12,7 +12,7 @@ export const CROP_GROUPS = [
 ] as const
 export type CropGroup = typeof CROP_GROUPS[number]
 
-/** Verification state of an edition's transcription (DOMAIN §3.3): nothing here was checked against the official text. */
+/** Verification state of an edition's transcription (docs/domain-notes.md §3.3): nothing here was checked against the official text. */
 export type EditionStatus = 'unverified'
 
 export interface Gb2762Limit {
@@ -48,11 +48,11 @@ const VEGETABLE_BASE: Row = { Cd: [0.05], Pb: [0.1], As: [0.5, '总砷'], Hg: [0
 const CEREAL_OTHER: Row = { Cd: [0.1], Pb: [0.2], As: [0.5, '总砷'], Hg: [0.02, '总汞'], Cr: [1.0] }
 
 /**
- * GB 2762-2022 食品中污染物限量, the rows relevant to farmland classification (DOMAIN §3.3, S+R; the edition
+ * GB 2762-2022 食品中污染物限量, the rows relevant to farmland classification (docs/domain-notes.md §3.3, S+R; the edition
  * and every value are unverified against the official text — hence status 'unverified').
  */
 const GB2762_2022 = editionOf('GB 2762-2022',
-  '限量值取自开源转录（DOMAIN §3.3），未与官方文本核对；稻谷以糙米计，稻米砷为无机砷。', {
+  '限量值取自开源转录，未与官方文本核对；稻谷以糙米计，稻米砷为无机砷。', {
     /** GB 2762-2022 稻谷（以糙米计）: 镉 0.2, 铅 0.2, 无机砷 0.35, 总汞 0.02, 铬 1.0 */
     稻谷: { Cd: [0.2], Pb: [0.2], As: [0.35, '无机砷'], Hg: [0.02, '总汞'], Cr: [1.0] },
     /** GB 2762-2022 糙米: 镉 0.2, 铅 0.2, 无机砷 0.35, 总汞 0.02, 铬 1.0 */
@@ -85,10 +85,10 @@ const GB2762_2022 = editionOf('GB 2762-2022',
 
 /**
  * GB 2762-2017, as recalled (R): the same rows as 2022 except rice inorganic arsenic 0.2 for 稻谷, 糙米 and
- * 大米 (DOMAIN §3.3). Kept so a province still on the older edition can choose it.
+ * 大米 (docs/domain-notes.md §3.3). Kept so a province still on the older edition can choose it.
  */
 const GB2762_2017 = editionOf('GB 2762-2017',
-  '按记忆整理（DOMAIN §3.3，R）：除稻谷、糙米无机砷 0.2 外与 2022 版相同；未与官方文本核对。', {
+  '按记忆整理（R）：除稻谷、糙米无机砷 0.2 外与 2022 版相同；未与官方文本核对。', {
     ...Object.fromEntries(CROP_GROUPS.map((g) => [g, rowsOf(GB2762_2022, g)])) as Record<CropGroup, Row>,
     /** GB 2762-2017 稻谷（以糙米计）: 无机砷 0.2 (R) */
     稻谷: { ...rowsOf(GB2762_2022, '稻谷'), As: [0.2, '无机砷'] },
@@ -103,7 +103,7 @@ function rowsOf(edition: Gb2762Edition, group: CropGroup): Row {
   })) as unknown as Row
 }
 
-/** Editions by name; 'GB 2762-2022' is the default (DOMAIN §9 q2: which edition binds is a setting). */
+/** Editions by name; 'GB 2762-2022' is the default (docs/domain-notes.md §9 q2: which edition binds is a setting). */
 export const GB2762_EDITIONS: Readonly<Record<string, Gb2762Edition>> = {
   'GB 2762-2022': GB2762_2022,
   'GB 2762-2017': GB2762_2017,

@@ -11,12 +11,12 @@ export const SUBSTANCE_GROUP_NAME: Record<SubstanceGroup, string> = {
   inorganic: '重金属和无机物', voc: '挥发性有机物', svoc: '半挥发性有机物', other: '其他项目',
 }
 
-/** GB 36600-2018 表1 建设用地土壤污染风险筛选值和管制值（基本项目）, mg/kg (DOMAIN §2.3). */
+/** GB 36600-2018 表1 建设用地土壤污染风险筛选值和管制值（基本项目）, mg/kg. */
 export const GB36600_TABLE1 = 'GB 36600-2018 表1（基本项目）'
-/** GB 36600-2018 表2 建设用地土壤污染风险筛选值和管制值（其他项目）, mg/kg (DOMAIN §2.4). */
+/** GB 36600-2018 表2 建设用地土壤污染风险筛选值和管制值（其他项目）, mg/kg. */
 export const GB36600_TABLE2 = 'GB 36600-2018 表2（其他项目）'
 
-/** Every item of both tables: [key, name, CAS (null where DOMAIN gives none), group, table, S1, S2, C1, C2]. */
+/** Every item of both tables: [key, name, CAS (null where the transcription gives none), group, table, S1, S2, C1, C2]. */
 const ROWS: readonly (readonly [string, string, string | null, SubstanceGroup, 1 | 2, number, number, number, number])[] = [
   ['As', '砷 As', '7440-38-2', 'inorganic', 1, 20, 60, 120, 140], // 表1 第1项
   ['Cd', '镉 Cd', '7440-43-9', 'inorganic', 1, 20, 65, 47, 172], // 表1 第2项

@@ -2,8 +2,8 @@ import { GB50137_USE } from './public-fields.ts'
 
 /**
  * GB 50137-2011《城市用地分类与规划建设用地标准》: the urban land-use codes a plot's planned use and its negative
- * list are written in, and the GB 36600-2018 land class (第一类/第二类用地) of each (DOMAIN §2.1).
- * The major classes and the codes DOMAIN §2.1 names are those of GB50137_USE; the other mid-class names are
+ * list are written in, and the GB 36600-2018 land class (第一类/第二类用地) of each (docs/domain-notes.md §2.1).
+ * The major classes and the codes docs/domain-notes.md §2.1 names are those of GB50137_USE; the other mid-class names are
  * recalled from the standard (**R**, 待核实).
  */
 export const GB50137_CODES = {

@@ -43,7 +43,7 @@ export const ENTERPRISE_STATUS = { operating: '在产', closed: '关闭', reloca
 
 export const REVIEW_STATUS = { draft: '草稿', submitted: '已提交', approved: '已审定', returned: '退回', published: '已发布' } as const
 
-/** 三调 工作分类 land codes of farmland and plantation land (DOMAIN §6.2). */
+/** 三调 工作分类 land codes of farmland and plantation land (docs/domain-notes.md §6.2). */
 export const DLBM = {
   '0101': '水田', '0102': '水浇地', '0103': '旱地',
   '0201': '果园', '0202': '茶园', '0203': '橡胶园', '0204': '其他园地',

@@ -3,7 +3,7 @@ import { PLOT_STATUS, RISK_LEVEL, labelOf } from './labels.ts'
 import { PUBLIC_LISTS, listOfPlotStatus } from './public-fields.ts'
 
 /**
- * The three published lists ("一名单二名录", DOMAIN §5.1), who keeps each, and the batch announcement of a new
+ * The three published lists ("一名单二名录", docs/domain-notes.md §5.1), who keeps each, and the batch announcement of a new
  * version: 新增 / 保留 / 移出 against the last published version, by plot code. Pure: no I/O.
  */
 

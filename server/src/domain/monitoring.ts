@@ -8,7 +8,7 @@ import { DLBM, POINT_LEVEL, POINT_TYPE, labelOf } from './labels.ts'
 import type { Role } from './roles.ts'
 
 /**
- * Soil monitoring points and their results (DOMAIN §8): which standard judges a result at a point, the flag of
+ * Soil monitoring points and their results (docs/domain-notes.md §8): which standard judges a result at a point, the flag of
  * each measured value with the threshold, its table and the ratio, and the checks of one entered result.
  * Pure rules: no I/O.
  */
@@ -47,7 +47,7 @@ const GB36600_OF: Partial<Record<ValueKey, string>> = { cd: 'Cd', hg: 'Hg', as: 
 
 /**
  * 三调 codes of construction land (建设用地 of the 三大类 reading of the 工作分类): 05, 06 (0601, 0602), 07, 08, 09,
- * 10 except 1006 农村道路, 1109 水工建筑用地, 1201 空闲地. **R** 待核实 (DOMAIN §6.2 lists the codes, not the 三大类).
+ * 10 except 1006 农村道路, 1109 水工建筑用地, 1201 空闲地. **R** 待核实 (docs/domain-notes.md §6.2 lists the codes, not the 三大类).
  */
 const CONSTRUCTION_PREFIXES = ['05', '0601', '0602', '07', '08', '09', '1001', '1002', '1003', '1004', '1005', '1007', '1008', '1009', '1109', '1201']
 
@@ -74,8 +74,8 @@ export function isConstructionCode(code: string): boolean {
 }
 
 /**
- * The soil standard of a point: 耕地 (01xx) and 园地 (02xx) → GB 15618-2018 with its land-type column (DOMAIN
- * §6.2 mapping); construction land → GB 36600-2018 in the class of the setting; any other land (林地, 草地, 水域,
+ * The soil standard of a point: 耕地 (01xx) and 园地 (02xx) → GB 15618-2018 with its land-type column
+ * (docs/domain-notes.md §6.2 mapping); construction land → GB 36600-2018 in the class of the setting; any other land (林地, 草地, 水域,
  * 其他土地) or no land code → none, said so (never a default standard).
  */
 export function standardOfPoint(landUse: string | null, settings: Pick<MonitoringJudgeSettings, 'constructionLandClass'>): PointStandard {

@@ -9,7 +9,7 @@ export interface LandCode extends CodeName {
   group: string
 }
 
-/** 三调 工作分类 first/second-level land codes (DOMAIN §6.2, **V**), by first-level class. */
+/** 三调 工作分类 first/second-level land codes (docs/domain-notes.md §6.2, **V**), by first-level class. */
 const LAND_CODE_GROUPS: readonly [string, readonly [string, string][]][] = [
   ['00 湿地', [['0303', '红树林地'], ['0304', '森林沼泽'], ['0306', '灌丛沼泽'], ['0402', '沼泽草地'], ['0603', '盐田'], ['1105', '沿海滩涂'], ['1106', '内陆滩涂'], ['1108', '沼泽地']]],
   ['01 耕地', [['0101', '水田'], ['0102', '水浇地'], ['0103', '旱地']]],
@@ -26,30 +26,30 @@ const LAND_CODE_GROUPS: readonly [string, readonly [string, string][]][] = [
   ['12 其他土地', [['1201', '空闲地'], ['1202', '设施农用地'], ['1203', '田坎'], ['1204', '盐碱地'], ['1205', '沙地'], ['1206', '裸土地'], ['1207', '裸岩石砾地']]],
 ]
 
-/** Every 三调 land code of DOMAIN §6.2 with its name and class, in table order. */
+/** Every 三调 land code of docs/domain-notes.md §6.2 with its name and class, in table order. */
 export const LAND_CODES: readonly LandCode[] = LAND_CODE_GROUPS.flatMap(([group, codes]) => codes.map(([code, name]) => ({ code, name, group })))
 
 const LAND_CODE_NAME = new Map(LAND_CODES.map((c) => [c.code, c.name]))
 
-/** QSXZ 权属性质 (DOMAIN §6.1): 10/30/31 **S**, 20/32/33/34/40 **R**. */
+/** QSXZ 权属性质 (docs/domain-notes.md §6.1): 10/30/31 **S**, 20/32/33/34/40 **R**. */
 export const QSXZ_CODES: readonly CodeName[] = [
   { code: '10', name: '国有土地所有权' }, { code: '20', name: '国有土地使用权' }, { code: '30', name: '集体土地所有权' },
   { code: '31', name: '村民小组' }, { code: '32', name: '村集体经济组织' }, { code: '33', name: '乡集体经济组织' },
   { code: '34', name: '其他农民集体经济组织' }, { code: '40', name: '集体土地使用权' },
 ]
 
-/** GDPDJB 耕地坡度级别 1–5 (DOMAIN §6.1). */
+/** GDPDJB 耕地坡度级别 1–5 (docs/domain-notes.md §6.1). */
 export const GDPDJB_CODES: readonly CodeName[] = [
   { code: '1', name: '≤2°' }, { code: '2', name: '2°–6°' }, { code: '3', name: '6°–15°' }, { code: '4', name: '15°–25°' }, { code: '5', name: '>25°' },
 ]
 
-/** ZZSXDM 种植属性代码 (DOMAIN §6.1, **R**). */
+/** ZZSXDM 种植属性代码 (docs/domain-notes.md §6.1, **R**). */
 export const ZZSXDM_CODES: readonly CodeName[] = [
   { code: 'LS', name: '粮食' }, { code: 'FLS', name: '非粮' }, { code: 'LYFL', name: '粮与非粮轮作' },
   { code: 'XG', name: '休耕' }, { code: 'LLJZ', name: '林粮间作' }, { code: 'WG', name: '未耕种' },
 ]
 
-/** Field lengths of the 三调 DLTB layer (DOMAIN §6.1). */
+/** Field lengths of the 三调 DLTB layer (docs/domain-notes.md §6.1). */
 export const FIELD_MAX_CHARS = { qsdwmc: 60, zldwmc: 60, bz: 254 } as const
 
 /** The editable attributes of a parcel (三调 DLTB names in lower case). */

@@ -2,7 +2,7 @@ import { PLOT_STATUS, RISK_LEVEL } from './labels.ts'
 import type { Role } from './roles.ts'
 
 /**
- * The one lifecycle of a construction-land plot (DOMAIN §5.2; 《污染地块土壤环境管理办法（试行）》,
+ * The one lifecycle of a construction-land plot (docs/domain-notes.md §5.2; 《污染地块土壤环境管理办法（试行）》,
  * 《土壤污染防治法》第五十九条至第六十六条): 疑似 → 初步调查 → 污染地块 → 详细调查 → 风险评估 → 列入名录 →
  * 风险管控/修复 → 效果评估 → 申请移出 → 移出; with exits for no exceedance and acceptable risk, and 暂不开发利用 →
  * 管控区域. Pure: the service applies the answer, stores the event and writes the history.

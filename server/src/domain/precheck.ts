@@ -38,7 +38,7 @@ export const FEATURE_TYPE_NAME = {
 } as const
 export type FeatureType = keyof typeof FEATURE_TYPE_NAME
 
-/** Legal and standard bases cited by the reasons. Article numbers marked **R** in DOMAIN §5.3 are recalled. */
+/** Legal and standard bases cited by the reasons. Article numbers marked **R** in docs/domain-notes.md §5.3 are recalled. */
 export const PRECHECK_BASIS = {
   law59: '《中华人民共和国土壤污染防治法》第五十九条',
   law59to60: '《中华人民共和国土壤污染防治法》第五十九条、第六十条；《土壤污染防治行动计划》（十六）',

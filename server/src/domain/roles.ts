@@ -1,4 +1,4 @@
-/** The roles of DESIGN.md §1 and the county scopes users act in. Pure: no I/O. */
+/** The staff roles (the README's role table) and the county scopes users act in. Pure: no I/O. */
 
 export const ROLES = ['farmland', 'environment', 'land', 'approver', 'admin'] as const
 export type Role = (typeof ROLES)[number]

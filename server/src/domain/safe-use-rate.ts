@@ -1,5 +1,5 @@
 /**
- * Safe-utilisation rates (DOMAIN §4): 受污染耕地安全利用率 A = (B + C + D) / E (《受污染耕地安全利用率核算方法（试行）》,
+ * Safe-utilisation rates (docs/domain-notes.md §4): 受污染耕地安全利用率 A = (B + C + D) / E (《受污染耕地安全利用率核算方法（试行）》,
  * MARA 2020, S), 污染地块安全利用率 (formula R), and which target applies to a county in a year. Pure: no I/O.
  */
 
@@ -29,7 +29,7 @@ export const FARMLAND_TERM_LABEL: Record<FarmlandTerm | 'E', string> = {
 }
 
 /**
- * Which term a parcel counts in (DOMAIN §4.1: "a plot carrying both safe-use and strict measures is counted once",
+ * Which term a parcel counts in (docs/domain-notes.md §4.1: "a plot carrying both safe-use and strict measures is counted once",
  * text cut off — R 待核实, a setting):
  * - `strictest`: the term of the strictest bucket applied (严格管控 → D, 安全利用 → C, 优先保护 → B), provided it is at
  *   least as strict as the pollution degree needs;
@@ -147,7 +147,7 @@ export function farmlandRate(totals: readonly CategoryTotal[], rule: TermRule): 
 }
 
 /**
- * 污染地块安全利用率 (DOMAIN §4.2, R 待核实): redeveloped plots meeting the planned use's soil quality ÷ all redeveloped
+ * 污染地块安全利用率 (docs/domain-notes.md §4.2, R 待核实): redeveloped plots meeting the planned use's soil quality ÷ all redeveloped
  * plots, by number or by area (a setting).
  */
 export const PLOT_RATE_BASES = ['count', 'area'] as const

@@ -1,4 +1,4 @@
-/** 1 亩 = 10000/15 m² (DOMAIN §6.4); the factor is exact, unlike 666.7. */
+/** 1 亩 = 10000/15 m² (docs/domain-notes.md §6.4); the factor is exact, unlike 666.7. */
 export const MU_PER_M2 = 0.0015
 
 export function m2ToMu(areaM2: number): number {

@@ -70,7 +70,7 @@ export interface HistoryRow {
   adcode: string; entity: string; entityId: number; action: string; actor: string; reason: string | null; before: unknown; after: unknown
 }
 
-/** One change_history row (the actions of issue 7 included: propose, confirm, dismiss, publish_list). */
+/** One change_history row (any action, including propose, confirm, dismiss and publish_list). */
 export async function insertChange(tx: Queryable, h: HistoryRow): Promise<void> {
   await tx.query(sqlFile('review/insert-history'), [h.adcode, h.entity, h.entityId, h.action, h.actor, h.reason,
     h.before === null ? null : JSON.stringify(h.before), h.after === null ? null : JSON.stringify(h.after)])

@@ -36,7 +36,7 @@ const version = z.number({ error: '版本号（version）必填' }).int('版本�
 const editBody = z.object({ targetPct, comparator, source, version })
 const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '目标编号应为数字').transform(Number) })
 
-/** 安全利用率 (issue 9): every staff role reads its counties' figures and rows; the administrator sets the targets. */
+/** 安全利用率: every staff role reads its counties' figures and rows; the administrator sets the targets. */
 export function indicatorsRoutes(deps: IndicatorDeps): Router {
   const router = Router()
   router.get('/api/indicators/farmland', async (req, res) => {

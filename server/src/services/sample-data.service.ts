@@ -27,7 +27,7 @@ interface CountyFeature {
   geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }
 }
 
-/** PERF.md scales: one county of 100k parcels, or 益阳市 with 1M. */
+/** The benchmark scales of docs/perf-targets.md: one county of 100k parcels, or 益阳市 with 1M. */
 const COUNTY_SCALE_ADCODE = '430903'
 const CITY_SCALE_CITY = '430900'
 
@@ -48,7 +48,7 @@ function polygonsOf(geometry: CountyFeature['geometry']): PolygonCoords[] {
   return (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as PolygonCoords[]
 }
 
-/** How much of everything each county gets at a scale; totals match ../shared/PERF.md. */
+/** How much of everything each county gets at a scale; totals match docs/perf-targets.md. */
 export function planScale(features: CountyFeature[], options: SeedOptions): { feature: CountyFeature; gen: GenerateOptions }[] {
   const seed = options.seed ?? 20161231
   if (options.scale === 'county') {

@@ -198,7 +198,7 @@ async function readUpload(fileName: string, format: Format, bytes: Uint8Array, z
 
 /**
  * Reads the plot outline of an uploaded file (GeoJSON, KML/KMZ, zipped Shapefile, DXF) with GDAL, finds its CRS
- * (the file's declaration, else the coordinate ranges; DOMAIN §7), refuses legacy and unknown CRSs, and has
+ * (the file's declaration, else the coordinate ranges; docs/domain-notes.md §7), refuses legacy and unknown CRSs, and has
  * PostGIS transform it to EPSG:4490. All polygon features become one MultiPolygon (dissolved where they touch).
  * Reads only; nothing is written.
  */
