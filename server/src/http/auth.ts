@@ -108,14 +108,3 @@ export function assertRight(req: Request, capability: Capability): AuthContext {
 export function requireRight(capability: Capability): RequestHandler {
   return requireRole(...rolesWith(capability))
 }
-
-/** 403 naming the county when it lies outside the user's scope. */
-export function assertCountyInScope(ctx: AuthContext, adcode: string, countyName: string): void {
-  if (ctx.user.counties.some((c) => c.adcode === adcode)) return
-  const own = ctx.user.counties.map((c) => c.name).join('、') || '无'
-  throw new AppError('OUT_OF_SCOPE', `无权访问 ${countyName}（${adcode}）的数据；您的管辖范围：${own}`)
-}
-
-export function scopeAdcodes(ctx: AuthContext): string[] {
-  return ctx.user.counties.map((c) => c.adcode)
-}

@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { AppError, type ErrorCode } from '../domain/errors.ts'
 
-export const ERROR_STATUS = {
+export { AppError, type ErrorCode } from '../domain/errors.ts'
+
+/** The HTTP status of each error code. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   INVALID_JSON: 400,
   VALIDATION: 400,
@@ -18,15 +22,6 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
-} as const
-
-export type ErrorCode = keyof typeof ERROR_STATUS
-
-/** An expected failure with a message a bureau officer understands; the code decides the HTTP status. */
-export class AppError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
-    super(message)
-  }
 }
 
 export const notFoundRoute: RequestHandler = (req, _res, next) => {

@@ -1,30 +1,14 @@
 import type { RequestHandler } from 'express'
 import { z } from 'zod'
+import { controlCharacterAt } from '../domain/control-characters.ts'
 import { AppError } from './errors.ts'
 import { describeField } from './field-labels.ts'
 import './zod-messages.ts'
 
-/**
- * Characters no form field holds: C0 controls except tab, line feed and carriage return, DEL, the C1 controls
- * U+0080–U+009F, UTF-16 halves without their partner (PostgreSQL refuses NUL and the halves cannot be stored)
- * and the Unicode non-characters (U+FDD0–U+FDEF and every U+xFFFE, U+xFFFF).
- */
-const CONTROL_CHARACTER = new RegExp([
-  '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]',
-  '[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]',
-  '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
-  '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
-].join('|'))
+export { controlCharacterAt } from '../domain/control-characters.ts'
 
 /** Deepest nesting of arrays and objects a request may have (a GeoJSON geometry in a body is about 8). */
 export const MAX_NESTING = 100
-
-/** The 1-based character position of the first control character of `text`, or null when it has none. */
-export function controlCharacterAt(text: string): number | null {
-  const match = CONTROL_CHARACTER.exec(text)
-  if (!match) return null
-  return Array.from(text.slice(0, match.index)).length + 1
-}
 
 /** A control character found in a request value: where (path of keys) and at which character. */
 export interface ControlCharacterHit {
@@ -58,14 +42,8 @@ function findInputProblem(value: unknown, path: (string | number)[] = []): Input
   return null
 }
 
-/** The first control character in any string or object key of `value` (document order), or null. */
-export function findControlCharacter(value: unknown, path: (string | number)[] = []): ControlCharacterHit | null {
-  const problem = findInputProblem(value, path)
-  return problem?.kind === 'control' ? { path: problem.path, position: problem.position, isInKey: problem.isInKey } : null
-}
-
 /** The 400 for a control character, naming the field (`where` overrides the field name, e.g. 第 3 行「作物」). */
-export function controlCharacterError(hit: ControlCharacterHit, requestPath?: string, where?: string): AppError {
+function controlCharacterError(hit: ControlCharacterHit, requestPath?: string, where?: string): AppError {
   const field = where ?? describeField(hit.path, requestPath)
   const what = hit.isInKey ? '的名称' : ''
   const message = `${field}${what}含有不可见的控制字符（位置 ${hit.position}），请删除后重试`

@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express'
+import { scopeAdcodes } from '../domain/scope.ts'
 import { parseTileCoords } from '../domain/tile-coords.ts'
 import { AppError } from '../http/errors.ts'
-import { assertRole, requireRole, scopeAdcodes } from '../http/auth.ts'
+import { assertRole, requireRole } from '../http/auth.ts'
 import { TILE_LAYERS, findTileLayer, type TileLayer } from '../tiles/layers.ts'
 import {
   PUBLIC_MAP_LAYERS, PUBLIC_VERSIONS_PATH, STAFF_MAP_LAYERS, STAFF_VERSIONS_PATH, buildPublicStyle, buildStyle,

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config.ts'
 import type { Database } from '../db/database.ts'
 import { ROLE_LABEL, checkPassword, countiesInScope, type Role } from '../domain/roles.ts'
-import { AppError } from '../http/errors.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   clearLoginFailure, createSession, deleteSession, deleteUserSessions, findSession, findUserForLogin, listCountyCodes,
   lockLogin, readLoginFailure, readPasswordHash, recordLoginFailure, setPassword, touchSession, type SessionRow,

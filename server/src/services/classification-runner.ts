@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts'
 import type { ClassRuleSet } from '../domain/class-rules.ts'
 import { assessCropSample, assessSoilSample, landUseOfDlbm } from '../domain/assess-sample.ts'
 import { classifyParcel, type PointEvidence } from '../domain/classify-farmland.ts'
-import { AppError } from '../http/errors.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   completeList, findParcelEvidence, finishJob, insertEntries, listPointSamples, markJobRunning, readJobState,
   recordProgress, type NewEntry, type PointSampleRow,

@@ -9,8 +9,8 @@ import { GB2762_EDITIONS } from '../domain/gb2762.ts'
 import { FARMLAND_CLASS, labelOf } from '../domain/labels.ts'
 import { isEditableInReview } from '../domain/review-workflow.ts'
 import { m2ToMu } from '../domain/units.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   countTransitions, failAbandonedJobs, farmlandStatistics, findActiveJobId, findCounty, findEntry, findJob, findList,
   findRuleSet, insertDefaultRuleSet, insertRuleSet, insertJob, insertList, listChanges, listJobs, listLists, listRuleSets, lockList,

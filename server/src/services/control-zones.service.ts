@@ -4,8 +4,8 @@ import { PLOT_STATUS, REVIEW_STATUS, labelOf } from '../domain/labels.ts'
 import type { ParcelEditSettings } from '../domain/parcel-checks.ts'
 import { PUBLIC_LISTS, listOfPlotStatus, monitoringOf, publicArea } from '../domain/public-fields.ts'
 import { isEditableInReview, type ReviewStatus } from '../domain/review-workflow.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   findJurisdictionCounty, findLastChange, findZone, findZonePlots, insertChange, insertZone, listZonePlots, listZoneSigns, listZones,
   lockZone, measureSigns, nextZoneNumber, replaceZonePlots, replaceZoneSigns, updateZone, type ZoneRow, type ZoneValues,

@@ -6,8 +6,8 @@ import {
 import { GAP_MAX_K, chooseGapPoints, gaussKrugerSrid, plannedPointCode, type GapSpacingKm } from '../domain/gap-analysis.ts'
 import { DLBM, POINT_LEVEL, POINT_TYPE, labelOf } from '../domain/labels.ts'
 import { m2ToMu } from '../domain/units.ts'
-import { scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   findCoverageFacts, findCoverageVersions, findGapCandidates, findSite, findThreeLevelFacts, insertPlannedPoint, insertPointHistory, listCounties,
   listCoveragePoints, listUncoveredParcels, nextPlannedSeq, type CountyRow, type ThreeLevelFacts, type TownshipFacts,

@@ -4,8 +4,8 @@ import {
 } from '../domain/enterprise-proposal.ts'
 import { ENTERPRISE_STATUS, INDUSTRY, labelOf } from '../domain/labels.ts'
 import { publicArea } from '../domain/public-fields.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import { insertPlot, insertPlotEvent } from '../repos/plots.repo.ts'
 import {
   decideProposal as writeDecision, findEnterprise, findEnterpriseByCreditCode, findLastChange, findOpenProposal, insertChange,

@@ -6,8 +6,8 @@ import {
   exportFileName, toExportRecord, type ExportField, type ExportFormat, type ExportListHeader,
 } from '../domain/class-list-export.ts'
 import { csvLine } from '../domain/csv.ts'
-import { assertCountyInScope } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import { findClassListHeader, listClassListEntries, type ExportEntryWithGeometry } from '../repos/export.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { convertGeoJson } from './gdal.ts'

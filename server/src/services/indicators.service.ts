@@ -9,8 +9,8 @@ import {
   type PlotRateBasis, type Target, type TargetYearRule, type TermRule,
 } from '../domain/safe-use-rate.ts'
 import { m2ToMu } from '../domain/units.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 import {
   farmlandTotals, findTargetForUpdate, insertTarget, listAccountRows, listAccountYears, listBlackSoilPoints, listCounties,

@@ -6,8 +6,8 @@ import {
 } from '../domain/monitoring-import.ts'
 import { csvLine } from '../domain/csv.ts'
 import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
-import { AppError } from '../http/errors.ts'
-import { controlCharacterError, findControlCharacter } from '../http/validate.ts'
+import { controlCharacterAt } from '../domain/control-characters.ts'
+import { AppError } from '../domain/errors.ts'
 import { findPointsByCode, findResultKeys, insertImport, insertResults, type CodedPoint, type NewResult } from '../repos/monitoring.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { openArchive, runHeavyUpload, type Archive, type ArchiveWording, type UploadGuardSettings } from './upload-guard.ts'
@@ -147,11 +147,11 @@ function readCsv(bytes: Buffer): SheetRow[] {
 /** A cell holding a control character (NUL cannot be stored) refuses the file, naming row and column. */
 function refuseControlCharactersInCells(sheet: SheetRow[], titles: string[]): void {
   for (const r of sheet) {
-    const hit = findControlCharacter(r.cells)
-    if (!hit) continue
-    const column = Number(hit.path[0])
+    const column = r.cells.findIndex((cell) => controlCharacterAt(cell) !== null)
+    if (column < 0) continue
     const title = r === sheet[0] ? `第 ${column + 1} 列` : `「${(titles[column] ?? '').trim() || `第 ${column + 1} 列`}」`
-    throw controlCharacterError(hit, undefined, `第 ${r.row} 行${title}`)
+    const message = `第 ${r.row} 行${title}含有不可见的控制字符（位置 ${controlCharacterAt(r.cells[column])}），请删除后重试`
+    throw new AppError('VALIDATION', message, [{ field: String(column), message }])
   }
 }
 

@@ -5,8 +5,8 @@ import {
   pointRights, resultKey, resultRefusal, standardOfPoint, worstFlag,
   type MonitoringJudgeSettings, type MonitoringSettings, type PointLevel, type PointStandard, type PointStatus, type PointType, type RawResult, type ValueKey,
 } from '../domain/monitoring.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   countPoints, findPoint, findResultKeys, insertPoint, insertResults, listPoints, listResults, locatePoint, updatePoint,
   type PointListRow, type PointRow, type ResultRow,

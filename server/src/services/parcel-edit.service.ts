@@ -10,8 +10,8 @@ import {
   type Finding, type ParcelEditSettings, type Problem,
 } from '../domain/parcel-checks.ts'
 import { m2ToHectares, m2ToMu } from '../domain/units.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   fillListFromPublished, findNextDraftList, findRuleSet, insertEditList, lockDraftLists, recountLists, touchList, upsertEntries,
   type NewEntry,

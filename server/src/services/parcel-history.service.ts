@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts'
 import type { ParcelAttributes } from '../domain/parcel-attributes.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   findCounty, findHistoryCounty, findParcelIdByCode, findHistoryEntry, findParcels, findRemoval, insertParcel, listDeletedParcels, listParcelHistory,
   lockParcels, updateParcel, type ParcelRow,

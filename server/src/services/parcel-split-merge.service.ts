@@ -4,7 +4,7 @@ import {
   strictestClass, type Finding,
 } from '../domain/parcel-checks.ts'
 import { m2ToMu } from '../domain/units.ts'
-import { AppError } from '../http/errors.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   allocateCodes, deleteParcel, findParcels, findTownshipOf, insertParcel, measureSize, measureValidity, mergeParcelGeometry, splitParcelGeometry,
   type ParcelRow, type ParcelValues,

@@ -13,8 +13,8 @@ import {
   PLOT_TRANSITIONS, checkTransition, staticRefusal, transitionsFrom, type PlotAction, type PlotDocument, type Requirement, type TransitionRefusalCode,
 } from '../domain/plot-lifecycle.ts'
 import { PUBLIC_LISTS, listOfPlotStatus, publicArea, type PublicListCode } from '../domain/public-fields.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError, type ErrorCode } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError, type ErrorCode } from '../domain/errors.ts'
 import { findCounty, measureCounty, measureSize, measureValidity } from '../repos/parcels.repo.ts'
 import {
   deleteNegativeUse, deletePollutant, findPlot, insertNegativeUse, insertPlot, insertPlotEvent, insertPollutant, listNegativeUses,

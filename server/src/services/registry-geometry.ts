@@ -3,8 +3,8 @@ import type { Queryable } from '../db/database.ts'
 import {
   checkCounty, checkPolygonCoordinates, checkPolygonShape, checkVertices, describeInvalidity, type Finding,
 } from '../domain/parcel-checks.ts'
-import { assertCountyInScope } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import { measureCounty, measureValidity } from '../repos/parcels.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 

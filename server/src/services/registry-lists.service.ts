@@ -5,9 +5,10 @@ import {
 } from '../domain/list-announcement.ts'
 import { negativeListOf } from '../domain/negative-list.ts'
 import { PUBLIC_LISTS, publicArea } from '../domain/public-fields.ts'
+import { can } from '../domain/rights.ts'
 import { scopePrefix, scopeWithin } from '../domain/roles.ts'
-import { scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   countUnpublished, findJurisdictionCounty, findLastVersion, findPublishedStatuses, findVersion, insertChange, insertVersion, listFeed, listListEntries,
   listScopeCounties, listVersions, lockList, type CountyNames, type EntryRow,
@@ -93,7 +94,7 @@ export async function listRegistryListsFor(db: Database, ctx: AuthContext) {
     items.push({
       list: ref.list, listName: def.name, level: def.level, levelName: def.levelName, keeper: def.keeper, basis: def.basis,
       jurisdiction: ref.jurisdiction, jurisdictionName: ref.jurisdictionName,
-      canPublish: ctx.user.role === 'environment' && scopeWithin(ref.jurisdiction, ctx.user.scopes),
+      canPublish: can(ctx.user.role, 'list.publish') && scopeWithin(ref.jurisdiction, ctx.user.scopes),
       lastVersion: last ? { ...describeHead(last)!, counts: last.counts } : null,
       feedUrl: `/api/public/registry-lists/${ref.list}/${ref.jurisdiction}/feed.json`,
     })

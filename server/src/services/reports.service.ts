@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
 import type { Database } from '../db/database.ts'
 import { REPORT_STATUS, detectPhotoType, type ReportStatus } from '../domain/public-report.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   findCountyAt, findReportPhoto, insertReport, listCountyNames, listReports, lockReport, markReportHandled,
   type ReportRow,

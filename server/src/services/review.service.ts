@@ -4,8 +4,8 @@ import type { Role } from '../domain/roles.ts'
 import {
   REVIEW_STATUS_LABEL, REVIEW_TRANSITIONS, availableReviewActions, decideReview, type ReviewAction, type ReviewStatus,
 } from '../domain/review-workflow.ts'
-import { assertCountyInScope, scopeAdcodes } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   REVIEW_TABLES, findRecordCounty, insertHistory, listHistory, listReviewQueue, lockReviewRecord, publishRecord,
   setReviewStatus, type ReviewKind, type ReviewRecordRow,

@@ -5,7 +5,7 @@ import {
   type CrsResult, type DetectedCrs, type Extent,
 } from '../domain/crs-detect.ts'
 import { checkPolygonCoordinates, describeInvalidity } from '../domain/parcel-checks.ts'
-import { AppError } from '../http/errors.ts'
+import { AppError } from '../domain/errors.ts'
 import { findCountiesTouched, findCountyLongitudes, transformPolygons } from '../repos/precheck-upload.repo.ts'
 import { readVectorFiles, type VectorFile } from './gdal.ts'
 import { openArchive, runHeavyUpload, type UploadGuardSettings } from './upload-guard.ts'

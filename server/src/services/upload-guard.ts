@@ -3,7 +3,7 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { formatBytes } from '../domain/public-report.ts'
 import { declaredUnpackedBytes, isNestedArchive, locateEntryData, readZipDirectory, type ZipEntry } from '../domain/zip-directory.ts'
-import { AppError } from '../http/errors.ts'
+import { AppError } from '../domain/errors.ts'
 
 /**
  * Limits of every upload that unpacks (the XLSX of a monitoring import, the zipped Shapefile or KMZ of a pre-check)

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts'
 import { ROLE_LABEL, checkPassword, scopeWithin, type Role } from '../domain/roles.ts'
-import { AppError } from '../http/errors.ts'
+import { AppError } from '../domain/errors.ts'
 import { clearLoginFailure, deleteUserSessions, setPassword } from '../repos/auth.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 import {
