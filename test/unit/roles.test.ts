@@ -4,7 +4,7 @@ import {
 } from '../../server/src/domain/roles.ts'
 
 describe('roles', () => {
-  it('when the roles are listed, then they are the five of the README's role table, each with its bureau in Chinese', () => {
+  it('when the roles are listed, then they are the five of the role table in the README, each with its bureau in Chinese', () => {
     expect(ROLES).toEqual(['farmland', 'environment', 'land', 'approver', 'admin'])
     expect(ROLE_LABEL).toEqual({
       farmland: '耕地管理员（农业农村局）',
