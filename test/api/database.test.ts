@@ -35,3 +35,21 @@ describe('Database.transaction', () => {
     expect(poolErrors).toEqual([])
   })
 })
+
+describe('Database.prepared', () => {
+  const text = `SELECT $1::int AS v, (SELECT count(*)::int FROM pg_prepared_statements WHERE name = 'zz-db-test/probe') AS named`
+
+  it('when a statement is prepared, then a server names it and the embedded engine, one backend behind every connection, keeps it unnamed', async () => {
+    const { rows: [first] } = await db.prepared<{ v: number; named: number }>('zz-db-test/probe', text, [1])
+    expect(first).toEqual({ v: 1, named: db.mode === 'server' ? 1 : 0 })
+  })
+
+  it('when the connection that prepared a statement is replaced, then the same statement runs again on the new one', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { rows: [r] } = await db.prepared<{ v: number }>('zz-db-test/probe', text, [round])
+      expect(r.v).toBe(round)
+      const client = await db.pool.connect()
+      client.release(true)
+    }
+  })
+})

@@ -16,6 +16,12 @@ export interface Queryable {
 export interface Database extends Queryable {
   mode: DatabaseMode
   pool: pg.Pool
+  /**
+   * Runs a statement prepared once per connection under `name` on a PostgreSQL server. The embedded engine gets it
+   * unnamed: PGlite is one backend behind every socket connection, so a named statement outlives the connection
+   * that prepared it and a new connection preparing it again would fail.
+   */
+  prepared<R extends pg.QueryResultRow = any>(name: string, text: string, values: unknown[]): Promise<pg.QueryResult<R>>
   /** Runs `fn` in one transaction; rolls back on any error so nothing is partly written. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
   close(): Promise<void>
@@ -88,6 +94,7 @@ export function wrapPool(pool: pg.Pool, mode: DatabaseMode, close: () => Promise
     mode,
     pool,
     query: (text, values) => pool.query(text as any, values) as any,
+    prepared: (name, text, values) => pool.query(mode === 'server' ? { name, text, values } : { text, values }) as any,
     async transaction(fn) {
       const client = await pool.connect()
       let isBroken = false

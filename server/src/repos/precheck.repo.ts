@@ -7,12 +7,9 @@ import type { DataVersion, PrecheckHit, PrecheckReason } from '../domain/prechec
 
 type Geo = Polygon | MultiPolygon
 const q = async <R extends Record<string, any>>(db: Queryable, name: string, values: unknown[]) => (await db.query<R>(sqlFile(`precheck/${name}`), values)).rows
-/**
- * Runs sql/queries/precheck/<name>.sql as a named prepared statement on a PostgreSQL server (parsed and planned once
- * per connection). Not on the embedded engine: it is one backend behind every connection, where names would collide.
- */
+/** Runs sql/queries/precheck/<name>.sql as a prepared statement (parsed and planned once per connection). */
 const prepared = async <R extends Record<string, any>>(db: Database, name: string, values: unknown[]) =>
-  (db.mode === 'server' ? (await db.query<R>({ name: `precheck/${name}`, text: sqlFile(`precheck/${name}`), values })).rows : q<R>(db, name, values))
+  (await db.prepared<R>(`precheck/${name}`, sqlFile(`precheck/${name}`), values)).rows
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
 interface HitRow {

@@ -86,10 +86,7 @@ export class TileService {
     if (z < layer.minzoom || z > layer.maxzoom) return Buffer.alloc(0)
     const statement = this.statements.get(layer.name)!
     const values = layer.access === 'internal' ? [z, x, y, [...scopeOrThrow(layer, scope)]] : [z, x, y]
-    // PGlite is one backend behind every socket connection: a named statement outlives the pg connection that
-    // prepared it, and a new connection would prepare it again and fail, so the embedded engine gets unnamed ones
-    const query = this.db.mode === 'server' ? { ...statement, values } : { text: statement.text, values }
-    const { rows } = await this.db.query(query)
+    const { rows } = await this.db.prepared(statement.name, statement.text, values)
     if (this.encoder === 'postgis') return rows[0]?.tile ?? Buffer.alloc(0)
     return Buffer.from(encodeMvtLayer(layer.name, layer.kind, rows as GeoJsonTileRow[], this.config.extent))
   }
