@@ -1,3 +1,4 @@
+import { can } from './rights.ts'
 import type { Role } from './roles.ts'
 
 /**
@@ -60,7 +61,7 @@ export interface ReviewRequest {
 }
 
 function mayAct(transition: ReviewTransition, actorRole: Role, ownerRole: Role): boolean {
-  return transition.by === 'owner' ? actorRole === ownerRole : actorRole === 'approver'
+  return transition.by === 'owner' ? actorRole === ownerRole : can(actorRole, 'review.approve')
 }
 
 /** Whether `action` may move a record in `status`, done by `actorRole`; the answer says why not. */

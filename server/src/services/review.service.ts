@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { submitRefusal } from '../domain/control-zone.ts'
+import { can } from '../domain/rights.ts'
 import type { Role } from '../domain/roles.ts'
 import {
   REVIEW_STATUS_LABEL, REVIEW_TRANSITIONS, availableReviewActions, decideReview, type ReviewAction, type ReviewStatus,
@@ -139,7 +140,7 @@ export async function getRecordHistory(db: Database, ctx: AuthContext, kind: Rev
 
 /** Records in the user's scope waiting for this user: 已提交/已审定 for approvers, 退回/草稿 for the keepers. */
 export async function listReviewQueueFor(db: Database, ctx: AuthContext, statuses: ReviewStatus[] | undefined, limit: number) {
-  const wanted = statuses ?? (ctx.user.role === 'approver' ? ['submitted', 'approved'] : ['returned', 'draft', 'submitted'])
+  const wanted = statuses ?? (can(ctx.user.role, 'review.approve') ? ['submitted', 'approved'] : ['returned', 'draft', 'submitted'])
   const rows = await listReviewQueue(db, scopeAdcodes(ctx), wanted as ReviewStatus[], limit)
   return rows.map((r) => ({
     kind: r.kind as ReviewKind,
