@@ -7,6 +7,7 @@ import {
   VectorTileSource,
   type ExpressionSpecification,
   type FilterSpecification,
+  type GeoJSONFeature,
   type GeoJSONSource,
   type MapMouseEvent,
   type PointLike,
@@ -15,6 +16,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import type { FeatureCollection } from 'geojson'
 import { getJson } from '../shared/api-client'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatusSource } from '../shared/api-types'
+import { DrawController } from './draw-controller'
 import { BASEMAP_PREFIX, basemapParts } from './basemap-layers'
 import { HATCH_IMAGE_ID, HATCH_PIXEL_RATIO, createHatchImage } from './hatch-image'
 import { indexStyle, type StyleIndex } from './style-groups'
@@ -90,8 +92,8 @@ export interface FitOptions {
 
 /** The one wrapper around the imperative MapLibre API: every map call of the app goes through here. */
 export class MapClient implements ViewStatusSource {
-  /** The MapLibre map. */
-  readonly map: MaplibreMap
+  private readonly map: MaplibreMap
+  private drawing: DrawController | null = null
   private index: StyleIndex | null = null
   private basemapKey = 'none'
   private highlighted: FeatureRef | null = null
@@ -135,6 +137,41 @@ export class MapClient implements ViewStatusSource {
   /** Runs `callback` once the map next finishes rendering everything in view. */
   onceIdle(callback: () => void): void {
     this.map.once('idle', callback)
+  }
+
+  /** The one drawing store of this map (created on first use, once the style is loaded). */
+  drawController(): DrawController {
+    this.drawing ??= new DrawController(this.map)
+    return this.drawing
+  }
+
+  /** The current zoom level. */
+  zoom(): number {
+    return this.map.getZoom()
+  }
+
+  /** The extent in view, in degrees. */
+  viewBbox(): Bbox {
+    const bounds = this.map.getBounds()
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+  }
+
+  /** The centre of the view, in degrees. */
+  viewCenter(): [number, number] {
+    const { lng, lat } = this.map.getCenter()
+    return [lng, lat]
+  }
+
+  /** Calls `listener` each time the camera stops moving; returns the unsubscriber. */
+  onMoveEnd(listener: () => void): () => void {
+    this.map.on('moveend', listener)
+    return () => this.map.off('moveend', listener)
+  }
+
+  /** The loaded features of a vector source layer (tiles in and near the view; a feature cut by tiles comes in pieces), empty without the source. */
+  loadedFeatures(source: string, sourceLayer = source): GeoJSONFeature[] {
+    if (!this.map.getSource(source)) return []
+    return this.map.querySourceFeatures(source, { sourceLayer })
   }
 
   /** Puts the map on `window.__soilMap` for end-to-end tests. */
@@ -364,6 +401,8 @@ export class MapClient implements ViewStatusSource {
   /** Removes the map and frees its resources. */
   destroy(): void {
     if (window.__soilMap === this.map) delete window.__soilMap
+    this.drawing?.destroy()
+    this.drawing = null
     this.map.remove()
   }
 

@@ -1,26 +1,9 @@
-import type { Map as MaplibreMap } from 'maplibre-gl'
 import type { Polygon } from 'geojson'
-import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw'
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
-
-declare global {
-  interface Window {
-    /** The terra-draw instance of the control-zone editor, for end-to-end tests. */
-    __soilZoneDraw?: TerraDraw
-    /** The terra-draw instance of the pre-check page, for end-to-end tests. */
-    __soilPrecheckDraw?: TerraDraw
-  }
-}
+import type { GeoJSONStoreFeatures } from 'terra-draw'
+import { COORDINATE_PRECISION, DRAW_MODES, type DrawController, type DrawModeName, type DrawSession } from './draw-controller'
 
 /** What the pointer does on the map while an outline is drawn or edited. */
 export type PolygonDrawTool = 'static' | 'polygon' | 'select'
-
-const POLYGON_MODE = 'polygon'
-const SELECT_MODE = 'select'
-const STATIC_MODE = 'static'
-/** Decimals terra-draw keeps (it refuses features with more). */
-const COORDINATE_PRECISION = 9
-const POINTER_DISTANCE = 14
 
 /** Events of a {@link PolygonDraw}. */
 export interface PolygonDrawListeners {
@@ -30,65 +13,42 @@ export interface PolygonDrawListeners {
   onFinish: () => void
 }
 
-/** How one outline editor looks and where end-to-end tests find it. */
-export interface PolygonDrawOptions {
-  /** Prefix of terra-draw's layers, so several editors can share one map. */
-  prefixId: string
-  fillColor: `#${string}`
-  lineColor: `#${string}`
-  /** Fill opacity of a selected (editable) polygon; a polygon being drawn uses 0.2. */
-  selectedFillOpacity: number
-  testHandle: '__soilZoneDraw' | '__soilPrecheckDraw'
+/** Which outline is drawn: the owner in the drawing store and its two modes. */
+export type PolygonDrawKind = 'zone' | 'precheck'
+
+const KIND_MODES: Record<PolygonDrawKind, { polygon: DrawModeName; select: DrawModeName }> = {
+  zone: { polygon: DRAW_MODES.zonePolygon, select: DRAW_MODES.zoneSelect },
+  precheck: { polygon: DRAW_MODES.precheckPolygon, select: DRAW_MODES.precheckSelect },
 }
 
 /**
- * A terra-draw store of the parts of one outline (a control zone, a pre-check plot): polygons drawn, or loaded and
- * then edited (vertices dragged, inserted, deleted; parts moved).
+ * The parts of one outline (a control zone, a pre-check plot) in the map's drawing store: polygons drawn, or
+ * loaded and then edited (vertices dragged, inserted, deleted; parts moved).
  */
 export class PolygonDraw {
-  readonly draw: TerraDraw
+  private readonly draw: DrawSession
+  private readonly modes: { polygon: DrawModeName; select: DrawModeName }
 
-  constructor(map: MaplibreMap, listeners: PolygonDrawListeners, private readonly options: PolygonDrawOptions) {
-    const { fillColor, lineColor } = options
-    this.draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORDINATE_PRECISION, prefixId: options.prefixId }),
-      modes: [
-        new TerraDrawSelectMode({
-          pointerDistance: POINTER_DISTANCE,
-          keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null },
-          flags: { [POLYGON_MODE]: { feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true } } } },
-          styles: {
-            selectedPolygonColor: fillColor, selectedPolygonFillOpacity: options.selectedFillOpacity, selectedPolygonOutlineColor: lineColor,
-            selectedPolygonOutlineWidth: 2.5, selectionPointColor: '#ffffff', selectionPointOutlineColor: lineColor, selectionPointWidth: 5,
-            selectionPointOutlineWidth: 2, midPointColor: lineColor, midPointOutlineColor: '#ffffff', midPointWidth: 3,
-          },
-        }),
-        new TerraDrawPolygonMode({
-          pointerDistance: POINTER_DISTANCE,
-          styles: { fillColor, fillOpacity: 0.2, outlineColor: lineColor, outlineWidth: 2.5, closingPointColor: '#ffffff', closingPointOutlineColor: lineColor },
-        }),
-      ],
+  constructor(controller: DrawController, listeners: PolygonDrawListeners, kind: PolygonDrawKind) {
+    this.modes = KIND_MODES[kind]
+    this.draw = controller.open(kind, {
+      onChange: () => listeners.onChange(),
+      onFinish: (_id, mode) => {
+        if (mode === this.modes.polygon) listeners.onFinish()
+      },
     })
-    this.draw.start()
-    this.draw.setMode(STATIC_MODE)
-    this.draw.on('change', () => listeners.onChange())
-    this.draw.on('finish', (_id, context) => {
-      if (context.mode === POLYGON_MODE) listeners.onFinish()
-    })
-    window[options.testHandle] = this.draw
   }
 
   /** Switches what the pointer does; `static` leaves the map to pan and click. */
   setTool(tool: PolygonDrawTool): void {
-    const mode = tool === 'select' ? SELECT_MODE : tool
-    if (this.draw.getMode() !== mode) this.draw.setMode(mode)
+    this.draw.setMode(tool === 'static' ? DRAW_MODES.static : this.modes[tool])
   }
 
   /** The finished polygons of the outline, in drawing order (a ring being drawn is left out). */
   parts(): Polygon[] {
     return this.draw
-      .getSnapshot()
-      .filter((f) => f.geometry.type === 'Polygon' && f.properties.mode === POLYGON_MODE && !f.properties.currentlyDrawing)
+      .features()
+      .filter((f) => f.geometry.type === 'Polygon' && f.properties.mode === this.modes.polygon && !f.properties.currentlyDrawing)
       .map((f) => f.geometry as Polygon)
   }
 
@@ -100,11 +60,11 @@ export class PolygonDraw {
     this.clear()
     const features: GeoJSONStoreFeatures[] = parts.map((p) => ({
       type: 'Feature',
-      id: this.draw.getFeatureId(),
+      id: this.draw.newId(),
       geometry: { type: 'Polygon', coordinates: p.coordinates.map((ring) => ring.map(([lon, lat]) => [round(lon), round(lat)])) },
-      properties: { mode: POLYGON_MODE },
+      properties: { mode: this.modes.polygon },
     }))
-    const failed = this.draw.addFeatures(features).find((r) => !r.valid)
+    const failed = this.draw.add(features).find((r) => !r.valid)
     if (!failed) return null
     this.clear()
     return failed.reason ?? ''
@@ -112,14 +72,12 @@ export class PolygonDraw {
 
   /** Removes every part. */
   clear(): void {
-    this.draw.setMode(STATIC_MODE)
     this.draw.clear()
   }
 
-  /** Stops terra-draw and removes its layers. */
+  /** Removes the outline from the drawing store and stops hearing it. */
   destroy(): void {
-    if (window[this.options.testHandle] === this.draw) delete window[this.options.testHandle]
-    if (this.draw.enabled) this.draw.stop()
+    this.draw.close()
   }
 }
 

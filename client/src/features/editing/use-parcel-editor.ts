@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import type { MapClient } from '../../map/map-client'
-import { ApiError } from '../../shared/api-client'
+import { ApiError, problemsOf } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import type { Bbox, FeatureRef, ParcelAttributes, ParcelConflict, ParcelFeature, ParcelProblem } from '../../shared/api-types'
 import { fetchParcel, fetchParcelsIn, saveChanges } from './edit-api'
@@ -326,10 +326,9 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
         onSaved()
       } catch (error) {
         if (error instanceof ApiError && error.code === 'GEOMETRY_CHECK') {
-          const details = error.details as { problems?: ParcelProblem[] } | undefined
-          showProblems(details?.problems ?? [])
+          showProblems(problemsOf<ParcelProblem>(error))
           flash('error', error.message)
-        } else if (error instanceof ApiError && error.status === 409 && error.details) {
+        } else if (error instanceof ApiError && error.code === 'CONFLICT' && typeof (error.details as Partial<ParcelConflict>).id === 'number') {
           const details = error.details as ParcelConflict
           const mine = items.find((item) => item.parcelId === details.id)?.geometry ?? null
           setConflict({ conflict: details, message: error.message, mine: mine?.type === 'MultiPolygon' ? mine : null })

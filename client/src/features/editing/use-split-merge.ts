@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { LineString } from 'geojson'
-import { ApiError } from '../../shared/api-client'
+import { problemsOf } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import type { MergePreview, ParcelFeature, ParcelProblem, SplitPreview } from '../../shared/api-types'
 import { fetchParcel, mergeParcels, previewMerge, previewSplit, splitParcel, type ClassChoice } from './edit-api'
@@ -15,8 +15,7 @@ const NEIGHBOUR_BUFFER_M = 50
 
 /** The problems of a refused split or merge, or its message. */
 function failureOf(error: unknown): { message: string; problems: ParcelProblem[] } {
-  const problems = error instanceof ApiError ? ((error.details as { problems?: ParcelProblem[] } | undefined)?.problems ?? []) : []
-  return { message: errorMessage(error, '操作失败'), problems }
+  return { message: errorMessage(error, '操作失败'), problems: problemsOf<ParcelProblem>(error) }
 }
 
 /** State of the split tool. */
@@ -101,7 +100,7 @@ export function useSplit(editor: ParcelEditor) {
   /** Removes the drawn line so another can be drawn. */
   const redraw = useCallback(() => {
     if (!draw) return
-    draw.remove(draw.draw.getSnapshot().filter((f) => f.properties.mode === LINE_MODE).map((f) => f.id!))
+    draw.remove(draw.lineIds())
     draw.setTool('linestring')
     setState((s) => ({ ...s, line: null, preview: null, failure: null }))
   }, [draw])
@@ -125,7 +124,7 @@ export function useSplit(editor: ParcelEditor) {
 
   const cancel = useCallback(() => {
     if (state.parcel) draw?.removeParcel(state.parcel.id)
-    draw?.remove(draw.draw.getSnapshot().filter((f) => f.properties.mode === LINE_MODE).map((f) => f.id!))
+    draw?.remove(draw.lineIds())
     draw?.setTool('static')
     setState(NO_SPLIT)
   }, [draw, state.parcel])

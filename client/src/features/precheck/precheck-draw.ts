@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap } from 'maplibre-gl'
+import type { DrawController } from '../../map/draw-controller'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { PolygonDraw, type PolygonDrawListeners, type PolygonDrawTool } from '../../map/polygon-draw'
 
@@ -8,8 +8,8 @@ export type PrecheckTool = PolygonDrawTool
 /** The terra-draw store of the pre-check page: the parts of the plot outline, drawn, picked or uploaded. */
 export class PrecheckDraw extends PolygonDraw {
   /** `onChange` follows every edit of the outline; `onFinish` is called when a polygon is closed. */
-  constructor(map: MaplibreMap, listeners: PolygonDrawListeners) {
-    super(map, listeners, { prefixId: 'td-precheck', fillColor: '#1e88e5', lineColor: '#0d47a1', selectedFillOpacity: 0.2, testHandle: '__soilPrecheckDraw' })
+  constructor(controller: DrawController, listeners: PolygonDrawListeners) {
+    super(controller, listeners, 'precheck')
   }
 
   /** The outline as the API takes it: one Polygon, a MultiPolygon of several parts, or null when nothing is drawn. */

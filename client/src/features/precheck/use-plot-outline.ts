@@ -34,7 +34,7 @@ export function usePlotOutline(client: MapClient | null): PlotOutline {
 
   useEffect(() => {
     if (!client) return
-    const draw = new PrecheckDraw(client.map, {
+    const draw = new PrecheckDraw(client.drawController(), {
       onChange: () => {
         const drawn = draw.outline()
         if (drawn || !isFixed.current) setOutline(drawn)

@@ -54,7 +54,7 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
 
   useEffect(() => {
     if (!client) return
-    const draw = new PlotDraw(client.map, {
+    const draw = new PlotDraw(client.drawController(), {
       onChange: (next, closed) => {
         setPolygon(next)
         setClosed(closed)

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import { isEditableInReview } from '../../../../server/src/domain/review-workflow.ts'
 import type { MapClient } from '../../map/map-client'
-import { ApiError, getJson, sendJson } from '../../shared/api-client'
+import { ApiError, getJson, problemsOf, sendJson } from '../../shared/api-client'
 import type { ReviewInfo } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { isPlotInOutline } from './plots-in-outline'
@@ -100,9 +100,7 @@ function positionsOf(geometry: Geometry): Position[] {
 
 /** Where the problems of a refused save lie (e.g. a sign too far from the zone), to mark them on the map. */
 function problemLocations(error: unknown): [number, number][] {
-  if (!(error instanceof ApiError)) return []
-  const problems = (error.details as { problems?: { location?: unknown }[] } | undefined)?.problems ?? []
-  return problems.map((p) => p.location).filter((l): l is [number, number] => Array.isArray(l) && l.length === 2 && l.every((n) => typeof n === 'number'))
+  return problemsOf(error).map((p) => p.location as unknown).filter((l): l is [number, number] => Array.isArray(l) && l.length === 2 && l.every((n) => typeof n === 'number'))
 }
 
 /**
@@ -339,7 +337,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     } catch (error) {
       const failure: ZoneMessage = { kind: 'error', text: errorMessage(error, '提交失败') }
       setMessage(failure)
-      if (error instanceof ApiError && error.status === 409) void openZone(current.id, failure)
+      if (error instanceof ApiError && error.code === 'CONFLICT') void openZone(current.id, failure)
     } finally {
       setBusy(false)
     }

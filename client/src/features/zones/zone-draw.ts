@@ -1,16 +1,14 @@
-import type { Map as MaplibreMap } from 'maplibre-gl'
+import type { DrawController } from '../../map/draw-controller'
 import type { Polygon } from 'geojson'
 import { PolygonDraw, type PolygonDrawListeners } from '../../map/polygon-draw'
 
 /** Events of the zone drawing the editor follows. */
 export type ZoneDrawListeners = PolygonDrawListeners
 
-const ZONE_COLOR = '#8e24aa'
-
 /** The terra-draw store of the control-zone editor: the parts of the zone outline, drawn or loaded, editable. */
 export class ZoneDraw extends PolygonDraw {
-  constructor(map: MaplibreMap, listeners: ZoneDrawListeners) {
-    super(map, listeners, { prefixId: 'td-zone', fillColor: ZONE_COLOR, lineColor: '#6a1b9a', selectedFillOpacity: 0.22, testHandle: '__soilZoneDraw' })
+  constructor(controller: DrawController, listeners: ZoneDrawListeners) {
+    super(controller, listeners, 'zone')
   }
 
   /**
