@@ -26,7 +26,7 @@ const sources = ['server', 'bench', 'scripts', 'test'].flatMap((d) => filesUnder
  * [helper, folder]; the helpers are called `q(db, 'list-zones', …)` or `q('list-zones')`.
  */
 function prefixHelpers(text: string): [string, string][] {
-  return [...text.matchAll(/const (\w+) = [^\n]*(?:\n {2,}[^\n]*)?sqlFile\(`([a-z0-9-]+)\/\$\{name\}`\)/g)].map((m) => [m[1], m[2]])
+  return [...text.matchAll(/const (\w+) = [^\n]*(?:\n {2,}[^\n]*)?sqlFile\(`([a-z0-9-]+)\/\$\{\w+\}`\)/g)].map((m) => [m[1], m[2]])
 }
 
 /** The query names a file that runs queries names: whole names as literals, and names given to a folder helper. */
