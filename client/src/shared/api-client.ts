@@ -1,15 +1,39 @@
-/** An error answered by the server (`{error:{code,message,details}}`) or a failed request; `message` is Chinese. */
+/** One thing wrong with a refused request, as every error answer's `details.problems` lists it. */
+export interface ApiProblem {
+  code: string
+  message: string
+  field?: string
+  index?: number
+  /** [lon, lat] of the fault. */
+  location?: [number, number]
+}
+
+/**
+ * An error answered by the server (`{error:{code,message,details:{problems, …}}}`) or a failed request; `message`
+ * is Chinese. Callers branch on `code`, never on the HTTP status.
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly code: string,
-    /** The answer's `details` (e.g. the problems of a geometry check or the other version of a conflict). */
+    /** The answer's `details`: its `problems`, and what a client needs to recover (the other version of a conflict). */
     readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
   }
+
+  /** The problems of the answer (none for a failed request). */
+  get problems(): ApiProblem[] {
+    const problems = (this.details as { problems?: unknown } | undefined)?.problems
+    return Array.isArray(problems) ? (problems as ApiProblem[]) : []
+  }
+}
+
+/** The problems of an error answered by the server, typed as the caller knows them; none for anything else. */
+export function problemsOf<P extends ApiProblem = ApiProblem>(error: unknown): P[] {
+  return error instanceof ApiError ? (error.problems as P[]) : []
 }
 
 interface ErrorBody {
@@ -33,7 +57,7 @@ const sessionFailureListeners = new Set<(error: ApiError) => void>()
 
 /** True for an answer that means the session is gone (401) or the first password must be changed first. */
 export function isSessionFailure(error: unknown): error is ApiError {
-  return error instanceof ApiError && (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED')
+  return error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED')
 }
 
 /**

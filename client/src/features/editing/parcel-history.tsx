@@ -81,7 +81,7 @@ export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, on
       try {
         version = (await fetchParcel(parcelId)).properties.version
       } catch (error) {
-        if (!(error instanceof ApiError && error.status === 404)) throw error
+        if (!(error instanceof ApiError && error.code === 'NOT_FOUND')) throw error
       }
       const result = await restoreParcel(parcelId, entry.id, reason.trim(), version)
       setRestoring(null)

@@ -151,7 +151,7 @@ function EnterpriseItem({ enterprise: e, isOpen, canEdit, onToggle, onShowOnMap,
       onChanged(`“${e.name}”已改为${ENTERPRISE_STATUS_NAME[next]}${proposes ? '；其原址已作为疑似污染地块建议，请在上方确认或不予列入' : ''}`)
     } catch (error) {
       onFailed(errorMessage(error, '状态修改失败'))
-      if (error instanceof ApiError && error.status === 409) onStale()
+      if (error instanceof ApiError && error.code === 'CONFLICT') onStale()
     } finally {
       setBusy(false)
     }

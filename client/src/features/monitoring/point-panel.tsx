@@ -144,7 +144,7 @@ function PointEditForm({ point, onSaved, onStale, onCancel }: { point: PointDeta
       onSaved('点位已修改')
     } catch (e) {
       setError(errorMessage(e, '修改失败'))
-      if (e instanceof ApiError && e.status === 409) onStale()
+      if (e instanceof ApiError && e.code === 'CONFLICT') onStale()
     }
   }
   const select = (label: string, key: 'level' | 'type' | 'status', options: readonly (readonly [string, string])[]) => (

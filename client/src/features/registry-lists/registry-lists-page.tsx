@@ -282,7 +282,7 @@ function PublishDialog({ list, nextVersion, expectedVersion, counts, onClose, on
       const answer = await sendJson<Record<string, any>>('POST', `/api/registry-lists/${list.list}/${list.jurisdiction}/publish`, { expectedVersion })
       onDone(Number(answer?.version ?? answer?.published?.version ?? nextVersion))
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) return onStale(error.message.replace(/[。，,]?\s*请刷新预览后再发布$/, ''))
+      if (error instanceof ApiError && error.code === 'CONFLICT') return onStale(error.message.replace(/[。，,]?\s*请刷新预览后再发布$/, ''))
       setFailure(errorMessage(error, '发布失败'))
     } finally {
       setBusy(false)

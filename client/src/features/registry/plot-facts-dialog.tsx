@@ -58,7 +58,7 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
       onDone(await updatePlot(plot.id, { version: plot.version, ...changed }))
     } catch (error) {
       setFailure(errorMessage(error, '地块信息保存失败'))
-      setStale(error instanceof ApiError && error.status === 409)
+      setStale(error instanceof ApiError && error.code === 'CONFLICT')
     } finally {
       setBusy(false)
     }

@@ -136,7 +136,7 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
       onDone(await postTransition(plot.id, input))
     } catch (error) {
       setFailure(errorMessage(error, '操作失败，请稍后重试'))
-      setStale(error instanceof ApiError && error.status === 409)
+      setStale(error instanceof ApiError && error.code === 'CONFLICT')
     } finally {
       setBusy(false)
     }

@@ -65,7 +65,7 @@ export function ReviewBlock({ review, recordTitle, onChanged, onStale, wording }
       onChanged(next, pending)
     } catch (error) {
       setFailure(errorMessage(error))
-      if (error instanceof ApiError && error.status === 409) onStale()
+      if (error instanceof ApiError && error.code === 'CONFLICT') onStale()
     } finally {
       setBusy(false)
     }
