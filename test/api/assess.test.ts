@@ -92,7 +92,7 @@ describe('POST /api/assess/soil-sample', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(400)
     expect(res.body.error.code).toBe('VALIDATION')
     expect(res.body.error.message).toContain(message)
-    expect(res.body.error.details.map((d: any) => d.field)).toContain(field)
+    expect(res.body.error.details.problems.map((d: any) => d.field)).toContain(field)
   })
 
   it('when nobody is signed in, then 401', async () => {

@@ -157,7 +157,7 @@ describe('control characters in any text field', () => {
     const res = await post(farmland, '/api/parcels/check', { changes: [{ op: 'update', ...parcel, attributes: { bz: '正常' } }, { op: 'update', ...parcel, attributes: { zldwmc: 'x\u0001' } }] })
     expect(res.status).toBe(400)
     expect(res.body.error.message).toBe('第 2 项的「坐落单位名称」（changes.1.attributes.zldwmc）含有不可见的控制字符（位置 2），请删除后重试')
-    expect(res.body.error.details).toEqual([{ field: 'changes.1.attributes.zldwmc', message: res.body.error.message }])
+    expect(res.body.error.details).toEqual({ problems: [{ code: 'CONTROL_CHARACTER', field: 'changes.1.attributes.zldwmc', message: res.body.error.message }] })
   })
 
   it('when a body nests 10,000 arrays deep, then 400 in Chinese instead of a stack overflow, and nothing is written', async () => {
@@ -238,7 +238,7 @@ describe('validation messages are Chinese and name the field', () => {
     expect(res.body.error.message).toMatch(CJK)
     expect(res.body.error.message).not.toMatch(ENGLISH_ZOD)
     expect(res.body.error.message).toMatch(field)
-    for (const d of res.body.error.details ?? []) expect(d.message).not.toMatch(ENGLISH_ZOD)
+    for (const d of res.body.error.details.problems) expect(d.message).not.toMatch(ENGLISH_ZOD)
     if (process.env.SHOW_MESSAGES) console.log(res.body.error.message)
     expect(await fingerprint()).toEqual(before)
   })

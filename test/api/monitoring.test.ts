@@ -274,7 +274,7 @@ describe('PATCH /api/monitoring/points/:id', () => {
     expect(res.body).toMatchObject({ version: 2, level: 'city', type: 'risk', status: 'retired', statusName: '已撤销', name: '改名点位' })
     const stale = await patch(environment, `/api/monitoring/points/${point.id}`).send({ version: 1, status: 'active' }).expect(409)
     expect(stale.body.error.message).toContain('第 2 版')
-    expect(stale.body.error.details).toEqual({ currentVersion: 2 })
+    expect(stale.body.error.details).toEqual({ currentVersion: 2, problems: [{ code: 'CONFLICT', message: stale.body.error.message }] })
     const { rows } = await db.query(`SELECT action, before->>'level' AS before, after->>'level' AS after FROM change_history WHERE entity = 'monitoring_point' AND entity_id = $1`, [point.id])
     expect(rows).toEqual([{ action: 'update', before: 'county', after: 'city' }])
   })
@@ -307,7 +307,7 @@ describe('POST /api/monitoring/points/:id/results', () => {
     expect(msg).toContain('「镉」：数值「abc」不是数字')
     expect(msg).toContain('「采样日期」：2999-01-01 晚于今天')
     expect(msg).toContain('「铅」：数值 50000 超出合理范围')
-    expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['cd', 'pb', 'ph', 'sampledOn'])
+    expect(res.body.error.details.problems.map((d: { field: string }) => d.field).sort()).toEqual(['cd', 'pb', 'ph', 'sampledOn'])
     expect(await resultCount([point.id])).toBe(0)
   })
 

@@ -260,7 +260,7 @@ describe('POST /api/plots/:id/transitions', () => {
     const res = await step(plot, 'list', { document: doc('风险评估报告'), reviewDocument: doc('省级评审意见') })
     expect(res.status).toBe(409)
     expect(res.body.error.message).toBe(`地块 ${plot.code}：地块当前状态为“疑似污染地块”，不能“列入风险管控和修复名录”（该步只能从“风险评估”进行，转入“列入风险管控和修复名录”）；可进行的下一步：“开展初步调查”`)
-    expect(res.body.error.details).toEqual({ reason: 'NOT_ALLOWED_FROM_STATUS' })
+    expect(res.body.error.details).toEqual({ problems: [{ code: 'NOT_ALLOWED_FROM_STATUS', message: res.body.error.message }] })
     expect(await counts()).toEqual(before)
   })
 
@@ -280,7 +280,7 @@ describe('POST /api/plots/:id/transitions', () => {
     const res = await step(plot, 'preliminary_confirm', { riskLevel: 'low', document: doc('初步调查报告') })
     expect(res.status).toBe(409)
     expect(res.body.error.message).toMatch(/尚无任何污染物检测值超过 GB 36600-2018 第二类用地筛选值/)
-    expect(res.body.error.details).toMatchObject({ reason: 'NO_EXCEEDANCE' })
+    expect(res.body.error.details.problems).toMatchObject([{ code: 'NO_EXCEEDANCE' }])
     expect(await counts()).toEqual(before)
   })
 
@@ -301,7 +301,7 @@ describe('POST /api/plots/:id/transitions', () => {
     expect(plot.pollutants[0]).toMatchObject({ exceedsScreening: true, isExceedance: false, background: { valueMgKg: 30, isWithinBackground: true } })
     const res = await step(plot, 'preliminary_confirm', { riskLevel: 'low', document: doc('初步调查报告') }, me)
     expect(res.status).toBe(409)
-    expect(res.body.error.details).toMatchObject({ reason: 'NO_EXCEEDANCE' })
+    expect(res.body.error.details.problems).toMatchObject([{ code: 'NO_EXCEEDANCE' }])
   })
 
   it.each([
@@ -323,7 +323,7 @@ describe('POST /api/plots/:id/transitions', () => {
     const res = await step(plot, 'preliminary_confirm', body)
     expect(res.status).toBe(400)
     expect(res.body.error.message).toMatch(message)
-    expect(res.body.error.details).toEqual({ reason: expect.any(String), field })
+    expect(res.body.error.details).toEqual({ problems: [{ code: expect.any(String), field, message: res.body.error.message }] })
     expect(await counts()).toEqual(before)
   })
 

@@ -230,7 +230,7 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
   ])('when a zipped Shapefile in %s is uploaded, then 422 LEGACY_CRS names the CRS', async (_what, epsg, name, datum) => {
     const res = await upload(land, await shapefileZip(await plotIn(epsg), epsg), 'old.zip')
     expect(res.status, JSON.stringify(res.body)).toBe(422)
-    expect(res.body.error.details.code).toBe('LEGACY_CRS')
+    expect(res.body.error.details.problems[0].code).toBe('LEGACY_CRS')
     expect(res.body.error.message).toContain(`“${name}”`)
     expect(res.body.error.message).toContain(datum)
   })
@@ -245,14 +245,14 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
     const prj = 'PROJCS["WGS_1984_UTM_Zone_49N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",111.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]'
     const res = await upload(land, await shapefileZip(await plotIn(4546), 4546, { prj }), 'utm.zip')
     expect(res.status).toBe(422)
-    expect(res.body.error.details.code).toBe('UNKNOWN_CRS')
+    expect(res.body.error.details.problems[0].code).toBe('UNKNOWN_CRS')
     expect(res.body.error.message).toContain('“WGS_1984_UTM_Zone_49N”')
   })
 
   it('when the .prj is not WKT at all, then 422 UNKNOWN_CRS quotes it', async () => {
     const res = await upload(land, await shapefileZip(await plotIn(4525), 4525, { prj: '国家2000坐标系 37带' }), 'odd.zip')
     expect(res.status).toBe(422)
-    expect(res.body.error.details.code).toBe('UNKNOWN_CRS')
+    expect(res.body.error.details.problems[0].code).toBe('UNKNOWN_CRS')
     expect(res.body.error.message).toContain('国家2000坐标系 37带')
   })
 
@@ -260,7 +260,7 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
     const zone39 = 'PROJCS["CGCS2000_3_Degree_GK_Zone_39",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",39500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]'
     const res = await upload(land, await shapefileZip(await plotIn(4525), 4525, { prj: zone39 }), 'mismatch.zip')
     expect(res.status).toBe(422)
-    expect(res.body.error.details.code).toBe('CRS_MISMATCH')
+    expect(res.body.error.details.problems[0].code).toBe('CRS_MISMATCH')
     expect(res.body.error.message).toContain('带号 39')
   })
 
@@ -268,14 +268,14 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
     const swapped = (await plotIn(4525)).map(([x, y]) => [y, x] as [number, number])
     const res = await upload(land, featureCollection(swapped), 'swapped.geojson')
     expect(res.status).toBe(422)
-    expect(res.body.error.details.code).toBe('AXES_SWAPPED')
+    expect(res.body.error.details.problems[0].code).toBe('AXES_SWAPPED')
   })
 
   it('when local engineering coordinates are uploaded, then 422 UNKNOWN_CRS with the coordinate ranges', async () => {
     const ring: Ring = [[100, 100], [200, 100], [200, 200], [100, 200], [100, 100]]
     const res = await upload(land, dxf(ring), 'local.dxf')
     expect(res.status).toBe(422)
-    expect(res.body.error.details.code).toBe('UNKNOWN_CRS')
+    expect(res.body.error.details.problems[0].code).toBe('UNKNOWN_CRS')
     expect(res.body.error.message).toContain('坐标范围 X 100–200')
   })
 
@@ -300,7 +300,7 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
   ])('when %s is uploaded, then the refusal says what is wrong', async (_what, make, name, status, code, words) => {
     const res = await upload(land, await make(), name)
     expect(res.status, JSON.stringify(res.body)).toBe(status)
-    expect(res.body.error.details?.code).toBe(code)
+    expect(res.body.error.details.problems[0].code).toBe(code)
     expect(res.body.error.message).toContain(words)
   })
 
@@ -308,7 +308,7 @@ describe('POST /api/precheck/parse-upload: refusals', () => {
     const [a, b, c, d] = await plotIn(4525)
     const res = await upload(land, featureCollection([a, c, b, d, a]), 'bowtie.geojson')
     expect(res.status).toBe(422)
-    expect(res.body.error.details.code).toBe('INVALID_GEOMETRY')
+    expect(res.body.error.details.problems[0].code).toBe('INVALID_GEOMETRY')
     expect(res.body.error.message).toMatch(/上传的地块边界自相交，位置 1\d\d\.\d{6}, \d\d\.\d{6}/)
   })
 
@@ -375,7 +375,7 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
     const bomb = misdeclareSize(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }), 'plot.shp', 1024)
     const res = await upload(land, bomb, 'plot.zip')
     expect(res.status, JSON.stringify(res.body)).toBe(413)
-    expect(res.body.error.details.code).toBe('UNPACKED_TOO_LARGE')
+    expect(res.body.error.details.problems[0].code).toBe('UNPACKED_TOO_LARGE')
     expect(res.body.error.message).toContain('压缩包“plot.zip”中的“plot.shp”解压后比压缩包记录的大小（1 KB）更大')
   })
 
@@ -387,7 +387,7 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
     outer.file('附件/more.zip', await inner.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
     const res = await upload(land, await outer.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'plot.zip')
     expect(res.status, JSON.stringify(res.body)).toBe(413)
-    expect(res.body.error.details.code).toBe('NESTED_ARCHIVE')
+    expect(res.body.error.details.problems[0].code).toBe('NESTED_ARCHIVE')
     expect(res.body.error.message).toContain('压缩包“plot.zip”内含压缩包“附件/more.zip”')
   })
 
@@ -397,7 +397,7 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
     for (let i = 0; i < 200; i++) zip.file(`空/${i}.txt`, '')
     const res = await upload(land, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'plot.zip')
     expect(res.status, JSON.stringify(res.body)).toBe(413)
-    expect(res.body.error.details.code).toBe('TOO_MANY_FILES')
+    expect(res.body.error.details.problems[0].code).toBe('TOO_MANY_FILES')
     expect(res.body.error.message).toMatch(/压缩包“plot.zip”内有 20\d 个文件，最多 100 个/)
   })
 

@@ -266,7 +266,7 @@ describe('refused steps write nothing', () => {
     expect(res.body.error.message).toContain('已被他人修改')
     expect(res.body.error.message).toContain('第 1 版')
     expect(res.body.error.message).toContain('第 2 版')
-    expect(res.body.error.details).toEqual({ currentVersion: 2, currentStatus: 'submitted' })
+    expect(res.body.error.details).toEqual({ currentVersion: 2, currentStatus: 'submitted', problems: [{ code: 'CONFLICT', message: res.body.error.message }] })
     expect(await snapshot('plot', plot.id)).toEqual(before)
   })
 

@@ -56,7 +56,7 @@ describe('POST /api/monitoring/import: spreadsheet bombs', () => {
     const both = await Promise.all([timed(sendFile(environment, bomb, 'a.xlsx')), timed(sendFile(environment, bomb, 'b.xlsx'))])
     for (const { res, ms } of both) {
       expect(res.status, JSON.stringify(res.body)).toBe(413)
-      expect(res.body.error.details.code).toBe('UNPACKED_TOO_LARGE')
+      expect(res.body.error.details.problems[0].code).toBe('UNPACKED_TOO_LARGE')
       expect(ms).toBeLessThan(4000)
     }
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../server/src/http/errors.js'
-import { translateDatabaseError } from '../../server/src/services/parcel-edit.service.js'
+import { translateDatabaseError } from '../../server/src/services/parcel-db-errors.ts'
 
 describe('database failures during a parcel edit', () => {
   it('when PostgreSQL ends a save in a deadlock, then the officer gets a conflict to retry, not a server error', () => {

@@ -65,7 +65,7 @@ describe('openArchive', () => {
   ])('when the zip %s, then 413 with the code before anything is inflated', async (_what, files, code, words) => {
     const err = await refusal(async () => openArchive(await zipOf(files), WORDING, GUARD))
     expect(err.code).toBe('PAYLOAD_TOO_LARGE')
-    expect(err.details).toEqual({ code })
+    expect(err.details).toEqual({ problems: [{ code, message: err.message }] })
     expect(err.message).toContain(words)
   })
 
@@ -89,7 +89,7 @@ describe('runHeavyUpload', () => {
     let finish = () => {}
     const first = runHeavyUpload(GUARD, () => new Promise<string>((resolve) => { finish = () => resolve('first') }))
     const err = await refusal(() => runHeavyUpload(GUARD, async () => 'second'))
-    expect([err.code, err.details]).toEqual(['RATE_LIMITED', { code: 'UPLOAD_BUSY', retryAfterSeconds: 5 }])
+    expect([err.code, err.details]).toEqual(['RATE_LIMITED', { retryAfterSeconds: 5, problems: [{ code: 'UPLOAD_BUSY', message: err.message }] }])
     expect(err.message).toBe('正在读取另一个上传的文件，请约 5 秒后重新上传')
     finish()
     expect(await first).toBe('first')

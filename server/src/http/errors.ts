@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { AppError, type ErrorCode } from '../domain/errors.ts'
+import { AppError, problemDetails, type ErrorCode } from '../domain/errors.ts'
 
-export { AppError, type ErrorCode } from '../domain/errors.ts'
+export { AppError, problemDetails, problemsError, type DetailsInput, type ErrorCode, type ErrorDetails, type Problem } from '../domain/errors.ts'
 
 /** The HTTP status of each error code. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -32,22 +32,24 @@ export const notFoundRoute: RequestHandler = (req, _res, next) => {
 export function errorMiddleware(log: (err: unknown) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     if (err instanceof AppError) {
-      const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+      const retryAfter = err.details.retryAfterSeconds
       if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter))
       res.status(ERROR_STATUS[err.code]).json({ error: { code: err.code, message: err.message, details: err.details } })
       return
     }
     const status = typeof err?.status === 'number' ? err.status : 500
     if (err?.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${err.limit} 字节）` } })
+      const message = `请求内容过大（上限 ${err.limit} 字节）`
+      res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message, details: problemDetails('PAYLOAD_TOO_LARGE', message) } })
       return
     }
     if (err?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'INVALID_JSON', message: '请求内容不是合法的 JSON，请检查格式' } })
+      const message = '请求内容不是合法的 JSON，请检查格式'
+      res.status(400).json({ error: { code: 'INVALID_JSON', message, details: problemDetails('INVALID_JSON', message) } })
       return
     }
     if (status >= 400 && status < 500) {
-      res.status(status).json({ error: { code: 'BAD_REQUEST', message: '请求无效' } })
+      res.status(status).json({ error: { code: 'BAD_REQUEST', message: '请求无效', details: problemDetails('BAD_REQUEST', '请求无效') } })
       return
     }
     log(err)

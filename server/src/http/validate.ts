@@ -47,14 +47,14 @@ function controlCharacterError(hit: ControlCharacterHit, requestPath?: string, w
   const field = where ?? describeField(hit.path, requestPath)
   const what = hit.isInKey ? '的名称' : ''
   const message = `${field}${what}含有不可见的控制字符（位置 ${hit.position}），请删除后重试`
-  return new AppError('VALIDATION', message, [{ field: hit.path.join('.'), message }])
+  return new AppError('VALIDATION', message, { reason: 'CONTROL_CHARACTER', field: hit.path.join('.') })
 }
 
 function inputProblemError(problem: InputProblem, requestPath?: string): AppError {
   if (problem.kind === 'control') return controlCharacterError(problem, requestPath)
   const field = problem.path.length ? `「${problem.path.slice(0, 3).join('.')}」下的内容` : '「请求内容」'
   const message = `${field}嵌套超过 ${MAX_NESTING} 层，不是本系统接受的数据，请检查后重试`
-  return new AppError('VALIDATION', message, [{ field: problem.path.slice(0, 3).join('.'), message }])
+  return new AppError('VALIDATION', message, { reason: 'NESTED_TOO_DEEP', field: problem.path.slice(0, 3).join('.') })
 }
 
 /** Throws the 400 when `value` holds a control character anywhere (form fields, imported cells) or nests too deep. */
@@ -83,7 +83,7 @@ export const refuseControlCharacters: RequestHandler = (req, _res, next) => {
   const inPath = segments.findIndex((s) => controlCharacterAt(s) !== null)
   if (inPath >= 0) {
     const message = `网址第 ${inPath} 段含有不可见的控制字符（位置 ${controlCharacterAt(segments[inPath])}），请检查链接`
-    return next(new AppError('VALIDATION', message, [{ field: 'path', message }]))
+    return next(new AppError('VALIDATION', message, { reason: 'CONTROL_CHARACTER', field: 'path' }))
   }
   const problem = findInputProblem(req.query) ?? findInputProblem(req.body)
   next(problem ? inputProblemError(problem, req.path) : undefined)
@@ -95,7 +95,7 @@ export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input)
   if (!result.success) {
     throw new AppError('VALIDATION', result.error.issues.map((i) => i.message).join('；'),
-      result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })))
+      { problems: result.error.issues.map((i) => ({ code: 'INVALID_FIELD', field: i.path.join('.'), message: i.message })) })
   }
   return result.data
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { assertRight, requireRole } from '../http/auth.ts'
 import { isoDate, parse } from '../http/validate.ts'
 import { createZone, getZone, listZonesFor, updateZoneOf, type ControlZoneDeps } from '../services/control-zones.service.ts'
-import { CHINA_LAT, CHINA_LON } from '../domain/parcel-checks.ts'
+import { CHINA_LAT, CHINA_LON } from '../domain/outline-checks.ts'
 
 const adcode = z.string({ error: '区县代码应为文字' }).regex(/^\d{6}$/, '区县代码（adcode）应为 6 位数字')
 const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '管控区域编号应为数字').transform(Number) })

@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { assertRight, requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import {
-  checkParcelChanges, getParcelForEdit, listParcelsForEdit, parcelCodes, saveParcelChanges, type ParcelEditDeps,
+  checkParcelChanges, getParcelForEdit, listParcelsForEdit, parcelCodes, saveParcelChanges,
 } from '../services/parcel-edit.service.ts'
+import type { ParcelEditDeps } from '../services/parcel-edit-transaction.ts'
 import { getParcelHistory, listDeletedParcelsFor, restoreParcel } from '../services/parcel-history.service.ts'
 import { mergeParcels, previewMerge, previewSplit, splitParcel } from '../services/parcel-split-merge.service.ts'
 

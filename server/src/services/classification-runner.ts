@@ -5,7 +5,7 @@ import { classifyParcel, type PointEvidence } from '../domain/classify-farmland.
 import { AppError } from '../domain/errors.ts'
 import {
   completeList, findParcelEvidence, finishJob, insertEntries, listPointSamples, markJobRunning, readJobState,
-  recordProgress, type NewEntry, type PointSampleRow,
+  recordProgress, type NewEntry, type ParcelEvidenceRow, type PointSampleRow,
 } from '../repos/classification.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 
@@ -52,6 +52,14 @@ export function gradePoint(row: PointSampleRow, rules: ClassRuleSet): Omit<Point
     : assessCropSample({ crop: row.crop ?? '', values: elementValues(row.crop_values, CROP_ELEMENTS) }, rules)
   const sampledOn = [row.soil_on, row.crop_on].filter((d): d is string => d !== null).sort().at(-1)!
   return { pointId: Number(row.id), pointCode: row.code, sampledOn, soil, crop }
+}
+
+/** The class list entry of a parcel from its evidence (the graded points inside it and near it). */
+export function classifyEvidence(e: ParcelEvidenceRow, graded: ReadonlyMap<number, Omit<PointEvidence, 'distanceM'>>, rules: ClassRuleSet): NewEntry {
+  const inside = e.inside_ids.flatMap((id) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: 0 }] : []))
+  const nearby = e.near_ids.flatMap((id, i) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: e.near_distances[i] }] : []))
+  const c = classifyParcel({ inside, nearby }, rules)
+  return { parcelId: e.parcel_id, class: c.class, method: c.method, soilGrade: c.soilGrade, mainPollutants: c.mainPollutants, sampleCount: c.sampleCount, basis: c.basis }
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -112,12 +120,7 @@ export class ClassificationRunner {
       if (!state || state.is_cancel_requested || state.status !== 'running') return 'cancelled'
       const batch = await findParcelEvidence(this.db, job.adcode, afterId, this.batchSize, maxDistanceM, maxSamples)
       if (!batch.length) break
-      const entries: NewEntry[] = batch.map((b) => {
-        const inside = b.inside_ids.flatMap((id) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: 0 }] : []))
-        const nearby = b.near_ids.flatMap((id, i) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: b.near_distances[i] }] : []))
-        const c = classifyParcel({ inside, nearby }, job.rules)
-        return { parcelId: b.parcel_id, class: c.class, method: c.method, soilGrade: c.soilGrade, mainPollutants: c.mainPollutants, sampleCount: c.sampleCount, basis: c.basis }
-      })
+      const entries = batch.map((b) => classifyEvidence(b, graded, job.rules))
       const progress = await this.db.transaction(async (tx) => {
         await insertEntries(tx, job.adcode, job.listId, entries)
         return recordProgress(tx, job.adcode, job.id, entries.length)

@@ -5,14 +5,14 @@ import type { ParcelEditSettings } from '../domain/parcel-checks.ts'
 import { PUBLIC_LISTS, listOfPlotStatus, monitoringOf, publicArea } from '../domain/public-fields.ts'
 import { isEditableInReview, type ReviewStatus } from '../domain/review-workflow.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
-import { AppError } from '../domain/errors.ts'
+import { AppError, problemsError } from '../domain/errors.ts'
 import {
   findJurisdictionCounty, findLastChange, findZone, findZonePlots, insertChange, insertZone, listZonePlots, listZoneSigns, listZones,
   lockZone, measureSigns, nextZoneNumber, replaceZonePlots, replaceZoneSigns, updateZone, type ZoneRow, type ZoneValues,
 } from '../repos/registry.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { formatChangedAt } from './parcel-edit.service.ts'
-import { checkOutline, problemsError, type Geo, type RegistryProblem } from './registry-geometry.ts'
+import { formatChangedAt } from '../domain/changed-at.ts'
+import { checkOutline, type Geo, type RegistryProblem } from './registry-geometry.ts'
 import { describeReview } from './review.service.ts'
 
 /** Tile layers that show control zones (the published one changes only on 发布). */

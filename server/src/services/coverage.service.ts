@@ -285,7 +285,7 @@ export async function acceptGapProposal(db: Database, ctx: AuthContext, settings
   const discM2 = Math.PI * settings.distanceM ** 2
   if (input.basis.gainM2 > discM2 * GAIN_ROUNDING) {
     throw new AppError('VALIDATION', `新增覆盖面积（basis.gainM2）超过一个点位 ${settings.distanceM} 米覆盖圆的面积（约 ${Math.round(discM2).toLocaleString('zh-CN')} 平方米），不是缺口分析给出的数值；请重新运行缺口分析后再采纳`,
-      [{ field: 'basis.gainM2', message: '新增覆盖面积超出一个点位的覆盖范围' }])
+      { problems: [{ code: 'GAIN_TOO_LARGE', field: 'basis.gainM2', message: '新增覆盖面积超出一个点位的覆盖范围' }] })
   }
   await assertAdcodeInScope(db, ctx, input.adcode)
   return db.transaction(async (tx) => {

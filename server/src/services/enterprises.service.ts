@@ -5,7 +5,7 @@ import {
 import { ENTERPRISE_STATUS, INDUSTRY, labelOf } from '../domain/labels.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
-import { AppError } from '../domain/errors.ts'
+import { AppError, problemsError } from '../domain/errors.ts'
 import { insertPlot, insertPlotEvent } from '../repos/plots.repo.ts'
 import {
   decideProposal as writeDecision, findEnterprise, findEnterpriseByCreditCode, findLastChange, findOpenProposal, insertChange,
@@ -15,8 +15,8 @@ import {
 import { listHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { assertAdcodeInScope, conflictError, type ControlZoneDeps } from './control-zones.service.ts'
-import { formatChangedAt } from './parcel-edit.service.ts'
-import { checkOutline, problemsError, type Geo } from './registry-geometry.ts'
+import { formatChangedAt } from '../domain/changed-at.ts'
+import { checkOutline, type Geo } from './registry-geometry.ts'
 
 /** Tile layers that show enterprises and plots (a confirmed proposal makes a plot). */
 export const ENTERPRISE_LAYERS = ['enterprise', 'enterprise-point']

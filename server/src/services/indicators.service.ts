@@ -5,7 +5,7 @@ import {
   COMPARATOR_LABEL, FARMLAND_TERM_LABEL, INDICATOR_LABEL, JURISDICTION_LEVEL_LABEL, MEASURE_BUCKET_LABEL, NATIONAL,
   PLOT_RATE_BASIS_LABEL, POLLUTION_DEGREE_LABEL, TARGET_YEAR_RULE_LABEL, TERM_RULE_LABEL, applicableTarget, assignTerm,
   categoriesOf, checkTargetPct, farmlandRate, jurisdictionChain, jurisdictionLevel, meetsTarget, plotRate,
-  type CategoryTotal, type FarmlandFigures, type FarmlandTerm, type Figure, type Indicator, type PlotFigures,
+  type FarmlandFigures, type FarmlandTerm, type Figure, type Indicator, type PlotFigures,
   type PlotRateBasis, type Target, type TargetYearRule, type TermRule,
 } from '../domain/safe-use-rate.ts'
 import { m2ToMu } from '../domain/units.ts'
@@ -212,7 +212,7 @@ export interface TargetInput {
 
 function assertTargetValue(value: number): void {
   const check = checkTargetPct(value)
-  if (!check.valid) throw new AppError('VALIDATION', check.message, [{ field: check.field, message: check.message }])
+  if (!check.valid) throw new AppError('VALIDATION', check.message, { reason: 'INVALID_FIELD', field: check.field })
 }
 
 /** National targets are system settings any administrator keeps; others only within the administrator's scope. */
@@ -228,7 +228,7 @@ export async function createTarget(db: Database, ctx: AuthContext, input: Target
   const name = names.get(input.jurisdiction)
   if (!name) {
     const message = `行政区划代码 ${input.jurisdiction} 不是已知的全国（000000）、省、市或区县代码`
-    throw new AppError('VALIDATION', message, [{ field: 'jurisdiction', message }])
+    throw new AppError('VALIDATION', message, { reason: 'UNKNOWN_JURISDICTION', field: 'jurisdiction' })
   }
   assertMayEdit(ctx, input.jurisdiction, name)
   const id = await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import {
 import { csvLine } from '../domain/csv.ts'
 import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
 import { controlCharacterAt } from '../domain/control-characters.ts'
-import { AppError } from '../domain/errors.ts'
+import { AppError, type Problem } from '../domain/errors.ts'
 import { findPointsByCode, findResultKeys, insertImport, insertResults, type CodedPoint, type NewResult } from '../repos/monitoring.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { openArchive, runHeavyUpload, type Archive, type ArchiveWording, type UploadGuardSettings } from './upload-guard.ts'
@@ -82,6 +82,11 @@ interface WorkbookParts {
   model?: { sheets?: { id: number; name: string; rId: string }[] }
 }
 
+/** The rows at fault of a refused import as problems (`index` is the row number of the file). */
+function rowProblems(report: ImportReport): Problem[] {
+  return report.errors.map((e) => ({ code: 'INVALID_ROW', index: e.row, column: e.column, message: e.message }))
+}
+
 const tooManyRows = (maxRows: number) => new AppError('PAYLOAD_TOO_LARGE', `表格超过 ${maxRows} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
 
 /**
@@ -151,7 +156,7 @@ function refuseControlCharactersInCells(sheet: SheetRow[], titles: string[]): vo
     if (column < 0) continue
     const title = r === sheet[0] ? `第 ${column + 1} 列` : `「${(titles[column] ?? '').trim() || `第 ${column + 1} 列`}」`
     const message = `第 ${r.row} 行${title}含有不可见的控制字符（位置 ${controlCharacterAt(r.cells[column])}），请删除后重试`
-    throw new AppError('VALIDATION', message, [{ field: String(column), message }])
+    throw new AppError('VALIDATION', message, { reason: 'CONTROL_CHARACTER', field: String(column) })
   }
 }
 
@@ -238,9 +243,9 @@ export async function importResults(deps: MonitoringDeps, ctx: AuthContext, inpu
     }
     if (input.isDryRun) return report
     if (input.mode === 'all' && failedRows > 0) {
-      throw new AppError('IMPORT_REJECTED', `${failedRows} 行有错，按“全部有效才导入”未导入任何结果；请改正后重新导入，或选择“仅导入有效行”`, report)
+      throw new AppError('IMPORT_REJECTED', `${failedRows} 行有错，按“全部有效才导入”未导入任何结果；请改正后重新导入，或选择“仅导入有效行”`, { ...report, problems: rowProblems(report) })
     }
-    if (planned.length === 0) throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何结果', report)
+    if (planned.length === 0) throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何结果', { ...report, problems: rowProblems(report) })
     const importId = await insertImport(tx, {
       fileName: input.fileName, mode: input.mode, rows: rows.length, imported: planned.length, failed: failedRows, errors, importedBy: ctx.user.username,
     })

@@ -140,9 +140,9 @@ export async function createPoint(deps: MonitoringDeps, ctx: AuthContext, input:
   const id = await deps.db.transaction(async (tx) => {
     const [place] = await locatePoint(tx, input.lon, input.lat)
     const where = `经度 ${input.lon}、纬度 ${input.lat}`
-    if (!place) throw new AppError('GEOMETRY_CHECK', `点位位置（${where}）不在任何已登记的区县内，请核对坐标（CGCS2000 经纬度）`, [{ field: 'lon', message: '位置不在区县内' }])
+    if (!place) throw new AppError('GEOMETRY_CHECK', `点位位置（${where}）不在任何已登记的区县内，请核对坐标（CGCS2000 经纬度）`, { problems: [{ code: 'OUTSIDE_COUNTY', field: 'lon', message: '位置不在区县内' }] })
     if (input.adcode && input.adcode !== place.adcode) {
-      throw new AppError('GEOMETRY_CHECK', `点位位置（${where}）在${place.county}（${place.adcode}）境内，不在所选区县（${input.adcode}）内`, [{ field: 'adcode', message: '位置与所选区县不符' }])
+      throw new AppError('GEOMETRY_CHECK', `点位位置（${where}）在${place.county}（${place.adcode}）境内，不在所选区县（${input.adcode}）内`, { problems: [{ code: 'OUTSIDE_COUNTY', field: 'adcode', message: '位置与所选区县不符' }] })
     }
     assertCountyInScope(ctx, place.adcode, place.county)
     const landUse = input.landUse?.trim() || place.parcel_dlbm
@@ -150,7 +150,7 @@ export async function createPoint(deps: MonitoringDeps, ctx: AuthContext, input:
       adcode: place.adcode, code: input.code.trim(), name: input.name.trim(), level: input.level, type: input.type, status: input.status,
       townshipCode: place.township_code, landUse: landUse ?? null, soilType: input.soilType?.trim() || null, lon: input.lon, lat: input.lat, createdBy: ctx.user.username,
     })
-    if (newId === null) throw new AppError('CONFLICT', `${place.county}已有编号为「${input.code.trim()}」的监测点位，请换一个编号`, [{ field: 'code', message: '编号已存在' }])
+    if (newId === null) throw new AppError('CONFLICT', `${place.county}已有编号为「${input.code.trim()}」的监测点位，请换一个编号`, { problems: [{ code: 'DUPLICATE_CODE', field: 'code', message: '编号已存在' }] })
     const after = { code: input.code.trim(), name: input.name.trim(), level: input.level, type: input.type, status: input.status, landUse, townshipCode: place.township_code, lon: input.lon, lat: input.lat }
     await insertHistory(tx, { adcode: place.adcode, entity: 'monitoring_point', entityId: newId, action: 'create', actor: ctx.user.username, reason: null, before: null, after })
     return newId
@@ -217,7 +217,7 @@ export async function addResult(deps: MonitoringDeps, ctx: AuthContext, id: numb
     if (point.status === 'planned') throw new AppError('CONFLICT', `点位「${point.code}」是规划点位，尚未启用，不能录入结果；请先将状态改为在用`)
     const checked = checkResult(rawOfInput(input), deps.settings, today)
     if (!checked.ok) {
-      throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), checked.problems.map((p) => ({ field: p.field, column: p.column, message: p.message })))
+      throw new AppError('VALIDATION', checked.problems.map((p) => p.message).join('；'), { problems: checked.problems.map((p) => ({ code: 'INVALID_FIELD', field: p.field, column: p.column, message: p.message })) })
     }
     const keys = await findResultKeys(tx, [{ adcode: point.adcode, id: point.id }])
     const key = resultKey(point.id, checked.value)

@@ -8,9 +8,8 @@ import {
 } from '../repos/parcels.repo.ts'
 import { restoreEntry } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import {
-  resultOf, runParcelEdit, snapshotOf, valuesOf, type ChangeResult, type ParcelEdit, type ParcelEditDeps, type ParcelSnapshot,
-} from './parcel-edit.service.ts'
+import { runParcelEdit, type ParcelEdit, type ParcelEditDeps } from './parcel-edit-transaction.ts'
+import { resultOf, snapshotOf, valuesOf, type ChangeResult, type ParcelSnapshot } from './parcel-rows.ts'
 
 /** What each history action of a parcel is called. */
 export const PARCEL_ACTION_LABEL: Readonly<Record<string, string>> = {

@@ -1,19 +1,17 @@
 import type { LineString, Polygon } from 'geojson'
-import {
-  areaDiffRatio, checkAreaConserved, checkClassChoice, checkCoordinates, checkLineShape, checkSize, checkVertices, describeInvalidity,
-  strictestClass, type Finding,
-} from '../domain/parcel-checks.ts'
+import { checkCoordinates, checkLineShape, checkVertices, judgeMeasuredOutline, type Finding } from '../domain/outline-checks.ts'
+import { areaDiffRatio, checkAreaConserved, checkClassChoice, strictestClass } from '../domain/parcel-checks.ts'
 import { m2ToMu } from '../domain/units.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  allocateCodes, deleteParcel, findParcels, findTownshipOf, insertParcel, measureSize, measureValidity, mergeParcelGeometry, splitParcelGeometry,
+  allocateCodes, deleteParcel, findParcels, findTownshipOf, insertParcel, mergeParcelGeometry, splitParcelGeometry,
   type ParcelRow, type ParcelValues,
 } from '../repos/parcels.repo.ts'
 import { carryEntries } from '../repos/classification.repo.ts'
+import { measureOutlines } from '../repos/outline.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import {
-  attributesOf, resultOf, runParcelEdit, snapshotOf, valuesOf, type ChangeResult, type Geo, type ParcelEdit, type ParcelEditDeps,
-} from './parcel-edit.service.ts'
+import { runParcelEdit, type ParcelEdit, type ParcelEditDeps } from './parcel-edit-transaction.ts'
+import { attributesOf, resultOf, snapshotOf, valuesOf, type ChangeResult, type Geo } from './parcel-rows.ts'
 
 export type ClassMode = 'keep' | 'recompute'
 
@@ -41,16 +39,14 @@ function throwIfProblems(problems: Finding[]): void {
 }
 
 /**
- * The checks of a single saved parcel that a computed result (a split part, a merged parcel) can fail: validity,
- * vertices, then area and sliver width, each stopping the rest.
+ * The outline stages of a single saved parcel that computed results (split parts, a merged parcel) can fail:
+ * validity, vertices, then area and sliver width, each stopping the rest; all results in one round trip.
  */
-async function checkResult(edit: ParcelEdit, g: Geo, where: string): Promise<Finding[]> {
-  const invalid = describeInvalidity(await measureValidity(edit.tx, g), where)
-  if (invalid.length) return invalid
-  const vertices = checkVertices(g, edit.settings, where)
-  if (vertices.length) return vertices
-  const size = await measureSize(edit.tx, g)
-  return checkSize({ areaM2: size.area_m2, widthM: size.width_m, centre: [size.lon, size.lat] }, edit.settings, where)
+async function checkResults(edit: ParcelEdit, results: { geometry: Geo; where: string }[]): Promise<Finding[]> {
+  const measures = await measureOutlines(edit.tx, results.map((r) => ({
+    geometry: r.geometry, adcode: null, excludeIds: [], isMeasured: checkVertices(r.geometry, edit.settings, r.where).length === 0,
+  })), { size: true, overlaps: false })
+  return results.flatMap((r, i) => judgeMeasuredOutline(r.geometry, measures[i], { size: true, county: false, overlaps: false }, edit.settings, r.where))
 }
 
 /** The parcel cut by the line into parts, each checked for size; null (with problems) when it cannot be. */
@@ -75,7 +71,7 @@ async function cut(edit: ParcelEdit, input: SplitInput): Promise<{ parent: Parce
     return null
   }
   const parts = rows.map((r) => ({ geometry: r.geometry, areaM2: r.area_m2 }))
-  for (const [i, part] of parts.entries()) edit.add(0, await checkResult(edit, part.geometry, `分割后的第 ${i + 1} 块`))
+  edit.add(0, await checkResults(edit, parts.map((part, i) => ({ geometry: part.geometry, where: `分割后的第 ${i + 1} 块` }))))
   edit.add(0, checkAreaConserved(parent.area_m2, parts.reduce((s, p) => s + p.areaM2, 0), `图斑 ${parent.code} 分割`))
   return { parent, parts }
 }
@@ -180,7 +176,7 @@ async function unite(edit: ParcelEdit, input: MergeInput) {
     edit.add(0, [{ code: 'NOT_ADJACENT', message: `图斑 ${apart.join('、')} 与其他图斑不相邻（没有公共边），不能合并` }])
     return null
   }
-  edit.add(0, await checkResult(edit, union.geometry, '合并后的图斑'))
+  edit.add(0, await checkResults(edit, [{ geometry: union.geometry, where: '合并后的图斑' }]))
   edit.add(0, checkAreaConserved(union.parts_m2, union.area_m2, '合并'))
   const largest = rows.reduce((a, b) => (b.area_m2 > a.area_m2 ? b : a))
   return { rows, union, largest }

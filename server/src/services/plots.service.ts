@@ -6,16 +6,14 @@ import { INDUSTRY, PLOT_STATUS, REVIEW_STATUS, RISK_LEVEL, labelOf } from '../do
 import {
   ADDED_USE_BASIS, checkAddNegativeUse, checkRemoveNegativeUse, negativeListOf, type NegativeUse,
 } from '../domain/negative-list.ts'
-import {
-  checkCounty, checkPolygonCoordinates, checkPolygonShape, checkSize, checkVertices, describeInvalidity, type Finding, type ParcelEditSettings,
-} from '../domain/parcel-checks.ts'
+import type { ParcelEditSettings } from '../domain/parcel-checks.ts'
 import {
   PLOT_TRANSITIONS, checkTransition, staticRefusal, transitionsFrom, type PlotAction, type PlotDocument, type Requirement, type TransitionRefusalCode,
 } from '../domain/plot-lifecycle.ts'
 import { PUBLIC_LISTS, listOfPlotStatus, publicArea, type PublicListCode } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
-import { AppError, type ErrorCode } from '../domain/errors.ts'
-import { findCounty, measureCounty, measureSize, measureValidity } from '../repos/parcels.repo.ts'
+import { AppError, problemsError, type ErrorCode } from '../domain/errors.ts'
+import { findCounty } from '../repos/parcels.repo.ts'
 import {
   deleteNegativeUse, deletePollutant, findPlot, insertNegativeUse, insertPlot, insertPlotEvent, insertPollutant, listNegativeUses,
   listPlotEvents, listPlotZones, listPlots, listPollutants, lockPlot, reopenPlot, setPlotStatus, setPublishedNegativeUses, touchPlot, updatePlot,
@@ -23,7 +21,8 @@ import {
 } from '../repos/plots.repo.ts'
 import { insertHistory, listHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { formatChangedAt } from './parcel-edit.service.ts'
+import { checkOutline } from './outline-check.service.ts'
+import { formatChangedAt } from '../domain/changed-at.ts'
 
 const TABLE = 'contaminated_plot'
 /** Tile layers that show plots to staff; the public ones change only on 发布. */
@@ -136,37 +135,19 @@ function cleanDocument(d: Partial<PlotDocument> | null | undefined): PlotDocumen
 
 interface CheckedGeometry { geometry: Polygon | MultiPolygon; adcode: string; county: string }
 
-/** The polygon checks of parcels, in order (shape → CRS → validity → vertices → size → county); 422 on the first failure. */
+/** The outline stages of parcels a plot needs (shape → CRS → validity → vertices → size → county); 422 on the first failure. */
 async function checkPlotGeometry(tx: Queryable, ctx: AuthContext, input: unknown, adcode: string | null, settings: ParcelEditSettings): Promise<CheckedGeometry> {
-  const where = '地块边界'
-  const fail = (findings: Finding[]): never => {
-    throw new AppError('GEOMETRY_CHECK', findings.map((f) => f.message).join('；'), { problems: findings })
-  }
-  const shape = checkPolygonShape(input, where)
-  if (!shape.ok) return fail(shape.findings)
-  const g = shape.geometry
-  const coordinates = checkPolygonCoordinates(g, shape.crs, where)
-  if (coordinates.length) fail(coordinates)
-  const invalid = describeInvalidity(await measureValidity(tx, g), where)
-  if (invalid.length) fail(invalid)
-  const vertices = checkVertices(g, settings, where)
-  if (vertices.length) fail(vertices)
-  const size = await measureSize(tx, g)
-  const small = checkSize({ areaM2: size.area_m2, widthM: size.width_m, centre: [size.lon, size.lat] }, settings, where)
-  if (small.length) fail(small)
-  const county = await measureCounty(tx, g, adcode)
-  if (county && adcode === null) assertCountyInScope(ctx, county.adcode, county.name)
-  const outside = checkCounty({
-    county: county ? { adcode: county.adcode, name: county.name } : null,
-    outsideM2: county?.outside_m2 ?? 0, outsideAt: county?.lon != null && county.lat != null ? [county.lon, county.lat] : null,
-  }, settings, where)
-  if (outside.length) fail(outside)
-  return { geometry: g, adcode: county!.adcode, county: county!.name }
+  const result = await checkOutline(tx, { geometry: input, where: '地块边界', adcode }, {
+    settings, stages: { size: true, county: true, overlaps: false },
+    onCounty: (county) => { if (adcode === null) assertCountyInScope(ctx, county.adcode, county.name) },
+  })
+  if (!result.ok) throw problemsError(result.problems)
+  return { geometry: result.geometry, adcode: result.county.adcode, county: result.county.name }
 }
 
 async function assertAdcodeInScope(db: Queryable, ctx: AuthContext, adcode: string): Promise<void> {
   const county = await findCounty(db, adcode)
-  if (!county) throw new AppError('VALIDATION', `区县代码“${adcode}”不存在`, [{ field: 'adcode', message: `区县代码“${adcode}”不存在` }])
+  if (!county) throw new AppError('VALIDATION', `区县代码“${adcode}”不存在`, { reason: 'UNKNOWN_COUNTY', field: 'adcode' })
   assertCountyInScope(ctx, county.adcode, county.name)
 }
 
@@ -309,7 +290,7 @@ export class PlotsService {
       const row = await lockForWrite(tx, ctx, id, patch.version)
       if (patch.adcode !== undefined && patch.adcode !== row.adcode) {
         throw new AppError('VALIDATION', `地块 ${row.code}“${row.name}”属于${row.county}（${row.adcode}），不能改到其他区县（${patch.adcode}）`,
-          [{ field: 'adcode', message: '地块所属区县不能修改' }])
+          { problems: [{ code: 'COUNTY_FIXED', field: 'adcode', message: '地块所属区县不能修改' }] })
       }
       const checked = patch.geometry === undefined ? null : await checkPlotGeometry(tx, ctx, patch.geometry, row.adcode, this.settings.geometry)
       const facts = factsOf({
@@ -378,12 +359,12 @@ export class PlotsService {
     const substance = findSubstance(input.substance)
     if (!substance) {
       const message = `污染物“${input.substance}”不在 GB 36600-2018 表1、表2 中，请从列表中选择`
-      throw new AppError('VALIDATION', message, [{ field: 'substance', message }])
+      throw new AppError('VALIDATION', message, { reason: 'UNKNOWN_SUBSTANCE', field: 'substance' })
     }
     const today = todayInBeijing()
     if (input.sampledOn > today) {
       const message = `采样日期 ${input.sampledOn} 晚于今天（${today}），不能使用未来日期`
-      throw new AppError('VALIDATION', message, [{ field: 'sampledOn', message }])
+      throw new AppError('VALIDATION', message, { reason: 'INVALID_DATE', field: 'sampledOn' })
     }
     await this.db.transaction(async (tx) => {
       const row = await lockForWrite(tx, ctx, id, input.version)

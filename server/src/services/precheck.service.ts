@@ -5,14 +5,14 @@ import {
   PRECHECK_NUMBER_FORMAT, PRECHECK_RULES_VERSION, LAND_CLASS_SHORT, VERDICT_NAME, checkPlannedUse, compareChecks, decidePrecheck,
   type DataVersion, type PrecheckSettings, type Verdict,
 } from '../domain/precheck.ts'
-import { checkCounty, checkPolygonCoordinates, checkPolygonShape, checkVertices, describeInvalidity, type Finding } from '../domain/parcel-checks.ts'
+import { checkCounty, checkVertices, describeInvalidity, parseOutline, type Finding } from '../domain/outline-checks.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
-import { AppError } from '../domain/errors.ts'
+import { AppError, problemsError } from '../domain/errors.ts'
 import { findPrecheck, listPrechecks, readOutline, recordPrecheck, type PrecheckListRow, type PrecheckRow } from '../repos/precheck.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { assertAdcodeInScope } from './control-zones.service.ts'
-import { problemsError, type Geo } from './registry-geometry.ts'
+import type { Geo } from './registry-geometry.ts'
 
 export interface PrecheckDeps {
   db: Database
@@ -85,14 +85,12 @@ function record(deps: PrecheckDeps, ctx: AuthContext, checked: Awaited<ReturnTyp
  */
 export async function createPrecheck(deps: PrecheckDeps, ctx: AuthContext, input: PrecheckInput) {
   const use = checkPlannedUse(input.plannedUse)
-  if (!use.ok) throw new AppError('VALIDATION', use.message, [{ field: 'plannedUse', message: use.message }])
-  const shape = checkPolygonShape(input.geometry, WHERE)
-  if (!shape.ok) throw geometryProblems(shape.findings)
-  const coordinates = checkPolygonCoordinates(shape.geometry, shape.crs, WHERE)
-  if (coordinates.length) throw geometryProblems(coordinates)
-  const checked = await readAndDecide(deps, ctx, shape.geometry, use, null)
+  if (!use.ok) throw new AppError('VALIDATION', use.message, { reason: 'UNKNOWN_USE', field: 'plannedUse' })
+  const outline = parseOutline(input.geometry, WHERE)
+  if (!outline.ok) throw geometryProblems(outline.problems)
+  const checked = await readAndDecide(deps, ctx, outline.geometry, use, null)
   const row = await record(deps, ctx, checked, {
-    geometry: shape.geometry, plannedUse: use.code, name: blankToNull(input.name), reference: blankToNull(input.reference), rerunOf: null,
+    geometry: outline.geometry, plannedUse: use.code, name: blankToNull(input.name), reference: blankToNull(input.reference), rerunOf: null,
   })
   return describePrecheck(row)
 }

@@ -14,7 +14,7 @@ import {
   listScopeCounties, listVersions, lockList, type CountyNames, type EntryRow,
 } from '../repos/registry.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { formatChangedAt } from './parcel-edit.service.ts'
+import { formatChangedAt } from '../domain/changed-at.ts'
 
 /** A list of one jurisdiction, as named in messages and answers. */
 export interface ListRef {

@@ -36,12 +36,12 @@ export async function submitReport(db: Database, input: ReportSubmission, client
   if (input.website.trim() !== '') return { id: crypto.randomInt(1, 1_000_000), message: REPORT_RECEIVED_MESSAGE }
   const photo = input.photo && input.photo.length > 0 ? input.photo : null
   const photoType = photo ? detectPhotoType(photo) : null
-  if (photo && !photoType) throw new AppError('VALIDATION', '照片只能是 JPEG、PNG 或 WebP 格式的图片，请重新选择', [{ field: 'photo', message: '文件内容不是 JPEG、PNG 或 WebP 图片' }])
+  if (photo && !photoType) throw new AppError('VALIDATION', '照片只能是 JPEG、PNG 或 WebP 格式的图片，请重新选择', { problems: [{ code: 'NOT_AN_IMAGE', field: 'photo', message: '文件内容不是 JPEG、PNG 或 WebP 图片' }] })
   const county = await findCountyAt(db, input.lon, input.lat)
   if (!county) {
     const served = (await listCountyNames(db)).join('、')
     throw new AppError('VALIDATION', `举报位置（${input.lon.toFixed(5)}, ${input.lat.toFixed(5)}）不在本系统服务的区县范围内（${served}），请在地图上重新点选位置`,
-      [{ field: 'lon', message: '位置不在服务区县内' }])
+      { problems: [{ code: 'OUTSIDE_COUNTY', field: 'lon', message: '位置不在服务区县内' }] })
   }
   const id = await insertReport(db, {
     adcode: county.adcode, description: input.description, contact: input.contact, photo, photoType,

@@ -4,7 +4,7 @@ import {
   centralMeridianNear, checkExtentFits, detectFromCrsName, detectFromPrj, detectFromRanges, WGS84_EPSG,
   type CrsResult, type DetectedCrs, type Extent,
 } from '../domain/crs-detect.ts'
-import { checkPolygonCoordinates, describeInvalidity } from '../domain/parcel-checks.ts'
+import { checkPolygonCoordinates, describeInvalidity } from '../domain/outline-checks.ts'
 import { AppError } from '../domain/errors.ts'
 import { findCountiesTouched, findCountyLongitudes, transformPolygons } from '../repos/precheck-upload.repo.ts'
 import { readVectorFiles, type VectorFile } from './gdal.ts'
@@ -49,11 +49,11 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
 const ACCEPTED = 'GeoJSON（.geojson/.json）、KML（.kml/.kmz）、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF（.dxf）'
 
 function refuse(message: string, code?: string): never {
-  throw new AppError('VALIDATION', message, code ? { code } : undefined)
+  throw new AppError('VALIDATION', message, code ? { reason: code } : undefined)
 }
 
 function refuseGeometry(message: string, code: string): never {
-  throw new AppError('GEOMETRY_CHECK', message, { code })
+  throw new AppError('GEOMETRY_CHECK', message, { reason: code })
 }
 
 function formatOf(fileName: string): Format {

@@ -41,7 +41,7 @@ export interface Archive {
 const inflateRaw = promisify(zlib.inflateRaw) as (data: Uint8Array, options: zlib.ZlibOptions) => Promise<Buffer>
 
 function tooLarge(message: string, code: string): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', message, { code })
+  return new AppError('PAYLOAD_TOO_LARGE', message, { reason: code })
 }
 
 /**
@@ -51,7 +51,7 @@ function tooLarge(message: string, code: string): AppError {
  */
 export function openArchive(bytes: Uint8Array, wording: ArchiveWording, settings: UploadGuardSettings): Archive {
   const { label, hint } = wording
-  const malformed = () => new AppError('VALIDATION', wording.malformed, { code: 'MALFORMED_FILE' })
+  const malformed = () => new AppError('VALIDATION', wording.malformed, { reason: 'MALFORMED_FILE' })
   const directory = readZipDirectory(bytes, settings.maxEntries)
   if (!directory.ok && directory.reason === 'TOO_MANY_ENTRIES') {
     throw tooLarge(`${label}内有 ${directory.entries} 个文件，最多 ${settings.maxEntries} 个，未读取；${hint}`, 'TOO_MANY_FILES')
@@ -64,7 +64,7 @@ export function openArchive(bytes: Uint8Array, wording: ArchiveWording, settings
     throw tooLarge(`${label}解压后约 ${formatBytes(unpacked)}，超过上限 ${formatBytes(settings.maxUnpackedBytes)}，未读取；${hint}`, 'UNPACKED_TOO_LARGE')
   }
   const encrypted = directory.entries.find((e) => e.isEncrypted)
-  if (encrypted) throw new AppError('VALIDATION', `${label}中的“${encrypted.name}”设有密码，请去掉密码后重新上传`, { code: 'ENCRYPTED_FILE' })
+  if (encrypted) throw new AppError('VALIDATION', `${label}中的“${encrypted.name}”设有密码，请去掉密码后重新上传`, { reason: 'ENCRYPTED_FILE' })
   const beyond = (entry: ZipEntry) => tooLarge(`${label}中的“${entry.name}”解压后比压缩包记录的大小（${formatBytes(entry.uncompressedSize)}）更大，文件已损坏或被改动，未读取`, 'UNPACKED_TOO_LARGE')
 
   const storedBytes = (entry: ZipEntry): Uint8Array => {
@@ -130,7 +130,7 @@ export async function runHeavyUpload<T>(settings: UploadGuardSettings, work: () 
     const left = deadline - Date.now()
     if (left <= 0) {
       throw new AppError('RATE_LIMITED', `正在读取另一个上传的文件，请约 ${settings.retryAfterSeconds} 秒后重新上传`, {
-        code: 'UPLOAD_BUSY', retryAfterSeconds: settings.retryAfterSeconds,
+        reason: 'UPLOAD_BUSY', retryAfterSeconds: settings.retryAfterSeconds,
       })
     }
     let timer: NodeJS.Timeout | undefined
