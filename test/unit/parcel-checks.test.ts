@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { LAND_CODES, checkAttributes } from '../../server/src/domain/parcel-attributes.ts'
 import {
-  areaDiffRatio, checkAreaConserved, checkClassChoice, checkCounty, checkLineShape, checkOverlaps, checkPolygonCoordinates, checkPolygonShape,
-  checkSize, checkVertices, countVertices, describeInvalidity, strictestClass,
-} from '../../server/src/domain/parcel-checks.ts'
+  checkCounty, checkLineShape, checkOverlaps, checkPolygonCoordinates, checkPolygonShape, checkSize, checkVertices, countVertices,
+  describeInvalidity,
+} from '../../server/src/domain/outline-checks.ts'
+import { areaDiffRatio, checkAreaConserved, checkClassChoice, strictestClass } from '../../server/src/domain/parcel-checks.ts'
 
 const square = [[112.3, 28.5], [112.301, 28.5], [112.301, 28.501], [112.3, 28.501], [112.3, 28.5]]
 const settings = { minAreaM2: 200, minWidthM: 2, overlapToleranceM2: 1, outsideToleranceM2: 1, maxVertices: 5000, neighbourBufferM: 50 }

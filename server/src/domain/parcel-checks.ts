@@ -1,12 +1,6 @@
 import type { FarmlandClass } from './classify-farmland.ts'
 import { formatM2, type Finding, type OutlineProblemCode, type OutlineSettings } from './outline-checks.ts'
 
-export {
-  checkCounty, checkLineShape, checkOverlaps, checkPolygonCoordinates, checkPolygonShape, checkSize, checkVertices, countVertices,
-  describeInvalidity,
-} from './outline-checks.ts'
-export type { Finding } from './outline-checks.ts'
-
 /** Reasons a parcel change is refused; each comes back to the officer with what and where. */
 export type ProblemCode =
   | OutlineProblemCode | 'UNKNOWN_CODE' | 'UNKNOWN_TOWNSHIP' | 'INVALID_ATTRIBUTE' | 'CLASS_REASON_REQUIRED'

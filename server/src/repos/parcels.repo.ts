@@ -98,24 +98,6 @@ export async function listParcelsInBbox(db: Queryable, adcodes: string[], bbox: 
   return (await db.query<ParcelRow>(sqlFile('parcels/list-in-bbox'), [adcodes, ...bbox, limit])).rows
 }
 
-export async function measureValidity(db: Queryable, g: Polygon | MultiPolygon) {
-  return (await db.query<{ valid: boolean; reason: string | null; lon: number | null; lat: number | null }>(sqlFile('parcels/measure-validity'), [json(g)])).rows[0]
-}
-
-export async function measureSize(db: Queryable, g: Polygon | MultiPolygon) {
-  return (await db.query<{ area_m2: number; width_m: number; lon: number; lat: number }>(sqlFile('parcels/measure-size'), [json(g)])).rows[0]
-}
-
-export async function measureCounty(db: Queryable, g: Polygon | MultiPolygon, adcode: string | null) {
-  return (await db.query<{ adcode: string; name: string; outside_m2: number; lon: number | null; lat: number | null }>(
-    sqlFile('parcels/measure-county'), [json(g), adcode])).rows[0]
-}
-
-export async function measureOverlaps(db: Queryable, g: Polygon | MultiPolygon, excludeIds: number[]) {
-  return (await db.query<{ code: string; overlap_m2: number; lon: number; lat: number; geometry: Geometry }>(
-    sqlFile('parcels/measure-overlaps'), [json(g), excludeIds])).rows
-}
-
 export async function findTownshipOf(db: Queryable, g: Polygon | MultiPolygon, adcode: string): Promise<{ code: string; name: string } | undefined> {
   return (await db.query(sqlFile('parcels/find-township'), [json(g), adcode])).rows[0]
 }
