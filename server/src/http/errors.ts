@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { AppError, problemDetails, type ErrorCode } from '../domain/errors.ts'
 
-export { AppError, problemDetails, problemsError, type DetailsInput, type ErrorCode, type ErrorDetails, type Problem } from '../domain/errors.ts'
+/** Routes throw the domain's AppError; the writer below answers it. */
+export { AppError } from '../domain/errors.ts'
 
 /** The HTTP status of each error code. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
