@@ -2,8 +2,6 @@ import os from 'node:os'
 import { defineConfig } from 'vitest/config'
 import SampleDataFirst from './test/support/sequencer.ts'
 
-/** A PostgreSQL server gives every API test file a database of its own; the embedded engine is one backend. */
-const isServerMode = Boolean(process.env.DATABASE_URL)
 /** Workers for the files that may run side by side (`TEST_WORKERS`, default the machine's cores, at least 2). */
 const workers = Number(process.env.TEST_WORKERS) || Math.max(2, os.availableParallelism())
 
@@ -25,14 +23,14 @@ export default defineConfig({
         test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
       },
       {
-        // HTTP + a real database: on a server each file copies the seeded template; embedded files share one engine in turn
+        // HTTP + a real database: on a server each file copies the seeded template; embedded, each worker has its own engine
         test: {
           ...timeouts,
           name: 'api',
           include: ['test/api/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/file-database.ts'],
-          fileParallelism: isServerMode,
+          fileParallelism: true,
           sequence: { groupOrder: 1 },
         },
       },

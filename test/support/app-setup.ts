@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', test.url)
   project.provide('databaseMode', test.db.mode)
   project.provide('templateDatabase', '')
+  project.provide('engineUrls', [])
   project.provide('appUrl', `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
   return async () => {
     await new Promise((resolve) => server.close(resolve))
