@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { LineString } from 'geojson'
 import { problemsOf } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
@@ -58,9 +58,10 @@ export function useSplit(editor: ParcelEditor) {
         flash('error', errorMessage(error, '图斑加载失败'))
       }
     }
-    clickHandlers.current.add(onClick)
+    const handlers = clickHandlers.current
+    handlers.add(onClick)
     return () => {
-      clickHandlers.current.delete(onClick)
+      handlers.delete(onClick)
     }
   }, [isOn, draw, state.parcel, session, clickHandlers, loadNeighbours, flash])
 
@@ -80,9 +81,10 @@ export function useSplit(editor: ParcelEditor) {
         setState((s) => ({ ...s, failure: failureOf(error), isBusy: false }))
       }
     }
-    finishHandlers.current.add(onFinish)
+    const handlers = finishHandlers.current
+    handlers.add(onFinish)
     return () => {
-      finishHandlers.current.delete(onFinish)
+      handlers.delete(onFinish)
     }
   }, [isOn, draw, state.parcel, finishHandlers])
 
@@ -167,9 +169,10 @@ export function useMerge(editor: ParcelEditor) {
         flash('error', errorMessage(error, '图斑加载失败'))
       }
     }
-    clickHandlers.current.add(onClick)
+    const handlers = clickHandlers.current
+    handlers.add(onClick)
     return () => {
-      clickHandlers.current.delete(onClick)
+      handlers.delete(onClick)
     }
   }, [isOn, state.parcels, session, clickHandlers, flash])
 
@@ -183,7 +186,7 @@ export function useMerge(editor: ParcelEditor) {
     client.setOverlay('merge', features.length ? overlay(features) : null)
   }, [client, state.parcels, state.preview, state.failure])
 
-  const refs = state.parcels.map((p) => ({ id: p.id, version: p.properties.version }))
+  const refs = useMemo(() => state.parcels.map((p) => ({ id: p.id, version: p.properties.version })), [state.parcels])
 
   const preview = useCallback(async () => {
     setState((s) => ({ ...s, isBusy: true, failure: null }))
@@ -193,7 +196,7 @@ export function useMerge(editor: ParcelEditor) {
     } catch (error) {
       setState((s) => ({ ...s, failure: failureOf(error), isBusy: false }))
     }
-  }, [JSON.stringify(refs)])
+  }, [refs])
 
   const submit = useCallback(
     async (reason: string, attributesFrom: number, choice: ClassChoice) => {
@@ -208,7 +211,7 @@ export function useMerge(editor: ParcelEditor) {
         setState((s) => ({ ...s, failure: failureOf(error), isBusy: false }))
       }
     },
-    [JSON.stringify(refs), clearAll, flash, onSaved],
+    [refs, clearAll, flash, onSaved],
   )
 
   const cancel = useCallback(() => setState(NO_MERGE), [])
