@@ -10,7 +10,8 @@ const timeouts = {
   testTimeout: 120_000,
   // the browser suites wait for the page with expect.poll; on a loaded 2-core CI machine 1 s (the default) is too short
   expect: { poll: { timeout: 15_000 } },
-  hookTimeout: 180_000,
+  // a fresh engine's first start (initdb + PostGIS) beside a parallel worker took over 180 s on the loaded 2-core machine
+  hookTimeout: 300_000,
 }
 
 export default defineConfig({
