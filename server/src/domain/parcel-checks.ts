@@ -1,12 +1,10 @@
 import type { FarmlandClass } from './classify-farmland.ts'
-import { formatM2, type Finding, type OutlineProblemCode, type OutlineSettings } from './outline-checks.ts'
+import { formatM2, type Finding, type OutlineSettings } from './outline-checks.ts'
 
-/** Reasons a parcel change is refused; each comes back to the officer with what and where. */
-export type ProblemCode =
-  | OutlineProblemCode | 'UNKNOWN_CODE' | 'UNKNOWN_TOWNSHIP' | 'INVALID_ATTRIBUTE' | 'CLASS_REASON_REQUIRED'
-  | 'SPLIT_LINE_MISSES' | 'NOT_ADJACENT' | 'AREA_NOT_CONSERVED'
-
-/** A failed check of the change at `index` of a request. */
+/**
+ * A failed check of the change at `index` of a request: an outline reason code (OUTLINE_PROBLEM) or UNKNOWN_CODE,
+ * UNKNOWN_TOWNSHIP, INVALID_ATTRIBUTE, CLASS_REASON_REQUIRED, SPLIT_LINE_MISSES, NOT_ADJACENT, AREA_NOT_CONSERVED.
+ */
 export interface Problem extends Finding {
   index: number
 }
