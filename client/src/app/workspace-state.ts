@@ -1,5 +1,5 @@
-import type { ClassList } from '../features/classification/classification-types'
-import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../shared/api-types'
+import type { ClassList } from '../features/classification/classification-types.ts'
+import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../shared/api-types.ts'
 
 /** The kinds of data the panels show; each has its own version, bumped when that data changed. */
 export type DataLayer = 'parcels' | 'classLists' | 'plots' | 'zones' | 'enterprises' | 'points' | 'reviews'

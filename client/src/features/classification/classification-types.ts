@@ -1,5 +1,5 @@
-import type { ReviewInfo } from '../../shared/api-types'
-import type { FarmlandClass } from '../../shared/farmland-class'
+import type { ReviewInfo } from '../../shared/api-types.ts'
+import type { FarmlandClass } from '../../shared/farmland-class.ts'
 
 /** A rule set of `GET /api/classification/rule-sets`; `rules` is the server's ClassRuleSet. */
 export interface RuleSet {
