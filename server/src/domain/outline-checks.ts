@@ -24,8 +24,6 @@ export const OUTLINE_PROBLEM = {
   OVERLAP: 'OVERLAP',
 } as const
 
-export type OutlineProblemCode = (typeof OUTLINE_PROBLEM)[keyof typeof OUTLINE_PROBLEM]
-
 /** One failed check of an outline (or of a change), without the index of the item it belongs to. */
 export interface Finding {
   code: string
