@@ -24,7 +24,8 @@ import { hardware, postgresInfo } from './lib/system.ts'
 import { describeTiles, pickTiles, planSummary, tilePath, type PlanSummary, type TileList } from './lib/tiles.ts'
 
 const started = performance.now()
-const log: Log = (msg) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`)
+const log: Log = (msg) =>
+  console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`)
 const options = (() => {
   try {
     return readOptions()
@@ -35,12 +36,16 @@ const options = (() => {
 })()
 const pgbenchBin = findPgbench()
 if (!pgbenchBin) {
-  console.error('找不到 pgbench（PATH 或 /usr/lib/postgresql/*/bin），请安装 PostgreSQL 客户端工具 / pgbench not found on PATH or in /usr/lib/postgresql/*/bin; install the PostgreSQL client tools')
+  console.error(
+    '找不到 pgbench（PATH 或 /usr/lib/postgresql/*/bin），请安装 PostgreSQL 客户端工具 / pgbench not found on PATH or in /usr/lib/postgresql/*/bin; install the PostgreSQL client tools',
+  )
   process.exit(1)
 }
 const pgbenchVersion = execFileSync(pgbenchBin, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim()
 if (!(pgbenchMajor(pgbenchVersion) >= 11)) {
-  console.error(`需要 pgbench 11 或更高版本（脚本用到 CASE 表达式），当前：${pgbenchVersion} / pgbench ≥ 11 needed (CASE expressions), found: ${pgbenchVersion}`)
+  console.error(
+    `需要 pgbench 11 或更高版本（脚本用到 CASE 表达式），当前：${pgbenchVersion} / pgbench ≥ 11 needed (CASE expressions), found: ${pgbenchVersion}`,
+  )
   process.exit(1)
 }
 
@@ -67,7 +72,9 @@ async function openBenchDatabase(url: string, poolSize: number) {
     return { prepared: await attempt(options.reseed), db: db! }
   } catch (err) {
     if (options.reseed) throw err
-    log(`准备基准库失败（${(err as Error).message.split('\n')[0]}），重建后重试 / preparing the bench database failed, recreating it`)
+    log(
+      `准备基准库失败（${(err as Error).message.split('\n')[0]}），重建后重试 / preparing the bench database failed, recreating it`,
+    )
     await db?.close()
     return { prepared: await attempt(true), db: db! }
   }
@@ -87,7 +94,10 @@ async function main(): Promise<number> {
   const pg = await postgresInfo(db)
   const scale = await dataScale(db)
 
-  if (prepared.keptGenerator) ctx.warnings.push(`BENCH_KEEP_DATA=1：数据由生成器 ${prepared.keptGenerator} 生成，与当前生成器不同 / data seeded by generator ${prepared.keptGenerator}, not the current one`)
+  if (prepared.keptGenerator)
+    ctx.warnings.push(
+      `BENCH_KEEP_DATA=1：数据由生成器 ${prepared.keptGenerator} 生成，与当前生成器不同 / data seeded by generator ${prepared.keptGenerator}, not the current one`,
+    )
   const precheckOn = onlyOne ? onlyPrecheck : options.precheck
   const generatedClassLists = precheckOn ? await ensurePublishedClassLists(db, log) : []
 
@@ -112,19 +122,31 @@ async function main(): Promise<number> {
     const tiles = {
       count: list.tiles.length,
       parcelDraws: list.draws,
-      project: { ...await describeTiles(db, projectSql, list.tiles, off.scope), plan: await planSummary(db, projectSql, list.tiles, off.scope) },
-      martin: { ...await describeTiles(db, martin, list.tiles), plan: await planSummary(db, martin, list.tiles) },
+      project: {
+        ...(await describeTiles(db, projectSql, list.tiles, off.scope)),
+        plan: await planSummary(db, projectSql, list.tiles, off.scope),
+      },
+      martin: { ...(await describeTiles(db, martin, list.tiles)), plan: await planSummary(db, martin, list.tiles) },
     }
     log(`${title}: ${list.tiles.length} 个瓦片，平均 / tiles, avg ${kb(tiles.project.avgBytes)}`)
     const pgb = { bin: pgbenchBin!, url: benchUrl, clients: c }
     const steps = [
       httpStep(ctx, 'server', 'server (cache off)', () => off, paths, c),
-      pgbenchStep('pgbench', 'pgbench project SQL', { ...pgb, script: writeScript(scriptDir, 'project', projectSql, list.tiles, off.scope) }),
-      pgbenchStep('martin', 'pgbench Martin SQL', { ...pgb, script: writeScript(scriptDir, 'martin', martin, list.tiles) }),
+      pgbenchStep('pgbench', 'pgbench project SQL', {
+        ...pgb,
+        script: writeScript(scriptDir, 'project', projectSql, list.tiles, off.scope),
+      }),
+      pgbenchStep('martin', 'pgbench Martin SQL', {
+        ...pgb,
+        script: writeScript(scriptDir, 'martin', martin, list.tiles),
+      }),
     ]
     const series = await measure(ctx, title, steps)
     const w: WorkloadReport = {
-      id: `parcel-z${list.z}-db`, title, seconds: options.seconds, tiles,
+      id: `parcel-z${list.z}-db`,
+      title,
+      seconds: options.seconds,
+      tiles,
       concurrency: Object.fromEntries(steps.map((s) => [s.key, s.concurrency])),
       series,
       ratios: [
@@ -135,7 +157,7 @@ async function main(): Promise<number> {
         `tiles: ${list.tiles.length} distinct z${list.z} tiles holding parcels (from ${list.draws} seeded parcel draws); uncompressed MVT ` +
           `${kb(tiles.project.avgBytes)} avg / ${kb(tiles.project.maxBytes)} max with the project SQL, ${kb(tiles.martin.avgBytes)} avg with Martin's; ` +
           `empty ${tiles.project.empty} / ${tiles.martin.empty}.`,
-        'pgbench: -n -M prepared, one script: a random tile of the list (pgbench CASE expression), then TileService.sqlFor(\'parcel\') on one line, the scope ($4) as an array literal of every county; the server is called with the session of a bench account of the same scope.',
+        "pgbench: -n -M prepared, one script: a random tile of the list (pgbench CASE expression), then TileService.sqlFor('parcel') on one line, the scope ($4) as an array literal of every county; the server is called with the session of a bench account of the same scope.",
         `project SQL plans: ${planText(tiles.project.plan, list.tiles.length)}.`,
         `Martin SQL plans: ${planText(tiles.martin.plan, list.tiles.length)}.`,
       ],
@@ -145,11 +167,15 @@ async function main(): Promise<number> {
   }
   if (onlyCoverage) {
     log('BENCH_ONLY=coverage：只测监测覆盖 / only the monitoring coverage is measured')
-    ctx.warnings.push('BENCH_ONLY=coverage：瓦片、缓存、用地准入核查、分类与内嵌引擎未测 / tiles, cache, pre-check, classification and the embedded engine not measured')
+    ctx.warnings.push(
+      'BENCH_ONLY=coverage：瓦片、缓存、用地准入核查、分类与内嵌引擎未测 / tiles, cache, pre-check, classification and the embedded engine not measured',
+    )
   }
   if (onlyPrecheck) {
     log('BENCH_ONLY=precheck：只测用地准入核查 / only the pre-check is measured')
-    ctx.warnings.push('BENCH_ONLY=precheck：瓦片、缓存、分类与内嵌引擎未测 / tiles, cache, classification and the embedded engine not measured')
+    ctx.warnings.push(
+      'BENCH_ONLY=precheck：瓦片、缓存、分类与内嵌引擎未测 / tiles, cache, classification and the embedded engine not measured',
+    )
   }
   const w16 = onlyOne ? undefined : await dbPath(z16, 4, 0.8)
   if (!onlyOne) await dbPath(z13, 2, 0.9)
@@ -162,9 +188,15 @@ async function main(): Promise<number> {
     log(`${title}: 缓存已预热 / cache warmed ${JSON.stringify(statuses)}`)
     const series = await measure(ctx, title, [httpStep(ctx, 'cache', 'server (cache on)', () => on, paths, 8)])
     workloads.push({
-      id: 'parcel-cache-hit', title, seconds: options.seconds, concurrency: { cache: 8 }, series,
+      id: 'parcel-cache-hit',
+      title,
+      seconds: options.seconds,
+      concurrency: { cache: 8 },
+      series,
       ratios: [ratio('cache-hit req/s', series[0], null, 10_000)],
-      notes: [`${paths.length} URLs (the z16 list), each requested once before measuring: ${JSON.stringify(statuses)}.`],
+      notes: [
+        `${paths.length} URLs (the z16 list), each requested once before measuring: ${JSON.stringify(statuses)}.`,
+      ],
     })
   }
 
@@ -176,10 +208,29 @@ async function main(): Promise<number> {
     ctx.warnings.push('用地准入核查未测 / pre-check not measured (BENCH_PRECHECK=0)')
   } else {
     const p = await measurePrecheck(db, ctx, {
-      server: off, config, pgbench: pgbenchBin!, benchUrl, scriptDir, count: options.precheckPlots, seed: options.seed, connections: 4,
+      server: off,
+      config,
+      pgbench: pgbenchBin!,
+      benchUrl,
+      scriptDir,
+      count: options.precheckPlots,
+      seed: options.seed,
+      connections: 4,
     })
-    if (generatedClassLists.length) p.notes.push(`published class lists generated now for ${generatedClassLists.join(', ')} (marked: created_by 'bench (generated)').`)
-    workloads.push({ id: 'precheck', title: 'plot pre-check', seconds: options.seconds, concurrency: p.concurrency, tiles: { outlines: p.plots }, series: p.series, ratios: p.ratios, notes: p.notes })
+    if (generatedClassLists.length)
+      p.notes.push(
+        `published class lists generated now for ${generatedClassLists.join(', ')} (marked: created_by 'bench (generated)').`,
+      )
+    workloads.push({
+      id: 'precheck',
+      title: 'plot pre-check',
+      seconds: options.seconds,
+      concurrency: p.concurrency,
+      tiles: { outlines: p.plots },
+      series: p.series,
+      ratios: p.ratios,
+      notes: p.notes,
+    })
   }
 
   // 6. County-wide classification of 430903: the job path against the set-based SQL, interleaved.
@@ -192,7 +243,11 @@ async function main(): Promise<number> {
     const title = 'county-wide classification'
     const c = await measureClassification(db, '430903', options.repeats, log)
     workloads.push({
-      id: 'classification-county', title, seconds: 0, concurrency: { job: 1, sql: 1 }, series: c.series,
+      id: 'classification-county',
+      title,
+      seconds: 0,
+      concurrency: { job: 1, sql: 1 },
+      series: c.series,
       ratios: [ratio('job parcels/s ÷ set-based SQL parcels/s', byKey(c.series, 'job'), byKey(c.series, 'sql'), 0.5)],
       notes: c.notes,
     })
@@ -207,14 +262,23 @@ async function main(): Promise<number> {
   } else {
     const c = await measureCoverage(db, config, options.repeats, log)
     workloads.push({
-      id: 'coverage-city', title: 'monitoring coverage of a city', seconds: 0, concurrency: { service: 1, lateral: 1, cached: 1 }, series: c.series,
-      ratios: [ratio('service time ÷ LATERAL query time', byKey(c.series, 'service'), byKey(c.series, 'lateral'), 2, true)],
+      id: 'coverage-city',
+      title: 'monitoring coverage of a city',
+      seconds: 0,
+      concurrency: { service: 1, lateral: 1, cached: 1 },
+      series: c.series,
+      ratios: [
+        ratio('service time ÷ LATERAL query time', byKey(c.series, 'service'), byKey(c.series, 'lateral'), 2, true),
+      ],
       notes: c.notes,
     })
   }
 
   // 7. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.
-  let embeddedInfo: Record<string, unknown> = { skipped: true, reason: onlyOne ? `BENCH_ONLY=${options.only}` : 'BENCH_EMBEDDED=0' }
+  let embeddedInfo: Record<string, unknown> = {
+    skipped: true,
+    reason: onlyOne ? `BENCH_ONLY=${options.only}` : 'BENCH_EMBEDDED=0',
+  }
   if (onlyOne) {
     // BENCH_ONLY=precheck: not measured (said in the warnings)
   } else if (!options.embedded) {
@@ -225,9 +289,10 @@ async function main(): Promise<number> {
     if (options.reseed) fs.rmSync(dataDir, { recursive: true, force: true })
     const embDb = await openDatabase({ dataDir, log })
     cleanups.push({ name: 'embedded database', run: () => embDb.close() })
-    const seed = options.embeddedScale === 'county'
-      ? { scale: 'county' as const }
-      : { scale: 'sample' as const, adcodes: ['430903'], parcelsPerCounty: 20_000 }
+    const seed =
+      options.embeddedScale === 'county'
+        ? { scale: 'county' as const }
+        : { scale: 'sample' as const, adcodes: ['430903'], parcelsPerCounty: 20_000 }
     const emb = await prepareData(embDb, seed, { reseed: options.reseed, log })
     const embServer = await startServer(embDb, 0)
     cleanups.push({ name: 'embedded server', run: () => embServer.close() })
@@ -238,8 +303,12 @@ async function main(): Promise<number> {
     const paths = embList.tiles.map((t) => tilePath('parcel', t))
     const statuses = await fetchAll(embServer.url, paths, embServer.cookie)
     embeddedInfo = {
-      scale: options.embeddedScale, parcels: emb.parcels, dataDir, seededNow: emb.seeded,
-      ...(emb.seedSeconds === undefined ? {} : { seedSeconds: Math.round(emb.seedSeconds) }), statuses,
+      scale: options.embeddedScale,
+      parcels: emb.parcels,
+      dataDir,
+      seededNow: emb.seeded,
+      ...(emb.seedSeconds === undefined ? {} : { seedSeconds: Math.round(emb.seedSeconds) }),
+      statuses,
     }
     log(`${title}: ${JSON.stringify(statuses)}`)
     const series = await measure(ctx, title, [
@@ -247,7 +316,11 @@ async function main(): Promise<number> {
       httpStep(ctx, 'embedded', 'embedded PGlite (cache off)', () => embServer, paths, 1),
     ])
     workloads.push({
-      id: 'parcel-z16-embedded', title, seconds: options.seconds, concurrency: { server1: 1, embedded: 1 }, series,
+      id: 'parcel-z16-embedded',
+      title,
+      seconds: options.seconds,
+      concurrency: { server1: 1, embedded: 1 },
+      series,
       ratios: [
         ratio('embedded ÷ server, both c=1', byKey(series, 'embedded'), byKey(series, 'server1'), null),
         ratio('embedded c=1 ÷ server c=4 (z16 DB path)', byKey(series, 'embedded'), byKey(w16!.series, 'server'), null),
@@ -268,19 +341,33 @@ async function main(): Promise<number> {
     pgbench: pgbenchVersion,
     postgres: pg,
     data: {
-      scale: options.scale, database: options.benchDbName, ...scale, seededNow: prepared.seeded,
+      scale: options.scale,
+      database: options.benchDbName,
+      ...scale,
+      seededNow: prepared.seeded,
       ...(prepared.seedSeconds === undefined ? {} : { seedSeconds: Math.round(prepared.seedSeconds) }),
       embedded: embeddedInfo,
       ...(prepared.keptGenerator ? { keptGenerator: prepared.keptGenerator } : {}),
     },
-    options: { seconds: options.seconds, repeats: options.repeats, tilesPerZoom: options.tileCount, seed: options.seed, serverPoolSize: poolSize, precheckPlots: options.precheckPlots, ...(options.only ? { only: options.only } : {}) },
+    options: {
+      seconds: options.seconds,
+      repeats: options.repeats,
+      tilesPerZoom: options.tileCount,
+      seed: options.seed,
+      serverPoolSize: poolSize,
+      precheckPlots: options.precheckPlots,
+      ...(options.only ? { only: options.only } : {}),
+    },
     workloads,
     warnings: ctx.warnings,
     invalidRuns: ctx.invalid,
   }
   console.log(toConsole(report))
   // a partial run (BENCH_ONLY) never replaces the results of a full one
-  const files = writeReport(onlyOne ? path.join(os.tmpdir(), 'soil-bench-partial') : path.join(import.meta.dirname, 'results'), report)
+  const files = writeReport(
+    onlyOne ? path.join(os.tmpdir(), 'soil-bench-partial') : path.join(import.meta.dirname, 'results'),
+    report,
+  )
   log(`已写入 / written: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`)
   for (const w of ctx.warnings) console.warn(`警告 / warning: ${w}`)
   for (const w of ctx.invalid) console.warn(`无效 / invalid run: ${w}`)
@@ -295,7 +382,16 @@ try {
 }
 // Each clean-up gets 10 s; whatever hangs is named, and the process exits anyway.
 for (const c of cleanups.reverse()) {
-  const outcome = await withTimeout(Promise.resolve().then(c.run).then(() => 'ok', (e: Error) => `error: ${e.message}`), 10_000)
-  if (outcome !== 'ok') console.warn(`清理 ${c.name}：${outcome ?? 'timeout'} / clean-up of ${c.name}: ${outcome ?? 'timeout'}`)
+  const outcome = await withTimeout(
+    Promise.resolve()
+      .then(c.run)
+      .then(
+        () => 'ok',
+        (e: Error) => `error: ${e.message}`,
+      ),
+    10_000,
+  )
+  if (outcome !== 'ok')
+    console.warn(`清理 ${c.name}：${outcome ?? 'timeout'} / clean-up of ${c.name}: ${outcome ?? 'timeout'}`)
 }
 process.exit(code)

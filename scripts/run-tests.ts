@@ -17,7 +17,11 @@ if (build.status !== 0) {
 
 const mode = process.env.DATABASE_URL ? 'PostgreSQL 服务器（DATABASE_URL）' : '内嵌 PGlite + PostGIS'
 console.log(`测试数据库：${mode}`)
-const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' })
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+)
 
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'))

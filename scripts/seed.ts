@@ -2,7 +2,12 @@ import { parseArgs } from 'node:util'
 import { loadConfig, paths } from '../server/src/config.ts'
 import { openDatabase } from '../server/src/db/database.ts'
 import { migrate } from '../server/src/db/migrate.ts'
-import { clearData, loadSampleData, seedSampleDataOnStart, type SampleScale } from '../server/src/services/sample-data.service.ts'
+import {
+  clearData,
+  loadSampleData,
+  seedSampleDataOnStart,
+  type SampleScale,
+} from '../server/src/services/sample-data.service.ts'
 
 /**
  * `npm run seed -- --scale sample|county|city`: replaces all data with generated sample data on the configured
@@ -21,9 +26,12 @@ await migrate(db, paths.migrations)
 await clearData(db)
 const parcelsPerCounty = values.parcels ? Number(values.parcels) : config.sampleParcelsPerCounty
 // the default sample is recorded as a start-up load would be, so a start after an interrupted seed finishes it
-const result = scale === 'sample'
-  ? (await seedSampleDataOnStart(db, { parcelsPerCounty, log: console.log }))!
-  : await loadSampleData(db, { scale, parcelsPerCounty, log: console.log })
+const result =
+  scale === 'sample'
+    ? (await seedSampleDataOnStart(db, { parcelsPerCounty, log: console.log }))!
+    : await loadSampleData(db, { scale, parcelsPerCounty, log: console.log })
 await db.query('ANALYZE')
-console.log(`完成：${result.counties} 个区县，${result.parcels} 个耕地图斑，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+console.log(
+  `完成：${result.counties} 个区县，${result.parcels} 个耕地图斑，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+)
 await db.close()

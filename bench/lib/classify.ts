@@ -28,7 +28,8 @@ function screeningCase(element: string): string {
  */
 export function setBasedClassifySql(): string {
   const metal = (e: string) => `(s.v->>'${e.toLowerCase()}')::float8`
-  const above = (limit: (e: string) => string) => GRADING_ELEMENTS.map((e) => `coalesce(${metal(e)} > ${limit(e)}, false)`).join(' OR ')
+  const above = (limit: (e: string) => string) =>
+    GRADING_ELEMENTS.map((e) => `coalesce(${metal(e)} > ${limit(e)}, false)`).join(' OR ')
   return `
 INSERT INTO bench_classify_result (parcel_id, class, method)
 WITH soil AS (
@@ -96,10 +97,18 @@ export interface ClassifyWorkloadResult {
 }
 
 const benchContext = (adcode: string, name: string): AuthContext => ({
-  tokenHash: 'bench', csrfToken: 'bench',
+  tokenHash: 'bench',
+  csrfToken: 'bench',
   user: {
-    id: 0, username: 'bench', displayName: '基准测试', department: '', role: 'farmland', roleName: '耕地管理员', mustChangePassword: false,
-    scopes: [adcode], counties: [{ adcode, name }],
+    id: 0,
+    username: 'bench',
+    displayName: '基准测试',
+    department: '',
+    role: 'farmland',
+    roleName: '耕地管理员',
+    mustChangePassword: false,
+    scopes: [adcode],
+    counties: [{ adcode, name }],
   } as unknown as AuthContext['user'],
 })
 
@@ -108,11 +117,22 @@ const benchContext = (adcode: string, name: string): AuthContext => ({
  * DEFAULT_BATCH_SIZE, entries with their basis) against the set-based SQL anchor, interleaved, `repeats` times
  * after one un-recorded warm-up of each. Each job's list is deleted afterwards. → parcels/s.
  */
-export async function measureClassification(db: Database, adcode: string, repeats: number, log: Log): Promise<ClassifyWorkloadResult> {
+export async function measureClassification(
+  db: Database,
+  adcode: string,
+  repeats: number,
+  log: Log,
+): Promise<ClassifyWorkloadResult> {
   await ensureDefaultRuleSet(db)
-  const { rows: [county] } = await db.query<{ name: string; parcels: number }>(
-    'SELECT c.name, (SELECT count(*)::int FROM farmland_parcel p WHERE p.adcode = c.adcode) AS parcels FROM county c WHERE c.adcode = $1', [adcode])
-  await db.query('CREATE UNLOGGED TABLE IF NOT EXISTS bench_classify_result (parcel_id bigint PRIMARY KEY, class text NOT NULL, method text NOT NULL)')
+  const {
+    rows: [county],
+  } = await db.query<{ name: string; parcels: number }>(
+    'SELECT c.name, (SELECT count(*)::int FROM farmland_parcel p WHERE p.adcode = c.adcode) AS parcels FROM county c WHERE c.adcode = $1',
+    [adcode],
+  )
+  await db.query(
+    'CREATE UNLOGGED TABLE IF NOT EXISTS bench_classify_result (parcel_id bigint PRIMARY KEY, class text NOT NULL, method text NOT NULL)',
+  )
   const sql = setBasedClassifySql()
   const { maxDistanceM, maxSamples } = DEFAULT_RULE_SET.interpolation
   const ctx = benchContext(adcode, county.name)
@@ -130,9 +150,14 @@ export async function measureClassification(db: Database, adcode: string, repeat
     const job = await startClassification(db, runner, ctx, { adcode })
     await runner.idle()
     const seconds = (performance.now() - t) / 1000
-    const { rows: [done] } = await db.query(`SELECT j.status, j.done, j.error,
+    const {
+      rows: [done],
+    } = await db.query(
+      `SELECT j.status, j.done, j.error,
         (SELECT jsonb_object_agg(method, n) FROM (SELECT method, count(*) AS n FROM class_list_entry WHERE list_id = j.list_id GROUP BY 1) m) AS methods
-      FROM classification_job j WHERE j.id = $1`, [job.id])
+      FROM classification_job j WHERE j.id = $1`,
+      [job.id],
+    )
     if (done.status !== 'done') throw new Error(`分类任务未完成 / job ended ${done.status}: ${done.error}`)
     jobDetail = { status: done.status, done: done.done, methods: done.methods }
     await db.query('DELETE FROM class_list WHERE adcode = $1 AND id = $2', [adcode, job.listId])
@@ -148,16 +173,31 @@ export async function measureClassification(db: Database, adcode: string, repeat
   for (let round = 1; round <= repeats; round++) {
     seconds.job.push(await runJob())
     seconds.sql.push(await runSql())
-    log(`分类 / classification: 第 ${round}/${repeats} 轮 / run: job ${seconds.job.at(-1)!.toFixed(1)} s, set-based SQL ${seconds.sql.at(-1)!.toFixed(1)} s`)
+    log(
+      `分类 / classification: 第 ${round}/${repeats} 轮 / run: job ${seconds.job.at(-1)!.toFixed(1)} s, set-based SQL ${seconds.sql.at(-1)!.toFixed(1)} s`,
+    )
   }
-  const { rows: sqlMethods } = await db.query('SELECT method, count(*)::int AS n FROM bench_classify_result GROUP BY 1 ORDER BY 1')
+  const { rows: sqlMethods } = await db.query(
+    'SELECT method, count(*)::int AS n FROM bench_classify_result GROUP BY 1 ORDER BY 1',
+  )
   const toSeries = (key: string, label: string, s: number[]): Series => {
     const runs = s.map((x) => county.parcels / x)
-    return { key, label, unit: 'parcels/s', runs, invalidRuns: [], median: median(runs), details: s.map((x) => ({ seconds: x })) }
+    return {
+      key,
+      label,
+      unit: 'parcels/s',
+      runs,
+      invalidRuns: [],
+      median: median(runs),
+      details: s.map((x) => ({ seconds: x })),
+    }
   }
   return {
     parcels: county.parcels,
-    series: [toSeries('job', 'classification job (API path)', seconds.job), toSeries('sql', 'set-based SQL anchor', seconds.sql)],
+    series: [
+      toSeries('job', 'classification job (API path)', seconds.job),
+      toSeries('sql', 'set-based SQL anchor', seconds.sql),
+    ],
     notes: [
       `${county.parcels} parcels of ${adcode} ${county.name}; rule set ${DEFAULT_RULE_SET.version} (reach ${maxDistanceM} m, ≤ ${maxSamples} samples). ` +
         `Median seconds: job ${median(seconds.job).toFixed(1)}, SQL ${median(seconds.sql).toFixed(1)} (ratio of parcels/s = SQL time ÷ job time; PERF target: job ≤ 2× the SQL's time, i.e. ≥ 0.5).`,

@@ -33,10 +33,18 @@ export interface CoverageWorkloadResult {
 }
 
 const benchContext = (counties: { adcode: string; name: string }[]): AuthContext => ({
-  tokenHash: 'bench', csrfToken: 'bench',
+  tokenHash: 'bench',
+  csrfToken: 'bench',
   user: {
-    id: 0, username: 'bench', displayName: '基准测试', department: '', role: 'environment', roleName: '生态环境管理员', mustChangePassword: false,
-    scopes: counties.map((c) => c.adcode), counties,
+    id: 0,
+    username: 'bench',
+    displayName: '基准测试',
+    department: '',
+    role: 'environment',
+    roleName: '生态环境管理员',
+    mustChangePassword: false,
+    scopes: counties.map((c) => c.adcode),
+    counties,
   } as unknown as AuthContext['user'],
 })
 
@@ -45,19 +53,34 @@ const benchContext = (counties: { adcode: string; name: string }[]): AuthContext
  * GET /api/coverage with (township facts with the uncovered farmland, the three-level facts, verdicts and roll-ups)
  * against the LATERAL anchor, interleaved, `repeats` times after one un-recorded warm-up of each. → seconds.
  */
-export async function measureCoverage(db: Database, config: AppConfig, repeats: number, log: Log): Promise<CoverageWorkloadResult> {
-  const { rows: [city] } = await db.query<{ city_code: string; city: string }>(`
+export async function measureCoverage(
+  db: Database,
+  config: AppConfig,
+  repeats: number,
+  log: Log,
+): Promise<CoverageWorkloadResult> {
+  const {
+    rows: [city],
+  } = await db.query<{ city_code: string; city: string }>(`
     SELECT c.city_code::text, c.city FROM county c JOIN farmland_parcel p ON p.adcode = c.adcode
     GROUP BY c.city_code, c.city ORDER BY count(*) DESC LIMIT 1`)
-  const { rows: counties } = await db.query<{ adcode: string; name: string }>('SELECT adcode::text, name FROM county WHERE city_code = $1 ORDER BY adcode', [city.city_code])
+  const { rows: counties } = await db.query<{ adcode: string; name: string }>(
+    'SELECT adcode::text, name FROM county WHERE city_code = $1 ORDER BY adcode',
+    [city.city_code],
+  )
   const adcodes = counties.map((c) => c.adcode)
   const settings = config.coverage
   const classes = farmlandClasses(settings)
   const ctx = benchContext(counties)
-  const { rows: [points] } = await db.query<{ active: number; all: number }>(
-    `SELECT count(*) FILTER (WHERE status = 'active')::int AS active, count(*)::int AS all FROM monitoring_point WHERE adcode = ANY($1::text[])`, [adcodes])
+  const {
+    rows: [points],
+  } = await db.query<{ active: number; all: number }>(
+    `SELECT count(*) FILTER (WHERE status = 'active')::int AS active, count(*)::int AS all FROM monitoring_point WHERE adcode = ANY($1::text[])`,
+    [adcodes],
+  )
 
-  let lastService: { uncoveredParcels: number; uncoveredMu: number; farmlandParcels: number; covered: number } | undefined
+  let lastService:
+    { uncoveredParcels: number; uncoveredMu: number; farmlandParcels: number; covered: number } | undefined
   let lastAnchor: { uncovered_parcels: number; uncovered_m2: number; parcels: number } | undefined
   const runService = async ({ isCached = false } = {}) => {
     if (!isCached) clearCoverageCache(db)
@@ -65,14 +88,18 @@ export async function measureCoverage(db: Database, config: AppConfig, repeats: 
     const r = await getCoverage(db, ctx, settings)
     const seconds = (performance.now() - t) / 1000
     lastService = {
-      uncoveredParcels: r.counties.reduce((s, c) => s + c.uncoveredParcels, 0), uncoveredMu: r.counties.reduce((s, c) => s + c.uncoveredMu, 0),
-      farmlandParcels: r.counties.reduce((s, c) => s + c.farmlandParcels, 0), covered: r.counties.filter((c) => c.isCovered).length,
+      uncoveredParcels: r.counties.reduce((s, c) => s + c.uncoveredParcels, 0),
+      uncoveredMu: r.counties.reduce((s, c) => s + c.uncoveredMu, 0),
+      farmlandParcels: r.counties.reduce((s, c) => s + c.farmlandParcels, 0),
+      covered: r.counties.filter((c) => c.isCovered).length,
     }
     return seconds
   }
   const runAnchor = async () => {
     const t = performance.now()
-    const { rows: [r] } = await db.query(LATERAL_ANCHOR_SQL, [adcodes, settings.distanceM, classes])
+    const {
+      rows: [r],
+    } = await db.query(LATERAL_ANCHOR_SQL, [adcodes, settings.distanceM, classes])
     lastAnchor = r
     return (performance.now() - t) / 1000
   }
@@ -85,16 +112,29 @@ export async function measureCoverage(db: Database, config: AppConfig, repeats: 
     seconds.service.push(await runService())
     seconds.cached.push(await runService({ isCached: true }))
     seconds.anchor.push(await runAnchor())
-    log(`监测覆盖 / coverage: 第 ${round}/${repeats} 轮 / run: service ${seconds.service.at(-1)!.toFixed(2)} s (cached ${(seconds.cached.at(-1)! * 1000).toFixed(1)} ms), LATERAL ${seconds.anchor.at(-1)!.toFixed(2)} s`)
+    log(
+      `监测覆盖 / coverage: 第 ${round}/${repeats} 轮 / run: service ${seconds.service.at(-1)!.toFixed(2)} s (cached ${(seconds.cached.at(-1)! * 1000).toFixed(1)} ms), LATERAL ${seconds.anchor.at(-1)!.toFixed(2)} s`,
+    )
   }
-  const toSeries = (key: string, label: string, s: number[]): Series => ({ key, label, unit: 's', runs: s, invalidRuns: [], median: median(s), details: [] })
+  const toSeries = (key: string, label: string, s: number[]): Series => ({
+    key,
+    label,
+    unit: 's',
+    runs: s,
+    invalidRuns: [],
+    median: median(s),
+    details: [],
+  })
   const parcels = lastAnchor!.parcels
   const agree = lastService!.uncoveredParcels === lastAnchor!.uncovered_parcels
   return {
     counties: adcodes.length,
     parcels,
-    series: [toSeries('service', 'coverage service (GET /api/coverage path)', seconds.service), toSeries('lateral', 'one LATERAL nearest-point query', seconds.anchor),
-      toSeries('cached', 'coverage service, repeated read served from the cache (data unchanged)', seconds.cached)],
+    series: [
+      toSeries('service', 'coverage service (GET /api/coverage path)', seconds.service),
+      toSeries('lateral', 'one LATERAL nearest-point query', seconds.anchor),
+      toSeries('cached', 'coverage service, repeated read served from the cache (data unchanged)', seconds.cached),
+    ],
     notes: [
       `${city.city} (${city.city_code}): ${adcodes.length} counties, ${parcels} farmland parcels (三调 classes ${classes.join(', ')}), ` +
         `${points.active} active of ${points.all} monitoring points; coverage distance ${settings.distanceM} m. ` +

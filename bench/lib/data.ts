@@ -20,7 +20,12 @@ export interface DataMarker {
 export function generatorHash(): string {
   const hash = crypto.createHash('sha256')
   const dirs = [path.join(paths.sampleData, 'generator'), path.join(paths.queries, 'sample-data')]
-  const files = dirs.flatMap((d) => fs.readdirSync(d).sort().map((f) => path.join(d, f)))
+  const files = dirs.flatMap((d) =>
+    fs
+      .readdirSync(d)
+      .sort()
+      .map((f) => path.join(d, f)),
+  )
   files.push(path.join(paths.root, 'server', 'src', 'services', 'sample-data.service.ts'))
   for (const file of files) hash.update(path.relative(paths.root, file)).update(fs.readFileSync(file))
   return hash.digest('hex').slice(0, 16)
@@ -58,22 +63,48 @@ async function readMarker(db: Database): Promise<DataMarker | undefined> {
  * Migrates and, unless the database already holds this scale from this generator (marker and actual parcel
  * count agree), clears and seeds it, then ANALYZE. Returns the parcel count and whether it seeded.
  */
-export async function prepareData(db: Database, seed: SeedOptions, options: { reseed: boolean; log: Log; keepData?: boolean }): Promise<{ parcels: number; seeded: boolean; seedSeconds?: number; keptGenerator?: string }> {
+export async function prepareData(
+  db: Database,
+  seed: SeedOptions,
+  options: { reseed: boolean; log: Log; keepData?: boolean },
+): Promise<{ parcels: number; seeded: boolean; seedSeconds?: number; keptGenerator?: string }> {
   await migrate(db, paths.migrations)
-  const label = seed.scale === 'sample' ? `sample:${seed.parcelsPerCounty ?? ''}:${(seed.adcodes ?? []).join(',')}` : seed.scale
+  const label =
+    seed.scale === 'sample' ? `sample:${seed.parcelsPerCounty ?? ''}:${(seed.adcodes ?? []).join(',')}` : seed.scale
   const generator = generatorHash()
   const marker = await readMarker(db)
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM farmland_parcel')
   const actual = rows[0].n
-  if (!options.reseed && marker && marker.scale === label && marker.generator === generator && Number(marker.parcels) === actual && actual > 0) {
-    options.log(`数据已就绪（${label}，耕地图斑 ${actual} 个），跳过生成 / data ready (${label}, ${actual} parcels), seeding skipped`)
+  if (
+    !options.reseed &&
+    marker &&
+    marker.scale === label &&
+    marker.generator === generator &&
+    Number(marker.parcels) === actual &&
+    actual > 0
+  ) {
+    options.log(
+      `数据已就绪（${label}，耕地图斑 ${actual} 个），跳过生成 / data ready (${label}, ${actual} parcels), seeding skipped`,
+    )
     return { parcels: actual, seeded: false }
   }
-  if (options.keepData && !options.reseed && marker && marker.scale === label && Number(marker.parcels) === actual && actual > 0) {
-    options.log(`BENCH_KEEP_DATA=1：沿用生成器 ${marker.generator} 的数据（当前生成器 ${generator}） / keeping data of generator ${marker.generator} (now ${generator})`)
+  if (
+    options.keepData &&
+    !options.reseed &&
+    marker &&
+    marker.scale === label &&
+    Number(marker.parcels) === actual &&
+    actual > 0
+  ) {
+    options.log(
+      `BENCH_KEEP_DATA=1：沿用生成器 ${marker.generator} 的数据（当前生成器 ${generator}） / keeping data of generator ${marker.generator} (now ${generator})`,
+    )
     return { parcels: actual, seeded: false, keptGenerator: marker.generator }
   }
-  if (marker) options.log(`数据标记不符（${marker.scale}/${marker.generator}，现有 ${actual} 个），重新生成 / marker differs, reseeding`)
+  if (marker)
+    options.log(
+      `数据标记不符（${marker.scale}/${marker.generator}，现有 ${actual} 个），重新生成 / marker differs, reseeding`,
+    )
   options.log(`正在生成 ${label} 数据… / seeding ${label}…`)
   const started = performance.now()
   await db.query('DELETE FROM bench_marker')
@@ -82,8 +113,15 @@ export async function prepareData(db: Database, seed: SeedOptions, options: { re
   options.log('ANALYZE…')
   await db.query('ANALYZE')
   const seedSeconds = (performance.now() - started) / 1000
-  await db.query('INSERT INTO bench_marker (id, scale, parcels, generator, seed_seconds) VALUES (1, $1, $2, $3, $4)', [label, loaded.parcels, generator, seedSeconds])
-  options.log(`生成完成：耕地图斑 ${loaded.parcels} 个，用时 ${seedSeconds.toFixed(0)} 秒 / seeded ${loaded.parcels} parcels in ${seedSeconds.toFixed(0)} s`)
+  await db.query('INSERT INTO bench_marker (id, scale, parcels, generator, seed_seconds) VALUES (1, $1, $2, $3, $4)', [
+    label,
+    loaded.parcels,
+    generator,
+    seedSeconds,
+  ])
+  options.log(
+    `生成完成：耕地图斑 ${loaded.parcels} 个，用时 ${seedSeconds.toFixed(0)} 秒 / seeded ${loaded.parcels} parcels in ${seedSeconds.toFixed(0)} s`,
+  )
   return { parcels: loaded.parcels, seeded: true, seedSeconds }
 }
 

@@ -37,7 +37,9 @@ function intEnv(name: string, fallback: number, min: number, max: number): numbe
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`环境变量 ${name} 应为 ${min}–${max} 的整数 / ${name} must be an integer in ${min}–${max}, got "${raw}"`)
+    throw new Error(
+      `环境变量 ${name} 应为 ${min}–${max} 的整数 / ${name} must be an integer in ${min}–${max}, got "${raw}"`,
+    )
   }
   return value
 }
@@ -46,7 +48,9 @@ function oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw new Error(`环境变量 ${name} 应为 ${allowed.join(' | ')} / ${name} must be one of ${allowed.join(' | ')}, got "${raw}"`)
+    throw new Error(
+      `环境变量 ${name} 应为 ${allowed.join(' | ')} / ${name} must be one of ${allowed.join(' | ')}, got "${raw}"`,
+    )
   }
   return raw as T
 }
@@ -55,12 +59,14 @@ function oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[
 export function readOptions(): BenchOptions {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL
   if (!serverUrl) {
-    console.error([
-      '基准测试需要一台装有 PostGIS 的 PostgreSQL 服务器：请设置 BENCH_DATABASE_URL（或 DATABASE_URL）。',
-      'The benchmark needs a PostgreSQL server with PostGIS: set BENCH_DATABASE_URL (or DATABASE_URL).',
-      '例 / e.g.: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5433/soil npm run bench',
-      '（基准测试在该服务器上自建数据库 soil_bench，不会改动 URL 所指的数据库 / the bench creates its own database soil_bench and never touches the one in the URL）',
-    ].join('\n'))
+    console.error(
+      [
+        '基准测试需要一台装有 PostGIS 的 PostgreSQL 服务器：请设置 BENCH_DATABASE_URL（或 DATABASE_URL）。',
+        'The benchmark needs a PostgreSQL server with PostGIS: set BENCH_DATABASE_URL (or DATABASE_URL).',
+        '例 / e.g.: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5433/soil npm run bench',
+        '（基准测试在该服务器上自建数据库 soil_bench，不会改动 URL 所指的数据库 / the bench creates its own database soil_bench and never touches the one in the URL）',
+      ].join('\n'),
+    )
     process.exit(1)
   }
   let parsed: URL
@@ -72,13 +78,18 @@ export function readOptions(): BenchOptions {
   }
   const host = parsed.hostname
   if (!LOOPBACK.has(host)) {
-    console.error(`基准测试只连接本机（127.0.0.1），收到主机 “${host}” / the bench only talks to 127.0.0.1, got host "${host}"`)
+    console.error(
+      `基准测试只连接本机（127.0.0.1），收到主机 “${host}” / the bench only talks to 127.0.0.1, got host "${host}"`,
+    )
     process.exit(1)
   }
   const benchDbName = process.env.BENCH_DB_NAME || 'soil_bench'
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(benchDbName)) throw new Error(`BENCH_DB_NAME 不合规 / invalid BENCH_DB_NAME: ${benchDbName}`)
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(benchDbName))
+    throw new Error(`BENCH_DB_NAME 不合规 / invalid BENCH_DB_NAME: ${benchDbName}`)
   if (benchDbName === parsed.pathname.slice(1)) {
-    console.error(`BENCH_DB_NAME（${benchDbName}）与 URL 中的数据库相同，基准测试会清空它，已拒绝 / refusing: BENCH_DB_NAME equals the URL's database, which the bench would wipe`)
+    console.error(
+      `BENCH_DB_NAME（${benchDbName}）与 URL 中的数据库相同，基准测试会清空它，已拒绝 / refusing: BENCH_DB_NAME equals the URL's database, which the bench would wipe`,
+    )
     process.exit(1)
   }
   return {

@@ -34,7 +34,9 @@ export async function startServer(db: Database, cacheEntries: number): Promise<B
   })
   const { port } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
-  const scope = (await db.query<{ adcode: string }>('SELECT adcode::text FROM county ORDER BY adcode')).rows.map((r) => r.adcode)
+  const scope = (await db.query<{ adcode: string }>('SELECT adcode::text FROM county ORDER BY adcode')).rows.map(
+    (r) => r.adcode,
+  )
   const cookie = await signInBenchUser(db, url)
   return {
     url,
@@ -52,10 +54,11 @@ export async function startServer(db: Database, cacheEntries: number): Promise<B
         return (err as Error).message
       }
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -74,24 +77,47 @@ const TILE_ACCOUNT: BenchAccount = { username: 'bench', displayName: '基准测�
  * Creates (again) a bench account — by default the farmland officer `bench` — whose scope is every province of
  * the bench data, and signs it in through the real login route; returns the session cookie.
  */
-export async function signInBenchUser(db: Database, url: string, account: BenchAccount = TILE_ACCOUNT): Promise<string> {
-  const provinces = (await db.query<{ code: string }>("SELECT DISTINCT left(adcode, 2) || '0000' AS code FROM county")).rows.map((r) => r.code)
+export async function signInBenchUser(
+  db: Database,
+  url: string,
+  account: BenchAccount = TILE_ACCOUNT,
+): Promise<string> {
+  const provinces = (
+    await db.query<{ code: string }>("SELECT DISTINCT left(adcode, 2) || '0000' AS code FROM county")
+  ).rows.map((r) => r.code)
   const hash = await hashPassword(BENCH_PASSWORD)
   await db.transaction(async (tx) => {
     const existing = await findUserIdByName(tx, account.username)
-    const id = existing ?? await insertUser(tx, { username: account.username, displayName: account.displayName, department: '', role: account.role, passwordHash: hash, mustChangePassword: false, isGenerated: true })
+    const id =
+      existing ??
+      (await insertUser(tx, {
+        username: account.username,
+        displayName: account.displayName,
+        department: '',
+        role: account.role,
+        passwordHash: hash,
+        mustChangePassword: false,
+        isGenerated: true,
+      }))
     if (existing) await setPassword(tx, id, hash, false)
     await replaceScopes(tx, id, provinces)
   })
   const session = await fetch(`${url}/api/session`)
-  const anon = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  const { csrfToken } = await session.json() as { csrfToken: string }
+  const anon = session.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const { csrfToken } = (await session.json()) as { csrfToken: string }
   const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: anon },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: anon },
     body: JSON.stringify({ username: account.username, password: BENCH_PASSWORD }),
   })
   if (!res.ok) throw new Error(`基准账户登录失败 / bench login failed: ${res.status} ${await res.text()}`)
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('soil_session='))
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('soil_session='))
   if (!cookie) throw new Error('登录未返回会话 Cookie / no session cookie')
   return cookie
 }
@@ -115,7 +141,13 @@ export interface HttpResult {
  * the server's event loop. Each connection cycles through the list from its own offset. Browsers' header
  * `Accept-Encoding: gzip` is sent, so the server answers with the tile it gzipped.
  */
-export async function runAutocannon(o: { url: string; paths: string[]; connections: number; seconds: number; cookie: string }): Promise<HttpResult> {
+export async function runAutocannon(o: {
+  url: string
+  paths: string[]
+  connections: number
+  seconds: number
+  cookie: string
+}): Promise<HttpResult> {
   const tracker = autocannon({
     url: o.url,
     connections: o.connections,
@@ -127,7 +159,8 @@ export async function runAutocannon(o: { url: string; paths: string[]; connectio
     setupClient: path.join(import.meta.dirname, 'rotate-client.cjs'),
   })
   const result = await withTimeout(tracker, (o.seconds + 30) * 1000, () => tracker.stop?.())
-  if (result === undefined) throw new Error(`autocannon 在 ${o.seconds + 30} 秒内未结束 / autocannon did not finish within ${o.seconds + 30} s`)
+  if (result === undefined)
+    throw new Error(`autocannon 在 ${o.seconds + 30} 秒内未结束 / autocannon did not finish within ${o.seconds + 30} s`)
   const seconds = result.duration
   const requests = result.requests.total
   return {
@@ -152,7 +185,10 @@ export async function fetchAll(url: string, paths: string[], cookie: string): Pr
   for (const p of paths.slice(0, 1000)) {
     let status = 0
     try {
-      const res = await fetch(url + p, { headers: { 'accept-encoding': 'gzip', cookie }, signal: AbortSignal.timeout(10_000) })
+      const res = await fetch(url + p, {
+        headers: { 'accept-encoding': 'gzip', cookie },
+        signal: AbortSignal.timeout(10_000),
+      })
       await res.arrayBuffer()
       status = res.status
     } catch {
@@ -165,7 +201,11 @@ export async function fetchAll(url: string, paths: string[], cookie: string): Pr
 }
 
 /** The promise's value, or undefined after `ms` (then `onTimeout` runs); the timer never outlives the race. */
-export async function withTimeout<T>(promise: PromiseLike<T>, ms: number, onTimeout?: () => void): Promise<T | undefined> {
+export async function withTimeout<T>(
+  promise: PromiseLike<T>,
+  ms: number,
+  onTimeout?: () => void,
+): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => {

@@ -15,16 +15,28 @@ let firstFailure = null
 
 function post(body) {
   return new Promise((resolve) => {
-    const req = http.request({
-      host: target.hostname, port: target.port, path, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie, 'x-csrf-token': csrfToken },
-      timeout: 30_000,
-    }, (res) => {
-      const chunks = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }))
-      res.on('error', (e) => resolve({ status: 0, text: e.message }))
-    })
+    const req = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path,
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          cookie,
+          'x-csrf-token': csrfToken,
+        },
+        timeout: 30_000,
+      },
+      (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', (e) => resolve({ status: 0, text: e.message }))
+      },
+    )
     req.on('timeout', () => req.destroy(new Error('timeout 30 s')))
     req.on('error', (e) => resolve({ status: 0, text: e.message }))
     req.end(body)
@@ -33,20 +45,22 @@ function post(body) {
 
 const started = performance.now()
 const deadline = started + seconds * 1000
-await Promise.all(Array.from({ length: connections }, async (_, c) => {
-  let k = Math.floor((c * bodies.length) / connections)
-  while (performance.now() < deadline) {
-    const body = bodies[k++ % bodies.length]
-    const t = performance.now()
-    const r = await post(body)
-    const ms = performance.now() - t
-    statusCodes[r.status] = (statusCodes[r.status] ?? 0) + 1
-    if (r.status >= 200 && r.status < 300) latencies.push(ms)
-    else {
-      errors++
-      firstFailure ??= `${r.status}: ${r.text.slice(0, 300)}`
+await Promise.all(
+  Array.from({ length: connections }, async (_, c) => {
+    let k = Math.floor((c * bodies.length) / connections)
+    while (performance.now() < deadline) {
+      const body = bodies[k++ % bodies.length]
+      const t = performance.now()
+      const r = await post(body)
+      const ms = performance.now() - t
+      statusCodes[r.status] = (statusCodes[r.status] ?? 0) + 1
+      if (r.status >= 200 && r.status < 300) latencies.push(ms)
+      else {
+        errors++
+        firstFailure ??= `${r.status}: ${r.text.slice(0, 300)}`
+      }
     }
-  }
-}))
+  }),
+)
 agent.destroy()
 parentPort.postMessage({ latencies, statusCodes, errors, firstFailure, seconds: (performance.now() - started) / 1000 })

@@ -63,21 +63,48 @@ export function median(values: number[]): number {
 }
 
 /** num ÷ den of the medians (or num's median alone); met when ≥ target, or ≤ target with `lowerIsBetter`. */
-export function ratio(label: string, num: Series, den: Series | null, target: number | null, lowerIsBetter = false): Ratio {
+export function ratio(
+  label: string,
+  num: Series,
+  den: Series | null,
+  target: number | null,
+  lowerIsBetter = false,
+): Ratio {
   const value = den ? num.median / den.median : num.median
   const met = target === null || !Number.isFinite(value) ? null : lowerIsBetter ? value <= target : value >= target
-  return { label, numerator: num.key, denominator: den?.key ?? null, value, target, met, ...(lowerIsBetter ? { lowerIsBetter } : {}) }
+  return {
+    label,
+    numerator: num.key,
+    denominator: den?.key ?? null,
+    value,
+    target,
+    met,
+    ...(lowerIsBetter ? { lowerIsBetter } : {}),
+  }
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : 'n/a')
 const fmtRatio = (r: Ratio) => (!Number.isFinite(r.value) ? 'n/a' : r.denominator ? r.value.toFixed(2) : fmt(r.value))
-const mark = (r: Ratio) => (!Number.isFinite(r.value) ? '无有效运行 / no valid run' : r.met === null ? '—' : r.met ? '✓ 达标 met' : '✗ 未达 not met')
+const mark = (r: Ratio) =>
+  !Number.isFinite(r.value)
+    ? '无有效运行 / no valid run'
+    : r.met === null
+      ? '—'
+      : r.met
+        ? '✓ 达标 met'
+        : '✗ 未达 not met'
 /** A run's figure, marked when invalid. */
-const fmtRun = (s: Series, i: number) => (s.runs[i] === undefined ? '' : `${fmt(s.runs[i])}${s.invalidRuns.includes(i + 1) ? ' ✗invalid' : ''}`)
-const targetText = (r: Ratio) => (r.target === null ? '（仅报告 / report only）' : `${r.lowerIsBetter ? '≤' : '≥'} ${r.denominator ? r.target.toFixed(2) : r.target}`)
+const fmtRun = (s: Series, i: number) =>
+  s.runs[i] === undefined ? '' : `${fmt(s.runs[i])}${s.invalidRuns.includes(i + 1) ? ' ✗invalid' : ''}`
+const targetText = (r: Ratio) =>
+  r.target === null
+    ? '（仅报告 / report only）'
+    : `${r.lowerIsBetter ? '≤' : '≥'} ${r.denominator ? r.target.toFixed(2) : r.target}`
 
 const keyValues = (o: Record<string, unknown>) =>
-  Object.entries(o).map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join(', ')
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`)
+    .join(', ')
 
 function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)]
@@ -93,20 +120,38 @@ export function toMarkdown(r: BenchReport): string {
     `- Node ${r.node}; ${r.pgbench}`,
     `- ${pg.version.split(' on ')[0]}; PostGIS ${/POSTGIS="([^"]+)"/.exec(pg.postgis)?.[1] ?? pg.postgis}`,
     `- 数据 / data: ${keyValues(Object.fromEntries(Object.entries(r.data).filter(([, v]) => typeof v !== 'object' || v === null)))}`,
-    `- PostgreSQL settings: ${Object.entries(pg.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`,
-    ...Object.entries(r.data).filter(([, v]) => typeof v === 'object' && v !== null).map(([k, v]) => `- ${k}: ${keyValues(v as Record<string, unknown>)}`),
-    `- 选项 / options: ${Object.entries(r.options).map(([k, v]) => `${k}=${v}`).join(', ')}`,
+    `- PostgreSQL settings: ${Object.entries(pg.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+    ...Object.entries(r.data)
+      .filter(([, v]) => typeof v === 'object' && v !== null)
+      .map(([k, v]) => `- ${k}: ${keyValues(v as Record<string, unknown>)}`),
+    `- 选项 / options: ${Object.entries(r.options)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
     `- 总用时 / total time: ${r.durationSeconds.toFixed(0)} s`,
     '',
     '## 比值与目标 / Ratios and targets',
     '',
-    ...table(['workload', 'ratio', 'value', 'target', ''], r.workloads.flatMap((w) => w.ratios.map((x) => [w.title, x.label, fmtRatio(x), targetText(x), mark(x)]))),
+    ...table(
+      ['workload', 'ratio', 'value', 'target', ''],
+      r.workloads.flatMap((w) => w.ratios.map((x) => [w.title, x.label, fmtRatio(x), targetText(x), mark(x)])),
+    ),
     '',
     `## 每次运行 / Every run (median of ${repeats}, interleaved; invalid runs left out)`,
     '',
-    ...table(['workload', 'measure', 'c', ...Array.from({ length: repeats }, (_, i) => `run ${i + 1}`), 'median'],
-      r.workloads.flatMap((w) => w.series.map((s) => [w.title, `${s.label} (${s.unit})`, String(w.concurrency[s.key] ?? ''),
-        ...Array.from({ length: repeats }, (_, i) => fmtRun(s, i)), fmt(s.median)]))),
+    ...table(
+      ['workload', 'measure', 'c', ...Array.from({ length: repeats }, (_, i) => `run ${i + 1}`), 'median'],
+      r.workloads.flatMap((w) =>
+        w.series.map((s) => [
+          w.title,
+          `${s.label} (${s.unit})`,
+          String(w.concurrency[s.key] ?? ''),
+          ...Array.from({ length: repeats }, (_, i) => fmtRun(s, i)),
+          fmt(s.median),
+        ]),
+      ),
+    ),
     '',
   ]
   for (const w of r.workloads) {
@@ -124,10 +169,18 @@ export function toMarkdown(r: BenchReport): string {
 export function toConsole(r: BenchReport): string {
   const rows: string[][] = [['workload', 'measure', 'c', 'runs', 'median']]
   for (const w of r.workloads) {
-    for (const s of w.series) rows.push([w.title, `${s.label} (${s.unit})`, String(w.concurrency[s.key] ?? ''), s.runs.map((_, i) => fmtRun(s, i)).join(' / '), fmt(s.median)])
+    for (const s of w.series)
+      rows.push([
+        w.title,
+        `${s.label} (${s.unit})`,
+        String(w.concurrency[s.key] ?? ''),
+        s.runs.map((_, i) => fmtRun(s, i)).join(' / '),
+        fmt(s.median),
+      ])
   }
   const ratioRows: string[][] = [['workload', 'ratio', 'value', 'target', '']]
-  for (const w of r.workloads) for (const x of w.ratios) ratioRows.push([w.title, x.label, fmtRatio(x), targetText(x), mark(x)])
+  for (const w of r.workloads)
+    for (const x of w.ratios) ratioRows.push([w.title, x.label, fmtRatio(x), targetText(x), mark(x)])
   const render = (t: string[][]) => {
     const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0)
     const widths = t[0].map((_, i) => Math.max(...t.map((row) => width(row[i]))))

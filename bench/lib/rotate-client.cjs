@@ -3,7 +3,7 @@
 // list at a different offset, so connections do not ask for the same tile at the same moment.
 let connection = 0
 
-module.exports = function setupClient (client) {
+module.exports = function setupClient(client) {
   const requests = client.opts.requests
   if (!Array.isArray(requests) || requests.length < 2) return
   const offset = Math.floor((connection++ * requests.length) / Math.max(1, client.opts.connections)) % requests.length

@@ -22,8 +22,16 @@ export function hardware(): Hardware {
   }
 }
 
-const SETTINGS = ['shared_buffers', 'work_mem', 'max_connections', 'jit', 'effective_cache_size',
-  'max_parallel_workers_per_gather', 'random_page_cost', 'synchronous_commit'] as const
+const SETTINGS = [
+  'shared_buffers',
+  'work_mem',
+  'max_connections',
+  'jit',
+  'effective_cache_size',
+  'max_parallel_workers_per_gather',
+  'random_page_cost',
+  'synchronous_commit',
+] as const
 
 export interface PostgresInfo {
   version: string
@@ -32,9 +40,13 @@ export interface PostgresInfo {
 }
 
 export async function postgresInfo(db: Database): Promise<PostgresInfo> {
-  const { rows: v } = await db.query<{ version: string; postgis: string }>('SELECT version() AS version, postgis_full_version() AS postgis')
+  const { rows: v } = await db.query<{ version: string; postgis: string }>(
+    'SELECT version() AS version, postgis_full_version() AS postgis',
+  )
   const { rows } = await db.query<{ name: string; setting: string; unit: string | null }>(
-    'SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1)', [SETTINGS])
+    'SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1)',
+    [SETTINGS],
+  )
   const settings = Object.fromEntries(SETTINGS.map((name) => [name, rows.find((r) => r.name === name)?.setting ?? '?']))
   return { version: v[0].version, postgis: v[0].postgis, settings }
 }

@@ -50,7 +50,8 @@ export interface TileList {
 export async function pickTiles(db: Database, z: number, count: number, seed: number): Promise<TileList> {
   const { rows: ext } = await db.query<{ xmin: number; ymin: number; xmax: number; ymax: number }>(
     `SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax
-     FROM (SELECT ST_Extent(geom_3857)::box2d AS e FROM farmland_parcel) s`)
+     FROM (SELECT ST_Extent(geom_3857)::box2d AS e FROM farmland_parcel) s`,
+  )
   const extent: [number, number, number, number] = [ext[0].xmin, ext[0].ymin, ext[0].xmax, ext[0].ymax]
   if (extent.some((v) => v === null)) throw new Error('耕地图斑表为空，无法选取瓦片 / farmland_parcel is empty')
   const { rows: idRows } = await db.query<{ id: number }>('SELECT id FROM farmland_parcel ORDER BY id')
@@ -65,7 +66,9 @@ export async function pickTiles(db: Database, z: number, count: number, seed: nu
     draws += batch
     const { rows } = await db.query<{ id: number; px: number; py: number }>(
       `SELECT id, ST_X(pt) AS px, ST_Y(pt) AS py
-       FROM (SELECT id, ST_PointOnSurface(geom_3857) AS pt FROM farmland_parcel WHERE id = ANY($1::bigint[])) s`, [pick])
+       FROM (SELECT id, ST_PointOnSurface(geom_3857) AS pt FROM farmland_parcel WHERE id = ANY($1::bigint[])) s`,
+      [pick],
+    )
     const byId = new Map(rows.map((r) => [Number(r.id), r]))
     for (const id of pick) {
       const r = byId.get(id)!
@@ -89,7 +92,12 @@ export async function pickTiles(db: Database, z: number, count: number, seed: nu
  * Size of each tile built with the server's own SQL, so the report says what a tile weighs. `scope`: the county
  * codes an internal layer's SQL takes as $4 (none for Martin's SQL).
  */
-export async function describeTiles(db: Database, sql: string, tiles: Tile[], scope?: string[]): Promise<{ avgBytes: number; maxBytes: number; empty: number }> {
+export async function describeTiles(
+  db: Database,
+  sql: string,
+  tiles: Tile[],
+  scope?: string[],
+): Promise<{ avgBytes: number; maxBytes: number; empty: number }> {
   let total = 0
   let max = 0
   let empty = 0
@@ -156,7 +164,9 @@ export async function planSummary(db: Database, sql: string, tiles: Tile[], scop
     await client.query('SET plan_cache_mode = force_generic_plan')
     const t = tiles[0]
     const scopeLiteral = scope ? `, ARRAY[${scope.map((a) => `'${a.replace(/\D/g, '')}'`).join(',')}]::bpchar[]` : ''
-    const { rows } = await client.query(`EXPLAIN (FORMAT JSON) EXECUTE bench_plan_probe(${t.z}, ${t.x}, ${t.y}${scopeLiteral})`)
+    const { rows } = await client.query(
+      `EXPLAIN (FORMAT JSON) EXECUTE bench_plan_probe(${t.z}, ${t.x}, ${t.y}${scopeLiteral})`,
+    )
     const g = walkPlan((Object.values(rows[0])[0] as { Plan: PlanNode }[])[0].Plan)
     return {
       custom: { indexes: [...indexes], parallelTiles, maxCost },

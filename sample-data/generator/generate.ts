@@ -1,5 +1,14 @@
 import { Random, seedFor } from './random.ts'
-import { bboxOf, isInPolygons, metresPerDegree, polygonToWkt, round7, starRingInBox, type PolygonCoords, type Position } from './geometry.ts'
+import {
+  bboxOf,
+  isInPolygons,
+  metresPerDegree,
+  polygonToWkt,
+  round7,
+  starRingInBox,
+  type PolygonCoords,
+  type Position,
+} from './geometry.ts'
 import { FIRM_WORDS, GENERATED_MARK, INDUSTRIES, PLOT_SUFFIXES, shortCountyName } from './names.ts'
 
 export interface CountyInput {
@@ -27,21 +36,85 @@ export interface GenerateOptions {
   withoutNationalPoint?: boolean
 }
 
-export interface ParcelRow { code: string; dlbm: string; class: string; wkt: string }
-export interface PointRow { code: string; name: string; level: string; pointType: string; landUse: string; soilType: string; lon: number; lat: number }
-export interface ResultRow { pointCode: string; sampledOn: string; medium: 'soil' | 'crop'; crop: string | null; ph: number | null; organicMatterGKg: number | null; values: Record<string, number>; ploughDepthCm: number | null }
-export interface EnterpriseRow { creditCode: string; name: string; industry: string; status: string; wkt: string }
-export interface PlotRow { code: string; name: string; status: string; riskLevel: string | null; formerIndustry: string; landUser: string; address: string; contact: string; wkt: string }
-export interface ZoneRow { code: string; name: string; plotCode: string | null; announcementNo: string; announcementDate: string; announcementText: string; monitor: { soil: boolean; surfaceWater: boolean; groundwater: boolean; air: boolean }; wkt: string; signs: { label: string; lon: number; lat: number }[] }
-export interface TownshipSeed { code: string; lon: number; lat: number }
+export interface ParcelRow {
+  code: string
+  dlbm: string
+  class: string
+  wkt: string
+}
+export interface PointRow {
+  code: string
+  name: string
+  level: string
+  pointType: string
+  landUse: string
+  soilType: string
+  lon: number
+  lat: number
+}
+export interface ResultRow {
+  pointCode: string
+  sampledOn: string
+  medium: 'soil' | 'crop'
+  crop: string | null
+  ph: number | null
+  organicMatterGKg: number | null
+  values: Record<string, number>
+  ploughDepthCm: number | null
+}
+export interface EnterpriseRow {
+  creditCode: string
+  name: string
+  industry: string
+  status: string
+  wkt: string
+}
+export interface PlotRow {
+  code: string
+  name: string
+  status: string
+  riskLevel: string | null
+  formerIndustry: string
+  landUser: string
+  address: string
+  contact: string
+  wkt: string
+}
+export interface ZoneRow {
+  code: string
+  name: string
+  plotCode: string | null
+  announcementNo: string
+  announcementDate: string
+  announcementText: string
+  monitor: { soil: boolean; surfaceWater: boolean; groundwater: boolean; air: boolean }
+  wkt: string
+  signs: { label: string; lon: number; lat: number }[]
+}
+export interface TownshipSeed {
+  code: string
+  lon: number
+  lat: number
+}
 /** A contaminated parcel in one year's 受污染耕地安全利用 accounting, with the measures applied (bucket per measure). */
 export interface AccountRow {
-  parcelCode: string; year: number; degree: 'slight' | 'mild_moderate' | 'severe'
+  parcelCode: string
+  year: number
+  degree: 'slight' | 'mild_moderate' | 'severe'
   measures: { name: string; bucket: 'priority' | 'safe_use' | 'strict' }[]
-  produceCompliant: boolean | null; produceBasis: string | null
+  produceCompliant: boolean | null
+  produceBasis: string | null
 }
 /** A contaminated plot redeveloped in a year; `areaM2` null = the registered plot's own area. */
-export interface RedevelopmentRow { plotCode: string; plotName: string; year: number; plannedUse: string; areaM2: number | null; meetsRequirement: boolean; basis: string }
+export interface RedevelopmentRow {
+  plotCode: string
+  plotName: string
+  year: number
+  plannedUse: string
+  areaM2: number | null
+  meetsRequirement: boolean
+  basis: string
+}
 
 export interface CountySample {
   adcode: string
@@ -61,11 +134,28 @@ const CELL_H_M = 60
 
 /** Plot lifecycle states spread over the sample, weighted towards the early states. */
 const PLOT_STATUSES: readonly (readonly [string, number])[] = [
-  ['suspected', 5], ['preliminary_investigation', 2], ['contaminated', 2], ['detailed_investigation', 1],
-  ['risk_assessment', 1], ['listed', 2], ['risk_control', 1], ['remediation', 1], ['effect_evaluation', 1],
-  ['removal_applied', 0.5], ['removed', 0.5], ['cleared', 1], ['control_zone', 2],
+  ['suspected', 5],
+  ['preliminary_investigation', 2],
+  ['contaminated', 2],
+  ['detailed_investigation', 1],
+  ['risk_assessment', 1],
+  ['listed', 2],
+  ['risk_control', 1],
+  ['remediation', 1],
+  ['effect_evaluation', 1],
+  ['removal_applied', 0.5],
+  ['removed', 0.5],
+  ['cleared', 1],
+  ['control_zone', 2],
 ]
-const LISTED_STATUSES = new Set(['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied', 'control_zone'])
+const LISTED_STATUSES = new Set([
+  'listed',
+  'risk_control',
+  'remediation',
+  'effect_evaluation',
+  'removal_applied',
+  'control_zone',
+])
 
 /** Generates one county's sample data, deterministically from `options.seed` and the county code. */
 export function generateCounty(county: CountyInput, options: GenerateOptions): CountySample {
@@ -86,11 +176,17 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
     }
     throw new Error(`无法在 ${county.name} 内生成随机点`)
   }
-  const boxAround = ([lon, lat]: Position, halfWm: number, halfHm: number): [number, number, number, number] =>
-    [lon - halfWm / mpd.lon, lat - halfHm / mpd.lat, lon + halfWm / mpd.lon, lat + halfHm / mpd.lat]
+  const boxAround = ([lon, lat]: Position, halfWm: number, halfHm: number): [number, number, number, number] => [
+    lon - halfWm / mpd.lon,
+    lat - halfHm / mpd.lat,
+    lon + halfWm / mpd.lon,
+    lat + halfHm / mpd.lat,
+  ]
   const block = (b: [number, number, number, number], marginCells = 1) => {
-    const c0 = Math.floor((b[0] - box[0]) / cellW) - marginCells, c1 = Math.floor((b[2] - box[0]) / cellW) + marginCells
-    const r0 = Math.floor((b[1] - box[1]) / cellH) - marginCells, r1 = Math.floor((b[3] - box[1]) / cellH) + marginCells
+    const c0 = Math.floor((b[0] - box[0]) / cellW) - marginCells,
+      c1 = Math.floor((b[2] - box[0]) / cellW) + marginCells
+    const r0 = Math.floor((b[1] - box[1]) / cellH) - marginCells,
+      r1 = Math.floor((b[3] - box[1]) / cellH) + marginCells
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) blocked.add(cellKey(c, r))
   }
   const rand = () => rnd.next()
@@ -114,7 +210,11 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
       creditCode: `91${county.adcode}MA${String(i).padStart(8, '0')}`.slice(0, 18).padEnd(18, 'X'),
       name: `${short}${rnd.pick(FIRM_WORDS)}${word}有限公司${GENERATED_MARK}`,
       industry,
-      status: rnd.weighted([['operating', 6], ['closed', 2], ['relocated', 2]] as const),
+      status: rnd.weighted([
+        ['operating', 6],
+        ['closed', 2],
+        ['relocated', 2],
+      ] as const),
       wkt: polygonToWkt([starRingInBox(b, rnd.int(9, 16), rand, 0.9, 0.99)]),
     })
   }
@@ -129,7 +229,9 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
     const b = boxAround(centre, rnd.between(60, 150), rnd.between(50, 120))
     block(b)
     plotBoxes.push(b)
-    const [industry, industryName] = former ? INDUSTRIES.find(([code]) => code === former.industry)! : rnd.pick(INDUSTRIES)
+    const [industry, industryName] = former
+      ? INDUSTRIES.find(([code]) => code === former.industry)!
+      : rnd.pick(INDUSTRIES)
     const status = rnd.weighted(PLOT_STATUSES)
     const name = former
       ? `原${former.name.replace(GENERATED_MARK, '')}地块${GENERATED_MARK}`
@@ -182,8 +284,18 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
     const out: ParcelRow[] = []
     const used = new Set<number>()
     const dlbmWeights: readonly (readonly [string, number])[] = isNorth
-      ? [['0103', 80], ['0102', 15], ['0101', 3], ['0201', 2]]
-      : [['0101', 70], ['0103', 15], ['0102', 8], ['0201', 7]]
+      ? [
+          ['0103', 80],
+          ['0102', 15],
+          ['0101', 3],
+          ['0201', 2],
+        ]
+      : [
+          ['0101', 70],
+          ['0103', 15],
+          ['0102', 8],
+          ['0201', 7],
+        ]
     let guard = 0
     while (out.length < options.parcels && guard++ < options.parcels * 4 + 1000) {
       const seed = randomPointInside()
@@ -194,8 +306,14 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
       for (let k = 0; k < clusterSize * 3 && out.length < options.parcels; k++) {
         const key = cellKey(c, r)
         if (c >= 0 && r >= 0 && c < cols && r < rows && !used.has(key) && !blocked.has(key)) {
-          const w = box[0] + c * cellW, s = box[1] + r * cellH
-          const corners: Position[] = [[w, s], [w + cellW, s], [w + cellW, s + cellH], [w, s + cellH]]
+          const w = box[0] + c * cellW,
+            s = box[1] + r * cellH
+          const corners: Position[] = [
+            [w, s],
+            [w + cellW, s],
+            [w + cellW, s + cellH],
+            [w, s + cellH],
+          ]
           used.add(key)
           if (corners.every(isInside)) {
             const centre: Position = [w + cellW / 2, s + cellH / 2]
@@ -240,16 +358,31 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
   for (let i = 0; i < options.points; i++) {
     const onFarmland = parcels.length > 0 && rnd.next() < 0.6
     const p: Position = onFarmland ? centreOfWkt(rnd.pick(parcels).wkt) : randomPointInside()
-    let level = rnd.weighted([['national', 8], ['provincial', 15], ['city', 27], ['county', 50]] as const)
+    let level = rnd.weighted([
+      ['national', 8],
+      ['provincial', 15],
+      ['city', 27],
+      ['county', 50],
+    ] as const)
     if (i === 0 && !options.withoutNationalPoint) level = 'national'
     if (options.withoutNationalPoint && level === 'national') level = 'provincial'
-    const pointType = rnd.weighted([['basic', 55], ['risk', 20], ['background', 7], ['produce', 18]] as const)
+    const pointType = rnd.weighted([
+      ['basic', 55],
+      ['risk', 20],
+      ['background', 7],
+      ['produce', 18],
+    ] as const)
     const code = `${county.adcode}-JC${String(i + 1).padStart(4, '0')}`
     const landUse = onFarmland ? (isNorth ? '0103' : '0101') : rnd.pick(['0301', '0404', '0601', '1201'])
     points.push({
-      code, name: `${short}${i + 1}号监测点${GENERATED_MARK}`, level, pointType, landUse,
+      code,
+      name: `${short}${i + 1}号监测点${GENERATED_MARK}`,
+      level,
+      pointType,
+      landUse,
       soilType: isNorth ? rnd.pick(['黑土', '黑钙土', '草甸土']) : rnd.pick(['水稻土', '红壤', '黄壤', '紫色土']),
-      lon: round7(p[0]), lat: round7(p[1]),
+      lon: round7(p[0]),
+      lat: round7(p[1]),
     })
     results.push(...resultsFor(code, p, pointType, isNorth))
   }
@@ -262,12 +395,21 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
       const sampledOn = `${year}-${String(rnd.int(4, 10)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`
       const metal = (median: number, sigma = 0.45) => Number((rnd.logNormal(median, sigma) * factor).toPrecision(3))
       rows.push({
-        pointCode: code, sampledOn, medium: 'soil', crop: null,
+        pointCode: code,
+        sampledOn,
+        medium: 'soil',
+        crop: null,
         ph: rnd.next() < 0.03 ? null : Number((north ? rnd.between(5.8, 8.3) : rnd.between(4.6, 7.2)).toFixed(2)),
         organicMatterGKg: Number((north ? rnd.between(15, 45) : rnd.between(12, 40)).toFixed(1)),
         values: {
-          cd: metal(north ? 0.12 : 0.28, 0.6), hg: metal(0.09, 0.6), as: metal(10), pb: metal(32),
-          cr: metal(65, 0.3), cu: metal(25), ni: metal(28, 0.3), zn: metal(80, 0.3),
+          cd: metal(north ? 0.12 : 0.28, 0.6),
+          hg: metal(0.09, 0.6),
+          as: metal(10),
+          pb: metal(32),
+          cr: metal(65, 0.3),
+          cu: metal(25),
+          ni: metal(28, 0.3),
+          zn: metal(80, 0.3),
         },
         ploughDepthCm: null,
       })
@@ -275,8 +417,19 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
         const crop = north ? '玉米' : '稻谷'
         const cropMetal = (median: number) => Number((rnd.logNormal(median, 0.6) * factor).toPrecision(3))
         rows.push({
-          pointCode: code, sampledOn, medium: 'crop', crop, ph: null, organicMatterGKg: null,
-          values: { cd: cropMetal(north ? 0.03 : 0.12), pb: cropMetal(0.05), as: cropMetal(0.08), hg: cropMetal(0.005), cr: cropMetal(0.2) },
+          pointCode: code,
+          sampledOn,
+          medium: 'crop',
+          crop,
+          ph: null,
+          organicMatterGKg: null,
+          values: {
+            cd: cropMetal(north ? 0.03 : 0.12),
+            pb: cropMetal(0.05),
+            as: cropMetal(0.08),
+            hg: cropMetal(0.005),
+            cr: cropMetal(0.2),
+          },
           ploughDepthCm: null,
         })
       }
@@ -287,10 +440,25 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
   // Indicator data draws from its own stream, so the parcels, points and results above stay as they were.
   const xr = new Random(seedFor(options.seed, `${county.adcode}/indicators`))
   if (isNorth) for (const r of results) if (r.medium === 'soil') r.ploughDepthCm = Number(xr.between(14, 32).toFixed(1))
-  const accounts = generateAccounts(xr, parcels.map((p) => ({ code: p.code, cls: p.class, sourceM: nearestSourceM(centreOfWkt(p.wkt)) })), isNorth)
+  const accounts = generateAccounts(
+    xr,
+    parcels.map((p) => ({ code: p.code, cls: p.class, sourceM: nearestSourceM(centreOfWkt(p.wkt)) })),
+    isNorth,
+  )
   const redevelopments = generateRedevelopments(xr, county.adcode, short, plots)
 
-  return { adcode: county.adcode, townshipSeeds, parcels, points, results, enterprises, plots, zones, accounts, redevelopments }
+  return {
+    adcode: county.adcode,
+    townshipSeeds,
+    parcels,
+    points,
+    results,
+    enterprises,
+    plots,
+    zones,
+    accounts,
+    redevelopments,
+  }
 }
 
 /** Accounting years of the sample (the 2020 and 2025 target years of the plans). */
@@ -308,7 +476,11 @@ type Bucket = keyof typeof MEASURES
  * parcels within 2.5 km of a source 轻微. About 90 % are safely used, the share drawn per county and year so that some
  * counties miss their target; the failures are spread over no measure, too weak a measure and produce over the limit.
  */
-function generateAccounts(xr: Random, parcels: { code: string; cls: string; sourceM: number }[], north: boolean): AccountRow[] {
+function generateAccounts(
+  xr: Random,
+  parcels: { code: string; cls: string; sourceM: number }[],
+  north: boolean,
+): AccountRow[] {
   const degreeOf = (p: { cls: string; sourceM: number }): AccountRow['degree'] | null => {
     if (p.cls === 'strict') return 'severe'
     if (p.cls === 'safe_use') return 'mild_moderate'
@@ -328,7 +500,10 @@ function generateAccounts(xr: Random, parcels: { code: string; cls: string; sour
   }
   const produce = (year: number, isCompliant: boolean) => {
     const v = Number((limit * (isCompliant ? xr.between(0.3, 0.95) : xr.between(1.05, 2))).toPrecision(2))
-    return { produceCompliant: isCompliant, produceBasis: `${year} 年${crop}镉 ${v} mg/kg，${isCompliant ? '≤' : '>'} GB 2762-2022 限量 ${limit} mg/kg（示例）` }
+    return {
+      produceCompliant: isCompliant,
+      produceBasis: `${year} 年${crop}镉 ${v} mg/kg，${isCompliant ? '≤' : '>'} GB 2762-2022 限量 ${limit} mg/kg（示例）`,
+    }
   }
   const rows: AccountRow[] = []
   const share2020 = xr.between(0.84, 0.99)
@@ -337,7 +512,11 @@ function generateAccounts(xr: Random, parcels: { code: string; cls: string; sour
     for (const { code, degree } of contaminated) {
       const base = { parcelCode: code, year, degree, produceCompliant: null, produceBasis: null }
       if (xr.next() < share) {
-        if (degree === 'severe') rows.push({ ...base, measures: [...pick('strict', xr.int(1, 2)), ...(xr.next() < 0.2 ? pick('safe_use') : [])] })
+        if (degree === 'severe')
+          rows.push({
+            ...base,
+            measures: [...pick('strict', xr.int(1, 2)), ...(xr.next() < 0.2 ? pick('safe_use') : [])],
+          })
         else if (degree === 'slight') rows.push({ ...base, measures: pick('priority', xr.int(1, 2)) })
         else if (xr.next() < 0.15) rows.push({ ...base, measures: [...pick('strict'), ...pick('safe_use')] })
         else rows.push({ ...base, measures: pick('safe_use', xr.int(1, 3)), ...produce(year, true) })
@@ -395,8 +574,12 @@ function centreOf(b: [number, number, number, number]): Position {
 
 function centreOfWkt(wkt: string): Position {
   const nums = wkt.match(/-?\d+(\.\d+)?/g)!.map(Number)
-  let sx = 0, sy = 0
-  for (let i = 0; i < nums.length; i += 2) { sx += nums[i]; sy += nums[i + 1] }
+  let sx = 0,
+    sy = 0
+  for (let i = 0; i < nums.length; i += 2) {
+    sx += nums[i]
+    sy += nums[i + 1]
+  }
   const n = nums.length / 2
   return [sx / n, sy / n]
 }

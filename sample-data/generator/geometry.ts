@@ -23,13 +23,17 @@ export function isInPolygons(p: Position, polygons: PolygonCoords[]): boolean {
 }
 
 export function bboxOf(polygons: PolygonCoords[]): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity
-  for (const poly of polygons) for (const [x, y] of poly[0]) {
-    if (x < w) w = x
-    if (x > e) e = x
-    if (y < s) s = y
-    if (y > n) n = y
-  }
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity
+  for (const poly of polygons)
+    for (const [x, y] of poly[0]) {
+      if (x < w) w = x
+      if (x > e) e = x
+      if (y < s) s = y
+      if (y > n) n = y
+    }
   return [w, s, e, n]
 }
 
@@ -38,17 +42,27 @@ export function bboxOf(polygons: PolygonCoords[]): [number, number, number, numb
  * random fraction of the distance to the box edge, so the ring is always simple and never leaves the box.
  */
 export function starRingInBox(
-  box: [number, number, number, number], vertexCount: number, rand: () => number, minFill = 0.82, maxFill = 0.97,
+  box: [number, number, number, number],
+  vertexCount: number,
+  rand: () => number,
+  minFill = 0.82,
+  maxFill = 0.97,
 ): Ring {
   const [w, s, e, n] = box
-  const cx = (w + e) / 2, cy = (s + n) / 2
-  const hx = (e - w) / 2, hy = (n - s) / 2
+  const cx = (w + e) / 2,
+    cy = (s + n) / 2
+  const hx = (e - w) / 2,
+    hy = (n - s) / 2
   const ring: Ring = []
   const slot = (2 * Math.PI) / vertexCount
   for (let i = 0; i < vertexCount; i++) {
     const angle = i * slot + slot * (0.15 + 0.7 * rand())
-    const dx = Math.cos(angle), dy = Math.sin(angle)
-    const toEdge = Math.min(Math.abs(dx) > 1e-12 ? hx / Math.abs(dx) : Infinity, Math.abs(dy) > 1e-12 ? hy / Math.abs(dy) : Infinity)
+    const dx = Math.cos(angle),
+      dy = Math.sin(angle)
+    const toEdge = Math.min(
+      Math.abs(dx) > 1e-12 ? hx / Math.abs(dx) : Infinity,
+      Math.abs(dy) > 1e-12 ? hy / Math.abs(dy) : Infinity,
+    )
     const r = toEdge * (minFill + (maxFill - minFill) * rand())
     ring.push([round7(cx + dx * r), round7(cy + dy * r)])
   }

@@ -11,7 +11,20 @@ export const INDUSTRIES = [
   ['hazardous_waste', '危险废物利用处置', '环保处置'],
 ] as const
 
-export const FIRM_WORDS = ['兴盛', '华联', '宏达', '金源', '鑫旺', '恒通', '永丰', '东方', '建新', '长青', '利民', '瑞丰'] as const
+export const FIRM_WORDS = [
+  '兴盛',
+  '华联',
+  '宏达',
+  '金源',
+  '鑫旺',
+  '恒通',
+  '永丰',
+  '东方',
+  '建新',
+  '长青',
+  '利民',
+  '瑞丰',
+] as const
 
 export const PLOT_SUFFIXES = ['老厂区', '原址', '旧厂房', '堆场', '仓储区'] as const
 

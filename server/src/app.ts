@@ -49,7 +49,10 @@ function trustProxies(app: express.Express, setting: AppConfig['trustProxy']): v
   try {
     app.set('trust proxy', setting)
   } catch (err) {
-    throw new Error(`环境变量 TRUST_PROXY 应为 loopback、逗号分隔的地址或网段（如 10.0.0.1, 172.16.0.0/12）或代理层数，当前为 “${setting}”：${(err as Error).message}`, { cause: err })
+    throw new Error(
+      `环境变量 TRUST_PROXY 应为 loopback、逗号分隔的地址或网段（如 10.0.0.1, 172.16.0.0/12）或代理层数，当前为 “${setting}”：${(err as Error).message}`,
+      { cause: err },
+    )
   }
 }
 
@@ -57,23 +60,32 @@ function trustProxies(app: express.Express, setting: AppConfig['trustProxy']): v
 const EMBEDDED_CLASSIFY_BATCH = 500
 
 /** The Express app, without listening: tests call it in-process against a real database. */
-export function createApp({ db, config, logger, tiles = new TileService(db, config.tiles), auth = new AuthService(db, config.auth),
+export function createApp({
+  db,
+  config,
+  logger,
+  tiles = new TileService(db, config.tiles),
+  auth = new AuthService(db, config.auth),
   classification = new ClassificationRunner(db, {
-    batchSize: db.mode === 'embedded' ? EMBEDDED_CLASSIFY_BATCH : undefined, log: (msg, err) => logger?.error({ err }, msg),
-  }) }: AppDeps) {
+    batchSize: db.mode === 'embedded' ? EMBEDDED_CLASSIFY_BATCH : undefined,
+    log: (msg, err) => logger?.error({ err }, msg),
+  }),
+}: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
   trustProxies(app, config.trustProxy)
-  app.use(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn'],
-        'connect-src': ["'self'", 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn'],
-        'worker-src': ["'self'", 'blob:'],
-        'child-src': ["'self'", 'blob:'],
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn'],
+          'connect-src': ["'self'", 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn'],
+          'worker-src': ["'self'", 'blob:'],
+          'child-src': ["'self'", 'blob:'],
+        },
       },
-    },
-  }))
+    }),
+  )
   if (logger) app.use(requestLog(logger))
   app.use(express.json({ limit: config.limits.jsonBody }))
   app.use(refuseControlCharacters)
@@ -91,13 +103,32 @@ export function createApp({ db, config, logger, tiles = new TileService(db, conf
   app.use(exportRoutes(db))
   app.use(assessRoutes())
   app.use(parcelsRoutes({ db, settings: config.parcelEdit, onChanged: invalidateLayers }))
-  const registry = { db, settings: { ...config.registry, outsideToleranceM2: config.parcelEdit.outsideToleranceM2 }, onChanged: invalidateLayers }
+  const registry = {
+    db,
+    settings: { ...config.registry, outsideToleranceM2: config.parcelEdit.outsideToleranceM2 },
+    onChanged: invalidateLayers,
+  }
   app.use(controlZonesRoutes(registry))
   app.use(enterprisesRoutes(registry))
   app.use(registryListsRoutes({ db, feedVersions: config.registry.feedVersions }))
-  app.use(plotsRoutes({ db, settings: { geometry: config.parcelEdit, backgroundMgKg: config.plots.backgroundMgKg }, onChanged: invalidateLayers }))
+  app.use(
+    plotsRoutes({
+      db,
+      settings: { geometry: config.parcelEdit, backgroundMgKg: config.plots.backgroundMgKg },
+      onChanged: invalidateLayers,
+    }),
+  )
   app.use(precheckUploadRoutes({ db, limits: config.precheckUpload }))
-  app.use(precheckRoutes({ db, settings: { ...config.precheck, outsideToleranceM2: config.parcelEdit.outsideToleranceM2, backgroundMgKg: config.plots.backgroundMgKg } }))
+  app.use(
+    precheckRoutes({
+      db,
+      settings: {
+        ...config.precheck,
+        outsideToleranceM2: config.parcelEdit.outsideToleranceM2,
+        backgroundMgKg: config.plots.backgroundMgKg,
+      },
+    }),
+  )
   app.use(coverageRoutes({ db, settings: config.coverage }))
   app.use(monitoringRoutes({ db, settings: config.monitoring, onChanged: invalidateLayers }))
   app.use(indicatorsRoutes({ db, settings: config.indicators }))

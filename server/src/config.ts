@@ -3,7 +3,14 @@ import type { RegistrySettings } from './domain/control-zone.ts'
 import type { ParcelEditSettings } from './domain/parcel-checks.ts'
 import type { PrecheckSettings } from './domain/precheck.ts'
 import type { BlackSoilSettings } from './domain/black-soil.ts'
-import { PLOT_RATE_BASES, TARGET_YEAR_RULES, TERM_RULES, type PlotRateBasis, type TargetYearRule, type TermRule } from './domain/safe-use-rate.ts'
+import {
+  PLOT_RATE_BASES,
+  TARGET_YEAR_RULES,
+  TERM_RULES,
+  type PlotRateBasis,
+  type TargetYearRule,
+  type TermRule,
+} from './domain/safe-use-rate.ts'
 import type { CoverageSettings } from './domain/coverage.ts'
 import type { MonitoringSettings } from './domain/monitoring.ts'
 import type { UploadGuardSettings } from './services/upload-guard.ts'
@@ -122,7 +129,8 @@ function readOptionalNumber(name: string): number | null {
 function readChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
-  if (!(choices as readonly string[]).includes(raw)) throw new Error(`环境变量 ${name} 应为 ${choices.join('、')} 之一，当前为 “${raw}”`)
+  if (!(choices as readonly string[]).includes(raw))
+    throw new Error(`环境变量 ${name} 应为 ${choices.join('、')} 之一，当前为 “${raw}”`)
   return raw as T
 }
 
@@ -213,10 +221,15 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       plotRateBasis: readChoice('INDICATOR_PLOT_RATE_BASIS', PLOT_RATE_BASES, 'count'),
       targetYearRule: readChoice('INDICATOR_TARGET_YEAR_RULE', TARGET_YEAR_RULES, 'next'),
       blackSoil: {
-        adcodes: (process.env.BLACK_SOIL_COUNTIES || '220322').split(',').map((c) => c.trim()).filter(Boolean),
+        adcodes: (process.env.BLACK_SOIL_COUNTIES || '220322')
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
         minOrganicMatterGKg: readInt('BLACK_SOIL_MIN_ORGANIC_MATTER_G_KG', 20),
         minPloughDepthCm: readInt('BLACK_SOIL_MIN_PLOUGH_DEPTH_CM', 20),
-        source: process.env.BLACK_SOIL_SOURCE || '梨树县黑土地保护相关规划：到 2020 年黑土区耕地土壤有机质含量 ≥ 2%、耕层厚度 ≥ 20 cm（议题给出，原文待核实，R）',
+        source:
+          process.env.BLACK_SOIL_SOURCE ||
+          '梨树县黑土地保护相关规划：到 2020 年黑土区耕地土壤有机质含量 ≥ 2%、耕层厚度 ≥ 20 cm（议题给出，原文待核实，R）',
       },
       rowsLimit: readInt('INDICATOR_ROWS_LIMIT', 5000),
     },
@@ -231,8 +244,10 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       distanceM: readInt('COVERAGE_DISTANCE_M', 4000),
       includeOrchards: process.env.COVERAGE_INCLUDE_ORCHARDS === 'true',
       minPointsByLevel: {
-        national: readInt('COVERAGE_MIN_NATIONAL', 1), provincial: readInt('COVERAGE_MIN_PROVINCIAL', 0),
-        city: readInt('COVERAGE_MIN_CITY', 0), county: readInt('COVERAGE_MIN_COUNTY', 0),
+        national: readInt('COVERAGE_MIN_NATIONAL', 1),
+        provincial: readInt('COVERAGE_MIN_PROVINCIAL', 0),
+        city: readInt('COVERAGE_MIN_CITY', 0),
+        county: readInt('COVERAGE_MIN_COUNTY', 0),
       },
       threeLevel: process.env.COVERAGE_THREE_LEVEL !== 'false',
       mainShare: readInt('COVERAGE_MAIN_SHARE_PERCENT', 10) / 100,

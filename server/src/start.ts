@@ -17,10 +17,16 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
   if (abandoned) log(`上次停止时有 ${abandoned} 个分类任务未完成，已标记为失败`)
   if (config.seedOnStart) {
     const seeded = await seedSampleDataOnStart(db, { parcelsPerCounty: config.sampleParcelsPerCounty, log })
-    if (seeded) log(`示例数据加载完成：${seeded.counties} 个区县${seeded.isResumed ? '（续加载）' : ''}，${seeded.parcels} 个耕地图斑`)
+    if (seeded)
+      log(
+        `示例数据加载完成：${seeded.counties} 个区县${seeded.isResumed ? '（续加载）' : ''}，${seeded.parcels} 个耕地图斑`,
+      )
   }
   const users = await seedSampleUsers(db, { mustChangePassword: !config.auth.isDemo })
-  if (users) log(`已创建 ${users} 个示例账户（见 README“示例账户”）${config.auth.isDemo ? '；演示模式，无须修改初始密码' : '；首次登录须修改密码'}`)
+  if (users)
+    log(
+      `已创建 ${users} 个示例账户（见 README“示例账户”）${config.auth.isDemo ? '；演示模式，无须修改初始密码' : '；首次登录须修改密码'}`,
+    )
   return db
 }
 

@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(() => db.close())
 
 function assess(s: Session, body: unknown) {
-  return s.agent.post('/api/assess/soil-sample').set('X-CSRF-Token', s.csrfToken).send(body as object)
+  return s.agent
+    .post('/api/assess/soil-sample')
+    .set('X-CSRF-Token', s.csrfToken)
+    .send(body as object)
 }
 
 const PADDY = { landUse: '水田', rotation: false, ph: 6.2 }
@@ -31,7 +34,11 @@ describe('POST /api/assess/soil-sample', () => {
     expect(res.body.grade).toBe('B')
     const cd = res.body.items.find((i: any) => i.element === 'Cd')
     expect(cd).toMatchObject({
-      value: 0.45, screeningValue: 0.4, interventionValue: 2, exceedsScreening: true, exceedsIntervention: false,
+      value: 0.45,
+      screeningValue: 0.4,
+      interventionValue: 2,
+      exceedsScreening: true,
+      exceedsIntervention: false,
       basis: 'GB 15618-2018 表1 镉 水田 5.5<pH≤6.5',
     })
     expect(cd.ratio).toBeCloseTo(1.125, 10)
@@ -48,7 +55,10 @@ describe('POST /api/assess/soil-sample', () => {
   })
 
   it('when every measured metal is within screening, then the grade is A', async () => {
-    const res = await assess(farmland, { ...PADDY, values: { Cd: 0.4, Hg: 0.5, As: 30, Pb: 100, Cr: 250, Cu: 50, Ni: 70, Zn: 200 } })
+    const res = await assess(farmland, {
+      ...PADDY,
+      values: { Cd: 0.4, Hg: 0.5, As: 30, Pb: 100, Cr: 250, Cu: 50, Ni: 70, Zn: 200 },
+    })
     expect(res.status).toBe(200)
     expect(res.body.grade).toBe('A')
     expect(res.body.items).toHaveLength(8)
@@ -57,7 +67,11 @@ describe('POST /api/assess/soil-sample', () => {
   it('when Cu exceeds screening but the five metals do not, then the grade stays A and the Cu line says so', async () => {
     const res = await assess(farmland, { ...PADDY, values: { Cd: 0.2, Cu: 60 } })
     expect(res.body.grade).toBe('A')
-    expect(res.body.items.find((i: any) => i.element === 'Cu')).toMatchObject({ exceedsScreening: true, interventionValue: null, screeningValue: 50 })
+    expect(res.body.items.find((i: any) => i.element === 'Cu')).toMatchObject({
+      exceedsScreening: true,
+      interventionValue: null,
+      screeningValue: 50,
+    })
   })
 
   it('when the land is rotated paddy–upland, then the stricter screening value applies', async () => {
@@ -68,7 +82,10 @@ describe('POST /api/assess/soil-sample', () => {
   })
 
   it('when pH is null or left out, then the answer is 待复核 with the reason, not a default pH', async () => {
-    for (const body of [{ ...PADDY, ph: null, values: { Cd: 0.1 } }, { landUse: '旱地', values: { Cd: 0.1 } }]) {
+    for (const body of [
+      { ...PADDY, ph: null, values: { Cd: 0.1 } },
+      { landUse: '旱地', values: { Cd: 0.1 } },
+    ]) {
       const res = await assess(farmland, body)
       expect(res.status).toBe(200)
       expect(res.body.grade).toBe('待复核')
@@ -84,7 +101,12 @@ describe('POST /api/assess/soil-sample', () => {
     ['pH above 14', { ...PADDY, ph: 14.5, values: { Cd: 0.1 } }, 'ph', '土壤 pH（ph）应在 0–14 之间'],
     ['pH below 0', { ...PADDY, ph: -1, values: { Cd: 0.1 } }, 'ph', '土壤 pH（ph）应在 0–14 之间'],
     ['pH as text', { ...PADDY, ph: '6.2', values: { Cd: 0.1 } }, 'ph', '土壤 pH（ph）应为数字'],
-    ['an unknown land use', { ...PADDY, landUse: '林地', values: { Cd: 0.1 } }, 'landUse', '土地利用类型（landUse）应为'],
+    [
+      'an unknown land use',
+      { ...PADDY, landUse: '林地', values: { Cd: 0.1 } },
+      'landUse',
+      '土地利用类型（landUse）应为',
+    ],
     ['rotation as text', { ...PADDY, rotation: 'yes', values: { Cd: 0.1 } }, 'rotation', '水旱轮作（rotation）'],
     ['no values object', { ...PADDY }, 'values', '元素含量（values）'],
   ])('when the body has %s, then 400 names the field in Chinese', async (_what, body, field, message) => {

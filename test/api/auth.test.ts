@@ -48,8 +48,15 @@ describe('POST /api/auth/login', () => {
     expect(cookie).toMatch(/SameSite=Strict/i)
     expect(cookie).toMatch(/Path=\//i)
     expect(tokenOf(cookie).length).toBeGreaterThanOrEqual(40)
-    expect(res.body.user).toMatchObject({ id: user.id, username: user.username, role: 'land', roleName: '用地核查员（自然资源局）',
-      mustChangePassword: false, scopes: ['430903'], counties: [{ adcode: '430903', name: '赫山区' }] })
+    expect(res.body.user).toMatchObject({
+      id: user.id,
+      username: user.username,
+      role: 'land',
+      roleName: '用地核查员（自然资源局）',
+      mustChangePassword: false,
+      scopes: ['430903'],
+      counties: [{ adcode: '430903', name: '赫山区' }],
+    })
     expect(res.body.user.passwordHash).toBeUndefined()
     expect(res.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/)
   })
@@ -91,16 +98,22 @@ describe('POST /api/auth/login', () => {
 
   it('when the body is malformed JSON, then 400 saying so', async () => {
     const session = await anonymous()
-    const res = await session.agent.post('/api/auth/login').set('X-CSRF-Token', session.csrfToken)
-      .set('Content-Type', 'application/json').send('{"username":"admin","password":')
+    const res = await session.agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', session.csrfToken)
+      .set('Content-Type', 'application/json')
+      .send('{"username":"admin","password":')
     expect(res.status).toBe(400)
     expect(res.body.error.code).toBe('INVALID_JSON')
   })
 
   it('when the body is larger than the limit, then 413', async () => {
     const session = await anonymous()
-    const res = await session.agent.post('/api/auth/login').set('X-CSRF-Token', session.csrfToken)
-      .set('Content-Type', 'application/json').send(JSON.stringify({ username: 'admin', password: 'x'.repeat(3_000_000) }))
+    const res = await session.agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', session.csrfToken)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ username: 'admin', password: 'x'.repeat(3_000_000) }))
     expect(res.status).toBe(413)
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE')
   })
@@ -117,8 +130,12 @@ describe('POST /api/auth/login', () => {
 })
 
 describe('client address behind a proxy', () => {
-  const tryLogin = (session: Session, forwardedFor: string) => session.agent.post('/api/auth/login').set('X-CSRF-Token', session.csrfToken)
-    .set('X-Forwarded-For', forwardedFor).send({ username: uniqueUsername('xff'), password: 'Wrong-pass-123' })
+  const tryLogin = (session: Session, forwardedFor: string) =>
+    session.agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', session.csrfToken)
+      .set('X-Forwarded-For', forwardedFor)
+      .send({ username: uniqueUsername('xff'), password: 'Wrong-pass-123' })
 
   it('when TRUST_PROXY is not set, then 40 logins from loopback with a new X-Forwarded-For each are limited like any other 40', async () => {
     const plain = createTestApp(db)
@@ -130,7 +147,10 @@ describe('client address behind a proxy', () => {
   })
 
   it('when TRUST_PROXY names loopback, then each forwarded address is counted on its own', async () => {
-    const proxied = createTestApp(db, { trustProxy: 'loopback', auth: { ...loadConfig().auth, loginAttemptsPerMinute: 2 } })
+    const proxied = createTestApp(db, {
+      trustProxy: 'loopback',
+      auth: { ...loadConfig().auth, loginAttemptsPerMinute: 2 },
+    })
     const session = await anonymous(proxied)
     expect((await tryLogin(session, '198.51.100.1')).status).toBe(401)
     expect((await tryLogin(session, '198.51.100.1')).status).toBe(401)
@@ -190,7 +210,9 @@ describe('lock-out after repeated failures', () => {
     const session = await anonymous(locking)
     for (let i = 0; i < 3; i++) await login(session, user.username, `Wrong-pass-${i}`)
     expect((await login(session, user.username, user.password)).status).toBe(429)
-    await db.query(`UPDATE login_failure SET locked_until = now() - interval '1 second' WHERE username = $1`, [user.username])
+    await db.query(`UPDATE login_failure SET locked_until = now() - interval '1 second' WHERE username = $1`, [
+      user.username,
+    ])
     expect((await login(session, user.username, user.password)).status).toBe(200)
     const { rows } = await db.query(`SELECT * FROM login_failure WHERE username = $1`, [user.username])
     expect(rows).toEqual([])
@@ -200,7 +222,9 @@ describe('lock-out after repeated failures', () => {
 describe('CSRF', () => {
   it('when a signed-in user posts without the X-CSRF-Token header, then 403 CSRF and nothing changes', async () => {
     const s = await signInNewUser(app, db, { role: 'farmland', scopes: ['430903'] })
-    const res = await s.agent.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-2026' })
+    const res = await s.agent
+      .post('/api/auth/password')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-2026' })
     expect(res.status).toBe(403)
     expect(res.body.error).toMatchObject({ code: 'CSRF', message: '请求缺少有效的安全令牌（CSRF），请刷新页面后重试' })
     expect((await signIn(app, s.user.username, TEST_PASSWORD)).csrfToken).toBeTruthy()
@@ -223,8 +247,14 @@ describe('CSRF', () => {
   it('when an anonymous caller posts a login without the token, with a wrong one, or without the cookie, then 403 CSRF', async () => {
     const s = await anonymous()
     const none = await s.agent.post('/api/auth/login').send({ username: 'huanjing', password: 'Soil-2026-demo' })
-    const wrong = await s.agent.post('/api/auth/login').set('X-CSRF-Token', 'z'.repeat(43)).send({ username: 'huanjing', password: 'Soil-2026-demo' })
-    const noCookie = await request(app).post('/api/auth/login').set('X-CSRF-Token', s.csrfToken).send({ username: 'huanjing', password: 'Soil-2026-demo' })
+    const wrong = await s.agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', 'z'.repeat(43))
+      .send({ username: 'huanjing', password: 'Soil-2026-demo' })
+    const noCookie = await request(app)
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', s.csrfToken)
+      .send({ username: 'huanjing', password: 'Soil-2026-demo' })
     for (const res of [none, wrong, noCookie]) {
       expect(res.status).toBe(403)
       expect(res.body.error.code).toBe('CSRF')
@@ -264,7 +294,9 @@ describe('sessions', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0].token_hash).not.toBe(token)
     expect(rows[0].token_hash).toBe(sha256(token))
-    expect((await db.query(`SELECT 1 FROM user_session WHERE token_hash = $1 OR csrf_token = $1`, [token])).rows).toEqual([])
+    expect(
+      (await db.query(`SELECT 1 FROM user_session WHERE token_hash = $1 OR csrf_token = $1`, [token])).rows,
+    ).toEqual([])
   })
 
   it('when a user logs out, then the old cookie no longer opens anything (401) and a new anonymous token is given', async () => {
@@ -272,7 +304,10 @@ describe('sessions', () => {
     const res = await login(await anonymous(), user.username, user.password)
     const cookie = cookieNamed(res, 'soil_session')!.split(';')[0]
     expect((await request(app).get('/api/counties').set('Cookie', cookie)).status).toBe(200)
-    const out = await request(app).post('/api/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', res.body.csrfToken)
+    const out = await request(app)
+      .post('/api/auth/logout')
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', res.body.csrfToken)
     expect(out.status).toBe(200)
     expect(out.body.user).toBeNull()
     expect(out.body.csrfToken).not.toBe(res.body.csrfToken)
@@ -292,13 +327,22 @@ describe('sessions', () => {
     expect((await request(fresh).get('/api/counties').set('Cookie', cookie)).status).toBe(401)
   })
 
-  it('when an administrator deactivates a user, then the user\'s open session stops working at once', async () => {
+  it("when an administrator deactivates a user, then the user's open session stops working at once", async () => {
     const s = await signInNewUser(app, db, { role: 'farmland', scopes: ['430903'] })
     expect((await s.agent.get('/api/counties')).status).toBe(200)
     const admin = await signInAs(app, 'admin')
     const listed = (await admin.agent.get('/api/admin/users')).body.users.find((u: any) => u.id === s.user.id)
-    const patch = await admin.agent.patch(`/api/admin/users/${s.user.id}`).set('X-CSRF-Token', admin.csrfToken)
-      .send({ displayName: listed.displayName, department: listed.department, role: listed.role, scopes: ['430903'], isActive: false, version: listed.version })
+    const patch = await admin.agent
+      .patch(`/api/admin/users/${s.user.id}`)
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({
+        displayName: listed.displayName,
+        department: listed.department,
+        role: listed.role,
+        scopes: ['430903'],
+        isActive: false,
+        version: listed.version,
+      })
     expect(patch.status).toBe(200)
     const res = await s.agent.get('/api/counties')
     expect(res.status).toBe(401)
@@ -382,7 +426,9 @@ describe('first login with a password that must be changed', () => {
     const post = await s.agent.post('/api/reviews/plot/1/submit').set('X-CSRF-Token', s.csrfToken).send({})
     expect(post.status).toBe(403)
     expect(post.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
-    const changed = await s.agent.post('/api/auth/password').set('X-CSRF-Token', s.csrfToken)
+    const changed = await s.agent
+      .post('/api/auth/password')
+      .set('X-CSRF-Token', s.csrfToken)
       .send({ currentPassword: TEST_PASSWORD, newPassword: 'First-change-2026' })
     expect(changed.status).toBe(200)
     expect((await s.agent.get('/api/counties')).status).toBe(200)

@@ -34,18 +34,24 @@ beforeAll(async () => {
 afterAll(async () => {
   onBatch = undefined
   await runner.idle()
-  await db.query(`UPDATE farmland_parcel p SET class = s.class, class_list_id = NULL, class_method = NULL, class_basis = NULL
+  await db.query(
+    `UPDATE farmland_parcel p SET class = s.class, class_list_id = NULL, class_method = NULL, class_basis = NULL
     FROM unnest($2::bigint[], $3::text[]) AS s(id, class) WHERE p.adcode = $1 AND p.id = s.id`,
-  [COUNTY, savedClasses.map((s) => s.id), savedClasses.map((s) => s.class)])
+    [COUNTY, savedClasses.map((s) => s.id), savedClasses.map((s) => s.class)],
+  )
   await db.query('SELECT refresh_farmland_overview($1)', [COUNTY])
   await db.close()
 })
 
-const post = (s: Session, url: string, body: object = {}) => s.agent.post(url).set('X-CSRF-Token', s.csrfToken).send(body)
+const post = (s: Session, url: string, body: object = {}) =>
+  s.agent.post(url).set('X-CSRF-Token', s.csrfToken).send(body)
 
 async function publishedClasses(): Promise<string> {
-  const { rows } = await db.query(`SELECT string_agg(id || ':' || class || ':' || coalesce(class_list_id::text, '-'), ',' ORDER BY id) AS s
-    FROM farmland_parcel WHERE adcode = $1`, [COUNTY])
+  const { rows } = await db.query(
+    `SELECT string_agg(id || ':' || class || ':' || coalesce(class_list_id::text, '-'), ',' ORDER BY id) AS s
+    FROM farmland_parcel WHERE adcode = $1`,
+    [COUNTY],
+  )
   return rows[0].s
 }
 
@@ -87,32 +93,67 @@ describe('county-wide classification job', () => {
 
     const lists = await farmland.agent.get(`/api/class-lists?adcode=${COUNTY}`).expect(200)
     const list = lists.body.lists.find((l: any) => l.id === job.listId)
-    expect(list).toMatchObject({ isComplete: true, parcelCount: total, ruleSetVersion: 'default-2026.1', jobStatus: 'done',
-      review: { kind: 'class-list', status: 'draft', statusName: '草稿' } })
+    expect(list).toMatchObject({
+      isComplete: true,
+      parcelCount: total,
+      ruleSetVersion: 'default-2026.1',
+      jobStatus: 'done',
+      review: { kind: 'class-list', status: 'draft', statusName: '草稿' },
+    })
     expect(list.review.actions.map((a: any) => a.action)).toEqual(['submit'])
     completeListId = job.listId
 
-    const { rows: [h] } = await db.query(`SELECT * FROM change_history WHERE entity = 'class_list' AND entity_id = $1 AND action = 'classify'`, [job.listId])
-    expect(h).toMatchObject({ actor: 'gengdi', after: { jobId: job.id, parcelCount: total, ruleSetVersion: 'default-2026.1' } })
+    const {
+      rows: [h],
+    } = await db.query(
+      `SELECT * FROM change_history WHERE entity = 'class_list' AND entity_id = $1 AND action = 'classify'`,
+      [job.listId],
+    )
+    expect(h).toMatchObject({
+      actor: 'gengdi',
+      after: { jobId: job.id, parcelCount: total, ruleSetVersion: 'default-2026.1' },
+    })
   })
 
   it('when the job is done, then every parcel has an entry with its basis, and a parcel with a sampled point inside names that point', async () => {
-    const { rows: [counts] } = await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE basis->>'summary' <> '' AND basis->>'ruleSetVersion' = 'default-2026.1')::int AS with_basis
-      FROM class_list_entry WHERE list_id = $1`, [completeListId])
+    const {
+      rows: [counts],
+    } = await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE basis->>'summary' <> '' AND basis->>'ruleSetVersion' = 'default-2026.1')::int AS with_basis
+      FROM class_list_entry WHERE list_id = $1`,
+      [completeListId],
+    )
     expect(counts.n).toBe(await parcelCount())
     expect(counts.with_basis).toBe(counts.n)
-    const { rows: [inside] } = await db.query(`
+    const {
+      rows: [inside],
+    } = await db.query(
+      `
       SELECT p.id, mp.code FROM farmland_parcel p JOIN monitoring_point mp ON mp.adcode = p.adcode AND ST_Intersects(mp.geom, p.geom)
       WHERE p.adcode = $1 AND EXISTS (SELECT 1 FROM monitoring_result r WHERE r.adcode = mp.adcode AND r.point_id = mp.id AND r.medium = 'soil')
-      ORDER BY p.id LIMIT 1`, [COUNTY])
+      ORDER BY p.id LIMIT 1`,
+      [COUNTY],
+    )
     const res = await farmland.agent.get(`/api/class-lists/${completeListId}/entries/${inside.id}`).expect(200)
-    expect(res.body.entry).toMatchObject({ parcelId: Number(inside.id), method: 'samples', methodName: '样点判定', overrideReason: null })
+    expect(res.body.entry).toMatchObject({
+      parcelId: Number(inside.id),
+      method: 'samples',
+      methodName: '样点判定',
+      overrideReason: null,
+    })
     expect(res.body.entry.basis.samples.map((s: any) => s.pointCode)).toContain(inside.code)
     expect(res.body.entry.basis.summary.length).toBeGreaterThan(5)
     expect(res.body.entry.sampleCount).toBeGreaterThanOrEqual(1)
 
-    const { rows: [far] } = await db.query(`SELECT parcel_id FROM class_list_entry WHERE list_id = $1 AND method = 'interpolated' LIMIT 1`, [completeListId])
-    const interpolated = await farmland.agent.get(`/api/class-lists/${completeListId}/entries/${far.parcel_id}`).expect(200)
+    const {
+      rows: [far],
+    } = await db.query(
+      `SELECT parcel_id FROM class_list_entry WHERE list_id = $1 AND method = 'interpolated' LIMIT 1`,
+      [completeListId],
+    )
+    const interpolated = await farmland.agent
+      .get(`/api/class-lists/${completeListId}/entries/${far.parcel_id}`)
+      .expect(200)
     expect(interpolated.body.entry.basis.samples.length).toBeGreaterThan(0)
     for (const s of interpolated.body.entry.basis.samples) expect(s.distanceM).toBeLessThanOrEqual(1000)
   })
@@ -127,7 +168,12 @@ describe('county-wide classification job', () => {
     expect(job).toMatchObject({ status: 'cancelled', statusName: '已取消', done: BATCH })
     expect(job.error).toContain('已发布的分类未受影响')
     expect(await publishedClasses()).toBe(before)
-    const { rows: [list] } = await db.query(`SELECT is_complete, (SELECT count(*)::int FROM class_list_entry WHERE list_id = $1) AS entries FROM class_list WHERE id = $1`, [job.listId])
+    const {
+      rows: [list],
+    } = await db.query(
+      `SELECT is_complete, (SELECT count(*)::int FROM class_list_entry WHERE list_id = $1) AS entries FROM class_list WHERE id = $1`,
+      [job.listId],
+    )
     expect(list).toEqual({ is_complete: false, entries: BATCH })
 
     const submit = await post(farmland, `/api/reviews/class-list/${job.listId}/submit`)
@@ -140,16 +186,28 @@ describe('county-wide classification job', () => {
 
   it('when an entry cannot be written midway, then the job fails with a message for the officer, the list stays incomplete and the published classes are untouched', async () => {
     const before = await publishedClasses()
-    const { rows: [third] } = await db.query(`SELECT id FROM farmland_parcel WHERE adcode = $1 ORDER BY id OFFSET $2 LIMIT 1`, [COUNTY, BATCH * 2 + 5])
+    const {
+      rows: [third],
+    } = await db.query(`SELECT id FROM farmland_parcel WHERE adcode = $1 ORDER BY id OFFSET $2 LIMIT 1`, [
+      COUNTY,
+      BATCH * 2 + 5,
+    ])
     await db.query(`CREATE FUNCTION test_refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.parcel_id = ${Number(third.id)} THEN RAISE EXCEPTION 'test: refused entry'; END IF; RETURN NEW; END $$`)
-    await db.query(`CREATE TRIGGER test_refuse_entry BEFORE INSERT ON class_list_entry FOR EACH ROW EXECUTE FUNCTION test_refuse_entry()`)
+    await db.query(
+      `CREATE TRIGGER test_refuse_entry BEFORE INSERT ON class_list_entry FOR EACH ROW EXECUTE FUNCTION test_refuse_entry()`,
+    )
     try {
       const { job } = await runJob()
       expect(job).toMatchObject({ status: 'failed', statusName: '失败', done: BATCH * 2 })
       expect(job.error).toContain('已发布的分类未受影响')
       expect(job.error).not.toContain('test: refused')
-      const { rows: [list] } = await db.query(`SELECT is_complete, (SELECT count(*)::int FROM class_list_entry WHERE list_id = $1) AS entries FROM class_list WHERE id = $1`, [job.listId])
+      const {
+        rows: [list],
+      } = await db.query(
+        `SELECT is_complete, (SELECT count(*)::int FROM class_list_entry WHERE list_id = $1) AS entries FROM class_list WHERE id = $1`,
+        [job.listId],
+      )
       expect(list).toEqual({ is_complete: false, entries: BATCH * 2 })
     } finally {
       await db.query('DROP TRIGGER test_refuse_entry ON class_list_entry')
@@ -162,7 +220,9 @@ describe('county-wide classification job', () => {
 
   it('when a job runs for the county, then a second one gets 409 naming the county, and other requests are still answered meanwhile', async () => {
     let release!: () => void
-    const held = new Promise<void>((resolve) => { release = resolve })
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
     let answered: { second: request.Response; counties: request.Response } | undefined
     onBatch = async (_id, done) => {
       if (done !== BATCH) return
@@ -181,7 +241,7 @@ describe('county-wide classification job', () => {
     expect(answered!.counties.status).toBe(200)
   })
 
-  it('when the county is outside the officer\'s scope, then starting a job or reading its lists is refused naming the county', async () => {
+  it("when the county is outside the officer's scope, then starting a job or reading its lists is refused naming the county", async () => {
     const res = await post(farmland, '/api/classification/jobs', { adcode: '220322' })
     expect(res.status).toBe(403)
     expect(res.body.error).toMatchObject({ code: 'OUT_OF_SCOPE' })
@@ -194,7 +254,10 @@ describe('county-wide classification job', () => {
     const bad = await post(farmland, '/api/classification/jobs', { adcode: '4309' })
     expect(bad.status).toBe(400)
     expect(bad.body.error.message).toContain('区县代码应为 6 位数字')
-    const unknownRules = await post(farmland, '/api/classification/jobs', { adcode: COUNTY, ruleSetVersion: 'no-such-rules' })
+    const unknownRules = await post(farmland, '/api/classification/jobs', {
+      adcode: COUNTY,
+      ruleSetVersion: 'no-such-rules',
+    })
     expect(unknownRules.status).toBe(404)
     expect(unknownRules.body.error.message).toContain('no-such-rules')
   })
@@ -202,7 +265,12 @@ describe('county-wide classification job', () => {
 
 describe('a class list before review', () => {
   it('when an override has no reason, then 400 and nothing changes; with a reason, the class changes as an override with the computed class and basis kept, and a history row', async () => {
-    const { rows: [e] } = await db.query(`SELECT parcel_id, class, basis FROM class_list_entry WHERE list_id = $1 AND class <> 'strict' ORDER BY parcel_id LIMIT 1`, [completeListId])
+    const {
+      rows: [e],
+    } = await db.query(
+      `SELECT parcel_id, class, basis FROM class_list_entry WHERE list_id = $1 AND class <> 'strict' ORDER BY parcel_id LIMIT 1`,
+      [completeListId],
+    )
     const url = `/api/class-lists/${completeListId}/entries/${e.parcel_id}/override`
     const missing = await post(farmland, url, { class: 'strict' })
     expect(missing.status).toBe(400)
@@ -213,27 +281,50 @@ describe('a class list before review', () => {
     expect(wrongClass.status).toBe(400)
     expect(wrongClass.body.error.message).toContain('类别应为')
     expect((await post(environment, url, { class: 'strict', reason: '现场核实' })).status).toBe(403)
-    const { rows: [unchanged] } = await db.query(`SELECT class, method FROM class_list_entry WHERE list_id = $1 AND parcel_id = $2`, [completeListId, e.parcel_id])
+    const {
+      rows: [unchanged],
+    } = await db.query(`SELECT class, method FROM class_list_entry WHERE list_id = $1 AND parcel_id = $2`, [
+      completeListId,
+      e.parcel_id,
+    ])
     expect(unchanged.class).toBe(e.class)
 
     const ok = await post(farmland, url, { class: 'strict', reason: '现场核实有尾矿堆放' })
     expect(ok.status, JSON.stringify(ok.body)).toBe(200)
-    expect(ok.body.entry).toMatchObject({ class: 'strict', className: '严格管控类', method: 'override', methodName: '人工调整',
-      computedClass: e.class, overrideReason: '现场核实有尾矿堆放', overrideBy: 'gengdi' })
+    expect(ok.body.entry).toMatchObject({
+      class: 'strict',
+      className: '严格管控类',
+      method: 'override',
+      methodName: '人工调整',
+      computedClass: e.class,
+      overrideReason: '现场核实有尾矿堆放',
+      overrideBy: 'gengdi',
+    })
     expect(ok.body.entry.basis).toEqual(e.basis)
     const again = await post(farmland, url, { class: 'safe_use', reason: '复核后改为安全利用' })
     expect(again.body.entry).toMatchObject({ class: 'safe_use', computedClass: e.class })
     const history = await farmland.agent.get(`/api/history/class-list/${completeListId}`).expect(200)
     const overrides = history.body.entries.filter((h: any) => h.action === 'override')
     expect(overrides).toHaveLength(2)
-    expect(overrides[1]).toMatchObject({ actionName: '人工调整类别', reason: '现场核实有尾矿堆放', before: { class: e.class }, after: { class: 'strict' } })
+    expect(overrides[1]).toMatchObject({
+      actionName: '人工调整类别',
+      reason: '现场核实有尾矿堆放',
+      before: { class: e.class },
+      after: { class: 'strict' },
+    })
   })
 
   it('when the summary is read, then its counts and areas by class, township and change match a recount in SQL, with the 优先保护 warnings where that area falls', async () => {
     const res = await farmland.agent.get(`/api/class-lists/${completeListId}/summary`).expect(200)
-    const { rows: listed } = await db.query(`SELECT e.class, count(*)::int AS n, sum(p.area_m2) AS m2 FROM class_list_entry e
-      JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id WHERE e.list_id = $1 GROUP BY 1`, [completeListId])
-    const { rows: published } = await db.query(`SELECT class, count(*)::int AS n, sum(area_m2) AS m2 FROM farmland_parcel WHERE adcode = $1 GROUP BY 1`, [COUNTY])
+    const { rows: listed } = await db.query(
+      `SELECT e.class, count(*)::int AS n, sum(p.area_m2) AS m2 FROM class_list_entry e
+      JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id WHERE e.list_id = $1 GROUP BY 1`,
+      [completeListId],
+    )
+    const { rows: published } = await db.query(
+      `SELECT class, count(*)::int AS n, sum(area_m2) AS m2 FROM farmland_parcel WHERE adcode = $1 GROUP BY 1`,
+      [COUNTY],
+    )
     for (const cls of ['priority', 'safe_use', 'strict', 'unclassified']) {
       const row = res.body.byClass.find((b: any) => b.class === cls)
       const l = listed.find((r) => r.class === cls) ?? { n: 0, m2: 0 }
@@ -244,11 +335,19 @@ describe('a class list before review', () => {
       expect(row.publishedCount).toBe(p.n)
       expect(row.publishedAreaMu).toBeCloseTo(p.m2 * 0.0015, 1)
     }
-    const townshipTotal = res.body.byTownship.reduce((s: number, t: any) => s + t.byClass.reduce((a: number, b: any) => a + b.count, 0), 0)
+    const townshipTotal = res.body.byTownship.reduce(
+      (s: number, t: any) => s + t.byClass.reduce((a: number, b: any) => a + b.count, 0),
+      0,
+    )
     expect(townshipTotal).toBe(await parcelCount())
 
-    const { rows: [changes] } = await db.query(`SELECT count(*)::int AS n, coalesce(sum(p.area_m2), 0) AS m2 FROM class_list_entry e
-      JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id WHERE e.list_id = $1 AND e.class <> p.class`, [completeListId])
+    const {
+      rows: [changes],
+    } = await db.query(
+      `SELECT count(*)::int AS n, coalesce(sum(p.area_m2), 0) AS m2 FROM class_list_entry e
+      JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id WHERE e.list_id = $1 AND e.class <> p.class`,
+      [completeListId],
+    )
     expect(res.body.changes.count).toBe(changes.n)
     expect(res.body.changes.areaMu).toBeCloseTo(changes.m2 * 0.0015, 1)
     expect(res.body.changes.byTransition.reduce((s: number, t: any) => s + t.count, 0)).toBe(changes.n)
@@ -256,16 +355,21 @@ describe('a class list before review', () => {
     expect(page.body.total).toBe(changes.n)
     expect(page.body.items.length).toBe(Math.min(5, changes.n))
     for (const item of page.body.items) expect(item.fromClass).not.toBe(item.toClass)
-    const pastEnd = await farmland.agent.get(`/api/class-lists/${completeListId}/changes?offset=100000&limit=5`).expect(200)
+    const pastEnd = await farmland.agent
+      .get(`/api/class-lists/${completeListId}/changes?offset=100000&limit=5`)
+      .expect(200)
     expect(pastEnd.body).toEqual({ total: changes.n, items: [] })
 
-    const { rows: falls } = await db.query(`
+    const { rows: falls } = await db.query(
+      `
       WITH l AS (SELECT p.township_code, sum(p.area_m2) FILTER (WHERE e.class = 'priority') AS m2 FROM class_list_entry e
                  JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id WHERE e.list_id = $1 GROUP BY 1),
            pub AS (SELECT township_code, sum(area_m2) FILTER (WHERE class = 'priority') AS m2 FROM farmland_parcel WHERE adcode = $2 GROUP BY 1)
       SELECT coalesce(t.name, '未落乡镇') AS name FROM pub JOIN l ON l.township_code IS NOT DISTINCT FROM pub.township_code
       LEFT JOIN township t ON t.adcode = $2 AND t.code = pub.township_code
-      WHERE round((coalesce(l.m2, 0) * 0.0015)::numeric, 2) < round((coalesce(pub.m2, 0) * 0.0015)::numeric, 2)`, [completeListId, COUNTY])
+      WHERE round((coalesce(l.m2, 0) * 0.0015)::numeric, 2) < round((coalesce(pub.m2, 0) * 0.0015)::numeric, 2)`,
+      [completeListId, COUNTY],
+    )
     const townshipWarnings = res.body.warnings.filter((w: any) => w.scope === 'township')
     expect(townshipWarnings.map((w: any) => w.name).sort()).toEqual(falls.map((f) => f.name).sort())
     const countyPriority = res.body.byClass.find((b: any) => b.class === 'priority')
@@ -281,40 +385,71 @@ describe('a class list before review', () => {
 
 describe('review and publication of a class list', () => {
   it('when a complete list is submitted, approved and published, then farmland_parcel carries its classes and basis, the parcel tile and the parcel info show them', async () => {
-    const { rows: [changed] } = await db.query(`SELECT e.parcel_id, e.class, ST_X(ST_PointOnSurface(p.geom)) AS lon, ST_Y(ST_PointOnSurface(p.geom)) AS lat
+    const {
+      rows: [changed],
+    } = await db.query(
+      `SELECT e.parcel_id, e.class, ST_X(ST_PointOnSurface(p.geom)) AS lon, ST_Y(ST_PointOnSurface(p.geom)) AS lat
       FROM class_list_entry e JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id
-      WHERE e.list_id = $1 AND e.class <> p.class ORDER BY e.parcel_id LIMIT 1`, [completeListId])
+      WHERE e.list_id = $1 AND e.class <> p.class ORDER BY e.parcel_id LIMIT 1`,
+      [completeListId],
+    )
     expect(changed).toBeDefined()
     const { z, x, y } = tileAt(changed.lon, changed.lat, 16)
     const classOnTile = async () => {
-      const res = await farmland.agent.get(`/tiles/parcel/${z}/${x}/${y}.pbf`).buffer(true)
-        .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (d: Buffer) => chunks.push(d)); r.on('end', () => cb(null, Buffer.concat(chunks))) })
+      const res = await farmland.agent
+        .get(`/tiles/parcel/${z}/${x}/${y}.pbf`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = []
+          r.on('data', (d: Buffer) => chunks.push(d))
+          r.on('end', () => cb(null, Buffer.concat(chunks)))
+        })
       return (decodeTile(res.body).parcel ?? []).find((f) => f.id === Number(changed.parcel_id))?.properties.class
     }
     const before = await classOnTile()
     expect(before).not.toBe(changed.class)
 
-    for (const [s, action] of [[farmland, 'submit'], [approver, 'approve']] as const) {
+    for (const [s, action] of [
+      [farmland, 'submit'],
+      [approver, 'approve'],
+    ] as const) {
       const res = await post(s, `/api/reviews/class-list/${completeListId}/${action}`)
       expect(res.status, JSON.stringify(res.body)).toBe(200)
     }
     const queue = await approver.agent.get('/api/reviews').expect(200)
-    expect(queue.body.items.find((i: any) => i.kind === 'class-list' && i.id === completeListId)).toMatchObject({ kindName: '耕地分类清单', county: '赫山区' })
+    expect(queue.body.items.find((i: any) => i.kind === 'class-list' && i.id === completeListId)).toMatchObject({
+      kindName: '耕地分类清单',
+      county: '赫山区',
+    })
     expect((await post(farmland, `/api/classification/jobs`, { adcode: '4309xx' })).status).toBe(400)
     expect(await classOnTile()).toBe(before)
-    const overrideApproved = await post(farmland, `/api/class-lists/${completeListId}/entries/${changed.parcel_id}/override`, { class: 'priority', reason: '试图在审定后修改' })
+    const overrideApproved = await post(
+      farmland,
+      `/api/class-lists/${completeListId}/entries/${changed.parcel_id}/override`,
+      { class: 'priority', reason: '试图在审定后修改' },
+    )
     expect(overrideApproved.status).toBe(409)
 
     const published = await post(approver, `/api/reviews/class-list/${completeListId}/publish`)
     expect(published.status, JSON.stringify(published.body)).toBe(200)
     expect(published.body).toMatchObject({ kind: 'class-list', status: 'published', publishedVersion: 1 })
 
-    const { rows: [mismatch] } = await db.query(`SELECT count(*)::int AS n FROM class_list_entry e JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id
-      WHERE e.list_id = $1 AND (p.class <> e.class OR p.class_list_id <> e.list_id OR p.class_method <> e.method OR p.class_basis->>'summary' <> e.basis->>'summary')`, [completeListId])
+    const {
+      rows: [mismatch],
+    } = await db.query(
+      `SELECT count(*)::int AS n FROM class_list_entry e JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id
+      WHERE e.list_id = $1 AND (p.class <> e.class OR p.class_list_id <> e.list_id OR p.class_method <> e.method OR p.class_basis->>'summary' <> e.basis->>'summary')`,
+      [completeListId],
+    )
     expect(mismatch.n).toBe(0)
-    const { rows: [overview] } = await db.query(`SELECT
+    const {
+      rows: [overview],
+    } = await db.query(
+      `SELECT
         (SELECT sum(strict_m2) FROM farmland_overview WHERE adcode = $1) AS overview_m2,
-        (SELECT coalesce(sum(area_m2), 0) FROM farmland_parcel WHERE adcode = $1 AND class = 'strict') AS parcel_m2`, [COUNTY])
+        (SELECT coalesce(sum(area_m2), 0) FROM farmland_parcel WHERE adcode = $1 AND class = 'strict') AS parcel_m2`,
+      [COUNTY],
+    )
     expect(overview.overview_m2).toBeCloseTo(overview.parcel_m2, 0)
     expect(await classOnTile()).toBe(changed.class)
 
@@ -325,13 +460,19 @@ describe('review and publication of a class list', () => {
     expect(field('规则版本')).toContain('default-2026.1')
 
     const lists = await farmland.agent.get(`/api/class-lists?adcode=${COUNTY}`).expect(200)
-    expect(lists.body.lists.find((l: any) => l.id === completeListId)).toMatchObject({ isCurrent: true, review: { status: 'published' } })
+    expect(lists.body.lists.find((l: any) => l.id === completeListId)).toMatchObject({
+      isCurrent: true,
+      review: { status: 'published' },
+    })
   })
 
   it('when the statistics are read, then the published parcels and areas per county and township match the sums in SQL', async () => {
     const res = await farmland.agent.get('/api/statistics/farmland').expect(200)
     expect(res.body.counties.map((c: any) => c.adcode)).toEqual([COUNTY])
-    const { rows } = await db.query(`SELECT class, count(*)::int AS n, sum(area_m2) AS m2 FROM farmland_parcel WHERE adcode = $1 GROUP BY 1`, [COUNTY])
+    const { rows } = await db.query(
+      `SELECT class, count(*)::int AS n, sum(area_m2) AS m2 FROM farmland_parcel WHERE adcode = $1 GROUP BY 1`,
+      [COUNTY],
+    )
     const county = res.body.counties[0]
     for (const r of rows) {
       const b = county.byClass.find((x: any) => x.class === r.class)
@@ -340,8 +481,13 @@ describe('review and publication of a class list', () => {
       expect(b.areaHa).toBeCloseTo(r.m2 / 10_000, 2)
     }
     expect(county.totalMu).toBeCloseTo(rows.reduce((s, r) => s + r.m2, 0) * 0.0015, 1)
-    const { rows: [t] } = await db.query(`SELECT p.township_code, t.name, count(*) FILTER (WHERE class = 'priority')::int AS n
-      FROM farmland_parcel p JOIN township t ON t.adcode = p.adcode AND t.code = p.township_code WHERE p.adcode = $1 GROUP BY 1, 2 ORDER BY 1 LIMIT 1`, [COUNTY])
+    const {
+      rows: [t],
+    } = await db.query(
+      `SELECT p.township_code, t.name, count(*) FILTER (WHERE class = 'priority')::int AS n
+      FROM farmland_parcel p JOIN township t ON t.adcode = p.adcode AND t.code = p.township_code WHERE p.adcode = $1 GROUP BY 1, 2 ORDER BY 1 LIMIT 1`,
+      [COUNTY],
+    )
     const township = res.body.townships.find((x: any) => x.code === t.township_code)
     expect(township).toMatchObject({ name: t.name, adcode: COUNTY })
     expect(township.byClass.find((b: any) => b.class === 'priority').count).toBe(t.n)
@@ -374,7 +520,11 @@ describe('rule sets', () => {
     const version = `test-${Date.now().toString(36)}`
     const created = await post(admin, '/api/classification/rule-sets', province(version))
     expect(created.status, JSON.stringify(created.body)).toBe(201)
-    expect(created.body.ruleSet).toMatchObject({ version, isDefault: false, rules: { aggregation: 'worst', cropSeriousRatio: 1.5 } })
+    expect(created.body.ruleSet).toMatchObject({
+      version,
+      isDefault: false,
+      rules: { aggregation: 'worst', cropSeriousRatio: 1.5 },
+    })
     const listed = await farmland.agent.get('/api/classification/rule-sets').expect(200)
     expect(listed.body.ruleSets.map((r: { version: string }) => r.version)).toContain(version)
     const again = await post(admin, '/api/classification/rule-sets', province(version))
@@ -382,21 +532,33 @@ describe('rule sets', () => {
     expect(again.body.error.message).toContain(version)
     const { job } = await runJob({ adcode: COUNTY, ruleSetVersion: version })
     expect(job.status).toBe('done')
-    const list = await db.query('SELECT rule_set_version FROM class_list WHERE adcode = $1 AND id = $2', [COUNTY, job.listId])
+    const list = await db.query('SELECT rule_set_version FROM class_list WHERE adcode = $1 AND id = $2', [
+      COUNTY,
+      job.listId,
+    ])
     expect(list.rows[0].rule_set_version).toBe(version)
   })
 
   it('when a rule set is incomplete or wrong, then 400 says what is wrong and nothing is stored; other roles get 403', async () => {
     const admin = await signInAs(app, 'admin')
     const version = `bad-${Date.now().toString(36)}`
-    const bad = await post(admin, '/api/classification/rule-sets', province(version, { gb2762Edition: 'GB 2762-1999', interpolation: { method: 'nearest', maxDistanceM: -5, maxSamples: 1, power: 2 } }))
+    const bad = await post(
+      admin,
+      '/api/classification/rule-sets',
+      province(version, {
+        gb2762Edition: 'GB 2762-1999',
+        interpolation: { method: 'nearest', maxDistanceM: -5, maxSamples: 1, power: 2 },
+      }),
+    )
     expect(bad.status).toBe(400)
     expect(bad.body.error.message).toContain('GB 2762-1999')
     expect(bad.body.error.message).toContain('插值最大距离')
     const missing = await post(admin, '/api/classification/rule-sets', { version, name: '缺少内容' })
     expect(missing.status).toBe(400)
     expect(missing.body.error.message).toContain('rules')
-    expect((await db.query('SELECT count(*)::int AS n FROM class_rule_set WHERE version = $1', [version])).rows[0].n).toBe(0)
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM class_rule_set WHERE version = $1', [version])).rows[0].n,
+    ).toBe(0)
     expect((await post(farmland, '/api/classification/rule-sets', province(`${version}-f`))).status).toBe(403)
   })
 })

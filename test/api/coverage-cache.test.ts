@@ -34,10 +34,14 @@ async function addUncoveredBlock(): Promise<void> {
 
 /** Adds an active point of the county at lon, lat (our code). */
 async function addActivePoint(adcode: string, name: string, lon: number, lat: number): Promise<number> {
-  const { rows: [p] } = await db.query(`
+  const {
+    rows: [p],
+  } = await db.query(
+    `
     INSERT INTO monitoring_point (adcode, code, name, level, point_type, status, geom, created_by)
     VALUES ($1, $2, $3, 'county', 'basic', 'active', ST_SetSRID(ST_MakePoint($4::float8, $5::float8), 4490), 'test') RETURNING id`,
-  [adcode, `CACHE-${SUFFIX}-${name}`, `缓存测试点位 ${name}`, lon, lat])
+    [adcode, `CACHE-${SUFFIX}-${name}`, `缓存测试点位 ${name}`, lon, lat],
+  )
   return Number(p.id)
 }
 
@@ -59,7 +63,10 @@ afterAll(async () => {
  * active point of any county (one KNN LATERAL query, not the service's NOT EXISTS) is farther than D.
  */
 async function expectedFigures() {
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     SELECT (SELECT count(*) FROM monitoring_point WHERE adcode = '430903' AND status = 'active')::int AS points,
            (SELECT count(*) FROM monitoring_point WHERE adcode = '430903' AND status = 'planned')::int AS planned,
            count(*)::int AS parcels, sum(p.area_m2) AS farmland_m2,
@@ -69,7 +76,9 @@ async function expectedFigures() {
       SELECT ST_Distance(m.geom_3857, p.geom_3857) * cos(radians((ST_YMin(p.geom) + ST_YMax(p.geom)) / 2)) AS d
       FROM monitoring_point m WHERE m.status = 'active' ORDER BY m.geom_3857 <-> p.geom_3857 LIMIT 1
     ) n
-    WHERE p.adcode = '430903' AND p.dlbm LIKE '01%'`, [D])
+    WHERE p.adcode = '430903' AND p.dlbm LIKE '01%'`,
+    [D],
+  )
   return r
 }
 
@@ -115,24 +124,35 @@ describe('coverage cache', () => {
     expect(second.body).toEqual(first.body)
     const township = await environment.agent.get('/api/coverage/townships?adcode=430903').expect(200)
     expect(coverageCacheStats(db).misses).toBe(computed.misses)
-    expect(township.body.townships.reduce((s: number, t: any) => s + t.uncoveredParcels, 0)).toBe(second.body.counties[0].uncoveredParcels)
+    expect(township.body.townships.reduce((s: number, t: any) => s + t.uncoveredParcels, 0)).toBe(
+      second.body.counties[0].uncoveredParcels,
+    )
   })
 
   it('when a farmland parcel is added, changed and removed, then each read is computed again and equals an independent computation', async () => {
     const base = await readHeshan()
-    await db.query(`
+    await db.query(
+      `
       INSERT INTO farmland_parcel (adcode, code, dlbm, geom)
       VALUES ('430903', $1, '0103', ST_Multi(ST_Expand(ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4490), 0.0003)))`,
-    [`CACHE-${SUFFIX}-X`, block.lon + east(250), block.lat + north(250)])
+      [`CACHE-${SUFFIX}-X`, block.lon + east(250), block.lat + north(250)],
+    )
     const added = await expectRecomputed()
     expect(added.uncoveredParcels).toBe(base.uncoveredParcels + 1)
     await expectCached()
-    await db.query(`UPDATE farmland_parcel SET dlbm = '0201' WHERE adcode = '430903' AND code = $1`, [`CACHE-${SUFFIX}-X`])
+    await db.query(`UPDATE farmland_parcel SET dlbm = '0201' WHERE adcode = '430903' AND code = $1`, [
+      `CACHE-${SUFFIX}-X`,
+    ])
     const changed = await expectRecomputed()
     expect(changed.uncoveredParcels).toBe(base.uncoveredParcels)
-    await db.query(`UPDATE farmland_parcel SET dlbm = '0101' WHERE adcode = '430903' AND code = $1`, [`CACHE-${SUFFIX}-X`])
+    await db.query(`UPDATE farmland_parcel SET dlbm = '0101' WHERE adcode = '430903' AND code = $1`, [
+      `CACHE-${SUFFIX}-X`,
+    ])
     expect((await expectRecomputed()).uncoveredParcels).toBe(base.uncoveredParcels + 1)
-    await db.query(`UPDATE farmland_parcel SET geom = ST_Multi(ST_Translate(geom, $2::float8, 0)) WHERE adcode = '430903' AND code = $1`, [`CACHE-${SUFFIX}-X`, east(20)])
+    await db.query(
+      `UPDATE farmland_parcel SET geom = ST_Multi(ST_Translate(geom, $2::float8, 0)) WHERE adcode = '430903' AND code = $1`,
+      [`CACHE-${SUFFIX}-X`, east(20)],
+    )
     await expectRecomputed()
     await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND code = $1`, [`CACHE-${SUFFIX}-X`])
     expect((await expectRecomputed()).uncoveredParcels).toBe(base.uncoveredParcels)
@@ -140,16 +160,23 @@ describe('coverage cache', () => {
 
   it('when a parcel is only reclassified, then the figures are still served from the cache', async () => {
     await environment.agent.get('/api/coverage?adcode=430903').expect(200)
-    await db.query(`UPDATE farmland_parcel SET class = 'priority' WHERE adcode = '430903' AND code = $1`, [`CACHE-${SUFFIX}-0-0`])
+    await db.query(`UPDATE farmland_parcel SET class = 'priority' WHERE adcode = '430903' AND code = $1`, [
+      `CACHE-${SUFFIX}-0-0`,
+    ])
     await expectCached()
-    await db.query(`UPDATE farmland_parcel SET class = 'unclassified' WHERE adcode = '430903' AND code = $1`, [`CACHE-${SUFFIX}-0-0`])
+    await db.query(`UPDATE farmland_parcel SET class = 'unclassified' WHERE adcode = '430903' AND code = $1`, [
+      `CACHE-${SUFFIX}-0-0`,
+    ])
   })
 
   it('when an active point is added away from the block, moved onto it and retired, then each read is computed again and equals an independent computation', async () => {
     const base = await readHeshan()
     const id = await addActivePoint('430903', 'M', block.lon + east(6000), block.lat)
     await expectRecomputed()
-    await db.query(`UPDATE monitoring_point SET geom = ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4490) WHERE id = $1`, [id, block.lon, block.lat])
+    await db.query(
+      `UPDATE monitoring_point SET geom = ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4490) WHERE id = $1`,
+      [id, block.lon, block.lat],
+    )
     const moved = await expectRecomputed()
     expect(moved.uncoveredParcels).toBeLessThan(base.uncoveredParcels)
     await expectCached()
@@ -162,10 +189,12 @@ describe('coverage cache', () => {
   it('when an active point of a neighbouring county is added within reach of 赫山区 farmland, then 赫山区 is computed again and counts those parcels covered', async () => {
     const base = await readHeshan()
     const lon = block.lon - east(2300)
-    await db.query(`
+    await db.query(
+      `
       INSERT INTO county (adcode, name, city_code, city, province, geom, source)
       VALUES ($1, '缓存测试县', '430900', '益阳市', '湖南省', ST_Multi(ST_MakeEnvelope($2::float8 - 0.03, $3::float8 - 0.03, $2::float8 + 0.004, $3::float8 + 0.03, 4490)), 'test')`,
-    [NEIGHBOUR, lon, block.lat])
+      [NEIGHBOUR, lon, block.lat],
+    )
     await addActivePoint(NEIGHBOUR, 'N', lon, block.lat)
     const covered = await expectRecomputed()
     expect(covered.uncoveredParcels).toBeLessThan(base.uncoveredParcels)
@@ -174,7 +203,11 @@ describe('coverage cache', () => {
 
   it('when a point far away in 梨树县 is retired and restored, then 赫山区 figures are still served from the cache', async () => {
     await environment.agent.get('/api/coverage?adcode=430903').expect(200)
-    const { rows: [far] } = await db.query(`SELECT id FROM monitoring_point WHERE adcode = '220322' AND status = 'active' ORDER BY id LIMIT 1`)
+    const {
+      rows: [far],
+    } = await db.query(
+      `SELECT id FROM monitoring_point WHERE adcode = '220322' AND status = 'active' ORDER BY id LIMIT 1`,
+    )
     await db.query(`UPDATE monitoring_point SET status = 'retired' WHERE id = $1`, [far.id])
     await db.query(`UPDATE monitoring_point SET status = 'active' WHERE id = $1`, [far.id])
     await expectCached()

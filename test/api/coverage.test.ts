@@ -46,7 +46,10 @@ afterAll(async () => {
  * whose nearest active point (one KNN LATERAL query, not the service's NOT EXISTS) is farther than D.
  */
 async function expectedFigures(adcode: string) {
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     SELECT (SELECT count(*) FROM monitoring_point WHERE adcode = $1 AND status = 'active')::int AS points,
            (SELECT count(*) FROM monitoring_point WHERE adcode = $1 AND status = 'active' AND level = 'national')::int AS national,
            (SELECT count(*) FROM monitoring_point WHERE adcode = $1 AND status = 'planned')::int AS planned,
@@ -57,7 +60,9 @@ async function expectedFigures(adcode: string) {
       SELECT ST_Distance(m.geom_3857, p.geom_3857) * cos(radians((ST_YMin(p.geom) + ST_YMax(p.geom)) / 2)) AS d
       FROM monitoring_point m WHERE m.status = 'active' ORDER BY m.geom_3857 <-> p.geom_3857 LIMIT 1
     ) n
-    WHERE p.adcode = $1 AND p.dlbm LIKE '01%'`, [adcode, D])
+    WHERE p.adcode = $1 AND p.dlbm LIKE '01%'`,
+    [adcode, D],
+  )
   return r
 }
 
@@ -88,12 +93,15 @@ describe('GET /api/coverage', () => {
   })
 
   it('when the service counts a parcel uncovered, then its geodesic distance to every active point exceeds the distance (within 1 %), and covered ones are within it', async () => {
-    const { rows } = await db.query(`
+    const { rows } = await db.query(
+      `
       SELECT p.id,
              NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE m.status = 'active'
                          AND ST_DWithin(m.geom_3857, p.geom_3857, $2::float8 / cos(radians((ST_YMin(p.geom) + ST_YMax(p.geom)) / 2)))) AS is_uncovered,
              (SELECT min(ST_Distance(m.geom::geography, p.geom::geography)) FROM monitoring_point m WHERE m.status = 'active' AND ST_DWithin(m.geom, p.geom, 0.2)) AS geodesic_m
-      FROM farmland_parcel p WHERE p.adcode = $1 AND p.dlbm LIKE '01%'`, ['430903', D])
+      FROM farmland_parcel p WHERE p.adcode = $1 AND p.dlbm LIKE '01%'`,
+      ['430903', D],
+    )
     const res = await environment.agent.get('/api/coverage/uncovered?adcode=430903').expect(200)
     const served = new Set(res.body.features.map((f: any) => f.id))
     for (const r of rows) {
@@ -120,7 +128,9 @@ describe('GET /api/coverage', () => {
   })
 
   it('when the rule asks for more 国控 points than a county has, then it is 未覆盖 with the reason naming the shortfall', async () => {
-    const strict = createTestApp(db, { coverage: { ...settings, minPointsByLevel: { ...DEFAULT_COVERAGE_SETTINGS.minPointsByLevel, national: 50 } } })
+    const strict = createTestApp(db, {
+      coverage: { ...settings, minPointsByLevel: { ...DEFAULT_COVERAGE_SETTINGS.minPointsByLevel, national: 50 } },
+    })
     const officer = await signInAs(strict, 'admin')
     const res = await officer.agent.get('/api/coverage').expect(200)
     const heshan = res.body.counties.find((c: any) => c.adcode === '430903')
@@ -135,7 +145,9 @@ describe('GET /api/coverage', () => {
   it('when the administrator of 湖南省 reads coverage, then only Hunan counties are listed and 吉林 梨树县 is refused with its name', async () => {
     const res = await admin.agent.get('/api/coverage').expect(200)
     expect(res.body.counties.every((c: any) => c.adcode.startsWith('43'))).toBe(true)
-    expect(res.body.provinces).toEqual([expect.objectContaining({ code: '430000', counties: res.body.counties.length })])
+    expect(res.body.provinces).toEqual([
+      expect.objectContaining({ code: '430000', counties: res.body.counties.length }),
+    ])
     const refused = await admin.agent.get('/api/coverage?adcode=220322').expect(403)
     expect(refused.body.error.code).toBe('OUT_OF_SCOPE')
     expect(refused.body.error.message).toContain('220322')
@@ -166,7 +178,11 @@ describe('GET /api/coverage', () => {
 
 describe('POST /api/coverage/gaps', () => {
   it('when k = 3 at 2.5 km, then the gains do not grow, add up to the cumulative figure, and the first equals the uncovered farmland within reach of it', async () => {
-    const res = await farmland.agent.post('/api/coverage/gaps').set('X-CSRF-Token', farmland.csrfToken).send({ adcode: '430903', k: 3, spacingKm: 2.5 }).expect(200)
+    const res = await farmland.agent
+      .post('/api/coverage/gaps')
+      .set('X-CSRF-Token', farmland.csrfToken)
+      .send({ adcode: '430903', k: 3, spacingKm: 2.5 })
+      .expect(200)
     const { proposals } = res.body
     expect(proposals.length).toBeGreaterThanOrEqual(1)
     expect(proposals.length).toBeLessThanOrEqual(3)
@@ -176,49 +192,91 @@ describe('POST /api/coverage/gaps', () => {
     const last = proposals.at(-1)
     expect(last.cumulativeMu).toBeCloseTo(mu(total), 0)
     expect(proposals[0].gainM2).toBeGreaterThan(0)
-    expect(res.body.uncoveredMu).toBeCloseTo((await environment.agent.get('/api/coverage?adcode=430903')).body.counties[0].uncoveredMu, 0)
+    expect(res.body.uncoveredMu).toBeCloseTo(
+      (await environment.agent.get('/api/coverage?adcode=430903')).body.counties[0].uncoveredMu,
+      0,
+    )
     const first = proposals[0]
-    const { rows: [g] } = await db.query(`
+    const {
+      rows: [g],
+    } = await db.query(
+      `
       WITH pt AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($2, $3), 4490), 3857) AS g)
       SELECT coalesce(sum(p.area_m2), 0) AS m2 FROM farmland_parcel p, pt
       WHERE p.adcode = $1 AND p.dlbm LIKE '01%'
         AND ST_DWithin(p.geom_3857, pt.g, $4::float8 / cos(radians((ST_YMin(p.geom) + ST_YMax(p.geom)) / 2)))
         AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE m.status = 'active'
                         AND ST_DWithin(m.geom_3857, p.geom_3857, $4::float8 / cos(radians((ST_YMin(p.geom) + ST_YMax(p.geom)) / 2))))`,
-    ['430903', first.lon, first.lat, D])
+      ['430903', first.lon, first.lat, D],
+    )
     expect(first.gainM2).toBeCloseTo(Number(g.m2), 0)
     expect(last.cumulativeShare).toBeLessThanOrEqual(1)
   })
 
   it('when k, the spacing or the county is wrong, then 400 or 403 with a Chinese message', async () => {
-    const post = (body: object) => farmland.agent.post('/api/coverage/gaps').set('X-CSRF-Token', farmland.csrfToken).send(body)
+    const post = (body: object) =>
+      farmland.agent.post('/api/coverage/gaps').set('X-CSRF-Token', farmland.csrfToken).send(body)
     expect((await post({ adcode: '430903', k: 0, spacingKm: 5 }).expect(400)).body.error.message).toContain('1–20')
     expect((await post({ adcode: '430903', k: 21, spacingKm: 5 }).expect(400)).body.error.message).toContain('最多 20')
-    expect((await post({ adcode: '430903', k: 3, spacingKm: 3 }).expect(400)).body.error.message).toContain('2.5、5、10')
+    expect((await post({ adcode: '430903', k: 3, spacingKm: 3 }).expect(400)).body.error.message).toContain(
+      '2.5、5、10',
+    )
     const scope = await post({ adcode: '220322', k: 3, spacingKm: 5 }).expect(403)
     expect(scope.body.error.code).toBe('OUT_OF_SCOPE')
   })
 })
 
 describe('POST /api/coverage/gaps/accept', () => {
-  const accept = (s: Session, body: object) => s.agent.post('/api/coverage/gaps/accept').set('X-CSRF-Token', s.csrfToken).send(body)
-  const countPoints = async () => Number((await db.query(`SELECT count(*) AS n FROM monitoring_point WHERE adcode = '430903'`)).rows[0].n)
+  const accept = (s: Session, body: object) =>
+    s.agent.post('/api/coverage/gaps/accept').set('X-CSRF-Token', s.csrfToken).send(body)
+  const countPoints = async () =>
+    Number((await db.query(`SELECT count(*) AS n FROM monitoring_point WHERE adcode = '430903'`)).rows[0].n)
 
   it('when the environment officer accepts a proposal, then a planned point with the next code, its basis and a history row is written, and coverage counts it apart', async () => {
     const before = (await environment.agent.get('/api/coverage?adcode=430903')).body.counties[0]
-    const gaps = await environment.agent.post('/api/coverage/gaps').set('X-CSRF-Token', environment.csrfToken).send({ adcode: '430903', k: 1, spacingKm: 2.5 }).expect(200)
+    const gaps = await environment.agent
+      .post('/api/coverage/gaps')
+      .set('X-CSRF-Token', environment.csrfToken)
+      .send({ adcode: '430903', k: 1, spacingKm: 2.5 })
+      .expect(200)
     const p = gaps.body.proposals[0]
-    const { rows: [seq] } = await db.query(`SELECT coalesce(max(substring(code FROM '-GH([0-9]+)$')::int), 0) + 1 AS n FROM monitoring_point WHERE adcode = '430903' AND code ~ '-GH[0-9]+$'`)
+    const {
+      rows: [seq],
+    } = await db.query(
+      `SELECT coalesce(max(substring(code FROM '-GH([0-9]+)$')::int), 0) + 1 AS n FROM monitoring_point WHERE adcode = '430903' AND code ~ '-GH[0-9]+$'`,
+    )
     const res = await accept(environment, {
-      adcode: '430903', lon: p.lon, lat: p.lat, level: 'county', type: 'basic', basis: { spacingKm: 2.5, rank: p.rank, gainM2: p.gainM2, ranAt: gaps.body.ranAt },
+      adcode: '430903',
+      lon: p.lon,
+      lat: p.lat,
+      level: 'county',
+      type: 'basic',
+      basis: { spacingKm: 2.5, rank: p.rank, gainM2: p.gainM2, ranAt: gaps.body.ranAt },
     }).expect(201)
     const point = res.body.point
     plannedIds.push(point.id)
     expect(point.code).toBe(`430903-GH${String(seq.n).padStart(4, '0')}`)
-    expect(point).toMatchObject({ status: 'planned', statusName: '规划', level: 'county', levelName: '县控', type: 'basic', version: 1, createdBy: 'huanjing' })
-    expect(point.plannedBasis).toMatchObject({ spacingKm: 2.5, rank: p.rank, gainM2: p.gainM2, distanceM: D, source: '缺口分析' })
+    expect(point).toMatchObject({
+      status: 'planned',
+      statusName: '规划',
+      level: 'county',
+      levelName: '县控',
+      type: 'basic',
+      version: 1,
+      createdBy: 'huanjing',
+    })
+    expect(point.plannedBasis).toMatchObject({
+      spacingKm: 2.5,
+      rank: p.rank,
+      gainM2: p.gainM2,
+      distanceM: D,
+      source: '缺口分析',
+    })
     expect(point.townshipCode).toMatch(/^430903\d{3}$/)
-    const { rows: history } = await db.query(`SELECT action, actor, reason, after FROM change_history WHERE adcode = '430903' AND entity = 'monitoring_point' AND entity_id = $1`, [point.id])
+    const { rows: history } = await db.query(
+      `SELECT action, actor, reason, after FROM change_history WHERE adcode = '430903' AND entity = 'monitoring_point' AND entity_id = $1`,
+      [point.id],
+    )
     expect(history).toHaveLength(1)
     expect(history[0]).toMatchObject({ action: 'create', actor: 'huanjing' })
     expect(history[0].after.code).toBe(point.code)
@@ -227,15 +285,32 @@ describe('POST /api/coverage/gaps/accept', () => {
     expect(after.uncoveredMu).toBe(before.uncoveredMu)
     expect(after.plannedPoints).toBe(before.plannedPoints + 1)
     const map = await environment.agent.get('/api/coverage/points?adcode=430903').expect(200)
-    expect(map.body.features.find((f: any) => f.properties.code === point.code).properties).toMatchObject({ status: 'planned', statusName: '规划' })
+    expect(map.body.features.find((f: any) => f.properties.code === point.code).properties).toMatchObject({
+      status: 'planned',
+      statusName: '规划',
+    })
 
-    const again = await accept(environment, { adcode: '430903', lon: p.lon, lat: p.lat, level: 'county', type: 'basic', basis: { spacingKm: 2.5, rank: p.rank, gainM2: p.gainM2 } }).expect(409)
+    const again = await accept(environment, {
+      adcode: '430903',
+      lon: p.lon,
+      lat: p.lat,
+      level: 'county',
+      type: 'basic',
+      basis: { spacingKm: 2.5, rank: p.rank, gainM2: p.gainM2 },
+    }).expect(409)
     expect(again.body.error.message).toContain(point.code)
   })
 
   it('when the place is outside the county, the role is not environment, the body is incomplete or the county out of scope, then nothing is written', async () => {
     const n = await countPoints()
-    const body = { adcode: '430903', lon: 125.0, lat: 43.3, level: 'county', type: 'basic', basis: { spacingKm: 5, rank: 1, gainM2: 1000 } }
+    const body = {
+      adcode: '430903',
+      lon: 125.0,
+      lat: 43.3,
+      level: 'county',
+      type: 'basic',
+      basis: { spacingKm: 5, rank: 1, gainM2: 1000 },
+    }
     const outside = await accept(environment, body).expect(422)
     expect(outside.body.error.message).toContain('不在益阳市赫山区境内')
     const forbidden = await accept(farmland, { ...body, lon: 112.4, lat: 28.5 }).expect(403)

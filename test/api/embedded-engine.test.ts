@@ -12,7 +12,9 @@ function ownSocketInodes(): Set<string> {
     try {
       const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/self/fd/${fd}`))
       if (m) inodes.add(m[1])
-    } catch { /* the fd closed while listed */ }
+    } catch {
+      /* the fd closed while listed */
+    }
   }
   return inodes
 }
@@ -32,7 +34,13 @@ function listeningTcpPorts(inodes: Set<string>): number[] {
 }
 
 async function connectsWithoutPassword(port: number): Promise<boolean> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 3000 })
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    connectionTimeoutMillis: 3000,
+  })
   try {
     await client.connect()
     await client.query('SELECT 1')

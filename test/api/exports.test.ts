@@ -34,20 +34,52 @@ let overrideParcel: { code: string }
 let quotedParcel: { code: string }
 
 async function insertList(adcode: string, isComplete: boolean, parcelCount: number): Promise<{ id: number }> {
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO class_list (adcode, title, rule_set_version, review_status, is_complete, parcel_count, created_by)
-    VALUES ($1, '导出测试清单', $2, 'approved', $3, $4, 'gengdi') RETURNING id`, [adcode, RULE_SET, isComplete, parcelCount])
+    VALUES ($1, '导出测试清单', $2, 'approved', $3, $4, 'gengdi') RETURNING id`,
+    [adcode, RULE_SET, isComplete, parcelCount],
+  )
   return { id: Number(r.id) }
 }
 
-async function insertEntry(adcode: string, listId: number, parcelId: number, entry: {
-  class: string; method: string; soilGrade: string | null; pollutants: string[]; samples: number; summary: string; computedClass?: string; reason?: string
-}) {
-  await db.query(`
+async function insertEntry(
+  adcode: string,
+  listId: number,
+  parcelId: number,
+  entry: {
+    class: string
+    method: string
+    soilGrade: string | null
+    pollutants: string[]
+    samples: number
+    summary: string
+    computedClass?: string
+    reason?: string
+  },
+) {
+  await db.query(
+    `
     INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, main_pollutants, sample_count, basis, computed_class, override_reason, override_by)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, jsonb_build_object('ruleSetVersion', $9::text, 'summary', $10::text), $11, $12, $13)`,
-  [adcode, listId, parcelId, entry.class, entry.method, entry.soilGrade, entry.pollutants, entry.samples, RULE_SET, entry.summary,
-    entry.computedClass ?? null, entry.reason ?? null, entry.reason ? 'gengdi' : null])
+    [
+      adcode,
+      listId,
+      parcelId,
+      entry.class,
+      entry.method,
+      entry.soilGrade,
+      entry.pollutants,
+      entry.samples,
+      RULE_SET,
+      entry.summary,
+      entry.computedClass ?? null,
+      entry.reason ?? null,
+      entry.reason ? 'gengdi' : null,
+    ],
+  )
 }
 
 beforeAll(async () => {
@@ -55,7 +87,10 @@ beforeAll(async () => {
   app = createTestApp(db)
   farmland = await signInAs(app, 'farmland')
   anonymous = await signInAs(app, 'anonymous')
-  await db.query(`INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '导出测试规则', '{}') ON CONFLICT DO NOTHING`, [RULE_SET])
+  await db.query(
+    `INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '导出测试规则', '{}') ON CONFLICT DO NOTHING`,
+    [RULE_SET],
+  )
   const { rows } = await db.query(`
     SELECT p.id, p.code, p.dlbm, t.name AS township, p.area_m2 FROM farmland_parcel p
     JOIN township t ON t.adcode = p.adcode AND t.code = p.township_code
@@ -63,16 +98,53 @@ beforeAll(async () => {
   list = await insertList('430903', true, PARCELS)
   for (const [i, p] of rows.entries()) {
     const kind = i % 4
-    if (kind === 0) await insertEntry('430903', list.id, p.id, { class: 'strict', method: 'samples', soilGrade: 'C', pollutants: ['Cd', 'As'], samples: 2, summary: '样点 HS-003 镉 3.2 mg/kg 超过管制值 2.0 mg/kg，判定为严格管控类' })
-    if (kind === 1) await insertEntry('430903', list.id, p.id, { class: 'safe_use', method: 'interpolated', soilGrade: 'B', pollutants: ['Cd'], samples: 3, summary: LONG_SUMMARY })
-    if (kind === 2) await insertEntry('430903', list.id, p.id, { class: 'priority', method: 'samples', soilGrade: 'A', pollutants: [], samples: 1, summary: QUOTED_SUMMARY })
-    if (kind === 3) await insertEntry('430903', list.id, p.id, { class: 'safe_use', method: 'override', soilGrade: null, pollutants: [], samples: 0, summary: '范围内无样点，数据不足', computedClass: 'unclassified', reason: '现场核查为设施农用地旁的水田，参照邻近图斑' })
+    if (kind === 0)
+      await insertEntry('430903', list.id, p.id, {
+        class: 'strict',
+        method: 'samples',
+        soilGrade: 'C',
+        pollutants: ['Cd', 'As'],
+        samples: 2,
+        summary: '样点 HS-003 镉 3.2 mg/kg 超过管制值 2.0 mg/kg，判定为严格管控类',
+      })
+    if (kind === 1)
+      await insertEntry('430903', list.id, p.id, {
+        class: 'safe_use',
+        method: 'interpolated',
+        soilGrade: 'B',
+        pollutants: ['Cd'],
+        samples: 3,
+        summary: LONG_SUMMARY,
+      })
+    if (kind === 2)
+      await insertEntry('430903', list.id, p.id, {
+        class: 'priority',
+        method: 'samples',
+        soilGrade: 'A',
+        pollutants: [],
+        samples: 1,
+        summary: QUOTED_SUMMARY,
+      })
+    if (kind === 3)
+      await insertEntry('430903', list.id, p.id, {
+        class: 'safe_use',
+        method: 'override',
+        soilGrade: null,
+        pollutants: [],
+        samples: 0,
+        summary: '范围内无样点，数据不足',
+        computedClass: 'unclassified',
+        reason: '现场核查为设施农用地旁的水田，参照邻近图斑',
+      })
   }
-  const { rows: ordered } = await db.query(`
+  const { rows: ordered } = await db.query(
+    `
     SELECT p.id, p.code, p.dlbm, t.name AS township, p.area_m2 AS "areaM2" FROM class_list_entry e
     JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id
     JOIN township t ON t.adcode = p.adcode AND t.code = p.township_code
-    WHERE e.adcode = '430903' AND e.list_id = $1 ORDER BY p.township_code, p.code`, [list.id])
+    WHERE e.adcode = '430903' AND e.list_id = $1 ORDER BY p.township_code, p.code`,
+    [list.id],
+  )
   parcels = ordered
   const byKind = (k: number) => ({ code: rows[k].code as string })
   strictParcel = byKind(0)
@@ -81,8 +153,17 @@ beforeAll(async () => {
   overrideParcel = byKind(3)
 
   otherCountyList = await insertList('220322', true, 1)
-  const { rows: [lishu] } = await db.query(`SELECT id FROM farmland_parcel WHERE adcode = '220322' ORDER BY id LIMIT 1`)
-  await insertEntry('220322', otherCountyList.id, lishu.id, { class: 'priority', method: 'samples', soilGrade: 'A', pollutants: [], samples: 1, summary: '梨树县测试' })
+  const {
+    rows: [lishu],
+  } = await db.query(`SELECT id FROM farmland_parcel WHERE adcode = '220322' ORDER BY id LIMIT 1`)
+  await insertEntry('220322', otherCountyList.id, lishu.id, {
+    class: 'priority',
+    method: 'samples',
+    soilGrade: 'A',
+    pollutants: [],
+    samples: 1,
+    summary: '梨树县测试',
+  })
   runningList = await insertList('430903', false, 0)
 })
 
@@ -113,7 +194,9 @@ function utf8FileName(disposition: string): string {
 function expectDownload(res: any, contentType: RegExp, ext: string) {
   expect(res.status, res.status === 200 ? '' : res.body.toString()).toBe(200)
   expect(res.headers['content-type']).toMatch(contentType)
-  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="class_list_430903_\d+\.[a-z.]+"; filename\*=UTF-8''/)
+  expect(res.headers['content-disposition']).toMatch(
+    /^attachment; filename="class_list_430903_\d+\.[a-z.]+"; filename\*=UTF-8''/,
+  )
   expect(utf8FileName(res.headers['content-disposition'])).toBe(`分类清单_赫山区_清单${list.id}.${ext}`)
 }
 
@@ -126,14 +209,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
     if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++ } else if (ch === '"') isQuoted = false
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') isQuoted = false
       else cell += ch
     } else if (ch === '"') isQuoted = true
-    else if (ch === ',') { row.push(cell); cell = '' }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++ }
-    else cell += ch
+    else if (ch === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+      i++
+    } else cell += ch
   }
-  if (cell || row.length) { row.push(cell); rows.push(row) }
+  if (cell || row.length) {
+    row.push(cell)
+    rows.push(row)
+  }
   return rows
 }
 
@@ -155,24 +251,57 @@ describe('GET /api/class-lists/:id/export.csv', () => {
     expect(rows).toHaveLength(PARCELS)
     expect(rows.map((r) => r[header.indexOf('图斑编号')])).toEqual(parcels.map((p) => p.code))
 
-    const strict = recordOf(header, rows.find((r) => r[header.indexOf('图斑编号')] === strictParcel.code)!)
+    const strict = recordOf(
+      header,
+      rows.find((r) => r[header.indexOf('图斑编号')] === strictParcel.code)!,
+    )
     const parcel = parcels.find((p) => p.code === strictParcel.code)!
     expect(strict).toMatchObject({
-      省级行政区代码: '430000', 省级行政区名称: '湖南省', 地级行政区代码: '430900', 地级行政区名称: '益阳市', 县级行政区代码: '430903', 县级行政区名称: '赫山区',
-      乡镇名称: parcel.township, 地类编码: parcel.dlbm, 类别代码: 'strict', 类别: '严格管控类', 划定方法: '样点判定', 土壤等级: 'C',
-      主要污染物: '镉、砷', 样点数: '2', 规则版本: RULE_SET, 清单编号: String(list.id), 清单状态: '已审定', 数据来源: GENERATED_DATA_SOURCE,
+      省级行政区代码: '430000',
+      省级行政区名称: '湖南省',
+      地级行政区代码: '430900',
+      地级行政区名称: '益阳市',
+      县级行政区代码: '430903',
+      县级行政区名称: '赫山区',
+      乡镇名称: parcel.township,
+      地类编码: parcel.dlbm,
+      类别代码: 'strict',
+      类别: '严格管控类',
+      划定方法: '样点判定',
+      土壤等级: 'C',
+      主要污染物: '镉、砷',
+      样点数: '2',
+      规则版本: RULE_SET,
+      清单编号: String(list.id),
+      清单状态: '已审定',
+      数据来源: GENERATED_DATA_SOURCE,
     })
     expect(Number(strict['面积（亩）'])).toBeCloseTo(parcel.areaM2 * 0.0015, 2)
     expect(Number(strict['面积（公顷）'])).toBeCloseTo(parcel.areaM2 / 10_000, 4)
     expect(strict['地类名称']).toBe(labelOf(DLBM, parcel.dlbm))
     expect(strict['地类名称']).not.toBe(parcel.dlbm)
 
-    const quoted = recordOf(header, rows.find((r) => r[header.indexOf('图斑编号')] === quotedParcel.code)!)
+    const quoted = recordOf(
+      header,
+      rows.find((r) => r[header.indexOf('图斑编号')] === quotedParcel.code)!,
+    )
     expect(quoted['划分依据']).toBe(QUOTED_SUMMARY)
-    const long = recordOf(header, rows.find((r) => r[header.indexOf('图斑编号')] === longParcel.code)!)
+    const long = recordOf(
+      header,
+      rows.find((r) => r[header.indexOf('图斑编号')] === longParcel.code)!,
+    )
     expect(long['划分依据']).toBe(LONG_SUMMARY)
-    const override = recordOf(header, rows.find((r) => r[header.indexOf('图斑编号')] === overrideParcel.code)!)
-    expect(override).toMatchObject({ 划定方法: '人工调整', 类别: '安全利用类', 计算类别: '未划定', 调整原因: '现场核查为设施农用地旁的水田，参照邻近图斑', 土壤等级: '' })
+    const override = recordOf(
+      header,
+      rows.find((r) => r[header.indexOf('图斑编号')] === overrideParcel.code)!,
+    )
+    expect(override).toMatchObject({
+      划定方法: '人工调整',
+      类别: '安全利用类',
+      计算类别: '未划定',
+      调整原因: '现场核查为设施农用地旁的水田，参照邻近图斑',
+      土壤等级: '',
+    })
   })
 })
 
@@ -187,16 +316,27 @@ describe('GET /api/class-lists/:id/export.xlsx', () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1)
     expect(header).toEqual(titles)
     expect(sheet.getColumn(titles.indexOf('划分依据') + 1).width).toBe(60)
-    const records = Array.from({ length: PARCELS }, (_, i) => recordOf(titles, (sheet.getRow(i + 2).values as unknown[]).slice(1)))
+    const records = Array.from({ length: PARCELS }, (_, i) =>
+      recordOf(titles, (sheet.getRow(i + 2).values as unknown[]).slice(1)),
+    )
     expect(records.map((r) => r['图斑编号'])).toEqual(parcels.map((p) => p.code))
     const strict = records.find((r) => r['图斑编号'] === strictParcel.code)!
-    expect(strict).toMatchObject({ 县级行政区名称: '赫山区', 类别: '严格管控类', 主要污染物: '镉、砷', 样点数: 2, 清单编号: list.id, 数据来源: GENERATED_DATA_SOURCE })
+    expect(strict).toMatchObject({
+      县级行政区名称: '赫山区',
+      类别: '严格管控类',
+      主要污染物: '镉、砷',
+      样点数: 2,
+      清单编号: list.id,
+      数据来源: GENERATED_DATA_SOURCE,
+    })
     expect(typeof strict['面积（亩）']).toBe('number')
     expect(records.find((r) => r['图斑编号'] === longParcel.code)!['划分依据']).toBe(LONG_SUMMARY)
 
     const notes = workbook.getWorksheet('说明')!
     const lines = new Map<string, string>()
-    notes.eachRow((row) => { lines.set(String(row.getCell(1).value), String(row.getCell(2).value ?? '')) })
+    notes.eachRow((row) => {
+      lines.set(String(row.getCell(1).value), String(row.getCell(2).value ?? ''))
+    })
     expect(lines.get('清单编号')).toBe(String(list.id))
     expect(lines.get('划分规则版本')).toBe(RULE_SET)
     expect(lines.get('审核状态')).toBe('已审定')
@@ -220,17 +360,28 @@ describe('GET /api/class-lists/:id/export.geojson', () => {
     expect(fc.features.map((f: any) => f.properties.TBBH)).toEqual(parcels.map((p) => p.code))
     expect(Object.keys(fc.features[0].properties)).toEqual(fieldNames)
     const strict = fc.features.find((f: any) => f.properties.TBBH === strictParcel.code)
-    expect(strict.properties).toMatchObject({ XZQMC: '赫山区', LBMC: '严格管控类', ZYWRW: '镉、砷', YDS: 2, QDBH: list.id })
+    expect(strict.properties).toMatchObject({
+      XZQMC: '赫山区',
+      LBMC: '严格管控类',
+      ZYWRW: '镉、砷',
+      YDS: 2,
+      QDBH: list.id,
+    })
     expect(strict.geometry.type).toBe('MultiPolygon')
     const [lon, lat] = strict.geometry.coordinates[0][0][0]
     expect(lon).toBeGreaterThan(111.5)
     expect(lon).toBeLessThan(113)
     expect(lat).toBeGreaterThan(28)
     expect(lat).toBeLessThan(29)
-    const { rows: [same] } = await db.query(`
+    const {
+      rows: [same],
+    } = await db.query(
+      `
       SELECT ST_Equals(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490), geom) AS is_equal,
              ST_HausdorffDistance(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490), geom) AS distance
-      FROM farmland_parcel WHERE adcode = '430903' AND code = $2`, [JSON.stringify(strict.geometry), strictParcel.code])
+      FROM farmland_parcel WHERE adcode = '430903' AND code = $2`,
+      [JSON.stringify(strict.geometry), strictParcel.code],
+    )
     expect(same.distance).toBeLessThan(1e-7)
   })
 })
@@ -249,11 +400,16 @@ describe('GET /api/class-lists/:id/export.shp.zip', () => {
     expectDownload(res, /^application\/zip/, 'shp.zip')
     const zip = await JSZip.loadAsync(res.body)
     const base = `class_list_430903_${list.id}`
-    expect(Object.keys(zip.files).sort()).toEqual(['.cpg', '.dbf', '.prj', '.shp', '.shx', '_readme.txt'].map((e) => `${base}${e}`).sort())
+    expect(Object.keys(zip.files).sort()).toEqual(
+      ['.cpg', '.dbf', '.prj', '.shp', '.shx', '_readme.txt'].map((e) => `${base}${e}`).sort(),
+    )
     expect(await zip.file(`${base}.cpg`)!.async('string')).toMatch(/^UTF-8/)
     expect(await zip.file(`${base}_readme.txt`)!.async('string')).toContain('示例数据')
-    const files: VectorFile[] = await Promise.all(Object.keys(zip.files).filter((n) => !n.endsWith('.txt'))
-      .map(async (name) => ({ name, bytes: await zip.file(name)!.async('uint8array') })))
+    const files: VectorFile[] = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => !n.endsWith('.txt'))
+        .map(async (name) => ({ name, bytes: await zip.file(name)!.async('uint8array') })),
+    )
 
     const { info, featureCollection } = await readVectorFiles(shpFirst(files))
     const layer = info.layers[0]
@@ -267,7 +423,14 @@ describe('GET /api/class-lists/:id/export.shp.zip', () => {
     const features = featureCollection.features
     expect(features.map((f) => f.properties.TBBH)).toEqual(parcels.map((p) => p.code))
     const strict = features.find((f) => f.properties.TBBH === strictParcel.code)!
-    expect(strict.properties).toMatchObject({ XZQMC: '赫山区', LBMC: '严格管控类', ZYWRW: '镉、砷', YDS: 2, QDZT: '已审定', SJLY: GENERATED_DATA_SOURCE })
+    expect(strict.properties).toMatchObject({
+      XZQMC: '赫山区',
+      LBMC: '严格管控类',
+      ZYWRW: '镉、砷',
+      YDS: 2,
+      QDZT: '已审定',
+      SJLY: GENERATED_DATA_SOURCE,
+    })
     const long = String(features.find((f) => f.properties.TBBH === longParcel.code)!.properties.YJ)
     expect(Buffer.byteLength(long, 'utf8')).toBeLessThanOrEqual(254)
     expect(long).not.toContain('\uFFFD')
@@ -281,7 +444,9 @@ describe('GET /api/class-lists/:id/export.gpkg', () => {
     const res = await download('gpkg')
     expectDownload(res, /^application\/geopackage\+sqlite3/, 'gpkg')
     expect(res.body.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000')
-    const { info, featureCollection } = await readVectorFiles([{ name: 'download.gpkg', bytes: new Uint8Array(res.body) }])
+    const { info, featureCollection } = await readVectorFiles([
+      { name: 'download.gpkg', bytes: new Uint8Array(res.body) },
+    ])
     const layer = info.layers[0]
     expect(info.driverShortName).toBe('GPKG')
     expect(layer.name).toBe(`class_list_430903_${list.id}`)
@@ -290,16 +455,23 @@ describe('GET /api/class-lists/:id/export.gpkg', () => {
     expect(crsCode(info)).toBe(4490)
     const features = featureCollection.features
     expect(features.find((f) => f.properties.TBBH === longParcel.code)!.properties.YJ).toBe(LONG_SUMMARY)
-    expect(features.find((f) => f.properties.TBBH === overrideParcel.code)!.properties).toMatchObject({ HDFF: '人工调整', JSLBMC: '未划定', LBMC: '安全利用类' })
+    expect(features.find((f) => f.properties.TBBH === overrideParcel.code)!.properties).toMatchObject({
+      HDFF: '人工调整',
+      JSLBMC: '未划定',
+      LBMC: '安全利用类',
+    })
   })
 })
 
 describe('export refusals', () => {
-  it.each(['csv', 'xlsx', 'geojson', 'shp.zip', 'gpkg'])('when an anonymous caller asks for the %s export, then 401', async (format) => {
-    const res = await anonymous.agent.get(`/api/class-lists/${list.id}/export.${format}`)
-    expect(res.status).toBe(401)
-    expect(res.body.error.code).toBe('UNAUTHENTICATED')
-  })
+  it.each(['csv', 'xlsx', 'geojson', 'shp.zip', 'gpkg'])(
+    'when an anonymous caller asks for the %s export, then 401',
+    async (format) => {
+      const res = await anonymous.agent.get(`/api/class-lists/${list.id}/export.${format}`)
+      expect(res.status).toBe(401)
+      expect(res.body.error.code).toBe('UNAUTHENTICATED')
+    },
+  )
 
   it('when an officer of 赫山区 asks for a list of 梨树县, then 403 OUT_OF_SCOPE naming 梨树县', async () => {
     const res = await farmland.agent.get(`/api/class-lists/${otherCountyList.id}/export.gpkg`)
@@ -332,10 +504,20 @@ describe('formulas in exported text', () => {
 
   it('when override reasons start like spreadsheet formulas, then every CSV export gives them a leading quote and keeps numbers as numbers', async () => {
     const planted = await insertList('430903', true, PLANTED.length)
-    const { rows } = await db.query(`SELECT id, code FROM farmland_parcel WHERE adcode = '430903' ORDER BY id DESC LIMIT ${PLANTED.length}`)
+    const { rows } = await db.query(
+      `SELECT id, code FROM farmland_parcel WHERE adcode = '430903' ORDER BY id DESC LIMIT ${PLANTED.length}`,
+    )
     for (const [i, p] of rows.entries()) {
-      await insertEntry('430903', planted.id, p.id, { class: 'safe_use', method: 'override', soilGrade: null, pollutants: [], samples: 0,
-        summary: PLANTED[i], computedClass: 'unclassified', reason: PLANTED[i] })
+      await insertEntry('430903', planted.id, p.id, {
+        class: 'safe_use',
+        method: 'override',
+        soilGrade: null,
+        pollutants: [],
+        samples: 0,
+        summary: PLANTED[i],
+        computedClass: 'unclassified',
+        reason: PLANTED[i],
+      })
     }
     const res = await download('csv', planted.id)
     expect(res.status).toBe(200)

@@ -16,7 +16,16 @@ let approver: Session
 let environment: Session
 let anonymous: Session
 /** A parcel of 赫山区, its published class before the test and the class the test's list gives it. */
-let parcel: { id: number; lon: number; lat: number; class: string; classListId: string | null; classMethod: string | null; classBasis: unknown; newClass: string }
+let parcel: {
+  id: number
+  lon: number
+  lat: number
+  class: string
+  classListId: string | null
+  classMethod: string | null
+  classBasis: unknown
+  newClass: string
+}
 const listIds: number[] = []
 const plotIds: number[] = []
 
@@ -33,12 +42,20 @@ const publicVersions = async (): Promise<Record<string, number>> =>
 
 /** An approved class list of 赫山区 giving the test's parcel `cls`, published by the approver through the API. */
 async function publishClass(cls: string): Promise<void> {
-  const { rows: [l] } = await db.query(`
+  const {
+    rows: [l],
+  } = await db.query(
+    `
     INSERT INTO class_list (adcode, title, rule_set_version, review_status, is_complete, parcel_count, created_by)
-    VALUES ('430903', '图层版本测试清单', $1, 'approved', true, 1, 'gengdi') RETURNING id`, [RULE_SET])
+    VALUES ('430903', '图层版本测试清单', $1, 'approved', true, 1, 'gengdi') RETURNING id`,
+    [RULE_SET],
+  )
   listIds.push(Number(l.id))
-  await db.query(`INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, sample_count, basis)
-    VALUES ('430903', $1, $2, $3, 'samples', 1, '{"summary": "图层版本测试"}')`, [l.id, parcel.id, cls])
+  await db.query(
+    `INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, sample_count, basis)
+    VALUES ('430903', $1, $2, $3, 'samples', 1, '{"summary": "图层版本测试"}')`,
+    [l.id, parcel.id, cls],
+  )
   await post(approver, `/api/reviews/class-list/${l.id}/publish`).send({}).expect(200)
 }
 
@@ -54,17 +71,32 @@ beforeAll(async () => {
   approver = await signInAs(app, 'approver')
   environment = await signInAs(app, 'environment')
   anonymous = await signInAs(app, 'anonymous')
-  await db.query(`INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '图层版本测试规则', '{}') ON CONFLICT DO NOTHING`, [RULE_SET])
-  const { rows: [p] } = await db.query(`
+  await db.query(
+    `INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '图层版本测试规则', '{}') ON CONFLICT DO NOTHING`,
+    [RULE_SET],
+  )
+  const {
+    rows: [p],
+  } = await db.query(`
     SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat, class, class_list_id::text, class_method, class_basis
     FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1 OFFSET 7`)
-  parcel = { id: Number(p.id), lon: p.lon, lat: p.lat, class: p.class, classListId: p.class_list_id, classMethod: p.class_method, classBasis: p.class_basis,
-    newClass: p.class === 'strict' ? 'safe_use' : 'strict' }
+  parcel = {
+    id: Number(p.id),
+    lon: p.lon,
+    lat: p.lat,
+    class: p.class,
+    classListId: p.class_list_id,
+    classMethod: p.class_method,
+    classBasis: p.class_basis,
+    newClass: p.class === 'strict' ? 'safe_use' : 'strict',
+  }
 })
 
 afterAll(async () => {
-  await db.query(`UPDATE farmland_parcel SET class = $2, class_list_id = $3::bigint, class_method = $4, class_basis = $5 WHERE adcode = '430903' AND id = $1`,
-    [parcel.id, parcel.class, parcel.classListId, parcel.classMethod, parcel.classBasis])
+  await db.query(
+    `UPDATE farmland_parcel SET class = $2, class_list_id = $3::bigint, class_method = $4, class_basis = $5 WHERE adcode = '430903' AND id = $1`,
+    [parcel.id, parcel.class, parcel.classListId, parcel.classMethod, parcel.classBasis],
+  )
   await db.query(`DELETE FROM class_list WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [listIds])
   await db.query(`DELETE FROM published_plot WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [plotIds])
   await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [plotIds])
@@ -129,7 +161,9 @@ describe('GET /api/map/versions', () => {
 })
 
 describe('GET /api/public/map/versions', () => {
-  const publicLayers = TILE_LAYERS.filter((l) => l.access === 'public').map((l) => l.name).sort()
+  const publicLayers = TILE_LAYERS.filter((l) => l.access === 'public')
+    .map((l) => l.name)
+    .sort()
 
   it('when anyone asks, then the answer holds the public layers and a number for each, nothing else', async () => {
     const res = await request(app).get('/api/public/map/versions').expect(200)
@@ -146,17 +180,27 @@ describe('GET /api/public/map/versions', () => {
     const before = await publicVersions()
     const code = `430903-VT${Date.now().toString(36).slice(-6)}`.toUpperCase()
     const [lon, lat] = [parcel.lon + 0.004, parcel.lat + 0.004]
-    const { rows: [p] } = await db.query(`
+    const {
+      rows: [p],
+    } = await db.query(
+      `
       INSERT INTO contaminated_plot (adcode, code, name, status, risk_level, former_industry, geom, review_status)
       VALUES ('430903', $1, '图层版本测试地块', 'listed', 'high', 'chemical',
-        ST_Multi(ST_MakeEnvelope($2 - 0.001, $3 - 0.001, $2 + 0.001, $3 + 0.001, 4490)), 'approved') RETURNING id`, [code, lon, lat])
+        ST_Multi(ST_MakeEnvelope($2 - 0.001, $3 - 0.001, $2 + 0.001, $3 + 0.001, 4490)), 'approved') RETURNING id`,
+      [code, lon, lat],
+    )
     plotIds.push(Number(p.id))
     await post(approver, `/api/reviews/plot/${p.id}/publish`).send({}).expect(200)
     const after = await publicVersions()
     for (const layer of ['public-plot', 'public-plot-point']) expect(after[layer], layer).not.toBe(before[layer])
-    for (const layer of ['county', 'county-label', 'township', 'township-label']) expect(after[layer], layer).toBe(before[layer])
+    for (const layer of ['county', 'county-label', 'township', 'township-label'])
+      expect(after[layer], layer).toBe(before[layer])
     const { z, x, y } = tileAt(lon, lat, 14)
-    const res = await request(app).get(`/tiles/public-plot/${z}/${x}/${y}.pbf?v=${after['public-plot']}`).buffer(true).parse(binary).expect(200)
+    const res = await request(app)
+      .get(`/tiles/public-plot/${z}/${x}/${y}.pbf?v=${after['public-plot']}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200)
     expect(res.headers['cache-control']).toBe('public, max-age=86400, immutable')
     expect(decodeTile(res.body)['public-plot'].map((f) => f.properties.code)).toContain(code)
   })
@@ -164,7 +208,9 @@ describe('GET /api/public/map/versions', () => {
   it('when an internal record changes (a new monitoring point, a class list published), then the public answer neither moves nor shows anything of it', async () => {
     const before = await publicVersions()
     const code = `430903-VT${Date.now().toString(36).slice(-6)}`.toUpperCase()
-    await post(environment, '/api/monitoring/points').send({ code, name: `${MARKER} 点位`, level: 'county', type: 'basic', lon: parcel.lon, lat: parcel.lat }).expect(201)
+    await post(environment, '/api/monitoring/points')
+      .send({ code, name: `${MARKER} 点位`, level: 'county', type: 'basic', lon: parcel.lon, lat: parcel.lat })
+      .expect(201)
     await publishClass(parcel.class)
     const res = await request(app).get('/api/public/map/versions').expect(200)
     expect(res.body.versions).toEqual(before)

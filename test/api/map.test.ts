@@ -50,27 +50,41 @@ describe('GET /api/search', () => {
 
   it('when a township name or code is searched, then the township is found with its county as context', async () => {
     const byName = await staff.agent.get('/api/search').query({ q: '赫山街道' })
-    expect(byName.body.results).toContainEqual(expect.objectContaining({ kind: 'township', code: '430903001', context: '益阳市 赫山区' }))
+    expect(byName.body.results).toContainEqual(
+      expect.objectContaining({ kind: 'township', code: '430903001', context: '益阳市 赫山区' }),
+    )
     const byCode = await staff.agent.get('/api/search').query({ q: '430903001' })
     expect(byCode.body.results.some((r: any) => r.kind === 'township' && r.name === '赫山街道')).toBe(true)
   })
 
   it('when a parcel code is searched, then the parcel is found with its id', async () => {
-    const { rows } = await db.query(`SELECT id, code FROM farmland_parcel WHERE adcode = '220322' ORDER BY code LIMIT 1`)
+    const { rows } = await db.query(
+      `SELECT id, code FROM farmland_parcel WHERE adcode = '220322' ORDER BY code LIMIT 1`,
+    )
     const res = await staff.agent.get('/api/search').query({ q: rows[0].code })
-    expect(res.body.results).toContainEqual(expect.objectContaining({ kind: 'parcel', id: rows[0].id, code: rows[0].code }))
+    expect(res.body.results).toContainEqual(
+      expect.objectContaining({ kind: 'parcel', id: rows[0].id, code: rows[0].code }),
+    )
   })
 
   it('when part of a plot name is searched, then the plot is found', async () => {
     const { rows } = await db.query(`SELECT id, name FROM contaminated_plot ORDER BY id LIMIT 1`)
     const res = await staff.agent.get('/api/search').query({ q: rows[0].name.slice(0, 6) })
-    expect(res.body.results).toContainEqual(expect.objectContaining({ kind: 'plot', kindName: '污染地块', id: rows[0].id }))
+    expect(res.body.results).toContainEqual(
+      expect.objectContaining({ kind: 'plot', kindName: '污染地块', id: rows[0].id }),
+    )
   })
 
   it('when a monitoring point code or part of its name is searched, then the point is found with its id, only within the scope', async () => {
-    const { rows: [point] } = await db.query(`SELECT id, code, name FROM monitoring_point WHERE adcode = '220322' AND is_generated ORDER BY code LIMIT 1`)
+    const {
+      rows: [point],
+    } = await db.query(
+      `SELECT id, code, name FROM monitoring_point WHERE adcode = '220322' AND is_generated ORDER BY code LIMIT 1`,
+    )
     const byCode = await staff.agent.get('/api/search').query({ q: point.code })
-    expect(byCode.body.results).toContainEqual(expect.objectContaining({ kind: 'point', kindName: '监测点位', id: point.id, code: point.code }))
+    expect(byCode.body.results).toContainEqual(
+      expect.objectContaining({ kind: 'point', kindName: '监测点位', id: point.id, code: point.code }),
+    )
     const byName = await staff.agent.get('/api/search').query({ q: point.name.slice(0, 6) })
     expect(byName.body.results).toContainEqual(expect.objectContaining({ kind: 'point', id: point.id }))
     const outside = await heshanOnly.agent.get('/api/search').query({ q: point.code })
@@ -101,7 +115,9 @@ describe('GET /api/search', () => {
 
 describe('GET /api/features/{layer}/{id}', () => {
   it('when a parcel is asked, then its attributes come in Chinese with class, land code and area in 亩', async () => {
-    const { rows } = await db.query(`SELECT id, code, class FROM farmland_parcel WHERE is_generated ORDER BY class = 'strict' DESC, id LIMIT 1`)
+    const { rows } = await db.query(
+      `SELECT id, code, class FROM farmland_parcel WHERE is_generated ORDER BY class = 'strict' DESC, id LIMIT 1`,
+    )
     const res = await staff.agent.get(`/api/features/parcel/${rows[0].id}`)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ layer: 'parcel', layerName: '耕地图斑', title: `耕地图斑 ${rows[0].code}` })
@@ -162,12 +178,15 @@ describe('GET /api/counties', () => {
   })
 })
 
-describe('internal map routes and the user\'s county scope', () => {
-  it.each(['/api/counties', '/api/search?q=赫山', '/api/features/parcel/1'])('when %s is asked without a session, then 401 asking to sign in', async (url) => {
-    const res = await request(app).get(url)
-    expect(res.status).toBe(401)
-    expect(res.body.error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
-  })
+describe("internal map routes and the user's county scope", () => {
+  it.each(['/api/counties', '/api/search?q=赫山', '/api/features/parcel/1'])(
+    'when %s is asked without a session, then 401 asking to sign in',
+    async (url) => {
+      const res = await request(app).get(url)
+      expect(res.status).toBe(401)
+      expect(res.body.error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
+    },
+  )
 
   it('when a user scoped to 赫山区 lists counties, then only 赫山区 comes back', async () => {
     const res = await heshanOnly.agent.get('/api/counties')
@@ -176,8 +195,12 @@ describe('internal map routes and the user\'s county scope', () => {
   })
 
   it('when a user scoped to 赫山区 searches a parcel code or a plot name of 梨树县, then nothing of 梨树县 is found', async () => {
-    const { rows: [parcel] } = await db.query(`SELECT code FROM farmland_parcel WHERE adcode = '220322' ORDER BY code LIMIT 1`)
-    const { rows: [plot] } = await db.query(`SELECT name FROM contaminated_plot WHERE adcode = '220322' ORDER BY id LIMIT 1`)
+    const {
+      rows: [parcel],
+    } = await db.query(`SELECT code FROM farmland_parcel WHERE adcode = '220322' ORDER BY code LIMIT 1`)
+    const {
+      rows: [plot],
+    } = await db.query(`SELECT name FROM contaminated_plot WHERE adcode = '220322' ORDER BY id LIMIT 1`)
     for (const q of [parcel.code, plot.name]) {
       const res = await heshanOnly.agent.get('/api/search').query({ q })
       expect(res.status).toBe(200)
@@ -187,8 +210,10 @@ describe('internal map routes and the user\'s county scope', () => {
     expect(both.body.results.some((r: any) => r.kind === 'parcel')).toBe(true)
   })
 
-  it('when a user scoped to 赫山区 opens a parcel of 梨树县, then 403 naming 梨树县 and the user\'s own county', async () => {
-    const { rows: [parcel] } = await db.query(`SELECT id FROM farmland_parcel WHERE adcode = '220322' ORDER BY id LIMIT 1`)
+  it("when a user scoped to 赫山区 opens a parcel of 梨树县, then 403 naming 梨树县 and the user's own county", async () => {
+    const {
+      rows: [parcel],
+    } = await db.query(`SELECT id FROM farmland_parcel WHERE adcode = '220322' ORDER BY id LIMIT 1`)
     const res = await heshanOnly.agent.get(`/api/features/parcel/${parcel.id}`)
     expect(res.status).toBe(403)
     expect(res.body.error.code).toBe('OUT_OF_SCOPE')
@@ -212,7 +237,10 @@ describe('bad requests', () => {
   })
 
   it('when an oversize body is posted, then 413', async () => {
-    const res = await request(app).post('/api/search').set('Content-Type', 'application/json').send(JSON.stringify({ q: 'x'.repeat(3_000_000) }))
+    const res = await request(app)
+      .post('/api/search')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ q: 'x'.repeat(3_000_000) }))
     expect(res.status).toBe(413)
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE')
   })

@@ -15,24 +15,34 @@ let farmland: Session
 let approver: Session
 let land: Session
 
-const post = (s: Session, url: string, body: object = {}) => s.agent.post(url).set('X-CSRF-Token', s.csrfToken).send(body)
+const post = (s: Session, url: string, body: object = {}) =>
+  s.agent.post(url).set('X-CSRF-Token', s.csrfToken).send(body)
 
 /** A spot `n` × 300 m east of the centre row `row` (each test takes its own). */
 const spotAt = (n: number, row: number): LonLat => offset(CENTRE, n * 300 - 1500, row * 400 - 1500)
 
 async function createParcel(ring: Ring) {
-  const res = await post(farmland, '/api/parcels/changes', { reason: '测试新建', changes: [{ op: 'create', geometry: polygon(ring), attributes: { dlbm: '0101' } }] })
+  const res = await post(farmland, '/api/parcels/changes', {
+    reason: '测试新建',
+    changes: [{ op: 'create', geometry: polygon(ring), attributes: { dlbm: '0101' } }],
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(200)
   return res.body.results[0] as { id: number; code: string; version: number; areaM2: number; class: string }
 }
 
 /** A soil sample that makes the land around `at` 严格管控类 (Cd above the GB 15618-2018 表3 管制值 at pH 6.0). */
 async function pollutedPoint(at: LonLat) {
-  const { rows: [p] } = await db.query(`INSERT INTO monitoring_point (adcode, code, name, level, point_type, land_use, geom)
+  const {
+    rows: [p],
+  } = await db.query(
+    `INSERT INTO monitoring_point (adcode, code, name, level, point_type, land_use, geom)
     VALUES ($1, $2, '发布测试点位', 'county', 'risk', '0101', ST_SetSRID(ST_MakePoint($3, $4), 4490)) RETURNING id`,
-  [COUNTY, `FB-${Date.now()}-${Math.round(at[0] * 1e6)}`, at[0], at[1]])
-  await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, ph, values_mg_kg) VALUES ($1, $2, DATE '2026-05-01', 'soil', 6.0, '{"cd": 6.0}')`,
-    [COUNTY, p.id])
+    [COUNTY, `FB-${Date.now()}-${Math.round(at[0] * 1e6)}`, at[0], at[1]],
+  )
+  await db.query(
+    `INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, ph, values_mg_kg) VALUES ($1, $2, DATE '2026-05-01', 'soil', 6.0, '{"cd": 6.0}')`,
+    [COUNTY, p.id],
+  )
 }
 
 /**
@@ -40,19 +50,30 @@ async function pollutedPoint(at: LonLat) {
  * named, every other parcel of the county with the class it has now.
  */
 async function publishList(classes: Map<number, string>) {
-  const { rows: [l] } = await db.query(`INSERT INTO class_list (adcode, title, rule_set_version, is_complete, parcel_count, created_by)
+  const {
+    rows: [l],
+  } = await db.query(
+    `INSERT INTO class_list (adcode, title, rule_set_version, is_complete, parcel_count, created_by)
     VALUES ($1, '发布测试清单', (SELECT version FROM class_rule_set WHERE is_default), true, (SELECT count(*) FROM farmland_parcel WHERE adcode = $1), 'gengdi')
-    RETURNING id`, [COUNTY])
-  await db.query(`INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, sample_count, basis)
+    RETURNING id`,
+    [COUNTY],
+  )
+  await db.query(
+    `INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, sample_count, basis)
     SELECT $1, $2, p.id, coalesce(e.class, p.class), 'samples', 1, '{"summary": "发布测试"}'
     FROM farmland_parcel p LEFT JOIN unnest($3::bigint[], $4::text[]) AS e(id, class) ON e.id = p.id WHERE p.adcode = $1`,
-  [COUNTY, l.id, [...classes.keys()], [...classes.values()]])
+    [COUNTY, l.id, [...classes.keys()], [...classes.values()]],
+  )
   await publishListById(Number(l.id))
   return Number(l.id)
 }
 
 async function publishListById(id: number) {
-  for (const [s, action] of [[farmland, 'submit'], [approver, 'approve'], [approver, 'publish']] as const) {
+  for (const [s, action] of [
+    [farmland, 'submit'],
+    [approver, 'approve'],
+    [approver, 'publish'],
+  ] as const) {
     const res = await post(s, `/api/reviews/class-list/${id}/${action}`)
     expect(res.status, `${action} ${JSON.stringify(res.body)}`).toBe(200)
   }
@@ -72,11 +93,14 @@ async function lists(): Promise<any[]> {
 async function expectStatisticsMatchPublishedList(step: string) {
   const res = await farmland.agent.get(`/api/statistics/farmland?adcode=${COUNTY}`)
   expect(res.status, JSON.stringify(res.body)).toBe(200)
-  const { rows } = await db.query(`
+  const { rows } = await db.query(
+    `
     WITH pl AS (SELECT id FROM class_list WHERE adcode = $1 AND review_status = 'published' ORDER BY published_at DESC, id DESC LIMIT 1)
     SELECT coalesce(e.class, 'unclassified') AS class, count(*)::int AS n, sum(p.area_m2) AS m2
     FROM farmland_parcel p LEFT JOIN class_list_entry e ON e.adcode = p.adcode AND e.list_id = (SELECT id FROM pl) AND e.parcel_id = p.id
-    WHERE p.adcode = $1 GROUP BY 1`, [COUNTY])
+    WHERE p.adcode = $1 GROUP BY 1`,
+    [COUNTY],
+  )
   const byClass = res.body.counties[0].byClass as { class: string; count: number; areaMu: number }[]
   for (const cls of ['priority', 'safe_use', 'strict', 'unclassified']) {
     const sql = rows.find((r) => r.class === cls) ?? { n: 0, m2: 0 }
@@ -85,7 +109,12 @@ async function expectStatisticsMatchPublishedList(step: string) {
     expect(shown.areaMu, `${step}：${cls} 面积（亩）`).toBeCloseTo(Number(sql.m2) * 0.0015, 1)
   }
   const published = (await lists()).find((l) => l.isCurrent)
-  const { rows: [entries] } = await db.query('SELECT count(*)::int AS n FROM class_list_entry WHERE adcode = $1 AND list_id = $2', [COUNTY, published.id])
+  const {
+    rows: [entries],
+  } = await db.query('SELECT count(*)::int AS n FROM class_list_entry WHERE adcode = $1 AND list_id = $2', [
+    COUNTY,
+    published.id,
+  ])
   expect(published.parcelCount, `${step}：已发布清单的图斑数`).toBe(entries.n)
 }
 
@@ -99,27 +128,32 @@ async function classShown(id: number): Promise<string> {
 async function precheckHit(ring: Ring, id: number) {
   const res = await post(land, '/api/precheck', { geometry: polygon(ring), plannedUse: 'M1' })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return (res.body.reasons as any[]).find((r) => r.featureType === 'farmland' && r.featureId === id)?.code as string | undefined
+  return (res.body.reasons as any[]).find((r) => r.featureType === 'farmland' && r.featureId === id)?.code as
+    string | undefined
 }
 
 beforeAll(async () => {
   db = connectTestDatabase()
   app = createTestApp(db)
-  await db.query(`INSERT INTO county (adcode, name, city_code, city, province, geom, source)
+  await db.query(
+    `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
     VALUES ($1, '发布测试县', '439900', '测试市', '湖南省', ST_Multi(ST_MakeEnvelope($2::float8 - 0.03, $3::float8 - 0.03, $2::float8 + 0.03, $3::float8 + 0.03, 4490)), 'test')`,
-  [COUNTY, CENTRE[0], CENTRE[1]])
+    [COUNTY, CENTRE[0], CENTRE[1]],
+  )
   farmland = await signInNewUser(app, db, { role: 'farmland', scopes: [COUNTY] })
   approver = await signInNewUser(app, db, { role: 'approver', scopes: [COUNTY] })
   land = await signInNewUser(app, db, { role: 'land', scopes: [COUNTY] })
 })
 
 afterAll(async () => {
-  const { rows } = await db.query(`SELECT table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+  const { rows } =
+    await db.query(`SELECT table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
     WHERE c.table_schema = 'public' AND c.column_name = 'adcode' AND t.table_type = 'BASE TABLE' AND c.table_name NOT IN ('county', 'county_sub')`)
   let left = rows.map((r) => r.table_name as string)
   for (let pass = 0; pass < 6 && left.length; pass++) {
     const failed: string[] = []
-    for (const table of left) await db.query(`DELETE FROM ${table} WHERE adcode = $1`, [COUNTY]).catch(() => failed.push(table))
+    for (const table of left)
+      await db.query(`DELETE FROM ${table} WHERE adcode = $1`, [COUNTY]).catch(() => failed.push(table))
     left = failed
   }
   await db.transaction(async (tx) => {
@@ -143,44 +177,95 @@ describe('published classes after parcel edits', () => {
     const removed = await createParcel(rect(at, 40, 40, 400, 0))
     await pollutedPoint(offset(at, 45, 15))
     await pollutedPoint(offset(at, 145, 15))
-    await publishList(new Map([[split.id, 'priority'], [mergeA.id, 'priority'], [mergeB.id, 'safe_use'], [reshaped.id, 'priority'], [renamed.id, 'safe_use'], [removed.id, 'priority']]))
+    await publishList(
+      new Map([
+        [split.id, 'priority'],
+        [mergeA.id, 'priority'],
+        [mergeB.id, 'safe_use'],
+        [reshaped.id, 'priority'],
+        [renamed.id, 'safe_use'],
+        [removed.id, 'priority'],
+      ]),
+    )
     await expectStatisticsMatchPublishedList('发布后')
 
     const cut = await post(farmland, '/api/parcels/split', {
-      id: split.id, version: 1, line: { type: 'LineString', coordinates: [offset(at, 25, -10), offset(at, 25, 40)] }, reason: '按田埂分割', classMode: 'recompute',
+      id: split.id,
+      version: 1,
+      line: { type: 'LineString', coordinates: [offset(at, 25, -10), offset(at, 25, 40)] },
+      reason: '按田埂分割',
+      classMode: 'recompute',
     })
     expect(cut.status, JSON.stringify(cut.body)).toBe(200)
     await expectStatisticsMatchPublishedList('分割后')
     for (const c of cut.body.children) expect(c.class).toBe('priority')
 
-    const merged = await post(farmland, '/api/parcels/merge', { parcels: [mergeA, mergeB].map((p) => ({ id: p.id, version: 1 })), reason: '合并田块', classMode: 'recompute' })
+    const merged = await post(farmland, '/api/parcels/merge', {
+      parcels: [mergeA, mergeB].map((p) => ({ id: p.id, version: 1 })),
+      reason: '合并田块',
+      classMode: 'recompute',
+    })
     expect(merged.status, JSON.stringify(merged.body)).toBe(200)
     await expectStatisticsMatchPublishedList('合并后')
     expect(merged.body.child.class).toBe('safe_use')
 
-    const reshape = await post(farmland, '/api/parcels/changes', { reason: '修边', changes: [{ op: 'update', id: reshaped.id, version: 1, geometry: polygon(rect(at, 50, 40, 200, 0)), classMode: 'recompute' }] })
+    const reshape = await post(farmland, '/api/parcels/changes', {
+      reason: '修边',
+      changes: [
+        {
+          op: 'update',
+          id: reshaped.id,
+          version: 1,
+          geometry: polygon(rect(at, 50, 40, 200, 0)),
+          classMode: 'recompute',
+        },
+      ],
+    })
     expect(reshape.status, JSON.stringify(reshape.body)).toBe(200)
     await expectStatisticsMatchPublishedList('修改边界后')
 
-    const attributes = await post(farmland, '/api/parcels/changes', { reason: '改地类', changes: [{ op: 'update', id: renamed.id, version: 1, attributes: { dlbm: '0103' }, classMode: 'recompute' }] })
+    const attributes = await post(farmland, '/api/parcels/changes', {
+      reason: '改地类',
+      changes: [{ op: 'update', id: renamed.id, version: 1, attributes: { dlbm: '0103' }, classMode: 'recompute' }],
+    })
     expect(attributes.status, JSON.stringify(attributes.body)).toBe(200)
     await expectStatisticsMatchPublishedList('修改属性后')
 
-    const created = await post(farmland, '/api/parcels/changes', { reason: '新增', changes: [{ op: 'create', geometry: polygon(rect(at, 40, 40, 500, 0)), attributes: { dlbm: '0101' }, classMode: 'recompute' }] })
+    const created = await post(farmland, '/api/parcels/changes', {
+      reason: '新增',
+      changes: [
+        {
+          op: 'create',
+          geometry: polygon(rect(at, 40, 40, 500, 0)),
+          attributes: { dlbm: '0101' },
+          classMode: 'recompute',
+        },
+      ],
+    })
     expect(created.status, JSON.stringify(created.body)).toBe(200)
     await expectStatisticsMatchPublishedList('新建后')
 
-    const deleted = await post(farmland, '/api/parcels/changes', { reason: '删除', changes: [{ op: 'delete', id: removed.id, version: 1 }] })
+    const deleted = await post(farmland, '/api/parcels/changes', {
+      reason: '删除',
+      changes: [{ op: 'delete', id: removed.id, version: 1 }],
+    })
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(200)
     await expectStatisticsMatchPublishedList('删除后')
 
     const history = await farmland.agent.get(`/api/parcels/${removed.id}/history`).expect(200)
-    const restored = await post(farmland, `/api/parcels/${removed.id}/restore`, { historyId: history.body.entries[0].id, reason: '误删' })
+    const restored = await post(farmland, `/api/parcels/${removed.id}/restore`, {
+      historyId: history.body.entries[0].id,
+      reason: '误删',
+    })
     expect(restored.status, JSON.stringify(restored.body)).toBe(200)
     await expectStatisticsMatchPublishedList('恢复删除的图斑后')
     expect(restored.body.class).toBe('priority')
     const first = (await farmland.agent.get(`/api/parcels/${reshaped.id}/history`).expect(200)).body.entries.at(-1)
-    const back = await post(farmland, `/api/parcels/${reshaped.id}/restore`, { historyId: first.id, version: 2, reason: '恢复原边界' })
+    const back = await post(farmland, `/api/parcels/${reshaped.id}/restore`, {
+      historyId: first.id,
+      version: 2,
+      reason: '恢复原边界',
+    })
     expect(back.status, JSON.stringify(back.body)).toBe(200)
     await expectStatisticsMatchPublishedList('恢复旧版本后')
     expect(back.body.class).toBe('priority')
@@ -193,17 +278,27 @@ describe('published classes after parcel edits', () => {
     await publishList(new Map([[parent.id, 'priority']]))
 
     const cut = await post(farmland, '/api/parcels/split', {
-      id: parent.id, version: 1, line: { type: 'LineString', coordinates: [offset(at, 40, -10), offset(at, 40, 50)] }, reason: '按田埂分割', classMode: 'recompute',
+      id: parent.id,
+      version: 1,
+      line: { type: 'LineString', coordinates: [offset(at, 40, -10), offset(at, 40, 50)] },
+      reason: '按田埂分割',
+      classMode: 'recompute',
     })
     expect(cut.status, JSON.stringify(cut.body)).toBe(200)
-    const { rows: [east] } = await db.query(`SELECT p.id FROM farmland_parcel p WHERE p.id = ANY($1::bigint[]) AND ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint($2, $3), 4490))`,
-      [cut.body.children.map((c: any) => c.id), ...offset(at, 70, 20)])
+    const {
+      rows: [east],
+    } = await db.query(
+      `SELECT p.id FROM farmland_parcel p WHERE p.id = ANY($1::bigint[]) AND ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint($2, $3), 4490))`,
+      [cut.body.children.map((c: any) => c.id), ...offset(at, 70, 20)],
+    )
     const childId = Number(east.id)
     const childRing = rect(at, 30, 30, 45, 5)
 
     expect(await classShown(childId)).toBe('优先保护类')
     expect(await precheckHit(childRing, childId)).toBe('PRIORITY_FARMLAND')
-    const { rows: [published] } = await db.query('SELECT class FROM farmland_parcel WHERE id = $1', [childId])
+    const {
+      rows: [published],
+    } = await db.query('SELECT class FROM farmland_parcel WHERE id = $1', [childId])
     expect(published.class).toBe('priority')
 
     const draft = (await lists()).find((l) => l.review.status === 'draft')

@@ -28,13 +28,15 @@ afterAll(() => db.close())
 const OUT_DIR = path.join('test-results', 'precheck-report')
 
 let made = 0
-const unique = (prefix: string) => `${prefix}-R${process.pid.toString(36)}${Date.now().toString(36)}${++made}`.toUpperCase()
+const unique = (prefix: string) =>
+  `${prefix}-R${process.pid.toString(36)}${Date.now().toString(36)}${++made}`.toUpperCase()
 
 /** Spots of 赫山区 about 2 km apart and clear of the sample data's features, nearest the county centre first. */
 let spots: [number, number][] | undefined
 let spotIndex = -1
 async function spot(): Promise<[number, number]> {
-  spots ??= (await db.query(`
+  spots ??= (
+    await db.query(`
     WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
     box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
     grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02 + 0.01, y0 + j * 0.02 + 0.01), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
@@ -46,7 +48,8 @@ async function spot(): Promise<[number, number]> {
       AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.006))
       AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.006))
       AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.006))
-    ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) DESC`)).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
+    ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) DESC`)
+  ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
   spotIndex++
   if (spotIndex >= spots.length) throw new Error('赫山区没有更多空白位置')
   return spots[spotIndex]
@@ -54,49 +57,100 @@ async function spot(): Promise<[number, number]> {
 
 /** A square of side 2·`half` degrees around a point. */
 function square([lon, lat]: [number, number], half = 0.0005) {
-  return { type: 'Polygon', coordinates: [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]] }
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon - half, lat - half],
+        [lon + half, lat - half],
+        [lon + half, lat + half],
+        [lon - half, lat + half],
+        [lon - half, lat - half],
+      ],
+    ],
+  }
 }
 
 async function publishedZone(geometry: unknown): Promise<{ id: number; code: string }> {
   const code = unique('GK')
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO control_zone (adcode, code, name, review_status, geom, announcement_no, published_version)
-    VALUES ('430903', $1, '报告测试管控区域', 'published', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), '赫环公告〔2026〕9号', 1) RETURNING id`, [code, JSON.stringify(geometry)])
-  await db.query(`INSERT INTO published_control_zone (adcode, id, version, code, name, announcement_no, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
-    SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`, [r.id])
+    VALUES ('430903', $1, '报告测试管控区域', 'published', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), '赫环公告〔2026〕9号', 1) RETURNING id`,
+    [code, JSON.stringify(geometry)],
+  )
+  await db.query(
+    `INSERT INTO published_control_zone (adcode, id, version, code, name, announcement_no, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
+    SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`,
+    [r.id],
+  )
   return { id: Number(r.id), code }
 }
 
 async function publishedSuspectedPlot(geometry: unknown): Promise<{ id: number; code: string }> {
   const code = unique('YSDK')
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO contaminated_plot (adcode, code, name, status, geom, review_status, published_version)
-    VALUES ('430903', $1, '报告测试疑似地块', 'suspected', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), 'published', 1) RETURNING id`, [code, JSON.stringify(geometry)])
-  await db.query(`INSERT INTO published_plot (adcode, id, version, code, name, status, geom)
-    SELECT adcode, id, 1, code, name, status, geom FROM contaminated_plot WHERE id = $1`, [r.id])
+    VALUES ('430903', $1, '报告测试疑似地块', 'suspected', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), 'published', 1) RETURNING id`,
+    [code, JSON.stringify(geometry)],
+  )
+  await db.query(
+    `INSERT INTO published_plot (adcode, id, version, code, name, status, geom)
+    SELECT adcode, id, 1, code, name, status, geom FROM contaminated_plot WHERE id = $1`,
+    [r.id],
+  )
   return { id: Number(r.id), code }
 }
 
-async function monitoringPoint(at: [number, number], values: Record<string, number>): Promise<{ id: number; code: string }> {
+async function monitoringPoint(
+  at: [number, number],
+  values: Record<string, number>,
+): Promise<{ id: number; code: string }> {
   const code = unique('JC')
-  const { rows: [p] } = await db.query(`
+  const {
+    rows: [p],
+  } = await db.query(
+    `
     INSERT INTO monitoring_point (adcode, code, name, level, point_type, geom) VALUES ('430903', $1, '报告测试点位', 'provincial', 'risk', ST_SetSRID(ST_MakePoint($2, $3), 4490)) RETURNING id`,
-  [code, at[0], at[1]])
-  await db.query(`INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, values_mg_kg) VALUES ('430903', $1, DATE '2025-10-01', 'soil', $2)`, [p.id, JSON.stringify(values)])
+    [code, at[0], at[1]],
+  )
+  await db.query(
+    `INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, values_mg_kg) VALUES ('430903', $1, DATE '2025-10-01', 'soil', $2)`,
+    [p.id, JSON.stringify(values)],
+  )
   return { id: Number(p.id), code }
 }
 
 let credit = 0
 async function operatingEnterprise(geometry: unknown): Promise<number> {
-  const code = `91430903RP${(process.pid % 1000).toString().padStart(3, '0')}${(Date.now() % 100000).toString().padStart(5, '0')}`.slice(0, 13) + String(++credit).padStart(5, '0')
-  const { rows: [r] } = await db.query(`
+  const code =
+    `91430903RP${(process.pid % 1000).toString().padStart(3, '0')}${(Date.now() % 100000).toString().padStart(5, '0')}`.slice(
+      0,
+      13,
+    ) + String(++credit).padStart(5, '0')
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO supervised_enterprise (adcode, credit_code, name, industry, status, geom)
-    VALUES ('430903', $1, '报告测试电镀有限公司', 'electroplating', 'operating', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))) RETURNING id`, [code, JSON.stringify(geometry)])
+    VALUES ('430903', $1, '报告测试电镀有限公司', 'electroplating', 'operating', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))) RETURNING id`,
+    [code, JSON.stringify(geometry)],
+  )
   return Number(r.id)
 }
 
-const post = (s: Session, body: unknown) => s.agent.post('/api/precheck').set('X-CSRF-Token', s.csrfToken).send(body as object)
-const getReport = (s: Session, id: number | string) => s.agent.get(`/api/precheck/${id}/report.pdf`).responseType('blob')
+const post = (s: Session, body: unknown) =>
+  s.agent
+    .post('/api/precheck')
+    .set('X-CSRF-Token', s.csrfToken)
+    .send(body as object)
+const getReport = (s: Session, id: number | string) =>
+  s.agent.get(`/api/precheck/${id}/report.pdf`).responseType('blob')
 
 async function readReport(s: Session, id: number, keepAs: string) {
   const res = await getReport(s, id).expect(200)
@@ -115,13 +169,20 @@ describe('GET /api/precheck/:id/report.pdf', () => {
     const plot = await publishedSuspectedPlot(square([at[0] - 0.0007, at[1] + 0.0004], 0.0003))
     const point = await monitoringPoint([at[0] - 0.002, at[1] - 0.0015], { cd: 30 })
     await operatingEnterprise(square([at[0] - 0.0004, at[1] - 0.0006], 0.0002))
-    const check = await post(officer, { geometry: square(at), plannedUse: 'R2', name: '报告测试住宅地块', reference: 'PC-REPORT-1' }).expect(201)
+    const check = await post(officer, {
+      geometry: square(at),
+      plannedUse: 'R2',
+      name: '报告测试住宅地块',
+      reference: 'PC-REPORT-1',
+    }).expect(201)
     expect(check.body.verdict).toBe('refused')
     const zoneReason = check.body.reasons.find((r: { code: string }) => r.code === 'CONTROL_ZONE')
 
     const { res, text, pages, bytes } = await readReport(officer, check.body.id, 'refused-control-zone.pdf')
     const flat = squash(text)
-    expect(res.headers['content-disposition']).toMatch(/^inline; filename="precheck-\d{4}-\d{4}\.pdf"; filename\*=UTF-8''/)
+    expect(res.headers['content-disposition']).toMatch(
+      /^inline; filename="precheck-\d{4}-\d{4}\.pdf"; filename\*=UTF-8''/,
+    )
     expect(flat).toContain('用地准入核查意见书')
     expect(flat).toContain(check.body.number)
     expect(flat).toContain('核查结论不得进入用地程序')
@@ -139,7 +200,8 @@ describe('GET /api/precheck/:id/report.pdf', () => {
     expect(flat).toContain('赫山区')
     expect(flat).toContain('报告测试电镀有限公司')
     expect(flat).toContain(squash(PRECHECK_BASIS.law67))
-    for (const legend of ['核查地块', '管控区域', '疑似污染地块', '重点监管单位用地（在产）', '省控土壤监测点位', '北']) expect(flat).toContain(legend)
+    for (const legend of ['核查地块', '管控区域', '疑似污染地块', '重点监管单位用地（在产）', '省控土壤监测点位', '北'])
+      expect(flat).toContain(legend)
     expect(flat).toMatch(/约1:[\d,]+/)
     expect(flat).toContain('数据版本')
     expect(flat).toContain('核查规则：precheck-')
@@ -165,18 +227,34 @@ describe('GET /api/precheck/:id/report.pdf', () => {
 
   it('when a check has more reasons than a page holds, then the table runs on over pages and every reason, wrapped, is in the text', async () => {
     const at = await spot()
-    const long = (i: number) => `第 ${i} 条测试理由：与测试要素重叠，理由文字较长，用来检查表格单元格内的中文自动换行以及跨页时表头重复，不应被截断。结尾标记${i}号`
+    const long = (i: number) =>
+      `第 ${i} 条测试理由：与测试要素重叠，理由文字较长，用来检查表格单元格内的中文自动换行以及跨页时表头重复，不应被截断。结尾标记${i}号`
     const reasons = Array.from({ length: 30 }, (_, i) => ({
-      code: 'SUSPECTED_PLOT', severity: 'investigate', severityName: '须调查评估', message: long(i + 1), basis: PRECHECK_BASIS.suspected,
-      featureType: null, featureTypeName: null, featureId: null, featureCode: null, featureName: null, overlapM2: null, overlapMu: null,
+      code: 'SUSPECTED_PLOT',
+      severity: 'investigate',
+      severityName: '须调查评估',
+      message: long(i + 1),
+      basis: PRECHECK_BASIS.suspected,
+      featureType: null,
+      featureTypeName: null,
+      featureId: null,
+      featureCode: null,
+      featureName: null,
+      overlapM2: null,
+      overlapMu: null,
     }))
-    const { rows: [r] } = await db.query(`
+    const {
+      rows: [r],
+    } = await db.query(
+      `
       WITH n AS (INSERT INTO precheck_counter AS c (adcode, year, last) VALUES ('430903', 2002, 1)
                  ON CONFLICT (adcode, year) DO UPDATE SET last = c.last + 1 RETURNING year, last)
       INSERT INTO precheck (adcode, year, seq, number, planned_use, land_class, verdict, reasons, data_version, geom, checked_by, checked_by_name)
       SELECT '430903', n.year, n.last, '准入核查〔2002〕' || lpad(n.last::text, 4, '0') || '号', 'B1', 'second', 'investigate', $1, '{"features": {}}',
              ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), 'ziyuan', '报告测试'
-      FROM n RETURNING id, number`, [JSON.stringify(reasons), JSON.stringify(square(at))])
+      FROM n RETURNING id, number`,
+      [JSON.stringify(reasons), JSON.stringify(square(at))],
+    )
     const { pages, text } = await readReport(officer, Number(r.id), 'many-reasons.pdf')
     expect(pages.length).toBeGreaterThanOrEqual(3)
     const flat = squash(text)
@@ -197,15 +275,24 @@ describe('GET /api/precheck/:id/report.pdf', () => {
     expect(res.body.error.message).toContain('核查记录编号应为数字')
   })
 
-  it('when the check is of a county outside the officer\'s scope, then 403 naming the county', async () => {
-    const { rows: [p] } = await db.query(`SELECT ST_X(c) AS lon, ST_Y(c) AS lat FROM (SELECT ST_PointOnSurface(geom) AS c FROM county WHERE adcode = '220322') x`)
-    const { rows: [r] } = await db.query(`
+  it("when the check is of a county outside the officer's scope, then 403 naming the county", async () => {
+    const {
+      rows: [p],
+    } = await db.query(
+      `SELECT ST_X(c) AS lon, ST_Y(c) AS lat FROM (SELECT ST_PointOnSurface(geom) AS c FROM county WHERE adcode = '220322') x`,
+    )
+    const {
+      rows: [r],
+    } = await db.query(
+      `
       WITH n AS (INSERT INTO precheck_counter AS c (adcode, year, last) VALUES ('220322', 2002, 1)
                  ON CONFLICT (adcode, year) DO UPDATE SET last = c.last + 1 RETURNING year, last)
       INSERT INTO precheck (adcode, year, seq, number, planned_use, land_class, verdict, reasons, data_version, geom, checked_by, checked_by_name)
       SELECT '220322', n.year, n.last, '准入核查〔2002〕' || lpad(n.last::text, 4, '0') || '号', 'M1', 'second', 'allowed', '[]', '{"features": {}}',
              ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 'lishu', '梨树测试'
-      FROM n RETURNING id`, [JSON.stringify(square([Number(p.lon), Number(p.lat)], 0.0003))])
+      FROM n RETURNING id`,
+      [JSON.stringify(square([Number(p.lon), Number(p.lat)], 0.0003))],
+    )
     const res = await getReport(officer, Number(r.id)).expect(403)
     expect(JSON.parse(Buffer.from(res.body).toString('utf8')).error.message).toContain('梨树县')
   })

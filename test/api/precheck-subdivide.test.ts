@@ -15,7 +15,8 @@ beforeAll(async () => {
 afterAll(() => db.close())
 
 let made = 0
-const unique = (prefix: string) => `${prefix}-S${process.pid.toString(36)}${Date.now().toString(36)}${++made}`.toUpperCase()
+const unique = (prefix: string) =>
+  `${prefix}-S${process.pid.toString(36)}${Date.now().toString(36)}${++made}`.toUpperCase()
 
 /**
  * Spots of 赫山区 about 2 km apart, 1 km from any monitoring point and 600 m from any feature of the sample data,
@@ -24,7 +25,8 @@ const unique = (prefix: string) => `${prefix}-S${process.pid.toString(36)}${Date
 let spots: [number, number][] = []
 async function spot(): Promise<[number, number]> {
   if (!spots.length) {
-    spots = (await db.query(`
+    spots = (
+      await db.query(`
       WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
       box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
       grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02, y0 + j * 0.02), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
@@ -36,7 +38,8 @@ async function spot(): Promise<[number, number]> {
         AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.006))
         AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.006))
         AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.006))
-      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) DESC`)).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
+      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) DESC`)
+    ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
   }
   const next = spots.shift()
   if (!next) throw new Error('赫山区没有更多空白位置')
@@ -55,26 +58,54 @@ function jaggedZone([lon, lat]: [number, number], n: number) {
   return { type: 'Polygon', coordinates: [ring] }
 }
 function square([lon, lat]: [number, number], half = 0.0006) {
-  return { type: 'Polygon', coordinates: [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]] }
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon - half, lat - half],
+        [lon + half, lat - half],
+        [lon + half, lat + half],
+        [lon - half, lat + half],
+        [lon - half, lat - half],
+      ],
+    ],
+  }
 }
 
 async function publishZone(geometry: unknown): Promise<{ id: number; code: string }> {
   const code = unique('GK')
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO control_zone (adcode, code, name, review_status, geom, announcement_no, published_version)
     VALUES ('430903', $1, '分块测试管控区域 ' || $1, 'published', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), '赫环公告〔2026〕8号', 1) RETURNING id`,
-  [code, JSON.stringify(geometry)])
-  await db.query(`INSERT INTO published_control_zone (adcode, id, version, code, name, announcement_no, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
-    SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`, [r.id])
+    [code, JSON.stringify(geometry)],
+  )
+  await db.query(
+    `INSERT INTO published_control_zone (adcode, id, version, code, name, announcement_no, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
+    SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`,
+    [r.id],
+  )
   return { id: Number(r.id), code }
 }
 
 /** The pieces of a published zone: how many, most vertices in one, their total area and the zone's. */
 async function pieces(id: number) {
-  const { rows: [r] } = await db.query(`SELECT count(s.*)::int AS n, max(ST_NPoints(s.geom))::int AS most,
+  const {
+    rows: [r],
+  } = await db.query(
+    `SELECT count(s.*)::int AS n, max(ST_NPoints(s.geom))::int AS most,
       coalesce(sum(ST_Area(s.geom::geography)), 0) AS pieces_m2, (SELECT area_m2 FROM published_control_zone WHERE adcode = '430903' AND id = $1) AS zone_m2
-    FROM published_control_zone_sub s WHERE s.adcode = '430903' AND s.id = $1`, [id])
-  return { n: r.n as number, most: r.most as number | null, piecesM2: Number(r.pieces_m2), zoneM2: r.zone_m2 === null ? null : Number(r.zone_m2) }
+    FROM published_control_zone_sub s WHERE s.adcode = '430903' AND s.id = $1`,
+    [id],
+  )
+  return {
+    n: r.n as number,
+    most: r.most as number | null,
+    piecesM2: Number(r.pieces_m2),
+    zoneM2: r.zone_m2 === null ? null : Number(r.zone_m2),
+  }
 }
 
 describe('用地准入核查: published control zones cut into pieces for the overlays', () => {
@@ -90,14 +121,24 @@ describe('用地准入核查: published control zones cut into pieces for the ov
     const at = await spot()
     const zone = await publishZone(jaggedZone(at, 4000))
     const plot = square([at[0] + 0.0025 / Math.cos((at[1] * Math.PI) / 180), at[1]])
-    const { rows: [e] } = await db.query(`SELECT ST_Area(ST_Intersection(z.geom, ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))::geography) AS m2
-      FROM published_control_zone z WHERE z.adcode = '430903' AND z.id = $1`, [zone.id, JSON.stringify(plot)])
+    const {
+      rows: [e],
+    } = await db.query(
+      `SELECT ST_Area(ST_Intersection(z.geom, ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))::geography) AS m2
+      FROM published_control_zone z WHERE z.adcode = '430903' AND z.id = $1`,
+      [zone.id, JSON.stringify(plot)],
+    )
     const expected = Number(e.m2)
     expect(expected).toBeGreaterThan(1000)
-    const res = await officer.agent.post('/api/precheck').set('X-CSRF-Token', officer.csrfToken).send({ geometry: plot, plannedUse: 'R2' })
+    const res = await officer.agent
+      .post('/api/precheck')
+      .set('X-CSRF-Token', officer.csrfToken)
+      .send({ geometry: plot, plannedUse: 'R2' })
     expect(res.status).toBe(201)
     expect(res.body.verdict).toBe('refused')
-    const reason = res.body.reasons.find((r: { featureType: string; featureId: number }) => r.featureType === 'control-zone' && r.featureId === zone.id)
+    const reason = res.body.reasons.find(
+      (r: { featureType: string; featureId: number }) => r.featureType === 'control-zone' && r.featureId === zone.id,
+    )
     expect(reason).toBeDefined()
     expect(Math.abs(reason.overlapM2 - expected)).toBeLessThan(0.5)
   })
@@ -108,17 +149,27 @@ describe('用地准入核查: published control zones cut into pieces for the ov
     const before = await pieces(zone.id)
     const moved = jaggedZone([at[0] + 0.001, at[1]], 3000)
     // the publication upserts the published row (sql/queries/review/publish-control-zones.sql)
-    await db.query(`INSERT INTO published_control_zone AS pz (adcode, id, version, code, name, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
+    await db.query(
+      `INSERT INTO published_control_zone AS pz (adcode, id, version, code, name, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
       SELECT adcode, id, 2, code, name, true, false, false, false, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)) FROM control_zone WHERE adcode = '430903' AND id = $1
-      ON CONFLICT (adcode, id) DO UPDATE SET version = EXCLUDED.version, geom = EXCLUDED.geom`, [zone.id, JSON.stringify(moved)])
+      ON CONFLICT (adcode, id) DO UPDATE SET version = EXCLUDED.version, geom = EXCLUDED.geom`,
+      [zone.id, JSON.stringify(moved)],
+    )
     const after = await pieces(zone.id)
     expect(after.n).toBeGreaterThan(before.n)
     expect(after.piecesM2).toBeCloseTo(after.zoneM2!, 0)
-    const { rows: [diff] } = await db.query(`SELECT ST_Area(ST_SymDifference(ST_Union(s.geom), ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))::geography) AS m2
-      FROM published_control_zone_sub s WHERE s.adcode = '430903' AND s.id = $1`, [zone.id, JSON.stringify(moved)])
+    const {
+      rows: [diff],
+    } = await db.query(
+      `SELECT ST_Area(ST_SymDifference(ST_Union(s.geom), ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))::geography) AS m2
+      FROM published_control_zone_sub s WHERE s.adcode = '430903' AND s.id = $1`,
+      [zone.id, JSON.stringify(moved)],
+    )
     expect(Number(diff.m2)).toBeLessThan(1)
     // a change of other fields leaves the pieces as they are
-    await db.query(`UPDATE published_control_zone SET name = name || '（改）' WHERE adcode = '430903' AND id = $1`, [zone.id])
+    await db.query(`UPDATE published_control_zone SET name = name || '（改）' WHERE adcode = '430903' AND id = $1`, [
+      zone.id,
+    ])
     expect((await pieces(zone.id)).n).toBe(after.n)
     await db.query(`DELETE FROM published_control_zone WHERE adcode = '430903' AND id = $1`, [zone.id])
     expect((await pieces(zone.id)).n).toBe(0)
@@ -127,11 +178,15 @@ describe('用地准入核查: published control zones cut into pieces for the ov
 
 describe('county pieces (migration 021)', () => {
   /** Area in m² of the county's outline not covered by its pieces plus that of the pieces outside it, and the largest piece. */
-  const compare = (q: (text: string, values: unknown[]) => Promise<{ rows: any[] }>, adcode: string) => q(`
+  const compare = (q: (text: string, values: unknown[]) => Promise<{ rows: any[] }>, adcode: string) =>
+    q(
+      `
     SELECT ST_Area(ST_SymDifference(c.geom, (SELECT ST_Union(s.geom) FROM county_sub s WHERE s.adcode = c.adcode))::geography) AS diff_m2,
            (SELECT max(ST_NPoints(s.geom)) FROM county_sub s WHERE s.adcode = c.adcode) AS max_points,
            (SELECT count(*) FROM county_sub s WHERE s.adcode = c.adcode)::int AS pieces
-    FROM county c WHERE c.adcode = $1`, [adcode]).then((r) => r.rows[0])
+    FROM county c WHERE c.adcode = $1`,
+      [adcode],
+    ).then((r) => r.rows[0])
 
   it('when the sample counties are loaded, then each is kept as pieces of at most 256 vertices that cover it exactly', async () => {
     for (const adcode of ['430903', '220322']) {
@@ -146,21 +201,29 @@ describe('county pieces (migration 021)', () => {
     const client = await db.pool.connect()
     try {
       await client.query('BEGIN')
-      const ring = (n: number, r: number) => `POLYGON((${Array.from({ length: n + 1 }, (_, i) => {
-        const a = (2 * Math.PI * (i % n)) / n
-        return `${(112 + r * Math.cos(a)).toFixed(6)} ${(28 + r * Math.sin(a)).toFixed(6)}`
-      }).join(',')}))`
-      await client.query(`INSERT INTO county (adcode, name, city_code, city, province, geom, source)
-        VALUES ('990101', '测试县', '990100', '测试市', '测试省', ST_Multi(ST_GeomFromText($1, 4490)), 'test (generated)')`, [ring(1200, 0.2)])
+      const ring = (n: number, r: number) =>
+        `POLYGON((${Array.from({ length: n + 1 }, (_, i) => {
+          const a = (2 * Math.PI * (i % n)) / n
+          return `${(112 + r * Math.cos(a)).toFixed(6)} ${(28 + r * Math.sin(a)).toFixed(6)}`
+        }).join(',')}))`
+      await client.query(
+        `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
+        VALUES ('990101', '测试县', '990100', '测试市', '测试省', ST_Multi(ST_GeomFromText($1, 4490)), 'test (generated)')`,
+        [ring(1200, 0.2)],
+      )
       const added = await compare((t, v) => client.query(t, v), '990101')
       expect(added.pieces).toBeGreaterThan(4)
       expect(Number(added.diff_m2)).toBeLessThan(1)
-      await client.query(`UPDATE county SET geom = ST_Multi(ST_GeomFromText($1, 4490)) WHERE adcode = '990101'`, [ring(100, 0.1)])
+      await client.query(`UPDATE county SET geom = ST_Multi(ST_GeomFromText($1, 4490)) WHERE adcode = '990101'`, [
+        ring(100, 0.1),
+      ])
       const changed = await compare((t, v) => client.query(t, v), '990101')
       expect(changed.pieces).toBe(1)
       expect(Number(changed.diff_m2)).toBeLessThan(1)
       await client.query(`DELETE FROM county WHERE adcode = '990101'`)
-      expect((await client.query(`SELECT count(*)::int AS n FROM county_sub WHERE adcode = '990101'`)).rows[0].n).toBe(0)
+      expect((await client.query(`SELECT count(*)::int AS n FROM county_sub WHERE adcode = '990101'`)).rows[0].n).toBe(
+        0,
+      )
     } finally {
       await client.query('ROLLBACK')
       client.release()

@@ -34,7 +34,10 @@ describe('request log', () => {
   it('when a user signs in and works, then the log has method, path, status, time, user and request id, and no session or CSRF token', async () => {
     const user = await createTestUser(db, { role: 'farmland', scopes: ['430903'] })
     const session = await signIn(app, user.username, user.password)
-    const login = await session.agent.post('/api/auth/login').set('X-CSRF-Token', session.csrfToken).send({ username: user.username, password: user.password })
+    const login = await session.agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', session.csrfToken)
+      .send({ username: user.username, password: user.password })
     const token = String(login.headers['set-cookie']).match(/soil_session=([^;]+)/)![1]
     const csrf = login.body.csrfToken as string
     await session.agent.get('/api/counties').set('Authorization', 'Bearer secret-access-key-123').expect(200)
@@ -53,13 +56,23 @@ describe('request log', () => {
 
     const entries = lines.map((l) => JSON.parse(l)).filter((e) => e.req)
     const counties = entries.find((e) => e.req.path === '/api/counties')
-    expect(counties).toMatchObject({ req: { method: 'GET', path: '/api/counties' }, res: { statusCode: 200 }, userId: user.id })
+    expect(counties).toMatchObject({
+      req: { method: 'GET', path: '/api/counties' },
+      res: { statusCode: 200 },
+      userId: user.id,
+    })
     expect(counties.responseTime).toEqual(expect.any(Number))
     expect(counties.req.id).toBeDefined()
     expect(Object.keys(counties.req).sort()).toEqual(['id', 'method', 'path'])
     expect(Object.keys(counties.res)).toEqual(['statusCode'])
-    expect(entries.find((e) => e.req.path === '/api/parcels/check')).toMatchObject({ req: { method: 'POST' }, res: { statusCode: 400 } })
-    expect(entries.find((e) => e.req.path === '/api/auth/login')).toMatchObject({ req: { method: 'POST' }, res: { statusCode: 200 } })
+    expect(entries.find((e) => e.req.path === '/api/parcels/check')).toMatchObject({
+      req: { method: 'POST' },
+      res: { statusCode: 400 },
+    })
+    expect(entries.find((e) => e.req.path === '/api/auth/login')).toMatchObject({
+      req: { method: 'POST' },
+      res: { statusCode: 200 },
+    })
     expect(entries.find((e) => e.req.path === '/api/search')!.req.path).toBe('/api/search')
   })
 })

@@ -29,19 +29,32 @@ function uniqueCode(prefix: string): string {
   return `${prefix}-T${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
 }
 
-interface Inserted { id: number; code: string; name: string; adcode: string }
+interface Inserted {
+  id: number
+  code: string
+  name: string
+  adcode: string
+}
 
 /** A plot of our own, in a county, next to one of its parcels, with its internal fields and a negative list. */
 async function insertPlot(adcode = '430903', reviewStatus = 'draft'): Promise<Inserted> {
   const code = uniqueCode('DK')
   const name = `测试地块 ${code}`
-  const { rows: [row] } = await db.query(`
+  const {
+    rows: [row],
+  } = await db.query(
+    `
     INSERT INTO contaminated_plot (adcode, code, name, status, risk_level, former_industry, land_user, address, contact, geom, review_status)
     SELECT $1, $2, $3, 'listed', 'high', '化工', '测试用地单位', '测试路 1 号', '张三 13800000000',
            ST_Multi(ST_MakeEnvelope(ST_X(c) - 0.0005, ST_Y(c) - 0.0005, ST_X(c) + 0.0005, ST_Y(c) + 0.0005, 4490)), $4
     FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = $1 ORDER BY id OFFSET $5 LIMIT 1) p
-    RETURNING id`, [adcode, code, name, reviewStatus, made % 300])
-  await db.query(`INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis) VALUES ($1, $2, 'A', '《土壤污染防治法》第六十一条'), ($1, $2, 'R', '《土壤污染防治法》第六十一条')`, [adcode, row.id])
+    RETURNING id`,
+    [adcode, code, name, reviewStatus, made % 300],
+  )
+  await db.query(
+    `INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis) VALUES ($1, $2, 'A', '《土壤污染防治法》第六十一条'), ($1, $2, 'R', '《土壤污染防治法》第六十一条')`,
+    [adcode, row.id],
+  )
   return { id: Number(row.id), code, name, adcode }
 }
 
@@ -49,15 +62,27 @@ async function insertPlot(adcode = '430903', reviewStatus = 'draft'): Promise<In
 async function insertZone(adcode: string, plots: Inserted[], reviewStatus = 'draft'): Promise<Inserted> {
   const code = uniqueCode('GK')
   const name = `测试管控区 ${code}`
-  const { rows: [row] } = await db.query(`
+  const {
+    rows: [row],
+  } = await db.query(
+    `
     INSERT INTO control_zone (adcode, code, name, review_status, announcement_no, announcement_date, announcement_text, monitor_groundwater, geom)
     SELECT $1, $2, $3, $4, '测试公告〔2026〕1号', DATE '2026-03-01', '禁止开挖', true,
            ST_Multi(ST_MakeEnvelope(ST_X(c) - 0.002, ST_Y(c) - 0.002, ST_X(c) + 0.002, ST_Y(c) + 0.002, 4490))
     FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = $1 ORDER BY id OFFSET $5 LIMIT 1) p
-    RETURNING id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat`, [adcode, code, name, reviewStatus, made % 300])
-  for (const p of plots) await db.query(`INSERT INTO control_zone_plot (adcode, zone_id, plot_id) VALUES ($1, $2, $3)`, [adcode, row.id, p.id])
-  await db.query(`INSERT INTO control_zone_sign (adcode, zone_id, label, geom) VALUES ($1, $2, '东门标识牌', ST_SetSRID(ST_MakePoint($3, $4), 4490))`,
-    [adcode, row.id, row.lon, row.lat])
+    RETURNING id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat`,
+    [adcode, code, name, reviewStatus, made % 300],
+  )
+  for (const p of plots)
+    await db.query(`INSERT INTO control_zone_plot (adcode, zone_id, plot_id) VALUES ($1, $2, $3)`, [
+      adcode,
+      row.id,
+      p.id,
+    ])
+  await db.query(
+    `INSERT INTO control_zone_sign (adcode, zone_id, label, geom) VALUES ($1, $2, '东门标识牌', ST_SetSRID(ST_MakePoint($3, $4), 4490))`,
+    [adcode, row.id, row.lon, row.lat],
+  )
   return { id: Number(row.id), code, name, adcode }
 }
 
@@ -69,13 +94,22 @@ function act(s: Session, kind: Kind, id: number, action: string, body: Record<st
 }
 
 async function stateOf(kind: Kind, id: number) {
-  const { rows: [r] } = await db.query(`SELECT review_status, review_reason, version, published_version FROM ${TABLE[kind]} WHERE id = $1`, [id])
+  const {
+    rows: [r],
+  } = await db.query(
+    `SELECT review_status, review_reason, version, published_version FROM ${TABLE[kind]} WHERE id = $1`,
+    [id],
+  )
   return r
 }
 
 async function historyOf(kind: Kind, id: number) {
-  return (await db.query(`SELECT action, actor, reason, before, after FROM change_history WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
-    [TABLE[kind], id])).rows
+  return (
+    await db.query(
+      `SELECT action, actor, reason, before, after FROM change_history WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
+      [TABLE[kind], id],
+    )
+  ).rows
 }
 
 /** Every stored trace of a record: its row, its history and its published copy. */
@@ -89,7 +123,14 @@ async function snapshot(kind: Kind, id: number) {
 }
 
 /** Runs a step that must succeed and checks it wrote exactly one history row with who, why, before and after. */
-async function step(s: Session, kind: Kind, id: number, action: string, actor: string, body: Record<string, unknown> = {}) {
+async function step(
+  s: Session,
+  kind: Kind,
+  id: number,
+  action: string,
+  actor: string,
+  body: Record<string, unknown> = {},
+) {
   const before = await stateOf(kind, id)
   const history = await historyOf(kind, id)
   const res = await act(s, kind, id, action, body)
@@ -98,7 +139,9 @@ async function step(s: Session, kind: Kind, id: number, action: string, actor: s
   const added = (await historyOf(kind, id)).slice(history.length)
   expect(added).toHaveLength(1)
   expect(added[0]).toMatchObject({
-    action, actor, reason: typeof body.reason === 'string' ? body.reason : null,
+    action,
+    actor,
+    reason: typeof body.reason === 'string' ? body.reason : null,
     before: { reviewStatus: before.review_status, version: before.version, publishedVersion: before.published_version },
     after: { reviewStatus: after.review_status, version: after.version, publishedVersion: after.published_version },
   })
@@ -112,11 +155,26 @@ describe('the review workflow of a plot', () => {
     expect(await stateOf('plot', plot.id)).toMatchObject({ review_status: 'draft', version: 1, published_version: 0 })
 
     const info = await officer.agent.get(`/api/features/contaminated-plot/${plot.id}`)
-    expect(info.body.review).toMatchObject({ kind: 'plot', id: plot.id, status: 'draft', statusName: '草稿', version: 1, publishedVersion: 0,
-      actions: [{ action: 'submit', label: '提交审定', isReasonRequired: false }] })
+    expect(info.body.review).toMatchObject({
+      kind: 'plot',
+      id: plot.id,
+      status: 'draft',
+      statusName: '草稿',
+      version: 1,
+      publishedVersion: 0,
+      actions: [{ action: 'submit', label: '提交审定', isReasonRequired: false }],
+    })
 
     const submitted = await step(officer, 'plot', plot.id, 'submit', 'huanjing', { version: 1 })
-    expect(submitted).toMatchObject({ kind: 'plot', id: plot.id, status: 'submitted', statusName: '已提交', version: 2, publishedVersion: 0, actions: [] })
+    expect(submitted).toMatchObject({
+      kind: 'plot',
+      id: plot.id,
+      status: 'submitted',
+      statusName: '已提交',
+      version: 2,
+      publishedVersion: 0,
+      actions: [],
+    })
 
     const noReason = await act(approver, 'plot', plot.id, 'return', { version: 2 })
     expect(noReason.status).toBe(400)
@@ -125,30 +183,58 @@ describe('the review workflow of a plot', () => {
     const blank = await act(approver, 'plot', plot.id, 'return', { reason: '   ' })
     expect(blank.status).toBe(400)
 
-    const returned = await step(approver, 'plot', plot.id, 'return', 'shending', { reason: '边界与现场不符，请核实', version: 2 })
-    expect(returned).toMatchObject({ status: 'returned', statusName: '退回', reason: '边界与现场不符，请核实', version: 3 })
+    const returned = await step(approver, 'plot', plot.id, 'return', 'shending', {
+      reason: '边界与现场不符，请核实',
+      version: 2,
+    })
+    expect(returned).toMatchObject({
+      status: 'returned',
+      statusName: '退回',
+      reason: '边界与现场不符，请核实',
+      version: 3,
+    })
     expect((await stateOf('plot', plot.id)).review_reason).toBe('边界与现场不符，请核实')
     const seen = await officer.agent.get(`/api/features/contaminated-plot/${plot.id}`)
-    expect(seen.body.review).toMatchObject({ status: 'returned', reason: '边界与现场不符，请核实', actions: [{ action: 'submit' }] })
+    expect(seen.body.review).toMatchObject({
+      status: 'returned',
+      reason: '边界与现场不符，请核实',
+      actions: [{ action: 'submit' }],
+    })
 
     const resubmitted = await step(officer, 'plot', plot.id, 'submit', 'huanjing', { version: 3 })
     expect(resubmitted).toMatchObject({ status: 'submitted', reason: null, version: 4 })
     expect((await stateOf('plot', plot.id)).review_reason).toBeNull()
 
     const approved = await step(approver, 'plot', plot.id, 'approve', 'shending', { version: 4 })
-    expect(approved).toMatchObject({ status: 'approved', statusName: '已审定', actions: [{ action: 'return' }, { action: 'publish' }] })
+    expect(approved).toMatchObject({
+      status: 'approved',
+      statusName: '已审定',
+      actions: [{ action: 'return' }, { action: 'publish' }],
+    })
     expect((await db.query(`SELECT 1 FROM published_plot WHERE id = $1`, [plot.id])).rows).toEqual([])
 
     const published = await step(approver, 'plot', plot.id, 'publish', 'shending', { version: 5 })
     expect(published).toMatchObject({ status: 'published', statusName: '已发布', version: 6, publishedVersion: 1 })
-    const { rows: [copy] } = await db.query(`SELECT * FROM published_plot WHERE id = $1`, [plot.id])
-    expect(copy).toMatchObject({ adcode: '430903', code: plot.code, name: plot.name, status: 'listed', risk_level: 'high', former_industry: '化工',
-      address: '测试路 1 号', version: 1 })
+    const {
+      rows: [copy],
+    } = await db.query(`SELECT * FROM published_plot WHERE id = $1`, [plot.id])
+    expect(copy).toMatchObject({
+      adcode: '430903',
+      code: plot.code,
+      name: plot.name,
+      status: 'listed',
+      risk_level: 'high',
+      former_industry: '化工',
+      address: '测试路 1 号',
+      version: 1,
+    })
     expect(copy.negative_uses).toEqual([
-      { useCode: 'R', basis: '《中华人民共和国土壤污染防治法》第六十一条' }, { useCode: 'A', basis: '《中华人民共和国土壤污染防治法》第六十一条' },
+      { useCode: 'R', basis: '《中华人民共和国土壤污染防治法》第六十一条' },
+      { useCode: 'A', basis: '《中华人民共和国土壤污染防治法》第六十一条' },
       { useCode: '*', basis: '《中华人民共和国土壤污染防治法》第六十六条' },
     ])
-    for (const internal of ['contact', 'land_user', 'review_reason', 'review_status']) expect(copy).not.toHaveProperty(internal)
+    for (const internal of ['contact', 'land_user', 'review_reason', 'review_status'])
+      expect(copy).not.toHaveProperty(internal)
     expect(JSON.stringify(copy)).not.toContain('13800000000')
     expect(JSON.stringify(copy)).not.toContain('测试用地单位')
 
@@ -156,38 +242,87 @@ describe('the review workflow of a plot', () => {
     expect(noReopenReason.status).toBe(400)
     const reopened = await step(officer, 'plot', plot.id, 'reopen', 'huanjing', { reason: '补充调查结果', version: 6 })
     expect(reopened).toMatchObject({ status: 'draft', publishedVersion: 1 })
-    expect((await db.query(`SELECT version FROM published_plot WHERE id = $1`, [plot.id])).rows).toEqual([{ version: 1 }])
+    expect((await db.query(`SELECT version FROM published_plot WHERE id = $1`, [plot.id])).rows).toEqual([
+      { version: 1 },
+    ])
 
     await db.query(`UPDATE contaminated_plot SET name = $2 WHERE id = $1`, [plot.id, `${plot.name}（修订）`])
     await step(officer, 'plot', plot.id, 'submit', 'huanjing')
     await step(approver, 'plot', plot.id, 'approve', 'shending')
     const republished = await step(approver, 'plot', plot.id, 'publish', 'shending')
     expect(republished).toMatchObject({ status: 'published', publishedVersion: 2 })
-    expect((await db.query(`SELECT version, name FROM published_plot WHERE id = $1`, [plot.id])).rows).toEqual([{ version: 2, name: `${plot.name}（修订）` }])
-    expect(await stateOf('plot', plot.id)).toMatchObject({ review_status: 'published', published_version: 2, version: 10 })
+    expect((await db.query(`SELECT version, name FROM published_plot WHERE id = $1`, [plot.id])).rows).toEqual([
+      { version: 2, name: `${plot.name}（修订）` },
+    ])
+    expect(await stateOf('plot', plot.id)).toMatchObject({
+      review_status: 'published',
+      published_version: 2,
+      version: 10,
+    })
 
     const history = await officer.agent.get(`/api/history/plot/${plot.id}`)
     expect(history.status).toBe(200)
-    expect(history.body.entries.map((e: any) => e.action)).toEqual(['publish', 'approve', 'submit', 'reopen', 'publish', 'approve', 'submit', 'return', 'submit'])
-    expect(history.body.entries.map((e: any) => e.actionName)).toEqual(['发布', '审定通过', '提交审定', '重新编辑', '发布', '审定通过', '提交审定', '退回', '提交审定'])
+    expect(history.body.entries.map((e: any) => e.action)).toEqual([
+      'publish',
+      'approve',
+      'submit',
+      'reopen',
+      'publish',
+      'approve',
+      'submit',
+      'return',
+      'submit',
+    ])
+    expect(history.body.entries.map((e: any) => e.actionName)).toEqual([
+      '发布',
+      '审定通过',
+      '提交审定',
+      '重新编辑',
+      '发布',
+      '审定通过',
+      '提交审定',
+      '退回',
+      '提交审定',
+    ])
     const returnEntry = history.body.entries.find((e: any) => e.action === 'return')
-    expect(returnEntry).toMatchObject({ actor: 'shending', actorName: '审定人（示例）', reason: '边界与现场不符，请核实',
-      before: { reviewStatus: 'submitted', version: 2 }, after: { reviewStatus: 'returned', version: 3 } })
+    expect(returnEntry).toMatchObject({
+      actor: 'shending',
+      actorName: '审定人（示例）',
+      reason: '边界与现场不符，请核实',
+      before: { reviewStatus: 'submitted', version: 2 },
+      after: { reviewStatus: 'returned', version: 3 },
+    })
     expect(Date.parse(returnEntry.changedAt)).not.toBeNaN()
   })
 
   it('when a plot is published, then the public tiles show it to anyone, and a draft plot never', async () => {
     const plot = await insertPlot()
     const draft = await insertPlot()
-    const { rows: [c] } = await db.query(`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM contaminated_plot WHERE id = $1`, [plot.id])
+    const {
+      rows: [c],
+    } = await db.query(
+      `SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM contaminated_plot WHERE id = $1`,
+      [plot.id],
+    )
     const { z, x, y } = tileAt(c.lon, c.lat, 15)
     const idsOnPublicTile = async () => {
-      const res = await request(app).get(`/tiles/public-plot/${z}/${x}/${y}.pbf`).buffer(true)
-        .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (d: Buffer) => chunks.push(d)); r.on('end', () => cb(null, Buffer.concat(chunks))) })
+      const res = await request(app)
+        .get(`/tiles/public-plot/${z}/${x}/${y}.pbf`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = []
+          r.on('data', (d: Buffer) => chunks.push(d))
+          r.on('end', () => cb(null, Buffer.concat(chunks)))
+        })
       return (decodeTile(res.body)['public-plot'] ?? []).map((f) => f.id)
     }
     expect(await idsOnPublicTile()).not.toContain(plot.id)
-    for (const [s, a] of [[officer, 'submit'], [approver, 'approve'], [approver, 'publish']] as const) expect((await act(s, 'plot', plot.id, a)).status).toBe(200)
+    for (const [s, a] of [
+      [officer, 'submit'],
+      [approver, 'approve'],
+      [approver, 'publish'],
+    ] as const)
+      expect((await act(s, 'plot', plot.id, a)).status).toBe(200)
     const ids = await idsOnPublicTile()
     expect(ids).toContain(plot.id)
     expect(ids).not.toContain(draft.id)
@@ -197,17 +332,44 @@ describe('the review workflow of a plot', () => {
 describe('the review workflow of a control zone', () => {
   it('when a zone is submitted, approved and published, then the public copy holds its announcement, signs and only published plots; republishing makes version 2', async () => {
     const publishedPlot = await insertPlot()
-    for (const [s, a] of [[officer, 'submit'], [approver, 'approve'], [approver, 'publish']] as const) expect((await act(s, 'plot', publishedPlot.id, a)).status).toBe(200)
+    for (const [s, a] of [
+      [officer, 'submit'],
+      [approver, 'approve'],
+      [approver, 'publish'],
+    ] as const)
+      expect((await act(s, 'plot', publishedPlot.id, a)).status).toBe(200)
     const draftPlot = await insertPlot()
     const zone = await insertZone('430903', [publishedPlot, draftPlot])
 
-    expect(await step(officer, 'control-zone', zone.id, 'submit', 'huanjing', { version: 1 })).toMatchObject({ kind: 'control-zone', status: 'submitted' })
+    expect(await step(officer, 'control-zone', zone.id, 'submit', 'huanjing', { version: 1 })).toMatchObject({
+      kind: 'control-zone',
+      status: 'submitted',
+    })
     await step(approver, 'control-zone', zone.id, 'approve', 'shending', { version: 2 })
-    expect(await step(approver, 'control-zone', zone.id, 'publish', 'shending', { version: 3 })).toMatchObject({ status: 'published', publishedVersion: 1 })
+    expect(await step(approver, 'control-zone', zone.id, 'publish', 'shending', { version: 3 })).toMatchObject({
+      status: 'published',
+      publishedVersion: 1,
+    })
 
-    const { rows: [copy] } = await db.query(`SELECT *, announcement_date::text AS announcement_date FROM published_control_zone WHERE id = $1`, [zone.id])
-    expect(copy).toMatchObject({ adcode: '430903', code: zone.code, name: zone.name, announcement_no: '测试公告〔2026〕1号', announcement_date: '2026-03-01',
-      announcement_text: '禁止开挖', monitor_soil: true, monitor_groundwater: true, monitor_surface_water: false, monitor_air: false, version: 1 })
+    const {
+      rows: [copy],
+    } = await db.query(
+      `SELECT *, announcement_date::text AS announcement_date FROM published_control_zone WHERE id = $1`,
+      [zone.id],
+    )
+    expect(copy).toMatchObject({
+      adcode: '430903',
+      code: zone.code,
+      name: zone.name,
+      announcement_no: '测试公告〔2026〕1号',
+      announcement_date: '2026-03-01',
+      announcement_text: '禁止开挖',
+      monitor_soil: true,
+      monitor_groundwater: true,
+      monitor_surface_water: false,
+      monitor_air: false,
+      version: 1,
+    })
     expect(copy.plot_codes).toEqual([publishedPlot.code])
     expect(copy.signs).toHaveLength(1)
     expect(copy.signs[0]).toMatchObject({ label: '东门标识牌' })
@@ -217,26 +379,44 @@ describe('the review workflow of a control zone', () => {
     await step(officer, 'control-zone', zone.id, 'submit', 'huanjing')
     await step(approver, 'control-zone', zone.id, 'approve', 'shending')
     await step(approver, 'control-zone', zone.id, 'publish', 'shending')
-    expect((await db.query(`SELECT version FROM published_control_zone WHERE id = $1`, [zone.id])).rows).toEqual([{ version: 2 }])
+    expect((await db.query(`SELECT version FROM published_control_zone WHERE id = $1`, [zone.id])).rows).toEqual([
+      { version: 2 },
+    ])
     const history = await approver.agent.get(`/api/history/control-zone/${zone.id}`)
-    expect(history.body.entries.map((e: any) => e.action)).toEqual(['publish', 'approve', 'submit', 'reopen', 'publish', 'approve', 'submit'])
+    expect(history.body.entries.map((e: any) => e.action)).toEqual([
+      'publish',
+      'approve',
+      'submit',
+      'reopen',
+      'publish',
+      'approve',
+      'submit',
+    ])
   })
 })
 
 describe('refused steps write nothing', () => {
   it.each([
-    ['publish', 'draft'], ['approve', 'draft'], ['return', 'draft'], ['submit', 'submitted'], ['reopen', 'approved'], ['publish', 'published'],
-  ])('when %s is asked of a plot in %s, then 409 naming the status, and the row and history are unchanged', async (action, status) => {
-    const plot = await insertPlot('430903', status)
-    const before = await snapshot('plot', plot.id)
-    const by = ['submit', 'reopen'].includes(action) ? officer : approver
-    const res = await act(by, 'plot', plot.id, action, { reason: '理由' })
-    expect(res.status).toBe(409)
-    expect(res.body.error.code).toBe('CONFLICT')
-    expect(res.body.error.message).toContain(plot.name)
-    expect(res.body.error.message).toMatch(/当前状态为“(草稿|已提交|已审定|已发布)”/)
-    expect(await snapshot('plot', plot.id)).toEqual(before)
-  })
+    ['publish', 'draft'],
+    ['approve', 'draft'],
+    ['return', 'draft'],
+    ['submit', 'submitted'],
+    ['reopen', 'approved'],
+    ['publish', 'published'],
+  ])(
+    'when %s is asked of a plot in %s, then 409 naming the status, and the row and history are unchanged',
+    async (action, status) => {
+      const plot = await insertPlot('430903', status)
+      const before = await snapshot('plot', plot.id)
+      const by = ['submit', 'reopen'].includes(action) ? officer : approver
+      const res = await act(by, 'plot', plot.id, action, { reason: '理由' })
+      expect(res.status).toBe(409)
+      expect(res.body.error.code).toBe('CONFLICT')
+      expect(res.body.error.message).toContain(plot.name)
+      expect(res.body.error.message).toMatch(/当前状态为“(草稿|已提交|已审定|已发布)”/)
+      expect(await snapshot('plot', plot.id)).toEqual(before)
+    },
+  )
 
   it.each([
     ['farmland', 'submit', 'draft', '只能由记录的主管部门操作'],
@@ -246,16 +426,19 @@ describe('refused steps write nothing', () => {
     ['environment', 'publish', 'approved', '只能由审定人操作'],
     ['approver', 'submit', 'draft', '只能由记录的主管部门操作'],
     ['approver', 'reopen', 'published', '只能由记录的主管部门操作'],
-  ] as const)('when %s tries %s on a plot in %s, then 403 and nothing is written', async (role, action, status, message) => {
-    const plot = await insertPlot('430903', status)
-    const before = await snapshot('plot', plot.id)
-    const s = { farmland, land: await signInAs(app, 'land'), admin, environment: officer, approver }[role]
-    const res = await act(s, 'plot', plot.id, action, { reason: '理由' })
-    expect(res.status).toBe(403)
-    expect(res.body.error.code).toBe('FORBIDDEN')
-    expect(res.body.error.message).toContain(message)
-    expect(await snapshot('plot', plot.id)).toEqual(before)
-  })
+  ] as const)(
+    'when %s tries %s on a plot in %s, then 403 and nothing is written',
+    async (role, action, status, message) => {
+      const plot = await insertPlot('430903', status)
+      const before = await snapshot('plot', plot.id)
+      const s = { farmland, land: await signInAs(app, 'land'), admin, environment: officer, approver }[role]
+      const res = await act(s, 'plot', plot.id, action, { reason: '理由' })
+      expect(res.status).toBe(403)
+      expect(res.body.error.code).toBe('FORBIDDEN')
+      expect(res.body.error.message).toContain(message)
+      expect(await snapshot('plot', plot.id)).toEqual(before)
+    },
+  )
 
   it('when the version sent is not the current one, then 409 telling both versions, and nothing is written', async () => {
     const plot = await insertPlot()
@@ -266,7 +449,11 @@ describe('refused steps write nothing', () => {
     expect(res.body.error.message).toContain('已被他人修改')
     expect(res.body.error.message).toContain('第 1 版')
     expect(res.body.error.message).toContain('第 2 版')
-    expect(res.body.error.details).toEqual({ currentVersion: 2, currentStatus: 'submitted', problems: [{ code: 'CONFLICT', message: res.body.error.message }] })
+    expect(res.body.error.details).toEqual({
+      currentVersion: 2,
+      currentStatus: 'submitted',
+      problems: [{ code: 'CONFLICT', message: res.body.error.message }],
+    })
     expect(await snapshot('plot', plot.id)).toEqual(before)
   })
 
@@ -274,7 +461,11 @@ describe('refused steps write nothing', () => {
     const plot = await insertPlot('220322', 'submitted')
     const zone = await insertZone('220322', [], 'submitted')
     const before = await snapshot('plot', plot.id)
-    for (const [s, kind, id, action] of [[approver, 'plot', plot.id, 'approve'], [officer, 'plot', plot.id, 'submit'], [approver, 'control-zone', zone.id, 'approve']] as const) {
+    for (const [s, kind, id, action] of [
+      [approver, 'plot', plot.id, 'approve'],
+      [officer, 'plot', plot.id, 'submit'],
+      [approver, 'control-zone', zone.id, 'approve'],
+    ] as const) {
       const res = await act(s, kind, id, action)
       expect(res.status).toBe(403)
       expect(res.body.error.code).toBe('OUT_OF_SCOPE')
@@ -334,9 +525,16 @@ describe('GET /api/reviews', () => {
     const draft = await insertPlot('430903', 'draft')
     const res = await approver.agent.get('/api/reviews')
     const byId = new Map(res.body.items.filter((i: any) => i.kind === 'plot').map((i: any) => [i.id, i]))
-    expect(byId.get(submitted.id)).toMatchObject({ kindName: '污染地块', county: '赫山区', code: submitted.code, name: submitted.name,
-      review: { status: 'submitted', actions: [{ action: 'approve' }, { action: 'return', isReasonRequired: true }] } })
-    expect(byId.get(approved.id)).toMatchObject({ review: { status: 'approved', actions: [{ action: 'return' }, { action: 'publish' }] } })
+    expect(byId.get(submitted.id)).toMatchObject({
+      kindName: '污染地块',
+      county: '赫山区',
+      code: submitted.code,
+      name: submitted.name,
+      review: { status: 'submitted', actions: [{ action: 'approve' }, { action: 'return', isReasonRequired: true }] },
+    })
+    expect(byId.get(approved.id)).toMatchObject({
+      review: { status: 'approved', actions: [{ action: 'return' }, { action: 'publish' }] },
+    })
     expect(byId.has(draft.id)).toBe(false)
   })
 

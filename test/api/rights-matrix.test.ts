@@ -63,22 +63,32 @@ let targetYears = 0
 async function freshPlot(reviewStatus: string): Promise<number> {
   made++
   const code = `QX-T${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO contaminated_plot (adcode, code, name, status, geom, review_status)
     SELECT '430903', $1, '权限测试地块 ' || $1, 'suspected', ST_Multi(ST_MakeEnvelope(ST_X(c) - 0.0003, ST_Y(c) - 0.0003, ST_X(c) + 0.0003, ST_Y(c) + 0.0003, 4490)), $2
     FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1) p
-    RETURNING id`, [code, reviewStatus])
+    RETURNING id`,
+    [code, reviewStatus],
+  )
   return Number(r.id)
 }
 
 async function freshZone(reviewStatus: string): Promise<number> {
   made++
   const code = `QX-GK-T${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO control_zone (adcode, code, name, review_status, geom)
     SELECT '430903', $1, '权限测试管控区 ' || $1, $2, ST_Multi(ST_MakeEnvelope(ST_X(c) - 0.001, ST_Y(c) - 0.001, ST_X(c) + 0.001, ST_Y(c) + 0.001, 4490))
     FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1) p
-    RETURNING id`, [code, reviewStatus])
+    RETURNING id`,
+    [code, reviewStatus],
+  )
   return Number(r.id)
 }
 
@@ -86,9 +96,17 @@ async function freshZone(reviewStatus: string): Promise<number> {
 async function freshPlotIn(status: string): Promise<{ id: number; pollutantId: number }> {
   const id = await freshPlot('draft')
   await db.query(`UPDATE contaminated_plot SET status = $2 WHERE id = $1`, [id, status])
-  const { rows: [p] } = await db.query(`
-    INSERT INTO plot_pollutant (adcode, plot_id, substance, value_mg_kg, sampled_on, created_by) VALUES ('430903', $1, 'Pb', 520, DATE '2026-01-10', 'huanjing') RETURNING id`, [id])
-  await db.query(`INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis, reason, created_by) VALUES ('430903', $1, 'B', '生态环境主管部门增列', '权限测试', 'huanjing')`, [id])
+  const {
+    rows: [p],
+  } = await db.query(
+    `
+    INSERT INTO plot_pollutant (adcode, plot_id, substance, value_mg_kg, sampled_on, created_by) VALUES ('430903', $1, 'Pb', 520, DATE '2026-01-10', 'huanjing') RETURNING id`,
+    [id],
+  )
+  await db.query(
+    `INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis, reason, created_by) VALUES ('430903', $1, 'B', '生态环境主管部门增列', '权限测试', 'huanjing')`,
+    [id],
+  )
   return { id, pollutantId: Number(p.id) }
 }
 
@@ -101,15 +119,24 @@ let creditCodes = 0
 /** A credit code no enterprise has (18 characters of the GB 32100 alphabet). */
 function freshCreditCode(): string {
   creditCodes++
-  return `91430903QX${(process.pid % 1000).toString().padStart(3, '0')}${(Date.now() % 100000).toString().padStart(5, '0')}`.slice(0, 13) + String(creditCodes).padStart(5, '0')
+  return (
+    `91430903QX${(process.pid % 1000).toString().padStart(3, '0')}${(Date.now() % 100000).toString().padStart(5, '0')}`.slice(
+      0,
+      13,
+    ) + String(creditCodes).padStart(5, '0')
+  )
 }
 
 /** An operating enterprise of 赫山区 of our own, straight in the database. */
 async function freshEnterprise(): Promise<number> {
-  const { rows: [e] } = await db.query(`
+  const {
+    rows: [e],
+  } = await db.query(
+    `
     INSERT INTO supervised_enterprise (adcode, credit_code, name, industry, status, geom)
     VALUES ('430903', $1, '权限测试化工有限公司', 'chemical', 'operating', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))) RETURNING id`,
-  [freshCreditCode(), JSON.stringify(squareAt(await freeSpot()))])
+    [freshCreditCode(), JSON.stringify(squareAt(await freeSpot()))],
+  )
   return Number(e.id)
 }
 
@@ -117,22 +144,34 @@ async function freshEnterprise(): Promise<number> {
 async function freshProposal(): Promise<number> {
   const enterpriseId = await freshEnterprise()
   await db.query(`UPDATE supervised_enterprise SET status = 'closed' WHERE id = $1`, [enterpriseId])
-  const { rows: [p] } = await db.query(`
+  const {
+    rows: [p],
+  } = await db.query(
+    `
     INSERT INTO plot_proposal (adcode, enterprise_id, enterprise_status, geom, created_by)
-    SELECT adcode, id, status, geom, 'huanjing' FROM supervised_enterprise WHERE id = $1 RETURNING id`, [enterpriseId])
+    SELECT adcode, id, status, geom, 'huanjing' FROM supervised_enterprise WHERE id = $1 RETURNING id`,
+    [enterpriseId],
+  )
   return Number(p.id)
 }
 
 /** A published suspected plot of 赫山区, so the next version of its 疑似污染地块名单 has something new. */
 async function freshPublishedSuspectedPlot(): Promise<void> {
   const id = await freshPlot('published')
-  await db.query(`INSERT INTO published_plot (adcode, id, version, code, name, status, geom)
-    SELECT adcode, id, 1, code, name, status, geom FROM contaminated_plot WHERE id = $1`, [id])
+  await db.query(
+    `INSERT INTO published_plot (adcode, id, version, code, name, status, geom)
+    SELECT adcode, id, 1, code, name, status, geom FROM contaminated_plot WHERE id = $1`,
+    [id],
+  )
 }
 
 /** The last published version of 赫山区's 疑似污染地块名单 (one is written when there is none). */
 async function suspectedListVersion(): Promise<number> {
-  const { rows: [v] } = await db.query(`SELECT max(version) AS v FROM registry_list_version WHERE list_code = 'suspected' AND jurisdiction = '430903'`)
+  const {
+    rows: [v],
+  } = await db.query(
+    `SELECT max(version) AS v FROM registry_list_version WHERE list_code = 'suspected' AND jurisdiction = '430903'`,
+  )
   if (v.v !== null) return Number(v.v)
   await db.query(`INSERT INTO registry_list_version (list_code, jurisdiction, version, published_by, entries, announcement)
     VALUES ('suspected', '430903', 1, 'huanjing', '[]', '{"previousVersion":0,"added":[],"kept":[],"removed":[],"counts":{"added":0,"kept":0,"removed":0,"total":0}}')`)
@@ -142,11 +181,16 @@ async function suspectedListVersion(): Promise<number> {
 /** A report of 赫山区 with a (PNG-signed) photo, not yet handled. */
 async function freshReport(): Promise<number> {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     INSERT INTO public_report (adcode, description, contact, photo, photo_type, geom, client_hash)
     SELECT '430903', '权限测试：河边有刺鼻气味的废水排放', '13900000000', $1, 'image/png', ST_PointOnSurface(geom), 'rights-matrix'
     FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1
-    RETURNING id`, [png])
+    RETURNING id`,
+    [png],
+  )
   return Number(r.id)
 }
 
@@ -155,14 +199,25 @@ let exportListId: number | undefined
 /** A finished class list of 赫山区 with two entries, made once (exports only read it). */
 async function exportList(): Promise<number> {
   if (exportListId !== undefined) return exportListId
-  await db.query(`INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '权限测试规则', '{}') ON CONFLICT DO NOTHING`, [EXPORT_RULE_SET])
-  const { rows: [l] } = await db.query(`
+  await db.query(
+    `INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '权限测试规则', '{}') ON CONFLICT DO NOTHING`,
+    [EXPORT_RULE_SET],
+  )
+  const {
+    rows: [l],
+  } = await db.query(
+    `
     INSERT INTO class_list (adcode, title, rule_set_version, is_complete, parcel_count, created_by)
-    VALUES ('430903', '权限测试清单', $1, true, 2, 'gengdi') RETURNING id`, [EXPORT_RULE_SET])
-  await db.query(`
+    VALUES ('430903', '权限测试清单', $1, true, 2, 'gengdi') RETURNING id`,
+    [EXPORT_RULE_SET],
+  )
+  await db.query(
+    `
     INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, sample_count, basis)
     SELECT '430903', $1, id, 'priority', 'samples', 'A', 1, '{"summary": "权限测试"}'
-    FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 2`, [l.id])
+    FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 2`,
+    [l.id],
+  )
   exportListId = Number(l.id)
   return exportListId
 }
@@ -170,12 +225,20 @@ async function exportList(): Promise<number> {
 /** A complete draft class list of 赫山区 with one entry (a fresh one per call: overrides and submits change it). */
 async function freshClassList(): Promise<{ listId: number; parcelId: number }> {
   await exportList()
-  const { rows: [l] } = await db.query(`
+  const {
+    rows: [l],
+  } = await db.query(
+    `
     INSERT INTO class_list (adcode, title, rule_set_version, is_complete, parcel_count, created_by)
-    VALUES ('430903', '权限测试草稿清单', $1, true, 1, 'gengdi') RETURNING id`, [EXPORT_RULE_SET])
-  await db.query(`
+    VALUES ('430903', '权限测试草稿清单', $1, true, 1, 'gengdi') RETURNING id`,
+    [EXPORT_RULE_SET],
+  )
+  await db.query(
+    `
     INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, sample_count, basis)
-    VALUES ('430903', $1, $2, 'priority', 'samples', 'A', 1, '{"summary": "权限测试"}')`, [l.id, sample.parcelId])
+    VALUES ('430903', $1, $2, 'priority', 'samples', 'A', 1, '{"summary": "权限测试"}')`,
+    [l.id, sample.parcelId],
+  )
   return { listId: Number(l.id), parcelId: sample.parcelId }
 }
 
@@ -184,10 +247,15 @@ async function freshClassList(): Promise<{ listId: number; parcelId: number }> {
  * file made for callers that were refused are ended first.
  */
 async function awaitNoActiveJob(): Promise<void> {
-  await db.query(`UPDATE classification_job j SET status = 'cancelled', finished_at = now() FROM class_list l
-    WHERE l.adcode = j.adcode AND l.id = j.list_id AND l.rule_set_version = $1 AND j.status = 'queued'`, [EXPORT_RULE_SET])
+  await db.query(
+    `UPDATE classification_job j SET status = 'cancelled', finished_at = now() FROM class_list l
+    WHERE l.adcode = j.adcode AND l.id = j.list_id AND l.rule_set_version = $1 AND j.status = 'queued'`,
+    [EXPORT_RULE_SET],
+  )
   for (let i = 0; i < 600; i++) {
-    const { rows } = await db.query(`SELECT 1 FROM classification_job WHERE adcode = '430903' AND status IN ('queued', 'running')`)
+    const { rows } = await db.query(
+      `SELECT 1 FROM classification_job WHERE adcode = '430903' AND status IN ('queued', 'running')`,
+    )
     if (!rows.length) return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -198,8 +266,13 @@ async function awaitNoActiveJob(): Promise<void> {
 async function freshJob(status: 'queued' | 'done'): Promise<number> {
   if (status === 'queued') await awaitNoActiveJob()
   const { listId } = await freshClassList()
-  const { rows: [j] } = await db.query(`
-    INSERT INTO classification_job (adcode, list_id, status, total, done, started_by) VALUES ('430903', $1, $2, 1, 0, 'gengdi') RETURNING id`, [listId, status])
+  const {
+    rows: [j],
+  } = await db.query(
+    `
+    INSERT INTO classification_job (adcode, list_id, status, total, done, started_by) VALUES ('430903', $1, $2, 1, 0, 'gengdi') RETURNING id`,
+    [listId, status],
+  )
   return Number(j.id)
 }
 
@@ -207,13 +280,15 @@ async function freshJob(status: 'queued' | 'done'): Promise<number> {
 let parcelSpots: [number, number][] | undefined
 let parcelSpotIndex = 0
 async function freeSpot(): Promise<[number, number]> {
-  parcelSpots ??= (await db.query(`
+  parcelSpots ??= (
+    await db.query(`
     WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1 OFFSET 250),
     grid AS (SELECT ST_Translate(seed.p, dx * 0.002, dy * 0.002) AS p FROM seed, generate_series(-25, 25) dx, generate_series(-25, 25) dy)
     SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g
     WHERE NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.003))
       AND EXISTS (SELECT 1 FROM township t WHERE t.adcode = '430903' AND ST_Contains(t.geom, ST_Expand(g.p, 0.003)))
-    ORDER BY ST_Distance(g.p, (SELECT p FROM seed))`)).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
+    ORDER BY ST_Distance(g.p, (SELECT p FROM seed))`)
+  ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
   return parcelSpots[parcelSpotIndex++ % parcelSpots.length]
 }
 
@@ -221,7 +296,18 @@ async function freeSpot(): Promise<[number, number]> {
 function squareAt([lon, lat]: [number, number], east = 0) {
   const d = 0.0004
   const x = lon + east * d
-  return { type: 'Polygon', coordinates: [[[x, lat], [x + d, lat], [x + d, lat + d], [x, lat + d], [x, lat]]] }
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, lat],
+        [x + d, lat],
+        [x + d, lat + d],
+        [x, lat + d],
+        [x, lat],
+      ],
+    ],
+  }
 }
 
 /** A monitoring point of 赫山区 of ours (a fresh one per call: edits and results change it). */
@@ -229,9 +315,14 @@ async function freshMonitoringPoint(type: 'basic' | 'produce'): Promise<{ id: nu
   made++
   const code = `430903-QX${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
   const [lon, lat] = await freeSpot()
-  const { rows: [m] } = await db.query(`
+  const {
+    rows: [m],
+  } = await db.query(
+    `
     INSERT INTO monitoring_point (adcode, code, name, level, point_type, land_use, geom, created_by)
-    VALUES ('430903', $1, '权限测试点位', 'county', $2, '0101', ST_SetSRID(ST_MakePoint($3, $4), 4490), 'test') RETURNING id`, [code, type, lon, lat])
+    VALUES ('430903', $1, '权限测试点位', 'county', $2, '0101', ST_SetSRID(ST_MakePoint($3, $4), 4490), 'test') RETURNING id`,
+    [code, type, lon, lat],
+  )
   return { id: Number(m.id), code }
 }
 
@@ -243,28 +334,46 @@ async function monitoringCsv(): Promise<Buffer> {
 
 /** A recorded land-supply check of 赫山区 over a free spot (numbered in year 2001, apart from real numbers). */
 async function freshPrecheck(): Promise<number> {
-  const { rows: [r] } = await db.query(`
+  const {
+    rows: [r],
+  } = await db.query(
+    `
     WITH n AS (INSERT INTO precheck_counter AS c (adcode, year, last) VALUES ('430903', 2001, 1)
                ON CONFLICT (adcode, year) DO UPDATE SET last = c.last + 1 RETURNING year, last)
     INSERT INTO precheck (adcode, year, seq, number, planned_use, land_class, verdict, reasons, data_version, geom, checked_by, checked_by_name)
     SELECT '430903', n.year, n.last, '准入核查〔2001〕' || lpad(n.last::text, 4, '0') || '号', 'M1', 'second', 'allowed', '[]', '{"features": {}}',
            ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 'ziyuan', '权限测试'
-    FROM n RETURNING id`, [JSON.stringify(squareAt(await freeSpot()))])
+    FROM n RETURNING id`,
+    [JSON.stringify(squareAt(await freeSpot()))],
+  )
   return Number(r.id)
 }
 
 /** A parcel of our own in 赫山区 (a fresh one per call: edits change it), made straight in the database with its history. */
-async function freshParcel(at?: [number, number], east = 0): Promise<{ id: number; code: string; version: number; historyId: number }> {
+async function freshParcel(
+  at?: [number, number],
+  east = 0,
+): Promise<{ id: number; code: string; version: number; historyId: number }> {
   made++
   const code = `430903-QX${process.pid.toString(36)}${made}`
-  const { rows: [p] } = await db.query(`
+  const {
+    rows: [p],
+  } = await db.query(
+    `
     INSERT INTO farmland_parcel (adcode, code, dlbm, geom, updated_by)
-    VALUES ('430903', $1, '0101', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), 'gengdi') RETURNING id, version`, [code, JSON.stringify(squareAt(at ?? await freeSpot(), east))])
-  const { rows: [h] } = await db.query(`
+    VALUES ('430903', $1, '0101', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), 'gengdi') RETURNING id, version`,
+    [code, JSON.stringify(squareAt(at ?? (await freeSpot()), east))],
+  )
+  const {
+    rows: [h],
+  } = await db.query(
+    `
     INSERT INTO change_history (adcode, entity, entity_id, action, actor, before, after)
     SELECT '430903', 'farmland_parcel', id, 'create', 'gengdi', NULL,
            jsonb_build_object('id', id, 'code', code, 'dlbm', dlbm, 'version', version, 'class', class, 'geometry', ST_AsGeoJSON(geom, 8)::jsonb)
-    FROM farmland_parcel WHERE id = $1 RETURNING id`, [p.id])
+    FROM farmland_parcel WHERE id = $1 RETURNING id`,
+    [p.id],
+  )
   return { id: Number(p.id), code, version: p.version, historyId: Number(h.id) }
 }
 
@@ -278,206 +387,995 @@ async function freshUser(): Promise<{ id: number }> {
 }
 
 const ROWS: Row[] = [
-  { method: 'GET', route: '/api/counties', what: 'counties of the scope', expected: STAFF, call: async () => ({ url: '/api/counties' }) },
-  { method: 'GET', route: '/api/search', what: 'search', expected: STAFF, call: async () => ({ url: `/api/search?q=${encodeURIComponent('赫山')}` }) },
-  { method: 'GET', route: '/api/features/:layer/:id', what: 'a parcel of 赫山区', expected: STAFF, call: async () => ({ url: `/api/features/parcel/${sample.parcelId}` }) },
-  { method: 'GET', route: '/api/reviews', what: 'the review queue', expected: STAFF, call: async () => ({ url: '/api/reviews' }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a draft plot', expected: right('plot.edit'),
-    call: async () => ({ url: `/api/reviews/plot/${await freshPlot('draft')}/submit`, body: {} }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'approve a submitted control zone', expected: right('review.approve'),
-    call: async () => ({ url: `/api/reviews/control-zone/${await freshZone('submitted')}/approve`, body: {} }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'return an approved plot', expected: right('review.approve'),
-    call: async () => ({ url: `/api/reviews/plot/${await freshPlot('approved')}/return`, body: { reason: '核实边界' } }) },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'reopen a published plot', expected: right('plot.edit'),
-    call: async () => ({ url: `/api/reviews/plot/${await freshPlot('published')}/reopen`, body: { reason: '补充资料' } }) },
-  { method: 'GET', route: '/api/history/:kind/:id', what: 'history of a plot', expected: STAFF, call: async () => ({ url: `/api/history/plot/${sample.plotId}` }) },
-  { method: 'GET', route: '/api/admin/users', what: 'list users', expected: right('user.manage'), call: async () => ({ url: '/api/admin/users' }) },
-  { method: 'GET', route: '/api/admin/scopes', what: 'grantable scopes', expected: right('user.manage'), call: async () => ({ url: '/api/admin/scopes' }) },
-  { method: 'POST', route: '/api/admin/users', what: 'create a user', expected: right('user.manage', 201),
-    call: async () => ({ url: '/api/admin/users', body: { username: uniqueUsername('qx'), displayName: '权限测试', department: '', role: 'land', scopes: ['430903'], password: 'Rights-2026-pw' } }) },
-  { method: 'PATCH', route: '/api/admin/users/:id', what: 'edit a user', expected: right('user.manage'),
-    call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}`, body: { displayName: '改名', department: '', role: 'land', scopes: ['430903'], isActive: true, version: 1 } }) },
-  { method: 'POST', route: '/api/admin/users/:id/password', what: 'reset a password', expected: right('user.manage'),
-    call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/password`, body: { password: 'Reset-2026-pw' } }) },
-  { method: 'POST', route: '/api/admin/users/:id/unlock', what: 'unlock a user', expected: right('user.manage'),
-    call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/unlock`, body: {} }) },
-  { method: 'GET', route: '/api/map/versions', what: 'versions of the staff map layers', expected: STAFF, call: async () => ({ url: '/api/map/versions' }) },
-  { method: 'GET', route: '/tiles/:layer.json', what: 'TileJSON of the parcel layer', expected: STAFF, call: async () => ({ url: '/tiles/parcel.json' }) },
-  { method: 'GET', route: '/tiles/:layer/:z/:x/:y.pbf', what: 'a parcel tile of 赫山区', expected: STAFF,
-    call: async () => ({ url: `/tiles/parcel/${sample.tile.z}/${sample.tile.x}/${sample.tile.y}.pbf` }) },
-  { method: 'GET', route: '/api/reports', what: 'the report queue', expected: right('report.handle'), call: async () => ({ url: '/api/reports' }) },
-  { method: 'GET', route: '/api/reports/:id/photo', what: 'a report photo', expected: right('report.handle'),
-    call: async () => ({ url: `/api/reports/${await freshReport()}/photo` }) },
-  { method: 'POST', route: '/api/reports/:id/handle', what: 'handle a report', expected: right('report.handle'),
-    call: async () => ({ url: `/api/reports/${await freshReport()}/handle`, body: { note: '已现场核查' } }) },
+  {
+    method: 'GET',
+    route: '/api/counties',
+    what: 'counties of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/counties' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/search',
+    what: 'search',
+    expected: STAFF,
+    call: async () => ({ url: `/api/search?q=${encodeURIComponent('赫山')}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/features/:layer/:id',
+    what: 'a parcel of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: `/api/features/parcel/${sample.parcelId}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reviews',
+    what: 'the review queue',
+    expected: STAFF,
+    call: async () => ({ url: '/api/reviews' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reviews/:kind/:id/:action',
+    what: 'submit a draft plot',
+    expected: right('plot.edit'),
+    call: async () => ({ url: `/api/reviews/plot/${await freshPlot('draft')}/submit`, body: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reviews/:kind/:id/:action',
+    what: 'approve a submitted control zone',
+    expected: right('review.approve'),
+    call: async () => ({ url: `/api/reviews/control-zone/${await freshZone('submitted')}/approve`, body: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reviews/:kind/:id/:action',
+    what: 'return an approved plot',
+    expected: right('review.approve'),
+    call: async () => ({
+      url: `/api/reviews/plot/${await freshPlot('approved')}/return`,
+      body: { reason: '核实边界' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reviews/:kind/:id/:action',
+    what: 'reopen a published plot',
+    expected: right('plot.edit'),
+    call: async () => ({
+      url: `/api/reviews/plot/${await freshPlot('published')}/reopen`,
+      body: { reason: '补充资料' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/history/:kind/:id',
+    what: 'history of a plot',
+    expected: STAFF,
+    call: async () => ({ url: `/api/history/plot/${sample.plotId}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/users',
+    what: 'list users',
+    expected: right('user.manage'),
+    call: async () => ({ url: '/api/admin/users' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/scopes',
+    what: 'grantable scopes',
+    expected: right('user.manage'),
+    call: async () => ({ url: '/api/admin/scopes' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/users',
+    what: 'create a user',
+    expected: right('user.manage', 201),
+    call: async () => ({
+      url: '/api/admin/users',
+      body: {
+        username: uniqueUsername('qx'),
+        displayName: '权限测试',
+        department: '',
+        role: 'land',
+        scopes: ['430903'],
+        password: 'Rights-2026-pw',
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/admin/users/:id',
+    what: 'edit a user',
+    expected: right('user.manage'),
+    call: async () => ({
+      url: `/api/admin/users/${(await freshUser()).id}`,
+      body: { displayName: '改名', department: '', role: 'land', scopes: ['430903'], isActive: true, version: 1 },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/users/:id/password',
+    what: 'reset a password',
+    expected: right('user.manage'),
+    call: async () => ({
+      url: `/api/admin/users/${(await freshUser()).id}/password`,
+      body: { password: 'Reset-2026-pw' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/users/:id/unlock',
+    what: 'unlock a user',
+    expected: right('user.manage'),
+    call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/unlock`, body: {} }),
+  },
+  {
+    method: 'GET',
+    route: '/api/map/versions',
+    what: 'versions of the staff map layers',
+    expected: STAFF,
+    call: async () => ({ url: '/api/map/versions' }),
+  },
+  {
+    method: 'GET',
+    route: '/tiles/:layer.json',
+    what: 'TileJSON of the parcel layer',
+    expected: STAFF,
+    call: async () => ({ url: '/tiles/parcel.json' }),
+  },
+  {
+    method: 'GET',
+    route: '/tiles/:layer/:z/:x/:y.pbf',
+    what: 'a parcel tile of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: `/tiles/parcel/${sample.tile.z}/${sample.tile.x}/${sample.tile.y}.pbf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports',
+    what: 'the report queue',
+    expected: right('report.handle'),
+    call: async () => ({ url: '/api/reports' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/photo',
+    what: 'a report photo',
+    expected: right('report.handle'),
+    call: async () => ({ url: `/api/reports/${await freshReport()}/photo` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/handle',
+    what: 'handle a report',
+    expected: right('report.handle'),
+    call: async () => ({ url: `/api/reports/${await freshReport()}/handle`, body: { note: '已现场核查' } }),
+  },
   ...['csv', 'xlsx', 'geojson', 'shp.zip', 'gpkg'].map((format): Row => ({
-    method: 'GET', route: `/api/class-lists/:id/export.${format}`, what: `export a class list of 赫山区 as ${format}`, expected: STAFF,
+    method: 'GET',
+    route: `/api/class-lists/:id/export.${format}`,
+    what: `export a class list of 赫山区 as ${format}`,
+    expected: STAFF,
     call: async () => ({ url: `/api/class-lists/${await exportList()}/export.${format}` }),
   })),
-  { method: 'POST', route: '/api/assess/soil-sample', what: 'assess a soil sample', expected: STAFF,
-    call: async () => ({ url: '/api/assess/soil-sample', body: { landUse: '水田', rotation: false, ph: 6.2, values: { Cd: 0.45 } } }) },
-  { method: 'GET', route: '/api/classification/rule-sets', what: 'classification rule sets', expected: STAFF, call: async () => ({ url: '/api/classification/rule-sets' }) },
-  { method: 'POST', route: '/api/classification/rule-sets', what: 'store a rule set', expected: right('classification.rules', 201),
+  {
+    method: 'POST',
+    route: '/api/assess/soil-sample',
+    what: 'assess a soil sample',
+    expected: STAFF,
+    call: async () => ({
+      url: '/api/assess/soil-sample',
+      body: { landUse: '水田', rotation: false, ph: 6.2, values: { Cd: 0.45 } },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/classification/rule-sets',
+    what: 'classification rule sets',
+    expected: STAFF,
+    call: async () => ({ url: '/api/classification/rule-sets' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/classification/rule-sets',
+    what: 'store a rule set',
+    expected: right('classification.rules', 201),
     call: async () => {
       made++
       const { version: _v, name: _n, ...rules } = DEFAULT_RULE_SET
-      return { url: '/api/classification/rule-sets', body: { version: `matrix-${process.pid}-${Date.now().toString(36)}-${made}`, name: '权限测试规则集', rules } }
-    } },
-  { method: 'POST', route: '/api/classification/jobs', what: 'start a classification of 赫山区', expected: right('classification.run', 202),
-    call: async () => { await awaitNoActiveJob(); return { url: '/api/classification/jobs', body: { adcode: '430903' } } } },
-  { method: 'POST', route: '/api/classification/jobs/:id/cancel', what: 'cancel a queued classification', expected: right('classification.run'),
-    call: async () => ({ url: `/api/classification/jobs/${await freshJob('queued')}/cancel`, body: {} }) },
-  { method: 'GET', route: '/api/classification/jobs', what: 'classification jobs of 赫山区', expected: STAFF, call: async () => ({ url: '/api/classification/jobs?adcode=430903' }) },
-  { method: 'GET', route: '/api/classification/jobs/:id', what: 'a classification job', expected: STAFF, call: async () => ({ url: `/api/classification/jobs/${await freshJob('done')}` }) },
-  { method: 'GET', route: '/api/class-lists', what: 'class lists of 赫山区', expected: STAFF, call: async () => ({ url: '/api/class-lists?adcode=430903' }) },
-  { method: 'GET', route: '/api/class-lists/:id/summary', what: 'summary of a class list', expected: STAFF,
-    call: async () => ({ url: `/api/class-lists/${await exportList()}/summary` }) },
-  { method: 'GET', route: '/api/class-lists/:id/changes', what: 'class changes of a list', expected: STAFF,
-    call: async () => ({ url: `/api/class-lists/${await exportList()}/changes?limit=10` }) },
-  { method: 'GET', route: '/api/class-lists/:id/entries/:parcelId', what: 'one entry of a class list', expected: STAFF,
-    call: async () => ({ url: `/api/class-lists/${await exportList()}/entries/${sample.parcelId}` }) },
-  { method: 'POST', route: '/api/class-lists/:id/entries/:parcelId/override', what: 'override a class', expected: right('classification.run'),
-    call: async () => { const l = await freshClassList(); return { url: `/api/class-lists/${l.listId}/entries/${l.parcelId}/override`, body: { class: 'safe_use', reason: '现场核实' } } } },
-  { method: 'POST', route: '/api/reviews/:kind/:id/:action', what: 'submit a complete class list', expected: right('classification.run'),
-    call: async () => ({ url: `/api/reviews/class-list/${(await freshClassList()).listId}/submit`, body: {} }) },
-  { method: 'GET', route: '/api/statistics/farmland', what: 'farmland statistics of the scope', expected: STAFF, call: async () => ({ url: '/api/statistics/farmland' }) },
-  { method: 'GET', route: '/api/plots', what: 'plots of the scope', expected: STAFF, call: async () => ({ url: '/api/plots?list=suspected' }) },
-  { method: 'GET', route: '/api/plots/:id', what: 'a plot profile', expected: STAFF, call: async () => ({ url: `/api/plots/${sample.plotId}` }) },
-  { method: 'POST', route: '/api/plots', what: 'create a suspected plot', expected: right('plot.edit', 201),
-    call: async () => ({ url: '/api/plots', body: { name: '权限测试新建地块', formerIndustry: 'chemical', geometry: squareAt(await freeSpot()) } }) },
-  { method: 'PATCH', route: '/api/plots/:id', what: 'change a plot\'s facts', expected: right('plot.edit'),
-    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}`, body: { version: 1, name: '权限测试改名' } }) },
-  { method: 'POST', route: '/api/plots/:id/transitions', what: 'start the preliminary investigation', expected: step('start_preliminary'),
-    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/transitions`, body: { action: 'start_preliminary', version: 1 } }) },
-  { method: 'POST', route: '/api/plots/:id/transitions', what: 'reject a removal', expected: step('reject_removal'),
-    call: async () => ({ url: `/api/plots/${(await freshPlotIn('removal_applied')).id}/transitions`, body: { action: 'reject_removal', version: 1, reason: '权限测试' } }) },
-  { method: 'POST', route: '/api/plots/:id/pollutants', what: 'add a measured pollutant', expected: right('plot.edit', 201),
-    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/pollutants`, body: { version: 1, substance: 'Cd', valueMgKg: 12, sampledOn: '2026-01-10' } }) },
-  { method: 'DELETE', route: '/api/plots/:id/pollutants/:pid', what: 'remove a measured pollutant', expected: right('plot.edit'),
-    call: async () => { const p = await freshPlotIn('preliminary_investigation'); return { url: `/api/plots/${p.id}/pollutants/${p.pollutantId}?version=1`, body: { reason: '录入错误' } } } },
-  { method: 'POST', route: '/api/plots/:id/negative-uses', what: 'add a forbidden use', expected: right('plot.edit', 201),
-    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}/negative-uses`, body: { version: 1, useCode: 'M', reason: '权限测试' } }) },
-  { method: 'DELETE', route: '/api/plots/:id/negative-uses/:useCode', what: 'remove an added forbidden use', expected: right('plot.edit'),
-    call: async () => ({ url: `/api/plots/${(await freshPlotIn('listed')).id}/negative-uses/B`, body: { version: 1, reason: '规划调整' } }) },
-  { method: 'GET', route: '/api/reference/gb36600', what: 'GB 36600 values', expected: STAFF, call: async () => ({ url: '/api/reference/gb36600' }) },
-  { method: 'GET', route: '/api/reference/gb50137', what: 'GB 50137 codes', expected: STAFF, call: async () => ({ url: '/api/reference/gb50137' }) },
-  { method: 'GET', route: '/api/parcels/codes', what: 'the parcel code lists', expected: STAFF, call: async () => ({ url: '/api/parcels/codes' }) },
-  { method: 'GET', route: '/api/parcels', what: 'parcels of a small box of 赫山区', expected: STAFF,
-    call: async () => { const [x, y] = await freeSpot(); return { url: `/api/parcels?bbox=${x - 0.01},${y - 0.01},${x + 0.01},${y + 0.01}` } } },
-  { method: 'GET', route: '/api/parcels/:id', what: 'a parcel for editing', expected: STAFF, call: async () => ({ url: `/api/parcels/${sample.parcelId}` }) },
-  { method: 'GET', route: '/api/parcels/:id/history', what: 'history of a parcel', expected: STAFF, call: async () => ({ url: `/api/parcels/${sample.parcelId}/history` }) },
-  { method: 'GET', route: '/api/parcels/deleted', what: 'recently removed parcels', expected: STAFF, call: async () => ({ url: '/api/parcels/deleted' }) },
-  { method: 'POST', route: '/api/parcels/check', what: 'check a new parcel (dry run)', expected: right('parcel.edit'),
-    call: async () => ({ url: '/api/parcels/check', body: { changes: [{ op: 'create', geometry: squareAt(await freeSpot()), attributes: { dlbm: '0101' } }] } }) },
-  { method: 'POST', route: '/api/parcels/changes', what: 'change the land code of a parcel', expected: right('parcel.edit'),
-    call: async () => { const p = await freshParcel(); return { url: '/api/parcels/changes', body: { reason: '权限测试', changes: [{ op: 'update', id: p.id, version: p.version, attributes: { dlbm: '0103' } }] } } } },
-  { method: 'POST', route: '/api/parcels/split/preview', what: 'preview a split', expected: right('parcel.edit'),
-    call: async () => { const at = await freeSpot(); const p = await freshParcel(at); return { url: '/api/parcels/split/preview', body: { id: p.id, version: p.version, line: { type: 'LineString', coordinates: [[at[0] + 0.0002, at[1] - 0.0001], [at[0] + 0.0002, at[1] + 0.0005]] } } } } },
-  { method: 'POST', route: '/api/parcels/split', what: 'split a parcel', expected: right('parcel.edit'),
-    call: async () => { const at = await freeSpot(); const p = await freshParcel(at); return { url: '/api/parcels/split', body: { id: p.id, version: p.version, reason: '权限测试', classMode: 'recompute', line: { type: 'LineString', coordinates: [[at[0] + 0.0002, at[1] - 0.0001], [at[0] + 0.0002, at[1] + 0.0005]] } } } } },
-  { method: 'POST', route: '/api/parcels/merge/preview', what: 'preview a merge', expected: right('parcel.edit'),
-    call: async () => ({ url: '/api/parcels/merge/preview', body: { parcels: await freshParcelPair() } }) },
-  { method: 'POST', route: '/api/parcels/merge', what: 'merge two parcels', expected: right('parcel.edit'),
-    call: async () => ({ url: '/api/parcels/merge', body: { parcels: await freshParcelPair(), reason: '权限测试', classMode: 'recompute' } }) },
-  { method: 'POST', route: '/api/parcels/:id/restore', what: 'restore a parcel version', expected: right('parcel.edit'),
-    call: async () => { const p = await freshParcel(); return { url: `/api/parcels/${p.id}/restore`, body: { historyId: p.historyId, version: p.version, reason: '权限测试' } } } },
-  { method: 'GET', route: '/api/control-zones', what: 'control zones of the scope', expected: STAFF, call: async () => ({ url: '/api/control-zones' }) },
-  { method: 'GET', route: '/api/control-zones/:id', what: 'a control zone', expected: STAFF, call: async () => ({ url: `/api/control-zones/${await freshDraftZone()}` }) },
-  { method: 'POST', route: '/api/control-zones', what: 'draw a control zone', expected: right('controlZone.edit', 201),
-    call: async () => ({ url: '/api/control-zones', body: { name: '权限测试管控区域', geometry: squareAt(await freeSpot()), monitorSoil: true, monitorSurfaceWater: false, monitorGroundwater: false, monitorAir: false } }) },
-  { method: 'PATCH', route: '/api/control-zones/:id', what: 'edit a draft control zone', expected: right('controlZone.edit'),
-    call: async () => ({ url: `/api/control-zones/${await freshDraftZone()}`, body: { version: 1, announcementNo: '权限测试公告' } }) },
-  { method: 'GET', route: '/api/enterprises', what: 'supervised enterprises of the scope', expected: STAFF, call: async () => ({ url: '/api/enterprises?status=operating' }) },
-  { method: 'GET', route: '/api/enterprises/:id', what: 'a supervised enterprise', expected: STAFF, call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}` }) },
-  { method: 'POST', route: '/api/enterprises', what: 'register a supervised enterprise', expected: right('enterprise.edit', 201),
-    call: async () => ({ url: '/api/enterprises', body: { name: '权限测试电镀有限公司', creditCode: freshCreditCode(), industry: 'electroplating', status: 'operating', geometry: squareAt(await freeSpot()) } }) },
-  { method: 'PATCH', route: '/api/enterprises/:id', what: 'close an enterprise (proposes its site)', expected: right('enterprise.edit'),
-    call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}`, body: { version: 1, status: 'closed' } }) },
-  { method: 'GET', route: '/api/plot-proposals', what: 'pending site proposals', expected: STAFF, call: async () => ({ url: '/api/plot-proposals?status=pending' }) },
-  { method: 'POST', route: '/api/plot-proposals/:id/confirm', what: 'confirm a site as a suspected plot', expected: right('enterprise.edit'),
-    call: async () => ({ url: `/api/plot-proposals/${await freshProposal()}/confirm`, body: {} }) },
-  { method: 'POST', route: '/api/plot-proposals/:id/dismiss', what: 'dismiss a site proposal', expected: right('enterprise.edit'),
-    call: async () => ({ url: `/api/plot-proposals/${await freshProposal()}/dismiss`, body: { reason: '权限测试：已核实为非生产区域' } }) },
-  { method: 'GET', route: '/api/registry-lists', what: 'the lists of the scope', expected: STAFF, call: async () => ({ url: '/api/registry-lists' }) },
-  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/preview', what: 'preview the next suspected list of 赫山区', expected: STAFF,
-    call: async () => ({ url: '/api/registry-lists/suspected/430903/preview' }) },
-  { method: 'POST', route: '/api/registry-lists/:list/:jurisdiction/publish', what: 'publish the suspected list of 赫山区', expected: right('list.publish', 201),
-    call: async () => { await freshPublishedSuspectedPlot(); return { url: '/api/registry-lists/suspected/430903/publish', body: { expectedVersion: await suspectedListVersion() } } } },
-  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions', what: 'published versions of a list', expected: STAFF,
-    call: async () => ({ url: '/api/registry-lists/suspected/430903/versions' }) },
-  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions/:version', what: 'one published version', expected: STAFF,
-    call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}` }) },
-  { method: 'GET', route: '/api/registry-lists/:list/:jurisdiction/versions/:version/announcement.csv', what: 'the announcement CSV of a version', expected: STAFF,
-    call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}/announcement.csv` }) },
-  { method: 'POST', route: '/api/precheck', what: 'a land-supply check of a plot of 赫山区', expected: right('precheck.run', 201),
-    call: async () => ({ url: '/api/precheck', body: { geometry: squareAt(await freeSpot()), plannedUse: 'M1' } }) },
-  { method: 'GET', route: '/api/precheck', what: 'the list of land-supply checks', expected: right('precheck.read'), call: async () => ({ url: '/api/precheck' }) },
-  { method: 'GET', route: '/api/precheck/:id', what: 'a land-supply check of 赫山区', expected: right('precheck.read'),
-    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}` }) },
-  { method: 'GET', route: '/api/precheck/:id/report.pdf', what: 'the PDF report of a land-supply check of 赫山区', expected: right('precheck.read'),
-    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/report.pdf` }) },
-  { method: 'GET', route: '/api/precheck/:id/features', what: 'the features a land-supply check of 赫山区 read, as GeoJSON', expected: right('precheck.read'),
-    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/features` }) },
-  { method: 'POST', route: '/api/precheck/parse-upload', what: 'read an uploaded plot outline (saves nothing)', expected: right('precheck.run'),
-    call: async () => ({ url: '/api/precheck/parse-upload', file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) } }) },
-  { method: 'POST', route: '/api/precheck/:id/rerun', what: 're-run a land-supply check', expected: right('precheck.run', 201),
-    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/rerun` }) },
-  { method: 'GET', route: '/api/monitoring/points', what: 'monitoring points of the scope', expected: STAFF, call: async () => ({ url: '/api/monitoring/points' }) },
-  { method: 'GET', route: '/api/monitoring/points/:id', what: 'a monitoring point of 赫山区 with its results', expected: STAFF,
-    call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}` }) },
-  { method: 'POST', route: '/api/monitoring/points', what: 'register a monitoring point', expected: right('monitoring.edit', 201),
-    call: async () => { const [lon, lat] = await freeSpot(); made++; return { url: '/api/monitoring/points', body: { code: `430903-QXN${process.pid}${Date.now().toString(36)}${made}`, name: '权限测试新点位', level: 'county', type: 'basic', lon, lat } } } },
-  { method: 'PATCH', route: '/api/monitoring/points/:id', what: 'retire a monitoring point', expected: right('monitoring.edit'),
-    call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}`, body: { version: 1, status: 'retired' } }) },
-  { method: 'POST', route: '/api/monitoring/points/:id/results', what: 'enter a crop result at a 农产品产地 point', expected: right('monitoring.enterResults', 201),
-    call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('produce')).id}/results`, body: { sampledOn: '2024-09-01', medium: 'crop', crop: '稻谷', values: { cd: 0.1 } } }) },
-  ...(['xlsx', 'csv'] as const).map((format): Row => ({
-    method: 'GET', route: `/api/monitoring/import-template.${format}`, what: `the results import template as ${format}`, expected: STAFF, call: async () => ({ url: `/api/monitoring/import-template.${format}` }),
-  })),
-  { method: 'POST', route: '/api/monitoring/import', what: 'import a crop result of a 农产品产地 point', expected: right('monitoring.import', 201),
-    call: async () => ({ url: '/api/monitoring/import?mode=all', file: { name: '监测结果.csv', bytes: await monitoringCsv() } }) },
-  // targets of 赫山区 for years before 2020, which no figure of the sample (2020, 2025) reads; one per call, removed afterwards
-  { method: 'GET', route: '/api/indicators/farmland', what: '受污染耕地安全利用率 of the scope', expected: STAFF, call: async () => ({ url: '/api/indicators/farmland?year=2025' }) },
-  { method: 'GET', route: '/api/indicators/farmland/rows', what: 'the parcels behind E of 赫山区', expected: STAFF, call: async () => ({ url: '/api/indicators/farmland/rows?adcode=430903&year=2025&term=E' }) },
-  { method: 'GET', route: '/api/indicators/plots', what: '污染地块安全利用率 of the scope', expected: STAFF, call: async () => ({ url: '/api/indicators/plots?year=2025' }) },
-  { method: 'GET', route: '/api/indicators/plots/rows', what: 'the redeveloped plots of 赫山区', expected: STAFF, call: async () => ({ url: '/api/indicators/plots/rows?adcode=430903&year=2025&term=total' }) },
-  // no sample account's scope holds a 黑土区 county: past the role check every staff role gets 404 naming the county
-  { method: 'GET', route: '/api/indicators/black-soil', what: 'the 黑土区 indicator asked for 赫山区', expected: { ...STAFF, farmland: 404, environment: 404, land: 404, approver: 404, admin: 404 },
-    call: async () => ({ url: '/api/indicators/black-soil?adcode=430903' }) },
-  ...(['csv', 'xlsx'] as const).map((format): Row => ({
-    method: 'GET', route: `/api/indicators/export.${format}`, what: `the indicator table as ${format}`, expected: STAFF, call: async () => ({ url: `/api/indicators/export.${format}?year=2025` }),
-  })),
-  { method: 'GET', route: '/api/indicators/targets', what: 'the indicator targets', expected: STAFF, call: async () => ({ url: '/api/indicators/targets' }) },
-  { method: 'POST', route: '/api/indicators/targets', what: 'set a target of 赫山区', expected: right('indicator.targets', 201),
-    call: async () => ({ url: '/api/indicators/targets', body: { jurisdiction: '430903', indicator: 'plot', year: 2000 + ++targetYears, targetPct: 92, comparator: 'at_least', source: '权限测试规划' } }) },
-  { method: 'PATCH', route: '/api/indicators/targets/:id', what: 'change a target of 赫山区', expected: right('indicator.targets'),
+      return {
+        url: '/api/classification/rule-sets',
+        body: { version: `matrix-${process.pid}-${Date.now().toString(36)}-${made}`, name: '权限测试规则集', rules },
+      }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/classification/jobs',
+    what: 'start a classification of 赫山区',
+    expected: right('classification.run', 202),
     call: async () => {
-      const { rows: [t] } = await db.query(`INSERT INTO indicator_target (jurisdiction, indicator, year, target_pct, comparator, source, confidence)
-        VALUES ('430903', 'farmland', $1, 90, 'at_least', '权限测试规划', 'R') RETURNING id`, [2000 + ++targetYears])
-      return { url: `/api/indicators/targets/${t.id}`, body: { targetPct: 93, comparator: 'about', source: '权限测试规划（修订）', version: 1 } }
-    } },
-  { method: 'GET', route: '/api/coverage', what: 'monitoring coverage of the scope', expected: STAFF, call: async () => ({ url: '/api/coverage' }) },
-  { method: 'GET', route: '/api/coverage/townships', what: 'coverage of the townships of 赫山区', expected: STAFF, call: async () => ({ url: '/api/coverage/townships?adcode=430903' }) },
-  { method: 'GET', route: '/api/coverage/uncovered', what: 'uncovered farmland of 赫山区 (GeoJSON)', expected: STAFF, call: async () => ({ url: '/api/coverage/uncovered?adcode=430903' }) },
-  { method: 'GET', route: '/api/coverage/points', what: 'active and planned points of 赫山区 (GeoJSON)', expected: STAFF, call: async () => ({ url: '/api/coverage/points?adcode=430903' }) },
-  { method: 'POST', route: '/api/coverage/gaps', what: 'gap analysis of 赫山区 (saves nothing)', expected: STAFF, call: async () => ({ url: '/api/coverage/gaps', body: { adcode: '430903', k: 2, spacingKm: 10 } }) },
-  { method: 'POST', route: '/api/coverage/gaps/accept', what: 'accept a gap proposal of 赫山区 as a planned point', expected: right('coverage.plan', 201),
+      await awaitNoActiveJob()
+      return { url: '/api/classification/jobs', body: { adcode: '430903' } }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/classification/jobs/:id/cancel',
+    what: 'cancel a queued classification',
+    expected: right('classification.run'),
+    call: async () => ({ url: `/api/classification/jobs/${await freshJob('queued')}/cancel`, body: {} }),
+  },
+  {
+    method: 'GET',
+    route: '/api/classification/jobs',
+    what: 'classification jobs of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/classification/jobs?adcode=430903' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/classification/jobs/:id',
+    what: 'a classification job',
+    expected: STAFF,
+    call: async () => ({ url: `/api/classification/jobs/${await freshJob('done')}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/class-lists',
+    what: 'class lists of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/class-lists?adcode=430903' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/class-lists/:id/summary',
+    what: 'summary of a class list',
+    expected: STAFF,
+    call: async () => ({ url: `/api/class-lists/${await exportList()}/summary` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/class-lists/:id/changes',
+    what: 'class changes of a list',
+    expected: STAFF,
+    call: async () => ({ url: `/api/class-lists/${await exportList()}/changes?limit=10` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/class-lists/:id/entries/:parcelId',
+    what: 'one entry of a class list',
+    expected: STAFF,
+    call: async () => ({ url: `/api/class-lists/${await exportList()}/entries/${sample.parcelId}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/class-lists/:id/entries/:parcelId/override',
+    what: 'override a class',
+    expected: right('classification.run'),
+    call: async () => {
+      const l = await freshClassList()
+      return {
+        url: `/api/class-lists/${l.listId}/entries/${l.parcelId}/override`,
+        body: { class: 'safe_use', reason: '现场核实' },
+      }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reviews/:kind/:id/:action',
+    what: 'submit a complete class list',
+    expected: right('classification.run'),
+    call: async () => ({ url: `/api/reviews/class-list/${(await freshClassList()).listId}/submit`, body: {} }),
+  },
+  {
+    method: 'GET',
+    route: '/api/statistics/farmland',
+    what: 'farmland statistics of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/statistics/farmland' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/plots',
+    what: 'plots of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/plots?list=suspected' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/plots/:id',
+    what: 'a plot profile',
+    expected: STAFF,
+    call: async () => ({ url: `/api/plots/${sample.plotId}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plots',
+    what: 'create a suspected plot',
+    expected: right('plot.edit', 201),
+    call: async () => ({
+      url: '/api/plots',
+      body: { name: '权限测试新建地块', formerIndustry: 'chemical', geometry: squareAt(await freeSpot()) },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/plots/:id',
+    what: "change a plot's facts",
+    expected: right('plot.edit'),
+    call: async () => ({ url: `/api/plots/${await freshPlot('draft')}`, body: { version: 1, name: '权限测试改名' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plots/:id/transitions',
+    what: 'start the preliminary investigation',
+    expected: step('start_preliminary'),
+    call: async () => ({
+      url: `/api/plots/${await freshPlot('draft')}/transitions`,
+      body: { action: 'start_preliminary', version: 1 },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plots/:id/transitions',
+    what: 'reject a removal',
+    expected: step('reject_removal'),
+    call: async () => ({
+      url: `/api/plots/${(await freshPlotIn('removal_applied')).id}/transitions`,
+      body: { action: 'reject_removal', version: 1, reason: '权限测试' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plots/:id/pollutants',
+    what: 'add a measured pollutant',
+    expected: right('plot.edit', 201),
+    call: async () => ({
+      url: `/api/plots/${await freshPlot('draft')}/pollutants`,
+      body: { version: 1, substance: 'Cd', valueMgKg: 12, sampledOn: '2026-01-10' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/plots/:id/pollutants/:pid',
+    what: 'remove a measured pollutant',
+    expected: right('plot.edit'),
+    call: async () => {
+      const p = await freshPlotIn('preliminary_investigation')
+      return { url: `/api/plots/${p.id}/pollutants/${p.pollutantId}?version=1`, body: { reason: '录入错误' } }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/plots/:id/negative-uses',
+    what: 'add a forbidden use',
+    expected: right('plot.edit', 201),
+    call: async () => ({
+      url: `/api/plots/${await freshPlot('draft')}/negative-uses`,
+      body: { version: 1, useCode: 'M', reason: '权限测试' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/plots/:id/negative-uses/:useCode',
+    what: 'remove an added forbidden use',
+    expected: right('plot.edit'),
+    call: async () => ({
+      url: `/api/plots/${(await freshPlotIn('listed')).id}/negative-uses/B`,
+      body: { version: 1, reason: '规划调整' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reference/gb36600',
+    what: 'GB 36600 values',
+    expected: STAFF,
+    call: async () => ({ url: '/api/reference/gb36600' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reference/gb50137',
+    what: 'GB 50137 codes',
+    expected: STAFF,
+    call: async () => ({ url: '/api/reference/gb50137' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/parcels/codes',
+    what: 'the parcel code lists',
+    expected: STAFF,
+    call: async () => ({ url: '/api/parcels/codes' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/parcels',
+    what: 'parcels of a small box of 赫山区',
+    expected: STAFF,
+    call: async () => {
+      const [x, y] = await freeSpot()
+      return { url: `/api/parcels?bbox=${x - 0.01},${y - 0.01},${x + 0.01},${y + 0.01}` }
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/parcels/:id',
+    what: 'a parcel for editing',
+    expected: STAFF,
+    call: async () => ({ url: `/api/parcels/${sample.parcelId}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/parcels/:id/history',
+    what: 'history of a parcel',
+    expected: STAFF,
+    call: async () => ({ url: `/api/parcels/${sample.parcelId}/history` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/parcels/deleted',
+    what: 'recently removed parcels',
+    expected: STAFF,
+    call: async () => ({ url: '/api/parcels/deleted' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/parcels/check',
+    what: 'check a new parcel (dry run)',
+    expected: right('parcel.edit'),
+    call: async () => ({
+      url: '/api/parcels/check',
+      body: { changes: [{ op: 'create', geometry: squareAt(await freeSpot()), attributes: { dlbm: '0101' } }] },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/parcels/changes',
+    what: 'change the land code of a parcel',
+    expected: right('parcel.edit'),
+    call: async () => {
+      const p = await freshParcel()
+      return {
+        url: '/api/parcels/changes',
+        body: {
+          reason: '权限测试',
+          changes: [{ op: 'update', id: p.id, version: p.version, attributes: { dlbm: '0103' } }],
+        },
+      }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/parcels/split/preview',
+    what: 'preview a split',
+    expected: right('parcel.edit'),
+    call: async () => {
+      const at = await freeSpot()
+      const p = await freshParcel(at)
+      return {
+        url: '/api/parcels/split/preview',
+        body: {
+          id: p.id,
+          version: p.version,
+          line: {
+            type: 'LineString',
+            coordinates: [
+              [at[0] + 0.0002, at[1] - 0.0001],
+              [at[0] + 0.0002, at[1] + 0.0005],
+            ],
+          },
+        },
+      }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/parcels/split',
+    what: 'split a parcel',
+    expected: right('parcel.edit'),
+    call: async () => {
+      const at = await freeSpot()
+      const p = await freshParcel(at)
+      return {
+        url: '/api/parcels/split',
+        body: {
+          id: p.id,
+          version: p.version,
+          reason: '权限测试',
+          classMode: 'recompute',
+          line: {
+            type: 'LineString',
+            coordinates: [
+              [at[0] + 0.0002, at[1] - 0.0001],
+              [at[0] + 0.0002, at[1] + 0.0005],
+            ],
+          },
+        },
+      }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/parcels/merge/preview',
+    what: 'preview a merge',
+    expected: right('parcel.edit'),
+    call: async () => ({ url: '/api/parcels/merge/preview', body: { parcels: await freshParcelPair() } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/parcels/merge',
+    what: 'merge two parcels',
+    expected: right('parcel.edit'),
+    call: async () => ({
+      url: '/api/parcels/merge',
+      body: { parcels: await freshParcelPair(), reason: '权限测试', classMode: 'recompute' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/parcels/:id/restore',
+    what: 'restore a parcel version',
+    expected: right('parcel.edit'),
+    call: async () => {
+      const p = await freshParcel()
+      return {
+        url: `/api/parcels/${p.id}/restore`,
+        body: { historyId: p.historyId, version: p.version, reason: '权限测试' },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/control-zones',
+    what: 'control zones of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/control-zones' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/control-zones/:id',
+    what: 'a control zone',
+    expected: STAFF,
+    call: async () => ({ url: `/api/control-zones/${await freshDraftZone()}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/control-zones',
+    what: 'draw a control zone',
+    expected: right('controlZone.edit', 201),
+    call: async () => ({
+      url: '/api/control-zones',
+      body: {
+        name: '权限测试管控区域',
+        geometry: squareAt(await freeSpot()),
+        monitorSoil: true,
+        monitorSurfaceWater: false,
+        monitorGroundwater: false,
+        monitorAir: false,
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/control-zones/:id',
+    what: 'edit a draft control zone',
+    expected: right('controlZone.edit'),
+    call: async () => ({
+      url: `/api/control-zones/${await freshDraftZone()}`,
+      body: { version: 1, announcementNo: '权限测试公告' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/enterprises',
+    what: 'supervised enterprises of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/enterprises?status=operating' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/enterprises/:id',
+    what: 'a supervised enterprise',
+    expected: STAFF,
+    call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/enterprises',
+    what: 'register a supervised enterprise',
+    expected: right('enterprise.edit', 201),
+    call: async () => ({
+      url: '/api/enterprises',
+      body: {
+        name: '权限测试电镀有限公司',
+        creditCode: freshCreditCode(),
+        industry: 'electroplating',
+        status: 'operating',
+        geometry: squareAt(await freeSpot()),
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/enterprises/:id',
+    what: 'close an enterprise (proposes its site)',
+    expected: right('enterprise.edit'),
+    call: async () => ({ url: `/api/enterprises/${await freshEnterprise()}`, body: { version: 1, status: 'closed' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/plot-proposals',
+    what: 'pending site proposals',
+    expected: STAFF,
+    call: async () => ({ url: '/api/plot-proposals?status=pending' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plot-proposals/:id/confirm',
+    what: 'confirm a site as a suspected plot',
+    expected: right('enterprise.edit'),
+    call: async () => ({ url: `/api/plot-proposals/${await freshProposal()}/confirm`, body: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/api/plot-proposals/:id/dismiss',
+    what: 'dismiss a site proposal',
+    expected: right('enterprise.edit'),
+    call: async () => ({
+      url: `/api/plot-proposals/${await freshProposal()}/dismiss`,
+      body: { reason: '权限测试：已核实为非生产区域' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/registry-lists',
+    what: 'the lists of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/registry-lists' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/registry-lists/:list/:jurisdiction/preview',
+    what: 'preview the next suspected list of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/registry-lists/suspected/430903/preview' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/registry-lists/:list/:jurisdiction/publish',
+    what: 'publish the suspected list of 赫山区',
+    expected: right('list.publish', 201),
+    call: async () => {
+      await freshPublishedSuspectedPlot()
+      return {
+        url: '/api/registry-lists/suspected/430903/publish',
+        body: { expectedVersion: await suspectedListVersion() },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/registry-lists/:list/:jurisdiction/versions',
+    what: 'published versions of a list',
+    expected: STAFF,
+    call: async () => ({ url: '/api/registry-lists/suspected/430903/versions' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/registry-lists/:list/:jurisdiction/versions/:version',
+    what: 'one published version',
+    expected: STAFF,
+    call: async () => ({ url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/registry-lists/:list/:jurisdiction/versions/:version/announcement.csv',
+    what: 'the announcement CSV of a version',
+    expected: STAFF,
+    call: async () => ({
+      url: `/api/registry-lists/suspected/430903/versions/${await suspectedListVersion()}/announcement.csv`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/precheck',
+    what: 'a land-supply check of a plot of 赫山区',
+    expected: right('precheck.run', 201),
+    call: async () => ({ url: '/api/precheck', body: { geometry: squareAt(await freeSpot()), plannedUse: 'M1' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/precheck',
+    what: 'the list of land-supply checks',
+    expected: right('precheck.read'),
+    call: async () => ({ url: '/api/precheck' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/precheck/:id',
+    what: 'a land-supply check of 赫山区',
+    expected: right('precheck.read'),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/precheck/:id/report.pdf',
+    what: 'the PDF report of a land-supply check of 赫山区',
+    expected: right('precheck.read'),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/report.pdf` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/precheck/:id/features',
+    what: 'the features a land-supply check of 赫山区 read, as GeoJSON',
+    expected: right('precheck.read'),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/features` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/precheck/parse-upload',
+    what: 'read an uploaded plot outline (saves nothing)',
+    expected: right('precheck.run'),
+    call: async () => ({
+      url: '/api/precheck/parse-upload',
+      file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/precheck/:id/rerun',
+    what: 're-run a land-supply check',
+    expected: right('precheck.run', 201),
+    call: async () => ({ url: `/api/precheck/${await freshPrecheck()}/rerun` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/points',
+    what: 'monitoring points of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/monitoring/points' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/points/:id',
+    what: 'a monitoring point of 赫山区 with its results',
+    expected: STAFF,
+    call: async () => ({ url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/monitoring/points',
+    what: 'register a monitoring point',
+    expected: right('monitoring.edit', 201),
     call: async () => {
       const [lon, lat] = await freeSpot()
-      return { url: '/api/coverage/gaps/accept', body: { adcode: '430903', lon, lat, level: 'county', type: 'basic', basis: { spacingKm: 10, rank: 1, gainM2: 1000 } } }
-    } },
+      made++
+      return {
+        url: '/api/monitoring/points',
+        body: {
+          code: `430903-QXN${process.pid}${Date.now().toString(36)}${made}`,
+          name: '权限测试新点位',
+          level: 'county',
+          type: 'basic',
+          lon,
+          lat,
+        },
+      }
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/monitoring/points/:id',
+    what: 'retire a monitoring point',
+    expected: right('monitoring.edit'),
+    call: async () => ({
+      url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}`,
+      body: { version: 1, status: 'retired' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/monitoring/points/:id/results',
+    what: 'enter a crop result at a 农产品产地 point',
+    expected: right('monitoring.enterResults', 201),
+    call: async () => ({
+      url: `/api/monitoring/points/${(await freshMonitoringPoint('produce')).id}/results`,
+      body: { sampledOn: '2024-09-01', medium: 'crop', crop: '稻谷', values: { cd: 0.1 } },
+    }),
+  },
+  ...(['xlsx', 'csv'] as const).map((format): Row => ({
+    method: 'GET',
+    route: `/api/monitoring/import-template.${format}`,
+    what: `the results import template as ${format}`,
+    expected: STAFF,
+    call: async () => ({ url: `/api/monitoring/import-template.${format}` }),
+  })),
+  {
+    method: 'POST',
+    route: '/api/monitoring/import',
+    what: 'import a crop result of a 农产品产地 point',
+    expected: right('monitoring.import', 201),
+    call: async () => ({
+      url: '/api/monitoring/import?mode=all',
+      file: { name: '监测结果.csv', bytes: await monitoringCsv() },
+    }),
+  },
+  // targets of 赫山区 for years before 2020, which no figure of the sample (2020, 2025) reads; one per call, removed afterwards
+  {
+    method: 'GET',
+    route: '/api/indicators/farmland',
+    what: '受污染耕地安全利用率 of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/indicators/farmland?year=2025' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/indicators/farmland/rows',
+    what: 'the parcels behind E of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/indicators/farmland/rows?adcode=430903&year=2025&term=E' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/indicators/plots',
+    what: '污染地块安全利用率 of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/indicators/plots?year=2025' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/indicators/plots/rows',
+    what: 'the redeveloped plots of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/indicators/plots/rows?adcode=430903&year=2025&term=total' }),
+  },
+  // no sample account's scope holds a 黑土区 county: past the role check every staff role gets 404 naming the county
+  {
+    method: 'GET',
+    route: '/api/indicators/black-soil',
+    what: 'the 黑土区 indicator asked for 赫山区',
+    expected: { ...STAFF, farmland: 404, environment: 404, land: 404, approver: 404, admin: 404 },
+    call: async () => ({ url: '/api/indicators/black-soil?adcode=430903' }),
+  },
+  ...(['csv', 'xlsx'] as const).map((format): Row => ({
+    method: 'GET',
+    route: `/api/indicators/export.${format}`,
+    what: `the indicator table as ${format}`,
+    expected: STAFF,
+    call: async () => ({ url: `/api/indicators/export.${format}?year=2025` }),
+  })),
+  {
+    method: 'GET',
+    route: '/api/indicators/targets',
+    what: 'the indicator targets',
+    expected: STAFF,
+    call: async () => ({ url: '/api/indicators/targets' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/indicators/targets',
+    what: 'set a target of 赫山区',
+    expected: right('indicator.targets', 201),
+    call: async () => ({
+      url: '/api/indicators/targets',
+      body: {
+        jurisdiction: '430903',
+        indicator: 'plot',
+        year: 2000 + ++targetYears,
+        targetPct: 92,
+        comparator: 'at_least',
+        source: '权限测试规划',
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/indicators/targets/:id',
+    what: 'change a target of 赫山区',
+    expected: right('indicator.targets'),
+    call: async () => {
+      const {
+        rows: [t],
+      } = await db.query(
+        `INSERT INTO indicator_target (jurisdiction, indicator, year, target_pct, comparator, source, confidence)
+        VALUES ('430903', 'farmland', $1, 90, 'at_least', '权限测试规划', 'R') RETURNING id`,
+        [2000 + ++targetYears],
+      )
+      return {
+        url: `/api/indicators/targets/${t.id}`,
+        body: { targetPct: 93, comparator: 'about', source: '权限测试规划（修订）', version: 1 },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/coverage',
+    what: 'monitoring coverage of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/coverage' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/coverage/townships',
+    what: 'coverage of the townships of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/coverage/townships?adcode=430903' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/coverage/uncovered',
+    what: 'uncovered farmland of 赫山区 (GeoJSON)',
+    expected: STAFF,
+    call: async () => ({ url: '/api/coverage/uncovered?adcode=430903' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/coverage/points',
+    what: 'active and planned points of 赫山区 (GeoJSON)',
+    expected: STAFF,
+    call: async () => ({ url: '/api/coverage/points?adcode=430903' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/coverage/gaps',
+    what: 'gap analysis of 赫山区 (saves nothing)',
+    expected: STAFF,
+    call: async () => ({ url: '/api/coverage/gaps', body: { adcode: '430903', k: 2, spacingKm: 10 } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/coverage/gaps/accept',
+    what: 'accept a gap proposal of 赫山区 as a planned point',
+    expected: right('coverage.plan', 201),
+    call: async () => {
+      const [lon, lat] = await freeSpot()
+      return {
+        url: '/api/coverage/gaps/accept',
+        body: {
+          adcode: '430903',
+          lon,
+          lat,
+          level: 'county',
+          type: 'basic',
+          basis: { spacingKm: 10, rank: 1, gainM2: 1000 },
+        },
+      }
+    },
+  },
 ]
 
 /** Routes open to anyone (each checks its own session needs, e.g. a password change). */
-const PUBLIC_ROUTE = [/^GET \/api\/health$/, /^GET \/api\/session$/, /^(GET|POST) \/api\/auth\//, /^(GET|POST) \/api\/public\//]
+const PUBLIC_ROUTE = [
+  /^GET \/api\/health$/,
+  /^GET \/api\/session$/,
+  /^(GET|POST) \/api\/auth\//,
+  /^(GET|POST) \/api\/public\//,
+]
 /** Tile layers anyone may read; every other layer is internal and needs a session. */
-const PUBLIC_TILE_LAYERS = ['county', 'township', 'township-label', 'county-label', 'public-control-zone', 'public-plot', 'public-plot-point']
+const PUBLIC_TILE_LAYERS = [
+  'county',
+  'township',
+  'township-label',
+  'county-label',
+  'public-control-zone',
+  'public-plot',
+  'public-plot-point',
+]
 
 beforeAll(async () => {
   db = connectTestDatabase()
   app = createTestApp(db)
   for (const caller of CALLERS) sessions[caller] = await signInAs(app, caller)
-  const { rows: [p] } = await db.query(`SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
+  const {
+    rows: [p],
+  } = await db.query(
+    `SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`,
+  )
   sample = { parcelId: Number(p.id), plotId: await freshPlot('draft'), tile: tileAt(p.lon, p.lat, 15) }
 })
 afterAll(async () => {
@@ -485,49 +1383,81 @@ afterAll(async () => {
   await db.query(`DELETE FROM class_list WHERE rule_set_version = $1`, [EXPORT_RULE_SET])
   await db.query(`DELETE FROM class_rule_set WHERE version = $1`, [EXPORT_RULE_SET])
   await db.query(`DELETE FROM indicator_target WHERE jurisdiction = '430903' AND source LIKE '权限测试规划%'`)
-  await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND NOT is_generated AND created_at >= $1`, [startedAt])
+  await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND NOT is_generated AND created_at >= $1`, [
+    startedAt,
+  ])
   await db.query(`SELECT refresh_farmland_overview('430903')`)
-  await db.query(`DELETE FROM monitoring_point WHERE adcode = '430903' AND status = 'planned' AND code LIKE '430903-GH%' AND created_at >= $1`, [startedAt])
+  await db.query(
+    `DELETE FROM monitoring_point WHERE adcode = '430903' AND status = 'planned' AND code LIKE '430903-GH%' AND created_at >= $1`,
+    [startedAt],
+  )
   await db.close()
 })
 
-const cases = ROWS.flatMap((row) => CALLERS.map((caller) => ({ row, caller, status: row.expected[caller], name: `${row.method} ${row.route} (${row.what})` })))
+const cases = ROWS.flatMap((row) =>
+  CALLERS.map((caller) => ({
+    row,
+    caller,
+    status: row.expected[caller],
+    name: `${row.method} ${row.route} (${row.what})`,
+  })),
+)
 
 describe('rights matrix', () => {
   it.each(cases)('when $caller calls $name, then $status', async ({ row, caller, status }) => {
     const s = sessions[caller]
     const { url, body, file } = await row.call()
-    const req = row.method === 'GET' ? s.agent.get(url) : row.method === 'POST' ? s.agent.post(url) : row.method === 'DELETE' ? s.agent.delete(url) : s.agent.patch(url)
-    const res = row.method === 'GET' ? await req
-      : file ? await req.set('X-CSRF-Token', s.csrfToken).attach('file', file.bytes, { filename: file.name })
-        : await req.set('X-CSRF-Token', s.csrfToken).send(body ?? {})
+    const req =
+      row.method === 'GET'
+        ? s.agent.get(url)
+        : row.method === 'POST'
+          ? s.agent.post(url)
+          : row.method === 'DELETE'
+            ? s.agent.delete(url)
+            : s.agent.patch(url)
+    const res =
+      row.method === 'GET'
+        ? await req
+        : file
+          ? await req.set('X-CSRF-Token', s.csrfToken).attach('file', file.bytes, { filename: file.name })
+          : await req.set('X-CSRF-Token', s.csrfToken).send(body ?? {})
     expect(res.status, JSON.stringify(res.body)).toBe(status)
     if (status === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED')
     if (status === 403) expect(res.body.error.code).toBe('FORBIDDEN')
   })
 })
 
-interface RouteOnStack { method: string; path: string }
+interface RouteOnStack {
+  method: string
+  path: string
+}
 
 /** Every route of the app, with the path of the router it is mounted on. */
 function routesOf(stack: any[], prefix = ''): RouteOnStack[] {
   return stack.flatMap((layer): RouteOnStack[] => {
     if (layer.route) {
       if (typeof layer.route.path !== 'string') return []
-      return Object.keys(layer.route.methods).map((m) => ({ method: m === '_all' ? 'ALL' : m.toUpperCase(), path: prefix + layer.route.path }))
+      return Object.keys(layer.route.methods).map((m) => ({
+        method: m === '_all' ? 'ALL' : m.toUpperCase(),
+        path: prefix + layer.route.path,
+      }))
     }
     if (!layer.handle?.stack) return []
-    if (!layer.slash && typeof layer.rawPath !== 'string') throw new Error(`路由器挂载路径无法识别：${String(layer.rawPath)}`)
+    if (!layer.slash && typeof layer.rawPath !== 'string')
+      throw new Error(`路由器挂载路径无法识别：${String(layer.rawPath)}`)
     return routesOf(layer.handle.stack, layer.slash ? prefix : prefix + layer.rawPath)
   })
 }
 
 describe('every internal route has a declared right', () => {
-  it('when the app\'s routes are walked, then every /api and /tiles route is public or in the rights table', () => {
-    const routes = routesOf((app as any).router.stack).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/tiles/'))
+  it("when the app's routes are walked, then every /api and /tiles route is public or in the rights table", () => {
+    const routes = routesOf((app as any).router.stack).filter(
+      (r) => r.path.startsWith('/api/') || r.path.startsWith('/tiles/'),
+    )
     expect(routes.length).toBeGreaterThan(ROWS.length / 2)
     const declared = new Set(ROWS.map((r) => `${r.method} ${r.route}`))
-    const undeclared = routes.map((r) => `${r.method} ${r.path}`)
+    const undeclared = routes
+      .map((r) => `${r.method} ${r.path}`)
       .filter((key) => !declared.has(key) && !PUBLIC_ROUTE.some((p) => p.test(key)))
     expect(undeclared, '这些接口没有在权限表中声明，请在 ROWS 中为每种调用者写明应答').toEqual([])
   })
@@ -538,7 +1468,11 @@ describe('every internal route has a declared right', () => {
   })
 
   it('when the tile layers are listed, then the public ones are exactly those declared here, and every other one is refused without a session', async () => {
-    expect(TILE_LAYERS.filter((l) => l.access === 'public').map((l) => l.name).sort()).toEqual([...PUBLIC_TILE_LAYERS].sort())
+    expect(
+      TILE_LAYERS.filter((l) => l.access === 'public')
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual([...PUBLIC_TILE_LAYERS].sort())
     for (const layer of TILE_LAYERS) {
       const res = await sessions.anonymous.agent.get(`/tiles/${layer.name}.json`)
       expect(res.status, layer.name).toBe(PUBLIC_TILE_LAYERS.includes(layer.name) ? 200 : 401)

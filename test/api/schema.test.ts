@@ -37,7 +37,9 @@ describe('migrations', () => {
 
 describe('sample data as loaded', () => {
   it('when loaded, then every parcel is valid, inside its county, in a township, marked generated, and none overlap', async () => {
-    const { rows: [r] } = await db.query(`
+    const {
+      rows: [r],
+    } = await db.query(`
       SELECT count(*)::int AS parcels,
              count(*) FILTER (WHERE NOT ST_IsValid(p.geom))::int AS invalid,
              count(*) FILTER (WHERE NOT ST_Within(p.geom, c.geom))::int AS outside,
@@ -49,14 +51,18 @@ describe('sample data as loaded', () => {
     expect(r.parcels).toBeGreaterThan(TEST_PARCELS_PER_COUNTY * 2 * 0.95)
     expect(r.min_points).toBeGreaterThanOrEqual(10)
     expect(r.max_points).toBeLessThanOrEqual(31)
-    const { rows: [o] } = await db.query(`
+    const {
+      rows: [o],
+    } = await db.query(`
       SELECT count(*)::int AS n FROM farmland_parcel a JOIN farmland_parcel b
         ON a.adcode = b.adcode AND a.id < b.id AND a.geom && b.geom AND ST_Intersects(a.geom, b.geom)`)
     expect(o.n).toBe(0)
   })
 
   it('when loaded, then the geodetic area and the 3857 copy are kept by the database', async () => {
-    const { rows: [r] } = await db.query(`
+    const {
+      rows: [r],
+    } = await db.query(`
       SELECT count(*) FILTER (WHERE abs(area_m2 - ST_Area(geom::geography)) > 0.01)::int AS wrong_area,
              count(*) FILTER (WHERE ST_SRID(geom_3857) <> 3857)::int AS wrong_srid,
              avg(area_m2) AS mean_area_m2
@@ -80,7 +86,9 @@ describe('sample data as loaded', () => {
   })
 
   it('when loaded, then the load itself is in the history with who and why', async () => {
-    const { rows } = await db.query(`SELECT adcode, actor, reason, after FROM change_history WHERE action = 'import' ORDER BY adcode`)
+    const { rows } = await db.query(
+      `SELECT adcode, actor, reason, after FROM change_history WHERE action = 'import' ORDER BY adcode`,
+    )
     expect(rows.map((r) => r.adcode)).toEqual(['220322', '430903'])
     expect(rows[0].actor).toBe('sample-data')
     expect(rows[0].after.isGenerated).toBe(true)
@@ -93,7 +101,14 @@ describe('sample data as loaded', () => {
       WHERE p.is_generated AND n.created_by = 'sample-data' GROUP BY p.adcode, p.id, p.status`)
     expect(rows.length).toBeGreaterThan(0)
     for (const r of rows) {
-      expect(['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied', 'control_zone']).toContain(r.status)
+      expect([
+        'listed',
+        'risk_control',
+        'remediation',
+        'effect_evaluation',
+        'removal_applied',
+        'control_zone',
+      ]).toContain(r.status)
       expect(r.uses).toEqual(['A', 'R'])
     }
   })
@@ -101,13 +116,19 @@ describe('sample data as loaded', () => {
 
 describe('accounts as seeded', () => {
   it('when seeded, then one sample account per role exists, scoped as documented, with a scrypt hash and no plain password', async () => {
-    const { rows } = await db.query(`
+    const { rows } = await db.query(
+      `
       SELECT u.username, u.role, u.password_hash, u.is_generated,
              ARRAY(SELECT code::text FROM app_user_scope s WHERE s.user_id = u.id ORDER BY code) AS scopes
-      FROM app_user u WHERE u.username = ANY($1) ORDER BY u.username`, [['admin', 'gengdi', 'huanjing', 'shending', 'ziyuan']])
+      FROM app_user u WHERE u.username = ANY($1) ORDER BY u.username`,
+      [['admin', 'gengdi', 'huanjing', 'shending', 'ziyuan']],
+    )
     expect(rows.map((r) => [r.username, r.role, r.scopes])).toEqual([
-      ['admin', 'admin', ['430000']], ['gengdi', 'farmland', ['430903']], ['huanjing', 'environment', ['430903']],
-      ['shending', 'approver', ['430903']], ['ziyuan', 'land', ['430903']],
+      ['admin', 'admin', ['430000']],
+      ['gengdi', 'farmland', ['430903']],
+      ['huanjing', 'environment', ['430903']],
+      ['shending', 'approver', ['430903']],
+      ['ziyuan', 'land', ['430903']],
     ])
     for (const r of rows) {
       expect(r.is_generated).toBe(true)
@@ -117,8 +138,17 @@ describe('accounts as seeded', () => {
   })
 
   it('when the session table is read, then it keeps a token hash and no column for the token itself', async () => {
-    const { rows } = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'user_session' ORDER BY ordinal_position`)
-    expect(rows.map((r) => r.column_name)).toEqual(['token_hash', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'])
+    const { rows } = await db.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'user_session' ORDER BY ordinal_position`,
+    )
+    expect(rows.map((r) => r.column_name)).toEqual([
+      'token_hash',
+      'user_id',
+      'csrf_token',
+      'created_at',
+      'last_seen_at',
+      'expires_at',
+    ])
   })
 
   it('when the published tables are read, then they have no column for internal fields', async () => {
@@ -126,6 +156,7 @@ describe('accounts as seeded', () => {
       WHERE table_name IN ('published_plot', 'published_control_zone')`)
     const columns = rows.map((r) => r.column_name)
     expect(columns.length).toBeGreaterThan(20)
-    for (const internal of ['contact', 'land_user', 'review_reason', 'review_status']) expect(columns).not.toContain(internal)
+    for (const internal of ['contact', 'land_user', 'review_reason', 'review_status'])
+      expect(columns).not.toContain(internal)
   })
 })

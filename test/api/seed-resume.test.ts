@@ -20,7 +20,13 @@ const RESUME_TIMEOUT_MS = 420_000
 function startAndKill(env: NodeJS.ProcessEnv, counties: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info', SAMPLE_PARCELS_PER_COUNTY: String(PARCELS_PER_COUNTY) },
+      env: {
+        ...process.env,
+        ...env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        SAMPLE_PARCELS_PER_COUNTY: String(PARCELS_PER_COUNTY),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let loaded = 0
@@ -30,8 +36,12 @@ function startAndKill(env: NodeJS.ProcessEnv, counties: number): Promise<number>
       loaded = (output.match(/已加载 /g) ?? []).length
       if (loaded >= counties) child.kill('SIGKILL')
     })
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
-    child.on('exit', (_code, signal) => signal === 'SIGKILL' ? resolve(loaded) : reject(new Error(`启动进程未被中断就退出了：\n${output}`)))
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(loaded) : reject(new Error(`启动进程未被中断就退出了：\n${output}`)),
+    )
   })
 }
 
@@ -61,32 +71,46 @@ describe('an interrupted first start', () => {
     await admin.end()
   })
 
-  it('when the loader is killed after 3 counties, then the next start ends with every county of the sample', async () => {
-    const env = serverUrl ? { DATABASE_URL: serverUrl } : { DATA_DIR: dataDir, DATABASE_URL: '' }
-    const killedAfter = await startAndKill(env, KILL_AFTER_COUNTIES)
-    expect(killedAfter).toBeGreaterThanOrEqual(KILL_AFTER_COUNTIES)
+  it(
+    'when the loader is killed after 3 counties, then the next start ends with every county of the sample',
+    async () => {
+      const env = serverUrl ? { DATABASE_URL: serverUrl } : { DATA_DIR: dataDir, DATABASE_URL: '' }
+      const killedAfter = await startAndKill(env, KILL_AFTER_COUNTIES)
+      expect(killedAfter).toBeGreaterThanOrEqual(KILL_AFTER_COUNTIES)
 
-    const config = { ...loadConfig({ port: 0 }), databaseUrl: serverUrl, dataDir, seedOnStart: true, sampleParcelsPerCounty: PARCELS_PER_COUNTY }
-    const logged: string[] = []
-    const db = await prepareDatabase(config, (msg) => logged.push(msg))
-    try {
-      const { rows: [r] } = await db.query(`SELECT (SELECT count(*)::int FROM county) AS counties,
+      const config = {
+        ...loadConfig({ port: 0 }),
+        databaseUrl: serverUrl,
+        dataDir,
+        seedOnStart: true,
+        sampleParcelsPerCounty: PARCELS_PER_COUNTY,
+      }
+      const logged: string[] = []
+      const db = await prepareDatabase(config, (msg) => logged.push(msg))
+      try {
+        const {
+          rows: [r],
+        } = await db.query(`SELECT (SELECT count(*)::int FROM county) AS counties,
         (SELECT count(DISTINCT adcode)::int FROM farmland_parcel) AS with_parcels,
         (SELECT completed_at IS NOT NULL FROM sample_data_load) AS is_complete`)
-      const all = readCountyFeatures().length
-      expect(all).toBe(27)
-      expect(r).toEqual({ counties: all, with_parcels: all, is_complete: true })
-      expect(logged.join('\n')).toMatch(/继续加载其余区县/)
-    } finally {
-      await db.close()
-    }
+        const all = readCountyFeatures().length
+        expect(all).toBe(27)
+        expect(r).toEqual({ counties: all, with_parcels: all, is_complete: true })
+        expect(logged.join('\n')).toMatch(/继续加载其余区县/)
+      } finally {
+        await db.close()
+      }
 
-    const again = await prepareDatabase(config, () => {})
-    try {
-      const { rows: [r] } = await again.query('SELECT count(*)::int AS n FROM county')
-      expect(r.n).toBe(27)
-    } finally {
-      await again.close()
-    }
-  }, RESUME_TIMEOUT_MS)
+      const again = await prepareDatabase(config, () => {})
+      try {
+        const {
+          rows: [r],
+        } = await again.query('SELECT count(*)::int AS n FROM county')
+        expect(r.n).toBe(27)
+      } finally {
+        await again.close()
+      }
+    },
+    RESUME_TIMEOUT_MS,
+  )
 })

@@ -17,7 +17,8 @@ import { decodeTile, tileAt } from '../support/tiles.ts'
  */
 const serverUrl = process.env.DATABASE_URL ?? process.env.POSTGIS_SERVER_URL
 const missing = !serverUrl
-if (missing && process.env.CI) throw new Error('CI 中必须提供 PostGIS 服务器（POSTGIS_SERVER_URL 或 DATABASE_URL）以比对两种瓦片编码')
+if (missing && process.env.CI)
+  throw new Error('CI 中必须提供 PostGIS 服务器（POSTGIS_SERVER_URL 或 DATABASE_URL）以比对两种瓦片编码')
 
 describe.skipIf(missing)('tiles from the embedded and the server encoder', () => {
   let runDb: Database
@@ -70,22 +71,34 @@ describe.skipIf(missing)('tiles from the embedded and the server encoder', () =>
         for (const layer of TILE_LAYERS) {
           const scope = layer.access === 'internal' ? TEST_COUNTIES : undefined
           const added = addedByTests.get(layer.table)
-          const a = (decodeTile(await js.renderTile(layer, z, x, y, scope))[layer.name] ?? []).filter((f) => !(layer.id === 'id' && added?.has(f.id!)))
+          const a = (decodeTile(await js.renderTile(layer, z, x, y, scope))[layer.name] ?? []).filter(
+            (f) => !(layer.id === 'id' && added?.has(f.id!)),
+          )
           const b = decodeTile(await mvt.renderTile(layer, z, x, y, scope))[layer.name] ?? []
           const where = `${layer.name} ${z}/${x}/${y}`
-          const key = (f: { id?: number; properties: Record<string, unknown> }) => `${f.id ?? JSON.stringify(f.properties)}`
+          const key = (f: { id?: number; properties: Record<string, unknown> }) =>
+            `${f.id ?? JSON.stringify(f.properties)}`
           const byKey = new Map(b.map((f) => [key(f), f]))
           // features the server drops as too small to draw at this zoom may survive in JS, never the reverse
-          for (const f of b) expect(a.some((g) => key(g) === key(f)), `${where}: ${key(f)} missing from the JS tile`).toBe(true)
+          for (const f of b)
+            expect(
+              a.some((g) => key(g) === key(f)),
+              `${where}: ${key(f)} missing from the JS tile`,
+            ).toBe(true)
           for (const f of a) {
             const other = byKey.get(key(f))
             if (!other) {
-              expect(f.type === 3 && f.bbox[2] - f.bbox[0] <= 2 && f.bbox[3] - f.bbox[1] <= 2, `${where}: ${key(f)} missing from ST_AsMVT`).toBe(true)
+              expect(
+                f.type === 3 && f.bbox[2] - f.bbox[0] <= 2 && f.bbox[3] - f.bbox[1] <= 2,
+                `${where}: ${key(f)} missing from ST_AsMVT`,
+              ).toBe(true)
               continue
             }
             expect(f.properties, where).toEqual(other.properties)
             expect(f.type, where).toBe(other.type)
-            f.bbox.forEach((v, i) => expect(Math.abs(v - other.bbox[i]), `${where} ${key(f)} bbox`).toBeLessThanOrEqual(2))
+            f.bbox.forEach((v, i) =>
+              expect(Math.abs(v - other.bbox[i]), `${where} ${key(f)} bbox`).toBeLessThanOrEqual(2),
+            )
             compared++
           }
         }

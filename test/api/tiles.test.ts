@@ -24,7 +24,8 @@ const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
 beforeAll(async () => {
   db = connectTestDatabase()
   app = createTestApp(db)
-  const { rows } = await db.query(`SELECT id, code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+  const { rows } =
+    await db.query(`SELECT id, code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
     FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
   parcel = rows[0]
   staff = await signInStaff(app)
@@ -66,7 +67,11 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
     const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
     const zipped = await staff.agent.get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'gzip')
     expect(zipped.headers['content-encoding']).toBe('gzip')
-    const plain = await staff.agent.get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'identity').buffer(true).parse(binary)
+    const plain = await staff.agent
+      .get(`/tiles/parcel/${z}/${x}/${y}.pbf`)
+      .set('Accept-Encoding', 'identity')
+      .buffer(true)
+      .parse(binary)
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(decodeTile(plain.body).parcel.length).toBeGreaterThan(0)
   })
@@ -75,7 +80,11 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
     const uncached = createTestApp(db, { tiles: { ...loadConfig().tiles, cacheEntries: 0 } })
     const session = await signInStaff(uncached)
     const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
-    const res = await session.agent.get(`/tiles/parcel/${z}/${x}/${y}.pbf`).set('Accept-Encoding', 'gzip').buffer(true).parse(binary)
+    const res = await session.agent
+      .get(`/tiles/parcel/${z}/${x}/${y}.pbf`)
+      .set('Accept-Encoding', 'gzip')
+      .buffer(true)
+      .parse(binary)
     expect(res.headers['content-encoding']).toBeUndefined()
     expect(decodeTile(res.body).parcel.length).toBeGreaterThan(0)
   })
@@ -94,12 +103,17 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
   })
 
   it('when a county label tile is asked far from the label point, then it holds no label', async () => {
-    const { rows: [c] } = await db.query(`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat,
+    const {
+      rows: [c],
+    } = await db.query(`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat,
       ST_XMin(geom) AS w, ST_YMax(geom) AS n FROM county WHERE adcode = '430903'`)
     const at = tileAt(c.lon, c.lat, 12)
     const corner = tileAt(c.w + 0.01, c.n - 0.01, 12)
     expect(corner).not.toEqual(at)
-    const res = await request(app).get(`/tiles/county-label/${corner.z}/${corner.x}/${corner.y}.pbf`).buffer(true).parse(binary)
+    const res = await request(app)
+      .get(`/tiles/county-label/${corner.z}/${corner.x}/${corner.y}.pbf`)
+      .buffer(true)
+      .parse(binary)
     expect(decodeTile(res.body)['county-label'] ?? []).toEqual([])
     const own = await request(app).get(`/tiles/county-label/${at.z}/${at.x}/${at.y}.pbf`).buffer(true).parse(binary)
     expect(decodeTile(own.body)['county-label'].map((f) => f.properties.name)).toContain('赫山区')
@@ -136,11 +150,18 @@ describe('internal and public tile layers', () => {
 
   it('when the layers are listed, then the parcels, plots, zones, enterprises and points are internal', () => {
     expect(internalLayers.map((l) => l.name).sort()).toEqual([
-      'contaminated-plot', 'contaminated-plot-point', 'control-zone', 'enterprise', 'enterprise-point', 'monitoring-point', 'parcel', 'parcel-overview',
+      'contaminated-plot',
+      'contaminated-plot-point',
+      'control-zone',
+      'enterprise',
+      'enterprise-point',
+      'monitoring-point',
+      'parcel',
+      'parcel-overview',
     ])
   })
 
-  it('when an internal layer\'s tile or TileJSON is asked without a session, then 401 for every internal layer', async () => {
+  it("when an internal layer's tile or TileJSON is asked without a session, then 401 for every internal layer", async () => {
     const { z, x, y } = tileAt(parcel.lon, parcel.lat, 14)
     for (const layer of internalLayers) {
       const tile = await request(app).get(`/tiles/${layer.name}/${z}/${x}/${y}.pbf`)
@@ -149,7 +170,7 @@ describe('internal and public tile layers', () => {
     }
   })
 
-  it('when a public layer\'s tile or TileJSON is asked without a session, then it is served and may be cached publicly', async () => {
+  it("when a public layer's tile or TileJSON is asked without a session, then it is served and may be cached publicly", async () => {
     const { z, x, y } = tileAt(parcel.lon, parcel.lat, 8)
     for (const layer of publicLayers) {
       expect((await request(app).get(`/tiles/${layer.name}.json`)).status, layer.name).toBe(200)
@@ -168,7 +189,9 @@ describe('internal and public tile layers', () => {
   })
 
   it('when a user scoped to 赫山区 asks a parcel tile of 梨树县 that another user has cached, then the tile holds nothing for it', async () => {
-    const { rows: [other] } = await db.query(`SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+    const {
+      rows: [other],
+    } = await db.query(`SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
       FROM farmland_parcel WHERE adcode = '220322' ORDER BY id LIMIT 1`)
     const { z, x, y } = tileAt(other.lon, other.lat, 15)
     const seen = await staff.agent.get(`/tiles/parcel/${z}/${x}/${y}.pbf`).buffer(true).parse(binary)
@@ -202,14 +225,35 @@ describe('GET /tiles/{layer}.json and /style.json', () => {
     const style = res.body
     expect(style.version).toBe(8)
     expect(style.glyphs).toBeUndefined()
-    expect(Object.keys(style.sources).sort()).toEqual(TILE_LAYERS.filter((l) => !l.name.startsWith('public-')).map((l) => l.name).sort())
+    expect(Object.keys(style.sources).sort()).toEqual(
+      TILE_LAYERS.filter((l) => !l.name.startsWith('public-'))
+        .map((l) => l.name)
+        .sort(),
+    )
     for (const layer of style.layers.filter((l: any) => l.type !== 'background')) {
       expect(style.sources[layer.source], layer.id).toBeDefined()
       expect(layer['source-layer']).toBe(layer.source)
     }
     const groups = style.metadata['soil:groups']
-    expect(groups.map((g: any) => g.name)).toEqual(['区县', '乡镇（街道）', '耕地图斑', '监测点位', '污染地块', '管控区域', '重点监管单位'])
-    expect(groups.find((g: any) => g.id === 'parcel').legend.map((i: any) => i.label)).toEqual(['优先保护类', '安全利用类', '严格管控类', '未划定'])
-    for (const g of groups) expect(style.layers.some((l: any) => l.metadata?.['soil:group'] === g.id), g.id).toBe(true)
+    expect(groups.map((g: any) => g.name)).toEqual([
+      '区县',
+      '乡镇（街道）',
+      '耕地图斑',
+      '监测点位',
+      '污染地块',
+      '管控区域',
+      '重点监管单位',
+    ])
+    expect(groups.find((g: any) => g.id === 'parcel').legend.map((i: any) => i.label)).toEqual([
+      '优先保护类',
+      '安全利用类',
+      '严格管控类',
+      '未划定',
+    ])
+    for (const g of groups)
+      expect(
+        style.layers.some((l: any) => l.metadata?.['soil:group'] === g.id),
+        g.id,
+      ).toBe(true)
   })
 })

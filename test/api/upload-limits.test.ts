@@ -53,7 +53,10 @@ describe('POST /api/monitoring/import: spreadsheet bombs', () => {
   })
 
   it('when two such bombs are imported at once, then both are refused with 413 quickly', async () => {
-    const both = await Promise.all([timed(sendFile(environment, bomb, 'a.xlsx')), timed(sendFile(environment, bomb, 'b.xlsx'))])
+    const both = await Promise.all([
+      timed(sendFile(environment, bomb, 'a.xlsx')),
+      timed(sendFile(environment, bomb, 'b.xlsx')),
+    ])
     for (const { res, ms } of both) {
       expect(res.status, JSON.stringify(res.body)).toBe(413)
       expect(res.body.error.details.problems[0].code).toBe('UNPACKED_TOO_LARGE')
@@ -89,7 +92,13 @@ describe('POST /api/monitoring/import: one heavy upload at a time', () => {
     const s = await signInAs(busy, 'environment')
     const csv = Buffer.from('\uFEFF点位编号,采样日期,镉\r\nNO-SUCH-POINT,2024-05-01,0.2\r\n', 'utf8')
     let finish = () => {}
-    const other = runHeavyUpload(guard, () => new Promise<void>((resolve) => { finish = resolve }))
+    const other = runHeavyUpload(
+      guard,
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve
+        }),
+    )
     const refused = await sendFile(s, csv, '结果.csv')
     finish()
     await other

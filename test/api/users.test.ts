@@ -18,16 +18,29 @@ beforeAll(async () => {
 afterAll(() => db.close())
 
 function newUserBody(overrides: Record<string, unknown> = {}) {
-  return { username: uniqueUsername('new'), displayName: '王五', department: '益阳市生态环境局赫山分局', role: 'environment', scopes: ['430903'],
-    password: 'Initial-2026-pw', ...overrides }
+  return {
+    username: uniqueUsername('new'),
+    displayName: '王五',
+    department: '益阳市生态环境局赫山分局',
+    role: 'environment',
+    scopes: ['430903'],
+    password: 'Initial-2026-pw',
+    ...overrides,
+  }
 }
 
 function post(s: Session, url: string, body: unknown) {
-  return s.agent.post(url).set('X-CSRF-Token', s.csrfToken).send(body as object)
+  return s.agent
+    .post(url)
+    .set('X-CSRF-Token', s.csrfToken)
+    .send(body as object)
 }
 
 function patch(s: Session, id: number, body: unknown) {
-  return s.agent.patch(`/api/admin/users/${id}`).set('X-CSRF-Token', s.csrfToken).send(body as object)
+  return s.agent
+    .patch(`/api/admin/users/${id}`)
+    .set('X-CSRF-Token', s.csrfToken)
+    .send(body as object)
 }
 
 async function listed(s: Session, id: number) {
@@ -36,7 +49,15 @@ async function listed(s: Session, id: number) {
 }
 
 function editOf(u: any, overrides: Record<string, unknown> = {}) {
-  return { displayName: u.displayName, department: u.department, role: u.role, scopes: u.scopes.map((s: any) => s.code), isActive: u.isActive, version: u.version, ...overrides }
+  return {
+    displayName: u.displayName,
+    department: u.department,
+    role: u.role,
+    scopes: u.scopes.map((s: any) => s.code),
+    isActive: u.isActive,
+    version: u.version,
+    ...overrides,
+  }
 }
 
 /** A county administrator: scoped to 赫山区 only. */
@@ -49,8 +70,15 @@ describe('GET /api/admin/users and /api/admin/scopes', () => {
     const res = await admin.agent.get('/api/admin/users')
     expect(res.status).toBe(200)
     const gengdi = res.body.users.find((u: any) => u.username === 'gengdi')
-    expect(gengdi).toMatchObject({ role: 'farmland', roleName: '耕地管理员（农业农村局）', scopes: [{ code: '430903', name: '益阳市赫山区' }],
-      isActive: true, isLocked: false, lockedUntil: null, isGenerated: true })
+    expect(gengdi).toMatchObject({
+      role: 'farmland',
+      roleName: '耕地管理员（农业农村局）',
+      scopes: [{ code: '430903', name: '益阳市赫山区' }],
+      isActive: true,
+      isLocked: false,
+      lockedUntil: null,
+      isGenerated: true,
+    })
     expect(gengdi.version).toBeGreaterThanOrEqual(1)
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password_hash|passwordHash/)
     expect(res.body.users.find((u: any) => u.username === 'admin').scopes).toEqual([{ code: '430000', name: '湖南省' }])
@@ -64,7 +92,7 @@ describe('GET /api/admin/users and /api/admin/scopes', () => {
     expect(names).not.toContain('admin')
   })
 
-  it('when the scopes that may be granted are asked, then they lie inside the administrator\'s own scope', async () => {
+  it("when the scopes that may be granted are asked, then they lie inside the administrator's own scope", async () => {
     const province = (await admin.agent.get('/api/admin/scopes')).body.scopes
     expect(province).toEqual([
       { code: '430000', name: '湖南省', level: 'province' },
@@ -72,7 +100,9 @@ describe('GET /api/admin/users and /api/admin/scopes', () => {
       { code: '430903', name: '益阳市赫山区', level: 'county' },
     ])
     const county = await countyAdmin()
-    expect((await county.agent.get('/api/admin/scopes')).body.scopes).toEqual([{ code: '430903', name: '益阳市赫山区', level: 'county' }])
+    expect((await county.agent.get('/api/admin/scopes')).body.scopes).toEqual([
+      { code: '430903', name: '益阳市赫山区', level: 'county' },
+    ])
   })
 })
 
@@ -81,10 +111,28 @@ describe('POST /api/admin/users', () => {
     const body = newUserBody()
     const res = await post(admin, '/api/admin/users', body)
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ username: body.username, displayName: '王五', role: 'environment', roleName: '生态环境管理员（生态环境局）',
-      scopes: [{ code: '430903', name: '益阳市赫山区' }], isActive: true, mustChangePassword: true, isGenerated: false, version: 1 })
-    const { rows } = await db.query(`SELECT action, actor, after FROM change_history WHERE entity = 'app_user' AND entity_id = $1`, [res.body.id])
-    expect(rows).toEqual([{ action: 'create', actor: 'admin', after: expect.objectContaining({ username: body.username, role: 'environment', scopes: ['430903'] }) }])
+    expect(res.body).toMatchObject({
+      username: body.username,
+      displayName: '王五',
+      role: 'environment',
+      roleName: '生态环境管理员（生态环境局）',
+      scopes: [{ code: '430903', name: '益阳市赫山区' }],
+      isActive: true,
+      mustChangePassword: true,
+      isGenerated: false,
+      version: 1,
+    })
+    const { rows } = await db.query(
+      `SELECT action, actor, after FROM change_history WHERE entity = 'app_user' AND entity_id = $1`,
+      [res.body.id],
+    )
+    expect(rows).toEqual([
+      {
+        action: 'create',
+        actor: 'admin',
+        after: expect.objectContaining({ username: body.username, role: 'environment', scopes: ['430903'] }),
+      },
+    ])
 
     const user = await signIn(app, body.username, body.password)
     const session = await user.agent.get('/api/session')
@@ -92,7 +140,10 @@ describe('POST /api/admin/users', () => {
     const blocked = await user.agent.get('/api/counties')
     expect(blocked.status).toBe(403)
     expect(blocked.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
-    expect((await post(user, '/api/auth/password', { currentPassword: body.password, newPassword: 'Own-choice-2026' })).status).toBe(200)
+    expect(
+      (await post(user, '/api/auth/password', { currentPassword: body.password, newPassword: 'Own-choice-2026' }))
+        .status,
+    ).toBe(200)
     expect((await user.agent.get('/api/counties')).status).toBe(200)
   })
 
@@ -149,17 +200,27 @@ describe('PATCH /api/admin/users/:id', () => {
     const before = await listed(admin, user.id)
     const res = await patch(admin, user.id, editOf(before, { displayName: '李四', role: 'land', scopes: ['430900'] }))
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ displayName: '李四', role: 'land', scopes: [{ code: '430900', name: '湖南省益阳市' }], version: before.version + 1 })
-    const { rows } = await db.query(`SELECT before, after FROM change_history WHERE entity = 'app_user' AND entity_id = $1 AND action = 'update'`, [user.id])
+    expect(res.body).toMatchObject({
+      displayName: '李四',
+      role: 'land',
+      scopes: [{ code: '430900', name: '湖南省益阳市' }],
+      version: before.version + 1,
+    })
+    const { rows } = await db.query(
+      `SELECT before, after FROM change_history WHERE entity = 'app_user' AND entity_id = $1 AND action = 'update'`,
+      [user.id],
+    )
     expect(rows).toHaveLength(1)
     expect(rows[0].before).toMatchObject({ role: 'farmland', scopes: ['430903'] })
     expect(rows[0].after).toMatchObject({ role: 'land', scopes: ['430900'] })
   })
 
-  it('when the role of a signed-in user is changed, then the user\'s next request has the new role', async () => {
+  it("when the role of a signed-in user is changed, then the user's next request has the new role", async () => {
     const s = await signInNewUser(app, db, { role: 'farmland', scopes: ['430903'] })
     expect((await s.agent.get('/api/session')).body.user.role).toBe('farmland')
-    expect((await patch(admin, s.user.id, editOf(await listed(admin, s.user.id), { role: 'approver' }))).status).toBe(200)
+    expect((await patch(admin, s.user.id, editOf(await listed(admin, s.user.id), { role: 'approver' }))).status).toBe(
+      200,
+    )
     expect((await s.agent.get('/api/session')).body.user.role).toBe('approver')
   })
 
@@ -206,16 +267,19 @@ describe('PATCH /api/admin/users/:id', () => {
 
 describe('POST /api/admin/users/:id/password and /unlock', () => {
   async function lockOut(user: TestUser) {
-    const locking = createTestApp(db, { auth: { ...loadConfig().auth, maxLoginFailures: 2, loginAttemptsPerMinute: 1000 } })
+    const locking = createTestApp(db, {
+      auth: { ...loadConfig().auth, maxLoginFailures: 2, loginAttemptsPerMinute: 1000 },
+    })
     const s = await signIn(locking, null)
-    for (let i = 0; i < 2; i++) await post(s, '/api/auth/login', { username: user.username, password: `Wrong-pass-${i}` })
+    for (let i = 0; i < 2; i++)
+      await post(s, '/api/auth/login', { username: user.username, password: `Wrong-pass-${i}` })
     const locked = await post(s, '/api/auth/login', { username: user.username, password: user.password })
     expect(locked.status).toBe(429)
     expect((await listed(admin, user.id)).isLocked).toBe(true)
     return locking
   }
 
-  it('when the administrator resets a locked-out user\'s password, then the lock is lifted, old sessions end and the user must change it', async () => {
+  it("when the administrator resets a locked-out user's password, then the lock is lifted, old sessions end and the user must change it", async () => {
     const s = await signInNewUser(app, db, { role: 'land', scopes: ['430903'] })
     const locking = await lockOut(s.user)
     const res = await post(admin, `/api/admin/users/${s.user.id}/password`, { password: 'Reset-by-admin-1' })
@@ -223,7 +287,14 @@ describe('POST /api/admin/users/:id/password and /unlock', () => {
     expect(res.body.message).toBe('密码已重置，用户下次登录时须修改密码')
     expect(await listed(admin, s.user.id)).toMatchObject({ isLocked: false, mustChangePassword: true })
     expect((await s.agent.get('/api/counties')).status).toBe(401)
-    expect((await post(await signIn(locking, null), '/api/auth/login', { username: s.user.username, password: TEST_PASSWORD })).status).toBe(401)
+    expect(
+      (
+        await post(await signIn(locking, null), '/api/auth/login', {
+          username: s.user.username,
+          password: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(401)
     const again = await signIn(locking, s.user.username, 'Reset-by-admin-1')
     expect((await again.agent.get('/api/counties')).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
   })
@@ -247,23 +318,26 @@ describe('POST /api/admin/users/:id/password and /unlock', () => {
 })
 
 describe('only administrators', () => {
-  it.each(['farmland', 'environment', 'land', 'approver'] as Caller[])('when %s calls any administration route, then 403 FORBIDDEN and nothing changes', async (caller) => {
-    const s = await signInAs(app, caller)
-    const target = await createTestUser(db, { role: 'land', scopes: ['430903'] })
-    const seen = await listed(admin, target.id)
-    const calls = [
-      s.agent.get('/api/admin/users'),
-      s.agent.get('/api/admin/scopes'),
-      post(s, '/api/admin/users', newUserBody()),
-      patch(s, target.id, editOf(seen, { displayName: '越权' })),
-      post(s, `/api/admin/users/${target.id}/password`, { password: 'Takeover-2026-x' }),
-      post(s, `/api/admin/users/${target.id}/unlock`, {}),
-    ]
-    for (const res of await Promise.all(calls)) {
-      expect(res.status).toBe(403)
-      expect(res.body.error.code).toBe('FORBIDDEN')
-      expect(res.body.error.message).toContain('仅限：系统管理员')
-    }
-    expect(await listed(admin, target.id)).toEqual(seen)
-  })
+  it.each(['farmland', 'environment', 'land', 'approver'] as Caller[])(
+    'when %s calls any administration route, then 403 FORBIDDEN and nothing changes',
+    async (caller) => {
+      const s = await signInAs(app, caller)
+      const target = await createTestUser(db, { role: 'land', scopes: ['430903'] })
+      const seen = await listed(admin, target.id)
+      const calls = [
+        s.agent.get('/api/admin/users'),
+        s.agent.get('/api/admin/scopes'),
+        post(s, '/api/admin/users', newUserBody()),
+        patch(s, target.id, editOf(seen, { displayName: '越权' })),
+        post(s, `/api/admin/users/${target.id}/password`, { password: 'Takeover-2026-x' }),
+        post(s, `/api/admin/users/${target.id}/unlock`, {}),
+      ]
+      for (const res of await Promise.all(calls)) {
+        expect(res.status).toBe(403)
+        expect(res.body.error.code).toBe('FORBIDDEN')
+        expect(res.body.error.message).toContain('仅限：系统管理员')
+      }
+      expect(await listed(admin, target.id)).toEqual(seen)
+    },
+  )
 })

@@ -2,7 +2,15 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, waitForMap } from '../support/browser.ts'
+import {
+  SCREENSHOT_DIR,
+  apiGet,
+  isBrowserMissing,
+  launchChromium,
+  logIn,
+  openPage,
+  waitForMap,
+} from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -41,189 +49,225 @@ function parseCsv(text: string): string[][] {
   return records
 }
 
-describe.skipIf(skip)('farmland classification in Chromium: classify 赫山区, check the basis, override, submit, approve, publish, statistics, export', () => {
-  let browser: Browser
-  let db: Database
-  const appUrl = inject('appUrl')
-  const errors: string[] = []
-  /** The published classes of 赫山区 before the test, restored afterwards. */
-  let savedClasses: { id: string; class: string; class_list_id: string | null; class_method: string | null; class_basis: unknown }[] = []
-  const state = { listId: 0, parcelCount: 0, parcelId: 0, parcelCode: '', overrideClass: '', priorityMu: 0 }
+describe.skipIf(skip)(
+  'farmland classification in Chromium: classify 赫山区, check the basis, override, submit, approve, publish, statistics, export',
+  () => {
+    let browser: Browser
+    let db: Database
+    const appUrl = inject('appUrl')
+    const errors: string[] = []
+    /** The published classes of 赫山区 before the test, restored afterwards. */
+    let savedClasses: {
+      id: string
+      class: string
+      class_list_id: string | null
+      class_method: string | null
+      class_basis: unknown
+    }[] = []
+    const state = { listId: 0, parcelCount: 0, parcelId: 0, parcelCode: '', overrideClass: '', priorityMu: 0 }
 
-  /** The class of one parcel as the map's parcel tiles carry it (null while its tile is not loaded). */
-  const tileClassOf = (page: Page, parcelId: number) =>
-    page.evaluate((id) => {
-      const map = (window as any).__soilMap
-      const hit = map.querySourceFeatures('parcel', { sourceLayer: 'parcel' }).find((f: any) => f.id === id)
-      return hit ? (hit.properties.class as string) : null
-    }, parcelId)
+    /** The class of one parcel as the map's parcel tiles carry it (null while its tile is not loaded). */
+    const tileClassOf = (page: Page, parcelId: number) =>
+      page.evaluate((id) => {
+        const map = (window as any).__soilMap
+        const hit = map.querySourceFeatures('parcel', { sourceLayer: 'parcel' }).find((f: any) => f.id === id)
+        return hit ? (hit.properties.class as string) : null
+      }, parcelId)
 
-  beforeAll(async () => {
-    db = connectTestDatabase()
-    const { rows } = await db.query(`SELECT id::text, class, class_list_id::text, class_method, class_basis FROM farmland_parcel WHERE adcode = '430903'`)
-    savedClasses = rows as typeof savedClasses
-    await db.query(`UPDATE farmland_parcel SET class = 'priority' WHERE adcode = '430903'`)
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    browser = await launchChromium()
-  })
+    beforeAll(async () => {
+      db = connectTestDatabase()
+      const { rows } = await db.query(
+        `SELECT id::text, class, class_list_id::text, class_method, class_basis FROM farmland_parcel WHERE adcode = '430903'`,
+      )
+      savedClasses = rows as typeof savedClasses
+      await db.query(`UPDATE farmland_parcel SET class = 'priority' WHERE adcode = '430903'`)
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+      browser = await launchChromium()
+    })
 
-  /** 赫山区's published classes and overview as before; the lists, entries and jobs of the test go (their history stays). */
-  afterAll(async () => {
-    await browser?.close()
-    await db.query(
-      `UPDATE farmland_parcel p SET class = s.class, class_list_id = s.class_list_id::bigint, class_method = s.class_method, class_basis = s.class_basis
+    /** 赫山区's published classes and overview as before; the lists, entries and jobs of the test go (their history stays). */
+    afterAll(async () => {
+      await browser?.close()
+      await db.query(
+        `UPDATE farmland_parcel p SET class = s.class, class_list_id = s.class_list_id::bigint, class_method = s.class_method, class_basis = s.class_basis
        FROM jsonb_to_recordset($1::jsonb) AS s(id text, class text, class_list_id text, class_method text, class_basis jsonb)
        WHERE p.adcode = '430903' AND p.id = s.id::bigint`,
-      [JSON.stringify(savedClasses)],
-    )
-    await db.query(`SELECT refresh_farmland_overview('430903')`)
-    await db.query(`DELETE FROM classification_job WHERE adcode = '430903'`)
-    await db.query(`DELETE FROM class_list WHERE adcode = '430903'`)
-    await db.close()
-  })
+        [JSON.stringify(savedClasses)],
+      )
+      await db.query(`SELECT refresh_farmland_overview('430903')`)
+      await db.query(`DELETE FROM classification_job WHERE adcode = '430903'`)
+      await db.query(`DELETE FROM class_list WHERE adcode = '430903'`)
+      await db.close()
+    })
 
-  it('when the farmland officer classifies 赫山区, then the progress reaches done, the summary warns that 优先保护类 falls, a changed parcel shows its basis, an override keeps the computed class and the list is submitted', async () => {
-    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-    await logIn(page, 'gengdi')
-    await page.getByTestId('side-tab-classification').click()
-    const panel = page.getByTestId('classification-panel')
-    await expect.poll(() => panel.getByTestId('class-rule-version').textContent()).toBe('default-2026.1')
-    await expect(panel.getByTestId('class-rule-set-card').textContent()).resolves.toContain('地方设置')
+    it('when the farmland officer classifies 赫山区, then the progress reaches done, the summary warns that 优先保护类 falls, a changed parcel shows its basis, an override keeps the computed class and the list is submitted', async () => {
+      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
+      await logIn(page, 'gengdi')
+      await page.getByTestId('side-tab-classification').click()
+      const panel = page.getByTestId('classification-panel')
+      await expect.poll(() => panel.getByTestId('class-rule-version').textContent()).toBe('default-2026.1')
+      await expect(panel.getByTestId('class-rule-set-card').textContent()).resolves.toContain('地方设置')
 
-    await page.getByTestId('class-start').click()
-    const job = page.getByTestId('class-job')
-    await job.waitFor()
-    await expect.poll(() => job.getAttribute('data-status'), { timeout: 120_000 }).toBe('done')
-    await expect(job.getByTestId('class-job-percent').textContent()).resolves.toBe('100%')
-    await expect(page.getByTestId('class-job-notice').textContent()).resolves.toContain('划定完成')
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/50-classification-progress.png` })
+      await page.getByTestId('class-start').click()
+      const job = page.getByTestId('class-job')
+      await job.waitFor()
+      await expect.poll(() => job.getAttribute('data-status'), { timeout: 120_000 }).toBe('done')
+      await expect(job.getByTestId('class-job-percent').textContent()).resolves.toBe('100%')
+      await expect(page.getByTestId('class-job-notice').textContent()).resolves.toContain('划定完成')
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/50-classification-progress.png` })
 
-    const drawer = page.getByTestId('class-list-drawer')
-    await drawer.waitFor()
-    state.listId = Number(await drawer.getAttribute('data-list-id'))
-    await expect(drawer.getByTestId('class-list-status').getAttribute('data-status')).resolves.toBe('draft')
-    await expect.poll(() => drawer.getByTestId('class-summary-row').count()).toBe(4)
-    const summary = (await apiGet(page, `/api/class-lists/${state.listId}/summary`)).body
-    state.parcelCount = summary.list.parcelCount
-    expect(state.parcelCount).toBeGreaterThan(0)
-    const counted = await drawer.getByTestId('class-summary-count').allTextContents()
-    expect(counted.map((t) => Number(t.replace(/,/g, '')))).toEqual(summary.byClass.map((c: any) => c.count))
-    await expect.poll(() => drawer.getByTestId('class-warning').count()).toBeGreaterThan(0)
-    await expect(drawer.getByTestId('class-warnings').textContent()).resolves.toContain('赫山区优先保护类耕地面积将由')
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/51-classification-summary-warning.png` })
+      const drawer = page.getByTestId('class-list-drawer')
+      await drawer.waitFor()
+      state.listId = Number(await drawer.getAttribute('data-list-id'))
+      await expect(drawer.getByTestId('class-list-status').getAttribute('data-status')).resolves.toBe('draft')
+      await expect.poll(() => drawer.getByTestId('class-summary-row').count()).toBe(4)
+      const summary = (await apiGet(page, `/api/class-lists/${state.listId}/summary`)).body
+      state.parcelCount = summary.list.parcelCount
+      expect(state.parcelCount).toBeGreaterThan(0)
+      const counted = await drawer.getByTestId('class-summary-count').allTextContents()
+      expect(counted.map((t) => Number(t.replace(/,/g, '')))).toEqual(summary.byClass.map((c: any) => c.count))
+      await expect.poll(() => drawer.getByTestId('class-warning').count()).toBeGreaterThan(0)
+      await expect(drawer.getByTestId('class-warnings').textContent()).resolves.toContain(
+        '赫山区优先保护类耕地面积将由',
+      )
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/51-classification-summary-warning.png` })
 
-    await drawer.getByTestId('class-tab-townships').click()
-    await expect.poll(() => drawer.getByTestId('class-township-row').count()).toBe(summary.byTownship.length)
+      await drawer.getByTestId('class-tab-townships').click()
+      await expect.poll(() => drawer.getByTestId('class-township-row').count()).toBe(summary.byTownship.length)
 
-    await drawer.getByTestId('class-tab-changes').click()
-    const firstChange = drawer.getByTestId('class-change-row').first()
-    await firstChange.waitFor()
-    state.parcelId = Number(await firstChange.getAttribute('data-parcel-id'))
-    state.parcelCode = (await firstChange.getAttribute('data-code'))!
-    await firstChange.click()
-    const entry = page.getByTestId('class-entry')
-    await expect.poll(() => page.getByTestId('info-title').textContent(), { timeout: 15_000 }).toContain(state.parcelCode)
-    await entry.waitFor()
-    const computedClass = (await entry.getAttribute('data-class'))!
-    expect(computedClass).not.toBe('priority')
-    await expect(entry.getByTestId('class-basis-summary').textContent()).resolves.not.toBe('')
-    await expect(entry.textContent()).resolves.toContain('规则版本')
-    await waitForMap(page)
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/52-classification-parcel-basis.png` })
+      await drawer.getByTestId('class-tab-changes').click()
+      const firstChange = drawer.getByTestId('class-change-row').first()
+      await firstChange.waitFor()
+      state.parcelId = Number(await firstChange.getAttribute('data-parcel-id'))
+      state.parcelCode = (await firstChange.getAttribute('data-code'))!
+      await firstChange.click()
+      const entry = page.getByTestId('class-entry')
+      await expect
+        .poll(() => page.getByTestId('info-title').textContent(), { timeout: 15_000 })
+        .toContain(state.parcelCode)
+      await entry.waitFor()
+      const computedClass = (await entry.getAttribute('data-class'))!
+      expect(computedClass).not.toBe('priority')
+      await expect(entry.getByTestId('class-basis-summary').textContent()).resolves.not.toBe('')
+      await expect(entry.textContent()).resolves.toContain('规则版本')
+      await waitForMap(page)
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/52-classification-parcel-basis.png` })
 
-    state.overrideClass = computedClass === 'safe_use' ? 'strict' : 'safe_use'
-    await entry.getByTestId('class-override-open').click()
-    const dialog = page.getByTestId('class-override-dialog')
-    await dialog.getByTestId(`class-override-${state.overrideClass}`).click()
-    await dialog.getByTestId('class-override-confirm').click()
-    await expect(dialog.getByTestId('class-override-error').textContent()).resolves.toBe('请填写调整理由')
-    const reason = '现场核查：该图斑已改种非食用作物，补测样品未超标（核查记录 HS-2026-031）'
-    await dialog.getByTestId('class-override-reason').click()
-    await page.keyboard.type(reason)
-    await dialog.getByTestId('class-override-confirm').click()
-    await expect.poll(() => page.getByTestId('class-entry').getAttribute('data-method')).toBe('override')
-    await expect(page.getByTestId('class-entry').getAttribute('data-class')).resolves.toBe(state.overrideClass)
-    await expect(page.getByTestId('class-entry-override-reason').textContent()).resolves.toBe(reason)
-    await expect(page.getByTestId('class-entry-override-block').locator(`[data-class="${computedClass}"]`).count()).resolves.toBe(1)
-    await expect(page.getByTestId('class-basis').textContent()).resolves.toContain('计算依据')
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/53-classification-override.png` })
+      state.overrideClass = computedClass === 'safe_use' ? 'strict' : 'safe_use'
+      await entry.getByTestId('class-override-open').click()
+      const dialog = page.getByTestId('class-override-dialog')
+      await dialog.getByTestId(`class-override-${state.overrideClass}`).click()
+      await dialog.getByTestId('class-override-confirm').click()
+      await expect(dialog.getByTestId('class-override-error').textContent()).resolves.toBe('请填写调整理由')
+      const reason = '现场核查：该图斑已改种非食用作物，补测样品未超标（核查记录 HS-2026-031）'
+      await dialog.getByTestId('class-override-reason').click()
+      await page.keyboard.type(reason)
+      await dialog.getByTestId('class-override-confirm').click()
+      await expect.poll(() => page.getByTestId('class-entry').getAttribute('data-method')).toBe('override')
+      await expect(page.getByTestId('class-entry').getAttribute('data-class')).resolves.toBe(state.overrideClass)
+      await expect(page.getByTestId('class-entry-override-reason').textContent()).resolves.toBe(reason)
+      await expect(
+        page.getByTestId('class-entry-override-block').locator(`[data-class="${computedClass}"]`).count(),
+      ).resolves.toBe(1)
+      await expect(page.getByTestId('class-basis').textContent()).resolves.toContain('计算依据')
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/53-classification-override.png` })
 
-    const download = page.waitForEvent('download')
-    await drawer.getByTestId('class-export-csv').click()
-    const file = await (await download).path()
-    const records = parseCsv(fs.readFileSync(file, 'utf8')).filter((r) => r.some((f) => f !== ''))
-    expect(records.length, 'a header and one row per parcel of the list').toBe(state.parcelCount + 1)
-    const codeColumn = records[0].findIndex((h) => h.includes('TBBH') || h.includes('图斑编号'))
-    expect(codeColumn).toBeGreaterThanOrEqual(0)
-    expect(records.some((r) => r[codeColumn] === state.parcelCode)).toBe(true)
+      const download = page.waitForEvent('download')
+      await drawer.getByTestId('class-export-csv').click()
+      const file = await (await download).path()
+      const records = parseCsv(fs.readFileSync(file, 'utf8')).filter((r) => r.some((f) => f !== ''))
+      expect(records.length, 'a header and one row per parcel of the list').toBe(state.parcelCount + 1)
+      const codeColumn = records[0].findIndex((h) => h.includes('TBBH') || h.includes('图斑编号'))
+      expect(codeColumn).toBeGreaterThanOrEqual(0)
+      expect(records.some((r) => r[codeColumn] === state.parcelCode)).toBe(true)
 
-    await drawer.getByTestId('review-action-submit').click()
-    await page.getByTestId('review-confirm').click()
-    await expect.poll(() => drawer.getByTestId('class-list-status').getAttribute('data-status')).toBe('submitted')
-    await expect.poll(() => page.locator(`[data-testid=class-list-item][data-id="${state.listId}"]`).getAttribute('data-status')).toBe('submitted')
-    await expect(page.getByTestId('class-override-open').count(), 'a submitted list cannot be changed').resolves.toBe(0)
-    const after = (await apiGet(page, `/api/class-lists/${state.listId}/summary`)).body
-    state.priorityMu = after.byClass.find((c: any) => c.class === 'priority').areaMu
-    expect(errors).toEqual([])
-    await page.context().close()
-  })
+      await drawer.getByTestId('review-action-submit').click()
+      await page.getByTestId('review-confirm').click()
+      await expect.poll(() => drawer.getByTestId('class-list-status').getAttribute('data-status')).toBe('submitted')
+      await expect
+        .poll(() =>
+          page.locator(`[data-testid=class-list-item][data-id="${state.listId}"]`).getAttribute('data-status'),
+        )
+        .toBe('submitted')
+      await expect(page.getByTestId('class-override-open').count(), 'a submitted list cannot be changed').resolves.toBe(
+        0,
+      )
+      const after = (await apiGet(page, `/api/class-lists/${state.listId}/summary`)).body
+      state.priorityMu = after.byClass.find((c: any) => c.class === 'priority').areaMu
+      expect(errors).toEqual([])
+      await page.context().close()
+    })
 
-  it('when the approver approves and publishes the list, then the map colours the overridden parcel by its new class and the statistics show the published areas', async () => {
-    expect(state.listId, 'the first test created the list').toBeGreaterThan(0)
-    const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-    await logIn(page, 'shending')
-    await page.getByTestId('side-tab-reviews').click()
-    await page.locator(`[data-testid=review-queue-item][data-kind="class-list"][data-id="${state.listId}"]`).click()
-    const drawer = page.getByTestId('class-list-drawer')
-    await drawer.waitFor()
-    await expect(drawer.getByTestId('class-list-status').getAttribute('data-status')).resolves.toBe('submitted')
+    it('when the approver approves and publishes the list, then the map colours the overridden parcel by its new class and the statistics show the published areas', async () => {
+      expect(state.listId, 'the first test created the list').toBeGreaterThan(0)
+      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
+      await logIn(page, 'shending')
+      await page.getByTestId('side-tab-reviews').click()
+      await page.locator(`[data-testid=review-queue-item][data-kind="class-list"][data-id="${state.listId}"]`).click()
+      const drawer = page.getByTestId('class-list-drawer')
+      await drawer.waitFor()
+      await expect(drawer.getByTestId('class-list-status').getAttribute('data-status')).resolves.toBe('submitted')
 
-    await drawer.getByTestId('class-tab-changes').click()
-    await drawer.locator(`[data-testid=class-change-row][data-parcel-id="${state.parcelId}"]`).click()
-    await expect.poll(() => page.getByTestId('class-entry').getAttribute('data-method')).toBe('override')
-    await waitForMap(page)
-    await expect.poll(() => tileClassOf(page, state.parcelId), { message: 'the published class before publishing' }).toBe('priority')
-    const parcelTiles = () => page.evaluate(() => (window as any).__soilMap.getSource('parcel').tiles[0] as string)
-    const tilesBefore = await parcelTiles()
+      await drawer.getByTestId('class-tab-changes').click()
+      await drawer.locator(`[data-testid=class-change-row][data-parcel-id="${state.parcelId}"]`).click()
+      await expect.poll(() => page.getByTestId('class-entry').getAttribute('data-method')).toBe('override')
+      await waitForMap(page)
+      await expect
+        .poll(() => tileClassOf(page, state.parcelId), { message: 'the published class before publishing' })
+        .toBe('priority')
+      const parcelTiles = () => page.evaluate(() => (window as any).__soilMap.getSource('parcel').tiles[0] as string)
+      const tilesBefore = await parcelTiles()
 
-    await drawer.getByTestId('review-action-approve').click()
-    await page.getByTestId('review-reason').click()
-    await page.keyboard.type('变化已核实，同意')
-    await page.getByTestId('review-confirm').click()
-    await expect.poll(() => drawer.getByTestId('class-list-status').getAttribute('data-status')).toBe('approved')
-    await drawer.getByTestId('review-action-publish').click()
-    await page.getByTestId('review-confirm').click()
-    await expect.poll(() => drawer.getByTestId('class-list-status').getAttribute('data-status')).toBe('published')
-    await expect.poll(parcelTiles, { message: 'the parcel tiles are fetched again' }).not.toBe(tilesBefore)
-    await waitForMap(page)
-    await expect.poll(() => tileClassOf(page, state.parcelId), { timeout: 20_000 }).toBe(state.overrideClass)
-    const published = page.getByTestId('info-panel').locator('.info-table')
-    await expect.poll(() => published.getByTestId('class-label').getAttribute('data-class'), { message: 'the info panel reads the published class again' }).toBe(state.overrideClass)
-    await expect(published.textContent()).resolves.toContain('人工调整')
-    await expect(published.textContent()).resolves.toContain('现场核查')
-    await page.getByTestId('info-panel').locator('.info-table').scrollIntoViewIfNeeded()
-    await waitForMap(page)
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/55-parcel-published-class.png` })
+      await drawer.getByTestId('review-action-approve').click()
+      await page.getByTestId('review-reason').click()
+      await page.keyboard.type('变化已核实，同意')
+      await page.getByTestId('review-confirm').click()
+      await expect.poll(() => drawer.getByTestId('class-list-status').getAttribute('data-status')).toBe('approved')
+      await drawer.getByTestId('review-action-publish').click()
+      await page.getByTestId('review-confirm').click()
+      await expect.poll(() => drawer.getByTestId('class-list-status').getAttribute('data-status')).toBe('published')
+      await expect.poll(parcelTiles, { message: 'the parcel tiles are fetched again' }).not.toBe(tilesBefore)
+      await waitForMap(page)
+      await expect.poll(() => tileClassOf(page, state.parcelId), { timeout: 20_000 }).toBe(state.overrideClass)
+      const published = page.getByTestId('info-panel').locator('.info-table')
+      await expect
+        .poll(() => published.getByTestId('class-label').getAttribute('data-class'), {
+          message: 'the info panel reads the published class again',
+        })
+        .toBe(state.overrideClass)
+      await expect(published.textContent()).resolves.toContain('人工调整')
+      await expect(published.textContent()).resolves.toContain('现场核查')
+      await page.getByTestId('info-panel').locator('.info-table').scrollIntoViewIfNeeded()
+      await waitForMap(page)
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/55-parcel-published-class.png` })
 
-    const stats = (await apiGet(page, '/api/statistics/farmland?adcode=430903')).body
-    const priority = stats.counties[0].byClass.find((c: any) => c.class === 'priority')
-    expect(priority.areaMu).toBeCloseTo(state.priorityMu, 2)
+      const stats = (await apiGet(page, '/api/statistics/farmland?adcode=430903')).body
+      const priority = stats.counties[0].byClass.find((c: any) => c.class === 'priority')
+      expect(priority.areaMu).toBeCloseTo(state.priorityMu, 2)
 
-    await page.getByTestId('nav-statistics').click()
-    await page.getByTestId('statistics-page').waitFor()
-    expect(new URL(page.url()).pathname).toBe('/statistics')
-    const priorityCard = page.locator('[data-testid=stats-card][data-class="priority"]')
-    await expect.poll(() => priorityCard.getByTestId('stats-card-mu').textContent()).toContain(
-      state.priorityMu.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    )
-    await expect.poll(() => page.getByTestId('stats-township-table').getByTestId('stats-row').count()).toBe(stats.townships.length)
-    await expect(page.getByTestId('stats-township-chart').getByTestId('chart-row').count()).resolves.toBe(stats.townships.length)
-    const segments = await page.getByTestId('stats-township-chart').getByTestId('chart-segment').evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-class'), r.getAttribute('fill')]))
-    const colours = Object.fromEntries(segments)
-    expect(colours.priority ?? '#2e9d4f').toBe('#2e9d4f')
-    expect(Object.keys(colours).length).toBeGreaterThan(1)
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/54-statistics.png`, fullPage: true })
-    expect(errors).toEqual([])
-    await page.context().close()
-  })
-})
+      await page.getByTestId('nav-statistics').click()
+      await page.getByTestId('statistics-page').waitFor()
+      expect(new URL(page.url()).pathname).toBe('/statistics')
+      const priorityCard = page.locator('[data-testid=stats-card][data-class="priority"]')
+      await expect
+        .poll(() => priorityCard.getByTestId('stats-card-mu').textContent())
+        .toContain(state.priorityMu.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
+      await expect
+        .poll(() => page.getByTestId('stats-township-table').getByTestId('stats-row').count())
+        .toBe(stats.townships.length)
+      await expect(page.getByTestId('stats-township-chart').getByTestId('chart-row').count()).resolves.toBe(
+        stats.townships.length,
+      )
+      const segments = await page
+        .getByTestId('stats-township-chart')
+        .getByTestId('chart-segment')
+        .evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-class'), r.getAttribute('fill')]))
+      const colours = Object.fromEntries(segments)
+      expect(colours.priority ?? '#2e9d4f').toBe('#2e9d4f')
+      expect(Object.keys(colours).length).toBeGreaterThan(1)
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/54-statistics.png`, fullPage: true })
+      expect(errors).toEqual([])
+      await page.context().close()
+    })
+  },
+)

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, waitForMap } from '../support/browser.ts'
+import {
+  SCREENSHOT_DIR,
+  apiGet,
+  isBrowserMissing,
+  launchChromium,
+  logIn,
+  openPage,
+  waitForMap,
+} from '../support/browser.ts'
 import { addFarmlandBlock, findUncoveredSpot } from '../support/farmland-block.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { createTestUser, type TestUser } from '../support/users.ts'
@@ -30,10 +38,16 @@ describe.skipIf(skip)('监测覆盖 in Chromium', () => {
   beforeAll(async () => {
     db = connectTestDatabase()
     await addFarmlandBlock(db, await findUncoveredSpot(db), { codePrefix: `COVE-${SUFFIX}`, halfSizeDeg: 0.0004 })
-    const { rows: retired } = await db.query(`UPDATE monitoring_point SET status = 'retired' WHERE adcode = '220322' AND level = 'national' AND status = 'active' RETURNING id`)
+    const { rows: retired } = await db.query(
+      `UPDATE monitoring_point SET status = 'retired' WHERE adcode = '220322' AND level = 'national' AND status = 'active' RETURNING id`,
+    )
     retiredIds = retired.map((r) => Number(r.id))
     expect(retiredIds.length).toBeGreaterThan(0)
-    officer = await createTestUser(db, { role: 'environment', scopes: ['430903', '220322'], displayName: '覆盖测试生态环境管理员' })
+    officer = await createTestUser(db, {
+      role: 'environment',
+      scopes: ['430903', '220322'],
+      displayName: '覆盖测试生态环境管理员',
+    })
     const app = createTestApp(db, { coverage: { ...loadConfig().coverage, distanceM: 1000 } })
     server = app.listen(0, '127.0.0.1')
     await new Promise((resolve) => server.once('listening', resolve))
@@ -45,9 +59,13 @@ describe.skipIf(skip)('监测覆盖 in Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await new Promise((resolve) => server?.close(resolve))
-    await db.query(`UPDATE monitoring_point SET status = 'active' WHERE adcode = '220322' AND id = ANY($1::bigint[])`, [retiredIds])
+    await db.query(`UPDATE monitoring_point SET status = 'active' WHERE adcode = '220322' AND id = ANY($1::bigint[])`, [
+      retiredIds,
+    ])
     await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND code LIKE $1`, [`COVE-${SUFFIX}-%`])
-    await db.query(`DELETE FROM monitoring_point WHERE adcode = '430903' AND status = 'planned' AND created_by = $1`, [officer?.username ?? ''])
+    await db.query(`DELETE FROM monitoring_point WHERE adcode = '430903' AND status = 'planned' AND created_by = $1`, [
+      officer?.username ?? '',
+    ])
     await db.close()
     expect(errors).toEqual([])
   })
@@ -68,7 +86,9 @@ describe.skipIf(skip)('监测覆盖 in Chromium', () => {
     await expect.poll(() => heshan.getAttribute('data-covered')).toBe('true')
     await expect.poll(() => lishu.getAttribute('data-covered')).toBe('false')
     await expect(lishu.textContent()).resolves.toContain('未覆盖')
-    await expect(page.getByTestId('coverage-reasons-220322').textContent()).resolves.toContain('国控点位 0 个，少于要求的 1 个')
+    await expect(page.getByTestId('coverage-reasons-220322').textContent()).resolves.toContain(
+      '国控点位 0 个，少于要求的 1 个',
+    )
     await expect(page.getByTestId('coverage-rollup').textContent()).resolves.toMatch(/四平市：已覆盖 0\/1 个区县/)
 
     await heshan.click()
@@ -76,10 +96,16 @@ describe.skipIf(skip)('监测覆盖 in Chromium', () => {
     const api = await apiGet(page, '/api/coverage/uncovered?adcode=430903')
     expect(api.status).toBe(200)
     expect(api.body.total).toBeGreaterThanOrEqual(49)
-    await expect.poll(() => page.evaluate(() => {
-      const map = (window as any).__soilMap
-      return map.getSource('soil-overlay-coverage-uncovered') ? map.querySourceFeatures('soil-overlay-coverage-uncovered').length : 0
-    })).toBeGreaterThan(0)
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const map = (window as any).__soilMap
+          return map.getSource('soil-overlay-coverage-uncovered')
+            ? map.querySourceFeatures('soil-overlay-coverage-uncovered').length
+            : 0
+        }),
+      )
+      .toBeGreaterThan(0)
     await waitForMap(page)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/96-coverage-counties.png` })
   })
@@ -102,15 +128,23 @@ describe.skipIf(skip)('监测覆盖 in Chromium', () => {
     const points = await apiGet(page, '/api/coverage/points?adcode=430903')
     const planned = points.body.features.find((f: any) => f.properties.code === code)
     expect(planned.properties).toMatchObject({ status: 'planned', levelName: '省控', typeName: '基础点位' })
-    await expect.poll(async () => Number((await apiGet(page, '/api/coverage?adcode=430903')).body.counties[0].plannedPoints)).toBe(plannedBefore + 1)
+    await expect
+      .poll(async () => Number((await apiGet(page, '/api/coverage?adcode=430903')).body.counties[0].plannedPoints))
+      .toBe(plannedBefore + 1)
     await expect.poll(() => page.getByTestId('coverage-planned-430903').textContent()).toBe(String(plannedBefore + 1))
     const [lon, lat] = planned.geometry.coordinates
     await page.evaluate(([x, y]) => (window as any).__soilMap.jumpTo({ center: [x, y], zoom: 12 }), [lon, lat])
     await waitForMap(page)
-    await expect.poll(() => page.evaluate((c) => {
-      const map = (window as any).__soilMap
-      return map.querySourceFeatures('soil-overlay-coverage-points').some((f: any) => f.properties.code === c && f.properties.status === 'planned')
-    }, code)).toBe(true)
+    await expect
+      .poll(() =>
+        page.evaluate((c) => {
+          const map = (window as any).__soilMap
+          return map
+            .querySourceFeatures('soil-overlay-coverage-points')
+            .some((f: any) => f.properties.code === c && f.properties.status === 'planned')
+        }, code),
+      )
+      .toBe(true)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/96-coverage-gaps-accepted.png` })
   })
 

@@ -15,10 +15,15 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
   /** A JSON API answer fetched inside the page, with the user's session cookie. */
   const apiGet = (path: string) => page.evaluate(async (url) => (await fetch(url)).json(), path)
 
-  const waitIdle = () => page.waitForFunction(() => {
-    const map = (window as any).__soilMap
-    return map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
-  }, undefined, { timeout: 60_000 })
+  const waitIdle = () =>
+    page.waitForFunction(
+      () => {
+        const map = (window as any).__soilMap
+        return map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
@@ -42,13 +47,22 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
     const drawn = await page.evaluate(() => {
       const map = (window as any).__soilMap
       return {
-        counties: new Set(map.queryRenderedFeatures({ layers: ['county-fill'] }).map((f: any) => f.properties.name)).size,
+        counties: new Set(map.queryRenderedFeatures({ layers: ['county-fill'] }).map((f: any) => f.properties.name))
+          .size,
         labels: map.queryRenderedFeatures({ layers: ['county-label'] }).length,
       }
     })
     expect(drawn.counties).toBe(1)
     expect(drawn.labels).toBeGreaterThan(0)
-    for (const group of ['county', 'township', 'parcel', 'monitoring-point', 'contaminated-plot', 'control-zone', 'enterprise']) {
+    for (const group of [
+      'county',
+      'township',
+      'parcel',
+      'monitoring-point',
+      'contaminated-plot',
+      'control-zone',
+      'enterprise',
+    ]) {
       await expect(page.getByTestId(`layer-toggle-${group}`).isChecked()).resolves.toBe(true)
     }
     await expect(page.getByTestId('legend').first().textContent()).resolves.toContain('优先保护')
@@ -57,7 +71,8 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
   })
 
   it('when a layer is switched off and on, then its map layers hide and show again', async () => {
-    const visibility = () => page.evaluate(() => (window as any).__soilMap.getLayoutProperty('county-line', 'visibility') ?? 'visible')
+    const visibility = () =>
+      page.evaluate(() => (window as any).__soilMap.getLayoutProperty('county-line', 'visibility') ?? 'visible')
     await page.getByTestId('layer-toggle-county').click()
     await expect.poll(visibility).toBe('none')
     await page.getByTestId('layer-toggle-county').click()
@@ -81,11 +96,13 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
     await page.screenshot({ path: `${SCREENSHOT_DIR}/02-search-township.png` })
   })
 
-  it('when a parcel code of a county outside the officer\'s scope is searched, then nothing is found', async () => {
+  it("when a parcel code of a county outside the officer's scope is searched, then nothing is found", async () => {
     await page.getByTestId('search-input').click()
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('220322-0000')
-    await expect.poll(() => page.locator('.search-message').first().textContent(), { timeout: 15_000 }).toBe('未找到匹配的区县、乡镇、图斑或地块')
+    await expect
+      .poll(() => page.locator('.search-message').first().textContent(), { timeout: 15_000 })
+      .toBe('未找到匹配的区县、乡镇、图斑或地块')
     await expect(page.getByTestId('search-result').count()).resolves.toBe(0)
     await page.keyboard.press('Escape')
   })
@@ -94,21 +111,28 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
     const search = await apiGet(`/api/search?q=${encodeURIComponent('430903-00001')}`)
     const target = search.results.find((r: any) => r.kind === 'parcel')
     const [w, s, e, n] = target.bbox
-    await page.evaluate(([lng, lat]) => (window as any).__soilMap.jumpTo({ center: [lng, lat], zoom: 16.5 }), [(w + e) / 2, (s + n) / 2])
+    await page.evaluate(
+      ([lng, lat]) => (window as any).__soilMap.jumpTo({ center: [lng, lat], zoom: 16.5 }),
+      [(w + e) / 2, (s + n) / 2],
+    )
     await waitIdle()
     const hit = await page.evaluate(() => {
       const map = (window as any).__soilMap
       const canvas = map.getCanvas().getBoundingClientRect()
       const point = map.project(map.getCenter())
       const [feature] = map.queryRenderedFeatures(point, { layers: ['parcel-fill'] })
-      return feature ? { id: feature.id, code: feature.properties.code, x: canvas.left + point.x, y: canvas.top + point.y } : null
+      return feature
+        ? { id: feature.id, code: feature.properties.code, x: canvas.left + point.x, y: canvas.top + point.y }
+        : null
     })
     expect(hit, 'a parcel is drawn under the map centre').not.toBeNull()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/03-parcels.png` })
     await page.mouse.click(hit!.x, hit!.y)
     const panel = page.getByTestId('info-panel')
     await panel.waitFor()
-    await expect.poll(() => page.getByTestId('info-title').textContent(), { timeout: 15_000 }).toBe(`耕地图斑 ${hit!.code}`)
+    await expect
+      .poll(() => page.getByTestId('info-title').textContent(), { timeout: 15_000 })
+      .toBe(`耕地图斑 ${hit!.code}`)
     await expect(panel.textContent()).resolves.toMatch(/类别(优先保护类|安全利用类|严格管控类|未划定)/)
     await expect(panel.textContent()).resolves.toContain('亩')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/04-parcel-info.png` })

@@ -2,7 +2,16 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, logIn, openPage, typeInto, waitForMap } from '../support/browser.ts'
+import {
+  SCREENSHOT_DIR,
+  apiGet,
+  isBrowserMissing,
+  launchChromium,
+  logIn,
+  openPage,
+  typeInto,
+  waitForMap,
+} from '../support/browser.ts'
 import { type LonLat, clickMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { pdfText, squash } from '../support/pdf-text.ts'
@@ -15,8 +24,30 @@ const SUFFIX = Date.now().toString().slice(-6)
  * font draws both code points with one glyph), with the unified ideograph they stand for; NFKC leaves these alone.
  */
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⻅': '见', '⻓': '长', '⻔': '门', '⻛': '风', '⻰': '龙', '⻚': '页', '⻢': '马', '⻋': '车', '⻉': '贝', '⻜': '飞', '⻥': '鱼',
-  '⻦': '鸟', '⻩': '黄', '⻄': '西', '⻝': '食', '⻆': '角', '⻘': '青', '⻬': '齐', '⻮': '齿', '⻳': '龟', '⺟': '母', '⻣': '骨', '⻨': '麦',
+  '⺠': '民',
+  '⻅': '见',
+  '⻓': '长',
+  '⻔': '门',
+  '⻛': '风',
+  '⻰': '龙',
+  '⻚': '页',
+  '⻢': '马',
+  '⻋': '车',
+  '⻉': '贝',
+  '⻜': '飞',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻩': '黄',
+  '⻄': '西',
+  '⻝': '食',
+  '⻆': '角',
+  '⻘': '青',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻳': '龟',
+  '⺟': '母',
+  '⻣': '骨',
+  '⻨': '麦',
 }
 
 /**
@@ -24,28 +55,38 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
  * font draws with the same glyph (用 comes back as ⽤); NFKC and {@link RADICAL_SUPPLEMENT} turn them back.
  */
 function asDrawn(text: string): string {
-  return squash(text).normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c)
+  return squash(text)
+    .normalize('NFKC')
+    .replace(/[\u2E80-\u2EFF]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c)
 }
 
 /** Pixels of the report's still map that are near a colour (the canvas is kept after drawing, so it can be read). */
 function countMapPixels(page: Page, rgb: [number, number, number], tolerance: number): Promise<number> {
-  return page.evaluate(async ({ rgb, tolerance }) => {
-    const source = (window as any).__soilMap.getCanvas() as HTMLCanvasElement
-    const image = new Image()
-    image.src = source.toDataURL('image/png')
-    await image.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = image.width
-    canvas.height = image.height
-    const context = canvas.getContext('2d')!
-    context.drawImage(image, 0, 0)
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
-    let n = 0
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i] - rgb[0]) <= tolerance && Math.abs(data[i + 1] - rgb[1]) <= tolerance && Math.abs(data[i + 2] - rgb[2]) <= tolerance) n++
-    }
-    return n
-  }, { rgb, tolerance })
+  return page.evaluate(
+    async ({ rgb, tolerance }) => {
+      const source = (window as any).__soilMap.getCanvas() as HTMLCanvasElement
+      const image = new Image()
+      image.src = source.toDataURL('image/png')
+      await image.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = image.width
+      canvas.height = image.height
+      const context = canvas.getContext('2d')!
+      context.drawImage(image, 0, 0)
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+      let n = 0
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          Math.abs(data[i] - rgb[0]) <= tolerance &&
+          Math.abs(data[i + 1] - rgb[1]) <= tolerance &&
+          Math.abs(data[i + 2] - rgb[2]) <= tolerance
+        )
+          n++
+      }
+      return n
+    },
+    { rgb, tolerance },
+  )
 }
 
 describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboard events', () => {
@@ -82,13 +123,21 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     cleanAt = [Number(rows[1].lon), Number(rows[1].lat)]
     const [sw, ne] = [offset(zoneAt, -200, -150), offset(zoneAt, 200, 150)]
     const wkt = `MULTIPOLYGON(((${sw[0]} ${sw[1]},${ne[0]} ${sw[1]},${ne[0]} ${ne[1]},${sw[0]} ${ne[1]},${sw[0]} ${sw[1]})))`
-    const { rows: [row] } = await db.query<any>(`
+    const {
+      rows: [row],
+    } = await db.query<any>(
+      `
       INSERT INTO control_zone (adcode, code, name, review_status, geom, announcement_no, published_version)
-      VALUES ('430903', $1, $2, 'published', ST_GeomFromText($3, 4490), $4, 1) RETURNING id`, [zone.code, zone.name, wkt, `益赫环告〔2026〕${SUFFIX}号`])
+      VALUES ('430903', $1, $2, 'published', ST_GeomFromText($3, 4490), $4, 1) RETURNING id`,
+      [zone.code, zone.name, wkt, `益赫环告〔2026〕${SUFFIX}号`],
+    )
     zone.id = Number(row.id)
-    await db.query(`
+    await db.query(
+      `
       INSERT INTO published_control_zone (adcode, id, version, code, name, announcement_no, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
-      SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`, [zone.id])
+      SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`,
+      [zone.id],
+    )
     browser = await launchChromium()
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   })
@@ -118,7 +167,9 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     const corners: LonLat[] = [sw, [ne[0], sw[1]], ne, [sw[0], ne[1]]]
     for (const corner of corners) await clickMap(page, corner)
     await clickMap(page, corners[0])
-    await expect.poll(() => page.getByTestId('precheck-area').textContent(), { timeout: 10_000 }).toMatch(/[\d,.]+ 亩（[\d,.]+ 公顷，[\d,.]+ 平方米）/)
+    await expect
+      .poll(() => page.getByTestId('precheck-area').textContent(), { timeout: 10_000 })
+      .toMatch(/[\d,.]+ 亩（[\d,.]+ 公顷，[\d,.]+ 平方米）/)
     await expect(page.getByTestId('precheck-area-source').textContent()).resolves.toContain('即时估算')
   }
 
@@ -154,21 +205,35 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     const { body: record } = await apiGet(page, `/api/precheck/${refusedId}`)
     await expect(page.getByTestId('precheck-area').getAttribute('data-area-source')).resolves.toBe('server')
     const twoPlaces = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    await expect(page.getByTestId('precheck-area').textContent()).resolves.toContain(`${twoPlaces(record.areaMu)} 亩（${twoPlaces(record.areaM2 / 10000)} 公顷，${twoPlaces(record.areaM2)} 平方米）`)
-    await expect(page.getByTestId('precheck-area-source').textContent()).resolves.toContain(`核查记录 ${number} 的面积（服务器按 CGCS2000 椭球面计算`)
+    await expect(page.getByTestId('precheck-area').textContent()).resolves.toContain(
+      `${twoPlaces(record.areaMu)} 亩（${twoPlaces(record.areaM2 / 10000)} 公顷，${twoPlaces(record.areaM2)} 平方米）`,
+    )
+    await expect(page.getByTestId('precheck-area-source').textContent()).resolves.toContain(
+      `核查记录 ${number} 的面积（服务器按 CGCS2000 椭球面计算`,
+    )
     const zoneReason = record.reasons.find((r: any) => r.code === 'CONTROL_ZONE')
-    const { rows: [truth] } = await db.query<any>(`
+    const {
+      rows: [truth],
+    } = await db.query<any>(
+      `
       SELECT ST_Area(ST_Intersection(z.geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) AS m2 FROM published_control_zone z WHERE z.id = $2`,
-    [JSON.stringify(record.geometry), zone.id])
+      [JSON.stringify(record.geometry), zone.id],
+    )
     expect(Math.abs(zoneReason.overlapM2 - Number(truth.m2))).toBeLessThan(1)
     const shown = zoneReason.overlapM2.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
     expect(rowText).toContain(`${shown} 平方米`)
-    expect(rowText).toContain(`${zoneReason.overlapMu.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 亩`)
-    await expect(page.getByTestId('precheck-reason').and(page.locator('[data-code="LAW59_USE_CHANGE"]')).count()).resolves.toBe(1)
+    expect(rowText).toContain(
+      `${zoneReason.overlapMu.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 亩`,
+    )
+    await expect(
+      page.getByTestId('precheck-reason').and(page.locator('[data-code="LAW59_USE_CHANGE"]')).count(),
+    ).resolves.toBe(1)
 
     await page.waitForFunction(() => !!(window as any).__soilMap.getSource('soil-overlay-precheck-hits'))
     await waitForMap(page)
-    const drawnHits = await page.evaluate(() => (window as any).__soilMap.querySourceFeatures('soil-overlay-precheck-hits').map((f: any) => f.properties.color))
+    const drawnHits = await page.evaluate(() =>
+      (window as any).__soilMap.querySourceFeatures('soil-overlay-precheck-hits').map((f: any) => f.properties.color),
+    )
     expect(drawnHits).toContain('#c62828')
     expect(drawnHits).toContain('#0d47a1')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-refused.png` })
@@ -197,8 +262,18 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await verdict.waitFor()
     await expect(verdict.getAttribute('data-verdict')).resolves.toBe('allowed')
     await expect(verdict.textContent()).resolves.toContain('可进入用地程序')
-    const codes = await page.getByTestId('precheck-reason').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))
-    expect(codes).toEqual(expect.arrayContaining(['CLEAR_PLOTS', 'CLEAR_CONTROL_ZONES', 'CLEAR_ENTERPRISES', 'CLEAR_FARMLAND', 'CLEAR_LAW59']))
+    const codes = await page
+      .getByTestId('precheck-reason')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'CLEAR_PLOTS',
+        'CLEAR_CONTROL_ZONES',
+        'CLEAR_ENTERPRISES',
+        'CLEAR_FARMLAND',
+        'CLEAR_LAW59',
+      ]),
+    )
     await expect(page.getByTestId('precheck-number').textContent()).resolves.toMatch(/^准入核查〔\d{4}〕\d{4}号$/)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-allowed.png` })
     await page.context().close()
@@ -209,9 +284,21 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await openPrecheck(page, cleanAt)
     await page.getByTestId('precheck-mode-upload').click()
     const [sw, ne] = [offset(cleanAt, -60, -40), offset(cleanAt, 60, 40)]
-    const outline = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '出让地块' },
-      geometry: { type: 'Polygon', coordinates: [[sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]] } }] }
-    await page.getByTestId('precheck-upload-file').setInputFiles({ name: '出让地块.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(outline)) })
+    const outline = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '出让地块' },
+          geometry: { type: 'Polygon', coordinates: [[sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]] },
+        },
+      ],
+    }
+    await page.getByTestId('precheck-upload-file').setInputFiles({
+      name: '出让地块.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(outline)),
+    })
     await page.getByTestId('precheck-upload-read').click()
     const result = page.getByTestId('precheck-upload-result')
     await result.waitFor()
@@ -221,9 +308,34 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await waitForMap(page)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-upload.png` })
 
-    const { rows: [parcel] } = await db.query<any>(`SELECT code FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
-    const outside = { ...outline, features: [{ ...outline.features[0], geometry: { type: 'Polygon', coordinates: [[[116.40, 39.90], [116.41, 39.90], [116.41, 39.91], [116.40, 39.91], [116.40, 39.90]]] } }] }
-    await page.getByTestId('precheck-upload-file').setInputFiles({ name: '北京地块.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(outside)) })
+    const {
+      rows: [parcel],
+    } = await db.query<any>(`SELECT code FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`)
+    const outside = {
+      ...outline,
+      features: [
+        {
+          ...outline.features[0],
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [116.4, 39.9],
+                [116.41, 39.9],
+                [116.41, 39.91],
+                [116.4, 39.91],
+                [116.4, 39.9],
+              ],
+            ],
+          },
+        },
+      ],
+    }
+    await page.getByTestId('precheck-upload-file').setInputFiles({
+      name: '北京地块.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(outside)),
+    })
     await page.getByTestId('precheck-upload-read').click()
     await expect.poll(() => page.getByTestId('precheck-upload-result').textContent()).toContain('不在您负责的区县内')
     await chooseUse(page, 'R2')
@@ -259,10 +371,14 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     expect(number).toMatch(/^准入核查〔\d{4}〕\d{4}号$/)
     await expect(page.getByTestId('precheck-report-verdict').textContent()).resolves.toContain('不得进入用地程序')
     await page.getByTestId('precheck-report-pdf').waitFor()
-    await expect(page.getByTestId('precheck-report-pdf').getAttribute('href')).resolves.toBe(`/api/precheck/${refusedId}/report.pdf`)
+    await expect(page.getByTestId('precheck-report-pdf').getAttribute('href')).resolves.toBe(
+      `/api/precheck/${refusedId}/report.pdf`,
+    )
     expect(await countMapPixels(page, [13, 71, 161], 40)).toBeGreaterThan(50)
     expect(await countMapPixels(page, [198, 40, 40], 40)).toBeGreaterThan(50)
-    await expect(page.getByTestId('precheck-report-map-note').textContent()).resolves.toContain('管控区域和重点监管单位用地为核查时读取的版本')
+    await expect(page.getByTestId('precheck-report-map-note').textContent()).resolves.toContain(
+      '管控区域和重点监管单位用地为核查时读取的版本',
+    )
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-report.png`, fullPage: true })
 
     await page.emulateMedia({ media: 'print' })
@@ -288,12 +404,16 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await page.getByTestId('precheck-filter-verdict').selectOption('refused')
     await page.getByRole('button', { name: '查询' }).click()
     await expect.poll(() => page.getByTestId('precheck-record').count()).toBeGreaterThan(0)
-    const verdicts = await page.getByTestId('precheck-record').evaluateAll((items) => items.map((i) => i.querySelector('.verdict-chip')?.textContent))
+    const verdicts = await page
+      .getByTestId('precheck-record')
+      .evaluateAll((items) => items.map((i) => i.querySelector('.verdict-chip')?.textContent))
     expect(new Set(verdicts)).toEqual(new Set(['不得进入用地程序']))
     await page.getByTestId('precheck-record').first().click()
     await expect(page.getByTestId('precheck-verdict').getAttribute('data-verdict')).resolves.toBe('refused')
     await expect(page.getByTestId('precheck-rerun').count()).resolves.toBe(0)
-    await expect(page.getByTestId('precheck-open-report').getAttribute('href')).resolves.toMatch(/^\/precheck\/\d+\/report$/)
+    await expect(page.getByTestId('precheck-open-report').getAttribute('href')).resolves.toMatch(
+      /^\/precheck\/\d+\/report$/,
+    )
     await page.context().close()
   })
 })

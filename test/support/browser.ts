@@ -7,7 +7,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** True when the system Chromium is missing outside CI (the suite is skipped); in CI a missing browser fails. */
 export function isBrowserMissing(): boolean {
   const missing = !fs.existsSync(CHROMIUM_PATH)
-  if (missing && process.env.CI) throw new Error(`CI 中找不到 Chromium（${CHROMIUM_PATH}），请安装 Debian 软件包 chromium`)
+  if (missing && process.env.CI)
+    throw new Error(`CI 中找不到 Chromium（${CHROMIUM_PATH}），请安装 Debian 软件包 chromium`)
   return missing
 }
 
@@ -17,8 +18,16 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-gl=angle',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
     ],
   })
 }
@@ -28,10 +37,14 @@ export const SCREENSHOT_DIR = 'test-results/screenshots'
 /** Waits until the page's map is ready, still, and has all its tiles. */
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('body[data-map-ready="1"]', { timeout: 90_000 })
-  await page.waitForFunction(() => {
-    const map = (window as any).__soilMap
-    return map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
-  }, undefined, { timeout: 60_000 })
+  await page.waitForFunction(
+    () => {
+      const map = (window as any).__soilMap
+      return map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
+    },
+    undefined,
+    { timeout: 60_000 },
+  )
 }
 
 /** A JSON API answer fetched inside the page, with its session cookie: status and body. */
@@ -58,10 +71,16 @@ export interface OpenPageOptions {
  * A fresh browser context (no cookies, locale zh-CN) and its page at `appUrl` + `path`; the page's uncaught errors
  * are pushed to `errors`.
  */
-export async function openPage(browser: Browser, appUrl: string, errors: string[], options: OpenPageOptions = {}): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  appUrl: string,
+  errors: string[],
+  options: OpenPageOptions = {},
+): Promise<Page> {
   const { path = '/', viewport = { width: 1440, height: 900 }, timezoneId = 'Asia/Shanghai', acceptDownloads } = options
   const context = await browser.newContext({
-    viewport, locale: 'zh-CN',
+    viewport,
+    locale: 'zh-CN',
     ...(timezoneId === null ? {} : { timezoneId }),
     ...(acceptDownloads === undefined ? {} : { acceptDownloads }),
   })
@@ -98,7 +117,12 @@ export interface LogInOptions {
 }
 
 /** Fills the login form with the keyboard and presses Enter (the sample password unless another is given). */
-export async function logIn(page: Page, username: string, password = SAMPLE_PASSWORD, options: LogInOptions = {}): Promise<void> {
+export async function logIn(
+  page: Page,
+  username: string,
+  password = SAMPLE_PASSWORD,
+  options: LogInOptions = {},
+): Promise<void> {
   const { replace = false, until = 'map' } = options
   await page.getByTestId('login-form').waitFor()
   await typeInto(page, 'login-username', username, { replace })

@@ -13,6 +13,8 @@ async function stop() {
   await engine.stop().catch(() => {})
   process.exit(0)
 }
-process.on('message', (message) => { if (message === 'stop') void stop() })
+process.on('message', (message) => {
+  if (message === 'stop') void stop()
+})
 process.on('disconnect', () => void stop())
 process.send!({ url: engine.url })

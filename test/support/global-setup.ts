@@ -45,7 +45,10 @@ export default async function setup(project: TestProject) {
   const engines = await Promise.all(copies.map(startEngineProcess))
   project.provide('databaseUrl', engines[0]!.url)
   project.provide('templateDatabase', '')
-  project.provide('engineUrls', engines.map((e) => e.url))
+  project.provide(
+    'engineUrls',
+    engines.map((e) => e.url),
+  )
   return async () => {
     await Promise.all(engines.map((e) => e.stop()))
     for (const dir of [dataDir, ...copies]) fs.rmSync(dir, { recursive: true, force: true })
@@ -61,12 +64,16 @@ function copyDataDir(from: string, to: string): string {
 /** Starts engine-process.ts on `dataDir` and resolves with its connection string once it listens. */
 function startEngineProcess(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const script = path.join(import.meta.dirname, 'engine-process.ts')
-  const child: ChildProcess = fork(script, [dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.send('stop')
+  const child: ChildProcess = fork(script, [dataDir], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.send('stop')
+    })
   return new Promise((resolve, reject) => {
     // tsx uses the same channel for messages of its own: only the engine's `{url}` counts
     const onMessage = (message: unknown) => {

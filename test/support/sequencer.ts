@@ -14,6 +14,9 @@ export default class SampleDataFirst extends BaseSequencer {
       const i = FIRST.findIndex((name) => f.moduleId.replaceAll('\\', '/').endsWith(name))
       return i === -1 ? FIRST.length : i
     }
-    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f)
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f)
   }
 }

@@ -4,7 +4,11 @@ import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 
 /** The sample accounts by role (test data: all for 赫山区 430903, the administrator for 湖南省). */
 export const USER_OF_ROLE = {
-  farmland: 'gengdi', environment: 'huanjing', land: 'ziyuan', approver: 'shending', admin: 'admin',
+  farmland: 'gengdi',
+  environment: 'huanjing',
+  land: 'ziyuan',
+  approver: 'shending',
+  admin: 'admin',
 } as const
 
 export type Caller = keyof typeof USER_OF_ROLE | 'anonymous'

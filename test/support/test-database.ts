@@ -50,7 +50,11 @@ export async function createTestDatabase(serverUrl: string | undefined, dataDir:
  * A new database on the server of `serverUrl` copied from `template` (a database nobody is connected to), dropped
  * by the returned function; PostgreSQL copies the files, which takes a fraction of a second for the sample.
  */
-export async function copyTemplateDatabase(serverUrl: string, template: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function copyTemplateDatabase(
+  serverUrl: string,
+  template: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
   try {

@@ -29,8 +29,15 @@ export function decodeTile(bytes: Uint8Array): Record<string, DecodedFeature[]> 
       const f = layer.feature(i)
       const pts = f.loadGeometry().flat()
       out[name].push({
-        id: f.id, type: f.type, properties: { ...f.properties },
-        bbox: [Math.min(...pts.map((p) => p.x)), Math.min(...pts.map((p) => p.y)), Math.max(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.y))],
+        id: f.id,
+        type: f.type,
+        properties: { ...f.properties },
+        bbox: [
+          Math.min(...pts.map((p) => p.x)),
+          Math.min(...pts.map((p) => p.y)),
+          Math.max(...pts.map((p) => p.x)),
+          Math.max(...pts.map((p) => p.y)),
+        ],
       })
     }
   }

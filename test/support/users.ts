@@ -34,18 +34,28 @@ export interface TestUser {
 /** A user name no other test uses: lower case, within the 3–32 characters the schema allows. */
 export function uniqueUsername(prefix = 't'): string {
   created++
-  return `${prefix}-${process.pid.toString(36)}${Date.now().toString(36).slice(-5)}-${created}`.toLowerCase().slice(0, 32)
+  return `${prefix}-${process.pid.toString(36)}${Date.now().toString(36).slice(-5)}-${created}`
+    .toLowerCase()
+    .slice(0, 32)
 }
 
 /** Creates an account straight in the database (as the administrator's service would), with its scopes. */
 export async function createTestUser(db: Database, options: TestUserOptions): Promise<TestUser> {
   const username = options.username ?? uniqueUsername(options.role.slice(0, 4))
   const password = options.password ?? TEST_PASSWORD
-  const passwordHash = password === TEST_PASSWORD ? await (hashOfTestPassword ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password)
+  const passwordHash =
+    password === TEST_PASSWORD
+      ? await (hashOfTestPassword ??= hashPassword(TEST_PASSWORD))
+      : await hashPassword(password)
   const id = await db.transaction(async (tx) => {
     const id = await insertUser(tx, {
-      username, displayName: options.displayName ?? `测试用户 ${username}`, department: '测试单位', role: options.role,
-      passwordHash, mustChangePassword: options.mustChangePassword ?? false, isGenerated: false,
+      username,
+      displayName: options.displayName ?? `测试用户 ${username}`,
+      department: '测试单位',
+      role: options.role,
+      passwordHash,
+      mustChangePassword: options.mustChangePassword ?? false,
+      isGenerated: false,
     })
     await replaceScopes(tx, id, options.scopes)
     if (options.isActive === false) await tx.query('UPDATE app_user SET is_active = false WHERE id = $1', [id])
@@ -55,7 +65,11 @@ export async function createTestUser(db: Database, options: TestUserOptions): Pr
 }
 
 /** Creates an account with the role and scopes and signs it in on `app`. */
-export async function signInNewUser(app: Express, db: Database, options: TestUserOptions): Promise<Session & { user: TestUser }> {
+export async function signInNewUser(
+  app: Express,
+  db: Database,
+  options: TestUserOptions,
+): Promise<Session & { user: TestUser }> {
   const user = await createTestUser(db, options)
   const session = await signIn(app, user.username, user.password)
   return { ...session, user }

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest'
 const CLIENT = path.resolve(import.meta.dirname, '../../client/src')
 
 function sourcesIn(folder: string): string[] {
-  return fs.readdirSync(path.join(CLIENT, folder), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.tsx?$/.test(f)).map((f) => path.join(CLIENT, folder, f))
+  return fs
+    .readdirSync(path.join(CLIENT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => path.join(CLIENT, folder, f))
 }
 
 /** The packages a file imports (bare specifiers). */
@@ -16,11 +18,17 @@ function packagesOf(file: string): string[] {
 }
 
 describe('the one map seam of the client', () => {
-  it.each(['features', 'app', 'shared'])('when the files of %s/ are read, then none imports maplibre-gl or terra-draw (the map module wraps both)', (folder) => {
-    const offending = sourcesIn(folder).flatMap((file) =>
-      packagesOf(file).filter((p) => /^(maplibre-gl|terra-draw)/.test(p)).map((p) => `${path.relative(CLIENT, file)} → ${p}`))
-    expect(offending).toEqual([])
-  })
+  it.each(['features', 'app', 'shared'])(
+    'when the files of %s/ are read, then none imports maplibre-gl or terra-draw (the map module wraps both)',
+    (folder) => {
+      const offending = sourcesIn(folder).flatMap((file) =>
+        packagesOf(file)
+          .filter((p) => /^(maplibre-gl|terra-draw)/.test(p))
+          .map((p) => `${path.relative(CLIENT, file)} → ${p}`),
+      )
+      expect(offending).toEqual([])
+    },
+  )
 
   it('when the client is read, then only map/draw-controller.ts creates a TerraDraw (one drawing store per map, with named modes)', () => {
     const creators = [...sourcesIn('features'), ...sourcesIn('app'), ...sourcesIn('map')]

@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest'
 import {
-  acceptedCrsOf, centralMeridianNear, checkExtentFits, detectFromCrsName, detectFromPrj, detectFromRanges, gaussKrugerEpsg,
-  legacyCrsName, type CrsResult, type Extent,
+  acceptedCrsOf,
+  centralMeridianNear,
+  checkExtentFits,
+  detectFromCrsName,
+  detectFromPrj,
+  detectFromRanges,
+  gaussKrugerEpsg,
+  legacyCrsName,
+  type CrsResult,
+  type Extent,
 } from '../../server/src/domain/crs-detect.ts'
 
 /** .prj texts as ArcGIS writes them: `projinfo EPSG:xxxx -o WKT1_ESRI` (PROJ 9.1), one line each. */
-const GCS = 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
+const GCS =
+  'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
 function esriGk(name: string, fe: number, cm: number, gcs = GCS, projection = 'Gauss_Kruger', scale = 1): string {
   return `PROJCS["${name}",${gcs},PROJECTION["${projection}"],PARAMETER["False_Easting",${fe.toFixed(1)}],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",${cm.toFixed(1)}],PARAMETER["Scale_Factor",${scale === 1 ? '1.0' : scale}],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`
 }
-const XIAN_GCS = 'GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
-const BEIJING_GCS = 'GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
-const WGS84_GCS = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
+const XIAN_GCS =
+  'GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
+const BEIJING_GCS =
+  'GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
+const WGS84_GCS =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
 /** `projinfo EPSG:4527 -o WKT1_GDAL` (QGIS and GDAL write this form). */
-const OGC_4527 = 'PROJCS["CGCS2000 / 3-degree Gauss-Kruger zone 39",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101,AUTHORITY["EPSG","1024"]],AUTHORITY["EPSG","1043"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4490"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",117],PARAMETER["scale_factor",1],PARAMETER["false_easting",39500000],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AUTHORITY["EPSG","4527"]]'
+const OGC_4527 =
+  'PROJCS["CGCS2000 / 3-degree Gauss-Kruger zone 39",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101,AUTHORITY["EPSG","1024"]],AUTHORITY["EPSG","1043"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4490"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",117],PARAMETER["scale_factor",1],PARAMETER["false_easting",39500000],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AUTHORITY["EPSG","4527"]]'
 
 function epsgOf(result: CrsResult): number | string {
   return result.ok ? result.crs.epsg : result.code
@@ -37,15 +50,24 @@ describe('EPSG codes of the CGCS2000 families (EPSG database, PROJ 9)', () => {
     expect(acceptedCrsOf(epsg)?.name).toBe(name)
   })
 
-  it.each([4489, 4555, 2383, 3857, 32649])('when EPSG:%i is looked up, then it is not a CGCS2000 CRS the pre-check accepts', (epsg) => {
-    expect(acceptedCrsOf(epsg)).toBeUndefined()
-  })
+  it.each([4489, 4555, 2383, 3857, 32649])(
+    'when EPSG:%i is looked up, then it is not a CGCS2000 CRS the pre-check accepts',
+    (epsg) => {
+      expect(acceptedCrsOf(epsg)).toBeUndefined()
+    },
+  )
 
   it.each([
-    [4610, 'Xian 1980'], [4214, 'Beijing 1954'], [2327, 'Xian 1980 / Gauss-Kruger zone 13'], [2348, 'Xian 1980 / Gauss-Kruger CM 135E'],
-    [2363, 'Xian 1980 / 3-degree Gauss-Kruger zone 39'], [2383, 'Xian 1980 / 3-degree Gauss-Kruger CM 114E'],
-    [2401, 'Beijing 1954 / 3-degree Gauss-Kruger zone 25'], [2436, 'Beijing 1954 / 3-degree Gauss-Kruger CM 117E'],
-    [21413, 'Beijing 1954 / Gauss-Kruger zone 13'], [21463, 'Beijing 1954 / Gauss-Kruger CM 135E'],
+    [4610, 'Xian 1980'],
+    [4214, 'Beijing 1954'],
+    [2327, 'Xian 1980 / Gauss-Kruger zone 13'],
+    [2348, 'Xian 1980 / Gauss-Kruger CM 135E'],
+    [2363, 'Xian 1980 / 3-degree Gauss-Kruger zone 39'],
+    [2383, 'Xian 1980 / 3-degree Gauss-Kruger CM 114E'],
+    [2401, 'Beijing 1954 / 3-degree Gauss-Kruger zone 25'],
+    [2436, 'Beijing 1954 / 3-degree Gauss-Kruger CM 117E'],
+    [21413, 'Beijing 1954 / Gauss-Kruger zone 13'],
+    [21463, 'Beijing 1954 / Gauss-Kruger CM 135E'],
   ])('when legacy EPSG:%i is looked up, then it is named %s', (epsg, name) => {
     expect(legacyCrsName(epsg)).toBe(name)
   })
@@ -109,10 +131,25 @@ describe('CRS from a .prj', () => {
 
   it.each([
     ['Xian 1980 geographic', XIAN_GCS, 'GCS_Xian_1980', '西安 1980 坐标系'],
-    ['Xian 1980 3° zone 39', esriGk('Xian_1980_3_Degree_GK_Zone_39', 39_500_000, 117, XIAN_GCS), 'Xian_1980_3_Degree_GK_Zone_39', '西安 1980 坐标系'],
-    ['Xian 1980 3° CM 114E', esriGk('Xian_1980_3_Degree_GK_CM_114E', 500_000, 114, XIAN_GCS), 'Xian_1980_3_Degree_GK_CM_114E', '西安 1980 坐标系'],
+    [
+      'Xian 1980 3° zone 39',
+      esriGk('Xian_1980_3_Degree_GK_Zone_39', 39_500_000, 117, XIAN_GCS),
+      'Xian_1980_3_Degree_GK_Zone_39',
+      '西安 1980 坐标系',
+    ],
+    [
+      'Xian 1980 3° CM 114E',
+      esriGk('Xian_1980_3_Degree_GK_CM_114E', 500_000, 114, XIAN_GCS),
+      'Xian_1980_3_Degree_GK_CM_114E',
+      '西安 1980 坐标系',
+    ],
     ['Beijing 1954 geographic', BEIJING_GCS, 'GCS_Beijing_1954', '北京 1954 坐标系'],
-    ['Beijing 1954 3° CM 117E', esriGk('Beijing_1954_3_Degree_GK_CM_117E', 500_000, 117, BEIJING_GCS), 'Beijing_1954_3_Degree_GK_CM_117E', '北京 1954 坐标系'],
+    [
+      'Beijing 1954 3° CM 117E',
+      esriGk('Beijing_1954_3_Degree_GK_CM_117E', 500_000, 117, BEIJING_GCS),
+      'Beijing_1954_3_Degree_GK_CM_117E',
+      '北京 1954 坐标系',
+    ],
   ])('when the .prj is %s, then LEGACY_CRS names the CRS found', (_what, prj, name, datum) => {
     const result = detectFromPrj(prj)
     expect(result.ok).toBe(false)
@@ -125,12 +162,42 @@ describe('CRS from a .prj', () => {
   })
 
   it.each([
-    ['WGS 84 UTM 49N', esriGk('WGS_1984_UTM_Zone_49N', 500_000, 111, WGS84_GCS, 'Transverse_Mercator', 0.9996), 'WGS_1984_UTM_Zone_49N', 'UTM'],
-    ['another datum', 'GEOGCS["GCS_Tokyo",DATUM["D_Tokyo",SPHEROID["Bessel_1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]', 'GCS_Tokyo', 'D_Tokyo'],
-    ['a Lambert projection', esriGk('CGCS2000_Lambert', 500_000, 111, GCS, 'Lambert_Conformal_Conic'), 'CGCS2000_Lambert', 'Lambert_Conformal_Conic'],
-    ['a zone whose meridian is wrong', esriGk('CGCS2000_3_Degree_GK_Zone_39', 39_500_000, 114), 'CGCS2000_3_Degree_GK_Zone_39', '中央经线应为 117°'],
-    ['a scale factor of 0.9996', esriGk('CGCS2000_TM', 500_000, 111, GCS, 'Transverse_Mercator', 0.9996), 'CGCS2000_TM', '比例因子 0.9996'],
-    ['feet', esriGk('CGCS2000_3_Degree_GK_CM_111E', 500_000, 111).replace('UNIT["Meter",1.0]', 'UNIT["Foot",0.3048]'), 'CGCS2000_3_Degree_GK_CM_111E', '长度单位不是米'],
+    [
+      'WGS 84 UTM 49N',
+      esriGk('WGS_1984_UTM_Zone_49N', 500_000, 111, WGS84_GCS, 'Transverse_Mercator', 0.9996),
+      'WGS_1984_UTM_Zone_49N',
+      'UTM',
+    ],
+    [
+      'another datum',
+      'GEOGCS["GCS_Tokyo",DATUM["D_Tokyo",SPHEROID["Bessel_1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',
+      'GCS_Tokyo',
+      'D_Tokyo',
+    ],
+    [
+      'a Lambert projection',
+      esriGk('CGCS2000_Lambert', 500_000, 111, GCS, 'Lambert_Conformal_Conic'),
+      'CGCS2000_Lambert',
+      'Lambert_Conformal_Conic',
+    ],
+    [
+      'a zone whose meridian is wrong',
+      esriGk('CGCS2000_3_Degree_GK_Zone_39', 39_500_000, 114),
+      'CGCS2000_3_Degree_GK_Zone_39',
+      '中央经线应为 117°',
+    ],
+    [
+      'a scale factor of 0.9996',
+      esriGk('CGCS2000_TM', 500_000, 111, GCS, 'Transverse_Mercator', 0.9996),
+      'CGCS2000_TM',
+      '比例因子 0.9996',
+    ],
+    [
+      'feet',
+      esriGk('CGCS2000_3_Degree_GK_CM_111E', 500_000, 111).replace('UNIT["Meter",1.0]', 'UNIT["Foot",0.3048]'),
+      'CGCS2000_3_Degree_GK_CM_111E',
+      '长度单位不是米',
+    ],
     ['not WKT', 'hello world', 'hello world', '不是可识别的 WKT'],
     ['empty', '  ', '（.prj 为空）', '空的'],
   ])('when the .prj is %s, then UNKNOWN_CRS names the CRS found', (_what, prj, name, why) => {
@@ -146,7 +213,11 @@ describe('CRS from a .prj', () => {
 
 describe('CRS from a GeoJSON crs member', () => {
   it.each([
-    ['EPSG:4490', 4490], ['urn:ogc:def:crs:EPSG::4527', 4527], ['EPSG:4546', 4546], ['urn:ogc:def:crs:OGC:1.3:CRS84', 4326], ['EPSG:4326', 4326],
+    ['EPSG:4490', 4490],
+    ['urn:ogc:def:crs:EPSG::4527', 4527],
+    ['EPSG:4546', 4546],
+    ['urn:ogc:def:crs:OGC:1.3:CRS84', 4326],
+    ['EPSG:4326', 4326],
   ])('when the crs is %s, then it is EPSG:%i', (name, epsg) => {
     expect(epsgOf(detectFromCrsName(name))).toBe(epsg)
   })
@@ -170,7 +241,7 @@ const box = (minX: number, minY: number, maxX: number, maxY: number): Extent => 
 
 describe('CRS from the coordinate ranges', () => {
   it.each([
-    ['longitude and latitude in 赫山区', box(112.30, 28.50, 112.32, 28.52), 4490],
+    ['longitude and latitude in 赫山区', box(112.3, 28.5, 112.32, 28.52), 4490],
     ['3° zone 38 eastings', box(38_432_100, 3_155_000, 38_432_900, 3_155_700), 4526],
     ['3° zone 39 eastings', box(39_500_000, 3_000_000, 39_500_100, 3_000_100), 4527],
     ['6° zone 19 eastings', box(19_620_000, 3_155_000, 19_620_500, 3_155_400), 4497],
@@ -183,19 +254,29 @@ describe('CRS from the coordinate ranges', () => {
   })
 
   it('when the eastings are unprefixed and a central meridian is given, then that 3° CM code is used', () => {
-    const result = detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), { centralMeridian: 111, counties: [{ county: '梨树县', centralMeridian: 123 }] })
+    const result = detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), {
+      centralMeridian: 111,
+      counties: [{ county: '梨树县', centralMeridian: 123 }],
+    })
     expect(epsgOf(result)).toBe(4546)
     expect(result.ok && result.warnings[0]).toContain('按填写的中央经线 111°E')
   })
 
-  it('when the eastings are unprefixed and the caller\'s one county lies at 111°E, then CM 111E is assumed with a warning naming the county', () => {
-    const result = detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), { counties: [{ county: '赫山区', centralMeridian: 111 }] })
+  it("when the eastings are unprefixed and the caller's one county lies at 111°E, then CM 111E is assumed with a warning naming the county", () => {
+    const result = detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), {
+      counties: [{ county: '赫山区', centralMeridian: 111 }],
+    })
     expect(epsgOf(result)).toBe(4546)
     expect(result.ok && result.warnings[0]).toContain('按赫山区所在的 3 度带中央经线 111°E 换算')
   })
 
-  it('when the eastings are unprefixed and the caller\'s counties lie on two meridians, then the .prj or a meridian is asked for', () => {
-    const result = detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), { counties: [{ county: '赫山区', centralMeridian: 111 }, { county: '梨树县', centralMeridian: 123 }] })
+  it("when the eastings are unprefixed and the caller's counties lie on two meridians, then the .prj or a meridian is asked for", () => {
+    const result = detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), {
+      counties: [
+        { county: '赫山区', centralMeridian: 111 },
+        { county: '梨树县', centralMeridian: 123 },
+      ],
+    })
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.code).toBe('CENTRAL_MERIDIAN_REQUIRED')
@@ -209,11 +290,13 @@ describe('CRS from the coordinate ranges', () => {
   })
 
   it('when the given central meridian is not a multiple of 3, then it is refused', () => {
-    expect(epsgOf(detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), { centralMeridian: 112 }))).toBe('UNKNOWN_CRS')
+    expect(epsgOf(detectFromRanges(box(631_000, 3_155_000, 631_800, 3_155_700), { centralMeridian: 112 }))).toBe(
+      'UNKNOWN_CRS',
+    )
   })
 
   it.each([
-    ['latitude first', box(28.50, 112.30, 28.52, 112.32)],
+    ['latitude first', box(28.5, 112.3, 28.52, 112.32)],
     ['prefixed northing first (X = 北坐标)', box(3_155_000, 38_432_100, 3_155_700, 38_432_900)],
     ['unprefixed northing first', box(3_155_000, 631_000, 3_155_700, 631_800)],
   ])('when the coordinates are %s, then AXES_SWAPPED', (_what, extent) => {
@@ -233,7 +316,12 @@ describe('CRS from the coordinate ranges', () => {
     expect(!result.ok && result.message).toContain(words)
   })
 
-  it.each([[112.35, 111], [113.4, 114], [124.3, 123], [117, 117]])('when a county lies at %f°E, then its 3° central meridian is %i°E', (lon, cm) => {
+  it.each([
+    [112.35, 111],
+    [113.4, 114],
+    [124.3, 123],
+    [117, 117],
+  ])('when a county lies at %f°E, then its 3° central meridian is %i°E', (lon, cm) => {
     expect(centralMeridianNear(lon)).toBe(cm)
   })
 })
@@ -251,9 +339,24 @@ describe('a declared CRS must fit the coordinates', () => {
   })
 
   it.each([
-    ['zone 39 with unprefixed eastings', '不是以带号 39 开头的 8 位数', zone39, box(500_000, 3_000_000, 500_100, 3_000_100)],
-    ['zone 39 with zone-38 eastings', '不是以带号 39 开头的 8 位数', zone39, box(38_500_000, 3_000_000, 38_500_100, 3_000_100)],
-    ['CM 111E with prefixed eastings', '不是无带号的高斯-克吕格坐标', cm111, box(37_631_000, 3_155_000, 37_631_800, 3_155_700)],
+    [
+      'zone 39 with unprefixed eastings',
+      '不是以带号 39 开头的 8 位数',
+      zone39,
+      box(500_000, 3_000_000, 500_100, 3_000_100),
+    ],
+    [
+      'zone 39 with zone-38 eastings',
+      '不是以带号 39 开头的 8 位数',
+      zone39,
+      box(38_500_000, 3_000_000, 38_500_100, 3_000_100),
+    ],
+    [
+      'CM 111E with prefixed eastings',
+      '不是无带号的高斯-克吕格坐标',
+      cm111,
+      box(37_631_000, 3_155_000, 37_631_800, 3_155_700),
+    ],
     ['CM 111E with northings outside China', '北坐标不在中国范围', cm111, box(631_000, 9_155_000, 631_800, 9_155_700)],
     ['CGCS2000 with metres', '不是中国范围内的经纬度', geographic, box(631_000, 3_155_000, 631_800, 3_155_700)],
   ])('when %s, then CRS_MISMATCH names the CRS and says %s', (_what, words, crs, extent) => {

@@ -15,10 +15,17 @@ describe('csvCell', () => {
     expect(csvCell(text)).toBe(cell)
   })
 
-  it.each([[-2, '-2'], [-0.5, '-0.5'], [1.5, '1.5'], ['-2', '-2'], ['+3.25', '+3.25'], ['-1e3', '-1e3'], [null, '']])(
-    'when the value %j is a plain number, then it stays a number: %j', (value, cell) => {
-      expect(csvCell(value)).toBe(cell)
-    })
+  it.each([
+    [-2, '-2'],
+    [-0.5, '-0.5'],
+    [1.5, '1.5'],
+    ['-2', '-2'],
+    ['+3.25', '+3.25'],
+    ['-1e3', '-1e3'],
+    [null, ''],
+  ])('when the value %j is a plain number, then it stays a number: %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell)
+  })
 
   it('when values hold commas, quotes or line breaks, then they are quoted as RFC 4180 says; null is empty', () => {
     expect(csvLine(['a,b', 'say "hi"', 'x\ny', null, 1.5])).toBe('"a,b","say ""hi""","x\ny",,1.5\r\n')

@@ -18,21 +18,31 @@ interface MvtCase {
 function decodeTile(bytes: Uint8Array) {
   if (bytes.length === 0) return { isEmpty: true, layers: {} }
   const tile = new VectorTile(new PbfReader(bytes))
-  const layers = Object.fromEntries(Object.entries(tile.layers).map(([name, layer]) => {
-    const features = Array.from({ length: layer.length }, (_, i) => {
-      const f = layer.feature(i)
-      return { id: f.id ?? null, type: f.type, properties: f.properties, geometry: f.loadGeometry().map((ring) => ring.map((p) => [p.x, p.y])) }
-    })
-    return [name, { version: layer.version, extent: layer.extent, features }]
-  }))
+  const layers = Object.fromEntries(
+    Object.entries(tile.layers).map(([name, layer]) => {
+      const features = Array.from({ length: layer.length }, (_, i) => {
+        const f = layer.feature(i)
+        return {
+          id: f.id ?? null,
+          type: f.type,
+          properties: f.properties,
+          geometry: f.loadGeometry().map((ring) => ring.map((p) => [p.x, p.y])),
+        }
+      })
+      return [name, { version: layer.version, extent: layer.extent, features }]
+    }),
+  )
   return { isEmpty: false, layers }
 }
 
 /** Each case: `in.json` (layer, kind, extent, rows) → `out.json`, the encoded tile as @mapbox/vector-tile reads it. */
 describe('MVT encoder (golden fixtures, REGEN=1 rewrites them)', () => {
-  it.each(goldenCases('mvt'))('when the rows of $name are encoded, then the decoded tile matches out.json', ({ dir }) => {
-    const input = JSON.parse(readFileSync(path.join(dir, 'in.json'), 'utf8')) as MvtCase
-    const rows = input.rows.map((row) => ({ ...row, geom: JSON.stringify(row.geom) }))
-    expectGolden(dir, decodeTile(encodeMvtLayer(input.layer, input.kind, rows, input.extent)))
-  })
+  it.each(goldenCases('mvt'))(
+    'when the rows of $name are encoded, then the decoded tile matches out.json',
+    ({ dir }) => {
+      const input = JSON.parse(readFileSync(path.join(dir, 'in.json'), 'utf8')) as MvtCase
+      const rows = input.rows.map((row) => ({ ...row, geom: JSON.stringify(row.geom) }))
+      expectGolden(dir, decodeTile(encodeMvtLayer(input.layer, input.kind, rows, input.extent)))
+    },
+  )
 })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { chooseGapPoints, gaussKrugerSrid, plannedPointCode, type GapCandidate } from '../../server/src/domain/gap-analysis.ts'
+import {
+  chooseGapPoints,
+  gaussKrugerSrid,
+  plannedPointCode,
+  type GapCandidate,
+} from '../../server/src/domain/gap-analysis.ts'
 
 /**
  * A hand-made county: five uncovered parcels (m²) and four grid nodes with the parcels each would cover.
@@ -15,7 +20,10 @@ const D = node(4, [2, 3, 4])
 describe('chooseGapPoints: greedy maximum coverage', () => {
   it('when k = 3 on the hand-made county, then C then D are chosen with gains 16 and 11 and nothing is left', () => {
     const r = chooseGapPoints([A, B, C, D], AREAS, 3)
-    expect(r.proposals.map((p) => [p.candidateId, p.gainM2, p.cumulativeM2, p.parcels])).toEqual([[3, 16, 16, 2], [4, 11, 27, 3]])
+    expect(r.proposals.map((p) => [p.candidateId, p.gainM2, p.cumulativeM2, p.parcels])).toEqual([
+      [3, 16, 16, 2],
+      [4, 11, 27, 3],
+    ])
     expect(r.proposals[1].cumulativeShare).toBe(1)
     expect(r.uncoveredM2).toBe(27)
     expect(r.remainingM2).toBe(0)

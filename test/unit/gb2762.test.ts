@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
 import { assessCropSample } from '../../server/src/domain/assess-sample.ts'
 import {
-  CROP_GROUPS, DEFAULT_GB2762_EDITION, GB2762_EDITIONS, cropGroupOf, cropLimit, type CropContaminant, type CropGroup,
+  CROP_GROUPS,
+  DEFAULT_GB2762_EDITION,
+  GB2762_EDITIONS,
+  cropGroupOf,
+  cropLimit,
+  type CropContaminant,
+  type CropGroup,
 } from '../../server/src/domain/gb2762.ts'
 
 /** An independently typed copy of GB 2762-2022 as transcribed (docs/domain-notes.md §3.3), mg/kg fresh weight. */
@@ -25,27 +31,35 @@ const GB2762_2022: Record<CropGroup, Record<CropContaminant, number>> = {
 const CONTAMINANTS: CropContaminant[] = ['Cd', 'Pb', 'As', 'Hg', 'Cr']
 const STEP = 0.001
 
-const limitCases = (Object.keys(GB2762_2022) as CropGroup[]).flatMap((group) => CONTAMINANTS.map((c) => ({ group, c, limit: GB2762_2022[group][c] })))
+const limitCases = (Object.keys(GB2762_2022) as CropGroup[]).flatMap((group) =>
+  CONTAMINANTS.map((c) => ({ group, c, limit: GB2762_2022[group][c] })),
+)
 
 describe('GB 2762-2022 limits by crop group', () => {
   it('when the groups are listed, then they are exactly those of the copy', () => {
     expect([...CROP_GROUPS].sort()).toEqual(Object.keys(GB2762_2022).sort())
   })
 
-  it.each(limitCases)('when $group $c is looked up, then the limit is $limit and the basis names the edition', ({ group, c, limit }) => {
-    const l = cropLimit('GB 2762-2022', group, c)
-    expect(l.value).toBe(limit)
-    expect(l.basis.startsWith('GB 2762-2022 ')).toBe(true)
-  })
+  it.each(limitCases)(
+    'when $group $c is looked up, then the limit is $limit and the basis names the edition',
+    ({ group, c, limit }) => {
+      const l = cropLimit('GB 2762-2022', group, c)
+      expect(l.value).toBe(limit)
+      expect(l.basis.startsWith('GB 2762-2022 ')).toBe(true)
+    },
+  )
 
-  it.each(limitCases)('when $group $c equals $limit, then the crop is within the limit; a step above, it exceeds', ({ group, c, limit }) => {
-    const at = assessCropSample({ crop: group, values: { [c]: limit } }, DEFAULT_RULE_SET)
-    expect(at.result).toBe('ok')
-    expect(at.items[0]).toMatchObject({ value: limit, limit })
-    const above = assessCropSample({ crop: group, values: { [c]: limit + STEP } }, DEFAULT_RULE_SET)
-    expect(above.result).toBe('slight')
-    expect(above.reasons.map((r) => r.code)).toContain('CROP_ABOVE_LIMIT')
-  })
+  it.each(limitCases)(
+    'when $group $c equals $limit, then the crop is within the limit; a step above, it exceeds',
+    ({ group, c, limit }) => {
+      const at = assessCropSample({ crop: group, values: { [c]: limit } }, DEFAULT_RULE_SET)
+      expect(at.result).toBe('ok')
+      expect(at.items[0]).toMatchObject({ value: limit, limit })
+      const above = assessCropSample({ crop: group, values: { [c]: limit + STEP } }, DEFAULT_RULE_SET)
+      expect(above.result).toBe('slight')
+      expect(above.reasons.map((r) => r.code)).toContain('CROP_ABOVE_LIMIT')
+    },
+  )
 
   it('when rice arsenic is looked up, then it is inorganic arsenic, other cereals total arsenic', () => {
     expect(cropLimit('GB 2762-2022', '稻谷', 'As')).toMatchObject({ form: '无机砷' })
@@ -77,15 +91,28 @@ describe('editions', () => {
 
   it('when an unknown edition is asked for, then it is refused as misuse', () => {
     expect(() => cropLimit('GB 2762-1999', '稻谷', 'Cd')).toThrow()
-    expect(() => assessCropSample({ crop: '稻谷', values: { Cd: 0.1 } }, { ...DEFAULT_RULE_SET, gb2762Edition: 'GB 2762-1999' })).toThrow()
+    expect(() =>
+      assessCropSample({ crop: '稻谷', values: { Cd: 0.1 } }, { ...DEFAULT_RULE_SET, gb2762Edition: 'GB 2762-1999' }),
+    ).toThrow()
   })
 })
 
 describe('crop names', () => {
   it.each([
-    ['稻谷', '稻谷'], ['水稻', '稻谷'], ['大米', '大米'], ['糙米', '糙米'], ['小麦', '小麦玉米及其他谷物'], ['玉米', '小麦玉米及其他谷物'],
-    ['菠菜', '叶菜蔬菜'], ['叶菜', '叶菜蔬菜'], ['马铃薯', '薯类'], ['萝卜', '块根和块茎蔬菜'], ['芹菜', '芹菜'], ['甘蓝', '芸薹类蔬菜'],
-    ['番茄', '新鲜蔬菜'], [' 玉米 ', '小麦玉米及其他谷物'],
+    ['稻谷', '稻谷'],
+    ['水稻', '稻谷'],
+    ['大米', '大米'],
+    ['糙米', '糙米'],
+    ['小麦', '小麦玉米及其他谷物'],
+    ['玉米', '小麦玉米及其他谷物'],
+    ['菠菜', '叶菜蔬菜'],
+    ['叶菜', '叶菜蔬菜'],
+    ['马铃薯', '薯类'],
+    ['萝卜', '块根和块茎蔬菜'],
+    ['芹菜', '芹菜'],
+    ['甘蓝', '芸薹类蔬菜'],
+    ['番茄', '新鲜蔬菜'],
+    [' 玉米 ', '小麦玉米及其他谷物'],
   ])('when the crop is %s, then the group is %s', (crop, group) => {
     expect(cropGroupOf(crop)).toBe(group)
   })

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import {
-  GB36600_SUBSTANCES, GB36600_TABLE1, GB36600_TABLE2, assessPollutant, findSubstance,
+  GB36600_SUBSTANCES,
+  GB36600_TABLE1,
+  GB36600_TABLE2,
+  assessPollutant,
+  findSubstance,
 } from '../../server/src/domain/gb36600.ts'
-import { GB50137_CODES, LAND_CLASS_NAME, gb50137Reference, landClassOfUse, majorClassOf } from '../../server/src/domain/gb50137.ts'
+import {
+  GB50137_CODES,
+  LAND_CLASS_NAME,
+  gb50137Reference,
+  landClassOfUse,
+  majorClassOf,
+} from '../../server/src/domain/gb50137.ts'
 
 /** Rows of GB 36600-2018 re-typed from GB 36600-2018 表1/表2 as transcribed (S1 | S2 | C1 | C2, mg/kg), independently of the table in the code. */
 const SPOT: [key: string, name: string, cas: string | null, s1: number, s2: number, c1: number, c2: number][] = [
@@ -49,34 +59,68 @@ describe('GB 36600 tables', () => {
   })
 
   it.each(SPOT)('when %s is looked up, then it has the values of the standard', (key, name, cas, s1, s2, c1, c2) => {
-    expect(findSubstance(key)).toEqual(expect.objectContaining({ key, name, cas, screening: { first: s1, second: s2 }, intervention: { first: c1, second: c2 } }))
+    expect(findSubstance(key)).toEqual(
+      expect.objectContaining({
+        key,
+        name,
+        cas,
+        screening: { first: s1, second: s2 },
+        intervention: { first: c1, second: c2 },
+      }),
+    )
   })
 
   it('when every item is read, then values are positive and second-class values are never below first-class ones', () => {
     for (const s of GB36600_SUBSTANCES) {
-      for (const v of [s.screening.first, s.screening.second, s.intervention.first, s.intervention.second]) expect(v, s.name).toBeGreaterThan(0)
+      for (const v of [s.screening.first, s.screening.second, s.intervention.first, s.intervention.second])
+        expect(v, s.name).toBeGreaterThan(0)
       expect(s.screening.second, s.name).toBeGreaterThanOrEqual(s.screening.first)
       expect(s.intervention.second, s.name).toBeGreaterThanOrEqual(s.intervention.first)
     }
   })
 })
 
-const boundaries = GB36600_SUBSTANCES.flatMap((s) => (['first', 'second'] as const).map((landClass) => ({ key: s.key, name: s.name, landClass, s })))
+const boundaries = GB36600_SUBSTANCES.flatMap((s) =>
+  (['first', 'second'] as const).map((landClass) => ({ key: s.key, name: s.name, landClass, s })),
+)
 
 describe('assessPollutant', () => {
-  it.each(boundaries)('when $name is measured at and just above the values for $landClass land, then ≤ is no exceedance and > is', ({ key, landClass, s }) => {
-    const screening = s.screening[landClass]
-    const intervention = s.intervention[landClass]
-    expect(assessPollutant(key, screening, landClass)).toMatchObject({ exceedsScreening: false, screening, intervention, ratio: 1 })
-    const above = assessPollutant(key, screening * 1.001, landClass)
-    expect(above.exceedsScreening).toBe(true)
-    expect(assessPollutant(key, intervention, landClass).exceedsIntervention).toBe(false)
-    expect(assessPollutant(key, intervention * 1.001, landClass)).toMatchObject({ exceedsIntervention: true, exceedsScreening: true })
-  })
+  it.each(boundaries)(
+    'when $name is measured at and just above the values for $landClass land, then ≤ is no exceedance and > is',
+    ({ key, landClass, s }) => {
+      const screening = s.screening[landClass]
+      const intervention = s.intervention[landClass]
+      expect(assessPollutant(key, screening, landClass)).toMatchObject({
+        exceedsScreening: false,
+        screening,
+        intervention,
+        ratio: 1,
+      })
+      const above = assessPollutant(key, screening * 1.001, landClass)
+      expect(above.exceedsScreening).toBe(true)
+      expect(assessPollutant(key, intervention, landClass).exceedsIntervention).toBe(false)
+      expect(assessPollutant(key, intervention * 1.001, landClass)).toMatchObject({
+        exceedsIntervention: true,
+        exceedsScreening: true,
+      })
+    },
+  )
 
   it('when lead is 520 mg/kg, then it exceeds screening on first-class land (ratio 1.3) but not on second-class land', () => {
-    expect(assessPollutant('Pb', 520, 'first')).toMatchObject({ exceedsScreening: true, exceedsIntervention: false, ratio: 1.3, interventionRatio: 0.65, isExceedance: true, landClassName: '第一类用地' })
-    expect(assessPollutant('Pb', 520, 'second')).toMatchObject({ exceedsScreening: false, ratio: 0.65, isExceedance: false, landClassName: '第二类用地' })
+    expect(assessPollutant('Pb', 520, 'first')).toMatchObject({
+      exceedsScreening: true,
+      exceedsIntervention: false,
+      ratio: 1.3,
+      interventionRatio: 0.65,
+      isExceedance: true,
+      landClassName: '第一类用地',
+    })
+    expect(assessPollutant('Pb', 520, 'second')).toMatchObject({
+      exceedsScreening: false,
+      ratio: 0.65,
+      isExceedance: false,
+      landClassName: '第二类用地',
+    })
   })
 
   it('when cadmium is 50 mg/kg on first-class land, then it is above intervention (47) though its class-1 intervention value is below the class-2 screening value', () => {
@@ -89,17 +133,27 @@ describe('assessPollutant', () => {
     expect(assessPollutant('dioxins_teq', 2e-5, 'second')).toMatchObject({ exceedsScreening: false, ratio: 0.5 })
   })
 
-  it.each(['As', 'Co', 'V'])('when %s is above screening without a background value, then it counts, with a note that the background is not set', (key) => {
-    const s = findSubstance(key)!
-    const a = assessPollutant(key, s.screening.first + 1, 'first')
-    expect(a.background).toMatchObject({ valueMgKg: null, isWithinBackground: null })
-    expect(a.background?.note).toMatch(/背景值未设置，待核实/)
-    expect(a.isExceedance).toBe(true)
-  })
+  it.each(['As', 'Co', 'V'])(
+    'when %s is above screening without a background value, then it counts, with a note that the background is not set',
+    (key) => {
+      const s = findSubstance(key)!
+      const a = assessPollutant(key, s.screening.first + 1, 'first')
+      expect(a.background).toMatchObject({ valueMgKg: null, isWithinBackground: null })
+      expect(a.background?.note).toMatch(/背景值未设置，待核实/)
+      expect(a.isExceedance).toBe(true)
+    },
+  )
 
   it('when arsenic is above screening but at the background value, then it is not an exceedance; above the background it is', () => {
-    expect(assessPollutant('As', 30, 'first', { As: 30 })).toMatchObject({ exceedsScreening: true, isExceedance: false, background: { valueMgKg: 30, isWithinBackground: true } })
-    expect(assessPollutant('As', 30.5, 'first', { As: 30 })).toMatchObject({ isExceedance: true, background: { isWithinBackground: false } })
+    expect(assessPollutant('As', 30, 'first', { As: 30 })).toMatchObject({
+      exceedsScreening: true,
+      isExceedance: false,
+      background: { valueMgKg: 30, isWithinBackground: true },
+    })
+    expect(assessPollutant('As', 30.5, 'first', { As: 30 })).toMatchObject({
+      isExceedance: true,
+      background: { isWithinBackground: false },
+    })
   })
 
   it('when arsenic is below screening, or lead is above it, then there is no background note', () => {
@@ -116,10 +170,32 @@ describe('assessPollutant', () => {
 
 describe('GB 50137 land classes', () => {
   it.each([
-    ['R', 'first'], ['R2', 'first'], ['A33', 'first'], ['A5', 'first'], ['A6', 'first'], ['G1', 'first'],
-    ['A1', 'second'], ['A2', 'second'], ['A4', 'second'], ['M', 'second'], ['M3', 'second'], ['W', 'second'], ['B', 'second'], ['B1', 'second'],
-    ['S', 'second'], ['U', 'second'], ['G2', 'second'], ['G3', 'second'],
-    ['A', 'first'], ['A3', 'first'], ['G', 'first'], ['', 'first'], [null, 'first'], ['H', 'first'], ['r', 'first'], ['m1', 'second'],
+    ['R', 'first'],
+    ['R2', 'first'],
+    ['A33', 'first'],
+    ['A5', 'first'],
+    ['A6', 'first'],
+    ['G1', 'first'],
+    ['A1', 'second'],
+    ['A2', 'second'],
+    ['A4', 'second'],
+    ['M', 'second'],
+    ['M3', 'second'],
+    ['W', 'second'],
+    ['B', 'second'],
+    ['B1', 'second'],
+    ['S', 'second'],
+    ['U', 'second'],
+    ['G2', 'second'],
+    ['G3', 'second'],
+    ['A', 'first'],
+    ['A3', 'first'],
+    ['G', 'first'],
+    ['', 'first'],
+    [null, 'first'],
+    ['H', 'first'],
+    ['r', 'first'],
+    ['m1', 'second'],
   ])('when the planned use is %s, then the land class is %s', (code, landClass) => {
     expect(landClassOfUse(code)).toBe(landClass)
   })
@@ -127,7 +203,13 @@ describe('GB 50137 land classes', () => {
   it('when the reference list is built, then every code has its name, major class and land class, in the order of the standard', () => {
     const ref = gb50137Reference()
     expect(ref).toHaveLength(Object.keys(GB50137_CODES).length)
-    expect(ref[0]).toEqual({ code: 'R', name: '居住用地', major: 'R', landClass: 'first', landClassName: LAND_CLASS_NAME.first })
+    expect(ref[0]).toEqual({
+      code: 'R',
+      name: '居住用地',
+      major: 'R',
+      landClass: 'first',
+      landClassName: LAND_CLASS_NAME.first,
+    })
     expect([...new Set(ref.map((r) => r.major))]).toEqual(['R', 'A', 'B', 'M', 'W', 'S', 'U', 'G'])
     expect(majorClassOf('A33')).toBe('A')
     expect(majorClassOf('*')).toBeNull()

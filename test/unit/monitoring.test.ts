@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
 import {
-  checkResult, flagResult, normaliseDate, pointRights, resultKey, resultRefusal, standardOfPoint, worstFlag,
-  type MonitoringJudgeSettings, type RawResult,
+  checkResult,
+  flagResult,
+  normaliseDate,
+  pointRights,
+  resultKey,
+  resultRefusal,
+  standardOfPoint,
+  worstFlag,
+  type MonitoringJudgeSettings,
+  type RawResult,
 } from '../../server/src/domain/monitoring.ts'
 
 const settings: MonitoringJudgeSettings = {
@@ -14,9 +22,21 @@ const soil = (landUse: string, ph: number | null, values: Record<string, number>
 
 describe('standardOfPoint', () => {
   it.each([
-    ['0101', 'gb15618', '水田'], ['0102', 'gb15618', '水浇地'], ['0103', 'gb15618', '旱地'], ['0201', 'gb15618', '果园'], ['0204', 'gb15618', '其他'],
-    ['0601', 'gb36600', null], ['0701', 'gb36600', null], ['08H2', 'gb36600', null], ['1003', 'gb36600', null], ['1201', 'gb36600', null],
-    ['0301', 'none', null], ['0404', 'none', null], ['1006', 'none', null], ['1101', 'none', null], ['1202', 'none', null],
+    ['0101', 'gb15618', '水田'],
+    ['0102', 'gb15618', '水浇地'],
+    ['0103', 'gb15618', '旱地'],
+    ['0201', 'gb15618', '果园'],
+    ['0204', 'gb15618', '其他'],
+    ['0601', 'gb36600', null],
+    ['0701', 'gb36600', null],
+    ['08H2', 'gb36600', null],
+    ['1003', 'gb36600', null],
+    ['1201', 'gb36600', null],
+    ['0301', 'none', null],
+    ['0404', 'none', null],
+    ['1006', 'none', null],
+    ['1101', 'none', null],
+    ['1202', 'none', null],
   ])('when the 三调 code is %s, then the standard is %s', (code, kind, landUse) => {
     const s = standardOfPoint(code, settings)
     expect(s.kind).toBe(kind)
@@ -31,15 +51,23 @@ describe('standardOfPoint', () => {
   })
 
   it('when construction land is set to 第二类, then the standard names 第二类用地', () => {
-    expect(standardOfPoint('0601', { constructionLandClass: 'second' })).toMatchObject({ kind: 'gb36600', landClass: 'second' })
+    expect(standardOfPoint('0601', { constructionLandClass: 'second' })).toMatchObject({
+      kind: 'gb36600',
+      landClass: 'second',
+    })
   })
 })
 
 describe('flagResult, GB 15618 boundaries', () => {
   it.each([
     // pH band edges are closed on the right: 5.5 belongs to pH≤5.5, 5.51 to 5.5<pH≤6.5
-    [5.5, 0.3, 'ok', 0.3], [5.5, 0.301, 'screening', 0.3], [5.51, 0.4, 'ok', 0.4], [6.5, 0.41, 'screening', 0.4],
-    [7.5, 0.6, 'ok', 0.6], [7.51, 0.8, 'ok', 0.8], [7.51, 0.81, 'screening', 0.8],
+    [5.5, 0.3, 'ok', 0.3],
+    [5.5, 0.301, 'screening', 0.3],
+    [5.51, 0.4, 'ok', 0.4],
+    [6.5, 0.41, 'screening', 0.4],
+    [7.5, 0.6, 'ok', 0.6],
+    [7.51, 0.8, 'ok', 0.8],
+    [7.51, 0.81, 'screening', 0.8],
   ])('when paddy soil of pH %s holds Cd %s, then %s against screening %s', (ph, cd, level, screening) => {
     const [flag] = soil('0101', ph, { cd })
     expect(flag.level).toBe(level)
@@ -47,20 +75,32 @@ describe('flagResult, GB 15618 boundaries', () => {
   })
 
   it.each([
-    [5.5, 1.5, 'screening'], [5.5, 1.51, 'intervention'], [6.0, 2.0, 'screening'], [6.0, 2.01, 'intervention'],
-    [7.0, 3.0, 'screening'], [7.0, 3.01, 'intervention'], [8.0, 4.0, 'screening'], [8.0, 4.01, 'intervention'],
+    [5.5, 1.5, 'screening'],
+    [5.5, 1.51, 'intervention'],
+    [6.0, 2.0, 'screening'],
+    [6.0, 2.01, 'intervention'],
+    [7.0, 3.0, 'screening'],
+    [7.0, 3.01, 'intervention'],
+    [8.0, 4.0, 'screening'],
+    [8.0, 4.01, 'intervention'],
   ])('when dryland soil of pH %s holds Cd %s, then %s (表3 boundary)', (ph, cd, level) => {
     expect(soil('0103', ph, { cd })[0].level).toBe(level)
   })
 
   it('when As is measured, then the intervention value is the one of the pH band (strictest at high pH)', () => {
-    expect(soil('0103', 8, { as: 100 })[0]).toMatchObject({ level: 'screening', thresholds: [{ valueMgKg: 25 }, { valueMgKg: 100 }] })
+    expect(soil('0103', 8, { as: 100 })[0]).toMatchObject({
+      level: 'screening',
+      thresholds: [{ valueMgKg: 25 }, { valueMgKg: 100 }],
+    })
     expect(soil('0103', 8, { as: 100.1 })[0].level).toBe('intervention')
   })
 
   it('when Cu is measured in an orchard and in a paddy, then the 果园 and 其他 columns apply and Cu has no intervention value', () => {
     const [orchard] = soil('0201', 7, { cu: 190 })
-    expect(orchard).toMatchObject({ level: 'ok', thresholds: [{ valueMgKg: 200, basis: 'GB 15618-2018 表1 铜 果园 6.5<pH≤7.5' }] })
+    expect(orchard).toMatchObject({
+      level: 'ok',
+      thresholds: [{ valueMgKg: 200, basis: 'GB 15618-2018 表1 铜 果园 6.5<pH≤7.5' }],
+    })
     const [paddy] = soil('0101', 7, { cu: 190 })
     expect(paddy).toMatchObject({ level: 'screening', ratio: 1.9 })
     expect(paddy.thresholds).toHaveLength(1)
@@ -69,13 +109,20 @@ describe('flagResult, GB 15618 boundaries', () => {
 
   it('when 表2 items are measured, then their single screening value applies', () => {
     const flags = soil('0101', 6, { bap: 0.56, hch: 0.1 })
-    expect(flags.map((f) => [f.key, f.level])).toEqual([['hch', 'ok'], ['bap', 'screening']])
+    expect(flags.map((f) => [f.key, f.level])).toEqual([
+      ['hch', 'ok'],
+      ['bap', 'screening'],
+    ])
     expect(flags[1].thresholds[0].basis).toBe('GB 15618-2018 表2 苯并[a]芘')
   })
 
   it('when pH is missing, then every value is 缺少 pH，无法判定 with no threshold and the worst flag is no-ph', () => {
     const flags = soil('0101', null, { cd: 9, as: 1 })
-    expect(flags.every((f) => f.level === 'no-ph' && f.label === '缺少 pH，无法判定' && f.thresholds.length === 0 && f.ratio === null)).toBe(true)
+    expect(
+      flags.every(
+        (f) => f.level === 'no-ph' && f.label === '缺少 pH，无法判定' && f.thresholds.length === 0 && f.ratio === null,
+      ),
+    ).toBe(true)
     expect(worstFlag(flags)).toBe('no-ph')
   })
 
@@ -87,10 +134,16 @@ describe('flagResult, GB 15618 boundaries', () => {
 })
 
 describe('flagResult, GB 36600 and GB 2762', () => {
-  it.each([['pb', 400, 'ok'], ['pb', 400.1, 'screening'], ['pb', 800, 'screening'], ['pb', 800.1, 'intervention'], ['cd', 20.5, 'screening'], ['hg', 33.1, 'intervention']])(
-    'when construction soil holds %s %s, then %s (第一类用地)', (key, value, level) => {
-      expect(soil('0601', 7, { [key]: value })[0].level).toBe(level)
-    })
+  it.each([
+    ['pb', 400, 'ok'],
+    ['pb', 400.1, 'screening'],
+    ['pb', 800, 'screening'],
+    ['pb', 800.1, 'intervention'],
+    ['cd', 20.5, 'screening'],
+    ['hg', 33.1, 'intervention'],
+  ])('when construction soil holds %s %s, then %s (第一类用地)', (key, value, level) => {
+    expect(soil('0601', 7, { [key]: value })[0].level).toBe(level)
+  })
 
   it('when construction soil holds total Cr and Zn, then no standard applies and the reason is given', () => {
     const flags = soil('0701', 7, { cr: 500, zn: 500 })
@@ -103,13 +156,22 @@ describe('flagResult, GB 36600 and GB 2762', () => {
   })
 
   it('when a rice sample is at and above the Cd limit 0.2, then ok and limit, with the ratio', () => {
-    const crop = (cd: number) => flagResult({ medium: 'crop', crop: '稻谷', ph: null, values: { cd } }, standardOfPoint('0101', settings), settings)[0]
+    const crop = (cd: number) =>
+      flagResult(
+        { medium: 'crop', crop: '稻谷', ph: null, values: { cd } },
+        standardOfPoint('0101', settings),
+        settings,
+      )[0]
     expect(crop(0.2)).toMatchObject({ level: 'ok', ratio: 1, thresholds: [{ kind: 'limit', valueMgKg: 0.2 }] })
     expect(crop(0.21)).toMatchObject({ level: 'limit', label: '超限量', ratio: 1.05 })
   })
 
   it('when the crop is unknown to GB 2762, then its values are not judged and the crop is named', () => {
-    const [flag] = flagResult({ medium: 'crop', crop: '魔芋', ph: null, values: { cd: 1 } }, standardOfPoint('0101', settings), settings)
+    const [flag] = flagResult(
+      { medium: 'crop', crop: '魔芋', ph: null, values: { cd: 1 } },
+      standardOfPoint('0101', settings),
+      settings,
+    )
     expect(flag.level).toBe('no-standard')
     expect(flag.message).toContain('魔芋')
   })
@@ -123,25 +185,55 @@ describe('flagResult, GB 36600 and GB 2762', () => {
 })
 
 const raw = (over: Partial<RawResult> = {}): RawResult => ({
-  sampledOn: '2024-05-01', medium: '土壤', crop: '', ph: '6.5', organicMatterGKg: '', ploughDepthCm: '', values: { cd: '0.2' }, ...over,
+  sampledOn: '2024-05-01',
+  medium: '土壤',
+  crop: '',
+  ph: '6.5',
+  organicMatterGKg: '',
+  ploughDepthCm: '',
+  values: { cd: '0.2' },
+  ...over,
 })
 const limits = { maxSoilMgKg: 10_000, maxCropMgKg: 100, earliestSampledOn: '1980-01-01' }
 
 describe('checkResult', () => {
   it('when a complete soil result is typed, then it is accepted with numbers', () => {
     expect(checkResult(raw({ organicMatterGKg: '20', ploughDepthCm: '22' }), limits, '2026-01-01')).toEqual({
-      ok: true, value: { sampledOn: '2024-05-01', medium: 'soil', crop: null, ph: 6.5, organicMatterGKg: 20, ploughDepthCm: 22, values: { cd: 0.2 } },
+      ok: true,
+      value: {
+        sampledOn: '2024-05-01',
+        medium: 'soil',
+        crop: null,
+        ph: 6.5,
+        organicMatterGKg: 20,
+        ploughDepthCm: 22,
+        values: { cd: 0.2 },
+      },
     })
   })
 
   it.each([
-    ['ph', { ph: '14' }, true], ['ph', { ph: '14.01' }, false], ['ph', { ph: '0' }, true], ['ph', { ph: '-0.1' }, false],
-    ['cd', { values: { cd: '0' } }, true], ['cd', { values: { cd: '-0.01' } }, false], ['cd', { values: { cd: '10000' } }, true], ['cd', { values: { cd: '10000.1' } }, false],
-    ['cd', { values: { cd: '1e-3' } }, true], ['cd', { values: { cd: '0,3' } }, false], ['cd', { values: { cd: '<0.01' } }, false],
-    ['sampledOn', { sampledOn: '2026-01-01' }, true], ['sampledOn', { sampledOn: '2026-01-02' }, false], ['sampledOn', { sampledOn: '1979-12-31' }, false],
-    ['sampledOn', { sampledOn: '2023-02-29' }, false], ['sampledOn', { sampledOn: '2024/2/29' }, true], ['sampledOn', { sampledOn: '45052' }, true],
-    ['ploughDepthCm', { ploughDepthCm: '200' }, true], ['ploughDepthCm', { ploughDepthCm: '201' }, false],
-    ['organicMatterGKg', { organicMatterGKg: '1000.5' }, false], ['medium', { medium: '水' }, false],
+    ['ph', { ph: '14' }, true],
+    ['ph', { ph: '14.01' }, false],
+    ['ph', { ph: '0' }, true],
+    ['ph', { ph: '-0.1' }, false],
+    ['cd', { values: { cd: '0' } }, true],
+    ['cd', { values: { cd: '-0.01' } }, false],
+    ['cd', { values: { cd: '10000' } }, true],
+    ['cd', { values: { cd: '10000.1' } }, false],
+    ['cd', { values: { cd: '1e-3' } }, true],
+    ['cd', { values: { cd: '0,3' } }, false],
+    ['cd', { values: { cd: '<0.01' } }, false],
+    ['sampledOn', { sampledOn: '2026-01-01' }, true],
+    ['sampledOn', { sampledOn: '2026-01-02' }, false],
+    ['sampledOn', { sampledOn: '1979-12-31' }, false],
+    ['sampledOn', { sampledOn: '2023-02-29' }, false],
+    ['sampledOn', { sampledOn: '2024/2/29' }, true],
+    ['sampledOn', { sampledOn: '45052' }, true],
+    ['ploughDepthCm', { ploughDepthCm: '200' }, true],
+    ['ploughDepthCm', { ploughDepthCm: '201' }, false],
+    ['organicMatterGKg', { organicMatterGKg: '1000.5' }, false],
+    ['medium', { medium: '水' }, false],
   ])('when %s is %j, then accepted = %s', (field, over, isOk) => {
     const r = checkResult(raw(over as Partial<RawResult>), limits, '2026-01-01')
     expect(r.ok).toBe(isOk)
@@ -162,15 +254,31 @@ describe('checkResult', () => {
   })
 
   it('when a crop name has 30 characters, then it passes; with 31 (or a 1 MB cell), the column is named with the count', () => {
-    expect(checkResult(raw({ medium: '农产品', crop: '稻'.repeat(30), ph: '', values: { cd: '0.1' } }), limits, '2026-01-01').ok).toBe(true)
-    const r = checkResult(raw({ medium: '农产品', crop: '稻'.repeat(31), ph: '', values: { cd: '0.1' } }), limits, '2026-01-01')
-    expect(r).toEqual({ ok: false, problems: [{ field: 'crop', column: '作物', message: '「作物」最多 30 个字（填了 31 个字），请只填作物名称，如 稻谷' }] })
+    expect(
+      checkResult(raw({ medium: '农产品', crop: '稻'.repeat(30), ph: '', values: { cd: '0.1' } }), limits, '2026-01-01')
+        .ok,
+    ).toBe(true)
+    const r = checkResult(
+      raw({ medium: '农产品', crop: '稻'.repeat(31), ph: '', values: { cd: '0.1' } }),
+      limits,
+      '2026-01-01',
+    )
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { field: 'crop', column: '作物', message: '「作物」最多 30 个字（填了 31 个字），请只填作物名称，如 稻谷' },
+      ],
+    })
     const huge = checkResult(raw({ crop: '稻'.repeat(350_000) }), limits, '2026-01-01')
-    expect(!huge.ok && huge.problems[0].message).toBe('「作物」最多 30 个字（填了 350000 个字），请只填作物名称，如 稻谷')
+    expect(!huge.ok && huge.problems[0].message).toBe(
+      '「作物」最多 30 个字（填了 350000 个字），请只填作物名称，如 稻谷',
+    )
   })
 
   it('when a crop value is above the crop cap, then it is refused while the same soil value passes', () => {
-    expect(checkResult(raw({ medium: '农产品', crop: '稻谷', ph: '', values: { cd: '150' } }), limits, '2026-01-01').ok).toBe(false)
+    expect(
+      checkResult(raw({ medium: '农产品', crop: '稻谷', ph: '', values: { cd: '150' } }), limits, '2026-01-01').ok,
+    ).toBe(false)
     expect(checkResult(raw({ values: { cd: '150' } }), limits, '2026-01-01').ok).toBe(true)
   })
 
@@ -185,8 +293,11 @@ describe('rights and identity', () => {
     expect(pointRights('environment', 'basic')).toEqual({ canEdit: true, canEnterResults: true })
     expect(pointRights('farmland', 'produce')).toEqual({ canEdit: false, canEnterResults: true })
     expect(pointRights('farmland', 'risk')).toEqual({ canEdit: false, canEnterResults: false })
-    for (const role of ['land', 'approver', 'admin'] as const) expect(pointRights(role, 'produce')).toEqual({ canEdit: false, canEnterResults: false })
-    expect(resultRefusal('farmland', 'background', 'P1')).toBe('点位「P1」是背景点位，耕地管理员只能录入农产品产地点位的结果')
+    for (const role of ['land', 'approver', 'admin'] as const)
+      expect(pointRights(role, 'produce')).toEqual({ canEdit: false, canEnterResults: false })
+    expect(resultRefusal('farmland', 'background', 'P1')).toBe(
+      '点位「P1」是背景点位，耕地管理员只能录入农产品产地点位的结果',
+    )
   })
 
   it('when two results share point, date, medium and crop, then their keys are equal; another crop differs', () => {

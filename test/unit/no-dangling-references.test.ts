@@ -7,7 +7,15 @@ const SELF = path.relative(ROOT, import.meta.filename)
 
 /** What a maintainer of this repository reads: sources, SQL, scripts, tests, docs and READMEs. */
 const SCANNED = ['server', 'client', 'sql', 'scripts', 'bench', 'test', 'sample-data', 'docs', '.ci']
-const SCANNED_ROOT_FILES = ['README.md', 'package.json', 'vite.config.ts', 'vitest.config.ts', 'eslint.config.js', 'knip.json', 'tsconfig.json']
+const SCANNED_ROOT_FILES = [
+  'README.md',
+  'package.json',
+  'vite.config.ts',
+  'vitest.config.ts',
+  'eslint.config.js',
+  'knip.json',
+  'tsconfig.json',
+]
 const TEXT_FILE = /\.(ts|tsx|js|mjs|cjs|sql|md|json|css|html|sh|ya?ml)$|^run$/
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'test-results', 'fixtures'])
 
@@ -30,11 +38,22 @@ const OUTSIDE = [
  * Applied migrations are immutable (db/migrate.ts stops at start-up when an applied file's SHA-256 changes), so
  * these keep the wording they were applied with; docs/domain-notes.md says how to read it. New ones are checked.
  */
-const IMMUTABLE_MIGRATIONS = new Set([
-  '011_parcel_editing.sql', '012_plot_lifecycle.sql', '013_zones_enterprises_lists.sql', '014_precheck.sql',
-  '015_precheck_subdivide.sql', '016_precheck_data_version_indexes.sql', '017_monitoring_network.sql', '018_coverage.sql',
-  '019_indicators.sql', '020_precheck_versions.sql', '021_precheck_county_pieces.sql', '022_coverage_version.sql',
-].map((f) => path.join('sql', 'migrations', f)))
+const IMMUTABLE_MIGRATIONS = new Set(
+  [
+    '011_parcel_editing.sql',
+    '012_plot_lifecycle.sql',
+    '013_zones_enterprises_lists.sql',
+    '014_precheck.sql',
+    '015_precheck_subdivide.sql',
+    '016_precheck_data_version_indexes.sql',
+    '017_monitoring_network.sql',
+    '018_coverage.sql',
+    '019_indicators.sql',
+    '020_precheck_versions.sql',
+    '021_precheck_county_pieces.sql',
+    '022_coverage_version.sql',
+  ].map((f) => path.join('sql', 'migrations', f)),
+)
 
 /** `../shared/` outside the client is a folder beside the repository; the client's own `shared/` is its code. */
 const SHARED_OUTSIDE = /\.\.\/shared\//
@@ -49,12 +68,17 @@ function danglingIn(file: string, text: string): string[] {
 }
 
 describe('references', () => {
-  const files = [...SCANNED.flatMap((d) => filesUnder(path.join(ROOT, d))), ...SCANNED_ROOT_FILES.map((f) => path.join(ROOT, f)).filter(fs.existsSync)]
+  const files = [
+    ...SCANNED.flatMap((d) => filesUnder(path.join(ROOT, d))),
+    ...SCANNED_ROOT_FILES.map((f) => path.join(ROOT, f)).filter(fs.existsSync),
+  ]
     .map((f) => path.relative(ROOT, f))
     .filter((f) => f !== SELF && !IMMUTABLE_MIGRATIONS.has(f))
 
   it('when the repository is scanned, then the sources, SQL, docs and README are all read', () => {
-    expect(files).toEqual(expect.arrayContaining(['README.md', path.join('server', 'src', 'app.ts'), path.join('docs', 'domain-notes.md')]))
+    expect(files).toEqual(
+      expect.arrayContaining(['README.md', path.join('server', 'src', 'app.ts'), path.join('docs', 'domain-notes.md')]),
+    )
     expect(files.some((f) => f.endsWith('.sql'))).toBe(true)
     expect(files).toContain(path.join('sql', 'migrations', '001_extensions.sql'))
     expect(files.some((f) => f.endsWith('.tsx'))).toBe(true)

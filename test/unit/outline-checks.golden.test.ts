@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'vitest'
-import { judgeMeasuredOutline, parseOutline, type OutlineMeasure, type OutlineSettings } from '../../server/src/domain/outline-checks.ts'
+import {
+  judgeMeasuredOutline,
+  parseOutline,
+  type OutlineMeasure,
+  type OutlineSettings,
+} from '../../server/src/domain/outline-checks.ts'
 import { expectGolden, goldenCases } from '../support/golden.ts'
 
-const SETTINGS: OutlineSettings = { minAreaM2: 200, minWidthM: 2, overlapToleranceM2: 1, outsideToleranceM2: 1, maxVertices: 5000 }
+const SETTINGS: OutlineSettings = {
+  minAreaM2: 200,
+  minWidthM: 2,
+  overlapToleranceM2: 1,
+  outsideToleranceM2: 1,
+  maxVertices: 5000,
+}
 const ALL_STAGES = { size: true, county: true, overlaps: true }
 
 interface Case {
@@ -18,14 +29,23 @@ interface Case {
  * problems of its first failing stage or the outline in 2D.
  */
 describe('outline checks (golden fixtures, REGEN=1 rewrites them)', () => {
-  it.each(goldenCases('outline-checks'))('when the outline of $name is checked, then the answer matches out.json', ({ dir }) => {
-    const { geometry, properties } = JSON.parse(readFileSync(path.join(dir, 'in.geojson'), 'utf8')) as Case
-    const parsed = parseOutline(geometry, properties.where)
-    if (!parsed.ok || !properties.measure) {
-      expectGolden(dir, parsed)
-      return
-    }
-    const problems = judgeMeasuredOutline(parsed.geometry, properties.measure, ALL_STAGES, { ...SETTINGS, ...properties.settings }, properties.where)
-    expectGolden(dir, problems.length ? { ok: false, problems } : parsed)
-  })
+  it.each(goldenCases('outline-checks'))(
+    'when the outline of $name is checked, then the answer matches out.json',
+    ({ dir }) => {
+      const { geometry, properties } = JSON.parse(readFileSync(path.join(dir, 'in.geojson'), 'utf8')) as Case
+      const parsed = parseOutline(geometry, properties.where)
+      if (!parsed.ok || !properties.measure) {
+        expectGolden(dir, parsed)
+        return
+      }
+      const problems = judgeMeasuredOutline(
+        parsed.geometry,
+        properties.measure,
+        ALL_STAGES,
+        { ...SETTINGS, ...properties.settings },
+        properties.where,
+      )
+      expectGolden(dir, problems.length ? { ok: false, problems } : parsed)
+    },
+  )
 })

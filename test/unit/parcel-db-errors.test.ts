@@ -11,7 +11,9 @@ describe('database failures during a parcel edit', () => {
   })
 
   it('when GEOS cannot compute with a geometry, then it is a geometry check failure with a problem', () => {
-    const out = translateDatabaseError(Object.assign(new Error('GEOSIntersection: TopologyException: found non-noded intersection'), { code: 'XX000' }))
+    const out = translateDatabaseError(
+      Object.assign(new Error('GEOSIntersection: TopologyException: found non-noded intersection'), { code: 'XX000' }),
+    )
     expect((out as AppError).code).toBe('GEOMETRY_CHECK')
     expect((out as AppError).details).toMatchObject({ problems: [{ code: 'TOPOLOGY' }] })
   })

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { PLOT_STATUS } from '../../server/src/domain/labels.ts'
 import {
-  checkAddNegativeUse, checkRemoveNegativeUse, defaultNegativeUses, negativeListOf,
+  checkAddNegativeUse,
+  checkRemoveNegativeUse,
+  defaultNegativeUses,
+  negativeListOf,
 } from '../../server/src/domain/negative-list.ts'
 import {
-  PLOT_ACTIONS, PLOT_TRANSITIONS, availableTransitions, checkDocument, checkTransition, type PlotDocument,
+  PLOT_ACTIONS,
+  PLOT_TRANSITIONS,
+  availableTransitions,
+  checkDocument,
+  checkTransition,
+  type PlotDocument,
 } from '../../server/src/domain/plot-lifecycle.ts'
 import { ROLES, type Role } from '../../server/src/domain/roles.ts'
 
@@ -16,7 +24,12 @@ type Need = 'report' | 'review' | 'risk' | 'reason' | 'exceedance'
 const SPEC: Record<string, { from: string[]; to: string; by: 'environment' | 'approver'; needs: Need[] }> = {
   start_preliminary: { from: ['suspected'], to: 'preliminary_investigation', by: 'environment', needs: [] },
   preliminary_clear: { from: ['preliminary_investigation'], to: 'cleared', by: 'environment', needs: ['report'] },
-  preliminary_confirm: { from: ['preliminary_investigation'], to: 'contaminated', by: 'environment', needs: ['report', 'risk', 'exceedance'] },
+  preliminary_confirm: {
+    from: ['preliminary_investigation'],
+    to: 'contaminated',
+    by: 'environment',
+    needs: ['report', 'risk', 'exceedance'],
+  },
   start_detailed: { from: ['contaminated'], to: 'detailed_investigation', by: 'environment', needs: [] },
   start_assessment: { from: ['detailed_investigation'], to: 'risk_assessment', by: 'environment', needs: ['report'] },
   assessment_acceptable: { from: ['risk_assessment'], to: 'cleared', by: 'environment', needs: ['report'] },
@@ -32,8 +45,21 @@ const SPEC: Record<string, { from: string[]; to: string; by: 'environment' | 'ap
 
 const STATUSES = Object.keys(PLOT_STATUS)
 const TODAY = '2026-06-30'
-const doc = (title: string): PlotDocument => ({ title, date: '2026-06-30', body: '结论：部分点位超过筛选值。', attachmentName: `${title}.pdf` })
-const complete = { riskLevel: 'medium', document: doc('报告'), reviewDocument: doc('评审意见'), reason: '理由', hasExceedance: true, landClassName: '第一类用地', today: TODAY }
+const doc = (title: string): PlotDocument => ({
+  title,
+  date: '2026-06-30',
+  body: '结论：部分点位超过筛选值。',
+  attachmentName: `${title}.pdf`,
+})
+const complete = {
+  riskLevel: 'medium',
+  document: doc('报告'),
+  reviewDocument: doc('评审意见'),
+  reason: '理由',
+  hasExceedance: true,
+  landClassName: '第一类用地',
+  today: TODAY,
+}
 
 describe('PLOT_TRANSITIONS', () => {
   it('when the table is read, then it holds exactly the steps of the contract with their states, roles and needs', () => {
@@ -44,14 +70,25 @@ describe('PLOT_TRANSITIONS', () => {
       expect(t.to, action).toBe(spec.to)
       expect(t.by, action).toBe(spec.by)
       const fields = t.requires.map((r) => r.field)
-      const want = spec.needs.map((n) => ({ report: 'document', review: 'reviewDocument', risk: 'riskLevel', reason: 'reason', exceedance: 'exceedance' })[n])
+      const want = spec.needs.map(
+        (n) =>
+          ({
+            report: 'document',
+            review: 'reviewDocument',
+            risk: 'riskLevel',
+            reason: 'reason',
+            exceedance: 'exceedance',
+          })[n],
+      )
       expect(fields.sort(), action).toEqual(want.sort())
     }
   })
 
   it('when every state is checked, then each one is a state of PLOT_STATUS and only removed and cleared have no way out', () => {
     for (const t of Object.values(PLOT_TRANSITIONS)) for (const s of [...t.from, t.to]) expect(STATUSES).toContain(s)
-    const dead = STATUSES.filter((s) => !PLOT_ACTIONS.some((a) => (PLOT_TRANSITIONS[a].from as readonly string[]).includes(s)))
+    const dead = STATUSES.filter(
+      (s) => !PLOT_ACTIONS.some((a) => (PLOT_TRANSITIONS[a].from as readonly string[]).includes(s)),
+    )
     expect(dead.sort()).toEqual(['cleared', 'removed'])
   })
 
@@ -62,32 +99,47 @@ describe('PLOT_TRANSITIONS', () => {
   })
 })
 
-const cases = STATUSES.flatMap((status) => PLOT_ACTIONS.flatMap((action) => ROLES.map((role) => ({ status, action, role }))))
+const cases = STATUSES.flatMap((status) =>
+  PLOT_ACTIONS.flatMap((action) => ROLES.map((role) => ({ status, action, role }))),
+)
 
 describe('checkTransition', () => {
-  it.each(cases)('when a $status plot gets $action by $role with everything given, then the answer follows the contract', ({ status, action, role }) => {
-    const spec = SPEC[action]
-    const d = checkTransition({ status, action, role: role as Role, ...complete })
-    if (!spec.from.includes(status)) expect(d).toMatchObject({ ok: false, code: 'NOT_ALLOWED_FROM_STATUS' })
-    else if (spec.by !== role) expect(d).toMatchObject({ ok: false, code: 'WRONG_ROLE' })
-    else expect(d).toEqual({ ok: true, to: spec.to })
-  })
+  it.each(cases)(
+    'when a $status plot gets $action by $role with everything given, then the answer follows the contract',
+    ({ status, action, role }) => {
+      const spec = SPEC[action]
+      const d = checkTransition({ status, action, role: role as Role, ...complete })
+      if (!spec.from.includes(status)) expect(d).toMatchObject({ ok: false, code: 'NOT_ALLOWED_FROM_STATUS' })
+      else if (spec.by !== role) expect(d).toMatchObject({ ok: false, code: 'WRONG_ROLE' })
+      else expect(d).toEqual({ ok: true, to: spec.to })
+    },
+  )
 
   it.each(PLOT_ACTIONS.flatMap((action) => SPEC[action].needs.map((need) => ({ action, need }))))(
-    'when $action comes without its $need, then it is refused', ({ action, need }) => {
+    'when $action comes without its $need, then it is refused',
+    ({ action, need }) => {
       const request = { status: SPEC[action].from[0], action, role: SPEC[action].by, ...complete }
       const without = {
-        report: { document: null }, review: { reviewDocument: undefined }, risk: { riskLevel: null }, reason: { reason: ' ' }, exceedance: { hasExceedance: false },
+        report: { document: null },
+        review: { reviewDocument: undefined },
+        risk: { riskLevel: null },
+        reason: { reason: ' ' },
+        exceedance: { hasExceedance: false },
       }[need]
       const d = checkTransition({ ...request, ...without })
       expect(d.ok).toBe(false)
       expect(d).toMatchObject({ code: need === 'exceedance' ? 'NO_EXCEEDANCE' : 'MISSING_FIELD' })
-    })
+    },
+  )
 
   it('when the state is wrong, then the message names the current state, where the step starts and the next steps', () => {
-    expect(checkTransition({ status: 'suspected', action: 'start_assessment', role: 'environment', ...complete })).toEqual({
-      ok: false, code: 'NOT_ALLOWED_FROM_STATUS',
-      message: '地块当前状态为“疑似污染地块”，不能“开展风险评估”（该步只能从“详细调查”进行，转入“风险评估”）；可进行的下一步：“开展初步调查”',
+    expect(
+      checkTransition({ status: 'suspected', action: 'start_assessment', role: 'environment', ...complete }),
+    ).toEqual({
+      ok: false,
+      code: 'NOT_ALLOWED_FROM_STATUS',
+      message:
+        '地块当前状态为“疑似污染地块”，不能“开展风险评估”（该步只能从“详细调查”进行，转入“风险评估”）；可进行的下一步：“开展初步调查”',
     })
   })
 
@@ -97,25 +149,55 @@ describe('checkTransition', () => {
   })
 
   it('when the role is wrong, then the message says who may act', () => {
-    expect(checkTransition({ status: 'removal_applied', action: 'approve_removal', role: 'environment', ...complete }))
-      .toEqual({ ok: false, code: 'WRONG_ROLE', message: '“同意移出名录”只能由审定人操作' })
+    expect(
+      checkTransition({ status: 'removal_applied', action: 'approve_removal', role: 'environment', ...complete }),
+    ).toEqual({ ok: false, code: 'WRONG_ROLE', message: '“同意移出名录”只能由审定人操作' })
   })
 
   it('when nothing exceeds, then the message names the land class and suggests 初步调查未超标', () => {
-    const d = checkTransition({ status: 'preliminary_investigation', action: 'preliminary_confirm', role: 'environment', ...complete, hasExceedance: false, landClassName: '第二类用地' })
+    const d = checkTransition({
+      status: 'preliminary_investigation',
+      action: 'preliminary_confirm',
+      role: 'environment',
+      ...complete,
+      hasExceedance: false,
+      landClassName: '第二类用地',
+    })
     expect(d).toMatchObject({ ok: false, code: 'NO_EXCEEDANCE', field: 'pollutants' })
     expect(d.ok === false && d.message).toMatch(/第二类用地筛选值.*初步调查未超标/)
   })
 
   it('when the risk level is not high, medium or low, then it is refused naming the field', () => {
-    expect(checkTransition({ status: 'preliminary_investigation', action: 'preliminary_confirm', role: 'environment', ...complete, riskLevel: 'severe' }))
-      .toMatchObject({ ok: false, code: 'INVALID_FIELD', field: 'riskLevel' })
+    expect(
+      checkTransition({
+        status: 'preliminary_investigation',
+        action: 'preliminary_confirm',
+        role: 'environment',
+        ...complete,
+        riskLevel: 'severe',
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_FIELD', field: 'riskLevel' })
   })
 
   it('when a step that sets no risk level is given an unknown one, then it is refused too; an empty one means none', () => {
-    expect(checkTransition({ status: 'suspected', action: 'start_preliminary', role: 'environment', ...complete, riskLevel: 'NOT A CODE!' }))
-      .toMatchObject({ ok: false, code: 'INVALID_FIELD', field: 'riskLevel' })
-    expect(checkTransition({ status: 'suspected', action: 'start_preliminary', role: 'environment', ...complete, riskLevel: '' })).toMatchObject({ ok: true })
+    expect(
+      checkTransition({
+        status: 'suspected',
+        action: 'start_preliminary',
+        role: 'environment',
+        ...complete,
+        riskLevel: 'NOT A CODE!',
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_FIELD', field: 'riskLevel' })
+    expect(
+      checkTransition({
+        status: 'suspected',
+        action: 'start_preliminary',
+        role: 'environment',
+        ...complete,
+        riskLevel: '',
+      }),
+    ).toMatchObject({ ok: true })
   })
 
   it('when the action is unknown, then UNKNOWN_ACTION lists the next steps', () => {
@@ -126,7 +208,7 @@ describe('checkTransition', () => {
 })
 
 describe('availableTransitions', () => {
-  it('when asked per role, then the officer gets the officer\'s steps and the approver only the removal decisions', () => {
+  it("when asked per role, then the officer gets the officer's steps and the approver only the removal decisions", () => {
     expect(availableTransitions('listed', 'environment')).toEqual(['start_control', 'start_remediation', 'defer'])
     expect(availableTransitions('removal_applied', 'environment')).toEqual([])
     expect(availableTransitions('removal_applied', 'approver')).toEqual(['approve_removal', 'reject_removal'])
@@ -155,19 +237,28 @@ describe('checkDocument', () => {
   })
 
   it('when the document is dated today with a 10-character summary, then it is complete', () => {
-    expect(checkDocument({ ...ok, date: TODAY, body: '一二三四五六七八九十' }, '初步调查报告', 'document', TODAY)).toBeNull()
+    expect(
+      checkDocument({ ...ok, date: TODAY, body: '一二三四五六七八九十' }, '初步调查报告', 'document', TODAY),
+    ).toBeNull()
   })
 })
 
 describe('negative list', () => {
   it.each(STATUSES)('when a plot is in %s, then the defaults follow its list', (status) => {
     const codes = defaultNegativeUses(status).map((u) => [u.useCode, u.basis])
-    if (['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied', 'control_zone'].includes(status)) {
+    if (
+      ['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied', 'control_zone'].includes(status)
+    ) {
       expect(codes).toEqual([
-        ['R', '《中华人民共和国土壤污染防治法》第六十一条'], ['A', '《中华人民共和国土壤污染防治法》第六十一条'], ['*', '《中华人民共和国土壤污染防治法》第六十六条'],
+        ['R', '《中华人民共和国土壤污染防治法》第六十一条'],
+        ['A', '《中华人民共和国土壤污染防治法》第六十一条'],
+        ['*', '《中华人民共和国土壤污染防治法》第六十六条'],
       ])
     } else if (['contaminated', 'detailed_investigation', 'risk_assessment'].includes(status)) {
-      expect(codes).toEqual([['R', '《土壤污染防治行动计划》（十六）；《污染地块土壤环境管理办法（试行）》'], ['A', '《土壤污染防治行动计划》（十六）；《污染地块土壤环境管理办法（试行）》']])
+      expect(codes).toEqual([
+        ['R', '《土壤污染防治行动计划》（十六）；《污染地块土壤环境管理办法（试行）》'],
+        ['A', '《土壤污染防治行动计划》（十六）；《污染地块土壤环境管理办法（试行）》'],
+      ])
     } else {
       expect(codes).toEqual([])
     }
@@ -175,14 +266,30 @@ describe('negative list', () => {
 
   it('when uses are stored, then the added ones follow the defaults and a stored default shows once, as 法定', () => {
     const list = negativeListOf('listed', [
-      { useCode: 'R', basis: '旧依据', reason: null }, { useCode: 'M2', basis: '增列', reason: '邻近水源地' }, { useCode: 'B', basis: '增列', reason: '规划' },
+      { useCode: 'R', basis: '旧依据', reason: null },
+      { useCode: 'M2', basis: '增列', reason: '邻近水源地' },
+      { useCode: 'B', basis: '增列', reason: '规划' },
     ])
-    expect(list.map((u) => [u.useCode, u.isDefault])).toEqual([['R', true], ['A', true], ['*', true], ['B', false], ['M2', false]])
-    expect(list[4]).toEqual({ useCode: 'M2', useName: '二类工业用地', basis: '增列', reason: '邻近水源地', isDefault: false })
+    expect(list.map((u) => [u.useCode, u.isDefault])).toEqual([
+      ['R', true],
+      ['A', true],
+      ['*', true],
+      ['B', false],
+      ['M2', false],
+    ])
+    expect(list[4]).toEqual({
+      useCode: 'M2',
+      useName: '二类工业用地',
+      basis: '增列',
+      reason: '邻近水源地',
+      isDefault: false,
+    })
   })
 
   it('when a plot leaves the list, then the defaults go and the added uses stay', () => {
-    expect(negativeListOf('removed', [{ useCode: 'B', basis: '增列', reason: '规划' }]).map((u) => u.useCode)).toEqual(['B'])
+    expect(negativeListOf('removed', [{ useCode: 'B', basis: '增列', reason: '规划' }]).map((u) => u.useCode)).toEqual([
+      'B',
+    ])
   })
 
   it.each([
@@ -192,7 +299,10 @@ describe('negative list', () => {
     ['no reason', 'listed', 'B', '  ', 'REASON_REQUIRED'],
     ['a use already added', 'listed', 'M', '理由', 'ALREADY_LISTED'],
   ])('when an officer adds %s, then it is refused', (_what, status, code, reason, refusal) => {
-    expect(checkAddNegativeUse(status, [{ useCode: 'M', basis: '增列', reason: 'x' }], code, reason)).toMatchObject({ ok: false, code: refusal })
+    expect(checkAddNegativeUse(status, [{ useCode: 'M', basis: '增列', reason: 'x' }], code, reason)).toMatchObject({
+      ok: false,
+      code: refusal,
+    })
   })
 
   it('when an officer adds R to a suspected plot with a reason, then it is accepted (no default there)', () => {
@@ -204,10 +314,15 @@ describe('negative list', () => {
     ['a use not on the list', 'listed', 'W', '理由', 'NOT_LISTED'],
     ['an added use without reason', 'listed', 'M', '', 'REASON_REQUIRED'],
   ])('when an officer removes %s, then it is refused', (_what, status, code, reason, refusal) => {
-    expect(checkRemoveNegativeUse(status, [{ useCode: 'M', basis: '增列', reason: 'x' }], code, reason)).toMatchObject({ ok: false, code: refusal })
+    expect(checkRemoveNegativeUse(status, [{ useCode: 'M', basis: '增列', reason: 'x' }], code, reason)).toMatchObject({
+      ok: false,
+      code: refusal,
+    })
   })
 
   it('when an officer removes an added use with a reason, then it is accepted', () => {
-    expect(checkRemoveNegativeUse('listed', [{ useCode: 'M', basis: '增列', reason: 'x' }], 'M', '规划调整')).toEqual({ ok: true })
+    expect(checkRemoveNegativeUse('listed', [{ useCode: 'M', basis: '增列', reason: 'x' }], 'M', '规划调整')).toEqual({
+      ok: true,
+    })
   })
 })

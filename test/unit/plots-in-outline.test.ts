@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { isInOutline, isPlotInOutline } from '../../client/src/features/zones/plots-in-outline.ts'
 
-const square = (x0: number, y0: number, size: number): number[][] => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]
+const square = (x0: number, y0: number, size: number): number[][] => [
+  [x0, y0],
+  [x0 + size, y0],
+  [x0 + size, y0 + size],
+  [x0, y0 + size],
+  [x0, y0],
+]
 const withHole: Polygon = { type: 'Polygon', coordinates: [square(112, 28, 0.01), square(112.004, 28.004, 0.002)] }
-const twoParts: MultiPolygon = { type: 'MultiPolygon', coordinates: [[square(112, 28, 0.01)], [square(112.02, 28, 0.01)]] }
+const twoParts: MultiPolygon = {
+  type: 'MultiPolygon',
+  coordinates: [[square(112, 28, 0.01)], [square(112.02, 28, 0.01)]],
+}
 
 describe('plots in a drawn zone outline (a hint of the zone form)', () => {
   it.each([

@@ -3,12 +3,15 @@ import { CAPABILITIES, RIGHTS, can, capabilitiesOf, rolesWith } from '../../serv
 import { ROLES, type Role } from '../../server/src/domain/roles.ts'
 
 describe('rights table', () => {
-  it.each(CAPABILITIES)('when capability %s is read, then it names at least one role and only known roles, each once', (capability) => {
-    const roles = rolesWith(capability)
-    expect(roles.length).toBeGreaterThan(0)
-    for (const role of roles) expect(ROLES).toContain(role)
-    expect(new Set(roles).size).toBe(roles.length)
-  })
+  it.each(CAPABILITIES)(
+    'when capability %s is read, then it names at least one role and only known roles, each once',
+    (capability) => {
+      const roles = rolesWith(capability)
+      expect(roles.length).toBeGreaterThan(0)
+      for (const role of roles) expect(ROLES).toContain(role)
+      expect(new Set(roles).size).toBe(roles.length)
+    },
+  )
 
   it('when a capability is named, then it is a dotted lower-camel name of a subject and a verb', () => {
     for (const capability of CAPABILITIES) expect(capability).toMatch(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/)
@@ -16,22 +19,62 @@ describe('rights table', () => {
 
   // the README's role table: what each role may do beyond reading the map of its counties
   it.each<[Role, string[]]>([
-    ['farmland', ['parcel.edit', 'classification.run', 'classification.view', 'monitoring.enterResults', 'monitoring.import']],
-    ['environment', ['plot.edit', 'plot.transition', 'plot.view', 'controlZone.edit', 'enterprise.edit', 'list.publish', 'list.view',
-      'monitoring.edit', 'monitoring.enterResults', 'monitoring.import', 'coverage.plan', 'report.handle', 'review.queue']],
+    [
+      'farmland',
+      ['parcel.edit', 'classification.run', 'classification.view', 'monitoring.enterResults', 'monitoring.import'],
+    ],
+    [
+      'environment',
+      [
+        'plot.edit',
+        'plot.transition',
+        'plot.view',
+        'controlZone.edit',
+        'enterprise.edit',
+        'list.publish',
+        'list.view',
+        'monitoring.edit',
+        'monitoring.enterResults',
+        'monitoring.import',
+        'coverage.plan',
+        'report.handle',
+        'review.queue',
+      ],
+    ],
     ['land', ['precheck.run', 'precheck.read']],
-    ['approver', ['classification.view', 'plot.transition', 'plot.view', 'list.view', 'precheck.read', 'report.handle', 'review.queue', 'review.approve']],
-    ['admin', ['classification.rules', 'list.view', 'indicator.targets', 'report.handle', 'review.queue', 'user.manage']],
+    [
+      'approver',
+      [
+        'classification.view',
+        'plot.transition',
+        'plot.view',
+        'list.view',
+        'precheck.read',
+        'report.handle',
+        'review.queue',
+        'review.approve',
+      ],
+    ],
+    [
+      'admin',
+      ['classification.rules', 'list.view', 'indicator.targets', 'report.handle', 'review.queue', 'user.manage'],
+    ],
   ])('when the capabilities of %s are listed, then they are those of its row of the role table', (role, expected) => {
     expect(capabilitiesOf(role).sort()).toEqual([...expected].sort())
   })
 
   it.each([
-    ['farmland', 'parcel.edit', true], ['environment', 'parcel.edit', false],
-    ['land', 'precheck.run', true], ['approver', 'precheck.run', false], ['approver', 'precheck.read', true],
-    ['environment', 'list.publish', true], ['admin', 'list.publish', false],
-    ['farmland', 'monitoring.import', true], ['land', 'monitoring.import', false],
-    ['admin', 'user.manage', true], ['approver', 'user.manage', false],
+    ['farmland', 'parcel.edit', true],
+    ['environment', 'parcel.edit', false],
+    ['land', 'precheck.run', true],
+    ['approver', 'precheck.run', false],
+    ['approver', 'precheck.read', true],
+    ['environment', 'list.publish', true],
+    ['admin', 'list.publish', false],
+    ['farmland', 'monitoring.import', true],
+    ['land', 'monitoring.import', false],
+    ['admin', 'user.manage', true],
+    ['approver', 'user.manage', false],
   ] as const)('when %s asks for %s, then %s', (role, capability, expected) => {
     expect(can(role, capability)).toBe(expected)
   })

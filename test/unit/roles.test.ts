@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
-  MIN_PASSWORD_LENGTH, ROLES, ROLE_LABEL, checkPassword, countiesInScope, isRole, scopeCovers, scopePrefix, scopeWithin,
+  MIN_PASSWORD_LENGTH,
+  ROLES,
+  ROLE_LABEL,
+  checkPassword,
+  countiesInScope,
+  isRole,
+  scopeCovers,
+  scopePrefix,
+  scopeWithin,
 } from '../../server/src/domain/roles.ts'
 
 describe('roles', () => {
@@ -16,7 +24,13 @@ describe('roles', () => {
   })
 
   it.each([
-    ['farmland', true], ['admin', true], ['Admin', false], ['public', false], ['', false], [null, false], [3, false],
+    ['farmland', true],
+    ['admin', true],
+    ['Admin', false],
+    ['public', false],
+    ['', false],
+    [null, false],
+    [3, false],
   ])('when %j is checked as a role, then %s', (value, expected) => {
     expect(isRole(value)).toBe(expected)
   })
@@ -81,7 +95,10 @@ describe('countiesInScope', () => {
     [['430903'], ['430903']],
     [['430900'], ['430902', '430903']],
     [['430000'], ['430902', '430903', '431003']],
-    [['430903', '220000'], ['220322', '430903']],
+    [
+      ['430903', '220000'],
+      ['220322', '430903'],
+    ],
     [['110000'], []],
     [[], []],
   ])('when the scopes are %j, then the counties are %j in the given order', (scopes, expected) => {
@@ -98,9 +115,12 @@ describe('checkPassword', () => {
     ['土壤环境一张图密码1234', 'huanjing', 'TOO_SIMPLE', '密码须同时包含字母和数字'],
     ['huanjing2026', 'huanjing', 'SAME_AS_USERNAME', '密码不能包含用户名'],
     ['My-HuanJing-1', 'huanjing', 'SAME_AS_USERNAME', '密码不能包含用户名'],
-  ])('when the password is %j for %s, then it is refused as %s with a Chinese reason', (password, username, reason, message) => {
-    expect(checkPassword(password, username)).toEqual({ valid: false, reason, message })
-  })
+  ])(
+    'when the password is %j for %s, then it is refused as %s with a Chinese reason',
+    (password, username, reason, message) => {
+      expect(checkPassword(password, username)).toEqual({ valid: false, reason, message })
+    },
+  )
 
   it.each([
     ['Abcd-12345', 'huanjing', 'exactly 10 characters'],

@@ -14,12 +14,21 @@ describe('黑土区 indicator', () => {
   })
 
   it('when the plough layer or organic matter is missing, then the point is not judged and says which is missing', () => {
-    expect(judgeBlackSoil({ organicMatterGKg: 25, ploughDepthCm: null }, s)).toEqual({ judged: false, meets: null, reasons: ['缺少耕层厚度，无法判定'] })
-    expect(judgeBlackSoil({ organicMatterGKg: null, ploughDepthCm: 22 }, s).reasons).toEqual(['缺少有机质含量，无法判定'])
+    expect(judgeBlackSoil({ organicMatterGKg: 25, ploughDepthCm: null }, s)).toEqual({
+      judged: false,
+      meets: null,
+      reasons: ['缺少耕层厚度，无法判定'],
+    })
+    expect(judgeBlackSoil({ organicMatterGKg: null, ploughDepthCm: 22 }, s).reasons).toEqual([
+      '缺少有机质含量，无法判定',
+    ])
   })
 
   it('when a point is judged, then its reasons give the value in g/kg and %', () => {
-    expect(judgeBlackSoil({ organicMatterGKg: 18, ploughDepthCm: 22 }, s).reasons).toEqual(['有机质 18 g/kg（1.8%）< 20 g/kg（2.0%）', '耕层厚度 22 cm ≥ 20 cm'])
+    expect(judgeBlackSoil({ organicMatterGKg: 18, ploughDepthCm: 22 }, s).reasons).toEqual([
+      '有机质 18 g/kg（1.8%）< 20 g/kg（2.0%）',
+      '耕层厚度 22 cm ≥ 20 cm',
+    ])
   })
 
   it('when the share is taken, then unjudged points count in points but not in the denominator', () => {

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import {
-  allCategories, applicableTarget, assignTerm, categoriesOf, checkTargetPct, farmlandRate, jurisdictionChain, jurisdictionLevel,
-  meetsTarget, plotRate, type AccountCategory, type CategoryTotal, type Target,
+  allCategories,
+  applicableTarget,
+  assignTerm,
+  categoriesOf,
+  checkTargetPct,
+  farmlandRate,
+  jurisdictionChain,
+  jurisdictionLevel,
+  meetsTarget,
+  plotRate,
+  type AccountCategory,
+  type CategoryTotal,
+  type Target,
 } from '../../server/src/domain/safe-use-rate.ts'
 
-const cat = (degree: AccountCategory['degree'], strictest: AccountCategory['strictest'], produceCompliant: boolean | null = null): AccountCategory =>
-  ({ degree, strictest, produceCompliant })
+const cat = (
+  degree: AccountCategory['degree'],
+  strictest: AccountCategory['strictest'],
+  produceCompliant: boolean | null = null,
+): AccountCategory => ({ degree, strictest, produceCompliant })
 
 describe('assignTerm: which term a contaminated parcel counts in', () => {
   it.each([
@@ -18,10 +32,13 @@ describe('assignTerm: which term a contaminated parcel counts in', () => {
     ['mild_moderate', 'strict', true, 'D', 'C'],
     ['severe', 'strict', null, 'D', 'D'],
     ['severe', 'strict', false, 'D', 'D'],
-  ] as const)('when %s with %s measures (produce %s), then strictest → %s, degree → %s', (degree, strictest, produce, byStrictest, byDegree) => {
-    expect(assignTerm(cat(degree, strictest, produce), 'strictest').term).toBe(byStrictest)
-    expect(assignTerm(cat(degree, strictest, produce), 'degree').term).toBe(byDegree)
-  })
+  ] as const)(
+    'when %s with %s measures (produce %s), then strictest → %s, degree → %s',
+    (degree, strictest, produce, byStrictest, byDegree) => {
+      expect(assignTerm(cat(degree, strictest, produce), 'strictest').term).toBe(byStrictest)
+      expect(assignTerm(cat(degree, strictest, produce), 'degree').term).toBe(byDegree)
+    },
+  )
 
   it('when no measure is applied, then the parcel is not counted, whatever its degree', () => {
     for (const degree of ['slight', 'mild_moderate', 'severe'] as const) {
@@ -35,12 +52,21 @@ describe('assignTerm: which term a contaminated parcel counts in', () => {
     expect(a).toMatchObject({ term: null, code: 'MEASURE_TOO_WEAK' })
     expect(a.reason).toContain('安全利用类措施')
     expect(a.reason).toContain('严格管控类措施')
-    expect(assignTerm(cat('mild_moderate', 'priority', true), 'degree')).toMatchObject({ term: null, code: 'MEASURE_TOO_WEAK' })
+    expect(assignTerm(cat('mild_moderate', 'priority', true), 'degree')).toMatchObject({
+      term: null,
+      code: 'MEASURE_TOO_WEAK',
+    })
   })
 
-  it('when a C parcel\'s produce exceeds GB 2762 or was not monitored, then it is not counted in C', () => {
-    expect(assignTerm(cat('mild_moderate', 'safe_use', false), 'strictest')).toMatchObject({ term: null, code: 'PRODUCE_EXCEEDS' })
-    expect(assignTerm(cat('mild_moderate', 'safe_use', null), 'strictest')).toMatchObject({ term: null, code: 'PRODUCE_MISSING' })
+  it("when a C parcel's produce exceeds GB 2762 or was not monitored, then it is not counted in C", () => {
+    expect(assignTerm(cat('mild_moderate', 'safe_use', false), 'strictest')).toMatchObject({
+      term: null,
+      code: 'PRODUCE_EXCEEDS',
+    })
+    expect(assignTerm(cat('mild_moderate', 'safe_use', null), 'strictest')).toMatchObject({
+      term: null,
+      code: 'PRODUCE_MISSING',
+    })
   })
 })
 
@@ -103,9 +129,30 @@ describe('plotRate', () => {
 
 describe('applicable target', () => {
   let id = 0
-  const t = (jurisdiction: string, year: number, targetPct: number, indicator: Target['indicator'] = 'farmland'): Target =>
-    ({ id: ++id, jurisdiction, indicator, year, targetPct, comparator: 'at_least', source: 's', confidence: 'S', version: 1 })
-  const targets = [t('000000', 2020, 90), t('000000', 2025, 93), t('000000', 2030, 95), t('430900', 2020, 91), t('511700', 2020, 94), t('000000', 2020, 90, 'plot')]
+  const t = (
+    jurisdiction: string,
+    year: number,
+    targetPct: number,
+    indicator: Target['indicator'] = 'farmland',
+  ): Target => ({
+    id: ++id,
+    jurisdiction,
+    indicator,
+    year,
+    targetPct,
+    comparator: 'at_least',
+    source: 's',
+    confidence: 'S',
+    version: 1,
+  })
+  const targets = [
+    t('000000', 2020, 90),
+    t('000000', 2025, 93),
+    t('000000', 2030, 95),
+    t('430900', 2020, 91),
+    t('511700', 2020, 94),
+    t('000000', 2020, 90, 'plot'),
+  ]
   const heshan = jurisdictionChain({ adcode: '430903', cityCode: '430900' })
 
   it('when the chain of 赫山区 is built, then it runs county → city → province → nation', () => {
@@ -113,20 +160,32 @@ describe('applicable target', () => {
     expect(heshan.map(jurisdictionLevel)).toEqual(['county', 'city', 'province', 'national'])
   })
 
-  it('when 赫山区 is read for 2020, then 益阳市\'s 91 % applies, not the national 90 %', () => {
-    expect(applicableTarget(targets, heshan, 'farmland', 2020, 'next')).toMatchObject({ jurisdiction: '430900', targetPct: 91 })
+  it("when 赫山区 is read for 2020, then 益阳市's 91 % applies, not the national 90 %", () => {
+    expect(applicableTarget(targets, heshan, 'farmland', 2020, 'next')).toMatchObject({
+      jurisdiction: '430900',
+      targetPct: 91,
+    })
   })
 
   it('when 赫山区 is read for 2023 with the next-target rule, then the national 2025 target applies (益阳市 has none after 2020)', () => {
-    expect(applicableTarget(targets, heshan, 'farmland', 2023, 'next')).toMatchObject({ jurisdiction: '000000', year: 2025 })
+    expect(applicableTarget(targets, heshan, 'farmland', 2023, 'next')).toMatchObject({
+      jurisdiction: '000000',
+      year: 2025,
+    })
   })
 
-  it('when 赫山区 is read for 2023 with the due-target rule, then 益阳市\'s 2020 target still applies', () => {
-    expect(applicableTarget(targets, heshan, 'farmland', 2023, 'due')).toMatchObject({ jurisdiction: '430900', year: 2020 })
+  it("when 赫山区 is read for 2023 with the due-target rule, then 益阳市's 2020 target still applies", () => {
+    expect(applicableTarget(targets, heshan, 'farmland', 2023, 'due')).toMatchObject({
+      jurisdiction: '430900',
+      year: 2020,
+    })
   })
 
-  it('when a county has its own target, then it wins over the city\'s', () => {
-    expect(applicableTarget([...targets, t('430903', 2020, 97)], heshan, 'farmland', 2020, 'next')).toMatchObject({ jurisdiction: '430903', targetPct: 97 })
+  it("when a county has its own target, then it wins over the city's", () => {
+    expect(applicableTarget([...targets, t('430903', 2020, 97)], heshan, 'farmland', 2020, 'next')).toMatchObject({
+      jurisdiction: '430903',
+      targetPct: 97,
+    })
   })
 
   it('when no jurisdiction has a target for the year, then there is none', () => {

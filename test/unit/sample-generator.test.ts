@@ -7,21 +7,43 @@ import { readCountyFeatures, readTownships } from '../../server/src/services/sam
 
 const feature = readCountyFeatures().find((f) => f.properties.adcode === '430903')!
 const county: CountyInput = {
-  adcode: '430903', name: '赫山区', province: '湖南省',
-  polygons: feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates as any] : (feature.geometry.coordinates as any),
-  townshipCodes: readTownships().filter((t) => t.countyCode === '430903').map((t) => t.code),
+  adcode: '430903',
+  name: '赫山区',
+  province: '湖南省',
+  polygons:
+    feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates as any] : (feature.geometry.coordinates as any),
+  townshipCodes: readTownships()
+    .filter((t) => t.countyCode === '430903')
+    .map((t) => t.code),
 }
-const options: GenerateOptions = { seed: 7, parcels: 500, points: 30, enterprises: 4, plots: 6, zones: 2, zoneVertices: 40 }
+const options: GenerateOptions = {
+  seed: 7,
+  parcels: 500,
+  points: 30,
+  enterprises: 4,
+  plots: 6,
+  zones: 2,
+  zoneVertices: 40,
+}
 /** Digest of the parcels, points and results of `options` as generated before the indicator data was added. */
 const STABLE_DIGEST = 'e942b5b56011d265'
 
 function ringsOf(wkt: string): number[][][] {
-  return wkt.replace(/^MULTIPOLYGON\(\(/, '').replace(/\)\)$/, '').split('),(').map((ring) =>
-    ring.replace(/[()]/g, '').split(',').map((pair) => pair.split(' ').map(Number)))
+  return wkt
+    .replace(/^MULTIPOLYGON\(\(/, '')
+    .replace(/\)\)$/, '')
+    .split('),(')
+    .map((ring) =>
+      ring
+        .replace(/[()]/g, '')
+        .split(',')
+        .map((pair) => pair.split(' ').map(Number)),
+    )
 }
 
 function bboxOf(ring: number[][]) {
-  const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1])
+  const xs = ring.map((p) => p[0]),
+    ys = ring.map((p) => p[1])
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
 }
 
@@ -31,7 +53,9 @@ describe('sample data generator', () => {
   })
 
   it('when the seed changes, then the data changes', () => {
-    expect(generateCounty(county, { ...options, seed: 8 }).parcels[0].wkt).not.toBe(generateCounty(county, options).parcels[0].wkt)
+    expect(generateCounty(county, { ...options, seed: 8 }).parcels[0].wkt).not.toBe(
+      generateCounty(county, options).parcels[0].wkt,
+    )
   })
 
   it('when parcels are generated, then they have 9–30 vertices, closed rings, unique codes and lie inside the county', () => {
@@ -49,7 +73,9 @@ describe('sample data generator', () => {
   })
 
   it('when parcels are generated, then no two bounding boxes overlap (so no two parcels can)', () => {
-    const boxes = generateCounty(county, options).parcels.map((p) => bboxOf(ringsOf(p.wkt)[0])).sort((a, b) => a[0] - b[0])
+    const boxes = generateCounty(county, options)
+      .parcels.map((p) => bboxOf(ringsOf(p.wkt)[0]))
+      .sort((a, b) => a[0] - b[0])
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length && boxes[j][0] < boxes[i][2]; j++) {
         const overlap = boxes[j][1] < boxes[i][3] && boxes[i][1] < boxes[j][3]
@@ -60,13 +86,20 @@ describe('sample data generator', () => {
 
   it('when names are generated, then every one carries the generated mark', () => {
     const s = generateCounty(county, options)
-    for (const name of [...s.points.map((p) => p.name), ...s.enterprises.map((e) => e.name), ...s.plots.map((p) => p.name), ...s.zones.map((z) => z.name)]) {
+    for (const name of [
+      ...s.points.map((p) => p.name),
+      ...s.enterprises.map((e) => e.name),
+      ...s.plots.map((p) => p.name),
+      ...s.zones.map((z) => z.name),
+    ]) {
       expect(name).toContain(GENERATED_MARK)
     }
   })
 
   it('when a county is asked to have no 国控 point, then it has none, and otherwise it has at least one', () => {
-    expect(generateCounty(county, { ...options, withoutNationalPoint: true }).points.some((p) => p.level === 'national')).toBe(false)
+    expect(
+      generateCounty(county, { ...options, withoutNationalPoint: true }).points.some((p) => p.level === 'national'),
+    ).toBe(false)
     expect(generateCounty(county, options).points.some((p) => p.level === 'national')).toBe(true)
   })
 })
@@ -74,15 +107,24 @@ describe('sample data generator', () => {
 describe('sample data generator: indicator data', () => {
   const lishuFeature = readCountyFeatures().find((f) => f.properties.adcode === '220322')!
   const lishu: CountyInput = {
-    adcode: '220322', name: '梨树县', province: '吉林省',
-    polygons: lishuFeature.geometry.type === 'Polygon' ? [lishuFeature.geometry.coordinates as any] : (lishuFeature.geometry.coordinates as any),
-    townshipCodes: readTownships().filter((t) => t.countyCode === '220322').map((t) => t.code),
+    adcode: '220322',
+    name: '梨树县',
+    province: '吉林省',
+    polygons:
+      lishuFeature.geometry.type === 'Polygon'
+        ? [lishuFeature.geometry.coordinates as any]
+        : (lishuFeature.geometry.coordinates as any),
+    townshipCodes: readTownships()
+      .filter((t) => t.countyCode === '220322')
+      .map((t) => t.code),
   }
 
   it('when generated, then the parcels, points and results keep the values they had before the indicator data (own random stream)', () => {
     const s = generateCounty(county, options)
     const digest = (v: unknown) => crypto.createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16)
-    expect(digest({ parcels: s.parcels, points: s.points, results: s.results.map(({ ploughDepthCm: _d, ...r }) => r) })).toBe(STABLE_DIGEST)
+    expect(
+      digest({ parcels: s.parcels, points: s.points, results: s.results.map(({ ploughDepthCm: _d, ...r }) => r) }),
+    ).toBe(STABLE_DIGEST)
   })
 
   it('when accounting rows are generated, then each parcel appears once per year, its degree follows its class, and measures have a known bucket', () => {
@@ -112,7 +154,11 @@ describe('sample data generator: indicator data', () => {
 
   it('when soil results are generated, then the northern (吉林) counties carry a plough-layer depth and the southern ones none', () => {
     const north = generateCounty(lishu, options).results
-    expect(north.filter((r) => r.medium === 'soil').every((r) => r.ploughDepthCm !== null && r.ploughDepthCm >= 14 && r.ploughDepthCm <= 32)).toBe(true)
+    expect(
+      north
+        .filter((r) => r.medium === 'soil')
+        .every((r) => r.ploughDepthCm !== null && r.ploughDepthCm >= 14 && r.ploughDepthCm <= 32),
+    ).toBe(true)
     expect(north.filter((r) => r.medium === 'crop').every((r) => r.ploughDepthCm === null)).toBe(true)
     expect(generateCounty(county, options).results.every((r) => r.ploughDepthCm === null)).toBe(true)
   })

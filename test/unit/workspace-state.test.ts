@@ -18,7 +18,15 @@ import {
 describe('the staff map store', () => {
   it('when a parcel is saved, then only the parcel and class list versions move (plots, zones, points and the queue stay)', () => {
     const next = dataChanged(INITIAL_WORKSPACE, ['parcels', 'classLists'])
-    expect(next.versions).toEqual({ parcels: 1, classLists: 1, plots: 0, zones: 0, enterprises: 0, points: 0, reviews: 0 })
+    expect(next.versions).toEqual({
+      parcels: 1,
+      classLists: 1,
+      plots: 0,
+      zones: 0,
+      enterprises: 0,
+      points: 0,
+      reviews: 0,
+    })
   })
 
   it('when another user changed the parcel tiles, then parcels, class lists and the review queue read again, not plots', () => {
@@ -47,7 +55,10 @@ describe('the staff map store', () => {
     const point = openPoint(feature, 5)
     expect(point).toMatchObject({ selected: null, openPointId: 5 })
     expect(openPlot(point, 9)).toMatchObject({ selected: null, openPointId: null, openPlotId: 9 })
-    expect(selectFeature(point, { source: 'control-zone', id: 1 })).toMatchObject({ openPointId: null, selected: { source: 'control-zone', id: 1 } })
+    expect(selectFeature(point, { source: 'control-zone', id: 1 })).toMatchObject({
+      openPointId: null,
+      selected: { source: 'control-zone', id: 1 },
+    })
   })
 
   it('when the reducer is given a named action, then it runs that transition', () => {

@@ -19,10 +19,30 @@ describe('Chinese fallback messages of every schema', () => {
     ['text too long', z.object({ reason: z.string().max(3) }), { reason: 'abcd' }, '「理由」最多 3 个字'],
     ['too few items', z.object({ parcels: z.array(z.number()).min(2) }), { parcels: [1] }, '「合并的图斑」至少 2 项'],
     ['a number too large', z.object({ k: z.number().max(9) }), { k: 10 }, '「新增点位数」不能大于 9'],
-    ['a value not in the list', z.object({ mode: z.enum(['all', 'valid-only']) }), { mode: 'x' }, '「导入方式」应为 “all”、“valid-only” 之一'],
-    ['an unknown key', z.strictObject({ ph: z.number() }), { ph: 6, zz: 1 }, '「请求内容」中有无法识别的项：“zz”，请删去'],
-    ['a key without a Chinese name', z.object({ fooBar: z.object({ x: z.number() }) }), { fooBar: { x: 'a' } }, '字段「fooBar.x」应为数字，收到的是文字'],
-    ['NaN in a list', z.object({ bbox: z.array(z.number()) }), { bbox: [1, Number.NaN] }, '「范围（bbox）」第 2 项（bbox.1）应为数字，收到的是非数字（NaN）'],
+    [
+      'a value not in the list',
+      z.object({ mode: z.enum(['all', 'valid-only']) }),
+      { mode: 'x' },
+      '「导入方式」应为 “all”、“valid-only” 之一',
+    ],
+    [
+      'an unknown key',
+      z.strictObject({ ph: z.number() }),
+      { ph: 6, zz: 1 },
+      '「请求内容」中有无法识别的项：“zz”，请删去',
+    ],
+    [
+      'a key without a Chinese name',
+      z.object({ fooBar: z.object({ x: z.number() }) }),
+      { fooBar: { x: 'a' } },
+      '字段「fooBar.x」应为数字，收到的是文字',
+    ],
+    [
+      'NaN in a list',
+      z.object({ bbox: z.array(z.number()) }),
+      { bbox: [1, Number.NaN] },
+      '「范围（bbox）」第 2 项（bbox.1）应为数字，收到的是非数字（NaN）',
+    ],
   ])('when %s, then the message is %s', (_what, schema, input, message) => {
     expect(messageOf(schema, input)).toBe(message)
   })

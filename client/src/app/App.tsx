@@ -23,7 +23,15 @@ function Redirect({ to }: { to: string }) {
 }
 
 /** A full-page message (loading, no connection, no access, unknown page). */
-function PageMessage({ title, text, action }: { title: string; text?: string; action?: { label: string; onClick: () => void } }) {
+function PageMessage({
+  title,
+  text,
+  action,
+}: {
+  title: string
+  text?: string
+  action?: { label: string; onClick: () => void }
+}) {
   return (
     <div className="page-message" data-testid="page-message">
       <h2 className="page-message__title">{title}</h2>
@@ -40,7 +48,9 @@ function PageMessage({ title, text, action }: { title: string; text?: string; ac
 /** Where to go after login: the page asked for before, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
-  return next && /^\/(admin|statistics|coverage|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next) ? next : '/'
+  return next && /^\/(admin|statistics|coverage|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next)
+    ? next
+    : '/'
 }
 
 /** The administrator page inside the staff frame. */
@@ -129,13 +139,25 @@ export function App() {
   if (route === 'public') return <PublicPage />
   if (state.status === 'loading') return <PageMessage title="正在连接…" />
   if (state.status === 'error') {
-    return <PageMessage title="无法连接服务器" text={state.message} action={{ label: '重试', onClick: session.reload }} />
+    return (
+      <PageMessage title="无法连接服务器" text={state.message} action={{ label: '重试', onClick: session.reload }} />
+    )
   }
   const { user } = state
   if (!user) {
     if (route !== 'login') {
-      const next = route === 'admin' || route === 'statistics' || route === 'coverage' || route === 'indicators' || route === 'precheck' ? `?next=/${route}`
-        : route === 'registry-lists' ? '?next=/registry/lists' : route === 'precheck-report' ? `?next=${encodeURIComponent(pathname)}` : ''
+      const next =
+        route === 'admin' ||
+        route === 'statistics' ||
+        route === 'coverage' ||
+        route === 'indicators' ||
+        route === 'precheck'
+          ? `?next=/${route}`
+          : route === 'registry-lists'
+            ? '?next=/registry/lists'
+            : route === 'precheck-report'
+              ? `?next=${encodeURIComponent(pathname)}`
+              : ''
       return <Redirect to={`/login${next}`} />
     }
     return <LoginPage onSignedIn={session.accept} onOpenPublic={() => navigate('/public')} />
@@ -144,19 +166,38 @@ export function App() {
   if (route === 'login') return <Redirect to={nextPath()} />
   if (route === 'admin') {
     if (can(user.role, 'user.manage')) return <AdminShell user={user} onSignOut={signOut} />
-    return <PageMessage title="无权访问" text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
+    return (
+      <PageMessage
+        title="无权访问"
+        text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
   }
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
   if (route === 'coverage') return <CoverageShell user={user} onSignOut={signOut} />
   if (route === 'indicators') return <IndicatorsShell user={user} onSignOut={signOut} />
   if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
   if ((route === 'precheck' || route === 'precheck-report') && !can(user.role, 'precheck.read')) {
-    return <PageMessage title="无权访问" text={`用地准入核查仅限用地核查员和审定人；您的角色是${user.roleName}。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
+    return (
+      <PageMessage
+        title="无权访问"
+        text={`用地准入核查仅限用地核查员和审定人；您的角色是${user.roleName}。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
   }
   if (route === 'precheck') return <PrecheckShell user={user} onSignOut={signOut} />
-  if (route === 'precheck-report') return <PrecheckReport id={precheckReportId(pathname)!} onBack={() => navigate('/precheck')} />
+  if (route === 'precheck-report')
+    return <PrecheckReport id={precheckReportId(pathname)!} onBack={() => navigate('/precheck')} />
   if (route === 'not-found') {
-    return <PageMessage title="页面不存在" text={`没有 ${window.location.pathname} 这个页面。`} action={{ label: '返回一张图', onClick: () => navigate('/') }} />
+    return (
+      <PageMessage
+        title="页面不存在"
+        text={`没有 ${window.location.pathname} 这个页面。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
   }
   return <MapPage user={user} onSignOut={signOut} />
 }

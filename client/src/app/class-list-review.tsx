@@ -32,8 +32,21 @@ export interface ClassListReviewProps {
 export function ClassListReview({ review, title, onChanged, onStale }: ClassListReviewProps) {
   return (
     <>
-      <ReviewBlock key={`class-list/${review.id}`} review={review} recordTitle={title} wording={CLASS_LIST_WORDING} onStale={onStale} onChanged={onChanged} />
-      <ReviewHistory key={`history-class-list/${review.id}`} kind="class-list" id={review.id} refreshKey={review.version} shownAtFirst={2} />
+      <ReviewBlock
+        key={`class-list/${review.id}`}
+        review={review}
+        recordTitle={title}
+        wording={CLASS_LIST_WORDING}
+        onStale={onStale}
+        onChanged={onChanged}
+      />
+      <ReviewHistory
+        key={`history-class-list/${review.id}`}
+        kind="class-list"
+        id={review.id}
+        refreshKey={review.version}
+        shownAtFirst={2}
+      />
     </>
   )
 }

@@ -64,13 +64,25 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const canEditParcels = can(user.role, 'parcel.edit')
   const { changed, select, locate } = commands
   const onParcelsSaved = useCallback(() => changed('parcels', 'classLists'), [changed])
-  const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing', onSaved: onParcelsSaved })
+  const editor = useParcelEditor({
+    client,
+    isEnabled: canEditParcels,
+    isActive: tab === 'editing',
+    onSaved: onParcelsSaved,
+  })
   const isEditorCapturing = editor.isCapturingClicks
   useEffect(() => {
-    dispatch(isEditorCapturing ? { type: 'enterMode', mode: { kind: 'edit-parcels' } } : { type: 'leaveMode', kind: 'edit-parcels' })
+    dispatch(
+      isEditorCapturing
+        ? { type: 'enterMode', mode: { kind: 'edit-parcels' } }
+        : { type: 'leaveMode', kind: 'edit-parcels' },
+    )
   }, [dispatch, isEditorCapturing])
   const onGroups = useCallback((groups: LayerGroup[]) => dispatch({ type: 'groupsLoaded', groups }), [dispatch])
-  const onTilesChanged = useCallback((sources: string[]) => dispatch({ type: 'dataChanged', layers: layersOfSources(sources) }), [dispatch])
+  const onTilesChanged = useCallback(
+    (sources: string[]) => dispatch({ type: 'dataChanged', layers: layersOfSources(sources) }),
+    [dispatch],
+  )
   const editParcel = (id: number) => {
     dispatch({ type: 'selectTab', tab: 'editing' })
     editor.requestOpen(id)
@@ -78,13 +90,19 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const selectedLayer: DataLayer | null = selected ? layerOfSource(selected.source) : null
   const changedSelected = () => changed(...(selectedLayer ? [selectedLayer] : []), 'reviews')
   const highlight: FeatureRef | null =
-    openPlotId !== null ? { source: 'contaminated-plot', id: openPlotId } : openPointId !== null ? { source: 'monitoring-point', id: openPointId } : selected
-  const tabs: SideTab[] = WORKSPACE_TABS.filter((t) => t.capability === null || can(user.role, t.capability)).map(({ id, label, Panel, badge }) => ({
-    id,
-    label,
-    badge: badge?.(state),
-    content: <Panel user={user} client={client} editor={editor} commands={commands} />,
-  }))
+    openPlotId !== null
+      ? { source: 'contaminated-plot', id: openPlotId }
+      : openPointId !== null
+        ? { source: 'monitoring-point', id: openPointId }
+        : selected
+  const tabs: SideTab[] = WORKSPACE_TABS.filter((t) => t.capability === null || can(user.role, t.capability)).map(
+    ({ id, label, Panel, badge }) => ({
+      id,
+      label,
+      badge: badge?.(state),
+      content: <Panel user={user} client={client} editor={editor} commands={commands} />,
+    }),
+  )
 
   return (
     <div className="app">
@@ -131,7 +149,12 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           />
         )}
         {openPointId !== null && (
-          <PointPanel pointId={openPointId} refreshKey={versions.points} onClose={() => dispatch({ type: 'openPoint', id: null })} onChanged={() => changed('points', 'reviews')} />
+          <PointPanel
+            pointId={openPointId}
+            refreshKey={versions.points}
+            onClose={() => dispatch({ type: 'openPoint', id: null })}
+            onChanged={() => changed('points', 'reviews')}
+          />
         )}
         {openList && (
           <ClassListDrawer
@@ -175,7 +198,12 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                 <>
                   {canEditParcels && (
                     <div className="parcel-edit-entry">
-                      <button type="button" className="secondary-button" onClick={() => editParcel(selected.id)} data-testid="parcel-edit">
+                      <button
+                        type="button"
+                        className="secondary-button"
+                        onClick={() => editParcel(selected.id)}
+                        data-testid="parcel-edit"
+                      >
                         编辑此图斑
                       </button>
                     </div>
@@ -191,32 +219,43 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                 </>
               ) : (
                 info.review && (
-                <>
-                  {selected.source === 'control-zone' && can(user.role, 'controlZone.edit') && (
-                    <div className="zone-open-entry">
-                      <button type="button" className="secondary-button" onClick={() => dispatch({ type: 'requestZoneForm', id: selected.id })} data-testid="zone-open-form">
-                        {isEditableInReview(info.review.status) ? '编辑此管控区域' : '查看管控区域表单'}
-                      </button>
-                    </div>
-                  )}
-                  {selected.source === 'control-zone' && <ZoneSummary key={`zone-summary-${selected.id}`} zoneId={selected.id} refreshKey={info.review.version} />}
-                  <ReviewBlock
-                    key={`${info.review.kind}/${info.review.id}`}
-                    review={info.review}
-                    recordTitle={info.title}
-                    onStale={reload}
-                    onChanged={() => {
-                      reload()
-                      changedSelected()
-                    }}
-                  />
-                  <ReviewHistory
-                    key={`history-${info.review.kind}/${info.review.id}`}
-                    kind={info.review.kind}
-                    id={info.review.id}
-                    refreshKey={info.review.version}
-                  />
-                </>
+                  <>
+                    {selected.source === 'control-zone' && can(user.role, 'controlZone.edit') && (
+                      <div className="zone-open-entry">
+                        <button
+                          type="button"
+                          className="secondary-button"
+                          onClick={() => dispatch({ type: 'requestZoneForm', id: selected.id })}
+                          data-testid="zone-open-form"
+                        >
+                          {isEditableInReview(info.review.status) ? '编辑此管控区域' : '查看管控区域表单'}
+                        </button>
+                      </div>
+                    )}
+                    {selected.source === 'control-zone' && (
+                      <ZoneSummary
+                        key={`zone-summary-${selected.id}`}
+                        zoneId={selected.id}
+                        refreshKey={info.review.version}
+                      />
+                    )}
+                    <ReviewBlock
+                      key={`${info.review.kind}/${info.review.id}`}
+                      review={info.review}
+                      recordTitle={info.title}
+                      onStale={reload}
+                      onChanged={() => {
+                        reload()
+                        changedSelected()
+                      }}
+                    />
+                    <ReviewHistory
+                      key={`history-${info.review.kind}/${info.review.id}`}
+                      kind={info.review.kind}
+                      id={info.review.id}
+                      refreshKey={info.review.version}
+                    />
+                  </>
                 )
               )
             }

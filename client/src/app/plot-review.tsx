@@ -19,7 +19,13 @@ export function PlotReview({ plotId, title, refreshKey, onChanged }: PlotReviewP
   return (
     <div className="plot-review" data-testid="plot-review">
       <h3 className="plot-subtitle">审核与发布</h3>
-      <ReviewBlock key={`${info.data.review.status}/${info.data.review.version}`} review={info.data.review} recordTitle={title} onStale={onChanged} onChanged={onChanged} />
+      <ReviewBlock
+        key={`${info.data.review.status}/${info.data.review.version}`}
+        review={info.data.review}
+        recordTitle={title}
+        onStale={onChanged}
+        onChanged={onChanged}
+      />
     </div>
   )
 }

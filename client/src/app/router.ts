@@ -1,9 +1,30 @@
 import { useEffect, useState } from 'react'
 
 /** The pages of the client. */
-export type Route = 'login' | 'map' | 'admin' | 'statistics' | 'registry-lists' | 'precheck' | 'precheck-report' | 'coverage' | 'indicators' | 'public' | 'not-found'
+export type Route =
+  | 'login'
+  | 'map'
+  | 'admin'
+  | 'statistics'
+  | 'registry-lists'
+  | 'precheck'
+  | 'precheck-report'
+  | 'coverage'
+  | 'indicators'
+  | 'public'
+  | 'not-found'
 
-const ROUTES: Record<string, Route> = { '/': 'map', '/login': 'login', '/admin': 'admin', '/statistics': 'statistics', '/registry/lists': 'registry-lists', '/precheck': 'precheck', '/coverage': 'coverage', '/indicators': 'indicators', '/public': 'public' }
+const ROUTES: Record<string, Route> = {
+  '/': 'map',
+  '/login': 'login',
+  '/admin': 'admin',
+  '/statistics': 'statistics',
+  '/registry/lists': 'registry-lists',
+  '/precheck': 'precheck',
+  '/coverage': 'coverage',
+  '/indicators': 'indicators',
+  '/public': 'public',
+}
 /** `/precheck/<id>/report`: the printable report of one pre-check. */
 const PRECHECK_REPORT = /^\/precheck\/(\d{1,15})\/report$/
 

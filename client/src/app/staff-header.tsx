@@ -24,14 +24,14 @@ const PAGES = [
   { page: 'precheck', path: '/precheck', label: '用地准入核查' },
 ] as const
 
-
 /** The header of the staff pages: product name, the page's own tools, page links, the user menu with 修改密码 and 退出登录. */
 export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProps) {
   const [isChangingPassword, setChangingPassword] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const links: UserMenuLink[] = []
   if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
-  if (can(user.role, 'user.manage') && page !== 'admin') links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
+  if (can(user.role, 'user.manage') && page !== 'admin')
+    links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
 
   return (
     <>
@@ -40,7 +40,11 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
         end={
           <>
             <nav className="header-nav" aria-label="页面">
-              {PAGES.filter((p) => (p.page !== 'registry-lists' || can(user.role, 'list.view')) && (p.page !== 'precheck' || can(user.role, 'precheck.read'))).map((p) => (
+              {PAGES.filter(
+                (p) =>
+                  (p.page !== 'registry-lists' || can(user.role, 'list.view')) &&
+                  (p.page !== 'precheck' || can(user.role, 'precheck.read')),
+              ).map((p) => (
                 <a
                   key={p.page}
                   href={p.path}
@@ -61,7 +65,12 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
                 {notice}
               </span>
             )}
-            <UserMenu user={user} links={links} onChangePassword={() => setChangingPassword(true)} onSignOut={onSignOut} />
+            <UserMenu
+              user={user}
+              links={links}
+              onChangePassword={() => setChangingPassword(true)}
+              onSignOut={onSignOut}
+            />
           </>
         }
       >

@@ -6,9 +6,7 @@ import { navigate } from './router'
 
 /** The session as the app knows it. */
 export type SessionState =
-  | { status: 'loading' }
-  | { status: 'ready'; user: SessionUser | null }
-  | { status: 'error'; message: string }
+  { status: 'loading' } | { status: 'ready'; user: SessionUser | null } | { status: 'error'; message: string }
 
 /** The session and the ways it changes. */
 export interface Session {
@@ -68,7 +66,11 @@ export function useSession(): Session {
       onSessionFailure((error) => {
         if (!isSignedIn.current) return
         if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
-          setState((current) => (current.status === 'ready' && current.user ? { status: 'ready', user: { ...current.user, mustChangePassword: true } } : current))
+          setState((current) =>
+            current.status === 'ready' && current.user
+              ? { status: 'ready', user: { ...current.user, mustChangePassword: true } }
+              : current,
+          )
           return
         }
         isSignedIn.current = false

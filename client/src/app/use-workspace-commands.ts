@@ -35,64 +35,102 @@ export function useWorkspaceCommands(role: Role) {
   const { state, dispatch } = useWorkspace()
   const isPlotKeeper = can(role, 'plot.view')
 
-  const locate = useCallback((bbox: Bbox, maxZoom = FEATURE_MAX_ZOOM, padding?: MapFocus['padding']) => {
-    dispatch({ type: 'focus', focus: { bbox, maxZoom, padding } })
-  }, [dispatch])
-  const flyToFeature = useCallback(async (feature: FeatureRef, maxZoom: number, padding?: MapFocus['padding']) => {
-    try {
-      const info = await getJson<FeatureInfo>(`/api/features/${feature.source}/${feature.id}`)
-      if (info.bbox) locate(info.bbox, maxZoom, padding)
-    } catch (error) {
-      console.warn('要素定位失败', error)
-    }
-  }, [locate])
+  const locate = useCallback(
+    (bbox: Bbox, maxZoom = FEATURE_MAX_ZOOM, padding?: MapFocus['padding']) => {
+      dispatch({ type: 'focus', focus: { bbox, maxZoom, padding } })
+    },
+    [dispatch],
+  )
+  const flyToFeature = useCallback(
+    async (feature: FeatureRef, maxZoom: number, padding?: MapFocus['padding']) => {
+      try {
+        const info = await getJson<FeatureInfo>(`/api/features/${feature.source}/${feature.id}`)
+        if (info.bbox) locate(info.bbox, maxZoom, padding)
+      } catch (error) {
+        console.warn('要素定位失败', error)
+      }
+    },
+    [locate],
+  )
   const changed = useCallback((...layers: DataLayer[]) => dispatch({ type: 'dataChanged', layers }), [dispatch])
   const select = useCallback((ref: FeatureRef | null) => dispatch({ type: 'selectFeature', ref }), [dispatch])
-  const openPlot = useCallback((id: number, isFlying: boolean) => {
-    dispatch({ type: 'openPlot', id })
-    if (isFlying) void flyToFeature({ source: 'contaminated-plot', id }, FEATURE_MAX_ZOOM, PROFILE_PADDING)
-  }, [dispatch, flyToFeature])
-  const openPoint = useCallback((id: number, isFlying: boolean) => {
-    dispatch({ type: 'openPoint', id })
-    if (isFlying) void flyToFeature({ source: 'monitoring-point', id }, POINT_MAX_ZOOM, PROFILE_PADDING)
-  }, [dispatch, flyToFeature])
-  const showRecord = useCallback((feature: FeatureRef) => {
-    select(feature)
-    void flyToFeature(feature, FEATURE_MAX_ZOOM)
-  }, [select, flyToFeature])
-  const openFeature = useCallback((ref: FeatureRef) => {
-    if (ref.source === 'monitoring-point') return openPoint(ref.id, false)
-    if (isPlotKeeper && PLOT_SOURCES.includes(ref.source)) return openPlot(ref.id, false)
-    dispatch({ type: 'openPlot', id: null })
-    select(ref)
-  }, [isPlotKeeper, openPlot, openPoint, select, dispatch])
-  const openSearchResult = useCallback((result: SearchResult) => {
-    const target = searchTarget(result)
-    dispatch({ type: 'focus', focus: target.feature?.source === 'contaminated-plot' ? { ...target.focus, padding: PROFILE_PADDING } : target.focus })
-    if (!target.feature) return
-    if (isPlotKeeper && PLOT_SOURCES.includes(target.feature.source)) return dispatch({ type: 'openPlot', id: target.feature.id })
-    dispatch({ type: 'openPlot', id: null })
-    select(target.feature)
-  }, [dispatch, isPlotKeeper, select])
-  const openRecord = useCallback(async (item: ReviewQueueItem) => {
-    const feature = featureOfRecord(item.kind, item.id)
-    dispatch({ type: 'openRecord', key: `${item.kind}/${item.id}`, feature })
-    if (feature) return flyToFeature(feature, FEATURE_MAX_ZOOM)
-    try {
-      dispatch({ type: 'showClassList', list: await findClassList(item.adcode, item.id) })
-    } catch (error) {
-      console.warn('分类清单加载失败', error)
-    }
-  }, [dispatch, flyToFeature])
-  const openListParcel = useCallback((change: ClassChange) => {
-    const feature = { source: 'parcel', id: change.parcelId }
-    select(feature)
-    void flyToFeature(feature, PARCEL_MAX_ZOOM, panelPadding())
-  }, [select, flyToFeature])
-  const locateReport = useCallback(([lon, lat]: [number, number]) => {
-    dispatch({ type: 'pinReport', at: [lon, lat] })
-    locate([lon - REPORT_VIEW_DEGREES, lat - REPORT_VIEW_DEGREES, lon + REPORT_VIEW_DEGREES, lat + REPORT_VIEW_DEGREES], 16)
-  }, [dispatch, locate])
+  const openPlot = useCallback(
+    (id: number, isFlying: boolean) => {
+      dispatch({ type: 'openPlot', id })
+      if (isFlying) void flyToFeature({ source: 'contaminated-plot', id }, FEATURE_MAX_ZOOM, PROFILE_PADDING)
+    },
+    [dispatch, flyToFeature],
+  )
+  const openPoint = useCallback(
+    (id: number, isFlying: boolean) => {
+      dispatch({ type: 'openPoint', id })
+      if (isFlying) void flyToFeature({ source: 'monitoring-point', id }, POINT_MAX_ZOOM, PROFILE_PADDING)
+    },
+    [dispatch, flyToFeature],
+  )
+  const showRecord = useCallback(
+    (feature: FeatureRef) => {
+      select(feature)
+      void flyToFeature(feature, FEATURE_MAX_ZOOM)
+    },
+    [select, flyToFeature],
+  )
+  const openFeature = useCallback(
+    (ref: FeatureRef) => {
+      if (ref.source === 'monitoring-point') return openPoint(ref.id, false)
+      if (isPlotKeeper && PLOT_SOURCES.includes(ref.source)) return openPlot(ref.id, false)
+      dispatch({ type: 'openPlot', id: null })
+      select(ref)
+    },
+    [isPlotKeeper, openPlot, openPoint, select, dispatch],
+  )
+  const openSearchResult = useCallback(
+    (result: SearchResult) => {
+      const target = searchTarget(result)
+      dispatch({
+        type: 'focus',
+        focus:
+          target.feature?.source === 'contaminated-plot' ? { ...target.focus, padding: PROFILE_PADDING } : target.focus,
+      })
+      if (!target.feature) return
+      if (isPlotKeeper && PLOT_SOURCES.includes(target.feature.source))
+        return dispatch({ type: 'openPlot', id: target.feature.id })
+      dispatch({ type: 'openPlot', id: null })
+      select(target.feature)
+    },
+    [dispatch, isPlotKeeper, select],
+  )
+  const openRecord = useCallback(
+    async (item: ReviewQueueItem) => {
+      const feature = featureOfRecord(item.kind, item.id)
+      dispatch({ type: 'openRecord', key: `${item.kind}/${item.id}`, feature })
+      if (feature) return flyToFeature(feature, FEATURE_MAX_ZOOM)
+      try {
+        dispatch({ type: 'showClassList', list: await findClassList(item.adcode, item.id) })
+      } catch (error) {
+        console.warn('分类清单加载失败', error)
+      }
+    },
+    [dispatch, flyToFeature],
+  )
+  const openListParcel = useCallback(
+    (change: ClassChange) => {
+      const feature = { source: 'parcel', id: change.parcelId }
+      select(feature)
+      void flyToFeature(feature, PARCEL_MAX_ZOOM, panelPadding())
+    },
+    [select, flyToFeature],
+  )
+  const locateReport = useCallback(
+    ([lon, lat]: [number, number]) => {
+      dispatch({ type: 'pinReport', at: [lon, lat] })
+      locate(
+        [lon - REPORT_VIEW_DEGREES, lat - REPORT_VIEW_DEGREES, lon + REPORT_VIEW_DEGREES, lat + REPORT_VIEW_DEGREES],
+        16,
+      )
+    },
+    [dispatch, locate],
+  )
 
   const openList = state.openList
   const listRef = useRef(openList)
@@ -119,7 +157,10 @@ export function useWorkspaceCommands(role: Role) {
     if (opened.current) return
     opened.current = true
     const params = new URLSearchParams(window.location.search)
-    for (const [param, source, maxZoom] of [['parcel', 'parcel', PARCEL_MAX_ZOOM], ['plot', 'contaminated-plot', FEATURE_MAX_ZOOM]] as const) {
+    for (const [param, source, maxZoom] of [
+      ['parcel', 'parcel', PARCEL_MAX_ZOOM],
+      ['plot', 'contaminated-plot', FEATURE_MAX_ZOOM],
+    ] as const) {
       const id = Number(params.get(param))
       if (!Number.isSafeInteger(id) || id <= 0) continue
       openFeature({ source, id })
@@ -128,9 +169,36 @@ export function useWorkspaceCommands(role: Role) {
     }
   }, [openFeature, flyToFeature])
 
-  return useMemo(() => ({
-    locate, changed, select, openPlot, openPoint, showRecord, openFeature, openSearchResult, openRecord, openListParcel, locateReport, reloadOpenList,
-  }), [locate, changed, select, openPlot, openPoint, showRecord, openFeature, openSearchResult, openRecord, openListParcel, locateReport, reloadOpenList])
+  return useMemo(
+    () => ({
+      locate,
+      changed,
+      select,
+      openPlot,
+      openPoint,
+      showRecord,
+      openFeature,
+      openSearchResult,
+      openRecord,
+      openListParcel,
+      locateReport,
+      reloadOpenList,
+    }),
+    [
+      locate,
+      changed,
+      select,
+      openPlot,
+      openPoint,
+      showRecord,
+      openFeature,
+      openSearchResult,
+      openRecord,
+      openListParcel,
+      locateReport,
+      reloadOpenList,
+    ],
+  )
 }
 
 /** The commands of the staff map (see {@link useWorkspaceCommands}). */

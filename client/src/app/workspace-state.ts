@@ -4,7 +4,15 @@ import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../shared/
 /** The kinds of data the panels show; each has its own version, bumped when that data changed. */
 export type DataLayer = 'parcels' | 'classLists' | 'plots' | 'zones' | 'enterprises' | 'points' | 'reviews'
 
-const DATA_LAYERS: readonly DataLayer[] = ['parcels', 'classLists', 'plots', 'zones', 'enterprises', 'points', 'reviews']
+const DATA_LAYERS: readonly DataLayer[] = [
+  'parcels',
+  'classLists',
+  'plots',
+  'zones',
+  'enterprises',
+  'points',
+  'reviews',
+]
 
 /**
  * What a click on the map does: `browse` opens the feature under it; in every other mode a tool owns the click
@@ -67,7 +75,8 @@ const MODE_TABS: Record<Exclude<InteractionMode['kind'], 'browse'>, string> = {
 
 /** Shows another tab; a tool of the tab left is left too. */
 export function selectTab(state: WorkspaceState, tab: string): WorkspaceState {
-  const mode = state.mode.kind !== 'browse' && MODE_TABS[state.mode.kind] !== tab ? { kind: 'browse' as const } : state.mode
+  const mode =
+    state.mode.kind !== 'browse' && MODE_TABS[state.mode.kind] !== tab ? { kind: 'browse' as const } : state.mode
   return { ...state, tab, mode }
 }
 
@@ -180,22 +189,39 @@ export type WorkspaceAction =
 /** The reducer of the staff map's store. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   switch (action.type) {
-    case 'selectTab': return selectTab(state, action.tab)
-    case 'enterMode': return enterMode(state, action.mode)
-    case 'leaveMode': return leaveMode(state, action.kind)
-    case 'selectFeature': return selectFeature(state, action.ref)
-    case 'openPlot': return openPlot(state, action.id)
-    case 'openPoint': return openPoint(state, action.id)
-    case 'openRecord': return openRecord(state, action.key, action.feature)
-    case 'showClassList': return showClassList(state, action.list)
-    case 'startNewPlot': return startNewPlot(state)
-    case 'requestZoneForm': return requestZoneForm(state, action.id)
-    case 'dataChanged': return dataChanged(state, action.layers)
-    case 'groupsLoaded': return groupsLoaded(state, action.groups)
-    case 'toggleGroup': return { ...state, visibility: { ...state.visibility, [action.id]: action.visible } }
-    case 'setBasemap': return { ...state, basemap: action.basemap }
-    case 'focus': return { ...state, focus: action.focus }
-    case 'pinReport': return { ...state, reportPin: action.at }
-    case 'queueCounted': return { ...state, queueCount: action.count }
+    case 'selectTab':
+      return selectTab(state, action.tab)
+    case 'enterMode':
+      return enterMode(state, action.mode)
+    case 'leaveMode':
+      return leaveMode(state, action.kind)
+    case 'selectFeature':
+      return selectFeature(state, action.ref)
+    case 'openPlot':
+      return openPlot(state, action.id)
+    case 'openPoint':
+      return openPoint(state, action.id)
+    case 'openRecord':
+      return openRecord(state, action.key, action.feature)
+    case 'showClassList':
+      return showClassList(state, action.list)
+    case 'startNewPlot':
+      return startNewPlot(state)
+    case 'requestZoneForm':
+      return requestZoneForm(state, action.id)
+    case 'dataChanged':
+      return dataChanged(state, action.layers)
+    case 'groupsLoaded':
+      return groupsLoaded(state, action.groups)
+    case 'toggleGroup':
+      return { ...state, visibility: { ...state.visibility, [action.id]: action.visible } }
+    case 'setBasemap':
+      return { ...state, basemap: action.basemap }
+    case 'focus':
+      return { ...state, focus: action.focus }
+    case 'pinReport':
+      return { ...state, reportPin: action.at }
+    case 'queueCounted':
+      return { ...state, queueCount: action.count }
   }
 }

@@ -39,12 +39,19 @@ export interface WorkspaceTab {
 /** A stable reporter for a panel's "my tool takes the map click" flag: enters or leaves `kind`. */
 function useModeReporter(kind: Exclude<InteractionMode['kind'], 'browse'>): (isCapturing: boolean) => void {
   const { dispatch } = useWorkspace()
-  return useCallback((isCapturing: boolean) => dispatch(isCapturing ? { type: 'enterMode', mode: { kind } } : { type: 'leaveMode', kind }), [dispatch, kind])
+  return useCallback(
+    (isCapturing: boolean) =>
+      dispatch(isCapturing ? { type: 'enterMode', mode: { kind } } : { type: 'leaveMode', kind }),
+    [dispatch, kind],
+  )
 }
 
 function LayersTab() {
   const { state, dispatch } = useWorkspace()
-  const onToggle = useCallback((id: string, visible: boolean) => dispatch({ type: 'toggleGroup', id, visible }), [dispatch])
+  const onToggle = useCallback(
+    (id: string, visible: boolean) => dispatch({ type: 'toggleGroup', id, visible }),
+    [dispatch],
+  )
   return (
     <div className="side-tabs__stack">
       <LayerPanel groups={state.groups} visibility={state.visibility} onToggle={onToggle} />
@@ -55,7 +62,10 @@ function LayersTab() {
 
 function ClassificationTab({ user }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
-  const onOpenList = useCallback((list: NonNullable<WorkspaceState['openList']>) => dispatch({ type: 'showClassList', list }), [dispatch])
+  const onOpenList = useCallback(
+    (list: NonNullable<WorkspaceState['openList']>) => dispatch({ type: 'showClassList', list }),
+    [dispatch],
+  )
   return (
     <ClassificationPanel
       counties={user.counties}
@@ -80,7 +90,9 @@ function PlotsTab({ user, client, commands }: TabPanelProps) {
         client={client}
         counties={user.counties}
         onCancel={() => dispatch({ type: 'leaveMode', kind: 'draw-plot' })}
-        onOpenProposals={can(user.role, 'enterprise.edit') ? () => dispatch({ type: 'selectTab', tab: 'enterprises' }) : undefined}
+        onOpenProposals={
+          can(user.role, 'enterprise.edit') ? () => dispatch({ type: 'selectTab', tab: 'enterprises' }) : undefined
+        }
         onCreated={(id) => {
           dispatch({ type: 'leaveMode', kind: 'draw-plot' })
           commands.changed('plots', 'reviews')
@@ -105,17 +117,31 @@ function ZonesTab({ user, client, commands }: TabPanelProps) {
   const { state } = useWorkspace()
   const onCapturingClicks = useModeReporter('edit-zone')
   return (
-    <ZonesPanel client={client} isActive={state.tab === 'zones'} counties={user.counties} canEdit={can(user.role, 'controlZone.edit')}
-      refreshKey={`${state.versions.zones}/${state.versions.plots}`} onChanged={() => commands.changed('zones', 'reviews')}
-      onCapturingClicks={onCapturingClicks} onShowOnMap={commands.showRecord} openRequest={state.zoneRequest} />
+    <ZonesPanel
+      client={client}
+      isActive={state.tab === 'zones'}
+      counties={user.counties}
+      canEdit={can(user.role, 'controlZone.edit')}
+      refreshKey={`${state.versions.zones}/${state.versions.plots}`}
+      onChanged={() => commands.changed('zones', 'reviews')}
+      onCapturingClicks={onCapturingClicks}
+      onShowOnMap={commands.showRecord}
+      openRequest={state.zoneRequest}
+    />
   )
 }
 
 function EnterprisesTab({ user, commands }: TabPanelProps) {
   const { state } = useWorkspace()
   return (
-    <EnterprisesPanel counties={user.counties} canEdit={can(user.role, 'enterprise.edit')} refreshKey={`${state.versions.enterprises}/${state.versions.plots}`}
-      onChanged={() => commands.changed('enterprises', 'plots', 'reviews')} onShowOnMap={commands.showRecord} onLocate={(bbox) => commands.locate(bbox)} />
+    <EnterprisesPanel
+      counties={user.counties}
+      canEdit={can(user.role, 'enterprise.edit')}
+      refreshKey={`${state.versions.enterprises}/${state.versions.plots}`}
+      onChanged={() => commands.changed('enterprises', 'plots', 'reviews')}
+      onShowOnMap={commands.showRecord}
+      onLocate={(bbox) => commands.locate(bbox)}
+    />
   )
 }
 
@@ -123,13 +149,22 @@ function MonitoringTab({ user, client, commands }: TabPanelProps) {
   const { state } = useWorkspace()
   const onCapturingClicks = useModeReporter('place-point')
   return (
-    <MonitoringPanel counties={user.counties} client={client} isActive={state.tab === 'monitoring'} canCreate={can(user.role, 'monitoring.edit')}
-      canImport={can(user.role, 'monitoring.import')} activePointId={state.openPointId} refreshKey={state.versions.points}
-      onOpen={(id) => commands.openPoint(id, true)} onChanged={() => commands.changed('points', 'reviews')} onCapturingClicks={onCapturingClicks}
+    <MonitoringPanel
+      counties={user.counties}
+      client={client}
+      isActive={state.tab === 'monitoring'}
+      canCreate={can(user.role, 'monitoring.edit')}
+      canImport={can(user.role, 'monitoring.import')}
+      activePointId={state.openPointId}
+      refreshKey={state.versions.points}
+      onOpen={(id) => commands.openPoint(id, true)}
+      onChanged={() => commands.changed('points', 'reviews')}
+      onCapturingClicks={onCapturingClicks}
       onCreated={(id) => {
         commands.changed('points', 'reviews')
         commands.openPoint(id, false)
-      }} />
+      }}
+    />
   )
 }
 
@@ -138,7 +173,12 @@ function ReviewsTab({ commands }: TabPanelProps) {
   const onCount = useCallback((count: number | undefined) => dispatch({ type: 'queueCounted', count }), [dispatch])
   const { versions } = state
   return (
-    <ReviewQueue refreshKey={`${versions.reviews}/${versions.classLists}`} activeKey={state.activeRecord} onOpen={commands.openRecord} onCount={onCount} />
+    <ReviewQueue
+      refreshKey={`${versions.reviews}/${versions.classLists}`}
+      activeKey={state.activeRecord}
+      onOpen={commands.openRecord}
+      onCount={onCount}
+    />
   )
 }
 
@@ -155,6 +195,12 @@ export const WORKSPACE_TABS: readonly WorkspaceTab[] = [
   { id: 'zones', label: '管控区域', capability: 'controlZone.edit', Panel: ZonesTab },
   { id: 'enterprises', label: '重点监管单位', capability: 'enterprise.edit', Panel: EnterprisesTab },
   { id: 'monitoring', label: '监测点位', capability: null, Panel: MonitoringTab },
-  { id: 'reviews', label: '待办审核', capability: 'review.queue', Panel: ReviewsTab, badge: (state) => state.queueCount },
+  {
+    id: 'reviews',
+    label: '待办审核',
+    capability: 'review.queue',
+    Panel: ReviewsTab,
+    badge: (state) => state.queueCount,
+  },
   { id: 'reports', label: '举报处理', capability: 'report.handle', Panel: ReportsTab },
 ]

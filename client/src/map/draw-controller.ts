@@ -58,7 +58,13 @@ export type DrawModeName = (typeof DRAW_MODES)[keyof typeof DRAW_MODES]
 export type DrawOwner = 'parcel' | 'zone' | 'precheck' | 'plot'
 
 const OWNER_MODES: Record<DrawOwner, readonly DrawModeName[]> = {
-  parcel: [DRAW_MODES.parcelPolygon, DRAW_MODES.parcelSelect, DRAW_MODES.splitLine, DRAW_MODES.parcelNeighbour, DRAW_MODES.splitTarget],
+  parcel: [
+    DRAW_MODES.parcelPolygon,
+    DRAW_MODES.parcelSelect,
+    DRAW_MODES.splitLine,
+    DRAW_MODES.parcelNeighbour,
+    DRAW_MODES.splitTarget,
+  ],
   zone: [DRAW_MODES.zonePolygon, DRAW_MODES.zoneSelect],
   precheck: [DRAW_MODES.precheckPolygon, DRAW_MODES.precheckSelect],
   plot: [DRAW_MODES.plotPolygon, DRAW_MODES.plotSelect],
@@ -104,17 +110,36 @@ function outlineModes(polygonMode: DrawModeName, selectMode: DrawModeName, style
       modeName: selectMode,
       pointerDistance: POINTER_DISTANCE,
       keyEvents: { deselect: style.deselectKey, delete: null, rotate: null, scale: null },
-      flags: { [polygonMode]: { feature: { draggable: style.isDraggable, coordinates: { draggable: true, midpoints: true, deletable: true } } } },
+      flags: {
+        [polygonMode]: {
+          feature: { draggable: style.isDraggable, coordinates: { draggable: true, midpoints: true, deletable: true } },
+        },
+      },
       styles: {
-        selectedPolygonColor: fillColor, selectedPolygonFillOpacity: style.selectedFillOpacity, selectedPolygonOutlineColor: lineColor,
-        selectedPolygonOutlineWidth: 2.5, selectionPointColor: '#ffffff', selectionPointOutlineColor: lineColor, selectionPointWidth: 5,
-        selectionPointOutlineWidth: 2, midPointColor: lineColor, midPointOutlineColor: '#ffffff', midPointWidth: 3,
+        selectedPolygonColor: fillColor,
+        selectedPolygonFillOpacity: style.selectedFillOpacity,
+        selectedPolygonOutlineColor: lineColor,
+        selectedPolygonOutlineWidth: 2.5,
+        selectionPointColor: '#ffffff',
+        selectionPointOutlineColor: lineColor,
+        selectionPointWidth: 5,
+        selectionPointOutlineWidth: 2,
+        midPointColor: lineColor,
+        midPointOutlineColor: '#ffffff',
+        midPointWidth: 3,
       },
     }),
     new TerraDrawPolygonMode({
       modeName: polygonMode,
       pointerDistance: POINTER_DISTANCE,
-      styles: { fillColor, fillOpacity: style.drawingFillOpacity, outlineColor: lineColor, outlineWidth: 2.5, closingPointColor: '#ffffff', closingPointOutlineColor: lineColor },
+      styles: {
+        fillColor,
+        fillOpacity: style.drawingFillOpacity,
+        outlineColor: lineColor,
+        outlineWidth: 2.5,
+        closingPointColor: '#ffffff',
+        closingPointOutlineColor: lineColor,
+      },
     }),
   ]
 }
@@ -127,35 +152,78 @@ function parcelModes() {
       keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null },
       flags: {
         [DRAW_MODES.parcelPolygon]: {
-          feature: { draggable: true, selfIntersectable: true, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: SNAPPING } },
+          feature: {
+            draggable: true,
+            selfIntersectable: true,
+            coordinates: { draggable: true, midpoints: true, deletable: true, snappable: SNAPPING },
+          },
         },
-        [DRAW_MODES.splitLine]: { feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: SNAPPING } } },
+        [DRAW_MODES.splitLine]: {
+          feature: {
+            draggable: true,
+            coordinates: { draggable: true, midpoints: true, deletable: true, snappable: SNAPPING },
+          },
+        },
       },
       styles: {
-        selectedPolygonColor: '#00a3ff', selectedPolygonFillOpacity: 0.25, selectedPolygonOutlineColor: '#0277bd', selectedPolygonOutlineWidth: 2.5,
-        selectionPointColor: '#ffffff', selectionPointOutlineColor: '#0277bd', selectionPointWidth: 5, selectionPointOutlineWidth: 2,
-        midPointColor: '#0277bd', midPointOutlineColor: '#ffffff', midPointWidth: 3,
+        selectedPolygonColor: '#00a3ff',
+        selectedPolygonFillOpacity: 0.25,
+        selectedPolygonOutlineColor: '#0277bd',
+        selectedPolygonOutlineWidth: 2.5,
+        selectionPointColor: '#ffffff',
+        selectionPointOutlineColor: '#0277bd',
+        selectionPointWidth: 5,
+        selectionPointOutlineWidth: 2,
+        midPointColor: '#0277bd',
+        midPointOutlineColor: '#ffffff',
+        midPointWidth: 3,
       },
     }),
     new TerraDrawPolygonMode({
       modeName: DRAW_MODES.parcelPolygon,
       snapping: SNAPPING,
       pointerDistance: POINTER_DISTANCE,
-      styles: { fillColor: '#ff9800', fillOpacity: 0.3, outlineColor: '#e65100', outlineWidth: 2.5, closingPointColor: '#ffffff', closingPointOutlineColor: '#e65100', snappingPointColor: '#d500f9' },
+      styles: {
+        fillColor: '#ff9800',
+        fillOpacity: 0.3,
+        outlineColor: '#e65100',
+        outlineWidth: 2.5,
+        closingPointColor: '#ffffff',
+        closingPointOutlineColor: '#e65100',
+        snappingPointColor: '#d500f9',
+      },
     }),
     new TerraDrawLineStringMode({
       modeName: DRAW_MODES.splitLine,
       snapping: SNAPPING,
       pointerDistance: POINTER_DISTANCE,
-      styles: { lineStringColor: '#d50000', lineStringWidth: 3, closingPointColor: '#ffffff', closingPointOutlineColor: '#d50000', snappingPointColor: '#d500f9' },
+      styles: {
+        lineStringColor: '#d50000',
+        lineStringWidth: 3,
+        closingPointColor: '#ffffff',
+        closingPointOutlineColor: '#d50000',
+        snappingPointColor: '#d500f9',
+      },
     }),
     new TerraDrawRenderMode({
       modeName: DRAW_MODES.parcelNeighbour,
-      styles: { polygonFillColor: '#ffffff', polygonFillOpacity: 0.05, polygonOutlineColor: '#2e7d32', polygonOutlineWidth: 1.5, zIndex: 0 },
+      styles: {
+        polygonFillColor: '#ffffff',
+        polygonFillOpacity: 0.05,
+        polygonOutlineColor: '#2e7d32',
+        polygonOutlineWidth: 1.5,
+        zIndex: 0,
+      },
     }),
     new TerraDrawRenderMode({
       modeName: DRAW_MODES.splitTarget,
-      styles: { polygonFillColor: '#00a3ff', polygonFillOpacity: 0.15, polygonOutlineColor: '#0277bd', polygonOutlineWidth: 3, zIndex: 1 },
+      styles: {
+        polygonFillColor: '#00a3ff',
+        polygonFillOpacity: 0.15,
+        polygonOutlineColor: '#0277bd',
+        polygonOutlineWidth: 3,
+        zIndex: 1,
+      },
     }),
   ]
 }
@@ -174,12 +242,30 @@ export class DrawController {
       adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORDINATE_PRECISION }),
       modes: [
         ...parcelModes(),
-        ...outlineModes(DRAW_MODES.zonePolygon, DRAW_MODES.zoneSelect,
-          { fillColor: '#8e24aa', lineColor: '#6a1b9a', selectedFillOpacity: 0.22, drawingFillOpacity: 0.2, isDraggable: true, deselectKey: 'Escape' }),
-        ...outlineModes(DRAW_MODES.precheckPolygon, DRAW_MODES.precheckSelect,
-          { fillColor: '#1e88e5', lineColor: '#0d47a1', selectedFillOpacity: 0.2, drawingFillOpacity: 0.2, isDraggable: true, deselectKey: 'Escape' }),
-        ...outlineModes(DRAW_MODES.plotPolygon, DRAW_MODES.plotSelect,
-          { fillColor: '#c62828', lineColor: '#b71c1c', selectedFillOpacity: 0.22, drawingFillOpacity: 0.22, isDraggable: false, deselectKey: null }),
+        ...outlineModes(DRAW_MODES.zonePolygon, DRAW_MODES.zoneSelect, {
+          fillColor: '#8e24aa',
+          lineColor: '#6a1b9a',
+          selectedFillOpacity: 0.22,
+          drawingFillOpacity: 0.2,
+          isDraggable: true,
+          deselectKey: 'Escape',
+        }),
+        ...outlineModes(DRAW_MODES.precheckPolygon, DRAW_MODES.precheckSelect, {
+          fillColor: '#1e88e5',
+          lineColor: '#0d47a1',
+          selectedFillOpacity: 0.2,
+          drawingFillOpacity: 0.2,
+          isDraggable: true,
+          deselectKey: 'Escape',
+        }),
+        ...outlineModes(DRAW_MODES.plotPolygon, DRAW_MODES.plotSelect, {
+          fillColor: '#c62828',
+          lineColor: '#b71c1c',
+          selectedFillOpacity: 0.22,
+          drawingFillOpacity: 0.22,
+          isDraggable: false,
+          deselectKey: null,
+        }),
       ],
       undoRedo: {
         modeLevel: new TerraDrawModeUndoRedo(),
@@ -230,7 +316,11 @@ export class DrawSession {
     this.draw.on('change', onChange)
     this.draw.on('finish', onFinish)
     this.draw.on('history', onHistory)
-    this.offs.push(() => this.draw.off('change', onChange), () => this.draw.off('finish', onFinish), () => this.draw.off('history', onHistory))
+    this.offs.push(
+      () => this.draw.off('change', onChange),
+      () => this.draw.off('finish', onFinish),
+      () => this.draw.off('history', onHistory),
+    )
     window[TEST_HANDLES[owner]] = this.draw
   }
 
@@ -275,7 +365,9 @@ export class DrawSession {
 
   /** This owner's features within the pointer distance of a point (guidance points included). */
   featuresAt([lng, lat]: [number, number]): GeoJSONStoreFeatures[] {
-    return this.draw.getFeaturesAtLngLat({ lng, lat }, { pointerDistance: POINTER_DISTANCE, ignoreSelectFeatures: false }).filter((f) => this.isOwn(f))
+    return this.draw
+      .getFeaturesAtLngLat({ lng, lat }, { pointerDistance: POINTER_DISTANCE, ignoreSelectFeatures: false })
+      .filter((f) => this.isOwn(f))
   }
 
   /** Selects a feature in one of this owner's select modes. */
@@ -303,7 +395,10 @@ export class DrawSession {
   clear(): void {
     if (!this.isOpen) return
     if (this.modes.has(this.draw.getMode())) this.draw.setMode(DRAW_MODES.static)
-    const ids = this.draw.getSnapshot().filter((f) => this.isOwn(f) && f.id !== undefined).map((f) => f.id!)
+    const ids = this.draw
+      .getSnapshot()
+      .filter((f) => this.isOwn(f) && f.id !== undefined)
+      .map((f) => f.id!)
     if (ids.length) this.draw.removeFeatures(ids)
   }
 

@@ -40,7 +40,8 @@ const OVERLAY_PREFIX = 'soil-overlay-'
  * the officer's own version dashed orange, another version (history, reference) dashed purple or grey.
  * A feature's own `color` property overrides the colour.
  */
-export type OverlayKind = 'problem-area' | 'problem-point' | 'preview' | 'selected' | 'mine' | 'current' | 'version' | 'reference' | 'deleted'
+export type OverlayKind =
+  'problem-area' | 'problem-point' | 'preview' | 'selected' | 'mine' | 'current' | 'version' | 'reference' | 'deleted'
 
 const OVERLAY_COLORS: Record<OverlayKind, string> = {
   'problem-area': '#e53935',
@@ -53,11 +54,21 @@ const OVERLAY_COLORS: Record<OverlayKind, string> = {
   reference: '#546e7a',
   deleted: '#c62828',
 }
-const OVERLAY_FILL_OPACITY: Partial<Record<OverlayKind, number>> = { 'problem-area': 0.45, preview: 0.3, selected: 0.25, version: 0.12, deleted: 0.15 }
+const OVERLAY_FILL_OPACITY: Partial<Record<OverlayKind, number>> = {
+  'problem-area': 0.45,
+  preview: 0.3,
+  selected: 0.25,
+  version: 0.12,
+  deleted: 0.15,
+}
 const DASHED_KINDS: OverlayKind[] = ['mine', 'version', 'reference', 'deleted']
 
 function overlayColor(): ExpressionSpecification {
-  return ['coalesce', ['get', 'color'], ['match', ['get', 'kind'], ...Object.entries(OVERLAY_COLORS).flat(), '#e53935']] as unknown as ExpressionSpecification
+  return [
+    'coalesce',
+    ['get', 'color'],
+    ['match', ['get', 'kind'], ...Object.entries(OVERLAY_COLORS).flat(), '#e53935'],
+  ] as unknown as ExpressionSpecification
 }
 
 setWorkerUrl(workerUrl)
@@ -254,7 +265,11 @@ export class MapClient implements ViewStatusSource {
   featureAt(point: PointLike, onlySource?: string): FeatureRef | null {
     if (!this.index?.clickableLayers.length) return null
     const features = this.map.queryRenderedFeatures(point, { layers: this.index.clickableLayers })
-    const top = features.find((f) => (typeof f.id === 'number' || (typeof f.id === 'string' && f.id !== '')) && (!onlySource || f.source === onlySource))
+    const top = features.find(
+      (f) =>
+        (typeof f.id === 'number' || (typeof f.id === 'string' && f.id !== '')) &&
+        (!onlySource || f.source === onlySource),
+    )
     if (!top) return null
     const id = Number(top.id)
     return Number.isFinite(id) ? { source: top.source, id } : null
@@ -270,16 +285,41 @@ export class MapClient implements ViewStatusSource {
     if (!ref || !this.map.getSource(ref.source)) return
     const base = { source: ref.source, 'source-layer': this.index.sourceLayers.get(ref.source) ?? ref.source }
     const isFeature: FilterSpecification = ['==', ['id'], ref.id]
-    const polygons: FilterSpecification = ['all', isFeature, ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]]]
-    const points: FilterSpecification = ['all', isFeature, ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]]
-    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}fill`, type: 'fill', filter: polygons, paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.1 } })
-    this.map.addLayer({ ...base, id: `${HIGHLIGHT_PREFIX}line`, type: 'line', filter: polygons, paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 2.5 } })
+    const polygons: FilterSpecification = [
+      'all',
+      isFeature,
+      ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
+    ]
+    const points: FilterSpecification = [
+      'all',
+      isFeature,
+      ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
+    ]
+    this.map.addLayer({
+      ...base,
+      id: `${HIGHLIGHT_PREFIX}fill`,
+      type: 'fill',
+      filter: polygons,
+      paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.1 },
+    })
+    this.map.addLayer({
+      ...base,
+      id: `${HIGHLIGHT_PREFIX}line`,
+      type: 'line',
+      filter: polygons,
+      paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 2.5 },
+    })
     this.map.addLayer({
       ...base,
       id: `${HIGHLIGHT_PREFIX}circle`,
       type: 'circle',
       filter: points,
-      paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': HIGHLIGHT_COLOR, 'circle-stroke-width': 3 },
+      paint: {
+        'circle-radius': 10,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': HIGHLIGHT_COLOR,
+        'circle-stroke-width': 3,
+      },
     })
   }
 
@@ -325,7 +365,8 @@ export class MapClient implements ViewStatusSource {
       if (!this.baseFilters.has(layer.id)) this.baseFilters.set(layer.id, layer.filter)
       const base = this.baseFilters.get(layer.id)
       const hidden: FilterSpecification = ['!', ['in', ['id'], ['literal', [...ids]]]]
-      const filter: FilterSpecification | undefined = ids.length === 0 ? base : base ? ['all', base, hidden] as FilterSpecification : hidden
+      const filter: FilterSpecification | undefined =
+        ids.length === 0 ? base : base ? (['all', base, hidden] as FilterSpecification) : hidden
       this.map.setFilter(layer.id, filter ?? null)
     }
   }
@@ -338,7 +379,8 @@ export class MapClient implements ViewStatusSource {
     const sourceId = `${OVERLAY_PREFIX}${name}`
     const source = this.map.getSource(sourceId) as GeoJSONSource | undefined
     if (!data) {
-      for (const layerId of this.map.getLayersOrder()) if (layerId.startsWith(`${sourceId}-`)) this.map.removeLayer(layerId)
+      for (const layerId of this.map.getLayersOrder())
+        if (layerId.startsWith(`${sourceId}-`)) this.map.removeLayer(layerId)
       if (source) this.map.removeSource(sourceId)
       return
     }
@@ -348,22 +390,58 @@ export class MapClient implements ViewStatusSource {
     }
     this.map.addSource(sourceId, { type: 'geojson', data })
     const polygons: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]]
-    const lines: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString']]]
+    const lines: FilterSpecification = [
+      'in',
+      ['geometry-type'],
+      ['literal', ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString']],
+    ]
     const isDashed: FilterSpecification = ['in', ['get', 'kind'], ['literal', DASHED_KINDS]]
-    const fillOpacity = ['match', ['get', 'kind'], ...Object.entries(OVERLAY_FILL_OPACITY).flat(), 0] as unknown as ExpressionSpecification
-    this.map.addLayer({ id: `${sourceId}-fill`, type: 'fill', source: sourceId, filter: polygons, paint: { 'fill-color': overlayColor(), 'fill-opacity': fillOpacity } })
-    this.map.addLayer({ id: `${sourceId}-line`, type: 'line', source: sourceId, filter: ['all', lines, ['!', isDashed]],
-      paint: { 'line-color': overlayColor(), 'line-width': 2.5 } })
-    this.map.addLayer({ id: `${sourceId}-dash`, type: 'line', source: sourceId, filter: ['all', lines, isDashed],
-      paint: { 'line-color': overlayColor(), 'line-width': 3, 'line-dasharray': [2, 1.5] } })
-    this.map.addLayer({ id: `${sourceId}-point`, type: 'circle', source: sourceId, filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-color': overlayColor(), 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } })
+    const fillOpacity = [
+      'match',
+      ['get', 'kind'],
+      ...Object.entries(OVERLAY_FILL_OPACITY).flat(),
+      0,
+    ] as unknown as ExpressionSpecification
+    this.map.addLayer({
+      id: `${sourceId}-fill`,
+      type: 'fill',
+      source: sourceId,
+      filter: polygons,
+      paint: { 'fill-color': overlayColor(), 'fill-opacity': fillOpacity },
+    })
+    this.map.addLayer({
+      id: `${sourceId}-line`,
+      type: 'line',
+      source: sourceId,
+      filter: ['all', lines, ['!', isDashed]],
+      paint: { 'line-color': overlayColor(), 'line-width': 2.5 },
+    })
+    this.map.addLayer({
+      id: `${sourceId}-dash`,
+      type: 'line',
+      source: sourceId,
+      filter: ['all', lines, isDashed],
+      paint: { 'line-color': overlayColor(), 'line-width': 3, 'line-dasharray': [2, 1.5] },
+    })
+    this.map.addLayer({
+      id: `${sourceId}-point`,
+      type: 'circle',
+      source: sourceId,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-color': overlayColor(),
+        'circle-radius': 7,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    })
   }
 
   /** Sets the given feature states (used by data-driven paint such as `['feature-state', 'covered']`). */
   setFeatureStates({ source, sourceLayer, states }: FeatureStates): void {
     if (!this.map.getSource(source)) return
-    for (const [id, state] of Object.entries(states)) this.map.setFeatureState({ source, sourceLayer, id: Number(id) }, state)
+    for (const [id, state] of Object.entries(states))
+      this.map.setFeatureState({ source, sourceLayer, id: Number(id) }, state)
   }
 
   /** Shows a pointer cursor over clickable features; returns the unsubscriber. */

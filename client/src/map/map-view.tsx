@@ -68,7 +68,11 @@ export function MapView(props: MapViewProps) {
   useLiveTiles(client, !props.isStatic, (sources) => callbacks.current.onTilesChanged?.(sources))
 
   useEffect(() => {
-    const created = new MapClient({ container: containerRef.current!, styleUrl: callbacks.current.styleUrl ?? '/style.json', isStatic: callbacks.current.isStatic })
+    const created = new MapClient({
+      container: containerRef.current!,
+      styleUrl: callbacks.current.styleUrl ?? '/style.json',
+      isStatic: callbacks.current.isStatic,
+    })
     created.exposeForTests()
     let alive = true
     const unsubscribe = [
@@ -86,7 +90,12 @@ export function MapView(props: MapViewProps) {
         callbacks.current.onClient?.(created)
         const initial = callbacks.current.initialBbox
         if (initial) created.fitBbox(initial, { maxZoom: 17, animate: false, padding: 32 })
-        else await fitToCounties(created, callbacks.current.extentUrl ?? '/api/counties', () => callbacks.current.focus !== null)
+        else
+          await fitToCounties(
+            created,
+            callbacks.current.extentUrl ?? '/api/counties',
+            () => callbacks.current.focus !== null,
+          )
         if (alive) created.onceIdle(() => (document.body.dataset.mapReady = '1'))
       })
       .catch((error: unknown) => console.error(error))

@@ -1,6 +1,12 @@
 import type { Polygon } from 'geojson'
 import type { GeoJSONStoreFeatures } from 'terra-draw'
-import { COORDINATE_PRECISION, DRAW_MODES, type DrawController, type DrawModeName, type DrawSession } from './draw-controller'
+import {
+  COORDINATE_PRECISION,
+  DRAW_MODES,
+  type DrawController,
+  type DrawModeName,
+  type DrawSession,
+} from './draw-controller'
 
 /** What the pointer does on the map while an outline is drawn or edited. */
 export type PolygonDrawTool = 'static' | 'polygon' | 'select'
@@ -48,7 +54,10 @@ export class PolygonDraw {
   parts(): Polygon[] {
     return this.draw
       .features()
-      .filter((f) => f.geometry.type === 'Polygon' && f.properties.mode === this.modes.polygon && !f.properties.currentlyDrawing)
+      .filter(
+        (f) =>
+          f.geometry.type === 'Polygon' && f.properties.mode === this.modes.polygon && !f.properties.currentlyDrawing,
+      )
       .map((f) => f.geometry as Polygon)
   }
 
@@ -61,7 +70,10 @@ export class PolygonDraw {
     const features: GeoJSONStoreFeatures[] = parts.map((p) => ({
       type: 'Feature',
       id: this.draw.newId(),
-      geometry: { type: 'Polygon', coordinates: p.coordinates.map((ring) => ring.map(([lon, lat]) => [round(lon), round(lat)])) },
+      geometry: {
+        type: 'Polygon',
+        coordinates: p.coordinates.map((ring) => ring.map(([lon, lat]) => [round(lon), round(lat)])),
+      },
       properties: { mode: this.modes.polygon },
     }))
     const failed = this.draw.add(features).find((r) => !r.valid)

@@ -10,7 +10,11 @@ export const LIVE_TILES_POLL_MS = 4_000
  * changed load their tiles again at the same view; `onChanged` hears which sources moved. A failed request is
  * left to the next one (the map keeps the tiles it has).
  */
-export function useLiveTiles(client: MapClient | null, isEnabled: boolean, onChanged: (sources: string[]) => void): void {
+export function useLiveTiles(
+  client: MapClient | null,
+  isEnabled: boolean,
+  onChanged: (sources: string[]) => void,
+): void {
   const listener = useRef(onChanged)
   useEffect(() => {
     listener.current = onChanged

@@ -110,14 +110,22 @@ async function ensureCsrfToken(): Promise<string> {
  * and the CSRF token.
  * @throws ApiError with the server's Chinese message on a non-2xx answer, or a network message.
  */
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const token = await ensureCsrfToken()
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData
   let response: Response
   try {
     response = await fetch(path, {
       method,
-      headers: { Accept: 'application/json', 'X-CSRF-Token': token, ...(isForm || body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Accept: 'application/json',
+        'X-CSRF-Token': token,
+        ...(isForm || body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: isForm ? (body as FormData) : body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {

@@ -300,7 +300,14 @@ export type ClassMode = 'keep' | 'recompute'
 /** One change of `POST /api/parcels/check` and `/changes`. */
 export type ParcelChange =
   | { op: 'create'; geometry: Polygon | MultiPolygon; attributes: ParcelAttributes; classMode?: 'recompute' }
-  | { op: 'update'; id: number; version: number; geometry?: Polygon | MultiPolygon; attributes?: Partial<ParcelAttributes>; classMode?: ClassMode }
+  | {
+      op: 'update'
+      id: number
+      version: number
+      geometry?: Polygon | MultiPolygon
+      attributes?: Partial<ParcelAttributes>
+      classMode?: ClassMode
+    }
   | { op: 'delete'; id: number; version: number }
 
 /** A failed check of one change: what and where. */

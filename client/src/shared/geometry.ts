@@ -22,7 +22,8 @@ export function bboxOf(geometry: Geometry): Bbox {
     }
     value.forEach(visit)
   }
-  const visitGeometry = (g: Geometry): void => (g.type === 'GeometryCollection' ? g.geometries.forEach(visitGeometry) : visit(g.coordinates))
+  const visitGeometry = (g: Geometry): void =>
+    g.type === 'GeometryCollection' ? g.geometries.forEach(visitGeometry) : visit(g.coordinates)
   visitGeometry(geometry)
   return box
 }

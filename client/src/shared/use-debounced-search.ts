@@ -5,17 +5,17 @@ const DEBOUNCE_MS = 250
 
 /** State of a search: idle (no text), loading, done with results, or failed with a message. */
 export type SearchState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'done'; results: T[] }
-  | { status: 'error'; message: string }
+  { status: 'idle' } | { status: 'loading' } | { status: 'done'; results: T[] } | { status: 'error'; message: string }
 
 /**
  * Asks `endpoint?q=<text>` 250 ms after the text stops changing (the answer is `{results}`); answers for older
  * text are never shown.
  */
 export function useDebouncedSearch<T>(endpoint: string, text: string): SearchState<T> {
-  const [answer, setAnswer] = useState<{ query: string; state: SearchState<T> }>({ query: '', state: { status: 'idle' } })
+  const [answer, setAnswer] = useState<{ query: string; state: SearchState<T> }>({
+    query: '',
+    state: { status: 'idle' },
+  })
   const query = text.trim()
 
   useEffect(() => {

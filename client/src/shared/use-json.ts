@@ -3,7 +3,8 @@ import { getJson, isAbortError } from './api-client'
 import { errorMessage } from './error-message'
 
 /** State of one GET request. */
-export type JsonState<T> = { status: 'idle' } | { status: 'loading' } | { status: 'done'; data: T } | { status: 'error'; message: string }
+export type JsonState<T> =
+  { status: 'idle' } | { status: 'loading' } | { status: 'done'; data: T } | { status: 'error'; message: string }
 
 /**
  * Loads `GET path` (nothing while `path` is null); a new `refreshKey` loads it again and keeps the shown answer

@@ -9,7 +9,10 @@ export type DatabaseMode = 'embedded' | 'server'
 
 /** Anything that runs a query: the pool, or a client inside a transaction. */
 export interface Queryable {
-  query<R extends pg.QueryResultRow = any>(text: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<R>>
+  query<R extends pg.QueryResultRow = any>(
+    text: string | pg.QueryConfig,
+    values?: unknown[],
+  ): Promise<pg.QueryResult<R>>
 }
 
 /** The single entry point to PostgreSQL for the whole server. */
@@ -43,7 +46,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     url = embedded.url
   }
   const mode: DatabaseMode = embedded ? 'embedded' : 'server'
-  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : (options.maxConnections ?? 10), idleTimeoutMillis: embedded ? 0 : 10_000 })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: embedded ? 1 : (options.maxConnections ?? 10),
+    idleTimeoutMillis: embedded ? 0 : 10_000,
+  })
   pool.on('error', (err) => options.log?.(`数据库连接错误：${err.message}`))
   return wrapPool(pool, mode, async () => {
     await pool.end()

@@ -40,7 +40,10 @@ function privateSocketDir(dataDir: string): { dir: string; temporary: boolean } 
  * client should use a pool of one. Several clients (the app and a test process) may connect; pglite-socket
  * queues their messages and keeps transactions whole.
  */
-export async function startEmbeddedPostgis(dataDir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedPostgis> {
+export async function startEmbeddedPostgis(
+  dataDir: string,
+  log: (msg: string) => void = () => {},
+): Promise<EmbeddedPostgis> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   fs.chmodSync(dataDir, 0o700)
   log(`正在启动内嵌 PostGIS 数据库（${dataDir}），首次加载扩展约需 10 秒…`)

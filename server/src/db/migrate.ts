@@ -16,7 +16,10 @@ const MIGRATION_LOCK_KEY = 4_490_3857
 const FILE_PATTERN = /^(\d{3})_[a-z0-9_]+\.sql$/
 
 export function readMigrations(dir: string): MigrationFile[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
   return files.map((name, index) => {
     const match = FILE_PATTERN.exec(name)
     if (!match) throw new Error(`迁移文件名不合规：${name}（应为 001_name.sql 形式）`)
@@ -38,7 +41,9 @@ export async function migrate(db: Database, dir: string): Promise<string[]> {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (
       id integer PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
-    const { rows } = await client.query<{ id: number; name: string; sha256: string }>('SELECT id, name, sha256 FROM schema_migration')
+    const { rows } = await client.query<{ id: number; name: string; sha256: string }>(
+      'SELECT id, name, sha256 FROM schema_migration',
+    )
     const unknown = rows.filter((r) => !migrations.some((m) => m.id === r.id))
     if (unknown.length) throw new Error(`数据库中有本程序不认识的迁移：${unknown.map((r) => r.name).join('、')}`)
     const applied = new Map(rows.map((r) => [r.id, r]))
@@ -47,14 +52,20 @@ export async function migrate(db: Database, dir: string): Promise<string[]> {
       const previous = applied.get(m.id)
       if (previous) {
         if (previous.sha256 !== m.sha256) {
-          throw new Error(`已执行的迁移 ${m.name} 内容被修改（记录的哈希 ${previous.sha256.slice(0, 12)}…）；迁移一经执行不可修改，请新增迁移文件`)
+          throw new Error(
+            `已执行的迁移 ${m.name} 内容被修改（记录的哈希 ${previous.sha256.slice(0, 12)}…）；迁移一经执行不可修改，请新增迁移文件`,
+          )
         }
         continue
       }
       await client.query('BEGIN')
       try {
         await client.query(m.sql)
-        await client.query('INSERT INTO schema_migration (id, name, sha256) VALUES ($1, $2, $3)', [m.id, m.name, m.sha256])
+        await client.query('INSERT INTO schema_migration (id, name, sha256) VALUES ($1, $2, $3)', [
+          m.id,
+          m.name,
+          m.sha256,
+        ])
         await client.query('COMMIT')
       } catch (err) {
         await client.query('ROLLBACK')

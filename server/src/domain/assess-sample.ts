@@ -1,9 +1,23 @@
 import type { ClassRuleSet } from './class-rules.ts'
 import {
-  ELEMENT_NAME, GRADING_ELEMENTS, LAND_USES, SOIL_ELEMENTS, interventionValue, isGradingElement, screeningValue,
-  type Element, type LandUse,
+  ELEMENT_NAME,
+  GRADING_ELEMENTS,
+  LAND_USES,
+  SOIL_ELEMENTS,
+  interventionValue,
+  isGradingElement,
+  screeningValue,
+  type Element,
+  type LandUse,
 } from './gb15618.ts'
-import { CROP_CONTAMINANTS, GB2762_EDITIONS, cropGroupOf, cropLimit, type CropContaminant, type CropGroup } from './gb2762.ts'
+import {
+  CROP_CONTAMINANTS,
+  GB2762_EDITIONS,
+  cropGroupOf,
+  cropLimit,
+  type CropContaminant,
+  type CropGroup,
+} from './gb2762.ts'
 
 export type { Element, LandUse } from './gb15618.ts'
 
@@ -11,9 +25,18 @@ export type { Element, LandUse } from './gb15618.ts'
 export type SoilGrade = 'A' | 'B' | 'C' | 'review'
 export type CropResult = 'ok' | 'slight' | 'serious' | 'unknown'
 
-export const SOIL_GRADE_LABEL: Readonly<Record<SoilGrade, string>> = { A: 'A 类', B: 'B 类', C: 'C 类', review: '待复核' }
+export const SOIL_GRADE_LABEL: Readonly<Record<SoilGrade, string>> = {
+  A: 'A 类',
+  B: 'B 类',
+  C: 'C 类',
+  review: '待复核',
+}
 export const CROP_RESULT_LABEL: Readonly<Record<CropResult | 'none', string>> = {
-  ok: '未超标', slight: '轻微超标', serious: '严重超标', unknown: '无法判定', none: '无农产品数据',
+  ok: '未超标',
+  slight: '轻微超标',
+  serious: '严重超标',
+  unknown: '无法判定',
+  none: '无农产品数据',
 }
 
 export interface Reason {
@@ -118,10 +141,13 @@ export function assessSoilSample(input: SoilSampleInput): SoilAssessment {
     return {
       grade: 'review',
       items: [],
-      reasons: [{ code: 'PH_MISSING', message: '缺少土壤 pH，无法确定 GB 15618-2018 的 pH 分档；不按默认 pH 判定，结果待复核' }],
+      reasons: [
+        { code: 'PH_MISSING', message: '缺少土壤 pH，无法确定 GB 15618-2018 的 pH 分档；不按默认 pH 判定，结果待复核' },
+      ],
     }
   }
-  if (!Number.isFinite(input.ph) || input.ph < 0 || input.ph > 14) throw new RangeError(`pH 应在 0–14 之间：${input.ph}`)
+  if (!Number.isFinite(input.ph) || input.ph < 0 || input.ph > 14)
+    throw new RangeError(`pH 应在 0–14 之间：${input.ph}`)
   const ph = input.ph
   const items = measured.map((element): ElementLine => {
     const value = input.values[element]!
@@ -145,23 +171,41 @@ export function assessSoilSample(input: SoilSampleInput): SoilAssessment {
   for (const line of items) {
     const name = ELEMENT_NAME[line.element]
     if (line.exceedsIntervention) {
-      reasons.push({ code: 'ABOVE_INTERVENTION', message: `${name} ${fmt(line.value)} mg/kg 超过管制值 ${fmt(line.interventionValue!)}（${line.interventionBasis}）` })
+      reasons.push({
+        code: 'ABOVE_INTERVENTION',
+        message: `${name} ${fmt(line.value)} mg/kg 超过管制值 ${fmt(line.interventionValue!)}（${line.interventionBasis}）`,
+      })
     } else if (line.exceedsScreening && isGradingElement(line.element)) {
-      reasons.push({ code: 'ABOVE_SCREENING', message: `${name} ${fmt(line.value)} mg/kg 超过筛选值 ${fmt(line.screeningValue)}（${line.basis}），未超过管制值 ${fmt(line.interventionValue!)}` })
+      reasons.push({
+        code: 'ABOVE_SCREENING',
+        message: `${name} ${fmt(line.value)} mg/kg 超过筛选值 ${fmt(line.screeningValue)}（${line.basis}），未超过管制值 ${fmt(line.interventionValue!)}`,
+      })
     } else if (line.exceedsScreening) {
-      reasons.push({ code: 'OTHER_ABOVE_SCREENING', message: `${name} ${fmt(line.value)} mg/kg 超过筛选值 ${fmt(line.screeningValue)}（${line.basis}）；${name}无管制值，不参与等级划分` })
+      reasons.push({
+        code: 'OTHER_ABOVE_SCREENING',
+        message: `${name} ${fmt(line.value)} mg/kg 超过筛选值 ${fmt(line.screeningValue)}（${line.basis}）；${name}无管制值，不参与等级划分`,
+      })
     }
   }
   if (grading.length === 0) {
-    reasons.unshift({ code: 'NO_GRADING_ELEMENTS', message: '未检测镉、汞、砷、铅、铬中的任何一项，无法划分土壤等级，结果待复核' })
+    reasons.unshift({
+      code: 'NO_GRADING_ELEMENTS',
+      message: '未检测镉、汞、砷、铅、铬中的任何一项，无法划分土壤等级，结果待复核',
+    })
     return { grade: 'review', items, reasons }
   }
   if (missing.length > 0) {
-    reasons.push({ code: 'PARTIAL_ELEMENTS', message: `未检测${missing.map((e) => ELEMENT_NAME[e]).join('、')}，等级仅依据已检测的项目` })
+    reasons.push({
+      code: 'PARTIAL_ELEMENTS',
+      message: `未检测${missing.map((e) => ELEMENT_NAME[e]).join('、')}，等级仅依据已检测的项目`,
+    })
   }
   const grade = grading.some((l) => l.exceedsIntervention) ? 'C' : grading.some((l) => l.exceedsScreening) ? 'B' : 'A'
   if (grade === 'A') {
-    reasons.unshift({ code: 'WITHIN_SCREENING', message: `${grading.map((l) => ELEMENT_NAME[l.element]).join('、')}均未超过筛选值` })
+    reasons.unshift({
+      code: 'WITHIN_SCREENING',
+      message: `${grading.map((l) => ELEMENT_NAME[l.element]).join('、')}均未超过筛选值`,
+    })
   }
   return { grade, items, reasons }
 }
@@ -186,7 +230,15 @@ export function assessCropSample(input: CropSampleInput, rules: ClassRuleSet): C
   const group = cropGroupOf(input.crop)
   const base = { crop: input.crop, group, edition }
   if (!group) {
-    return { ...base, result: 'unknown', items: [], maxRatio: null, reasons: [{ code: 'UNKNOWN_CROP', message: `作物“${input.crop}”不在 ${edition} 限量表的分组中，农产品结果无法判定` }] }
+    return {
+      ...base,
+      result: 'unknown',
+      items: [],
+      maxRatio: null,
+      reasons: [
+        { code: 'UNKNOWN_CROP', message: `作物“${input.crop}”不在 ${edition} 限量表的分组中，农产品结果无法判定` },
+      ],
+    }
   }
   const items = CROP_CONTAMINANTS.filter((c) => input.values[c] !== undefined).map((element): CropItem => {
     const value = input.values[element]!
@@ -194,14 +246,22 @@ export function assessCropSample(input: CropSampleInput, rules: ClassRuleSet): C
     return { element, value, limit: limit.value, ratio: value / limit.value, basis: limit.basis }
   })
   if (items.length === 0) {
-    return { ...base, result: 'unknown', items, maxRatio: null, reasons: [{ code: 'NO_CROP_VALUES', message: '农产品样品没有镉、铅、砷、汞、铬的检测值，无法判定' }] }
+    return {
+      ...base,
+      result: 'unknown',
+      items,
+      maxRatio: null,
+      reasons: [{ code: 'NO_CROP_VALUES', message: '农产品样品没有镉、铅、砷、汞、铬的检测值，无法判定' }],
+    }
   }
   const maxRatio = Math.max(...items.map((i) => i.ratio))
   const result = cropResultOfRatio(maxRatio, rules)
-  const reasons = items.filter((i) => i.ratio > 1).map((i) => ({
-    code: 'CROP_ABOVE_LIMIT',
-    message: `${input.crop}${ELEMENT_NAME[i.element]} ${fmt(i.value)} mg/kg 超过限量 ${fmt(i.limit)}（${i.basis}），为限量的 ${fmtRatio(i.ratio)} 倍`,
-  }))
+  const reasons = items
+    .filter((i) => i.ratio > 1)
+    .map((i) => ({
+      code: 'CROP_ABOVE_LIMIT',
+      message: `${input.crop}${ELEMENT_NAME[i.element]} ${fmt(i.value)} mg/kg 超过限量 ${fmt(i.limit)}（${i.basis}），为限量的 ${fmtRatio(i.ratio)} 倍`,
+    }))
   if (result === 'ok') reasons.push({ code: 'CROP_WITHIN_LIMIT', message: `${input.crop}各项均未超过 ${edition} 限量` })
   return { ...base, result, items, maxRatio, reasons }
 }

@@ -19,13 +19,15 @@ export interface BlackSoilReading {
 }
 
 export type BlackSoilVerdict =
-  | { judged: true; meets: boolean; reasons: string[] }
-  | { judged: false; meets: null; reasons: string[] }
+  { judged: true; meets: boolean; reasons: string[] } | { judged: false; meets: null; reasons: string[] }
 
 const gKgToPct = (v: number) => `${(v / 10).toFixed(1)}%`
 
 /** Whether one point meets both thresholds; a missing value leaves it unjudged (never a silent default). */
-export function judgeBlackSoil(reading: BlackSoilReading, s: Pick<BlackSoilSettings, 'minOrganicMatterGKg' | 'minPloughDepthCm'>): BlackSoilVerdict {
+export function judgeBlackSoil(
+  reading: BlackSoilReading,
+  s: Pick<BlackSoilSettings, 'minOrganicMatterGKg' | 'minPloughDepthCm'>,
+): BlackSoilVerdict {
   const missing: string[] = []
   if (reading.organicMatterGKg === null) missing.push('缺少有机质含量，无法判定')
   if (reading.ploughDepthCm === null) missing.push('缺少耕层厚度，无法判定')
@@ -35,7 +37,9 @@ export function judgeBlackSoil(reading: BlackSoilReading, s: Pick<BlackSoilSetti
   const depth = reading.ploughDepthCm!
   const isOmOk = om >= s.minOrganicMatterGKg
   const isDepthOk = depth >= s.minPloughDepthCm
-  reasons.push(`有机质 ${om} g/kg（${gKgToPct(om)}）${isOmOk ? '≥' : '<'} ${s.minOrganicMatterGKg} g/kg（${gKgToPct(s.minOrganicMatterGKg)}）`)
+  reasons.push(
+    `有机质 ${om} g/kg（${gKgToPct(om)}）${isOmOk ? '≥' : '<'} ${s.minOrganicMatterGKg} g/kg（${gKgToPct(s.minOrganicMatterGKg)}）`,
+  )
   reasons.push(`耕层厚度 ${depth} cm ${isDepthOk ? '≥' : '<'} ${s.minPloughDepthCm} cm`)
   return { judged: true, meets: isOmOk && isDepthOk, reasons }
 }

@@ -75,7 +75,8 @@ export const GENERATED_DATA_SOURCE = '程序生成的示例数据（非调查成
 export const IMPORTED_DATA_SOURCE = '导入数据'
 
 /** The note every export carries when any of its parcels is generated sample data. */
-export const GENERATED_DATA_NOTE = '本清单含程序生成的示例数据（图斑边界、样点及监测值均为演示用，非调查成果），不得作为管理依据。'
+export const GENERATED_DATA_NOTE =
+  '本清单含程序生成的示例数据（图斑边界、样点及监测值均为演示用，非调查成果），不得作为管理依据。'
 
 export const CRS_NAME = 'CGCS2000 地理坐标系（EPSG:4490），经纬度，单位：度'
 
@@ -87,42 +88,243 @@ function pollutantNames(codes: string[]): string {
 
 /** The fields of every export, in column order. */
 export const CLASS_LIST_EXPORT_FIELDS: readonly ExportField[] = [
-  { name: 'SDM', title: '省级行政区代码', type: 'text', width: 6, sheetWidth: 10, description: '省级行政区划代码（GB/T 2260）',
-    value: (_r, l) => `${l.adcode.slice(0, 2)}0000` },
-  { name: 'SMC', title: '省级行政区名称', type: 'text', width: 60, sheetWidth: 12, description: '省级行政区名称', value: (_r, l) => l.province },
-  { name: 'SHIDM', title: '地级行政区代码', type: 'text', width: 6, sheetWidth: 10, description: '地级行政区划代码', value: (_r, l) => l.cityCode },
-  { name: 'SHIMC', title: '地级行政区名称', type: 'text', width: 60, sheetWidth: 12, description: '地级行政区名称', value: (_r, l) => l.city },
-  { name: 'XZQDM', title: '县级行政区代码', type: 'text', width: 6, sheetWidth: 10, description: '县级行政区划代码', value: (_r, l) => l.adcode },
-  { name: 'XZQMC', title: '县级行政区名称', type: 'text', width: 60, sheetWidth: 12, description: '县级行政区名称', value: (_r, l) => l.county },
-  { name: 'XZDM', title: '乡镇代码', type: 'text', width: 9, sheetWidth: 12, description: '乡级行政区代码（9 位）', value: (r) => r.townshipCode },
-  { name: 'XZMC', title: '乡镇名称', type: 'text', width: 60, sheetWidth: 14, description: '乡级行政区名称', value: (r) => r.township },
-  { name: 'TBBH', title: '图斑编号', type: 'text', width: 40, sheetWidth: 20, description: '耕地图斑编号（县内唯一）', value: (r) => r.parcelCode },
-  { name: 'DLBM', title: '地类编码', type: 'text', width: 5, sheetWidth: 9, description: '第三次全国国土调查工作分类地类编码', value: (r) => r.dlbm },
-  { name: 'DLMC', title: '地类名称', type: 'text', width: 30, sheetWidth: 10, description: '地类名称', value: (r) => labelOf(DLBM, r.dlbm) },
-  { name: 'MJ_MU', title: '面积（亩）', type: 'real', width: 14, precision: 2, sheetWidth: 11,
-    description: '图斑椭球面积，单位亩（1 亩 = 10000/15 平方米），保留 2 位小数', value: (r) => round(m2ToMu(r.areaM2), 2) },
-  { name: 'MJ_HA', title: '面积（公顷）', type: 'real', width: 14, precision: 4, sheetWidth: 12,
-    description: '图斑椭球面积，单位公顷，保留 4 位小数', value: (r) => round(m2ToHectares(r.areaM2), 4) },
-  { name: 'LB', title: '类别代码', type: 'text', width: 12, sheetWidth: 12,
-    description: '类别代码：priority 优先保护类，safe_use 安全利用类，strict 严格管控类，unclassified 未划定', value: (r) => r.class },
-  { name: 'LBMC', title: '类别', type: 'text', width: 15, sheetWidth: 12, description: '耕地土壤环境质量类别', value: (r) => labelOf(FARMLAND_CLASS, r.class) },
-  { name: 'HDFF', title: '划定方法', type: 'text', width: 30, sheetWidth: 13,
-    description: '样点判定 / 邻近样点推断 / 数据不足 / 人工调整', value: (r) => labelOf(CLASS_METHOD, r.method) },
-  { name: 'TRDJ', title: '土壤等级', type: 'text', width: 12, sheetWidth: 9,
-    description: 'GB 15618-2018 土壤环境质量等级：A 不超筛选值，B 超筛选值不超管制值，C 超管制值；待复核', value: (r) => r.soilGrade === null ? null : labelOf(SOIL_GRADE, r.soilGrade) },
-  { name: 'ZYWRW', title: '主要污染物', type: 'text', width: 60, sheetWidth: 14, description: '超过筛选值的主要污染物', value: (r) => pollutantNames(r.mainPollutants) },
-  { name: 'YDS', title: '样点数', type: 'integer', width: 6, sheetWidth: 8, description: '参与判定的样点数', value: (r) => r.sampleCount },
-  { name: 'YJ', title: '划分依据', type: 'text', width: 254, sheetWidth: 60,
-    description: '划分依据摘要（样点、污染物、实测值、标准值、标准条款）；Shapefile 中超过 254 字节时截断，全文见其他格式', value: (r) => r.basisSummary },
-  { name: 'JSLBMC', title: '计算类别', type: 'text', width: 15, sheetWidth: 10,
-    description: '人工调整前按规则计算的类别（仅人工调整的图斑）', value: (r) => r.computedClass === null ? null : labelOf(FARMLAND_CLASS, r.computedClass) },
-  { name: 'TZYY', title: '调整原因', type: 'text', width: 254, sheetWidth: 24, description: '人工调整的原因', value: (r) => r.overrideReason },
-  { name: 'GZBB', title: '规则版本', type: 'text', width: 40, sheetWidth: 16, description: '划分规则集版本', value: (_r, l) => l.ruleSetVersion },
-  { name: 'QDBH', title: '清单编号', type: 'integer', width: 10, sheetWidth: 9, description: '分类清单编号', value: (_r, l) => l.id },
-  { name: 'QDZT', title: '清单状态', type: 'text', width: 15, sheetWidth: 9,
-    description: '分类清单审核状态：草稿 / 已提交 / 已审定 / 退回 / 已发布', value: (_r, l) => labelOf(REVIEW_STATUS, l.reviewStatus) },
-  { name: 'SJLY', title: '数据来源', type: 'text', width: 60, sheetWidth: 22,
-    description: `图斑数据来源；“${GENERATED_DATA_SOURCE}”不得作为管理依据`, value: (r) => r.isGenerated ? GENERATED_DATA_SOURCE : IMPORTED_DATA_SOURCE },
+  {
+    name: 'SDM',
+    title: '省级行政区代码',
+    type: 'text',
+    width: 6,
+    sheetWidth: 10,
+    description: '省级行政区划代码（GB/T 2260）',
+    value: (_r, l) => `${l.adcode.slice(0, 2)}0000`,
+  },
+  {
+    name: 'SMC',
+    title: '省级行政区名称',
+    type: 'text',
+    width: 60,
+    sheetWidth: 12,
+    description: '省级行政区名称',
+    value: (_r, l) => l.province,
+  },
+  {
+    name: 'SHIDM',
+    title: '地级行政区代码',
+    type: 'text',
+    width: 6,
+    sheetWidth: 10,
+    description: '地级行政区划代码',
+    value: (_r, l) => l.cityCode,
+  },
+  {
+    name: 'SHIMC',
+    title: '地级行政区名称',
+    type: 'text',
+    width: 60,
+    sheetWidth: 12,
+    description: '地级行政区名称',
+    value: (_r, l) => l.city,
+  },
+  {
+    name: 'XZQDM',
+    title: '县级行政区代码',
+    type: 'text',
+    width: 6,
+    sheetWidth: 10,
+    description: '县级行政区划代码',
+    value: (_r, l) => l.adcode,
+  },
+  {
+    name: 'XZQMC',
+    title: '县级行政区名称',
+    type: 'text',
+    width: 60,
+    sheetWidth: 12,
+    description: '县级行政区名称',
+    value: (_r, l) => l.county,
+  },
+  {
+    name: 'XZDM',
+    title: '乡镇代码',
+    type: 'text',
+    width: 9,
+    sheetWidth: 12,
+    description: '乡级行政区代码（9 位）',
+    value: (r) => r.townshipCode,
+  },
+  {
+    name: 'XZMC',
+    title: '乡镇名称',
+    type: 'text',
+    width: 60,
+    sheetWidth: 14,
+    description: '乡级行政区名称',
+    value: (r) => r.township,
+  },
+  {
+    name: 'TBBH',
+    title: '图斑编号',
+    type: 'text',
+    width: 40,
+    sheetWidth: 20,
+    description: '耕地图斑编号（县内唯一）',
+    value: (r) => r.parcelCode,
+  },
+  {
+    name: 'DLBM',
+    title: '地类编码',
+    type: 'text',
+    width: 5,
+    sheetWidth: 9,
+    description: '第三次全国国土调查工作分类地类编码',
+    value: (r) => r.dlbm,
+  },
+  {
+    name: 'DLMC',
+    title: '地类名称',
+    type: 'text',
+    width: 30,
+    sheetWidth: 10,
+    description: '地类名称',
+    value: (r) => labelOf(DLBM, r.dlbm),
+  },
+  {
+    name: 'MJ_MU',
+    title: '面积（亩）',
+    type: 'real',
+    width: 14,
+    precision: 2,
+    sheetWidth: 11,
+    description: '图斑椭球面积，单位亩（1 亩 = 10000/15 平方米），保留 2 位小数',
+    value: (r) => round(m2ToMu(r.areaM2), 2),
+  },
+  {
+    name: 'MJ_HA',
+    title: '面积（公顷）',
+    type: 'real',
+    width: 14,
+    precision: 4,
+    sheetWidth: 12,
+    description: '图斑椭球面积，单位公顷，保留 4 位小数',
+    value: (r) => round(m2ToHectares(r.areaM2), 4),
+  },
+  {
+    name: 'LB',
+    title: '类别代码',
+    type: 'text',
+    width: 12,
+    sheetWidth: 12,
+    description: '类别代码：priority 优先保护类，safe_use 安全利用类，strict 严格管控类，unclassified 未划定',
+    value: (r) => r.class,
+  },
+  {
+    name: 'LBMC',
+    title: '类别',
+    type: 'text',
+    width: 15,
+    sheetWidth: 12,
+    description: '耕地土壤环境质量类别',
+    value: (r) => labelOf(FARMLAND_CLASS, r.class),
+  },
+  {
+    name: 'HDFF',
+    title: '划定方法',
+    type: 'text',
+    width: 30,
+    sheetWidth: 13,
+    description: '样点判定 / 邻近样点推断 / 数据不足 / 人工调整',
+    value: (r) => labelOf(CLASS_METHOD, r.method),
+  },
+  {
+    name: 'TRDJ',
+    title: '土壤等级',
+    type: 'text',
+    width: 12,
+    sheetWidth: 9,
+    description: 'GB 15618-2018 土壤环境质量等级：A 不超筛选值，B 超筛选值不超管制值，C 超管制值；待复核',
+    value: (r) => (r.soilGrade === null ? null : labelOf(SOIL_GRADE, r.soilGrade)),
+  },
+  {
+    name: 'ZYWRW',
+    title: '主要污染物',
+    type: 'text',
+    width: 60,
+    sheetWidth: 14,
+    description: '超过筛选值的主要污染物',
+    value: (r) => pollutantNames(r.mainPollutants),
+  },
+  {
+    name: 'YDS',
+    title: '样点数',
+    type: 'integer',
+    width: 6,
+    sheetWidth: 8,
+    description: '参与判定的样点数',
+    value: (r) => r.sampleCount,
+  },
+  {
+    name: 'YJ',
+    title: '划分依据',
+    type: 'text',
+    width: 254,
+    sheetWidth: 60,
+    description:
+      '划分依据摘要（样点、污染物、实测值、标准值、标准条款）；Shapefile 中超过 254 字节时截断，全文见其他格式',
+    value: (r) => r.basisSummary,
+  },
+  {
+    name: 'JSLBMC',
+    title: '计算类别',
+    type: 'text',
+    width: 15,
+    sheetWidth: 10,
+    description: '人工调整前按规则计算的类别（仅人工调整的图斑）',
+    value: (r) => (r.computedClass === null ? null : labelOf(FARMLAND_CLASS, r.computedClass)),
+  },
+  {
+    name: 'TZYY',
+    title: '调整原因',
+    type: 'text',
+    width: 254,
+    sheetWidth: 24,
+    description: '人工调整的原因',
+    value: (r) => r.overrideReason,
+  },
+  {
+    name: 'GZBB',
+    title: '规则版本',
+    type: 'text',
+    width: 40,
+    sheetWidth: 16,
+    description: '划分规则集版本',
+    value: (_r, l) => l.ruleSetVersion,
+  },
+  {
+    name: 'QDBH',
+    title: '清单编号',
+    type: 'integer',
+    width: 10,
+    sheetWidth: 9,
+    description: '分类清单编号',
+    value: (_r, l) => l.id,
+  },
+  {
+    name: 'QDZT',
+    title: '清单状态',
+    type: 'text',
+    width: 15,
+    sheetWidth: 9,
+    description: '分类清单审核状态：草稿 / 已提交 / 已审定 / 退回 / 已发布',
+    value: (_r, l) => labelOf(REVIEW_STATUS, l.reviewStatus),
+  },
+  {
+    name: 'SJLY',
+    title: '数据来源',
+    type: 'text',
+    width: 60,
+    sheetWidth: 22,
+    description: `图斑数据来源；“${GENERATED_DATA_SOURCE}”不得作为管理依据`,
+    value: (r) => (r.isGenerated ? GENERATED_DATA_SOURCE : IMPORTED_DATA_SOURCE),
+  },
 ]
 
 /** Bytes of `text` in UTF-8. */
@@ -154,11 +356,16 @@ export function fitUtf8Bytes(text: string, maxBytes: number): string {
  * One entry as an export record keyed by the short field names. With `isDbf` every text is cut to its dBASE
  * width (a Shapefile cannot hold more), so no UTF-8 character is split.
  */
-export function toExportRecord(row: ExportEntryRow, list: ExportListHeader, options: { isDbf?: boolean } = {}): Record<string, ExportValue> {
+export function toExportRecord(
+  row: ExportEntryRow,
+  list: ExportListHeader,
+  options: { isDbf?: boolean } = {},
+): Record<string, ExportValue> {
   const record: Record<string, ExportValue> = {}
   for (const field of CLASS_LIST_EXPORT_FIELDS) {
     const value = field.value(row, list)
-    record[field.name] = options.isDbf && field.type === 'text' && typeof value === 'string' ? fitUtf8Bytes(value, field.width) : value
+    record[field.name] =
+      options.isDbf && field.type === 'text' && typeof value === 'string' ? fitUtf8Bytes(value, field.width) : value
   }
   return record
 }
@@ -202,7 +409,9 @@ export function exportBaseName(list: Pick<ExportListHeader, 'adcode' | 'id'>): s
 }
 
 /** The download name: “分类清单_赫山区_清单12.csv”, with an ASCII fallback for old clients. */
-export function exportFileName(list: Pick<ExportListHeader, 'adcode' | 'id' | 'county'>, format: ExportFormat): { utf8: string; ascii: string } {
+export function exportFileName(
+  list: Pick<ExportListHeader, 'adcode' | 'id' | 'county'>,
+  format: ExportFormat,
+): { utf8: string; ascii: string } {
   return { utf8: `分类清单_${list.county}_清单${list.id}.${format}`, ascii: `${exportBaseName(list)}.${format}` }
 }
-

@@ -106,7 +106,8 @@ export function checkRuleSet(rules: ClassRuleSet, knownEditions: readonly string
   const classes: readonly string[] = ['priority', 'safe_use', 'strict']
   for (const grade of ['A', 'B', 'C'] as const) {
     for (const crop of ['none', 'ok', 'slight', 'serious'] as const) {
-      if (!classes.includes(rules.matrix?.[grade]?.[crop])) problems.push(`类别矩阵缺少 ${grade} 类土壤 × ${crop} 的类别`)
+      if (!classes.includes(rules.matrix?.[grade]?.[crop]))
+        problems.push(`类别矩阵缺少 ${grade} 类土壤 × ${crop} 的类别`)
     }
   }
   if (!(rules.cropSeriousRatio >= 1 && rules.cropSeriousRatio <= RULE_LIMITS.maxCropSeriousRatio)) {
@@ -115,9 +116,12 @@ export function checkRuleSet(rules: ClassRuleSet, knownEditions: readonly string
   if (!['worst', 'mean-ratio'].includes(rules.aggregation)) problems.push('多样点合并方式应为 worst 或 mean-ratio')
   const i = rules.interpolation
   if (!i || !['idw', 'nearest'].includes(i.method)) problems.push('插值方法应为 idw 或 nearest')
-  if (!(i?.maxDistanceM >= 0 && i.maxDistanceM <= RULE_LIMITS.maxDistanceM)) problems.push(`插值最大距离应在 0–${RULE_LIMITS.maxDistanceM} 米之间`)
-  if (!(Number.isInteger(i?.maxSamples) && i.maxSamples >= 1 && i.maxSamples <= RULE_LIMITS.maxSamples)) problems.push(`插值样点数应为 1–${RULE_LIMITS.maxSamples} 的整数`)
-  if (!(i?.power > 0 && i.power <= RULE_LIMITS.maxPower)) problems.push(`反距离加权的幂应大于 0、不超过 ${RULE_LIMITS.maxPower}`)
+  if (!(i?.maxDistanceM >= 0 && i.maxDistanceM <= RULE_LIMITS.maxDistanceM))
+    problems.push(`插值最大距离应在 0–${RULE_LIMITS.maxDistanceM} 米之间`)
+  if (!(Number.isInteger(i?.maxSamples) && i.maxSamples >= 1 && i.maxSamples <= RULE_LIMITS.maxSamples))
+    problems.push(`插值样点数应为 1–${RULE_LIMITS.maxSamples} 的整数`)
+  if (!(i?.power > 0 && i.power <= RULE_LIMITS.maxPower))
+    problems.push(`反距离加权的幂应大于 0、不超过 ${RULE_LIMITS.maxPower}`)
   if (!knownEditions.includes(rules.gb2762Edition)) problems.push(`未知的 GB 2762 版本：${rules.gb2762Edition}`)
   return problems
 }

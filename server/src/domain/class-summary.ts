@@ -50,9 +50,14 @@ export function figuresByClass(rows: readonly ClassAreaRow[]): ClassFigures[] {
     const areaM2 = sum((r) => r.areaM2)
     const publishedM2 = sum((r) => r.publishedAreaM2)
     return {
-      class: cls, className: FARMLAND_CLASS[cls],
-      count: sum((r) => r.count), areaMu: round2(m2ToMu(areaM2)), areaHa: round4(m2ToHectares(areaM2)),
-      publishedCount: sum((r) => r.publishedCount), publishedAreaMu: round2(m2ToMu(publishedM2)), publishedAreaHa: round4(m2ToHectares(publishedM2)),
+      class: cls,
+      className: FARMLAND_CLASS[cls],
+      count: sum((r) => r.count),
+      areaMu: round2(m2ToMu(areaM2)),
+      areaHa: round4(m2ToHectares(areaM2)),
+      publishedCount: sum((r) => r.publishedCount),
+      publishedAreaMu: round2(m2ToMu(publishedM2)),
+      publishedAreaHa: round4(m2ToHectares(publishedM2)),
     }
   })
 }
@@ -66,18 +71,30 @@ export function summarizeByTownship(rows: readonly ClassAreaRow[]) {
   })
 }
 
-function priorityFalls(scope: 'county' | 'township', name: string, figures: readonly ClassFigures[]): PriorityWarning | null {
+function priorityFalls(
+  scope: 'county' | 'township',
+  name: string,
+  figures: readonly ClassFigures[],
+): PriorityWarning | null {
   const p = figures.find((f) => f.class === 'priority')!
   if (!(p.areaMu < p.publishedAreaMu)) return null
   const fall = round2(p.publishedAreaMu - p.areaMu)
   return {
-    code: WARNING.PRIORITY_AREA_FALLS, scope, name, fromMu: p.publishedAreaMu, toMu: p.areaMu,
+    code: WARNING.PRIORITY_AREA_FALLS,
+    scope,
+    name,
+    fromMu: p.publishedAreaMu,
+    toMu: p.areaMu,
     message: `${name}优先保护类耕地面积将由 ${p.publishedAreaMu.toFixed(2)} 亩减少到 ${p.areaMu.toFixed(2)} 亩（减少 ${fall.toFixed(2)} 亩），请核实原因后再提交`,
   }
 }
 
 /** PRIORITY_AREA_FALLS for the county and for every township where the 优先保护 area of the list is smaller. */
-export function priorityWarnings(countyName: string, county: readonly ClassFigures[], townships: readonly { name: string; byClass: readonly ClassFigures[] }[]): PriorityWarning[] {
+export function priorityWarnings(
+  countyName: string,
+  county: readonly ClassFigures[],
+  townships: readonly { name: string; byClass: readonly ClassFigures[] }[],
+): PriorityWarning[] {
   return [
     priorityFalls('county', countyName, county),
     ...townships.map((t) => priorityFalls('township', t.name, t.byClass)),

@@ -2,7 +2,17 @@ import type { ClassRuleSet, MatrixCropResult } from './class-rules.ts'
 import { ELEMENT_NAME, GRADING_ELEMENTS, isGradingElement, type Element, type GradingElement } from './gb15618.ts'
 import { FARMLAND_CLASS } from './labels.ts'
 import {
-  CROP_RESULT_LABEL, SOIL_GRADE_LABEL, cropResultOfRatio, fmt, fmtRatio, type CropAssessment, type CropItem, type CropResult, type ElementLine, type SoilAssessment, type SoilGrade,
+  CROP_RESULT_LABEL,
+  SOIL_GRADE_LABEL,
+  cropResultOfRatio,
+  fmt,
+  fmtRatio,
+  type CropAssessment,
+  type CropItem,
+  type CropResult,
+  type ElementLine,
+  type SoilAssessment,
+  type SoilGrade,
 } from './assess-sample.ts'
 
 export type FarmlandClass = 'priority' | 'safe_use' | 'strict' | 'unclassified'
@@ -11,7 +21,10 @@ export type ClassMethod = 'samples' | 'interpolated' | 'no_data' | 'override'
 
 export const CLASS_LABEL: Readonly<Record<FarmlandClass, string>> = FARMLAND_CLASS
 export const METHOD_LABEL: Readonly<Record<ClassMethod, string>> = {
-  samples: '样点判定', interpolated: '插值推断', no_data: '未划定（数据不足）', override: '人工调整',
+  samples: '样点判定',
+  interpolated: '插值推断',
+  no_data: '未划定（数据不足）',
+  override: '人工调整',
 }
 
 /** One graded monitoring point near or inside a parcel, as the classification job passes it. */
@@ -92,9 +105,10 @@ function isCropJudged(p: PointEvidence): p is CropJudged {
 function decisiveLine(soil: SoilAssessment): ElementLine | null {
   const lines = soil.items.filter((l) => isGradingElement(l.element))
   if (lines.length === 0) return null
-  const key = soil.grade === 'C'
-    ? (l: ElementLine) => (l.interventionValue ? l.value / l.interventionValue : 0)
-    : (l: ElementLine) => l.ratio
+  const key =
+    soil.grade === 'C'
+      ? (l: ElementLine) => (l.interventionValue ? l.value / l.interventionValue : 0)
+      : (l: ElementLine) => l.ratio
   return lines.reduce((a, b) => (key(b) > key(a) ? b : a))
 }
 
@@ -130,8 +144,11 @@ function exceedingLines(soil: SoilAssessment | null): ElementLine[] {
 
 function basisSample(p: PointEvidence, weight?: number): BasisSample {
   const sample: BasisSample = {
-    pointCode: p.pointCode, sampledOn: p.sampledOn, distanceM: p.distanceM,
-    grade: p.soil?.grade ?? null, exceeding: exceedingLines(p.soil),
+    pointCode: p.pointCode,
+    sampledOn: p.sampledOn,
+    distanceM: p.distanceM,
+    grade: p.soil?.grade ?? null,
+    exceeding: exceedingLines(p.soil),
   }
   if (weight !== undefined) sample.weight = weight
   if (p.crop) {
@@ -168,14 +185,18 @@ function gradeOfEstimates(estimates: EstimatedRatio[]): 'A' | 'B' | 'C' {
 }
 
 function pollutantsOfEstimates(estimates: EstimatedRatio[]): Element[] {
-  return estimates.filter((e) => e.screeningRatio > 1).sort((a, b) => b.screeningRatio - a.screeningRatio).map((e) => e.element)
+  return estimates
+    .filter((e) => e.screeningRatio > 1)
+    .sort((a, b) => b.screeningRatio - a.screeningRatio)
+    .map((e) => e.element)
 }
 
 function pollutantsOfSamples(samples: Graded[]): Element[] {
   const worstRatio = new Map<Element, number>()
   for (const s of samples) {
     for (const l of s.soil.items) {
-      if (l.exceedsScreening && isGradingElement(l.element)) worstRatio.set(l.element, Math.max(worstRatio.get(l.element) ?? 0, l.ratio))
+      if (l.exceedsScreening && isGradingElement(l.element))
+        worstRatio.set(l.element, Math.max(worstRatio.get(l.element) ?? 0, l.ratio))
     }
   }
   return [...worstRatio.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e)
@@ -223,7 +244,8 @@ function cropClause(outcome: CropOutcome): string {
   const { crop, item } = outcome.decisive
   const name = ELEMENT_NAME[item.element]
   const mean = outcome.meanRatio !== undefined ? `，各样点最大值与限量之比加权平均 ${fmtRatio(outcome.meanRatio)}` : ''
-  if (item.ratio <= 1) return `农产品（${crop}）${name} ${fmt(item.value)} 未超过限量 ${fmt(item.limit)}（${item.basis}）${mean}`
+  if (item.ratio <= 1)
+    return `农产品（${crop}）${name} ${fmt(item.value)} 未超过限量 ${fmt(item.limit)}（${item.basis}）${mean}`
   return `农产品（${crop}）${name} ${fmt(item.value)} 超过限量 ${fmt(item.limit)}（${item.basis}，${fmtRatio(item.ratio)} 倍）${mean}，${CROP_RESULT_LABEL[outcome.result]}`
 }
 
@@ -231,7 +253,8 @@ function lineClause(line: ElementLine): string {
   const name = ELEMENT_NAME[line.element]
   const head = `${name} ${fmt(line.value)} mg/kg`
   if (line.exceedsIntervention) return `${head} 超过管制值 ${fmt(line.interventionValue!)}（${line.interventionBasis}）`
-  if (line.exceedsScreening) return `${head} 超过筛选值 ${fmt(line.screeningValue)}（${line.basis}）未超过管制值 ${fmt(line.interventionValue!)}`
+  if (line.exceedsScreening)
+    return `${head} 超过筛选值 ${fmt(line.screeningValue)}（${line.basis}）未超过管制值 ${fmt(line.interventionValue!)}`
   return `${head} 未超过筛选值 ${fmt(line.screeningValue)}（${line.basis}）`
 }
 
@@ -252,17 +275,30 @@ function unclassifiedAllReview(inside: PointEvidence[], rules: ClassRuleSet): Pa
   const all = soilSamples.length > 1 ? '均' : ''
   const summary = `图斑内 ${soilSamples.length} 个样点${all}待复核（${why}），暂不划定${tail('unclassified', rules)}`
   return {
-    class: 'unclassified', method: 'samples', soilGrade: 'review', mainPollutants: [], sampleCount: soilSamples.length,
+    class: 'unclassified',
+    method: 'samples',
+    soilGrade: 'review',
+    mainPollutants: [],
+    sampleCount: soilSamples.length,
     basis: {
-      ruleSetVersion: rules.version, method: 'samples', methodLabel: METHOD_LABEL.samples,
-      aggregation: rules.aggregation, aggregationLabel: AGGREGATION_LABEL[rules.aggregation],
-      samples: inside.map((p) => basisSample(p)), cropResult: 'none', summary,
+      ruleSetVersion: rules.version,
+      method: 'samples',
+      methodLabel: METHOD_LABEL.samples,
+      aggregation: rules.aggregation,
+      aggregationLabel: AGGREGATION_LABEL[rules.aggregation],
+      samples: inside.map((p) => basisSample(p)),
+      cropResult: 'none',
+      summary,
     },
   }
 }
 
 const AGGREGATION_LABEL: Record<string, string> = {
-  'worst': '取最不利样点', 'mean-ratio': '各样点超标倍数平均', 'idw': '反距离加权', 'nearest': '最近样点', 'none': '无',
+  worst: '取最不利样点',
+  'mean-ratio': '各样点超标倍数平均',
+  idw: '反距离加权',
+  nearest: '最近样点',
+  none: '无',
 }
 
 function classifyFromInside(inside: PointEvidence[], rules: ClassRuleSet): ParcelClass {
@@ -276,14 +312,26 @@ function classifyFromInside(inside: PointEvidence[], rules: ClassRuleSet): Parce
   if (rules.aggregation === 'mean-ratio') {
     const estimates = estimateRatios(graded.map((p) => ({ soil: p.soil, weight: 1 })))
     const grade = gradeOfEstimates(estimates)
-    const crop = weightedCrop(crops.map((p) => ({ p, weight: 1 })), rules)
+    const crop = weightedCrop(
+      crops.map((p) => ({ p, weight: 1 })),
+      rules,
+    )
     const cls = rules.matrix[grade][crop.result]
     const summary = `图斑内 ${soilCount} 个样点${skippedNote}按超标倍数平均，${estimateClause(estimates, grade)}，土壤 ${SOIL_GRADE_LABEL[grade]}；${cropClause(crop)}${tail(cls, rules)}`
     return {
-      class: cls, method: 'samples', soilGrade: grade, mainPollutants: pollutantsOfEstimates(estimates), sampleCount: graded.length,
+      class: cls,
+      method: 'samples',
+      soilGrade: grade,
+      mainPollutants: pollutantsOfEstimates(estimates),
+      sampleCount: graded.length,
       basis: {
-        ...base, aggregation: 'mean-ratio', aggregationLabel: AGGREGATION_LABEL['mean-ratio'],
-        samples: inside.map((p) => basisSample(p)), estimates, cropResult: crop.result, summary,
+        ...base,
+        aggregation: 'mean-ratio',
+        aggregationLabel: AGGREGATION_LABEL['mean-ratio'],
+        samples: inside.map((p) => basisSample(p)),
+        estimates,
+        cropResult: crop.result,
+        summary,
       },
     }
   }
@@ -292,28 +340,48 @@ function classifyFromInside(inside: PointEvidence[], rules: ClassRuleSet): Parce
   const crop = worstCrop(crops)
   const cls = rules.matrix[grade][crop.result]
   const line = decisiveLine(worst.soil)!
-  const soilClause = grade === 'A'
-    ? `${graded.length > 1 ? '各样点' : `样点 ${worst.pointCode} `}已检测的镉、汞、砷、铅、铬均未超过筛选值`
-    : `最不利样点 ${worst.pointCode} ${lineClause(line)}`
+  const soilClause =
+    grade === 'A'
+      ? `${graded.length > 1 ? '各样点' : `样点 ${worst.pointCode} `}已检测的镉、汞、砷、铅、铬均未超过筛选值`
+      : `最不利样点 ${worst.pointCode} ${lineClause(line)}`
   const summary = `图斑内 ${soilCount} 个样点${skippedNote}，${soilClause}，土壤 ${SOIL_GRADE_LABEL[grade]}；${cropClause(crop)}${tail(cls, rules)}`
   return {
-    class: cls, method: 'samples', soilGrade: grade, mainPollutants: pollutantsOfSamples(graded), sampleCount: graded.length,
+    class: cls,
+    method: 'samples',
+    soilGrade: grade,
+    mainPollutants: pollutantsOfSamples(graded),
+    sampleCount: graded.length,
     basis: {
-      ...base, aggregation: 'worst', aggregationLabel: AGGREGATION_LABEL.worst,
-      samples: inside.map((p) => basisSample(p)), cropResult: crop.result, summary,
+      ...base,
+      aggregation: 'worst',
+      aggregationLabel: AGGREGATION_LABEL.worst,
+      samples: inside.map((p) => basisSample(p)),
+      cropResult: crop.result,
+      summary,
     },
   }
 }
 
 function noData(reachable: PointEvidence[], rules: ClassRuleSet): ParcelClass {
   const within = `${fmt(rules.interpolation.maxDistanceM)} 米内`
-  const why = reachable.length > 0 ? `${within}的 ${reachable.length} 个样点${reachable.length > 1 ? '均' : ''}待复核` : `${within}也没有样点`
+  const why =
+    reachable.length > 0
+      ? `${within}的 ${reachable.length} 个样点${reachable.length > 1 ? '均' : ''}待复核`
+      : `${within}也没有样点`
   return {
-    class: 'unclassified', method: 'no_data', soilGrade: null, mainPollutants: [], sampleCount: 0,
+    class: 'unclassified',
+    method: 'no_data',
+    soilGrade: null,
+    mainPollutants: [],
+    sampleCount: 0,
     basis: {
-      ruleSetVersion: rules.version, method: 'no_data', methodLabel: METHOD_LABEL.no_data,
-      aggregation: 'none', aggregationLabel: AGGREGATION_LABEL.none,
-      samples: reachable.map((p) => basisSample(p)), cropResult: 'none',
+      ruleSetVersion: rules.version,
+      method: 'no_data',
+      methodLabel: METHOD_LABEL.no_data,
+      aggregation: 'none',
+      aggregationLabel: AGGREGATION_LABEL.none,
+      samples: reachable.map((p) => basisSample(p)),
+      cropResult: 'none',
       summary: `图斑内无可用样点，${why} → ${METHOD_LABEL.no_data}（规则 ${rules.version}）`,
     },
   }
@@ -324,12 +392,20 @@ function classifyFromNearby(evidence: ParcelEvidence, rules: ClassRuleSet): Parc
   const byDistance = (a: PointEvidence, b: PointEvidence) => a.distanceM - b.distanceM
   const reachable = evidence.nearby.filter((p) => p.distanceM <= maxDistanceM).sort(byDistance)
   const graded = reachable.filter(isGraded)
-  if (graded.length === 0) return noData(reachable.filter((p) => p.soil), rules)
+  if (graded.length === 0)
+    return noData(
+      reachable.filter((p) => p.soil),
+      rules,
+    )
   const used = graded.slice(0, method === 'nearest' ? 1 : maxSamples)
   const insideCrops = evidence.inside.filter(isCropJudged)
   const nearbyCrops = reachable.filter(isCropJudged).slice(0, method === 'nearest' ? 1 : maxSamples)
   const cropPoints = insideCrops.length > 0 ? insideCrops : nearbyCrops
-  const base = { ruleSetVersion: rules.version, method: 'interpolated' as const, methodLabel: METHOD_LABEL.interpolated }
+  const base = {
+    ruleSetVersion: rules.version,
+    method: 'interpolated' as const,
+    methodLabel: METHOD_LABEL.interpolated,
+  }
   const distances = used.map((p) => `${p.pointCode} ${fmt(Math.round(p.distanceM))} 米`).join('、')
   if (method === 'nearest') {
     const nearest = used[0]
@@ -339,29 +415,57 @@ function classifyFromNearby(evidence: ParcelEvidence, rules: ClassRuleSet): Parc
     const line = decisiveLine(nearest.soil)!
     const summary = `图斑内无样点，取 ${fmt(maxDistanceM)} 米内最近样点 ${distances}：${lineClause(line)}，土壤 ${SOIL_GRADE_LABEL[grade]}；${cropClause(crop)}${tail(cls, rules)}`
     return {
-      class: cls, method: 'interpolated', soilGrade: grade, mainPollutants: pollutantsOfSamples([nearest]), sampleCount: 1,
+      class: cls,
+      method: 'interpolated',
+      soilGrade: grade,
+      mainPollutants: pollutantsOfSamples([nearest]),
+      sampleCount: 1,
       basis: {
-        ...base, aggregation: 'nearest', aggregationLabel: AGGREGATION_LABEL.nearest,
+        ...base,
+        aggregation: 'nearest',
+        aggregationLabel: AGGREGATION_LABEL.nearest,
         samples: [basisSample(nearest, 1), ...cropPoints.filter((p) => p !== nearest).map((p) => basisSample(p))],
-        cropResult: crop.result, summary,
+        cropResult: crop.result,
+        summary,
       },
     }
   }
-  const weights = inverseDistanceWeights(used.map((p) => p.distanceM), power)
+  const weights = inverseDistanceWeights(
+    used.map((p) => p.distanceM),
+    power,
+  )
   const estimates = estimateRatios(used.map((p, i) => ({ soil: p.soil, weight: weights[i] })))
   const grade = gradeOfEstimates(estimates)
-  const crop = insideCrops.length > 0
-    ? worstCrop(insideCrops)
-    : weightedCrop(zipWeights(nearbyCrops, inverseDistanceWeights(nearbyCrops.map((q) => q.distanceM), power)), rules)
+  const crop =
+    insideCrops.length > 0
+      ? worstCrop(insideCrops)
+      : weightedCrop(
+          zipWeights(
+            nearbyCrops,
+            inverseDistanceWeights(
+              nearbyCrops.map((q) => q.distanceM),
+              power,
+            ),
+          ),
+          rules,
+        )
   const cls = rules.matrix[grade][crop.result]
   const summary = `图斑内无样点，按 ${fmt(maxDistanceM)} 米内 ${used.length} 个样点反距离加权推断（${distances}），${estimateClause(estimates, grade)}，土壤 ${SOIL_GRADE_LABEL[grade]}；${cropClause(crop)}${tail(cls, rules)}`
   const cropOnly = cropPoints.filter((p) => !used.includes(p as Graded))
   return {
-    class: cls, method: 'interpolated', soilGrade: grade, mainPollutants: pollutantsOfEstimates(estimates), sampleCount: used.length,
+    class: cls,
+    method: 'interpolated',
+    soilGrade: grade,
+    mainPollutants: pollutantsOfEstimates(estimates),
+    sampleCount: used.length,
     basis: {
-      ...base, aggregation: 'idw', aggregationLabel: `${AGGREGATION_LABEL.idw}（幂 ${fmt(power)}）`,
+      ...base,
+      aggregation: 'idw',
+      aggregationLabel: `${AGGREGATION_LABEL.idw}（幂 ${fmt(power)}）`,
       samples: [...used.map((p, i) => basisSample(p, weights[i])), ...cropOnly.map((p) => basisSample(p))],
-      estimates, cropResult: crop.result, summary,
+      estimates,
+      cropResult: crop.result,
+      summary,
     },
   }
 }

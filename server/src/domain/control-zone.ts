@@ -21,7 +21,10 @@ export function zonePlotProblem(plot: { code: string; name: string; status: stri
 }
 
 /** Why a sign is placed wrongly; null when it lies inside the zone or within `maxDistanceM` of its boundary. */
-export function signProblem(sign: { index: number; label: string; distanceM: number }, maxDistanceM: number): string | null {
+export function signProblem(
+  sign: { index: number; label: string; distanceM: number },
+  maxDistanceM: number,
+): string | null {
   if (sign.distanceM <= maxDistanceM) return null
   return `第 ${sign.index + 1} 个标识“${sign.label}”距管控区域边界 ${sign.distanceM.toFixed(1)} 米，标识应设在区域内或边界外 ${maxDistanceM} 米以内`
 }

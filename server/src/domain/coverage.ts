@@ -53,11 +53,20 @@ export interface CoverageFacts {
 }
 
 /** Soil types recorded at the county's points (any status) and how many of them are active. */
-export interface SoilTypeFact { soilType: string; points: number; activePoints: number }
+export interface SoilTypeFact {
+  soilType: string
+  points: number
+  activePoints: number
+}
 /** Area of a first-level land class among the county's parcels and the active points standing on that class. */
-export interface LandUseFact { landClass: string; areaM2: number; activePoints: number }
+export interface LandUseFact {
+  landClass: string
+  areaM2: number
+  activePoints: number
+}
 
-export type CoverageCheckCode = 'MIN_POINTS' | 'MAIN_SOIL_TYPE' | 'MAIN_LAND_USE' | 'NO_SOIL_TYPE_DATA' | 'NO_LAND_USE_DATA'
+export type CoverageCheckCode =
+  'MIN_POINTS' | 'MAIN_SOIL_TYPE' | 'MAIN_LAND_USE' | 'NO_SOIL_TYPE_DATA' | 'NO_LAND_USE_DATA'
 
 /** One line of the verdict: what was checked, whether it holds, and why. */
 export interface CoverageCheck {
@@ -77,8 +86,10 @@ export interface CoverageVerdict {
   reasons: string[]
 }
 
-const BASIS_RULE = '土十条“所有县（市、区）全覆盖”，按每个区县至少有规定数量的在用监测点位判定（数量为本系统设置，R 待核实）'
-const BASIS_THREE_LEVEL = '“十四五”国家土壤环境监测网按县域、主要土壤类型、主要土地利用类型三级覆盖；“主要”的占比为本系统设置，R 待核实'
+const BASIS_RULE =
+  '土十条“所有县（市、区）全覆盖”，按每个区县至少有规定数量的在用监测点位判定（数量为本系统设置，R 待核实）'
+const BASIS_THREE_LEVEL =
+  '“十四五”国家土壤环境监测网按县域、主要土壤类型、主要土地利用类型三级覆盖；“主要”的占比为本系统设置，R 待核实'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
@@ -87,15 +98,26 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
  * the three-level reading as far as the data allow: soil types are known only from the points' records, land
  * uses only from the parcels the system holds (耕地, 种植园用地). Planned and retired points never count.
  */
-export function judgeCoverage(facts: CoverageFacts, soilTypes: SoilTypeFact[], landUses: LandUseFact[], settings: CoverageSettings): CoverageVerdict {
+export function judgeCoverage(
+  facts: CoverageFacts,
+  soilTypes: SoilTypeFact[],
+  landUses: LandUseFact[],
+  settings: CoverageSettings,
+): CoverageVerdict {
   const checks: CoverageCheck[] = []
   for (const level of POINT_LEVELS) {
     const min = settings.minPointsByLevel[level]
     if (min <= 0) continue
     const have = facts.activeByLevel[level]
     checks.push({
-      code: 'MIN_POINTS', isMet: have >= min, isDeciding: true, basis: BASIS_RULE,
-      message: have >= min ? `${POINT_LEVEL[level]}点位 ${have} 个，不少于要求的 ${min} 个` : `${POINT_LEVEL[level]}点位 ${have} 个，少于要求的 ${min} 个`,
+      code: 'MIN_POINTS',
+      isMet: have >= min,
+      isDeciding: true,
+      basis: BASIS_RULE,
+      message:
+        have >= min
+          ? `${POINT_LEVEL[level]}点位 ${have} 个，不少于要求的 ${min} 个`
+          : `${POINT_LEVEL[level]}点位 ${have} 个，少于要求的 ${min} 个`,
     })
   }
   if (settings.threeLevel) {
@@ -109,32 +131,56 @@ export function judgeCoverage(facts: CoverageFacts, soilTypes: SoilTypeFact[], l
 function soilTypeChecks(soilTypes: SoilTypeFact[], mainShare: number): CoverageCheck[] {
   const total = soilTypes.reduce((s, t) => s + t.points, 0)
   if (total === 0) {
-    return [{ code: 'NO_SOIL_TYPE_DATA', isMet: true, isDeciding: false, basis: BASIS_THREE_LEVEL, message: '点位未记录土壤类型，无法按主要土壤类型判定（本系统无土壤类型图）' }]
+    return [
+      {
+        code: 'NO_SOIL_TYPE_DATA',
+        isMet: true,
+        isDeciding: false,
+        basis: BASIS_THREE_LEVEL,
+        message: '点位未记录土壤类型，无法按主要土壤类型判定（本系统无土壤类型图）',
+      },
+    ]
   }
   return soilTypes
     .filter((t) => t.points / total >= mainShare)
     .map((t) => ({
-      code: 'MAIN_SOIL_TYPE' as const, isMet: t.activePoints > 0, isDeciding: true, basis: BASIS_THREE_LEVEL,
-      message: t.activePoints > 0
-        ? `主要土壤类型“${t.soilType}”（占记录点位 ${percent(t.points / total)}）有在用点位 ${t.activePoints} 个`
-        : `主要土壤类型“${t.soilType}”（占记录点位 ${percent(t.points / total)}）没有在用点位`,
+      code: 'MAIN_SOIL_TYPE' as const,
+      isMet: t.activePoints > 0,
+      isDeciding: true,
+      basis: BASIS_THREE_LEVEL,
+      message:
+        t.activePoints > 0
+          ? `主要土壤类型“${t.soilType}”（占记录点位 ${percent(t.points / total)}）有在用点位 ${t.activePoints} 个`
+          : `主要土壤类型“${t.soilType}”（占记录点位 ${percent(t.points / total)}）没有在用点位`,
     }))
 }
 
 function landUseChecks(landUses: LandUseFact[], mainShare: number): CoverageCheck[] {
   const total = landUses.reduce((s, u) => s + u.areaM2, 0)
   if (total <= 0) {
-    return [{ code: 'NO_LAND_USE_DATA', isMet: true, isDeciding: false, basis: BASIS_THREE_LEVEL, message: '没有耕地、园地图斑，无法按主要土地利用类型判定' }]
+    return [
+      {
+        code: 'NO_LAND_USE_DATA',
+        isMet: true,
+        isDeciding: false,
+        basis: BASIS_THREE_LEVEL,
+        message: '没有耕地、园地图斑，无法按主要土地利用类型判定',
+      },
+    ]
   }
   return landUses
     .filter((u) => u.areaM2 / total >= mainShare)
     .map((u) => {
       const name = LAND_CLASS_NAME[u.landClass] ?? u.landClass
       return {
-        code: 'MAIN_LAND_USE' as const, isMet: u.activePoints > 0, isDeciding: true, basis: BASIS_THREE_LEVEL,
-        message: u.activePoints > 0
-          ? `主要土地利用类型“${name}”（占图斑面积 ${percent(u.areaM2 / total)}）有在用点位 ${u.activePoints} 个`
-          : `主要土地利用类型“${name}”（占图斑面积 ${percent(u.areaM2 / total)}）没有在用点位`,
+        code: 'MAIN_LAND_USE' as const,
+        isMet: u.activePoints > 0,
+        isDeciding: true,
+        basis: BASIS_THREE_LEVEL,
+        message:
+          u.activePoints > 0
+            ? `主要土地利用类型“${name}”（占图斑面积 ${percent(u.areaM2 / total)}）有在用点位 ${u.activePoints} 个`
+            : `主要土地利用类型“${name}”（占图斑面积 ${percent(u.areaM2 / total)}）没有在用点位`,
       }
     })
 }
@@ -153,8 +199,13 @@ export function muPerPoint(farmlandM2: number, points: number): number | null {
 export function sumFacts(list: CoverageFacts[]): CoverageFacts {
   const zero = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, 0]))
   const out: CoverageFacts = {
-    activeByLevel: zero(POINT_LEVELS) as CoverageFacts['activeByLevel'], activeByType: zero(POINT_TYPES) as CoverageFacts['activeByType'],
-    plannedPoints: 0, farmlandM2: 0, uncoveredM2: 0, farmlandParcels: 0, uncoveredParcels: 0,
+    activeByLevel: zero(POINT_LEVELS) as CoverageFacts['activeByLevel'],
+    activeByType: zero(POINT_TYPES) as CoverageFacts['activeByType'],
+    plannedPoints: 0,
+    farmlandM2: 0,
+    uncoveredM2: 0,
+    farmlandParcels: 0,
+    uncoveredParcels: 0,
   }
   for (const f of list) {
     for (const l of POINT_LEVELS) out.activeByLevel[l] += f.activeByLevel[l]
@@ -169,10 +220,19 @@ export function sumFacts(list: CoverageFacts[]): CoverageFacts {
 }
 
 /** A roll-up of counties (a city or a province): how many, how many covered, and the share. */
-export interface CoverageRollUp { code: string; name: string; counties: number; covered: number; coveredShare: number }
+export interface CoverageRollUp {
+  code: string
+  name: string
+  counties: number
+  covered: number
+  coveredShare: number
+}
 
 /** Groups counties by `keyOf` and counts the covered ones; share in 0–1, ordered by code. */
-export function rollUpCoverage<T extends { isCovered: boolean }>(counties: T[], keyOf: (c: T) => { code: string; name: string }): CoverageRollUp[] {
+export function rollUpCoverage<T extends { isCovered: boolean }>(
+  counties: T[],
+  keyOf: (c: T) => { code: string; name: string },
+): CoverageRollUp[] {
   const groups = new Map<string, CoverageRollUp>()
   for (const c of counties) {
     const key = keyOf(c)
@@ -191,7 +251,9 @@ export function rollUpCoverage<T extends { isCovered: boolean }>(counties: T[], 
  * them freely), so its wording leaves them out with `isPublic`.
  */
 export function describeRule(settings: CoverageSettings, isPublic = false): string {
-  const mins = POINT_LEVELS.filter((l) => settings.minPointsByLevel[l] > 0).map((l) => `${POINT_LEVEL[l]}点位不少于 ${settings.minPointsByLevel[l]} 个`)
+  const mins = POINT_LEVELS.filter((l) => settings.minPointsByLevel[l] > 0).map(
+    (l) => `${POINT_LEVEL[l]}点位不少于 ${settings.minPointsByLevel[l]} 个`,
+  )
   const parts = [mins.length ? mins.join('、') : '不要求点位数量']
   const kinds = isPublic ? '每个主要土地利用类型' : '每个主要土壤类型、主要土地利用类型'
   if (settings.threeLevel) parts.push(`${kinds}（占比 ≥ ${percent(settings.mainShare)}）至少 1 个在用点位`)

@@ -20,11 +20,11 @@ export interface DetectedCrs extends AcceptedCrs {
 }
 
 /** Why a CRS is refused; the message names the CRS that was found. */
-export type CrsRefusalCode = 'LEGACY_CRS' | 'UNKNOWN_CRS' | 'CRS_MISMATCH' | 'CENTRAL_MERIDIAN_REQUIRED' | 'AXES_SWAPPED'
+export type CrsRefusalCode =
+  'LEGACY_CRS' | 'UNKNOWN_CRS' | 'CRS_MISMATCH' | 'CENTRAL_MERIDIAN_REQUIRED' | 'AXES_SWAPPED'
 
 export type CrsResult =
-  | { ok: true; crs: DetectedCrs; warnings: string[] }
-  | { ok: false; code: CrsRefusalCode; message: string }
+  { ok: true; crs: DetectedCrs; warnings: string[] } | { ok: false; code: CrsRefusalCode; message: string }
 
 /** Bounding box of the raw coordinates of an upload: x = first ordinate (easting or longitude). */
 export interface Extent {
@@ -63,19 +63,35 @@ export function acceptedCrsOf(epsg: number): AcceptedCrs | undefined {
   if (epsg === WGS84_EPSG) return { epsg, name: 'WGS 84', label: 'WGS 84 经纬度' }
   if (epsg >= 4491 && epsg <= 4501) {
     const zone = epsg - 4491 + 13
-    return { epsg, name: `CGCS2000 / Gauss-Kruger zone ${zone}`, label: `CGCS2000 6 度带高斯-克吕格投影第 ${zone} 带（带号前缀，中央经线 ${6 * zone - 3}°E）` }
+    return {
+      epsg,
+      name: `CGCS2000 / Gauss-Kruger zone ${zone}`,
+      label: `CGCS2000 6 度带高斯-克吕格投影第 ${zone} 带（带号前缀，中央经线 ${6 * zone - 3}°E）`,
+    }
   }
   if (epsg >= 4502 && epsg <= 4512) {
     const cm = 75 + (epsg - 4502) * 6
-    return { epsg, name: `CGCS2000 / Gauss-Kruger CM ${cm}E`, label: `CGCS2000 6 度带高斯-克吕格投影中央经线 ${cm}°E（无带号）` }
+    return {
+      epsg,
+      name: `CGCS2000 / Gauss-Kruger CM ${cm}E`,
+      label: `CGCS2000 6 度带高斯-克吕格投影中央经线 ${cm}°E（无带号）`,
+    }
   }
   if (epsg >= 4513 && epsg <= 4533) {
     const zone = epsg - 4513 + 25
-    return { epsg, name: `CGCS2000 / 3-degree Gauss-Kruger zone ${zone}`, label: `CGCS2000 3 度带高斯-克吕格投影第 ${zone} 带（带号前缀，中央经线 ${3 * zone}°E）` }
+    return {
+      epsg,
+      name: `CGCS2000 / 3-degree Gauss-Kruger zone ${zone}`,
+      label: `CGCS2000 3 度带高斯-克吕格投影第 ${zone} 带（带号前缀，中央经线 ${3 * zone}°E）`,
+    }
   }
   if (epsg >= 4534 && epsg <= 4554) {
     const cm = 75 + (epsg - 4534) * 3
-    return { epsg, name: `CGCS2000 / 3-degree Gauss-Kruger CM ${cm}E`, label: `CGCS2000 3 度带高斯-克吕格投影中央经线 ${cm}°E（无带号）` }
+    return {
+      epsg,
+      name: `CGCS2000 / 3-degree Gauss-Kruger CM ${cm}E`,
+      label: `CGCS2000 3 度带高斯-克吕格投影中央经线 ${cm}°E（无带号）`,
+    }
   }
   return undefined
 }
@@ -100,16 +116,25 @@ export function legacyCrsName(epsg: number): string | undefined {
 
 type Datum = 'cgcs2000' | 'wgs84' | 'xian1980' | 'beijing1954' | 'other'
 
-const DATUM_NAME: Readonly<Record<'xian1980' | 'beijing1954', string>> = { xian1980: '西安 1980 坐标系', beijing1954: '北京 1954 坐标系' }
+const DATUM_NAME: Readonly<Record<'xian1980' | 'beijing1954', string>> = {
+  xian1980: '西安 1980 坐标系',
+  beijing1954: '北京 1954 坐标系',
+}
 
 function legacyRefusal(found: string, datum: 'xian1980' | 'beijing1954'): CrsResult {
-  return { ok: false, code: 'LEGACY_CRS',
-    message: `文件的坐标系为“${found}”（${DATUM_NAME[datum]}），系统只接受 CGCS2000 坐标。旧坐标系转换到 CGCS2000 需要当地的转换参数，请先由测绘或自然资源部门转换为 CGCS2000（经纬度或高斯-克吕格投影）后再上传` }
+  return {
+    ok: false,
+    code: 'LEGACY_CRS',
+    message: `文件的坐标系为“${found}”（${DATUM_NAME[datum]}），系统只接受 CGCS2000 坐标。旧坐标系转换到 CGCS2000 需要当地的转换参数，请先由测绘或自然资源部门转换为 CGCS2000（经纬度或高斯-克吕格投影）后再上传`,
+  }
 }
 
 function unknownRefusal(found: string, why: string): CrsResult {
-  return { ok: false, code: 'UNKNOWN_CRS',
-    message: `无法使用文件的坐标系“${found}”：${why}。系统接受 CGCS2000 经纬度或 CGCS2000 高斯-克吕格 3 度带/6 度带投影（带号前缀或中央经线）` }
+  return {
+    ok: false,
+    code: 'UNKNOWN_CRS',
+    message: `无法使用文件的坐标系“${found}”：${why}。系统接受 CGCS2000 经纬度或 CGCS2000 高斯-克吕格 3 度带/6 度带投影（带号前缀或中央经线）`,
+  }
 }
 
 function datumOf(text: string): Datum {
@@ -141,14 +166,17 @@ function parseWkt1(text: string): Wkt1 {
   const kindRaw = root?.[1].toUpperCase()
   const kind = kindRaw === 'PROJCS' || kindRaw === 'PROJCRS' ? 'PROJCS' : kindRaw ? 'GEOGCS' : undefined
   const parameters: Record<string, number> = {}
-  for (const m of text.matchAll(/PARAMETER\s*\[\s*"([^"]+)"\s*,\s*(-?[\d.eE+-]+)/gi)) parameters[norm(m[1])] = Number(m[2])
+  for (const m of text.matchAll(/PARAMETER\s*\[\s*"([^"]+)"\s*,\s*(-?[\d.eE+-]+)/gi))
+    parameters[norm(m[1])] = Number(m[2])
   const units = [...text.matchAll(/(?:UNIT|LENGTHUNIT)\s*\[\s*"([^"]*)"\s*,\s*([\d.eE+-]+)/gi)]
   const lastUnit = units.at(-1)
   return {
     kind,
     name: root?.[2] ?? '',
     datum: /DATUM\s*\[\s*"([^"]*)"/i.exec(text)?.[1] ?? '',
-    geogcs: /(?:GEOGCS|BASEGEOGCRS|BASEGEODCRS)\s*\[\s*"([^"]*)"/i.exec(text)?.[1] ?? (kind === 'GEOGCS' ? root?.[2] ?? '' : ''),
+    geogcs:
+      /(?:GEOGCS|BASEGEOGCRS|BASEGEODCRS)\s*\[\s*"([^"]*)"/i.exec(text)?.[1] ??
+      (kind === 'GEOGCS' ? (root?.[2] ?? '') : ''),
     projection: /(?:PROJECTION|METHOD)\s*\[\s*"([^"]*)"/i.exec(text)?.[1] ?? '',
     parameters,
     unitM: kind === 'PROJCS' && lastUnit ? Number(lastUnit[2]) : undefined,
@@ -166,20 +194,27 @@ function param(w: Wkt1, ...names: string[]): number | undefined {
  * (4491 + n − 13, CM = 6n − 3); FE = 500 000 → 3° CM code 4534 + (CM − 75)/3, or the 6° CM code when the name
  * says 6° (same transformation). Returns a reason in words when the pair fits no code.
  */
-export function gaussKrugerEpsg(falseEastingM: number, centralMeridian: number, isSixDegreeName = false): { epsg: number } | { problem: string } {
+export function gaussKrugerEpsg(
+  falseEastingM: number,
+  centralMeridian: number,
+  isSixDegreeName = false,
+): { epsg: number } | { problem: string } {
   if (falseEastingM === 500_000) {
     if (isSixDegreeName && isGk6Meridian(centralMeridian)) return { epsg: 4502 + (centralMeridian - 75) / 6 }
     if (isGk3Meridian(centralMeridian)) return { epsg: 4534 + (centralMeridian - 75) / 3 }
     return { problem: `中央经线 ${centralMeridian}° 不是 75°–135° 之间 3 的倍数，不是国家标准的高斯-克吕格分带` }
   }
   const zone = Math.floor(falseEastingM / 1_000_000)
-  if (falseEastingM - zone * 1_000_000 !== 500_000) return { problem: `东伪偏移 ${fmtM(falseEastingM)} 米既不是 500000，也不是“带号×1000000+500000”` }
+  if (falseEastingM - zone * 1_000_000 !== 500_000)
+    return { problem: `东伪偏移 ${fmtM(falseEastingM)} 米既不是 500000，也不是“带号×1000000+500000”` }
   if (zone >= 25 && zone <= 45) {
-    if (centralMeridian !== 3 * zone) return { problem: `带号 ${zone}（3 度带）的中央经线应为 ${3 * zone}°，文件中为 ${centralMeridian}°` }
+    if (centralMeridian !== 3 * zone)
+      return { problem: `带号 ${zone}（3 度带）的中央经线应为 ${3 * zone}°，文件中为 ${centralMeridian}°` }
     return { epsg: 4513 + zone - 25 }
   }
   if (zone >= 13 && zone <= 23) {
-    if (centralMeridian !== 6 * zone - 3) return { problem: `带号 ${zone}（6 度带）的中央经线应为 ${6 * zone - 3}°，文件中为 ${centralMeridian}°` }
+    if (centralMeridian !== 6 * zone - 3)
+      return { problem: `带号 ${zone}（6 度带）的中央经线应为 ${6 * zone - 3}°，文件中为 ${centralMeridian}°` }
     return { epsg: 4491 + zone - 13 }
   }
   return { problem: `带号 ${zone} 不在中国的 3 度带（25–45）或 6 度带（13–23）范围内` }
@@ -188,7 +223,8 @@ export function gaussKrugerEpsg(falseEastingM: number, centralMeridian: number, 
 function detected(epsg: number, how: CrsHow, warnings: string[] = []): CrsResult {
   const crs = acceptedCrsOf(epsg)
   if (!crs) return unknownRefusal(`EPSG:${epsg}`, '不是 CGCS2000 坐标系')
-  if (epsg === WGS84_EPSG) warnings = [...warnings, '坐标为 WGS 84 经纬度，按 CGCS2000 经纬度使用（两者在本地相差不到 1 米）']
+  if (epsg === WGS84_EPSG)
+    warnings = [...warnings, '坐标为 WGS 84 经纬度，按 CGCS2000 经纬度使用（两者在本地相差不到 1 米）']
   return { ok: true, crs: { ...crs, how }, warnings }
 }
 
@@ -208,17 +244,22 @@ export function detectFromPrj(prj: string): CrsResult {
   if (datum === 'other') return unknownRefusal(found, `基准“${w.datum || w.geogcs || '未注明'}”不是 CGCS2000`)
   if (w.kind === 'GEOGCS') return detected(datum === 'wgs84' ? WGS84_EPSG : CGCS2000_EPSG, 'prj')
   if (datum === 'wgs84') return unknownRefusal(found, 'WGS 84 投影坐标（如 UTM）不是国家标准的高斯-克吕格投影')
-  if (!/gauss|transverse|tmerc/i.test(norm(w.projection))) return unknownRefusal(found, `投影方式“${w.projection || '未注明'}”不是高斯-克吕格投影`)
+  if (!/gauss|transverse|tmerc/i.test(norm(w.projection)))
+    return unknownRefusal(found, `投影方式“${w.projection || '未注明'}”不是高斯-克吕格投影`)
   if (w.unitM !== undefined && Math.abs(w.unitM - 1) > 1e-9) return unknownRefusal(found, '长度单位不是米')
   const scale = param(w, 'scalefactor', 'scalefactoratnaturalorigin') ?? 1
   const latOrigin = param(w, 'latitudeoforigin', 'latitudeofnaturalorigin') ?? 0
   const falseNorthing = param(w, 'falsenorthing') ?? 0
   if (scale !== 1 || latOrigin !== 0 || falseNorthing !== 0) {
-    return unknownRefusal(found, `投影参数不是国家标准分带（比例因子 ${scale}、起始纬度 ${latOrigin}°、北伪偏移 ${falseNorthing} 米）`)
+    return unknownRefusal(
+      found,
+      `投影参数不是国家标准分带（比例因子 ${scale}、起始纬度 ${latOrigin}°、北伪偏移 ${falseNorthing} 米）`,
+    )
   }
   const falseEasting = param(w, 'falseeasting')
   const cm = param(w, 'centralmeridian', 'longitudeofnaturalorigin', 'longitudeofcenter')
-  if (falseEasting === undefined || cm === undefined) return unknownRefusal(found, '.prj 中缺少东伪偏移（False_Easting）或中央经线（Central_Meridian）')
+  if (falseEasting === undefined || cm === undefined)
+    return unknownRefusal(found, '.prj 中缺少东伪偏移（False_Easting）或中央经线（Central_Meridian）')
   const isSixDegreeName = /gk_cm|gauss-?kruger\s*cm/i.test(found) && !/3_?degree|3-degree/i.test(found)
   const code = gaussKrugerEpsg(falseEasting, cm, isSixDegreeName)
   if ('problem' in code) return unknownRefusal(found, code.problem)
@@ -242,10 +283,12 @@ export function detectFromCrsName(name: string): CrsResult {
 
 const extentText = (e: Extent) => `X ${fmtM(e.minX)}–${fmtM(e.maxX)}，Y ${fmtM(e.minY)}–${fmtM(e.maxY)}`
 const inRange = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi
-const isGeographic = (e: Extent) => inRange(e.minX, CHINA_LON) && inRange(e.maxX, CHINA_LON) && inRange(e.minY, CHINA_LAT) && inRange(e.maxY, CHINA_LAT)
+const isGeographic = (e: Extent) =>
+  inRange(e.minX, CHINA_LON) && inRange(e.maxX, CHINA_LON) && inRange(e.minY, CHINA_LAT) && inRange(e.maxY, CHINA_LAT)
 const isNorthing = (lo: number, hi: number) => inRange(lo, NORTHING_M) && inRange(hi, NORTHING_M)
 const zoneOfPrefixed = (x: number) => (x >= 10_000_000 && x < 100_000_000 ? Math.floor(x / 1_000_000) : undefined)
-const isKnownZone = (zone: number | undefined) => zone !== undefined && ((zone >= 25 && zone <= 45) || (zone >= 13 && zone <= 23))
+const isKnownZone = (zone: number | undefined) =>
+  zone !== undefined && ((zone >= 25 && zone <= 45) || (zone >= 13 && zone <= 23))
 
 function prefixedEpsg(zone: number): number {
   return zone >= 25 ? 4513 + zone - 25 : 4491 + zone - 13
@@ -256,7 +299,8 @@ export function centralMeridianNear(lon: number): number {
   return 3 * Math.round(lon / 3)
 }
 
-const RANGES_WARNING = '文件没有坐标系说明，坐标系按坐标范围判断；若数据实为西安 1980 或北京 1954 坐标系，位置会偏差数十米，请附 .prj 或核对后再使用'
+const RANGES_WARNING =
+  '文件没有坐标系说明，坐标系按坐标范围判断；若数据实为西安 1980 或北京 1954 坐标系，位置会偏差数十米，请附 .prj 或核对后再使用'
 
 /**
  * The CRS guessed from the coordinate ranges when the file declares none (docs/domain-notes.md §7): longitude and
@@ -265,18 +309,40 @@ const RANGES_WARNING = '文件没有坐标系说明，坐标系按坐标范围�
  * when they all share it, else a refusal asking for the .prj. Swapped X/Y (survey tables list northing first)
  * are refused with that explanation.
  */
-export function detectFromRanges(e: Extent, hint: { centralMeridian?: number; counties?: MeridianHint[] } = {}): CrsResult {
+export function detectFromRanges(
+  e: Extent,
+  hint: { centralMeridian?: number; counties?: MeridianHint[] } = {},
+): CrsResult {
   const found = `坐标范围 ${extentText(e)}`
   if (isGeographic(e)) return detected(CGCS2000_EPSG, 'ranges', [RANGES_WARNING])
-  if (inRange(e.minX, CHINA_LAT) && inRange(e.maxX, CHINA_LAT) && inRange(e.minY, CHINA_LON) && inRange(e.maxY, CHINA_LON)) {
-    return { ok: false, code: 'AXES_SWAPPED', message: `${found}像是“纬度, 经度”的顺序，经纬度可能颠倒，请按“经度, 纬度”的顺序整理后再上传` }
+  if (
+    inRange(e.minX, CHINA_LAT) &&
+    inRange(e.maxX, CHINA_LAT) &&
+    inRange(e.minY, CHINA_LON) &&
+    inRange(e.maxY, CHINA_LON)
+  ) {
+    return {
+      ok: false,
+      code: 'AXES_SWAPPED',
+      message: `${found}像是“纬度, 经度”的顺序，经纬度可能颠倒，请按“经度, 纬度”的顺序整理后再上传`,
+    }
   }
   const [zoneMin, zoneMax] = [zoneOfPrefixed(e.minX), zoneOfPrefixed(e.maxX)]
-  if (isKnownZone(zoneMin) && zoneMin === zoneMax && isNorthing(e.minY, e.maxY)) return detected(prefixedEpsg(zoneMin!), 'ranges', [RANGES_WARNING])
+  if (isKnownZone(zoneMin) && zoneMin === zoneMax && isNorthing(e.minY, e.maxY))
+    return detected(prefixedEpsg(zoneMin!), 'ranges', [RANGES_WARNING])
   const [swappedMin, swappedMax] = [zoneOfPrefixed(e.minY), zoneOfPrefixed(e.maxY)]
-  if ((isKnownZone(swappedMin) && swappedMin === swappedMax && isNorthing(e.minX, e.maxX))
-    || (inRange(e.minY, UNPREFIXED_EASTING_M) && inRange(e.maxY, UNPREFIXED_EASTING_M) && e.minX > UNPREFIXED_EASTING_M[1] && isNorthing(e.minX, e.maxX))) {
-    return { ok: false, code: 'AXES_SWAPPED', message: `${found}：X 像是北坐标、Y 像是东坐标（测量成果表常把北坐标记作 X），请把东坐标（Y）放在前面整理后再上传` }
+  if (
+    (isKnownZone(swappedMin) && swappedMin === swappedMax && isNorthing(e.minX, e.maxX)) ||
+    (inRange(e.minY, UNPREFIXED_EASTING_M) &&
+      inRange(e.maxY, UNPREFIXED_EASTING_M) &&
+      e.minX > UNPREFIXED_EASTING_M[1] &&
+      isNorthing(e.minX, e.maxX))
+  ) {
+    return {
+      ok: false,
+      code: 'AXES_SWAPPED',
+      message: `${found}：X 像是北坐标、Y 像是东坐标（测量成果表常把北坐标记作 X），请把东坐标（Y）放在前面整理后再上传`,
+    }
   }
   if (isKnownZone(zoneMin) && zoneMin !== zoneMax && isKnownZone(zoneMax)) {
     return unknownRefusal(found, `东坐标跨了第 ${zoneMin} 带和第 ${zoneMax} 带，一个地块应在同一带内`)
@@ -284,22 +350,38 @@ export function detectFromRanges(e: Extent, hint: { centralMeridian?: number; co
   if (inRange(e.minX, UNPREFIXED_EASTING_M) && inRange(e.maxX, UNPREFIXED_EASTING_M) && isNorthing(e.minY, e.maxY)) {
     return unprefixed(e, found, hint)
   }
-  return unknownRefusal(found, '既不是经纬度，也不是高斯-克吕格坐标（带号前缀的东坐标为 8 位数，无带号的东坐标约为 500000 米，北坐标为 30 万–600 万米）')
+  return unknownRefusal(
+    found,
+    '既不是经纬度，也不是高斯-克吕格坐标（带号前缀的东坐标为 8 位数，无带号的东坐标约为 500000 米，北坐标为 30 万–600 万米）',
+  )
 }
 
-function unprefixed(e: Extent, found: string, hint: { centralMeridian?: number; counties?: MeridianHint[] }): CrsResult {
+function unprefixed(
+  e: Extent,
+  found: string,
+  hint: { centralMeridian?: number; counties?: MeridianHint[] },
+): CrsResult {
   if (hint.centralMeridian !== undefined) {
-    if (!isGk3Meridian(hint.centralMeridian)) return unknownRefusal(`${found}，中央经线 ${hint.centralMeridian}°`, '中央经线应为 75°–135° 之间 3 的倍数')
-    return detected(4534 + (hint.centralMeridian - 75) / 3, 'ranges', [`东坐标无带号，按填写的中央经线 ${hint.centralMeridian}°E 换算`, RANGES_WARNING])
+    if (!isGk3Meridian(hint.centralMeridian))
+      return unknownRefusal(`${found}，中央经线 ${hint.centralMeridian}°`, '中央经线应为 75°–135° 之间 3 的倍数')
+    return detected(4534 + (hint.centralMeridian - 75) / 3, 'ranges', [
+      `东坐标无带号，按填写的中央经线 ${hint.centralMeridian}°E 换算`,
+      RANGES_WARNING,
+    ])
   }
   const meridians = [...new Set((hint.counties ?? []).map((c) => c.centralMeridian))]
   if (meridians.length === 1) {
     const names = (hint.counties ?? []).map((c) => c.county).join('、')
-    return detected(4534 + (meridians[0] - 75) / 3, 'ranges',
-      [`东坐标无带号，按${names}所在的 3 度带中央经线 ${meridians[0]}°E 换算；若数据使用其他中央经线或 6 度带，请附 .prj 或填写中央经线后重新上传`, RANGES_WARNING])
+    return detected(4534 + (meridians[0] - 75) / 3, 'ranges', [
+      `东坐标无带号，按${names}所在的 3 度带中央经线 ${meridians[0]}°E 换算；若数据使用其他中央经线或 6 度带，请附 .prj 或填写中央经线后重新上传`,
+      RANGES_WARNING,
+    ])
   }
-  return { ok: false, code: 'CENTRAL_MERIDIAN_REQUIRED',
-    message: `${found}是没有带号的高斯-克吕格坐标，无法确定中央经线${meridians.length > 1 ? `（您负责的区县分属中央经线 ${meridians.join('°E、')}°E）` : ''}，请附上 .prj 坐标系说明文件，或填写中央经线（如 111）后重新上传` }
+  return {
+    ok: false,
+    code: 'CENTRAL_MERIDIAN_REQUIRED',
+    message: `${found}是没有带号的高斯-克吕格坐标，无法确定中央经线${meridians.length > 1 ? `（您负责的区县分属中央经线 ${meridians.join('°E、')}°E）` : ''}，请附上 .prj 坐标系说明文件，或填写中央经线（如 111）后重新上传`,
+  }
 }
 
 /**
@@ -307,14 +389,25 @@ function unprefixed(e: Extent, found: string, hint: { centralMeridian?: number; 
  * easting, an unprefixed CRS needs eastings near 500 000, geographic ones degrees inside China. A .prj that
  * does not fit its coordinates is refused rather than trusted.
  */
-export function checkExtentFits(crs: AcceptedCrs, e: Extent): { ok: true } | { ok: false; code: 'CRS_MISMATCH'; message: string } {
-  const mismatch = (why: string) => ({ ok: false as const, code: 'CRS_MISMATCH' as const,
-    message: `文件声明的坐标系为“${crs.name}”（${crs.label}），但坐标（${extentText(e)}）${why}，请核对坐标系说明与坐标是否一致` })
+export function checkExtentFits(
+  crs: AcceptedCrs,
+  e: Extent,
+): { ok: true } | { ok: false; code: 'CRS_MISMATCH'; message: string } {
+  const mismatch = (why: string) => ({
+    ok: false as const,
+    code: 'CRS_MISMATCH' as const,
+    message: `文件声明的坐标系为“${crs.name}”（${crs.label}），但坐标（${extentText(e)}）${why}，请核对坐标系说明与坐标是否一致`,
+  })
   if (crs.epsg === CGCS2000_EPSG || crs.epsg === WGS84_EPSG) {
     return isGeographic(e) ? { ok: true } : mismatch('不是中国范围内的经纬度')
   }
   if (!isNorthing(e.minY, e.maxY)) return mismatch('的北坐标不在中国范围（30 万–600 万米）内')
-  const prefixedZone = (crs.epsg >= 4491 && crs.epsg <= 4501) ? crs.epsg - 4491 + 13 : (crs.epsg >= 4513 && crs.epsg <= 4533) ? crs.epsg - 4513 + 25 : undefined
+  const prefixedZone =
+    crs.epsg >= 4491 && crs.epsg <= 4501
+      ? crs.epsg - 4491 + 13
+      : crs.epsg >= 4513 && crs.epsg <= 4533
+        ? crs.epsg - 4513 + 25
+        : undefined
   if (prefixedZone !== undefined) {
     if (zoneOfPrefixed(e.minX) === prefixedZone && zoneOfPrefixed(e.maxX) === prefixedZone) return { ok: true }
     return mismatch(`的东坐标不是以带号 ${prefixedZone} 开头的 8 位数`)

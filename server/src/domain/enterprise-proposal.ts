@@ -17,24 +17,35 @@ export const PROPOSING_STATUSES: readonly EnterpriseStatus[] = ['closed', 'reloc
 export const PROPOSAL_STATUS = { pending: '待确认', confirmed: '已确认为疑似污染地块', dismissed: '不予列入' } as const
 export type ProposalStatus = keyof typeof PROPOSAL_STATUS
 
-export type ProposalDecision =
-  | { propose: true; note: string }
-  | { propose: false; note: string | null }
+export type ProposalDecision = { propose: true; note: string } | { propose: false; note: string | null }
 
 /**
  * Whether a status change proposes the site: only a change into 关闭 or 搬迁, and not while a proposal of the
  * same site waits or after its site already became a plot.
  */
-export function decideProposal(from: EnterpriseStatus, to: EnterpriseStatus, open: { status: ProposalStatus; plotCode: string | null } | null): ProposalDecision {
+export function decideProposal(
+  from: EnterpriseStatus,
+  to: EnterpriseStatus,
+  open: { status: ProposalStatus; plotCode: string | null } | null,
+): ProposalDecision {
   if (from === to || !PROPOSING_STATUSES.includes(to)) return { propose: false, note: null }
   const what = `企业状态由“${labelOf(ENTERPRISE_STATUS, from)}”改为“${labelOf(ENTERPRISE_STATUS, to)}”`
-  if (open?.status === 'pending') return { propose: false, note: `${what}；该场地已有待确认的疑似污染地块建议，未重复生成` }
-  if (open?.status === 'confirmed') return { propose: false, note: `${what}；该场地已确认为疑似污染地块${open.plotCode ? ` ${open.plotCode}` : ''}，未重复生成建议` }
+  if (open?.status === 'pending')
+    return { propose: false, note: `${what}；该场地已有待确认的疑似污染地块建议，未重复生成` }
+  if (open?.status === 'confirmed')
+    return {
+      propose: false,
+      note: `${what}；该场地已确认为疑似污染地块${open.plotCode ? ` ${open.plotCode}` : ''}，未重复生成建议`,
+    }
   return { propose: true, note: `${what}，已生成疑似污染地块建议，请确认是否列入疑似污染地块名单` }
 }
 
 /** Why a proposal can no longer be decided; null while it is pending. */
-export function proposalDecidedProblem(p: { status: ProposalStatus; decidedByName: string | null; decidedAt: string | null }): string | null {
+export function proposalDecidedProblem(p: {
+  status: ProposalStatus
+  decidedByName: string | null
+  decidedAt: string | null
+}): string | null {
   if (p.status === 'pending') return null
   const when = p.decidedAt ? `于 ${p.decidedAt} ` : ''
   return `该建议已由 ${p.decidedByName ?? '他人'} ${when}处理为“${PROPOSAL_STATUS[p.status]}”，不能再次处理`

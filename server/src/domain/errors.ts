@@ -45,7 +45,11 @@ export type DetailsInput = { problems?: readonly Problem[]; reason?: string; fie
 
 /** The details of every error: the problems given, or one problem repeating the message under `reason` (else the error code). */
 export function problemDetails(code: string, message: string, given?: DetailsInput): ErrorDetails {
-  const { problems, reason, field, ...context } = (given ?? {}) as { problems?: readonly Problem[]; reason?: string; field?: string } & Record<string, unknown>
+  const { problems, reason, field, ...context } = (given ?? {}) as {
+    problems?: readonly Problem[]
+    reason?: string
+    field?: string
+  } & Record<string, unknown>
   if (problems?.length) return { ...context, problems: [...problems] }
   return { ...context, problems: [{ code: reason ?? code, message, ...(field === undefined ? {} : { field }) }] }
 }
@@ -57,7 +61,11 @@ export function problemDetails(code: string, message: string, given?: DetailsInp
  */
 export class AppError extends Error {
   readonly details: ErrorDetails
-  constructor(readonly code: ErrorCode, message: string, details?: DetailsInput) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    details?: DetailsInput,
+  ) {
     super(message)
     this.details = problemDetails(code, message, details)
   }
@@ -65,15 +73,31 @@ export class AppError extends Error {
 
 /** Problem codes about where a thing lies or what its outline is; any of them makes a refusal 422 GEOMETRY_CHECK. */
 const SPATIAL_PROBLEMS: ReadonlySet<string> = new Set([
-  'INVALID_GEOJSON', 'WRONG_CRS', 'OUT_OF_RANGE', 'INVALID_GEOMETRY', 'TOO_MANY_VERTICES', 'TOO_SMALL', 'SLIVER', 'OUTSIDE_COUNTY', 'OVERLAP',
-  'TOPOLOGY', 'SPLIT_LINE_MISSES', 'NOT_ADJACENT', 'AREA_NOT_CONSERVED', 'SIGN_TOO_FAR', 'PLOT_OUTSIDE_ZONE',
+  'INVALID_GEOJSON',
+  'WRONG_CRS',
+  'OUT_OF_RANGE',
+  'INVALID_GEOMETRY',
+  'TOO_MANY_VERTICES',
+  'TOO_SMALL',
+  'SLIVER',
+  'OUTSIDE_COUNTY',
+  'OVERLAP',
+  'TOPOLOGY',
+  'SPLIT_LINE_MISSES',
+  'NOT_ADJACENT',
+  'AREA_NOT_CONSERVED',
+  'SIGN_TOO_FAR',
+  'PLOT_OUTSIDE_ZONE',
 ])
 
 /**
  * The refusal of a request whose checks found problems: 422 GEOMETRY_CHECK when any is about geometry, else 400
  * VALIDATION; the message is the one given, else every problem's message.
  */
-export function problemsError(problems: readonly Problem[], message = problems.map((p) => p.message).join('；')): AppError {
+export function problemsError(
+  problems: readonly Problem[],
+  message = problems.map((p) => p.message).join('；'),
+): AppError {
   const code = problems.some((p) => SPATIAL_PROBLEMS.has(p.code)) ? 'GEOMETRY_CHECK' : 'VALIDATION'
   return new AppError(code, message, { problems })
 }

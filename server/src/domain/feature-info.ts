@@ -1,4 +1,15 @@
-import { DLBM, ENTERPRISE_STATUS, FARMLAND_CLASS, INDUSTRY, PLOT_STATUS, POINT_LEVEL, POINT_TYPE, REVIEW_STATUS, RISK_LEVEL, labelOf } from './labels.ts'
+import {
+  DLBM,
+  ENTERPRISE_STATUS,
+  FARMLAND_CLASS,
+  INDUSTRY,
+  PLOT_STATUS,
+  POINT_LEVEL,
+  POINT_TYPE,
+  REVIEW_STATUS,
+  RISK_LEVEL,
+  labelOf,
+} from './labels.ts'
 import { METHOD_LABEL } from './classify-farmland.ts'
 import { negativeListOf } from './negative-list.ts'
 import { formatArea } from './units.ts'
@@ -13,7 +24,8 @@ export interface FeatureInfo {
   fields: InfoField[]
 }
 
-export type FeatureEntity = 'county' | 'township' | 'parcel' | 'monitoring-point' | 'plot' | 'control-zone' | 'enterprise'
+export type FeatureEntity =
+  'county' | 'township' | 'parcel' | 'monitoring-point' | 'plot' | 'control-zone' | 'enterprise'
 
 type Row = Record<string, any>
 
@@ -27,7 +39,13 @@ function parcelClassBasis(row: Row): InfoField[] {
   return [
     { label: '划定方法', value: labelOf(METHOD_LABEL, row.class_method) },
     ...(row.class_method === 'override'
-      ? [{ label: '人工调整', value: `由“${labelOf(FARMLAND_CLASS, row.class_computed)}”调整，理由：${row.class_override_reason ?? '—'}` }] : []),
+      ? [
+          {
+            label: '人工调整',
+            value: `由“${labelOf(FARMLAND_CLASS, row.class_computed)}”调整，理由：${row.class_override_reason ?? '—'}`,
+          },
+        ]
+      : []),
     { label: '分类依据', value: row.class_summary ?? '—' },
     { label: '规则版本', value: `${row.class_rule_set ?? '—'}（分类清单 ${row.class_list_id}）` },
   ]
@@ -58,7 +76,9 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
           { label: '所属区县', value: `${row.city} ${row.county}` },
           { label: '面积', value: `${(row.area_m2 / 1e6).toFixed(1)} 平方公里` },
           { label: '耕地图斑', value: count(row.parcels, '个') },
-          ...(row.is_generated ? [{ label: '边界', value: '示例边界（按乡镇代表点生成的泰森多边形），非真实界线' }] : []),
+          ...(row.is_generated
+            ? [{ label: '边界', value: '示例边界（按乡镇代表点生成的泰森多边形），非真实界线' }]
+            : []),
         ],
       }
     case 'parcel':
@@ -77,7 +97,11 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
       }
     case 'monitoring-point': {
       const soil = row.latest_soil
-      const metals = soil ? Object.entries(soil.values_mg_kg as Record<string, number>).map(([k, v]) => `${k[0].toUpperCase()}${k.slice(1)} ${v}`).join('，') : ''
+      const metals = soil
+        ? Object.entries(soil.values_mg_kg as Record<string, number>)
+            .map(([k, v]) => `${k[0].toUpperCase()}${k.slice(1)} ${v}`)
+            .join('，')
+        : ''
       return {
         title: row.name,
         fields: [
@@ -89,10 +113,12 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
           { label: '土壤类型', value: row.soil_type ?? '—' },
           { label: '经纬度（CGCS2000）', value: `${row.lon.toFixed(6)}, ${row.lat.toFixed(6)}` },
           { label: '监测记录', value: count(row.results, '次') },
-          ...(soil ? [
-            { label: '最近土壤监测', value: `${soil.sampled_on}，pH ${soil.ph ?? '缺失'}` },
-            { label: '含量（mg/kg）', value: metals },
-          ] : []),
+          ...(soil
+            ? [
+                { label: '最近土壤监测', value: `${soil.sampled_on}，pH ${soil.ph ?? '缺失'}` },
+                { label: '含量（mg/kg）', value: metals },
+              ]
+            : []),
           ...generated(row),
         ],
       }
@@ -110,14 +136,27 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
           { label: '地址', value: row.address ?? '—' },
           { label: '联系人', value: row.contact ?? '—' },
           { label: '面积', value: formatArea(row.area_m2) },
-          { label: '负面清单', value: negativeListOf(row.status, row.negative_uses.map((n: Row) => ({ useCode: n.useCode, basis: n.basis, reason: null })))
-            .map((u) => `${u.useCode === '*' ? '不得建设' : '不得用作'}${u.useName}（${u.basis}）`).join('；') || '—' },
+          {
+            label: '负面清单',
+            value:
+              negativeListOf(
+                row.status,
+                row.negative_uses.map((n: Row) => ({ useCode: n.useCode, basis: n.basis, reason: null })),
+              )
+                .map((u) => `${u.useCode === '*' ? '不得建设' : '不得用作'}${u.useName}（${u.basis}）`)
+                .join('；') || '—',
+          },
           { label: '管控区域', value: row.zones ?? '—' },
           ...generated(row),
         ],
       }
     case 'control-zone': {
-      const monitored = [row.monitor_soil && '土壤', row.monitor_surface_water && '地表水', row.monitor_groundwater && '地下水', row.monitor_air && '环境空气'].filter(Boolean)
+      const monitored = [
+        row.monitor_soil && '土壤',
+        row.monitor_surface_water && '地表水',
+        row.monitor_groundwater && '地下水',
+        row.monitor_air && '环境空气',
+      ].filter(Boolean)
       return {
         title: row.name,
         fields: [
@@ -150,4 +189,3 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
       }
   }
 }
-

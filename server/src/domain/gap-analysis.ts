@@ -68,15 +68,26 @@ export function chooseGapPoints(candidates: GapCandidate[], parcelAreasM2: numbe
     for (const i of best.c.covers) taken[i] = 1
     cumulativeM2 += best.gain
     proposals.push({
-      rank: proposals.length + 1, candidateId: best.c.id, lon: best.c.lon, lat: best.c.lat,
-      gainM2: best.gain, gainMu: m2ToMu(best.gain), cumulativeM2, cumulativeMu: m2ToMu(cumulativeM2),
-      cumulativeShare: uncoveredM2 > 0 ? cumulativeM2 / uncoveredM2 : 0, parcels: best.parcels,
+      rank: proposals.length + 1,
+      candidateId: best.c.id,
+      lon: best.c.lon,
+      lat: best.c.lat,
+      gainM2: best.gain,
+      gainMu: m2ToMu(best.gain),
+      cumulativeM2,
+      cumulativeMu: m2ToMu(cumulativeM2),
+      cumulativeShare: uncoveredM2 > 0 ? cumulativeM2 / uncoveredM2 : 0,
+      parcels: best.parcels,
     })
   }
-  const shortfall = proposals.length >= k ? null
-    : uncoveredM2 <= 0 ? '该区县没有未覆盖的耕地，无需新增点位'
-      : proposals.length === 0 ? '网格节点都不在未覆盖耕地的覆盖距离内，请改用更小的网格间距'
-        : `只有 ${proposals.length} 个网格节点还能覆盖新的耕地，其余节点没有增益`
+  const shortfall =
+    proposals.length >= k
+      ? null
+      : uncoveredM2 <= 0
+        ? '该区县没有未覆盖的耕地，无需新增点位'
+        : proposals.length === 0
+          ? '网格节点都不在未覆盖耕地的覆盖距离内，请改用更小的网格间距'
+          : `只有 ${proposals.length} 个网格节点还能覆盖新的耕地，其余节点没有增益`
   return { proposals, uncoveredM2, remainingM2: uncoveredM2 - cumulativeM2, shortfall }
 }
 

@@ -1,22 +1,29 @@
 /** The eight elements of GB 15618-2018 表1 (mg/kg dry soil, total content). */
 export const SOIL_ELEMENTS = ['Cd', 'Hg', 'As', 'Pb', 'Cr', 'Cu', 'Ni', 'Zn'] as const
-export type Element = typeof SOIL_ELEMENTS[number]
+export type Element = (typeof SOIL_ELEMENTS)[number]
 
 /** The five metals that have an intervention value (表3) and so decide the soil grade. */
 export const GRADING_ELEMENTS = ['Cd', 'Hg', 'As', 'Pb', 'Cr'] as const
-export type GradingElement = typeof GRADING_ELEMENTS[number]
+export type GradingElement = (typeof GRADING_ELEMENTS)[number]
 
 export const ELEMENT_NAME: Record<Element, string> = {
-  Cd: '镉', Hg: '汞', As: '砷', Pb: '铅', Cr: '铬', Cu: '铜', Ni: '镍', Zn: '锌',
+  Cd: '镉',
+  Hg: '汞',
+  As: '砷',
+  Pb: '铅',
+  Cr: '铬',
+  Cu: '铜',
+  Ni: '镍',
+  Zn: '锌',
 }
 
 /** Land use at a sample point as far as GB 15618 cares; 水浇地 and 旱地 are "其他" in every row. */
 export const LAND_USES = ['水田', '水浇地', '旱地', '果园', '其他'] as const
-export type LandUse = typeof LAND_USES[number]
+export type LandUse = (typeof LAND_USES)[number]
 
 /** The four pH bands of GB 15618-2018, closed on the right: pH≤5.5 | 5.5<pH≤6.5 | 6.5<pH≤7.5 | pH>7.5. */
 export const PH_BANDS = ['pH≤5.5', '5.5<pH≤6.5', '6.5<pH≤7.5', 'pH>7.5'] as const
-export type PhBand = typeof PH_BANDS[number]
+export type PhBand = (typeof PH_BANDS)[number]
 
 /** Band index 0..3 of a pH; misuse (not a number, outside 0–14) throws, callers validate first. */
 export function phBandIndex(ph: number): 0 | 1 | 2 | 3 {
@@ -91,9 +98,9 @@ export interface Table2Row {
  */
 export const TABLE2: readonly Table2Row[] = [
   /** GB 15618-2018 表2, 六六六总量 (α-, β-, γ-, δ-六六六之和): 0.10 */
-  { item: 'HCH', name: '六六六总量', value: 0.10 },
+  { item: 'HCH', name: '六六六总量', value: 0.1 },
   /** GB 15618-2018 表2, 滴滴涕总量 (p,p'-DDE, p,p'-DDD, o,p'-DDT, p,p'-DDT 之和): 0.10 */
-  { item: 'DDT', name: '滴滴涕总量', value: 0.10 },
+  { item: 'DDT', name: '滴滴涕总量', value: 0.1 },
   /** GB 15618-2018 表2, 苯并[a]芘: 0.55 */
   { item: 'BaP', name: '苯并[a]芘', value: 0.55 },
 ]
@@ -152,7 +159,10 @@ export function screeningValue(element: Element, landUse: LandUse, rotation: boo
     const other = table1Row(element, '其他').values[band]
     const value = Math.min(paddy, other)
     const chosen = value === paddy && value === other ? '两者相同' : value === paddy ? '取水田值' : '取其他值'
-    return { value, basis: `GB 15618-2018 表1 ${name} 水旱轮作（水田 ${paddy}、其他 ${other} 中较严者，${chosen}）${bandLabel}` }
+    return {
+      value,
+      basis: `GB 15618-2018 表1 ${name} 水旱轮作（水田 ${paddy}、其他 ${other} 中较严者，${chosen}）${bandLabel}`,
+    }
   }
   const landType = table1LandType(element, landUse)
   const value = table1Row(element, landType).values[band]

@@ -8,7 +8,10 @@ import { LAND_CLASS_NAME, type LandClass } from './gb50137.ts'
 
 export type SubstanceGroup = 'inorganic' | 'voc' | 'svoc' | 'other'
 export const SUBSTANCE_GROUP_NAME: Record<SubstanceGroup, string> = {
-  inorganic: '重金属和无机物', voc: '挥发性有机物', svoc: '半挥发性有机物', other: '其他项目',
+  inorganic: '重金属和无机物',
+  voc: '挥发性有机物',
+  svoc: '半挥发性有机物',
+  other: '其他项目',
 }
 
 /** GB 36600-2018 表1 建设用地土壤污染风险筛选值和管制值（基本项目）, mg/kg. */
@@ -17,7 +20,17 @@ export const GB36600_TABLE1 = 'GB 36600-2018 表1（基本项目）'
 export const GB36600_TABLE2 = 'GB 36600-2018 表2（其他项目）'
 
 /** Every item of both tables: [key, name, CAS (null where the transcription gives none), group, table, S1, S2, C1, C2]. */
-const ROWS: readonly (readonly [string, string, string | null, SubstanceGroup, 1 | 2, number, number, number, number])[] = [
+const ROWS: readonly (readonly [
+  string,
+  string,
+  string | null,
+  SubstanceGroup,
+  1 | 2,
+  number,
+  number,
+  number,
+  number,
+])[] = [
   ['As', '砷 As', '7440-38-2', 'inorganic', 1, 20, 60, 120, 140], // 表1 第1项
   ['Cd', '镉 Cd', '7440-43-9', 'inorganic', 1, 20, 65, 47, 172], // 表1 第2项
   ['Cr6', '铬(六价) Cr(VI)', '18540-29-9', 'inorganic', 1, 3.0, 5.7, 30, 78], // 表1 第3项
@@ -63,46 +76,46 @@ const ROWS: readonly (readonly [string, string, string | null, SubstanceGroup, 1
   ['dibenz_ah_anthracene', '二苯并[a,h]蒽', '53-70-3', 'svoc', 1, 0.55, 1.5, 5.5, 15], // 表1 第43项
   ['indeno_123cd_pyrene', '茚并[1,2,3-cd]芘', '193-39-5', 'svoc', 1, 5.5, 15, 55, 151], // 表1 第44项
   ['naphthalene', '萘', '91-20-3', 'svoc', 1, 25, 70, 255, 700], // 表1 第45项
-  ['Sb', "锑 Sb", null, 'other', 2, 20, 180, 40, 360],
-  ['Be', "铍 Be", null, 'other', 2, 15, 29, 98, 290],
-  ['Co', "钴 Co", null, 'other', 2, 20, 70, 190, 350],
-  ['methylmercury', "甲基汞", null, 'other', 2, 5.0, 45, 10, 120],
-  ['V', "钒 V", null, 'other', 2, 165, 752, 330, 1500],
-  ['cyanide', "氰化物", null, 'other', 2, 22, 135, 44, 270],
-  ['bromodichloromethane', "一溴二氯甲烷", null, 'other', 2, 0.29, 1.2, 2.9, 12],
-  ['bromoform', "溴仿", null, 'other', 2, 32, 103, 320, 1030],
-  ['dibromochloromethane', "二溴氯甲烷", null, 'other', 2, 9.3, 33, 93, 330],
-  ['dibromoethane_12', "1,2-二溴乙烷", null, 'other', 2, 0.07, 0.24, 0.7, 2.4],
-  ['hexachlorocyclopentadiene', "六氯环戊二烯", null, 'other', 2, 1.1, 5.2, 2.3, 10],
-  ['dinitrotoluene_24', "2,4-二硝基甲苯", null, 'other', 2, 1.8, 5.2, 18, 52],
-  ['dichlorophenol_24', "2,4-二氯酚", null, 'other', 2, 117, 843, 234, 1690],
-  ['trichlorophenol_246', "2,4,6-三氯酚", null, 'other', 2, 39, 137, 78, 560],
-  ['dinitrophenol_24', "2,4-二硝基酚", null, 'other', 2, 78, 562, 156, 1130],
-  ['pentachlorophenol', "五氯酚", null, 'other', 2, 1.1, 2.7, 12, 27],
-  ['dehp', "邻苯二甲酸二(2-乙基己基)酯 DEHP", null, 'other', 2, 42, 121, 420, 1210],
-  ['butyl_benzyl_phthalate', "邻苯二甲酸丁基苄酯", null, 'other', 2, 312, 900, 3120, 9000],
-  ['di_n_octyl_phthalate', "邻苯二甲酸二正辛酯", null, 'other', 2, 390, 2812, 800, 5700],
+  ['Sb', '锑 Sb', null, 'other', 2, 20, 180, 40, 360],
+  ['Be', '铍 Be', null, 'other', 2, 15, 29, 98, 290],
+  ['Co', '钴 Co', null, 'other', 2, 20, 70, 190, 350],
+  ['methylmercury', '甲基汞', null, 'other', 2, 5.0, 45, 10, 120],
+  ['V', '钒 V', null, 'other', 2, 165, 752, 330, 1500],
+  ['cyanide', '氰化物', null, 'other', 2, 22, 135, 44, 270],
+  ['bromodichloromethane', '一溴二氯甲烷', null, 'other', 2, 0.29, 1.2, 2.9, 12],
+  ['bromoform', '溴仿', null, 'other', 2, 32, 103, 320, 1030],
+  ['dibromochloromethane', '二溴氯甲烷', null, 'other', 2, 9.3, 33, 93, 330],
+  ['dibromoethane_12', '1,2-二溴乙烷', null, 'other', 2, 0.07, 0.24, 0.7, 2.4],
+  ['hexachlorocyclopentadiene', '六氯环戊二烯', null, 'other', 2, 1.1, 5.2, 2.3, 10],
+  ['dinitrotoluene_24', '2,4-二硝基甲苯', null, 'other', 2, 1.8, 5.2, 18, 52],
+  ['dichlorophenol_24', '2,4-二氯酚', null, 'other', 2, 117, 843, 234, 1690],
+  ['trichlorophenol_246', '2,4,6-三氯酚', null, 'other', 2, 39, 137, 78, 560],
+  ['dinitrophenol_24', '2,4-二硝基酚', null, 'other', 2, 78, 562, 156, 1130],
+  ['pentachlorophenol', '五氯酚', null, 'other', 2, 1.1, 2.7, 12, 27],
+  ['dehp', '邻苯二甲酸二(2-乙基己基)酯 DEHP', null, 'other', 2, 42, 121, 420, 1210],
+  ['butyl_benzyl_phthalate', '邻苯二甲酸丁基苄酯', null, 'other', 2, 312, 900, 3120, 9000],
+  ['di_n_octyl_phthalate', '邻苯二甲酸二正辛酯', null, 'other', 2, 390, 2812, 800, 5700],
   ['dichlorobenzidine_33', "3,3'-二氯联苯胺", null, 'other', 2, 1.3, 3.6, 13, 36],
-  ['atrazine', "阿特拉津", null, 'other', 2, 2.6, 7.4, 26, 74],
-  ['chlordane', "氯丹", null, 'other', 2, 2.0, 6.2, 20, 62],
+  ['atrazine', '阿特拉津', null, 'other', 2, 2.6, 7.4, 26, 74],
+  ['chlordane', '氯丹', null, 'other', 2, 2.0, 6.2, 20, 62],
   ['pp_ddd', "p,p'-滴滴滴", null, 'other', 2, 2.5, 7.1, 25, 71],
   ['pp_dde', "p,p'-滴滴伊", null, 'other', 2, 2.0, 7.0, 20, 70],
-  ['ddt', "滴滴涕", null, 'other', 2, 2.0, 6.7, 21, 67],
-  ['dichlorvos', "敌敌畏", null, 'other', 2, 1.8, 5.0, 18, 50],
-  ['dimethoate', "乐果", null, 'other', 2, 86, 619, 170, 1240],
-  ['endosulfan', "硫丹", null, 'other', 2, 234, 1687, 470, 3400],
-  ['heptachlor', "七氯", null, 'other', 2, 0.13, 0.37, 1.3, 3.7],
-  ['alpha_hch', "α-六六六", null, 'other', 2, 0.09, 0.3, 0.9, 3],
-  ['beta_hch', "β-六六六", null, 'other', 2, 0.32, 0.92, 3.2, 9.2],
-  ['gamma_hch', "γ-六六六", null, 'other', 2, 0.62, 1.9, 6.2, 19],
-  ['hexachlorobenzene', "六氯苯", null, 'other', 2, 0.33, 1, 3.3, 10],
-  ['mirex', "灭蚁灵", null, 'other', 2, 0.03, 0.09, 0.3, 0.9],
-  ['pcbs_total', "多氯联苯(总量)", null, 'other', 2, 0.14, 0.38, 1.4, 3.8],
-  ['pcb126', "PCB 126", null, 'other', 2, 4e-5, 1e-4, 4e-4, 1e-3],
-  ['pcb169', "PCB 169", null, 'other', 2, 1e-4, 4e-4, 1e-3, 4e-3],
-  ['dioxins_teq', "二噁英类(总毒性当量)", null, 'other', 2, 1e-5, 4e-5, 1e-4, 4e-4],
-  ['pbbs_total', "多溴联苯(总量)", null, 'other', 2, 0.02, 0.06, 0.2, 0.6],
-  ['tph_c10_c40', "石油烃 (C10–C40)", null, 'other', 2, 826, 4500, 5000, 9000],
+  ['ddt', '滴滴涕', null, 'other', 2, 2.0, 6.7, 21, 67],
+  ['dichlorvos', '敌敌畏', null, 'other', 2, 1.8, 5.0, 18, 50],
+  ['dimethoate', '乐果', null, 'other', 2, 86, 619, 170, 1240],
+  ['endosulfan', '硫丹', null, 'other', 2, 234, 1687, 470, 3400],
+  ['heptachlor', '七氯', null, 'other', 2, 0.13, 0.37, 1.3, 3.7],
+  ['alpha_hch', 'α-六六六', null, 'other', 2, 0.09, 0.3, 0.9, 3],
+  ['beta_hch', 'β-六六六', null, 'other', 2, 0.32, 0.92, 3.2, 9.2],
+  ['gamma_hch', 'γ-六六六', null, 'other', 2, 0.62, 1.9, 6.2, 19],
+  ['hexachlorobenzene', '六氯苯', null, 'other', 2, 0.33, 1, 3.3, 10],
+  ['mirex', '灭蚁灵', null, 'other', 2, 0.03, 0.09, 0.3, 0.9],
+  ['pcbs_total', '多氯联苯(总量)', null, 'other', 2, 0.14, 0.38, 1.4, 3.8],
+  ['pcb126', 'PCB 126', null, 'other', 2, 4e-5, 1e-4, 4e-4, 1e-3],
+  ['pcb169', 'PCB 169', null, 'other', 2, 1e-4, 4e-4, 1e-3, 4e-3],
+  ['dioxins_teq', '二噁英类(总毒性当量)', null, 'other', 2, 1e-5, 4e-5, 1e-4, 4e-4],
+  ['pbbs_total', '多溴联苯(总量)', null, 'other', 2, 0.02, 0.06, 0.2, 0.6],
+  ['tph_c10_c40', '石油烃 (C10–C40)', null, 'other', 2, 826, 4500, 5000, 9000],
 ]
 export interface Gb36600Substance {
   key: string
@@ -116,10 +129,17 @@ export interface Gb36600Substance {
   intervention: Record<LandClass, number>
 }
 
-export const GB36600_SUBSTANCES: readonly Gb36600Substance[] = ROWS.map(([key, name, cas, group, table, s1, s2, c1, c2]) => ({
-  key, name, cas, group, table: table === 1 ? GB36600_TABLE1 : GB36600_TABLE2,
-  screening: { first: s1, second: s2 }, intervention: { first: c1, second: c2 },
-}))
+export const GB36600_SUBSTANCES: readonly Gb36600Substance[] = ROWS.map(
+  ([key, name, cas, group, table, s1, s2, c1, c2]) => ({
+    key,
+    name,
+    cas,
+    group,
+    table: table === 1 ? GB36600_TABLE1 : GB36600_TABLE2,
+    screening: { first: s1, second: s2 },
+    intervention: { first: c1, second: c2 },
+  }),
+)
 
 const BY_KEY = new Map(GB36600_SUBSTANCES.map((s) => [s.key, s]))
 
@@ -172,7 +192,12 @@ const sig3 = (v: number) => Number(v.toPrecision(3))
  * One measured value against GB 36600 for the plot's land class. Throws on misuse (unknown substance, a value
  * that is not a finite non-negative number): callers validate input first.
  */
-export function assessPollutant(substance: string, valueMgKg: number, landClass: LandClass, backgrounds: BackgroundSettings = {}): PollutantAssessment {
+export function assessPollutant(
+  substance: string,
+  valueMgKg: number,
+  landClass: LandClass,
+  backgrounds: BackgroundSettings = {},
+): PollutantAssessment {
   const s = BY_KEY.get(substance)
   if (!s) throw new Error(`unknown GB 36600 substance ${substance}`)
   if (!Number.isFinite(valueMgKg) || valueMgKg < 0) throw new Error(`invalid value ${valueMgKg}`)
@@ -186,16 +211,24 @@ export function assessPollutant(substance: string, valueMgKg: number, landClass:
     background = {
       valueMgKg: bg,
       isWithinBackground: isWithin,
-      note: bg === null
-        ? `${s.name}超过筛选值：须与当地土壤环境背景值比较，不超过背景值的不纳入污染地块管理（背景值未设置，待核实）`
-        : isWithin
-          ? `${s.name}超过筛选值，但不超过当地土壤环境背景值 ${bg} mg/kg（设置值，待核实），不纳入污染地块管理`
-          : `${s.name}超过筛选值，也超过当地土壤环境背景值 ${bg} mg/kg（设置值，待核实）`,
+      note:
+        bg === null
+          ? `${s.name}超过筛选值：须与当地土壤环境背景值比较，不超过背景值的不纳入污染地块管理（背景值未设置，待核实）`
+          : isWithin
+            ? `${s.name}超过筛选值，但不超过当地土壤环境背景值 ${bg} mg/kg（设置值，待核实），不纳入污染地块管理`
+            : `${s.name}超过筛选值，也超过当地土壤环境背景值 ${bg} mg/kg（设置值，待核实）`,
     }
   }
   return {
-    substance: s.key, name: s.name, cas: s.cas, table: s.table, landClass, landClassName: LAND_CLASS_NAME[landClass],
-    valueMgKg, screening, intervention,
+    substance: s.key,
+    name: s.name,
+    cas: s.cas,
+    table: s.table,
+    landClass,
+    landClassName: LAND_CLASS_NAME[landClass],
+    valueMgKg,
+    screening,
+    intervention,
     exceedsScreening,
     exceedsIntervention: valueMgKg > intervention,
     ratio: sig3(valueMgKg / screening),

@@ -65,7 +65,9 @@ export function isGb50137Code(code: string): code is Gb50137Code {
 /** The major class of a code ('A33' → 'A'), or null when the code is none of the standard's. */
 export function majorClassOf(code: string): (typeof GB50137_MAJOR)[number] | null {
   const major = code.charAt(0)
-  return isGb50137Code(code) && (GB50137_MAJOR as readonly string[]).includes(major) ? major as (typeof GB50137_MAJOR)[number] : null
+  return isGb50137Code(code) && (GB50137_MAJOR as readonly string[]).includes(major)
+    ? (major as (typeof GB50137_MAJOR)[number])
+    : null
 }
 
 /**
@@ -81,11 +83,26 @@ export function landClassOfUse(code: string | null | undefined): LandClass {
 }
 
 /** The reference list for forms: every code with its name, major class and land class. */
-export function gb50137Reference(): { code: Gb50137Code; name: string; major: string; landClass: LandClass; landClassName: string }[] {
+export function gb50137Reference(): {
+  code: Gb50137Code
+  name: string
+  major: string
+  landClass: LandClass
+  landClassName: string
+}[] {
   return (Object.keys(GB50137_CODES) as Gb50137Code[])
-    .sort((a, b) => GB50137_MAJOR.indexOf(a.charAt(0) as never) - GB50137_MAJOR.indexOf(b.charAt(0) as never) || a.localeCompare(b))
+    .sort(
+      (a, b) =>
+        GB50137_MAJOR.indexOf(a.charAt(0) as never) - GB50137_MAJOR.indexOf(b.charAt(0) as never) || a.localeCompare(b),
+    )
     .map((code) => {
       const landClass = landClassOfUse(code)
-      return { code, name: GB50137_CODES[code], major: code.charAt(0), landClass, landClassName: LAND_CLASS_NAME[landClass] }
+      return {
+        code,
+        name: GB50137_CODES[code],
+        major: code.charAt(0),
+        landClass,
+        landClassName: LAND_CLASS_NAME[landClass],
+      }
     })
 }

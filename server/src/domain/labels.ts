@@ -9,7 +9,12 @@ export const FARMLAND_CLASS = {
 
 export const POINT_LEVEL = { national: '国控', provincial: '省控', city: '市控', county: '县控' } as const
 
-export const POINT_TYPE = { basic: '基础点位', risk: '风险监控点位', background: '背景点位', produce: '农产品产地点位' } as const
+export const POINT_TYPE = {
+  basic: '基础点位',
+  risk: '风险监控点位',
+  background: '背景点位',
+  produce: '农产品产地点位',
+} as const
 
 export const PLOT_STATUS = {
   suspected: '疑似污染地块',
@@ -41,15 +46,34 @@ export const INDUSTRY = {
 
 export const ENTERPRISE_STATUS = { operating: '在产', closed: '关闭', relocated: '搬迁' } as const
 
-export const REVIEW_STATUS = { draft: '草稿', submitted: '已提交', approved: '已审定', returned: '退回', published: '已发布' } as const
+export const REVIEW_STATUS = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已审定',
+  returned: '退回',
+  published: '已发布',
+} as const
 
 /** 三调 工作分类 land codes of farmland and plantation land (docs/domain-notes.md §6.2). */
 export const DLBM = {
-  '0101': '水田', '0102': '水浇地', '0103': '旱地',
-  '0201': '果园', '0202': '茶园', '0203': '橡胶园', '0204': '其他园地',
-  '0301': '乔木林地', '0302': '竹林地', '0305': '灌木林地', '0307': '其他林地',
-  '0401': '天然牧草地', '0403': '人工牧草地', '0404': '其他草地',
-  '0601': '工业用地', '0602': '采矿用地', '1201': '空闲地', '1202': '设施农用地',
+  '0101': '水田',
+  '0102': '水浇地',
+  '0103': '旱地',
+  '0201': '果园',
+  '0202': '茶园',
+  '0203': '橡胶园',
+  '0204': '其他园地',
+  '0301': '乔木林地',
+  '0302': '竹林地',
+  '0305': '灌木林地',
+  '0307': '其他林地',
+  '0401': '天然牧草地',
+  '0403': '人工牧草地',
+  '0404': '其他草地',
+  '0601': '工业用地',
+  '0602': '采矿用地',
+  '1201': '空闲地',
+  '1202': '设施农用地',
 } as const
 
 /** The Chinese name of a code, or the code itself when unknown. */

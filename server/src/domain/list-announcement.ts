@@ -8,9 +8,27 @@ import { PUBLIC_LISTS, listOfPlotStatus } from './public-fields.ts'
  */
 
 export const REGISTRY_LISTS = {
-  suspected: { name: PUBLIC_LISTS.suspected.name, level: 'county', levelName: '县级', keeper: '县级生态环境主管部门', basis: '《污染地块土壤环境管理办法（试行）》' },
-  contaminated: { name: PUBLIC_LISTS.contaminated.name, level: 'city', levelName: '设区的市级', keeper: '设区的市级生态环境主管部门', basis: '《污染地块土壤环境管理办法（试行）》；《土壤污染防治行动计划》（十六）' },
-  control: { name: PUBLIC_LISTS.control.name, level: 'province', levelName: '省级', keeper: '省级生态环境主管部门会同自然资源等主管部门', basis: '《中华人民共和国土壤污染防治法》第五十八条' },
+  suspected: {
+    name: PUBLIC_LISTS.suspected.name,
+    level: 'county',
+    levelName: '县级',
+    keeper: '县级生态环境主管部门',
+    basis: '《污染地块土壤环境管理办法（试行）》',
+  },
+  contaminated: {
+    name: PUBLIC_LISTS.contaminated.name,
+    level: 'city',
+    levelName: '设区的市级',
+    keeper: '设区的市级生态环境主管部门',
+    basis: '《污染地块土壤环境管理办法（试行）》；《土壤污染防治行动计划》（十六）',
+  },
+  control: {
+    name: PUBLIC_LISTS.control.name,
+    level: 'province',
+    levelName: '省级',
+    keeper: '省级生态环境主管部门会同自然资源等主管部门',
+    basis: '《中华人民共和国土壤污染防治法》第五十八条',
+  },
 } as const
 
 export type RegistryListCode = keyof typeof REGISTRY_LISTS
@@ -38,7 +56,11 @@ export function isJurisdictionOfList(list: RegistryListCode, code: string): bool
 /** Why a jurisdiction code does not fit a list, in words; null when it fits. */
 export function jurisdictionProblem(list: RegistryListCode, code: string): string | null {
   if (isJurisdictionOfList(list, code)) return null
-  const want = { suspected: '区县代码（如 430903）', contaminated: '设区的市代码（如 430900）', control: '省级代码（如 430000）' }[list]
+  const want = {
+    suspected: '区县代码（如 430903）',
+    contaminated: '设区的市代码（如 430900）',
+    control: '省级代码（如 430000）',
+  }[list]
   return `${REGISTRY_LISTS[list].name}由${REGISTRY_LISTS[list].keeper}发布，辖区应为${want}，收到的是“${code}”`
 }
 
@@ -83,11 +105,15 @@ export interface ListAnnouncement {
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code)
 
 /** Why a plot left `list`, from the state it is in now (null: no published record of it any more). */
-export function removalReason(list: RegistryListCode, currentStatus: string | null): { movedTo: RemovedEntry['movedTo']; reason: string } {
+export function removalReason(
+  list: RegistryListCode,
+  currentStatus: string | null,
+): { movedTo: RemovedEntry['movedTo']; reason: string } {
   if (currentStatus === null) return { movedTo: null, reason: '地块已不在发布范围内' }
   const now = listOfPlotStatus(currentStatus)
   const statusName = labelOf(PLOT_STATUS, currentStatus)
-  if (now === 'removed') return { movedTo: 'removed', reason: `地块现为“${statusName}”，移出${REGISTRY_LISTS[list].name}` }
+  if (now === 'removed')
+    return { movedTo: 'removed', reason: `地块现为“${statusName}”，移出${REGISTRY_LISTS[list].name}` }
   if (now === list) return { movedTo: list, reason: `地块已不在本辖区的${REGISTRY_LISTS[list].name}中` }
   return { movedTo: now, reason: `地块现为“${statusName}”，转入${REGISTRY_LISTS[now].name}` }
 }
@@ -97,17 +123,25 @@ export function removalReason(list: RegistryListCode, currentStatus: string | nu
  * 保留; every plot of the previous version missing from `current` is 移出, with where it went (`statusNow`:
  * the published state of each plot code now, when it is still published).
  */
-export function diffAnnouncement(list: RegistryListCode, previous: { version: number; entries: ListEntry[] } | null,
-  current: ListEntry[], statusNow: ReadonlyMap<string, string>): ListAnnouncement {
+export function diffAnnouncement(
+  list: RegistryListCode,
+  previous: { version: number; entries: ListEntry[] } | null,
+  current: ListEntry[],
+  statusNow: ReadonlyMap<string, string>,
+): ListAnnouncement {
   const before = new Set((previous?.entries ?? []).map((e) => e.code))
   const now = new Set(current.map((e) => e.code))
   const added = current.filter((e) => !before.has(e.code)).sort(byCode)
   const kept = current.filter((e) => before.has(e.code)).sort(byCode)
-  const removed = (previous?.entries ?? []).filter((e) => !now.has(e.code)).sort(byCode)
+  const removed = (previous?.entries ?? [])
+    .filter((e) => !now.has(e.code))
+    .sort(byCode)
     .map((e) => ({ ...e, ...removalReason(list, statusNow.get(e.code) ?? null) }))
   return {
     previousVersion: previous?.version ?? 0,
-    added, kept, removed,
+    added,
+    kept,
+    removed,
     counts: { added: added.length, kept: kept.length, removed: removed.length, total: current.length },
   }
 }
@@ -116,7 +150,10 @@ export function diffAnnouncement(list: RegistryListCode, previous: { version: nu
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(value)
 }
@@ -159,7 +196,18 @@ export function toListEntry(row: ListPlotRow, negativeList: ListNegativeUse[], a
 export const ANNOUNCEMENT_KIND = { added: '新增', kept: '保留', removed: '移出' } as const
 
 /** Column titles of the announcement CSV, in order. */
-export const ANNOUNCEMENT_CSV_HEADER = ['类别', '地块编号', '地块名称', '所在区县', '地块状态', '风险等级', '地址', '面积（亩）', '负面清单（禁止用途）', '说明'] as const
+export const ANNOUNCEMENT_CSV_HEADER = [
+  '类别',
+  '地块编号',
+  '地块名称',
+  '所在区县',
+  '地块状态',
+  '风险等级',
+  '地址',
+  '面积（亩）',
+  '负面清单（禁止用途）',
+  '说明',
+] as const
 
 type Cell = string | number | null
 
@@ -169,14 +217,29 @@ const line = csvLine
  * The announcement of a version as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese, CRLF): a title
  * line naming the list, jurisdiction and version, the header, then 新增, 保留 and 移出 rows.
  */
-export function announcementCsv(meta: { list: RegistryListCode; jurisdictionName: string; version: number; publishedAt: string }, a: ListAnnouncement): string {
+export function announcementCsv(
+  meta: { list: RegistryListCode; jurisdictionName: string; version: number; publishedAt: string },
+  a: ListAnnouncement,
+): string {
   const entryRow = (kind: string, e: ListEntry, note: string | null): Cell[] => [
-    kind, e.code, e.name, e.county, e.statusName, e.riskLevelName, e.address, e.areaMu,
-    e.negativeList.map((n) => n.useName).join('、') || null, note,
+    kind,
+    e.code,
+    e.name,
+    e.county,
+    e.statusName,
+    e.riskLevelName,
+    e.address,
+    e.areaMu,
+    e.negativeList.map((n) => n.useName).join('、') || null,
+    note,
   ]
   const title = `${meta.jurisdictionName}${REGISTRY_LISTS[meta.list].name}（第 ${meta.version} 版，${meta.publishedAt.slice(0, 10)} 发布；与第 ${a.previousVersion} 版相比新增 ${a.counts.added} 个、保留 ${a.counts.kept} 个、移出 ${a.counts.removed} 个）`
-  return '\uFEFF' + line([title]) + line([...ANNOUNCEMENT_CSV_HEADER])
-    + a.added.map((e) => line(entryRow(ANNOUNCEMENT_KIND.added, e, null))).join('')
-    + a.kept.map((e) => line(entryRow(ANNOUNCEMENT_KIND.kept, e, null))).join('')
-    + a.removed.map((e) => line(entryRow(ANNOUNCEMENT_KIND.removed, e, e.reason))).join('')
+  return (
+    '\uFEFF' +
+    line([title]) +
+    line([...ANNOUNCEMENT_CSV_HEADER]) +
+    a.added.map((e) => line(entryRow(ANNOUNCEMENT_KIND.added, e, null))).join('') +
+    a.kept.map((e) => line(entryRow(ANNOUNCEMENT_KIND.kept, e, null))).join('') +
+    a.removed.map((e) => line(entryRow(ANNOUNCEMENT_KIND.removed, e, e.reason))).join('')
+  )
 }

@@ -19,23 +19,91 @@ export interface ImportColumn {
 }
 
 const metal = (field: ValueKey, example: string, isCrop: boolean): ImportColumn => ({
-  field, title: VALUE_NAME[field], isRequired: false, unit: 'mg/kg',
-  allowed: `不小于 0 的数；土壤为干重${isCrop ? '，农产品为鲜重' : '（农产品不检测此项，须留空）'}；未检测留空`, example,
+  field,
+  title: VALUE_NAME[field],
+  isRequired: false,
+  unit: 'mg/kg',
+  allowed: `不小于 0 的数；土壤为干重${isCrop ? '，农产品为鲜重' : '（农产品不检测此项，须留空）'}；未检测留空`,
+  example,
 })
 
 /** The template's columns in order. */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { field: 'pointCode', title: '点位编号', isRequired: true, unit: '—', allowed: '系统中已登记、在您管辖范围内的监测点位编号', example: '430903-JC0001' },
-  { field: 'sampledOn', title: FIELD_COLUMN.sampledOn, isRequired: true, unit: '—', allowed: 'YYYY-MM-DD（也可写 2024/5/3），不晚于今天', example: '2024-05-03' },
-  { field: 'medium', title: FIELD_COLUMN.medium, isRequired: false, unit: '—', allowed: '土壤 或 农产品；留空按土壤', example: '土壤' },
-  { field: 'crop', title: FIELD_COLUMN.crop, isRequired: false, unit: '—', allowed: '农产品结果必填（稻谷、小麦、玉米、叶菜 等），土壤结果留空', example: '' },
-  { field: 'ph', title: FIELD_COLUMN.ph, isRequired: false, unit: '无量纲', allowed: '0–14；土壤结果应填写，缺少 pH 时农用地点位无法按 GB 15618 判定', example: '5.8' },
-  { field: 'organicMatterGKg', title: FIELD_COLUMN.organicMatterGKg, isRequired: false, unit: 'g/kg', allowed: '0–1000（20 g/kg = 2%）', example: '28.5' },
-  { field: 'ploughDepthCm', title: FIELD_COLUMN.ploughDepthCm, isRequired: false, unit: 'cm', allowed: '0–200', example: '22' },
-  metal('cd', '0.31', true), metal('hg', '0.12', true), metal('as', '11.2', true), metal('pb', '35', true), metal('cr', '80', true),
-  metal('cu', '30', false), metal('ni', '28', false), metal('zn', '95', false),
-  metal('hch', '', false), metal('ddt', '', false), metal('bap', '', false),
-  { field: 'note', title: '备注', isRequired: false, unit: '—', allowed: '写“示例”的行不导入；其他内容不保存', example: '示例' },
+  {
+    field: 'pointCode',
+    title: '点位编号',
+    isRequired: true,
+    unit: '—',
+    allowed: '系统中已登记、在您管辖范围内的监测点位编号',
+    example: '430903-JC0001',
+  },
+  {
+    field: 'sampledOn',
+    title: FIELD_COLUMN.sampledOn,
+    isRequired: true,
+    unit: '—',
+    allowed: 'YYYY-MM-DD（也可写 2024/5/3），不晚于今天',
+    example: '2024-05-03',
+  },
+  {
+    field: 'medium',
+    title: FIELD_COLUMN.medium,
+    isRequired: false,
+    unit: '—',
+    allowed: '土壤 或 农产品；留空按土壤',
+    example: '土壤',
+  },
+  {
+    field: 'crop',
+    title: FIELD_COLUMN.crop,
+    isRequired: false,
+    unit: '—',
+    allowed: '农产品结果必填（稻谷、小麦、玉米、叶菜 等），土壤结果留空',
+    example: '',
+  },
+  {
+    field: 'ph',
+    title: FIELD_COLUMN.ph,
+    isRequired: false,
+    unit: '无量纲',
+    allowed: '0–14；土壤结果应填写，缺少 pH 时农用地点位无法按 GB 15618 判定',
+    example: '5.8',
+  },
+  {
+    field: 'organicMatterGKg',
+    title: FIELD_COLUMN.organicMatterGKg,
+    isRequired: false,
+    unit: 'g/kg',
+    allowed: '0–1000（20 g/kg = 2%）',
+    example: '28.5',
+  },
+  {
+    field: 'ploughDepthCm',
+    title: FIELD_COLUMN.ploughDepthCm,
+    isRequired: false,
+    unit: 'cm',
+    allowed: '0–200',
+    example: '22',
+  },
+  metal('cd', '0.31', true),
+  metal('hg', '0.12', true),
+  metal('as', '11.2', true),
+  metal('pb', '35', true),
+  metal('cr', '80', true),
+  metal('cu', '30', false),
+  metal('ni', '28', false),
+  metal('zn', '95', false),
+  metal('hch', '', false),
+  metal('ddt', '', false),
+  metal('bap', '', false),
+  {
+    field: 'note',
+    title: '备注',
+    isRequired: false,
+    unit: '—',
+    allowed: '写“示例”的行不导入；其他内容不保存',
+    example: '示例',
+  },
 ]
 
 /** The rule the reader applies to an example row. */
@@ -43,7 +111,11 @@ export const EXAMPLE_MARK = '示例'
 
 /** 镉（mg/kg）, 镉(mg/kg), ' 镉 ' → 镉; pH stays pH. */
 export function headerKey(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/[（(][^）)]*[）)]\s*$/, '').replace(/\s+/g, '').trim()
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/[（(][^）)]*[）)]\s*$/, '')
+    .replace(/\s+/g, '')
+    .trim()
 }
 
 export interface SheetRow {
@@ -74,7 +146,11 @@ export function readHeader(cells: readonly string[]): HeaderResult {
   })
   const missing = IMPORT_COLUMNS.filter((c) => c.isRequired && !index.has(c.field)).map((c) => `「${c.title}」`)
   if (missing.length) return { ok: false, message: `第 1 行（表头）缺少必填列${missing.join('、')}，请使用导入模板` }
-  if (unknown.length) return { ok: false, message: `第 1 行（表头）有模板中没有的列：${unknown.map((u) => `「${u}」`).join('、')}，请使用导入模板的列名` }
+  if (unknown.length)
+    return {
+      ok: false,
+      message: `第 1 行（表头）有模板中没有的列：${unknown.map((u) => `「${u}」`).join('、')}，请使用导入模板的列名`,
+    }
   return { ok: true, index }
 }
 
@@ -94,8 +170,13 @@ export function readRows(index: Map<ImportField, number>, rows: readonly SheetRo
       row: r.row,
       pointCode: cell(r, 'pointCode'),
       raw: {
-        sampledOn: cell(r, 'sampledOn'), medium: cell(r, 'medium'), crop: cell(r, 'crop'), ph: cell(r, 'ph'),
-        organicMatterGKg: cell(r, 'organicMatterGKg'), ploughDepthCm: cell(r, 'ploughDepthCm'), values,
+        sampledOn: cell(r, 'sampledOn'),
+        medium: cell(r, 'medium'),
+        crop: cell(r, 'crop'),
+        ph: cell(r, 'ph'),
+        organicMatterGKg: cell(r, 'organicMatterGKg'),
+        ploughDepthCm: cell(r, 'ploughDepthCm'),
+        values,
       },
     })
   }
@@ -123,12 +204,21 @@ export function parseCsv(text: string): SheetRow[] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]
     if (isQuoted) {
-      if (ch === '"' && s[i + 1] === '"') { cell += '"'; i++ } else if (ch === '"') isQuoted = false
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') isQuoted = false
       else cell += ch
       continue
     }
     if (ch === '"' && cell === '') isQuoted = true
-    else if (ch === ',') { cells.push(cell); cell = '' } else if (ch === '\r' && s[i + 1] === '\n') { endRow(); i++ } else if (ch === '\n' || ch === '\r') endRow()
+    else if (ch === ',') {
+      cells.push(cell)
+      cell = ''
+    } else if (ch === '\r' && s[i + 1] === '\n') {
+      endRow()
+      i++
+    } else if (ch === '\n' || ch === '\r') endRow()
     else cell += ch
   }
   if (cell !== '' || cells.length) endRow()

@@ -37,19 +37,67 @@ export const CROP_VALUE_KEYS = ['cd', 'pb', 'as', 'hg', 'cr'] as const
 export type ValueKey = SoilValueKey
 
 export const VALUE_NAME: Record<ValueKey, string> = {
-  cd: '镉', hg: '汞', as: '砷', pb: '铅', cr: '铬', cu: '铜', ni: '镍', zn: '锌', hch: '六六六总量', ddt: '滴滴涕总量', bap: '苯并[a]芘',
+  cd: '镉',
+  hg: '汞',
+  as: '砷',
+  pb: '铅',
+  cr: '铬',
+  cu: '铜',
+  ni: '镍',
+  zn: '锌',
+  hch: '六六六总量',
+  ddt: '滴滴涕总量',
+  bap: '苯并[a]芘',
 }
 
-const ELEMENT_OF: Record<(typeof SOIL_METAL_KEYS)[number], Element> = { cd: 'Cd', hg: 'Hg', as: 'As', pb: 'Pb', cr: 'Cr', cu: 'Cu', ni: 'Ni', zn: 'Zn' }
-const TABLE2_OF: Record<(typeof SOIL_OTHER_KEYS)[number], 'HCH' | 'DDT' | 'BaP'> = { hch: 'HCH', ddt: 'DDT', bap: 'BaP' }
+const ELEMENT_OF: Record<(typeof SOIL_METAL_KEYS)[number], Element> = {
+  cd: 'Cd',
+  hg: 'Hg',
+  as: 'As',
+  pb: 'Pb',
+  cr: 'Cr',
+  cu: 'Cu',
+  ni: 'Ni',
+  zn: 'Zn',
+}
+const TABLE2_OF: Record<(typeof SOIL_OTHER_KEYS)[number], 'HCH' | 'DDT' | 'BaP'> = {
+  hch: 'HCH',
+  ddt: 'DDT',
+  bap: 'BaP',
+}
 /** GB 36600 items for the stored keys; total Cr and Zn have none (GB 36600 lists 六价铬 only, and no zinc). */
-const GB36600_OF: Partial<Record<ValueKey, string>> = { cd: 'Cd', hg: 'Hg', as: 'As', pb: 'Pb', cu: 'Cu', ni: 'Ni', bap: 'benzo_a_pyrene' }
+const GB36600_OF: Partial<Record<ValueKey, string>> = {
+  cd: 'Cd',
+  hg: 'Hg',
+  as: 'As',
+  pb: 'Pb',
+  cu: 'Cu',
+  ni: 'Ni',
+  bap: 'benzo_a_pyrene',
+}
 
 /**
  * 三调 codes of construction land (建设用地 of the 三大类 reading of the 工作分类): 05, 06 (0601, 0602), 07, 08, 09,
  * 10 except 1006 农村道路, 1109 水工建筑用地, 1201 空闲地. **R** 待核实 (docs/domain-notes.md §6.2 lists the codes, not the 三大类).
  */
-const CONSTRUCTION_PREFIXES = ['05', '0601', '0602', '07', '08', '09', '1001', '1002', '1003', '1004', '1005', '1007', '1008', '1009', '1109', '1201']
+const CONSTRUCTION_PREFIXES = [
+  '05',
+  '0601',
+  '0602',
+  '07',
+  '08',
+  '09',
+  '1001',
+  '1002',
+  '1003',
+  '1004',
+  '1005',
+  '1007',
+  '1008',
+  '1009',
+  '1109',
+  '1201',
+]
 
 /** Settings of the judgement; the values come from config (`config.monitoring`). */
 export interface MonitoringJudgeSettings {
@@ -78,25 +126,45 @@ export function isConstructionCode(code: string): boolean {
  * (docs/domain-notes.md §6.2 mapping); construction land → GB 36600-2018 in the class of the setting; any other land (林地, 草地, 水域,
  * 其他土地) or no land code → none, said so (never a default standard).
  */
-export function standardOfPoint(landUse: string | null, settings: Pick<MonitoringJudgeSettings, 'constructionLandClass'>): PointStandard {
+export function standardOfPoint(
+  landUse: string | null,
+  settings: Pick<MonitoringJudgeSettings, 'constructionLandClass'>,
+): PointStandard {
   const code = (landUse ?? '').trim()
   if (!code) return { kind: 'none', label: '点位未登记土地利用类型，无法选择评价标准（只列出检测值）' }
   const name = labelOf(DLBM, code.slice(0, 4))
   if (isFarmlandCode(code)) {
     const use = landUseOfDlbm(code)
-    const column = use === '水田' ? '按表1“水田”列' : use === '果园' ? '铜按表1“果园”列、其余按“其他”列' : '按表1“其他”列'
-    return { kind: 'gb15618', landUse: use, label: `GB 15618-2018 农用地（${code} ${name}，${column}；pH 按每次采样分档）` }
+    const column =
+      use === '水田' ? '按表1“水田”列' : use === '果园' ? '铜按表1“果园”列、其余按“其他”列' : '按表1“其他”列'
+    return {
+      kind: 'gb15618',
+      landUse: use,
+      label: `GB 15618-2018 农用地（${code} ${name}，${column}；pH 按每次采样分档）`,
+    }
   }
   if (isConstructionCode(code)) {
     const cls = settings.constructionLandClass
-    return { kind: 'gb36600', landClass: cls, label: `GB 36600-2018 建设用地${LAND_CLASS_NAME[cls]}（${code}${name === code.slice(0, 4) ? '' : ` ${name}`}；点位无规划用途，按设置取${LAND_CLASS_NAME[cls]}）` }
+    return {
+      kind: 'gb36600',
+      landClass: cls,
+      label: `GB 36600-2018 建设用地${LAND_CLASS_NAME[cls]}（${code}${name === code.slice(0, 4) ? '' : ` ${name}`}；点位无规划用途，按设置取${LAND_CLASS_NAME[cls]}）`,
+    }
   }
-  return { kind: 'none', label: `地类 ${code}${name === code.slice(0, 4) ? '' : ` ${name}`} 不属于耕地、园地或建设用地，无适用的土壤风险管控标准（只列出检测值）` }
+  return {
+    kind: 'none',
+    label: `地类 ${code}${name === code.slice(0, 4) ? '' : ` ${name}`} 不属于耕地、园地或建设用地，无适用的土壤风险管控标准（只列出检测值）`,
+  }
 }
 
 export type FlagLevel = 'ok' | 'screening' | 'intervention' | 'limit' | 'no-ph' | 'no-standard'
 export const FLAG_LABEL: Record<FlagLevel, string> = {
-  ok: '未超标', screening: '超筛选值', intervention: '超管制值', limit: '超限量', 'no-ph': '缺少 pH，无法判定', 'no-standard': '无适用标准',
+  ok: '未超标',
+  screening: '超筛选值',
+  intervention: '超管制值',
+  limit: '超限量',
+  'no-ph': '缺少 pH，无法判定',
+  'no-standard': '无适用标准',
 }
 
 /** A threshold a value was compared with, and the table row it comes from. */
@@ -132,27 +200,55 @@ const nameOf = (key: string) => VALUE_NAME[key as ValueKey] ?? key
 
 function sortedEntries(values: Record<string, number>, order: readonly string[]): [string, number][] {
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length)
-  return Object.entries(values).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+  return Object.entries(values)
+    .filter(([, v]) => typeof v === 'number' && Number.isFinite(v))
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
 }
 
 function withoutThreshold(key: string, value: number, level: 'no-ph' | 'no-standard', message: string): ValueFlag {
-  return { key, name: nameOf(key), valueMgKg: value, level, label: FLAG_LABEL[level], thresholds: [], ratio: null, message }
+  return {
+    key,
+    name: nameOf(key),
+    valueMgKg: value,
+    level,
+    label: FLAG_LABEL[level],
+    thresholds: [],
+    ratio: null,
+    message,
+  }
 }
 
 function judged(key: string, value: number, screening: FlagThreshold, intervention: FlagThreshold | null): ValueFlag {
   const name = nameOf(key)
-  const level: FlagLevel = intervention && value > intervention.valueMgKg ? 'intervention' : value > screening.valueMgKg ? 'screening' : 'ok'
+  const level: FlagLevel =
+    intervention && value > intervention.valueMgKg ? 'intervention' : value > screening.valueMgKg ? 'screening' : 'ok'
   const thresholds = intervention ? [screening, intervention] : [screening]
-  const message = level === 'intervention'
-    ? `${name} ${fmt(value)} mg/kg 超过管制值 ${fmt(intervention!.valueMgKg)}（${intervention!.basis}）`
-    : level === 'screening'
-      ? `${name} ${fmt(value)} mg/kg 超过筛选值 ${fmt(screening.valueMgKg)}（${screening.basis}）${intervention ? `，未超过管制值 ${fmt(intervention.valueMgKg)}` : '，该项无管制值'}`
-      : `${name} ${fmt(value)} mg/kg 未超过筛选值 ${fmt(screening.valueMgKg)}（${screening.basis}）`
-  return { key, name, valueMgKg: value, level, label: FLAG_LABEL[level], thresholds, ratio: sig3(value / screening.valueMgKg), message }
+  const message =
+    level === 'intervention'
+      ? `${name} ${fmt(value)} mg/kg 超过管制值 ${fmt(intervention!.valueMgKg)}（${intervention!.basis}）`
+      : level === 'screening'
+        ? `${name} ${fmt(value)} mg/kg 超过筛选值 ${fmt(screening.valueMgKg)}（${screening.basis}）${intervention ? `，未超过管制值 ${fmt(intervention.valueMgKg)}` : '，该项无管制值'}`
+        : `${name} ${fmt(value)} mg/kg 未超过筛选值 ${fmt(screening.valueMgKg)}（${screening.basis}）`
+  return {
+    key,
+    name,
+    valueMgKg: value,
+    level,
+    label: FLAG_LABEL[level],
+    thresholds,
+    ratio: sig3(value / screening.valueMgKg),
+    message,
+  }
 }
 
 function flagGb15618(key: string, value: number, landUse: LandUse, ph: number | null): ValueFlag {
-  if (ph === null) return withoutThreshold(key, value, 'no-ph', `${nameOf(key)}：缺少 pH，无法判定（GB 15618-2018 的筛选值按 pH 分档，不按默认 pH 判定）`)
+  if (ph === null)
+    return withoutThreshold(
+      key,
+      value,
+      'no-ph',
+      `${nameOf(key)}：缺少 pH，无法判定（GB 15618-2018 的筛选值按 pH 分档，不按默认 pH 判定）`,
+    )
   if (key in TABLE2_OF) {
     const s = otherItemScreeningValue(TABLE2_OF[key as keyof typeof TABLE2_OF])
     return judged(key, value, { kind: 'screening', valueMgKg: s.value, basis: s.basis }, null)
@@ -161,7 +257,12 @@ function flagGb15618(key: string, value: number, landUse: LandUse, ph: number | 
   if (!element) return withoutThreshold(key, value, 'no-standard', `${nameOf(key)}：GB 15618-2018 无此项目`)
   const s = screeningValue(element, landUse, false, ph)
   const i = interventionValue(element, ph)
-  return judged(key, value, { kind: 'screening', valueMgKg: s.value, basis: s.basis }, i && { kind: 'intervention', valueMgKg: i.value, basis: i.basis })
+  return judged(
+    key,
+    value,
+    { kind: 'screening', valueMgKg: s.value, basis: s.basis },
+    i && { kind: 'intervention', valueMgKg: i.value, basis: i.basis },
+  )
 }
 
 function flagGb36600(key: string, value: number, landClass: LandClass): ValueFlag {
@@ -172,9 +273,12 @@ function flagGb36600(key: string, value: number, landClass: LandClass): ValueFla
     return withoutThreshold(key, value, 'no-standard', `${nameOf(key)}：${why}`)
   }
   const column = LAND_CLASS_NAME[landClass]
-  return judged(key, value,
+  return judged(
+    key,
+    value,
     { kind: 'screening', valueMgKg: s.screening[landClass], basis: `${s.table} ${s.name} ${column}筛选值` },
-    { kind: 'intervention', valueMgKg: s.intervention[landClass], basis: `${s.table} ${s.name} ${column}管制值` })
+    { kind: 'intervention', valueMgKg: s.intervention[landClass], basis: `${s.table} ${s.name} ${column}管制值` },
+  )
 }
 
 function flagCrop(result: ResultToJudge, rules: MonitoringJudgeSettings['cropRules']): ValueFlag[] {
@@ -188,24 +292,35 @@ function flagCrop(result: ResultToJudge, rules: MonitoringJudgeSettings['cropRul
   return sortedEntries(result.values, CROP_VALUE_KEYS).map(([key, value]) => {
     const item = assessment.items.find((i) => i.element.toLowerCase() === key)
     if (!item) {
-      const why = assessment.group ? `${assessment.edition} 无${nameOf(key)}的限量` : `作物“${crop}”不在 ${assessment.edition} 限量表的分组中`
+      const why = assessment.group
+        ? `${assessment.edition} 无${nameOf(key)}的限量`
+        : `作物“${crop}”不在 ${assessment.edition} 限量表的分组中`
       return withoutThreshold(key, value, 'no-standard', `${nameOf(key)}：${why}，无法判定`)
     }
     const level: FlagLevel = value > item.limit ? 'limit' : 'ok'
     const name = nameOf(key)
     return {
-      key, name, valueMgKg: value, level, label: FLAG_LABEL[level],
+      key,
+      name,
+      valueMgKg: value,
+      level,
+      label: FLAG_LABEL[level],
       thresholds: [{ kind: 'limit', valueMgKg: item.limit, basis: item.basis }],
       ratio: sig3(value / item.limit),
-      message: level === 'limit'
-        ? `${crop}${name} ${fmt(value)} mg/kg 超过限量 ${fmt(item.limit)}（${item.basis}）`
-        : `${crop}${name} ${fmt(value)} mg/kg 未超过限量 ${fmt(item.limit)}（${item.basis}）`,
+      message:
+        level === 'limit'
+          ? `${crop}${name} ${fmt(value)} mg/kg 超过限量 ${fmt(item.limit)}（${item.basis}）`
+          : `${crop}${name} ${fmt(value)} mg/kg 未超过限量 ${fmt(item.limit)}（${item.basis}）`,
     }
   })
 }
 
 /** Every value of a result judged: soil by the point's standard (pH band and land use for GB 15618), crops by GB 2762. */
-export function flagResult(result: ResultToJudge, standard: PointStandard, settings: MonitoringJudgeSettings): ValueFlag[] {
+export function flagResult(
+  result: ResultToJudge,
+  standard: PointStandard,
+  settings: MonitoringJudgeSettings,
+): ValueFlag[] {
   if (result.medium === 'crop') return flagCrop(result, settings.cropRules)
   return sortedEntries(result.values, SOIL_VALUE_KEYS).map(([key, value]) => {
     if (standard.kind === 'gb15618') return flagGb15618(key, value, standard.landUse, result.ph)
@@ -284,10 +399,21 @@ export interface FieldProblem {
 }
 
 export const FIELD_COLUMN: Record<Exclude<keyof RawResult, 'values'>, string> = {
-  sampledOn: '采样日期', medium: '介质', crop: '作物', ph: 'pH', organicMatterGKg: '有机质', ploughDepthCm: '耕层厚度',
+  sampledOn: '采样日期',
+  medium: '介质',
+  crop: '作物',
+  ph: 'pH',
+  organicMatterGKg: '有机质',
+  ploughDepthCm: '耕层厚度',
 }
 
-const MEDIUM_OF_TEXT: Record<string, Medium> = { 土壤: 'soil', soil: 'soil', 农产品: 'crop', 作物: 'crop', crop: 'crop' }
+const MEDIUM_OF_TEXT: Record<string, Medium> = {
+  土壤: 'soil',
+  soil: 'soil',
+  农产品: 'crop',
+  作物: 'crop',
+  crop: 'crop',
+}
 
 function isRealDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
@@ -311,7 +437,15 @@ export function normaliseDate(text: string): string {
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : t
 }
 
-function numberIn(column: string, text: string, min: number, max: number, unit: string, problems: FieldProblem[], field: FieldProblem['field']): number | null {
+function numberIn(
+  column: string,
+  text: string,
+  min: number,
+  max: number,
+  unit: string,
+  problems: FieldProblem[],
+  field: FieldProblem['field'],
+): number | null {
   const t = text.trim()
   if (t === '') return null
   const v = Number(t)
@@ -320,7 +454,11 @@ function numberIn(column: string, text: string, min: number, max: number, unit: 
     return null
   }
   if (v < min || v > max) {
-    problems.push({ field, column, message: `「${column}」：数值 ${t} 超出合理范围（${min}–${max}${unit}），请核对数值和单位` })
+    problems.push({
+      field,
+      column,
+      message: `「${column}」：数值 ${t} 超出合理范围（${min}–${max}${unit}），请核对数值和单位`,
+    })
     return null
   }
   return v
@@ -335,30 +473,69 @@ export const MAX_CROP_CHARS = 30
  * layer 0–200 cm, each value a number ≥ 0 below the sanity cap, at least one value; soil-only fields on a crop result are refused. Every
  * problem is returned (not only the first), each naming its column.
  */
-export function checkResult(raw: RawResult, limits: ResultLimits, today: string): { ok: true; value: CheckedResult } | { ok: false; problems: FieldProblem[] } {
+export function checkResult(
+  raw: RawResult,
+  limits: ResultLimits,
+  today: string,
+): { ok: true; value: CheckedResult } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = []
   const date = normaliseDate(raw.sampledOn)
-  if (date === '') problems.push({ field: 'sampledOn', column: '采样日期', message: '「采样日期」必填，格式 YYYY-MM-DD' })
-  else if (!isRealDate(date)) problems.push({ field: 'sampledOn', column: '采样日期', message: `「采样日期」：「${raw.sampledOn.trim()}」不是有效日期，格式 YYYY-MM-DD` })
-  else if (date > today) problems.push({ field: 'sampledOn', column: '采样日期', message: `「采样日期」：${date} 晚于今天（${today}），不能录入未来的采样` })
-  else if (date < limits.earliestSampledOn) problems.push({ field: 'sampledOn', column: '采样日期', message: `「采样日期」：${date} 早于 ${limits.earliestSampledOn}，请核对年份` })
+  if (date === '')
+    problems.push({ field: 'sampledOn', column: '采样日期', message: '「采样日期」必填，格式 YYYY-MM-DD' })
+  else if (!isRealDate(date))
+    problems.push({
+      field: 'sampledOn',
+      column: '采样日期',
+      message: `「采样日期」：「${raw.sampledOn.trim()}」不是有效日期，格式 YYYY-MM-DD`,
+    })
+  else if (date > today)
+    problems.push({
+      field: 'sampledOn',
+      column: '采样日期',
+      message: `「采样日期」：${date} 晚于今天（${today}），不能录入未来的采样`,
+    })
+  else if (date < limits.earliestSampledOn)
+    problems.push({
+      field: 'sampledOn',
+      column: '采样日期',
+      message: `「采样日期」：${date} 早于 ${limits.earliestSampledOn}，请核对年份`,
+    })
   const mediumText = raw.medium.trim()
   const medium = mediumText === '' ? 'soil' : MEDIUM_OF_TEXT[mediumText]
-  if (!medium) problems.push({ field: 'medium', column: '介质', message: `「介质」：「${mediumText}」应为“土壤”或“农产品”` })
+  if (!medium)
+    problems.push({ field: 'medium', column: '介质', message: `「介质」：「${mediumText}」应为“土壤”或“农产品”` })
   const crop = raw.crop.trim() || null
-  if (medium === 'crop' && !crop) problems.push({ field: 'crop', column: '作物', message: '「作物」：农产品结果须填写作物名称，如 稻谷、小麦、玉米' })
+  if (medium === 'crop' && !crop)
+    problems.push({ field: 'crop', column: '作物', message: '「作物」：农产品结果须填写作物名称，如 稻谷、小麦、玉米' })
   const cropChars = crop ? Array.from(crop).length : 0
   if (cropChars > MAX_CROP_CHARS) {
-    problems.push({ field: 'crop', column: '作物', message: `「作物」最多 ${MAX_CROP_CHARS} 个字（填了 ${cropChars} 个字），请只填作物名称，如 稻谷` })
+    problems.push({
+      field: 'crop',
+      column: '作物',
+      message: `「作物」最多 ${MAX_CROP_CHARS} 个字（填了 ${cropChars} 个字），请只填作物名称，如 稻谷`,
+    })
   } else if (medium === 'soil' && crop) {
-    problems.push({ field: 'crop', column: '作物', message: `「作物」：土壤结果不填作物（填了「${crop}」），农产品结果请把介质填为“农产品”` })
+    problems.push({
+      field: 'crop',
+      column: '作物',
+      message: `「作物」：土壤结果不填作物（填了「${crop}」），农产品结果请把介质填为“农产品”`,
+    })
   }
   const ph = numberIn('pH', raw.ph, 0, 14, '', problems, 'ph')
   const organicMatterGKg = numberIn('有机质', raw.organicMatterGKg, 0, 1000, ' g/kg', problems, 'organicMatterGKg')
   const ploughDepthCm = numberIn('耕层厚度', raw.ploughDepthCm, 0, 200, ' cm', problems, 'ploughDepthCm')
   if (medium === 'crop') {
-    for (const [field, v] of [['ph', ph], ['organicMatterGKg', organicMatterGKg], ['ploughDepthCm', ploughDepthCm]] as const) {
-      if (v !== null) problems.push({ field, column: FIELD_COLUMN[field], message: `「${FIELD_COLUMN[field]}」：是土壤指标，农产品结果不填` })
+    for (const [field, v] of [
+      ['ph', ph],
+      ['organicMatterGKg', organicMatterGKg],
+      ['ploughDepthCm', ploughDepthCm],
+    ] as const) {
+      if (v !== null)
+        problems.push({
+          field,
+          column: FIELD_COLUMN[field],
+          message: `「${FIELD_COLUMN[field]}」：是土壤指标，农产品结果不填`,
+        })
     }
   }
   const keys: readonly ValueKey[] = medium === 'crop' ? CROP_VALUE_KEYS : SOIL_VALUE_KEYS
@@ -367,7 +544,11 @@ export function checkResult(raw: RawResult, limits: ResultLimits, today: string)
   for (const [key, text] of Object.entries(raw.values) as [ValueKey, string | undefined][]) {
     if (text === undefined || text.trim() === '') continue
     if (!keys.includes(key)) {
-      problems.push({ field: key, column: VALUE_NAME[key], message: `「${VALUE_NAME[key]}」：农产品结果只检测镉、铅、砷、汞、铬，不填${VALUE_NAME[key]}` })
+      problems.push({
+        field: key,
+        column: VALUE_NAME[key],
+        message: `「${VALUE_NAME[key]}」：农产品结果只检测镉、铅、砷、汞、铬，不填${VALUE_NAME[key]}`,
+      })
       continue
     }
     const v = numberIn(VALUE_NAME[key], text, 0, cap, ' mg/kg', problems, key)
@@ -375,7 +556,11 @@ export function checkResult(raw: RawResult, limits: ResultLimits, today: string)
   }
   const hasAnyValue = Object.values(raw.values).some((t) => t !== undefined && t.trim() !== '')
   if (!hasAnyValue && ph === null && organicMatterGKg === null && ploughDepthCm === null) {
-    problems.push({ field: 'values', column: '检测值', message: '没有任何检测值：请至少填写一项含量或 pH、有机质、耕层厚度' })
+    problems.push({
+      field: 'values',
+      column: '检测值',
+      message: '没有任何检测值：请至少填写一项含量或 pH、有机质、耕层厚度',
+    })
   }
   if (problems.length) return { ok: false, problems }
   return { ok: true, value: { sampledOn: date, medium: medium!, crop, ph, organicMatterGKg, ploughDepthCm, values } }

@@ -26,7 +26,13 @@ export function strictestClass(classes: readonly FarmlandClass[]): FarmlandClass
 /** Split/merge that keep the class need a reason. */
 export function checkClassChoice(mode: 'keep' | 'recompute', classReason: string | undefined): Finding[] {
   if (mode === 'recompute' || (classReason ?? '').trim()) return []
-  return [{ code: 'CLASS_REASON_REQUIRED', field: 'classReason', message: '沿用原图斑的类别须填写理由（或选择按监测数据重新计算）' }]
+  return [
+    {
+      code: 'CLASS_REASON_REQUIRED',
+      field: 'classReason',
+      message: '沿用原图斑的类别须填写理由（或选择按监测数据重新计算）',
+    },
+  ]
 }
 
 /** Largest tolerated relative area difference of a split or merge (0.01 %). */
@@ -41,5 +47,10 @@ export function areaDiffRatio(wholeM2: number, partsM2: number): number {
 export function checkAreaConserved(wholeM2: number, partsM2: number, what: string): Finding[] {
   const ratio = areaDiffRatio(wholeM2, partsM2)
   if (ratio <= MAX_AREA_DIFF_RATIO) return []
-  return [{ code: 'AREA_NOT_CONSERVED', message: `${what}前后面积相差 ${(ratio * 100).toFixed(4)}%（${formatM2(wholeM2)} 与 ${formatM2(partsM2)}），超过 0.01%，未保存` }]
+  return [
+    {
+      code: 'AREA_NOT_CONSERVED',
+      message: `${what}前后面积相差 ${(ratio * 100).toFixed(4)}%（${formatM2(wholeM2)} 与 ${formatM2(partsM2)}），超过 0.01%，未保存`,
+    },
+  ]
 }

@@ -45,39 +45,122 @@ export interface PlotTransition {
 const report = (label: string): Requirement => ({ field: 'document', label })
 
 export const PLOT_TRANSITIONS = {
-  start_preliminary: { from: ['suspected'], to: 'preliminary_investigation', by: 'environment', label: '开展初步调查', requires: [], publicEffect: null },
+  start_preliminary: {
+    from: ['suspected'],
+    to: 'preliminary_investigation',
+    by: 'environment',
+    label: '开展初步调查',
+    requires: [],
+    publicEffect: null,
+  },
   preliminary_clear: {
-    from: ['preliminary_investigation'], to: 'cleared', by: 'environment', label: '初步调查未超标', requires: [report('初步调查报告')],
+    from: ['preliminary_investigation'],
+    to: 'cleared',
+    by: 'environment',
+    label: '初步调查未超标',
+    requires: [report('初步调查报告')],
     publicEffect: '初步调查报告结论公开；移出疑似污染地块名单',
   },
   preliminary_confirm: {
-    from: ['preliminary_investigation'], to: 'contaminated', by: 'environment', label: '确认为污染地块',
-    requires: [report('初步调查报告'), { field: 'riskLevel', label: '风险等级' }, { field: 'exceedance', label: '至少一项污染物超过 GB 36600 筛选值' }],
+    from: ['preliminary_investigation'],
+    to: 'contaminated',
+    by: 'environment',
+    label: '确认为污染地块',
+    requires: [
+      report('初步调查报告'),
+      { field: 'riskLevel', label: '风险等级' },
+      { field: 'exceedance', label: '至少一项污染物超过 GB 36600 筛选值' },
+    ],
     publicEffect: '列入污染地块名录（市级）并公开风险等级',
   },
-  start_detailed: { from: ['contaminated'], to: 'detailed_investigation', by: 'environment', label: '开展详细调查', requires: [], publicEffect: null },
-  start_assessment: { from: ['detailed_investigation'], to: 'risk_assessment', by: 'environment', label: '开展风险评估', requires: [report('详细调查报告')], publicEffect: null },
+  start_detailed: {
+    from: ['contaminated'],
+    to: 'detailed_investigation',
+    by: 'environment',
+    label: '开展详细调查',
+    requires: [],
+    publicEffect: null,
+  },
+  start_assessment: {
+    from: ['detailed_investigation'],
+    to: 'risk_assessment',
+    by: 'environment',
+    label: '开展风险评估',
+    requires: [report('详细调查报告')],
+    publicEffect: null,
+  },
   assessment_acceptable: {
-    from: ['risk_assessment'], to: 'cleared', by: 'environment', label: '风险可接受', requires: [report('风险评估报告')], publicEffect: '移出污染地块名录',
+    from: ['risk_assessment'],
+    to: 'cleared',
+    by: 'environment',
+    label: '风险可接受',
+    requires: [report('风险评估报告')],
+    publicEffect: '移出污染地块名录',
   },
   list: {
-    from: ['risk_assessment'], to: 'listed', by: 'environment', label: '列入风险管控和修复名录',
+    from: ['risk_assessment'],
+    to: 'listed',
+    by: 'environment',
+    label: '列入风险管控和修复名录',
     requires: [report('风险评估报告'), { field: 'reviewDocument', label: '省级评审意见' }],
     publicEffect: '列入建设用地土壤污染风险管控和修复名录（省级），负面清单生效',
   },
-  start_control: { from: ['listed', 'control_zone'], to: 'risk_control', by: 'environment', label: '实施风险管控', requires: [report('风险管控方案（备案）')], publicEffect: null },
-  start_remediation: { from: ['listed', 'control_zone'], to: 'remediation', by: 'environment', label: '实施修复', requires: [report('修复方案（备案）')], publicEffect: null },
+  start_control: {
+    from: ['listed', 'control_zone'],
+    to: 'risk_control',
+    by: 'environment',
+    label: '实施风险管控',
+    requires: [report('风险管控方案（备案）')],
+    publicEffect: null,
+  },
+  start_remediation: {
+    from: ['listed', 'control_zone'],
+    to: 'remediation',
+    by: 'environment',
+    label: '实施修复',
+    requires: [report('修复方案（备案）')],
+    publicEffect: null,
+  },
   defer: {
-    from: ['listed', 'contaminated'], to: 'control_zone', by: 'environment', label: '暂不开发利用', requires: [{ field: 'reason', label: '暂不开发利用的理由' }],
+    from: ['listed', 'contaminated'],
+    to: 'control_zone',
+    by: 'environment',
+    label: '暂不开发利用',
+    requires: [{ field: 'reason', label: '暂不开发利用的理由' }],
     publicEffect: '划定管控区域、设立标识、发布公告',
   },
-  start_evaluation: { from: ['risk_control', 'remediation'], to: 'effect_evaluation', by: 'environment', label: '开展效果评估', requires: [], publicEffect: null },
-  apply_removal: { from: ['effect_evaluation'], to: 'removal_applied', by: 'environment', label: '申请移出名录', requires: [report('效果评估报告')], publicEffect: null },
+  start_evaluation: {
+    from: ['risk_control', 'remediation'],
+    to: 'effect_evaluation',
+    by: 'environment',
+    label: '开展效果评估',
+    requires: [],
+    publicEffect: null,
+  },
+  apply_removal: {
+    from: ['effect_evaluation'],
+    to: 'removal_applied',
+    by: 'environment',
+    label: '申请移出名录',
+    requires: [report('效果评估报告')],
+    publicEffect: null,
+  },
   approve_removal: {
-    from: ['removal_applied'], to: 'removed', by: 'approver', label: '同意移出名录', requires: [report('省级移出评审意见')],
+    from: ['removal_applied'],
+    to: 'removed',
+    by: 'approver',
+    label: '同意移出名录',
+    requires: [report('省级移出评审意见')],
     publicEffect: '移出名录并公告',
   },
-  reject_removal: { from: ['removal_applied'], to: 'effect_evaluation', by: 'approver', label: '不同意移出', requires: [{ field: 'reason', label: '不同意移出的理由' }], publicEffect: null },
+  reject_removal: {
+    from: ['removal_applied'],
+    to: 'effect_evaluation',
+    by: 'approver',
+    label: '不同意移出',
+    requires: [{ field: 'reason', label: '不同意移出的理由' }],
+    publicEffect: null,
+  },
 } as const satisfies Record<string, PlotTransition>
 
 export type PlotAction = keyof typeof PLOT_TRANSITIONS
@@ -94,8 +177,7 @@ export const TRANSITION_REFUSAL = {
 export type TransitionRefusalCode = keyof typeof TRANSITION_REFUSAL
 
 export type TransitionDecision =
-  | { ok: true; to: PlotStatus }
-  | { ok: false; code: TransitionRefusalCode; message: string; field?: string }
+  { ok: true; to: PlotStatus } | { ok: false; code: TransitionRefusalCode; message: string; field?: string }
 
 export interface TransitionRequest {
   status: string
@@ -149,31 +231,76 @@ function isRealDate(s: string): boolean {
 }
 
 /** The first problem of a document, naming the document and the field; null when it is complete. */
-export function checkDocument(doc: Partial<PlotDocument> | null | undefined, label: string, field: string, today: string): { code: 'MISSING_FIELD' | 'INVALID_FIELD'; message: string; field: string } | null {
-  if (!doc || typeof doc !== 'object') return { code: 'MISSING_FIELD', field, message: `缺少${label}（须填写标题、日期、结论摘要和附件文件名）` }
+export function checkDocument(
+  doc: Partial<PlotDocument> | null | undefined,
+  label: string,
+  field: string,
+  today: string,
+): { code: 'MISSING_FIELD' | 'INVALID_FIELD'; message: string; field: string } | null {
+  if (!doc || typeof doc !== 'object')
+    return { code: 'MISSING_FIELD', field, message: `缺少${label}（须填写标题、日期、结论摘要和附件文件名）` }
   if (isBlank(doc.title)) return { code: 'MISSING_FIELD', field: `${field}.title`, message: `${label}缺少“标题”` }
   if (isBlank(doc.date)) return { code: 'MISSING_FIELD', field: `${field}.date`, message: `${label}缺少“日期”` }
-  if (!isRealDate(doc.date!.trim())) return { code: 'INVALID_FIELD', field: `${field}.date`, message: `${label}的日期“${doc.date}”不是有效日期，应为 YYYY-MM-DD` }
-  if (doc.date!.trim() < EARLIEST_DOCUMENT_DATE) return { code: 'INVALID_FIELD', field: `${field}.date`, message: `${label}的日期 ${doc.date} 早于 ${EARLIEST_DOCUMENT_DATE}，请检查年份` }
-  if (doc.date!.trim() > today) return { code: 'INVALID_FIELD', field: `${field}.date`, message: `${label}的日期 ${doc.date} 晚于今天（${today}），不能使用未来日期` }
+  if (!isRealDate(doc.date!.trim()))
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.date`,
+      message: `${label}的日期“${doc.date}”不是有效日期，应为 YYYY-MM-DD`,
+    }
+  if (doc.date!.trim() < EARLIEST_DOCUMENT_DATE)
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.date`,
+      message: `${label}的日期 ${doc.date} 早于 ${EARLIEST_DOCUMENT_DATE}，请检查年份`,
+    }
+  if (doc.date!.trim() > today)
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.date`,
+      message: `${label}的日期 ${doc.date} 晚于今天（${today}），不能使用未来日期`,
+    }
   if (isBlank(doc.body)) return { code: 'MISSING_FIELD', field: `${field}.body`, message: `${label}缺少“结论摘要”` }
-  if (doc.body!.trim().length < MIN_DOCUMENT_BODY) return { code: 'INVALID_FIELD', field: `${field}.body`, message: `${label}的结论摘要太短（至少 ${MIN_DOCUMENT_BODY} 个字）` }
-  if (isBlank(doc.attachmentName)) return { code: 'MISSING_FIELD', field: `${field}.attachmentName`, message: `${label}缺少“附件文件名”` }
-  if (!ATTACHMENT.test(doc.attachmentName!.trim())) return { code: 'INVALID_FIELD', field: `${field}.attachmentName`, message: `${label}的附件文件名“${doc.attachmentName}”无效，应为带扩展名的文件名，如“报告.pdf”` }
+  if (doc.body!.trim().length < MIN_DOCUMENT_BODY)
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.body`,
+      message: `${label}的结论摘要太短（至少 ${MIN_DOCUMENT_BODY} 个字）`,
+    }
+  if (isBlank(doc.attachmentName))
+    return { code: 'MISSING_FIELD', field: `${field}.attachmentName`, message: `${label}缺少“附件文件名”` }
+  if (!ATTACHMENT.test(doc.attachmentName!.trim()))
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.attachmentName`,
+      message: `${label}的附件文件名“${doc.attachmentName}”无效，应为带扩展名的文件名，如“报告.pdf”`,
+    }
   return null
 }
 
 /** Whether the role may take the step at all (before any input): the refusal shown on a disabled button. */
-export function staticRefusal(status: string, action: PlotAction, role: Role, hasExceedance: boolean, landClassName: string): TransitionDecision | null {
+export function staticRefusal(
+  status: string,
+  action: PlotAction,
+  role: Role,
+  hasExceedance: boolean,
+  landClassName: string,
+): TransitionDecision | null {
   const t: PlotTransition = PLOT_TRANSITIONS[action]
   if (!t.from.includes(status as PlotStatus)) {
-    return { ok: false, code: 'NOT_ALLOWED_FROM_STATUS',
-      message: `地块当前状态为“${statusName(status)}”，不能“${t.label}”（该步只能从${t.from.map((s) => `“${statusName(s)}”`).join('或')}进行，转入“${statusName(t.to)}”）；${nextStepsText(status)}` }
+    return {
+      ok: false,
+      code: 'NOT_ALLOWED_FROM_STATUS',
+      message: `地块当前状态为“${statusName(status)}”，不能“${t.label}”（该步只能从${t.from.map((s) => `“${statusName(s)}”`).join('或')}进行，转入“${statusName(t.to)}”）；${nextStepsText(status)}`,
+    }
   }
   if (t.by !== role) return { ok: false, code: 'WRONG_ROLE', message: `“${t.label}”只能由${ROLE_WORD[t.by]}操作` }
   if (t.requires.some((r) => r.field === 'exceedance') && !hasExceedance) {
-    return { ok: false, code: 'NO_EXCEEDANCE', field: 'pollutants',
-      message: `不能确认为污染地块：尚无任何污染物检测值超过 GB 36600-2018 ${landClassName}筛选值（按地块规划用地类别），请先录入超标的污染物检测结果；未超标的地块应选择“初步调查未超标”` }
+    return {
+      ok: false,
+      code: 'NO_EXCEEDANCE',
+      field: 'pollutants',
+      message: `不能确认为污染地块：尚无任何污染物检测值超过 GB 36600-2018 ${landClassName}筛选值（按地块规划用地类别），请先录入超标的污染物检测结果；未超标的地块应选择“初步调查未超标”`,
+    }
   }
   return null
 }
@@ -181,21 +308,38 @@ export function staticRefusal(status: string, action: PlotAction, role: Role, ha
 /** Whether `action` may move a plot in `status` with this input; the refusal says why, in Chinese. */
 export function checkTransition(r: TransitionRequest): TransitionDecision {
   if (!isPlotAction(r.action)) {
-    return { ok: false, code: 'UNKNOWN_ACTION', field: 'action', message: `没有“${r.action}”这一步；${nextStepsText(r.status)}` }
+    return {
+      ok: false,
+      code: 'UNKNOWN_ACTION',
+      field: 'action',
+      message: `没有“${r.action}”这一步；${nextStepsText(r.status)}`,
+    }
   }
   const t: PlotTransition = PLOT_TRANSITIONS[r.action]
   const refusal = staticRefusal(r.status, r.action, r.role, r.hasExceedance, r.landClassName)
   if (refusal) return refusal
   if (r.riskLevel && !Object.hasOwn(RISK_LEVEL, r.riskLevel)) {
-    return { ok: false, code: 'INVALID_FIELD', field: 'riskLevel', message: `风险等级“${r.riskLevel}”无效，应为：高（high）、中（medium）、低（low）` }
+    return {
+      ok: false,
+      code: 'INVALID_FIELD',
+      field: 'riskLevel',
+      message: `风险等级“${r.riskLevel}”无效，应为：高（high）、中（medium）、低（low）`,
+    }
   }
   for (const req of t.requires) {
     if (req.field === 'document' || req.field === 'reviewDocument') {
       const problem = checkDocument(r[req.field], req.label, req.field, r.today)
       if (problem) return { ok: false, ...problem }
     }
-    if (req.field === 'riskLevel' && !r.riskLevel) return { ok: false, code: 'MISSING_FIELD', field: 'riskLevel', message: `“${t.label}”须确定风险等级（高、中、低）` }
-    if (req.field === 'reason' && isBlank(r.reason)) return { ok: false, code: 'MISSING_FIELD', field: 'reason', message: `“${t.label}”须填写${req.label}` }
+    if (req.field === 'riskLevel' && !r.riskLevel)
+      return {
+        ok: false,
+        code: 'MISSING_FIELD',
+        field: 'riskLevel',
+        message: `“${t.label}”须确定风险等级（高、中、低）`,
+      }
+    if (req.field === 'reason' && isBlank(r.reason))
+      return { ok: false, code: 'MISSING_FIELD', field: 'reason', message: `“${t.label}”须填写${req.label}` }
   }
   return { ok: true, to: t.to }
 }

@@ -24,7 +24,12 @@ export const VERDICT_NAME: Record<Verdict, string> = {
 /** How much a reason weighs: refuse → 不得; investigate → 须调查; note and clear leave the verdict alone. */
 export const SEVERITIES = ['clear', 'note', 'investigate', 'refuse'] as const
 export type Severity = (typeof SEVERITIES)[number]
-export const SEVERITY_NAME: Record<Severity, string> = { clear: '未发现问题', note: '提示', investigate: '须调查评估', refuse: '禁止' }
+export const SEVERITY_NAME: Record<Severity, string> = {
+  clear: '未发现问题',
+  note: '提示',
+  investigate: '须调查评估',
+  refuse: '禁止',
+}
 
 /** Short land-class names as the contract answers them ('第一类' | '第二类'). */
 export const LAND_CLASS_SHORT: Record<LandClass, '第一类' | '第二类'> = { first: '第一类', second: '第二类' }
@@ -48,7 +53,8 @@ export const PRECHECK_BASIS = {
   law67: '《中华人民共和国土壤污染防治法》第六十七条',
   strictFarmland: '《中华人民共和国土壤污染防治法》第四十九条、第五十四条、第五十九条（判定口径为系统设置，待核实）',
   safeUseFarmland: '《中华人民共和国土壤污染防治法》第四十九条、第五十三条',
-  priorityFarmland: '《中华人民共和国土壤污染防治法》第四十九条、第五十条；《中华人民共和国土地管理法》第三十五条（待核实）',
+  priorityFarmland:
+    '《中华人民共和国土壤污染防治法》第四十九条、第五十条；《中华人民共和国土地管理法》第三十五条（待核实）',
   gb36600Screening: 'GB 36600-2018 第5.3.2、5.3.3条',
   gb36600Intervention: 'GB 36600-2018 第5.3.5条',
   gb36600LandClass: 'GB 36600-2018 第3.4、5.3.1条',
@@ -81,11 +87,55 @@ export const DEFAULT_PRECHECK_SETTINGS: PrecheckSettings = {
 
 /** What the overlap SQL found, one row per feature. */
 export type PrecheckHit =
-  | { type: 'plot'; id: number; code: string; name: string; version: number; status: string; negativeUses: { useCode: string; basis: string }[]; overlapM2: number }
-  | { type: 'control-zone'; id: number; code: string; name: string; version: number; announcementNo: string | null; overlapM2: number }
-  | { type: 'enterprise'; id: number; code: string; name: string; version: number; industry: string; status: string; overlapM2: number }
-  | { type: 'farmland'; id: number; code: string; name: string; version: number; farmlandClass: string; listId: number; overlapM2: number }
-  | { type: 'monitoring-point'; id: number; code: string; name: string; version: number; distanceM: number; sampledOn: string | null; valuesMgKg: Record<string, number> }
+  | {
+      type: 'plot'
+      id: number
+      code: string
+      name: string
+      version: number
+      status: string
+      negativeUses: { useCode: string; basis: string }[]
+      overlapM2: number
+    }
+  | {
+      type: 'control-zone'
+      id: number
+      code: string
+      name: string
+      version: number
+      announcementNo: string | null
+      overlapM2: number
+    }
+  | {
+      type: 'enterprise'
+      id: number
+      code: string
+      name: string
+      version: number
+      industry: string
+      status: string
+      overlapM2: number
+    }
+  | {
+      type: 'farmland'
+      id: number
+      code: string
+      name: string
+      version: number
+      farmlandClass: string
+      listId: number
+      overlapM2: number
+    }
+  | {
+      type: 'monitoring-point'
+      id: number
+      code: string
+      name: string
+      version: number
+      distanceM: number
+      sampledOn: string | null
+      valuesMgKg: Record<string, number>
+    }
 
 export interface PrecheckReason {
   code: string
@@ -111,13 +161,18 @@ export interface PrecheckDecision {
   reasons: PrecheckReason[]
 }
 
-export type PlannedUseCheck = { ok: true; code: string; name: string; landClass: LandClass } | { ok: false; message: string }
+export type PlannedUseCheck =
+  { ok: true; code: string; name: string; landClass: LandClass } | { ok: false; message: string }
 
 /** A planned use must be a code of GB 50137-2011 as the reference list gives them ('r2' is read as 'R2'). */
 export function checkPlannedUse(input: string): PlannedUseCheck {
   const code = input.trim().toUpperCase()
   if (!code) return { ok: false, message: '请选择规划用途（GB 50137-2011 城市用地分类代码）' }
-  if (!isGb50137Code(code)) return { ok: false, message: `规划用途代码“${input.trim()}”不是 GB 50137-2011 城市用地分类代码，请从用地分类列表中选择` }
+  if (!isGb50137Code(code))
+    return {
+      ok: false,
+      message: `规划用途代码“${input.trim()}”不是 GB 50137-2011 城市用地分类代码，请从用地分类列表中选择`,
+    }
   return { ok: true, code, name: GB50137_CODES[code], landClass: landClassOfUse(code) }
 }
 
@@ -141,7 +196,11 @@ export function isResidentialOrPublic(plannedUse: string): boolean {
 const MONITORING_KEY: Readonly<Record<string, string>> = { as: 'As', cd: 'Cd', cu: 'Cu', pb: 'Pb', hg: 'Hg', ni: 'Ni' }
 
 /** The GB 36600 assessments of one monitoring result for the land class (items GB 36600 has no value for are left out). */
-export function assessMonitoringValues(values: Record<string, number>, landClass: LandClass, backgrounds: BackgroundSettings = {}): PollutantAssessment[] {
+export function assessMonitoringValues(
+  values: Record<string, number>,
+  landClass: LandClass,
+  backgrounds: BackgroundSettings = {},
+): PollutantAssessment[] {
   return Object.entries(values).flatMap(([key, value]) => {
     const substance = MONITORING_KEY[key] ?? (findSubstance(key) ? key : null)
     if (!substance || typeof value !== 'number' || !Number.isFinite(value) || value < 0) return []
@@ -150,15 +209,24 @@ export function assessMonitoringValues(values: Record<string, number>, landClass
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10
-const fmtM2 = (m2: number) => `${round1(m2).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 平方米（${m2ToMu(m2).toFixed(2)} 亩）`
+const fmtM2 = (m2: number) =>
+  `${round1(m2).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 平方米（${m2ToMu(m2).toFixed(2)} 亩）`
 
 function reason(code: string, severity: Severity, message: string, basis: string, hit?: PrecheckHit): PrecheckReason {
   const overlapM2 = hit && 'overlapM2' in hit ? round1(hit.overlapM2) : null
   return {
-    code, severity, severityName: SEVERITY_NAME[severity], message, basis,
-    featureType: hit?.type ?? null, featureTypeName: hit ? FEATURE_TYPE_NAME[hit.type] : null,
-    featureId: hit?.id ?? null, featureCode: hit?.code ?? null, featureName: hit?.name ?? null,
-    overlapM2, overlapMu: overlapM2 === null ? null : Number(m2ToMu(overlapM2).toFixed(2)),
+    code,
+    severity,
+    severityName: SEVERITY_NAME[severity],
+    message,
+    basis,
+    featureType: hit?.type ?? null,
+    featureTypeName: hit ? FEATURE_TYPE_NAME[hit.type] : null,
+    featureId: hit?.id ?? null,
+    featureCode: hit?.code ?? null,
+    featureName: hit?.name ?? null,
+    overlapM2,
+    overlapMu: overlapM2 === null ? null : Number(m2ToMu(overlapM2).toFixed(2)),
     ...(hit?.type === 'monitoring-point' ? { distanceM: round1(hit.distanceM) } : {}),
   }
 }
@@ -167,27 +235,62 @@ function plotReason(hit: Extract<PrecheckHit, { type: 'plot' }>, use: { code: st
   const list = listOfPlotStatus(hit.status)
   const listName = PUBLIC_LISTS[list].name
   const what = `与${listName}中的地块 ${hit.code}（${hit.name}，${labelOf(PLOT_STATUS, hit.status)}）重叠 ${fmtM2(hit.overlapM2)}`
-  const negative: NegativeUse[] = negativeListOf(hit.status, hit.negativeUses.map((n) => ({ useCode: n.useCode, basis: n.basis, reason: null })))
+  const negative: NegativeUse[] = negativeListOf(
+    hit.status,
+    hit.negativeUses.map((n) => ({ useCode: n.useCode, basis: n.basis, reason: null })),
+  )
   const forbidding = negative.find((n) => isUseForbidden(use.code, n.useCode))
   if (forbidding) {
-    return reason('NEGATIVE_LIST', 'refuse',
+    return reason(
+      'NEGATIVE_LIST',
+      'refuse',
       `${what}；该地块负面清单禁止“${forbidding.useName}${forbidding.useCode === UNRELATED_CONSTRUCTION ? '' : `（${forbidding.useCode}）`}”，规划用途“${use.name}（${use.code}）”不得进入用地程序`,
-      forbidding.basis, hit)
+      forbidding.basis,
+      hit,
+    )
   }
   if (list === 'suspected') {
-    return reason('SUSPECTED_PLOT', 'investigate', `${what}；疑似污染地块须先完成土壤污染状况初步调查，确认不超过标准后方可进入用地程序`, PRECHECK_BASIS.suspected, hit)
+    return reason(
+      'SUSPECTED_PLOT',
+      'investigate',
+      `${what}；疑似污染地块须先完成土壤污染状况初步调查，确认不超过标准后方可进入用地程序`,
+      PRECHECK_BASIS.suspected,
+      hit,
+    )
   }
   if (list === 'contaminated') {
-    return reason('CONTAMINATED_PLOT', 'investigate',
-      `${what}；污染地块须完成详细调查和风险评估，证明符合规划用途“${use.name}（${use.code}）”的土壤环境质量要求后方可进入用地程序`, PRECHECK_BASIS.law59to60, hit)
+    return reason(
+      'CONTAMINATED_PLOT',
+      'investigate',
+      `${what}；污染地块须完成详细调查和风险评估，证明符合规划用途“${use.name}（${use.code}）”的土壤环境质量要求后方可进入用地程序`,
+      PRECHECK_BASIS.law59to60,
+      hit,
+    )
   }
   if (list === 'control') {
-    return reason('CONTROL_LIST_PLOT', 'refuse', `${what}；未达到风险管控、修复目标并移出名录前不得进入用地程序`, PRECHECK_BASIS.law66, hit)
+    return reason(
+      'CONTROL_LIST_PLOT',
+      'refuse',
+      `${what}；未达到风险管控、修复目标并移出名录前不得进入用地程序`,
+      PRECHECK_BASIS.law66,
+      hit,
+    )
   }
-  return reason('REMOVED_PLOT', 'note', `${what}；该地块状态为“${labelOf(PLOT_STATUS, hit.status)}”，可按规划用途利用（请核对调查评估或移出时的规划用途与本次用途一致）`, PRECHECK_BASIS.law66, hit)
+  return reason(
+    'REMOVED_PLOT',
+    'note',
+    `${what}；该地块状态为“${labelOf(PLOT_STATUS, hit.status)}”，可按规划用途利用（请核对调查评估或移出时的规划用途与本次用途一致）`,
+    PRECHECK_BASIS.law66,
+    hit,
+  )
 }
 
-function monitoringReason(hit: Extract<PrecheckHit, { type: 'monitoring-point' }>, landClass: LandClass, settings: PrecheckSettings, backgrounds: BackgroundSettings): PrecheckReason | null {
+function monitoringReason(
+  hit: Extract<PrecheckHit, { type: 'monitoring-point' }>,
+  landClass: LandClass,
+  settings: PrecheckSettings,
+  backgrounds: BackgroundSettings,
+): PrecheckReason | null {
   const assessments = assessMonitoringValues(hit.valuesMgKg, landClass, backgrounds)
   const exceeding = assessments.filter((a) => a.isExceedance)
   const withinBackground = assessments.filter((a) => a.exceedsScreening && !a.isExceedance)
@@ -195,25 +298,49 @@ function monitoringReason(hit: Extract<PrecheckHit, { type: 'monitoring-point' }
   const point = `监测点位 ${hit.code}（${hit.name}，${where}）${hit.sampledOn ? `${hit.sampledOn} ` : ''}土壤监测结果`
   const className = LAND_CLASS_NAME[landClass]
   const list = (items: PollutantAssessment[], value: 'screening' | 'intervention') =>
-    items.map((a) => `${a.name} ${a.valueMgKg} mg/kg（${value === 'screening' ? '筛选值' : '管制值'} ${a[value]}，${a.table}）`).join('、')
+    items
+      .map(
+        (a) =>
+          `${a.name} ${a.valueMgKg} mg/kg（${value === 'screening' ? '筛选值' : '管制值'} ${a[value]}，${a.table}）`,
+      )
+      .join('、')
   const intervention = exceeding.filter((a) => a.exceedsIntervention)
   if (intervention.length) {
-    const severity: Severity = hit.distanceM <= 0 ? (settings.interventionInsideSeverity === 'refuse' ? 'refuse' : 'investigate') : 'investigate'
-    const then = severity === 'refuse'
-      ? '超过管制值通常存在不可接受风险，须采取风险管控或修复措施后方可进入用地程序（判定口径为系统设置，待核实）'
-      : hit.distanceM > 0 ? '点位在地块外，须开展土壤污染状况调查确认地块本身的污染情况' : '须开展详细调查和风险评估'
+    const severity: Severity =
+      hit.distanceM <= 0 ? (settings.interventionInsideSeverity === 'refuse' ? 'refuse' : 'investigate') : 'investigate'
+    const then =
+      severity === 'refuse'
+        ? '超过管制值通常存在不可接受风险，须采取风险管控或修复措施后方可进入用地程序（判定口径为系统设置，待核实）'
+        : hit.distanceM > 0
+          ? '点位在地块外，须开展土壤污染状况调查确认地块本身的污染情况'
+          : '须开展详细调查和风险评估'
     const screeningOnly = exceeding.filter((a) => !a.exceedsIntervention)
     const also = screeningOnly.length ? `；另超过风险筛选值：${list(screeningOnly, 'screening')}` : ''
-    return reason('MONITORING_INTERVENTION', severity, `${point}超过 GB 36600 ${className}风险管制值：${list(intervention, 'intervention')}${also}；${then}`,
-      `${PRECHECK_BASIS.gb36600Intervention}；${intervention[0].table}${severity === 'refuse' ? '（不得进入用地程序的判定口径为系统设置，待核实）' : ''}`, hit)
+    return reason(
+      'MONITORING_INTERVENTION',
+      severity,
+      `${point}超过 GB 36600 ${className}风险管制值：${list(intervention, 'intervention')}${also}；${then}`,
+      `${PRECHECK_BASIS.gb36600Intervention}；${intervention[0].table}${severity === 'refuse' ? '（不得进入用地程序的判定口径为系统设置，待核实）' : ''}`,
+      hit,
+    )
   }
   if (exceeding.length) {
-    return reason('MONITORING_SCREENING', 'investigate', `${point}超过 GB 36600 ${className}风险筛选值：${list(exceeding, 'screening')}；须开展土壤污染状况调查`,
-      `${PRECHECK_BASIS.gb36600Screening}；${exceeding[0].table}；${PRECHECK_BASIS.law59}`, hit)
+    return reason(
+      'MONITORING_SCREENING',
+      'investigate',
+      `${point}超过 GB 36600 ${className}风险筛选值：${list(exceeding, 'screening')}；须开展土壤污染状况调查`,
+      `${PRECHECK_BASIS.gb36600Screening}；${exceeding[0].table}；${PRECHECK_BASIS.law59}`,
+      hit,
+    )
   }
   if (withinBackground.length) {
-    return reason('MONITORING_BACKGROUND', 'note', `${point}：${withinBackground.map((a) => a.background?.note).join('；')}`,
-      `${withinBackground[0].table} 注`, hit)
+    return reason(
+      'MONITORING_BACKGROUND',
+      'note',
+      `${point}：${withinBackground.map((a) => a.background?.note).join('；')}`,
+      `${withinBackground[0].table} 注`,
+      hit,
+    )
   }
   return null
 }
@@ -223,7 +350,8 @@ function monitoringReason(hit: Extract<PrecheckHit, { type: 'monitoring-point' }
  * safe-use farmland (its soil exceeds the GB 15618 screening values). Not a hint: a removed plot, priority-class
  * farmland, As/Co/V within the local background value, no monitoring data.
  */
-const isRiskHint = (r: PrecheckReason) => r.severity === 'refuse' || r.severity === 'investigate' || r.code === 'SAFE_USE_FARMLAND'
+const isRiskHint = (r: PrecheckReason) =>
+  r.severity === 'refuse' || r.severity === 'investigate' || r.code === 'SAFE_USE_FARMLAND'
 
 export interface PrecheckInput {
   plannedUse: { code: string; name: string }
@@ -248,37 +376,77 @@ export interface PrecheckInput {
  * - monitoring: the latest soil result of each point within the radius against the plot's land class; above the
  *   intervention value inside the plot 不得 by default (setting), outside the plot 须调查, above screening 须调查.
  */
-export function decidePrecheck({ plannedUse, hits, settings, backgrounds = {}, monitoringPointsRead }: PrecheckInput): PrecheckDecision {
+export function decidePrecheck({
+  plannedUse,
+  hits,
+  settings,
+  backgrounds = {},
+  monitoringPointsRead,
+}: PrecheckInput): PrecheckDecision {
   const landClass = landClassOfUse(plannedUse.code)
   const significant = hits.filter((h) => h.type === 'monitoring-point' || h.overlapM2 > settings.minOverlapM2)
   const reasons: PrecheckReason[] = []
   for (const hit of significant) {
     if (hit.type === 'plot') reasons.push(plotReason(hit, plannedUse))
     if (hit.type === 'control-zone') {
-      reasons.push(reason('CONTROL_ZONE', 'refuse',
-        `与管控区域 ${hit.code}（${hit.name}${hit.announcementNo ? `，公告 ${hit.announcementNo}` : ''}）重叠 ${fmtM2(hit.overlapM2)}；管控区域内的地块暂不开发利用，不得进入用地程序`,
-        PRECHECK_BASIS.controlZone, hit))
+      reasons.push(
+        reason(
+          'CONTROL_ZONE',
+          'refuse',
+          `与管控区域 ${hit.code}（${hit.name}${hit.announcementNo ? `，公告 ${hit.announcementNo}` : ''}）重叠 ${fmtM2(hit.overlapM2)}；管控区域内的地块暂不开发利用，不得进入用地程序`,
+          PRECHECK_BASIS.controlZone,
+          hit,
+        ),
+      )
     }
     if (hit.type === 'enterprise') {
-      reasons.push(reason('ENTERPRISE_SITE', 'investigate',
-        `与土壤污染重点监管单位 ${hit.name}（${labelOf(INDUSTRY, hit.industry)}，${labelOf(ENTERPRISE_STATUS, hit.status)}）的用地重叠 ${fmtM2(hit.overlapM2)}；重点监管单位生产经营用地在用途变更或土地使用权收回、转让前，应当进行土壤污染状况调查`,
-        PRECHECK_BASIS.law67, hit))
+      reasons.push(
+        reason(
+          'ENTERPRISE_SITE',
+          'investigate',
+          `与土壤污染重点监管单位 ${hit.name}（${labelOf(INDUSTRY, hit.industry)}，${labelOf(ENTERPRISE_STATUS, hit.status)}）的用地重叠 ${fmtM2(hit.overlapM2)}；重点监管单位生产经营用地在用途变更或土地使用权收回、转让前，应当进行土壤污染状况调查`,
+          PRECHECK_BASIS.law67,
+          hit,
+        ),
+      )
     }
     if (hit.type === 'farmland') {
       const className = labelOf(FARMLAND_CLASS, hit.farmlandClass)
       const what = `与${className}耕地图斑 ${hit.code} 重叠 ${fmtM2(hit.overlapM2)}（已发布分类清单）`
       if (hit.farmlandClass === 'strict') {
-        reasons.push(reason('STRICT_FARMLAND', settings.strictFarmlandSeverity,
-          settings.strictFarmlandSeverity === 'refuse'
-            ? `${what}；严格管控类耕地土壤污染严重，按系统设置不得进入用地程序`
-            : `${what}；严格管控类耕地土壤污染风险高，转为建设用地前须开展土壤污染状况调查评估`,
-          PRECHECK_BASIS.strictFarmland, hit))
+        reasons.push(
+          reason(
+            'STRICT_FARMLAND',
+            settings.strictFarmlandSeverity,
+            settings.strictFarmlandSeverity === 'refuse'
+              ? `${what}；严格管控类耕地土壤污染严重，按系统设置不得进入用地程序`
+              : `${what}；严格管控类耕地土壤污染风险高，转为建设用地前须开展土壤污染状况调查评估`,
+            PRECHECK_BASIS.strictFarmland,
+            hit,
+          ),
+        )
       }
       if (hit.farmlandClass === 'safe_use') {
-        reasons.push(reason('SAFE_USE_FARMLAND', 'note', `${what}；安全利用类耕地存在一定土壤污染风险，建议在用地前开展土壤污染状况调查`, PRECHECK_BASIS.safeUseFarmland, hit))
+        reasons.push(
+          reason(
+            'SAFE_USE_FARMLAND',
+            'note',
+            `${what}；安全利用类耕地存在一定土壤污染风险，建议在用地前开展土壤污染状况调查`,
+            PRECHECK_BASIS.safeUseFarmland,
+            hit,
+          ),
+        )
       }
       if (hit.farmlandClass === 'priority') {
-        reasons.push(reason('PRIORITY_FARMLAND', 'note', `${what}；优先保护类耕地应纳入永久基本农田实行严格保护，占用须另行履行耕地保护审查，本核查不代替该审查`, PRECHECK_BASIS.priorityFarmland, hit))
+        reasons.push(
+          reason(
+            'PRIORITY_FARMLAND',
+            'note',
+            `${what}；优先保护类耕地应纳入永久基本农田实行严格保护，占用须另行履行耕地保护审查，本核查不代替该审查`,
+            PRECHECK_BASIS.priorityFarmland,
+            hit,
+          ),
+        )
       }
     }
     if (hit.type === 'monitoring-point') {
@@ -289,42 +457,94 @@ export function decidePrecheck({ plannedUse, hits, settings, backgrounds = {}, m
   const isChange = isResidentialOrPublic(plannedUse.code)
   const hasHint = reasons.some(isRiskHint)
   if (isChange && (hasHint || settings.law59Scope === 'always')) {
-    reasons.push(reason('LAW59_USE_CHANGE', 'investigate',
-      `规划用途“${plannedUse.name}（${plannedUse.code}）”属于住宅或公共管理与公共服务用地，${hasHint ? '地块存在土壤污染风险线索' : '按系统设置（凡变更为此类用途均须调查，待核实）'}，用途变更前应当进行土壤污染状况调查`,
-      PRECHECK_BASIS.law59))
+    reasons.push(
+      reason(
+        'LAW59_USE_CHANGE',
+        'investigate',
+        `规划用途“${plannedUse.name}（${plannedUse.code}）”属于住宅或公共管理与公共服务用地，${hasHint ? '地块存在土壤污染风险线索' : '按系统设置（凡变更为此类用途均须调查，待核实）'}，用途变更前应当进行土壤污染状况调查`,
+        PRECHECK_BASIS.law59,
+      ),
+    )
   }
   reasons.push(...clearReasons(reasons, significant, { isChange, landClass, settings, monitoringPointsRead }))
   reasons.sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity))
   const worst = reasons.reduce((w, r) => Math.max(w, SEVERITIES.indexOf(r.severity)), 0)
-  const verdict: Verdict = worst === SEVERITIES.indexOf('refuse') ? 'refused' : worst === SEVERITIES.indexOf('investigate') ? 'investigate' : 'allowed'
+  const verdict: Verdict =
+    worst === SEVERITIES.indexOf('refuse')
+      ? 'refused'
+      : worst === SEVERITIES.indexOf('investigate')
+        ? 'investigate'
+        : 'allowed'
   return { verdict, verdictName: VERDICT_NAME[verdict], landClass, reasons }
 }
 
 /** What was checked and found clean, one reason per check without a finding. */
-function clearReasons(found: PrecheckReason[], hits: PrecheckHit[], o: { isChange: boolean; landClass: LandClass; settings: PrecheckSettings; monitoringPointsRead: number }): PrecheckReason[] {
+function clearReasons(
+  found: PrecheckReason[],
+  hits: PrecheckHit[],
+  o: { isChange: boolean; landClass: LandClass; settings: PrecheckSettings; monitoringPointsRead: number },
+): PrecheckReason[] {
   const hitOf = (type: FeatureType) => hits.some((h) => h.type === type)
   const out: PrecheckReason[] = []
-  if (!hitOf('plot')) out.push(reason('CLEAR_PLOTS', 'clear', '未与已发布的疑似污染地块名单、污染地块名录、建设用地土壤污染风险管控和修复名录中的地块重叠', PRECHECK_BASIS.law59to60))
-  if (!hitOf('control-zone')) out.push(reason('CLEAR_CONTROL_ZONES', 'clear', '未与已发布的管控区域重叠', PRECHECK_BASIS.controlZone))
-  if (!hitOf('enterprise')) out.push(reason('CLEAR_ENTERPRISES', 'clear', '未与土壤污染重点监管单位的用地重叠', PRECHECK_BASIS.law67))
-  if (!hitOf('farmland')) out.push(reason('CLEAR_FARMLAND', 'clear', '未与已发布分类清单中的优先保护类、安全利用类、严格管控类耕地重叠', PRECHECK_BASIS.safeUseFarmland))
+  if (!hitOf('plot'))
+    out.push(
+      reason(
+        'CLEAR_PLOTS',
+        'clear',
+        '未与已发布的疑似污染地块名单、污染地块名录、建设用地土壤污染风险管控和修复名录中的地块重叠',
+        PRECHECK_BASIS.law59to60,
+      ),
+    )
+  if (!hitOf('control-zone'))
+    out.push(reason('CLEAR_CONTROL_ZONES', 'clear', '未与已发布的管控区域重叠', PRECHECK_BASIS.controlZone))
+  if (!hitOf('enterprise'))
+    out.push(reason('CLEAR_ENTERPRISES', 'clear', '未与土壤污染重点监管单位的用地重叠', PRECHECK_BASIS.law67))
+  if (!hitOf('farmland'))
+    out.push(
+      reason(
+        'CLEAR_FARMLAND',
+        'clear',
+        '未与已发布分类清单中的优先保护类、安全利用类、严格管控类耕地重叠',
+        PRECHECK_BASIS.safeUseFarmland,
+      ),
+    )
   const radius = o.settings.monitoringRadiusM
   const className = LAND_CLASS_NAME[o.landClass]
   if (!found.some((r) => r.code.startsWith('MONITORING_'))) {
-    out.push(o.monitoringPointsRead > 0
-      ? reason('CLEAR_MONITORING', 'clear', `地块内及周边 ${radius} 米内 ${o.monitoringPointsRead} 个土壤监测点位的最近一次监测结果均未超过 GB 36600 ${className}风险筛选值`, `${PRECHECK_BASIS.gb36600Screening}；${PRECHECK_BASIS.gb36600LandClass}`)
-      : reason('NO_MONITORING', 'note', `地块内及周边 ${radius} 米内没有土壤监测点位，未能以监测数据判断土壤污染状况（半径为系统设置，待核实）`, PRECHECK_BASIS.gb36600LandClass))
+    out.push(
+      o.monitoringPointsRead > 0
+        ? reason(
+            'CLEAR_MONITORING',
+            'clear',
+            `地块内及周边 ${radius} 米内 ${o.monitoringPointsRead} 个土壤监测点位的最近一次监测结果均未超过 GB 36600 ${className}风险筛选值`,
+            `${PRECHECK_BASIS.gb36600Screening}；${PRECHECK_BASIS.gb36600LandClass}`,
+          )
+        : reason(
+            'NO_MONITORING',
+            'note',
+            `地块内及周边 ${radius} 米内没有土壤监测点位，未能以监测数据判断土壤污染状况（半径为系统设置，待核实）`,
+            PRECHECK_BASIS.gb36600LandClass,
+          ),
+    )
   }
   if (!found.some((r) => r.code === 'LAW59_USE_CHANGE')) {
-    out.push(reason('CLEAR_LAW59', 'clear', o.isChange
-      ? '规划用途属于住宅或公共管理与公共服务用地，但未发现土壤污染风险线索，无须因用途变更先行调查'
-      : '规划用途不属于住宅、公共管理与公共服务用地，不适用用途变更前的调查要求', PRECHECK_BASIS.law59))
+    out.push(
+      reason(
+        'CLEAR_LAW59',
+        'clear',
+        o.isChange
+          ? '规划用途属于住宅或公共管理与公共服务用地，但未发现土壤污染风险线索，无须因用途变更先行调查'
+          : '规划用途不属于住宅、公共管理与公共服务用地，不适用用途变更前的调查要求',
+        PRECHECK_BASIS.law59,
+      ),
+    )
   }
   return out
 }
 
 /** The identity of a reason across two runs of a check. */
-export const reasonKey = (r: Pick<PrecheckReason, 'code' | 'featureType' | 'featureId'>) => `${r.code}:${r.featureType ?? ''}:${r.featureId ?? ''}`
+export const reasonKey = (r: Pick<PrecheckReason, 'code' | 'featureType' | 'featureId'>) =>
+  `${r.code}:${r.featureType ?? ''}:${r.featureId ?? ''}`
 
 /** The data and rules a check read; compared section by section on a re-run. */
 export interface DataVersion {
@@ -366,33 +586,53 @@ export interface PrecheckComparison {
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
   if (v !== null && typeof v === 'object') {
-    return `{${Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(v) ?? 'null'
 }
 
 /** How a re-run differs from the earlier check: verdict, reasons added, removed or changed, and data read. */
-export function compareChecks(before: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion },
-  after: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion }): PrecheckComparison {
+export function compareChecks(
+  before: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion },
+  after: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion },
+): PrecheckComparison {
   const old = new Map(before.reasons.map((r) => [reasonKey(r), r]))
   const now = new Map(after.reasons.map((r) => [reasonKey(r), r]))
   const added = after.reasons.filter((r) => !old.has(reasonKey(r)))
   const removed = before.reasons.filter((r) => !now.has(reasonKey(r)))
   const changed = after.reasons.flatMap((r) => {
     const b = old.get(reasonKey(r))
-    return b && (b.severity !== r.severity || b.message !== r.message || b.basis !== r.basis) ? [{ before: b, after: r }] : []
+    return b && (b.severity !== r.severity || b.message !== r.message || b.basis !== r.basis)
+      ? [{ before: b, after: r }]
+      : []
   })
   const dataChanges = (Object.keys(DATA_SECTION_NAME) as (keyof typeof DATA_SECTION_NAME)[])
     .filter((k) => canonicalJson(before.dataVersion[k] ?? null) !== canonicalJson(after.dataVersion[k] ?? null))
     .map((k) => `${DATA_SECTION_NAME[k]}已更新`)
-  const changedFeatures = Object.entries(after.dataVersion.features).filter(([k, v]) => before.dataVersion.features[k] !== undefined && before.dataVersion.features[k] !== v)
+  const changedFeatures = Object.entries(after.dataVersion.features).filter(
+    ([k, v]) => before.dataVersion.features[k] !== undefined && before.dataVersion.features[k] !== v,
+  )
   if (changedFeatures.length) dataChanges.push(`核查涉及的 ${changedFeatures.length} 个要素已发布新版本`)
   const isVerdictChanged = before.verdict !== after.verdict
   const isDifferent = isVerdictChanged || added.length + removed.length + changed.length > 0
   const summary = !isDifferent
     ? `与原核查结论相同（${VERDICT_NAME[after.verdict]}），理由无变化`
     : `${isVerdictChanged ? `结论由“${VERDICT_NAME[before.verdict]}”变为“${VERDICT_NAME[after.verdict]}”` : `结论仍为“${VERDICT_NAME[after.verdict]}”`}；新增理由 ${added.length} 条，不再适用 ${removed.length} 条，内容变化 ${changed.length} 条`
-  return { isDifferent, isVerdictChanged, previousVerdict: before.verdict, verdict: after.verdict, added, removed, changed, dataChanges, summary }
+  return {
+    isDifferent,
+    isVerdictChanged,
+    previousVerdict: before.verdict,
+    verdict: after.verdict,
+    added,
+    removed,
+    changed,
+    dataChanges,
+    summary,
+  }
 }
 
 /** The pattern of a check's number for SQL `format()`: the year, then the county's sequence of the year padded to four digits. */

@@ -10,7 +10,11 @@ export type Bbox = [number, number, number, number]
  */
 export const PUBLIC_LISTS = {
   suspected: { name: '疑似污染地块名单', color: '#fdae61', statuses: ['suspected', 'preliminary_investigation'] },
-  contaminated: { name: '污染地块名录', color: '#f46d43', statuses: ['contaminated', 'detailed_investigation', 'risk_assessment'] },
+  contaminated: {
+    name: '污染地块名录',
+    color: '#f46d43',
+    statuses: ['contaminated', 'detailed_investigation', 'risk_assessment'],
+  },
   control: {
     name: '建设用地土壤污染风险管控和修复名录',
     color: '#a50026',
@@ -23,7 +27,10 @@ export type PublicListCode = keyof typeof PUBLIC_LISTS
 
 /** The list a plot in `status` is on; an unknown status counts as suspected (the most cautious reading). */
 export function listOfPlotStatus(status: string): PublicListCode {
-  for (const [code, list] of Object.entries(PUBLIC_LISTS) as [PublicListCode, (typeof PUBLIC_LISTS)[PublicListCode]][]) {
+  for (const [code, list] of Object.entries(PUBLIC_LISTS) as [
+    PublicListCode,
+    (typeof PUBLIC_LISTS)[PublicListCode],
+  ][]) {
     if ((list.statuses as readonly string[]).includes(status)) return code
   }
   return 'suspected'
@@ -123,7 +130,11 @@ export function toPublicPlot(row: PublishedPlotRow): PublicPlot {
     listName: PUBLIC_LISTS[list].name,
     riskLevel: row.risk_level,
     riskLevelName: row.risk_level ? labelOf(RISK_LEVEL, row.risk_level) : null,
-    negativeUses: row.negative_uses.map((n) => ({ useCode: n.useCode, useName: n.useCode === '*' ? '与风险管控、修复无关的建设项目' : labelOf(GB50137_USE, n.useCode), basis: n.basis })),
+    negativeUses: row.negative_uses.map((n) => ({
+      useCode: n.useCode,
+      useName: n.useCode === '*' ? '与风险管控、修复无关的建设项目' : labelOf(GB50137_USE, n.useCode),
+      basis: n.basis,
+    })),
     ...publicArea(row.area_m2),
     publishedAt: iso(row.published_at),
     bbox: row.bbox,
@@ -172,7 +183,9 @@ export interface PublicControlZone {
 }
 
 /** The media a control zone's announcement requires to be monitored, in the order of the announcement. */
-export function monitoringOf(row: Pick<PublishedZoneRow, 'monitor_soil' | 'monitor_surface_water' | 'monitor_groundwater' | 'monitor_air'>): string[] {
+export function monitoringOf(
+  row: Pick<PublishedZoneRow, 'monitor_soil' | 'monitor_surface_water' | 'monitor_groundwater' | 'monitor_air'>,
+): string[] {
   return [
     row.monitor_soil && '土壤',
     row.monitor_surface_water && '地表水',
@@ -242,10 +255,18 @@ export interface PublicCounty {
 export const PUBLIC_COVERAGE_CHECKS: readonly CoverageCheckCode[] = ['MIN_POINTS', 'MAIN_LAND_USE']
 
 /** A county and the coverage of its monitoring network, as counts only, with the failing lines of its verdict. */
-export function toPublicCounty(row: CountyCoverageRow, verdict: Pick<CoverageVerdict, 'isCovered' | 'verdictName' | 'checks'>): PublicCounty {
+export function toPublicCounty(
+  row: CountyCoverageRow,
+  verdict: Pick<CoverageVerdict, 'isCovered' | 'verdictName' | 'checks'>,
+): PublicCounty {
   const points = Number(row.points)
   const farmlandMu = round(m2ToMu(Number(row.farmland_m2)), 0)
-  const byLevel = { national: row.national_points, provincial: row.provincial_points, city: row.city_points, county: row.county_points }
+  const byLevel = {
+    national: row.national_points,
+    provincial: row.provincial_points,
+    city: row.city_points,
+    county: row.county_points,
+  }
   return {
     adcode: row.adcode,
     name: row.name,
@@ -254,12 +275,18 @@ export function toPublicCounty(row: CountyCoverageRow, verdict: Pick<CoverageVer
     bbox: row.bbox,
     coverage: {
       points,
-      byLevel: (Object.keys(POINT_LEVEL) as (keyof typeof POINT_LEVEL)[]).map((level) => ({ level, levelName: POINT_LEVEL[level], points: Number(byLevel[level]) })),
+      byLevel: (Object.keys(POINT_LEVEL) as (keyof typeof POINT_LEVEL)[]).map((level) => ({
+        level,
+        levelName: POINT_LEVEL[level],
+        points: Number(byLevel[level]),
+      })),
       farmlandMu,
       farmlandMuPerPoint: points > 0 ? round(farmlandMu / points, 0) : null,
       isCovered: verdict.isCovered,
       verdictName: verdict.verdictName,
-      reasons: verdict.checks.filter((c) => c.isDeciding && !c.isMet && PUBLIC_COVERAGE_CHECKS.includes(c.code)).map((c) => c.message),
+      reasons: verdict.checks
+        .filter((c) => c.isDeciding && !c.isMet && PUBLIC_COVERAGE_CHECKS.includes(c.code))
+        .map((c) => c.message),
     },
   }
 }
@@ -268,12 +295,19 @@ export function toPublicCounty(row: CountyCoverageRow, verdict: Pick<CoverageVer
 export function unionBbox(boxes: Bbox[]): Bbox | null {
   if (!boxes.length) return null
   return [
-    Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
   ]
 }
 
-export const PUBLIC_SEARCH_KINDS = { county: '区县', township: '乡镇（街道）', plot: '污染地块', 'control-zone': '管控区域' } as const
+export const PUBLIC_SEARCH_KINDS = {
+  county: '区县',
+  township: '乡镇（街道）',
+  plot: '污染地块',
+  'control-zone': '管控区域',
+} as const
 export type PublicSearchKind = keyof typeof PUBLIC_SEARCH_KINDS
 
 export interface PublicSearchRow {

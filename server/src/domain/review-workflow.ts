@@ -10,7 +10,11 @@ export const REVIEW_STATUSES = ['draft', 'submitted', 'approved', 'returned', 'p
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
 
 export const REVIEW_STATUS_LABEL: Record<ReviewStatus, string> = {
-  draft: '草稿', submitted: '已提交', approved: '已审定', returned: '退回', published: '已发布',
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已审定',
+  returned: '退回',
+  published: '已发布',
 }
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'return', 'publish', 'reopen'] as const
@@ -48,8 +52,7 @@ export const REVIEW_REASON = {
 } as const
 
 export type ReviewDecision =
-  | { ok: true; to: ReviewStatus }
-  | { ok: false; code: keyof typeof REVIEW_REASON; message: string }
+  { ok: true; to: ReviewStatus } | { ok: false; code: keyof typeof REVIEW_REASON; message: string }
 
 export interface ReviewRequest {
   status: ReviewStatus
@@ -73,7 +76,11 @@ export function decideReview(r: ReviewRequest): ReviewDecision {
   }
   if (!t.from.includes(r.status)) {
     const from = t.from.map((s) => `“${REVIEW_STATUS_LABEL[s]}”`).join('或')
-    return { ok: false, code: 'NOT_ALLOWED_FROM_STATUS', message: `当前状态为“${REVIEW_STATUS_LABEL[r.status]}”，不能${t.label}（只有${from}的记录可以${t.label}）` }
+    return {
+      ok: false,
+      code: 'NOT_ALLOWED_FROM_STATUS',
+      message: `当前状态为“${REVIEW_STATUS_LABEL[r.status]}”，不能${t.label}（只有${from}的记录可以${t.label}）`,
+    }
   }
   if (t.isReasonRequired && !r.reason?.trim()) {
     return { ok: false, code: 'REASON_REQUIRED', message: `${t.label}须填写理由` }
@@ -83,5 +90,7 @@ export function decideReview(r: ReviewRequest): ReviewDecision {
 
 /** The actions a role may take on a record in `status` (the buttons the UI shows). */
 export function availableReviewActions(status: ReviewStatus, actorRole: Role, ownerRole: Role): ReviewAction[] {
-  return REVIEW_ACTIONS.filter((a) => REVIEW_TRANSITIONS[a].from.includes(status) && mayAct(REVIEW_TRANSITIONS[a], actorRole, ownerRole))
+  return REVIEW_ACTIONS.filter(
+    (a) => REVIEW_TRANSITIONS[a].from.includes(status) && mayAct(REVIEW_TRANSITIONS[a], actorRole, ownerRole),
+  )
 }

@@ -47,7 +47,10 @@ export const PASSWORD_REASON = {
 export const MIN_PASSWORD_LENGTH = 10
 
 /** The password rule: at least 10 characters with letters and digits, not the user name. */
-export function checkPassword(password: string, username: string): { valid: true } | { valid: false; reason: keyof typeof PASSWORD_REASON; message: string } {
+export function checkPassword(
+  password: string,
+  username: string,
+): { valid: true } | { valid: false; reason: keyof typeof PASSWORD_REASON; message: string } {
   if (password.length < MIN_PASSWORD_LENGTH) {
     return { valid: false, reason: 'TOO_SHORT', message: `密码至少 ${MIN_PASSWORD_LENGTH} 位` }
   }

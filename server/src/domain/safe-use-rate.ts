@@ -7,14 +7,18 @@ export const POLLUTION_DEGREES = ['slight', 'mild_moderate', 'severe'] as const
 export type PollutionDegree = (typeof POLLUTION_DEGREES)[number]
 
 export const POLLUTION_DEGREE_LABEL: Record<PollutionDegree, string> = {
-  slight: '轻微污染', mild_moderate: '轻中度污染', severe: '重度污染',
+  slight: '轻微污染',
+  mild_moderate: '轻中度污染',
+  severe: '重度污染',
 }
 
 export const MEASURE_BUCKETS = ['priority', 'safe_use', 'strict'] as const
 export type MeasureBucket = (typeof MEASURE_BUCKETS)[number]
 
 export const MEASURE_BUCKET_LABEL: Record<MeasureBucket, string> = {
-  priority: '优先保护类措施', safe_use: '安全利用类措施', strict: '严格管控类措施',
+  priority: '优先保护类措施',
+  safe_use: '安全利用类措施',
+  strict: '严格管控类措施',
 }
 
 /** The terms of the formula; E is the whole contaminated area, the others its safely used parts. */
@@ -46,7 +50,11 @@ export const TERM_RULE_LABEL: Record<TermRule, string> = {
 }
 
 const BUCKET_RANK: Record<MeasureBucket, number> = { priority: 1, safe_use: 2, strict: 3 }
-const NEEDED_BUCKET: Record<PollutionDegree, MeasureBucket> = { slight: 'priority', mild_moderate: 'safe_use', severe: 'strict' }
+const NEEDED_BUCKET: Record<PollutionDegree, MeasureBucket> = {
+  slight: 'priority',
+  mild_moderate: 'safe_use',
+  severe: 'strict',
+}
 const TERM_OF_BUCKET: Record<MeasureBucket, FarmlandTerm> = { priority: 'B', safe_use: 'C', strict: 'D' }
 const TERM_OF_DEGREE: Record<PollutionDegree, FarmlandTerm> = { slight: 'B', mild_moderate: 'C', severe: 'D' }
 
@@ -67,28 +75,37 @@ export const NOT_COUNTED_REASON = {
 export type NotCountedReason = keyof typeof NOT_COUNTED_REASON
 
 export type TermAssignment =
-  | { term: FarmlandTerm; reason: string }
-  | { term: null; code: NotCountedReason; reason: string }
+  { term: FarmlandTerm; reason: string } | { term: null; code: NotCountedReason; reason: string }
 
 /** The term a parcel of `category` counts in under `rule`, or why it is not counted as safely used. Each parcel gets one. */
 export function assignTerm(category: AccountCategory, rule: TermRule): TermAssignment {
   const { degree, strictest, produceCompliant } = category
   const needed = NEEDED_BUCKET[degree]
-  if (!strictest) return { term: null, code: 'NO_MEASURE', reason: `${POLLUTION_DEGREE_LABEL[degree]}耕地未落实任何措施` }
+  if (!strictest)
+    return { term: null, code: 'NO_MEASURE', reason: `${POLLUTION_DEGREE_LABEL[degree]}耕地未落实任何措施` }
   if (BUCKET_RANK[strictest] < BUCKET_RANK[needed]) {
-    return { term: null, code: 'MEASURE_TOO_WEAK', reason: `${POLLUTION_DEGREE_LABEL[degree]}耕地仅落实${MEASURE_BUCKET_LABEL[strictest]}，未落实${MEASURE_BUCKET_LABEL[needed]}` }
+    return {
+      term: null,
+      code: 'MEASURE_TOO_WEAK',
+      reason: `${POLLUTION_DEGREE_LABEL[degree]}耕地仅落实${MEASURE_BUCKET_LABEL[strictest]}，未落实${MEASURE_BUCKET_LABEL[needed]}`,
+    }
   }
   const term = rule === 'strictest' ? TERM_OF_BUCKET[strictest] : TERM_OF_DEGREE[degree]
-  if (term === 'C' && produceCompliant === false) return { term: null, code: 'PRODUCE_EXCEEDS', reason: '落实安全利用类措施，但农产品超过 GB 2762 限量' }
-  if (term === 'C' && produceCompliant === null) return { term: null, code: 'PRODUCE_MISSING', reason: '落实安全利用类措施，但缺少农产品达标核算结果' }
+  if (term === 'C' && produceCompliant === false)
+    return { term: null, code: 'PRODUCE_EXCEEDS', reason: '落实安全利用类措施，但农产品超过 GB 2762 限量' }
+  if (term === 'C' && produceCompliant === null)
+    return { term: null, code: 'PRODUCE_MISSING', reason: '落实安全利用类措施，但缺少农产品达标核算结果' }
   return { term, reason: `${POLLUTION_DEGREE_LABEL[degree]}耕地落实${MEASURE_BUCKET_LABEL[strictest]}，计入 ${term}` }
 }
 
 /** Every category there is, so a term's categories can be listed (e.g. to select its rows). */
 export function allCategories(): AccountCategory[] {
   const buckets: (MeasureBucket | null)[] = [null, ...MEASURE_BUCKETS]
-  return POLLUTION_DEGREES.flatMap((degree) => buckets.flatMap((strictest) =>
-    [true, false, null].map((produceCompliant) => ({ degree, strictest, produceCompliant }))))
+  return POLLUTION_DEGREES.flatMap((degree) =>
+    buckets.flatMap((strictest) =>
+      [true, false, null].map((produceCompliant) => ({ degree, strictest, produceCompliant })),
+    ),
+  )
 }
 
 /** The categories that count in `term` ('E' = all; 'none' = contaminated but not safely used). */
@@ -128,8 +145,14 @@ const add = (f: Figure, t: Figure) => {
 /** A = (B + C + D) / E × 100 % over category totals; each parcel sits in one category, so it is counted once. */
 export function farmlandRate(totals: readonly CategoryTotal[], rule: TermRule): FarmlandFigures {
   const out: FarmlandFigures = {
-    B: zero(), C: zero(), D: zero(), E: zero(),
-    notCounted: { ...zero(), byReason: { NO_MEASURE: zero(), MEASURE_TOO_WEAK: zero(), PRODUCE_EXCEEDS: zero(), PRODUCE_MISSING: zero() } },
+    B: zero(),
+    C: zero(),
+    D: zero(),
+    E: zero(),
+    notCounted: {
+      ...zero(),
+      byReason: { NO_MEASURE: zero(), MEASURE_TOO_WEAK: zero(), PRODUCE_EXCEEDS: zero(), PRODUCE_MISSING: zero() },
+    },
     ratePct: null,
   }
   for (const t of totals) {
@@ -154,7 +177,8 @@ export const PLOT_RATE_BASES = ['count', 'area'] as const
 export type PlotRateBasis = (typeof PLOT_RATE_BASES)[number]
 
 export const PLOT_RATE_BASIS_LABEL: Record<PlotRateBasis, string> = {
-  count: '按地块数量（R 待核实）', area: '按地块面积（R 待核实）',
+  count: '按地块数量（R 待核实）',
+  area: '按地块面积（R 待核实）',
 }
 
 export interface PlotFigures {
@@ -174,13 +198,21 @@ export function plotRate(met: Figure, unmet: Figure, basis: PlotRateBasis): Plot
 
 export type Indicator = 'farmland' | 'plot'
 
-export const INDICATOR_LABEL: Record<Indicator, string> = { farmland: '受污染耕地安全利用率', plot: '污染地块安全利用率' }
+export const INDICATOR_LABEL: Record<Indicator, string> = {
+  farmland: '受污染耕地安全利用率',
+  plot: '污染地块安全利用率',
+}
 
 export const NATIONAL = '000000'
 
 export type JurisdictionLevel = 'national' | 'province' | 'city' | 'county'
 
-export const JURISDICTION_LEVEL_LABEL: Record<JurisdictionLevel, string> = { national: '全国', province: '省级', city: '市级', county: '县级' }
+export const JURISDICTION_LEVEL_LABEL: Record<JurisdictionLevel, string> = {
+  national: '全国',
+  province: '省级',
+  city: '市级',
+  county: '县级',
+}
 
 /** The level of a jurisdiction code: 000000 national, xx0000 province, xxxx00 city, otherwise county. */
 export function jurisdictionLevel(code: string): JurisdictionLevel {
@@ -226,9 +258,16 @@ export const TARGET_YEAR_RULE_LABEL: Record<TargetYearRule, string> = {
  * The target that applies to `chain` (most specific jurisdiction first) for `indicator` in `year`: the first
  * jurisdiction of the chain with a target of a fitting year wins; null when none has one.
  */
-export function applicableTarget(targets: readonly Target[], chain: readonly string[], indicator: Indicator, year: number, rule: TargetYearRule): Target | null {
+export function applicableTarget(
+  targets: readonly Target[],
+  chain: readonly string[],
+  indicator: Indicator,
+  year: number,
+  rule: TargetYearRule,
+): Target | null {
   for (const jurisdiction of chain) {
-    const own = targets.filter((t) => t.jurisdiction === jurisdiction && t.indicator === indicator)
+    const own = targets
+      .filter((t) => t.jurisdiction === jurisdiction && t.indicator === indicator)
       .filter((t) => (rule === 'next' ? t.year >= year : t.year <= year))
       .sort((a, b) => (rule === 'next' ? a.year - b.year : b.year - a.year))
     if (own.length) return own[0]
@@ -249,7 +288,9 @@ export type TargetCheck = { valid: true } | { valid: false; field: string; messa
 
 /** A target's value: 0–100 with at most two decimals. */
 export function checkTargetPct(value: number): TargetCheck {
-  if (!Number.isFinite(value) || value < 0 || value > 100) return { valid: false, field: 'targetPct', message: `目标值应在 0–100（%）之间，当前为 ${value}` }
-  if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) return { valid: false, field: 'targetPct', message: '目标值最多保留两位小数' }
+  if (!Number.isFinite(value) || value < 0 || value > 100)
+    return { valid: false, field: 'targetPct', message: `目标值应在 0–100（%）之间，当前为 ${value}` }
+  if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6)
+    return { valid: false, field: 'targetPct', message: '目标值最多保留两位小数' }
   return { valid: true }
 }

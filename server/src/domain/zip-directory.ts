@@ -76,9 +76,21 @@ function applyZip64Extra(v: DataView, from: number, length: number, entry: ZipEn
         field += 8
         return value
       }
-      if (entry.uncompressedSize === MAX32) { const n = take(); if (n === null) return false; entry.uncompressedSize = n }
-      if (entry.compressedSize === MAX32) { const n = take(); if (n === null) return false; entry.compressedSize = n }
-      if (entry.localHeaderOffset === MAX32) { const n = take(); if (n === null) return false; entry.localHeaderOffset = n }
+      if (entry.uncompressedSize === MAX32) {
+        const n = take()
+        if (n === null) return false
+        entry.uncompressedSize = n
+      }
+      if (entry.compressedSize === MAX32) {
+        const n = take()
+        if (n === null) return false
+        entry.compressedSize = n
+      }
+      if (entry.localHeaderOffset === MAX32) {
+        const n = take()
+        if (n === null) return false
+        entry.localHeaderOffset = n
+      }
       return true
     }
     at += 4 + size

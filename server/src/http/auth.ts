@@ -28,9 +28,18 @@ function cookies(req: Request): Record<string, string | undefined> {
 }
 
 export function setCookie(req: Request, res: Response, name: string, value: string, maxAgeSeconds?: number): void {
-  res.append('Set-Cookie', stringifySetCookie({
-    name, value, httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure, ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
-  }))
+  res.append(
+    'Set-Cookie',
+    stringifySetCookie({
+      name,
+      value,
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: req.secure,
+      ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+    }),
+  )
 }
 
 /** Reads the session cookie and sets `req.auth`; an unknown or expired session is simply no session. */

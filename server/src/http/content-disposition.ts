@@ -9,7 +9,10 @@ export interface DownloadName {
  * ASCII fallback and the UTF-8 name encoded as RFC 5987 (and RFC 6266 §4.3) says.
  */
 export function contentDisposition(name: DownloadName, type: 'attachment' | 'inline' = 'attachment'): string {
-  const encoded = encodeURIComponent(name.utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  const encoded = encodeURIComponent(name.utf8).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
   const ascii = name.ascii.replace(/[^\x20-\x7e]|["\\]/g, '_')
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }

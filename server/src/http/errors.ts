@@ -41,16 +41,22 @@ export function errorMiddleware(log: (err: unknown) => void): ErrorRequestHandle
     const status = typeof err?.status === 'number' ? err.status : 500
     if (err?.type === 'entity.too.large') {
       const message = `请求内容过大（上限 ${err.limit} 字节）`
-      res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message, details: problemDetails('PAYLOAD_TOO_LARGE', message) } })
+      res
+        .status(413)
+        .json({ error: { code: 'PAYLOAD_TOO_LARGE', message, details: problemDetails('PAYLOAD_TOO_LARGE', message) } })
       return
     }
     if (err?.type === 'entity.parse.failed') {
       const message = '请求内容不是合法的 JSON，请检查格式'
-      res.status(400).json({ error: { code: 'INVALID_JSON', message, details: problemDetails('INVALID_JSON', message) } })
+      res
+        .status(400)
+        .json({ error: { code: 'INVALID_JSON', message, details: problemDetails('INVALID_JSON', message) } })
       return
     }
     if (status >= 400 && status < 500) {
-      res.status(status).json({ error: { code: 'BAD_REQUEST', message: '请求无效', details: problemDetails('BAD_REQUEST', '请求无效') } })
+      res.status(status).json({
+        error: { code: 'BAD_REQUEST', message: '请求无效', details: problemDetails('BAD_REQUEST', '请求无效') },
+      })
       return
     }
     log(err)

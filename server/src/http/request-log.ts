@@ -3,7 +3,15 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
 /** Headers that carry a credential: never written to the log, whatever serializer a later change adds. */
-const SECRET_HEADERS = ['cookie', 'set-cookie', 'authorization', 'x-csrf-token', 'x-api-key', 'x-access-key', 'proxy-authorization']
+const SECRET_HEADERS = [
+  'cookie',
+  'set-cookie',
+  'authorization',
+  'x-csrf-token',
+  'x-api-key',
+  'x-access-key',
+  'proxy-authorization',
+]
 
 /** pino `redact` of every logger of the server: the credential headers wherever a log object carries them. */
 export const LOG_REDACT = {
@@ -21,7 +29,11 @@ export function requestLog(logger: Logger) {
     autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false },
     customProps: (req) => ({ userId: (req as Request).auth?.user.id ?? null }),
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   })

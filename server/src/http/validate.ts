@@ -32,12 +32,15 @@ function findInputProblem(value: unknown, path: (string | number)[] = []): Input
     }
     if (next.value === null || typeof next.value !== 'object') continue
     if (next.path.length - path.length >= MAX_NESTING) return { kind: 'nesting', path: next.path }
-    const entries: [string | number, unknown][] = Array.isArray(next.value) ? next.value.map((v, i) => [i, v]) : Object.entries(next.value)
+    const entries: [string | number, unknown][] = Array.isArray(next.value)
+      ? next.value.map((v, i) => [i, v])
+      : Object.entries(next.value)
     for (const [key] of entries) {
       const position = typeof key === 'string' ? controlCharacterAt(key) : null
       if (position !== null) return { kind: 'control', path: [...next.path, key], position, isInKey: true }
     }
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...next.path, entries[i][0]] })
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push({ value: entries[i][1], path: [...next.path, entries[i][0]] })
   }
   return null
 }
@@ -94,8 +97,13 @@ export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   assertNoControlCharacters(input)
   const result = schema.safeParse(input)
   if (!result.success) {
-    throw new AppError('VALIDATION', result.error.issues.map((i) => i.message).join('；'),
-      { problems: result.error.issues.map((i) => ({ code: 'INVALID_FIELD', field: i.path.join('.'), message: i.message })) })
+    throw new AppError('VALIDATION', result.error.issues.map((i) => i.message).join('；'), {
+      problems: result.error.issues.map((i) => ({
+        code: 'INVALID_FIELD',
+        field: i.path.join('.'),
+        message: i.message,
+      })),
+    })
   }
   return result.data
 }

@@ -19,17 +19,24 @@ export async function findSession(db: Queryable, tokenHash: string): Promise<Ses
   return (await db.query<SessionRow>(sqlFile('auth/find-session'), [tokenHash])).rows[0]
 }
 
-export async function findUserForLogin(db: Queryable, username: string): Promise<{ id: number; username: string; password_hash: string; is_active: boolean } | undefined> {
+export async function findUserForLogin(
+  db: Queryable,
+  username: string,
+): Promise<{ id: number; username: string; password_hash: string; is_active: boolean } | undefined> {
   return (await db.query(sqlFile('auth/find-user-for-login'), [username])).rows[0]
 }
 
-export async function readLoginFailure(db: Queryable, username: string): Promise<{ locked_until: Date | null; is_locked: boolean } | undefined> {
+export async function readLoginFailure(
+  db: Queryable,
+  username: string,
+): Promise<{ locked_until: Date | null; is_locked: boolean } | undefined> {
   return (await db.query(sqlFile('auth/read-login-failure'), [username])).rows[0]
 }
 
 /** Counts a failed login and returns the failures in a row so far. */
 export async function recordLoginFailure(db: Queryable, username: string): Promise<number> {
-  return (await db.query<{ failed_count: number }>(sqlFile('auth/record-login-failure'), [username])).rows[0].failed_count
+  return (await db.query<{ failed_count: number }>(sqlFile('auth/record-login-failure'), [username])).rows[0]
+    .failed_count
 }
 
 export async function lockLogin(db: Queryable, username: string, minutes: number): Promise<void> {
@@ -40,7 +47,13 @@ export async function clearLoginFailure(db: Queryable, username: string): Promis
   await db.query(sqlFile('auth/clear-login-failure'), [username])
 }
 
-export async function createSession(db: Queryable, tokenHash: string, userId: number, csrfToken: string, minutes: number): Promise<void> {
+export async function createSession(
+  db: Queryable,
+  tokenHash: string,
+  userId: number,
+  csrfToken: string,
+  minutes: number,
+): Promise<void> {
   await db.query(sqlFile('auth/create-session'), [tokenHash, userId, csrfToken, minutes])
 }
 
@@ -57,7 +70,10 @@ export async function deleteUserSessions(db: Queryable, userId: number, keepToke
   await db.query(sqlFile('auth/delete-user-sessions'), [userId, keepTokenHash])
 }
 
-export async function readPasswordHash(db: Queryable, userId: number): Promise<{ username: string; password_hash: string } | undefined> {
+export async function readPasswordHash(
+  db: Queryable,
+  userId: number,
+): Promise<{ username: string; password_hash: string } | undefined> {
   return (await db.query(sqlFile('auth/read-password-hash'), [userId])).rows[0]
 }
 

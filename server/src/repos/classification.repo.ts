@@ -137,14 +137,25 @@ export interface StatisticsRow {
 
 const q = (name: string) => sqlFile(`classification/${name}`)
 
-export async function insertDefaultRuleSet(db: Queryable, version: string, name: string, rules: unknown): Promise<boolean> {
+export async function insertDefaultRuleSet(
+  db: Queryable,
+  version: string,
+  name: string,
+  rules: unknown,
+): Promise<boolean> {
   return ((await db.query(q('insert-default-rule-set'), [version, name, JSON.stringify(rules)])).rowCount ?? 0) > 0
 }
 
 /** Stores a new rule set; false when the version exists already. */
-export async function insertRuleSet(tx: Queryable, r: { version: string; name: string; rules: unknown; isDefault: boolean; createdBy: string }): Promise<boolean> {
+export async function insertRuleSet(
+  tx: Queryable,
+  r: { version: string; name: string; rules: unknown; isDefault: boolean; createdBy: string },
+): Promise<boolean> {
   if (r.isDefault) await tx.query(q('clear-default-rule-set'))
-  return ((await tx.query(q('insert-rule-set'), [r.version, r.name, JSON.stringify(r.rules), r.isDefault, r.createdBy])).rowCount ?? 0) > 0
+  return (
+    ((await tx.query(q('insert-rule-set'), [r.version, r.name, JSON.stringify(r.rules), r.isDefault, r.createdBy]))
+      .rowCount ?? 0) > 0
+  )
 }
 
 export async function listRuleSets(db: Queryable): Promise<RuleSetRow[]> {
@@ -156,7 +167,10 @@ export async function findRuleSet(db: Queryable, version: string | null): Promis
   return (await db.query<RuleSetRow>(q('find-rule-set'), [version])).rows[0]
 }
 
-export async function findCounty(db: Queryable, adcode: string): Promise<{ adcode: string; name: string; parcels: number } | undefined> {
+export async function findCounty(
+  db: Queryable,
+  adcode: string,
+): Promise<{ adcode: string; name: string; parcels: number } | undefined> {
   return (await db.query(q('find-county'), [adcode])).rows[0]
 }
 
@@ -165,11 +179,25 @@ export async function findActiveJobId(db: Queryable, adcode: string): Promise<nu
   return row ? Number(row.id) : undefined
 }
 
-export async function insertList(tx: Queryable, adcode: string, title: string, ruleSetVersion: string, username: string): Promise<number> {
-  return Number((await tx.query<{ id: number }>(q('insert-list'), [adcode, title, ruleSetVersion, username])).rows[0].id)
+export async function insertList(
+  tx: Queryable,
+  adcode: string,
+  title: string,
+  ruleSetVersion: string,
+  username: string,
+): Promise<number> {
+  return Number(
+    (await tx.query<{ id: number }>(q('insert-list'), [adcode, title, ruleSetVersion, username])).rows[0].id,
+  )
 }
 
-export async function insertJob(tx: Queryable, adcode: string, listId: number, total: number, username: string): Promise<number> {
+export async function insertJob(
+  tx: Queryable,
+  adcode: string,
+  listId: number,
+  total: number,
+  username: string,
+): Promise<number> {
   return Number((await tx.query<{ id: number }>(q('insert-job'), [adcode, listId, total, username])).rows[0].id)
 }
 
@@ -190,7 +218,13 @@ export async function requestJobCancel(db: Queryable, adcode: string, id: number
   return ((await db.query(q('request-cancel'), [adcode, id])).rowCount ?? 0) > 0
 }
 
-export async function finishJob(db: Queryable, adcode: string, id: number, status: 'done' | 'failed' | 'cancelled', error: string | null): Promise<boolean> {
+export async function finishJob(
+  db: Queryable,
+  adcode: string,
+  id: number,
+  status: 'done' | 'failed' | 'cancelled',
+  error: string | null,
+): Promise<boolean> {
   return ((await db.query(q('finish-job'), [adcode, id, status, error])).rowCount ?? 0) > 0
 }
 
@@ -198,15 +232,28 @@ export async function failAbandonedJobs(db: Queryable, message: string): Promise
   return (await db.query(q('fail-abandoned-jobs'), [message])).rowCount ?? 0
 }
 
-export async function readJobState(db: Queryable, adcode: string, id: number): Promise<{ status: JobStatus; is_cancel_requested: boolean } | undefined> {
+export async function readJobState(
+  db: Queryable,
+  adcode: string,
+  id: number,
+): Promise<{ status: JobStatus; is_cancel_requested: boolean } | undefined> {
   return (await db.query(q('read-job-state'), [adcode, id])).rows[0]
 }
 
-export async function recordProgress(tx: Queryable, adcode: string, id: number, count: number): Promise<{ done: number; is_cancel_requested: boolean }> {
+export async function recordProgress(
+  tx: Queryable,
+  adcode: string,
+  id: number,
+  count: number,
+): Promise<{ done: number; is_cancel_requested: boolean }> {
   return (await tx.query(q('record-progress'), [adcode, id, count])).rows[0]
 }
 
-export async function completeList(tx: Queryable, adcode: string, listId: number): Promise<{ parcel_count: number; by_class: Record<string, number> }> {
+export async function completeList(
+  tx: Queryable,
+  adcode: string,
+  listId: number,
+): Promise<{ parcel_count: number; by_class: Record<string, number> }> {
   return (await tx.query(q('complete-list'), [adcode, listId])).rows[0]
 }
 
@@ -215,7 +262,14 @@ export async function listPointSamples(db: Queryable, adcode: string): Promise<P
 }
 
 /** The next batch of parcels after `afterId`, each with the sampled points inside it and nearby. */
-export async function findParcelEvidence(db: Queryable, adcode: string, afterId: number, batchSize: number, maxDistanceM: number, maxSamples: number): Promise<ParcelEvidenceRow[]> {
+export async function findParcelEvidence(
+  db: Queryable,
+  adcode: string,
+  afterId: number,
+  batchSize: number,
+  maxDistanceM: number,
+  maxSamples: number,
+): Promise<ParcelEvidenceRow[]> {
   const { rows } = await db.query(q('find-parcel-evidence'), [adcode, afterId, batchSize, maxDistanceM, maxSamples])
   return rows.map((r) => ({
     parcel_id: Number(r.parcel_id),
@@ -232,8 +286,15 @@ export async function insertEntries(tx: Queryable, adcode: string, listId: numbe
 
 /** The bulk parameters of entries, one array per column. */
 function entryColumns(entries: NewEntry[]) {
-  return [entries.map((e) => e.parcelId), entries.map((e) => e.class), entries.map((e) => e.method), entries.map((e) => e.soilGrade),
-    entries.map((e) => e.mainPollutants.join(',')), entries.map((e) => e.sampleCount), entries.map((e) => JSON.stringify(e.basis))]
+  return [
+    entries.map((e) => e.parcelId),
+    entries.map((e) => e.class),
+    entries.map((e) => e.method),
+    entries.map((e) => e.soilGrade),
+    entries.map((e) => e.mainPollutants.join(',')),
+    entries.map((e) => e.sampleCount),
+    entries.map((e) => JSON.stringify(e.basis)),
+  ]
 }
 
 /** Writes recomputed entries into a list, replacing what it held for those parcels. */
@@ -249,12 +310,19 @@ export async function lockDraftLists(tx: Queryable, adcode: string): Promise<voi
 
 /** The county's newest complete draft (or returned) list made since the last publication, locked. */
 export async function findNextDraftList(tx: Queryable, adcode: string): Promise<number | undefined> {
-  const { rows: [r] } = await tx.query<{ id: number }>(q('find-next-draft'), [adcode])
+  const {
+    rows: [r],
+  } = await tx.query<{ id: number }>(q('find-next-draft'), [adcode])
   return r ? Number(r.id) : undefined
 }
 
 /** A new complete draft list for classes recomputed by parcel edits. */
-export async function insertEditList(tx: Queryable, adcode: string, ruleSetVersion: string, username: string): Promise<number> {
+export async function insertEditList(
+  tx: Queryable,
+  adcode: string,
+  ruleSetVersion: string,
+  username: string,
+): Promise<number> {
   return Number((await tx.query<{ id: number }>(q('insert-edit-list'), [adcode, ruleSetVersion, username])).rows[0].id)
 }
 
@@ -264,12 +332,24 @@ export async function fillListFromPublished(tx: Queryable, adcode: string, listI
 }
 
 /** Copies the parents' entries to the children in every complete list that classes all the parents. */
-export async function carryEntries(tx: Queryable, adcode: string, parentIds: number[], childIds: number[], edit: unknown): Promise<void> {
+export async function carryEntries(
+  tx: Queryable,
+  adcode: string,
+  parentIds: number[],
+  childIds: number[],
+  edit: unknown,
+): Promise<void> {
   await tx.query(q('carry-entries'), [adcode, parentIds, childIds, JSON.stringify(edit)])
 }
 
 /** Puts a restored parcel's entry back in the list its published class came from, with that class. */
-export async function restoreEntry(tx: Queryable, adcode: string, listId: number, parcelId: number, c: { class: string; method: string; basis: unknown }): Promise<void> {
+export async function restoreEntry(
+  tx: Queryable,
+  adcode: string,
+  listId: number,
+  parcelId: number,
+  c: { class: string; method: string; basis: unknown },
+): Promise<void> {
   await tx.query(q('restore-entry'), [adcode, listId, parcelId, c.class, c.method, JSON.stringify(c.basis ?? {})])
 }
 
@@ -286,7 +366,21 @@ export async function findList(db: Queryable, id: number): Promise<ListRow | und
   return (await db.query<ListRow>(q('find-list'), [id])).rows[0]
 }
 
-export async function lockList(tx: Queryable, id: number): Promise<{ id: number; adcode: string; county: string; title: string; review_status: ReviewStatus; is_complete: boolean; version: number } | undefined> {
+export async function lockList(
+  tx: Queryable,
+  id: number,
+): Promise<
+  | {
+      id: number
+      adcode: string
+      county: string
+      title: string
+      review_status: ReviewStatus
+      is_complete: boolean
+      version: number
+    }
+  | undefined
+> {
   return (await tx.query(q('lock-list'), [id])).rows[0]
 }
 
@@ -302,18 +396,37 @@ export async function countTransitions(db: Queryable, adcode: string, listId: nu
   return (await db.query<TransitionRow>(q('count-transitions'), [adcode, listId])).rows
 }
 
-export async function listChanges(db: Queryable, adcode: string, listId: number, offset: number, limit: number): Promise<{ total: number; rows: ChangeRow[] }> {
+export async function listChanges(
+  db: Queryable,
+  adcode: string,
+  listId: number,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; rows: ChangeRow[] }> {
   const { rows } = await db.query<ChangeRow>(q('list-changes'), [adcode, listId, offset, limit])
   if (rows.length) return { total: Number(rows[0].total), rows }
   const total = (await db.query<{ total: number }>(q('count-changes'), [adcode, listId])).rows[0].total
   return { total, rows }
 }
 
-export async function findEntry(db: Queryable, adcode: string, listId: number, parcelId: number): Promise<EntryRow | undefined> {
+export async function findEntry(
+  db: Queryable,
+  adcode: string,
+  listId: number,
+  parcelId: number,
+): Promise<EntryRow | undefined> {
   return (await db.query<EntryRow>(q('find-entry'), [adcode, listId, parcelId])).rows[0]
 }
 
-export async function overrideEntry(tx: Queryable, adcode: string, listId: number, parcelId: number, cls: string, reason: string, username: string): Promise<boolean> {
+export async function overrideEntry(
+  tx: Queryable,
+  adcode: string,
+  listId: number,
+  parcelId: number,
+  cls: string,
+  reason: string,
+  username: string,
+): Promise<boolean> {
   return ((await tx.query(q('override-entry'), [adcode, listId, parcelId, cls, reason, username])).rowCount ?? 0) > 0
 }
 

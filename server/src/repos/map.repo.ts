@@ -36,7 +36,12 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
-export async function searchPlaces(db: Queryable, text: string, limitPerKind: number, adcodes: string[]): Promise<SearchRow[]> {
+export async function searchPlaces(
+  db: Queryable,
+  text: string,
+  limitPerKind: number,
+  adcodes: string[],
+): Promise<SearchRow[]> {
   const q = escapeLike(text)
   const { rows } = await db.query(sqlFile('map/search'), [`%${q}%`, `${q}%`, limitPerKind, adcodes])
   return rows
@@ -46,11 +51,17 @@ export async function listCounties(db: Queryable, adcodes: string[]): Promise<Co
   return (await db.query(sqlFile('map/list-counties'), [adcodes])).rows
 }
 
-export async function findFeature(db: Queryable, entity: FeatureEntity, id: number): Promise<Record<string, any> | undefined> {
+export async function findFeature(
+  db: Queryable,
+  entity: FeatureEntity,
+  id: number,
+): Promise<Record<string, any> | undefined> {
   const { rows } = await db.query(sqlFile(FEATURE_QUERY[entity]), [id])
   return rows[0]
 }
 
-export async function readHealth(db: Queryable): Promise<{ postgres_version: string; postgis_version: string; counties: number; parcels: number }> {
+export async function readHealth(
+  db: Queryable,
+): Promise<{ postgres_version: string; postgis_version: string; counties: number; parcels: number }> {
   return (await db.query(sqlFile('map/health'))).rows[0]
 }

@@ -90,19 +90,35 @@ export async function findParcels(db: Queryable, ids: number[]): Promise<ParcelR
 }
 
 /** Locks the parcels that exist among `ids` (FOR UPDATE, in id order). */
-export async function lockParcels(tx: Queryable, ids: number[]): Promise<{ id: number; adcode: string; version: number }[]> {
+export async function lockParcels(
+  tx: Queryable,
+  ids: number[],
+): Promise<{ id: number; adcode: string; version: number }[]> {
   return (await tx.query(sqlFile('parcels/lock-parcels'), [ids])).rows
 }
 
-export async function listParcelsInBbox(db: Queryable, adcodes: string[], bbox: [number, number, number, number], limit: number): Promise<ParcelRow[]> {
+export async function listParcelsInBbox(
+  db: Queryable,
+  adcodes: string[],
+  bbox: [number, number, number, number],
+  limit: number,
+): Promise<ParcelRow[]> {
   return (await db.query<ParcelRow>(sqlFile('parcels/list-in-bbox'), [adcodes, ...bbox, limit])).rows
 }
 
-export async function findTownshipOf(db: Queryable, g: Polygon | MultiPolygon, adcode: string): Promise<{ code: string; name: string } | undefined> {
+export async function findTownshipOf(
+  db: Queryable,
+  g: Polygon | MultiPolygon,
+  adcode: string,
+): Promise<{ code: string; name: string } | undefined> {
   return (await db.query(sqlFile('parcels/find-township'), [json(g), adcode])).rows[0]
 }
 
-export async function findTownshipByCode(db: Queryable, adcode: string, code: string): Promise<{ code: string; name: string } | undefined> {
+export async function findTownshipByCode(
+  db: Queryable,
+  adcode: string,
+  code: string,
+): Promise<{ code: string; name: string } | undefined> {
   return (await db.query(sqlFile('parcels/find-township-by-code'), [adcode, code])).rows[0]
 }
 
@@ -114,20 +130,67 @@ export async function allocateCodes(tx: Queryable, adcode: string, count: number
   return (await tx.query<{ codes: string[] }>(sqlFile('parcels/allocate-codes'), [adcode, count])).rows[0].codes
 }
 
-export async function insertParcel(tx: Queryable, p: ParcelValues & {
-  adcode: string; id: number | null; code: string; parentCodes: string[] | null; version: number; geometry: Polygon | MultiPolygon; editor: string
-}): Promise<number> {
-  const { rows: [r] } = await tx.query<{ id: number }>(sqlFile('parcels/insert-parcel'), [
-    p.adcode, p.id, p.code, p.dlbm, p.townshipCode, p.qsxz, p.qsdwmc, p.zldwmc, p.kcxs, p.gdpdjb, p.zzsxdm, p.bz,
-    p.class, p.classMethod, jsonOrNull(p.classBasis), p.classListId, p.parentCodes, p.version, json(p.geometry), p.editor,
+export async function insertParcel(
+  tx: Queryable,
+  p: ParcelValues & {
+    adcode: string
+    id: number | null
+    code: string
+    parentCodes: string[] | null
+    version: number
+    geometry: Polygon | MultiPolygon
+    editor: string
+  },
+): Promise<number> {
+  const {
+    rows: [r],
+  } = await tx.query<{ id: number }>(sqlFile('parcels/insert-parcel'), [
+    p.adcode,
+    p.id,
+    p.code,
+    p.dlbm,
+    p.townshipCode,
+    p.qsxz,
+    p.qsdwmc,
+    p.zldwmc,
+    p.kcxs,
+    p.gdpdjb,
+    p.zzsxdm,
+    p.bz,
+    p.class,
+    p.classMethod,
+    jsonOrNull(p.classBasis),
+    p.classListId,
+    p.parentCodes,
+    p.version,
+    json(p.geometry),
+    p.editor,
   ])
   return Number(r.id)
 }
 
-export async function updateParcel(tx: Queryable, id: number, p: ParcelValues & { geometry: Polygon | MultiPolygon | null; editor: string }): Promise<void> {
+export async function updateParcel(
+  tx: Queryable,
+  id: number,
+  p: ParcelValues & { geometry: Polygon | MultiPolygon | null; editor: string },
+): Promise<void> {
   await tx.query(sqlFile('parcels/update-parcel'), [
-    id, p.dlbm, p.townshipCode, p.qsxz, p.qsdwmc, p.zldwmc, p.kcxs, p.gdpdjb, p.zzsxdm, p.bz,
-    p.class, p.classMethod, jsonOrNull(p.classBasis), p.classListId, p.geometry ? json(p.geometry) : null, p.editor,
+    id,
+    p.dlbm,
+    p.townshipCode,
+    p.qsxz,
+    p.qsdwmc,
+    p.zldwmc,
+    p.kcxs,
+    p.gdpdjb,
+    p.zzsxdm,
+    p.bz,
+    p.class,
+    p.classMethod,
+    jsonOrNull(p.classBasis),
+    p.classListId,
+    p.geometry ? json(p.geometry) : null,
+    p.editor,
   ])
 }
 
@@ -135,22 +198,47 @@ export async function deleteParcel(tx: Queryable, id: number): Promise<void> {
   await tx.query(sqlFile('parcels/delete-parcel'), [id])
 }
 
-export async function refreshOverviewArea(tx: Queryable, adcode: string, bbox: [number, number, number, number]): Promise<void> {
+export async function refreshOverviewArea(
+  tx: Queryable,
+  adcode: string,
+  bbox: [number, number, number, number],
+): Promise<void> {
   await tx.query(sqlFile('parcels/refresh-overview-area'), [adcode, ...bbox])
 }
 
 export async function splitParcelGeometry(db: Queryable, id: number, line: LineString) {
-  return (await db.query<{ geometry: Polygon; area_m2: number; parent_m2: number }>(sqlFile('parcels/split-parcel'), [id, json(line)])).rows
+  return (
+    await db.query<{ geometry: Polygon; area_m2: number; parent_m2: number }>(sqlFile('parcels/split-parcel'), [
+      id,
+      json(line),
+    ])
+  ).rows
 }
 
 export async function mergeParcelGeometry(db: Queryable, ids: number[]) {
-  return (await db.query<{ geometry: Polygon | MultiPolygon; area_m2: number; parts_m2: number; pieces: { m2: number; ids: number[] | null }[] }>(
-    sqlFile('parcels/merge-parcels'), [ids])).rows[0]
+  return (
+    await db.query<{
+      geometry: Polygon | MultiPolygon
+      area_m2: number
+      parts_m2: number
+      pieces: { m2: number; ids: number[] | null }[]
+    }>(sqlFile('parcels/merge-parcels'), [ids])
+  ).rows[0]
 }
 
-export async function findParcelEvidenceByIds(db: Queryable, adcode: string, ids: number[], reachM: number, maxSamples: number): Promise<ParcelEvidenceRow[]> {
-  return (await db.query(sqlFile('parcels/find-parcel-evidence'), [adcode, ids, reachM, maxSamples])).rows
-    .map((r) => ({ parcel_id: Number(r.parcel_id), inside_ids: r.inside_ids.map(Number), near_ids: r.near_ids.map(Number), near_distances: r.near_distances.map(Number) }))
+export async function findParcelEvidenceByIds(
+  db: Queryable,
+  adcode: string,
+  ids: number[],
+  reachM: number,
+  maxSamples: number,
+): Promise<ParcelEvidenceRow[]> {
+  return (await db.query(sqlFile('parcels/find-parcel-evidence'), [adcode, ids, reachM, maxSamples])).rows.map((r) => ({
+    parcel_id: Number(r.parcel_id),
+    inside_ids: r.inside_ids.map(Number),
+    near_ids: r.near_ids.map(Number),
+    near_distances: r.near_distances.map(Number),
+  }))
 }
 
 export async function listPointSamplesByIds(db: Queryable, adcode: string, ids: number[]): Promise<PointSampleRow[]> {
@@ -162,7 +250,11 @@ export async function listParcelHistory(db: Queryable, id: number): Promise<Hist
   return (await db.query<HistoryRow>(sqlFile('parcels/list-history'), [id])).rows
 }
 
-export async function findHistoryEntry(db: Queryable, parcelId: number, historyId: number): Promise<HistoryRow | undefined> {
+export async function findHistoryEntry(
+  db: Queryable,
+  parcelId: number,
+  historyId: number,
+): Promise<HistoryRow | undefined> {
   return (await db.query<HistoryRow>(sqlFile('parcels/find-history-entry'), [parcelId, historyId])).rows[0]
 }
 
@@ -170,7 +262,10 @@ export async function findRemoval(db: Queryable, id: number): Promise<RemovalRow
   return (await db.query<RemovalRow>(sqlFile('parcels/find-removal'), [id])).rows[0]
 }
 
-export async function findHistoryCounty(db: Queryable, id: number): Promise<{ adcode: string; county: string } | undefined> {
+export async function findHistoryCounty(
+  db: Queryable,
+  id: number,
+): Promise<{ adcode: string; county: string } | undefined> {
   return (await db.query(sqlFile('parcels/find-history-county'), [id])).rows[0]
 }
 

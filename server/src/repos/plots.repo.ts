@@ -85,7 +85,13 @@ export interface NegativeUseRow {
 
 const json = (g: unknown) => JSON.stringify(g)
 
-export async function listPlots(db: Queryable, adcodes: string[], statuses: string[] | null, q: string | null, limit: number): Promise<PlotListRow[]> {
+export async function listPlots(
+  db: Queryable,
+  adcodes: string[],
+  statuses: string[] | null,
+  q: string | null,
+  limit: number,
+): Promise<PlotListRow[]> {
   return (await db.query<PlotListRow>(sqlFile('plots/list-plots'), [adcodes, statuses, q, limit])).rows
 }
 
@@ -97,32 +103,92 @@ export async function lockPlot(tx: Queryable, id: number): Promise<PlotRow | und
   return (await tx.query<PlotRow>(sqlFile('plots/lock-plot'), [id])).rows[0]
 }
 
-export async function insertPlot(tx: Queryable, adcode: string, f: PlotFacts, geometry: Polygon | MultiPolygon, editor: string): Promise<number> {
-  const { rows } = await tx.query<{ id: number }>(sqlFile('plots/insert-plot'),
-    [adcode, f.name, f.formerIndustry, f.landUser, f.address, f.contact, f.plannedLandClass, json(geometry), editor])
+export async function insertPlot(
+  tx: Queryable,
+  adcode: string,
+  f: PlotFacts,
+  geometry: Polygon | MultiPolygon,
+  editor: string,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(sqlFile('plots/insert-plot'), [
+    adcode,
+    f.name,
+    f.formerIndustry,
+    f.landUser,
+    f.address,
+    f.contact,
+    f.plannedLandClass,
+    json(geometry),
+    editor,
+  ])
   return rows[0].id
 }
 
-export async function updatePlot(tx: Queryable, id: number, f: PlotFacts, geometry: Polygon | MultiPolygon | null, editor: string): Promise<number> {
-  const { rows } = await tx.query<{ version: number }>(sqlFile('plots/update-plot'),
-    [id, f.name, f.formerIndustry, f.landUser, f.address, f.contact, f.plannedLandClass, geometry ? json(geometry) : null, editor])
+export async function updatePlot(
+  tx: Queryable,
+  id: number,
+  f: PlotFacts,
+  geometry: Polygon | MultiPolygon | null,
+  editor: string,
+): Promise<number> {
+  const { rows } = await tx.query<{ version: number }>(sqlFile('plots/update-plot'), [
+    id,
+    f.name,
+    f.formerIndustry,
+    f.landUser,
+    f.address,
+    f.contact,
+    f.plannedLandClass,
+    geometry ? json(geometry) : null,
+    editor,
+  ])
   return rows[0].version
 }
 
-export async function setPlotStatus(tx: Queryable, id: number, status: string, riskLevel: string | null, editor: string): Promise<number> {
-  return (await tx.query<{ version: number }>(sqlFile('plots/set-plot-status'), [id, status, riskLevel, editor])).rows[0].version
+export async function setPlotStatus(
+  tx: Queryable,
+  id: number,
+  status: string,
+  riskLevel: string | null,
+  editor: string,
+): Promise<number> {
+  return (await tx.query<{ version: number }>(sqlFile('plots/set-plot-status'), [id, status, riskLevel, editor]))
+    .rows[0].version
 }
 
 export async function touchPlot(tx: Queryable, id: number, editor: string): Promise<number> {
   return (await tx.query<{ version: number }>(sqlFile('plots/touch-plot'), [id, editor])).rows[0].version
 }
 
-export async function insertPlotEvent(tx: Queryable, e: {
-  adcode: string; plotId: number; action: string; from: string | null; to: string; riskLevel: string | null
-  document: PlotDocument | null; reviewDocument: PlotDocument | null; reason: string | null; actor: string
-}): Promise<{ id: number; at: Date }> {
-  return (await tx.query(sqlFile('plots/insert-event'), [e.adcode, e.plotId, e.action, e.from, e.to, e.riskLevel,
-    e.document ? json(e.document) : null, e.reviewDocument ? json(e.reviewDocument) : null, e.reason, e.actor])).rows[0]
+export async function insertPlotEvent(
+  tx: Queryable,
+  e: {
+    adcode: string
+    plotId: number
+    action: string
+    from: string | null
+    to: string
+    riskLevel: string | null
+    document: PlotDocument | null
+    reviewDocument: PlotDocument | null
+    reason: string | null
+    actor: string
+  },
+): Promise<{ id: number; at: Date }> {
+  return (
+    await tx.query(sqlFile('plots/insert-event'), [
+      e.adcode,
+      e.plotId,
+      e.action,
+      e.from,
+      e.to,
+      e.riskLevel,
+      e.document ? json(e.document) : null,
+      e.reviewDocument ? json(e.reviewDocument) : null,
+      e.reason,
+      e.actor,
+    ])
+  ).rows[0]
 }
 
 export async function listPlotEvents(db: Queryable, adcode: string, plotId: number): Promise<PlotEventRow[]> {
@@ -133,22 +199,56 @@ export async function listPollutants(db: Queryable, adcode: string, plotId: numb
   return (await db.query<PollutantRow>(sqlFile('plots/list-pollutants'), [adcode, plotId])).rows
 }
 
-export async function insertPollutant(tx: Queryable, adcode: string, plotId: number, p: {
-  substance: string; valueMgKg: number; sampledOn: string; depthM: number | null; note: string | null
-}, editor: string): Promise<number> {
-  return (await tx.query<{ id: number }>(sqlFile('plots/insert-pollutant'),
-    [adcode, plotId, p.substance, p.valueMgKg, p.sampledOn, p.depthM, p.note, editor])).rows[0].id
+export async function insertPollutant(
+  tx: Queryable,
+  adcode: string,
+  plotId: number,
+  p: {
+    substance: string
+    valueMgKg: number
+    sampledOn: string
+    depthM: number | null
+    note: string | null
+  },
+  editor: string,
+): Promise<number> {
+  return (
+    await tx.query<{ id: number }>(sqlFile('plots/insert-pollutant'), [
+      adcode,
+      plotId,
+      p.substance,
+      p.valueMgKg,
+      p.sampledOn,
+      p.depthM,
+      p.note,
+      editor,
+    ])
+  ).rows[0].id
 }
 
 export async function deletePollutant(tx: Queryable, adcode: string, plotId: number, id: number) {
-  return (await tx.query<Omit<PollutantRow, 'created_by' | 'created_at'>>(sqlFile('plots/delete-pollutant'), [adcode, plotId, id])).rows[0]
+  return (
+    await tx.query<Omit<PollutantRow, 'created_by' | 'created_at'>>(sqlFile('plots/delete-pollutant'), [
+      adcode,
+      plotId,
+      id,
+    ])
+  ).rows[0]
 }
 
 export async function listNegativeUses(db: Queryable, adcode: string, plotId: number): Promise<NegativeUseRow[]> {
   return (await db.query<NegativeUseRow>(sqlFile('plots/list-negative-uses'), [adcode, plotId])).rows
 }
 
-export async function insertNegativeUse(tx: Queryable, adcode: string, plotId: number, useCode: string, basis: string, reason: string, editor: string): Promise<void> {
+export async function insertNegativeUse(
+  tx: Queryable,
+  adcode: string,
+  plotId: number,
+  useCode: string,
+  basis: string,
+  reason: string,
+  editor: string,
+): Promise<void> {
   await tx.query(sqlFile('plots/insert-negative-use'), [adcode, plotId, useCode, basis, reason, editor])
 }
 
@@ -156,7 +256,11 @@ export async function deleteNegativeUse(tx: Queryable, adcode: string, plotId: n
   await tx.query(sqlFile('plots/delete-negative-use'), [adcode, plotId, useCode])
 }
 
-export async function listPlotZones(db: Queryable, adcode: string, plotId: number): Promise<{ id: number; code: string; name: string; review_status: string }[]> {
+export async function listPlotZones(
+  db: Queryable,
+  adcode: string,
+  plotId: number,
+): Promise<{ id: number; code: string; name: string; review_status: string }[]> {
   return (await db.query(sqlFile('plots/list-plot-zones'), [adcode, plotId])).rows
 }
 
@@ -164,6 +268,11 @@ export async function reopenPlot(tx: Queryable, id: number): Promise<void> {
   await tx.query(sqlFile('plots/reopen-plot'), [id])
 }
 
-export async function setPublishedNegativeUses(tx: Queryable, adcode: string, plotId: number, uses: { useCode: string; basis: string }[]): Promise<void> {
+export async function setPublishedNegativeUses(
+  tx: Queryable,
+  adcode: string,
+  plotId: number,
+  uses: { useCode: string; basis: string }[],
+): Promise<void> {
   await tx.query(sqlFile('plots/set-published-negative-uses'), [adcode, plotId, JSON.stringify(uses)])
 }

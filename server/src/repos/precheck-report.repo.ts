@@ -18,13 +18,32 @@ export interface ReportFeature {
 }
 
 /** Box in EPSG:4490 lon/lat. */
-export interface LonLatBox { xmin: number; ymin: number; xmax: number; ymax: number }
+export interface LonLatBox {
+  xmin: number
+  ymin: number
+  xmax: number
+  ymax: number
+}
 
 /** A feature of a check with the version the check read (null when the check recorded none). */
-export interface WantedFeature { type: FeatureType; id: number; version: number | null }
+export interface WantedFeature {
+  type: FeatureType
+  id: number
+  version: number | null
+}
 
-export async function findReportFeatures(db: Queryable, wanted: WantedFeature[], box: LonLatBox): Promise<ReportFeature[]> {
+export async function findReportFeatures(
+  db: Queryable,
+  wanted: WantedFeature[],
+  box: LonLatBox,
+): Promise<ReportFeature[]> {
   if (!wanted.length) return []
-  const { rows } = await db.query<ReportFeature>(sqlFile('precheck/report-features'), [JSON.stringify(wanted), box.xmin, box.ymin, box.xmax, box.ymax])
+  const { rows } = await db.query<ReportFeature>(sqlFile('precheck/report-features'), [
+    JSON.stringify(wanted),
+    box.xmin,
+    box.ymin,
+    box.xmax,
+    box.ymax,
+  ])
   return rows.map((r) => ({ ...r, id: Number(r.id) }))
 }

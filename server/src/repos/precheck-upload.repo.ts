@@ -21,12 +21,25 @@ export async function findCountyLongitudes(db: Queryable, adcodes: string[]): Pr
 }
 
 /** `polygons` are GeoJSON Polygons in the CRS `srid`; PostGIS (PROJ) transforms them. */
-export async function transformPolygons(db: Queryable, polygons: object[], srid: number): Promise<TransformedOutlineRow> {
-  const { rows: [row] } = await db.query(sqlFile('precheck-upload/transform-parts'), [JSON.stringify(polygons.map((p) => JSON.stringify(p))), srid])
+export async function transformPolygons(
+  db: Queryable,
+  polygons: object[],
+  srid: number,
+): Promise<TransformedOutlineRow> {
+  const {
+    rows: [row],
+  } = await db.query(sqlFile('precheck-upload/transform-parts'), [
+    JSON.stringify(polygons.map((p) => JSON.stringify(p))),
+    srid,
+  ])
   return { invalid: row.invalid, geometry: row.geometry, areaM2: row.area_m2 }
 }
 
 /** Counties among `adcodes` that the outline (GeoJSON text, EPSG:4490) touches. */
-export async function findCountiesTouched(db: Queryable, adcodes: string[], geometry: string): Promise<{ adcode: string; name: string }[]> {
+export async function findCountiesTouched(
+  db: Queryable,
+  adcodes: string[],
+  geometry: string,
+): Promise<{ adcode: string; name: string }[]> {
   return (await db.query(sqlFile('precheck-upload/counties-touched'), [adcodes, geometry])).rows
 }

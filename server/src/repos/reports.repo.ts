@@ -34,7 +34,11 @@ export interface ReportRow {
   created_at: Date
 }
 
-export async function findCountyAt(db: Queryable, lon: number, lat: number): Promise<{ adcode: string; name: string } | undefined> {
+export async function findCountyAt(
+  db: Queryable,
+  lon: number,
+  lat: number,
+): Promise<{ adcode: string; name: string } | undefined> {
   return (await db.query(sqlFile('reports/find-county-at'), [lon, lat])).rows[0]
 }
 
@@ -43,23 +47,59 @@ export async function listCountyNames(db: Queryable): Promise<string[]> {
 }
 
 export async function insertReport(db: Queryable, r: NewReport): Promise<number> {
-  const { rows } = await db.query<{ id: number }>(sqlFile('reports/insert-report'),
-    [r.adcode, r.description, r.contact, r.photo, r.photoType, r.lon, r.lat, r.clientHash])
+  const { rows } = await db.query<{ id: number }>(sqlFile('reports/insert-report'), [
+    r.adcode,
+    r.description,
+    r.contact,
+    r.photo,
+    r.photoType,
+    r.lon,
+    r.lat,
+    r.clientHash,
+  ])
   return Number(rows[0].id)
 }
 
-export async function listReports(db: Queryable, adcodes: string[], statuses: ReportStatus[], limit: number, id: number | null = null): Promise<ReportRow[]> {
+export async function listReports(
+  db: Queryable,
+  adcodes: string[],
+  statuses: ReportStatus[],
+  limit: number,
+  id: number | null = null,
+): Promise<ReportRow[]> {
   return (await db.query<ReportRow>(sqlFile('reports/list-reports'), [adcodes, statuses, limit, id])).rows
 }
 
-export async function findReportPhoto(db: Queryable, id: number): Promise<{ adcode: string; county: string; photo: Buffer | null; photo_type: PhotoType | null } | undefined> {
+export async function findReportPhoto(
+  db: Queryable,
+  id: number,
+): Promise<{ adcode: string; county: string; photo: Buffer | null; photo_type: PhotoType | null } | undefined> {
   return (await db.query(sqlFile('reports/find-photo'), [id])).rows[0]
 }
 
-export async function lockReport(tx: Queryable, id: number): Promise<{ adcode: string; id: number; county: string; status: ReportStatus; handled_by: string | null; handled_at: Date | null } | undefined> {
+export async function lockReport(
+  tx: Queryable,
+  id: number,
+): Promise<
+  | {
+      adcode: string
+      id: number
+      county: string
+      status: ReportStatus
+      handled_by: string | null
+      handled_at: Date | null
+    }
+  | undefined
+> {
   return (await tx.query(sqlFile('reports/lock-report'), [id])).rows[0]
 }
 
-export async function markReportHandled(tx: Queryable, adcode: string, id: number, note: string, username: string): Promise<boolean> {
+export async function markReportHandled(
+  tx: Queryable,
+  adcode: string,
+  id: number,
+  note: string,
+  username: string,
+): Promise<boolean> {
   return ((await tx.query(sqlFile('reports/mark-handled'), [adcode, id, note, username])).rowCount ?? 0) === 1
 }

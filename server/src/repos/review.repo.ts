@@ -4,13 +4,29 @@ import type { ReviewAction, ReviewStatus } from '../domain/review-workflow.ts'
 
 /** The record kinds that go through review; each names its table and queries (never user input). */
 export const REVIEW_TABLES = {
-  plot: { table: 'contaminated_plot', lock: 'review/lock-plot', setStatus: 'review/set-plot-status', publish: 'review/publish-plots' },
-  'control-zone': { table: 'control_zone', lock: 'review/lock-control-zone', setStatus: 'review/set-control-zone-status', publish: 'review/publish-control-zones' },
+  plot: {
+    table: 'contaminated_plot',
+    lock: 'review/lock-plot',
+    setStatus: 'review/set-plot-status',
+    publish: 'review/publish-plots',
+  },
+  'control-zone': {
+    table: 'control_zone',
+    lock: 'review/lock-control-zone',
+    setStatus: 'review/set-control-zone-status',
+    publish: 'review/publish-control-zones',
+  },
   'class-list': {
-    table: 'class_list', lock: 'review/lock-class-list', setStatus: 'review/set-class-list-status', publish: 'review/publish-class-lists',
+    table: 'class_list',
+    lock: 'review/lock-class-list',
+    setStatus: 'review/set-class-list-status',
+    publish: 'review/publish-class-lists',
     afterPublish: 'review/refresh-farmland-overview',
   },
-} as const satisfies Record<string, { table: string; lock: string; setStatus: string; publish: string; afterPublish?: string }>
+} as const satisfies Record<
+  string,
+  { table: string; lock: string; setStatus: string; publish: string; afterPublish?: string }
+>
 export type ReviewKind = keyof typeof REVIEW_TABLES
 
 export interface ReviewRecordRow {
@@ -32,12 +48,30 @@ export interface ReviewRecordRow {
   plot_count?: number
 }
 
-export async function lockReviewRecord(tx: Queryable, kind: ReviewKind, id: number): Promise<ReviewRecordRow | undefined> {
+export async function lockReviewRecord(
+  tx: Queryable,
+  kind: ReviewKind,
+  id: number,
+): Promise<ReviewRecordRow | undefined> {
   return (await tx.query<ReviewRecordRow>(sqlFile(REVIEW_TABLES[kind].lock), [id])).rows[0]
 }
 
-export async function setReviewStatus(tx: Queryable, kind: ReviewKind, adcode: string, id: number, status: ReviewStatus, reason: string | null) {
-  return (await tx.query<{ version: number; published_version: number }>(sqlFile(REVIEW_TABLES[kind].setStatus), [adcode, id, status, reason])).rows[0]
+export async function setReviewStatus(
+  tx: Queryable,
+  kind: ReviewKind,
+  adcode: string,
+  id: number,
+  status: ReviewStatus,
+  reason: string | null,
+) {
+  return (
+    await tx.query<{ version: number; published_version: number }>(sqlFile(REVIEW_TABLES[kind].setStatus), [
+      adcode,
+      id,
+      status,
+      reason,
+    ])
+  ).rows[0]
 }
 
 export async function publishPlots(tx: Queryable, adcode: string, ids: number[]): Promise<void> {
@@ -58,8 +92,24 @@ export interface HistoryEntry {
   adcode: string
   entity: string
   entityId: number
-  action: ReviewAction | 'create' | 'update' | 'delete' | 'restore' | 'import' | 'classify' | 'override' | 'split' | 'merge'
-    | 'transition' | 'pollutant' | 'negative_use' | 'propose' | 'confirm' | 'dismiss' | 'publish_list'
+  action:
+    | ReviewAction
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'restore'
+    | 'import'
+    | 'classify'
+    | 'override'
+    | 'split'
+    | 'merge'
+    | 'transition'
+    | 'pollutant'
+    | 'negative_use'
+    | 'propose'
+    | 'confirm'
+    | 'dismiss'
+    | 'publish_list'
   actor: string
   reason: string | null
   before: unknown
@@ -67,15 +117,27 @@ export interface HistoryEntry {
 }
 
 export async function insertHistory(tx: Queryable, h: HistoryEntry): Promise<void> {
-  await tx.query(sqlFile('review/insert-history'), [h.adcode, h.entity, h.entityId, h.action, h.actor, h.reason,
-    h.before === null ? null : JSON.stringify(h.before), h.after === null ? null : JSON.stringify(h.after)])
+  await tx.query(sqlFile('review/insert-history'), [
+    h.adcode,
+    h.entity,
+    h.entityId,
+    h.action,
+    h.actor,
+    h.reason,
+    h.before === null ? null : JSON.stringify(h.before),
+    h.after === null ? null : JSON.stringify(h.after),
+  ])
 }
 
 export async function listHistory(db: Queryable, entity: string, id: number) {
   return (await db.query(sqlFile('review/list-history'), [entity, id])).rows
 }
 
-export async function findRecordCounty(db: Queryable, table: string, id: number): Promise<{ adcode: string; county: string } | undefined> {
+export async function findRecordCounty(
+  db: Queryable,
+  table: string,
+  id: number,
+): Promise<{ adcode: string; county: string } | undefined> {
   return (await db.query(sqlFile('review/find-record-county'), [table, id])).rows[0]
 }
 

@@ -19,7 +19,11 @@ export interface UserRow {
   locked_until: Date | null
 }
 
-export interface ScopeUnit { code: string; name: string; level: 'province' | 'city' | 'county' }
+export interface ScopeUnit {
+  code: string
+  name: string
+  level: 'province' | 'city' | 'county'
+}
 
 export async function listUsers(db: Queryable): Promise<UserRow[]> {
   return (await db.query<UserRow>(sqlFile('users/list-users'))).rows
@@ -40,8 +44,15 @@ export interface NewUser {
 }
 
 export async function insertUser(tx: Queryable, u: NewUser): Promise<number> {
-  const { rows } = await tx.query<{ id: string }>(sqlFile('users/insert-user'),
-    [u.username, u.displayName, u.department, u.role, u.passwordHash, u.mustChangePassword, u.isGenerated])
+  const { rows } = await tx.query<{ id: string }>(sqlFile('users/insert-user'), [
+    u.username,
+    u.displayName,
+    u.department,
+    u.role,
+    u.passwordHash,
+    u.mustChangePassword,
+    u.isGenerated,
+  ])
   return Number(rows[0].id)
 }
 
@@ -51,12 +62,27 @@ export async function findUserIdByName(db: Queryable, username: string): Promise
 }
 
 export async function lockUser(tx: Queryable, id: number) {
-  return (await tx.query<Pick<UserRow, 'id' | 'username' | 'display_name' | 'department' | 'role' | 'is_active' | 'version' | 'scopes'>>(
-    sqlFile('users/lock-user'), [id])).rows[0]
+  return (
+    await tx.query<
+      Pick<UserRow, 'id' | 'username' | 'display_name' | 'department' | 'role' | 'is_active' | 'version' | 'scopes'>
+    >(sqlFile('users/lock-user'), [id])
+  ).rows[0]
 }
 
-export async function updateUser(tx: Queryable, id: number, u: { displayName: string; department: string; role: Role; isActive: boolean }): Promise<number> {
-  return (await tx.query<{ version: number }>(sqlFile('users/update-user'), [id, u.displayName, u.department, u.role, u.isActive])).rows[0].version
+export async function updateUser(
+  tx: Queryable,
+  id: number,
+  u: { displayName: string; department: string; role: Role; isActive: boolean },
+): Promise<number> {
+  return (
+    await tx.query<{ version: number }>(sqlFile('users/update-user'), [
+      id,
+      u.displayName,
+      u.department,
+      u.role,
+      u.isActive,
+    ])
+  ).rows[0].version
 }
 
 export async function replaceScopes(tx: Queryable, userId: number, codes: string[]): Promise<void> {

@@ -6,46 +6,100 @@ import { assertRight, requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import type { ClassificationRunner } from '../services/classification-runner.ts'
 import {
-  cancelJob, getEntry, getFarmlandStatistics, getJob, getListSummary, listClassLists, listJobsFor, listListChanges,
-  createRuleSet, listRuleSetsFor, overrideListEntry, startClassification,
+  cancelJob,
+  getEntry,
+  getFarmlandStatistics,
+  getJob,
+  getListSummary,
+  listClassLists,
+  listJobsFor,
+  listListChanges,
+  createRuleSet,
+  listRuleSetsFor,
+  overrideListEntry,
+  startClassification,
 } from '../services/classification.service.ts'
 
 const adcode = z.string({ error: '区县代码应为 6 位数字' }).regex(/^\d{6}$/, '区县代码应为 6 位数字')
-const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '编号应为数字').transform(Number) })
-const entryParams = idParams.extend({ parcelId: z.string().regex(/^\d{1,15}$/, '图斑编号应为数字').transform(Number) })
+const idParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, '编号应为数字')
+    .transform(Number),
+})
+const entryParams = idParams.extend({
+  parcelId: z
+    .string()
+    .regex(/^\d{1,15}$/, '图斑编号应为数字')
+    .transform(Number),
+})
 const countyQuery = z.object({ adcode: adcode.optional() })
 const startBody = z.object({
   adcode,
-  ruleSetVersion: z.string({ error: '规则集版本应为文字' }).trim().min(1, '规则集版本不能为空').max(100, '规则集版本过长').optional(),
+  ruleSetVersion: z
+    .string({ error: '规则集版本应为文字' })
+    .trim()
+    .min(1, '规则集版本不能为空')
+    .max(100, '规则集版本过长')
+    .optional(),
 })
 const pageQuery = z.object({
   offset: z.coerce.number({ error: '起始位置应为数字' }).int('起始位置应为整数').min(0, '起始位置不能为负').default(0),
-  limit: z.coerce.number({ error: '条数应为数字' }).int('条数应为整数').min(1, '条数至少为 1').max(1000, '每页最多 1000 条').default(100),
+  limit: z.coerce
+    .number({ error: '条数应为数字' })
+    .int('条数应为整数')
+    .min(1, '条数至少为 1')
+    .max(1000, '每页最多 1000 条')
+    .default(100),
 })
 const overrideBody = z.object({
-  class: z.enum(CLASS_ORDER, { error: `类别应为：${CLASS_ORDER.join('、')}（优先保护类、安全利用类、严格管控类、未划定）` }),
+  class: z.enum(CLASS_ORDER, {
+    error: `类别应为：${CLASS_ORDER.join('、')}（优先保护类、安全利用类、严格管控类、未划定）`,
+  }),
   reason: z.string({ error: '调整类别须填写理由' }).trim().min(1, '调整类别须填写理由').max(500, '理由最多 500 个字'),
 })
 
-const classField = z.enum(['priority', 'safe_use', 'strict'], { error: '类别矩阵中的类别应为 priority、safe_use 或 strict' })
-const cropColumns = z.object({ none: classField, ok: classField, slight: classField, serious: classField }, { error: '类别矩阵每行应有 none、ok、slight、serious 四列' })
+const classField = z.enum(['priority', 'safe_use', 'strict'], {
+  error: '类别矩阵中的类别应为 priority、safe_use 或 strict',
+})
+const cropColumns = z.object(
+  { none: classField, ok: classField, slight: classField, serious: classField },
+  { error: '类别矩阵每行应有 none、ok、slight、serious 四列' },
+)
 const ruleSetBody = z.object({
-  version: z.string({ error: '请填写规则集版本号' }).trim().regex(/^[A-Za-z0-9._-]{1,40}$/, '规则集版本号应为 1–40 位字母、数字或 . _ -'),
+  version: z
+    .string({ error: '请填写规则集版本号' })
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,40}$/, '规则集版本号应为 1–40 位字母、数字或 . _ -'),
   name: z.string({ error: '请填写规则集名称' }).trim().min(1, '请填写规则集名称').max(80, '规则集名称最多 80 个字'),
   isDefault: z.boolean({ error: 'isDefault 应为 true 或 false' }).default(false),
-  rules: z.object({
-    matrix: z.object({ A: cropColumns, B: cropColumns, C: cropColumns }, { error: '请给出类别矩阵（土壤 A/B/C × 农产品 none/ok/slight/serious）' }),
-    cropSeriousRatio: z.number({ error: '农产品严重超标倍数应为数字' }),
-    aggregation: z.enum(['worst', 'mean-ratio'], { error: '多样点合并方式应为 worst 或 mean-ratio' }),
-    interpolation: z.object({
-      method: z.enum(['idw', 'nearest'], { error: '插值方法应为 idw 或 nearest' }),
-      maxDistanceM: z.number({ error: '插值最大距离应为数字（米）' }),
-      maxSamples: z.number({ error: '插值样点数应为整数' }),
-      power: z.number({ error: '反距离加权的幂应为数字' }),
-    }, { error: '请给出插值设置' }),
-    gb2762Edition: z.string({ error: '请给出 GB 2762 版本' }),
-    notes: z.array(z.string({ error: '说明（notes）每条应为文字' }).max(500, '说明每条最多 500 个字'), { error: '说明（notes）应为文字数组' }).max(50, '说明最多 50 条').default([]),
-  }, { error: '请给出规则内容 rules' }),
+  rules: z.object(
+    {
+      matrix: z.object(
+        { A: cropColumns, B: cropColumns, C: cropColumns },
+        { error: '请给出类别矩阵（土壤 A/B/C × 农产品 none/ok/slight/serious）' },
+      ),
+      cropSeriousRatio: z.number({ error: '农产品严重超标倍数应为数字' }),
+      aggregation: z.enum(['worst', 'mean-ratio'], { error: '多样点合并方式应为 worst 或 mean-ratio' }),
+      interpolation: z.object(
+        {
+          method: z.enum(['idw', 'nearest'], { error: '插值方法应为 idw 或 nearest' }),
+          maxDistanceM: z.number({ error: '插值最大距离应为数字（米）' }),
+          maxSamples: z.number({ error: '插值样点数应为整数' }),
+          power: z.number({ error: '反距离加权的幂应为数字' }),
+        },
+        { error: '请给出插值设置' },
+      ),
+      gb2762Edition: z.string({ error: '请给出 GB 2762 版本' }),
+      notes: z
+        .array(z.string({ error: '说明（notes）每条应为文字' }).max(500, '说明每条最多 500 个字'), {
+          error: '说明（notes）应为文字数组',
+        })
+        .max(50, '说明最多 50 条')
+        .default([]),
+    },
+    { error: '请给出规则内容 rules' },
+  ),
 })
 
 /** Classification jobs, class lists (summary, changes, entries, overrides) and the published-class statistics. */

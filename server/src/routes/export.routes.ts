@@ -16,7 +16,11 @@ export function exportRoutes(db: Database): Router {
     router.get(`/api/class-lists/:id/export.${format}`, requireRole(), async (req, res) => {
       const { id } = parse(listParams, req.params)
       const file = await exportClassList(db, req.auth!, Number(id), format)
-      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': contentDisposition(file.fileName), 'Cache-Control': 'no-store' })
+      res.set({
+        'Content-Type': file.contentType,
+        'Content-Disposition': contentDisposition(file.fileName),
+        'Cache-Control': 'no-store',
+      })
       res.send(file.body)
     })
   }

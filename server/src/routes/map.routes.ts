@@ -6,8 +6,11 @@ import { parse } from '../http/validate.ts'
 import { getFeatureInfo, getHealth, listCountiesWithExtent, searchMap } from '../services/map.service.ts'
 
 const searchQuery = z.object({
-  q: z.string({ error: '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）' }).trim()
-    .min(1, '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）').max(50, '检索内容过长（最多 50 个字）'),
+  q: z
+    .string({ error: '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）' })
+    .trim()
+    .min(1, '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）')
+    .max(50, '检索内容过长（最多 50 个字）'),
 })
 const featureParams = z.object({
   layer: z.string().regex(/^[a-z-]{1,40}$/, '图层名称无效'),

@@ -10,11 +10,17 @@ import { parse } from '../http/validate.ts'
 import { parseUploadedOutline, type UploadLimits } from '../services/upload-geometry.ts'
 
 const uploadForm = z.object({
-  centralMeridian: z.string().trim().optional()
+  centralMeridian: z
+    .string()
+    .trim()
+    .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^\d{2,3}$/.test(v), '中央经线应为整数度数，如 111')
     .transform((v) => (v === undefined ? undefined : Number(v)))
-    .refine((v) => v === undefined || (v >= 75 && v <= 135 && v % 3 === 0), '中央经线应为 75 到 135 之间 3 的倍数（如 111、114、117）'),
+    .refine(
+      (v) => v === undefined || (v >= 75 && v <= 135 && v % 3 === 0),
+      '中央经线应为 75 到 135 之间 3 的倍数（如 111、114、117）',
+    ),
 })
 
 /** Reads the multipart form (one file `file`, in memory) and turns multer's limits into clear answers. */
@@ -26,9 +32,16 @@ function receiveUpload(maxBytes: number): RequestHandler {
   return (req, res, next) => {
     upload(req, res, (err: unknown) => {
       if (!err) return next()
-      if (!(err instanceof multer.MulterError)) return next(new AppError('BAD_REQUEST', '上传的表单无法读取，请重新选择文件上传'))
-      if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('PAYLOAD_TOO_LARGE', `文件过大：最大 ${formatBytes(maxBytes)}，请只导出待核查的地块后再上传`))
-      if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT') return next(new AppError('VALIDATION', '每次只能上传 1 个文件（字段 file）；Shapefile 请把各组成文件压缩成一个 .zip'))
+      if (!(err instanceof multer.MulterError))
+        return next(new AppError('BAD_REQUEST', '上传的表单无法读取，请重新选择文件上传'))
+      if (err.code === 'LIMIT_FILE_SIZE')
+        return next(
+          new AppError('PAYLOAD_TOO_LARGE', `文件过大：最大 ${formatBytes(maxBytes)}，请只导出待核查的地块后再上传`),
+        )
+      if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT')
+        return next(
+          new AppError('VALIDATION', '每次只能上传 1 个文件（字段 file）；Shapefile 请把各组成文件压缩成一个 .zip'),
+        )
       next(new AppError('VALIDATION', '上传表单的字段过多或格式有误，请重新选择文件上传'))
     })
   }
@@ -44,13 +57,29 @@ function decodeFileName(name: string): string {
 /** 用地准入核查 input: an uploaded outline read and transformed to EPSG:4490 for the officer to confirm; saves nothing. */
 export function precheckUploadRoutes({ db, limits }: { db: Database; limits: UploadLimits }): Router {
   const router = Router()
-  router.post('/api/precheck/parse-upload', requireRight('precheck.run'), receiveUpload(limits.maxBytes), async (req, res) => {
-    if (!req.file) throw new AppError('VALIDATION', '请选择要上传的地块文件（字段 file）：GeoJSON、KML、Shapefile 压缩包（.zip）或 DXF')
-    const { centralMeridian } = parse(uploadForm, { ...(req.body ?? {}) })
-    const parsed = await parseUploadedOutline(db, scopeAdcodes(req.auth!), {
-      fileName: decodeFileName(req.file.originalname), bytes: new Uint8Array(req.file.buffer), centralMeridian,
-    }, limits)
-    res.json(parsed)
-  })
+  router.post(
+    '/api/precheck/parse-upload',
+    requireRight('precheck.run'),
+    receiveUpload(limits.maxBytes),
+    async (req, res) => {
+      if (!req.file)
+        throw new AppError(
+          'VALIDATION',
+          '请选择要上传的地块文件（字段 file）：GeoJSON、KML、Shapefile 压缩包（.zip）或 DXF',
+        )
+      const { centralMeridian } = parse(uploadForm, { ...(req.body ?? {}) })
+      const parsed = await parseUploadedOutline(
+        db,
+        scopeAdcodes(req.auth!),
+        {
+          fileName: decodeFileName(req.file.originalname),
+          bytes: new Uint8Array(req.file.buffer),
+          centralMeridian,
+        },
+        limits,
+      )
+      res.json(parsed)
+    },
+  )
   return router
 }

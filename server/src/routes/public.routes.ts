@@ -3,14 +3,25 @@ import { z } from 'zod'
 import type { Database } from '../db/database.ts'
 import type { CoverageSettings } from '../domain/coverage.ts'
 import { parse } from '../http/validate.ts'
-import { listPublicControlZones, listPublicCounties, listPublicPlots, searchPublicPlaces } from '../services/public.service.ts'
+import {
+  listPublicControlZones,
+  listPublicCounties,
+  listPublicPlots,
+  searchPublicPlaces,
+} from '../services/public.service.ts'
 
 const publicSearchQuery = z.object({
-  q: z.string({ error: '请输入检索内容（区县、乡镇名称或代码，污染地块或管控区域名称、编号）' }).trim()
-    .min(1, '请输入检索内容（区县、乡镇名称或代码，污染地块或管控区域名称、编号）').max(50, '检索内容过长（最多 50 个字）'),
+  q: z
+    .string({ error: '请输入检索内容（区县、乡镇名称或代码，污染地块或管控区域名称、编号）' })
+    .trim()
+    .min(1, '请输入检索内容（区县、乡镇名称或代码，污染地块或管控区域名称、编号）')
+    .max(50, '检索内容过长（最多 50 个字）'),
 })
 const countyQuery = z.object({
-  adcode: z.string({ error: '区县代码应为 6 位数字' }).regex(/^[1-9]\d{5}$/, '区县代码应为 6 位数字').optional(),
+  adcode: z
+    .string({ error: '区县代码应为 6 位数字' })
+    .regex(/^[1-9]\d{5}$/, '区县代码应为 6 位数字')
+    .optional(),
 })
 
 /** The public side (no login): published records and public administrative units only. */

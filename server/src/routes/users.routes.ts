@@ -6,16 +6,26 @@ import { parse } from '../http/validate.ts'
 import type { UsersService } from '../services/users.service.ts'
 
 const roleField = z.enum(ROLES, { error: `角色应为：${ROLES.join('、')}` })
-const scopesField = z.array(z.string().regex(/^[1-9]\d{5}$/, '管辖范围应为 6 位行政区划代码'), { error: '请选择管辖范围' })
-  .min(1, '请至少选择一个管辖范围（区县、市或省）').max(50, '管辖范围最多 50 个')
+const scopesField = z
+  .array(z.string().regex(/^[1-9]\d{5}$/, '管辖范围应为 6 位行政区划代码'), { error: '请选择管辖范围' })
+  .min(1, '请至少选择一个管辖范围（区县、市或省）')
+  .max(50, '管辖范围最多 50 个')
   .transform((codes) => [...new Set(codes)])
 const nameField = z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(40, '姓名最多 40 个字')
 const departmentField = z.string().trim().max(80, '单位最多 80 个字').default('')
 const passwordField = z.string({ error: '请填写密码' }).min(1, '请填写密码').max(200, '密码过长')
-const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '用户编号应为数字').transform(Number) })
+const idParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, '用户编号应为数字')
+    .transform(Number),
+})
 
 const createBody = z.object({
-  username: z.string({ error: '请填写用户名' }).trim().toLowerCase()
+  username: z
+    .string({ error: '请填写用户名' })
+    .trim()
+    .toLowerCase()
     .regex(/^[a-z0-9_.-]{3,32}$/, '用户名应为 3–32 位小写字母、数字或 _ . -'),
   displayName: nameField,
   department: departmentField,

@@ -3,12 +3,27 @@ import type { Database } from '../db/database.ts'
 import { ROLE_LABEL, checkPassword, countiesInScope, type Role } from '../domain/roles.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  clearLoginFailure, createSession, deleteSession, deleteUserSessions, findSession, findUserForLogin, listCountyCodes,
-  lockLogin, readLoginFailure, readPasswordHash, recordLoginFailure, setPassword, touchSession, type SessionRow,
+  clearLoginFailure,
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  findUserForLogin,
+  listCountyCodes,
+  lockLogin,
+  readLoginFailure,
+  readPasswordHash,
+  recordLoginFailure,
+  setPassword,
+  touchSession,
+  type SessionRow,
 } from '../repos/auth.repo.ts'
 import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from './password.ts'
 
-export interface County { adcode: string; name: string }
+export interface County {
+  adcode: string
+  name: string
+}
 
 export interface AuthUser {
   id: number
@@ -43,7 +58,10 @@ export class AuthService {
   private readonly sessions = new Map<string, { ctx: AuthContext; at: number; lastSeen: number }>()
   private counties: { list: County[]; at: number } | undefined
 
-  constructor(private readonly db: Database, private readonly config: AppConfig['auth']) {}
+  constructor(
+    private readonly db: Database,
+    private readonly config: AppConfig['auth'],
+  ) {}
 
   async listCounties(): Promise<County[]> {
     if (this.counties && Date.now() - this.counties.at < COUNTY_CACHE_MS) return this.counties.list
@@ -80,7 +98,12 @@ export class AuthService {
 
   private async toUser(row: SessionRow): Promise<AuthUser> {
     const all = await this.listCounties()
-    const inScope = new Set(countiesInScope(row.scopes, all.map((c) => c.adcode)))
+    const inScope = new Set(
+      countiesInScope(
+        row.scopes,
+        all.map((c) => c.adcode),
+      ),
+    )
     return {
       id: Number(row.id),
       username: row.username,
@@ -103,7 +126,7 @@ export class AuthService {
     const failure = await readLoginFailure(this.db, name)
     if (failure?.is_locked) throw this.lockedError()
     const user = await findUserForLogin(this.db, name)
-    const isValid = await verifyPassword(password, user?.password_hash ?? await dummyPasswordHash())
+    const isValid = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()))
     if (!user || !user.is_active || !isValid) {
       const failures = await recordLoginFailure(this.db, name)
       if (failures >= this.config.maxLoginFailures) {
@@ -121,8 +144,10 @@ export class AuthService {
   }
 
   private lockedError(): AppError {
-    return new AppError('ACCOUNT_LOCKED',
-      `连续 ${this.config.maxLoginFailures} 次登录失败，该用户名已锁定 ${this.config.lockMinutes} 分钟；请稍后再试，或请系统管理员解锁`)
+    return new AppError(
+      'ACCOUNT_LOCKED',
+      `连续 ${this.config.maxLoginFailures} 次登录失败，该用户名已锁定 ${this.config.lockMinutes} 分钟；请稍后再试，或请系统管理员解锁`,
+    )
   }
 
   async logout(ctx: AuthContext): Promise<void> {

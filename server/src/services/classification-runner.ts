@@ -4,14 +4,30 @@ import { assessCropSample, assessSoilSample, landUseOfDlbm } from '../domain/ass
 import { classifyParcel, type PointEvidence } from '../domain/classify-farmland.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  completeList, findParcelEvidence, finishJob, insertEntries, listPointSamples, markJobRunning, readJobState,
-  recordProgress, type NewEntry, type ParcelEvidenceRow, type PointSampleRow,
+  completeList,
+  findParcelEvidence,
+  finishJob,
+  insertEntries,
+  listPointSamples,
+  markJobRunning,
+  readJobState,
+  recordProgress,
+  type NewEntry,
+  type ParcelEvidenceRow,
+  type PointSampleRow,
 } from '../repos/classification.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 
 /** Element keys as stored in monitoring_result.values_mg_kg → the element symbols of the domain. */
 const ELEMENT_OF_KEY: Record<string, 'Cd' | 'Hg' | 'As' | 'Pb' | 'Cr' | 'Cu' | 'Ni' | 'Zn'> = {
-  cd: 'Cd', hg: 'Hg', as: 'As', pb: 'Pb', cr: 'Cr', cu: 'Cu', ni: 'Ni', zn: 'Zn',
+  cd: 'Cd',
+  hg: 'Hg',
+  as: 'As',
+  pb: 'Pb',
+  cr: 'Cr',
+  cu: 'Cu',
+  ni: 'Ni',
+  zn: 'Zn',
 }
 const CROP_ELEMENTS = new Set(['Cd', 'Pb', 'As', 'Hg', 'Cr'])
 
@@ -33,7 +49,8 @@ export interface RunnerOptions {
 
 export const DEFAULT_BATCH_SIZE = 2000
 
-const USER_FAILURE = '分类任务出错，已停止；清单不完整，不能提交，已发布的分类未受影响。请稍后重新运行，仍失败请联系管理员（详细原因见服务器日志）'
+const USER_FAILURE =
+  '分类任务出错，已停止；清单不完整，不能提交，已发布的分类未受影响。请稍后重新运行，仍失败请联系管理员（详细原因见服务器日志）'
 
 function elementValues(values: Record<string, number> | null, only?: Set<string>): Record<string, number> {
   const out: Record<string, number> = {}
@@ -46,20 +63,46 @@ function elementValues(values: Record<string, number> | null, only?: Set<string>
 
 /** Grades a monitoring point once per job: its latest soil sample (land use at the point) and latest crop sample. */
 export function gradePoint(row: PointSampleRow, rules: ClassRuleSet): Omit<PointEvidence, 'distanceM'> {
-  const soil = row.soil_on === null ? null
-    : assessSoilSample({ landUse: landUseOfDlbm(row.land_use ?? ''), rotation: false, ph: row.ph, values: elementValues(row.soil_values) })
-  const crop = row.crop_on === null ? null
-    : assessCropSample({ crop: row.crop ?? '', values: elementValues(row.crop_values, CROP_ELEMENTS) }, rules)
-  const sampledOn = [row.soil_on, row.crop_on].filter((d): d is string => d !== null).sort().at(-1)!
+  const soil =
+    row.soil_on === null
+      ? null
+      : assessSoilSample({
+          landUse: landUseOfDlbm(row.land_use ?? ''),
+          rotation: false,
+          ph: row.ph,
+          values: elementValues(row.soil_values),
+        })
+  const crop =
+    row.crop_on === null
+      ? null
+      : assessCropSample({ crop: row.crop ?? '', values: elementValues(row.crop_values, CROP_ELEMENTS) }, rules)
+  const sampledOn = [row.soil_on, row.crop_on]
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1)!
   return { pointId: Number(row.id), pointCode: row.code, sampledOn, soil, crop }
 }
 
 /** The class list entry of a parcel from its evidence (the graded points inside it and near it). */
-export function classifyEvidence(e: ParcelEvidenceRow, graded: ReadonlyMap<number, Omit<PointEvidence, 'distanceM'>>, rules: ClassRuleSet): NewEntry {
+export function classifyEvidence(
+  e: ParcelEvidenceRow,
+  graded: ReadonlyMap<number, Omit<PointEvidence, 'distanceM'>>,
+  rules: ClassRuleSet,
+): NewEntry {
   const inside = e.inside_ids.flatMap((id) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: 0 }] : []))
-  const nearby = e.near_ids.flatMap((id, i) => (graded.has(id) ? [{ ...graded.get(id)!, distanceM: e.near_distances[i] }] : []))
+  const nearby = e.near_ids.flatMap((id, i) =>
+    graded.has(id) ? [{ ...graded.get(id)!, distanceM: e.near_distances[i] }] : [],
+  )
   const c = classifyParcel({ inside, nearby }, rules)
-  return { parcelId: e.parcel_id, class: c.class, method: c.method, soilGrade: c.soilGrade, mainPollutants: c.mainPollutants, sampleCount: c.sampleCount, basis: c.basis }
+  return {
+    parcelId: e.parcel_id,
+    class: c.class,
+    method: c.method,
+    soilGrade: c.soilGrade,
+    mainPollutants: c.mainPollutants,
+    sampleCount: c.sampleCount,
+    basis: c.basis,
+  }
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -76,7 +119,10 @@ export class ClassificationRunner {
   private readonly log: (msg: string, err?: unknown) => void
   private readonly onBatch: RunnerOptions['onBatch']
 
-  constructor(private readonly db: Database, options: RunnerOptions = {}) {
+  constructor(
+    private readonly db: Database,
+    options: RunnerOptions = {},
+  ) {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
     this.log = options.log ?? (() => {})
     this.onBatch = options.onBatch
@@ -88,7 +134,9 @@ export class ClassificationRunner {
 
   /** Starts the job in the background; the promise of its run is kept until it ends. */
   start(job: JobToRun): void {
-    const run = nextTurn().then(() => this.run(job)).finally(() => this.active.delete(job.id))
+    const run = nextTurn()
+      .then(() => this.run(job))
+      .finally(() => this.active.delete(job.id))
     this.active.set(job.id, run)
   }
 
@@ -100,12 +148,15 @@ export class ClassificationRunner {
   private async run(job: JobToRun): Promise<void> {
     try {
       const outcome = await this.classify(job)
-      if (outcome === 'cancelled') await finishJob(this.db, job.adcode, job.id, 'cancelled', '已取消；清单不完整，不能提交，已发布的分类未受影响')
+      if (outcome === 'cancelled')
+        await finishJob(this.db, job.adcode, job.id, 'cancelled', '已取消；清单不完整，不能提交，已发布的分类未受影响')
     } catch (err) {
       this.log(`分类任务 ${job.id}（${job.adcode}）失败`, err)
-      const message = err instanceof AppError ? `${err.message}；清单不完整，不能提交，已发布的分类未受影响` : USER_FAILURE
-      await finishJob(this.db, job.adcode, job.id, 'failed', message)
-        .catch((e) => this.log(`分类任务 ${job.id} 无法标记为失败`, e))
+      const message =
+        err instanceof AppError ? `${err.message}；清单不完整，不能提交，已发布的分类未受影响` : USER_FAILURE
+      await finishJob(this.db, job.adcode, job.id, 'failed', message).catch((e) =>
+        this.log(`分类任务 ${job.id} 无法标记为失败`, e),
+      )
     }
   }
 
@@ -113,7 +164,8 @@ export class ClassificationRunner {
     if (!(await markJobRunning(this.db, job.adcode, job.id))) return 'cancelled'
     const { maxDistanceM, maxSamples } = job.rules.interpolation
     const graded = new Map<number, Omit<PointEvidence, 'distanceM'>>()
-    for (const row of await listPointSamples(this.db, job.adcode)) graded.set(Number(row.id), gradePoint(row, job.rules))
+    for (const row of await listPointSamples(this.db, job.adcode))
+      graded.set(Number(row.id), gradePoint(row, job.rules))
     let afterId = 0
     for (;;) {
       const state = await readJobState(this.db, job.adcode, job.id)
@@ -136,8 +188,19 @@ export class ClassificationRunner {
       const list = await completeList(tx, job.adcode, job.listId)
       await finishJob(tx, job.adcode, job.id, 'done', null)
       await insertHistory(tx, {
-        adcode: job.adcode, entity: 'class_list', entityId: job.listId, action: 'classify', actor: job.startedBy, reason: null,
-        before: null, after: { jobId: job.id, ruleSetVersion: job.rules.version, parcelCount: list.parcel_count, byClass: list.by_class },
+        adcode: job.adcode,
+        entity: 'class_list',
+        entityId: job.listId,
+        action: 'classify',
+        actor: job.startedBy,
+        reason: null,
+        before: null,
+        after: {
+          jobId: job.id,
+          ruleSetVersion: job.rules.version,
+          parcelCount: list.parcel_count,
+          byClass: list.by_class,
+        },
       })
       return 'done' as const
     })

@@ -47,10 +47,14 @@ function loadGdal(): Promise<GdalJs> {
         path: path.relative(process.cwd(), dir) || '.',
         useWorker: false,
         logHandler: () => {},
-        errorHandler: (message) => { gdalMessages.push(message) },
+        errorHandler: (message) => {
+          gdalMessages.push(message)
+        },
       })
     })()
-    loading.catch(() => { loading = undefined })
+    loading.catch(() => {
+      loading = undefined
+    })
   }
   return loading
 }
@@ -81,7 +85,8 @@ function workspace(gdal: GdalJs) {
   gdal.Module.FS.mkdir(output)
   const clean = () => {
     for (const dir of [input, output]) {
-      for (const name of gdal.Module.FS.readdir(dir)) if (name !== '.' && name !== '..') gdal.Module.FS.unlink(`${dir}/${name}`)
+      for (const name of gdal.Module.FS.readdir(dir))
+        if (name !== '.' && name !== '..') gdal.Module.FS.unlink(`${dir}/${name}`)
       gdal.Module.FS.rmdir(dir)
     }
   }
@@ -89,7 +94,9 @@ function workspace(gdal: GdalJs) {
 }
 
 async function readOutput(gdal: GdalJs, output: string): Promise<VectorFile[]> {
-  const names = gdal.Module.FS.readdir(output).filter((n) => n !== '.' && n !== '..').sort()
+  const names = gdal.Module.FS.readdir(output)
+    .filter((n) => n !== '.' && n !== '..')
+    .sort()
   return Promise.all(names.map(async (name) => ({ name, bytes: await gdal.getFileBytes(`${output}/${name}`) })))
 }
 
@@ -105,7 +112,9 @@ export function convertGeoJson(geojson: string, options: ConvertOptions): Promis
         const args = ['-f', options.driver, '-a_srs', `EPSG:${options.epsg}`, '-nln', options.layerName]
         for (const lco of options.layerCreationOptions ?? []) args.push('-lco', lco)
         if (options.sql) args.push('-sql', options.sql)
-        await gdal.ogr2ogr(datasets[0], args, `${ws.job}/${options.layerName}`).catch((err) => { throw describeGdalError(err) })
+        await gdal.ogr2ogr(datasets[0], args, `${ws.job}/${options.layerName}`).catch((err) => {
+          throw describeGdalError(err)
+        })
       } finally {
         await gdal.close(datasets[0])
       }
@@ -132,7 +141,9 @@ export function readVectorFiles(files: VectorFile[]): Promise<VectorContent> {
         const layers: string[] = (info?.layers ?? []).map((l: { name: string }) => l.name)
         const features: VectorContent['featureCollection']['features'] = []
         for (const [i, layer] of layers.entries()) {
-          await gdal.ogr2ogr(datasets[0], ['-f', 'GeoJSON', layer], `${ws.job}/read${i}`).catch((err) => { throw describeGdalError(err) })
+          await gdal.ogr2ogr(datasets[0], ['-f', 'GeoJSON', layer], `${ws.job}/read${i}`).catch((err) => {
+            throw describeGdalError(err)
+          })
           const bytes = await gdal.getFileBytes(`${ws.output}/read${i}.geojson`)
           features.push(...JSON.parse(new TextDecoder().decode(bytes)).features)
         }

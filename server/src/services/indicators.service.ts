@@ -2,19 +2,54 @@ import type { Database, Queryable } from '../db/database.ts'
 import { blackSoilShare, isCropland, judgeBlackSoil, type BlackSoilSettings } from '../domain/black-soil.ts'
 import { scopeWithin } from '../domain/roles.ts'
 import {
-  COMPARATOR_LABEL, FARMLAND_TERM_LABEL, INDICATOR_LABEL, JURISDICTION_LEVEL_LABEL, MEASURE_BUCKET_LABEL, NATIONAL,
-  PLOT_RATE_BASIS_LABEL, POLLUTION_DEGREE_LABEL, TARGET_YEAR_RULE_LABEL, TERM_RULE_LABEL, applicableTarget, assignTerm,
-  categoriesOf, checkTargetPct, farmlandRate, jurisdictionChain, jurisdictionLevel, meetsTarget, plotRate,
-  type FarmlandFigures, type FarmlandTerm, type Figure, type Indicator, type PlotFigures,
-  type PlotRateBasis, type Target, type TargetYearRule, type TermRule,
+  COMPARATOR_LABEL,
+  FARMLAND_TERM_LABEL,
+  INDICATOR_LABEL,
+  JURISDICTION_LEVEL_LABEL,
+  MEASURE_BUCKET_LABEL,
+  NATIONAL,
+  PLOT_RATE_BASIS_LABEL,
+  POLLUTION_DEGREE_LABEL,
+  TARGET_YEAR_RULE_LABEL,
+  TERM_RULE_LABEL,
+  applicableTarget,
+  assignTerm,
+  categoriesOf,
+  checkTargetPct,
+  farmlandRate,
+  jurisdictionChain,
+  jurisdictionLevel,
+  meetsTarget,
+  plotRate,
+  type FarmlandFigures,
+  type FarmlandTerm,
+  type Figure,
+  type Indicator,
+  type PlotFigures,
+  type PlotRateBasis,
+  type Target,
+  type TargetYearRule,
+  type TermRule,
 } from '../domain/safe-use-rate.ts'
 import { m2ToMu } from '../domain/units.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 import {
-  farmlandTotals, findTargetForUpdate, insertTarget, listAccountRows, listAccountYears, listBlackSoilPoints, listCounties,
-  listJurisdictions, listRedevelopments, listTargets, plotTotals, updateTarget, type CountyRow, type TargetRow,
+  farmlandTotals,
+  findTargetForUpdate,
+  insertTarget,
+  listAccountRows,
+  listAccountYears,
+  listBlackSoilPoints,
+  listCounties,
+  listJurisdictions,
+  listRedevelopments,
+  listTargets,
+  plotTotals,
+  updateTarget,
+  type CountyRow,
+  type TargetRow,
 } from '../repos/indicators.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 
@@ -41,8 +76,17 @@ function describeTarget(t: Target | null, names: Map<string, string>) {
   if (!t) return null
   const level = jurisdictionLevel(t.jurisdiction)
   return {
-    id: t.id, jurisdiction: t.jurisdiction, jurisdictionName: names.get(t.jurisdiction) ?? t.jurisdiction, level, levelName: JURISDICTION_LEVEL_LABEL[level],
-    year: t.year, targetPct: t.targetPct, comparator: t.comparator, comparatorName: COMPARATOR_LABEL[t.comparator], source: t.source, confidence: t.confidence,
+    id: t.id,
+    jurisdiction: t.jurisdiction,
+    jurisdictionName: names.get(t.jurisdiction) ?? t.jurisdiction,
+    level,
+    levelName: JURISDICTION_LEVEL_LABEL[level],
+    year: t.year,
+    targetPct: t.targetPct,
+    comparator: t.comparator,
+    comparatorName: COMPARATOR_LABEL[t.comparator],
+    source: t.source,
+    confidence: t.confidence,
   }
 }
 
@@ -61,20 +105,37 @@ async function countiesOf(db: Queryable, ctx: AuthContext, code: string | undefi
   if (inCity.length) return inCity
   const names = await listJurisdictions(db)
   if (!names.has(code)) throw new AppError('NOT_FOUND', `没有行政区划代码为 ${code} 的区县或地级市`)
-  throw new AppError('OUT_OF_SCOPE', `无权访问 ${names.get(code)}（${code}）的数据；您的管辖范围：${ctx.user.counties.map((c) => c.name).join('、') || '无'}`)
+  throw new AppError(
+    'OUT_OF_SCOPE',
+    `无权访问 ${names.get(code)}（${code}）的数据；您的管辖范围：${ctx.user.counties.map((c) => c.name).join('、') || '无'}`,
+  )
 }
 
 /** Counties grouped by city, in code order. */
-function byCity(counties: CountyRow[]): { cityCode: string; city: string; province: string; cityCounties: number; counties: CountyRow[] }[] {
+function byCity(
+  counties: CountyRow[],
+): { cityCode: string; city: string; province: string; cityCounties: number; counties: CountyRow[] }[] {
   const cities = new Map<string, CountyRow[]>()
   for (const c of counties) cities.set(c.cityCode, [...(cities.get(c.cityCode) ?? []), c])
-  return [...cities.entries()].map(([cityCode, list]) => ({ cityCode, city: list[0].city, province: list[0].province, cityCounties: list[0].cityCounties, counties: list }))
+  return [...cities.entries()].map(([cityCode, list]) => ({
+    cityCode,
+    city: list[0].city,
+    province: list[0].province,
+    cityCounties: list[0].cityCounties,
+    counties: list,
+  }))
 }
 
 function farmlandOut(f: FarmlandFigures) {
   return {
-    B: figureOut(f.B), C: figureOut(f.C), D: figureOut(f.D), E: figureOut(f.E),
-    notCounted: { ...figureOut(f.notCounted), byReason: Object.fromEntries(Object.entries(f.notCounted.byReason).map(([k, v]) => [k, figureOut(v)])) },
+    B: figureOut(f.B),
+    C: figureOut(f.C),
+    D: figureOut(f.D),
+    E: figureOut(f.E),
+    notCounted: {
+      ...figureOut(f.notCounted),
+      byReason: Object.fromEntries(Object.entries(f.notCounted.byReason).map(([k, v]) => [k, figureOut(v)])),
+    },
     ratePct: pct(f.ratePct),
   }
 }
@@ -84,8 +145,13 @@ function plotOut(f: PlotFigures) {
 }
 
 /** The indicator's figures for each county of the scope (or of one code) and each city, each against its target. */
-async function indicatorTable<F extends { ratePct: number | null }>(deps: IndicatorDeps, counties: CountyRow[], indicator: Indicator, year: number,
-  figuresOf: (adcodes: string[]) => F) {
+async function indicatorTable<F extends { ratePct: number | null }>(
+  deps: IndicatorDeps,
+  counties: CountyRow[],
+  indicator: Indicator,
+  year: number,
+  figuresOf: (adcodes: string[]) => F,
+) {
   const [targets, names] = await Promise.all([listTargets(deps.db), listJurisdictions(deps.db)])
   const rule = deps.settings.targetYearRule
   const row = (chain: string[], figures: F) => {
@@ -93,17 +159,33 @@ async function indicatorTable<F extends { ratePct: number | null }>(deps: Indica
     return { ...figures, target: describeTarget(target, names), isMet: meetsTarget(figures.ratePct, target) }
   }
   return {
-    counties: counties.map((c) => ({ adcode: c.adcode, name: c.name, cityCode: c.cityCode, city: c.city, ...row(jurisdictionChain(c), figuresOf([c.adcode])) })),
+    counties: counties.map((c) => ({
+      adcode: c.adcode,
+      name: c.name,
+      cityCode: c.cityCode,
+      city: c.city,
+      ...row(jurisdictionChain(c), figuresOf([c.adcode])),
+    })),
     cities: byCity(counties).map((g) => ({
-      cityCode: g.cityCode, name: g.city, countiesIncluded: g.counties.length, countiesInCity: g.cityCounties,
+      cityCode: g.cityCode,
+      name: g.city,
+      countiesIncluded: g.counties.length,
+      countiesInCity: g.cityCounties,
       ...row([g.cityCode, `${g.cityCode.slice(0, 2)}0000`, NATIONAL], figuresOf(g.counties.map((c) => c.adcode))),
     })),
   }
 }
 
 /** The year asked for, else the latest accounting year of the counties (else the current year). */
-async function yearOf(db: Queryable, counties: CountyRow[], year: number | undefined): Promise<{ year: number; years: number[] }> {
-  const years = await listAccountYears(db, counties.map((c) => c.adcode))
+async function yearOf(
+  db: Queryable,
+  counties: CountyRow[],
+  year: number | undefined,
+): Promise<{ year: number; years: number[] }> {
+  const years = await listAccountYears(
+    db,
+    counties.map((c) => c.adcode),
+  )
   return { year: year ?? years[0] ?? new Date().getFullYear(), years }
 }
 
@@ -111,14 +193,31 @@ async function yearOf(db: Queryable, counties: CountyRow[], year: number | undef
  * 受污染耕地安全利用率 per county of the scope and per city: A with B, C, D, E, the area not counted and why, and the
  * applicable target with whether it is met.
  */
-export async function getFarmlandIndicator(deps: IndicatorDeps, ctx: AuthContext, query: { year?: number; adcode?: string }) {
+export async function getFarmlandIndicator(
+  deps: IndicatorDeps,
+  ctx: AuthContext,
+  query: { year?: number; adcode?: string },
+) {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const { year, years } = await yearOf(deps.db, counties, query.year)
-  const totals = await farmlandTotals(deps.db, counties.map((c) => c.adcode), year)
+  const totals = await farmlandTotals(
+    deps.db,
+    counties.map((c) => c.adcode),
+    year,
+  )
   const rule = deps.settings.farmlandTermRule
-  const figuresOf = (adcodes: string[]) => farmlandOut(farmlandRate(totals.filter((t) => adcodes.includes(t.adcode)), rule))
+  const figuresOf = (adcodes: string[]) =>
+    farmlandOut(
+      farmlandRate(
+        totals.filter((t) => adcodes.includes(t.adcode)),
+        rule,
+      ),
+    )
   return {
-    indicator: 'farmland', indicatorName: INDICATOR_LABEL.farmland, year, years,
+    indicator: 'farmland',
+    indicatorName: INDICATOR_LABEL.farmland,
+    year,
+    years,
     formula: 'A = (B + C + D) / E × 100%',
     termNames: FARMLAND_TERM_LABEL,
     rule: { code: rule, name: TERM_RULE_LABEL[rule] },
@@ -130,40 +229,79 @@ export async function getFarmlandIndicator(deps: IndicatorDeps, ctx: AuthContext
 export type FarmlandRowsTerm = FarmlandTerm | 'E' | 'none'
 
 /** The accounted parcels behind one figure (B, C, D, E, or none = not safely used) of a county or city; they sum to it. */
-export async function getFarmlandRows(deps: IndicatorDeps, ctx: AuthContext, query: { adcode: string; year: number; term: FarmlandRowsTerm }) {
+export async function getFarmlandRows(
+  deps: IndicatorDeps,
+  ctx: AuthContext,
+  query: { adcode: string; year: number; term: FarmlandRowsTerm },
+) {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const rule = deps.settings.farmlandTermRule
-  const page = await listAccountRows(deps.db, counties.map((c) => c.adcode), query.year, categoriesOf(query.term, rule), deps.settings.rowsLimit)
+  const page = await listAccountRows(
+    deps.db,
+    counties.map((c) => c.adcode),
+    query.year,
+    categoriesOf(query.term, rule),
+    deps.settings.rowsLimit,
+  )
   return {
-    adcode: query.adcode, year: query.year, term: query.term,
+    adcode: query.adcode,
+    year: query.year,
+    term: query.term,
     termName: query.term === 'none' ? '未计入安全利用的受污染耕地' : FARMLAND_TERM_LABEL[query.term],
     total: { count: page.totalCount, areaM2: round2(page.totalAreaM2), areaMu: mu(page.totalAreaM2) },
     isTruncated: page.totalCount > page.rows.length,
     rows: page.rows.map((r) => {
       const a = assignTerm(r, rule)
       return {
-        id: r.id, adcode: r.adcode, county: r.county, parcelId: r.parcelId, parcelCode: r.parcelCode, township: r.township, dlbm: r.dlbm,
-        degree: r.degree, degreeName: POLLUTION_DEGREE_LABEL[r.degree], areaM2: round2(r.areaM2), areaMu: mu(r.areaM2),
+        id: r.id,
+        adcode: r.adcode,
+        county: r.county,
+        parcelId: r.parcelId,
+        parcelCode: r.parcelCode,
+        township: r.township,
+        dlbm: r.dlbm,
+        degree: r.degree,
+        degreeName: POLLUTION_DEGREE_LABEL[r.degree],
+        areaM2: round2(r.areaM2),
+        areaMu: mu(r.areaM2),
         measures: r.measures.map((m) => ({ ...m, bucketName: MEASURE_BUCKET_LABEL[m.bucket] })),
-        produceCompliant: r.produceCompliant, produceBasis: r.produceBasis, term: a.term, reason: a.reason, isGenerated: r.isGenerated,
+        produceCompliant: r.produceCompliant,
+        produceBasis: r.produceBasis,
+        term: a.term,
+        reason: a.reason,
+        isGenerated: r.isGenerated,
       }
     }),
   }
 }
 
 /** 污染地块安全利用率 per county and city, counting the redevelopments up to the end of the year. */
-export async function getPlotIndicator(deps: IndicatorDeps, ctx: AuthContext, query: { year?: number; adcode?: string }) {
+export async function getPlotIndicator(
+  deps: IndicatorDeps,
+  ctx: AuthContext,
+  query: { year?: number; adcode?: string },
+) {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const { year, years } = await yearOf(deps.db, counties, query.year)
-  const totals = await plotTotals(deps.db, counties.map((c) => c.adcode), year)
+  const totals = await plotTotals(
+    deps.db,
+    counties.map((c) => c.adcode),
+    year,
+  )
   const basis = deps.settings.plotRateBasis
   const figuresOf = (adcodes: string[]) => {
     const mine = totals.filter((t) => adcodes.includes(t.adcode))
-    const sum = (meets: boolean) => mine.filter((t) => t.meets === meets).reduce((f, t) => ({ count: f.count + t.count, areaM2: f.areaM2 + t.areaM2 }), { count: 0, areaM2: 0 })
+    const sum = (meets: boolean) =>
+      mine
+        .filter((t) => t.meets === meets)
+        .reduce((f, t) => ({ count: f.count + t.count, areaM2: f.areaM2 + t.areaM2 }), { count: 0, areaM2: 0 })
     return plotOut(plotRate(sum(true), sum(false), basis))
   }
   return {
-    indicator: 'plot', indicatorName: INDICATOR_LABEL.plot, year, years,
+    indicator: 'plot',
+    indicatorName: INDICATOR_LABEL.plot,
+    year,
+    years,
     formula: '再开发利用的污染地块中符合规划用途土壤环境质量要求的地块 ÷ 再开发利用的污染地块（截至当年年底累计）',
     basis: { code: basis, name: PLOT_RATE_BASIS_LABEL[basis] },
     targetYearRule: { code: deps.settings.targetYearRule, name: TARGET_YEAR_RULE_LABEL[deps.settings.targetYearRule] },
@@ -174,13 +312,27 @@ export async function getPlotIndicator(deps: IndicatorDeps, ctx: AuthContext, qu
 export type PlotRowsTerm = 'total' | 'met' | 'unmet'
 
 /** The redevelopment records behind one plot figure of a county or city; they sum to it. */
-export async function getPlotRows(deps: IndicatorDeps, ctx: AuthContext, query: { adcode: string; year: number; term: PlotRowsTerm }) {
+export async function getPlotRows(
+  deps: IndicatorDeps,
+  ctx: AuthContext,
+  query: { adcode: string; year: number; term: PlotRowsTerm },
+) {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const meets = query.term === 'total' ? null : query.term === 'met'
-  const page = await listRedevelopments(deps.db, counties.map((c) => c.adcode), query.year, meets, deps.settings.rowsLimit)
+  const page = await listRedevelopments(
+    deps.db,
+    counties.map((c) => c.adcode),
+    query.year,
+    meets,
+    deps.settings.rowsLimit,
+  )
   return {
-    adcode: query.adcode, year: query.year, term: query.term,
-    termName: { total: '再开发利用的污染地块', met: '符合规划用途土壤环境质量要求的地块', unmet: '不符合要求的地块' }[query.term],
+    adcode: query.adcode,
+    year: query.year,
+    term: query.term,
+    termName: { total: '再开发利用的污染地块', met: '符合规划用途土壤环境质量要求的地块', unmet: '不符合要求的地块' }[
+      query.term
+    ],
     total: { count: page.totalCount, areaM2: round2(page.totalAreaM2), areaMu: mu(page.totalAreaM2) },
     isTruncated: page.totalCount > page.rows.length,
     rows: page.rows.map((r) => ({ ...r, areaM2: round2(r.areaM2), areaMu: mu(r.areaM2) })),
@@ -190,8 +342,12 @@ export async function getPlotRows(deps: IndicatorDeps, ctx: AuthContext, query: 
 function targetOut(t: TargetRow, names: Map<string, string>) {
   const level = jurisdictionLevel(t.jurisdiction)
   return {
-    ...t, jurisdictionName: names.get(t.jurisdiction) ?? t.jurisdiction, level, levelName: JURISDICTION_LEVEL_LABEL[level],
-    indicatorName: INDICATOR_LABEL[t.indicator], comparatorName: COMPARATOR_LABEL[t.comparator],
+    ...t,
+    jurisdictionName: names.get(t.jurisdiction) ?? t.jurisdiction,
+    level,
+    levelName: JURISDICTION_LEVEL_LABEL[level],
+    indicatorName: INDICATOR_LABEL[t.indicator],
+    comparatorName: COMPARATOR_LABEL[t.comparator],
   }
 }
 
@@ -200,7 +356,12 @@ export async function getTargets(db: Queryable) {
   const [targets, names] = await Promise.all([listTargets(db), listJurisdictions(db)])
   return {
     targets: targets.map((t) => targetOut(t, names)),
-    jurisdictions: [...names.entries()].map(([code, name]) => ({ code, name, level: jurisdictionLevel(code), levelName: JURISDICTION_LEVEL_LABEL[jurisdictionLevel(code)] })),
+    jurisdictions: [...names.entries()].map(([code, name]) => ({
+      code,
+      name,
+      level: jurisdictionLevel(code),
+      levelName: JURISDICTION_LEVEL_LABEL[jurisdictionLevel(code)],
+    })),
   }
 }
 
@@ -218,11 +379,18 @@ function assertTargetValue(value: number): void {
 /** National targets are system settings any administrator keeps; others only within the administrator's scope. */
 function assertMayEdit(ctx: AuthContext, jurisdiction: string, name: string): void {
   if (jurisdiction === NATIONAL || scopeWithin(jurisdiction, ctx.user.scopes)) return
-  throw new AppError('OUT_OF_SCOPE', `无权设定 ${name}（${jurisdiction}）的目标；您的管辖范围：${ctx.user.counties.map((c) => c.name).join('、') || '无'}`)
+  throw new AppError(
+    'OUT_OF_SCOPE',
+    `无权设定 ${name}（${jurisdiction}）的目标；您的管辖范围：${ctx.user.counties.map((c) => c.name).join('、') || '无'}`,
+  )
 }
 
 /** Sets a new target of a jurisdiction (administrator): known jurisdiction, 0–100, one per indicator and year. */
-export async function createTarget(db: Database, ctx: AuthContext, input: TargetInput & { jurisdiction: string; indicator: Indicator; year: number }) {
+export async function createTarget(
+  db: Database,
+  ctx: AuthContext,
+  input: TargetInput & { jurisdiction: string; indicator: Indicator; year: number },
+) {
   assertTargetValue(input.targetPct)
   const names = await listJurisdictions(db)
   const name = names.get(input.jurisdiction)
@@ -233,11 +401,27 @@ export async function createTarget(db: Database, ctx: AuthContext, input: Target
   assertMayEdit(ctx, input.jurisdiction, name)
   const id = await db.transaction(async (tx) => {
     const created = await insertTarget(tx, input, ctx.user.username)
-    if (created === null) throw new AppError('CONFLICT', `${name}已有 ${input.year} 年的${INDICATOR_LABEL[input.indicator]}目标，请修改该目标`)
-    await insertHistory(tx, { adcode: input.jurisdiction, entity: 'indicator_target', entityId: created, action: 'create', actor: ctx.user.username, reason: null, before: null, after: input })
+    if (created === null)
+      throw new AppError(
+        'CONFLICT',
+        `${name}已有 ${input.year} 年的${INDICATOR_LABEL[input.indicator]}目标，请修改该目标`,
+      )
+    await insertHistory(tx, {
+      adcode: input.jurisdiction,
+      entity: 'indicator_target',
+      entityId: created,
+      action: 'create',
+      actor: ctx.user.username,
+      reason: null,
+      before: null,
+      after: input,
+    })
     return created
   })
-  return targetOut((await listTargets(db)).find((t) => t.id === id)!, names)
+  return targetOut(
+    (await listTargets(db)).find((t) => t.id === id)!,
+    names,
+  )
 }
 
 /** Changes a target (administrator) at the version the editor read; 409 with the current one when it moved on. */
@@ -250,15 +434,27 @@ export async function editTarget(db: Database, ctx: AuthContext, id: number, inp
     const name = names.get(before.jurisdiction) ?? before.jurisdiction
     assertMayEdit(ctx, before.jurisdiction, name)
     if (!(await updateTarget(tx, id, input, ctx.user.username, input.version))) {
-      throw new AppError('CONFLICT', `${name} ${before.year} 年的${INDICATOR_LABEL[before.indicator]}目标已被 ${before.updatedBy} 修改（当前为第 ${before.version} 版），请刷新后重试`,
-        { current: targetOut(before, names) })
+      throw new AppError(
+        'CONFLICT',
+        `${name} ${before.year} 年的${INDICATOR_LABEL[before.indicator]}目标已被 ${before.updatedBy} 修改（当前为第 ${before.version} 版），请刷新后重试`,
+        { current: targetOut(before, names) },
+      )
     }
     await insertHistory(tx, {
-      adcode: before.jurisdiction, entity: 'indicator_target', entityId: id, action: 'update', actor: ctx.user.username, reason: null,
-      before: { targetPct: before.targetPct, comparator: before.comparator, source: before.source }, after: { targetPct: input.targetPct, comparator: input.comparator, source: input.source },
+      adcode: before.jurisdiction,
+      entity: 'indicator_target',
+      entityId: id,
+      action: 'update',
+      actor: ctx.user.username,
+      reason: null,
+      before: { targetPct: before.targetPct, comparator: before.comparator, source: before.source },
+      after: { targetPct: input.targetPct, comparator: input.comparator, source: input.source },
     })
   })
-  return targetOut((await listTargets(db)).find((t) => t.id === id)!, names)
+  return targetOut(
+    (await listTargets(db)).find((t) => t.id === id)!,
+    names,
+  )
 }
 
 /**
@@ -269,13 +465,19 @@ export async function getBlackSoil(deps: IndicatorDeps, ctx: AuthContext, query:
   const s = deps.settings.blackSoil
   const [county] = await countiesOf(deps.db, ctx, query.adcode)
   if (!s.adcodes.includes(county.adcode)) {
-    throw new AppError('NOT_FOUND', `${county.name}（${county.adcode}）未设定黑土区指标；已设定的区县：${s.adcodes.join('、') || '无'}`)
+    throw new AppError(
+      'NOT_FOUND',
+      `${county.name}（${county.adcode}）未设定黑土区指标；已设定的区县：${s.adcodes.join('、') || '无'}`,
+    )
   }
-  const points = (await listBlackSoilPoints(deps.db, county.adcode, query.year ? `${query.year}-12-31` : null)).filter((p) => isCropland(p.landUse))
+  const points = (await listBlackSoilPoints(deps.db, county.adcode, query.year ? `${query.year}-12-31` : null)).filter(
+    (p) => isCropland(p.landUse),
+  )
   const judged = points.map((p) => {
-    const verdict = p.sampledOn === null
-      ? { judged: false as const, meets: null, reasons: ['无土壤监测结果，无法判定'] }
-      : judgeBlackSoil(p, s)
+    const verdict =
+      p.sampledOn === null
+        ? { judged: false as const, meets: null, reasons: ['无土壤监测结果，无法判定'] }
+        : judgeBlackSoil(p, s)
     return { ...p, ...verdict }
   })
   const keys = [...new Set(judged.map((p) => p.townshipCode ?? ''))]
@@ -284,7 +486,9 @@ export async function getBlackSoil(deps: IndicatorDeps, ctx: AuthContext, query:
     return { pointCount: share.points, judged: share.judged, meeting: share.meeting, sharePct: pct(share.sharePct) }
   }
   return {
-    adcode: county.adcode, name: county.name, year: query.year ?? null,
+    adcode: county.adcode,
+    name: county.name,
+    year: query.year ?? null,
     settings: { minOrganicMatterGKg: s.minOrganicMatterGKg, minPloughDepthCm: s.minPloughDepthCm, source: s.source },
     total: shareOut(judged),
     townships: keys.map((key) => {
@@ -296,5 +500,7 @@ export async function getBlackSoil(deps: IndicatorDeps, ctx: AuthContext, query:
 
 /** The black-soil counties of a user's scope (the dashboard shows the section only for them). */
 export function blackSoilCountiesOf(settings: IndicatorSettings, ctx: AuthContext): { adcode: string; name: string }[] {
-  return ctx.user.counties.filter((c) => settings.blackSoil.adcodes.includes(c.adcode)).map((c) => ({ adcode: c.adcode, name: c.name }))
+  return ctx.user.counties
+    .filter((c) => settings.blackSoil.adcodes.includes(c.adcode))
+    .map((c) => ({ adcode: c.adcode, name: c.name }))
 }

@@ -10,7 +10,13 @@ import { findTileLayer } from '../tiles/layers.ts'
 
 const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = { plot: 'plot', 'control-zone': 'control-zone' }
 
-const KIND_NAMES = { county: '区县', township: '乡镇', parcel: '耕地图斑', plot: '污染地块', point: '监测点位' } as const
+const KIND_NAMES = {
+  county: '区县',
+  township: '乡镇',
+  parcel: '耕地图斑',
+  plot: '污染地块',
+  point: '监测点位',
+} as const
 
 export interface SearchResult {
   kind: keyof typeof KIND_NAMES
@@ -22,10 +28,21 @@ export interface SearchResult {
   bbox: Bbox
 }
 
-export async function searchMap(db: Database, ctx: AuthContext, text: string, limitPerKind: number): Promise<SearchResult[]> {
+export async function searchMap(
+  db: Database,
+  ctx: AuthContext,
+  text: string,
+  limitPerKind: number,
+): Promise<SearchResult[]> {
   const rows = await searchPlaces(db, text, limitPerKind, scopeAdcodes(ctx))
   return rows.map((r) => ({
-    kind: r.kind, kindName: KIND_NAMES[r.kind], ...(r.id !== null ? { id: r.id } : {}), code: r.code, name: r.name, context: r.context, bbox: r.bbox,
+    kind: r.kind,
+    kindName: KIND_NAMES[r.kind],
+    ...(r.id !== null ? { id: r.id } : {}),
+    code: r.code,
+    name: r.name,
+    context: r.context,
+    bbox: r.bbox,
   }))
 }
 
@@ -33,14 +50,23 @@ export async function searchMap(db: Database, ctx: AuthContext, text: string, li
 export async function listCountiesWithExtent(db: Database, ctx: AuthContext) {
   const counties = await listCounties(db, scopeAdcodes(ctx))
   const bbox: Bbox | null = counties.length
-    ? [Math.min(...counties.map((c) => c.bbox[0])), Math.min(...counties.map((c) => c.bbox[1])),
-       Math.max(...counties.map((c) => c.bbox[2])), Math.max(...counties.map((c) => c.bbox[3]))]
+    ? [
+        Math.min(...counties.map((c) => c.bbox[0])),
+        Math.min(...counties.map((c) => c.bbox[1])),
+        Math.max(...counties.map((c) => c.bbox[2])),
+        Math.max(...counties.map((c) => c.bbox[3])),
+      ]
     : null
   return { counties, bbox }
 }
 
 /** The attributes of a clicked feature, in Chinese, for the info panel. */
-export async function getFeatureInfo(db: Database, ctx: AuthContext, layerName: string, id: number): Promise<FeatureInfo & { layer: string; layerName: string; bbox: Bbox; review?: ReviewInfo }> {
+export async function getFeatureInfo(
+  db: Database,
+  ctx: AuthContext,
+  layerName: string,
+  id: number,
+): Promise<FeatureInfo & { layer: string; layerName: string; bbox: Bbox; review?: ReviewInfo }> {
   const layer = findTileLayer(layerName)
   if (!layer) throw new AppError('NOT_FOUND', `没有名为 “${layerName}” 的图层`)
   if (!layer.entity) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 没有可查询的要素属性`)
@@ -49,7 +75,10 @@ export async function getFeatureInfo(db: Database, ctx: AuthContext, layerName: 
   if (layer.access === 'internal') assertCountyInScope(ctx, row.adcode, row.county)
   const kind = REVIEWED_ENTITIES[layer.entity as FeatureEntity]
   return {
-    layer: layer.name, layerName: layer.title, bbox: row.bbox, ...describeFeature(layer.entity as FeatureEntity, row),
+    layer: layer.name,
+    layerName: layer.title,
+    bbox: row.bbox,
+    ...describeFeature(layer.entity as FeatureEntity, row),
     ...(kind ? { review: describeReview(kind, row as never, ctx.user.role) } : {}),
   }
 }

@@ -1,16 +1,38 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import {
-  EXAMPLE_MARK, IMPORT_COLUMNS, parseCsv, readHeader, readRows, rowMessage, templateHeader,
-  type ImportReport, type ReadRow, type RowError, type SheetRow,
+  EXAMPLE_MARK,
+  IMPORT_COLUMNS,
+  parseCsv,
+  readHeader,
+  readRows,
+  rowMessage,
+  templateHeader,
+  type ImportReport,
+  type ReadRow,
+  type RowError,
+  type SheetRow,
 } from '../domain/monitoring-import.ts'
 import { csvLine } from '../domain/csv.ts'
 import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
 import { controlCharacterAt } from '../domain/control-characters.ts'
 import { AppError, type Problem } from '../domain/errors.ts'
-import { findPointsByCode, findResultKeys, insertImport, insertResults, type CodedPoint, type NewResult } from '../repos/monitoring.repo.ts'
+import {
+  findPointsByCode,
+  findResultKeys,
+  insertImport,
+  insertResults,
+  type CodedPoint,
+  type NewResult,
+} from '../repos/monitoring.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { openArchive, runHeavyUpload, type Archive, type ArchiveWording, type UploadGuardSettings } from './upload-guard.ts'
+import {
+  openArchive,
+  runHeavyUpload,
+  type Archive,
+  type ArchiveWording,
+  type UploadGuardSettings,
+} from './upload-guard.ts'
 import { todayInChina, type MonitoringDeps } from './monitoring.service.ts'
 
 export const TEMPLATE_FORMATS = ['xlsx', 'csv'] as const
@@ -22,7 +44,9 @@ function exampleRow(): string[] {
 }
 
 /** The import template: the columns with units, one example row marked 示例; XLSX adds a 说明 sheet for every column. */
-export async function buildTemplate(format: TemplateFormat): Promise<{ contentType: string; fileName: { utf8: string; ascii: string }; body: Buffer | string }> {
+export async function buildTemplate(
+  format: TemplateFormat,
+): Promise<{ contentType: string; fileName: { utf8: string; ascii: string }; body: Buffer | string }> {
   const name = { utf8: `监测结果导入模板.${format}`, ascii: `monitoring-import-template.${format}` }
   if (format === 'csv') {
     const lines = [IMPORT_COLUMNS.map(templateHeader), exampleRow()].map(csvLine)
@@ -31,7 +55,12 @@ export async function buildTemplate(format: TemplateFormat): Promise<{ contentTy
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '土壤环境一张图'
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: templateHeader(c), key: c.field, width: Math.max(10, templateHeader(c).length * 2 + 2), style: { numFmt: '@' } }))
+  sheet.columns = IMPORT_COLUMNS.map((c) => ({
+    header: templateHeader(c),
+    key: c.field,
+    width: Math.max(10, templateHeader(c).length * 2 + 2),
+    style: { numFmt: '@' },
+  }))
   sheet.getRow(1).font = { bold: true }
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } }
   const example = sheet.addRow(exampleRow())
@@ -41,7 +70,9 @@ export async function buildTemplate(format: TemplateFormat): Promise<{ contentTy
   notes.addRow(['土壤监测结果导入说明']).font = { bold: true, size: 14 }
   notes.addRow(['每行一次采样：同一点位、同一采样日期、同一介质（及作物）只能有一行；已录入的不能重复导入。'])
   notes.addRow([`第 2 行是示例，备注列写“${EXAMPLE_MARK}”的行不导入，可删除或保留。`])
-  notes.addRow(['导入方式：“全部有效才导入”时任何一行有错都不导入；“仅导入有效行”时只导入无错的行，有错的行列在报告中。'])
+  notes.addRow([
+    '导入方式：“全部有效才导入”时任何一行有错都不导入；“仅导入有效行”时只导入无错的行，有错的行列在报告中。',
+  ])
   notes.addRow(['文件：Excel（.xlsx，第一张表）或 CSV（UTF-8 编码，带或不带 BOM）。'])
   notes.addRow([])
   notes.addRow(['列名', '必填', '单位', '可填写的值']).font = { bold: true }
@@ -68,7 +99,11 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 const NOT_EXCEL = '文件无法作为 Excel（.xlsx）读取，请用导入模板另存后再上传'
-const XLSX_WORDING: ArchiveWording = { label: '表格', malformed: NOT_EXCEL, hint: '请删去多余的行和表，或分成几个文件导入' }
+const XLSX_WORDING: ArchiveWording = {
+  label: '表格',
+  malformed: NOT_EXCEL,
+  hint: '请删去多余的行和表，或分成几个文件导入',
+}
 
 /** The parts of exceljs's streaming WorkbookReader fed here with entries this server inflates itself (exceljs 4.4). */
 interface WorkbookParts {
@@ -87,7 +122,8 @@ function rowProblems(report: ImportReport): Problem[] {
   return report.errors.map((e) => ({ code: 'INVALID_ROW', index: e.row, column: e.column, message: e.message }))
 }
 
-const tooManyRows = (maxRows: number) => new AppError('PAYLOAD_TOO_LARGE', `表格超过 ${maxRows} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
+const tooManyRows = (maxRows: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', `表格超过 ${maxRows} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
 
 /**
  * The rows of the import sheet (监测结果, else the first that is not 说明), read as a stream: only the parts needed
@@ -97,7 +133,11 @@ const tooManyRows = (maxRows: number) => new AppError('PAYLOAD_TOO_LARGE', `表�
 async function readXlsxRows(archive: Archive, maxRows: number): Promise<SheetRow[]> {
   const entry = (path: string) => archive.files.find((f) => f.name === path)
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   }) as unknown as WorkbookParts
   const rels = entry('xl/_rels/workbook.xml.rels')
   const book = entry('xl/workbook.xml')
@@ -116,7 +156,9 @@ async function readXlsxRows(archive: Archive, maxRows: number): Promise<SheetRow
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`
   const sheetEntry = entry(path)
   if (!sheetEntry) throw new AppError('VALIDATION', NOT_EXCEL)
-  const [{ value: worksheet }] = [...reader._parseWorksheet(archive.stream(sheetEntry), /sheet(\d+)\.xml$/.exec(path)?.[1] ?? String(chosen.id))]
+  const [{ value: worksheet }] = [
+    ...reader._parseWorksheet(archive.stream(sheetEntry), /sheet(\d+)\.xml$/.exec(path)?.[1] ?? String(chosen.id)),
+  ]
   const rows: SheetRow[] = []
   let previous = 0
   for await (const row of worksheet) {
@@ -144,7 +186,10 @@ function readCsv(bytes: Buffer): SheetRow[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new AppError('VALIDATION', 'CSV 文件不是 UTF-8 编码（Excel 默认存为 GBK）：请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再上传')
+    throw new AppError(
+      'VALIDATION',
+      'CSV 文件不是 UTF-8 编码（Excel 默认存为 GBK）：请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再上传',
+    )
   }
   return parseCsv(text)
 }
@@ -154,7 +199,8 @@ function refuseControlCharactersInCells(sheet: SheetRow[], titles: string[]): vo
   for (const r of sheet) {
     const column = r.cells.findIndex((cell) => controlCharacterAt(cell) !== null)
     if (column < 0) continue
-    const title = r === sheet[0] ? `第 ${column + 1} 列` : `「${(titles[column] ?? '').trim() || `第 ${column + 1} 列`}」`
+    const title =
+      r === sheet[0] ? `第 ${column + 1} 列` : `「${(titles[column] ?? '').trim() || `第 ${column + 1} 列`}」`
     const message = `第 ${r.row} 行${title}含有不可见的控制字符（位置 ${controlCharacterAt(r.cells[column])}），请删除后重试`
     throw new AppError('VALIDATION', message, { reason: 'CONTROL_CHARACTER', field: String(column) })
   }
@@ -166,12 +212,20 @@ const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b
  * The rows of the file, header checked; 400 naming what is wrong with the file as a whole, 413 for a sheet that
  * unpacks beyond the limit or holds too many rows (checked before and while reading), 429 while another upload is read.
  */
-export async function readImportFile(fileName: string, bytes: Buffer, settings: { importMaxRows: number; uploadGuard: UploadGuardSettings }): Promise<ReadRow[]> {
+export async function readImportFile(
+  fileName: string,
+  bytes: Buffer,
+  settings: { importMaxRows: number; uploadGuard: UploadGuardSettings },
+): Promise<ReadRow[]> {
   const maxRows = settings.importMaxRows
   const lower = fileName.toLowerCase()
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) throw new AppError('VALIDATION', `文件「${fileName}」不是 .xlsx 或 .csv，请使用导入模板`)
-  const archive = lower.endsWith('.xlsx') || isZip(bytes) ? openArchive(bytes, XLSX_WORDING, settings.uploadGuard) : null
-  const sheet = await runHeavyUpload(settings.uploadGuard, async () => (archive ? readXlsx(archive, maxRows) : readCsv(bytes)))
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx'))
+    throw new AppError('VALIDATION', `文件「${fileName}」不是 .xlsx 或 .csv，请使用导入模板`)
+  const archive =
+    lower.endsWith('.xlsx') || isZip(bytes) ? openArchive(bytes, XLSX_WORDING, settings.uploadGuard) : null
+  const sheet = await runHeavyUpload(settings.uploadGuard, async () =>
+    archive ? readXlsx(archive, maxRows) : readCsv(bytes),
+  )
   const [header, ...data] = sheet
   if (!header) throw new AppError('VALIDATION', '文件是空的，请使用导入模板填写后上传')
   refuseControlCharactersInCells(sheet, header.cells)
@@ -179,11 +233,16 @@ export async function readImportFile(fileName: string, bytes: Buffer, settings: 
   if (!head.ok) throw new AppError('VALIDATION', head.message)
   const rows = readRows(head.index, data)
   if (!rows.length) throw new AppError('VALIDATION', '文件中没有数据行（示例行不计），请填写后上传')
-  if (rows.length > maxRows) throw new AppError('PAYLOAD_TOO_LARGE', `文件有 ${rows.length} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
+  if (rows.length > maxRows)
+    throw new AppError('PAYLOAD_TOO_LARGE', `文件有 ${rows.length} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
   return rows
 }
 
-interface Planned { row: number; point: CodedPoint; result: CheckedResult }
+interface Planned {
+  row: number
+  point: CodedPoint
+  result: CheckedResult
+}
 
 const isInScope = (point: CodedPoint, ctx: AuthContext) => ctx.user.counties.some((c) => c.adcode === point.adcode)
 
@@ -195,7 +254,8 @@ function pointOfCode(code: string, found: CodedPoint[], ctx: AuthContext): { poi
   if (!code) return { message: '「点位编号」必填' }
   const inScope = found.filter((p) => p.code === code && isInScope(p, ctx))
   if (inScope.length === 1) return { point: inScope[0] }
-  if (inScope.length > 1) return { message: `「点位编号」：「${code}」在${inScope.map((p) => p.county).join('、')}都有，无法确定是哪个点位` }
+  if (inScope.length > 1)
+    return { message: `「点位编号」：「${code}」在${inScope.map((p) => p.county).join('、')}都有，无法确定是哪个点位` }
   return { message: `「点位编号」：没有编号为「${code}」的监测点位` }
 }
 
@@ -205,21 +265,36 @@ function pointOfCode(code: string, found: CodedPoint[], ctx: AuthContext): { poi
  * any row fails (422 with the report), with `valid-only` the good rows (422 when none is good); the import is
  * recorded in monitoring_import with its row errors.
  */
-export async function importResults(deps: MonitoringDeps, ctx: AuthContext, input: {
-  fileName: string; bytes: Buffer; mode: 'all' | 'valid-only'; isDryRun: boolean
-}, today = todayInChina()): Promise<ImportReport> {
+export async function importResults(
+  deps: MonitoringDeps,
+  ctx: AuthContext,
+  input: {
+    fileName: string
+    bytes: Buffer
+    mode: 'all' | 'valid-only'
+    isDryRun: boolean
+  },
+  today = todayInChina(),
+): Promise<ImportReport> {
   const rows = await readImportFile(input.fileName, input.bytes, deps.settings)
   return deps.db.transaction(async (tx) => {
     const codes = [...new Set(rows.map((r) => r.pointCode).filter(Boolean))]
     const found = codes.length ? (await findPointsByCode(tx, codes)).filter((p) => isInScope(p, ctx)) : []
-    const stored = new Set((await findResultKeys(tx, found.map((p) => ({ adcode: p.adcode, id: Number(p.id) }))))
-      .map((k) => resultKey(Number(k.point_id), { sampledOn: k.sampled_on, medium: k.medium, crop: k.crop })))
+    const stored = new Set(
+      (
+        await findResultKeys(
+          tx,
+          found.map((p) => ({ adcode: p.adcode, id: Number(p.id) })),
+        )
+      ).map((k) => resultKey(Number(k.point_id), { sampledOn: k.sampled_on, medium: k.medium, crop: k.crop })),
+    )
     const errors: RowError[] = []
     const planned: Planned[] = []
     const seen = new Map<string, number>()
     for (const r of rows) {
       const before = errors.length
-      const fail = (column: string, message: string) => errors.push({ row: r.row, column, message: rowMessage(r.row, message) })
+      const fail = (column: string, message: string) =>
+        errors.push({ row: r.row, column, message: rowMessage(r.row, message) })
       const located = pointOfCode(r.pointCode, found, ctx)
       if ('message' in located) fail('点位编号', located.message)
       const checked = checkResult(r.raw, deps.settings, today)
@@ -227,29 +302,65 @@ export async function importResults(deps: MonitoringDeps, ctx: AuthContext, inpu
       if (errors.length > before || !('point' in located) || !checked.ok) continue
       const point = located.point
       const refusal = resultRefusal(ctx.user.role, point.point_type, point.code)
-      if (refusal) { fail('点位编号', `「点位编号」：${refusal}`); continue }
-      if (point.status === 'planned') { fail('点位编号', `「点位编号」：点位「${point.code}」是规划点位，尚未启用，不能导入结果`); continue }
+      if (refusal) {
+        fail('点位编号', `「点位编号」：${refusal}`)
+        continue
+      }
+      if (point.status === 'planned') {
+        fail('点位编号', `「点位编号」：点位「${point.code}」是规划点位，尚未启用，不能导入结果`)
+        continue
+      }
       const key = resultKey(Number(point.id), checked.value)
       const what = describeResultKey(point.code, checked.value)
-      if (stored.has(key)) { fail('采样日期', `「采样日期」：${what}已录入，不能重复导入`); continue }
-      if (seen.has(key)) { fail('采样日期', `「采样日期」：${what}与第 ${seen.get(key)} 行重复`); continue }
+      if (stored.has(key)) {
+        fail('采样日期', `「采样日期」：${what}已录入，不能重复导入`)
+        continue
+      }
+      if (seen.has(key)) {
+        fail('采样日期', `「采样日期」：${what}与第 ${seen.get(key)} 行重复`)
+        continue
+      }
       seen.set(key, r.row)
       planned.push({ row: r.row, point, result: checked.value })
     }
     const failedRows = new Set(errors.map((e) => e.row)).size
     const report: ImportReport = {
-      fileName: input.fileName, mode: input.mode, isDryRun: input.isDryRun, rows: rows.length,
-      imported: input.mode === 'all' && failedRows > 0 ? 0 : planned.length, failed: failedRows, errors, importId: null,
+      fileName: input.fileName,
+      mode: input.mode,
+      isDryRun: input.isDryRun,
+      rows: rows.length,
+      imported: input.mode === 'all' && failedRows > 0 ? 0 : planned.length,
+      failed: failedRows,
+      errors,
+      importId: null,
     }
     if (input.isDryRun) return report
     if (input.mode === 'all' && failedRows > 0) {
-      throw new AppError('IMPORT_REJECTED', `${failedRows} 行有错，按“全部有效才导入”未导入任何结果；请改正后重新导入，或选择“仅导入有效行”`, { ...report, problems: rowProblems(report) })
+      throw new AppError(
+        'IMPORT_REJECTED',
+        `${failedRows} 行有错，按“全部有效才导入”未导入任何结果；请改正后重新导入，或选择“仅导入有效行”`,
+        { ...report, problems: rowProblems(report) },
+      )
     }
-    if (planned.length === 0) throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何结果', { ...report, problems: rowProblems(report) })
+    if (planned.length === 0)
+      throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何结果', {
+        ...report,
+        problems: rowProblems(report),
+      })
     const importId = await insertImport(tx, {
-      fileName: input.fileName, mode: input.mode, rows: rows.length, imported: planned.length, failed: failedRows, errors, importedBy: ctx.user.username,
+      fileName: input.fileName,
+      mode: input.mode,
+      rows: rows.length,
+      imported: planned.length,
+      failed: failedRows,
+      errors,
+      importedBy: ctx.user.username,
     })
-    const toWrite: NewResult[] = planned.map((p) => ({ ...p.result, adcode: p.point.adcode, pointId: Number(p.point.id) }))
+    const toWrite: NewResult[] = planned.map((p) => ({
+      ...p.result,
+      adcode: p.point.adcode,
+      pointId: Number(p.point.id),
+    }))
     await insertResults(tx, toWrite, importId, ctx.user.username)
     return { ...report, importId }
   })

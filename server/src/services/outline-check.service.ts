@@ -1,7 +1,12 @@
 import type { MultiPolygon, Polygon } from 'geojson'
 import type { Queryable } from '../db/database.ts'
 import {
-  checkVertices, judgeMeasuredOutline, parseOutline, type Finding, type MeasuredStages, type OutlineSettings,
+  checkVertices,
+  judgeMeasuredOutline,
+  parseOutline,
+  type Finding,
+  type MeasuredStages,
+  type OutlineSettings,
 } from '../domain/outline-checks.ts'
 import { measureOutlines } from '../repos/outline.repo.ts'
 
@@ -33,19 +38,35 @@ export interface OutlineCheckOptions {
  * set of outlines with one database round trip; each result gives the problems of its first failing stage, or the
  * geometry in 2D with its county.
  */
-export async function checkOutlines(db: Queryable, inputs: OutlineInput[], o: OutlineCheckOptions): Promise<OutlineResult[]> {
+export async function checkOutlines(
+  db: Queryable,
+  inputs: OutlineInput[],
+  o: OutlineCheckOptions,
+): Promise<OutlineResult[]> {
   const parsed = inputs.map((input) => parseOutline(input.geometry, input.where))
   const toMeasure = parsed.flatMap((p, i) => (p.ok ? [{ i, geometry: p.geometry }] : []))
-  const measures = await measureOutlines(db, toMeasure.map(({ i, geometry }) => ({
-    geometry, adcode: inputs[i].adcode ?? null, excludeIds: inputs[i].excludeIds ?? [],
-    isMeasured: checkVertices(geometry, o.settings, inputs[i].where).length === 0,
-  })), { size: o.stages.size, overlaps: o.stages.overlaps })
+  const measures = await measureOutlines(
+    db,
+    toMeasure.map(({ i, geometry }) => ({
+      geometry,
+      adcode: inputs[i].adcode ?? null,
+      excludeIds: inputs[i].excludeIds ?? [],
+      isMeasured: checkVertices(geometry, o.settings, inputs[i].where).length === 0,
+    })),
+    { size: o.stages.size, overlaps: o.stages.overlaps },
+  )
   const measureOf = new Map(toMeasure.map(({ i }, k) => [i, measures[k]]))
   return parsed.map((p, i): OutlineResult => {
     if (!p.ok) return p
     const m = measureOf.get(i)!
     const { where } = inputs[i]
-    const early = judgeMeasuredOutline(p.geometry, m, { ...o.stages, county: false, overlaps: false }, o.settings, where)
+    const early = judgeMeasuredOutline(
+      p.geometry,
+      m,
+      { ...o.stages, county: false, overlaps: false },
+      o.settings,
+      where,
+    )
     if (early.length) return { ok: false, problems: early }
     if (m.county.county) o.onCounty?.(m.county.county)
     const problems = judgeMeasuredOutline(p.geometry, m, o.stages, o.settings, where)

@@ -6,10 +6,22 @@ import type { ParcelEditSettings, Problem } from '../domain/parcel-checks.ts'
 import { assertCountyInScope } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  fillListFromPublished, findNextDraftList, insertEditList, lockDraftLists, recountLists, touchList, upsertEntries,
+  fillListFromPublished,
+  findNextDraftList,
+  insertEditList,
+  lockDraftLists,
+  recountLists,
+  touchList,
+  upsertEntries,
 } from '../repos/classification.repo.ts'
 import {
-  findParcels, findRemoval, findTownshipByCode, findTownshipOf, lockParcels, refreshOverviewArea, type ParcelRow,
+  findParcels,
+  findRemoval,
+  findTownshipByCode,
+  findTownshipOf,
+  lockParcels,
+  refreshOverviewArea,
+  type ParcelRow,
 } from '../repos/parcels.repo.ts'
 import { insertHistory, type HistoryEntry } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
@@ -58,7 +70,12 @@ export class ParcelEdit {
   /** Counties whose class list entries the action added or removed. */
   private readonly listCounties = new Set<string>()
 
-  constructor(readonly tx: Queryable, readonly ctx: AuthContext, readonly settings: ParcelEditSettings, readonly reason: string | null) {}
+  constructor(
+    readonly tx: Queryable,
+    readonly ctx: AuthContext,
+    readonly settings: ParcelEditSettings,
+    readonly reason: string | null,
+  ) {}
 
   add(index: number, findings: Finding[]): void {
     for (const f of findings) this.problems.push({ index, ...f })
@@ -68,15 +85,34 @@ export class ParcelEdit {
   touch(adcode: string, g: Geo): void {
     const b = bboxOf(g)
     const a = this.touched.get(adcode)
-    this.touched.set(adcode, a ? [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])] : b)
+    this.touched.set(
+      adcode,
+      a ? [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])] : b,
+    )
   }
 
   async refreshOverview(): Promise<void> {
     for (const [adcode, bbox] of this.touched) await refreshOverviewArea(this.tx, adcode, bbox)
   }
 
-  async history(adcode: string, entityId: number, action: HistoryEntry['action'], before: unknown, after: unknown, reason = this.reason): Promise<void> {
-    await insertHistory(this.tx, { adcode, entity: 'farmland_parcel', entityId, action, actor: this.ctx.user.username, reason, before, after })
+  async history(
+    adcode: string,
+    entityId: number,
+    action: HistoryEntry['action'],
+    before: unknown,
+    after: unknown,
+    reason = this.reason,
+  ): Promise<void> {
+    await insertHistory(this.tx, {
+      adcode,
+      entity: 'farmland_parcel',
+      entityId,
+      action,
+      actor: this.ctx.user.username,
+      reason,
+      before,
+      after,
+    })
   }
 
   /** The parcel, locked, in scope and at `version`; 404 when it never existed, 409 when changed or removed since. */
@@ -102,28 +138,56 @@ export class ParcelEdit {
    * Every outline stage a parcel needs (shape → CRS/range → validity → vertices → area/sliver → county → overlap),
    * stopping at the first failing stage; null (with problems added) on failure.
    */
-  async checkGeometry(index: number, input: unknown, where: string, opts: { adcode: string | null; excludeIds: number[] }): Promise<CheckedGeometry | null> {
-    const result = await checkOutline(this.tx, { geometry: input, where, adcode: opts.adcode, excludeIds: opts.excludeIds }, {
-      settings: this.settings, stages: { size: true, county: true, overlaps: true },
-      onCounty: (county) => { if (opts.adcode === null) assertCountyInScope(this.ctx, county.adcode, county.name) },
-    })
+  async checkGeometry(
+    index: number,
+    input: unknown,
+    where: string,
+    opts: { adcode: string | null; excludeIds: number[] },
+  ): Promise<CheckedGeometry | null> {
+    const result = await checkOutline(
+      this.tx,
+      { geometry: input, where, adcode: opts.adcode, excludeIds: opts.excludeIds },
+      {
+        settings: this.settings,
+        stages: { size: true, county: true, overlaps: true },
+        onCounty: (county) => {
+          if (opts.adcode === null) assertCountyInScope(this.ctx, county.adcode, county.name)
+        },
+      },
+    )
     if (!result.ok) {
       this.add(index, result.problems)
       return null
     }
-    return { geometry: result.geometry, adcode: result.county.adcode, county: result.county.name, areaM2: result.areaM2! }
+    return {
+      geometry: result.geometry,
+      adcode: result.county.adcode,
+      county: result.county.name,
+      areaM2: result.areaM2!,
+    }
   }
 
   /**
    * Attribute problems, and the township to store: the one given (it must be of the county), else the one of
    * the geometry when it is known and new, else `current`.
    */
-  async checkAttributesOf(index: number, a: ParcelAttributes, where: string, place: { adcode: string | null; geometry: Geo | null; isTownshipGiven: boolean; current: string | null }): Promise<string | null> {
+  async checkAttributesOf(
+    index: number,
+    a: ParcelAttributes,
+    where: string,
+    place: { adcode: string | null; geometry: Geo | null; isTownshipGiven: boolean; current: string | null },
+  ): Promise<string | null> {
     this.add(index, checkAttributes(a, where))
     if (!place.adcode) return null
     if (place.isTownshipGiven && a.townshipCode) {
       if (await findTownshipByCode(this.tx, place.adcode, a.townshipCode)) return a.townshipCode
-      this.add(index, [{ code: 'UNKNOWN_TOWNSHIP', field: 'townshipCode', message: `${where}的乡镇代码“${a.townshipCode}”不是本区县的乡镇` }])
+      this.add(index, [
+        {
+          code: 'UNKNOWN_TOWNSHIP',
+          field: 'townshipCode',
+          message: `${where}的乡镇代码“${a.townshipCode}”不是本区县的乡镇`,
+        },
+      ])
       return null
     }
     if (place.isTownshipGiven) return null
@@ -140,13 +204,26 @@ export class ParcelEdit {
     const { rules, entries } = await recomputeEntries(this.tx, adcode, ids, from)
     this.markListsChanged(adcode)
     await lockDraftLists(this.tx, adcode)
-    const listId = await findNextDraftList(this.tx, adcode) ?? await insertEditList(this.tx, adcode, rules.version, this.ctx.user.username)
+    const listId =
+      (await findNextDraftList(this.tx, adcode)) ??
+      (await insertEditList(this.tx, adcode, rules.version, this.ctx.user.username))
     await fillListFromPublished(this.tx, adcode, listId)
     await upsertEntries(this.tx, adcode, listId, entries)
     const version = await touchList(this.tx, adcode, listId)
     await insertHistory(this.tx, {
-      adcode, entity: 'class_list', entityId: listId, action: 'classify', actor: this.ctx.user.username, reason: this.reason,
-      before: null, after: { edit: true, version, ruleSetVersion: rules.version, entries: entries.map((e) => ({ parcelId: e.parcelId, class: e.class, method: e.method })) },
+      adcode,
+      entity: 'class_list',
+      entityId: listId,
+      action: 'classify',
+      actor: this.ctx.user.username,
+      reason: this.reason,
+      before: null,
+      after: {
+        edit: true,
+        version,
+        ruleSetVersion: rules.version,
+        entries: entries.map((e) => ({ parcelId: e.parcelId, class: e.class, method: e.method })),
+      },
     })
   }
 
@@ -177,8 +254,13 @@ function checkFailed(problems: Problem[]): AppError {
  * Runs one user action on parcels in one transaction. With problems nothing is written (422 GEOMETRY_CHECK);
  * a dry run goes the same way and is always rolled back. After a commit the parcel tiles are invalidated.
  */
-export async function runParcelEdit<T>(deps: ParcelEditDeps, ctx: AuthContext, reason: string | null, isDryRun: boolean,
-  action: (edit: ParcelEdit) => Promise<T>): Promise<{ value: T; problems: Problem[] }> {
+export async function runParcelEdit<T>(
+  deps: ParcelEditDeps,
+  ctx: AuthContext,
+  reason: string | null,
+  isDryRun: boolean,
+  action: (edit: ParcelEdit) => Promise<T>,
+): Promise<{ value: T; problems: Problem[] }> {
   try {
     const value = await deps.db.transaction(async (tx) => {
       const edit = new ParcelEdit(tx, ctx, deps.settings, reason)

@@ -3,8 +3,18 @@ import type { ParcelAttributes } from '../domain/parcel-attributes.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  findCounty, findHistoryCounty, findParcelIdByCode, findHistoryEntry, findParcels, findRemoval, insertParcel, listDeletedParcels, listParcelHistory,
-  lockParcels, updateParcel, type ParcelRow,
+  findCounty,
+  findHistoryCounty,
+  findParcelIdByCode,
+  findHistoryEntry,
+  findParcels,
+  findRemoval,
+  insertParcel,
+  listDeletedParcels,
+  listParcelHistory,
+  lockParcels,
+  updateParcel,
+  type ParcelRow,
 } from '../repos/parcels.repo.ts'
 import { restoreEntry } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
@@ -13,7 +23,15 @@ import { resultOf, snapshotOf, valuesOf, type ChangeResult, type ParcelSnapshot 
 
 /** What each history action of a parcel is called. */
 export const PARCEL_ACTION_LABEL: Readonly<Record<string, string>> = {
-  create: '新建', update: '修改', delete: '删除', restore: '恢复', split: '分割', merge: '合并', import: '导入', classify: '分类', override: '人工调整类别',
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  restore: '恢复',
+  split: '分割',
+  merge: '合并',
+  import: '导入',
+  classify: '分类',
+  override: '人工调整类别',
 }
 
 /** Most parcels `GET /api/parcels/deleted` lists. */
@@ -29,13 +47,31 @@ export async function getParcelHistory(db: Database, ctx: AuthContext, id: numbe
   if (!owner) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的耕地图斑`)
   assertCountyInScope(ctx, owner.adcode, owner.county)
   return (await listParcelHistory(db, id)).map((h) => ({
-    id: Number(h.id), action: h.action, actionName: PARCEL_ACTION_LABEL[h.action] ?? h.action, actor: h.actor, actorName: h.actor_name ?? h.actor,
-    reason: h.reason, changedAt: h.changed_at, version: h.after?.version ?? h.before?.version ?? null, before: h.before, after: h.after,
+    id: Number(h.id),
+    action: h.action,
+    actionName: PARCEL_ACTION_LABEL[h.action] ?? h.action,
+    actor: h.actor,
+    actorName: h.actor_name ?? h.actor,
+    reason: h.reason,
+    changedAt: h.changed_at,
+    version: h.after?.version ?? h.before?.version ?? null,
+    before: h.before,
+    after: h.after,
   }))
 }
 
 function attributesOfSnapshot(s: ParcelSnapshot): ParcelAttributes {
-  return { dlbm: s.dlbm, townshipCode: s.townshipCode, qsxz: s.qsxz, qsdwmc: s.qsdwmc, zldwmc: s.zldwmc, kcxs: s.kcxs, gdpdjb: s.gdpdjb, zzsxdm: s.zzsxdm, bz: s.bz }
+  return {
+    dlbm: s.dlbm,
+    townshipCode: s.townshipCode,
+    qsxz: s.qsxz,
+    qsdwmc: s.qsdwmc,
+    zldwmc: s.zldwmc,
+    kcxs: s.kcxs,
+    gdpdjb: s.gdpdjb,
+    zzsxdm: s.zzsxdm,
+    bz: s.bz,
+  }
 }
 
 /**
@@ -45,16 +81,27 @@ function attributesOfSnapshot(s: ParcelSnapshot): ParcelAttributes {
  */
 function publishedClassOf(current: ParcelRow | undefined) {
   if (!current) return { class: 'unclassified' as const, classMethod: null, classBasis: null, classListId: null }
-  return { class: current.class, classMethod: current.class_method, classBasis: current.class_basis, classListId: current.class_list_id }
+  return {
+    class: current.class,
+    classMethod: current.class_method,
+    classBasis: current.class_basis,
+    classListId: current.class_list_id,
+  }
 }
 
-async function restoreInto(edit: ParcelEdit, id: number, historyId: number, version: number | undefined): Promise<ChangeResult | null> {
+async function restoreInto(
+  edit: ParcelEdit,
+  id: number,
+  historyId: number,
+  version: number | undefined,
+): Promise<ChangeResult | null> {
   const entry = await findHistoryEntry(edit.tx, id, historyId)
   if (!entry) throw new AppError('NOT_FOUND', `图斑 ${id} 没有编号为 ${historyId} 的变更记录`)
   const target = isSnapshot(entry.after) ? entry.after : entry.before
   if (!isSnapshot(target)) throw new AppError('VALIDATION', `变更记录 ${historyId} 没有可恢复的图斑版本`)
   const exists = (await lockParcels(edit.tx, [id])).length > 0
-  if (exists && version === undefined) throw new AppError('VALIDATION', '图斑仍存在，恢复时须提供它的当前版本号（version）')
+  if (exists && version === undefined)
+    throw new AppError('VALIDATION', '图斑仍存在，恢复时须提供它的当前版本号（version）')
   const current = exists ? await edit.lockCurrent(id, version) : undefined
   if (!current) {
     const removal = await findRemoval(edit.tx, id)
@@ -66,20 +113,42 @@ async function restoreInto(edit: ParcelEdit, id: number, historyId: number, vers
   const before = edit.problems.length
   const checked = await edit.checkGeometry(0, target.geometry, where, { adcode, excludeIds: [id] })
   const attrs = attributesOfSnapshot(target)
-  const township = await edit.checkAttributesOf(0, attrs, where, { adcode, geometry: null, isTownshipGiven: true, current: null })
+  const township = await edit.checkAttributesOf(0, attrs, where, {
+    adcode,
+    geometry: null,
+    isTownshipGiven: true,
+    current: null,
+  })
   if (!checked || edit.problems.length > before) return null
   if (current) {
-    await updateParcel(edit.tx, id, { ...valuesOf(attrs, township), ...publishedClassOf(current), geometry: checked.geometry, editor: edit.ctx.user.username })
+    await updateParcel(edit.tx, id, {
+      ...valuesOf(attrs, township),
+      ...publishedClassOf(current),
+      geometry: checked.geometry,
+      editor: edit.ctx.user.username,
+    })
   } else {
     const holder = await findParcelIdByCode(edit.tx, adcode, target.code)
-    if (holder !== undefined) throw new AppError('CONFLICT', `编号 ${target.code} 已被图斑 ${holder} 使用，不能按原编号恢复`)
+    if (holder !== undefined)
+      throw new AppError('CONFLICT', `编号 ${target.code} 已被图斑 ${holder} 使用，不能按原编号恢复`)
     const lastVersion = (await findRemoval(edit.tx, id))?.last_version ?? target.version
     await insertParcel(edit.tx, {
-      ...valuesOf(attrs, township), ...publishedClassOf(undefined), adcode, id, code: target.code, parentCodes: target.parentCodes ?? null,
-      version: lastVersion + 1, geometry: checked.geometry, editor: edit.ctx.user.username,
+      ...valuesOf(attrs, township),
+      ...publishedClassOf(undefined),
+      adcode,
+      id,
+      code: target.code,
+      parentCodes: target.parentCodes ?? null,
+      version: lastVersion + 1,
+      geometry: checked.geometry,
+      editor: edit.ctx.user.username,
     })
     if (target.classListId && target.class !== 'unclassified' && target.classMethod) {
-      await restoreEntry(edit.tx, adcode, target.classListId, id, { class: target.class, method: target.classMethod, basis: target.classBasis })
+      await restoreEntry(edit.tx, adcode, target.classListId, id, {
+        class: target.class,
+        method: target.classMethod,
+        basis: target.classBasis,
+      })
       edit.markListsChanged(adcode)
     }
   }
@@ -94,8 +163,15 @@ async function restoreInto(edit: ParcelEdit, id: number, historyId: number, vers
  * `POST /api/parcels/:id/restore`: the version kept in a history entry becomes the parcel's new version, after
  * every check of an update; a parcel that no longer exists comes back with its id and code.
  */
-export async function restoreParcel(deps: ParcelEditDeps, ctx: AuthContext, id: number, input: { historyId: number; version?: number; reason: string }) {
-  const { value } = await runParcelEdit(deps, ctx, input.reason, false, (edit) => restoreInto(edit, id, input.historyId, input.version))
+export async function restoreParcel(
+  deps: ParcelEditDeps,
+  ctx: AuthContext,
+  id: number,
+  input: { historyId: number; version?: number; reason: string },
+) {
+  const { value } = await runParcelEdit(deps, ctx, input.reason, false, (edit) =>
+    restoreInto(edit, id, input.historyId, input.version),
+  )
   return value!
 }
 
@@ -111,8 +187,16 @@ export async function listDeletedParcelsFor(db: Database, ctx: AuthContext, adco
   const rows = await listDeletedParcels(db, adcodes, DELETED_LIST_LIMIT)
   return {
     items: rows.map((r) => ({
-      id: Number(r.id), code: r.code, adcode: r.adcode, county: r.county, action: r.action, historyId: Number(r.history_id),
-      deletedAt: r.deleted_at, deletedBy: r.deleted_by, deletedByName: r.deleted_by_name ?? r.deleted_by, reason: r.reason,
+      id: Number(r.id),
+      code: r.code,
+      adcode: r.adcode,
+      county: r.county,
+      action: r.action,
+      historyId: Number(r.history_id),
+      deletedAt: r.deleted_at,
+      deletedBy: r.deleted_by,
+      deletedByName: r.deleted_by_name ?? r.deleted_by,
+      reason: r.reason,
     })),
   }
 }

@@ -43,16 +43,38 @@ export interface ChangeResult {
 
 export type Change =
   | { op: 'create'; geometry: unknown; attributes: ParcelAttributes; classMode?: 'recompute' }
-  | { op: 'update'; id: number; version: number; geometry?: unknown; attributes?: Partial<ParcelAttributes>; classMode?: 'keep' | 'recompute' }
+  | {
+      op: 'update'
+      id: number
+      version: number
+      geometry?: unknown
+      attributes?: Partial<ParcelAttributes>
+      classMode?: 'keep' | 'recompute'
+    }
   | { op: 'delete'; id: number; version: number }
 
 export function snapshotOf(row: ParcelRow): ParcelSnapshot {
   return {
-    id: Number(row.id), code: row.code, dlbm: row.dlbm, dlmc: landCodeName(row.dlbm) ?? row.dlbm, townshipCode: row.township_code,
-    qsxz: row.qsxz, qsdwmc: row.qsdwmc, zldwmc: row.zldwmc, kcxs: row.kcxs, gdpdjb: row.gdpdjb, zzsxdm: row.zzsxdm, bz: row.bz,
-    class: row.class, classMethod: row.class_method, classBasis: row.class_basis,
-    classListId: row.class_list_id === null ? null : Number(row.class_list_id), parentCodes: row.parent_codes,
-    version: row.version, areaM2: row.area_m2, geometry: row.geometry,
+    id: Number(row.id),
+    code: row.code,
+    dlbm: row.dlbm,
+    dlmc: landCodeName(row.dlbm) ?? row.dlbm,
+    townshipCode: row.township_code,
+    qsxz: row.qsxz,
+    qsdwmc: row.qsdwmc,
+    zldwmc: row.zldwmc,
+    kcxs: row.kcxs,
+    gdpdjb: row.gdpdjb,
+    zzsxdm: row.zzsxdm,
+    bz: row.bz,
+    class: row.class,
+    classMethod: row.class_method,
+    classBasis: row.class_basis,
+    classListId: row.class_list_id === null ? null : Number(row.class_list_id),
+    parentCodes: row.parent_codes,
+    version: row.version,
+    areaM2: row.area_m2,
+    geometry: row.geometry,
   }
 }
 
@@ -63,12 +85,32 @@ export function featureOf(row: ParcelRow) {
     id: Number(row.id),
     geometry: row.geometry,
     properties: {
-      id: Number(row.id), adcode: row.adcode, code: row.code, dlbm: row.dlbm, dlmc: landCodeName(row.dlbm) ?? row.dlbm,
-      townshipCode: row.township_code, townshipName: row.township_name, qsxz: row.qsxz, qsdwmc: row.qsdwmc, zldwmc: row.zldwmc,
-      kcxs: row.kcxs, gdpdjb: row.gdpdjb, zzsxdm: row.zzsxdm, bz: row.bz, class: row.class, className: CLASS_LABEL[row.class],
-      classMethod: row.class_method, classBasis: row.class_basis, parentCodes: row.parent_codes, version: row.version,
-      areaM2: row.area_m2, areaMu: m2ToMu(row.area_m2), areaHa: m2ToHectares(row.area_m2),
-      updatedAt: row.updated_at, updatedBy: row.updated_by, updatedByName: row.updated_by_name ?? row.updated_by,
+      id: Number(row.id),
+      adcode: row.adcode,
+      code: row.code,
+      dlbm: row.dlbm,
+      dlmc: landCodeName(row.dlbm) ?? row.dlbm,
+      townshipCode: row.township_code,
+      townshipName: row.township_name,
+      qsxz: row.qsxz,
+      qsdwmc: row.qsdwmc,
+      zldwmc: row.zldwmc,
+      kcxs: row.kcxs,
+      gdpdjb: row.gdpdjb,
+      zzsxdm: row.zzsxdm,
+      bz: row.bz,
+      class: row.class,
+      className: CLASS_LABEL[row.class],
+      classMethod: row.class_method,
+      classBasis: row.class_basis,
+      parentCodes: row.parent_codes,
+      version: row.version,
+      areaM2: row.area_m2,
+      areaMu: m2ToMu(row.area_m2),
+      areaHa: m2ToHectares(row.area_m2),
+      updatedAt: row.updated_at,
+      updatedBy: row.updated_by,
+      updatedByName: row.updated_by_name ?? row.updated_by,
     },
   }
 }
@@ -80,22 +122,40 @@ export function resultOf(index: number, op: ChangeResult['op'], row: ParcelRow):
 /** The attributes of a stored parcel. */
 export function attributesOf(row: ParcelRow): ParcelAttributes {
   return {
-    dlbm: row.dlbm, townshipCode: row.township_code, qsxz: row.qsxz, qsdwmc: row.qsdwmc, zldwmc: row.zldwmc, kcxs: row.kcxs,
-    gdpdjb: row.gdpdjb, zzsxdm: row.zzsxdm, bz: row.bz,
+    dlbm: row.dlbm,
+    townshipCode: row.township_code,
+    qsxz: row.qsxz,
+    qsdwmc: row.qsdwmc,
+    zldwmc: row.zldwmc,
+    kcxs: row.kcxs,
+    gdpdjb: row.gdpdjb,
+    zzsxdm: row.zzsxdm,
+    bz: row.bz,
   }
 }
 
 /** Blank text is no value. */
 export function cleanAttributes<T extends Partial<ParcelAttributes>>(a: T): T {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(a)) if (v !== undefined) out[k] = typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v
+  for (const [k, v] of Object.entries(a))
+    if (v !== undefined) out[k] = typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v
   return out as T
 }
 
 /** The stored values of attributes with the township decided. */
-export function valuesOf(a: ParcelAttributes, townshipCode: string | null): Omit<ParcelValues, 'class' | 'classMethod' | 'classBasis' | 'classListId'> {
+export function valuesOf(
+  a: ParcelAttributes,
+  townshipCode: string | null,
+): Omit<ParcelValues, 'class' | 'classMethod' | 'classBasis' | 'classListId'> {
   return {
-    dlbm: a.dlbm, townshipCode, qsxz: a.qsxz ?? null, qsdwmc: a.qsdwmc ?? null, zldwmc: a.zldwmc ?? null, kcxs: a.kcxs ?? null,
-    gdpdjb: a.gdpdjb ?? null, zzsxdm: a.zzsxdm ?? null, bz: a.bz ?? null,
+    dlbm: a.dlbm,
+    townshipCode,
+    qsxz: a.qsxz ?? null,
+    qsdwmc: a.qsdwmc ?? null,
+    zldwmc: a.zldwmc ?? null,
+    kcxs: a.kcxs ?? null,
+    gdpdjb: a.gdpdjb ?? null,
+    zzsxdm: a.zzsxdm ?? null,
+    bz: a.bz ?? null,
   }
 }

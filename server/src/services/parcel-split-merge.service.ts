@@ -1,11 +1,24 @@
 import type { LineString, Polygon } from 'geojson'
-import { checkCoordinates, checkLineShape, checkVertices, judgeMeasuredOutline, type Finding } from '../domain/outline-checks.ts'
+import {
+  checkCoordinates,
+  checkLineShape,
+  checkVertices,
+  judgeMeasuredOutline,
+  type Finding,
+} from '../domain/outline-checks.ts'
 import { areaDiffRatio, checkAreaConserved, checkClassChoice, strictestClass } from '../domain/parcel-checks.ts'
 import { m2ToMu } from '../domain/units.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  allocateCodes, deleteParcel, findParcels, findTownshipOf, insertParcel, mergeParcelGeometry, splitParcelGeometry,
-  type ParcelRow, type ParcelValues,
+  allocateCodes,
+  deleteParcel,
+  findParcels,
+  findTownshipOf,
+  insertParcel,
+  mergeParcelGeometry,
+  splitParcelGeometry,
+  type ParcelRow,
+  type ParcelValues,
 } from '../repos/parcels.repo.ts'
 import { carryEntries } from '../repos/classification.repo.ts'
 import { measureOutlines } from '../repos/outline.repo.ts'
@@ -35,7 +48,9 @@ export interface ClassChoice {
 /** Throws the 422 of a preview whose checks failed (a preview writes nothing either way). */
 function throwIfProblems(problems: Finding[]): void {
   if (!problems.length) return
-  throw new AppError('GEOMETRY_CHECK', `检查未通过：${problems[0].message}`, { problems: problems.map((p) => ({ index: 0, ...p })) })
+  throw new AppError('GEOMETRY_CHECK', `检查未通过：${problems[0].message}`, {
+    problems: problems.map((p) => ({ index: 0, ...p })),
+  })
 }
 
 /**
@@ -43,14 +58,32 @@ function throwIfProblems(problems: Finding[]): void {
  * validity, vertices, then area and sliver width, each stopping the rest; all results in one round trip.
  */
 async function checkResults(edit: ParcelEdit, results: { geometry: Geo; where: string }[]): Promise<Finding[]> {
-  const measures = await measureOutlines(edit.tx, results.map((r) => ({
-    geometry: r.geometry, adcode: null, excludeIds: [], isMeasured: checkVertices(r.geometry, edit.settings, r.where).length === 0,
-  })), { size: true, overlaps: false })
-  return results.flatMap((r, i) => judgeMeasuredOutline(r.geometry, measures[i], { size: true, county: false, overlaps: false }, edit.settings, r.where))
+  const measures = await measureOutlines(
+    edit.tx,
+    results.map((r) => ({
+      geometry: r.geometry,
+      adcode: null,
+      excludeIds: [],
+      isMeasured: checkVertices(r.geometry, edit.settings, r.where).length === 0,
+    })),
+    { size: true, overlaps: false },
+  )
+  return results.flatMap((r, i) =>
+    judgeMeasuredOutline(
+      r.geometry,
+      measures[i],
+      { size: true, county: false, overlaps: false },
+      edit.settings,
+      r.where,
+    ),
+  )
 }
 
 /** The parcel cut by the line into parts, each checked for size; null (with problems) when it cannot be. */
-async function cut(edit: ParcelEdit, input: SplitInput): Promise<{ parent: ParcelRow; parts: { geometry: Polygon; areaM2: number }[] } | null> {
+async function cut(
+  edit: ParcelEdit,
+  input: SplitInput,
+): Promise<{ parent: ParcelRow; parts: { geometry: Polygon; areaM2: number }[] } | null> {
   const parent = await edit.lockCurrent(input.id, input.version)
   const shape = checkLineShape(input.line)
   if (!shape.ok) {
@@ -67,12 +100,27 @@ async function cut(edit: ParcelEdit, input: SplitInput): Promise<{ parent: Parce
   const isPoint = line.coordinates.every((p) => p[0] === first[0] && p[1] === first[1])
   const rows = isPoint ? [] : await splitParcelGeometry(edit.tx, parent.id, line)
   if (rows.length < 2) {
-    edit.add(0, [{ code: 'SPLIT_LINE_MISSES', message: `分割线没有完整穿过图斑 ${parent.code}，请让线的两端都落在图斑外` }])
+    edit.add(0, [
+      { code: 'SPLIT_LINE_MISSES', message: `分割线没有完整穿过图斑 ${parent.code}，请让线的两端都落在图斑外` },
+    ])
     return null
   }
   const parts = rows.map((r) => ({ geometry: r.geometry, areaM2: r.area_m2 }))
-  edit.add(0, await checkResults(edit, parts.map((part, i) => ({ geometry: part.geometry, where: `分割后的第 ${i + 1} 块` }))))
-  edit.add(0, checkAreaConserved(parent.area_m2, parts.reduce((s, p) => s + p.areaM2, 0), `图斑 ${parent.code} 分割`))
+  edit.add(
+    0,
+    await checkResults(
+      edit,
+      parts.map((part, i) => ({ geometry: part.geometry, where: `分割后的第 ${i + 1} 块` })),
+    ),
+  )
+  edit.add(
+    0,
+    checkAreaConserved(
+      parent.area_m2,
+      parts.reduce((s, p) => s + p.areaM2, 0),
+      `图斑 ${parent.code} 分割`,
+    ),
+  )
   return { parent, parts }
 }
 
@@ -84,7 +132,9 @@ export async function previewSplit(deps: ParcelEditDeps, ctx: AuthContext, input
   const totalAreaM2 = value!.parts.reduce((s, p) => s + p.areaM2, 0)
   return {
     parts: value!.parts.map((p) => ({ geometry: p.geometry, areaM2: p.areaM2, areaMu: m2ToMu(p.areaM2) })),
-    parentAreaM2, totalAreaM2, areaDiffRatio: areaDiffRatio(parentAreaM2, totalAreaM2),
+    parentAreaM2,
+    totalAreaM2,
+    areaDiffRatio: areaDiffRatio(parentAreaM2, totalAreaM2),
   }
 }
 
@@ -107,7 +157,12 @@ function inheritedClass(parents: ParcelRow[], edit: Record<string, unknown>): Pa
   const strictest = strictestClass(parents.map((p) => p.class))
   const from = parents.find((p) => p.class === strictest)!
   const basis = from.class_basis && typeof from.class_basis === 'object' ? from.class_basis : {}
-  return { class: strictest, classMethod: from.class_method, classBasis: { ...basis, edit }, classListId: from.class_list_id } as ParcelValues
+  return {
+    class: strictest,
+    classMethod: from.class_method,
+    classBasis: { ...basis, edit },
+    classListId: from.class_list_id,
+  } as ParcelValues
 }
 
 /**
@@ -115,7 +170,13 @@ function inheritedClass(parents: ParcelRow[], edit: Record<string, unknown>): Pa
  * parents' entries of every class list to them, removes the parents and, with 按监测数据重新计算, writes the
  * recomputed classes into the next draft list; returns the results as stored.
  */
-async function replaceParcels(edit: ParcelEdit, parents: ParcelRow[], attributesFrom: ParcelRow, geometries: Geo[], input: ClassChoice): Promise<ParcelRow[]> {
+async function replaceParcels(
+  edit: ParcelEdit,
+  parents: ParcelRow[],
+  attributesFrom: ParcelRow,
+  geometries: Geo[],
+  input: ClassChoice,
+): Promise<ParcelRow[]> {
   const adcode = attributesFrom.adcode
   const parentCodes = parents.map((p) => p.code)
   const basisEdit = editBasis(input, parentCodes)
@@ -124,12 +185,27 @@ async function replaceParcels(edit: ParcelEdit, parents: ParcelRow[], attributes
   const ids: number[] = []
   for (const [i, geometry] of geometries.entries()) {
     const township = (await findTownshipOf(edit.tx, geometry, adcode))?.code ?? attributesFrom.township_code
-    ids.push(await insertParcel(edit.tx, {
-      ...valuesOf(attributesOf(attributesFrom), township), ...classValues,
-      adcode, id: null, code: codes[i], parentCodes, version: 1, geometry, editor: edit.ctx.user.username,
-    }))
+    ids.push(
+      await insertParcel(edit.tx, {
+        ...valuesOf(attributesOf(attributesFrom), township),
+        ...classValues,
+        adcode,
+        id: null,
+        code: codes[i],
+        parentCodes,
+        version: 1,
+        geometry,
+        editor: edit.ctx.user.username,
+      }),
+    )
   }
-  await carryEntries(edit.tx, adcode, parents.map((p) => Number(p.id)), ids, basisEdit)
+  await carryEntries(
+    edit.tx,
+    adcode,
+    parents.map((p) => Number(p.id)),
+    ids,
+    basisEdit,
+  )
   for (const p of parents) await deleteParcel(edit.tx, p.id)
   edit.markListsChanged(adcode)
   if (input.classMode === 'recompute') await edit.recompute(adcode, ids, parentCodes)
@@ -148,8 +224,17 @@ export async function splitParcel(deps: ParcelEditDeps, ctx: AuthContext, input:
     edit.add(0, checkClassChoice(input.classMode, input.classReason))
     if (!result || edit.problems.length) return null
     const { parent, parts } = result
-    const children = await replaceParcels(edit, [parent], parent, parts.map((p) => p.geometry), input)
-    await edit.history(parent.adcode, parent.id, 'split', snapshotOf(parent), { childCodes: children.map((c) => c.code), childIds: children.map((c) => Number(c.id)) })
+    const children = await replaceParcels(
+      edit,
+      [parent],
+      parent,
+      parts.map((p) => p.geometry),
+      input,
+    )
+    await edit.history(parent.adcode, parent.id, 'split', snapshotOf(parent), {
+      childCodes: children.map((c) => c.code),
+      childIds: children.map((c) => Number(c.id)),
+    })
     edit.touch(parent.adcode, parent.geometry)
     const total = children.reduce((s, c) => s + c.area_m2, 0)
     return {
@@ -168,12 +253,18 @@ async function unite(edit: ParcelEdit, input: MergeInput) {
   const rows: ParcelRow[] = []
   for (const p of [...input.parcels].sort((a, b) => a.id - b.id)) rows.push(await edit.lockCurrent(p.id, p.version))
   const counties = new Set(rows.map((r) => r.adcode))
-  if (counties.size > 1) throw new AppError('VALIDATION', `合并的图斑须在同一区县内（现为：${[...new Set(rows.map((r) => r.county))].join('、')}）`)
+  if (counties.size > 1)
+    throw new AppError(
+      'VALIDATION',
+      `合并的图斑须在同一区县内（现为：${[...new Set(rows.map((r) => r.county))].join('、')}）`,
+    )
   const union = await mergeParcelGeometry(edit.tx, ids)
   if (union.pieces.length > 1) {
     const main = union.pieces.reduce((a, b) => (b.m2 > a.m2 ? b : a))
     const apart = rows.filter((r) => !(main.ids ?? []).includes(Number(r.id))).map((r) => r.code)
-    edit.add(0, [{ code: 'NOT_ADJACENT', message: `图斑 ${apart.join('、')} 与其他图斑不相邻（没有公共边），不能合并` }])
+    edit.add(0, [
+      { code: 'NOT_ADJACENT', message: `图斑 ${apart.join('、')} 与其他图斑不相邻（没有公共边），不能合并` },
+    ])
     return null
   }
   edit.add(0, await checkResults(edit, [{ geometry: union.geometry, where: '合并后的图斑' }]))
@@ -188,8 +279,13 @@ export async function previewMerge(deps: ParcelEditDeps, ctx: AuthContext, input
   throwIfProblems(problems)
   const { rows, union, largest } = value!
   return {
-    geometry: union.geometry, areaM2: union.area_m2, areaMu: m2ToMu(union.area_m2), partsAreaM2: union.parts_m2,
-    areaDiffRatio: areaDiffRatio(union.parts_m2, union.area_m2), classes: rows.map((r) => r.class), attributesFrom: Number(largest.id),
+    geometry: union.geometry,
+    areaM2: union.area_m2,
+    areaMu: m2ToMu(union.area_m2),
+    partsAreaM2: union.parts_m2,
+    areaDiffRatio: areaDiffRatio(union.parts_m2, union.area_m2),
+    classes: rows.map((r) => r.class),
+    attributesFrom: Number(largest.id),
   }
 }
 
@@ -197,7 +293,11 @@ export async function previewMerge(deps: ParcelEditDeps, ctx: AuthContext, input
  * `POST /api/parcels/merge`: adjacent parcels of one county become one (ST_Union) with a new code, the attributes
  * of one parent and all parent codes as lineage; the parents are removed with 'merge' history rows.
  */
-export async function mergeParcels(deps: ParcelEditDeps, ctx: AuthContext, input: MergeInput & ClassChoice & { attributesFrom?: number }) {
+export async function mergeParcels(
+  deps: ParcelEditDeps,
+  ctx: AuthContext,
+  input: MergeInput & ClassChoice & { attributesFrom?: number },
+) {
   const { value } = await runParcelEdit(deps, ctx, input.reason, false, async (edit) => {
     const united = await unite(edit, input)
     edit.add(0, checkClassChoice(input.classMode, input.classReason))
@@ -207,7 +307,10 @@ export async function mergeParcels(deps: ParcelEditDeps, ctx: AuthContext, input
     if (!from) throw new AppError('VALIDATION', `属性来源 ${input.attributesFrom} 不是被合并的图斑之一`)
     const [child] = await replaceParcels(edit, rows, from, [union.geometry], input)
     for (const r of rows) {
-      await edit.history(r.adcode, r.id, 'merge', snapshotOf(r), { childCodes: [child.code], childIds: [Number(child.id)] })
+      await edit.history(r.adcode, r.id, 'merge', snapshotOf(r), {
+        childCodes: [child.code],
+        childIds: [Number(child.id)],
+      })
       edit.touch(r.adcode, r.geometry)
     }
     return {

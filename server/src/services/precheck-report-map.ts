@@ -3,12 +3,33 @@ import { FARMLAND_CLASS, POINT_LEVEL, labelOf } from '../domain/labels.ts'
 import type { PrecheckReason } from '../domain/precheck.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import type { LonLatBox, ReportFeature } from '../repos/precheck-report.repo.ts'
-import { CLASS_COLORS, ENTERPRISE_CLOSED_COLOR, ENTERPRISE_COLOR, LEVEL_COLORS, PLOT_STATUS_GROUPS, ZONE_COLOR } from '../tiles/style.ts'
-import { CONTENT_WIDTH, INK, MUTED, PAGE, PLOT_FILL, PLOT_LINE, fmtNumber, type Check, type Doc } from './precheck-report-style.ts'
+import {
+  CLASS_COLORS,
+  ENTERPRISE_CLOSED_COLOR,
+  ENTERPRISE_COLOR,
+  LEVEL_COLORS,
+  PLOT_STATUS_GROUPS,
+  ZONE_COLOR,
+} from '../tiles/style.ts'
+import {
+  CONTENT_WIDTH,
+  INK,
+  MUTED,
+  PAGE,
+  PLOT_FILL,
+  PLOT_LINE,
+  fmtNumber,
+  type Check,
+  type Doc,
+} from './precheck-report-style.ts'
 
 /** The map of the 用地准入核查意见书: the plot and the features its reasons name, north arrow, scale bar and legend. */
 
-interface Projection { x: (lon: number) => number; y: (lat: number) => number; ptPerM: number }
+interface Projection {
+  x: (lon: number) => number
+  y: (lat: number) => number
+  ptPerM: number
+}
 
 /** Metres per degree of longitude and latitude at a latitude (CGCS2000 ≈ GRS80; within centimetres per km). */
 function metresPerDegree(latDeg: number): { lon: number; lat: number } {
@@ -21,32 +42,50 @@ function metresPerDegree(latDeg: number): { lon: number; lat: number } {
 
 function positionsOf(g: Geometry): Position[] {
   switch (g.type) {
-    case 'Point': return [g.coordinates]
-    case 'MultiPoint': case 'LineString': return g.coordinates
-    case 'MultiLineString': case 'Polygon': return g.coordinates.flat()
-    case 'MultiPolygon': return g.coordinates.flat(2)
-    case 'GeometryCollection': return g.geometries.flatMap(positionsOf)
+    case 'Point':
+      return [g.coordinates]
+    case 'MultiPoint':
+    case 'LineString':
+      return g.coordinates
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates.flat()
+    case 'MultiPolygon':
+      return g.coordinates.flat(2)
+    case 'GeometryCollection':
+      return g.geometries.flatMap(positionsOf)
   }
 }
 
 export function boxOf(g: Geometry): LonLatBox {
   const ps = positionsOf(g)
   return {
-    xmin: Math.min(...ps.map((p) => p[0])), ymin: Math.min(...ps.map((p) => p[1])),
-    xmax: Math.max(...ps.map((p) => p[0])), ymax: Math.max(...ps.map((p) => p[1])),
+    xmin: Math.min(...ps.map((p) => p[0])),
+    ymin: Math.min(...ps.map((p) => p[1])),
+    xmax: Math.max(...ps.map((p) => p[0])),
+    ymax: Math.max(...ps.map((p) => p[1])),
   }
 }
 
 export function expandBox(b: LonLatBox, metres: number): LonLatBox {
   const m = metresPerDegree((b.ymin + b.ymax) / 2)
-  return { xmin: b.xmin - metres / m.lon, ymin: b.ymin - metres / m.lat, xmax: b.xmax + metres / m.lon, ymax: b.ymax + metres / m.lat }
+  return {
+    xmin: b.xmin - metres / m.lon,
+    ymin: b.ymin - metres / m.lat,
+    xmax: b.xmax + metres / m.lon,
+    ymax: b.ymax + metres / m.lat,
+  }
 }
 
 /**
  * A local equirectangular projection centred on the view, north up, that fits the plot and the monitoring points
  * named (with a margin of a quarter of the extent, at least 100 m) into the frame.
  */
-function fitProjection(plot: MultiPolygon, points: Position[], frame: { x: number; y: number; w: number; h: number }): Projection {
+function fitProjection(
+  plot: MultiPolygon,
+  points: Position[],
+  frame: { x: number; y: number; w: number; h: number },
+): Projection {
   const b = boxOf({ type: 'GeometryCollection', geometries: [plot, { type: 'MultiPoint', coordinates: points }] })
   const cx = (b.xmin + b.xmax) / 2
   const cy = (b.ymin + b.ymax) / 2
@@ -62,26 +101,47 @@ function fitProjection(plot: MultiPolygon, points: Position[], frame: { x: numbe
   }
 }
 
-interface LegendEntry { label: string; kind: 'fill' | 'hatch' | 'circle' | 'plot'; color: string }
+interface LegendEntry {
+  label: string
+  kind: 'fill' | 'hatch' | 'circle' | 'plot'
+  color: string
+}
 
 function styleOf(f: ReportFeature, reasons: PrecheckReason[]): LegendEntry {
   switch (f.type) {
     case 'plot': {
       const group = PLOT_STATUS_GROUPS.find((g) => (g.statuses as readonly string[]).includes(f.style ?? ''))
-      return { label: group?.label ?? PUBLIC_LISTS.suspected.name, kind: 'fill', color: group?.color ?? PUBLIC_LISTS.suspected.color }
+      return {
+        label: group?.label ?? PUBLIC_LISTS.suspected.name,
+        kind: 'fill',
+        color: group?.color ?? PUBLIC_LISTS.suspected.color,
+      }
     }
-    case 'control-zone': return { label: '管控区域', kind: 'hatch', color: ZONE_COLOR }
-    case 'enterprise': return f.style === 'operating'
-      ? { label: '重点监管单位用地（在产）', kind: 'fill', color: ENTERPRISE_COLOR }
-      : { label: '重点监管单位用地（关闭或搬迁）', kind: 'fill', color: ENTERPRISE_CLOSED_COLOR }
+    case 'control-zone':
+      return { label: '管控区域', kind: 'hatch', color: ZONE_COLOR }
+    case 'enterprise':
+      return f.style === 'operating'
+        ? { label: '重点监管单位用地（在产）', kind: 'fill', color: ENTERPRISE_COLOR }
+        : { label: '重点监管单位用地（关闭或搬迁）', kind: 'fill', color: ENTERPRISE_CLOSED_COLOR }
     case 'farmland': {
       const code = reasons.find((r) => r.featureType === 'farmland' && r.featureId === f.id)?.code
-      const cls = code === 'STRICT_FARMLAND' ? 'strict' : code === 'SAFE_USE_FARMLAND' ? 'safe_use' : code === 'PRIORITY_FARMLAND' ? 'priority' : 'unclassified'
+      const cls =
+        code === 'STRICT_FARMLAND'
+          ? 'strict'
+          : code === 'SAFE_USE_FARMLAND'
+            ? 'safe_use'
+            : code === 'PRIORITY_FARMLAND'
+              ? 'priority'
+              : 'unclassified'
       return { label: `${FARMLAND_CLASS[cls]}耕地`, kind: 'fill', color: CLASS_COLORS[cls] }
     }
     case 'monitoring-point': {
       const level = (f.style ?? 'county') as keyof typeof LEVEL_COLORS
-      return { label: `${labelOf(POINT_LEVEL, level)}土壤监测点位`, kind: 'circle', color: LEVEL_COLORS[level] ?? LEVEL_COLORS.county }
+      return {
+        label: `${labelOf(POINT_LEVEL, level)}土壤监测点位`,
+        kind: 'circle',
+        color: LEVEL_COLORS[level] ?? LEVEL_COLORS.county,
+      }
     }
   }
 }
@@ -97,7 +157,13 @@ function tracePolygons(doc: Doc, g: Geometry, p: Projection): void {
   if (g.type === 'GeometryCollection') g.geometries.forEach((part) => tracePolygons(doc, part, p))
 }
 
-function drawFeature(doc: Doc, f: ReportFeature, style: LegendEntry, p: Projection, frame: { x: number; y: number; w: number; h: number }): void {
+function drawFeature(
+  doc: Doc,
+  f: ReportFeature,
+  style: LegendEntry,
+  p: Projection,
+  frame: { x: number; y: number; w: number; h: number },
+): void {
   if (f.geometry.type === 'Point') {
     const [lon, lat] = f.geometry.coordinates
     doc.circle(p.x(lon), p.y(lat), 4.5).lineWidth(1.2).fillAndStroke(style.color, '#000000')
@@ -108,7 +174,8 @@ function drawFeature(doc: Doc, f: ReportFeature, style: LegendEntry, p: Projecti
     tracePolygons(doc, f.geometry, p)
     doc.clip('even-odd')
     doc.lineWidth(0.8).strokeColor(style.color).strokeOpacity(0.8)
-    for (let d = -frame.h; d < frame.w; d += 7) doc.moveTo(frame.x + d, frame.y + frame.h).lineTo(frame.x + d + frame.h, frame.y)
+    for (let d = -frame.h; d < frame.w; d += 7)
+      doc.moveTo(frame.x + d, frame.y + frame.h).lineTo(frame.x + d + frame.h, frame.y)
     doc.stroke()
     doc.restore()
   } else {
@@ -151,14 +218,29 @@ export function drawMap(doc: Doc, check: Check, features: ReportFeature[], top: 
   const legend: LegendEntry[] = [{ label: '核查地块', kind: 'plot', color: PLOT_FILL }]
   for (const { style } of styled) if (!legend.some((l) => l.label === style.label)) legend.push(style)
   let y = drawLegend(doc, legend, frame.y + frame.h + 6)
-  doc.font('regular').fontSize(8).fillColor(MUTED)
-    .text('注：图中圆圈数字为核查理由序号；污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状（监测点位、重点监管单位为内部数据）；仅示意位置关系；坐标系 CGCS2000（EPSG:4490）。', PAGE.margin, y + 2, { width: CONTENT_WIDTH })
+  doc
+    .font('regular')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(
+      '注：图中圆圈数字为核查理由序号；污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状（监测点位、重点监管单位为内部数据）；仅示意位置关系；坐标系 CGCS2000（EPSG:4490）。',
+      PAGE.margin,
+      y + 2,
+      { width: CONTENT_WIDTH },
+    )
   y = doc.y
   return y
 }
 
 /** The number of the first reason naming the feature (its row in the reasons table), by the point or at the middle of the part in view. */
-function drawReasonTag(doc: Doc, f: ReportFeature, style: LegendEntry, reasons: PrecheckReason[], p: Projection, frame: { x: number; y: number; w: number; h: number }): void {
+function drawReasonTag(
+  doc: Doc,
+  f: ReportFeature,
+  style: LegendEntry,
+  reasons: PrecheckReason[],
+  p: Projection,
+  frame: { x: number; y: number; w: number; h: number },
+): void {
   const index = reasons.findIndex((r) => r.featureType === f.type && r.featureId === f.id)
   if (index < 0) return
   let cx: number
@@ -174,15 +256,26 @@ function drawReasonTag(doc: Doc, f: ReportFeature, style: LegendEntry, reasons: 
     cy = (clampY(p.y(b.ymax)) + clampY(p.y(b.ymin))) / 2
   }
   doc.circle(cx, cy, 7).lineWidth(1).fillAndStroke('#ffffff', style.color)
-  doc.font('bold').fontSize(7.5).fillColor(INK).text(String(index + 1), cx - 7, cy - 5.5, { width: 14, align: 'center', lineBreak: false })
+  doc
+    .font('bold')
+    .fontSize(7.5)
+    .fillColor(INK)
+    .text(String(index + 1), cx - 7, cy - 5.5, { width: 14, align: 'center', lineBreak: false })
 }
 
 function drawNorthArrow(doc: Doc, cx: number, top: number): void {
   doc.save()
   doc.polygon([cx, top + 8], [cx - 7, top + 30], [cx, top + 25]).fill(INK)
-  doc.polygon([cx, top + 8], [cx + 7, top + 30], [cx, top + 25]).lineWidth(0.8).fillAndStroke('#ffffff', INK)
+  doc
+    .polygon([cx, top + 8], [cx + 7, top + 30], [cx, top + 25])
+    .lineWidth(0.8)
+    .fillAndStroke('#ffffff', INK)
   doc.restore()
-  doc.font('bold').fontSize(9).fillColor(INK).text('北', cx - 10, top - 4, { width: 20, align: 'center' })
+  doc
+    .font('bold')
+    .fontSize(9)
+    .fillColor(INK)
+    .text('北', cx - 10, top - 4, { width: 20, align: 'center' })
 }
 
 /** A two-segment scale bar of a round length (1, 2 or 5 × 10ⁿ m) no longer than `maxPt`, and the scale 1:N. */
@@ -195,10 +288,16 @@ function drawScaleBar(doc: Doc, ptPerM: number, x: number, y: number, maxPt: num
   const denominator = Math.round(1 / (ptPerM * (0.0254 / 72)))
   const rounded = Number(denominator.toPrecision(2))
   doc.save()
-  doc.rect(x - 4, y - 12, w + 70, 24).fillOpacity(0.85).fill('#ffffff')
+  doc
+    .rect(x - 4, y - 12, w + 70, 24)
+    .fillOpacity(0.85)
+    .fill('#ffffff')
   doc.restore()
   doc.rect(x, y, w / 2, 4).fillAndStroke(INK, INK)
-  doc.rect(x + w / 2, y, w / 2, 4).lineWidth(0.6).fillAndStroke('#ffffff', INK)
+  doc
+    .rect(x + w / 2, y, w / 2, 4)
+    .lineWidth(0.6)
+    .fillAndStroke('#ffffff', INK)
   doc.font('regular').fontSize(7.5).fillColor(INK)
   doc.text('0', x - 3, y - 11, { lineBreak: false })
   doc.text(label(lengthM), x + w - 30, y - 11, { width: 60, align: 'center', lineBreak: false })
@@ -211,17 +310,42 @@ function drawLegend(doc: Doc, entries: LegendEntry[], top: number): number {
   let y = top
   for (const e of entries) {
     const w = 18 + doc.widthOfString(e.label) + 14
-    if (x + w > PAGE.margin + CONTENT_WIDTH) { x = PAGE.margin; y += 14 }
-    if (e.kind === 'circle') doc.circle(x + 6, y + 6, 4).lineWidth(1).fillAndStroke(e.color, '#000000')
-    else if (e.kind === 'plot') doc.rect(x, y + 1, 14, 10).lineWidth(1.8).fillAndStroke('#bbdefb', PLOT_LINE)
+    if (x + w > PAGE.margin + CONTENT_WIDTH) {
+      x = PAGE.margin
+      y += 14
+    }
+    if (e.kind === 'circle')
+      doc
+        .circle(x + 6, y + 6, 4)
+        .lineWidth(1)
+        .fillAndStroke(e.color, '#000000')
+    else if (e.kind === 'plot')
+      doc
+        .rect(x, y + 1, 14, 10)
+        .lineWidth(1.8)
+        .fillAndStroke('#bbdefb', PLOT_LINE)
     else if (e.kind === 'hatch') {
-      doc.save().rect(x, y + 1, 14, 10).clip()
+      doc
+        .save()
+        .rect(x, y + 1, 14, 10)
+        .clip()
       for (let d = -10; d < 14; d += 4) doc.moveTo(x + d, y + 11).lineTo(x + d + 10, y + 1)
       doc.lineWidth(0.8).stroke(e.color).restore()
-      doc.rect(x, y + 1, 14, 10).lineWidth(1).stroke(e.color)
+      doc
+        .rect(x, y + 1, 14, 10)
+        .lineWidth(1)
+        .stroke(e.color)
     } else {
-      doc.save().rect(x, y + 1, 14, 10).fillOpacity(0.55).fill(e.color).restore()
-      doc.rect(x, y + 1, 14, 10).lineWidth(1).stroke(e.color)
+      doc
+        .save()
+        .rect(x, y + 1, 14, 10)
+        .fillOpacity(0.55)
+        .fill(e.color)
+        .restore()
+      doc
+        .rect(x, y + 1, 14, 10)
+        .lineWidth(1)
+        .stroke(e.color)
     }
     doc.fillColor(INK).text(e.label, x + 18, y + 0.5, { lineBreak: false })
     x += w

@@ -5,7 +5,22 @@ import type { DataVersion, PrecheckReason, Severity } from '../domain/precheck.t
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import type { ReportFeature } from '../repos/precheck-report.repo.ts'
 import { drawMap } from './precheck-report-map.ts'
-import { BODY_BOTTOM, CONTENT_WIDTH, INK, MUTED, PAGE, RULE, SEVERITY_COLOR, VERDICT_COLOR, beijingDate, beijingTime, dateOnly, fmtNumber, type Check, type Doc } from './precheck-report-style.ts'
+import {
+  BODY_BOTTOM,
+  CONTENT_WIDTH,
+  INK,
+  MUTED,
+  PAGE,
+  RULE,
+  SEVERITY_COLOR,
+  VERDICT_COLOR,
+  beijingDate,
+  beijingTime,
+  dateOnly,
+  fmtNumber,
+  type Check,
+  type Doc,
+} from './precheck-report-style.ts'
 
 const require = createRequire(import.meta.url)
 const FONT_FILES = {
@@ -13,7 +28,11 @@ const FONT_FILES = {
   bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 } as const
 let fontBytes: Record<keyof typeof FONT_FILES, Buffer> | undefined
-const fonts = () => (fontBytes ??= { regular: fs.readFileSync(require.resolve(FONT_FILES.regular)), bold: fs.readFileSync(require.resolve(FONT_FILES.bold)) })
+const fonts = () =>
+  (fontBytes ??= {
+    regular: fs.readFileSync(require.resolve(FONT_FILES.regular)),
+    bold: fs.readFileSync(require.resolve(FONT_FILES.bold)),
+  })
 
 /**
  * 用地准入核查意见书 as a PDF (pdfkit): title, number, date, plot facts, verdict, a vector map of the plot and the
@@ -24,8 +43,15 @@ const fonts = () => (fontBytes ??= { regular: fs.readFileSync(require.resolve(FO
  */
 export function renderPrecheckReport(check: Check, features: ReportFeature[]): Promise<Buffer> {
   const doc = new PDFDocument({
-    size: 'A4', margin: PAGE.margin, bufferPages: true,
-    info: { Title: `用地准入核查意见书 ${check.number}`, Subject: check.verdictName, Author: check.checkedByName, Creator: '土壤环境一张图' },
+    size: 'A4',
+    margin: PAGE.margin,
+    bufferPages: true,
+    info: {
+      Title: `用地准入核查意见书 ${check.number}`,
+      Subject: check.verdictName,
+      Author: check.checkedByName,
+      Creator: '土壤环境一张图',
+    },
   })
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -51,11 +77,29 @@ export function renderPrecheckReport(check: Check, features: ReportFeature[]): P
 
 function drawHeading(doc: Doc, check: Check): number {
   const x = PAGE.margin
-  doc.font('bold').fontSize(22).fillColor(INK).text('用地准入核查意见书', x, PAGE.margin, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 2 })
-  doc.font('regular').fontSize(12).text(check.number, x, doc.y + 4, { width: CONTENT_WIDTH, align: 'center' })
-  doc.fontSize(9.5).fillColor(MUTED).text(`核查日期：${beijingDate.format(new Date(check.checkedAt))}`, x, doc.y + 6, { width: CONTENT_WIDTH, align: 'right' })
+  doc
+    .font('bold')
+    .fontSize(22)
+    .fillColor(INK)
+    .text('用地准入核查意见书', x, PAGE.margin, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 2 })
+  doc
+    .font('regular')
+    .fontSize(12)
+    .text(check.number, x, doc.y + 4, { width: CONTENT_WIDTH, align: 'center' })
+  doc
+    .fontSize(9.5)
+    .fillColor(MUTED)
+    .text(`核查日期：${beijingDate.format(new Date(check.checkedAt))}`, x, doc.y + 6, {
+      width: CONTENT_WIDTH,
+      align: 'right',
+    })
   const y = doc.y + 4
-  doc.moveTo(x, y).lineTo(x + CONTENT_WIDTH, y).lineWidth(1.2).strokeColor(INK).stroke()
+  doc
+    .moveTo(x, y)
+    .lineTo(x + CONTENT_WIDTH, y)
+    .lineWidth(1.2)
+    .strokeColor(INK)
+    .stroke()
   return y
 }
 
@@ -81,9 +125,18 @@ function drawFacts(doc: Doc, check: Check, top: number): number {
     pair.forEach(([label, value], j) => {
       const x = PAGE.margin + j * (labelW + valueW)
       doc.rect(x, y, labelW, h).fillAndStroke('#f5f5f5', RULE)
-      doc.rect(x + labelW, y, valueW, h).lineWidth(0.5).stroke(RULE)
-      doc.font('bold').fillColor(INK).text(label, x + 4, y + 4, { width: labelW - 8 })
-      doc.font('regular').fillColor(INK).text(value, x + labelW + 4, y + 4, { width: valueW - 8 })
+      doc
+        .rect(x + labelW, y, valueW, h)
+        .lineWidth(0.5)
+        .stroke(RULE)
+      doc
+        .font('bold')
+        .fillColor(INK)
+        .text(label, x + 4, y + 4, { width: labelW - 8 })
+      doc
+        .font('regular')
+        .fillColor(INK)
+        .text(value, x + labelW + 4, y + 4, { width: valueW - 8 })
     })
     y += h
   }
@@ -99,10 +152,26 @@ function drawVerdict(doc: Doc, check: Check, top: number): number {
   const h = 64
   doc.save().rect(PAGE.margin, top, CONTENT_WIDTH, h).fillOpacity(0.08).fill(color).restore()
   doc.rect(PAGE.margin, top, CONTENT_WIDTH, h).lineWidth(1.5).stroke(color)
-  doc.font('regular').fontSize(10).fillColor(INK).text('核查结论', PAGE.margin + 12, top + 7)
-  doc.font('bold').fontSize(18).fillColor(color).text(check.verdictName, PAGE.margin + 12, top + 19, { width: CONTENT_WIDTH - 24 })
-  doc.font('regular').fontSize(9).fillColor(MUTED)
-    .text(`理由 ${check.reasons.length} 条${counts.length ? `（${counts.join('，')}）` : ''}，以最严格的理由定结论`, PAGE.margin + 12, top + 46, { width: CONTENT_WIDTH - 24 })
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor(INK)
+    .text('核查结论', PAGE.margin + 12, top + 7)
+  doc
+    .font('bold')
+    .fontSize(18)
+    .fillColor(color)
+    .text(check.verdictName, PAGE.margin + 12, top + 19, { width: CONTENT_WIDTH - 24 })
+  doc
+    .font('regular')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      `理由 ${check.reasons.length} 条${counts.length ? `（${counts.join('，')}）` : ''}，以最严格的理由定结论`,
+      PAGE.margin + 12,
+      top + 46,
+      { width: CONTENT_WIDTH - 24 },
+    )
   return top + h
 }
 
@@ -116,10 +185,19 @@ const COLUMNS = [
 ] as const
 
 function reasonCells(r: PrecheckReason, i: number): string[] {
-  const feature = r.featureTypeName ? [r.featureTypeName, r.featureCode, r.featureName !== r.featureCode ? r.featureName : null].filter(Boolean).join('\n') : '—'
-  const extent = r.overlapM2 !== null
-    ? `${fmtNumber(r.overlapM2)} 平方米\n（${(r.overlapMu ?? 0).toFixed(2)} 亩）`
-    : r.distanceM !== undefined ? (r.distanceM <= 0 ? '位于地块内' : `距地块 ${fmtNumber(r.distanceM)} 米`) : '—'
+  const feature = r.featureTypeName
+    ? [r.featureTypeName, r.featureCode, r.featureName !== r.featureCode ? r.featureName : null]
+        .filter(Boolean)
+        .join('\n')
+    : '—'
+  const extent =
+    r.overlapM2 !== null
+      ? `${fmtNumber(r.overlapM2)} 平方米\n（${(r.overlapMu ?? 0).toFixed(2)} 亩）`
+      : r.distanceM !== undefined
+        ? r.distanceM <= 0
+          ? '位于地块内'
+          : `距地块 ${fmtNumber(r.distanceM)} 米`
+        : '—'
   return [String(i + 1), r.severityName, feature, extent, r.message, r.basis]
 }
 
@@ -141,19 +219,34 @@ function drawReasons(doc: Doc, reasons: PrecheckReason[], top: number): number {
     doc.font('regular').fontSize(8.5)
     return Math.max(...cells.map((t, j) => doc.heightOfString(t, { width: COLUMNS[j].width - 6, lineGap: 1 }))) + 8
   }
-  const rows = reasons.map((r, i) => ({ r, cells: reasonCells(r, i) })).map((row) => ({ ...row, h: rowHeight(row.cells) }))
+  const rows = reasons
+    .map((r, i) => ({ r, cells: reasonCells(r, i) }))
+    .map((row) => ({ ...row, h: rowHeight(row.cells) }))
   let y = top
-  if (y + 50 + (rows[0]?.h ?? 0) > BODY_BOTTOM) { doc.addPage(); y = PAGE.margin }
+  if (y + 50 + (rows[0]?.h ?? 0) > BODY_BOTTOM) {
+    doc.addPage()
+    y = PAGE.margin
+  }
   doc.font('bold').fontSize(11).fillColor(INK).text('核查理由', PAGE.margin, y)
   y = drawTableHeader(doc, doc.y + 4)
   for (const { r, cells, h } of rows) {
-    if (y + h > BODY_BOTTOM) { doc.addPage(); y = drawTableHeader(doc, PAGE.margin) }
+    if (y + h > BODY_BOTTOM) {
+      doc.addPage()
+      y = drawTableHeader(doc, PAGE.margin)
+    }
     let x = PAGE.margin
     cells.forEach((t, j) => {
       doc.rect(x, y, COLUMNS[j].width, h).lineWidth(0.5).stroke(RULE)
       const isSeverity = j === 1
-      doc.font(isSeverity ? 'bold' : 'regular').fontSize(8.5).fillColor(isSeverity ? SEVERITY_COLOR[r.severity] : INK)
-        .text(t, x + 3, y + 4, { width: COLUMNS[j].width - 6, lineGap: 1, align: j === 0 || j === 1 ? 'center' : 'left' })
+      doc
+        .font(isSeverity ? 'bold' : 'regular')
+        .fontSize(8.5)
+        .fillColor(isSeverity ? SEVERITY_COLOR[r.severity] : INK)
+        .text(t, x + 3, y + 4, {
+          width: COLUMNS[j].width - 6,
+          lineGap: 1,
+          align: j === 0 || j === 1 ? 'center' : 'left',
+        })
       x += COLUMNS[j].width
     })
     y += h
@@ -166,7 +259,12 @@ function dataVersionLines(v: Partial<DataVersion> | null | undefined): string[] 
   const counted = (what: string, c: { count: number; lastPublishedAt: string | null } | undefined) =>
     c ? `${what} ${c.count} 个（最近发布 ${dateOnly(c.lastPublishedAt)}）` : `${what} —`
   const lists = v?.registryLists?.length
-    ? v.registryLists.map((l) => `${PUBLIC_LISTS[l.list as keyof typeof PUBLIC_LISTS]?.name ?? l.list}（${l.jurisdiction}）第 ${l.version} 版`).join('；')
+    ? v.registryLists
+        .map(
+          (l) =>
+            `${PUBLIC_LISTS[l.list as keyof typeof PUBLIC_LISTS]?.name ?? l.list}（${l.jurisdiction}）第 ${l.version} 版`,
+        )
+        .join('；')
     : '无已发布的名单版本'
   const settings = v?.rules?.settings
   return [
@@ -184,7 +282,10 @@ function drawDataVersion(doc: Doc, version: DataVersion, top: number): number {
   doc.font('regular').fontSize(8.5)
   const h = 20 + lines.reduce((s, l) => s + doc.heightOfString(l, { width: CONTENT_WIDTH, lineGap: 1 }) + 1, 0)
   let y = top
-  if (y + h > BODY_BOTTOM) { doc.addPage(); y = PAGE.margin }
+  if (y + h > BODY_BOTTOM) {
+    doc.addPage()
+    y = PAGE.margin
+  }
   doc.font('bold').fontSize(11).fillColor(INK).text('数据版本', PAGE.margin, y)
   doc.font('regular').fontSize(8.5).fillColor(MUTED)
   y = doc.y + 2
@@ -198,14 +299,29 @@ function drawDataVersion(doc: Doc, version: DataVersion, top: number): number {
 function drawSignatures(doc: Doc, check: Check, top: number): void {
   const h = 120
   let y = top
-  if (y + h > BODY_BOTTOM) { doc.addPage(); y = PAGE.margin }
-  doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + CONTENT_WIDTH, y).lineWidth(0.8).stroke(INK)
+  if (y + h > BODY_BOTTOM) {
+    doc.addPage()
+    y = PAGE.margin
+  }
+  doc
+    .moveTo(PAGE.margin, y)
+    .lineTo(PAGE.margin + CONTENT_WIDTH, y)
+    .lineWidth(0.8)
+    .stroke(INK)
   y += 12
   const line = (label: string, value: string, x: number, yy: number, width: number) => {
     doc.font('regular').fontSize(10).fillColor(INK).text(label, x, yy, { lineBreak: false })
     const lx = x + doc.widthOfString(label) + 4
-    doc.moveTo(lx, yy + 14).lineTo(x + width, yy + 14).lineWidth(0.6).stroke(INK)
-    if (value) doc.fontSize(9).fillColor(MUTED).text(value, lx + 4, yy + 1, { lineBreak: false })
+    doc
+      .moveTo(lx, yy + 14)
+      .lineTo(x + width, yy + 14)
+      .lineWidth(0.6)
+      .stroke(INK)
+    if (value)
+      doc
+        .fontSize(9)
+        .fillColor(MUTED)
+        .text(value, lx + 4, yy + 1, { lineBreak: false })
   }
   const colW = 170
   line('核查人（签字）：', check.checkedByName, PAGE.margin, y, colW)
@@ -213,10 +329,28 @@ function drawSignatures(doc: Doc, check: Check, top: number): void {
   line('审核人（签字）：', '', PAGE.margin, y + 34, colW)
   line('日期：', '', PAGE.margin + colW + 16, y + 34, 130)
   const sealX = PAGE.margin + CONTENT_WIDTH - 130
-  doc.save().dash(3, { space: 3 }).rect(sealX, y - 4, 130, 80).lineWidth(0.8).stroke(RULE).undash().restore()
-  doc.font('regular').fontSize(10).fillColor(MUTED).text('（盖章）', sealX, y + 30, { width: 130, align: 'center' })
-  doc.fontSize(8).fillColor(MUTED).text('本意见书由土壤环境一张图系统依据已发布数据生成，可凭核查编号在系统中查询、重新核查。核查结论不代替土壤污染状况调查评估和耕地保护等其他审查。',
-    PAGE.margin, y + 66, { width: CONTENT_WIDTH - 150 })
+  doc
+    .save()
+    .dash(3, { space: 3 })
+    .rect(sealX, y - 4, 130, 80)
+    .lineWidth(0.8)
+    .stroke(RULE)
+    .undash()
+    .restore()
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text('（盖章）', sealX, y + 30, { width: 130, align: 'center' })
+  doc
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(
+      '本意见书由土壤环境一张图系统依据已发布数据生成，可凭核查编号在系统中查询、重新核查。核查结论不代替土壤污染状况调查评估和耕地保护等其他审查。',
+      PAGE.margin,
+      y + 66,
+      { width: CONTENT_WIDTH - 150 },
+    )
 }
 
 function drawFooters(doc: Doc, check: Check): void {
@@ -225,8 +359,15 @@ function drawFooters(doc: Doc, check: Check): void {
     doc.switchToPage(i)
     const bottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
-    doc.font('regular').fontSize(8).fillColor(MUTED)
-      .text(`${check.number}　第 ${i + 1} 页 共 ${range.count} 页`, PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`${check.number}　第 ${i + 1} 页 共 ${range.count} 页`, PAGE.margin, PAGE.height - PAGE.margin + 8, {
+        width: CONTENT_WIDTH,
+        align: 'center',
+        lineBreak: false,
+      })
     doc.page.margins.bottom = bottom
   }
 }

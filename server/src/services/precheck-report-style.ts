@@ -16,12 +16,30 @@ export const MUTED = '#616161'
 export const RULE = '#9e9e9e'
 
 export const VERDICT_COLOR: Record<Verdict, string> = { allowed: '#2e7d32', investigate: '#e65100', refused: '#c62828' }
-export const SEVERITY_COLOR: Record<Severity, string> = { refuse: '#c62828', investigate: '#e65100', note: '#1565c0', clear: '#2e7d32' }
+export const SEVERITY_COLOR: Record<Severity, string> = {
+  refuse: '#c62828',
+  investigate: '#e65100',
+  note: '#1565c0',
+  clear: '#2e7d32',
+}
 /** The checked plot as the pre-check page draws it. */
 export const PLOT_FILL = '#1e88e5'
 export const PLOT_LINE = '#0d47a1'
 
-export const beijingDate = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' })
-export const beijingTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+export const beijingDate = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+})
+export const beijingTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
 export const dateOnly = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—')
 export const fmtNumber = (n: number, digits = 1) => n.toLocaleString('zh-CN', { maximumFractionDigits: digits })

@@ -2,21 +2,41 @@ import type { Database, Queryable } from '../db/database.ts'
 import type { BackgroundSettings } from '../domain/gb36600.ts'
 import { GB50137_CODES, LAND_CLASS_NAME, isGb50137Code } from '../domain/gb50137.ts'
 import {
-  PRECHECK_NUMBER_FORMAT, PRECHECK_RULES_VERSION, LAND_CLASS_SHORT, VERDICT_NAME, checkPlannedUse, compareChecks, decidePrecheck,
-  type DataVersion, type PrecheckSettings, type Verdict,
+  PRECHECK_NUMBER_FORMAT,
+  PRECHECK_RULES_VERSION,
+  LAND_CLASS_SHORT,
+  VERDICT_NAME,
+  checkPlannedUse,
+  compareChecks,
+  decidePrecheck,
+  type DataVersion,
+  type PrecheckSettings,
+  type Verdict,
 } from '../domain/precheck.ts'
 import { checkCounty, checkVertices, describeInvalidity, parseOutline, type Finding } from '../domain/outline-checks.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError, problemsError } from '../domain/errors.ts'
-import { findPrecheck, listPrechecks, readOutline, recordPrecheck, type PrecheckListRow, type PrecheckRow } from '../repos/precheck.repo.ts'
+import {
+  findPrecheck,
+  listPrechecks,
+  readOutline,
+  recordPrecheck,
+  type PrecheckListRow,
+  type PrecheckRow,
+} from '../repos/precheck.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { assertAdcodeInScope } from './control-zones.service.ts'
 import type { Geo } from './registry-geometry.ts'
 
 export interface PrecheckDeps {
   db: Database
-  settings: PrecheckSettings & { maxVertices: number; outsideToleranceM2: number; backgroundMgKg: BackgroundSettings; listLimit: number }
+  settings: PrecheckSettings & {
+    maxVertices: number
+    outsideToleranceM2: number
+    backgroundMgKg: BackgroundSettings
+    listLimit: number
+  }
 }
 
 export interface PrecheckInput {
@@ -26,7 +46,8 @@ export interface PrecheckInput {
   reference?: string | null
 }
 
-const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim())
+const blankToNull = (v: string | null | undefined) =>
+  v === undefined || v === null || v.trim() === '' ? null : v.trim()
 const useName = (code: string) => (isGb50137Code(code) ? GB50137_CODES[code] : code)
 
 const WHERE = '核查地块'
@@ -37,24 +58,47 @@ const geometryProblems = (findings: Finding[]) => problemsError(findings.map((f)
  * limit, outside every county or straddling a county boundary (422) and a county outside the scope (403), in the
  * order of the parcel checks (validity, vertices, county). `adcode` is the county of a re-run (already checked).
  */
-async function readAndDecide(deps: PrecheckDeps, ctx: AuthContext, g: Geo, plannedUse: { code: string; name: string }, adcode: string | null) {
+async function readAndDecide(
+  deps: PrecheckDeps,
+  ctx: AuthContext,
+  g: Geo,
+  plannedUse: { code: string; name: string },
+  adcode: string | null,
+) {
   const { settings } = deps
   const vertices = checkVertices(g, { maxVertices: settings.maxVertices }, WHERE)
-  const reading = await readOutline(deps.db, g, { radiusM: settings.monitoringRadiusM, isWithinVertexLimit: vertices.length === 0, adcode })
+  const reading = await readOutline(deps.db, g, {
+    radiusM: settings.monitoringRadiusM,
+    isWithinVertexLimit: vertices.length === 0,
+    adcode,
+  })
   const invalid = describeInvalidity(reading.validity, WHERE)
   if (invalid.length) throw geometryProblems(invalid)
   if (vertices.length) throw geometryProblems(vertices)
   const { county, hits } = reading
   if (county) assertCountyInScope(ctx, county.adcode, county.name)
-  const outside = checkCounty({ county: county && { adcode: county.adcode, name: county.name }, outsideM2: county?.outsideM2 ?? 0, outsideAt: county?.outsideAt ?? null },
-    { outsideToleranceM2: settings.outsideToleranceM2 }, WHERE)
+  const outside = checkCounty(
+    {
+      county: county && { adcode: county.adcode, name: county.name },
+      outsideM2: county?.outsideM2 ?? 0,
+      outsideAt: county?.outsideAt ?? null,
+    },
+    { outsideToleranceM2: settings.outsideToleranceM2 },
+    WHERE,
+  )
   if (outside.length || !county || !reading.dataVersion) throw geometryProblems(outside)
   const rules = {
-    monitoringRadiusM: settings.monitoringRadiusM, minOverlapM2: settings.minOverlapM2, law59Scope: settings.law59Scope,
-    strictFarmlandSeverity: settings.strictFarmlandSeverity, interventionInsideSeverity: settings.interventionInsideSeverity,
+    monitoringRadiusM: settings.monitoringRadiusM,
+    minOverlapM2: settings.minOverlapM2,
+    law59Scope: settings.law59Scope,
+    strictFarmlandSeverity: settings.strictFarmlandSeverity,
+    interventionInsideSeverity: settings.interventionInsideSeverity,
   }
   const decision = decidePrecheck({
-    plannedUse, hits, settings: rules, backgrounds: settings.backgroundMgKg,
+    plannedUse,
+    hits,
+    settings: rules,
+    backgrounds: settings.backgroundMgKg,
     monitoringPointsRead: hits.filter((h) => h.type === 'monitoring-point').length,
   })
   const dataVersion: DataVersion = {
@@ -66,14 +110,33 @@ async function readAndDecide(deps: PrecheckDeps, ctx: AuthContext, g: Geo, plann
 }
 
 /** Records a decided check under the county's next number: one statement, so nothing is saved unless all of it is. */
-function record(deps: PrecheckDeps, ctx: AuthContext, checked: Awaited<ReturnType<typeof readAndDecide>>, input: {
-  geometry: Geo; plannedUse: string; name: string | null; reference: string | null; rerunOf: number | null
-}): Promise<PrecheckRow> {
+function record(
+  deps: PrecheckDeps,
+  ctx: AuthContext,
+  checked: Awaited<ReturnType<typeof readAndDecide>>,
+  input: {
+    geometry: Geo
+    plannedUse: string
+    name: string | null
+    reference: string | null
+    rerunOf: number | null
+  },
+): Promise<PrecheckRow> {
   const { decision } = checked
   return recordPrecheck(deps.db, {
-    adcode: checked.adcode, numberFormat: PRECHECK_NUMBER_FORMAT, name: input.name, reference: input.reference,
-    plannedUse: input.plannedUse, landClass: decision.landClass, verdict: decision.verdict, reasons: decision.reasons, dataVersion: checked.dataVersion,
-    geometry: input.geometry, rerunOf: input.rerunOf, checkedBy: ctx.user.username, checkedByName: ctx.user.displayName,
+    adcode: checked.adcode,
+    numberFormat: PRECHECK_NUMBER_FORMAT,
+    name: input.name,
+    reference: input.reference,
+    plannedUse: input.plannedUse,
+    landClass: decision.landClass,
+    verdict: decision.verdict,
+    reasons: decision.reasons,
+    dataVersion: checked.dataVersion,
+    geometry: input.geometry,
+    rerunOf: input.rerunOf,
+    checkedBy: ctx.user.username,
+    checkedByName: ctx.user.displayName,
   })
 }
 
@@ -90,7 +153,11 @@ export async function createPrecheck(deps: PrecheckDeps, ctx: AuthContext, input
   if (!outline.ok) throw geometryProblems(outline.problems)
   const checked = await readAndDecide(deps, ctx, outline.geometry, use, null)
   const row = await record(deps, ctx, checked, {
-    geometry: outline.geometry, plannedUse: use.code, name: blankToNull(input.name), reference: blankToNull(input.reference), rerunOf: null,
+    geometry: outline.geometry,
+    plannedUse: use.code,
+    name: blankToNull(input.name),
+    reference: blankToNull(input.reference),
+    rerunOf: null,
   })
   return describePrecheck(row)
 }
@@ -113,14 +180,28 @@ export async function getPrecheck(db: Queryable, ctx: AuthContext, id: number) {
 export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: number) {
   const before = await mustFind(deps.db, ctx, id)
   const plannedUse = checkPlannedUse(before.planned_use)
-  if (!plannedUse.ok) throw new AppError('CONFLICT', `原核查的规划用途“${before.planned_use}”已不在用地分类代码中，不能重新核查，请重新发起核查`)
+  if (!plannedUse.ok)
+    throw new AppError(
+      'CONFLICT',
+      `原核查的规划用途“${before.planned_use}”已不在用地分类代码中，不能重新核查，请重新发起核查`,
+    )
   const checked = await readAndDecide(deps, ctx, before.geometry, plannedUse, before.adcode)
   const after = await record(deps, ctx, checked, {
-    geometry: before.geometry, plannedUse: plannedUse.code, name: before.name, reference: before.reference, rerunOf: before.id,
+    geometry: before.geometry,
+    plannedUse: plannedUse.code,
+    name: before.name,
+    reference: before.reference,
+    rerunOf: before.id,
   })
   return {
     check: describePrecheck(after),
-    previous: { id: Number(before.id), number: before.number, verdict: before.verdict, verdictName: VERDICT_NAME[before.verdict], checkedAt: before.checked_at },
+    previous: {
+      id: Number(before.id),
+      number: before.number,
+      verdict: before.verdict,
+      verdictName: VERDICT_NAME[before.verdict],
+      checkedAt: before.checked_at,
+    },
     comparison: compareChecks(
       { verdict: before.verdict, reasons: before.reasons, dataVersion: before.data_version },
       { verdict: after.verdict, reasons: after.reasons, dataVersion: after.data_version },
@@ -142,20 +223,36 @@ export async function listPrechecksFor(deps: PrecheckDeps, ctx: AuthContext, que
   const scope = scopeAdcodes(ctx)
   if (query.adcode) await assertAdcodeInScope(deps.db, ctx, query.adcode)
   const rows = await listPrechecks(deps.db, {
-    adcodes: query.adcode ? [query.adcode] : scope, number: blankToNull(query.number), from: query.from ?? null, to: query.to ?? null,
-    verdict: query.verdict ?? null, q: blankToNull(query.q), limit: deps.settings.listLimit,
+    adcodes: query.adcode ? [query.adcode] : scope,
+    number: blankToNull(query.number),
+    from: query.from ?? null,
+    to: query.to ?? null,
+    verdict: query.verdict ?? null,
+    q: blankToNull(query.q),
+    limit: deps.settings.listLimit,
   })
   return { items: rows.map(describeListRow), limit: deps.settings.listLimit }
 }
 
 function describeListRow(r: PrecheckListRow) {
   return {
-    id: Number(r.id), number: r.number, adcode: r.adcode, county: r.county, name: r.name, reference: r.reference,
-    plannedUse: r.planned_use, plannedUseName: useName(r.planned_use),
-    landClass: LAND_CLASS_SHORT[r.land_class], landClassName: LAND_CLASS_NAME[r.land_class],
-    verdict: r.verdict, verdictName: VERDICT_NAME[r.verdict], ...publicArea(r.area_m2),
+    id: Number(r.id),
+    number: r.number,
+    adcode: r.adcode,
+    county: r.county,
+    name: r.name,
+    reference: r.reference,
+    plannedUse: r.planned_use,
+    plannedUseName: useName(r.planned_use),
+    landClass: LAND_CLASS_SHORT[r.land_class],
+    landClassName: LAND_CLASS_NAME[r.land_class],
+    verdict: r.verdict,
+    verdictName: VERDICT_NAME[r.verdict],
+    ...publicArea(r.area_m2),
     rerunOf: r.rerun_of === null ? null : Number(r.rerun_of),
-    checkedAt: new Date(r.checked_at).toISOString(), checkedBy: r.checked_by, checkedByName: r.checked_by_name,
+    checkedAt: new Date(r.checked_at).toISOString(),
+    checkedBy: r.checked_by,
+    checkedByName: r.checked_by_name,
   }
 }
 

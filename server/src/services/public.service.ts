@@ -1,11 +1,24 @@
 import type { Database } from '../db/database.ts'
 import { describeRule, farmlandClasses, judgeCoverage, type CoverageSettings } from '../domain/coverage.ts'
 import {
-  toPublicControlZone, toPublicCounty, toPublicPlot, toPublicSearchResult, unionBbox,
-  type Bbox, type PublicControlZone, type PublicCounty, type PublicPlot, type PublicSearchResult,
+  toPublicControlZone,
+  toPublicCounty,
+  toPublicPlot,
+  toPublicSearchResult,
+  unionBbox,
+  type Bbox,
+  type PublicControlZone,
+  type PublicCounty,
+  type PublicPlot,
+  type PublicSearchResult,
 } from '../domain/public-fields.ts'
 import { findThreeLevelFacts } from '../repos/coverage.repo.ts'
-import { listCountyCoverage, listPublishedControlZones, listPublishedPlots, searchPublic } from '../repos/public.repo.ts'
+import {
+  listCountyCoverage,
+  listPublishedControlZones,
+  listPublishedPlots,
+  searchPublic,
+} from '../repos/public.repo.ts'
 
 /**
  * Every county served with the coverage of its monitoring network, judged by the rule of the staff coverage view
@@ -14,14 +27,30 @@ import { listCountyCoverage, listPublishedControlZones, listPublishedPlots, sear
  * soil type found has an active point, and the soil types staff type at planned or retired points must neither
  * turn the verdict nor reach the public.
  */
-export async function listPublicCounties(db: Database, settings: CoverageSettings): Promise<{ counties: PublicCounty[]; bbox: Bbox | null; rule: string }> {
+export async function listPublicCounties(
+  db: Database,
+  settings: CoverageSettings,
+): Promise<{ counties: PublicCounty[]; bbox: Bbox | null; rule: string }> {
   const rows = await listCountyCoverage(db, farmlandClasses(settings))
-  const threeLevel = await findThreeLevelFacts(db, rows.map((r) => r.adcode))
+  const threeLevel = await findThreeLevelFacts(
+    db,
+    rows.map((r) => r.adcode),
+  )
   const counties = rows.map((row) => {
-    const byLevel = { national: Number(row.national_points), provincial: Number(row.provincial_points), city: Number(row.city_points), county: Number(row.county_points) }
+    const byLevel = {
+      national: Number(row.national_points),
+      provincial: Number(row.provincial_points),
+      city: Number(row.city_points),
+      county: Number(row.county_points),
+    }
     const facts = {
-      activeByLevel: byLevel, activeByType: { basic: 0, risk: 0, background: 0, produce: 0 }, plannedPoints: 0,
-      farmlandM2: Number(row.farmland_m2), uncoveredM2: 0, farmlandParcels: 0, uncoveredParcels: 0,
+      activeByLevel: byLevel,
+      activeByType: { basic: 0, risk: 0, background: 0, produce: 0 },
+      plannedPoints: 0,
+      farmlandM2: Number(row.farmland_m2),
+      uncoveredM2: 0,
+      farmlandParcels: 0,
+      uncoveredParcels: 0,
     }
     const landUses = threeLevel.get(row.adcode)?.landUses ?? []
     return toPublicCounty(row, judgeCoverage(facts, [], landUses, settings))
@@ -40,6 +69,10 @@ export async function listPublicControlZones(db: Database, adcode: string | null
 }
 
 /** Places, published plots and published control zones matching `text` by name or code. */
-export async function searchPublicPlaces(db: Database, text: string, limitPerKind: number): Promise<PublicSearchResult[]> {
+export async function searchPublicPlaces(
+  db: Database,
+  text: string,
+  limitPerKind: number,
+): Promise<PublicSearchResult[]> {
   return (await searchPublic(db, text, limitPerKind)).map(toPublicSearchResult)
 }

@@ -19,13 +19,30 @@ export interface RegistryProblem extends Omit<Finding, 'code'> {
  * first failing stage. Without `adcode` the outline's county is the one holding most of it; it must be in the
  * user's scope.
  */
-export async function checkOutline(tx: Queryable, ctx: AuthContext, input: unknown, where: string,
-  opts: { adcode: string | null; maxVertices: number; outsideToleranceM2: number }): Promise<{ ok: true; geometry: Geo; adcode: string; countyName: string } | { ok: false; problems: RegistryProblem[] }> {
-  const result = await checkOutlineStages(tx, { geometry: input, where, adcode: opts.adcode }, {
-    settings: { maxVertices: opts.maxVertices, outsideToleranceM2: opts.outsideToleranceM2, minAreaM2: 0, minWidthM: 0, overlapToleranceM2: 0 },
-    stages: { size: false, county: true, overlaps: false },
-    onCounty: (county) => assertCountyInScope(ctx, county.adcode, county.name),
-  })
+export async function checkOutline(
+  tx: Queryable,
+  ctx: AuthContext,
+  input: unknown,
+  where: string,
+  opts: { adcode: string | null; maxVertices: number; outsideToleranceM2: number },
+): Promise<
+  { ok: true; geometry: Geo; adcode: string; countyName: string } | { ok: false; problems: RegistryProblem[] }
+> {
+  const result = await checkOutlineStages(
+    tx,
+    { geometry: input, where, adcode: opts.adcode },
+    {
+      settings: {
+        maxVertices: opts.maxVertices,
+        outsideToleranceM2: opts.outsideToleranceM2,
+        minAreaM2: 0,
+        minWidthM: 0,
+        overlapToleranceM2: 0,
+      },
+      stages: { size: false, county: true, overlaps: false },
+      onCounty: (county) => assertCountyInScope(ctx, county.adcode, county.name),
+    },
+  )
   if (!result.ok) return { ok: false, problems: result.problems.map((f) => ({ ...f, field: 'geometry' })) }
   return { ok: true, geometry: result.geometry, adcode: result.county.adcode, countyName: result.county.name }
 }

@@ -4,7 +4,13 @@ import { REPORT_STATUS, detectPhotoType, type ReportStatus } from '../domain/pub
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  findCountyAt, findReportPhoto, insertReport, listCountyNames, listReports, lockReport, markReportHandled,
+  findCountyAt,
+  findReportPhoto,
+  insertReport,
+  listCountyNames,
+  listReports,
+  lockReport,
+  markReportHandled,
   type ReportRow,
 } from '../repos/reports.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
@@ -32,20 +38,36 @@ export function hashClientAddress(address: string): string {
  * Takes a report from the public. A filled honeypot gets the same answer as a real report and nothing is
  * stored; a photo must be JPEG, PNG or WebP by its content; the point must lie in a county this system serves.
  */
-export async function submitReport(db: Database, input: ReportSubmission, clientAddress: string): Promise<{ id: number; message: string }> {
+export async function submitReport(
+  db: Database,
+  input: ReportSubmission,
+  clientAddress: string,
+): Promise<{ id: number; message: string }> {
   if (input.website.trim() !== '') return { id: crypto.randomInt(1, 1_000_000), message: REPORT_RECEIVED_MESSAGE }
   const photo = input.photo && input.photo.length > 0 ? input.photo : null
   const photoType = photo ? detectPhotoType(photo) : null
-  if (photo && !photoType) throw new AppError('VALIDATION', '照片只能是 JPEG、PNG 或 WebP 格式的图片，请重新选择', { problems: [{ code: 'NOT_AN_IMAGE', field: 'photo', message: '文件内容不是 JPEG、PNG 或 WebP 图片' }] })
+  if (photo && !photoType)
+    throw new AppError('VALIDATION', '照片只能是 JPEG、PNG 或 WebP 格式的图片，请重新选择', {
+      problems: [{ code: 'NOT_AN_IMAGE', field: 'photo', message: '文件内容不是 JPEG、PNG 或 WebP 图片' }],
+    })
   const county = await findCountyAt(db, input.lon, input.lat)
   if (!county) {
     const served = (await listCountyNames(db)).join('、')
-    throw new AppError('VALIDATION', `举报位置（${input.lon.toFixed(5)}, ${input.lat.toFixed(5)}）不在本系统服务的区县范围内（${served}），请在地图上重新点选位置`,
-      { problems: [{ code: 'OUTSIDE_COUNTY', field: 'lon', message: '位置不在服务区县内' }] })
+    throw new AppError(
+      'VALIDATION',
+      `举报位置（${input.lon.toFixed(5)}, ${input.lat.toFixed(5)}）不在本系统服务的区县范围内（${served}），请在地图上重新点选位置`,
+      { problems: [{ code: 'OUTSIDE_COUNTY', field: 'lon', message: '位置不在服务区县内' }] },
+    )
   }
   const id = await insertReport(db, {
-    adcode: county.adcode, description: input.description, contact: input.contact, photo, photoType,
-    lon: input.lon, lat: input.lat, clientHash: hashClientAddress(clientAddress),
+    adcode: county.adcode,
+    description: input.description,
+    contact: input.contact,
+    photo,
+    photoType,
+    lon: input.lon,
+    lat: input.lat,
+    clientHash: hashClientAddress(clientAddress),
   })
   return { id, message: REPORT_RECEIVED_MESSAGE }
 }
@@ -99,13 +121,22 @@ function toReportItem(row: ReportRow): ReportItem {
 }
 
 /** The reports located in the user's counties, newest first; all statuses when none is named. */
-export async function listReportsFor(db: Database, ctx: AuthContext, status: ReportStatus | undefined, limit: number): Promise<ReportItem[]> {
+export async function listReportsFor(
+  db: Database,
+  ctx: AuthContext,
+  status: ReportStatus | undefined,
+  limit: number,
+): Promise<ReportItem[]> {
   const statuses = status ? [status] : (Object.keys(REPORT_STATUS) as ReportStatus[])
   return (await listReports(db, scopeAdcodes(ctx), statuses, limit)).map(toReportItem)
 }
 
 /** The photo of a report in the user's counties. */
-export async function getReportPhoto(db: Database, ctx: AuthContext, id: number): Promise<{ bytes: Buffer; type: string }> {
+export async function getReportPhoto(
+  db: Database,
+  ctx: AuthContext,
+  id: number,
+): Promise<{ bytes: Buffer; type: string }> {
   const row = await findReportPhoto(db, id)
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的举报`)
   assertCountyInScope(ctx, row.adcode, row.county)
@@ -120,12 +151,20 @@ export async function handleReport(db: Database, ctx: AuthContext, id: number, n
     if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的举报`)
     assertCountyInScope(ctx, row.adcode, row.county)
     if (row.status === 'handled' || !(await markReportHandled(tx, row.adcode, row.id, note, ctx.user.username))) {
-      const when = row.handled_at ? `于 ${row.handled_at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} ` : ''
+      const when = row.handled_at
+        ? `于 ${row.handled_at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} `
+        : ''
       throw new AppError('CONFLICT', `编号为 ${id} 的举报已由 ${row.handled_by ?? '他人'} ${when}处理，无需重复处理`)
     }
     await insertHistory(tx, {
-      adcode: row.adcode, entity: 'public_report', entityId: row.id, action: 'update', actor: ctx.user.username, reason: note,
-      before: { status: 'new' }, after: { status: 'handled', handledNote: note },
+      adcode: row.adcode,
+      entity: 'public_report',
+      entityId: row.id,
+      action: 'update',
+      actor: ctx.user.username,
+      reason: note,
+      before: { status: 'new' },
+      after: { status: 'handled', handledNote: note },
     })
     const [item] = await listReports(tx, [row.adcode], ['handled'], 1, row.id)
     return toReportItem(item)

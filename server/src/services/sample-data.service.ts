@@ -3,7 +3,13 @@ import path from 'node:path'
 import { paths } from '../config.ts'
 import type { Database } from '../db/database.ts'
 import {
-  beginSampleLoad, clearMissionTables, completeSampleLoad, findSampleLoad, insertCounty, insertCountySample, insertTownships,
+  beginSampleLoad,
+  clearMissionTables,
+  completeSampleLoad,
+  findSampleLoad,
+  insertCounty,
+  insertCountySample,
+  insertTownships,
 } from '../repos/sample-data.repo.ts'
 import { generateCounty, type CountyInput, type GenerateOptions } from '../../../sample-data/generator/generate.ts'
 import type { PolygonCoords } from '../../../sample-data/generator/geometry.ts'
@@ -49,11 +55,19 @@ function polygonsOf(geometry: CountyFeature['geometry']): PolygonCoords[] {
 }
 
 /** How much of everything each county gets at a scale; totals match docs/perf-targets.md. */
-export function planScale(features: CountyFeature[], options: SeedOptions): { feature: CountyFeature; gen: GenerateOptions }[] {
+export function planScale(
+  features: CountyFeature[],
+  options: SeedOptions,
+): { feature: CountyFeature; gen: GenerateOptions }[] {
   const seed = options.seed ?? 20161231
   if (options.scale === 'county') {
     const feature = features.find((f) => f.properties.adcode === COUNTY_SCALE_ADCODE)!
-    return [{ feature, gen: { seed, parcels: 100_000, points: 10_000, enterprises: 300, plots: 2_000, zones: 20, zoneVertices: 200 } }]
+    return [
+      {
+        feature,
+        gen: { seed, parcels: 100_000, points: 10_000, enterprises: 300, plots: 2_000, zones: 20, zoneVertices: 200 },
+      },
+    ]
   }
   if (options.scale === 'city') {
     const inCity = features.filter((f) => f.properties.city_code === CITY_SCALE_CITY)
@@ -61,8 +75,15 @@ export function planScale(features: CountyFeature[], options: SeedOptions): { fe
     return inCity.map((feature, i) => ({
       feature,
       gen: {
-        seed, parcels: share(1_000_000, i), points: share(100_000, i), enterprises: share(3_000, i), plots: share(20_000, i),
-        zones: share(200, i), zoneVertices: 1_000, largeZones: share(20, i), largeZoneVertices: 20_000,
+        seed,
+        parcels: share(1_000_000, i),
+        points: share(100_000, i),
+        enterprises: share(3_000, i),
+        plots: share(20_000, i),
+        zones: share(200, i),
+        zoneVertices: 1_000,
+        largeZones: share(20, i),
+        largeZoneVertices: 20_000,
       },
     }))
   }
@@ -70,7 +91,13 @@ export function planScale(features: CountyFeature[], options: SeedOptions): { fe
   return wanted.map((feature, i) => ({
     feature,
     gen: {
-      seed, parcels: options.parcelsPerCounty ?? 3000, points: 40, enterprises: 5, plots: 6, zones: 1, zoneVertices: 64,
+      seed,
+      parcels: options.parcelsPerCounty ?? 3000,
+      points: 40,
+      enterprises: 5,
+      plots: 6,
+      zones: 1,
+      zoneVertices: 64,
       // every ninth county has no 国控 point, so the coverage view has a gap to show
       withoutNationalPoint: i % 9 === 4,
     },
@@ -83,7 +110,10 @@ export async function clearData(db: Database): Promise<void> {
 }
 
 /** Generates and loads the sample data, one transaction per county. */
-export async function loadSampleData(db: Database, options: SeedOptions): Promise<{ counties: number; parcels: number }> {
+export async function loadSampleData(
+  db: Database,
+  options: SeedOptions,
+): Promise<{ counties: number; parcels: number }> {
   const log = options.log ?? (() => {})
   const features = readCountyFeatures()
   const townships = readTownships()
@@ -93,13 +123,28 @@ export async function loadSampleData(db: Database, options: SeedOptions): Promis
     const { adcode, name } = feature.properties
     const own = townships.filter((t) => t.countyCode === adcode)
     const input: CountyInput = {
-      adcode, name, province: feature.properties.province, polygons: polygonsOf(feature.geometry), townshipCodes: own.map((t) => t.code),
+      adcode,
+      name,
+      province: feature.properties.province,
+      polygons: polygonsOf(feature.geometry),
+      townshipCodes: own.map((t) => t.code),
     }
     const sample = generateCounty(input, gen)
     const loaded = await db.transaction(async (tx) => {
       const p = feature.properties
-      await insertCounty(tx, { adcode: p.adcode, name: p.name, cityCode: p.city_code, city: p.city, province: p.province, geometry: feature.geometry })
-      await insertTownships(tx, adcode, sample.townshipSeeds.map((seed) => ({ ...seed, name: own.find((t) => t.code === seed.code)!.name })))
+      await insertCounty(tx, {
+        adcode: p.adcode,
+        name: p.name,
+        cityCode: p.city_code,
+        city: p.city,
+        province: p.province,
+        geometry: feature.geometry,
+      })
+      await insertTownships(
+        tx,
+        adcode,
+        sample.townshipSeeds.map((seed) => ({ ...seed, name: own.find((t) => t.code === seed.code)!.name })),
+      )
       return insertCountySample(tx, sample)
     })
     parcels += loaded
@@ -114,22 +159,34 @@ export async function loadSampleData(db: Database, options: SeedOptions): Promis
  * the last. A start that finds the load unfinished loads the counties of the recorded plan still missing. A database
  * that already had counties without a recorded load (set up from its own files) is left as it is.
  */
-export async function seedSampleDataOnStart(db: Database, options: { parcelsPerCounty: number; log?: (msg: string) => void }):
-  Promise<{ counties: number; parcels: number; isResumed: boolean } | null> {
+export async function seedSampleDataOnStart(
+  db: Database,
+  options: { parcelsPerCounty: number; log?: (msg: string) => void },
+): Promise<{ counties: number; parcels: number; isResumed: boolean } | null> {
   const log = options.log ?? (() => {})
   const state = await findSampleLoad(db)
   if (state.plan?.isComplete) return null
   if (!state.plan && state.loadedAdcodes.length) return null
   let plan = state.plan
   if (!plan) {
-    plan = { parcelsPerCounty: options.parcelsPerCounty, adcodes: readCountyFeatures().map((f) => f.properties.adcode), isComplete: false }
+    plan = {
+      parcelsPerCounty: options.parcelsPerCounty,
+      adcodes: readCountyFeatures().map((f) => f.properties.adcode),
+      isComplete: false,
+    }
     await beginSampleLoad(db, plan.parcelsPerCounty, plan.adcodes)
     log(`数据库为空，正在加载示例数据（${plan.adcodes.length} 个区县，均为生成数据，约需 1 分钟）…`)
   } else {
-    log(`上次启动时示例数据未加载完（已有 ${state.loadedAdcodes.length} / ${plan.adcodes.length} 个区县），继续加载其余区县…`)
+    log(
+      `上次启动时示例数据未加载完（已有 ${state.loadedAdcodes.length} / ${plan.adcodes.length} 个区县），继续加载其余区县…`,
+    )
   }
   const result = await loadSampleData(db, {
-    scale: 'sample', adcodes: plan.adcodes, parcelsPerCounty: plan.parcelsPerCounty, skipAdcodes: state.loadedAdcodes, log,
+    scale: 'sample',
+    adcodes: plan.adcodes,
+    parcelsPerCounty: plan.parcelsPerCounty,
+    skipAdcodes: state.loadedAdcodes,
+    log,
   })
   await completeSampleLoad(db)
   return { ...result, isResumed: state.plan !== null }

@@ -2,7 +2,13 @@ import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { formatBytes } from '../domain/public-report.ts'
-import { declaredUnpackedBytes, isNestedArchive, locateEntryData, readZipDirectory, type ZipEntry } from '../domain/zip-directory.ts'
+import {
+  declaredUnpackedBytes,
+  isNestedArchive,
+  locateEntryData,
+  readZipDirectory,
+  type ZipEntry,
+} from '../domain/zip-directory.ts'
 import { AppError } from '../domain/errors.ts'
 
 /**
@@ -54,18 +60,35 @@ export function openArchive(bytes: Uint8Array, wording: ArchiveWording, settings
   const malformed = () => new AppError('VALIDATION', wording.malformed, { reason: 'MALFORMED_FILE' })
   const directory = readZipDirectory(bytes, settings.maxEntries)
   if (!directory.ok && directory.reason === 'TOO_MANY_ENTRIES') {
-    throw tooLarge(`${label}内有 ${directory.entries} 个文件，最多 ${settings.maxEntries} 个，未读取；${hint}`, 'TOO_MANY_FILES')
+    throw tooLarge(
+      `${label}内有 ${directory.entries} 个文件，最多 ${settings.maxEntries} 个，未读取；${hint}`,
+      'TOO_MANY_FILES',
+    )
   }
   if (!directory.ok) throw malformed()
   const nested = directory.entries.find(isNestedArchive)
-  if (nested) throw tooLarge(`${label}内含压缩包“${nested.name}”，不读取压缩包里的压缩包；请解压后只压缩需要上传的文件`, 'NESTED_ARCHIVE')
+  if (nested)
+    throw tooLarge(
+      `${label}内含压缩包“${nested.name}”，不读取压缩包里的压缩包；请解压后只压缩需要上传的文件`,
+      'NESTED_ARCHIVE',
+    )
   const unpacked = declaredUnpackedBytes(directory.entries)
   if (unpacked > settings.maxUnpackedBytes) {
-    throw tooLarge(`${label}解压后约 ${formatBytes(unpacked)}，超过上限 ${formatBytes(settings.maxUnpackedBytes)}，未读取；${hint}`, 'UNPACKED_TOO_LARGE')
+    throw tooLarge(
+      `${label}解压后约 ${formatBytes(unpacked)}，超过上限 ${formatBytes(settings.maxUnpackedBytes)}，未读取；${hint}`,
+      'UNPACKED_TOO_LARGE',
+    )
   }
   const encrypted = directory.entries.find((e) => e.isEncrypted)
-  if (encrypted) throw new AppError('VALIDATION', `${label}中的“${encrypted.name}”设有密码，请去掉密码后重新上传`, { reason: 'ENCRYPTED_FILE' })
-  const beyond = (entry: ZipEntry) => tooLarge(`${label}中的“${entry.name}”解压后比压缩包记录的大小（${formatBytes(entry.uncompressedSize)}）更大，文件已损坏或被改动，未读取`, 'UNPACKED_TOO_LARGE')
+  if (encrypted)
+    throw new AppError('VALIDATION', `${label}中的“${encrypted.name}”设有密码，请去掉密码后重新上传`, {
+      reason: 'ENCRYPTED_FILE',
+    })
+  const beyond = (entry: ZipEntry) =>
+    tooLarge(
+      `${label}中的“${entry.name}”解压后比压缩包记录的大小（${formatBytes(entry.uncompressedSize)}）更大，文件已损坏或被改动，未读取`,
+      'UNPACKED_TOO_LARGE',
+    )
 
   const storedBytes = (entry: ZipEntry): Uint8Array => {
     const place = locateEntryData(bytes, entry)
@@ -130,15 +153,23 @@ export async function runHeavyUpload<T>(settings: UploadGuardSettings, work: () 
     const left = deadline - Date.now()
     if (left <= 0) {
       throw new AppError('RATE_LIMITED', `正在读取另一个上传的文件，请约 ${settings.retryAfterSeconds} 秒后重新上传`, {
-        reason: 'UPLOAD_BUSY', retryAfterSeconds: settings.retryAfterSeconds,
+        reason: 'UPLOAD_BUSY',
+        retryAfterSeconds: settings.retryAfterSeconds,
       })
     }
     let timer: NodeJS.Timeout | undefined
-    await Promise.race([running, new Promise((resolve) => { timer = setTimeout(resolve, left) })])
+    await Promise.race([
+      running,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, left)
+      }),
+    ])
     clearTimeout(timer)
   }
   let release = () => {}
-  running = new Promise((resolve) => { release = resolve })
+  running = new Promise((resolve) => {
+    release = resolve
+  })
   try {
     return await work()
   } finally {

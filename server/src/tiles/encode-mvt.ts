@@ -16,10 +16,16 @@ export interface GeoJsonTileRow {
 }
 
 function polygonRings(geometry: { type: string; coordinates: any }): Coords[] {
-  const polygons: Coords[][] = geometry.type === 'Polygon' ? [geometry.coordinates]
-    : geometry.type === 'MultiPolygon' ? geometry.coordinates
-    : geometry.type === 'GeometryCollection' ? (geometry as any).geometries.flatMap((g: any) => g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [])
-    : []
+  const polygons: Coords[][] =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : geometry.type === 'GeometryCollection'
+          ? (geometry as any).geometries.flatMap((g: any) =>
+              g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [],
+            )
+          : []
   return polygons.flatMap((rings) => {
     const kept = rings.filter((ring) => ring.length >= 4)
     return kept.length && rings[0].length >= 4 ? kept : []
@@ -33,7 +39,12 @@ function pointList(geometry: { type: string; coordinates: any }): Coords {
 }
 
 /** Encodes rows whose `geom` is GeoJSON already in tile coordinates (y down) into one MVT layer. */
-export function encodeMvtLayer(layerName: string, kind: 'polygon' | 'point', rows: GeoJsonTileRow[], extent: number): Uint8Array {
+export function encodeMvtLayer(
+  layerName: string,
+  kind: 'polygon' | 'point',
+  rows: GeoJsonTileRow[],
+  extent: number,
+): Uint8Array {
   const features: TileFeature[] = []
   for (const row of rows) {
     const geometry = JSON.parse(row.geom)

@@ -2,23 +2,51 @@ import { FARMLAND_CLASS, PLOT_STATUS, POINT_LEVEL } from '../domain/labels.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import { TILE_LAYERS, type TileLayer } from './layers.ts'
 
-export interface LegendItem { label: string; color: string; kind: 'fill' | 'line' | 'circle' | 'hatch' }
-export interface LayerGroup { id: string; name: string; visible: boolean; legend: LegendItem[] }
+export interface LegendItem {
+  label: string
+  color: string
+  kind: 'fill' | 'line' | 'circle' | 'hatch'
+}
+export interface LayerGroup {
+  id: string
+  name: string
+  visible: boolean
+  legend: LegendItem[]
+}
 
 /** Highest zoom at which tiles are fetched; the map overzooms them beyond. */
 const SOURCE_MAX_ZOOM = 16
 
 export const CLASS_COLORS: Record<keyof typeof FARMLAND_CLASS, string> = {
-  priority: '#2e9d4f', safe_use: '#f2c12e', strict: '#d7301f', unclassified: '#9e9e9e',
+  priority: '#2e9d4f',
+  safe_use: '#f2c12e',
+  strict: '#d7301f',
+  unclassified: '#9e9e9e',
 }
 export const LEVEL_COLORS: Record<keyof typeof POINT_LEVEL, string> = {
-  national: '#b2182b', provincial: '#ef6c00', city: '#1f78b4', county: '#4db6ac',
+  national: '#b2182b',
+  provincial: '#ef6c00',
+  city: '#1f78b4',
+  county: '#4db6ac',
 }
-const TYPE_STROKES = { basic: ['#ffffff', '基础点位：白边'], risk: ['#000000', '风险监控点位：黑边'], background: ['#1b9e77', '背景点位：绿边'], produce: ['#ffd54f', '农产品产地点位：黄边'] } as const
+const TYPE_STROKES = {
+  basic: ['#ffffff', '基础点位：白边'],
+  risk: ['#000000', '风险监控点位：黑边'],
+  background: ['#1b9e77', '背景点位：绿边'],
+  produce: ['#ffd54f', '农产品产地点位：黄边'],
+} as const
 export const PLOT_STATUS_GROUPS = [
   { label: '疑似污染地块', color: '#fdae61', statuses: ['suspected', 'preliminary_investigation'] },
-  { label: '污染地块（调查评估中）', color: '#f46d43', statuses: ['contaminated', 'detailed_investigation', 'risk_assessment'] },
-  { label: '风险管控和修复名录', color: '#a50026', statuses: ['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied'] },
+  {
+    label: '污染地块（调查评估中）',
+    color: '#f46d43',
+    statuses: ['contaminated', 'detailed_investigation', 'risk_assessment'],
+  },
+  {
+    label: '风险管控和修复名录',
+    color: '#a50026',
+    statuses: ['listed', 'risk_control', 'remediation', 'effect_evaluation', 'removal_applied'],
+  },
   { label: '暂不开发利用（管控区域）', color: '#762a83', statuses: ['control_zone'] },
   { label: '已移出或无需管控', color: '#4575b4', statuses: ['removed', 'cleared'] },
 ] as const satisfies readonly { label: string; color: string; statuses: readonly (keyof typeof PLOT_STATUS)[] }[]
@@ -28,43 +56,97 @@ export const ENTERPRISE_COLOR = '#6a3d9a'
 export const ENTERPRISE_CLOSED_COLOR = '#b39ddb'
 
 const COUNTY_LINE: LegendItem = { label: '区县界线', color: '#37474f', kind: 'line' }
-const TOWNSHIP_GROUP: LayerGroup = { id: 'township', name: '乡镇（街道）', visible: true, legend: [{ label: '乡镇界线（示例边界）', color: '#78909c', kind: 'line' }] }
+const TOWNSHIP_GROUP: LayerGroup = {
+  id: 'township',
+  name: '乡镇（街道）',
+  visible: true,
+  legend: [{ label: '乡镇界线（示例边界）', color: '#78909c', kind: 'line' }],
+}
 const ZONE_LEGEND: LegendItem = { label: '管控区域', color: ZONE_COLOR, kind: 'hatch' }
 
 export const LAYER_GROUPS: LayerGroup[] = [
   { id: 'county', name: '区县', visible: true, legend: [COUNTY_LINE] },
   TOWNSHIP_GROUP,
-  { id: 'parcel', name: '耕地图斑', visible: true,
-    legend: (Object.keys(FARMLAND_CLASS) as (keyof typeof FARMLAND_CLASS)[]).map((k) => ({ label: FARMLAND_CLASS[k], color: CLASS_COLORS[k], kind: 'fill' })) },
-  { id: 'monitoring-point', name: '监测点位', visible: true,
+  {
+    id: 'parcel',
+    name: '耕地图斑',
+    visible: true,
+    legend: (Object.keys(FARMLAND_CLASS) as (keyof typeof FARMLAND_CLASS)[]).map((k) => ({
+      label: FARMLAND_CLASS[k],
+      color: CLASS_COLORS[k],
+      kind: 'fill',
+    })),
+  },
+  {
+    id: 'monitoring-point',
+    name: '监测点位',
+    visible: true,
     legend: [
-      ...(Object.keys(POINT_LEVEL) as (keyof typeof POINT_LEVEL)[]).map((k) => ({ label: POINT_LEVEL[k], color: LEVEL_COLORS[k], kind: 'circle' as const })),
+      ...(Object.keys(POINT_LEVEL) as (keyof typeof POINT_LEVEL)[]).map((k) => ({
+        label: POINT_LEVEL[k],
+        color: LEVEL_COLORS[k],
+        kind: 'circle' as const,
+      })),
       ...Object.values(TYPE_STROKES).map(([color, label]) => ({ label, color, kind: 'line' as const })),
-    ] },
-  { id: 'contaminated-plot', name: '污染地块', visible: true, legend: PLOT_STATUS_GROUPS.map((g) => ({ label: g.label, color: g.color, kind: 'fill' })) },
+    ],
+  },
+  {
+    id: 'contaminated-plot',
+    name: '污染地块',
+    visible: true,
+    legend: PLOT_STATUS_GROUPS.map((g) => ({ label: g.label, color: g.color, kind: 'fill' })),
+  },
   { id: 'control-zone', name: '管控区域', visible: true, legend: [ZONE_LEGEND] },
-  { id: 'enterprise', name: '重点监管单位', visible: true,
-    legend: [{ label: '在产', color: ENTERPRISE_COLOR, kind: 'circle' }, { label: '关闭或搬迁', color: ENTERPRISE_CLOSED_COLOR, kind: 'circle' }] },
+  {
+    id: 'enterprise',
+    name: '重点监管单位',
+    visible: true,
+    legend: [
+      { label: '在产', color: ENTERPRISE_COLOR, kind: 'circle' },
+      { label: '关闭或搬迁', color: ENTERPRISE_CLOSED_COLOR, kind: 'circle' },
+    ],
+  },
 ]
 
 const classColor = ['match', ['get', 'class'], ...Object.entries(CLASS_COLORS).flat(), CLASS_COLORS.unclassified]
-const plotColor = ['match', ['get', 'status'], ...PLOT_STATUS_GROUPS.flatMap((g) => [[...g.statuses], g.color]), '#fdae61']
+const plotColor = [
+  'match',
+  ['get', 'status'],
+  ...PLOT_STATUS_GROUPS.flatMap((g) => [[...g.statuses], g.color]),
+  '#fdae61',
+]
 const enterpriseColor = ['match', ['get', 'status'], 'operating', ENTERPRISE_COLOR, ENTERPRISE_CLOSED_COLOR]
 const labelPaint = { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
 
 function layer(id: string, group: string, source: string, spec: Record<string, unknown>, clickable = false) {
-  return { id, source, 'source-layer': source, ...spec, metadata: { 'soil:group': group, ...(clickable ? { 'soil:clickable': true } : {}) } }
+  return {
+    id,
+    source,
+    'source-layer': source,
+    ...spec,
+    metadata: { 'soil:group': group, ...(clickable ? { 'soil:clickable': true } : {}) },
+  }
 }
 
 /** One vector source per tile layer, with its tile URL on `baseUrl` and the layer's data version. */
-function vectorSources(layers: readonly TileLayer[], baseUrl: string, versionOf: (layer: string) => number, bounds?: [number, number, number, number]) {
-  return Object.fromEntries(layers.map((l) => [l.name, {
-    type: 'vector',
-    tiles: [`${baseUrl}/tiles/${l.name}/{z}/{x}/{y}.pbf?v=${versionOf(l.name)}`],
-    minzoom: l.minzoom,
-    maxzoom: Math.min(l.maxzoom, SOURCE_MAX_ZOOM),
-    ...(bounds ? { bounds } : {}),
-  }]))
+function vectorSources(
+  layers: readonly TileLayer[],
+  baseUrl: string,
+  versionOf: (layer: string) => number,
+  bounds?: [number, number, number, number],
+) {
+  return Object.fromEntries(
+    layers.map((l) => [
+      l.name,
+      {
+        type: 'vector',
+        tiles: [`${baseUrl}/tiles/${l.name}/{z}/{x}/{y}.pbf?v=${versionOf(l.name)}`],
+        minzoom: l.minzoom,
+        maxzoom: Math.min(l.maxzoom, SOURCE_MAX_ZOOM),
+        ...(bounds ? { bounds } : {}),
+      },
+    ]),
+  )
 }
 
 /** The tile layers of the staff map (every layer but the published copies). */
@@ -78,18 +160,34 @@ export const PUBLIC_VERSIONS_PATH = '/api/public/map/versions'
 const BACKGROUND = { id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }
 
 const townshipLine = () =>
-  layer('township-line', 'township', 'township', { type: 'line', paint: { 'line-color': '#78909c', 'line-width': 1, 'line-dasharray': [3, 2] } })
+  layer('township-line', 'township', 'township', {
+    type: 'line',
+    paint: { 'line-color': '#78909c', 'line-width': 1, 'line-dasharray': [3, 2] },
+  })
 const countyLine = () =>
-  layer('county-line', 'county', 'county', { type: 'line', paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 12, 2.5] } })
+  layer('county-line', 'county', 'county', {
+    type: 'line',
+    paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 12, 2.5] },
+  })
 
 /** Township and county names, drawn on top of everything. */
 function labelLayers() {
   return [
-    layer('township-label', 'township', 'township-label', { type: 'symbol', minzoom: 9,
-      layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['Noto Sans CJK SC Regular'] }, paint: labelPaint }),
-    layer('county-label', 'county', 'county-label', { type: 'symbol',
-      layout: { 'text-field': ['get', 'name'], 'text-size': ['interpolate', ['linear'], ['zoom'], 6, 12, 10, 16], 'text-font': ['Noto Sans CJK SC Bold'] },
-      paint: { ...labelPaint, 'text-color': '#1a237e', 'text-halo-width': 2 } }),
+    layer('township-label', 'township', 'township-label', {
+      type: 'symbol',
+      minzoom: 9,
+      layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['Noto Sans CJK SC Regular'] },
+      paint: labelPaint,
+    }),
+    layer('county-label', 'county', 'county-label', {
+      type: 'symbol',
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 12, 10, 16],
+        'text-font': ['Noto Sans CJK SC Bold'],
+      },
+      paint: { ...labelPaint, 'text-color': '#1a237e', 'text-halo-width': 2 },
+    }),
   ]
 }
 
@@ -102,7 +200,11 @@ function zoneLayers(idPrefix: string, group: string, source: string) {
 }
 
 /** The MapLibre style of the one map, with tile URLs on `baseUrl` and each layer's data version. */
-export function buildStyle(baseUrl: string, versionOf: (layer: string) => number, bounds?: [number, number, number, number]) {
+export function buildStyle(
+  baseUrl: string,
+  versionOf: (layer: string) => number,
+  bounds?: [number, number, number, number],
+) {
   return {
     version: 8,
     name: '土壤环境一张图',
@@ -110,29 +212,114 @@ export function buildStyle(baseUrl: string, versionOf: (layer: string) => number
     sources: vectorSources(STAFF_MAP_LAYERS, baseUrl, versionOf, bounds),
     layers: [
       BACKGROUND,
-      layer('county-fill', 'county', 'county', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.35 } }, true),
-      layer('township-fill', 'township', 'township', { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0 } }, true),
-      layer('parcel-overview-fill', 'parcel', 'parcel-overview', { type: 'fill', maxzoom: 13, paint: { 'fill-color': classColor, 'fill-opacity': 0.75 } }),
-      layer('parcel-fill', 'parcel', 'parcel', { type: 'fill', minzoom: 13, paint: { 'fill-color': classColor, 'fill-opacity': 0.7 } }, true),
-      layer('parcel-line', 'parcel', 'parcel', { type: 'line', minzoom: 14, paint: { 'line-color': '#33691e', 'line-width': 0.6, 'line-opacity': 0.8 } }),
+      layer(
+        'county-fill',
+        'county',
+        'county',
+        { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.35 } },
+        true,
+      ),
+      layer(
+        'township-fill',
+        'township',
+        'township',
+        { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0 } },
+        true,
+      ),
+      layer('parcel-overview-fill', 'parcel', 'parcel-overview', {
+        type: 'fill',
+        maxzoom: 13,
+        paint: { 'fill-color': classColor, 'fill-opacity': 0.75 },
+      }),
+      layer(
+        'parcel-fill',
+        'parcel',
+        'parcel',
+        { type: 'fill', minzoom: 13, paint: { 'fill-color': classColor, 'fill-opacity': 0.7 } },
+        true,
+      ),
+      layer('parcel-line', 'parcel', 'parcel', {
+        type: 'line',
+        minzoom: 14,
+        paint: { 'line-color': '#33691e', 'line-width': 0.6, 'line-opacity': 0.8 },
+      }),
       townshipLine(),
       countyLine(),
       ...zoneLayers('control-zone', 'control-zone', 'control-zone'),
-      layer('plot-fill', 'contaminated-plot', 'contaminated-plot', { type: 'fill', paint: { 'fill-color': plotColor, 'fill-opacity': 0.6 } }, true),
-      layer('plot-line', 'contaminated-plot', 'contaminated-plot', { type: 'line', paint: { 'line-color': plotColor, 'line-width': 1.5 } }),
-      layer('plot-point', 'contaminated-plot', 'contaminated-plot-point', { type: 'circle', maxzoom: 12,
-        paint: { 'circle-color': plotColor, 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }, true),
-      layer('enterprise-fill', 'enterprise', 'enterprise', { type: 'fill', paint: { 'fill-color': enterpriseColor, 'fill-opacity': 0.45 } }, true),
-      layer('enterprise-line', 'enterprise', 'enterprise', { type: 'line', paint: { 'line-color': enterpriseColor, 'line-width': 1.5 } }),
-      layer('enterprise-point', 'enterprise', 'enterprise-point', { type: 'circle', maxzoom: 12,
-        paint: { 'circle-color': enterpriseColor, 'circle-radius': 4.5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } }, true),
-      layer('monitoring-point-circle', 'monitoring-point', 'monitoring-point', { type: 'circle',
-        paint: {
-          'circle-color': ['match', ['get', 'level'], ...Object.entries(LEVEL_COLORS).flat(), '#4db6ac'],
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 6, 16, 8],
-          'circle-stroke-color': ['match', ['get', 'point_type'], ...Object.entries(TYPE_STROKES).flatMap(([k, [c]]) => [k, c]), '#ffffff'],
-          'circle-stroke-width': 1.5,
-        } }, true),
+      layer(
+        'plot-fill',
+        'contaminated-plot',
+        'contaminated-plot',
+        { type: 'fill', paint: { 'fill-color': plotColor, 'fill-opacity': 0.6 } },
+        true,
+      ),
+      layer('plot-line', 'contaminated-plot', 'contaminated-plot', {
+        type: 'line',
+        paint: { 'line-color': plotColor, 'line-width': 1.5 },
+      }),
+      layer(
+        'plot-point',
+        'contaminated-plot',
+        'contaminated-plot-point',
+        {
+          type: 'circle',
+          maxzoom: 12,
+          paint: {
+            'circle-color': plotColor,
+            'circle-radius': 5,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1,
+          },
+        },
+        true,
+      ),
+      layer(
+        'enterprise-fill',
+        'enterprise',
+        'enterprise',
+        { type: 'fill', paint: { 'fill-color': enterpriseColor, 'fill-opacity': 0.45 } },
+        true,
+      ),
+      layer('enterprise-line', 'enterprise', 'enterprise', {
+        type: 'line',
+        paint: { 'line-color': enterpriseColor, 'line-width': 1.5 },
+      }),
+      layer(
+        'enterprise-point',
+        'enterprise',
+        'enterprise-point',
+        {
+          type: 'circle',
+          maxzoom: 12,
+          paint: {
+            'circle-color': enterpriseColor,
+            'circle-radius': 4.5,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1.5,
+          },
+        },
+        true,
+      ),
+      layer(
+        'monitoring-point-circle',
+        'monitoring-point',
+        'monitoring-point',
+        {
+          type: 'circle',
+          paint: {
+            'circle-color': ['match', ['get', 'level'], ...Object.entries(LEVEL_COLORS).flat(), '#4db6ac'],
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 3, 12, 6, 16, 8],
+            'circle-stroke-color': [
+              'match',
+              ['get', 'point_type'],
+              ...Object.entries(TYPE_STROKES).flatMap(([k, [c]]) => [k, c]),
+              '#ffffff',
+            ],
+            'circle-stroke-width': 1.5,
+          },
+        },
+        true,
+      ),
       ...labelLayers(),
     ],
   }
@@ -144,19 +331,32 @@ const COUNTY_DOT_MAX_ZOOM = 7
 /** Fill of a county on the public map by the `covered` feature state the page sets from the coverage figures. */
 export const COVERAGE_COLORS = { covered: '#8fd19e', uncovered: '#f4a582' } as const
 
-const publicPlotColor = ['match', ['get', 'status'],
-  ...Object.values(PUBLIC_LISTS).flatMap((l) => [[...l.statuses], l.color]), PUBLIC_LISTS.suspected.color]
+const publicPlotColor = [
+  'match',
+  ['get', 'status'],
+  ...Object.values(PUBLIC_LISTS).flatMap((l) => [[...l.statuses], l.color]),
+  PUBLIC_LISTS.suspected.color,
+]
 
 /** Layer groups of the public map and their legends. */
 export const PUBLIC_LAYER_GROUPS: LayerGroup[] = [
-  { id: 'county', name: '区县（土壤监测覆盖）', visible: true, legend: [
-    { label: '已覆盖（符合监测网络覆盖规则）', color: COVERAGE_COLORS.covered, kind: 'fill' },
-    { label: '未覆盖', color: COVERAGE_COLORS.uncovered, kind: 'fill' },
-    COUNTY_LINE,
-  ] },
+  {
+    id: 'county',
+    name: '区县（土壤监测覆盖）',
+    visible: true,
+    legend: [
+      { label: '已覆盖（符合监测网络覆盖规则）', color: COVERAGE_COLORS.covered, kind: 'fill' },
+      { label: '未覆盖', color: COVERAGE_COLORS.uncovered, kind: 'fill' },
+      COUNTY_LINE,
+    ],
+  },
   TOWNSHIP_GROUP,
-  { id: 'public-plot', name: '污染地块（已公开）', visible: true,
-    legend: Object.values(PUBLIC_LISTS).map((l) => ({ label: l.name, color: l.color, kind: 'fill' as const })) },
+  {
+    id: 'public-plot',
+    name: '污染地块（已公开）',
+    visible: true,
+    legend: Object.values(PUBLIC_LISTS).map((l) => ({ label: l.name, color: l.color, kind: 'fill' as const })),
+  },
   { id: 'public-control-zone', name: '管控区域（已公告）', visible: true, legend: [ZONE_LEGEND] },
 ]
 
@@ -173,24 +373,77 @@ export function buildPublicStyle(baseUrl: string, versionOf: (layer: string) => 
     sources: vectorSources(PUBLIC_MAP_LAYERS, baseUrl, versionOf),
     layers: [
       BACKGROUND,
-      layer('county-fill', 'county', 'county', { type: 'fill', paint: {
-        'fill-color': ['case', ['==', covered, true], COVERAGE_COLORS.covered, ['==', covered, false], COVERAGE_COLORS.uncovered, '#ffffff'],
-        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.45, 12, 0.15],
-      } }, true),
+      layer(
+        'county-fill',
+        'county',
+        'county',
+        {
+          type: 'fill',
+          paint: {
+            'fill-color': [
+              'case',
+              ['==', covered, true],
+              COVERAGE_COLORS.covered,
+              ['==', covered, false],
+              COVERAGE_COLORS.uncovered,
+              '#ffffff',
+            ],
+            'fill-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.45, 12, 0.15],
+          },
+        },
+        true,
+      ),
       townshipLine(),
       countyLine(),
       ...zoneLayers('public-control-zone', 'public-control-zone', 'public-control-zone'),
-      layer('public-plot-fill', 'public-plot', 'public-plot', { type: 'fill', paint: { 'fill-color': publicPlotColor, 'fill-opacity': 0.6 } }, true),
-      layer('public-plot-line', 'public-plot', 'public-plot', { type: 'line', paint: { 'line-color': publicPlotColor, 'line-width': 1.5 } }),
-      layer('public-plot-point', 'public-plot', 'public-plot-point', { type: 'circle', maxzoom: 12,
-        paint: { 'circle-color': publicPlotColor, 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } }, true),
-      layer('county-dot', 'county', 'county-label', { type: 'circle', maxzoom: COUNTY_DOT_MAX_ZOOM, paint: {
-        'circle-color': ['case', ['==', covered, false], COVERAGE_COLORS.uncovered, COVERAGE_COLORS.covered],
-        'circle-radius': 7, 'circle-stroke-color': '#1d6b4f', 'circle-stroke-width': 1.5,
-      } }),
-      ...labelLayers().map((l) => l.id !== 'county-label' ? l : {
-        ...l, layout: { ...(l as { layout?: object }).layout, 'text-offset': ['step', ['zoom'], ['literal', [0, 1.2]], COUNTY_DOT_MAX_ZOOM, ['literal', [0, 0]]] },
+      layer(
+        'public-plot-fill',
+        'public-plot',
+        'public-plot',
+        { type: 'fill', paint: { 'fill-color': publicPlotColor, 'fill-opacity': 0.6 } },
+        true,
+      ),
+      layer('public-plot-line', 'public-plot', 'public-plot', {
+        type: 'line',
+        paint: { 'line-color': publicPlotColor, 'line-width': 1.5 },
       }),
+      layer(
+        'public-plot-point',
+        'public-plot',
+        'public-plot-point',
+        {
+          type: 'circle',
+          maxzoom: 12,
+          paint: {
+            'circle-color': publicPlotColor,
+            'circle-radius': 5,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1,
+          },
+        },
+        true,
+      ),
+      layer('county-dot', 'county', 'county-label', {
+        type: 'circle',
+        maxzoom: COUNTY_DOT_MAX_ZOOM,
+        paint: {
+          'circle-color': ['case', ['==', covered, false], COVERAGE_COLORS.uncovered, COVERAGE_COLORS.covered],
+          'circle-radius': 7,
+          'circle-stroke-color': '#1d6b4f',
+          'circle-stroke-width': 1.5,
+        },
+      }),
+      ...labelLayers().map((l) =>
+        l.id !== 'county-label'
+          ? l
+          : {
+              ...l,
+              layout: {
+                ...(l as { layout?: object }).layout,
+                'text-offset': ['step', ['zoom'], ['literal', [0, 1.2]], COUNTY_DOT_MAX_ZOOM, ['literal', [0, 0]]],
+              },
+            },
+      ),
     ],
   }
 }

@@ -29,14 +29,21 @@ export class TileService {
   private readonly versions = new Map<string, number>()
   private readonly statements = new Map<string, { name: string; text: string }>()
 
-  constructor(private readonly db: Database, private readonly config: AppConfig['tiles'], encoder?: TileEncoder) {
+  constructor(
+    private readonly db: Database,
+    private readonly config: AppConfig['tiles'],
+    encoder?: TileEncoder,
+  ) {
     this.encoder = encoder ?? (db.mode === 'server' ? 'postgis' : 'javascript')
     this.cache = new TileCache(config.cacheEntries)
     const epoch = crypto.randomInt(1, VERSION_EPOCHS) * VERSION_CHANGES
     for (const layer of TILE_LAYERS) {
       this.versions.set(layer.name, epoch)
       const build = this.encoder === 'postgis' ? buildMvtSql : buildGeoJsonTileSql
-      this.statements.set(layer.name, { name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}`, text: build(layer, config) })
+      this.statements.set(layer.name, {
+        name: `tile_${layer.name.replaceAll('-', '_')}_${this.encoder}`,
+        text: build(layer, config),
+      })
     }
   }
 

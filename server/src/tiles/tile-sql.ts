@@ -8,12 +8,17 @@ export interface TileSqlOptions {
 
 /** Rows in the tile: the stored 3857 geometry meets the buffered envelope (index), and so does a derived label point. */
 function whereInTile(layer: TileLayer): string {
-  const inTile = layer.geometry === 'geom_3857' ? 'geom_3857 && bounds.search' : `geom_3857 && bounds.search AND ${layer.geometry} && bounds.search`
+  const inTile =
+    layer.geometry === 'geom_3857'
+      ? 'geom_3857 && bounds.search'
+      : `geom_3857 && bounds.search AND ${layer.geometry} && bounds.search`
   return layer.access === 'internal' ? `${inTile} AND adcode = ANY($4::bpchar[])` : inTile
 }
 
 function attributeList(layer: TileLayer): string {
-  return Object.entries(layer.attributes).map(([name, expr]) => `${expr} AS "${name}"`).join(', ')
+  return Object.entries(layer.attributes)
+    .map(([name, expr]) => `${expr} AS "${name}"`)
+    .join(', ')
 }
 
 /**
@@ -43,9 +48,8 @@ WHERE t.geom IS NOT NULL`
  */
 export function buildGeoJsonTileSql(layer: TileLayer, o: TileSqlOptions): string {
   const margin = o.bufferPx / o.extent
-  const clipped = layer.kind === 'polygon'
-    ? `ST_ForcePolygonCCW(ST_ClipByBox2D(${layer.geometry}, bounds.search))`
-    : layer.geometry
+  const clipped =
+    layer.kind === 'polygon' ? `ST_ForcePolygonCCW(ST_ClipByBox2D(${layer.geometry}, bounds.search))` : layer.geometry
   return `
 WITH bounds AS (
   SELECT env, ST_TileEnvelope($1, $2, $3, margin => ${margin}) AS search,

@@ -1,6 +1,15 @@
 declare module 'gdal3.js/node.js' {
-  interface GdalDataset { pointer: number; path: string; type: string; info: object }
-  interface GdalFilePath { local: string; real: string; all?: GdalFilePath[] }
+  interface GdalDataset {
+    pointer: number
+    path: string
+    type: string
+    info: object
+  }
+  interface GdalFilePath {
+    local: string
+    real: string
+    all?: GdalFilePath[]
+  }
   interface GdalFs {
     mkdir(path: string): void
     writeFile(path: string, data: Uint8Array | string): void
@@ -10,7 +19,11 @@ declare module 'gdal3.js/node.js' {
     rmdir(path: string): void
   }
   export interface GdalJs {
-    open(files: string | string[], openOptions?: string[], vfsHandlers?: string[]): Promise<{ datasets: GdalDataset[]; errors: unknown[] }>
+    open(
+      files: string | string[],
+      openOptions?: string[],
+      vfsHandlers?: string[],
+    ): Promise<{ datasets: GdalDataset[]; errors: unknown[] }>
     close(dataset: GdalDataset): Promise<void>
     ogr2ogr(dataset: GdalDataset, options?: string[], outputName?: string): Promise<GdalFilePath>
     ogrinfo(dataset: GdalDataset, options?: string[]): Promise<any>

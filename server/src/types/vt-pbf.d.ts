@@ -6,7 +6,10 @@ declare module 'vt-pbf' {
     tags: Record<string, string | number | boolean>
   }
   const vtpbf: {
-    fromGeojsonVt(layers: Record<string, { features: GeojsonVtFeature[] }>, options?: { version?: number; extent?: number }): Uint8Array
+    fromGeojsonVt(
+      layers: Record<string, { features: GeojsonVtFeature[] }>,
+      options?: { version?: number; extent?: number },
+    ): Uint8Array
   }
   export default vtpbf
 }

@@ -19,7 +19,9 @@ type Notice = { kind: 'ok' | 'error'; message: string } | null
 
 function matches(user: AdminUser, text: string): boolean {
   if (!text) return true
-  const haystack = [user.username, user.displayName, user.department, user.roleName, ...user.scopes.map((s) => s.name)].join(' ').toLowerCase()
+  const haystack = [user.username, user.displayName, user.department, user.roleName, ...user.scopes.map((s) => s.name)]
+    .join(' ')
+    .toLowerCase()
   return haystack.includes(text.toLowerCase())
 }
 
@@ -29,8 +31,14 @@ export function AdminPage({ ownScopes }: AdminPageProps) {
   const [editing, setEditing] = useState<Editing>(null)
   const [notice, setNotice] = useState<Notice>(null)
   const [filter, setFilter] = useState('')
-  const scopeNames = state.status === 'done' ? ownScopes.map((code) => state.scopes.find((s) => s.code === code)?.name ?? code) : ownScopes
-  const users = useMemo(() => (state.status === 'done' ? state.users.filter((u) => matches(u, filter.trim())) : []), [state, filter])
+  const scopeNames =
+    state.status === 'done'
+      ? ownScopes.map((code) => state.scopes.find((s) => s.code === code)?.name ?? code)
+      : ownScopes
+  const users = useMemo(
+    () => (state.status === 'done' ? state.users.filter((u) => matches(u, filter.trim())) : []),
+    [state, filter],
+  )
 
   const close = () => {
     setEditing(null)
@@ -57,21 +65,37 @@ export function AdminPage({ ownScopes }: AdminPageProps) {
           <div>
             <h2 className="admin-page__title">用户与权限管理</h2>
             <p className="admin-page__lead">
-              管理范围：{scopeNames.join('、') || '—'}。可授予的角色与管辖范围不超出本人管辖范围；新建或重置密码的用户首次登录须修改密码。
+              管理范围：{scopeNames.join('、') || '—'}
+              。可授予的角色与管辖范围不超出本人管辖范围；新建或重置密码的用户首次登录须修改密码。
             </p>
           </div>
           <div className="admin-page__tools">
-            <input className="text-input admin-page__filter" type="search" placeholder="按用户名、姓名、单位、角色筛选" value={filter}
-              onChange={(e) => setFilter(e.target.value)} aria-label="筛选用户" data-testid="admin-filter" />
-            <button type="button" className="primary-button" onClick={() => setEditing({ mode: 'create' })} disabled={state.status !== 'done'}
-              data-testid="admin-create">
+            <input
+              className="text-input admin-page__filter"
+              type="search"
+              placeholder="按用户名、姓名、单位、角色筛选"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              aria-label="筛选用户"
+              data-testid="admin-filter"
+            />
+            <button
+              type="button"
+              className="primary-button"
+              onClick={() => setEditing({ mode: 'create' })}
+              disabled={state.status !== 'done'}
+              data-testid="admin-create"
+            >
               ＋ 新建用户
             </button>
           </div>
         </header>
         {notice && (
-          <p className={notice.kind === 'ok' ? 'notice notice--ok' : 'notice notice--error'} role={notice.kind === 'ok' ? 'status' : 'alert'}
-            data-testid="admin-notice">
+          <p
+            className={notice.kind === 'ok' ? 'notice notice--ok' : 'notice notice--error'}
+            role={notice.kind === 'ok' ? 'status' : 'alert'}
+            data-testid="admin-notice"
+          >
             {notice.message}
             <button type="button" className="notice__close" aria-label="关闭提示" onClick={() => setNotice(null)}>
               ×
@@ -103,7 +127,12 @@ export function AdminPage({ ownScopes }: AdminPageProps) {
               </thead>
               <tbody>
                 {users.map((user) => (
-                  <tr key={user.id} data-testid="admin-user-row" data-username={user.username} className={user.isActive ? undefined : 'data-table__row--off'}>
+                  <tr
+                    key={user.id}
+                    data-testid="admin-user-row"
+                    data-username={user.username}
+                    className={user.isActive ? undefined : 'data-table__row--off'}
+                  >
                     <td className="data-table__mono">
                       {user.username}
                       {user.isGenerated && <span className="chip chip--sample">示例</span>}
@@ -119,14 +148,29 @@ export function AdminPage({ ownScopes }: AdminPageProps) {
                     </td>
                     <td className="data-table__time">{formatDateTime(user.updatedAt)}</td>
                     <td className="data-table__actions">
-                      <button type="button" className="link-button" onClick={() => setEditing({ mode: 'edit', user })} data-testid="admin-edit">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setEditing({ mode: 'edit', user })}
+                        data-testid="admin-edit"
+                      >
                         编辑
                       </button>
-                      <button type="button" className="link-button" onClick={() => setEditing({ mode: 'password', user })} data-testid="admin-reset">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setEditing({ mode: 'password', user })}
+                        data-testid="admin-reset"
+                      >
                         重置密码
                       </button>
                       {user.isLocked && (
-                        <button type="button" className="link-button link-button--danger" onClick={() => unlock(user)} data-testid="admin-unlock">
+                        <button
+                          type="button"
+                          className="link-button link-button--danger"
+                          onClick={() => unlock(user)}
+                          data-testid="admin-unlock"
+                        >
                           解锁
                         </button>
                       )}
@@ -149,7 +193,12 @@ export function AdminPage({ ownScopes }: AdminPageProps) {
         <UserFormDialog scopes={state.scopes} onSaved={(_user, message) => done(message)} onClose={close} />
       )}
       {state.status === 'done' && editing?.mode === 'edit' && (
-        <UserFormDialog user={editing.user} scopes={state.scopes} onSaved={(_user, message) => done(message)} onClose={close} />
+        <UserFormDialog
+          user={editing.user}
+          scopes={state.scopes}
+          onSaved={(_user, message) => done(message)}
+          onClose={close}
+        />
       )}
       {editing?.mode === 'password' && <ResetPasswordDialog user={editing.user} onDone={done} onClose={close} />}
     </main>

@@ -37,13 +37,26 @@ export function ResetPasswordDialog({ user, onDone, onClose }: ResetPasswordDial
   }
 
   return (
-    <Dialog title={`重置密码：${user.displayName}（${user.username}）`} onClose={onClose} testId="reset-password-dialog">
+    <Dialog
+      title={`重置密码：${user.displayName}（${user.username}）`}
+      onClose={onClose}
+      testId="reset-password-dialog"
+    >
       <form className="dialog__body" onSubmit={submit} noValidate>
         <p className="panel-note">重置后该用户的所有登录立即失效，下次登录须修改密码；登录锁定一并解除。</p>
         <label className="form-field">
-          <span className="form-field__label">新的初始密码（至少 {MIN_PASSWORD_LENGTH} 位，须同时包含字母和数字，不能包含用户名）</span>
-          <input className="text-input" type="text" autoComplete="off" value={password} autoFocus onChange={(e) => setPassword(e.target.value)}
-            data-testid="reset-password-input" />
+          <span className="form-field__label">
+            新的初始密码（至少 {MIN_PASSWORD_LENGTH} 位，须同时包含字母和数字，不能包含用户名）
+          </span>
+          <input
+            className="text-input"
+            type="text"
+            autoComplete="off"
+            value={password}
+            autoFocus
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="reset-password-input"
+          />
         </label>
         {problem && <p className="password-rule password-rule--bad">{problem}</p>}
         <FormError message={failure} testId="reset-password-error" />

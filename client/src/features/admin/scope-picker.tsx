@@ -22,7 +22,12 @@ export function ScopePicker({ scopes, value, onChange }: ScopePickerProps) {
     <div className="scope-picker" role="group" aria-label="管辖范围" data-testid="scope-picker">
       {scopes.map((scope) => (
         <label key={scope.code} className={`scope-picker__item scope-picker__item--${scope.level}`}>
-          <input type="checkbox" checked={chosen.has(scope.code)} onChange={() => toggle(scope.code)} data-testid={`scope-${scope.code}`} />
+          <input
+            type="checkbox"
+            checked={chosen.has(scope.code)}
+            onChange={() => toggle(scope.code)}
+            data-testid={`scope-${scope.code}`}
+          />
           <span className="scope-picker__name">{scope.name}</span>
           <span className="scope-picker__level">
             {LEVEL_NAME[scope.level]} · {scope.code}

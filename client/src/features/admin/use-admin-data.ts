@@ -16,9 +16,14 @@ export function useAdminData(): { state: AdminDataState; reload: () => void } {
 
   useEffect(() => {
     let alive = true
-    Promise.all([getJson<{ users: AdminUser[] }>('/api/admin/users'), getJson<{ scopes: ScopeUnit[] }>('/api/admin/scopes')])
+    Promise.all([
+      getJson<{ users: AdminUser[] }>('/api/admin/users'),
+      getJson<{ scopes: ScopeUnit[] }>('/api/admin/scopes'),
+    ])
       .then(([{ users }, { scopes }]) => alive && setState({ status: 'done', users, scopes }))
-      .catch((error: unknown) => alive && setState({ status: 'error', message: errorMessage(error, '用户列表加载失败') }))
+      .catch(
+        (error: unknown) => alive && setState({ status: 'error', message: errorMessage(error, '用户列表加载失败') }),
+      )
     return () => {
       alive = false
     }

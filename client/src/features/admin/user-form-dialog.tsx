@@ -44,8 +44,17 @@ export function UserFormDialog({ user, scopes, onSaved, onClose }: UserFormDialo
     try {
       const saved = isNew
         ? await sendJson<AdminUser>('POST', '/api/admin/users', { ...fields, username: username.trim(), password })
-        : await sendJson<AdminUser>('PATCH', `/api/admin/users/${user.id}`, { ...fields, isActive, version: user.version })
-      onSaved(saved, isNew ? `已创建用户“${saved.username}”，请将初始密码告知本人；首次登录须修改密码` : `已保存用户“${saved.username}”的修改`)
+        : await sendJson<AdminUser>('PATCH', `/api/admin/users/${user.id}`, {
+            ...fields,
+            isActive,
+            version: user.version,
+          })
+      onSaved(
+        saved,
+        isNew
+          ? `已创建用户“${saved.username}”，请将初始密码告知本人；首次登录须修改密码`
+          : `已保存用户“${saved.username}”的修改`,
+      )
     } catch (error) {
       setFailure(errorMessage(error, '保存失败，请稍后重试'))
       setBusy(false)
@@ -58,21 +67,44 @@ export function UserFormDialog({ user, scopes, onSaved, onClose }: UserFormDialo
         <div className="form-grid">
           <label className="form-field">
             <span className="form-field__label">用户名</span>
-            <input className="text-input" value={username} readOnly={!isNew} disabled={!isNew} autoComplete="off"
-              onChange={(e) => setUsername(e.target.value)} placeholder="3–32 位小写字母、数字或 _ . -" data-testid="user-username" />
+            <input
+              className="text-input"
+              value={username}
+              readOnly={!isNew}
+              disabled={!isNew}
+              autoComplete="off"
+              onChange={(e) => setUsername(e.target.value)}
+              placeholder="3–32 位小写字母、数字或 _ . -"
+              data-testid="user-username"
+            />
           </label>
           <label className="form-field">
             <span className="form-field__label">姓名</span>
-            <input className="text-input" value={displayName} onChange={(e) => setDisplayName(e.target.value)} data-testid="user-display-name" />
+            <input
+              className="text-input"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              data-testid="user-display-name"
+            />
           </label>
           <label className="form-field">
             <span className="form-field__label">单位（部门）</span>
-            <input className="text-input" value={department} onChange={(e) => setDepartment(e.target.value)}
-              placeholder="如：益阳市生态环境局赫山分局" data-testid="user-department" />
+            <input
+              className="text-input"
+              value={department}
+              onChange={(e) => setDepartment(e.target.value)}
+              placeholder="如：益阳市生态环境局赫山分局"
+              data-testid="user-department"
+            />
           </label>
           <label className="form-field">
             <span className="form-field__label">角色</span>
-            <select className="text-input" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="user-role">
+            <select
+              className="text-input"
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              data-testid="user-role"
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABEL[r]}
@@ -82,14 +114,27 @@ export function UserFormDialog({ user, scopes, onSaved, onClose }: UserFormDialo
           </label>
           {isNew ? (
             <label className="form-field form-grid__wide">
-              <span className="form-field__label">初始密码（至少 {MIN_PASSWORD_LENGTH} 位，须同时包含字母和数字，不能包含用户名）</span>
-              <input className="text-input" type="text" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)}
-                data-testid="user-password" />
+              <span className="form-field__label">
+                初始密码（至少 {MIN_PASSWORD_LENGTH} 位，须同时包含字母和数字，不能包含用户名）
+              </span>
+              <input
+                className="text-input"
+                type="text"
+                autoComplete="off"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                data-testid="user-password"
+              />
               {passwordProblem && <span className="password-rule password-rule--bad">{passwordProblem}</span>}
             </label>
           ) : (
             <label className="checkbox-field form-grid__wide">
-              <input type="checkbox" checked={isActive} onChange={(e) => setActive(e.target.checked)} data-testid="user-active" />
+              <input
+                type="checkbox"
+                checked={isActive}
+                onChange={(e) => setActive(e.target.checked)}
+                data-testid="user-active"
+              />
               启用账户（停用后该用户立即退出，不能再登录）
             </label>
           )}

@@ -7,7 +7,10 @@ export function UserStatus({ user }: { user: AdminUser }) {
     <span className="status-chips" data-testid="admin-user-status">
       {user.isActive ? <span className="chip chip--ok">启用</span> : <span className="chip chip--off">停用</span>}
       {user.isLocked && (
-        <span className="chip chip--locked" title={user.lockedUntil ? `锁定至 ${formatDateTime(user.lockedUntil)}` : undefined}>
+        <span
+          className="chip chip--locked"
+          title={user.lockedUntil ? `锁定至 ${formatDateTime(user.lockedUntil)}` : undefined}
+        >
           已锁定
         </span>
       )}

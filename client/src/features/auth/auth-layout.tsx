@@ -5,7 +5,12 @@ export function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <div className="auth-page">
       <section className="auth-page__brand" aria-label="系统简介">
-        <svg className="auth-page__contours" viewBox="0 0 600 600" aria-hidden="true" preserveAspectRatio="xMidYMid slice">
+        <svg
+          className="auth-page__contours"
+          viewBox="0 0 600 600"
+          aria-hidden="true"
+          preserveAspectRatio="xMidYMid slice"
+        >
           {[0, 1, 2, 3, 4, 5, 6, 7].map((i) => (
             <path
               key={i}

@@ -17,7 +17,12 @@ export interface ChangePasswordFormProps {
 export const PASSWORD_RULE = `至少 ${MIN_PASSWORD_LENGTH} 位，须同时包含字母和数字，不能包含用户名`
 
 /** Current, new and repeated password; the rule is checked while typing and again by the server. */
-export function ChangePasswordForm({ username, onChanged, onCancel, submitLabel = '修改密码' }: ChangePasswordFormProps) {
+export function ChangePasswordForm({
+  username,
+  onChanged,
+  onCancel,
+  submitLabel = '修改密码',
+}: ChangePasswordFormProps) {
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [repeat, setRepeat] = useState('')
@@ -36,7 +41,10 @@ export function ChangePasswordForm({ username, onChanged, onCancel, submitLabel 
     setBusy(true)
     setFailure(null)
     try {
-      const answer = await sendJson<OkResponse>('POST', '/api/auth/password', { currentPassword: current, newPassword: next })
+      const answer = await sendJson<OkResponse>('POST', '/api/auth/password', {
+        currentPassword: current,
+        newPassword: next,
+      })
       onChanged(answer.message)
     } catch (error) {
       setFailure(errorMessage(error, '密码修改失败，请稍后重试'))
@@ -48,26 +56,49 @@ export function ChangePasswordForm({ username, onChanged, onCancel, submitLabel 
     <form className="password-form" onSubmit={submit} noValidate data-testid="password-form">
       <label className="form-field">
         <span className="form-field__label">当前密码</span>
-        <input className="text-input" type="password" autoComplete="current-password" value={current}
-          onChange={(e) => setCurrent(e.target.value)} data-testid="password-current" />
+        <input
+          className="text-input"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          data-testid="password-current"
+        />
       </label>
       <label className="form-field">
         <span className="form-field__label">新密码</span>
-        <input className="text-input" type="password" autoComplete="new-password" value={next}
-          onChange={(e) => setNext(e.target.value)} aria-describedby="password-rule" data-testid="password-new" />
+        <input
+          className="text-input"
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          aria-describedby="password-rule"
+          data-testid="password-new"
+        />
       </label>
       <p id="password-rule" className="password-rule" data-testid="password-rule">
         密码规则：{PASSWORD_RULE}
       </p>
       {check && (
-        <p className={`password-rule ${ruleProblem ? 'password-rule--bad' : 'password-rule--good'}`} role="status" data-testid="password-check">
+        <p
+          className={`password-rule ${ruleProblem ? 'password-rule--bad' : 'password-rule--good'}`}
+          role="status"
+          data-testid="password-check"
+        >
           {ruleProblem ?? '✓ 新密码符合要求'}
         </p>
       )}
       <label className="form-field">
         <span className="form-field__label">再次输入新密码</span>
-        <input className="text-input" type="password" autoComplete="new-password" value={repeat}
-          onChange={(e) => setRepeat(e.target.value)} data-testid="password-repeat" />
+        <input
+          className="text-input"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          data-testid="password-repeat"
+        />
       </label>
       {repeatProblem && <p className="password-rule password-rule--bad">{repeatProblem}</p>}
       <FormError message={failure} testId="password-error" />

@@ -16,7 +16,8 @@ export function ChangePasswordPage({ user, onChanged, onSignOut }: ChangePasswor
       <div className="auth-card" data-testid="change-password-page">
         <h2 className="auth-card__title">请修改初始密码</h2>
         <p className="auth-card__lead">
-          {user.displayName}（{user.username}），您正在使用系统管理员设置的初始密码。为保障数据安全，修改密码后方可使用系统。
+          {user.displayName}（{user.username}
+          ），您正在使用系统管理员设置的初始密码。为保障数据安全，修改密码后方可使用系统。
         </p>
         <ChangePasswordForm username={user.username} onChanged={onChanged} submitLabel="修改密码并进入系统" />
         <p className="auth-card__hint">

@@ -28,7 +28,10 @@ export function LoginPage({ onSignedIn, onOpenPublic }: LoginPageProps) {
     setBusy(true)
     setFailure(null)
     try {
-      const session = await sendJson<SessionResponse>('POST', '/api/auth/login', { username: username.trim(), password })
+      const session = await sendJson<SessionResponse>('POST', '/api/auth/login', {
+        username: username.trim(),
+        password,
+      })
       onSignedIn(session)
     } catch (error) {
       const isLocked = error instanceof ApiError && (error.code === 'ACCOUNT_LOCKED' || error.code === 'RATE_LIMITED')
@@ -68,14 +71,25 @@ export function LoginPage({ onSignedIn, onOpenPublic }: LoginPageProps) {
           />
         </label>
         {failure && (
-          <p className={`form-error${failure.isLocked ? ' form-error--locked' : ''}`} role="alert" data-testid="login-error">
+          <p
+            className={`form-error${failure.isLocked ? ' form-error--locked' : ''}`}
+            role="alert"
+            data-testid="login-error"
+          >
             {failure.message}
           </p>
         )}
-        <button type="submit" className="primary-button primary-button--block" disabled={isBusy} data-testid="login-submit">
+        <button
+          type="submit"
+          className="primary-button primary-button--block"
+          disabled={isBusy}
+          data-testid="login-submit"
+        >
           {isBusy ? '正在登录…' : '登录'}
         </button>
-        <p className="auth-card__hint">首次登录须修改初始密码；连续多次输错密码，账户将被暂时锁定。忘记密码请联系系统管理员。</p>
+        <p className="auth-card__hint">
+          首次登录须修改初始密码；连续多次输错密码，账户将被暂时锁定。忘记密码请联系系统管理员。
+        </p>
         <div className="auth-card__public">
           <span>社会公众查询污染地块名录、管控区域，或举报疑似污染，无需登录：</span>
           <a

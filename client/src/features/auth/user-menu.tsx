@@ -73,19 +73,42 @@ export function UserMenu({ user, links = [], onChangePassword, onSignOut }: User
             <dd>{user.department || '—'}</dd>
             <dt>管辖区县</dt>
             <dd data-testid="user-menu-counties">
-              {counties.length === 0 ? '无（请联系系统管理员授予管辖范围）' : counties.length > 6 ? `${counties.slice(0, 6).join('、')} 等 ${counties.length} 个` : counties.join('、')}
+              {counties.length === 0
+                ? '无（请联系系统管理员授予管辖范围）'
+                : counties.length > 6
+                  ? `${counties.slice(0, 6).join('、')} 等 ${counties.length} 个`
+                  : counties.join('、')}
             </dd>
           </dl>
           <div className="user-menu__items">
             {links.map((link) => (
-              <button key={link.testId} type="button" role="menuitem" className="user-menu__item" onClick={choose(link.onSelect)} data-testid={link.testId}>
+              <button
+                key={link.testId}
+                type="button"
+                role="menuitem"
+                className="user-menu__item"
+                onClick={choose(link.onSelect)}
+                data-testid={link.testId}
+              >
                 {link.label}
               </button>
             ))}
-            <button type="button" role="menuitem" className="user-menu__item" onClick={choose(onChangePassword)} data-testid="user-menu-password">
+            <button
+              type="button"
+              role="menuitem"
+              className="user-menu__item"
+              onClick={choose(onChangePassword)}
+              data-testid="user-menu-password"
+            >
               修改密码
             </button>
-            <button type="button" role="menuitem" className="user-menu__item user-menu__item--exit" onClick={choose(onSignOut)} data-testid="user-menu-logout">
+            <button
+              type="button"
+              role="menuitem"
+              className="user-menu__item user-menu__item--exit"
+              onClick={choose(onSignOut)}
+              data-testid="user-menu-logout"
+            >
               退出登录
             </button>
           </div>

@@ -7,7 +7,12 @@ import type { ChangesResponse, ClassChange } from './classification-types'
 
 const PAGE_SIZE = 20
 
-const METHOD_NAME: Record<string, string> = { samples: '样点判定', interpolated: '插值推断', no_data: '数据不足', override: '人工调整' }
+const METHOD_NAME: Record<string, string> = {
+  samples: '样点判定',
+  interpolated: '插值推断',
+  no_data: '数据不足',
+  override: '人工调整',
+}
 
 /** Props of {@link ChangesTable}. */
 export interface ChangesTableProps {
@@ -20,13 +25,27 @@ export interface ChangesTableProps {
 /** The parcels whose class changes against the published class, a page at a time; a click opens the parcel. */
 export function ChangesTable({ listId, refreshKey, activeParcelId, onSelect }: ChangesTableProps) {
   const [page, setPage] = useState(0)
-  const state = useJson<ChangesResponse>(`/api/class-lists/${listId}/changes?offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`, refreshKey, '变化图斑加载失败')
+  const state = useJson<ChangesResponse>(
+    `/api/class-lists/${listId}/changes?offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`,
+    refreshKey,
+    '变化图斑加载失败',
+  )
   const total = state.status === 'done' ? state.data.total : 0
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
 
   if (state.status === 'loading' || state.status === 'idle') return <p className="panel-note">正在加载…</p>
-  if (state.status === 'error') return <p className="panel-note panel-note--error" role="alert">{state.message}</p>
-  if (total === 0) return <p className="panel-note" data-testid="class-changes-empty">与现行已发布类别相比，没有图斑改变类别。</p>
+  if (state.status === 'error')
+    return (
+      <p className="panel-note panel-note--error" role="alert">
+        {state.message}
+      </p>
+    )
+  if (total === 0)
+    return (
+      <p className="panel-note" data-testid="class-changes-empty">
+        与现行已发布类别相比，没有图斑改变类别。
+      </p>
+    )
   return (
     <div className="changes">
       <table className="data-table data-table--clickable" data-testid="class-changes-table">
@@ -84,10 +103,22 @@ export function ChangesTable({ listId, refreshKey, activeParcelId, onSelect }: C
         <span>
           共 {formatCount(total)} 个图斑 · 第 {page + 1} / {pages} 页
         </span>
-        <button type="button" className="secondary-button" disabled={page === 0} onClick={() => setPage(page - 1)} data-testid="class-changes-prev">
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={page === 0}
+          onClick={() => setPage(page - 1)}
+          data-testid="class-changes-prev"
+        >
           上一页
         </button>
-        <button type="button" className="secondary-button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} data-testid="class-changes-next">
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={page + 1 >= pages}
+          onClick={() => setPage(page + 1)}
+          data-testid="class-changes-next"
+        >
           下一页
         </button>
       </div>

@@ -17,8 +17,18 @@ export interface ClassEntryCardProps {
   onChanged: () => void
 }
 
-const GRADE_NAME: Record<string, string> = { A: 'A 级（未超筛选值）', B: 'B 级（超筛选值、未超管制值）', C: 'C 级（超管制值）', review: '待复核' }
-const AGGREGATION: Record<string, string> = { worst: '取最不利样点', 'mean-ratio': '超标倍数均值', idw: '反距离加权', nearest: '最近样点' }
+const GRADE_NAME: Record<string, string> = {
+  A: 'A 级（未超筛选值）',
+  B: 'B 级（超筛选值、未超管制值）',
+  C: 'C 级（超管制值）',
+  review: '待复核',
+}
+const AGGREGATION: Record<string, string> = {
+  worst: '取最不利样点',
+  'mean-ratio': '超标倍数均值',
+  idw: '反距离加权',
+  nearest: '最近样点',
+}
 const CROP_RESULT: Record<string, string> = { ok: '未超标', slight: '轻微超标', serious: '超标严重', unknown: '未判定' }
 
 function formatNumber(value: number | null | undefined, digits = 3): string {
@@ -62,7 +72,12 @@ function SampleBlock({ sample }: { sample: BasisSample }) {
           <tbody>
             {sample.exceeding.map((line) => (
               <Fragment key={line.element}>
-                <tr className={line.exceedsIntervention ? 'basis-lines--c' : line.exceedsScreening ? 'basis-lines--b' : undefined} data-testid="basis-line">
+                <tr
+                  className={
+                    line.exceedsIntervention ? 'basis-lines--c' : line.exceedsScreening ? 'basis-lines--b' : undefined
+                  }
+                  data-testid="basis-line"
+                >
                   <th scope="row">{line.element}</th>
                   <td className="num">{formatNumber(line.value)}</td>
                   <td className="num">{formatNumber(line.screeningValue)}</td>
@@ -113,7 +128,11 @@ function BasisView({ basis, title }: { basis: ClassBasis; title: string }) {
 export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged }: ClassEntryCardProps) {
   const [edits, setEdits] = useState(0)
   const [isEditing, setEditing] = useState(false)
-  const state = useJson<EntryResponse>(`/api/class-lists/${list.id}/entries/${parcelId}`, `${String(refreshKey)}/${edits}`, '分类依据加载失败')
+  const state = useJson<EntryResponse>(
+    `/api/class-lists/${list.id}/entries/${parcelId}`,
+    `${String(refreshKey)}/${edits}`,
+    '分类依据加载失败',
+  )
   const isEditable = canEdit && isEditableInReview(list.review.status)
 
   if (state.status === 'loading' || state.status === 'idle') return <p className="panel-note">正在加载分类依据…</p>
@@ -129,7 +148,13 @@ export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged 
   const isOverride = entry.method === 'override'
 
   return (
-    <section className="class-entry" aria-label="分类清单中的类别与依据" data-testid="class-entry" data-class={entry.class} data-method={entry.method}>
+    <section
+      className="class-entry"
+      aria-label="分类清单中的类别与依据"
+      data-testid="class-entry"
+      data-class={entry.class}
+      data-method={entry.method}
+    >
       <h3 className="class-entry__title">
         分类清单：{list.title}
         <span className={`review-badge review-badge--${list.review.status}`}>{list.review.statusName}</span>
@@ -143,7 +168,8 @@ export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged 
         )}
         {entry.publishedClass !== entry.class && (
           <span className="class-entry__published">
-            现行发布：<ClassChip value={entry.publishedClass} />
+            现行发布：
+            <ClassChip value={entry.publishedClass} />
           </span>
         )}
       </div>
@@ -172,7 +198,12 @@ export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged 
       )}
       <BasisView basis={entry.basis} title={isOverride ? '计算依据（调整前，保留备查）' : '划分依据'} />
       {isEditable && (
-        <button type="button" className="secondary-button class-entry__edit" onClick={() => setEditing(true)} data-testid="class-override-open">
+        <button
+          type="button"
+          className="secondary-button class-entry__edit"
+          onClick={() => setEditing(true)}
+          data-testid="class-override-open"
+        >
           调整类别
         </button>
       )}

@@ -62,7 +62,14 @@ function Warnings({ warnings }: { warnings: SummaryWarning[] }) {
  * A class list at the foot of the map: the 优先保护类 warnings, the summary by class against the published
  * classes, the townships, the parcels that change class (a click flies to the parcel), review and exports.
  */
-export function ClassListDrawer({ list, refreshKey, activeParcelId, onSelectParcel, onClose, review }: ClassListDrawerProps) {
+export function ClassListDrawer({
+  list,
+  refreshKey,
+  activeParcelId,
+  onSelectParcel,
+  onClose,
+  review,
+}: ClassListDrawerProps) {
   const [tab, setTab] = useState<Tab>('summary')
   const summary = useJson<ClassListSummary>(`/api/class-lists/${list.id}/summary`, refreshKey, '变化汇总加载失败')
   const data = summary.status === 'done' ? summary.data : null
@@ -73,20 +80,35 @@ export function ClassListDrawer({ list, refreshKey, activeParcelId, onSelectParc
   ]
 
   return (
-    <section className="class-drawer" aria-labelledby="class-drawer-title" data-testid="class-list-drawer" data-list-id={list.id}>
+    <section
+      className="class-drawer"
+      aria-labelledby="class-drawer-title"
+      data-testid="class-list-drawer"
+      data-list-id={list.id}
+    >
       <header className="class-drawer__header">
         <div className="class-drawer__heading">
           <div className="class-drawer__line">
             <span className="info-panel__layer">分类清单</span>
-            <h2 id="class-drawer-title" className="class-drawer__title" data-testid="class-list-title" title={list.title}>
+            <h2
+              id="class-drawer-title"
+              className="class-drawer__title"
+              data-testid="class-list-title"
+              title={list.title}
+            >
               {list.title}
             </h2>
-            <span className={`review-badge review-badge--${list.review.status}`} data-testid="class-list-status" data-status={list.review.status}>
+            <span
+              className={`review-badge review-badge--${list.review.status}`}
+              data-testid="class-list-status"
+              data-status={list.review.status}
+            >
               {list.review.statusName}
             </span>
           </div>
           <span className="class-drawer__meta">
-            {list.county} · {formatCount(list.parcelCount)} 个图斑 · 规则 {list.ruleSetVersion} · 生成于 {formatDateTime(list.createdAt)}
+            {list.county} · {formatCount(list.parcelCount)} 个图斑 · 规则 {list.ruleSetVersion} · 生成于{' '}
+            {formatDateTime(list.createdAt)}
           </span>
         </div>
         <nav className="class-drawer__exports" aria-label="导出分类清单">
@@ -103,7 +125,14 @@ export function ClassListDrawer({ list, refreshKey, activeParcelId, onSelectParc
             </a>
           ))}
         </nav>
-        <button type="button" className="icon-button" aria-label="关闭分类清单" title="关闭" onClick={onClose} data-testid="class-list-close">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="关闭分类清单"
+          title="关闭"
+          onClick={onClose}
+          data-testid="class-list-close"
+        >
           ×
         </button>
       </header>
@@ -138,18 +167,27 @@ export function ClassListDrawer({ list, refreshKey, activeParcelId, onSelectParc
                 <SummaryTable rows={data.byClass} />
                 <div className="transitions" data-testid="class-transitions">
                   <span className="transitions__lead">
-                    类别变化：{formatCount(data.changes.count)} 个图斑，{formatAreaValue(data.changes.areaMu)} 亩（{formatAreaValue(data.changes.areaMu / 15)} 公顷）
+                    类别变化：{formatCount(data.changes.count)} 个图斑，{formatAreaValue(data.changes.areaMu)} 亩（
+                    {formatAreaValue(data.changes.areaMu / 15)} 公顷）
                   </span>
                   {data.changes.byTransition.map((t) => (
                     <span key={`${t.from}-${t.to}`} className="transitions__item">
-                      <ClassChip value={t.from} /> → <ClassChip value={t.to} /> {formatCount(t.count)} 个，{formatAreaValue(t.areaMu)} 亩
+                      <ClassChip value={t.from} /> → <ClassChip value={t.to} /> {formatCount(t.count)} 个，
+                      {formatAreaValue(t.areaMu)} 亩
                     </span>
                   ))}
                 </div>
               </>
             )}
             {data && tab === 'townships' && <TownshipTable townships={data.byTownship} warnings={data.warnings} />}
-            {tab === 'changes' && <ChangesTable listId={list.id} refreshKey={refreshKey} activeParcelId={activeParcelId} onSelect={onSelectParcel} />}
+            {tab === 'changes' && (
+              <ChangesTable
+                listId={list.id}
+                refreshKey={refreshKey}
+                activeParcelId={activeParcelId}
+                onSelect={onSelectParcel}
+              />
+            )}
           </div>
         </div>
         <aside className="class-drawer__aside" aria-label="审定">

@@ -21,14 +21,24 @@ export interface ClassificationPanelProps {
 }
 
 /** 分类划定: county and rule set, 开始划定 with progress and 取消, and the county's class lists with their review state. */
-export function ClassificationPanel({ counties, canClassify, activeListId, refreshKey, onOpenList }: ClassificationPanelProps) {
+export function ClassificationPanel({
+  counties,
+  canClassify,
+  activeListId,
+  refreshKey,
+  onOpenList,
+}: ClassificationPanelProps) {
   const [adcode, setAdcode] = useState<string | null>(counties[0]?.adcode ?? null)
   const [ruleSetVersion, setRuleSetVersion] = useState<string | null>(null)
   const [listReloads, setListReloads] = useState(0)
   const [finishedNotice, setFinishedNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [openWhenListed, setOpenWhenListed] = useState<number | null>(null)
   const ruleSets = useJson<RuleSetsResponse>('/api/classification/rule-sets', 0, '规则集加载失败')
-  const lists = useJson<ClassListsResponse>(adcode ? `/api/class-lists?adcode=${adcode}` : null, `${String(refreshKey)}/${listReloads}`, '分类清单加载失败')
+  const lists = useJson<ClassListsResponse>(
+    adcode ? `/api/class-lists?adcode=${adcode}` : null,
+    `${String(refreshKey)}/${listReloads}`,
+    '分类清单加载失败',
+  )
 
   const sets = ruleSets.status === 'done' ? ruleSets.data.ruleSets : []
   const chosenSet = sets.find((s) => s.version === ruleSetVersion) ?? sets.find((s) => s.isDefault) ?? sets[0] ?? null
@@ -36,16 +46,18 @@ export function ClassificationPanel({ counties, canClassify, activeListId, refre
     if (!ruleSetVersion && chosenSet) setRuleSetVersion(chosenSet.version)
   }, [ruleSetVersion, chosenSet])
 
-  const onFinished = useCallback(
-    (job: ClassificationJob) => {
-      setListReloads((n) => n + 1)
-      if (job.status === 'done' && job.listId !== null) setOpenWhenListed(job.listId)
-      if (job.status === 'done') setFinishedNotice({ kind: 'ok', text: `划定完成：${formatCount(job.total)} 个图斑已写入分类清单草稿，请核对变化后提交审定。` })
-      else if (job.status === 'cancelled') setFinishedNotice({ kind: 'ok', text: '划定已取消；已发布的分类清单保持不变。' })
-      else setFinishedNotice({ kind: 'error', text: `划定失败：${job.error ?? '原因不明'}。已发布的分类清单保持不变。` })
-    },
-    [],
-  )
+  const onFinished = useCallback((job: ClassificationJob) => {
+    setListReloads((n) => n + 1)
+    if (job.status === 'done' && job.listId !== null) setOpenWhenListed(job.listId)
+    if (job.status === 'done')
+      setFinishedNotice({
+        kind: 'ok',
+        text: `划定完成：${formatCount(job.total)} 个图斑已写入分类清单草稿，请核对变化后提交审定。`,
+      })
+    else if (job.status === 'cancelled')
+      setFinishedNotice({ kind: 'ok', text: '划定已取消；已发布的分类清单保持不变。' })
+    else setFinishedNotice({ kind: 'error', text: `划定失败：${job.error ?? '原因不明'}。已发布的分类清单保持不变。` })
+  }, [])
   const control = useClassificationJob(adcode, onFinished)
   const isRunning = isJobActive(control.job)
   const countyLists = useMemo(() => (lists.status === 'done' ? lists.data.lists : []), [lists])
@@ -58,7 +70,11 @@ export function ClassificationPanel({ counties, canClassify, activeListId, refre
   }, [countyLists, openWhenListed, onOpenList])
 
   return (
-    <section className="panel-section panel-section--grow class-panel" aria-labelledby="class-panel-title" data-testid="classification-panel">
+    <section
+      className="panel-section panel-section--grow class-panel"
+      aria-labelledby="class-panel-title"
+      data-testid="classification-panel"
+    >
       <h2 id="class-panel-title" className="panel-section__title">
         耕地土壤环境质量类别划分
       </h2>
@@ -129,7 +145,12 @@ export function ClassificationPanel({ counties, canClassify, activeListId, refre
       </div>
 
       {control.job && (isRunning || control.job.status !== 'done' || finishedNotice) && (
-        <JobProgress job={control.job} canCancel={canClassify} isCancelling={control.isCancelling} onCancel={() => void control.cancel()} />
+        <JobProgress
+          job={control.job}
+          canCancel={canClassify}
+          isCancelling={control.isCancelling}
+          onCancel={() => void control.cancel()}
+        />
       )}
       {control.failure && (
         <p className="form-error" role="alert" data-testid="class-job-error">
@@ -144,7 +165,12 @@ export function ClassificationPanel({ counties, canClassify, activeListId, refre
 
       <div className="panel-section__bar class-panel__lists-bar">
         <h3 className="class-panel__subtitle">分类清单</h3>
-        <button type="button" className="link-button" onClick={() => setListReloads((n) => n + 1)} data-testid="class-lists-refresh">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setListReloads((n) => n + 1)}
+          data-testid="class-lists-refresh"
+        >
           刷新
         </button>
       </div>

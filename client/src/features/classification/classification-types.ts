@@ -101,7 +101,11 @@ export interface ClassListSummary {
   list: ClassList
   byClass: ClassSummaryRow[]
   byTownship: TownshipSummary[]
-  changes: { count: number; areaMu: number; byTransition: { from: FarmlandClass | null; to: FarmlandClass; count: number; areaMu: number }[] }
+  changes: {
+    count: number
+    areaMu: number
+    byTransition: { from: FarmlandClass | null; to: FarmlandClass; count: number; areaMu: number }[]
+  }
   warnings: SummaryWarning[]
 }
 

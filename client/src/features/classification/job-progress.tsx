@@ -40,7 +40,13 @@ export function JobProgress({ job, canCancel, isCancelling, onCancel }: JobProgr
       </div>
       {job.status === 'failed' && job.error && <p className="job-progress__error">{job.error}</p>}
       {isActive && canCancel && (
-        <button type="button" className="danger-outline-button job-progress__cancel" onClick={onCancel} disabled={isCancelling || job.isCancelRequested} data-testid="class-job-cancel">
+        <button
+          type="button"
+          className="danger-outline-button job-progress__cancel"
+          onClick={onCancel}
+          disabled={isCancelling || job.isCancelRequested}
+          data-testid="class-job-cancel"
+        >
           {isCancelling || job.isCancelRequested ? '正在取消…' : '取消划定'}
         </button>
       )}

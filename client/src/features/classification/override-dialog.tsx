@@ -30,7 +30,11 @@ export function OverrideDialog({ listId, entry, onClose, onSaved }: OverrideDial
     setBusy(true)
     setProblem(null)
     try {
-      const answer = await sendJson<EntryResponse>('POST', `/api/class-lists/${listId}/entries/${entry.parcelId}/override`, { class: chosen, reason: reason.trim() })
+      const answer = await sendJson<EntryResponse>(
+        'POST',
+        `/api/class-lists/${listId}/entries/${entry.parcelId}/override`,
+        { class: chosen, reason: reason.trim() },
+      )
       onSaved(answer.entry)
     } catch (error) {
       setProblem(errorMessage(error, '调整失败'))
@@ -43,13 +47,25 @@ export function OverrideDialog({ listId, entry, onClose, onSaved }: OverrideDial
     <Dialog title={`调整类别：图斑 ${entry.code}`} onClose={onClose} testId="class-override-dialog">
       <form className="dialog__body" onSubmit={submit} noValidate>
         <p className="panel-note">
-          计算结果为 <ClassChip value={computed} />。调整后清单中显示为“人工调整”，计算结果与划分依据原样保留，审定人可见。
+          计算结果为 <ClassChip value={computed} />
+          。调整后清单中显示为“人工调整”，计算结果与划分依据原样保留，审定人可见。
         </p>
         <fieldset className="class-options">
           <legend className="form-field__label">调整为</legend>
           {FARMLAND_CLASSES.map((c) => (
-            <label key={c} className={`class-option${chosen === c ? ' class-option--chosen' : ''}`} style={{ '--class-color': classColor(c) } as CSSProperties}>
-              <input type="radio" name="override-class" value={c} checked={chosen === c} onChange={() => setChosen(c)} data-testid={`class-override-${c}`} />
+            <label
+              key={c}
+              className={`class-option${chosen === c ? ' class-option--chosen' : ''}`}
+              style={{ '--class-color': classColor(c) } as CSSProperties}
+            >
+              <input
+                type="radio"
+                name="override-class"
+                value={c}
+                checked={chosen === c}
+                onChange={() => setChosen(c)}
+                data-testid={`class-override-${c}`}
+              />
               <span className="class-chip__dot" aria-hidden="true" />
               {className(c)}
             </label>

@@ -38,7 +38,10 @@ export function RuleSetCard({ ruleSet }: { ruleSet: RuleSet }) {
         )}
         {rules.gb2762Edition && <li>农产品限量：{rules.gb2762Edition}</li>}
       </ul>
-      <p className="rule-set-card__note">筛选值、管制值按 GB 15618-2018 表1～表3；下列对应关系与方法是本省可调整的设定，不是标准条文。每个图斑的类别都记录所用规则版本。</p>
+      <p className="rule-set-card__note">
+        筛选值、管制值按 GB 15618-2018
+        表1～表3；下列对应关系与方法是本省可调整的设定，不是标准条文。每个图斑的类别都记录所用规则版本。
+      </p>
       {notes.length > 0 && (
         <details className="rule-set-card__notes">
           <summary>规则说明（{notes.length} 条）</summary>

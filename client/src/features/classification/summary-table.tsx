@@ -56,16 +56,28 @@ export function SummaryTable({ rows }: { rows: ClassSummaryRow[] }) {
           return (
             <tr key={row.class} data-testid="class-summary-row" data-class={row.class}>
               <th scope="row">
-                <span className="class-swatch" style={{ '--class-color': classColor(row.class) } as CSSProperties} aria-hidden="true" />
+                <span
+                  className="class-swatch"
+                  style={{ '--class-color': classColor(row.class) } as CSSProperties}
+                  aria-hidden="true"
+                />
                 {row.className}
               </th>
-              <td className="num" data-testid="class-summary-count">{formatCount(row.count)}</td>
+              <td className="num" data-testid="class-summary-count">
+                {formatCount(row.count)}
+              </td>
               <td className="num">{formatAreaValue(row.areaMu)}</td>
               <td className="num">{formatAreaValue(row.areaHa)}</td>
               <td className="num num--muted">{formatCount(row.publishedCount)}</td>
               <td className="num num--muted">{formatAreaValue(row.publishedAreaMu)}</td>
               <td className="num num--muted">{formatAreaValue(row.publishedAreaHa)}</td>
-              <td className={changeClass(countChange)}>{countChange > 0 ? `+${formatCount(countChange)}` : countChange < 0 ? `−${formatCount(-countChange)}` : '0'}</td>
+              <td className={changeClass(countChange)}>
+                {countChange > 0
+                  ? `+${formatCount(countChange)}`
+                  : countChange < 0
+                    ? `−${formatCount(-countChange)}`
+                    : '0'}
+              </td>
               <td className={changeClass(muChange)}>{formatSignedArea(muChange)}</td>
             </tr>
           )

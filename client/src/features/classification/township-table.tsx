@@ -10,7 +10,9 @@ function cellsOf(township: TownshipSummary): Record<FarmlandClass, Cell> {
   const rows: Partial<ClassSummaryRow>[] = Array.isArray(township.byClass)
     ? township.byClass
     : Object.entries(township.byClass).map(([key, row]) => ({ class: key as FarmlandClass, ...row }))
-  const cells = Object.fromEntries(FARMLAND_CLASSES.map((c) => [c, { areaMu: 0, publishedAreaMu: 0, count: 0 }])) as Record<FarmlandClass, Cell>
+  const cells = Object.fromEntries(
+    FARMLAND_CLASSES.map((c) => [c, { areaMu: 0, publishedAreaMu: 0, count: 0 }]),
+  ) as Record<FarmlandClass, Cell>
   for (const row of rows) {
     if (!row.class || !(row.class in cells)) continue
     cells[row.class] = { areaMu: row.areaMu ?? 0, publishedAreaMu: row.publishedAreaMu ?? 0, count: row.count ?? 0 }
@@ -29,7 +31,11 @@ export function TownshipTable({ townships, warnings }: { townships: TownshipSumm
           <th scope="col">乡镇</th>
           {FARMLAND_CLASSES.map((c) => (
             <th key={c} scope="col">
-              <span className="class-swatch" style={{ '--class-color': classColor(c) } as CSSProperties} aria-hidden="true" />
+              <span
+                className="class-swatch"
+                style={{ '--class-color': classColor(c) } as CSSProperties}
+                aria-hidden="true"
+              />
               {className(c)}（亩）
             </th>
           ))}
@@ -43,7 +49,11 @@ export function TownshipTable({ townships, warnings }: { townships: TownshipSumm
           const totalMu = FARMLAND_CLASSES.reduce((sum, c) => sum + cells[c].areaMu, 0)
           const isFalling = falling.has(township.name)
           return (
-            <tr key={township.code ?? township.name} className={isFalling ? 'data-table__row--warn' : undefined} data-testid="class-township-row">
+            <tr
+              key={township.code ?? township.name}
+              className={isFalling ? 'data-table__row--warn' : undefined}
+              data-testid="class-township-row"
+            >
               <th scope="row">
                 {township.name}
                 {isFalling && (
@@ -57,7 +67,11 @@ export function TownshipTable({ townships, warnings }: { townships: TownshipSumm
                 return (
                   <td key={c} className="num">
                     {formatAreaValue(cells[c].areaMu)}
-                    {Math.abs(change) >= 0.005 && <span className={`num-change ${change > 0 ? 'num--up' : 'num--down'}`}>{formatSignedArea(change)}</span>}
+                    {Math.abs(change) >= 0.005 && (
+                      <span className={`num-change ${change > 0 ? 'num--up' : 'num--down'}`}>
+                        {formatSignedArea(change)}
+                      </span>
+                    )}
                   </td>
                 )
               })}

@@ -26,7 +26,10 @@ export interface ClassificationJobControl {
  * followed again), polls `GET /api/classification/jobs/:id` about every second while it runs, and calls
  * `onFinished` once when a followed job ends (done, failed or cancelled).
  */
-export function useClassificationJob(adcode: string | null, onFinished: (job: ClassificationJob) => void): ClassificationJobControl {
+export function useClassificationJob(
+  adcode: string | null,
+  onFinished: (job: ClassificationJob) => void,
+): ClassificationJobControl {
   const [job, setJob] = useState<ClassificationJob | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [isStarting, setStarting] = useState(false)

@@ -17,7 +17,12 @@ export function uncoveredOverlay(data: CoverageFeatures | null): FeatureCollecti
   if (!data) return null
   return {
     type: 'FeatureCollection',
-    features: data.features.map((f) => ({ type: 'Feature', id: f.id, geometry: f.geometry as never, properties: { ...f.properties, kind: 'problem-area', color: COVERAGE_MAP_COLORS.uncovered } })),
+    features: data.features.map((f) => ({
+      type: 'Feature',
+      id: f.id,
+      geometry: f.geometry as never,
+      properties: { ...f.properties, kind: 'problem-area', color: COVERAGE_MAP_COLORS.uncovered },
+    })),
   }
 }
 
@@ -28,7 +33,16 @@ export function pointsOverlay(data: CoverageFeatures | null): FeatureCollection 
     type: 'FeatureCollection',
     features: data.features.map((f) => {
       const p = f.properties as { status: string; level: keyof typeof COVERAGE_MAP_COLORS }
-      return { type: 'Feature', id: f.id, geometry: f.geometry as never, properties: { ...f.properties, kind: 'selected', color: p.status === 'planned' ? COVERAGE_MAP_COLORS.planned : COVERAGE_MAP_COLORS[p.level] } }
+      return {
+        type: 'Feature',
+        id: f.id,
+        geometry: f.geometry as never,
+        properties: {
+          ...f.properties,
+          kind: 'selected',
+          color: p.status === 'planned' ? COVERAGE_MAP_COLORS.planned : COVERAGE_MAP_COLORS[p.level],
+        },
+      }
     }),
   }
 }
@@ -39,7 +53,9 @@ export function proposalsOverlay(proposals: GapProposal[] | null): FeatureCollec
   return {
     type: 'FeatureCollection',
     features: proposals.map((p) => ({
-      type: 'Feature', id: p.rank, geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      type: 'Feature',
+      id: p.rank,
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
       properties: { kind: 'preview', color: COVERAGE_MAP_COLORS.proposal, rank: p.rank },
     })),
   }

@@ -5,7 +5,13 @@ import { useJson } from '../../shared/use-json'
 import { MapView } from '../../map/map-view'
 import type { MapClient } from '../../map/map-client'
 import { COVERAGE_MAP_COLORS, pointsOverlay, proposalsOverlay, uncoveredOverlay } from './coverage-map-data'
-import type { CountyCoverage, CoverageFeatures, CoverageResponse, GapResponse, TownshipResponse } from './coverage-types'
+import type {
+  CountyCoverage,
+  CoverageFeatures,
+  CoverageResponse,
+  GapResponse,
+  TownshipResponse,
+} from './coverage-types'
 import { CountyTable } from './county-table'
 import { GapPanel } from './gap-panel'
 import { TownshipTable } from './township-table'
@@ -52,9 +58,21 @@ export function CoveragePage({ canAccept }: CoveragePageProps) {
   const coverage = useJson<CoverageResponse>('/api/coverage', reloads, '监测覆盖数据加载失败')
   const data = coverage.status === 'done' ? coverage.data : null
   const county = data?.counties.find((c) => c.adcode === selected) ?? null
-  const townships = useJson<TownshipResponse>(selected ? `/api/coverage/townships?adcode=${selected}` : null, reloads, '乡镇覆盖数据加载失败')
-  const uncovered = useJson<CoverageFeatures>(selected ? `/api/coverage/uncovered?adcode=${selected}` : null, reloads, '未覆盖耕地加载失败')
-  const points = useJson<CoverageFeatures>(selected ? `/api/coverage/points?adcode=${selected}` : null, reloads, '点位加载失败')
+  const townships = useJson<TownshipResponse>(
+    selected ? `/api/coverage/townships?adcode=${selected}` : null,
+    reloads,
+    '乡镇覆盖数据加载失败',
+  )
+  const uncovered = useJson<CoverageFeatures>(
+    selected ? `/api/coverage/uncovered?adcode=${selected}` : null,
+    reloads,
+    '未覆盖耕地加载失败',
+  )
+  const points = useJson<CoverageFeatures>(
+    selected ? `/api/coverage/points?adcode=${selected}` : null,
+    reloads,
+    '点位加载失败',
+  )
 
   useEffect(() => {
     if (!selected && data?.counties.length) setSelected(data.counties[0].adcode)
@@ -88,12 +106,17 @@ export function CoveragePage({ canAccept }: CoveragePageProps) {
           <h2 className="cov-title">土壤环境监测网络覆盖</h2>
           {data && (
             <p className="cov-note" data-testid="coverage-rule">
-              覆盖规则：{data.settings.rule}。耕地口径：{data.settings.farmlandName}。{data.settings.note}。以上均为本系统设置（R 待核实），可在配置中调整。
+              覆盖规则：{data.settings.rule}。耕地口径：{data.settings.farmlandName}。{data.settings.note}
+              。以上均为本系统设置（R 待核实），可在配置中调整。
             </p>
           )}
         </header>
         {coverage.status === 'loading' && <p className="panel-note">正在加载…</p>}
-        {coverage.status === 'error' && <p className="notice notice--error" role="alert">{coverage.message}</p>}
+        {coverage.status === 'error' && (
+          <p className="notice notice--error" role="alert">
+            {coverage.message}
+          </p>
+        )}
         {data && (
           <>
             <ul className="cov-rollup" data-testid="coverage-rollup">
@@ -112,8 +135,13 @@ export function CoveragePage({ canAccept }: CoveragePageProps) {
               <h3 className="cov-card__title">{county.name}：判定依据</h3>
               <ul className="cov-checks" data-testid="coverage-checks">
                 {county.checks.map((c) => (
-                  <li key={c.message} className={c.isDeciding ? (c.isMet ? 'cov-check--ok' : 'cov-check--no') : 'cov-check--info'} title={c.basis}>
-                    {c.isDeciding ? (c.isMet ? '✓ ' : '✗ ') : 'ⓘ '}{c.message}
+                  <li
+                    key={c.message}
+                    className={c.isDeciding ? (c.isMet ? 'cov-check--ok' : 'cov-check--no') : 'cov-check--info'}
+                    title={c.basis}
+                  >
+                    {c.isDeciding ? (c.isMet ? '✓ ' : '✗ ') : 'ⓘ '}
+                    {c.message}
                   </li>
                 ))}
               </ul>
@@ -121,7 +149,11 @@ export function CoveragePage({ canAccept }: CoveragePageProps) {
             </section>
             <section className="cov-card">
               <h3 className="cov-card__title">{county.name}：各乡镇（街道）</h3>
-              {townships.status === 'done' ? <TownshipTable townships={townships.data.townships} /> : <p className="panel-note">正在加载…</p>}
+              {townships.status === 'done' ? (
+                <TownshipTable townships={townships.data.townships} />
+              ) : (
+                <p className="panel-note">正在加载…</p>
+              )}
             </section>
             <GapPanel
               key={county.adcode}

@@ -14,7 +14,13 @@ export interface CoverageFigures {
   uncoveredShare: number
 }
 
-export interface CoverageCheck { code: string; isMet: boolean; isDeciding: boolean; message: string; basis: string }
+export interface CoverageCheck {
+  code: string
+  isMet: boolean
+  isDeciding: boolean
+  message: string
+  basis: string
+}
 
 export interface CountyCoverage extends CoverageFigures {
   adcode: string
@@ -29,7 +35,13 @@ export interface CountyCoverage extends CoverageFigures {
   checks: CoverageCheck[]
 }
 
-export interface CoverageRollUp { code: string; name: string; counties: number; covered: number; coveredShare: number }
+export interface CoverageRollUp {
+  code: string
+  name: string
+  counties: number
+  covered: number
+  coveredShare: number
+}
 
 export interface CoverageSettingsInfo {
   distanceM: number
@@ -47,9 +59,16 @@ export interface CoverageResponse {
   provinces: CoverageRollUp[]
 }
 
-export interface TownshipCoverage extends CoverageFigures { code: string | null; name: string }
+export interface TownshipCoverage extends CoverageFigures {
+  code: string | null
+  name: string
+}
 
-export interface TownshipResponse { adcode: string; name: string; townships: TownshipCoverage[] }
+export interface TownshipResponse {
+  adcode: string
+  name: string
+  townships: TownshipCoverage[]
+}
 
 export interface GapProposal {
   rank: number
@@ -80,9 +99,19 @@ export interface GapResponse {
   proposals: GapProposal[]
 }
 
-export interface PlannedPoint { id: number; code: string; name: string; levelName: string; typeName: string; status: string }
+export interface PlannedPoint {
+  id: number
+  code: string
+  name: string
+  levelName: string
+  typeName: string
+  status: string
+}
 
-export interface AcceptResponse { point: PlannedPoint; historyId: number }
+export interface AcceptResponse {
+  point: PlannedPoint
+  historyId: number
+}
 
 /** A GeoJSON FeatureCollection as the coverage routes answer it (uncovered parcels, points). */
 export interface CoverageFeatures {
@@ -96,9 +125,15 @@ export interface CoverageFeatures {
 export const SPACINGS_KM = [2.5, 5, 10] as const
 
 export const POINT_LEVEL_OPTIONS = [
-  { value: 'national', label: '国控' }, { value: 'provincial', label: '省控' }, { value: 'city', label: '市控' }, { value: 'county', label: '县控' },
+  { value: 'national', label: '国控' },
+  { value: 'provincial', label: '省控' },
+  { value: 'city', label: '市控' },
+  { value: 'county', label: '县控' },
 ] as const
 
 export const POINT_TYPE_OPTIONS = [
-  { value: 'basic', label: '基础点位' }, { value: 'risk', label: '风险监控点位' }, { value: 'background', label: '背景点位' }, { value: 'produce', label: '农产品产地点位' },
+  { value: 'basic', label: '基础点位' },
+  { value: 'risk', label: '风险监控点位' },
+  { value: 'background', label: '背景点位' },
+  { value: 'produce', label: '农产品产地点位' },
 ] as const

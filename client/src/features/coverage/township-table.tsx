@@ -10,10 +10,18 @@ export function TownshipTable({ townships }: { townships: TownshipCoverage[] }) 
           <tr>
             <th scope="col">乡镇（街道）</th>
             <th scope="col">在用点位（按级别）</th>
-            <th scope="col" className="cov-num">规划</th>
-            <th scope="col" className="cov-num">耕地（亩）</th>
-            <th scope="col" className="cov-num">亩/点位</th>
-            <th scope="col" className="cov-num">未覆盖耕地（亩）</th>
+            <th scope="col" className="cov-num">
+              规划
+            </th>
+            <th scope="col" className="cov-num">
+              耕地（亩）
+            </th>
+            <th scope="col" className="cov-num">
+              亩/点位
+            </th>
+            <th scope="col" className="cov-num">
+              未覆盖耕地（亩）
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -22,7 +30,14 @@ export function TownshipTable({ townships }: { townships: TownshipCoverage[] }) 
               <th scope="row">{t.name}</th>
               <td className="cov-points">
                 <strong>{formatCount(t.points)} 个</strong>
-                {t.points > 0 && <span className="cov-sub">{t.byLevel.filter((l) => l.points > 0).map((l) => `${l.levelName} ${l.points}`).join(' · ')}</span>}
+                {t.points > 0 && (
+                  <span className="cov-sub">
+                    {t.byLevel
+                      .filter((l) => l.points > 0)
+                      .map((l) => `${l.levelName} ${l.points}`)
+                      .join(' · ')}
+                  </span>
+                )}
               </td>
               <td className="cov-num">{formatCount(t.plannedPoints)}</td>
               <td className="cov-num">{formatAreaValue(t.farmlandMu)}</td>

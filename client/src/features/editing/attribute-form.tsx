@@ -16,10 +16,22 @@ export interface AttributeFormProps {
 
 type Draft = Record<keyof ParcelAttributes, string>
 
-const FIELDS: (keyof ParcelAttributes)[] = ['dlbm', 'townshipCode', 'qsxz', 'qsdwmc', 'zldwmc', 'kcxs', 'gdpdjb', 'zzsxdm', 'bz']
+const FIELDS: (keyof ParcelAttributes)[] = [
+  'dlbm',
+  'townshipCode',
+  'qsxz',
+  'qsdwmc',
+  'zldwmc',
+  'kcxs',
+  'gdpdjb',
+  'zzsxdm',
+  'bz',
+]
 
 function toDraft(initial: Partial<ParcelAttributes>): Draft {
-  return Object.fromEntries(FIELDS.map((f) => [f, initial[f] === null || initial[f] === undefined ? '' : String(initial[f])])) as Draft
+  return Object.fromEntries(
+    FIELDS.map((f) => [f, initial[f] === null || initial[f] === undefined ? '' : String(initial[f])]),
+  ) as Draft
 }
 
 function groupsOf(codes: ParcelCodes): [string, ParcelCodes['dlbm']][] {
@@ -49,7 +61,8 @@ export function AttributeForm({ title, codes, initial, areaM2, onSubmit, onCance
     event.preventDefault()
     if (!draft.dlbm) return setFailure('请选择地类编码（DLBM）')
     const kcxs = draft.kcxs.trim() === '' ? null : Number(draft.kcxs)
-    if (kcxs !== null && (!Number.isFinite(kcxs) || kcxs < 0 || kcxs >= 1)) return setFailure('扣除地类系数应在 0 到 1 之间（不含 1），例如 0.08')
+    if (kcxs !== null && (!Number.isFinite(kcxs) || kcxs < 0 || kcxs >= 1))
+      return setFailure('扣除地类系数应在 0 到 1 之间（不含 1），例如 0.08')
     const text = (value: string) => (value.trim() === '' ? null : value.trim())
     onSubmit({
       dlbm: draft.dlbm,
@@ -70,9 +83,17 @@ export function AttributeForm({ title, codes, initial, areaM2, onSubmit, onCance
       {areaM2 !== null && <p className="panel-note">面积 {formatMuHa(areaM2)}（提交后以服务器计算为准）</p>}
       <label className="form-field">
         <span className="form-field__label">
-          地类编码（DLBM）<Required />
+          地类编码（DLBM）
+          <Required />
         </span>
-        <select className="text-input" value={draft.dlbm} onChange={set('dlbm')} required data-testid="attr-dlbm" autoFocus>
+        <select
+          className="text-input"
+          value={draft.dlbm}
+          onChange={set('dlbm')}
+          required
+          data-testid="attr-dlbm"
+          autoFocus
+        >
           <option value="">请选择三调地类</option>
           {codes &&
             groupsOf(codes).map(([group, items]) => (
@@ -111,15 +132,34 @@ export function AttributeForm({ title, codes, initial, areaM2, onSubmit, onCance
         </label>
         <label className="form-field">
           <span className="form-field__label">权属单位名称</span>
-          <input className="text-input" value={draft.qsdwmc} maxLength={60} onChange={set('qsdwmc')} data-testid="attr-qsdwmc" />
+          <input
+            className="text-input"
+            value={draft.qsdwmc}
+            maxLength={60}
+            onChange={set('qsdwmc')}
+            data-testid="attr-qsdwmc"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">坐落单位名称</span>
-          <input className="text-input" value={draft.zldwmc} maxLength={60} onChange={set('zldwmc')} data-testid="attr-zldwmc" />
+          <input
+            className="text-input"
+            value={draft.zldwmc}
+            maxLength={60}
+            onChange={set('zldwmc')}
+            data-testid="attr-zldwmc"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">扣除地类系数</span>
-          <input className="text-input" value={draft.kcxs} inputMode="decimal" placeholder="如 0.08" onChange={set('kcxs')} data-testid="attr-kcxs" />
+          <input
+            className="text-input"
+            value={draft.kcxs}
+            inputMode="decimal"
+            placeholder="如 0.08"
+            onChange={set('kcxs')}
+            data-testid="attr-kcxs"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">种植属性</span>
@@ -135,7 +175,14 @@ export function AttributeForm({ title, codes, initial, areaM2, onSubmit, onCance
       </div>
       <label className="form-field">
         <span className="form-field__label">备注</span>
-        <textarea className="text-area" rows={2} maxLength={254} value={draft.bz} onChange={set('bz')} data-testid="attr-bz" />
+        <textarea
+          className="text-area"
+          rows={2}
+          maxLength={254}
+          value={draft.bz}
+          onChange={set('bz')}
+          data-testid="attr-bz"
+        />
       </label>
       <p className="panel-note">
         <Required /> 为必填项。所属乡镇按图斑位置自动确定。

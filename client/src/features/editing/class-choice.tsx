@@ -20,11 +20,23 @@ export function ClassChoiceField({ value, reason, keepLabel, onChange }: ClassCh
         类别<span className="edit-required">*</span>
       </legend>
       <label className="edit-radio">
-        <input type="radio" name="class-mode" checked={value === 'recompute'} onChange={() => onChange('recompute', reason)} data-testid="class-mode-recompute" />
+        <input
+          type="radio"
+          name="class-mode"
+          checked={value === 'recompute'}
+          onChange={() => onChange('recompute', reason)}
+          data-testid="class-mode-recompute"
+        />
         按监测数据重新计算（写入分类清单草稿，审定发布后上图）
       </label>
       <label className="edit-radio">
-        <input type="radio" name="class-mode" checked={value === 'keep'} onChange={() => onChange('keep', reason)} data-testid="class-mode-keep" />
+        <input
+          type="radio"
+          name="class-mode"
+          checked={value === 'keep'}
+          onChange={() => onChange('keep', reason)}
+          data-testid="class-mode-keep"
+        />
         {keepLabel}（须填写理由）
       </label>
       {value === 'keep' && (

@@ -26,7 +26,13 @@ function row(label: string, version: string, area: string, dlbm: string, testId:
 function currentRow(current: ParcelFeature | null) {
   if (!current) return row('当前版本（橙线外）', '已删除', '—', '—', 'conflict-current')
   const p = current.properties
-  return row('当前版本（蓝色实线）', `第 ${p.version} 版`, formatMuHa(p.areaM2), `${p.dlbm} ${p.dlmc}`, 'conflict-current')
+  return row(
+    '当前版本（蓝色实线）',
+    `第 ${p.version} 版`,
+    formatMuHa(p.areaM2),
+    `${p.dlbm} ${p.dlmc}`,
+    'conflict-current',
+  )
 }
 
 /**
@@ -37,7 +43,12 @@ export function ConflictCard({ state, mine, onReload, onRedo }: ConflictCardProp
   const { conflict } = state
   const dlbm = mine?.change?.op === 'update' ? mine.change.attributes?.dlbm : undefined
   return (
-    <section className="edit-card edit-card--conflict" role="alertdialog" aria-labelledby="conflict-title" data-testid="edit-conflict">
+    <section
+      className="edit-card edit-card--conflict"
+      role="alertdialog"
+      aria-labelledby="conflict-title"
+      data-testid="edit-conflict"
+    >
       <h3 className="edit-card__title" id="conflict-title">
         保存冲突：图斑 {conflict.code}
       </h3>
@@ -45,7 +56,8 @@ export function ConflictCard({ state, mine, onReload, onRedo }: ConflictCardProp
         {state.message}
       </p>
       <p className="panel-note">
-        {conflict.changedByName}（{conflict.changedBy}）于 {formatDateTime(conflict.changedAt)} 保存了新版本，您的修改尚未保存。
+        {conflict.changedByName}（{conflict.changedBy}）于 {formatDateTime(conflict.changedAt)}{' '}
+        保存了新版本，您的修改尚未保存。
       </p>
       <table className="edit-table">
         <thead>
@@ -57,7 +69,13 @@ export function ConflictCard({ state, mine, onReload, onRedo }: ConflictCardProp
           </tr>
         </thead>
         <tbody>
-          {row('我的修改（橙色虚线）', `基于第 ${conflict.yourVersion} 版`, mine ? formatMuHa(mine.areaM2) : '—', dlbm ?? '未改', 'conflict-mine')}
+          {row(
+            '我的修改（橙色虚线）',
+            `基于第 ${conflict.yourVersion} 版`,
+            mine ? formatMuHa(mine.areaM2) : '—',
+            dlbm ?? '未改',
+            'conflict-mine',
+          )}
           {currentRow(conflict.current)}
         </tbody>
       </table>

@@ -17,7 +17,11 @@ export interface DeletedParcelsProps {
 
 /** 最近删除的图斑: parcels removed by deletion, split or merge, each with its history (to view and restore a version). */
 export function DeletedParcels({ adcode, client, refreshKey, onRestored }: DeletedParcelsProps) {
-  const state = useJson<DeletedParcelsResponse>(`/api/parcels/deleted?adcode=${adcode}`, refreshKey, '最近删除的图斑加载失败')
+  const state = useJson<DeletedParcelsResponse>(
+    `/api/parcels/deleted?adcode=${adcode}`,
+    refreshKey,
+    '最近删除的图斑加载失败',
+  )
   const [open, setOpen] = useState<number | null>(null)
   return (
     <section className="edit-card" data-testid="deleted-parcels" aria-labelledby="deleted-title">
@@ -39,11 +43,22 @@ export function DeletedParcels({ adcode, client, refreshKey, onRestored }: Delet
                 {item.deletedByName} · {formatDateTime(item.deletedAt)}
                 {item.reason ? ` · ${item.reason}` : ''}
               </div>
-              <button type="button" className="link-button" onClick={() => setOpen(open === item.id ? null : item.id)} data-testid="deleted-history">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setOpen(open === item.id ? null : item.id)}
+                data-testid="deleted-history"
+              >
                 {open === item.id ? '收起历史' : '查看历史 / 恢复'}
               </button>
               {open === item.id && (
-                <ParcelHistory parcelId={item.id} client={client} canRestore refreshKey={refreshKey} onRestored={onRestored} />
+                <ParcelHistory
+                  parcelId={item.id}
+                  client={client}
+                  canRestore
+                  refreshKey={refreshKey}
+                  onRestored={onRestored}
+                />
               )}
             </li>
           ))}

@@ -47,7 +47,13 @@ export interface ClassChoice {
 }
 
 /** `POST /api/parcels/split`. */
-export function splitParcel(id: number, version: number, line: LineString, reason: string, choice: ClassChoice): Promise<SplitResponse> {
+export function splitParcel(
+  id: number,
+  version: number,
+  line: LineString,
+  reason: string,
+  choice: ClassChoice,
+): Promise<SplitResponse> {
   return sendJson<SplitResponse>('POST', '/api/parcels/split', { id, version, line, reason, ...choice })
 }
 
@@ -57,11 +63,20 @@ export function previewMerge(parcels: { id: number; version: number }[]): Promis
 }
 
 /** `POST /api/parcels/merge`. */
-export function mergeParcels(parcels: { id: number; version: number }[], reason: string, attributesFrom: number, choice: ClassChoice): Promise<MergeResponse> {
+export function mergeParcels(
+  parcels: { id: number; version: number }[],
+  reason: string,
+  attributesFrom: number,
+  choice: ClassChoice,
+): Promise<MergeResponse> {
   return sendJson<MergeResponse>('POST', '/api/parcels/merge', { parcels, reason, attributesFrom, ...choice })
 }
 
 /** `POST /api/parcels/:id/restore`. */
 export function restoreParcel(id: number, historyId: number, reason: string, version?: number): Promise<ChangeResult> {
-  return sendJson<ChangeResult>('POST', `/api/parcels/${id}/restore`, { historyId, reason, ...(version !== undefined ? { version } : {}) })
+  return sendJson<ChangeResult>('POST', `/api/parcels/${id}/restore`, {
+    historyId,
+    reason,
+    ...(version !== undefined ? { version } : {}),
+  })
 }

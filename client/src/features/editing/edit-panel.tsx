@@ -26,7 +26,8 @@ export interface EditPanelProps {
 /** Moves the map to a pending change or one of its problems. */
 function locate(client: MapClient | null, item: PendingItem, problem?: ParcelProblem) {
   if (!client) return
-  const target = problem?.geometry ?? (problem?.location ? { type: 'Point' as const, coordinates: problem.location } : item.geometry)
+  const target =
+    problem?.geometry ?? (problem?.location ? { type: 'Point' as const, coordinates: problem.location } : item.geometry)
   if (!target) return
   const [w, s, e, n] = bboxOf(target)
   const pad = 0.0004
@@ -39,10 +40,16 @@ export function EditPanel({ editor, client, counties, refreshKey }: EditPanelPro
   const split = useSplit(editor)
   const merge = useMerge(editor)
   const target = editor.attributeTarget
-  const targetItem = target && editor.items.find((i) => (target.kind === 'draft' ? i.storeId === target.storeId : i.parcelId === target.parcelId))
-  const targetParcel = target?.kind === 'parcel' ? editor.session.parcels.find((p) => p.feature.id === target.parcelId) : undefined
-  const targetDraft = target?.kind === 'draft' ? editor.session.drafts.find((d) => d.storeId === target.storeId) : undefined
-  const conflictItem = editor.conflict ? editor.items.find((i) => i.parcelId === editor.conflict!.conflict.id) : undefined
+  const targetItem =
+    target &&
+    editor.items.find((i) => (target.kind === 'draft' ? i.storeId === target.storeId : i.parcelId === target.parcelId))
+  const targetParcel =
+    target?.kind === 'parcel' ? editor.session.parcels.find((p) => p.feature.id === target.parcelId) : undefined
+  const targetDraft =
+    target?.kind === 'draft' ? editor.session.drafts.find((d) => d.storeId === target.storeId) : undefined
+  const conflictItem = editor.conflict
+    ? editor.items.find((i) => i.parcelId === editor.conflict!.conflict.id)
+    : undefined
 
   return (
     <div className="edit-panel" data-testid="edit-panel">
@@ -53,7 +60,11 @@ export function EditPanel({ editor, client, counties, refreshKey }: EditPanelPro
         {editor.isLoading && <p className="panel-note">正在加载图斑…</p>}
       </header>
       {editor.message && (
-        <p className={`notice notice--${editor.message.kind}`} role={editor.message.kind === 'error' ? 'alert' : 'status'} data-testid="edit-message">
+        <p
+          className={`notice notice--${editor.message.kind}`}
+          role={editor.message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="edit-message"
+        >
           {editor.message.text}
           <button type="button" className="notice__close" aria-label="关闭" onClick={editor.clearMessage}>
             ×
@@ -61,20 +72,32 @@ export function EditPanel({ editor, client, counties, refreshKey }: EditPanelPro
         </p>
       )}
       {editor.conflict && (
-        <ConflictCard state={editor.conflict} mine={conflictItem} onReload={() => void editor.reloadConflict()} onRedo={editor.redoOnCurrent} />
+        <ConflictCard
+          state={editor.conflict}
+          mine={conflictItem}
+          onReload={() => void editor.reloadConflict()}
+          onRedo={editor.redoOnCurrent}
+        />
       )}
       {target && (
         <AttributeForm
           key={target.kind === 'draft' ? `d-${target.storeId}` : `p-${target.parcelId}`}
           title={target.kind === 'draft' ? '新图斑属性' : `图斑 ${targetParcel?.feature.properties.code ?? ''} 属性`}
           codes={codes.status === 'done' ? codes.data : null}
-          initial={targetDraft?.attributes ?? { ...(targetParcel?.feature.properties ?? {}), ...(targetParcel?.attributes ?? {}) }}
+          initial={
+            targetDraft?.attributes ?? {
+              ...(targetParcel?.feature.properties ?? {}),
+              ...(targetParcel?.attributes ?? {}),
+            }
+          }
           areaM2={targetItem?.areaM2 ?? targetParcel?.feature.properties.areaM2 ?? null}
           onSubmit={(attributes) => editor.setAttributes(target, attributes)}
           onCancel={editor.closeAttributes}
         />
       )}
-      {editor.deleteTarget && <DeleteCard parcel={editor.deleteTarget} onConfirm={editor.confirmDelete} onCancel={editor.cancelDelete} />}
+      {editor.deleteTarget && (
+        <DeleteCard parcel={editor.deleteTarget} onConfirm={editor.confirmDelete} onCancel={editor.cancelDelete} />
+      )}
       {editor.tool === 'split' && <SplitCard key={split.parcel?.id ?? 'none'} split={split} />}
       {editor.tool === 'merge' && <MergeCard merge={merge} />}
       <PendingList
@@ -85,7 +108,11 @@ export function EditPanel({ editor, client, counties, refreshKey }: EditPanelPro
         hasOpenParcels={editor.session.parcels.length > 0 || editor.session.drafts.length > 0}
         onLocate={(item, problem) => locate(client, item, problem)}
         onAttributes={(item) =>
-          editor.openAttributes(item.storeId !== null ? { kind: 'draft', storeId: item.storeId } : { kind: 'parcel', parcelId: item.parcelId! })
+          editor.openAttributes(
+            item.storeId !== null
+              ? { kind: 'draft', storeId: item.storeId }
+              : { kind: 'parcel', parcelId: item.parcelId! },
+          )
         }
         onDiscard={editor.discardItem}
         onDiscardAll={editor.discardAll}

@@ -28,16 +28,32 @@ export const EMPTY_SESSION: EditSession = { parcels: [], drafts: [] }
 
 /** An existing parcel opened for editing (replaces an earlier entry of the same parcel). */
 export function withOpenedParcel(session: EditSession, feature: ParcelFeature, storeIds: StoreId[]): EditSession {
-  return { ...session, parcels: [...session.parcels.filter((p) => p.feature.id !== feature.id), { feature, storeIds, attributes: null, isDeleted: false }] }
+  return {
+    ...session,
+    parcels: [
+      ...session.parcels.filter((p) => p.feature.id !== feature.id),
+      { feature, storeIds, attributes: null, isDeleted: false },
+    ],
+  }
 }
 
 /** A parcel marked for deletion (its own edits are dropped). */
 export function withDeletedParcel(session: EditSession, feature: ParcelFeature): EditSession {
-  return { ...session, parcels: [...session.parcels.filter((p) => p.feature.id !== feature.id), { feature, storeIds: [], attributes: null, isDeleted: true }] }
+  return {
+    ...session,
+    parcels: [
+      ...session.parcels.filter((p) => p.feature.id !== feature.id),
+      { feature, storeIds: [], attributes: null, isDeleted: true },
+    ],
+  }
 }
 
 /** Changed attributes of an existing parcel. */
-export function withParcelAttributes(session: EditSession, parcelId: number, attributes: Partial<ParcelAttributes>): EditSession {
+export function withParcelAttributes(
+  session: EditSession,
+  parcelId: number,
+  attributes: Partial<ParcelAttributes>,
+): EditSession {
   return { ...session, parcels: session.parcels.map((p) => (p.feature.id === parcelId ? { ...p, attributes } : p)) }
 }
 
@@ -102,7 +118,14 @@ export function pendingItems(
     const { id, properties } = parcel.feature
     const base = { parcelId: id, storeId: null, code: properties.code }
     if (parcel.isDeleted) {
-      items.push({ ...base, key: `delete-${id}`, op: 'delete', areaM2: properties.areaM2, geometry: null, change: { op: 'delete', id, version: properties.version } })
+      items.push({
+        ...base,
+        key: `delete-${id}`,
+        op: 'delete',
+        areaM2: properties.areaM2,
+        geometry: null,
+        change: { op: 'delete', id, version: properties.version },
+      })
       continue
     }
     const geometry = readMulti(parcel.storeIds)
@@ -116,7 +139,13 @@ export function pendingItems(
       op: 'update',
       areaM2: areaM2(current),
       geometry: current,
-      change: { op: 'update', id, version: properties.version, ...(isMoved ? { geometry } : {}), ...(attributes ? { attributes } : {}) },
+      change: {
+        op: 'update',
+        id,
+        version: properties.version,
+        ...(isMoved ? { geometry } : {}),
+        ...(attributes ? { attributes } : {}),
+      },
     })
   }
   for (const draft of session.drafts) {
@@ -130,7 +159,9 @@ export function pendingItems(
       code: null,
       areaM2: areaM2(geometry),
       geometry,
-      change: draft.attributes ? { op: 'create', geometry, attributes: draft.attributes, classMode: 'recompute' } : null,
+      change: draft.attributes
+        ? { op: 'create', geometry, attributes: draft.attributes, classMode: 'recompute' }
+        : null,
     })
   }
   return items

@@ -37,10 +37,24 @@ export function EditToolbar({ editor }: EditToolbarProps) {
           </button>
         ))}
         <span className="edit-toolbar__sep" aria-hidden="true" />
-        <button type="button" className="edit-tool" disabled={!editor.history.canUndo} onClick={editor.undo} title="撤销（Ctrl+Z）" data-testid="edit-undo">
+        <button
+          type="button"
+          className="edit-tool"
+          disabled={!editor.history.canUndo}
+          onClick={editor.undo}
+          title="撤销（Ctrl+Z）"
+          data-testid="edit-undo"
+        >
           撤销
         </button>
-        <button type="button" className="edit-tool" disabled={!editor.history.canRedo} onClick={editor.redo} title="重做（Ctrl+Y）" data-testid="edit-redo">
+        <button
+          type="button"
+          className="edit-tool"
+          disabled={!editor.history.canRedo}
+          onClick={editor.redo}
+          title="重做（Ctrl+Y）"
+          data-testid="edit-redo"
+        >
           重做
         </button>
       </div>

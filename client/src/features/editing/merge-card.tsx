@@ -18,10 +18,14 @@ export function MergeCard({ merge }: MergeCardProps) {
   const [classReason, setClassReason] = useState('')
   const [failure, setFailure] = useState<string | null>(null)
   const largest = merge.parcels.reduce<number | null>(
-    (best, p) => (best === null || p.properties.areaM2 > (merge.parcels.find((q) => q.id === best)?.properties.areaM2 ?? 0) ? p.id : best),
+    (best, p) =>
+      best === null || p.properties.areaM2 > (merge.parcels.find((q) => q.id === best)?.properties.areaM2 ?? 0)
+        ? p.id
+        : best,
     null,
   )
-  const attributesFrom = from !== null && merge.parcels.some((p) => p.id === from) ? from : (merge.preview?.attributesFrom ?? largest)
+  const attributesFrom =
+    from !== null && merge.parcels.some((p) => p.id === from) ? from : (merge.preview?.attributesFrom ?? largest)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -42,7 +46,13 @@ export function MergeCard({ merge }: MergeCardProps) {
           <legend className="form-field__label">属性取自</legend>
           {merge.parcels.map((p) => (
             <label key={p.id} className="edit-radio" data-testid="merge-parcel">
-              <input type="radio" name="merge-from" checked={attributesFrom === p.id} onChange={() => setFrom(p.id)} data-testid={`merge-from-${p.id}`} />
+              <input
+                type="radio"
+                name="merge-from"
+                checked={attributesFrom === p.id}
+                onChange={() => setFrom(p.id)}
+                data-testid={`merge-from-${p.id}`}
+              />
               {p.properties.code}（{p.properties.dlbm} {p.properties.dlmc}，{formatMuHa(p.properties.areaM2)}）
             </label>
           ))}
@@ -51,13 +61,21 @@ export function MergeCard({ merge }: MergeCardProps) {
       {merge.preview && (
         <>
           <p className="panel-note" data-testid="merge-balance">
-            合并后 {formatMuHa(merge.preview.areaM2)}（各图斑合计 {formatMuHa(merge.preview.partsAreaM2)}，差 {(merge.preview.areaDiffRatio * 100).toFixed(4)}%）
+            合并后 {formatMuHa(merge.preview.areaM2)}（各图斑合计 {formatMuHa(merge.preview.partsAreaM2)}，差{' '}
+            {(merge.preview.areaDiffRatio * 100).toFixed(4)}%）
           </p>
           <label className="form-field">
             <span className="form-field__label">
               合并原因<span className="edit-required">*</span>
             </span>
-            <textarea className="text-area" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="merge-reason" />
+            <textarea
+              className="text-area"
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="merge-reason"
+            />
           </label>
           <ClassChoiceField
             value={classMode}
@@ -81,7 +99,13 @@ export function MergeCard({ merge }: MergeCardProps) {
           清空选择
         </button>
         {!merge.preview && (
-          <button type="button" className="secondary-button" disabled={merge.parcels.length < 2 || merge.isBusy} onClick={() => void merge.runPreview()} data-testid="merge-preview">
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={merge.parcels.length < 2 || merge.isBusy}
+            onClick={() => void merge.runPreview()}
+            data-testid="merge-preview"
+          >
             预览合并（{merge.parcels.length}）
           </button>
         )}

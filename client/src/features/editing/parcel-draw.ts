@@ -1,5 +1,12 @@
 import type { LineString, MultiPolygon, Polygon } from 'geojson'
-import { COORDINATE_PRECISION, DRAW_MODES, type DrawController, type DrawFeature, type DrawSession, type StoreId } from '../../map/draw-controller'
+import {
+  COORDINATE_PRECISION,
+  DRAW_MODES,
+  type DrawController,
+  type DrawFeature,
+  type DrawSession,
+  type StoreId,
+} from '../../map/draw-controller'
 import type { ParcelFeature } from '../../shared/api-types'
 import { polygonsOf, toMultiPolygon } from './parcel-geometry'
 
@@ -22,7 +29,12 @@ function roundTo(value: number): number {
 /** What the pointer does on the map. */
 export type DrawTool = 'static' | 'select' | 'polygon' | 'linestring'
 
-const TOOL_MODES = { static: DRAW_MODES.static, select: SELECT_MODE, polygon: EDIT_MODE, linestring: LINE_MODE } as const
+const TOOL_MODES = {
+  static: DRAW_MODES.static,
+  select: SELECT_MODE,
+  polygon: EDIT_MODE,
+  linestring: LINE_MODE,
+} as const
 
 /** Events of the drawing store the editor follows. */
 export interface ParcelDrawListeners {
@@ -57,7 +69,10 @@ export class ParcelDraw {
 
   /** The store ids of the split lines. */
   lineIds(): StoreId[] {
-    return this.draw.features().filter((f) => f.properties.mode === LINE_MODE).map((f) => f.id!)
+    return this.draw
+      .features()
+      .filter((f) => f.properties.mode === LINE_MODE)
+      .map((f) => f.id!)
   }
 
   /**
@@ -66,12 +81,16 @@ export class ParcelDraw {
    */
   addEditable(parcel: ParcelFeature): { ids: StoreId[] } | { message: string } {
     this.removeParcel(parcel.id)
-    const features = polygonsOf(parcel.geometry).map((geometry, part) => this.feature(geometry, EDIT_MODE, { parcelId: parcel.id, part }))
+    const features = polygonsOf(parcel.geometry).map((geometry, part) =>
+      this.feature(geometry, EDIT_MODE, { parcelId: parcel.id, part }),
+    )
     const results = this.draw.add(features)
     const failed = results.find((r) => !r.valid)
     if (failed) {
       this.draw.remove(results.filter((r) => r.valid && r.id !== undefined).map((r) => r.id!))
-      return { message: `图斑 ${parcel.properties.code} 含内环或无效坐标，无法在浏览器中编辑顶点（${failed.reason ?? ''}）` }
+      return {
+        message: `图斑 ${parcel.properties.code} 含内环或无效坐标，无法在浏览器中编辑顶点（${failed.reason ?? ''}）`,
+      }
     }
     return { ids: results.map((r) => r.id!) }
   }
@@ -79,7 +98,11 @@ export class ParcelDraw {
   /** Puts a parcel in as the non-editable target of a split line. */
   addTarget(parcel: ParcelFeature): void {
     this.removeParcel(parcel.id)
-    this.draw.add(polygonsOf(parcel.geometry).map((geometry, part) => this.feature(geometry, TARGET_MODE, { parcelId: parcel.id, part })))
+    this.draw.add(
+      polygonsOf(parcel.geometry).map((geometry, part) =>
+        this.feature(geometry, TARGET_MODE, { parcelId: parcel.id, part }),
+      ),
+    )
   }
 
   /** Puts in the neighbours not yet in the store (as snapping targets); `except` are left out. */
@@ -87,19 +110,30 @@ export class ParcelDraw {
     const present = new Set(this.draw.features().map((f) => f.properties.parcelId))
     const features = parcels
       .filter((p) => !present.has(p.id) && !except.has(p.id))
-      .flatMap((p) => polygonsOf(p.geometry).map((geometry, part) => this.feature(geometry, NEIGHBOUR_MODE, { parcelId: p.id, part })))
+      .flatMap((p) =>
+        polygonsOf(p.geometry).map((geometry, part) =>
+          this.feature(geometry, NEIGHBOUR_MODE, { parcelId: p.id, part }),
+        ),
+      )
     if (features.length) this.draw.add(features)
   }
 
   /** Removes the neighbours that are not among `keep`. */
   pruneNeighbours(keep: ReadonlySet<number>): void {
-    const stale = this.draw.features().filter((f) => f.properties.mode === NEIGHBOUR_MODE && !keep.has(Number(f.properties.parcelId)))
+    const stale = this.draw
+      .features()
+      .filter((f) => f.properties.mode === NEIGHBOUR_MODE && !keep.has(Number(f.properties.parcelId)))
     if (stale.length) this.draw.remove(stale.map((f) => f.id!))
   }
 
   /** Removes every feature of one parcel (editable, target or neighbour). */
   removeParcel(parcelId: number): void {
-    this.draw.remove(this.draw.features().filter((f) => f.properties.parcelId === parcelId).map((f) => f.id!))
+    this.draw.remove(
+      this.draw
+        .features()
+        .filter((f) => f.properties.parcelId === parcelId)
+        .map((f) => f.id!),
+    )
   }
 
   /** Removes the given features. */
@@ -143,7 +177,9 @@ export class ParcelDraw {
   isEditableAt([lng, lat]: [number, number]): boolean {
     return this.draw
       .featuresAt([lng, lat])
-      .some((f) => f.properties.mode === EDIT_MODE || f.properties.mode === SELECT_MODE || f.properties.mode === LINE_MODE)
+      .some(
+        (f) => f.properties.mode === EDIT_MODE || f.properties.mode === SELECT_MODE || f.properties.mode === LINE_MODE,
+      )
   }
 
   /** Selects a feature in select mode. */
@@ -174,6 +210,11 @@ export class ParcelDraw {
 
   private feature(geometry: Polygon, mode: string, properties: Record<string, number>): DrawFeature {
     const coordinates = geometry.coordinates.map((ring) => ring.map(([lon, lat]) => [roundTo(lon), roundTo(lat)]))
-    return { type: 'Feature', id: this.draw.newId(), geometry: { type: 'Polygon', coordinates }, properties: { mode, ...properties } }
+    return {
+      type: 'Feature',
+      id: this.draw.newId(),
+      geometry: { type: 'Polygon', coordinates },
+      properties: { mode, ...properties },
+    }
   }
 }

@@ -12,7 +12,6 @@ const METRES_PER_DEGREE = 111_320
 /** Decimals the server keeps in stored coordinates (about 1 mm). */
 const COORDINATE_DECIMALS = 8
 
-
 /** An area in m² as `x 亩 / y 公顷`, two decimals each (亩 three for small areas). */
 export function formatMuHa(m2: number): string {
   const mu = m2ToMu(m2)
@@ -36,10 +35,10 @@ function roundPosition([lon, lat]: Position): string {
 
 /** True when two multipolygons have the same rings and positions at the server's precision. */
 export function isSameGeometry(a: MultiPolygon, b: MultiPolygon): boolean {
-  const text = (g: MultiPolygon) => g.coordinates.map((poly) => poly.map((ring) => ring.map(roundPosition).join(';')).join('|')).join('#')
+  const text = (g: MultiPolygon) =>
+    g.coordinates.map((poly) => poly.map((ring) => ring.map(roundPosition).join(';')).join('|')).join('#')
   return text(a) === text(b)
 }
-
 
 /** A box grown by `metres` on every side. */
 export function growBbox([west, south, east, north]: Bbox, metres: number): Bbox {
@@ -52,6 +51,10 @@ export function growBbox([west, south, east, north]: Bbox, metres: number): Bbox
 export function overlay(features: { geometry: Geometry; kind: string; color?: string }[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: features.map(({ geometry, kind, color }): Feature => ({ type: 'Feature', geometry, properties: color ? { kind, color } : { kind } })),
+    features: features.map(({ geometry, kind, color }): Feature => ({
+      type: 'Feature',
+      geometry,
+      properties: color ? { kind, color } : { kind },
+    })),
   }
 }

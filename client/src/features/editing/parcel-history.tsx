@@ -35,8 +35,10 @@ export function versionOf(entry: ParcelHistoryEntry): ParcelSnapshot | null {
 
 function describe(entry: ParcelHistoryEntry): string | null {
   const after = entry.after as Record<string, unknown> | null
-  if (entry.action === 'split' && Array.isArray(after?.childCodes)) return `分割为 ${(after.childCodes as string[]).join('、')}`
-  if (entry.action === 'merge' && Array.isArray(after?.childCodes)) return `合并为 ${(after.childCodes as string[]).join('、')}`
+  if (entry.action === 'split' && Array.isArray(after?.childCodes))
+    return `分割为 ${(after.childCodes as string[]).join('、')}`
+  if (entry.action === 'merge' && Array.isArray(after?.childCodes))
+    return `合并为 ${(after.childCodes as string[]).join('、')}`
   const snapshot = versionOf(entry)
   if (!snapshot) return null
   const parts = [
@@ -51,7 +53,11 @@ function describe(entry: ParcelHistoryEntry): string | null {
 /** 变更历史 of a parcel: who changed what, when and why; each version can be drawn on the map and restored. */
 export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, onRestored }: ParcelHistoryProps) {
   const [reloads, setReloads] = useState(0)
-  const state = useJson<ParcelHistoryResponse>(`/api/parcels/${parcelId}/history`, `${String(refreshKey)}/${reloads}`, '变更历史加载失败')
+  const state = useJson<ParcelHistoryResponse>(
+    `/api/parcels/${parcelId}/history`,
+    `${String(refreshKey)}/${reloads}`,
+    '变更历史加载失败',
+  )
   const [shown, setShown] = useState<number | null>(null)
   const [restoring, setRestoring] = useState<number | null>(null)
   const [reason, setReason] = useState('')
@@ -67,7 +73,11 @@ export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, on
     }
     const geometry: MultiPolygon = snapshot.geometry
     client.setOverlay('history', overlay([{ geometry, kind: 'version' }]))
-    client.fitBbox(bboxOf(geometry), { maxZoom: 17, animate: true, padding: { top: 60, left: 60, right: 400, bottom: 60 } })
+    client.fitBbox(bboxOf(geometry), {
+      maxZoom: 17,
+      animate: true,
+      padding: { top: 60, left: 60, right: 400, bottom: 60 },
+    })
     setShown(entry.id)
   }
 
@@ -98,7 +108,11 @@ export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, on
   }
 
   return (
-    <section className="history parcel-history" aria-labelledby={`parcel-history-${parcelId}`} data-testid="parcel-history">
+    <section
+      className="history parcel-history"
+      aria-labelledby={`parcel-history-${parcelId}`}
+      data-testid="parcel-history"
+    >
       <h3 id={`parcel-history-${parcelId}`} className="history__title">
         变更历史
         {state.status === 'done' && <span className="history__count">{state.data.entries.length} 条</span>}
@@ -109,14 +123,21 @@ export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, on
           {state.message}
         </p>
       )}
-      {state.status === 'done' && state.data.entries.length === 0 && <p className="panel-note">暂无变更记录（原始调查图斑）</p>}
+      {state.status === 'done' && state.data.entries.length === 0 && (
+        <p className="panel-note">暂无变更记录（原始调查图斑）</p>
+      )}
       {state.status === 'done' && state.data.entries.length > 0 && (
         <ol className="history__list">
           {state.data.entries.map((entry) => {
             const snapshot = versionOf(entry)
             const text = describe(entry)
             return (
-              <li key={entry.id} className={`history__entry history__entry--${entry.action}`} data-testid="parcel-history-entry" data-action={entry.action}>
+              <li
+                key={entry.id}
+                className={`history__entry history__entry--${entry.action}`}
+                data-testid="parcel-history-entry"
+                data-action={entry.action}
+              >
                 <div className="history__head">
                   <span className="history__action">{entry.actionName}</span>
                   <time className="history__time" dateTime={entry.changedAt}>
@@ -131,7 +152,12 @@ export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, on
                 {entry.reason && <div className="history__reason">原因：{entry.reason}</div>}
                 {snapshot?.geometry && (
                   <div className="history__actions">
-                    <button type="button" className="link-button" onClick={() => show(entry)} data-testid="history-view">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => show(entry)}
+                      data-testid="history-view"
+                    >
                       {shown === entry.id ? '隐藏' : '在地图上查看'}
                     </button>
                     {canRestore && (
@@ -155,7 +181,14 @@ export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, on
                       <span className="form-field__label">
                         恢复原因<span className="edit-required">*</span>
                       </span>
-                      <textarea className="text-area" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="restore-reason" />
+                      <textarea
+                        className="text-area"
+                        rows={2}
+                        maxLength={500}
+                        value={reason}
+                        onChange={(e) => setReason(e.target.value)}
+                        data-testid="restore-reason"
+                      />
                     </label>
                     <FormError message={failure} testId="restore-error" />
                     <div className="form-actions">

@@ -22,7 +22,11 @@ export interface PendingListProps {
   onSave: (reason: string) => void
 }
 
-function checkLabel(item: PendingItem, check: CheckState, problems: ParcelProblem[]): { text: string; tone: 'ok' | 'bad' | 'wait' } {
+function checkLabel(
+  item: PendingItem,
+  check: CheckState,
+  problems: ParcelProblem[],
+): { text: string; tone: 'ok' | 'bad' | 'wait' } {
   if (!item.change) return { text: '待填写属性', tone: 'bad' }
   if (problems.length) return { text: `${problems.length} 个问题`, tone: 'bad' }
   if (check.status === 'done') return { text: '检查通过', tone: 'ok' }
@@ -31,7 +35,18 @@ function checkLabel(item: PendingItem, check: CheckState, problems: ParcelProble
 }
 
 /** 待保存的修改: every pending change with its area and check state, its problems, 修改原因 and 保存/放弃. */
-export function PendingList({ items, check, problemsByKey, isSaving, hasOpenParcels, onLocate, onAttributes, onDiscard, onDiscardAll, onSave }: PendingListProps) {
+export function PendingList({
+  items,
+  check,
+  problemsByKey,
+  isSaving,
+  hasOpenParcels,
+  onLocate,
+  onAttributes,
+  onDiscard,
+  onDiscardAll,
+  onSave,
+}: PendingListProps) {
   const [reason, setReason] = useState('')
   const [isReasonMissing, setReasonMissing] = useState(false)
   const otherProblems = problemsByKey.get('unknown') ?? []
@@ -40,16 +55,23 @@ export function PendingList({ items, check, problemsByKey, isSaving, hasOpenParc
   const isCheckDone = check.status === 'done' && check.ok
   const canSave = items.length > 0 && !hasProblems && !isIncomplete && isCheckDone && !isSaving
   const blocker =
-    items.length === 0 ? null
-    : isIncomplete ? '有新图斑尚未填写属性'
-    : hasProblems ? '检查未通过，请按提示修改后再保存'
-    : check.status !== 'done' ? '正在检查修改…'
-    : null
+    items.length === 0
+      ? null
+      : isIncomplete
+        ? '有新图斑尚未填写属性'
+        : hasProblems
+          ? '检查未通过，请按提示修改后再保存'
+          : check.status !== 'done'
+            ? '正在检查修改…'
+            : null
 
   return (
     <section className="edit-card" data-testid="pending-list" aria-labelledby="pending-title">
       <h3 className="edit-card__title" id="pending-title">
-        待保存的修改 <span className="edit-count" data-testid="pending-count">{items.length} 项</span>
+        待保存的修改{' '}
+        <span className="edit-count" data-testid="pending-count">
+          {items.length} 项
+        </span>
       </h3>
       {items.length === 0 && <p className="panel-note">暂无修改。选择工具后在地图上编辑图斑。</p>}
       {items.length === 0 && hasOpenParcels && (
@@ -73,14 +95,21 @@ export function PendingList({ items, check, problemsByKey, isSaving, hasOpenParc
                     {state.text}
                   </span>
                 </div>
-                <div className="pending-item__area">{item.op === 'delete' ? `原面积 ${formatMuHa(item.areaM2)}` : formatMuHa(item.areaM2)}</div>
+                <div className="pending-item__area">
+                  {item.op === 'delete' ? `原面积 ${formatMuHa(item.areaM2)}` : formatMuHa(item.areaM2)}
+                </div>
                 {problems.length > 0 && (
                   <ul className="problem-list">
                     {problems.map((problem, i) => (
                       <li key={i} className="problem" data-testid="edit-problem" data-code={problem.code}>
                         <span className="problem__text">{problem.message}</span>
                         {(problem.location || problem.geometry) && (
-                          <button type="button" className="link-button" onClick={() => onLocate(item, problem)} data-testid="problem-locate">
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => onLocate(item, problem)}
+                            data-testid="problem-locate"
+                          >
                             定位
                           </button>
                         )}
@@ -90,16 +119,31 @@ export function PendingList({ items, check, problemsByKey, isSaving, hasOpenParc
                 )}
                 <div className="pending-item__actions">
                   {item.geometry && (
-                    <button type="button" className="link-button" onClick={() => onLocate(item)} data-testid="pending-locate">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onLocate(item)}
+                      data-testid="pending-locate"
+                    >
                       定位
                     </button>
                   )}
                   {item.op !== 'delete' && (
-                    <button type="button" className="link-button" onClick={() => onAttributes(item)} data-testid="pending-attributes">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onAttributes(item)}
+                      data-testid="pending-attributes"
+                    >
                       {item.change ? '属性' : '填写属性'}
                     </button>
                   )}
-                  <button type="button" className="link-button link-button--danger" onClick={() => onDiscard(item)} data-testid="pending-discard">
+                  <button
+                    type="button"
+                    className="link-button link-button--danger"
+                    onClick={() => onDiscard(item)}
+                    data-testid="pending-discard"
+                  >
                     撤除
                   </button>
                 </div>
@@ -142,7 +186,11 @@ export function PendingList({ items, check, problemsByKey, isSaving, hasOpenParc
             />
           </label>
           <FormError message={isReasonMissing ? '请填写修改原因' : null} testId="edit-reason-error" />
-          {blocker && <p className="panel-note" data-testid="save-blocker">{blocker}</p>}
+          {blocker && (
+            <p className="panel-note" data-testid="save-blocker">
+              {blocker}
+            </p>
+          )}
           <div className="form-actions">
             <button type="button" className="secondary-button" onClick={onDiscardAll} data-testid="edit-discard">
               放弃

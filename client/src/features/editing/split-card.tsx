@@ -40,26 +40,42 @@ export function SplitCard({ split }: SplitCardProps) {
       <p className="panel-note">
         {parcel.properties.dlbm} {parcel.properties.dlmc}，{formatMuHa(parcel.properties.areaM2)}
       </p>
-      {!split.line && <p className="panel-note">第 2 步：在地图上画一条穿过图斑的分割线（两端落在图斑外），单击添加节点，在最后一个节点上再次单击结束。</p>}
+      {!split.line && (
+        <p className="panel-note">
+          第 2 步：在地图上画一条穿过图斑的分割线（两端落在图斑外），单击添加节点，在最后一个节点上再次单击结束。
+        </p>
+      )}
       {split.isBusy && <p className="panel-note">正在计算…</p>}
       {preview && (
         <>
           <ol className="split-parts" data-testid="split-parts">
             {preview.parts.map((part, i) => (
               <li key={i} className="split-part" data-testid="split-part">
-                <span className="split-part__swatch" style={{ background: PART_COLORS[i % PART_COLORS.length] }} aria-hidden="true" />
+                <span
+                  className="split-part__swatch"
+                  style={{ background: PART_COLORS[i % PART_COLORS.length] }}
+                  aria-hidden="true"
+                />
                 第 {i + 1} 块：{formatMuHa(part.areaM2)}
               </li>
             ))}
           </ol>
           <p className="panel-note" data-testid="split-balance">
-            分割前 {formatMuHa(preview.parentAreaM2)}，分割后合计 {formatMuHa(preview.totalAreaM2)}，差 {(preview.areaDiffRatio * 100).toFixed(4)}%
+            分割前 {formatMuHa(preview.parentAreaM2)}，分割后合计 {formatMuHa(preview.totalAreaM2)}，差{' '}
+            {(preview.areaDiffRatio * 100).toFixed(4)}%
           </p>
           <label className="form-field">
             <span className="form-field__label">
               分割原因<span className="edit-required">*</span>
             </span>
-            <textarea className="text-area" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="split-reason" />
+            <textarea
+              className="text-area"
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="split-reason"
+            />
           </label>
           <ClassChoiceField
             value={classMode}

@@ -3,7 +3,14 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import type { MapClient } from '../../map/map-client'
 import { ApiError, problemsOf } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
-import type { Bbox, FeatureRef, ParcelAttributes, ParcelConflict, ParcelFeature, ParcelProblem } from '../../shared/api-types'
+import type {
+  Bbox,
+  FeatureRef,
+  ParcelAttributes,
+  ParcelConflict,
+  ParcelFeature,
+  ParcelProblem,
+} from '../../shared/api-types'
 import { fetchParcel, fetchParcelsIn, saveChanges } from './edit-api'
 import {
   EMPTY_SESSION,
@@ -33,7 +40,14 @@ const VIEW_HALF_DEGREES = 0.024
 /** The tools of the edit toolbar. */
 export type EditTool = 'none' | 'select' | 'draw' | 'split' | 'merge' | 'delete'
 
-const DRAW_TOOL: Record<EditTool, DrawTool> = { none: 'static', select: 'select', draw: 'polygon', split: 'static', merge: 'static', delete: 'static' }
+const DRAW_TOOL: Record<EditTool, DrawTool> = {
+  none: 'static',
+  select: 'select',
+  draw: 'polygon',
+  split: 'static',
+  merge: 'static',
+  delete: 'static',
+}
 
 /** What the attribute form edits: a new parcel or an existing one. */
 export type AttributeTarget = { kind: 'draft'; storeId: StoreId } | { kind: 'parcel'; parcelId: number }
@@ -111,10 +125,11 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
         const polygon = created.polygonOf(id)
         if (polygon && toolRef.current === 'draw') setLiveAreaM2(areaM2(polygon))
         else if (polygon && toolRef.current === 'select') setLiveAreaM2(areaM2(polygon))
-        if (!frame) frame = requestAnimationFrame(() => {
-          frame = 0
-          setRevision((n) => n + 1)
-        })
+        if (!frame)
+          frame = requestAnimationFrame(() => {
+            frame = 0
+            setRevision((n) => n + 1)
+          })
       },
       onFinish: (id, mode) => {
         if (mode === EDIT_MODE && created.polygonOf(id) && created.newPolygonIds().includes(id)) {
@@ -147,7 +162,14 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
   }, [client, session])
 
   const items: PendingItem[] = useMemo(
-    () => (draw ? pendingItems(session, (ids) => draw.multiPolygonOf(ids), (id) => draw.polygonOf(id)) : []),
+    () =>
+      draw
+        ? pendingItems(
+            session,
+            (ids) => draw.multiPolygonOf(ids),
+            (id) => draw.polygonOf(id),
+          )
+        : [],
     // revision counts the changes inside the draw store, which React cannot see
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [draw, session, revision],
@@ -170,7 +192,10 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
     const features: Feature[] = []
     for (const problem of problems) {
       if (problem.geometry) features.push(...overlay([{ geometry: problem.geometry, kind: 'problem-area' }]).features)
-      if (problem.location) features.push(...overlay([{ geometry: { type: 'Point', coordinates: problem.location }, kind: 'problem-point' }]).features)
+      if (problem.location)
+        features.push(
+          ...overlay([{ geometry: { type: 'Point', coordinates: problem.location }, kind: 'problem-point' }]).features,
+        )
     }
     for (const parcel of session.parcels) {
       if (parcel.isDeleted) features.push(...overlay([{ geometry: parcel.feature.geometry, kind: 'deleted' }]).features)
@@ -247,7 +272,8 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
     if (!client || !draw || client.zoom() < MIN_EDIT_ZOOM) return
     try {
       const keepOwners = new Set(editedParcelIds(session))
-      for (const owner of [...neighbourIds.current.keys()]) if (owner !== -1 && !keepOwners.has(owner)) neighbourIds.current.delete(owner)
+      for (const owner of [...neighbourIds.current.keys()])
+        if (owner !== -1 && !keepOwners.has(owner)) neighbourIds.current.delete(owner)
       await loadNeighbours(viewBox(client), -1, new Set(editedParcelIds(session)))
       draw.pruneNeighbours(new Set([...neighbourIds.current.values()].flatMap((ids) => [...ids])))
     } catch (error) {
@@ -294,7 +320,11 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
   }, [draw, deleteTarget])
 
   const setAttributes = useCallback((target: AttributeTarget, attributes: ParcelAttributes) => {
-    setSession((s) => (target.kind === 'draft' ? withDraftAttributes(s, target.storeId, attributes) : withParcelAttributes(s, target.parcelId, attributes)))
+    setSession((s) =>
+      target.kind === 'draft'
+        ? withDraftAttributes(s, target.storeId, attributes)
+        : withParcelAttributes(s, target.parcelId, attributes),
+    )
     setAttributeTarget(null)
   }, [])
 
@@ -328,7 +358,11 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
         if (error instanceof ApiError && error.code === 'GEOMETRY_CHECK') {
           showProblems(problemsOf<ParcelProblem>(error))
           flash('error', error.message)
-        } else if (error instanceof ApiError && error.code === 'CONFLICT' && typeof (error.details as Partial<ParcelConflict>).id === 'number') {
+        } else if (
+          error instanceof ApiError &&
+          error.code === 'CONFLICT' &&
+          typeof (error.details as Partial<ParcelConflict>).id === 'number'
+        ) {
           const details = error.details as ParcelConflict
           const mine = items.find((item) => item.parcelId === details.id)?.geometry ?? null
           setConflict({ conflict: details, message: error.message, mine: mine?.type === 'MultiPolygon' ? mine : null })
@@ -345,7 +379,8 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
     if (!conflict) return client.setOverlay('conflict', null)
     const features: Feature[] = []
     if (conflict.mine) features.push(...overlay([{ geometry: conflict.mine, kind: 'mine' }]).features)
-    if (conflict.conflict.current) features.push(...overlay([{ geometry: conflict.conflict.current.geometry, kind: 'current' }]).features)
+    if (conflict.conflict.current)
+      features.push(...overlay([{ geometry: conflict.conflict.current.geometry, kind: 'current' }]).features)
     client.setOverlay('conflict', featureCollection(features))
   }, [client, conflict])
 
@@ -389,13 +424,10 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
     setToolState('select')
   }, [conflict, draw, session, flash])
 
-  const setTool = useCallback(
-    (next: EditTool) => {
-      setToolState((current) => (current === next ? 'none' : next))
-      setMessage(null)
-    },
-    [],
-  )
+  const setTool = useCallback((next: EditTool) => {
+    setToolState((current) => (current === next ? 'none' : next))
+    setMessage(null)
+  }, [])
 
   return {
     draw,
@@ -436,7 +468,18 @@ export function useParcelEditor({ client, isEnabled, isActive, onSaved }: Parcel
     flash,
     clearMessage: () => setMessage(null),
     /** Shared parts for the split and merge tools. */
-    core: { client, draw, clickHandlers, finishHandlers, loadNeighbours, clearAll, onSaved, flash, setLoading, session },
+    core: {
+      client,
+      draw,
+      clickHandlers,
+      finishHandlers,
+      loadNeighbours,
+      clearAll,
+      onSaved,
+      flash,
+      setLoading,
+      session,
+    },
     isCapturingClicks: effectiveTool !== 'none',
     lineMode: LINE_MODE,
   }

@@ -17,9 +17,15 @@ export type CheckState =
  * Runs `POST /api/parcels/check` on the pending changes whenever they change (debounced); an answer to an
  * older set is dropped. `override` shows problems a save answered with until the changes move again.
  */
-export function usePendingCheck(changes: ParcelChange[]): { check: CheckState; showProblems: (problems: ParcelProblem[]) => void } {
+export function usePendingCheck(changes: ParcelChange[]): {
+  check: CheckState
+  showProblems: (problems: ParcelProblem[]) => void
+} {
   const signature = JSON.stringify(changes)
-  const [check, setCheck] = useState<{ signature: string; state: CheckState }>({ signature: '[]', state: { status: 'idle' } })
+  const [check, setCheck] = useState<{ signature: string; state: CheckState }>({
+    signature: '[]',
+    state: { status: 'idle' },
+  })
   const latest = useRef(signature)
   latest.current = signature
   const changesRef = useRef(changes)
@@ -31,18 +37,22 @@ export function usePendingCheck(changes: ParcelChange[]): { check: CheckState; s
       setCheck({ signature, state: { status: 'checking' } })
       checkChanges(changesRef.current)
         .then((answer) => {
-          if (latest.current === signature) setCheck({ signature, state: { status: 'done', ok: answer.ok, problems: answer.problems } })
+          if (latest.current === signature)
+            setCheck({ signature, state: { status: 'done', ok: answer.ok, problems: answer.problems } })
         })
         .catch((error: unknown) => {
-          if (latest.current === signature) setCheck({ signature, state: { status: 'error', message: errorMessage(error, '检查失败，请稍后重试') } })
+          if (latest.current === signature)
+            setCheck({ signature, state: { status: 'error', message: errorMessage(error, '检查失败，请稍后重试') } })
         })
     }, CHECK_DELAY_MS)
     return () => window.clearTimeout(timer)
   }, [signature])
 
-  const state: CheckState = signature === '[]' ? { status: 'idle' } : check.signature === signature ? check.state : { status: 'checking' }
+  const state: CheckState =
+    signature === '[]' ? { status: 'idle' } : check.signature === signature ? check.state : { status: 'checking' }
   return {
     check: state,
-    showProblems: (problems) => setCheck({ signature: latest.current, state: { status: 'done', ok: problems.length === 0, problems } }),
+    showProblems: (problems) =>
+      setCheck({ signature: latest.current, state: { status: 'done', ok: problems.length === 0, problems } }),
   }
 }

@@ -47,7 +47,8 @@ export function useSplit(editor: ParcelEditor) {
     if (!isOn || !draw) return
     const onClick = async (parcelId: number) => {
       if (state.parcel) return
-      if (session.parcels.some((p) => p.feature.id === parcelId)) return flash('error', '该图斑有未保存的修改，请先保存或放弃后再分割')
+      if (session.parcels.some((p) => p.feature.id === parcelId))
+        return flash('error', '该图斑有未保存的修改，请先保存或放弃后再分割')
       try {
         const parcel = await fetchParcel(parcelId)
         draw.addTarget(parcel)
@@ -93,8 +94,14 @@ export function useSplit(editor: ParcelEditor) {
     const parts = state.preview?.parts ?? []
     const problems = state.failure?.problems ?? []
     const features = [
-      ...parts.map((part, i) => ({ geometry: part.geometry, kind: 'preview', color: PART_COLORS[i % PART_COLORS.length] })),
-      ...problems.flatMap((p) => (p.location ? [{ geometry: { type: 'Point' as const, coordinates: p.location }, kind: 'problem-point' }] : [])),
+      ...parts.map((part, i) => ({
+        geometry: part.geometry,
+        kind: 'preview',
+        color: PART_COLORS[i % PART_COLORS.length],
+      })),
+      ...problems.flatMap((p) =>
+        p.location ? [{ geometry: { type: 'Point' as const, coordinates: p.location }, kind: 'problem-point' }] : [],
+      ),
     ]
     client.setOverlay('split', features.length ? overlay(features) : null)
   }, [client, state.preview, state.failure])
@@ -115,7 +122,10 @@ export function useSplit(editor: ParcelEditor) {
         const answer = await splitParcel(state.parcel.id, state.parcel.properties.version, state.line, reason, choice)
         clearAll()
         client?.setOverlay('split', null)
-        flash('ok', `图斑 ${answer.parent.code} 已分割为 ${answer.children.length} 个图斑：${answer.children.map((c) => c.code).join('、')}`)
+        flash(
+          'ok',
+          `图斑 ${answer.parent.code} 已分割为 ${answer.children.length} 个图斑：${answer.children.map((c) => c.code).join('、')}`,
+        )
         onSaved()
       } catch (error) {
         setState((s) => ({ ...s, failure: failureOf(error), isBusy: false }))
@@ -161,10 +171,16 @@ export function useMerge(editor: ParcelEditor) {
         setState((s) => ({ ...s, parcels: s.parcels.filter((p) => p.id !== parcelId), preview: null, failure: null }))
         return
       }
-      if (session.parcels.some((p) => p.feature.id === parcelId)) return flash('error', '该图斑有未保存的修改，请先保存或放弃后再合并')
+      if (session.parcels.some((p) => p.feature.id === parcelId))
+        return flash('error', '该图斑有未保存的修改，请先保存或放弃后再合并')
       try {
         const parcel = await fetchParcel(parcelId)
-        setState((s) => ({ ...s, parcels: [...s.parcels.filter((p) => p.id !== parcel.id), parcel], preview: null, failure: null }))
+        setState((s) => ({
+          ...s,
+          parcels: [...s.parcels.filter((p) => p.id !== parcel.id), parcel],
+          preview: null,
+          failure: null,
+        }))
       } catch (error) {
         flash('error', errorMessage(error, '图斑加载失败'))
       }
@@ -181,7 +197,9 @@ export function useMerge(editor: ParcelEditor) {
     const features = [
       ...state.parcels.map((p) => ({ geometry: p.geometry, kind: 'selected' })),
       ...(state.preview ? [{ geometry: state.preview.geometry, kind: 'preview' }] : []),
-      ...(state.failure?.problems ?? []).flatMap((p) => (p.location ? [{ geometry: { type: 'Point' as const, coordinates: p.location }, kind: 'problem-point' }] : [])),
+      ...(state.failure?.problems ?? []).flatMap((p) =>
+        p.location ? [{ geometry: { type: 'Point' as const, coordinates: p.location }, kind: 'problem-point' }] : [],
+      ),
     ]
     client.setOverlay('merge', features.length ? overlay(features) : null)
   }, [client, state.parcels, state.preview, state.failure])

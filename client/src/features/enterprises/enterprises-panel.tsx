@@ -3,7 +3,15 @@ import { ApiError, sendJson } from '../../shared/api-client'
 import type { Bbox, FeatureRef, ScopeCounty } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
-import { ENTERPRISE_STATUSES, ENTERPRISE_STATUS_NAME, INDUSTRY_NAME, itemsOf, type Enterprise, type EnterpriseStatus, type PlotProposal } from './enterprise-types'
+import {
+  ENTERPRISE_STATUSES,
+  ENTERPRISE_STATUS_NAME,
+  INDUSTRY_NAME,
+  itemsOf,
+  type Enterprise,
+  type EnterpriseStatus,
+  type PlotProposal,
+} from './enterprise-types'
 import { ProposalList } from './proposal-list'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
 import './enterprises.css'
@@ -25,7 +33,14 @@ export interface EnterprisesPanelProps {
  * The 重点监管单位 tab: the key supervised enterprises of a county with their industry and state, the change of
  * state (关闭 / 搬迁 propose the site as a suspected plot), and the pending proposals to confirm or dismiss.
  */
-export function EnterprisesPanel({ counties, canEdit, refreshKey, onChanged, onShowOnMap, onLocate }: EnterprisesPanelProps) {
+export function EnterprisesPanel({
+  counties,
+  canEdit,
+  refreshKey,
+  onChanged,
+  onShowOnMap,
+  onLocate,
+}: EnterprisesPanelProps) {
   const [adcode, setAdcode] = useState(counties[0]?.adcode ?? '')
   const [status, setStatus] = useState('')
   const [industry, setIndustry] = useState('')
@@ -33,11 +48,25 @@ export function EnterprisesPanel({ counties, canEdit, refreshKey, onChanged, onS
   const [openId, setOpenId] = useState<number | null>(null)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const key = `${String(refreshKey)}/${reloads}`
-  const query = new URLSearchParams({ adcode, ...(status ? { status } : {}), ...(industry ? { industry } : {}) }).toString()
+  const query = new URLSearchParams({
+    adcode,
+    ...(status ? { status } : {}),
+    ...(industry ? { industry } : {}),
+  }).toString()
   const list = useJson<unknown>(adcode ? `/api/enterprises?${query}` : null, key, '重点监管单位加载失败')
-  const pending = useJson<unknown>(adcode ? `/api/plot-proposals?status=pending&adcode=${adcode}` : null, key, '建议列表加载失败')
+  const pending = useJson<unknown>(
+    adcode ? `/api/plot-proposals?status=pending&adcode=${adcode}` : null,
+    key,
+    '建议列表加载失败',
+  )
   const enterprises = useMemo(() => (list.status === 'done' ? itemsOf<Enterprise>(list.data) : []), [list])
-  const proposals = useMemo(() => (pending.status === 'done' ? itemsOf<PlotProposal>(pending.data).filter((p) => !p.adcode || p.adcode === adcode) : []), [pending, adcode])
+  const proposals = useMemo(
+    () =>
+      pending.status === 'done'
+        ? itemsOf<PlotProposal>(pending.data).filter((p) => !p.adcode || p.adcode === adcode)
+        : [],
+    [pending, adcode],
+  )
 
   const changed = (text: string) => {
     setMessage({ kind: 'ok', text })
@@ -46,7 +75,11 @@ export function EnterprisesPanel({ counties, canEdit, refreshKey, onChanged, onS
   }
 
   return (
-    <section className="panel-section panel-section--grow enterprises-panel" aria-labelledby="enterprises-title" data-testid="enterprises-panel">
+    <section
+      className="panel-section panel-section--grow enterprises-panel"
+      aria-labelledby="enterprises-title"
+      data-testid="enterprises-panel"
+    >
       <div className="panel-section__bar">
         <h2 id="enterprises-title" className="panel-section__title">
           土壤污染重点监管单位
@@ -68,7 +101,11 @@ export function EnterprisesPanel({ counties, canEdit, refreshKey, onChanged, onS
         </label>
       )}
       {message && (
-        <p className={`notice notice--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="enterprise-message">
+        <p
+          className={`notice notice--${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="enterprise-message"
+        >
           {message.text}
           <button type="button" className="notice__close" aria-label="关闭" onClick={() => setMessage(null)}>
             ×
@@ -80,13 +117,23 @@ export function EnterprisesPanel({ counties, canEdit, refreshKey, onChanged, onS
         待确认的疑似地块建议
         {proposals.length > 0 && <span className="side-tabs__badge">{proposals.length}</span>}
       </h3>
-      <p className="panel-note enterprises-panel__lead">重点监管单位关闭或搬迁后，其原址作为疑似污染地块建议，由生态环境部门确认后列入疑似污染地块名单。</p>
+      <p className="panel-note enterprises-panel__lead">
+        重点监管单位关闭或搬迁后，其原址作为疑似污染地块建议，由生态环境部门确认后列入疑似污染地块名单。
+      </p>
       {pending.status === 'error' && <p className="panel-note panel-note--error">{pending.message}</p>}
-      {pending.status === 'done' && <ProposalList proposals={proposals} canDecide={canEdit} onDecided={changed} onLocate={onLocate} />}
+      {pending.status === 'done' && (
+        <ProposalList proposals={proposals} canDecide={canEdit} onDecided={changed} onLocate={onLocate} />
+      )}
 
       <h3 className="enterprises-panel__sub">单位名录</h3>
       <div className="enterprise-filters">
-        <select className="text-input" value={status} onChange={(e) => setStatus(e.target.value)} aria-label="生产状态" data-testid="enterprise-filter-status">
+        <select
+          className="text-input"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          aria-label="生产状态"
+          data-testid="enterprise-filter-status"
+        >
           <option value="">全部状态</option>
           {ENTERPRISE_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -94,7 +141,13 @@ export function EnterprisesPanel({ counties, canEdit, refreshKey, onChanged, onS
             </option>
           ))}
         </select>
-        <select className="text-input" value={industry} onChange={(e) => setIndustry(e.target.value)} aria-label="行业" data-testid="enterprise-filter-industry">
+        <select
+          className="text-input"
+          value={industry}
+          onChange={(e) => setIndustry(e.target.value)}
+          aria-label="行业"
+          data-testid="enterprise-filter-industry"
+        >
           <option value="">全部行业</option>
           {Object.entries(INDUSTRY_NAME).map(([code, name]) => (
             <option key={code} value={code}>
@@ -138,7 +191,16 @@ interface EnterpriseItemProps {
 }
 
 /** One enterprise: name, industry, state; opened, its facts and the change of state. */
-function EnterpriseItem({ enterprise: e, isOpen, canEdit, onToggle, onShowOnMap, onChanged, onFailed, onStale }: EnterpriseItemProps) {
+function EnterpriseItem({
+  enterprise: e,
+  isOpen,
+  canEdit,
+  onToggle,
+  onShowOnMap,
+  onChanged,
+  onFailed,
+  onStale,
+}: EnterpriseItemProps) {
   const [next, setNext] = useState<EnterpriseStatus>(e.status)
   const [isBusy, setBusy] = useState(false)
   const statusName = e.statusName ?? ENTERPRISE_STATUS_NAME[e.status] ?? e.status
@@ -148,7 +210,9 @@ function EnterpriseItem({ enterprise: e, isOpen, canEdit, onToggle, onShowOnMap,
     try {
       await sendJson('PATCH', `/api/enterprises/${e.id}`, { version: e.version, status: next })
       const proposes = next === 'closed' || next === 'relocated'
-      onChanged(`“${e.name}”已改为${ENTERPRISE_STATUS_NAME[next]}${proposes ? '；其原址已作为疑似污染地块建议，请在上方确认或不予列入' : ''}`)
+      onChanged(
+        `“${e.name}”已改为${ENTERPRISE_STATUS_NAME[next]}${proposes ? '；其原址已作为疑似污染地块建议，请在上方确认或不予列入' : ''}`,
+      )
     } catch (error) {
       onFailed(errorMessage(error, '状态修改失败'))
       if (error instanceof ApiError && error.code === 'CONFLICT') onStale()
@@ -158,7 +222,12 @@ function EnterpriseItem({ enterprise: e, isOpen, canEdit, onToggle, onShowOnMap,
   }
 
   return (
-    <div className={`enterprise${isOpen ? ' enterprise--open' : ''}`} data-testid="enterprise" data-id={e.id} data-name={e.name}>
+    <div
+      className={`enterprise${isOpen ? ' enterprise--open' : ''}`}
+      data-testid="enterprise"
+      data-id={e.id}
+      data-name={e.name}
+    >
       <button type="button" className="enterprise__head" onClick={onToggle} aria-expanded={isOpen}>
         <span className="enterprise__name">{e.name}</span>
         <span className={`enterprise-status enterprise-status--${e.status}`}>{statusName}</span>
@@ -193,14 +262,26 @@ function EnterpriseItem({ enterprise: e, isOpen, canEdit, onToggle, onShowOnMap,
           </div>
           {canEdit && (
             <div className="enterprise__row">
-              <select className="text-input" value={next} onChange={(ev) => setNext(ev.target.value as EnterpriseStatus)} aria-label="生产状态" data-testid="enterprise-status-select">
+              <select
+                className="text-input"
+                value={next}
+                onChange={(ev) => setNext(ev.target.value as EnterpriseStatus)}
+                aria-label="生产状态"
+                data-testid="enterprise-status-select"
+              >
                 {ENTERPRISE_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {ENTERPRISE_STATUS_NAME[s]}
                   </option>
                 ))}
               </select>
-              <button type="button" className="primary-button" disabled={isBusy || next === e.status} onClick={() => void save()} data-testid="enterprise-status-save">
+              <button
+                type="button"
+                className="primary-button"
+                disabled={isBusy || next === e.status}
+                onClick={() => void save()}
+                data-testid="enterprise-status-save"
+              >
                 {isBusy ? '正在保存…' : '修改状态'}
               </button>
             </div>

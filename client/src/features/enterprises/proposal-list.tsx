@@ -27,17 +27,29 @@ function bboxOfGeometry(geometry: PlotProposal['geometry']): Bbox | null {
 /** 待确认的疑似地块建议: sites of closed or relocated enterprises, to confirm as suspected plots or dismiss with a reason. */
 export function ProposalList({ proposals, canDecide, onDecided, onLocate }: ProposalListProps) {
   const [decision, setDecision] = useState<Decision | null>(null)
-  if (proposals.length === 0) return <p className="panel-note" data-testid="proposals-empty">暂无待确认的建议</p>
+  if (proposals.length === 0)
+    return (
+      <p className="panel-note" data-testid="proposals-empty">
+        暂无待确认的建议
+      </p>
+    )
   return (
     <>
       <ul className="proposal-list" data-testid="proposal-list">
         {proposals.map((p) => {
           const bbox = bboxOfGeometry(p.geometry)
           return (
-            <li key={p.id} className="proposal" data-testid="proposal" data-enterprise-id={p.enterpriseId} data-enterprise={p.enterpriseName}>
+            <li
+              key={p.id}
+              className="proposal"
+              data-testid="proposal"
+              data-enterprise-id={p.enterpriseId}
+              data-enterprise={p.enterpriseName}
+            >
               <span className="proposal__name">{p.enterpriseName}</span>
               <span className="proposal__meta">
-                {p.industryName ?? INDUSTRY_NAME[p.industry] ?? p.industry} · 已{p.enterpriseStatusName ?? ENTERPRISE_STATUS_NAME[p.enterpriseStatus] ?? p.enterpriseStatus}
+                {p.industryName ?? INDUSTRY_NAME[p.industry] ?? p.industry} · 已
+                {p.enterpriseStatusName ?? ENTERPRISE_STATUS_NAME[p.enterpriseStatus] ?? p.enterpriseStatus}
                 {typeof p.areaM2 === 'number' ? ` · ${m2ToMu(p.areaM2).toFixed(1)} 亩` : ''}
               </span>
               <span className="proposal__meta">
@@ -52,10 +64,20 @@ export function ProposalList({ proposals, canDecide, onDecided, onLocate }: Prop
                 )}
                 {canDecide && (
                   <>
-                    <button type="button" className="primary-button proposal__button" onClick={() => setDecision({ kind: 'confirm', proposal: p })} data-testid="proposal-confirm">
+                    <button
+                      type="button"
+                      className="primary-button proposal__button"
+                      onClick={() => setDecision({ kind: 'confirm', proposal: p })}
+                      data-testid="proposal-confirm"
+                    >
                       确认为疑似地块
                     </button>
-                    <button type="button" className="danger-outline-button proposal__button" onClick={() => setDecision({ kind: 'dismiss', proposal: p })} data-testid="proposal-dismiss">
+                    <button
+                      type="button"
+                      className="danger-outline-button proposal__button"
+                      onClick={() => setDecision({ kind: 'dismiss', proposal: p })}
+                      data-testid="proposal-dismiss"
+                    >
                       不予列入
                     </button>
                   </>
@@ -80,9 +102,19 @@ export function ProposalList({ proposals, canDecide, onDecided, onLocate }: Prop
 }
 
 /** Asks the plot name (确认) or the reason (不予列入) and sends the decision. */
-function DecisionDialog({ decision, onClose, onDone }: { decision: Decision; onClose: () => void; onDone: (text: string) => void }) {
+function DecisionDialog({
+  decision,
+  onClose,
+  onDone,
+}: {
+  decision: Decision
+  onClose: () => void
+  onDone: (text: string) => void
+}) {
   const { kind, proposal } = decision
-  const [text, setText] = useState(kind === 'confirm' ? `${proposal.enterpriseName.replace(/（示例）$/, '')}原址地块` : '')
+  const [text, setText] = useState(
+    kind === 'confirm' ? `${proposal.enterpriseName.replace(/（示例）$/, '')}原址地块` : '',
+  )
   const [failure, setFailure] = useState<string | null>(null)
   const [isBusy, setBusy] = useState(false)
 
@@ -92,11 +124,17 @@ function DecisionDialog({ decision, onClose, onDone }: { decision: Decision; onC
     setBusy(true)
     setFailure(null)
     try {
-      const answer = await sendJson<Record<string, any>>('POST', `/api/plot-proposals/${proposal.id}/${kind}`, kind === 'confirm' ? { name: text.trim() } : { reason: text.trim() })
+      const answer = await sendJson<Record<string, any>>(
+        'POST',
+        `/api/plot-proposals/${proposal.id}/${kind}`,
+        kind === 'confirm' ? { name: text.trim() } : { reason: text.trim() },
+      )
       const code = answer?.plot?.code ?? answer?.plotCode ?? answer?.proposal?.plotCode ?? ''
-      onDone(kind === 'confirm'
-        ? `已将“${proposal.enterpriseName}”原址确认为疑似污染地块${code ? ` ${code}` : ''}，列入疑似污染地块名单（草稿）`
-        : `已将“${proposal.enterpriseName}”的建议标记为不予列入`)
+      onDone(
+        kind === 'confirm'
+          ? `已将“${proposal.enterpriseName}”原址确认为疑似污染地块${code ? ` ${code}` : ''}，列入疑似污染地块名单（草稿）`
+          : `已将“${proposal.enterpriseName}”的建议标记为不予列入`,
+      )
     } catch (error) {
       setFailure(errorMessage(error))
     } finally {
@@ -105,7 +143,13 @@ function DecisionDialog({ decision, onClose, onDone }: { decision: Decision; onC
   }
 
   return (
-    <Dialog title={kind === 'confirm' ? `确认为疑似污染地块：${proposal.enterpriseName}` : `不予列入：${proposal.enterpriseName}`} onClose={onClose} testId="proposal-dialog">
+    <Dialog
+      title={
+        kind === 'confirm' ? `确认为疑似污染地块：${proposal.enterpriseName}` : `不予列入：${proposal.enterpriseName}`
+      }
+      onClose={onClose}
+      testId="proposal-dialog"
+    >
       <form className="dialog__body" onSubmit={submit} noValidate>
         <p className="panel-note">
           {kind === 'confirm'
@@ -115,9 +159,24 @@ function DecisionDialog({ decision, onClose, onDone }: { decision: Decision; onC
         <label className="form-field">
           <span className="form-field__label">{kind === 'confirm' ? '地块名称' : '不予列入理由（必填）'}</span>
           {kind === 'confirm' ? (
-            <input className="text-input" value={text} maxLength={100} autoFocus onChange={(e) => setText(e.target.value)} data-testid="proposal-name" />
+            <input
+              className="text-input"
+              value={text}
+              maxLength={100}
+              autoFocus
+              onChange={(e) => setText(e.target.value)}
+              data-testid="proposal-name"
+            />
           ) : (
-            <textarea className="text-area" rows={4} value={text} maxLength={500} autoFocus onChange={(e) => setText(e.target.value)} data-testid="proposal-reason" />
+            <textarea
+              className="text-area"
+              rows={4}
+              value={text}
+              maxLength={500}
+              autoFocus
+              onChange={(e) => setText(e.target.value)}
+              data-testid="proposal-reason"
+            />
           )}
         </label>
         <FormError message={failure} testId="proposal-error" />
@@ -125,7 +184,12 @@ function DecisionDialog({ decision, onClose, onDone }: { decision: Decision; onC
           <button type="button" className="secondary-button" onClick={onClose}>
             取消
           </button>
-          <button type="submit" className={kind === 'confirm' ? 'primary-button' : 'danger-button'} disabled={isBusy} data-testid="proposal-send">
+          <button
+            type="submit"
+            className={kind === 'confirm' ? 'primary-button' : 'danger-button'}
+            disabled={isBusy}
+            data-testid="proposal-send"
+          >
             {isBusy ? '正在提交…' : kind === 'confirm' ? '确认列入' : '确认不予列入'}
           </button>
         </div>

@@ -18,14 +18,27 @@ export interface InfoPanelProps {
 }
 
 /** Describes the selected map feature: title, layer, attributes. */
-export function InfoPanel({ feature, onClose, onLocate, renderTop, renderBottom, refreshKey = 0, renderValue }: InfoPanelProps) {
+export function InfoPanel({
+  feature,
+  onClose,
+  onLocate,
+  renderTop,
+  renderBottom,
+  refreshKey = 0,
+  renderValue,
+}: InfoPanelProps) {
   const [reloads, setReloads] = useState(0)
   const reload = useCallback(() => setReloads((n) => n + 1), [])
   const state = useFeatureInfo(feature, `${reloads}/${String(refreshKey)}`)
   const info = state.status === 'done' ? state.info : null
 
   return (
-    <aside className="info-panel" data-testid="info-panel" aria-labelledby="info-title" aria-busy={state.status === 'loading'}>
+    <aside
+      className="info-panel"
+      data-testid="info-panel"
+      aria-labelledby="info-title"
+      aria-busy={state.status === 'loading'}
+    >
       <header className="info-panel__header">
         <div className="info-panel__heading">
           {info && <span className="info-panel__layer">{info.layerName}</span>}

@@ -4,9 +4,7 @@ import type { FeatureRef, ReviewedFeatureInfo } from '../../shared/api-types'
 
 /** State of the description of one feature. */
 export type FeatureInfoState =
-  | { status: 'loading' }
-  | { status: 'done'; info: ReviewedFeatureInfo }
-  | { status: 'error'; message: string }
+  { status: 'loading' } | { status: 'done'; info: ReviewedFeatureInfo } | { status: 'error'; message: string }
 
 type Answer = { key: string; state: FeatureInfoState }
 

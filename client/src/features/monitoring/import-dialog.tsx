@@ -37,10 +37,19 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
     const form = new FormData()
     form.append('file', file)
     try {
-      const answer = await sendJson<ImportReport>('POST', `/api/monitoring/import?mode=${mode}&dryRun=${isDryRun}`, form)
+      const answer = await sendJson<ImportReport>(
+        'POST',
+        `/api/monitoring/import?mode=${mode}&dryRun=${isDryRun}`,
+        form,
+      )
       setReport(answer)
       if (isDryRun) {
-        setMessage({ kind: answer.failed ? 'error' : 'ok', text: answer.failed ? `检查完成：${answer.failed} 行有错，见下表（未导入）` : `检查完成：${answer.rows} 行全部有效（未导入）` })
+        setMessage({
+          kind: answer.failed ? 'error' : 'ok',
+          text: answer.failed
+            ? `检查完成：${answer.failed} 行有错，见下表（未导入）`
+            : `检查完成：${answer.rows} 行全部有效（未导入）`,
+        })
       } else {
         const text = `已导入 ${answer.imported} 行${answer.failed ? `，${answer.failed} 行有错未导入` : ''}`
         setMessage({ kind: 'ok', text })
@@ -59,30 +68,81 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
       <div className="dialog__body import-dialog">
         <p className="panel-note">
           请按模板填写，每行一次采样。下载模板：
-          <a href="/api/monitoring/import-template.xlsx" download data-testid="template-xlsx">Excel 模板（含填写说明）</a>
+          <a href="/api/monitoring/import-template.xlsx" download data-testid="template-xlsx">
+            Excel 模板（含填写说明）
+          </a>
           {' · '}
-          <a href="/api/monitoring/import-template.csv" download data-testid="template-csv">CSV 模板</a>
+          <a href="/api/monitoring/import-template.csv" download data-testid="template-csv">
+            CSV 模板
+          </a>
         </p>
         <label className="import-dialog__file">
           <span className="secondary-button">选择文件</span>
-          <input type="file" accept=".xlsx,.csv" className="import-dialog__input" data-testid="import-file"
-            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); setMessage(null) }} />
+          <input
+            type="file"
+            accept=".xlsx,.csv"
+            className="import-dialog__input"
+            data-testid="import-file"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null)
+              setReport(null)
+              setMessage(null)
+            }}
+          />
           <span className="import-dialog__name">{file ? file.name : '未选择文件（.xlsx 或 .csv）'}</span>
         </label>
         <fieldset className="import-dialog__modes">
           <legend>导入方式</legend>
           <label>
-            <input type="radio" name="import-mode" checked={mode === 'all'} onChange={() => setMode('all')} data-testid="mode-all" /> 全部有效才导入（任何一行有错都不导入）
+            <input
+              type="radio"
+              name="import-mode"
+              checked={mode === 'all'}
+              onChange={() => setMode('all')}
+              data-testid="mode-all"
+            />{' '}
+            全部有效才导入（任何一行有错都不导入）
           </label>
           <label>
-            <input type="radio" name="import-mode" checked={mode === 'valid-only'} onChange={() => setMode('valid-only')} data-testid="mode-valid-only" /> 仅导入有效行（有错的行列在报告中）
+            <input
+              type="radio"
+              name="import-mode"
+              checked={mode === 'valid-only'}
+              onChange={() => setMode('valid-only')}
+              data-testid="mode-valid-only"
+            />{' '}
+            仅导入有效行（有错的行列在报告中）
           </label>
         </fieldset>
         <div className="import-dialog__actions">
-          <button type="button" className="secondary-button" disabled={!file || isBusy} onClick={() => void run(true)} data-testid="import-check">检查（不导入）</button>
-          <button type="button" className="primary-button" disabled={!file || isBusy} onClick={() => void run(false)} data-testid="import-run">导入</button>
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={!file || isBusy}
+            onClick={() => void run(true)}
+            data-testid="import-check"
+          >
+            检查（不导入）
+          </button>
+          <button
+            type="button"
+            className="primary-button"
+            disabled={!file || isBusy}
+            onClick={() => void run(false)}
+            data-testid="import-run"
+          >
+            导入
+          </button>
         </div>
-        {message && <p className={`notice notice--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="import-message">{message.text}</p>}
+        {message && (
+          <p
+            className={`notice notice--${message.kind}`}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            data-testid="import-message"
+          >
+            {message.text}
+          </p>
+        )}
         {report && (
           <div className="import-report" data-testid="import-report">
             <p className="import-report__summary">
@@ -91,12 +151,18 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
             {report.errors.length > 0 && (
               <table className="import-report__table">
                 <thead>
-                  <tr><th>行</th><th>列</th><th>问题</th></tr>
+                  <tr>
+                    <th>行</th>
+                    <th>列</th>
+                    <th>问题</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {report.errors.map((e, i) => (
                     <tr key={`${e.row}-${i}`} data-testid="import-error">
-                      <td>{e.row}</td><td>{e.column}</td><td>{e.message}</td>
+                      <td>{e.row}</td>
+                      <td>{e.column}</td>
+                      <td>{e.message}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -33,7 +33,11 @@ function Counts({ title, counts }: { title: string; counts: PointCount[] }) {
     <div className="point-counts__group">
       <span className="point-counts__title">{title}</span>
       {counts.map((c) => (
-        <span key={c.key} className={`point-counts__item${c.count === 0 ? ' point-counts__item--zero' : ''}`} data-testid={`count-${c.key}`}>
+        <span
+          key={c.key}
+          className={`point-counts__item${c.count === 0 ? ' point-counts__item--zero' : ''}`}
+          data-testid={`count-${c.key}`}
+        >
           {c.name} <b>{c.count}</b>
         </span>
       ))}
@@ -47,7 +51,19 @@ function Counts({ title, counts }: { title: string; counts: PointCount[] }) {
  * map click) for the environment officer.
  */
 export function MonitoringPanel(props: MonitoringPanelProps) {
-  const { counties, client, isActive, canCreate, canImport, activePointId, refreshKey, onOpen, onChanged, onCapturingClicks, onCreated } = props
+  const {
+    counties,
+    client,
+    isActive,
+    canCreate,
+    canImport,
+    activePointId,
+    refreshKey,
+    onOpen,
+    onChanged,
+    onCapturingClicks,
+    onCreated,
+  } = props
   const [adcode, setAdcode] = useState('')
   const [level, setLevel] = useState('')
   const [type, setType] = useState('')
@@ -57,8 +73,14 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
   const [isImporting, setImporting] = useState(false)
   const [isCreating, setCreating] = useState(false)
   const stopCreating = useCallback(() => setCreating(false), [])
-  const query = new URLSearchParams(Object.entries({ adcode, level, type, status, q: q.trim() }).filter(([, v]) => v)).toString()
-  const list = useJson<PointList>(`/api/monitoring/points${query ? `?${query}` : ''}`, `${String(refreshKey)}/${reloads}`, '监测点位加载失败')
+  const query = new URLSearchParams(
+    Object.entries({ adcode, level, type, status, q: q.trim() }).filter(([, v]) => v),
+  ).toString()
+  const list = useJson<PointList>(
+    `/api/monitoring/points${query ? `?${query}` : ''}`,
+    `${String(refreshKey)}/${reloads}`,
+    '监测点位加载失败',
+  )
 
   useEffect(() => {
     onCapturingClicks(isCreating && isActive)
@@ -66,50 +88,112 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
 
   if (isCreating) {
     return (
-      <NewPointForm client={client} isActive={isActive} onCancel={stopCreating}
+      <NewPointForm
+        client={client}
+        isActive={isActive}
+        onCancel={stopCreating}
         onCreated={(point) => {
           setCreating(false)
           setReloads((n) => n + 1)
           onCreated(point.id)
-        }} />
+        }}
+      />
     )
   }
   return (
-    <section className="panel-section panel-section--grow monitoring-panel" aria-labelledby="monitoring-title" data-testid="monitoring-panel">
+    <section
+      className="panel-section panel-section--grow monitoring-panel"
+      aria-labelledby="monitoring-title"
+      data-testid="monitoring-panel"
+    >
       <div className="panel-section__bar">
-        <h2 id="monitoring-title" className="panel-section__title">土壤监测点位</h2>
+        <h2 id="monitoring-title" className="panel-section__title">
+          土壤监测点位
+        </h2>
         <span className="monitoring-panel__actions">
-          {canCreate && <button type="button" className="link-button" onClick={() => setCreating(true)} data-testid="point-new">新增点位</button>}
-          {canImport && <button type="button" className="link-button" onClick={() => setImporting(true)} data-testid="import-open">导入结果</button>}
+          {canCreate && (
+            <button type="button" className="link-button" onClick={() => setCreating(true)} data-testid="point-new">
+              新增点位
+            </button>
+          )}
+          {canImport && (
+            <button type="button" className="link-button" onClick={() => setImporting(true)} data-testid="import-open">
+              导入结果
+            </button>
+          )}
         </span>
       </div>
       <div className="monitoring-filters">
         {counties.length > 1 && (
           <select className="text-input" value={adcode} onChange={(e) => setAdcode(e.target.value)} aria-label="区县">
             <option value="">全部区县</option>
-            {counties.map((c) => <option key={c.adcode} value={c.adcode}>{c.name}</option>)}
+            {counties.map((c) => (
+              <option key={c.adcode} value={c.adcode}>
+                {c.name}
+              </option>
+            ))}
           </select>
         )}
-        <select className="text-input" value={level} onChange={(e) => setLevel(e.target.value)} aria-label="级别" data-testid="filter-level">
+        <select
+          className="text-input"
+          value={level}
+          onChange={(e) => setLevel(e.target.value)}
+          aria-label="级别"
+          data-testid="filter-level"
+        >
           <option value="">全部级别</option>
-          {LEVEL_OPTIONS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
+          {LEVEL_OPTIONS.map(([v, name]) => (
+            <option key={v} value={v}>
+              {name}
+            </option>
+          ))}
         </select>
-        <select className="text-input" value={type} onChange={(e) => setType(e.target.value)} aria-label="类型" data-testid="filter-type">
+        <select
+          className="text-input"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          aria-label="类型"
+          data-testid="filter-type"
+        >
           <option value="">全部类型</option>
-          {TYPE_OPTIONS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
+          {TYPE_OPTIONS.map(([v, name]) => (
+            <option key={v} value={v}>
+              {name}
+            </option>
+          ))}
         </select>
-        <select className="text-input" value={status} onChange={(e) => setStatus(e.target.value)} aria-label="状态" data-testid="filter-status">
+        <select
+          className="text-input"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          aria-label="状态"
+          data-testid="filter-status"
+        >
           <option value="">全部状态</option>
-          {STATUS_OPTIONS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
+          {STATUS_OPTIONS.map(([v, name]) => (
+            <option key={v} value={v}>
+              {name}
+            </option>
+          ))}
         </select>
-        <input className="text-input" value={q} onChange={(e) => setQ(e.target.value)} placeholder="编号或名称" aria-label="编号或名称" data-testid="filter-q" />
+        <input
+          className="text-input"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="编号或名称"
+          aria-label="编号或名称"
+          data-testid="filter-q"
+        />
       </div>
       {list.status === 'loading' && <p className="panel-note">正在加载…</p>}
       {list.status === 'error' && <p className="panel-note panel-note--error">{list.message}</p>}
       {list.status === 'done' && (
         <>
           <div className="point-counts" data-testid="point-counts">
-            <p className="point-counts__total">共 <b data-testid="point-total">{list.data.total}</b> 个点位{list.data.isTruncated ? `（列出前 ${list.data.items.length} 个）` : ''}</p>
+            <p className="point-counts__total">
+              共 <b data-testid="point-total">{list.data.total}</b> 个点位
+              {list.data.isTruncated ? `（列出前 ${list.data.items.length} 个）` : ''}
+            </p>
             <Counts title="级别" counts={list.data.counts.level} />
             <Counts title="类型" counts={list.data.counts.type} />
             <Counts title="状态" counts={list.data.counts.status} />
@@ -118,14 +202,21 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
           <ul className="point-list" data-testid="point-list">
             {list.data.items.map((p) => (
               <li key={p.id}>
-                <button type="button" className={`point-list__item${p.id === activePointId ? ' point-list__item--active' : ''}`} onClick={() => onOpen(p.id)}
-                  data-testid="point-item" data-code={p.code}>
+                <button
+                  type="button"
+                  className={`point-list__item${p.id === activePointId ? ' point-list__item--active' : ''}`}
+                  onClick={() => onOpen(p.id)}
+                  data-testid="point-item"
+                  data-code={p.code}
+                >
                   <span className="point-list__main">
                     <span className="point-list__code">{p.code}</span>
                     <span className="point-list__name">{p.name}</span>
                   </span>
                   <span className="point-list__meta">
-                    {p.levelName} · {p.typeName} · {p.statusName}{counties.length > 1 ? ` · ${p.county}` : ''} · {p.results ? `${p.results} 次，最近 ${p.lastSampledOn}` : '无结果'}
+                    {p.levelName} · {p.typeName} · {p.statusName}
+                    {counties.length > 1 ? ` · ${p.county}` : ''} ·{' '}
+                    {p.results ? `${p.results} 次，最近 ${p.lastSampledOn}` : '无结果'}
                   </span>
                 </button>
               </li>
@@ -134,7 +225,13 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
         </>
       )}
       {isImporting && (
-        <ImportDialog onClose={() => setImporting(false)} onImported={() => { setReloads((n) => n + 1); onChanged() }} />
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setReloads((n) => n + 1)
+            onChanged()
+          }}
+        />
       )}
     </section>
   )

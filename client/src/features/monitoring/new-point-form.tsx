@@ -79,7 +79,8 @@ export function NewPointForm({ client, isActive, onCancel, onCreated }: NewPoint
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (draft.lon.trim() === '' || draft.lat.trim() === '') return setFailure('请在地图上单击点位位置，或填写经度和纬度')
+    if (draft.lon.trim() === '' || draft.lat.trim() === '')
+      return setFailure('请在地图上单击点位位置，或填写经度和纬度')
     if (!draft.level) return setFailure('请选择点位级别')
     if (!draft.type) return setFailure('请选择点位类型')
     setBusy(true)
@@ -104,60 +105,133 @@ export function NewPointForm({ client, isActive, onCancel, onCreated }: NewPoint
   }
 
   return (
-    <section className="panel-section panel-section--grow new-point" aria-labelledby="new-point-title" data-testid="new-point">
-      <h2 id="new-point-title" className="panel-section__title">新增监测点位</h2>
+    <section
+      className="panel-section panel-section--grow new-point"
+      aria-labelledby="new-point-title"
+      data-testid="new-point"
+    >
+      <h2 id="new-point-title" className="panel-section__title">
+        新增监测点位
+      </h2>
       <ol className="new-point__steps">
-        <li className={position ? 'new-point__step--done' : 'new-point__step--active'}>在地图上单击点位位置（可再次单击改位置），或直接填写经纬度。</li>
-        <li className={position ? 'new-point__step--active' : undefined}>填写点位信息并保存；所在区县、乡镇由位置确定。按 Esc 或“取消”退出。</li>
+        <li className={position ? 'new-point__step--done' : 'new-point__step--active'}>
+          在地图上单击点位位置（可再次单击改位置），或直接填写经纬度。
+        </li>
+        <li className={position ? 'new-point__step--active' : undefined}>
+          填写点位信息并保存；所在区县、乡镇由位置确定。按 Esc 或“取消”退出。
+        </li>
       </ol>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
           <label className="form-field">
             <span className="form-field__label">经度（CGCS2000）*</span>
-            <input className="text-input" inputMode="decimal" value={draft.lon} placeholder="单击地图取点" onChange={(e) => set({ lon: e.target.value })} data-testid="new-point-lon" />
+            <input
+              className="text-input"
+              inputMode="decimal"
+              value={draft.lon}
+              placeholder="单击地图取点"
+              onChange={(e) => set({ lon: e.target.value })}
+              data-testid="new-point-lon"
+            />
           </label>
           <label className="form-field">
             <span className="form-field__label">纬度（CGCS2000）*</span>
-            <input className="text-input" inputMode="decimal" value={draft.lat} placeholder="单击地图取点" onChange={(e) => set({ lat: e.target.value })} data-testid="new-point-lat" />
+            <input
+              className="text-input"
+              inputMode="decimal"
+              value={draft.lat}
+              placeholder="单击地图取点"
+              onChange={(e) => set({ lat: e.target.value })}
+              data-testid="new-point-lat"
+            />
           </label>
         </div>
         <label className="form-field">
           <span className="form-field__label">点位编号 *</span>
-          <input className="text-input" maxLength={40} value={draft.code} placeholder="如 430903-JC0041" onChange={(e) => set({ code: e.target.value })} data-testid="new-point-code" />
+          <input
+            className="text-input"
+            maxLength={40}
+            value={draft.code}
+            placeholder="如 430903-JC0041"
+            onChange={(e) => set({ code: e.target.value })}
+            data-testid="new-point-code"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">点位名称 *</span>
-          <input className="text-input" maxLength={100} value={draft.name} onChange={(e) => set({ name: e.target.value })} data-testid="new-point-name" />
+          <input
+            className="text-input"
+            maxLength={100}
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            data-testid="new-point-name"
+          />
         </label>
         <div className="form-grid">
           <label className="form-field">
             <span className="form-field__label">级别 *</span>
-            <select className="text-input" value={draft.level} onChange={(e) => set({ level: e.target.value })} data-testid="new-point-level">
+            <select
+              className="text-input"
+              value={draft.level}
+              onChange={(e) => set({ level: e.target.value })}
+              data-testid="new-point-level"
+            >
               <option value="">请选择</option>
-              {LEVEL_OPTIONS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
+              {LEVEL_OPTIONS.map(([v, name]) => (
+                <option key={v} value={v}>
+                  {name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="form-field">
             <span className="form-field__label">类型 *</span>
-            <select className="text-input" value={draft.type} onChange={(e) => set({ type: e.target.value })} data-testid="new-point-type">
+            <select
+              className="text-input"
+              value={draft.type}
+              onChange={(e) => set({ type: e.target.value })}
+              data-testid="new-point-type"
+            >
               <option value="">请选择</option>
-              {TYPE_OPTIONS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
+              {TYPE_OPTIONS.map(([v, name]) => (
+                <option key={v} value={v}>
+                  {name}
+                </option>
+              ))}
             </select>
           </label>
         </div>
         <label className="form-field">
           <span className="form-field__label">土壤类型</span>
-          <input className="text-input" maxLength={50} value={draft.soilType} placeholder="如 水稻土、红壤（可不填）" onChange={(e) => set({ soilType: e.target.value })} data-testid="new-point-soil" />
+          <input
+            className="text-input"
+            maxLength={50}
+            value={draft.soilType}
+            placeholder="如 水稻土、红壤（可不填）"
+            onChange={(e) => set({ soilType: e.target.value })}
+            data-testid="new-point-soil"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">土地利用（三调地类编码）</span>
-          <input className="text-input" maxLength={5} value={draft.landUse} placeholder="如 0101、0103" onChange={(e) => set({ landUse: e.target.value })} data-testid="new-point-land-use" />
+          <input
+            className="text-input"
+            maxLength={5}
+            value={draft.landUse}
+            placeholder="如 0101、0103"
+            onChange={(e) => set({ landUse: e.target.value })}
+            data-testid="new-point-land-use"
+          />
           <span className="new-point__hint">留空则取点位所在图斑的三调地类。</span>
         </label>
         <FormError message={failure} testId="new-point-error" />
         <div className="result-form__actions">
-          <button type="submit" className="primary-button" disabled={isBusy} data-testid="new-point-save">保存</button>
-          <button type="button" className="secondary-button" onClick={onCancel} data-testid="new-point-cancel">取消</button>
+          <button type="submit" className="primary-button" disabled={isBusy} data-testid="new-point-save">
+            保存
+          </button>
+          <button type="button" className="secondary-button" onClick={onCancel} data-testid="new-point-cancel">
+            取消
+          </button>
         </div>
       </form>
     </section>

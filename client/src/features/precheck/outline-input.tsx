@@ -38,8 +38,15 @@ export function OutlineInput({ plot, onReference, checkedArea = null }: OutlineI
     <div className="outline-input">
       <div className="segmented" role="tablist" aria-label="地块来源">
         {MODES.map((m) => (
-          <button key={m.id} type="button" role="tab" aria-selected={mode === m.id} className={`segmented__item${mode === m.id ? ' segmented__item--active' : ''}`}
-            onClick={() => setMode(m.id)} data-testid={`precheck-mode-${m.id}`}>
+          <button
+            key={m.id}
+            type="button"
+            role="tab"
+            aria-selected={mode === m.id}
+            className={`segmented__item${mode === m.id ? ' segmented__item--active' : ''}`}
+            onClick={() => setMode(m.id)}
+            data-testid={`precheck-mode-${m.id}`}
+          >
             {m.label}
           </button>
         ))}
@@ -56,20 +63,40 @@ function DrawTools({ plot, onReference }: OutlineInputProps) {
   return (
     <div className="outline-input__body">
       <div className="outline-input__buttons">
-        <button type="button" className={plot.tool === 'polygon' ? 'primary-button' : 'secondary-button'} onClick={() => {
-          onReference(null, null)
-          plot.setTool('polygon')
-        }} data-testid="precheck-draw">
+        <button
+          type="button"
+          className={plot.tool === 'polygon' ? 'primary-button' : 'secondary-button'}
+          onClick={() => {
+            onReference(null, null)
+            plot.setTool('polygon')
+          }}
+          data-testid="precheck-draw"
+        >
           {plot.outline && plot.source === 'draw' ? '重新绘制' : '绘制地块'}
         </button>
-        <button type="button" className="secondary-button" disabled={!plot.outline || plot.note !== null} onClick={() => plot.setTool(plot.tool === 'select' ? 'static' : 'select')}
-          data-testid="precheck-edit-vertices">
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={!plot.outline || plot.note !== null}
+          onClick={() => plot.setTool(plot.tool === 'select' ? 'static' : 'select')}
+          data-testid="precheck-edit-vertices"
+        >
           {plot.tool === 'select' ? '完成修改' : '修改节点'}
         </button>
-        <button type="button" className="link-button link-button--danger" disabled={!plot.outline} onClick={plot.clear} data-testid="precheck-clear">清除</button>
+        <button
+          type="button"
+          className="link-button link-button--danger"
+          disabled={!plot.outline}
+          onClick={plot.clear}
+          data-testid="precheck-clear"
+        >
+          清除
+        </button>
       </div>
       <p className="hint">
-        {plot.tool === 'polygon' ? '在地图上依次单击地块拐点，单击起点或双击结束绘制。' : '先点“绘制地块”，再在地图上单击拐点勾绘用地范围；绘制后可拖动节点修改。'}
+        {plot.tool === 'polygon'
+          ? '在地图上依次单击地块拐点，单击起点或双击结束绘制。'
+          : '先点“绘制地块”，再在地图上单击拐点勾绘用地范围；绘制后可拖动节点修改。'}
       </p>
     </div>
   )
@@ -92,15 +119,31 @@ function PickByCode({ plot, onReference }: OutlineInputProps) {
   }
   return (
     <div className="outline-input__body">
-      <input type="search" className="text-input" placeholder="输入耕地图斑或污染地块的编号、名称" value={query} onChange={(e) => setQuery(e.target.value)}
-        aria-label="地块编号" data-testid="precheck-pick-input" />
+      <input
+        type="search"
+        className="text-input"
+        placeholder="输入耕地图斑或污染地块的编号、名称"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        aria-label="地块编号"
+        data-testid="precheck-pick-input"
+      />
       {isSearching && <p className="hint">正在查找…</p>}
-      {search.status === 'error' && <p className="form-error" role="alert">{search.message}</p>}
+      {search.status === 'error' && (
+        <p className="form-error" role="alert">
+          {search.message}
+        </p>
+      )}
       {search.status === 'done' && results.length === 0 && <p className="hint">没有找到编号或名称匹配的图斑或地块</p>}
       <ul className="pick-list">
         {results.slice(0, 8).map((r) => (
           <li key={`${r.kind}-${r.id}`}>
-            <button type="button" className="pick-list__item" onClick={() => void pick(r)} data-testid="precheck-pick-result">
+            <button
+              type="button"
+              className="pick-list__item"
+              onClick={() => void pick(r)}
+              data-testid="precheck-pick-result"
+            >
               <span className="pick-list__kind">{r.kindName}</span>
               <span className="pick-list__code">{r.code}</span>
               <span className="pick-list__name">{r.name}</span>
@@ -109,7 +152,11 @@ function PickByCode({ plot, onReference }: OutlineInputProps) {
           </li>
         ))}
       </ul>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   )
 }
@@ -146,31 +193,64 @@ function UploadOutline({ plot, onReference }: OutlineInputProps) {
       <div className="file-pick">
         <label className="secondary-button file-pick__button">
           选择文件
-          <input ref={fileRef} type="file" accept=".geojson,.json,.kml,.kmz,.zip,.dxf" className="file-pick__input" data-testid="precheck-upload-file"
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".geojson,.json,.kml,.kmz,.zip,.dxf"
+            className="file-pick__input"
+            data-testid="precheck-upload-file"
             onChange={(e) => {
               setFileName(e.target.files?.[0]?.name ?? null)
               setParsed(null)
               setError(null)
-            }} />
+            }}
+          />
         </label>
         <span className="file-pick__name">{fileName ?? '未选择文件'}</span>
       </div>
-      <p className="hint">GeoJSON、KML/KMZ、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF；坐标系按 .prj 或坐标范围自动识别并换算为 CGCS2000。</p>
+      <p className="hint">
+        GeoJSON、KML/KMZ、Shapefile 压缩包（.zip，含 .shp/.shx/.dbf/.prj）或 DXF；坐标系按 .prj
+        或坐标范围自动识别并换算为 CGCS2000。
+      </p>
       <label className="field field--inline">
         <span className="field__label">中央经线（可选）</span>
-        <input type="text" inputMode="numeric" className="text-input text-input--short" placeholder="如 111" value={meridian}
-          onChange={(e) => setMeridian(e.target.value)} data-testid="precheck-upload-meridian" />
+        <input
+          type="text"
+          inputMode="numeric"
+          className="text-input text-input--short"
+          placeholder="如 111"
+          value={meridian}
+          onChange={(e) => setMeridian(e.target.value)}
+          data-testid="precheck-upload-meridian"
+        />
         <span className="hint">不带带号的高斯坐标且无 .prj 时填写</span>
       </label>
-      <button type="button" className="secondary-button" disabled={isBusy} onClick={() => void read()} data-testid="precheck-upload-read">
+      <button
+        type="button"
+        className="secondary-button"
+        disabled={isBusy}
+        onClick={() => void read()}
+        data-testid="precheck-upload-read"
+      >
         {isBusy ? '正在读取…' : '读取并显示边界'}
       </button>
-      {error && <p className="form-error" role="alert" data-testid="precheck-upload-error">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert" data-testid="precheck-upload-error">
+          {error}
+        </p>
+      )}
       {parsed && (
         <div className="upload-result" data-testid="precheck-upload-result">
-          <div>坐标系：<strong>{parsed.crs.label ?? parsed.crs.name}</strong>（EPSG:{parsed.crs.epsg}，{parsed.crs.how === 'prj' ? '按坐标系说明识别' : '按坐标范围判断'}）</div>
+          <div>
+            坐标系：<strong>{parsed.crs.label ?? parsed.crs.name}</strong>（EPSG:{parsed.crs.epsg}，
+            {parsed.crs.how === 'prj' ? '按坐标系说明识别' : '按坐标范围判断'}）
+          </div>
           <div>读取地块 {parsed.features} 个，已合并为一个核查范围；请在地图上核对边界。</div>
-          {parsed.warnings.map((w) => <div key={w} className="upload-result__warning">⚠ {w}</div>)}
+          {parsed.warnings.map((w) => (
+            <div key={w} className="upload-result__warning">
+              ⚠ {w}
+            </div>
+          ))}
         </div>
       )}
     </div>
@@ -182,16 +262,25 @@ function UploadOutline({ plot, onReference }: OutlineInputProps) {
  * recorded (PostGIS on the CGCS2000 ellipsoid), which the report and the PDF show. Each says which it is.
  */
 function OutlineFacts({ plot, checkedArea }: { plot: PlotOutline; checkedArea: CheckedArea | null }) {
-  if (!plot.outline) return <p className="outline-facts outline-facts--empty" data-testid="precheck-area">尚未确定核查地块</p>
+  if (!plot.outline)
+    return (
+      <p className="outline-facts outline-facts--empty" data-testid="precheck-area">
+        尚未确定核查地块
+      </p>
+    )
   const m2 = checkedArea ? checkedArea.areaM2 : areaM2(plot.outline)
   const mu = checkedArea ? checkedArea.areaMu : m2ToMu(m2)
   const parts = plot.outline.type === 'MultiPolygon' ? plot.outline.coordinates.length : 1
   return (
     <div className="outline-facts" data-testid="precheck-area" data-area-source={checkedArea ? 'server' : 'live'}>
       <span className="outline-facts__value">{formatAreaValue(mu)}</span> 亩
-      <span className="outline-facts__sub">（{formatAreaValue(m2 / 10000)} 公顷，{formatAreaValue(m2)} 平方米{parts > 1 ? `，${parts} 个地块` : ''}）</span>
+      <span className="outline-facts__sub">
+        （{formatAreaValue(m2 / 10000)} 公顷，{formatAreaValue(m2)} 平方米{parts > 1 ? `，${parts} 个地块` : ''}）
+      </span>
       <div className="hint" data-testid="precheck-area-source">
-        {checkedArea ? `核查记录 ${checkedArea.number} 的面积（服务器按 CGCS2000 椭球面计算，与意见书一致）` : '即时估算（浏览器按球面近似计算，核查后以服务器按椭球面计算的面积为准）'}
+        {checkedArea
+          ? `核查记录 ${checkedArea.number} 的面积（服务器按 CGCS2000 椭球面计算，与意见书一致）`
+          : '即时估算（浏览器按球面近似计算，核查后以服务器按椭球面计算的面积为准）'}
       </div>
       {plot.note && <div className="hint">{plot.note}</div>}
     </div>

@@ -47,7 +47,9 @@ export function PlannedUsePicker({ value, onChange }: PlannedUsePickerProps) {
           <span className="use-picker__code">{value.code}</span>
           <span className="use-picker__name">{value.name}</span>
           <span className={`land-class land-class--${value.landClass}`}>{value.landClassName}</span>
-          <button type="button" className="link-button" onClick={() => setOpen(true)} data-testid="precheck-use-change">更换</button>
+          <button type="button" className="link-button" onClick={() => setOpen(true)} data-testid="precheck-use-change">
+            更换
+          </button>
         </div>
       ) : (
         <>
@@ -73,11 +75,21 @@ export function PlannedUsePicker({ value, onChange }: PlannedUsePickerProps) {
           />
           {isOpen && (
             <ul className="use-picker__list" role="listbox" aria-label="GB 50137-2011 城市用地分类">
-              {shown.length === 0 && <li className="use-picker__empty">{error ?? (uses.length ? '没有匹配的用地分类' : '正在加载用地分类…')}</li>}
+              {shown.length === 0 && (
+                <li className="use-picker__empty">
+                  {error ?? (uses.length ? '没有匹配的用地分类' : '正在加载用地分类…')}
+                </li>
+              )}
               {shown.map((u) => (
                 <li key={u.code}>
-                  <button type="button" role="option" aria-selected={value?.code === u.code} className="use-picker__option" onClick={() => choose(u)}
-                    data-testid={`precheck-use-option-${u.code}`}>
+                  <button
+                    type="button"
+                    role="option"
+                    aria-selected={value?.code === u.code}
+                    className="use-picker__option"
+                    onClick={() => choose(u)}
+                    data-testid={`precheck-use-option-${u.code}`}
+                  >
                     <span className="use-picker__code">{u.code}</span>
                     <span className="use-picker__name">{u.name}</span>
                     <span className={`land-class land-class--${u.landClass}`}>{u.landClassName}</span>

@@ -2,7 +2,14 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import { getJson, sendJson } from '../../shared/api-client'
 import type { SearchResult } from '../../shared/api-types'
 import type {
-  Gb50137Response, HitType, ParsedUpload, PrecheckListResponse, PrecheckRecord, RerunResponse, Severity, Verdict,
+  Gb50137Response,
+  HitType,
+  ParsedUpload,
+  PrecheckListResponse,
+  PrecheckRecord,
+  RerunResponse,
+  Severity,
+  Verdict,
 } from './precheck-types'
 
 /** What an officer sends to check a plot. */
@@ -71,7 +78,11 @@ export async function fetchOutline(result: SearchResult): Promise<Polygon | Mult
 }
 
 const FEATURE_LAYER: Record<HitType, string> = {
-  plot: 'contaminated-plot', 'control-zone': 'control-zone', farmland: 'parcel', enterprise: 'enterprise', 'monitoring-point': 'monitoring-point',
+  plot: 'contaminated-plot',
+  'control-zone': 'control-zone',
+  farmland: 'parcel',
+  enterprise: 'enterprise',
+  'monitoring-point': 'monitoring-point',
 }
 
 /** The map layer (vector source) of a hit type, to locate or highlight the feature. */
@@ -80,7 +91,12 @@ export function layerOfHit(type: HitType): string {
 }
 
 /** Colours of the hits on the map and in the report, by severity. */
-export const SEVERITY_COLOR: Record<Severity, string> = { refuse: '#c62828', investigate: '#ef6c00', note: '#1565c0', clear: '#2e7d32' }
+export const SEVERITY_COLOR: Record<Severity, string> = {
+  refuse: '#c62828',
+  investigate: '#ef6c00',
+  note: '#1565c0',
+  clear: '#2e7d32',
+}
 /** Colour of the checked plot's outline. */
 export const PLOT_COLOR = '#0d47a1'
 
@@ -98,7 +114,10 @@ export interface CheckFeatureProperties {
 }
 
 /** The features a recorded check's reasons name, in the version the check read where it was kept, clipped around the plot. */
-export function fetchCheckFeatures(id: number, signal?: AbortSignal): Promise<FeatureCollection<Geometry, CheckFeatureProperties>> {
+export function fetchCheckFeatures(
+  id: number,
+  signal?: AbortSignal,
+): Promise<FeatureCollection<Geometry, CheckFeatureProperties>> {
   return getJson<FeatureCollection<Geometry, CheckFeatureProperties>>(`/api/precheck/${id}/features`, signal)
 }
 
@@ -106,12 +125,28 @@ export function fetchCheckFeatures(id: number, signal?: AbortSignal): Promise<Fe
  * The checked plot and the features its reasons name, as one collection for the map: the plot outlined, each hit
  * coloured by the strictest severity of its reasons, in the version the check read (not today's record).
  */
-export async function fetchHitMap(record: Pick<PrecheckRecord, 'id' | 'geometry' | 'number'>, signal?: AbortSignal): Promise<{ map: FeatureCollection; features: CheckFeatureProperties[] }> {
+export async function fetchHitMap(
+  record: Pick<PrecheckRecord, 'id' | 'geometry' | 'number'>,
+  signal?: AbortSignal,
+): Promise<{ map: FeatureCollection; features: CheckFeatureProperties[] }> {
   const read = await fetchCheckFeatures(record.id, signal)
   const hits: Feature[] = read.features.map((f) => ({
-    type: 'Feature', geometry: f.geometry,
-    properties: { kind: f.geometry.type === 'Point' ? 'problem-point' : 'version', color: SEVERITY_COLOR[f.properties.severity], code: f.properties.code, severity: f.properties.severity },
+    type: 'Feature',
+    geometry: f.geometry,
+    properties: {
+      kind: f.geometry.type === 'Point' ? 'problem-point' : 'version',
+      color: SEVERITY_COLOR[f.properties.severity],
+      code: f.properties.code,
+      severity: f.properties.severity,
+    },
   }))
-  const plot: Feature = { type: 'Feature', geometry: record.geometry, properties: { kind: 'selected', color: PLOT_COLOR, name: record.number } }
-  return { map: { type: 'FeatureCollection', features: [...hits, plot] }, features: read.features.map((f) => f.properties) }
+  const plot: Feature = {
+    type: 'Feature',
+    geometry: record.geometry,
+    properties: { kind: 'selected', color: PLOT_COLOR, name: record.number },
+  }
+  return {
+    map: { type: 'FeatureCollection', features: [...hits, plot] },
+    features: read.features.map((f) => f.properties),
+  }
 }

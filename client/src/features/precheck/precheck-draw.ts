@@ -24,7 +24,10 @@ export class PrecheckDraw extends PolygonDraw {
    * @returns null, or a Chinese message when terra-draw cannot show it for editing (the outline is kept for the check).
    */
   load(geometry: Polygon | MultiPolygon): string | null {
-    const parts: Polygon[] = geometry.type === 'Polygon' ? [geometry] : geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))
+    const parts: Polygon[] =
+      geometry.type === 'Polygon'
+        ? [geometry]
+        : geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))
     const reason = this.loadParts(parts)
     return reason === null ? null : `该地块边界含内环或无效坐标，无法在地图上修改节点（${reason}）`
   }

@@ -7,7 +7,14 @@ import { bboxOf } from '../../shared/geometry'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
 import { OutlineInput } from './outline-input'
 import { PlannedUsePicker } from './planned-use-picker'
-import { createPrecheck, fetchHitMap, fetchPrecheck, layerOfHit, rerunPrecheck, type PrecheckRequest } from './precheck-api'
+import {
+  createPrecheck,
+  fetchHitMap,
+  fetchPrecheck,
+  layerOfHit,
+  rerunPrecheck,
+  type PrecheckRequest,
+} from './precheck-api'
 import { PrecheckRecords } from './precheck-records'
 import type { PlannedUseOption, PrecheckReason, PrecheckRecord, RerunResponse } from './precheck-types'
 import { usePlotOutline } from './use-plot-outline'
@@ -46,9 +53,15 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
   const [listVersion, setListVersion] = useState(0)
   const [checkedOutline, setCheckedOutline] = useState<PrecheckRequest['geometry'] | null>(null)
   const plot = usePlotOutline(canCheck ? client : null)
-  const checkedArea = record && plot.outline && plot.outline === checkedOutline ? { areaM2: record.areaM2, areaMu: record.areaMu, number: record.number } : null
+  const checkedArea =
+    record && plot.outline && plot.outline === checkedOutline
+      ? { areaM2: record.areaM2, areaMu: record.areaMu, number: record.number }
+      : null
 
-  const onGroups = useCallback((groups: LayerGroup[]) => setVisibility(Object.fromEntries(groups.map((g) => [g.id, g.visible]))), [])
+  const onGroups = useCallback(
+    (groups: LayerGroup[]) => setVisibility(Object.fromEntries(groups.map((g) => [g.id, g.visible]))),
+    [],
+  )
   const ignore = useCallback(() => undefined, [])
 
   useEffect(() => {
@@ -58,7 +71,8 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
       return
     }
     const controller = new AbortController()
-    fetchHitMap(record, controller.signal).then(({ map }) => client.setOverlay(HITS_OVERLAY, map))
+    fetchHitMap(record, controller.signal)
+      .then(({ map }) => client.setOverlay(HITS_OVERLAY, map))
       .catch((e: unknown) => {
         if (!controller.signal.aborted) console.warn('核查要素加载失败', e)
       })
@@ -79,7 +93,12 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
     setBusy(true)
     setError(null)
     try {
-      const created = await createPrecheck({ geometry: plot.outline, plannedUse: use.code, name: name.trim() || undefined, reference: reference ?? undefined })
+      const created = await createPrecheck({
+        geometry: plot.outline,
+        plannedUse: use.code,
+        name: name.trim() || undefined,
+        reference: reference ?? undefined,
+      })
       setCheckedOutline(plot.outline)
       plot.setTool('static')
       show(created, null)
@@ -140,47 +159,106 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
       <aside className="precheck-side" aria-label="用地准入核查">
         <div className="side-tabs" role="tablist" aria-label="用地准入核查">
           {canCheck && (
-            <button type="button" role="tab" aria-selected={tab === 'check'} className={`side-tabs__tab${tab === 'check' ? ' side-tabs__tab--active' : ''}`}
-              onClick={() => setTab('check')} data-testid="precheck-tab-check">核查</button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'check'}
+              className={`side-tabs__tab${tab === 'check' ? ' side-tabs__tab--active' : ''}`}
+              onClick={() => setTab('check')}
+              data-testid="precheck-tab-check"
+            >
+              核查
+            </button>
           )}
-          <button type="button" role="tab" aria-selected={tab === 'records'} className={`side-tabs__tab${tab === 'records' ? ' side-tabs__tab--active' : ''}`}
-            onClick={() => setTab('records')} data-testid="precheck-tab-records">核查记录</button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'records'}
+            className={`side-tabs__tab${tab === 'records' ? ' side-tabs__tab--active' : ''}`}
+            onClick={() => setTab('records')}
+            data-testid="precheck-tab-records"
+          >
+            核查记录
+          </button>
         </div>
         <div className="precheck-side__body">
           {canCheck && (
-            <form className="precheck-form" hidden={tab !== 'check'} onSubmit={(e) => {
-              e.preventDefault()
-              void check()
-            }}>
+            <form
+              className="precheck-form"
+              hidden={tab !== 'check'}
+              onSubmit={(e) => {
+                e.preventDefault()
+                void check()
+              }}
+            >
               <section className="precheck-step">
-                <h3 className="precheck-step__title"><span className="precheck-step__no">1</span>核查地块</h3>
-                <OutlineInput plot={plot} checkedArea={checkedArea} onReference={(ref, plotName) => {
-                  setReference(ref)
-                  if (plotName && !name.trim()) setName(plotName)
-                }} />
+                <h3 className="precheck-step__title">
+                  <span className="precheck-step__no">1</span>核查地块
+                </h3>
+                <OutlineInput
+                  plot={plot}
+                  checkedArea={checkedArea}
+                  onReference={(ref, plotName) => {
+                    setReference(ref)
+                    if (plotName && !name.trim()) setName(plotName)
+                  }}
+                />
                 <label className="field">
                   <span className="field__label">地块名称（可选）</span>
-                  <input type="text" className="text-input" maxLength={100} value={name} onChange={(e) => setName(e.target.value)}
-                    placeholder="如 赫山区龙岭片区 A-03 地块" data-testid="precheck-name" />
+                  <input
+                    type="text"
+                    className="text-input"
+                    maxLength={100}
+                    value={name}
+                    onChange={(e) => setName(e.target.value)}
+                    placeholder="如 赫山区龙岭片区 A-03 地块"
+                    data-testid="precheck-name"
+                  />
                 </label>
               </section>
               <section className="precheck-step">
-                <h3 className="precheck-step__title"><span className="precheck-step__no">2</span>规划用途</h3>
+                <h3 className="precheck-step__title">
+                  <span className="precheck-step__no">2</span>规划用途
+                </h3>
                 <PlannedUsePicker value={use} onChange={setUse} />
-                {use && <p className="hint">按 GB 36600-2018 第 3.4 条，{use.code} {use.name}属于<strong>{use.landClassName}</strong>，适用{use.landClass === 'first' ? '第一类' : '第二类'}用地筛选值和管制值。</p>}
+                {use && (
+                  <p className="hint">
+                    按 GB 36600-2018 第 3.4 条，{use.code} {use.name}属于<strong>{use.landClassName}</strong>，适用
+                    {use.landClass === 'first' ? '第一类' : '第二类'}用地筛选值和管制值。
+                  </p>
+                )}
               </section>
               <section className="precheck-step">
-                <h3 className="precheck-step__title"><span className="precheck-step__no">3</span>核查</h3>
-                <p className="hint">对照已发布的污染地块名录及负面清单、管控区域、重点监管单位用地、耕地分类清单和周边土壤监测结果，并按《土壤污染防治法》第五十九条判断是否须先行调查。</p>
-                <button type="submit" className="primary-button primary-button--block" disabled={isBusy || !plot.outline || !use} data-testid="precheck-submit">
+                <h3 className="precheck-step__title">
+                  <span className="precheck-step__no">3</span>核查
+                </h3>
+                <p className="hint">
+                  对照已发布的污染地块名录及负面清单、管控区域、重点监管单位用地、耕地分类清单和周边土壤监测结果，并按《土壤污染防治法》第五十九条判断是否须先行调查。
+                </p>
+                <button
+                  type="submit"
+                  className="primary-button primary-button--block"
+                  disabled={isBusy || !plot.outline || !use}
+                  data-testid="precheck-submit"
+                >
                   {isBusy ? '正在核查…' : '核查'}
                 </button>
-                {error && <p className="form-error" role="alert" data-testid="precheck-error">{error}</p>}
+                {error && (
+                  <p className="form-error" role="alert" data-testid="precheck-error">
+                    {error}
+                  </p>
+                )}
               </section>
             </form>
           )}
-          {tab === 'records' && <PrecheckRecords activeId={record?.id ?? null} refreshKey={listVersion} onOpen={(id) => void open(id)} />}
-          {tab === 'records' && resultError && !record && <p className="form-error" role="alert">{resultError}</p>}
+          {tab === 'records' && (
+            <PrecheckRecords activeId={record?.id ?? null} refreshKey={listVersion} onOpen={(id) => void open(id)} />
+          )}
+          {tab === 'records' && resultError && !record && (
+            <p className="form-error" role="alert">
+              {resultError}
+            </p>
+          )}
         </div>
       </aside>
       <main className="precheck-map">
@@ -195,8 +273,16 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
           onClient={setClient}
         />
         {record && (
-          <VerdictPanel record={record} rerun={rerun} canRerun={canCheck} isBusy={isBusy} error={resultError} onRerun={() => void runAgain()}
-            onLocate={(r) => void locate(r)} onClose={startNew} />
+          <VerdictPanel
+            record={record}
+            rerun={rerun}
+            canRerun={canCheck}
+            isBusy={isBusy}
+            error={resultError}
+            onRerun={() => void runAgain()}
+            onLocate={(r) => void locate(r)}
+            onClose={startNew}
+          />
         )}
         <MapLegend />
       </main>
@@ -208,10 +294,22 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
 function MapLegend() {
   return (
     <div className="precheck-legend" aria-label="图例">
-      <span><i className="precheck-legend__swatch precheck-legend__swatch--plot" />核查地块</span>
-      <span><i className="precheck-legend__swatch precheck-legend__swatch--refuse" />禁止</span>
-      <span><i className="precheck-legend__swatch precheck-legend__swatch--investigate" />须调查评估</span>
-      <span><i className="precheck-legend__swatch precheck-legend__swatch--note" />提示</span>
+      <span>
+        <i className="precheck-legend__swatch precheck-legend__swatch--plot" />
+        核查地块
+      </span>
+      <span>
+        <i className="precheck-legend__swatch precheck-legend__swatch--refuse" />
+        禁止
+      </span>
+      <span>
+        <i className="precheck-legend__swatch precheck-legend__swatch--investigate" />
+        须调查评估
+      </span>
+      <span>
+        <i className="precheck-legend__swatch precheck-legend__swatch--note" />
+        提示
+      </span>
     </div>
   )
 }

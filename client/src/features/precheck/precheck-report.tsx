@@ -39,22 +39,32 @@ function dataVersionText(v: Record<string, unknown>): string {
     plots?.count !== undefined ? `已发布污染地块 ${plots.count} 个` : null,
     zones?.count !== undefined ? `已发布管控区域 ${zones.count} 个` : null,
     list ? `耕地分类清单第 ${list.publishedVersion} 版` : '耕地分类清单（未发布）',
-    monitoring?.results !== undefined ? `土壤监测结果 ${monitoring.results} 条${monitoring.lastSampledOn ? `（最近采样 ${monitoring.lastSampledOn}）` : ''}` : null,
+    monitoring?.results !== undefined
+      ? `土壤监测结果 ${monitoring.results} 条${monitoring.lastSampledOn ? `（最近采样 ${monitoring.lastSampledOn}）` : ''}`
+      : null,
   ]
   return parts.filter(Boolean).join('；')
 }
 
 /** What the map's features are: the versions the check read, or today's (farmland, monitoring points, versions not kept). */
 function mapNote(features: CheckFeatureProperties[]): string {
-  const today = features.filter((f) => !f.isAsRead && (f.type === 'plot' || f.type === 'control-zone' || f.type === 'enterprise')).length
-  return '注：污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状' +
-    (today ? `；其中 ${today} 个要素的核查时版本未留存，显示现状` : '') + '；仅示意位置关系。'
+  const today = features.filter(
+    (f) => !f.isAsRead && (f.type === 'plot' || f.type === 'control-zone' || f.type === 'enterprise'),
+  ).length
+  return (
+    '注：污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状' +
+    (today ? `；其中 ${today} 个要素的核查时版本未留存，显示现状` : '') +
+    '；仅示意位置关系。'
+  )
 }
 
 /** The extent of the plot and every feature it hit. */
 function extentOf(record: PrecheckRecord, hits: FeatureCollection): Bbox {
   return [bboxOf(record.geometry), ...hits.features.map((f) => bboxOf(f.geometry))].reduce((a, b) => [
-    Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3]),
+    Math.min(a[0], b[0]),
+    Math.min(a[1], b[1]),
+    Math.max(a[2], b[2]),
+    Math.max(a[3], b[3]),
   ])
 }
 
@@ -90,43 +100,98 @@ export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
     return () => controller.abort()
   }, [id, pdfUrl])
 
-  const onClient = useCallback((client: MapClient | null) => {
-    if (!client || !hits) return
-    client.setOverlay(HITS_OVERLAY, hits)
-    client.onceIdle(() => setMapReady(true))
-  }, [hits])
+  const onClient = useCallback(
+    (client: MapClient | null) => {
+      if (!client || !hits) return
+      client.setOverlay(HITS_OVERLAY, hits)
+      client.onceIdle(() => setMapReady(true))
+    },
+    [hits],
+  )
   const onGroups = useCallback((_groups: LayerGroup[]) => undefined, [])
   const ignore = useCallback(() => undefined, [])
 
   if (error) {
     return (
       <div className="report-page">
-        <div className="report-toolbar"><button type="button" className="secondary-button" onClick={onBack}>返回用地准入核查</button></div>
-        <p className="form-error report-error" role="alert">{error}</p>
+        <div className="report-toolbar">
+          <button type="button" className="secondary-button" onClick={onBack}>
+            返回用地准入核查
+          </button>
+        </div>
+        <p className="form-error report-error" role="alert">
+          {error}
+        </p>
       </div>
     )
   }
-  if (!record || !hits) return <div className="report-page"><p className="hint report-loading">正在生成核查意见书…</p></div>
+  if (!record || !hits)
+    return (
+      <div className="report-page">
+        <p className="hint report-loading">正在生成核查意见书…</p>
+      </div>
+    )
 
   return (
     <div className="report-page" data-testid="precheck-report" data-map-ready={isMapReady ? '1' : undefined}>
       <div className="report-toolbar">
-        <button type="button" className="secondary-button" onClick={onBack}>返回用地准入核查</button>
+        <button type="button" className="secondary-button" onClick={onBack}>
+          返回用地准入核查
+        </button>
         <span className="report-toolbar__spacer" />
-        {hasPdf && <a className="secondary-button" href={pdfUrl} download data-testid="precheck-report-pdf">下载 PDF</a>}
-        <button type="button" className="primary-button" onClick={() => window.print()} data-testid="precheck-report-print">打印</button>
+        {hasPdf && (
+          <a className="secondary-button" href={pdfUrl} download data-testid="precheck-report-pdf">
+            下载 PDF
+          </a>
+        )}
+        <button
+          type="button"
+          className="primary-button"
+          onClick={() => window.print()}
+          data-testid="precheck-report-print"
+        >
+          打印
+        </button>
       </div>
       <article className="report-sheet">
         <header className="report-head">
           <h1 className="report-title">用地准入核查意见书</h1>
-          <div className="report-number"><span data-testid="precheck-report-number">{record.number}</span>　{chineseDate(record.checkedAt)}</div>
+          <div className="report-number">
+            <span data-testid="precheck-report-number">{record.number}</span>　{chineseDate(record.checkedAt)}
+          </div>
         </header>
         <table className="report-facts">
           <tbody>
-            <tr><th>地块名称</th><td>{record.name ?? '（未命名地块）'}</td><th>来源编号</th><td>{record.reference ?? '—'}</td></tr>
-            <tr><th>所在区县</th><td>{record.county}（{record.adcode}）</td><th>用地面积</th><td>{formatAreaValue(record.areaM2)} 平方米（{formatAreaValue(record.areaMu)} 亩）</td></tr>
-            <tr><th>规划用途</th><td>{record.plannedUse} {record.plannedUseName}</td><th>用地类别</th><td>{record.landClassName}（GB 36600-2018）</td></tr>
-            <tr><th>核查时间</th><td>{formatDateTime(record.checkedAt)}</td><th>核查人</th><td>{record.checkedByName}</td></tr>
+            <tr>
+              <th>地块名称</th>
+              <td>{record.name ?? '（未命名地块）'}</td>
+              <th>来源编号</th>
+              <td>{record.reference ?? '—'}</td>
+            </tr>
+            <tr>
+              <th>所在区县</th>
+              <td>
+                {record.county}（{record.adcode}）
+              </td>
+              <th>用地面积</th>
+              <td>
+                {formatAreaValue(record.areaM2)} 平方米（{formatAreaValue(record.areaMu)} 亩）
+              </td>
+            </tr>
+            <tr>
+              <th>规划用途</th>
+              <td>
+                {record.plannedUse} {record.plannedUseName}
+              </td>
+              <th>用地类别</th>
+              <td>{record.landClassName}（GB 36600-2018）</td>
+            </tr>
+            <tr>
+              <th>核查时间</th>
+              <td>{formatDateTime(record.checkedAt)}</td>
+              <th>核查人</th>
+              <td>{record.checkedByName}</td>
+            </tr>
           </tbody>
         </table>
         <section className={`report-verdict report-verdict--${record.verdict}`} data-testid="precheck-report-verdict">
@@ -135,29 +200,65 @@ export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
         </section>
         <figure className="report-map">
           <div className="report-map__frame">
-            <MapView visibility={{}} basemap={NO_BASEMAP} focus={null} highlight={null} isStatic initialBbox={extentOf(record, hits)}
-              onGroups={onGroups} onFeatureClick={ignore} onStatusSource={ignore} onClient={onClient} />
-            <div className="report-map__north" aria-label="指北针">▲<span>北</span></div>
+            <MapView
+              visibility={{}}
+              basemap={NO_BASEMAP}
+              focus={null}
+              highlight={null}
+              isStatic
+              initialBbox={extentOf(record, hits)}
+              onGroups={onGroups}
+              onFeatureClick={ignore}
+              onStatusSource={ignore}
+              onClient={onClient}
+            />
+            <div className="report-map__north" aria-label="指北针">
+              ▲<span>北</span>
+            </div>
           </div>
           <figcaption className="report-map__legend">
-            <span><i className="precheck-legend__swatch precheck-legend__swatch--plot" />核查地块</span>
-            <span><i className="precheck-legend__swatch precheck-legend__swatch--refuse" />禁止</span>
-            <span><i className="precheck-legend__swatch precheck-legend__swatch--investigate" />须调查评估</span>
-            <span><i className="precheck-legend__swatch precheck-legend__swatch--note" />提示</span>
+            <span>
+              <i className="precheck-legend__swatch precheck-legend__swatch--plot" />
+              核查地块
+            </span>
+            <span>
+              <i className="precheck-legend__swatch precheck-legend__swatch--refuse" />
+              禁止
+            </span>
+            <span>
+              <i className="precheck-legend__swatch precheck-legend__swatch--investigate" />
+              须调查评估
+            </span>
+            <span>
+              <i className="precheck-legend__swatch precheck-legend__swatch--note" />
+              提示
+            </span>
             <span className="report-map__crs">坐标系 CGCS2000</span>
           </figcaption>
-          <p className="report-map__note" data-testid="precheck-report-map-note">{mapNote(hitFacts)}</p>
+          <p className="report-map__note" data-testid="precheck-report-map-note">
+            {mapNote(hitFacts)}
+          </p>
         </figure>
         <h2 className="report-section">核查理由</h2>
         <ReasonsTable reasons={record.reasons} />
         <p className="report-note">
-          数据版本：{dataVersionText(record.dataVersion)}。本意见书依据系统内已发布的名录、管控区域、耕地分类清单和监测数据自动核查生成，
+          数据版本：{dataVersionText(record.dataVersion)}
+          。本意见书依据系统内已发布的名录、管控区域、耕地分类清单和监测数据自动核查生成，
           核查编号唯一，可按原边界和规划用途重新核查。
         </p>
         <footer className="report-sign">
-          <div><span>核查人（签字）：</span><i /></div>
-          <div><span>审核人（签字）：</span><i /></div>
-          <div><span>日期：</span><span className="report-sign__date">　　　　年　　月　　日</span></div>
+          <div>
+            <span>核查人（签字）：</span>
+            <i />
+          </div>
+          <div>
+            <span>审核人（签字）：</span>
+            <i />
+          </div>
+          <div>
+            <span>日期：</span>
+            <span className="report-sign__date">　　　　年　　月　　日</span>
+          </div>
           <div className="report-sign__seal">（盖章）</div>
         </footer>
       </article>

@@ -34,19 +34,34 @@ export function ReasonsTable({ reasons, onLocate, marks = {} }: ReasonsTableProp
         {reasons.map((r) => {
           const mark = marks[reasonKey(r)]
           return (
-            <tr key={reasonKey(r)} className={`reasons-table__row reasons-table__row--${r.severity}${mark ? ` reasons-table__row--${mark}` : ''}`} data-testid="precheck-reason"
-              data-code={r.code}>
-              <td><span className={`severity severity--${r.severity}`}>{r.severityName}</span>{mark && <span className="reason-mark">{mark === 'added' ? '新增' : '有变化'}</span>}</td>
+            <tr
+              key={reasonKey(r)}
+              className={`reasons-table__row reasons-table__row--${r.severity}${mark ? ` reasons-table__row--${mark}` : ''}`}
+              data-testid="precheck-reason"
+              data-code={r.code}
+            >
+              <td>
+                <span className={`severity severity--${r.severity}`}>{r.severityName}</span>
+                {mark && <span className="reason-mark">{mark === 'added' ? '新增' : '有变化'}</span>}
+              </td>
               <td>
                 {r.featureType ? (
                   <>
                     <div className="reasons-table__type">{r.featureTypeName}</div>
                     {onLocate ? (
-                      <button type="button" className="link-button" onClick={() => onLocate(r)} title="在地图上查看">{r.featureCode}</button>
-                    ) : <div>{r.featureCode}</div>}
-                    {r.featureName && r.featureName !== r.featureCode && <div className="reasons-table__name">{r.featureName}</div>}
+                      <button type="button" className="link-button" onClick={() => onLocate(r)} title="在地图上查看">
+                        {r.featureCode}
+                      </button>
+                    ) : (
+                      <div>{r.featureCode}</div>
+                    )}
+                    {r.featureName && r.featureName !== r.featureCode && (
+                      <div className="reasons-table__name">{r.featureName}</div>
+                    )}
                   </>
-                ) : <span className="muted">—</span>}
+                ) : (
+                  <span className="muted">—</span>
+                )}
               </td>
               <td className="reasons-table__area">{overlapText(r)}</td>
               <td>{r.message}</td>

@@ -51,31 +51,41 @@ export function usePlotOutline(client: MapClient | null): PlotOutline {
     }
   }, [client])
 
-  const setTool = useCallback((next: PrecheckTool) => {
-    if (next === 'polygon') {
-      drawRef.current?.clear()
-      client?.setOverlay(FIXED_OVERLAY, null)
-      isFixed.current = false
-      setOutline(null)
-      setSource('draw')
-      setNote(null)
-    }
-    drawRef.current?.setTool(next)
-    setToolState(next)
-  }, [client])
+  const setTool = useCallback(
+    (next: PrecheckTool) => {
+      if (next === 'polygon') {
+        drawRef.current?.clear()
+        client?.setOverlay(FIXED_OVERLAY, null)
+        isFixed.current = false
+        setOutline(null)
+        setSource('draw')
+        setNote(null)
+      }
+      drawRef.current?.setTool(next)
+      setToolState(next)
+    },
+    [client],
+  )
 
-  const load = useCallback((geometry: Polygon | MultiPolygon, from: OutlineSource) => {
-    const draw = drawRef.current
-    client?.setOverlay(FIXED_OVERLAY, null)
-    const failure = draw?.load(geometry) ?? null
-    if (failure) client?.setOverlay(FIXED_OVERLAY, { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: { kind: 'selected' } }] })
-    isFixed.current = failure !== null
-    setNote(failure)
-    setOutline(geometry)
-    setSource(from)
-    setToolState('static')
-    client?.fitBbox(bboxOf(geometry), { maxZoom: 17, animate: true, padding: 80 })
-  }, [client])
+  const load = useCallback(
+    (geometry: Polygon | MultiPolygon, from: OutlineSource) => {
+      const draw = drawRef.current
+      client?.setOverlay(FIXED_OVERLAY, null)
+      const failure = draw?.load(geometry) ?? null
+      if (failure)
+        client?.setOverlay(FIXED_OVERLAY, {
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', geometry, properties: { kind: 'selected' } }],
+        })
+      isFixed.current = failure !== null
+      setNote(failure)
+      setOutline(geometry)
+      setSource(from)
+      setToolState('static')
+      client?.fitBbox(bboxOf(geometry), { maxZoom: 17, animate: true, padding: 80 })
+    },
+    [client],
+  )
 
   const clear = useCallback(() => {
     drawRef.current?.clear()

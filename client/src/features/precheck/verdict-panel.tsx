@@ -16,55 +16,132 @@ export interface VerdictPanelProps {
 }
 
 /** The verdict of a check: big and coloured, with its number, the plot's facts, the reasons, and what a re-run changed. */
-export function VerdictPanel({ record, rerun, canRerun, isBusy, error, onRerun, onLocate, onClose }: VerdictPanelProps) {
+export function VerdictPanel({
+  record,
+  rerun,
+  canRerun,
+  isBusy,
+  error,
+  onRerun,
+  onLocate,
+  onClose,
+}: VerdictPanelProps) {
   const marks: Record<string, 'added' | 'changed'> = {}
   if (rerun) {
     rerun.comparison.added.forEach((r) => (marks[reasonKey(r)] = 'added'))
     rerun.comparison.changed.forEach((c) => (marks[reasonKey(c.after)] = 'changed'))
   }
-  const counts = record.reasons.reduce<Record<string, number>>((n, r) => ({ ...n, [r.severity]: (n[r.severity] ?? 0) + 1 }), {})
+  const counts = record.reasons.reduce<Record<string, number>>(
+    (n, r) => ({ ...n, [r.severity]: (n[r.severity] ?? 0) + 1 }),
+    {},
+  )
   return (
     <section className="verdict-panel" aria-label="核查结论" data-testid="precheck-result">
-      <header className={`precheck-verdict precheck-verdict--${record.verdict}`} data-testid="precheck-verdict" data-verdict={record.verdict}>
+      <header
+        className={`precheck-verdict precheck-verdict--${record.verdict}`}
+        data-testid="precheck-verdict"
+        data-verdict={record.verdict}
+      >
         <div className="precheck-verdict__label">核查结论</div>
         <div className="precheck-verdict__name">{record.verdictName}</div>
-        <div className="precheck-verdict__number" data-testid="precheck-number">{record.number}</div>
-        <button type="button" className="precheck-verdict__close" onClick={onClose} aria-label="关闭核查结论">×</button>
+        <div className="precheck-verdict__number" data-testid="precheck-number">
+          {record.number}
+        </div>
+        <button type="button" className="precheck-verdict__close" onClick={onClose} aria-label="关闭核查结论">
+          ×
+        </button>
       </header>
       <dl className="verdict-facts">
-        <div><dt>地块</dt><dd>{record.name ?? '（未命名地块）'}{record.reference ? `（${record.reference}）` : ''}</dd></div>
-        <div><dt>所在区县</dt><dd>{record.county}</dd></div>
-        <div><dt>面积</dt><dd>{formatAreaValue(record.areaM2)} 平方米（{formatAreaValue(record.areaMu)} 亩）</dd></div>
-        <div><dt>规划用途</dt><dd>{record.plannedUse} {record.plannedUseName}（{record.landClassName}）</dd></div>
-        <div><dt>核查时间</dt><dd>{formatDateTime(record.checkedAt)}　{record.checkedByName}</dd></div>
-        <div><dt>理由</dt><dd>
-          {counts.refuse ? <span className="severity severity--refuse">禁止 {counts.refuse}</span> : null}
-          {counts.investigate ? <span className="severity severity--investigate">须调查评估 {counts.investigate}</span> : null}
-          {counts.note ? <span className="severity severity--note">提示 {counts.note}</span> : null}
-          {counts.clear ? <span className="severity severity--clear">未发现问题 {counts.clear}</span> : null}
-        </dd></div>
+        <div>
+          <dt>地块</dt>
+          <dd>
+            {record.name ?? '（未命名地块）'}
+            {record.reference ? `（${record.reference}）` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>所在区县</dt>
+          <dd>{record.county}</dd>
+        </div>
+        <div>
+          <dt>面积</dt>
+          <dd>
+            {formatAreaValue(record.areaM2)} 平方米（{formatAreaValue(record.areaMu)} 亩）
+          </dd>
+        </div>
+        <div>
+          <dt>规划用途</dt>
+          <dd>
+            {record.plannedUse} {record.plannedUseName}（{record.landClassName}）
+          </dd>
+        </div>
+        <div>
+          <dt>核查时间</dt>
+          <dd>
+            {formatDateTime(record.checkedAt)}　{record.checkedByName}
+          </dd>
+        </div>
+        <div>
+          <dt>理由</dt>
+          <dd>
+            {counts.refuse ? <span className="severity severity--refuse">禁止 {counts.refuse}</span> : null}
+            {counts.investigate ? (
+              <span className="severity severity--investigate">须调查评估 {counts.investigate}</span>
+            ) : null}
+            {counts.note ? <span className="severity severity--note">提示 {counts.note}</span> : null}
+            {counts.clear ? <span className="severity severity--clear">未发现问题 {counts.clear}</span> : null}
+          </dd>
+        </div>
       </dl>
       {rerun && (
-        <div className={`rerun-diff${rerun.comparison.isDifferent ? ' rerun-diff--changed' : ''}`} data-testid="precheck-rerun-diff">
-          <div className="rerun-diff__title">重新核查：与 {rerun.previous.number}（{formatDateTime(rerun.previous.checkedAt)}，{rerun.previous.verdictName}）比较</div>
+        <div
+          className={`rerun-diff${rerun.comparison.isDifferent ? ' rerun-diff--changed' : ''}`}
+          data-testid="precheck-rerun-diff"
+        >
+          <div className="rerun-diff__title">
+            重新核查：与 {rerun.previous.number}（{formatDateTime(rerun.previous.checkedAt)}，
+            {rerun.previous.verdictName}）比较
+          </div>
           <div className="rerun-diff__summary">{rerun.comparison.summary}</div>
-          {rerun.comparison.dataChanges.length > 0 && <div className="rerun-diff__data">数据变化：{rerun.comparison.dataChanges.join('；')}</div>}
+          {rerun.comparison.dataChanges.length > 0 && (
+            <div className="rerun-diff__data">数据变化：{rerun.comparison.dataChanges.join('；')}</div>
+          )}
           {rerun.comparison.removed.length > 0 && (
             <ul className="rerun-diff__removed">
-              {rerun.comparison.removed.map((r) => <li key={reasonKey(r)}>不再适用：{r.message}</li>)}
+              {rerun.comparison.removed.map((r) => (
+                <li key={reasonKey(r)}>不再适用：{r.message}</li>
+              ))}
             </ul>
           )}
         </div>
       )}
       <div className="verdict-actions">
-        <a className="primary-button" href={`/precheck/${record.id}/report`} target="_blank" rel="noreferrer" data-testid="precheck-open-report">打印核查意见书</a>
+        <a
+          className="primary-button"
+          href={`/precheck/${record.id}/report`}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="precheck-open-report"
+        >
+          打印核查意见书
+        </a>
         {canRerun && (
-          <button type="button" className="secondary-button" disabled={isBusy} onClick={onRerun} data-testid="precheck-rerun">
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={isBusy}
+            onClick={onRerun}
+            data-testid="precheck-rerun"
+          >
             {isBusy ? '正在核查…' : '重新核查'}
           </button>
         )}
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <ReasonsTable reasons={record.reasons} onLocate={onLocate} marks={marks} />
     </section>
   )

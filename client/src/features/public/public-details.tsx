@@ -14,7 +14,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** Props of {@link PublicDetails}. */
 export interface PublicDetailsProps {
-  item: { kind: 'plot'; plot: PublicPlot } | { kind: 'control-zone'; zone: PublicControlZone } | { kind: 'county'; county: PublicCounty }
+  item:
+    | { kind: 'plot'; plot: PublicPlot }
+    | { kind: 'control-zone'; zone: PublicControlZone }
+    | { kind: 'county'; county: PublicCounty }
   /** Plots protected by a zone, for the links from the zone to them. */
   plotsByCode: Map<string, PublicPlot>
   onOpenPlot: (plot: PublicPlot) => void
@@ -24,7 +27,12 @@ export interface PublicDetailsProps {
 
 /** The public details of a selected plot, control zone (with its announcement) or county (its coverage). */
 export function PublicDetails({ item, plotsByCode, onOpenPlot, onLocate, onClose }: PublicDetailsProps) {
-  const title = item.kind === 'plot' ? item.plot.name : item.kind === 'control-zone' ? item.zone.name : `${item.county.city} ${item.county.name}`
+  const title =
+    item.kind === 'plot'
+      ? item.plot.name
+      : item.kind === 'control-zone'
+        ? item.zone.name
+        : `${item.county.city} ${item.county.name}`
   const kindName = item.kind === 'plot' ? '污染地块' : item.kind === 'control-zone' ? '管控区域公告' : '土壤监测覆盖'
   return (
     <aside className="pub-details" data-testid="public-details" aria-label={`${kindName}：${title}`}>
@@ -39,7 +47,9 @@ export function PublicDetails({ item, plotsByCode, onOpenPlot, onLocate, onClose
       </header>
       <div className="pub-details__body">
         {item.kind === 'plot' && <PlotFields plot={item.plot} />}
-        {item.kind === 'control-zone' && <ZoneFields zone={item.zone} plotsByCode={plotsByCode} onOpenPlot={onOpenPlot} />}
+        {item.kind === 'control-zone' && (
+          <ZoneFields zone={item.zone} plotsByCode={plotsByCode} onOpenPlot={onOpenPlot} />
+        )}
         {item.kind === 'county' && <CountyFields county={item.county} />}
       </div>
       <footer className="pub-details__footer">
@@ -54,8 +64,13 @@ export function PublicDetails({ item, plotsByCode, onOpenPlot, onLocate, onClose
 function PlotFields({ plot }: { plot: PublicPlot }) {
   return (
     <dl className="pub-fields">
-      <Field label="地块编号">{plot.code}<SampleChip isSample={plot.isSample} /></Field>
-      <Field label="所在名录"><strong>{plot.listName}</strong></Field>
+      <Field label="地块编号">
+        {plot.code}
+        <SampleChip isSample={plot.isSample} />
+      </Field>
+      <Field label="所在名录">
+        <strong>{plot.listName}</strong>
+      </Field>
       <Field label="当前阶段">{plot.statusName}</Field>
       {plot.riskLevelName && <Field label="风险等级">{plot.riskLevelName}</Field>}
       <Field label="所属区县">{plot.county}</Field>
@@ -71,14 +86,24 @@ function PlotFields({ plot }: { plot: PublicPlot }) {
               </li>
             ))}
           </ul>
-        ) : '—'}
+        ) : (
+          '—'
+        )}
       </Field>
       <Field label="发布日期">{formatDay(plot.publishedAt)}</Field>
     </dl>
   )
 }
 
-function ZoneFields({ zone, plotsByCode, onOpenPlot }: { zone: PublicControlZone; plotsByCode: Map<string, PublicPlot>; onOpenPlot: (plot: PublicPlot) => void }) {
+function ZoneFields({
+  zone,
+  plotsByCode,
+  onOpenPlot,
+}: {
+  zone: PublicControlZone
+  plotsByCode: Map<string, PublicPlot>
+  onOpenPlot: (plot: PublicPlot) => void
+}) {
   return (
     <>
       <section className="pub-announcement" data-testid="public-announcement">
@@ -87,7 +112,10 @@ function ZoneFields({ zone, plotsByCode, onOpenPlot }: { zone: PublicControlZone
         <p className="pub-announcement__text">{zone.announcement.text ?? '（公告正文未提供）'}</p>
       </section>
       <dl className="pub-fields">
-        <Field label="管控区域编号">{zone.code}<SampleChip isSample={zone.isSample} /></Field>
+        <Field label="管控区域编号">
+          {zone.code}
+          <SampleChip isSample={zone.isSample} />
+        </Field>
         <Field label="所属区县">{zone.county}</Field>
         <Field label="面积">{formatPublicArea(zone.areaMu, zone.areaM2)}</Field>
         <Field label="监测要求">{zone.monitoring.length ? `定期监测${zone.monitoring.join('、')}` : '—'}</Field>
@@ -105,7 +133,9 @@ function ZoneFields({ zone, plotsByCode, onOpenPlot }: { zone: PublicControlZone
                 )
               })}
             </span>
-          ) : '—'}
+          ) : (
+            '—'
+          )}
         </Field>
         <Field label="标识牌">
           {zone.signs.length ? `${zone.signs.length} 处：${zone.signs.map((s) => s.label).join('、')}` : '—'}
@@ -121,13 +151,19 @@ function CountyFields({ county }: { county: PublicCounty }) {
   return (
     <dl className="pub-fields">
       <Field label="行政区划代码">{county.adcode}</Field>
-      <Field label="是否覆盖">{c.isCovered ? '已覆盖（符合监测网络覆盖规则）' : `未覆盖：${c.reasons.join('；')}`}</Field>
+      <Field label="是否覆盖">
+        {c.isCovered ? '已覆盖（符合监测网络覆盖规则）' : `未覆盖：${c.reasons.join('；')}`}
+      </Field>
       <Field label="在用监测点位">{c.points} 个</Field>
       {c.byLevel.map((l) => (
-        <Field key={l.level} label={l.levelName}>{l.points} 个</Field>
+        <Field key={l.level} label={l.levelName}>
+          {l.points} 个
+        </Field>
       ))}
       <Field label="耕地面积">{c.farmlandMu.toLocaleString('zh-CN')} 亩</Field>
-      <Field label="每点位代表耕地">{c.farmlandMuPerPoint === null ? '—' : `${c.farmlandMuPerPoint.toLocaleString('zh-CN')} 亩`}</Field>
+      <Field label="每点位代表耕地">
+        {c.farmlandMuPerPoint === null ? '—' : `${c.farmlandMuPerPoint.toLocaleString('zh-CN')} 亩`}
+      </Field>
     </dl>
   )
 }

@@ -6,8 +6,17 @@ export function PublicLegend({ groups }: { groups: LayerGroup[] }) {
   const [isOpen, setOpen] = useState(true)
   if (!groups.length) return null
   return (
-    <section className={`pub-legend${isOpen ? '' : ' pub-legend--closed'}`} aria-label="图例" data-testid="public-legend">
-      <button type="button" className="pub-legend__toggle" aria-expanded={isOpen} onClick={() => setOpen((open) => !open)}>
+    <section
+      className={`pub-legend${isOpen ? '' : ' pub-legend--closed'}`}
+      aria-label="图例"
+      data-testid="public-legend"
+    >
+      <button
+        type="button"
+        className="pub-legend__toggle"
+        aria-expanded={isOpen}
+        onClick={() => setOpen((open) => !open)}
+      >
         图例<span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
       </button>
       {isOpen &&
@@ -17,7 +26,11 @@ export function PublicLegend({ groups }: { groups: LayerGroup[] }) {
             <ul className="pub-legend__items">
               {g.legend.map((item) => (
                 <li key={item.label} className="pub-legend__item">
-                  <span className={`pub-swatch pub-swatch--${item.kind}`} style={{ '--swatch-color': item.color } as CSSProperties} aria-hidden="true" />
+                  <span
+                    className={`pub-swatch pub-swatch--${item.kind}`}
+                    style={{ '--swatch-color': item.color } as CSSProperties}
+                    aria-hidden="true"
+                  />
                   {item.label}
                 </li>
               ))}

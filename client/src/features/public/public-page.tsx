@@ -36,12 +36,20 @@ export function PublicPage() {
   const [reportAt, setReportAt] = useState<[number, number] | null>(null)
 
   const ready = data.status === 'ready' ? data : null
-  const plots = useMemo(() => (ready ? ready.plots.filter((p) => county === 'all' || p.adcode === county) : []), [ready, county])
-  const zones = useMemo(() => (ready ? ready.zones.filter((z) => county === 'all' || z.adcode === county) : []), [ready, county])
+  const plots = useMemo(
+    () => (ready ? ready.plots.filter((p) => county === 'all' || p.adcode === county) : []),
+    [ready, county],
+  )
+  const zones = useMemo(
+    () => (ready ? ready.zones.filter((z) => county === 'all' || z.adcode === county) : []),
+    [ready, county],
+  )
   const plotsByCode = useMemo(() => new Map((ready?.plots ?? []).map((p) => [p.code, p])), [ready])
   const coverage = useMemo(() => {
     if (!ready) return null
-    const states = Object.fromEntries(ready.counties.map((c) => [Number(c.adcode), { covered: c.coverage.isCovered, points: c.coverage.points }]))
+    const states = Object.fromEntries(
+      ready.counties.map((c) => [Number(c.adcode), { covered: c.coverage.isCovered, points: c.coverage.points }]),
+    )
     return ['county', 'county-label'].map((source) => ({ source, sourceLayer: source, states }))
   }, [ready])
   const hasSample = !!ready && (ready.plots.some((p) => p.isSample) || ready.zones.some((z) => z.isSample))
@@ -92,10 +100,14 @@ export function PublicPage() {
   }
 
   const details = ready && selected ? detailsOf(selected, ready.plots, ready.zones, ready.counties) : null
-  const highlight: FeatureRef | null = !selected || isReporting ? null
-    : selected.kind === 'plot' ? { source: 'public-plot', id: selected.id }
-      : selected.kind === 'control-zone' ? { source: 'public-control-zone', id: selected.id }
-        : { source: 'county', id: Number(selected.adcode) }
+  const highlight: FeatureRef | null =
+    !selected || isReporting
+      ? null
+      : selected.kind === 'plot'
+        ? { source: 'public-plot', id: selected.id }
+        : selected.kind === 'control-zone'
+          ? { source: 'public-control-zone', id: selected.id }
+          : { source: 'county', id: Number(selected.adcode) }
 
   return (
     <div className={`pub-page${isReporting ? ' pub-page--picking' : ''}`} data-testid="public-page">
@@ -139,7 +151,13 @@ export function PublicPage() {
             onChange={(event) => {
               setCounty(event.target.value)
               const c = ready?.counties.find((x) => x.adcode === event.target.value)
-              setFocus(c ? { bbox: c.bbox, maxZoom: ZOOM.county } : ready?.extent ? { bbox: ready.extent, maxZoom: ZOOM.county } : null)
+              setFocus(
+                c
+                  ? { bbox: c.bbox, maxZoom: ZOOM.county }
+                  : ready?.extent
+                    ? { bbox: ready.extent, maxZoom: ZOOM.county }
+                    : null,
+              )
             }}
           >
             <option value="all">全部区县</option>
@@ -151,8 +169,22 @@ export function PublicPage() {
           </select>
         </label>
         <div className="pub-tabs" role="tablist">
-          {([['zones', '管控区域公告', zones.length], ['plots', '污染地块名录', plots.length], ['coverage', '监测覆盖', null]] as const).map(([id, label, count]) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={`pub-tab${tab === id ? ' pub-tab--on' : ''}`} data-testid={`public-tab-${id}`} onClick={() => setTab(id)}>
+          {(
+            [
+              ['zones', '管控区域公告', zones.length],
+              ['plots', '污染地块名录', plots.length],
+              ['coverage', '监测覆盖', null],
+            ] as const
+          ).map(([id, label, count]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={`pub-tab${tab === id ? ' pub-tab--on' : ''}`}
+              data-testid={`public-tab-${id}`}
+              onClick={() => setTab(id)}
+            >
               {label}
               {count !== null && <span className="pub-tab__count">{count}</span>}
             </button>
@@ -160,18 +192,28 @@ export function PublicPage() {
         </div>
         <div className="pub-side__content">
           {data.status === 'loading' && <p className="pub-empty">正在加载公开信息…</p>}
-          {data.status === 'error' && <p className="pub-notice pub-notice--error" role="alert">{data.message}</p>}
+          {data.status === 'error' && (
+            <p className="pub-notice pub-notice--error" role="alert">
+              {data.message}
+            </p>
+          )}
           {ready && tab === 'zones' && <ZoneList zones={zones} selected={selected} onSelect={openZone} />}
           {ready && tab === 'plots' && <PlotList plots={plots} selected={selected} onSelect={openPlot} />}
           {ready && tab === 'coverage' && (
-            <CoverageList counties={ready.counties.filter((c) => county === 'all' || c.adcode === county)} onSelect={openCounty} />
+            <CoverageList
+              counties={ready.counties.filter((c) => county === 'all' || c.adcode === county)}
+              onSelect={openCounty}
+            />
           )}
         </div>
         <footer className="pub-side__footer">
           <p className="pub-disclaimer" data-testid="public-disclaimer">
-            <strong>说明：</strong>本平台仅公开经审定发布的信息。未列入疑似污染地块名单、污染地块名录或建设用地土壤污染风险管控和修复名录的地块，并不代表该地块不存在土壤污染。如发现疑似污染情况，欢迎点击“我要举报”反映。
+            <strong>说明：</strong>
+            本平台仅公开经审定发布的信息。未列入疑似污染地块名单、污染地块名录或建设用地土壤污染风险管控和修复名录的地块，并不代表该地块不存在土壤污染。如发现疑似污染情况，欢迎点击“我要举报”反映。
           </p>
-          {hasSample && <p className="pub-sample-note">演示系统：地块、管控区域及监测数据均为程序生成的示例，非真实信息。</p>}
+          {hasSample && (
+            <p className="pub-sample-note">演示系统：地块、管控区域及监测数据均为程序生成的示例，非真实信息。</p>
+          )}
         </footer>
       </nav>
 
@@ -190,7 +232,11 @@ export function PublicPage() {
           onMapClick={onMapClick}
           onStatusSource={noop}
         />
-        {isReporting && !reportAt && <div className="pub-pick-hint" role="status">请在地图上点击疑似污染的位置</div>}
+        {isReporting && !reportAt && (
+          <div className="pub-pick-hint" role="status">
+            请在地图上点击疑似污染的位置
+          </div>
+        )}
         <PublicLegend groups={groups} />
         {isReporting ? (
           <ReportForm
@@ -217,7 +263,12 @@ export function PublicPage() {
   )
 }
 
-function detailsOf(selected: PublicSelection, plots: PublicPlot[], zones: PublicControlZone[], counties: PublicCounty[]): PublicDetailsProps['item'] | null {
+function detailsOf(
+  selected: PublicSelection,
+  plots: PublicPlot[],
+  zones: PublicControlZone[],
+  counties: PublicCounty[],
+): PublicDetailsProps['item'] | null {
   if (selected.kind === 'plot') {
     const plot = plots.find((p) => p.id === selected.id)
     return plot ? { kind: 'plot', plot } : null

@@ -54,7 +54,9 @@ export function PublicSearch({ onSelect }: PublicSearchProps) {
         <ul className="search-dropdown" role="listbox" aria-label="搜索结果">
           {state.status === 'loading' && <li className="search-message">正在查询…</li>}
           {state.status === 'error' && <li className="search-message search-message--error">{state.message}</li>}
-          {state.status === 'done' && !results.length && <li className="search-message">没有找到匹配的地名、地块或管控区域</li>}
+          {state.status === 'done' && !results.length && (
+            <li className="search-message">没有找到匹配的地名、地块或管控区域</li>
+          )}
           {results.map((r, i) => (
             <li
               key={`${r.kind}-${r.code}`}

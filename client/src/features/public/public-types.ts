@@ -95,6 +95,4 @@ export interface PublicSearchResult {
 
 /** What the details panel shows. */
 export type PublicSelection =
-  | { kind: 'plot'; id: number }
-  | { kind: 'control-zone'; id: number }
-  | { kind: 'county'; adcode: string }
+  { kind: 'plot'; id: number } | { kind: 'control-zone'; id: number } | { kind: 'county'; adcode: string }

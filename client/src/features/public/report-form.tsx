@@ -23,7 +23,8 @@ type Sent = { id: number; message: string }
 
 function photoProblem(file: File): string | null {
   if (!PHOTO_TYPES[file.type]) return `不支持的照片格式（${file.type || '未知类型'}），请选择 JPEG、PNG 或 WebP 图片`
-  if (file.size > MAX_PHOTO_BYTES) return `照片过大（${formatFileSize(file.size)}），最大 ${formatFileSize(MAX_PHOTO_BYTES)}，请压缩后再选择`
+  if (file.size > MAX_PHOTO_BYTES)
+    return `照片过大（${formatFileSize(file.size)}），最大 ${formatFileSize(MAX_PHOTO_BYTES)}，请压缩后再选择`
   return null
 }
 
@@ -57,7 +58,8 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
     event.preventDefault()
     setError(null)
     if (!location) return setError('请先在地图上点击，选择疑似污染的位置')
-    if (textLength < MIN_DESCRIPTION) return setError(`请把情况写清楚一些：至少 ${MIN_DESCRIPTION} 个字（现在 ${textLength} 个字）`)
+    if (textLength < MIN_DESCRIPTION)
+      return setError(`请把情况写清楚一些：至少 ${MIN_DESCRIPTION} 个字（现在 ${textLength} 个字）`)
     if (photoError) return setError(photoError)
     const form = new FormData()
     form.set('lon', location[0].toFixed(7))
@@ -91,7 +93,9 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
       <header className="pub-details__header">
         <div>
           <span className="pub-details__kind">公众举报</span>
-          <h2 id={`${ids}-title`} className="pub-details__title">我要举报</h2>
+          <h2 id={`${ids}-title`} className="pub-details__title">
+            我要举报
+          </h2>
         </div>
         <button type="button" className="pub-icon-button" aria-label="关闭举报表单" title="关闭" onClick={onClose}>
           ×
@@ -126,7 +130,9 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
                 <span className="pub-hint">再次点击地图可以调整位置。</span>
               </p>
             ) : (
-              <p className="pub-location" data-testid="report-location">请在地图上点击疑似污染的位置，地图上会出现红色标记。</p>
+              <p className="pub-location" data-testid="report-location">
+                请在地图上点击疑似污染的位置，地图上会出现红色标记。
+              </p>
             )}
           </div>
           <label className="pub-field">
@@ -142,7 +148,9 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
               value={description}
               onChange={(event) => setDescription(event.target.value)}
             />
-            <span className={`pub-counter${textLength > 0 && textLength < MIN_DESCRIPTION ? ' pub-counter--short' : ''}`}>
+            <span
+              className={`pub-counter${textLength > 0 && textLength < MIN_DESCRIPTION ? ' pub-counter--short' : ''}`}
+            >
               {textLength} / {MAX_DESCRIPTION} 字（至少 {MIN_DESCRIPTION} 字）
             </span>
           </label>
@@ -198,7 +206,14 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
           <div className="pub-honeypot" aria-hidden="true">
             <label>
               网站（请勿填写）
-              <input type="text" name="website" tabIndex={-1} autoComplete="off" value={website} onChange={(event) => setWebsite(event.target.value)} />
+              <input
+                type="text"
+                name="website"
+                tabIndex={-1}
+                autoComplete="off"
+                value={website}
+                onChange={(event) => setWebsite(event.target.value)}
+              />
             </label>
           </div>
           {error && (

@@ -4,7 +4,9 @@ import { REGISTRY_LISTS, type RegistryListCode } from '../../../../server/src/do
 export type ListCode = RegistryListCode
 
 /** Names of the lists when the server gives none. */
-export const LIST_NAME = Object.fromEntries(Object.entries(REGISTRY_LISTS).map(([code, l]) => [code, l.name])) as Record<ListCode, string>
+export const LIST_NAME = Object.fromEntries(
+  Object.entries(REGISTRY_LISTS).map(([code, l]) => [code, l.name]),
+) as Record<ListCode, string>
 
 /** Who publishes each list (县级 / 市级 / 省级). */
 export const LIST_LEVEL: Record<ListCode, string> = { suspected: '县级', contaminated: '市级', control: '省级' }
@@ -70,7 +72,12 @@ type Loose = Record<string, any>
 
 function countsOf(raw: Loose | undefined): ListCounts | undefined {
   if (!raw) return undefined
-  return { added: Number(raw.added ?? 0), kept: Number(raw.kept ?? 0), removed: Number(raw.removed ?? 0), total: Number(raw.total ?? 0) }
+  return {
+    added: Number(raw.added ?? 0),
+    kept: Number(raw.kept ?? 0),
+    removed: Number(raw.removed ?? 0),
+    total: Number(raw.total ?? 0),
+  }
 }
 
 /** A version from the server, whatever it nests (`announcement.counts` or `counts`). */
@@ -108,7 +115,12 @@ export function normalizePreview(answer: Loose): ListPreview {
     added: a.added ?? [],
     kept: a.kept ?? [],
     removed: a.removed ?? [],
-    counts: countsOf(a.counts) ?? { added: (a.added ?? []).length, kept: (a.kept ?? []).length, removed: (a.removed ?? []).length, total: (a.added ?? []).length + (a.kept ?? []).length },
+    counts: countsOf(a.counts) ?? {
+      added: (a.added ?? []).length,
+      kept: (a.kept ?? []).length,
+      removed: (a.removed ?? []).length,
+      total: (a.added ?? []).length + (a.kept ?? []).length,
+    },
     isUnchanged: answer.isChanged === false || answer.isUnchanged === true,
     unpublishedNote: typeof answer.unpublishedNote === 'string' ? answer.unpublishedNote : null,
   }

@@ -5,7 +5,15 @@ import { formatDateTime } from '../../shared/format'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { useJson } from '../../shared/use-json'
-import { LIST_LEVEL, normalizeLists, normalizePreview, normalizeVersion, type ListEntry, type ListVersion, type RegistryList } from './registry-list-types'
+import {
+  LIST_LEVEL,
+  normalizeLists,
+  normalizePreview,
+  normalizeVersion,
+  type ListEntry,
+  type ListVersion,
+  type RegistryList,
+} from './registry-list-types'
 import './registry-lists.css'
 
 /** Props of {@link RegistryListsPage}. */
@@ -48,27 +56,44 @@ export function RegistryListsPage({ canPublish }: RegistryListsPageProps) {
             {lists.message}
           </p>
         )}
-        {lists.status === 'done' && items.length === 0 && <p className="panel-note">您的管辖范围内没有可查看的名录。</p>}
+        {lists.status === 'done' && items.length === 0 && (
+          <p className="panel-note">您的管辖范围内没有可查看的名录。</p>
+        )}
         {items.length > 0 && (
           <div className="lists-page__body">
             <nav className="list-cards" aria-label="名录与辖区">
               {items.map((l) => {
                 const isActive = active && keyOf(l) === keyOf(active)
                 return (
-                  <button key={keyOf(l)} type="button" className={`list-card list-card--${l.list}${isActive ? ' list-card--active' : ''}`}
-                    onClick={() => setChosen(keyOf(l))} aria-current={isActive ? 'true' : undefined} data-testid="list-card" data-key={keyOf(l)}>
-                    <span className="list-card__level">{LIST_LEVEL[l.list] ?? ''} · {l.jurisdictionName}</span>
+                  <button
+                    key={keyOf(l)}
+                    type="button"
+                    className={`list-card list-card--${l.list}${isActive ? ' list-card--active' : ''}`}
+                    onClick={() => setChosen(keyOf(l))}
+                    aria-current={isActive ? 'true' : undefined}
+                    data-testid="list-card"
+                    data-key={keyOf(l)}
+                  >
+                    <span className="list-card__level">
+                      {LIST_LEVEL[l.list] ?? ''} · {l.jurisdictionName}
+                    </span>
                     <span className="list-card__name">{l.listName}</span>
                     <span className="list-card__meta">
-                      {l.lastVersion ? `第 ${l.lastVersion.version} 版 · ${formatDateTime(l.lastVersion.publishedAt)} 发布` : '尚未发布'}
+                      {l.lastVersion
+                        ? `第 ${l.lastVersion.version} 版 · ${formatDateTime(l.lastVersion.publishedAt)} 发布`
+                        : '尚未发布'}
                     </span>
                   </button>
                 )
               })}
             </nav>
             {active && (
-              <ListDetail key={keyOf(active)} list={active} canPublish={canPublish && active.canPublish !== false}
-                onPublished={() => setReloads((n) => n + 1)} />
+              <ListDetail
+                key={keyOf(active)}
+                list={active}
+                canPublish={canPublish && active.canPublish !== false}
+                onPublished={() => setReloads((n) => n + 1)}
+              />
             )}
           </div>
         )}
@@ -78,7 +103,15 @@ export function RegistryListsPage({ canPublish }: RegistryListsPageProps) {
 }
 
 /** One list of one jurisdiction: the preview of the next version, publishing, the versions and the feed. */
-function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; canPublish: boolean; onPublished: () => void }) {
+function ListDetail({
+  list,
+  canPublish,
+  onPublished,
+}: {
+  list: RegistryList
+  canPublish: boolean
+  onPublished: () => void
+}) {
   const base = `/api/registry-lists/${list.list}/${list.jurisdiction}`
   const [reloads, setReloads] = useState(0)
   const preview = useJson<Record<string, unknown>>(`${base}/preview`, reloads, '发布预览加载失败')
@@ -87,7 +120,10 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
   const history = useMemo(() => {
     if (versions.status !== 'done') return []
     const raw = (versions.data.versions ?? versions.data.items ?? []) as Record<string, unknown>[]
-    return raw.map((v) => normalizeVersion(v)).filter((v): v is ListVersion => v !== null).sort((a, b) => b.version - a.version)
+    return raw
+      .map((v) => normalizeVersion(v))
+      .filter((v): v is ListVersion => v !== null)
+      .sort((a, b) => b.version - a.version)
   }, [versions])
   const [isConfirming, setConfirming] = useState(false)
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
@@ -109,18 +145,31 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
           </p>
         </div>
         {canPublish && (
-          <button type="button" className="success-button" disabled={!diff || !hasChanges} title={hasChanges ? undefined : '与现行版本相比没有变化，无需发布'} onClick={() => setConfirming(true)} data-testid="list-publish">
+          <button
+            type="button"
+            className="success-button"
+            disabled={!diff || !hasChanges}
+            title={hasChanges ? undefined : '与现行版本相比没有变化，无需发布'}
+            onClick={() => setConfirming(true)}
+            data-testid="list-publish"
+          >
             发布第 {lastVersion + 1} 版
           </button>
         )}
       </header>
       {notice && (
-        <p className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="list-notice">
+        <p
+          className={`notice notice--${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-testid="list-notice"
+        >
           {notice.text}
         </p>
       )}
 
-      <h4 className="list-detail__sub">本次发布预览{lastVersion ? `（与第 ${lastVersion} 版相比）` : '（首次发布，全部为新增）'}</h4>
+      <h4 className="list-detail__sub">
+        本次发布预览{lastVersion ? `（与第 ${lastVersion} 版相比）` : '（首次发布，全部为新增）'}
+      </h4>
       {preview.status === 'loading' && <p className="panel-note">正在生成预览…</p>}
       {preview.status === 'error' && <p className="notice notice--error">{preview.message}</p>}
       {diff && (
@@ -139,7 +188,11 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
               {diff.unpublishedNote}
             </p>
           )}
-          {!hasChanges && <p className="panel-note" data-testid="list-unchanged">与现行第 {lastVersion} 版相比没有新增、移出或信息变化，无需发布新版本。</p>}
+          {!hasChanges && (
+            <p className="panel-note" data-testid="list-unchanged">
+              与现行第 {lastVersion} 版相比没有新增、移出或信息变化，无需发布新版本。
+            </p>
+          )}
           <EntryTable title="新增" kind="added" entries={diff.added} />
           <EntryTable title="移出" kind="removed" entries={diff.removed} />
           <EntryTable title="保留" kind="kept" entries={diff.kept} />
@@ -172,7 +225,12 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
                 <td className="num">{v.counts?.kept ?? '—'}</td>
                 <td className="num">{v.counts?.removed ?? '—'}</td>
                 <td>
-                  <a className="link-button" href={`${base}/versions/${v.version}/announcement.csv`} download data-testid="list-version-csv">
+                  <a
+                    className="link-button"
+                    href={`${base}/versions/${v.version}/announcement.csv`}
+                    download
+                    data-testid="list-version-csv"
+                  >
                     下载公告（CSV）
                   </a>
                 </td>
@@ -203,7 +261,10 @@ function ListDetail({ list, canPublish, onPublished }: { list: RegistryList; can
           }}
           onDone={(version) => {
             setConfirming(false)
-            setNotice({ kind: 'ok', text: `已发布${list.listName}（${list.jurisdictionName}）第 ${version} 版，公告可下载，公开数据接口已更新` })
+            setNotice({
+              kind: 'ok',
+              text: `已发布${list.listName}（${list.jurisdictionName}）第 ${version} 版，公告可下载，公开数据接口已更新`,
+            })
             setReloads((n) => n + 1)
             onPublished()
           }}
@@ -223,7 +284,15 @@ function DiffCard({ kind, label, count }: { kind: 'added' | 'kept' | 'removed'; 
 }
 
 /** The plots of one group of the announcement. */
-function EntryTable({ title, kind, entries }: { title: string; kind: 'added' | 'kept' | 'removed'; entries: ListEntry[] }) {
+function EntryTable({
+  title,
+  kind,
+  entries,
+}: {
+  title: string
+  kind: 'added' | 'kept' | 'removed'
+  entries: ListEntry[]
+}) {
   if (entries.length === 0) return null
   return (
     <details className={`entry-group entry-group--${kind}`} open={kind !== 'kept'} data-testid={`list-${kind}`}>
@@ -279,10 +348,15 @@ function PublishDialog({ list, nextVersion, expectedVersion, counts, onClose, on
     setBusy(true)
     setFailure(null)
     try {
-      const answer = await sendJson<Record<string, any>>('POST', `/api/registry-lists/${list.list}/${list.jurisdiction}/publish`, { expectedVersion })
+      const answer = await sendJson<Record<string, any>>(
+        'POST',
+        `/api/registry-lists/${list.list}/${list.jurisdiction}/publish`,
+        { expectedVersion },
+      )
       onDone(Number(answer?.version ?? answer?.published?.version ?? nextVersion))
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT') return onStale(error.message.replace(/[。，,]?\s*请刷新预览后再发布$/, ''))
+      if (error instanceof ApiError && error.code === 'CONFLICT')
+        return onStale(error.message.replace(/[。，,]?\s*请刷新预览后再发布$/, ''))
       setFailure(errorMessage(error, '发布失败'))
     } finally {
       setBusy(false)
@@ -292,16 +366,25 @@ function PublishDialog({ list, nextVersion, expectedVersion, counts, onClose, on
     <Dialog title={`发布${list.listName}第 ${nextVersion} 版`} onClose={onClose} testId="list-publish-dialog">
       <div className="dialog__body">
         <p>
-          辖区：{list.jurisdictionName}。本版公告：新增 <strong>{counts.added}</strong> 个、保留 <strong>{counts.kept}</strong> 个、移出{' '}
-          <strong>{counts.removed}</strong> 个地块，发布后在册 {counts.total} 个。
+          辖区：{list.jurisdictionName}。本版公告：新增 <strong>{counts.added}</strong> 个、保留{' '}
+          <strong>{counts.kept}</strong> 个、移出 <strong>{counts.removed}</strong> 个地块，发布后在册 {counts.total}{' '}
+          个。
         </p>
-        <p className="panel-note">发布后公告即在公开数据接口中提供，版本不可修改；如有错误，请更正地块后发布新的版本。</p>
+        <p className="panel-note">
+          发布后公告即在公开数据接口中提供，版本不可修改；如有错误，请更正地块后发布新的版本。
+        </p>
         <FormError message={failure} testId="list-publish-error" />
         <div className="form-actions">
           <button type="button" className="secondary-button" onClick={onClose}>
             取消
           </button>
-          <button type="button" className="success-button" disabled={isBusy} onClick={() => void publish()} data-testid="list-publish-confirm">
+          <button
+            type="button"
+            className="success-button"
+            disabled={isBusy}
+            onClick={() => void publish()}
+            data-testid="list-publish-confirm"
+          >
             {isBusy ? '正在发布…' : '确认发布'}
           </button>
         </div>

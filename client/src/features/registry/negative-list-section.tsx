@@ -53,7 +53,13 @@ export function NegativeListSection({ plot, canEdit, onChanged }: NegativeListSe
       {list.length > 0 && (
         <ul className="negative-list">
           {list.map((use) => (
-            <li key={use.useCode} className="negative-item" data-testid="negative-item" data-use={use.useCode} data-default={use.isDefault ? '1' : '0'}>
+            <li
+              key={use.useCode}
+              className="negative-item"
+              data-testid="negative-item"
+              data-use={use.useCode}
+              data-default={use.isDefault ? '1' : '0'}
+            >
               <div className="negative-item__head">
                 <span className="negative-item__code">{use.useCode === '*' ? '—' : use.useCode}</span>
                 <span className="negative-item__name">{use.useName}</span>
@@ -65,7 +71,12 @@ export function NegativeListSection({ plot, canEdit, onChanged }: NegativeListSe
                   <span className="chip chip--added">增列</span>
                 )}
                 {canEdit && !use.isDefault && (
-                  <button type="button" className="link-button link-button--danger negative-item__remove" onClick={() => setRemoving(use)} data-testid="negative-remove">
+                  <button
+                    type="button"
+                    className="link-button link-button--danger negative-item__remove"
+                    onClick={() => setRemoving(use)}
+                    data-testid="negative-remove"
+                  >
                     移除
                   </button>
                 )}
@@ -127,7 +138,12 @@ function NegativeUseForm({ plot, onCancel, onSaved }: NegativeUseFormProps) {
     <form className="plot-subform" onSubmit={(e) => void submit(e)} noValidate data-testid="negative-form">
       <label className="form-field">
         <span className="form-field__label">禁止的用途（GB 50137-2011）*</span>
-        <select className="text-input" value={useCode} onChange={(e) => setUseCode(e.target.value)} data-testid="negative-use">
+        <select
+          className="text-input"
+          value={useCode}
+          onChange={(e) => setUseCode(e.target.value)}
+          data-testid="negative-use"
+        >
           <option value="">{reference.status === 'loading' ? '正在加载…' : '请选择'}</option>
           {uses.map((u) => (
             <option key={u.code} value={u.code}>
@@ -191,10 +207,21 @@ function RemoveForm({ plot, use, onCancel, onSaved }: RemoveFormProps) {
   }
 
   return (
-    <form className="plot-subform plot-subform--inline" onSubmit={(e) => void submit(e)} noValidate data-testid="negative-remove-form">
+    <form
+      className="plot-subform plot-subform--inline"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="negative-remove-form"
+    >
       <label className="form-field">
         <span className="form-field__label">移除理由 *</span>
-        <input className="text-input" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="negative-remove-reason" />
+        <input
+          className="text-input"
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="negative-remove-reason"
+        />
       </label>
       <FormError message={failure} testId="negative-remove-error" />
       <div className="form-actions">

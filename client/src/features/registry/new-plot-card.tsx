@@ -100,7 +100,11 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
   }
 
   return (
-    <section className="panel-section panel-section--grow new-plot" aria-labelledby="new-plot-title" data-testid="new-plot">
+    <section
+      className="panel-section panel-section--grow new-plot"
+      aria-labelledby="new-plot-title"
+      data-testid="new-plot"
+    >
       <h2 id="new-plot-title" className="panel-section__title">
         新建疑似污染地块
       </h2>
@@ -108,7 +112,9 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
         <li className={isClosed ? 'new-plot__step--done' : 'new-plot__step--active'}>
           在地图上依次单击地块边界拐点，单击第一个点闭合；闭合后可拖动节点调整。
         </li>
-        <li className={isClosed ? 'new-plot__step--active' : undefined}>填写地块信息，保存后进入“疑似污染地块名单”。</li>
+        <li className={isClosed ? 'new-plot__step--active' : undefined}>
+          填写地块信息，保存后进入“疑似污染地块名单”。
+        </li>
       </ol>
       {onOpenProposals && (
         <p className="panel-note new-plot__proposals">
@@ -149,12 +155,24 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label className="form-field">
           <span className="form-field__label">地块名称 *</span>
-          <input className="text-input" maxLength={100} value={draft.name} placeholder="如 原XX化工厂地块" onChange={(e) => set({ name: e.target.value })} data-testid="new-plot-name" />
+          <input
+            className="text-input"
+            maxLength={100}
+            value={draft.name}
+            placeholder="如 原XX化工厂地块"
+            onChange={(e) => set({ name: e.target.value })}
+            data-testid="new-plot-name"
+          />
         </label>
         {counties.length > 1 && (
           <label className="form-field">
             <span className="form-field__label">所在区县 *</span>
-            <select className="text-input" value={draft.adcode} onChange={(e) => set({ adcode: e.target.value })} data-testid="new-plot-county">
+            <select
+              className="text-input"
+              value={draft.adcode}
+              onChange={(e) => set({ adcode: e.target.value })}
+              data-testid="new-plot-county"
+            >
               {counties.map((c) => (
                 <option key={c.adcode} value={c.adcode}>
                   {c.name}
@@ -165,7 +183,12 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
         )}
         <label className="form-field">
           <span className="form-field__label">原行业类别 *</span>
-          <select className="text-input" value={draft.formerIndustry} onChange={(e) => set({ formerIndustry: e.target.value })} data-testid="new-plot-industry">
+          <select
+            className="text-input"
+            value={draft.formerIndustry}
+            onChange={(e) => set({ formerIndustry: e.target.value })}
+            data-testid="new-plot-industry"
+          >
             <option value="">请选择</option>
             {INDUSTRY_OPTIONS.map((o) => (
               <option key={o.code} value={o.code}>
@@ -176,15 +199,34 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
         </label>
         <label className="form-field">
           <span className="form-field__label">地址</span>
-          <input className="text-input" maxLength={200} value={draft.address} onChange={(e) => set({ address: e.target.value })} data-testid="new-plot-address" />
+          <input
+            className="text-input"
+            maxLength={200}
+            value={draft.address}
+            onChange={(e) => set({ address: e.target.value })}
+            data-testid="new-plot-address"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">土地使用权人</span>
-          <input className="text-input" maxLength={100} value={draft.landUser} onChange={(e) => set({ landUser: e.target.value })} data-testid="new-plot-land-user" />
+          <input
+            className="text-input"
+            maxLength={100}
+            value={draft.landUser}
+            onChange={(e) => set({ landUser: e.target.value })}
+            data-testid="new-plot-land-user"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">责任联系人（内部）</span>
-          <input className="text-input" maxLength={100} value={draft.contact} placeholder="姓名 电话" onChange={(e) => set({ contact: e.target.value })} data-testid="new-plot-contact" />
+          <input
+            className="text-input"
+            maxLength={100}
+            value={draft.contact}
+            placeholder="姓名 电话"
+            onChange={(e) => set({ contact: e.target.value })}
+            data-testid="new-plot-contact"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">规划用地类别（GB 36600）</span>

@@ -30,8 +30,11 @@ export class PlotDraw {
 
   /** The outline drawn so far (the closed one once finished). */
   polygon(): Polygon | null {
-    const features = this.draw.features().filter((f) => f.geometry.type === 'Polygon' && f.properties.mode === DRAW_MODES.plotPolygon)
-    const feature = this.closedId !== null ? features.find((f) => f.id === this.closedId) : features[features.length - 1]
+    const features = this.draw
+      .features()
+      .filter((f) => f.geometry.type === 'Polygon' && f.properties.mode === DRAW_MODES.plotPolygon)
+    const feature =
+      this.closedId !== null ? features.find((f) => f.id === this.closedId) : features[features.length - 1]
     return feature ? (feature.geometry as Polygon) : null
   }
 

@@ -68,16 +68,29 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
     <Dialog title={`修改地块信息：${plot.code}`} onClose={onClose} testId="plot-facts-dialog" isWide>
       <form className="dialog__body" onSubmit={(e) => void submit(e)} noValidate>
         {plot.reviewStatus === 'published' && (
-          <p className="panel-note">该地块的公开信息已发布；修改后记录回到草稿，公开信息保持不变，直至重新提交审定并发布。</p>
+          <p className="panel-note">
+            该地块的公开信息已发布；修改后记录回到草稿，公开信息保持不变，直至重新提交审定并发布。
+          </p>
         )}
         <div className="form-grid">
           <label className="form-field form-grid__wide">
             <span className="form-field__label">地块名称 *</span>
-            <input className="text-input" maxLength={100} value={draft.name} onChange={(e) => set({ name: e.target.value })} data-testid="facts-name" />
+            <input
+              className="text-input"
+              maxLength={100}
+              value={draft.name}
+              onChange={(e) => set({ name: e.target.value })}
+              data-testid="facts-name"
+            />
           </label>
           <label className="form-field">
             <span className="form-field__label">原行业类别 *</span>
-            <select className="text-input" value={draft.formerIndustry} onChange={(e) => set({ formerIndustry: e.target.value })} data-testid="facts-industry">
+            <select
+              className="text-input"
+              value={draft.formerIndustry}
+              onChange={(e) => set({ formerIndustry: e.target.value })}
+              data-testid="facts-industry"
+            >
               {INDUSTRY_OPTIONS.map((o) => (
                 <option key={o.code} value={o.code}>
                   {o.name}
@@ -87,7 +100,12 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
           </label>
           <label className="form-field">
             <span className="form-field__label">规划用地类别（GB 36600）</span>
-            <select className="text-input" value={draft.plannedLandClass} onChange={(e) => set({ plannedLandClass: e.target.value })} data-testid="facts-land-class">
+            <select
+              className="text-input"
+              value={draft.plannedLandClass}
+              onChange={(e) => set({ plannedLandClass: e.target.value })}
+              data-testid="facts-land-class"
+            >
               <option value="">未明确（按第一类用地评价）</option>
               <option value="first">第一类用地</option>
               <option value="second">第二类用地</option>
@@ -95,15 +113,33 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
           </label>
           <label className="form-field form-grid__wide">
             <span className="form-field__label">地址</span>
-            <input className="text-input" maxLength={200} value={draft.address} onChange={(e) => set({ address: e.target.value })} data-testid="facts-address" />
+            <input
+              className="text-input"
+              maxLength={200}
+              value={draft.address}
+              onChange={(e) => set({ address: e.target.value })}
+              data-testid="facts-address"
+            />
           </label>
           <label className="form-field">
             <span className="form-field__label">土地使用权人</span>
-            <input className="text-input" maxLength={200} value={draft.landUser} onChange={(e) => set({ landUser: e.target.value })} data-testid="facts-land-user" />
+            <input
+              className="text-input"
+              maxLength={200}
+              value={draft.landUser}
+              onChange={(e) => set({ landUser: e.target.value })}
+              data-testid="facts-land-user"
+            />
           </label>
           <label className="form-field">
             <span className="form-field__label">责任联系人（内部）</span>
-            <input className="text-input" maxLength={200} value={draft.contact} onChange={(e) => set({ contact: e.target.value })} data-testid="facts-contact" />
+            <input
+              className="text-input"
+              maxLength={200}
+              value={draft.contact}
+              onChange={(e) => set({ contact: e.target.value })}
+              data-testid="facts-contact"
+            />
           </label>
         </div>
         {draft.plannedLandClass !== initial.plannedLandClass && plot.pollutants.length > 0 && (

@@ -29,12 +29,20 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
   const [list, setList] = useState('')
   const [q, setQ] = useState('')
   const query = useDebouncedValue(q, 250)
-  const plots = useJson<PlotListResponse>(plotListPath({ adcode: adcode || null, status, list, q: query }), refreshKey, '污染地块列表加载失败')
+  const plots = useJson<PlotListResponse>(
+    plotListPath({ adcode: adcode || null, status, list, q: query }),
+    refreshKey,
+    '污染地块列表加载失败',
+  )
   const items = plots.status === 'done' ? plots.data.items : []
   const isFiltered = Boolean(status || list || query.trim())
 
   return (
-    <section className="panel-section panel-section--grow plot-panel" aria-labelledby="plot-panel-title" data-testid="plot-panel">
+    <section
+      className="panel-section panel-section--grow plot-panel"
+      aria-labelledby="plot-panel-title"
+      data-testid="plot-panel"
+    >
       <div className="plot-panel__head">
         <h2 id="plot-panel-title" className="panel-section__title">
           污染地块名录管理
@@ -50,7 +58,12 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
         {counties.length > 1 && (
           <label className="plot-filters__field plot-filters__field--wide">
             <span className="field-label">区县</span>
-            <select className="basemap-select" value={adcode} onChange={(e) => setAdcode(e.target.value)} data-testid="plot-filter-county">
+            <select
+              className="basemap-select"
+              value={adcode}
+              onChange={(e) => setAdcode(e.target.value)}
+              data-testid="plot-filter-county"
+            >
               <option value="">全部区县</option>
               {counties.map((c) => (
                 <option key={c.adcode} value={c.adcode}>
@@ -62,7 +75,12 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
         )}
         <label className="plot-filters__field">
           <span className="field-label">名录</span>
-          <select className="basemap-select" value={list} onChange={(e) => setList(e.target.value)} data-testid="plot-filter-list">
+          <select
+            className="basemap-select"
+            value={list}
+            onChange={(e) => setList(e.target.value)}
+            data-testid="plot-filter-list"
+          >
             <option value="">全部名录</option>
             {PLOT_LIST_OPTIONS.map((l) => (
               <option key={l.code} value={l.code}>
@@ -73,7 +91,12 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
         </label>
         <label className="plot-filters__field">
           <span className="field-label">状态</span>
-          <select className="basemap-select" value={status} onChange={(e) => setStatus(e.target.value)} data-testid="plot-filter-status">
+          <select
+            className="basemap-select"
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+            data-testid="plot-filter-status"
+          >
             <option value="">全部状态</option>
             {PLOT_STATUS_OPTIONS.map((s) => (
               <option key={s.code} value={s.code}>
@@ -96,7 +119,11 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
       </div>
 
       <div className="plot-panel__count" aria-live="polite" data-testid="plot-count">
-        {plots.status === 'done' ? `共 ${formatCount(items.length)} 个地块${isFiltered ? '（已筛选）' : ''}` : plots.status === 'loading' ? '正在加载…' : ''}
+        {plots.status === 'done'
+          ? `共 ${formatCount(items.length)} 个地块${isFiltered ? '（已筛选）' : ''}`
+          : plots.status === 'loading'
+            ? '正在加载…'
+            : ''}
       </div>
       {plots.status === 'error' && <p className="panel-note panel-note--error">{plots.message}</p>}
       {plots.status === 'done' && items.length === 0 && (
@@ -120,7 +147,9 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
               <span className="plot-item__name">{plot.name}</span>
               <span className="plot-item__meta">
                 <PlotStatusBadge list={plot.list} statusName={plot.statusName} isSmall />
-                {plot.riskLevel && <span className={`plot-risk plot-risk--${plot.riskLevel}`}>{riskLevelName(plot.riskLevel)}</span>}
+                {plot.riskLevel && (
+                  <span className={`plot-risk plot-risk--${plot.riskLevel}`}>{riskLevelName(plot.riskLevel)}</span>
+                )}
               </span>
               <span className="plot-item__meta">
                 <span className="plot-item__code">{plot.code}</span>

@@ -36,7 +36,15 @@ type Tab = 'facts' | 'events' | 'pollutants' | 'negative' | 'history'
  * The plot profile (地块档案) beside the map: state and list, 下一步, and the tabs 概况 (facts, contact, control
  * zones), 大事记 (steps with documents), 污染物 (against GB 36600), 负面清单 and 修改记录.
  */
-export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, onChanged, renderReview }: PlotProfileProps) {
+export function PlotProfile({
+  plotId,
+  canEdit,
+  refreshKey,
+  onClose,
+  onLocate,
+  onChanged,
+  renderReview,
+}: PlotProfileProps) {
   const [plot, setPlot] = useState<Profile | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [reloads, setReloads] = useState(0)
@@ -85,7 +93,9 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
             ×
           </button>
         </header>
-        <p className={`panel-note plot-profile__loading${failure ? ' panel-note--error' : ''}`}>{failure ?? '正在加载地块档案…'}</p>
+        <p className={`panel-note plot-profile__loading${failure ? ' panel-note--error' : ''}`}>
+          {failure ?? '正在加载地块档案…'}
+        </p>
       </aside>
     )
   }
@@ -103,7 +113,13 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
   ]
 
   return (
-    <aside className="plot-profile" aria-labelledby="plot-profile-title" data-testid="plot-profile" data-plot-id={plot.id} data-status={plot.status}>
+    <aside
+      className="plot-profile"
+      aria-labelledby="plot-profile-title"
+      data-testid="plot-profile"
+      data-plot-id={plot.id}
+      data-status={plot.status}
+    >
       <header className="plot-profile__header">
         <div className="plot-profile__heading">
           <div className="plot-profile__line">
@@ -126,10 +142,22 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
           </div>
         </div>
         <div className="plot-profile__tools">
-          <button type="button" className="secondary-button plot-profile__locate" onClick={() => onLocate(bboxOf(plot.geometry))} data-testid="plot-locate">
+          <button
+            type="button"
+            className="secondary-button plot-profile__locate"
+            onClick={() => onLocate(bboxOf(plot.geometry))}
+            data-testid="plot-locate"
+          >
             定位
           </button>
-          <button type="button" className="icon-button" aria-label="关闭" title="关闭" onClick={onClose} data-testid="plot-profile-close">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="关闭"
+            title="关闭"
+            onClick={onClose}
+            data-testid="plot-profile-close"
+          >
             ×
           </button>
         </div>
@@ -201,7 +229,14 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
         </div>
 
         <div className="plot-profile__panel" role="tabpanel">
-          {tab === 'facts' && <Facts plot={plot} canEdit={canWrite} onEdit={() => setEditing(true)} review={renderReview?.(plot, reload)} />}
+          {tab === 'facts' && (
+            <Facts
+              plot={plot}
+              canEdit={canWrite}
+              onEdit={() => setEditing(true)}
+              review={renderReview?.(plot, reload)}
+            />
+          )}
           {tab === 'events' && <PlotTimeline events={plot.events} />}
           {tab === 'pollutants' && <PollutantSection plot={plot} canEdit={canWrite} onChanged={changed} />}
           {tab === 'negative' && <NegativeListSection plot={plot} canEdit={canWrite} onChanged={changed} />}
@@ -237,7 +272,9 @@ export function PlotProfile({ plotId, canEdit, refreshKey, onClose, onLocate, on
           onDone={(next) => {
             setStep(null)
             setPlot(next)
-            setNotice(`已办理“${step.label}”，地块进入“${next.statusName}”阶段${step.publicEffect ? `。公开事项：${step.publicEffect}` : ''}`)
+            setNotice(
+              `已办理“${step.label}”，地块进入“${next.statusName}”阶段${step.publicEffect ? `。公开事项：${step.publicEffect}` : ''}`,
+            )
             onChanged()
           }}
         />
@@ -263,7 +300,12 @@ function Facts({ plot, canEdit, onEdit, review }: FactsProps) {
     ['原行业类别', plot.formerIndustryName ?? (plot.formerIndustry ? industryName(plot.formerIndustry) : '—')],
     ['土地使用权人', plot.landUser || '—'],
     ['占地面积', `${formatAreaValue(plot.areaMu)} 亩（${formatCount(Math.round(plot.areaM2))} m²）`],
-    ['规划用地类别', plot.plannedLandClass ? landClassName(plot.plannedLandClass) : `未明确（按${plot.landClassName ?? '第一类用地'}评价）`],
+    [
+      '规划用地类别',
+      plot.plannedLandClass
+        ? landClassName(plot.plannedLandClass)
+        : `未明确（按${plot.landClassName ?? '第一类用地'}评价）`,
+    ],
     ['风险等级', riskLevelName(plot.riskLevel)],
     ['所在名录', `${plot.list.name}${plot.list.keeper ? `（${plot.list.keeper}）` : ''}`],
   ]
@@ -295,7 +337,9 @@ function Facts({ plot, canEdit, onEdit, review }: FactsProps) {
 
       <h3 className="plot-subtitle">管控区域</h3>
       {plot.controlZones.length === 0 ? (
-        <p className="panel-note" data-testid="plot-zones">未划定管控区域。</p>
+        <p className="panel-note" data-testid="plot-zones">
+          未划定管控区域。
+        </p>
       ) : (
         <ul className="plot-zones" data-testid="plot-zones">
           {plot.controlZones.map((zone) => (

@@ -28,7 +28,12 @@ function EventDocument({ kind, document }: { kind: string; document: PlotDocumen
 
 /** 大事记: every step of the plot, newest first, with the document handed in and the reason. */
 export function PlotTimeline({ events }: { events: PlotEvent[] }) {
-  if (events.length === 0) return <p className="panel-note" data-testid="plot-timeline">尚无记录。</p>
+  if (events.length === 0)
+    return (
+      <p className="panel-note" data-testid="plot-timeline">
+        尚无记录。
+      </p>
+    )
   const ordered = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id))
   return (
     <ol className="timeline" data-testid="plot-timeline">
@@ -43,13 +48,18 @@ export function PlotTimeline({ events }: { events: PlotEvent[] }) {
           </div>
           {(event.from || event.to) && (
             <p className="timeline__states">
-              {event.from ? (event.fromName ?? statusName(event.from)) : '—'} → {event.to ? (event.toName ?? statusName(event.to)) : '—'}
-              {event.riskLevel && <span className={`plot-risk plot-risk--${event.riskLevel}`}>{riskLevelName(event.riskLevel)}</span>}
+              {event.from ? (event.fromName ?? statusName(event.from)) : '—'} →{' '}
+              {event.to ? (event.toName ?? statusName(event.to)) : '—'}
+              {event.riskLevel && (
+                <span className={`plot-risk plot-risk--${event.riskLevel}`}>{riskLevelName(event.riskLevel)}</span>
+              )}
             </p>
           )}
           <p className="timeline__actor">经办：{event.actorName || event.actor}</p>
           {event.document && <EventDocument kind={documentLabel(event.action, 'document')} document={event.document} />}
-          {event.reviewDocument && <EventDocument kind={documentLabel(event.action, 'reviewDocument')} document={event.reviewDocument} />}
+          {event.reviewDocument && (
+            <EventDocument kind={documentLabel(event.action, 'reviewDocument')} document={event.reviewDocument} />
+          )}
           {event.reason && <p className="timeline__reason">理由：{event.reason}</p>}
         </li>
       ))}
@@ -64,9 +74,11 @@ function describeHistory(entry: PlotHistoryEntry): string {
   const before = (entry.before ?? {}) as { status?: string; removed?: Change }
   const after = (entry.after ?? {}) as { status?: string; added?: Change; reviewStatus?: string }
   const parts: string[] = []
-  if (entry.action === 'transition' && after.status) parts.push(`${statusName(before.status)} → ${statusName(after.status)}`)
+  if (entry.action === 'transition' && after.status)
+    parts.push(`${statusName(before.status)} → ${statusName(after.status)}`)
   if (entry.action === 'create') parts.push('列入疑似污染地块名单')
-  const item = (c: Change) => (c.useCode ? `${c.useCode} ${landUseName(c.useCode)}` : `${c.name ?? c.substance ?? ''} ${c.valueMgKg ?? ''} mg/kg`)
+  const item = (c: Change) =>
+    c.useCode ? `${c.useCode} ${landUseName(c.useCode)}` : `${c.name ?? c.substance ?? ''} ${c.valueMgKg ?? ''} mg/kg`
   if (after.added) parts.push(`${entry.action === 'negative_use' ? '增列禁止用途' : '录入'} ${item(after.added)}`)
   if (before.removed) parts.push(`${entry.action === 'negative_use' ? '移出禁止用途' : '删除'} ${item(before.removed)}`)
   if (entry.reason) parts.push(`理由：${entry.reason}`)
@@ -76,7 +88,9 @@ function describeHistory(entry: PlotHistoryEntry): string {
 /** 修改记录: the change_history rows of the plot (who, when, what, why). */
 export function PlotHistoryList({ entries }: { entries: PlotHistoryEntry[] }) {
   if (entries.length === 0) return <p className="panel-note">尚无修改记录。</p>
-  const ordered = [...entries].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : b.id - a.id))
+  const ordered = [...entries].sort((a, b) =>
+    a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : b.id - a.id,
+  )
   return (
     <table className="plot-table history-table" data-testid="plot-history">
       <thead>

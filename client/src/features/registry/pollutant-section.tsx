@@ -34,7 +34,10 @@ function verdictOf(p: PlotPollutant): { tone: 'intervention' | 'screening' | 'ok
 }
 
 /** The reference values of a substance for the plot's land class (第一类 when unclear, GB 36600 5.3.1). */
-function valuesFor(substance: Gb36600Substance, landClass: string | null): { screening: number | null; intervention: number | null } {
+function valuesFor(
+  substance: Gb36600Substance,
+  landClass: string | null,
+): { screening: number | null; intervention: number | null } {
   const key = landClass === 'second' ? 'second' : 'first'
   return { screening: substance.screening?.[key] ?? null, intervention: substance.intervention?.[key] ?? null }
 }
@@ -70,16 +73,24 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
       <div className="plot-section__bar">
         <p className="plot-section__lead">
           对照 GB 36600-2018 {landClassName(plot.plannedLandClass)}；
-          {plot.pollutants.length === 0 ? '尚无检测数据。' : (
+          {plot.pollutants.length === 0 ? (
+            '尚无检测数据。'
+          ) : (
             <>
               共 {plot.pollutants.length} 项，
               <span className={over ? 'text-screening' : undefined}>超筛选值 {over} 项</span>，
-              <span className={overIntervention ? 'text-intervention' : undefined}>超管制值 {overIntervention} 项</span>。
+              <span className={overIntervention ? 'text-intervention' : undefined}>超管制值 {overIntervention} 项</span>
+              。
             </>
           )}
         </p>
         {canEdit && !isAdding && (
-          <button type="button" className="secondary-button" onClick={() => setAdding(true)} data-testid="pollutant-add">
+          <button
+            type="button"
+            className="secondary-button"
+            onClick={() => setAdding(true)}
+            data-testid="pollutant-add"
+          >
             ＋ 录入检测值
           </button>
         )}
@@ -101,9 +112,15 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
             <thead>
               <tr>
                 <th scope="col">污染物</th>
-                <th scope="col" className="num">实测值</th>
-                <th scope="col" className="num">筛选值</th>
-                <th scope="col" className="num">管制值</th>
+                <th scope="col" className="num">
+                  实测值
+                </th>
+                <th scope="col" className="num">
+                  筛选值
+                </th>
+                <th scope="col" className="num">
+                  管制值
+                </th>
                 <th scope="col">判定</th>
                 {canEdit && <th scope="col" aria-label="操作" />}
               </tr>
@@ -112,7 +129,13 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
               {plot.pollutants.map((p) => {
                 const verdict = verdictOf(p)
                 return (
-                  <tr key={p.id} className={`pollutant-row pollutant-row--${verdict.tone}`} data-testid="pollutant-row" data-substance={p.substance} data-verdict={verdict.tone}>
+                  <tr
+                    key={p.id}
+                    className={`pollutant-row pollutant-row--${verdict.tone}`}
+                    data-testid="pollutant-row"
+                    data-substance={p.substance}
+                    data-verdict={verdict.tone}
+                  >
                     <td>
                       <span className="pollutant-name">{p.name}</span>
                       <span className="pollutant-sub">
@@ -140,7 +163,12 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
                       <td className="actions">
                         {confirming === p.id ? (
                           <span className="row-confirm">
-                            <button type="button" className="link-button link-button--danger" onClick={() => void remove(p)} data-testid="pollutant-remove-confirm">
+                            <button
+                              type="button"
+                              className="link-button link-button--danger"
+                              onClick={() => void remove(p)}
+                              data-testid="pollutant-remove-confirm"
+                            >
                               确认删除
                             </button>
                             <button type="button" className="link-button" onClick={() => setConfirming(null)}>
@@ -210,7 +238,14 @@ function PollutantForm({ plot, onCancel, onSaved }: PollutantFormProps) {
     setBusy(true)
     setFailure(null)
     try {
-      await addPollutant(plot.id, { version: plot.version, substance, valueMgKg, sampledOn, depthM, note: note.trim() || undefined })
+      await addPollutant(plot.id, {
+        version: plot.version,
+        substance,
+        valueMgKg,
+        sampledOn,
+        depthM,
+        note: note.trim() || undefined,
+      })
       onSaved(`已录入 ${chosen?.name ?? substance} ${valueMgKg} mg/kg`)
     } catch (error) {
       setFailure(errorMessage(error))
@@ -224,15 +259,22 @@ function PollutantForm({ plot, onCancel, onSaved }: PollutantFormProps) {
       <div className="form-grid">
         <label className="form-field form-grid__wide">
           <span className="form-field__label">污染物项目（GB 36600-2018）*</span>
-          <select className="text-input" value={substance} onChange={(e) => setSubstance(e.target.value)} data-testid="pollutant-substance">
+          <select
+            className="text-input"
+            value={substance}
+            onChange={(e) => setSubstance(e.target.value)}
+            data-testid="pollutant-substance"
+          >
             <option value="">{reference.status === 'loading' ? '正在加载…' : '请选择'}</option>
             {groups.map((group) => {
-              const options = substances.filter((s) => s.group === group).map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.name}
-                  {s.cas ? `（${s.cas}）` : ''}
-                </option>
-              ))
+              const options = substances
+                .filter((s) => s.group === group)
+                .map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {s.name}
+                    {s.cas ? `（${s.cas}）` : ''}
+                  </option>
+                ))
               return (
                 <optgroup key={group} label={(SUBSTANCE_GROUP_NAME as Record<string, string>)[group] ?? group}>
                   {options}
@@ -242,25 +284,51 @@ function PollutantForm({ plot, onCancel, onSaved }: PollutantFormProps) {
           </select>
           {values && (
             <span className="plot-hint" data-testid="pollutant-reference">
-              {landClassName(plot.plannedLandClass)}：筛选值 {formatValue(values.screening)} mg/kg，管制值 {formatValue(values.intervention)} mg/kg
+              {landClassName(plot.plannedLandClass)}：筛选值 {formatValue(values.screening)} mg/kg，管制值{' '}
+              {formatValue(values.intervention)} mg/kg
             </span>
           )}
         </label>
         <label className="form-field">
           <span className="form-field__label">实测值（mg/kg）*</span>
-          <input className="text-input" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} data-testid="pollutant-value" />
+          <input
+            className="text-input"
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            data-testid="pollutant-value"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">采样日期 *</span>
-          <input className="text-input" type="date" max={today()} value={sampledOn} onChange={(e) => setSampledOn(e.target.value)} data-testid="pollutant-date" />
+          <input
+            className="text-input"
+            type="date"
+            max={today()}
+            value={sampledOn}
+            onChange={(e) => setSampledOn(e.target.value)}
+            data-testid="pollutant-date"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">采样深度（m）</span>
-          <input className="text-input" inputMode="decimal" value={depth} onChange={(e) => setDepth(e.target.value)} data-testid="pollutant-depth" />
+          <input
+            className="text-input"
+            inputMode="decimal"
+            value={depth}
+            onChange={(e) => setDepth(e.target.value)}
+            data-testid="pollutant-depth"
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">点位/备注</span>
-          <input className="text-input" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} data-testid="pollutant-note" />
+          <input
+            className="text-input"
+            maxLength={200}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="pollutant-note"
+          />
         </label>
       </div>
       {reference.status === 'error' && <p className="panel-note panel-note--error">{reference.message}</p>}

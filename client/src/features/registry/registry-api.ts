@@ -77,15 +77,26 @@ export function addPollutant(id: number, input: PollutantInput): Promise<unknown
 
 /** Removes a measured pollutant. */
 export function deletePollutant(id: number, pollutantId: number, version: number, reason?: string): Promise<unknown> {
-  return sendJson('DELETE', `/api/plots/${id}/pollutants/${pollutantId}?version=${version}`, reason ? { reason } : undefined)
+  return sendJson(
+    'DELETE',
+    `/api/plots/${id}/pollutants/${pollutantId}?version=${version}`,
+    reason ? { reason } : undefined,
+  )
 }
 
 /** Adds a forbidden use to the plot's negative list. */
-export function addNegativeUse(id: number, input: { version: number; useCode: string; reason: string }): Promise<unknown> {
+export function addNegativeUse(
+  id: number,
+  input: { version: number; useCode: string; reason: string },
+): Promise<unknown> {
   return sendJson('POST', `/api/plots/${id}/negative-uses`, input)
 }
 
 /** Removes a forbidden use the officers added (the 法定 ones stay). */
-export function removeNegativeUse(id: number, useCode: string, input: { version: number; reason: string }): Promise<unknown> {
+export function removeNegativeUse(
+  id: number,
+  useCode: string,
+  input: { version: number; reason: string },
+): Promise<unknown> {
   return sendJson('DELETE', `/api/plots/${id}/negative-uses/${encodeURIComponent(useCode)}`, input)
 }

@@ -6,7 +6,9 @@ import type { PlotListCode } from './registry-types'
 export const PLOT_STATUS_OPTIONS = Object.entries(PLOT_STATUS).map(([code, name]) => ({ code, name }))
 
 /** The lists in order (疑似 → 名录 → 省级名录 → 已移出). */
-export const PLOT_LIST_OPTIONS = (Object.entries(PUBLIC_LISTS) as [PlotListCode, { name: string; color: string }][]).map(([code, list]) => ({
+export const PLOT_LIST_OPTIONS = (
+  Object.entries(PUBLIC_LISTS) as [PlotListCode, { name: string; color: string }][]
+).map(([code, list]) => ({
   code,
   name: list.name,
   color: list.color,

@@ -59,7 +59,14 @@ function DocumentFields({ field, label, plotName, value, onChange }: DocumentFie
         </label>
         <label className="form-field">
           <span className="form-field__label">出具日期 *</span>
-          <input className="text-input" type="date" max={today()} value={value.date} onChange={(e) => onChange({ date: e.target.value })} data-testid={`${id}-date`} />
+          <input
+            className="text-input"
+            type="date"
+            max={today()}
+            value={value.date}
+            onChange={(e) => onChange({ date: e.target.value })}
+            data-testid={`${id}-date`}
+          />
         </label>
         <label className="form-field">
           <span className="form-field__label">附件文件名 *</span>
@@ -93,7 +100,11 @@ function DocumentFields({ field, label, plotName, value, onChange }: DocumentFie
             rows={3}
             maxLength={2000}
             value={value.body}
-            placeholder={field === 'reviewDocument' ? '写明评审结论，例如同意列入名录及管控要求' : '写明主要结论，例如超标污染物、超标范围和建议'}
+            placeholder={
+              field === 'reviewDocument'
+                ? '写明评审结论，例如同意列入名录及管控要求'
+                : '写明主要结论，例如超标污染物、超标范围和建议'
+            }
             onChange={(e) => onChange({ body: e.target.value })}
             data-testid={`${id}-body`}
           />
@@ -104,7 +115,12 @@ function DocumentFields({ field, label, plotName, value, onChange }: DocumentFie
 }
 
 function toDocument(draft: DocumentDraft): PlotDocument {
-  return { title: draft.title.trim(), date: draft.date, body: draft.body.trim(), attachmentName: draft.attachmentName.trim() }
+  return {
+    title: draft.title.trim(),
+    date: draft.date,
+    body: draft.body.trim(),
+    attachmentName: draft.attachmentName.trim(),
+  }
 }
 
 /**
@@ -113,11 +129,17 @@ function toDocument(draft: DocumentDraft): PlotDocument {
  */
 export function TransitionDialog({ plot, transition, onDone, onStale, onClose }: TransitionDialogProps) {
   const requirements = transition.requires
-  const documentReqs = requirements.filter((r): r is TransitionRequirement & { field: DocumentField } => r.field === 'document' || r.field === 'reviewDocument')
+  const documentReqs = requirements.filter(
+    (r): r is TransitionRequirement & { field: DocumentField } =>
+      r.field === 'document' || r.field === 'reviewDocument',
+  )
   const needsRisk = requirements.some((r) => r.field === 'riskLevel')
   const reasonReq = requirements.find((r) => r.field === 'reason')
   const exceedanceReq = requirements.find((r) => r.field === 'exceedance')
-  const [docs, setDocs] = useState<Record<DocumentField, DocumentDraft>>({ document: EMPTY_DOCUMENT, reviewDocument: EMPTY_DOCUMENT })
+  const [docs, setDocs] = useState<Record<DocumentField, DocumentDraft>>({
+    document: EMPTY_DOCUMENT,
+    reviewDocument: EMPTY_DOCUMENT,
+  })
   const [riskLevel, setRiskLevel] = useState(plot.riskLevel ?? '')
   const [reason, setReason] = useState('')
   const [failure, setFailure] = useState<string | null>(null)
@@ -143,7 +165,12 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
   }
 
   return (
-    <Dialog title={`下一步：${transition.label}`} onClose={onClose} testId="transition-dialog" isWide={documentReqs.length > 0}>
+    <Dialog
+      title={`下一步：${transition.label}`}
+      onClose={onClose}
+      testId="transition-dialog"
+      isWide={documentReqs.length > 0}
+    >
       <form className="dialog__body transition-form" onSubmit={(e) => void submit(e)} noValidate>
         <p className="transition-form__route">
           <span className="transition-form__plot">
@@ -163,10 +190,13 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
             {transition.publicEffect}
           </p>
         )}
-        {requirements.length === 0 && <p className="panel-note">此步骤无需提交材料，确认后地块进入“{transition.toName}”阶段，并记入大事记。</p>}
+        {requirements.length === 0 && (
+          <p className="panel-note">此步骤无需提交材料，确认后地块进入“{transition.toName}”阶段，并记入大事记。</p>
+        )}
         {exceedanceReq && (
           <p className="transition-form__check" data-testid="transition-exceedance">
-            须至少一项污染物实测值超过 GB 36600 筛选值（按本地块用地类别）。当前超筛选值 {plot.pollutants.filter((p) => p.isExceedance).length} 项。
+            须至少一项污染物实测值超过 GB 36600 筛选值（按本地块用地类别）。当前超筛选值{' '}
+            {plot.pollutants.filter((p) => p.isExceedance).length} 项。
           </p>
         )}
 
@@ -183,14 +213,19 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
             }}
           />
         ))}
-        {documentReqs.length > 0 && <p className="panel-note transition-form__note">系统只登记附件文件名，附件原件按档案管理要求另行归档。</p>}
+        {documentReqs.length > 0 && (
+          <p className="panel-note transition-form__note">系统只登记附件文件名，附件原件按档案管理要求另行归档。</p>
+        )}
 
         {needsRisk && (
           <fieldset className="transition-form__risk" data-testid="transition-risk">
             <legend>风险等级 *</legend>
             <div className="transition-form__radios">
               {RISK_LEVEL_OPTIONS.map((r) => (
-                <label key={r.code} className={`risk-choice risk-choice--${r.code}${riskLevel === r.code ? ' risk-choice--on' : ''}`}>
+                <label
+                  key={r.code}
+                  className={`risk-choice risk-choice--${r.code}${riskLevel === r.code ? ' risk-choice--on' : ''}`}
+                >
                   <input
                     type="radio"
                     name="riskLevel"

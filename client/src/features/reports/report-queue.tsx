@@ -37,7 +37,8 @@ export function ReportQueue({ onLocate }: ReportQueueProps) {
     getJson<{ reports: ReportItem[] }>(`/api/reports?status=${filter}`, controller.signal)
       .then(({ reports }) => setLoad({ status: 'ready', reports }))
       .catch((error: unknown) => {
-        if (!isAbortError(error)) setLoad({ status: 'error', message: error instanceof Error ? error.message : '举报列表加载失败' })
+        if (!isAbortError(error))
+          setLoad({ status: 'error', message: error instanceof Error ? error.message : '举报列表加载失败' })
       })
     return () => controller.abort()
   }, [filter, reloadKey])
@@ -83,7 +84,15 @@ export function ReportQueue({ onLocate }: ReportQueueProps) {
   )
 }
 
-function ReportCard({ report, onLocate, onHandled }: { report: ReportItem; onLocate?: (lngLat: [number, number]) => void; onHandled: () => void }) {
+function ReportCard({
+  report,
+  onLocate,
+  onHandled,
+}: {
+  report: ReportItem
+  onLocate?: (lngLat: [number, number]) => void
+  onHandled: () => void
+}) {
   const [isHandling, setHandling] = useState(false)
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)

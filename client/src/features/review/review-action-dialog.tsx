@@ -24,7 +24,15 @@ const EXPLANATION: Record<ReviewAction['action'], string> = {
 }
 
 /** Confirms a review step; asks for the reason when the step needs one (退回, 重新编辑). */
-export function ReviewActionDialog({ action, recordTitle, explanation, isBusy, failure, onConfirm, onClose }: ReviewActionDialogProps) {
+export function ReviewActionDialog({
+  action,
+  recordTitle,
+  explanation,
+  isBusy,
+  failure,
+  onConfirm,
+  onClose,
+}: ReviewActionDialogProps) {
   const [reason, setReason] = useState('')
   const [isEmpty, setEmpty] = useState(false)
 
@@ -61,8 +69,12 @@ export function ReviewActionDialog({ action, recordTitle, explanation, isBusy, f
           <button type="button" className="secondary-button" onClick={onClose}>
             取消
           </button>
-          <button type="submit" className={action.action === 'return' ? 'danger-button' : 'primary-button'} disabled={isBusy}
-            data-testid="review-confirm">
+          <button
+            type="submit"
+            className={action.action === 'return' ? 'danger-button' : 'primary-button'}
+            disabled={isBusy}
+            data-testid="review-confirm"
+          >
             {isBusy ? '正在提交…' : `确认${action.label}`}
           </button>
         </div>

@@ -23,7 +23,10 @@ function describeChange(entry: HistoryEntry): string | null {
   const from = statusName(entry.before?.reviewStatus)
   const to = statusName(entry.after?.reviewStatus)
   if (!to) return null
-  const published = entry.action === 'publish' && typeof entry.after?.publishedVersion === 'number' ? `，公开第 ${entry.after.publishedVersion} 版` : ''
+  const published =
+    entry.action === 'publish' && typeof entry.after?.publishedVersion === 'number'
+      ? `，公开第 ${entry.after.publishedVersion} 版`
+      : ''
   return `${from ? `${from} → ` : ''}${to}${published}`
 }
 
@@ -52,7 +55,12 @@ export function ReviewHistory({ kind, id, refreshKey, shownAtFirst = 3 }: Review
           {entries.map((entry) => {
             const change = describeChange(entry)
             return (
-              <li key={entry.id} className={`history__entry history__entry--${entry.action}`} data-testid="history-entry" data-action={entry.action}>
+              <li
+                key={entry.id}
+                className={`history__entry history__entry--${entry.action}`}
+                data-testid="history-entry"
+                data-action={entry.action}
+              >
                 <div className="history__head">
                   <span className="history__action">{entry.actionName}</span>
                   <time className="history__time" dateTime={entry.changedAt}>
@@ -75,7 +83,12 @@ export function ReviewHistory({ kind, id, refreshKey, shownAtFirst = 3 }: Review
         </ol>
       )}
       {(hidden > 0 || isExpanded) && (
-        <button type="button" className="link-button history__more" onClick={() => setExpanded(!isExpanded)} data-testid="history-more">
+        <button
+          type="button"
+          className="link-button history__more"
+          onClick={() => setExpanded(!isExpanded)}
+          data-testid="history-more"
+        >
           {isExpanded ? '收起' : `显示全部 ${state.status === 'done' ? state.entries.length : ''} 条`}
         </button>
       )}

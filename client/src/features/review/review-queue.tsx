@@ -15,7 +15,8 @@ export interface ReviewQueueProps {
   onCount?: (count: number) => void
 }
 
-type QueueState = { status: 'loading' } | { status: 'done'; items: ReviewQueueItem[] } | { status: 'error'; message: string }
+type QueueState =
+  { status: 'loading' } | { status: 'done'; items: ReviewQueueItem[] } | { status: 'error'; message: string }
 
 /** 待办审核: the records of the user's counties that wait for this user (`GET /api/reviews`). */
 export function ReviewQueue({ refreshKey, activeKey, onOpen, onCount }: ReviewQueueProps) {
@@ -37,12 +38,21 @@ export function ReviewQueue({ refreshKey, activeKey, onOpen, onCount }: ReviewQu
   }, [refreshKey, reloads, onCount])
 
   return (
-    <section className="panel-section panel-section--grow" aria-labelledby="review-queue-title" data-testid="review-queue">
+    <section
+      className="panel-section panel-section--grow"
+      aria-labelledby="review-queue-title"
+      data-testid="review-queue"
+    >
       <div className="panel-section__bar">
         <h2 id="review-queue-title" className="panel-section__title">
           待办审核
         </h2>
-        <button type="button" className="link-button" onClick={() => setReloads((n) => n + 1)} data-testid="review-queue-refresh">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setReloads((n) => n + 1)}
+          data-testid="review-queue-refresh"
+        >
           刷新
         </button>
       </div>

@@ -1,6 +1,9 @@
 import type { FeatureRef, ReviewKind } from '../../shared/api-types'
 
-const SOURCE_OF_KIND: Partial<Record<ReviewKind, string>> = { plot: 'contaminated-plot', 'control-zone': 'control-zone' }
+const SOURCE_OF_KIND: Partial<Record<ReviewKind, string>> = {
+  plot: 'contaminated-plot',
+  'control-zone': 'control-zone',
+}
 
 /**
  * The map feature (tile source and id) of a reviewed record; `GET /api/features/{source}/{id}` describes it.

@@ -5,9 +5,7 @@ import { errorMessage } from '../../shared/error-message'
 
 /** State of a record's change history. */
 export type HistoryState =
-  | { status: 'loading' }
-  | { status: 'done'; entries: HistoryEntry[] }
-  | { status: 'error'; message: string }
+  { status: 'loading' } | { status: 'done'; entries: HistoryEntry[] } | { status: 'error'; message: string }
 
 /** Loads `GET /api/history/{kind}/{id}`; a new `refreshKey` loads it again and keeps the old list meanwhile. */
 export function useReviewHistory(kind: ReviewKind, id: number, refreshKey: unknown): HistoryState {

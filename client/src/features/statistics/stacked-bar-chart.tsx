@@ -40,24 +40,52 @@ export function StackedBarChart({ title, rows, testId }: StackedBarChartProps) {
           </li>
         ))}
       </ul>
-      <svg className="stacked-chart__svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={`${title}：按类别堆叠的面积（亩）`}>
+      <svg
+        className="stacked-chart__svg"
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-label={`${title}：按类别堆叠的面积（亩）`}
+      >
         {rows.map((row, i) => {
           const y = TOP + i * ROW_H
           let x = LABEL_W
           return (
             <g key={row.key} data-testid="chart-row" data-name={row.name}>
-              <text x={LABEL_W - 8} y={y + ROW_H / 2} textAnchor="end" dominantBaseline="central" className="stacked-chart__label">
+              <text
+                x={LABEL_W - 8}
+                y={y + ROW_H / 2}
+                textAnchor="end"
+                dominantBaseline="central"
+                className="stacked-chart__label"
+              >
                 {row.name}
               </text>
-              <rect x={LABEL_W} y={y + (ROW_H - BAR_H) / 2} width={BAR_W} height={BAR_H} className="stacked-chart__track" />
+              <rect
+                x={LABEL_W}
+                y={y + (ROW_H - BAR_H) / 2}
+                width={BAR_W}
+                height={BAR_H}
+                className="stacked-chart__track"
+              />
               {FARMLAND_CLASSES.map((c) => {
                 const area = areaOf(row, c)
                 if (area <= 0) return null
                 const w = (area / max) * BAR_W
                 const segment = (
-                  <rect key={c} x={x} y={y + (ROW_H - BAR_H) / 2} width={w} height={BAR_H} fill={classColor(c)} data-class={c} data-testid="chart-segment">
+                  <rect
+                    key={c}
+                    x={x}
+                    y={y + (ROW_H - BAR_H) / 2}
+                    width={w}
+                    height={BAR_H}
+                    fill={classColor(c)}
+                    data-class={c}
+                    data-testid="chart-segment"
+                  >
                     <title>
-                      {row.name} {className(c)}：{formatAreaValue(area)} 亩（{formatShare(row.totalMu > 0 ? area / row.totalMu : 0)}）
+                      {row.name} {className(c)}：{formatAreaValue(area)} 亩（
+                      {formatShare(row.totalMu > 0 ? area / row.totalMu : 0)}）
                     </title>
                   </rect>
                 )

@@ -37,12 +37,25 @@ function sumRows(rows: StatisticsRow[]): { byClass: ClassArea[]; totalMu: number
 export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps) {
   const [adcode, setAdcode] = useState<string>(counties.length === 1 ? counties[0].adcode : '')
   const [reloads, setReloads] = useState(0)
-  const state = useJson<FarmlandStatistics>(`/api/statistics/farmland${adcode ? `?adcode=${adcode}` : ''}`, `${String(refreshKey)}/${reloads}`, '统计数据加载失败')
+  const state = useJson<FarmlandStatistics>(
+    `/api/statistics/farmland${adcode ? `?adcode=${adcode}` : ''}`,
+    `${String(refreshKey)}/${reloads}`,
+    '统计数据加载失败',
+  )
   const data = state.status === 'done' ? state.data : null
 
-  const countyRows = useMemo<StatisticsRow[]>(() => (data?.counties ?? []).map((c) => ({ key: c.adcode, name: c.name, byClass: c.byClass, totalMu: c.totalMu })), [data])
+  const countyRows = useMemo<StatisticsRow[]>(
+    () => (data?.counties ?? []).map((c) => ({ key: c.adcode, name: c.name, byClass: c.byClass, totalMu: c.totalMu })),
+    [data],
+  )
   const townshipRows = useMemo<StatisticsRow[]>(
-    () => (data?.townships ?? []).map((t) => ({ key: `${t.adcode}-${t.code ?? t.name}`, name: counties.length > 1 && !adcode ? `${t.name}（${countyName(data, t.adcode)}）` : t.name, byClass: t.byClass, totalMu: t.totalMu })),
+    () =>
+      (data?.townships ?? []).map((t) => ({
+        key: `${t.adcode}-${t.code ?? t.name}`,
+        name: counties.length > 1 && !adcode ? `${t.name}（${countyName(data, t.adcode)}）` : t.name,
+        byClass: t.byClass,
+        totalMu: t.totalMu,
+      })),
     [data, counties.length, adcode],
   )
   const total = sumRows(countyRows)
@@ -54,12 +67,19 @@ export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps
         <header className="report-page__head">
           <div>
             <h2 className="report-page__title">耕地土壤环境质量类别统计</h2>
-            <p className="report-page__lead">按已发布的分类清单统计（GB 15618-2018 类别划分）；草稿、待审定的清单不计入。1 公顷 = 15 亩。</p>
+            <p className="report-page__lead">
+              按已发布的分类清单统计（GB 15618-2018 类别划分）；草稿、待审定的清单不计入。1 公顷 = 15 亩。
+            </p>
           </div>
           <div className="report-page__tools">
             <label className="form-field stats-page__county">
               <span className="form-field__label">统计范围</span>
-              <select className="basemap-select" value={adcode} onChange={(e) => setAdcode(e.target.value)} data-testid="stats-county">
+              <select
+                className="basemap-select"
+                value={adcode}
+                onChange={(e) => setAdcode(e.target.value)}
+                data-testid="stats-county"
+              >
                 {counties.length > 1 && <option value="">全部管辖区县</option>}
                 {counties.map((c) => (
                   <option key={c.adcode} value={c.adcode}>
@@ -68,7 +88,12 @@ export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps
                 ))}
               </select>
             </label>
-            <button type="button" className="secondary-button" onClick={() => setReloads((n) => n + 1)} data-testid="stats-refresh">
+            <button
+              type="button"
+              className="secondary-button"
+              onClick={() => setReloads((n) => n + 1)}
+              data-testid="stats-refresh"
+            >
               刷新
             </button>
           </div>
@@ -85,14 +110,21 @@ export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps
           <>
             <section className="stats-cards" aria-label={`${scopeName}合计`} data-testid="stats-cards">
               {total.byClass.map((c) => (
-                <div key={c.class} className="stats-card" style={{ '--class-color': classColor(c.class) } as CSSProperties} data-class={c.class} data-testid="stats-card">
+                <div
+                  key={c.class}
+                  className="stats-card"
+                  style={{ '--class-color': classColor(c.class) } as CSSProperties}
+                  data-class={c.class}
+                  data-testid="stats-card"
+                >
                   <span className="stats-card__name">{c.className}</span>
                   <span className="stats-card__value" data-testid="stats-card-mu">
                     {formatAreaValue(c.areaMu)}
                     <small> 亩</small>
                   </span>
                   <span className="stats-card__meta">
-                    {formatAreaValue(c.areaHa)} 公顷 · {formatShare(total.totalMu > 0 ? c.areaMu / total.totalMu : 0)} · {formatCount(c.count)} 个图斑
+                    {formatAreaValue(c.areaHa)} 公顷 · {formatShare(total.totalMu > 0 ? c.areaMu / total.totalMu : 0)} ·{' '}
+                    {formatCount(c.count)} 个图斑
                   </span>
                 </div>
               ))}
@@ -114,13 +146,17 @@ export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps
 
             <section className="stats-section">
               <h3 className="stats-section__title">分区县</h3>
-              {countyRows.length > 1 && <StackedBarChart title="各区县耕地面积（亩）按类别" rows={countyRows} testId="stats-county-chart" />}
+              {countyRows.length > 1 && (
+                <StackedBarChart title="各区县耕地面积（亩）按类别" rows={countyRows} testId="stats-county-chart" />
+              )}
               <StatisticsTable unit="区县" rows={countyRows} testId="stats-county-table" />
             </section>
 
             <section className="stats-section">
               <h3 className="stats-section__title">分乡镇（街道）</h3>
-              {townshipRows.length > 0 && <StackedBarChart title="各乡镇耕地面积（亩）按类别" rows={townshipRows} testId="stats-township-chart" />}
+              {townshipRows.length > 0 && (
+                <StackedBarChart title="各乡镇耕地面积（亩）按类别" rows={townshipRows} testId="stats-township-chart" />
+              )}
               <StatisticsTable unit="乡镇（街道）" rows={townshipRows} testId="stats-township-table" />
             </section>
           </>

@@ -22,7 +22,13 @@ export function StatisticsTable({ unit, rows, testId }: StatisticsTableProps) {
               {unit}
             </th>
             {FARMLAND_CLASSES.map((c) => (
-              <th key={c} colSpan={3} scope="colgroup" className="stats-table__group" style={{ '--class-color': classColor(c) } as CSSProperties}>
+              <th
+                key={c}
+                colSpan={3}
+                scope="colgroup"
+                className="stats-table__group"
+                style={{ '--class-color': classColor(c) } as CSSProperties}
+              >
                 {className(c)}
               </th>
             ))}

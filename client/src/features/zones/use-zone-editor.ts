@@ -100,7 +100,9 @@ function positionsOf(geometry: Geometry): Position[] {
 
 /** Where the problems of a refused save lie (e.g. a sign too far from the zone), to mark them on the map. */
 function problemLocations(error: unknown): [number, number][] {
-  return problemsOf(error).map((p) => p.location as unknown).filter((l): l is [number, number] => Array.isArray(l) && l.length === 2 && l.every((n) => typeof n === 'number'))
+  return problemsOf(error)
+    .map((p) => p.location as unknown)
+    .filter((l): l is [number, number] => Array.isArray(l) && l.length === 2 && l.every((n) => typeof n === 'number'))
 }
 
 /**
@@ -168,63 +170,84 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
       geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
       properties: { kind: 'selected', color: SIGN_COLOR },
     }))
-    if (uploaded && !parts.length) features.push({ type: 'Feature', geometry: uploaded.geometry, properties: { kind: 'preview' } })
-    for (const at of problemPoints) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { kind: 'problem-point' } })
-    client.setOverlay('zone-editor', features.length ? ({ type: 'FeatureCollection', features } as FeatureCollection) : null)
+    if (uploaded && !parts.length)
+      features.push({ type: 'Feature', geometry: uploaded.geometry, properties: { kind: 'preview' } })
+    for (const at of problemPoints)
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: at },
+        properties: { kind: 'problem-point' },
+      })
+    client.setOverlay(
+      'zone-editor',
+      features.length ? ({ type: 'FeatureCollection', features } as FeatureCollection) : null,
+    )
   }, [client, fields?.signs, uploaded, parts.length, problemPoints])
 
   useEffect(() => {
     client?.hideFeatures('control-zone', isOpen && zone && isEditableInReview(zone.reviewStatus) ? [zone.id] : [])
   }, [client, isOpen, zone])
 
-  const fitTo = useCallback((target: Polygon | MultiPolygon) => {
-    if (!client) return
-    const [w, s, e, n] = bboxOf(target)
-    const pad = 0.0005
-    client.fitBbox([w - pad, s - pad, e + pad, n + pad], { maxZoom: 17, animate: true })
-  }, [client])
+  const fitTo = useCallback(
+    (target: Polygon | MultiPolygon) => {
+      if (!client) return
+      const [w, s, e, n] = bboxOf(target)
+      const pad = 0.0005
+      client.fitBbox([w - pad, s - pad, e + pad, n + pad], { maxZoom: 17, animate: true })
+    },
+    [client],
+  )
 
-  const loadOutline = useCallback((target: Polygon | MultiPolygon) => {
-    if (draw) {
-      const problem = draw.load(partsOf(target))
-      if (problem) setMessage({ kind: 'error', text: problem })
-    } else {
-      pendingParts.current = partsOf(target)
-    }
-    setRevision((n) => n + 1)
-  }, [draw])
+  const loadOutline = useCallback(
+    (target: Polygon | MultiPolygon) => {
+      if (draw) {
+        const problem = draw.load(partsOf(target))
+        if (problem) setMessage({ kind: 'error', text: problem })
+      } else {
+        pendingParts.current = partsOf(target)
+      }
+      setRevision((n) => n + 1)
+    },
+    [draw],
+  )
 
   /** Opens an empty form for a new zone in `adcode`. */
-  const openNew = useCallback((adcode: string) => {
-    draw?.clear()
-    pendingParts.current = null
-    setZone(null)
-    setUploaded(null)
-    setFields({ ...EMPTY_FIELDS, adcode })
-    setDirty(false)
-    setMessage(null)
-    setToolState('draw')
-    setOpen(true)
-  }, [draw])
+  const openNew = useCallback(
+    (adcode: string) => {
+      draw?.clear()
+      pendingParts.current = null
+      setZone(null)
+      setUploaded(null)
+      setFields({ ...EMPTY_FIELDS, adcode })
+      setDirty(false)
+      setMessage(null)
+      setToolState('draw')
+      setOpen(true)
+    },
+    [draw],
+  )
 
   /** Opens a saved zone: loads it, puts its outline into the editor and moves the map to it. */
-  const openZone = useCallback(async (id: number, notice: ZoneMessage | null = null) => {
-    setMessage(notice)
-    try {
-      const loaded = normalizeZone(await getJson(`/api/control-zones/${id}`))
-      setZone(loaded)
-      setFields(fieldsOf(loaded))
-      setUploaded(null)
-      setDirty(false)
-      setToolState('none')
-      setOpen(true)
-      if (isEditableInReview(loaded.reviewStatus)) loadOutline(loaded.geometry)
-      else draw?.clear()
-      fitTo(loaded.geometry)
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error, '管控区域加载失败') })
-    }
-  }, [draw, loadOutline, fitTo])
+  const openZone = useCallback(
+    async (id: number, notice: ZoneMessage | null = null) => {
+      setMessage(notice)
+      try {
+        const loaded = normalizeZone(await getJson(`/api/control-zones/${id}`))
+        setZone(loaded)
+        setFields(fieldsOf(loaded))
+        setUploaded(null)
+        setDirty(false)
+        setToolState('none')
+        setOpen(true)
+        if (isEditableInReview(loaded.reviewStatus)) loadOutline(loaded.geometry)
+        else draw?.clear()
+        fitTo(loaded.geometry)
+      } catch (error) {
+        setMessage({ kind: 'error', text: errorMessage(error, '管控区域加载失败') })
+      }
+    },
+    [draw, loadOutline, fitTo],
+  )
 
   const close = useCallback(() => {
     setProblemPoints([])
@@ -243,35 +266,47 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     setDirty(true)
   }, [])
 
-  const setTool = useCallback((next: ZoneTool) => {
-    setMessage(null)
-    if (next === 'draw') {
-      draw?.clear()
-      setUploaded(null)
-      setRevision((n) => n + 1)
-    }
-    setToolState((current) => (current === next && next !== 'draw' ? 'none' : next))
-  }, [draw])
+  const setTool = useCallback(
+    (next: ZoneTool) => {
+      setMessage(null)
+      if (next === 'draw') {
+        draw?.clear()
+        setUploaded(null)
+        setRevision((n) => n + 1)
+      }
+      setToolState((current) => (current === next && next !== 'draw' ? 'none' : next))
+    },
+    [draw],
+  )
 
   /** Reads an uploaded GeoJSON file as the outline. */
-  const upload = useCallback(async (file: File) => {
-    setMessage(null)
-    const outline = readOutline(await file.text(), file.name)
-    if (!outline.ok) return setMessage({ kind: 'error', text: outline.message })
-    setToolState('none')
-    setDirty(true)
-    if (outline.isLonLat && outline.crs === undefined) {
-      loadOutline(outline.geometry)
-      setUploaded(null)
-      fitTo(outline.geometry)
-      setMessage({ kind: 'ok', text: `已读取“${file.name}”：${partsOf(outline.geometry).length} 个面，可用“修改节点”调整` })
-      return
-    }
-    draw?.clear()
-    setUploaded({ geometry: outline.geometry, crs: outline.crs })
-    if (outline.isLonLat) fitTo(outline.geometry)
-    setMessage({ kind: 'ok', text: `已读取“${file.name}”：${partsOf(outline.geometry).length} 个面；坐标系将在保存时由服务器检查` })
-  }, [draw, loadOutline, fitTo])
+  const upload = useCallback(
+    async (file: File) => {
+      setMessage(null)
+      const outline = readOutline(await file.text(), file.name)
+      if (!outline.ok) return setMessage({ kind: 'error', text: outline.message })
+      setToolState('none')
+      setDirty(true)
+      if (outline.isLonLat && outline.crs === undefined) {
+        loadOutline(outline.geometry)
+        setUploaded(null)
+        fitTo(outline.geometry)
+        setMessage({
+          kind: 'ok',
+          text: `已读取“${file.name}”：${partsOf(outline.geometry).length} 个面，可用“修改节点”调整`,
+        })
+        return
+      }
+      draw?.clear()
+      setUploaded({ geometry: outline.geometry, crs: outline.crs })
+      if (outline.isLonLat) fitTo(outline.geometry)
+      setMessage({
+        kind: 'ok',
+        text: `已读取“${file.name}”：${partsOf(outline.geometry).length} 个面；坐标系将在保存时由服务器检查`,
+      })
+    },
+    [draw, loadOutline, fitTo],
+  )
 
   const removeSign = useCallback((index: number) => {
     setProblemPoints([])
@@ -299,7 +334,8 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     setMessage(null)
     setProblemPoints([])
     try {
-      const shape = uploaded && !parts.length && uploaded.crs !== undefined ? { ...geometry, crs: uploaded.crs } : geometry
+      const shape =
+        uploaded && !parts.length && uploaded.crs !== undefined ? { ...geometry, crs: uploaded.crs } : geometry
       const body = bodyOf(fields, shape as Polygon | MultiPolygon)
       const raw = zone
         ? await sendJson('PATCH', `/api/control-zones/${zone.id}`, { ...body, version: zone.version })
@@ -327,8 +363,15 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     if (!current) return
     setBusy(true)
     try {
-      const review = await sendJson<ReviewInfo>('POST', `/api/reviews/control-zone/${current.id}/submit`, { version: current.version })
-      const next = { ...current, reviewStatus: review.status, reviewStatusName: review.statusName, version: review.version }
+      const review = await sendJson<ReviewInfo>('POST', `/api/reviews/control-zone/${current.id}/submit`, {
+        version: current.version,
+      })
+      const next = {
+        ...current,
+        reviewStatus: review.status,
+        reviewStatusName: review.statusName,
+        version: review.version,
+      }
       setZone(next)
       draw?.clear()
       setToolState('none')
@@ -344,16 +387,19 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
   }, [isDirty, zone, save, draw, onChanged, openZone])
 
   /** Of the given plots, those drawn on the map whose every vertex lies in the outline (a hint; the server decides). */
-  const plotsInOutline = useCallback((ids: readonly number[]): Set<number> => {
-    if (!client || !geometry) return new Set()
-    const vertices = new Map<number, Position[]>()
-    for (const f of client.loadedFeatures(PLOT_SOURCE)) {
-      const id = Number(f.id)
-      if (!ids.includes(id)) continue
-      vertices.set(id, [...(vertices.get(id) ?? []), ...positionsOf(f.geometry as Geometry)])
-    }
-    return new Set([...vertices].filter(([, v]) => isPlotInOutline(v, geometry)).map(([id]) => id))
-  }, [client, geometry])
+  const plotsInOutline = useCallback(
+    (ids: readonly number[]): Set<number> => {
+      if (!client || !geometry) return new Set()
+      const vertices = new Map<number, Position[]>()
+      for (const f of client.loadedFeatures(PLOT_SOURCE)) {
+        const id = Number(f.id)
+        if (!ids.includes(id)) continue
+        vertices.set(id, [...(vertices.get(id) ?? []), ...positionsOf(f.geometry as Geometry)])
+      }
+      return new Set([...vertices].filter(([, v]) => isPlotInOutline(v, geometry)).map(([id]) => id))
+    },
+    [client, geometry],
+  )
 
   const isEditable = isOpen && (!zone || isEditableInReview(zone.reviewStatus))
   return {

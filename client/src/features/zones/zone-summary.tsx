@@ -42,7 +42,11 @@ export function ZoneSummary({ zoneId, refreshKey }: ZoneSummaryProps) {
       </div>
       <dl className="zone-summary__facts">
         <dt>保护地块</dt>
-        <dd>{zone.plots.length ? zone.plots.map((p) => `${p.name}（${p.code}${p.statusName ? `，${p.statusName}` : ''}）`).join('；') : '无'}</dd>
+        <dd>
+          {zone.plots.length
+            ? zone.plots.map((p) => `${p.name}（${p.code}${p.statusName ? `，${p.statusName}` : ''}）`).join('；')
+            : '无'}
+        </dd>
         <dt>标识</dt>
         <dd>{zone.signs.length ? `${zone.signs.length} 处：${zone.signs.map((s) => s.label).join('、')}` : '无'}</dd>
         <dt>监测要求</dt>
@@ -54,7 +58,9 @@ export function ZoneSummary({ zoneId, refreshKey }: ZoneSummaryProps) {
           </>
         )}
       </dl>
-      {zone.missingForSubmit.length > 0 && <p className="zone-summary__missing">提交审定前还需补充：{zone.missingForSubmit.join('、')}</p>}
+      {zone.missingForSubmit.length > 0 && (
+        <p className="zone-summary__missing">提交审定前还需补充：{zone.missingForSubmit.join('、')}</p>
+      )}
     </section>
   )
 }

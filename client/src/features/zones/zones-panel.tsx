@@ -29,7 +29,17 @@ export interface ZonesPanelProps {
 }
 
 /** The 管控区域 tab: the zones of the county, and the editor of one zone (outline, plots, signs, announcement, monitoring). */
-export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, onChanged, onCapturingClicks, onShowOnMap, openRequest = null }: ZonesPanelProps) {
+export function ZonesPanel({
+  client,
+  isActive,
+  counties,
+  canEdit,
+  refreshKey,
+  onChanged,
+  onCapturingClicks,
+  onShowOnMap,
+  openRequest = null,
+}: ZonesPanelProps) {
   const [adcode, setAdcode] = useState(counties[0]?.adcode ?? '')
   const [reloads, setReloads] = useState(0)
   const editor = useZoneEditor({
@@ -40,7 +50,11 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
       onChanged()
     },
   })
-  const list = useJson<{ items: ZoneSummary[] }>(adcode ? `/api/control-zones?adcode=${adcode}` : null, `${String(refreshKey)}/${reloads}`, '管控区域列表加载失败')
+  const list = useJson<{ items: ZoneSummary[] }>(
+    adcode ? `/api/control-zones?adcode=${adcode}` : null,
+    `${String(refreshKey)}/${reloads}`,
+    '管控区域列表加载失败',
+  )
 
   useEffect(() => {
     onCapturingClicks(editor.isCapturingClicks)
@@ -59,7 +73,11 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
   }
   const items = list.status === 'done' ? list.data.items : []
   return (
-    <section className="panel-section panel-section--grow zones-panel" aria-labelledby="zones-title" data-testid="zones-panel">
+    <section
+      className="panel-section panel-section--grow zones-panel"
+      aria-labelledby="zones-title"
+      data-testid="zones-panel"
+    >
       <div className="panel-section__bar">
         <h2 id="zones-title" className="panel-section__title">
           管控区域
@@ -68,11 +86,18 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
           刷新
         </button>
       </div>
-      <p className="panel-note">暂不开发利用或尚不具备治理修复条件的污染地块，由县级人民政府组织划定管控区域、设立标识、发布公告，开展土壤、地表水、地下水、空气环境监测（《土壤污染防治行动计划》（十六）；《土壤污染防治法》第六十三条）。</p>
+      <p className="panel-note">
+        暂不开发利用或尚不具备治理修复条件的污染地块，由县级人民政府组织划定管控区域、设立标识、发布公告，开展土壤、地表水、地下水、空气环境监测（《土壤污染防治行动计划》（十六）；《土壤污染防治法》第六十三条）。
+      </p>
       {counties.length > 1 && (
         <label className="form-field">
           <span className="form-field__label">区县</span>
-          <select className="text-input" value={adcode} onChange={(e) => setAdcode(e.target.value)} data-testid="zones-county">
+          <select
+            className="text-input"
+            value={adcode}
+            onChange={(e) => setAdcode(e.target.value)}
+            data-testid="zones-county"
+          >
             {counties.map((c) => (
               <option key={c.adcode} value={c.adcode}>
                 {c.name}
@@ -82,7 +107,13 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
         </label>
       )}
       {canEdit && (
-        <button type="button" className="primary-button zones-panel__new" onClick={() => editor.openNew(adcode)} disabled={!adcode} data-testid="zone-new">
+        <button
+          type="button"
+          className="primary-button zones-panel__new"
+          onClick={() => editor.openNew(adcode)}
+          disabled={!adcode}
+          data-testid="zone-new"
+        >
           ＋ 划定管控区域
         </button>
       )}
@@ -102,10 +133,18 @@ export function ZonesPanel({ client, isActive, counties, canEdit, refreshKey, on
         <ul className="zone-list" data-testid="zone-list">
           {items.map((z) => (
             <li key={z.id}>
-              <button type="button" className="zone-item" onClick={() => void editor.openZone(z.id)} data-testid="zone-item" data-code={z.code}>
+              <button
+                type="button"
+                className="zone-item"
+                onClick={() => void editor.openZone(z.id)}
+                data-testid="zone-item"
+                data-code={z.code}
+              >
                 <span className="zone-item__top">
                   <span className="zone-item__code">{z.code}</span>
-                  <span className={`review-badge review-badge--${z.reviewStatus}`}>{z.reviewStatusName ?? REVIEW_STATUS_NAME[z.reviewStatus]}</span>
+                  <span className={`review-badge review-badge--${z.reviewStatus}`}>
+                    {z.reviewStatusName ?? REVIEW_STATUS_NAME[z.reviewStatus]}
+                  </span>
                 </span>
                 <span className="zone-item__name">{z.name}</span>
                 <span className="zone-item__meta">

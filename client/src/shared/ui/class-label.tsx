@@ -5,7 +5,11 @@ import { classColor, className } from '../farmland-class'
 export function ClassLabel({ value }: { value: string }) {
   return (
     <span className="class-label" data-class={value} data-testid="class-label">
-      <span className="class-label__swatch" style={{ '--class-color': classColor(value) } as CSSProperties} aria-hidden="true" />
+      <span
+        className="class-label__swatch"
+        style={{ '--class-color': classColor(value) } as CSSProperties}
+        aria-hidden="true"
+      />
       {className(value)}
     </span>
   )
