@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { publishControlZones, publishPlots } from '../../server/src/repos/review.repo.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, isBrowserMissing, launchChromium } from '../support/browser.ts'
+import { SCREENSHOT_DIR, isBrowserMissing, launchChromium, openPage } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -249,6 +249,42 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
     expect(found.lon).toBeCloseTo(target.lon, 4)
     expect(found.lat).toBeCloseTo(target.lat, 4)
     expect(await page.content()).not.toContain('13800001111')
+    expect(errors).toEqual([])
+  })
+})
+
+describe.skipIf(skip)('the public page on a phone (390×844)', () => {
+  let browser: Browser
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('when the public opens the page on a phone, then the header holds the search and 我要举报 on one line and the legend starts folded', async () => {
+    const page = await openPage(browser, inject('appUrl'), errors, {
+      path: '/public',
+      viewport: { width: 390, height: 844 },
+    })
+    const report = page.getByTestId('report-open')
+    await report.waitFor()
+    const header = await page.locator('.pub-header').boundingBox()
+    const button = await report.boundingBox()
+    expect(header!.height).toBeLessThanOrEqual(64)
+    expect(button!.height).toBeLessThanOrEqual(40)
+    expect(button!.x + button!.width).toBeLessThanOrEqual(390)
+    await expect(
+      report.evaluate((el) => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth),
+    ).resolves.toBe(true)
+    const brand = await page.locator('.pub-brand').boundingBox()
+    expect(brand!.height).toBeLessThanOrEqual(header!.height)
+    const legend = page.getByTestId('public-legend')
+    await expect(legend.getAttribute('class')).resolves.toContain('pub-legend--closed')
+    await expect(legend.textContent()).resolves.not.toContain('已覆盖')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/public-05-phone.png` })
     expect(errors).toEqual([])
   })
 })

@@ -1,9 +1,12 @@
 import { useState, type CSSProperties } from 'react'
 import type { LayerGroup } from '../../shared/api-types'
 
+/** Narrower than this (a phone), the legend starts folded so it does not cover the map. */
+const WIDE_SCREEN_QUERY = '(min-width: 761px)'
+
 /** The legend of the public map, read from the style's layer groups; it folds away to a small button. */
 export function PublicLegend({ groups }: { groups: LayerGroup[] }) {
-  const [isOpen, setOpen] = useState(true)
+  const [isOpen, setOpen] = useState(() => window.matchMedia(WIDE_SCREEN_QUERY).matches)
   if (!groups.length) return null
   return (
     <section
