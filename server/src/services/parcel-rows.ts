@@ -6,24 +6,14 @@ import type { ParcelRow, ParcelValues } from '../repos/parcels.repo.ts'
 
 export type Geo = Polygon | MultiPolygon
 
-/** A parcel in the history (before/after of a change). */
-export interface ParcelSnapshot {
+/**
+ * A parcel in the history (before/after of a change): the values of its row, with `classListId` optional (the class
+ * list the published class came from; snapshots keep it since lists are carried through edits).
+ */
+export interface ParcelSnapshot extends Omit<ParcelValues, 'classListId'> {
   id: number
   code: string
-  dlbm: string
   dlmc: string
-  townshipCode: string | null
-  qsxz: string | null
-  qsdwmc: string | null
-  zldwmc: string | null
-  kcxs: number | null
-  gdpdjb: string | null
-  zzsxdm: string | null
-  bz: string | null
-  class: FarmlandClass
-  classMethod: string | null
-  classBasis: unknown
-  /** The class list the published class came from (snapshots since lists are carried through edits). */
   classListId?: number | null
   parentCodes: string[] | null
   version: number
