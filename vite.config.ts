@@ -9,6 +9,8 @@ const proxied = { target: apiTarget, changeOrigin: false }
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [react()],
+  // request and answer schemas shared with the server (client code imports their types)
+  resolve: { alias: { '@contracts': fileURLToPath(new URL('./contracts', import.meta.url)) } },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -15,6 +15,8 @@ const timeouts = {
 }
 
 export default defineConfig({
+  // request and answer schemas shared by server and client (the client imports them as @contracts/…)
+  resolve: { alias: { '@contracts': new URL('./contracts', import.meta.url).pathname } },
   test: {
     maxWorkers: workers,
     sequence: { sequencer: SampleDataFirst },

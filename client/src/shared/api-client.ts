@@ -1,12 +1,7 @@
+import type { Problem } from '@contracts/problems'
+
 /** One thing wrong with a refused request, as every error answer's `details.problems` lists it. */
-export interface ApiProblem {
-  code: string
-  message: string
-  field?: string
-  index?: number
-  /** [lon, lat] of the fault. */
-  location?: [number, number]
-}
+export type ApiProblem = Problem
 
 /**
  * An error answered by the server (`{error:{code,message,details:{problems, …}}}`) or a failed request; `message`

@@ -1,7 +1,7 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson'
 
-/** A geographic extent in CGCS2000 degrees: west, south, east, north. */
-export type Bbox = [number, number, number, number]
+export type { Bbox } from '@contracts/problems'
+import type { Bbox } from '@contracts/problems'
 
 /** How a legend entry is drawn. */
 export type LegendKind = 'fill' | 'line' | 'circle' | 'hatch'
@@ -50,20 +50,7 @@ export interface SearchResult {
   id?: number
 }
 
-/** One county of `GET /api/counties`. */
-export interface County {
-  adcode: string
-  name: string
-  city: string
-  province: string
-  bbox: Bbox
-}
-
-/** `GET /api/counties`: the counties of the user's scope and their joint extent (null when there is none). */
-export interface CountiesResponse {
-  counties: County[]
-  bbox: Bbox | null
-}
+export type { County, CountiesResponse } from '@contracts/map'
 
 /** Where the map camera should go: an extent, never closer than `maxZoom`. */
 export interface MapFocus {

@@ -7,6 +7,7 @@ import type { AuthContext } from './auth.service.ts'
 import { describeReview, type ReviewInfo } from './review.service.ts'
 import { findFeature, listCounties, readHealth, searchPlaces, type Bbox } from '../repos/map.repo.ts'
 import { findTileLayer } from '../tiles/layers.ts'
+import type { CountiesResponse } from '../../../contracts/map.ts'
 
 const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = { plot: 'plot', 'control-zone': 'control-zone' }
 
@@ -47,7 +48,7 @@ export async function searchMap(
 }
 
 /** The counties of the user's scope and their joint extent (the map starts there). */
-export async function listCountiesWithExtent(db: Database, ctx: AuthContext) {
+export async function listCountiesWithExtent(db: Database, ctx: AuthContext): Promise<CountiesResponse> {
   const counties = await listCounties(db, scopeAdcodes(ctx))
   const bbox: Bbox | null = counties.length
     ? [
