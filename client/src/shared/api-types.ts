@@ -50,7 +50,7 @@ export interface SearchResult {
   id?: number
 }
 
-export type { County, CountiesResponse } from '@contracts/map'
+export type { CountiesResponse } from '@contracts/map'
 
 /** Where the map camera should go: an extent, never closer than `maxZoom`. */
 export interface MapFocus {
