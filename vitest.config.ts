@@ -26,16 +26,15 @@ export default defineConfig({
         test: { ...timeouts, name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
       },
       {
-        // HTTP + a real database: on a server each file copies the seeded template; embedded, each worker has its own engine
+        // HTTP + a real database, files side by side: on a server each file copies the seeded template; embedded, a
+        // file leases an engine no other file uses meanwhile (test/support/engine-lease.ts)
         test: {
           ...timeouts,
           name: 'api',
           include: ['test/api/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/file-database.ts'],
-          // embedded: one file at a time — two files were seen writing to one worker's engine at once, which broke
-          // the row-count checks of the bad-input and input-guard files; on a server every file has its own copy
-          fileParallelism: Boolean(process.env.DATABASE_URL),
+          fileParallelism: true,
           sequence: { groupOrder: 1 },
         },
       },

@@ -12,8 +12,10 @@ declare module 'vitest' {
     databaseMode: 'embedded' | 'server'
     /** On a server: the seeded database each test file copies for itself; empty in embedded mode. */
     templateDatabase: string
-    /** Embedded: one engine per worker (by `VITEST_POOL_ID`), each on its own copy of the seeded data. */
+    /** Embedded: one engine per worker, each on its own copy of the seeded data; a file leases one (file-database.ts). */
     engineUrls: string[]
+    /** Embedded: the folder of the engines' lock files (engine-lease.ts). */
+    engineLeaseDir: string
     appUrl: string
   }
 }
@@ -22,7 +24,7 @@ declare module 'vitest' {
  * The API suite's data, migrated and seeded once. On a PostgreSQL server (`DATABASE_URL`): a template database
  * that every test file copies into a database of its own (see file-database.ts). Embedded: PGlite is one backend
  * on one thread, so the seeded data folder is copied once per worker and each copy runs in an engine process of
- * its own; the files of one worker share its engine, one after another.
+ * its own; a test file leases a free engine, so two files never use one engine at the same moment.
  */
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soil-test-'))
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
     project.provide('databaseUrl', serverUrl)
     project.provide('templateDatabase', new URL(test.url).pathname.slice(1))
     project.provide('engineUrls', [])
+    project.provide('engineLeaseDir', '')
     return async () => {
       await test.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })
@@ -43,6 +46,8 @@ export default async function setup(project: TestProject) {
   const workers = Math.max(1, project.config.maxWorkers || project.globalConfig.maxWorkers || 1)
   const copies = Array.from({ length: workers }, (_, i) => copyDataDir(dataDir, `${dataDir}-${i + 1}`))
   const engines = await Promise.all(copies.map(startEngineProcess))
+  const leaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soil-test-leases-'))
+  project.provide('engineLeaseDir', leaseDir)
   project.provide('databaseUrl', engines[0]!.url)
   project.provide('templateDatabase', '')
   project.provide(
@@ -51,7 +56,7 @@ export default async function setup(project: TestProject) {
   )
   return async () => {
     await Promise.all(engines.map((e) => e.stop()))
-    for (const dir of [dataDir, ...copies]) fs.rmSync(dir, { recursive: true, force: true })
+    for (const dir of [dataDir, leaseDir, ...copies]) fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 

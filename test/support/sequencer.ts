@@ -1,9 +1,9 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 /**
- * Files that read the sample data as it was loaded (schema, tile encoder parity) run first; every other file
- * keeps vitest's own order. In embedded mode the files of one worker share its engine and later files add, edit
- * and publish records; started first, these two each get a worker's fresh engine.
+ * Files that read the sample data as it was loaded (schema, tile encoder parity) run first; every other file keeps
+ * vitest's own order. In embedded mode a file leases an engine that earlier files may have changed (they add, edit
+ * and publish records); started first, these two each get a fresh engine.
  */
 const FIRST = ['test/api/schema.test.ts', 'test/api/tile-parity.test.ts']
 
