@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { getJson, onSessionFailure, sendJson, setCsrfToken } from '../shared/api-client'
-import type { SessionResponse, SessionUser } from '../shared/api-types'
+import type { SessionResponse, SessionUser } from '@contracts/auth'
+import { logOut, loadSession } from '../features/auth/auth-api'
+import { onSessionFailure, setCsrfToken } from '../shared/api-client'
 import { errorMessage } from '../shared/error-message'
 import { navigate } from './router'
 
@@ -33,7 +34,7 @@ export function useSession(): Session {
 
   useEffect(() => {
     let alive = true
-    getJson<SessionResponse>('/api/session')
+    loadSession()
       .then((session) => {
         if (!alive) return
         setCsrfToken(session.csrfToken)
@@ -52,7 +53,7 @@ export function useSession(): Session {
   }, [])
   const signOut = useCallback(async () => {
     try {
-      const answer = await sendJson<SessionResponse>('POST', '/api/auth/logout')
+      const answer = await logOut()
       navigate('/login', { replace: true })
       accept(answer)
     } catch {

@@ -17,6 +17,7 @@ import {
 } from '../repos/users.repo.ts'
 import type { AuthContext, AuthService } from './auth.service.ts'
 import { hashPassword } from './password.ts'
+import type { AdminUser } from '../../../contracts/admin.ts'
 
 export interface UserInput {
   username: string
@@ -36,7 +37,7 @@ export interface UserChange {
   version: number
 }
 
-function toUser(row: UserRow, units: Map<string, string>) {
+function toUser(row: UserRow, units: Map<string, string>): AdminUser {
   return {
     id: Number(row.id),
     username: row.username,
@@ -48,10 +49,10 @@ function toUser(row: UserRow, units: Map<string, string>) {
     isActive: row.is_active,
     mustChangePassword: row.must_change_password,
     isLocked: row.is_locked === true,
-    lockedUntil: row.is_locked ? row.locked_until : null,
+    lockedUntil: row.is_locked && row.locked_until ? row.locked_until.toISOString() : null,
     isGenerated: row.is_generated,
     version: row.version,
-    updatedAt: row.updated_at,
+    updatedAt: row.updated_at.toISOString(),
   }
 }
 
@@ -67,7 +68,7 @@ export class UsersService {
     return (await listScopeUnits(this.db)).filter((u) => scopeWithin(u.code, ctx.user.scopes))
   }
 
-  async listUsers(ctx: AuthContext) {
+  async listUsers(ctx: AuthContext): Promise<AdminUser[]> {
     const units = new Map((await listScopeUnits(this.db)).map((u) => [u.code, u.name]))
     return (await listUsers(this.db))
       .filter((u) => u.scopes.every((s) => scopeWithin(s, ctx.user.scopes)))
@@ -88,7 +89,7 @@ export class UsersService {
     }
   }
 
-  async createUser(ctx: AuthContext, input: UserInput) {
+  async createUser(ctx: AuthContext, input: UserInput): Promise<AdminUser> {
     await this.assertScopes(ctx, input.scopes)
     const check = checkPassword(input.password, input.username)
     if (!check.valid) throw new AppError('VALIDATION', `初始密码不符合要求：${check.message}`)
@@ -118,7 +119,7 @@ export class UsersService {
     return (await this.listUsers(ctx)).find((u) => u.id === id)!
   }
 
-  async updateUser(ctx: AuthContext, id: number, change: UserChange) {
+  async updateUser(ctx: AuthContext, id: number, change: UserChange): Promise<AdminUser> {
     await this.assertScopes(ctx, change.scopes)
     await this.db.transaction(async (tx) => {
       const row = await this.lockManagedUser(tx, ctx, id)

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
-import { sendJson } from '../../shared/api-client'
-import type { AdminUser, OkResponse } from '../../shared/api-types'
+import type { AdminUser } from '@contracts/admin'
+import { unlockUser } from './admin-api'
 import { errorMessage } from '../../shared/error-message'
 import { formatDateTime } from '../../shared/format'
 import { ResetPasswordDialog } from './reset-password-dialog'
@@ -50,7 +50,7 @@ export function AdminPage({ ownScopes }: AdminPageProps) {
   }
   const unlock = async (user: AdminUser) => {
     try {
-      const answer = await sendJson<OkResponse>('POST', `/api/admin/users/${user.id}/unlock`)
+      const answer = await unlockUser(user.id)
       setNotice({ kind: 'ok', message: `${user.displayName}（${user.username}）：${answer.message}` })
       reload()
     } catch (error) {

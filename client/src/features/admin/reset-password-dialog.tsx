@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { MIN_PASSWORD_LENGTH, checkPassword } from '../../../../server/src/domain/roles.ts'
-import { sendJson } from '../../shared/api-client'
-import type { AdminUser, OkResponse } from '../../shared/api-types'
+import type { AdminUser } from '@contracts/admin'
+import { resetPassword } from './admin-api'
 import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
@@ -28,7 +28,7 @@ export function ResetPasswordDialog({ user, onDone, onClose }: ResetPasswordDial
     setBusy(true)
     setFailure(null)
     try {
-      const answer = await sendJson<OkResponse>('POST', `/api/admin/users/${user.id}/password`, { password })
+      const answer = await resetPassword(user.id, password)
       onDone(`${user.displayName}（${user.username}）：${answer.message}`)
     } catch (error) {
       setFailure(errorMessage(error, '重置失败，请稍后重试'))

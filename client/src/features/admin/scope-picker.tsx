@@ -1,4 +1,4 @@
-import type { ScopeUnit } from '../../shared/api-types'
+import type { ScopeUnit } from '@contracts/admin'
 
 const LEVEL_NAME: Record<ScopeUnit['level'], string> = { province: '省', city: '市', county: '区县' }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import { getJson } from '../../shared/api-client'
-import type { AdminUser, ScopeUnit } from '../../shared/api-types'
+import type { AdminUser, ScopeUnit } from '@contracts/admin'
+import { loadScopes, loadUsers } from './admin-api'
 import { errorMessage } from '../../shared/error-message'
 
 /** Users and grantable scopes of the administrator page. */
@@ -16,10 +16,7 @@ export function useAdminData(): { state: AdminDataState; reload: () => void } {
 
   useEffect(() => {
     let alive = true
-    Promise.all([
-      getJson<{ users: AdminUser[] }>('/api/admin/users'),
-      getJson<{ scopes: ScopeUnit[] }>('/api/admin/scopes'),
-    ])
+    Promise.all([loadUsers(), loadScopes()])
       .then(([{ users }, { scopes }]) => alive && setState({ status: 'done', users, scopes }))
       .catch(
         (error: unknown) => alive && setState({ status: 'error', message: errorMessage(error, '用户列表加载失败') }),

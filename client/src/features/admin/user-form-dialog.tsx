@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { MIN_PASSWORD_LENGTH, ROLES, ROLE_LABEL, checkPassword } from '../../../../server/src/domain/roles.ts'
-import { sendJson } from '../../shared/api-client'
-import type { AdminUser, Role, ScopeUnit } from '../../shared/api-types'
+import type { AdminUser, ScopeUnit } from '@contracts/admin'
+import type { Role } from '@contracts/auth'
+import { createUser, updateUser } from './admin-api'
 import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
@@ -43,8 +44,8 @@ export function UserFormDialog({ user, scopes, onSaved, onClose }: UserFormDialo
     const fields = { displayName: displayName.trim(), department: department.trim(), role, scopes: codes }
     try {
       const saved = isNew
-        ? await sendJson<AdminUser>('POST', '/api/admin/users', { ...fields, username: username.trim(), password })
-        : await sendJson<AdminUser>('PATCH', `/api/admin/users/${user.id}`, {
+        ? await createUser({ ...fields, username: username.trim(), password })
+        : await updateUser(user.id, {
             ...fields,
             isActive,
             version: user.version,

@@ -1,4 +1,4 @@
-import type { AdminUser } from '../../shared/api-types'
+import type { AdminUser } from '@contracts/admin'
 import { formatDateTime } from '../../shared/format'
 
 /** The account's states as chips: 启用 or 停用, and 已锁定 and 须改密 when they apply. */

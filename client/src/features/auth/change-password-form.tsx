@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { MIN_PASSWORD_LENGTH, checkPassword } from '../../../../server/src/domain/roles.ts'
-import { sendJson } from '../../shared/api-client'
-import type { OkResponse } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { FormError } from '../../shared/ui/form-error'
+import { changePassword } from './auth-api'
 
 /** Props of {@link ChangePasswordForm}. */
 export interface ChangePasswordFormProps {
@@ -41,7 +40,7 @@ export function ChangePasswordForm({
     setBusy(true)
     setFailure(null)
     try {
-      const answer = await sendJson<OkResponse>('POST', '/api/auth/password', {
+      const answer = await changePassword({
         currentPassword: current,
         newPassword: next,
       })

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../shared/api-types'
+import type { SessionUser } from '@contracts/auth'
 import { AuthLayout } from './auth-layout'
 import { ChangePasswordForm } from './change-password-form'
 

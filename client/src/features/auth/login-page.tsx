@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react'
-import { ApiError, sendJson } from '../../shared/api-client'
-import type { SessionResponse } from '../../shared/api-types'
+import type { SessionResponse } from '@contracts/auth'
+import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
+import { logIn } from './auth-api'
 import { AuthLayout } from './auth-layout'
 
 /** Props of {@link LoginPage}. */
@@ -28,7 +29,7 @@ export function LoginPage({ onSignedIn, onOpenPublic }: LoginPageProps) {
     setBusy(true)
     setFailure(null)
     try {
-      const session = await sendJson<SessionResponse>('POST', '/api/auth/login', {
+      const session = await logIn({
         username: username.trim(),
         password,
       })

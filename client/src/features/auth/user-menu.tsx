@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { SessionUser } from '../../shared/api-types'
+import type { SessionUser } from '@contracts/auth'
 
 /** A page link in the user menu (e.g. 系统管理 for administrators). */
 export interface UserMenuLink {
