@@ -71,6 +71,25 @@ function serialised<T>(fn: (gdal: GdalJs) => Promise<T>): Promise<T> {
   return run
 }
 
+/**
+ * Runs `fn` with GDAL alone and a fresh working folder pair of its in-memory file system (input and output, with
+ * the output name prefix ogr2ogr takes); the folders stay until the returned `clean` is called, so files written
+ * there can be read after GDAL is free for the next caller.
+ */
+export function runGdalInWorkspace<T>(
+  fn: (gdal: GdalJs, ws: { job: string; input: string; output: string }) => Promise<T>,
+): Promise<{ result: T; clean: () => void }> {
+  return serialised(async (gdal) => {
+    const ws = workspace(gdal)
+    try {
+      return { result: await fn(gdal, ws), clean: ws.clean }
+    } catch (err) {
+      ws.clean()
+      throw err
+    }
+  })
+}
+
 function describeGdalError(err: unknown): Error {
   const detail = err instanceof Error ? err.message : typeof err === 'object' && err ? JSON.stringify(err) : String(err)
   return new Error(`GDAL 转换失败：${detail}${gdalMessages.length ? `；${gdalMessages.join('；')}` : ''}`)

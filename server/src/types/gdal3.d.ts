@@ -17,6 +17,14 @@ declare module 'gdal3.js/node.js' {
     readdir(path: string): string[]
     unlink(path: string): void
     rmdir(path: string): void
+    stat(path: string): { size: number; mode: number }
+    isDir(mode: number): boolean
+    open(path: string, flags: string): GdalFsStream
+    read(stream: GdalFsStream, buffer: Uint8Array, offset: number, length: number, position?: number): number
+    close(stream: GdalFsStream): void
+  }
+  interface GdalFsStream {
+    position: number
   }
   export interface GdalJs {
     open(
