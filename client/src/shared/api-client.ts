@@ -80,6 +80,16 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await response.json()) as T
 }
 
+declare const answerType: unique symbol
+
+/** A `GET` path typed with its answer (built by a `<feature>-api.ts`, read by `useJson`). */
+export type ApiPath<T> = string & { readonly [answerType]: T }
+
+/** `path` typed with the answer `GET path` gives. */
+export function apiPath<T>(path: string): ApiPath<T> {
+  return path as ApiPath<T>
+}
+
 /** True when the error comes from an aborted request and should be ignored. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError'

@@ -1,5 +1,3 @@
-import type { Geometry, MultiPolygon, Polygon } from 'geojson'
-
 export type { Bbox } from '@contracts/problems'
 import type { Bbox } from '@contracts/problems'
 

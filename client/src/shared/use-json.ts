@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { getJson, isAbortError } from './api-client'
+import { getJson, isAbortError, type ApiPath } from './api-client'
 import { errorMessage } from './error-message'
 
 /** State of one GET request. */
@@ -8,9 +8,14 @@ export type JsonState<T> =
 
 /**
  * Loads `GET path` (nothing while `path` is null); a new `refreshKey` loads it again and keeps the shown answer
- * until the new one arrives. `failure` is the message when the server gives none.
+ * until the new one arrives. `failure` is the message when the server gives none. A path built by a feature's
+ * `<feature>-api.ts` carries its answer's contract type, so `T` comes from there.
  */
-export function useJson<T>(path: string | null, refreshKey: unknown = 0, failure = '加载失败'): JsonState<T> {
+export function useJson<T>(
+  path: ApiPath<T> | string | null,
+  refreshKey: unknown = 0,
+  failure = '加载失败',
+): JsonState<T> {
   const [answer, setAnswer] = useState<{ path: string; state: JsonState<T> } | null>(null)
 
   useEffect(() => {

@@ -11,3 +11,8 @@ const beijing = new Intl.DateTimeFormat('sv-SE', {
 export function formatChangedAt(at: Date): string {
   return beijing.format(at)
 }
+
+/** A stored time as an answer sends it: ISO 8601 in UTC, as `JSON.stringify` writes a Date. */
+export function isoOf(at: Date | string): string {
+  return at instanceof Date ? at.toISOString() : new Date(at).toISOString()
+}

@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database.ts'
-import { formatChangedAt } from '../domain/changed-at.ts'
+import { formatChangedAt, isoOf } from '../domain/changed-at.ts'
 import { AppError } from '../domain/errors.ts'
 import { findRemoval, type ParcelRow, type RemovalRow } from '../repos/parcels.repo.ts'
 import { featureOf } from './parcel-rows.ts'
+import type { ParcelConflict } from '../../../contracts/editing.ts'
 
 const REMOVAL_WORD: Record<string, string> = {
   delete: '删除',
@@ -29,9 +30,9 @@ export async function conflictError(
         currentVersion: row.version,
         changedBy: row.updated_by,
         changedByName: who,
-        changedAt: row.updated_at,
+        changedAt: isoOf(row.updated_at),
         current: featureOf(row),
-      },
+      } satisfies ParcelConflict,
     )
   }
   const removal = (await findRemoval(db, id))!
@@ -47,9 +48,9 @@ export async function conflictError(
       currentVersion: null,
       changedBy: removal.actor,
       changedByName: who,
-      changedAt: removal.changed_at,
+      changedAt: isoOf(removal.changed_at),
       current: null,
-    },
+    } satisfies ParcelConflict,
   )
 }
 

@@ -20,6 +20,13 @@ import {
   updateParcel,
 } from '../repos/parcels.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import type {
+  ChangesResponse,
+  CheckResponse,
+  ParcelCodes,
+  ParcelCollection,
+  ParcelFeature,
+} from '../../../contracts/editing.ts'
 import { removedError } from './parcel-conflict.ts'
 import { runParcelEdit, type ParcelEdit, type ParcelEditDeps } from './parcel-edit-transaction.ts'
 import {
@@ -144,7 +151,11 @@ async function applyChanges(edit: ParcelEdit, changes: Change[]): Promise<Change
 }
 
 /** `POST /api/parcels/check`: the save path as a dry run. */
-export async function checkParcelChanges(deps: ParcelEditDeps, ctx: AuthContext, changes: Change[]) {
+export async function checkParcelChanges(
+  deps: ParcelEditDeps,
+  ctx: AuthContext,
+  changes: Change[],
+): Promise<CheckResponse> {
   const { value, problems } = await runParcelEdit(deps, ctx, null, true, (edit) => applyChanges(edit, changes))
   return { ok: problems.length === 0, problems, results: value }
 }
@@ -155,13 +166,13 @@ export async function saveParcelChanges(
   ctx: AuthContext,
   reason: string | null,
   changes: Change[],
-) {
+): Promise<ChangesResponse> {
   const { value } = await runParcelEdit(deps, ctx, reason, false, (edit) => applyChanges(edit, changes))
   return { results: value }
 }
 
 /** The lists of the attribute form and the limits the client shows. */
-export function parcelCodes(settings: ParcelEditSettings) {
+export function parcelCodes(settings: ParcelEditSettings): ParcelCodes {
   return {
     dlbm: LAND_CODES,
     qsxz: QSXZ_CODES,
@@ -181,19 +192,19 @@ export const MAX_BBOX_DEG = 0.05
 /** Most parcels one box answer holds. */
 export const MAX_BBOX_PARCELS = 500
 
-export async function listParcelsForEdit(db: Database, ctx: AuthContext, bbox: Bbox) {
+export async function listParcelsForEdit(db: Database, ctx: AuthContext, bbox: Bbox): Promise<ParcelCollection> {
   const [w, s, e, n] = bbox
   if (!(w < e && s < n)) throw new AppError('BAD_REQUEST', '范围无效：应为 西,南,东,北（经纬度），且西 < 东、南 < 北')
   if (e - w > MAX_BBOX_DEG || n - s > MAX_BBOX_DEG) throw new AppError('BAD_REQUEST', '范围过大，请放大地图后再编辑')
   const rows = await listParcelsInBbox(db, scopeAdcodes(ctx), bbox, MAX_BBOX_PARCELS + 1)
   return {
-    type: 'FeatureCollection' as const,
+    type: 'FeatureCollection',
     features: rows.slice(0, MAX_BBOX_PARCELS).map(featureOf),
     truncated: rows.length > MAX_BBOX_PARCELS,
   }
 }
 
-export async function getParcelForEdit(db: Database, ctx: AuthContext, id: number) {
+export async function getParcelForEdit(db: Database, ctx: AuthContext, id: number): Promise<ParcelFeature> {
   const [row] = await findParcels(db, [id])
   if (row) {
     assertCountyInScope(ctx, row.adcode, row.county)

@@ -18,6 +18,8 @@ import {
 } from '../repos/parcels.repo.ts'
 import { restoreEntry } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import { isoOf } from '../domain/changed-at.ts'
+import type { DeletedParcelsResponse, ParcelHistoryEntry } from '../../../contracts/editing.ts'
 import { runParcelEdit, type ParcelEdit, type ParcelEditDeps } from './parcel-edit-transaction.ts'
 import { resultOf, snapshotOf, valuesOf, type ChangeResult, type ParcelSnapshot } from './parcel-rows.ts'
 
@@ -41,7 +43,7 @@ const isSnapshot = (v: unknown): v is ParcelSnapshot =>
   typeof v === 'object' && v !== null && 'geometry' in v && 'code' in v && 'dlbm' in v
 
 /** `GET /api/parcels/:id/history`: every change, newest first; works for parcels that no longer exist. */
-export async function getParcelHistory(db: Database, ctx: AuthContext, id: number) {
+export async function getParcelHistory(db: Database, ctx: AuthContext, id: number): Promise<ParcelHistoryEntry[]> {
   const [row] = await findParcels(db, [id])
   const owner = row ? { adcode: row.adcode, county: row.county } : await findHistoryCounty(db, id)
   if (!owner) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的耕地图斑`)
@@ -53,7 +55,7 @@ export async function getParcelHistory(db: Database, ctx: AuthContext, id: numbe
     actor: h.actor,
     actorName: h.actor_name ?? h.actor,
     reason: h.reason,
-    changedAt: h.changed_at,
+    changedAt: isoOf(h.changed_at),
     version: h.after?.version ?? h.before?.version ?? null,
     before: h.before,
     after: h.after,
@@ -168,7 +170,7 @@ export async function restoreParcel(
   ctx: AuthContext,
   id: number,
   input: { historyId: number; version?: number; reason: string },
-) {
+): Promise<ChangeResult> {
   const { value } = await runParcelEdit(deps, ctx, input.reason, false, (edit) =>
     restoreInto(edit, id, input.historyId, input.version),
   )
@@ -176,7 +178,11 @@ export async function restoreParcel(
 }
 
 /** `GET /api/parcels/deleted`: the most recently removed parcels of the scope (or one county) not restored since. */
-export async function listDeletedParcelsFor(db: Database, ctx: AuthContext, adcode: string | undefined) {
+export async function listDeletedParcelsFor(
+  db: Database,
+  ctx: AuthContext,
+  adcode: string | undefined,
+): Promise<DeletedParcelsResponse> {
   let adcodes = scopeAdcodes(ctx)
   if (adcode) {
     const county = await findCounty(db, adcode)
@@ -193,7 +199,7 @@ export async function listDeletedParcelsFor(db: Database, ctx: AuthContext, adco
       county: r.county,
       action: r.action,
       historyId: Number(r.history_id),
-      deletedAt: r.deleted_at,
+      deletedAt: isoOf(r.deleted_at),
       deletedBy: r.deleted_by,
       deletedByName: r.deleted_by_name ?? r.deleted_by,
       reason: r.reason,

@@ -1,8 +1,10 @@
 import type { MultiPolygon, Polygon } from 'geojson'
-import { CLASS_LABEL, type FarmlandClass } from '../domain/classify-farmland.ts'
+import { CLASS_LABEL } from '../domain/classify-farmland.ts'
 import { landCodeName, type ParcelAttributes } from '../domain/parcel-attributes.ts'
 import { m2ToHectares, m2ToMu } from '../domain/units.ts'
 import type { ParcelRow, ParcelValues } from '../repos/parcels.repo.ts'
+import { isoOf } from '../domain/changed-at.ts'
+import type { ChangeResult, ParcelChange, ParcelFeature } from '../../../contracts/editing.ts'
 
 export type Geo = Polygon | MultiPolygon
 
@@ -21,27 +23,10 @@ export interface ParcelSnapshot extends Omit<ParcelValues, 'classListId'> {
   geometry: MultiPolygon
 }
 
-export interface ChangeResult {
-  index: number
-  op: 'create' | 'update' | 'delete' | 'restore'
-  id: number
-  code: string
-  version: number
-  areaM2: number
-  class: FarmlandClass
-}
+export type { ChangeResult }
 
-export type Change =
-  | { op: 'create'; geometry: unknown; attributes: ParcelAttributes; classMode?: 'recompute' }
-  | {
-      op: 'update'
-      id: number
-      version: number
-      geometry?: unknown
-      attributes?: Partial<ParcelAttributes>
-      classMode?: 'keep' | 'recompute'
-    }
-  | { op: 'delete'; id: number; version: number }
+/** One change of a parcel save, as its request contract reads it. */
+export type Change = ParcelChange
 
 export function snapshotOf(row: ParcelRow): ParcelSnapshot {
   return {
@@ -69,9 +54,9 @@ export function snapshotOf(row: ParcelRow): ParcelSnapshot {
 }
 
 /** A parcel as GeoJSON Feature for the editor. */
-export function featureOf(row: ParcelRow) {
+export function featureOf(row: ParcelRow): ParcelFeature {
   return {
-    type: 'Feature' as const,
+    type: 'Feature',
     id: Number(row.id),
     geometry: row.geometry,
     properties: {
@@ -98,7 +83,7 @@ export function featureOf(row: ParcelRow) {
       areaM2: row.area_m2,
       areaMu: m2ToMu(row.area_m2),
       areaHa: m2ToHectares(row.area_m2),
-      updatedAt: row.updated_at,
+      updatedAt: isoOf(row.updated_at),
       updatedBy: row.updated_by,
       updatedByName: row.updated_by_name ?? row.updated_by,
     },

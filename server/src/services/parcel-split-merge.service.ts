@@ -23,6 +23,7 @@ import {
 import { carryEntries } from '../repos/classification.repo.ts'
 import { measureOutlines } from '../repos/outline.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import type { MergePreview, MergeResponse, SplitPreview, SplitResponse } from '../../../contracts/editing.ts'
 import { runParcelEdit, type ParcelEdit, type ParcelEditDeps } from './parcel-edit-transaction.ts'
 import { attributesOf, resultOf, snapshotOf, valuesOf, type ChangeResult, type Geo } from './parcel-rows.ts'
 
@@ -125,7 +126,7 @@ async function cut(
 }
 
 /** `POST /api/parcels/split/preview`: the parts a line would give, with their areas; nothing is written. */
-export async function previewSplit(deps: ParcelEditDeps, ctx: AuthContext, input: SplitInput) {
+export async function previewSplit(deps: ParcelEditDeps, ctx: AuthContext, input: SplitInput): Promise<SplitPreview> {
   const { value, problems } = await runParcelEdit(deps, ctx, null, true, (edit) => cut(edit, input))
   throwIfProblems(problems)
   const parentAreaM2 = value!.parent.area_m2
@@ -218,7 +219,11 @@ async function replaceParcels(
  * `POST /api/parcels/split`: the parcel is cut by the line (ST_Split); the children inherit its attributes, get
  * new codes and record it as their parent; it is removed with a 'split' history row, all in one transaction.
  */
-export async function splitParcel(deps: ParcelEditDeps, ctx: AuthContext, input: SplitInput & ClassChoice) {
+export async function splitParcel(
+  deps: ParcelEditDeps,
+  ctx: AuthContext,
+  input: SplitInput & ClassChoice,
+): Promise<SplitResponse> {
   const { value } = await runParcelEdit(deps, ctx, input.reason, false, async (edit) => {
     const result = await cut(edit, input)
     edit.add(0, checkClassChoice(input.classMode, input.classReason))
@@ -274,7 +279,7 @@ async function unite(edit: ParcelEdit, input: MergeInput) {
 }
 
 /** `POST /api/parcels/merge/preview`: the union of the parcels and its area; nothing is written. */
-export async function previewMerge(deps: ParcelEditDeps, ctx: AuthContext, input: MergeInput) {
+export async function previewMerge(deps: ParcelEditDeps, ctx: AuthContext, input: MergeInput): Promise<MergePreview> {
   const { value, problems } = await runParcelEdit(deps, ctx, null, true, (edit) => unite(edit, input))
   throwIfProblems(problems)
   const { rows, union, largest } = value!
@@ -297,7 +302,7 @@ export async function mergeParcels(
   deps: ParcelEditDeps,
   ctx: AuthContext,
   input: MergeInput & ClassChoice & { attributesFrom?: number },
-) {
+): Promise<MergeResponse> {
   const { value } = await runParcelEdit(deps, ctx, input.reason, false, async (edit) => {
     const united = await unite(edit, input)
     edit.add(0, checkClassChoice(input.classMode, input.classReason))

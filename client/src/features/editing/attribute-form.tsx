@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { ParcelAttributes, ParcelCodes } from '../../shared/api-types'
+import type { ParcelAttributes, ParcelCodes } from '@contracts/editing'
 import { FormError } from '../../shared/ui/form-error'
 import { formatMuHa } from './parcel-geometry'
 

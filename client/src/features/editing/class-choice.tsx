@@ -1,5 +1,5 @@
-import type { ClassMode } from '../../shared/api-types'
-import type { ClassChoice } from './edit-api'
+import type { ClassMode } from '@contracts/editing'
+import type { ClassChoice } from './editing-api'
 
 /** Props of {@link ClassChoiceField}. */
 export interface ClassChoiceFieldProps {

@@ -1,4 +1,4 @@
-import type { ParcelFeature } from '../../shared/api-types'
+import type { ParcelFeature } from '@contracts/editing'
 import { formatDateTime } from '../../shared/format'
 import type { PendingItem } from './edit-session'
 import { formatMuHa } from './parcel-geometry'

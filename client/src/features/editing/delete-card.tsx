@@ -1,4 +1,4 @@
-import type { ParcelFeature } from '../../shared/api-types'
+import type { ParcelFeature } from '@contracts/editing'
 import { formatMuHa } from './parcel-geometry'
 
 /** Props of {@link DeleteCard}. */

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { MapClient } from '../../map/map-client'
-import type { DeletedParcelsResponse } from '../../shared/api-types'
 import { formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
+import { deletedParcelsPath } from './editing-api'
 import { ParcelHistory } from './parcel-history'
 
 const ACTION_NAME = { delete: '删除', split: '分割', merge: '合并' } as const
@@ -17,11 +17,7 @@ export interface DeletedParcelsProps {
 
 /** 最近删除的图斑: parcels removed by deletion, split or merge, each with its history (to view and restore a version). */
 export function DeletedParcels({ adcode, client, refreshKey, onRestored }: DeletedParcelsProps) {
-  const state = useJson<DeletedParcelsResponse>(
-    `/api/parcels/deleted?adcode=${adcode}`,
-    refreshKey,
-    '最近删除的图斑加载失败',
-  )
+  const state = useJson(deletedParcelsPath(adcode), refreshKey, '最近删除的图斑加载失败')
   const [open, setOpen] = useState<number | null>(null)
   return (
     <section className="edit-card" data-testid="deleted-parcels" aria-labelledby="deleted-title">

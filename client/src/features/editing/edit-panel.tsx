@@ -1,10 +1,12 @@
 import type { MapClient } from '../../map/map-client'
-import type { ParcelCodes, ParcelProblem, ScopeCounty } from '../../shared/api-types'
+import type { ScopeCounty } from '../../shared/api-types'
+import type { ParcelProblem } from '@contracts/editing'
 import { useJson } from '../../shared/use-json'
 import { AttributeForm } from './attribute-form'
 import { ConflictCard } from './conflict-card'
 import { DeleteCard } from './delete-card'
 import { DeletedParcels } from './deleted-parcels'
+import { parcelCodesPath } from './editing-api'
 import type { PendingItem } from './edit-session'
 import { MergeCard } from './merge-card'
 import { bboxOf } from './parcel-geometry'
@@ -36,7 +38,7 @@ function locate(client: MapClient | null, item: PendingItem, problem?: ParcelPro
 
 /** The 图斑编辑 tab: the form or step of the active tool, 待保存的修改, and 最近删除的图斑. */
 export function EditPanel({ editor, client, counties, refreshKey }: EditPanelProps) {
-  const codes = useJson<ParcelCodes>('/api/parcels/codes', 0, '代码表加载失败')
+  const codes = useJson(parcelCodesPath, 0, '代码表加载失败')
   const split = useSplit(editor)
   const merge = useMerge(editor)
   const target = editor.attributeTarget

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson'
-import type { ParcelAttributes, ParcelChange, ParcelFeature } from '../../shared/api-types'
+import type { ParcelAttributes, ParcelChange, ParcelFeature } from '@contracts/editing'
 import { areaM2, isSameGeometry } from './parcel-geometry'
 import type { StoreId } from './parcel-draw'
 

@@ -7,7 +7,7 @@ import {
   type DrawSession,
   type StoreId,
 } from '../../map/draw-controller'
-import type { ParcelFeature } from '../../shared/api-types'
+import type { ParcelFeature } from '@contracts/editing'
 import { polygonsOf, toMultiPolygon } from './parcel-geometry'
 
 export type { StoreId } from '../../map/draw-controller'

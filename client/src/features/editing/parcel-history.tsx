@@ -3,11 +3,11 @@ import type { MultiPolygon } from 'geojson'
 import type { MapClient } from '../../map/map-client'
 import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
-import type { ParcelHistoryEntry, ParcelHistoryResponse, ParcelSnapshot } from '../../shared/api-types'
+import type { ParcelHistoryEntry, ParcelSnapshot } from '@contracts/editing'
 import { formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { FormError } from '../../shared/ui/form-error'
-import { fetchParcel, restoreParcel } from './edit-api'
+import { fetchParcel, parcelHistoryPath, restoreParcel } from './editing-api'
 import { bboxOf, formatMuHa, overlay } from './parcel-geometry'
 import './editing.css'
 
@@ -53,11 +53,7 @@ function describe(entry: ParcelHistoryEntry): string | null {
 /** 变更历史 of a parcel: who changed what, when and why; each version can be drawn on the map and restored. */
 export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, onRestored }: ParcelHistoryProps) {
   const [reloads, setReloads] = useState(0)
-  const state = useJson<ParcelHistoryResponse>(
-    `/api/parcels/${parcelId}/history`,
-    `${String(refreshKey)}/${reloads}`,
-    '变更历史加载失败',
-  )
+  const state = useJson(parcelHistoryPath(parcelId), `${String(refreshKey)}/${reloads}`, '变更历史加载失败')
   const [shown, setShown] = useState<number | null>(null)
   const [restoring, setRestoring] = useState<number | null>(null)
   const [reason, setReason] = useState('')

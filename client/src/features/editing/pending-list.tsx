@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ParcelProblem } from '../../shared/api-types'
+import type { ParcelProblem } from '@contracts/editing'
 import { FormError } from '../../shared/ui/form-error'
 import type { PendingItem } from './edit-session'
 import { formatMuHa } from './parcel-geometry'

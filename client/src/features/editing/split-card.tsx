@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { ClassMode } from '../../shared/api-types'
+import type { ClassMode } from '@contracts/editing'
 import { FormError } from '../../shared/ui/form-error'
 import { ClassChoiceField, classChoiceOf } from './class-choice'
 import { formatMuHa } from './parcel-geometry'

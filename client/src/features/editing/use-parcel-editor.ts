@@ -3,15 +3,9 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import type { MapClient } from '../../map/map-client'
 import { ApiError, problemsOf } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
-import type {
-  Bbox,
-  FeatureRef,
-  ParcelAttributes,
-  ParcelConflict,
-  ParcelFeature,
-  ParcelProblem,
-} from '../../shared/api-types'
-import { fetchParcel, fetchParcelsIn, saveChanges } from './edit-api'
+import type { Bbox, FeatureRef } from '../../shared/api-types'
+import type { ParcelAttributes, ParcelConflict, ParcelFeature, ParcelProblem } from '@contracts/editing'
+import { fetchParcel, fetchParcelsIn, saveChanges } from './editing-api'
 import {
   EMPTY_SESSION,
   editedParcelIds,

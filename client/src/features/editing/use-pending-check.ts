@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { errorMessage } from '../../shared/error-message'
-import type { ParcelChange, ParcelProblem } from '../../shared/api-types'
-import { checkChanges } from './edit-api'
+import type { ParcelChange, ParcelProblem } from '@contracts/editing'
+import { checkChanges } from './editing-api'
 
 /** How long the pending set must stay still before it is checked. */
 const CHECK_DELAY_MS = 450

@@ -1,19 +1,36 @@
 import type { LineString } from 'geojson'
-import { getJson, sendJson } from '../../shared/api-client'
+import { apiPath, getJson, sendJson } from '../../shared/api-client'
+import type { Bbox } from '../../shared/api-types'
 import type {
-  Bbox,
   ChangeResult,
   ChangesResponse,
   CheckResponse,
-  ClassMode,
+  DeletedParcelsResponse,
   MergePreview,
   MergeResponse,
   ParcelChange,
+  ParcelCodes,
   ParcelCollection,
   ParcelFeature,
+  ParcelHistoryResponse,
+  SplitBody,
   SplitPreview,
   SplitResponse,
-} from '../../shared/api-types'
+} from '@contracts/editing'
+import type { z } from 'zod'
+
+/** `GET /api/parcels/codes`: the lists of the attribute form and the server's geometry limits. */
+export const parcelCodesPath = apiPath<ParcelCodes>('/api/parcels/codes')
+
+/** `GET /api/parcels/deleted?adcode=`: the most recently removed parcels of a county. */
+export function deletedParcelsPath(adcode: string) {
+  return apiPath<DeletedParcelsResponse>(`/api/parcels/deleted?adcode=${adcode}`)
+}
+
+/** `GET /api/parcels/:id/history`. */
+export function parcelHistoryPath(parcelId: number) {
+  return apiPath<ParcelHistoryResponse>(`/api/parcels/${parcelId}/history`)
+}
 
 /** `GET /api/parcels/:id`. */
 export function fetchParcel(id: number): Promise<ParcelFeature> {
@@ -41,10 +58,7 @@ export function previewSplit(id: number, version: number, line: LineString): Pro
 }
 
 /** Class choice of a split or merge. */
-export interface ClassChoice {
-  classMode: ClassMode
-  classReason?: string
-}
+export type ClassChoice = Pick<z.input<typeof SplitBody>, 'classMode' | 'classReason'>
 
 /** `POST /api/parcels/split`. */
 export function splitParcel(
