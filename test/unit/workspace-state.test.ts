@@ -1,10 +1,12 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { layerOfSource, layerVersion } from '../../client/src/shared/data-versions.ts'
 import {
   INITIAL_WORKSPACE,
   dataChanged,
   enterMode,
   isBrowsing,
-  layerOfSource,
   layersOfSources,
   leaveMode,
   openPlot,
@@ -27,6 +29,34 @@ describe('the staff map store', () => {
       points: 0,
       reviews: 0,
     })
+  })
+
+  it('when the reducer hears that parcels were saved, then a panel of plots keeps its version and a panel of parcels or class lists moves', () => {
+    const next = workspaceReducer(INITIAL_WORKSPACE, { type: 'dataChanged', layers: ['parcels'] })
+    expect(layerVersion(next.versions, ['plots'])).toBe(layerVersion(INITIAL_WORKSPACE.versions, ['plots']))
+    expect(layerVersion(next.versions, ['zones', 'plots'])).toBe(
+      layerVersion(INITIAL_WORKSPACE.versions, ['zones', 'plots']),
+    )
+    expect(layerVersion(next.versions, ['parcels'])).not.toBe(layerVersion(INITIAL_WORKSPACE.versions, ['parcels']))
+    expect(layerVersion(next.versions, ['classLists', 'parcels'])).not.toBe(
+      layerVersion(INITIAL_WORKSPACE.versions, ['classLists', 'parcels']),
+    )
+    expect(workspaceReducer(next, { type: 'selectTab', tab: 'plots' }).versions).toBe(next.versions)
+  })
+
+  it('when the client is read, then no panel is handed a refresh key, a change callback or a global data version (each reads its layers from the store)', () => {
+    const client = path.resolve(import.meta.dirname, '../../client/src')
+    const files = fs
+      .readdirSync(client, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => path.join(client, f))
+    const offending = files.flatMap((file) => {
+      const text = fs.readFileSync(file, 'utf8')
+      const isComposition = /app[\\/](map-page|workspace-tabs|class-list-review|plot-review)\.tsx$/.test(file)
+      const pattern = isComposition ? /\b(refreshKey|onChanged|dataVersion)\b/g : /\brefreshKey\b|\bdataVersion=/g
+      return [...text.matchAll(pattern)].map((m) => `${path.relative(client, file)}: ${m[0]}`)
+    })
+    expect(offending).toEqual([])
   })
 
   it('when another user changed the parcel tiles, then parcels, class lists and the review queue read again, not plots', () => {

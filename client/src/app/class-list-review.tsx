@@ -24,12 +24,14 @@ const CLASS_LIST_WORDING: ReviewWording = {
 export interface ClassListReviewProps {
   review: ReviewInfo
   title: string
-  onChanged: (next: ReviewInfo) => void
   onStale: () => void
 }
 
-/** 审定 of a class list: the review feature's status block and history, with the class list's wording. */
-export function ClassListReview({ review, title, onChanged, onStale }: ClassListReviewProps) {
+/**
+ * 审定 of a class list: the review feature's status block and history, with the class list's wording (a step moves
+ * the class lists' version, and the store reads the open list again).
+ */
+export function ClassListReview({ review, title, onStale }: ClassListReviewProps) {
   return (
     <>
       <ReviewBlock
@@ -38,15 +40,8 @@ export function ClassListReview({ review, title, onChanged, onStale }: ClassList
         recordTitle={title}
         wording={CLASS_LIST_WORDING}
         onStale={onStale}
-        onChanged={onChanged}
       />
-      <ReviewHistory
-        key={`history-class-list/${review.id}`}
-        kind="class-list"
-        id={review.id}
-        refreshKey={review.version}
-        shownAtFirst={2}
-      />
+      <ReviewHistory key={`history-class-list/${review.id}`} kind="class-list" id={review.id} shownAtFirst={2} />
     </>
   )
 }

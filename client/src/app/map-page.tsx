@@ -24,7 +24,7 @@ import { PlotReview } from './plot-review'
 import { SideTabs, type SideTab } from './side-tabs'
 import { StaffHeader } from './staff-header'
 import { PROFILE_PADDING, useWorkspaceCommands } from './use-workspace-commands'
-import { isBrowsing, layerOfSource, layersOfSources, type DataLayer } from './workspace-state'
+import { isBrowsing, layersOfSources } from './workspace-state'
 import { WorkspaceProvider, useWorkspace } from './workspace-store'
 import { WORKSPACE_TABS } from './workspace-tabs'
 
@@ -60,16 +60,10 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const commands = useWorkspaceCommands(user.role)
   const [client, setClient] = useState<MapClient | null>(null)
   const [statusSource, setStatusSource] = useState<ViewStatusSource | null>(null)
-  const { tab, selected, openPlotId, openPointId, openList, versions } = state
+  const { tab, selected, openPlotId, openPointId, openList } = state
   const canEditParcels = can(user.role, 'parcel.edit')
-  const { changed, select, locate } = commands
-  const onParcelsSaved = useCallback(() => changed('parcels', 'classLists'), [changed])
-  const editor = useParcelEditor({
-    client,
-    isEnabled: canEditParcels,
-    isActive: tab === 'editing',
-    onSaved: onParcelsSaved,
-  })
+  const { select, locate } = commands
+  const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing' })
   const isEditorCapturing = editor.isCapturingClicks
   useEffect(() => {
     dispatch(
@@ -87,8 +81,6 @@ function Workspace({ user, onSignOut }: MapPageProps) {
     dispatch({ type: 'selectTab', tab: 'editing' })
     editor.requestOpen(id)
   }
-  const selectedLayer: DataLayer | null = selected ? layerOfSource(selected.source) : null
-  const changedSelected = () => changed(...(selectedLayer ? [selectedLayer] : []), 'reviews')
   const highlight: FeatureRef | null =
     openPlotId !== null
       ? { source: 'contaminated-plot', id: openPlotId }
@@ -118,7 +110,6 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           basemap={state.basemap}
           focus={state.focus}
           highlight={highlight}
-          dataVersion={Object.values(versions).reduce((a, b) => a + b, 0)}
           onTilesChanged={onTilesChanged}
           marker={tab === 'reports' ? state.reportPin : null}
           onGroups={onGroups}
@@ -131,36 +122,18 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           <PlotProfile
             plotId={openPlotId}
             canEdit={can(user.role, 'plot.edit')}
-            refreshKey={versions.plots}
             onClose={() => dispatch({ type: 'openPlot', id: null })}
             onLocate={(bbox) => locate(bbox, undefined, PROFILE_PADDING)}
-            onChanged={() => changed('plots', 'reviews')}
-            renderReview={(plot, reload) => (
-              <PlotReview
-                plotId={plot.id}
-                title={`${plot.code} ${plot.name}`}
-                refreshKey={`${plot.version}/${plot.reviewStatus}`}
-                onChanged={() => {
-                  reload()
-                  changed('plots', 'reviews')
-                }}
-              />
-            )}
+            renderReview={(plot) => <PlotReview plotId={plot.id} title={`${plot.code} ${plot.name}`} />}
           />
         )}
         {openPointId !== null && (
-          <PointPanel
-            pointId={openPointId}
-            refreshKey={versions.points}
-            onClose={() => dispatch({ type: 'openPoint', id: null })}
-            onChanged={() => changed('points', 'reviews')}
-          />
+          <PointPanel pointId={openPointId} onClose={() => dispatch({ type: 'openPoint', id: null })} />
         )}
         {openList && (
           <ClassListDrawer
             key={openList.id}
             list={openList}
-            refreshKey={`${versions.classLists}/${openList.review.version}`}
             activeParcelId={selected?.source === 'parcel' ? selected.id : null}
             onSelectParcel={commands.openListParcel}
             onClose={() => dispatch({ type: 'showClassList', list: null })}
@@ -169,10 +142,6 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                 review={openList.review}
                 title={openList.title}
                 onStale={() => void commands.reloadOpenList()}
-                onChanged={(next) => {
-                  dispatch({ type: 'showClassList', list: { ...openList, review: next } })
-                  changed('classLists', 'parcels', 'reviews')
-                }}
               />
             }
           />
@@ -182,7 +151,6 @@ function Workspace({ user, onSignOut }: MapPageProps) {
             feature={selected}
             onClose={() => select(null)}
             onLocate={locate}
-            refreshKey={selectedLayer ? versions[selectedLayer] : 0}
             renderValue={selected.source === 'parcel' ? renderParcelValue : undefined}
             renderTop={(info, reload) =>
               selected.source === 'parcel' && openList ? (
@@ -191,8 +159,6 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                   list={openList}
                   parcelId={selected.id}
                   canEdit={can(user.role, 'classification.run')}
-                  refreshKey={versions.classLists}
-                  onChanged={() => changed('classLists')}
                 />
               ) : selected.source === 'parcel' ? (
                 <>
@@ -213,8 +179,6 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                     parcelId={selected.id}
                     client={client}
                     canRestore={canEditParcels}
-                    refreshKey={versions.parcels}
-                    onRestored={() => changed('parcels', 'classLists')}
                   />
                 </>
               ) : (
@@ -233,27 +197,18 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                       </div>
                     )}
                     {selected.source === 'control-zone' && (
-                      <ZoneSummary
-                        key={`zone-summary-${selected.id}`}
-                        zoneId={selected.id}
-                        refreshKey={info.review.version}
-                      />
+                      <ZoneSummary key={`zone-summary-${selected.id}`} zoneId={selected.id} />
                     )}
                     <ReviewBlock
                       key={`${info.review.kind}/${info.review.id}`}
                       review={info.review}
                       recordTitle={info.title}
                       onStale={reload}
-                      onChanged={() => {
-                        reload()
-                        changedSelected()
-                      }}
                     />
                     <ReviewHistory
                       key={`history-${info.review.kind}/${info.review.id}`}
                       kind={info.review.kind}
                       id={info.review.id}
-                      refreshKey={info.review.version}
                     />
                   </>
                 )

@@ -1,19 +1,25 @@
 import { ReviewBlock } from '../features/review/review-block'
 import type { ReviewedFeatureInfo } from '../shared/api-types'
+import { useDataChanged, useLayerVersion } from '../shared/data-versions'
 import { useJson } from '../shared/use-json'
 
 /** Props of {@link PlotReview}. */
 export interface PlotReviewProps {
   plotId: number
   title: string
-  /** A new value (the plot's version and review state after a step) loads the review state again. */
-  refreshKey: string
-  onChanged: () => void
 }
 
-/** 审核与发布 of a plot inside its profile: the existing review workflow (提交审定 → 审定 → 发布) of kind `plot`. */
-export function PlotReview({ plotId, title, refreshKey, onChanged }: PlotReviewProps) {
-  const info = useJson<ReviewedFeatureInfo>(`/api/features/contaminated-plot/${plotId}`, refreshKey, '审核状态加载失败')
+/**
+ * 审核与发布 of a plot inside its profile: the existing review workflow (提交审定 → 审定 → 发布) of kind `plot`; it
+ * reads again whenever the plots changed (a step here or in the profile).
+ */
+export function PlotReview({ plotId, title }: PlotReviewProps) {
+  const dataChanged = useDataChanged()
+  const info = useJson<ReviewedFeatureInfo>(
+    `/api/features/contaminated-plot/${plotId}`,
+    useLayerVersion('plots'),
+    '审核状态加载失败',
+  )
   if (info.status === 'error') return <p className="panel-note panel-note--error">{info.message}</p>
   if (info.status !== 'done' || !info.data.review) return null
   return (
@@ -23,8 +29,7 @@ export function PlotReview({ plotId, title, refreshKey, onChanged }: PlotReviewP
         key={`${info.data.review.status}/${info.data.review.version}`}
         review={info.data.review}
         recordTitle={title}
-        onStale={onChanged}
-        onChanged={onChanged}
+        onStale={() => dataChanged('plots', 'reviews')}
       />
     </div>
   )

@@ -6,7 +6,6 @@ import { searchTarget } from '../features/search/search-target'
 import { getJson } from '../shared/api-client'
 import type { Bbox, FeatureInfo, FeatureRef, MapFocus, ReviewQueueItem, Role, SearchResult } from '../shared/api-types'
 import { can } from '../../../server/src/domain/rights.ts'
-import type { DataLayer } from './workspace-state'
 import { useWorkspace } from './workspace-store'
 
 const FEATURE_MAX_ZOOM = 15
@@ -29,7 +28,7 @@ function panelPadding(): MapFocus['padding'] {
 
 /**
  * What the staff map's panels ask of it, as named commands on the store: open a feature, a plot, a point, a record
- * (flying the map there when asked), and say which kinds of data changed.
+ * (flying the map there when asked). What a save changed goes to the store through `useDataChanged`.
  */
 export function useWorkspaceCommands(role: Role) {
   const { state, dispatch } = useWorkspace()
@@ -52,7 +51,6 @@ export function useWorkspaceCommands(role: Role) {
     },
     [locate],
   )
-  const changed = useCallback((...layers: DataLayer[]) => dispatch({ type: 'dataChanged', layers }), [dispatch])
   const select = useCallback((ref: FeatureRef | null) => dispatch({ type: 'selectFeature', ref }), [dispatch])
   const openPlot = useCallback(
     (id: number, isFlying: boolean) => {
@@ -172,7 +170,6 @@ export function useWorkspaceCommands(role: Role) {
   return useMemo(
     () => ({
       locate,
-      changed,
       select,
       openPlot,
       openPoint,
@@ -186,7 +183,6 @@ export function useWorkspaceCommands(role: Role) {
     }),
     [
       locate,
-      changed,
       select,
       openPlot,
       openPoint,

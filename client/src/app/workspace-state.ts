@@ -1,8 +1,6 @@
 import type { ClassList } from '../features/classification/classification-types.ts'
 import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../shared/api-types.ts'
-
-/** The kinds of data the panels show; each has its own version, bumped when that data changed. */
-export type DataLayer = 'parcels' | 'classLists' | 'plots' | 'zones' | 'enterprises' | 'points' | 'reviews'
+import { layersOfSource, type DataLayer, type DataVersions } from '../shared/data-versions.ts'
 
 const DATA_LAYERS: readonly DataLayer[] = [
   'parcels',
@@ -36,7 +34,7 @@ export interface WorkspaceState {
   /** The review queue item open (`kind/id`). */
   activeRecord: string | null
   mode: InteractionMode
-  versions: Record<DataLayer, number>
+  versions: DataVersions
   groups: LayerGroup[]
   visibility: Record<string, boolean>
   basemap: BasemapChoice
@@ -133,7 +131,7 @@ export function requestZoneForm(state: WorkspaceState, id: number): WorkspaceSta
 /** The data of the given kinds changed: what shows them reads again, nothing else. */
 export function dataChanged(state: WorkspaceState, layers: readonly DataLayer[]): WorkspaceState {
   if (layers.length === 0) return state
-  const versions = { ...state.versions }
+  const versions: Record<DataLayer, number> = { ...state.versions }
   for (const layer of layers) versions[layer] += 1
   return { ...state, versions }
 }
@@ -143,27 +141,11 @@ export function groupsLoaded(state: WorkspaceState, groups: LayerGroup[]): Works
   return { ...state, groups, visibility: Object.fromEntries(groups.map((g) => [g.id, g.visible])) }
 }
 
-/** The data kinds a map source draws (another user's change to those tiles changes those panels). */
-const SOURCE_LAYERS: Record<string, readonly DataLayer[]> = {
-  parcel: ['parcels', 'classLists'],
-  'contaminated-plot': ['plots'],
-  'contaminated-plot-point': ['plots'],
-  'control-zone': ['zones'],
-  enterprise: ['enterprises'],
-  'enterprise-point': ['enterprises'],
-  'monitoring-point': ['points'],
-}
-
 /** The data kinds behind the map sources whose tiles changed; the review queue reads again with any of them. */
 export function layersOfSources(sources: readonly string[]): DataLayer[] {
-  const layers = new Set<DataLayer>(sources.flatMap((s) => SOURCE_LAYERS[s] ?? []))
+  const layers = new Set<DataLayer>(sources.flatMap(layersOfSource))
   if (sources.length > 0) layers.add('reviews')
   return DATA_LAYERS.filter((l) => layers.has(l))
-}
-
-/** The data kind a feature of a map source belongs to, or null (counties, townships). */
-export function layerOfSource(source: string): DataLayer | null {
-  return SOURCE_LAYERS[source]?.[0] ?? null
 }
 
 /** Every change of the map state the staff map makes, each a named pure transition. */

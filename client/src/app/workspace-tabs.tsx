@@ -13,6 +13,7 @@ import { ReviewQueue } from '../features/review/review-queue'
 import { ZonesPanel } from '../features/zones/zones-panel'
 import type { MapClient } from '../map/map-client'
 import type { SessionUser } from '../shared/api-types'
+import { useDataChanged } from '../shared/data-versions'
 import { can, type Capability } from '../../../server/src/domain/rights.ts'
 import type { WorkspaceCommands } from './use-workspace-commands'
 import type { InteractionMode, WorkspaceState } from './workspace-state'
@@ -71,19 +72,18 @@ function ClassificationTab({ user }: TabPanelProps) {
       counties={user.counties}
       canClassify={can(user.role, 'classification.run')}
       activeListId={state.openList?.id ?? null}
-      refreshKey={`${state.versions.classLists}/${state.versions.parcels}`}
       onOpenList={onOpenList}
     />
   )
 }
 
 function EditingTab({ user, client, editor }: TabPanelProps) {
-  const { state } = useWorkspace()
-  return <EditPanel editor={editor} client={client} counties={user.counties} refreshKey={state.versions.parcels} />
+  return <EditPanel editor={editor} client={client} counties={user.counties} />
 }
 
 function PlotsTab({ user, client, commands }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
+  const dataChanged = useDataChanged()
   if (state.mode.kind === 'draw-plot') {
     return (
       <NewPlotCard
@@ -95,7 +95,7 @@ function PlotsTab({ user, client, commands }: TabPanelProps) {
         }
         onCreated={(id) => {
           dispatch({ type: 'leaveMode', kind: 'draw-plot' })
-          commands.changed('plots', 'reviews')
+          dataChanged('plots', 'reviews')
           commands.openPlot(id, false)
         }}
       />
@@ -105,7 +105,6 @@ function PlotsTab({ user, client, commands }: TabPanelProps) {
     <PlotListPanel
       counties={user.counties}
       activePlotId={state.openPlotId}
-      refreshKey={state.versions.plots}
       canCreate={can(user.role, 'plot.edit')}
       onOpen={(plot) => commands.openPlot(plot.id, true)}
       onNew={() => dispatch({ type: 'startNewPlot' })}
@@ -122,8 +121,6 @@ function ZonesTab({ user, client, commands }: TabPanelProps) {
       isActive={state.tab === 'zones'}
       counties={user.counties}
       canEdit={can(user.role, 'controlZone.edit')}
-      refreshKey={`${state.versions.zones}/${state.versions.plots}`}
-      onChanged={() => commands.changed('zones', 'reviews')}
       onCapturingClicks={onCapturingClicks}
       onShowOnMap={commands.showRecord}
       openRequest={state.zoneRequest}
@@ -132,13 +129,10 @@ function ZonesTab({ user, client, commands }: TabPanelProps) {
 }
 
 function EnterprisesTab({ user, commands }: TabPanelProps) {
-  const { state } = useWorkspace()
   return (
     <EnterprisesPanel
       counties={user.counties}
       canEdit={can(user.role, 'enterprise.edit')}
-      refreshKey={`${state.versions.enterprises}/${state.versions.plots}`}
-      onChanged={() => commands.changed('enterprises', 'plots', 'reviews')}
       onShowOnMap={commands.showRecord}
       onLocate={(bbox) => commands.locate(bbox)}
     />
@@ -156,14 +150,9 @@ function MonitoringTab({ user, client, commands }: TabPanelProps) {
       canCreate={can(user.role, 'monitoring.edit')}
       canImport={can(user.role, 'monitoring.import')}
       activePointId={state.openPointId}
-      refreshKey={state.versions.points}
       onOpen={(id) => commands.openPoint(id, true)}
-      onChanged={() => commands.changed('points', 'reviews')}
       onCapturingClicks={onCapturingClicks}
-      onCreated={(id) => {
-        commands.changed('points', 'reviews')
-        commands.openPoint(id, false)
-      }}
+      onCreated={(id) => commands.openPoint(id, false)}
     />
   )
 }
@@ -171,15 +160,7 @@ function MonitoringTab({ user, client, commands }: TabPanelProps) {
 function ReviewsTab({ commands }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
   const onCount = useCallback((count: number | undefined) => dispatch({ type: 'queueCounted', count }), [dispatch])
-  const { versions } = state
-  return (
-    <ReviewQueue
-      refreshKey={`${versions.reviews}/${versions.classLists}`}
-      activeKey={state.activeRecord}
-      onOpen={commands.openRecord}
-      onCount={onCount}
-    />
-  )
+  return <ReviewQueue activeKey={state.activeRecord} onOpen={commands.openRecord} onCount={onCount} />
 }
 
 function ReportsTab({ commands }: TabPanelProps) {

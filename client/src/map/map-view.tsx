@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { getJson } from '../shared/api-client'
 import type {
   BasemapChoice,
@@ -9,6 +9,7 @@ import type {
   MapFocus,
   ViewStatusSource,
 } from '../shared/api-types'
+import { DataVersionsContext } from '../shared/data-versions'
 import { MapClient, type FeatureStates } from './map-client'
 import { useLiveTiles } from './use-live-tiles'
 
@@ -21,8 +22,6 @@ export interface MapViewProps {
   onGroups: (groups: LayerGroup[]) => void
   onFeatureClick: (ref: FeatureRef) => void
   onStatusSource: (source: ViewStatusSource | null) => void
-  /** Bumped after the server's data changed (a review step): the changed layers' tiles are fetched again. */
-  dataVersion?: number
   /**
    * Called with the sources whose data another user changed while the map was open (a published list, an edited
    * parcel, a new point); their tiles are already loading again at the same view.
@@ -56,9 +55,13 @@ async function fitToCounties(client: MapClient, extentUrl: string, hasFocus: () 
   }
 }
 
-/** The map: creates the {@link MapClient} once and feeds it the app state. */
+/**
+ * The map: creates the {@link MapClient} once and feeds it the app state. Under the staff map's store, a save of any
+ * kind of data asks the server at once which layers' tiles moved (instead of waiting for the next poll).
+ */
 export function MapView(props: MapViewProps) {
-  const { visibility, basemap, focus, highlight, dataVersion = 0, marker = null, featureStates = null } = props
+  const { visibility, basemap, focus, highlight, marker = null, featureStates = null } = props
+  const versions = useContext(DataVersionsContext)?.versions
   const containerRef = useRef<HTMLDivElement>(null)
   const callbacks = useRef(props)
   useLayoutEffect(() => {
@@ -118,8 +121,9 @@ export function MapView(props: MapViewProps) {
     featureStates?.forEach((states) => client?.setFeatureStates(states))
   }, [client, featureStates])
   useEffect(() => {
-    if (client && dataVersion > 0) client.refreshTiles().catch((error: unknown) => console.warn('图层刷新失败', error))
-  }, [client, dataVersion])
+    if (!client || !versions || Object.values(versions).every((v) => v === 0)) return
+    client.refreshTiles().catch((error: unknown) => console.warn('图层刷新失败', error))
+  }, [client, versions])
   useEffect(() => {
     if (client && focus) client.fitBbox(focus.bbox, { maxZoom: focus.maxZoom, animate: true, padding: focus.padding })
   }, [client, focus])

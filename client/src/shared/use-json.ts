@@ -7,13 +7,13 @@ export type JsonState<T> =
   { status: 'idle' } | { status: 'loading' } | { status: 'done'; data: T } | { status: 'error'; message: string }
 
 /**
- * Loads `GET path` (nothing while `path` is null); a new `refreshKey` loads it again and keeps the shown answer
- * until the new one arrives. `failure` is the message when the server gives none. A path built by a feature's
+ * Loads `GET path` (nothing while `path` is null); a new `reloadKey` (e.g. the store's version of the data shown)
+ * loads it again and keeps the shown answer until the new one arrives. `failure` is the message when the server gives none. A path built by a feature's
  * `<feature>-api.ts` carries its answer's contract type, so `T` comes from there.
  */
 export function useJson<T>(
   path: ApiPath<T> | string | null,
-  refreshKey: unknown = 0,
+  reloadKey: unknown = 0,
   failure = '加载失败',
 ): JsonState<T> {
   const [answer, setAnswer] = useState<{ path: string; state: JsonState<T> } | null>(null)
@@ -28,7 +28,7 @@ export function useJson<T>(
         setAnswer({ path, state: { status: 'error', message: errorMessage(error, failure) } })
       })
     return () => controller.abort()
-  }, [path, refreshKey, failure])
+  }, [path, reloadKey, failure])
 
   if (!path) return { status: 'idle' }
   return answer?.path === path ? answer.state : { status: 'loading' }

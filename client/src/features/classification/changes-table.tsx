@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { DLBM, labelOf } from '../../../../server/src/domain/labels.ts'
+import { useLayerVersion } from '../../shared/data-versions'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { ClassChip } from './class-chip'
@@ -17,17 +18,16 @@ const METHOD_NAME: Record<string, string> = {
 /** Props of {@link ChangesTable}. */
 export interface ChangesTableProps {
   listId: number
-  refreshKey: unknown
   activeParcelId: number | null
   onSelect: (change: ClassChange) => void
 }
 
 /** The parcels whose class changes against the published class, a page at a time; a click opens the parcel. */
-export function ChangesTable({ listId, refreshKey, activeParcelId, onSelect }: ChangesTableProps) {
+export function ChangesTable({ listId, activeParcelId, onSelect }: ChangesTableProps) {
   const [page, setPage] = useState(0)
   const state = useJson<ChangesResponse>(
     `/api/class-lists/${listId}/changes?offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`,
-    refreshKey,
+    useLayerVersion('classLists'),
     '变化图斑加载失败',
   )
   const total = state.status === 'done' ? state.data.total : 0

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react'
 import { isEditableInReview } from '../../../../server/src/domain/review-workflow.ts'
+import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { useJson } from '../../shared/use-json'
 import { ClassChip } from './class-chip'
 import type { BasisSample, ClassBasis, ClassList, EntryResponse } from './classification-types'
@@ -12,9 +13,6 @@ export interface ClassEntryCardProps {
   parcelId: number
   /** Farmland officers may change a class while the list is 草稿 or 退回. */
   canEdit: boolean
-  refreshKey: unknown
-  /** After an override: the list's summary and changes are stale. */
-  onChanged: () => void
 }
 
 const GRADE_NAME: Record<string, string> = {
@@ -125,12 +123,12 @@ function BasisView({ basis, title }: { basis: ClassBasis; title: string }) {
  * A parcel's entry in the open class list (分类清单): class, method, soil grade, main pollutants, the basis
  * with samples, values, thresholds and tables; an override shows as such with the computed class and basis.
  */
-export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged }: ClassEntryCardProps) {
-  const [edits, setEdits] = useState(0)
+export function ClassEntryCard({ list, parcelId, canEdit }: ClassEntryCardProps) {
+  const dataChanged = useDataChanged()
   const [isEditing, setEditing] = useState(false)
   const state = useJson<EntryResponse>(
     `/api/class-lists/${list.id}/entries/${parcelId}`,
-    `${String(refreshKey)}/${edits}`,
+    useLayerVersion('classLists'),
     '分类依据加载失败',
   )
   const isEditable = canEdit && isEditableInReview(list.review.status)
@@ -214,8 +212,7 @@ export function ClassEntryCard({ list, parcelId, canEdit, refreshKey, onChanged 
           onClose={() => setEditing(false)}
           onSaved={() => {
             setEditing(false)
-            setEdits((n) => n + 1)
-            onChanged()
+            dataChanged('classLists')
           }}
         />
       )}

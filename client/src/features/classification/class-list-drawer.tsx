@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { useLayerVersion } from '../../shared/data-versions'
 import { formatAreaValue, formatCount, formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { ChangesTable } from './changes-table'
@@ -11,8 +12,6 @@ import './classification.css'
 /** Props of {@link ClassListDrawer}. */
 export interface ClassListDrawerProps {
   list: ClassList
-  /** A new value loads the summary and the changes again (after an override or a review step). */
-  refreshKey: unknown
   activeParcelId: number | null
   onSelectParcel: (change: ClassChange) => void
   onClose: () => void
@@ -62,16 +61,13 @@ function Warnings({ warnings }: { warnings: SummaryWarning[] }) {
  * A class list at the foot of the map: the 优先保护类 warnings, the summary by class against the published
  * classes, the townships, the parcels that change class (a click flies to the parcel), review and exports.
  */
-export function ClassListDrawer({
-  list,
-  refreshKey,
-  activeParcelId,
-  onSelectParcel,
-  onClose,
-  review,
-}: ClassListDrawerProps) {
+export function ClassListDrawer({ list, activeParcelId, onSelectParcel, onClose, review }: ClassListDrawerProps) {
   const [tab, setTab] = useState<Tab>('summary')
-  const summary = useJson<ClassListSummary>(`/api/class-lists/${list.id}/summary`, refreshKey, '变化汇总加载失败')
+  const summary = useJson<ClassListSummary>(
+    `/api/class-lists/${list.id}/summary`,
+    useLayerVersion('classLists'),
+    '变化汇总加载失败',
+  )
   const data = summary.status === 'done' ? summary.data : null
   const tabs: { id: Tab; label: string }[] = [
     { id: 'summary', label: '分类汇总' },
@@ -181,12 +177,7 @@ export function ClassListDrawer({
             )}
             {data && tab === 'townships' && <TownshipTable townships={data.byTownship} warnings={data.warnings} />}
             {tab === 'changes' && (
-              <ChangesTable
-                listId={list.id}
-                refreshKey={refreshKey}
-                activeParcelId={activeParcelId}
-                onSelect={onSelectParcel}
-              />
+              <ChangesTable listId={list.id} activeParcelId={activeParcelId} onSelect={onSelectParcel} />
             )}
           </div>
         </div>

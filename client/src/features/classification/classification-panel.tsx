@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ScopeCounty } from '../../shared/api-types'
+import { useLayerVersion } from '../../shared/data-versions'
 import { formatCount, formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import type { ClassList, ClassListsResponse, ClassificationJob, RuleSetsResponse } from './classification-types'
@@ -15,19 +16,12 @@ export interface ClassificationPanelProps {
   canClassify: boolean
   /** The list open in the drawer, marked in the list. */
   activeListId: number | null
-  /** A new value loads the lists again (after a review step or an override). */
-  refreshKey: unknown
   onOpenList: (list: ClassList) => void
 }
 
 /** 分类划定: county and rule set, 开始划定 with progress and 取消, and the county's class lists with their review state. */
-export function ClassificationPanel({
-  counties,
-  canClassify,
-  activeListId,
-  refreshKey,
-  onOpenList,
-}: ClassificationPanelProps) {
+export function ClassificationPanel({ counties, canClassify, activeListId, onOpenList }: ClassificationPanelProps) {
+  const listsVersion = useLayerVersion('classLists', 'parcels')
   const [adcode, setAdcode] = useState<string | null>(counties[0]?.adcode ?? null)
   const [ruleSetVersion, setRuleSetVersion] = useState<string | null>(null)
   const [listReloads, setListReloads] = useState(0)
@@ -36,7 +30,7 @@ export function ClassificationPanel({
   const ruleSets = useJson<RuleSetsResponse>('/api/classification/rule-sets', 0, '规则集加载失败')
   const lists = useJson<ClassListsResponse>(
     adcode ? `/api/class-lists?adcode=${adcode}` : null,
-    `${String(refreshKey)}/${listReloads}`,
+    `${listsVersion}/${listReloads}`,
     '分类清单加载失败',
   )
 

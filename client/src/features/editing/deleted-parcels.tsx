@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { MapClient } from '../../map/map-client'
+import { useLayerVersion } from '../../shared/data-versions'
 import { formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { deletedParcelsPath } from './editing-api'
@@ -11,13 +12,12 @@ const ACTION_NAME = { delete: '删除', split: '分割', merge: '合并' } as co
 export interface DeletedParcelsProps {
   adcode: string
   client: MapClient | null
-  refreshKey: unknown
   onRestored: (message: string) => void
 }
 
 /** 最近删除的图斑: parcels removed by deletion, split or merge, each with its history (to view and restore a version). */
-export function DeletedParcels({ adcode, client, refreshKey, onRestored }: DeletedParcelsProps) {
-  const state = useJson(deletedParcelsPath(adcode), refreshKey, '最近删除的图斑加载失败')
+export function DeletedParcels({ adcode, client, onRestored }: DeletedParcelsProps) {
+  const state = useJson(deletedParcelsPath(adcode), useLayerVersion('parcels'), '最近删除的图斑加载失败')
   const [open, setOpen] = useState<number | null>(null)
   return (
     <section className="edit-card" data-testid="deleted-parcels" aria-labelledby="deleted-title">
@@ -48,13 +48,7 @@ export function DeletedParcels({ adcode, client, refreshKey, onRestored }: Delet
                 {open === item.id ? '收起历史' : '查看历史 / 恢复'}
               </button>
               {open === item.id && (
-                <ParcelHistory
-                  parcelId={item.id}
-                  client={client}
-                  canRestore
-                  refreshKey={refreshKey}
-                  onRestored={onRestored}
-                />
+                <ParcelHistory parcelId={item.id} client={client} canRestore onRestored={onRestored} />
               )}
             </li>
           ))}

@@ -21,8 +21,6 @@ export interface EditPanelProps {
   editor: ParcelEditor
   client: MapClient | null
   counties: ScopeCounty[]
-  /** A new value reloads the lists (after a save elsewhere). */
-  refreshKey: unknown
 }
 
 /** Moves the map to a pending change or one of its problems. */
@@ -37,7 +35,7 @@ function locate(client: MapClient | null, item: PendingItem, problem?: ParcelPro
 }
 
 /** The 图斑编辑 tab: the form or step of the active tool, 待保存的修改, and 最近删除的图斑. */
-export function EditPanel({ editor, client, counties, refreshKey }: EditPanelProps) {
+export function EditPanel({ editor, client, counties }: EditPanelProps) {
   const codes = useJson(parcelCodesPath, 0, '代码表加载失败')
   const split = useSplit(editor)
   const merge = useMerge(editor)
@@ -125,11 +123,7 @@ export function EditPanel({ editor, client, counties, refreshKey }: EditPanelPro
           key={county.adcode}
           adcode={county.adcode}
           client={client}
-          refreshKey={refreshKey}
-          onRestored={(text) => {
-            editor.flash('ok', text)
-            editor.core.onSaved()
-          }}
+          onRestored={(text) => editor.flash('ok', text)}
         />
       ))}
     </div>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { MultiPolygon } from 'geojson'
 import type { MapClient } from '../../map/map-client'
 import { ApiError } from '../../shared/api-client'
+import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import type { ParcelHistoryEntry, ParcelSnapshot } from '@contracts/editing'
 import { formatDateTime } from '../../shared/format'
@@ -17,10 +18,8 @@ export interface ParcelHistoryProps {
   client: MapClient | null
   /** The user may restore a version (role farmland). */
   canRestore: boolean
-  /** A new value loads the history again. */
-  refreshKey?: unknown
-  /** Called after a restore was saved. */
-  onRestored: (message: string) => void
+  /** Called after a restore was saved (the parcels and class lists are told already), with the message to show. */
+  onRestored?: (message: string) => void
 }
 
 function isSnapshot(value: unknown): value is ParcelSnapshot {
@@ -51,9 +50,9 @@ function describe(entry: ParcelHistoryEntry): string | null {
 }
 
 /** 变更历史 of a parcel: who changed what, when and why; each version can be drawn on the map and restored. */
-export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, onRestored }: ParcelHistoryProps) {
-  const [reloads, setReloads] = useState(0)
-  const state = useJson(parcelHistoryPath(parcelId), `${String(refreshKey)}/${reloads}`, '变更历史加载失败')
+export function ParcelHistory({ parcelId, client, canRestore, onRestored }: ParcelHistoryProps) {
+  const dataChanged = useDataChanged()
+  const state = useJson(parcelHistoryPath(parcelId), useLayerVersion('parcels'), '变更历史加载失败')
   const [shown, setShown] = useState<number | null>(null)
   const [restoring, setRestoring] = useState<number | null>(null)
   const [reason, setReason] = useState('')
@@ -94,8 +93,8 @@ export function ParcelHistory({ parcelId, client, canRestore, refreshKey = 0, on
       setReason('')
       client?.setOverlay('history', null)
       setShown(null)
-      setReloads((n) => n + 1)
-      onRestored(`图斑 ${result.code} 已恢复（第 ${result.version} 版）`)
+      dataChanged('parcels', 'classLists')
+      onRestored?.(`图斑 ${result.code} 已恢复（第 ${result.version} 版）`)
     } catch (error) {
       setFailure(errorMessage(error, '恢复失败'))
     } finally {

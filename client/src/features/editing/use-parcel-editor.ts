@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import type { MapClient } from '../../map/map-client'
 import { ApiError, problemsOf } from '../../shared/api-client'
+import { useDataChanged } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import type { Bbox, FeatureRef } from '../../shared/api-types'
 import type { ParcelAttributes, ParcelConflict, ParcelFeature, ParcelProblem } from '@contracts/editing'
@@ -66,8 +67,6 @@ export interface ParcelEditorOptions {
   isEnabled: boolean
   /** The edit tab is shown (tools only work then). */
   isActive: boolean
-  /** Called after the server's parcels changed (tiles, info panel and history reload). */
-  onSaved: () => void
 }
 
 function featureCollection(features: Feature[]): FeatureCollection {
@@ -90,7 +89,10 @@ function viewBox(client: MapClient): Bbox {
  * The parcel editor: the terra-draw store on the map, the tools, the pending changes with their server check,
  * saving, and the conflict of a stale save. Split and merge use {@link ParcelEditor.core} for the shared parts.
  */
-export function useParcelEditor({ client, isEnabled, isActive, onSaved }: ParcelEditorOptions) {
+export function useParcelEditor({ client, isEnabled, isActive }: ParcelEditorOptions) {
+  const dataChanged = useDataChanged()
+  /** The server's parcels (and the class lists' rows of them) changed: tiles, info panel and history reload. */
+  const onSaved = useCallback(() => dataChanged('parcels', 'classLists'), [dataChanged])
   const [draw, setDraw] = useState<ParcelDraw | null>(null)
   const [tool, setToolState] = useState<EditTool>('none')
   const [zoom, setZoom] = useState(0)

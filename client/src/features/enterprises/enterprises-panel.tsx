@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { ApiError, sendJson } from '../../shared/api-client'
 import type { Bbox, FeatureRef, ScopeCounty } from '../../shared/api-types'
+import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
 import {
@@ -21,9 +22,6 @@ export interface EnterprisesPanelProps {
   counties: ScopeCounty[]
   /** The user keeps the registry (role environment): changes states and decides proposals. */
   canEdit: boolean
-  refreshKey: unknown
-  /** The server's data changed (tiles reload). */
-  onChanged: () => void
   /** Opens an enterprise on the map (info panel). */
   onShowOnMap: (feature: FeatureRef) => void
   onLocate: (bbox: Bbox) => void
@@ -33,21 +31,15 @@ export interface EnterprisesPanelProps {
  * The 重点监管单位 tab: the key supervised enterprises of a county with their industry and state, the change of
  * state (关闭 / 搬迁 propose the site as a suspected plot), and the pending proposals to confirm or dismiss.
  */
-export function EnterprisesPanel({
-  counties,
-  canEdit,
-  refreshKey,
-  onChanged,
-  onShowOnMap,
-  onLocate,
-}: EnterprisesPanelProps) {
+export function EnterprisesPanel({ counties, canEdit, onShowOnMap, onLocate }: EnterprisesPanelProps) {
+  const dataChanged = useDataChanged()
   const [adcode, setAdcode] = useState(counties[0]?.adcode ?? '')
   const [status, setStatus] = useState('')
   const [industry, setIndustry] = useState('')
   const [reloads, setReloads] = useState(0)
   const [openId, setOpenId] = useState<number | null>(null)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  const key = `${String(refreshKey)}/${reloads}`
+  const key = `${useLayerVersion('enterprises', 'plots')}/${reloads}`
   const query = new URLSearchParams({
     adcode,
     ...(status ? { status } : {}),
@@ -68,10 +60,10 @@ export function EnterprisesPanel({
     [pending, adcode],
   )
 
+  /** A state changed or a proposal was decided: the enterprises, the plots (a proposed site) and the queue read again. */
   const changed = (text: string) => {
     setMessage({ kind: 'ok', text })
-    setReloads((n) => n + 1)
-    onChanged()
+    dataChanged('enterprises', 'plots', 'reviews')
   }
 
   return (
@@ -168,7 +160,7 @@ export function EnterprisesPanel({
               canEdit={canEdit}
               onToggle={() => setOpenId(openId === e.id ? null : e.id)}
               onShowOnMap={() => onShowOnMap({ source: 'enterprise', id: e.id })}
-              onChanged={changed}
+              onSaved={changed}
               onFailed={(text) => setMessage({ kind: 'error', text })}
               onStale={() => setReloads((n) => n + 1)}
             />
@@ -185,7 +177,7 @@ interface EnterpriseItemProps {
   canEdit: boolean
   onToggle: () => void
   onShowOnMap: () => void
-  onChanged: (text: string) => void
+  onSaved: (text: string) => void
   onFailed: (text: string) => void
   onStale: () => void
 }
@@ -197,7 +189,7 @@ function EnterpriseItem({
   canEdit,
   onToggle,
   onShowOnMap,
-  onChanged,
+  onSaved,
   onFailed,
   onStale,
 }: EnterpriseItemProps) {
@@ -210,7 +202,7 @@ function EnterpriseItem({
     try {
       await sendJson('PATCH', `/api/enterprises/${e.id}`, { version: e.version, status: next })
       const proposes = next === 'closed' || next === 'relocated'
-      onChanged(
+      onSaved(
         `“${e.name}”已改为${ENTERPRISE_STATUS_NAME[next]}${proposes ? '；其原址已作为疑似污染地块建议，请在上方确认或不予列入' : ''}`,
       )
     } catch (error) {

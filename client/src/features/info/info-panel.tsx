@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react'
 import type { Bbox, FeatureRef, ReviewedFeatureInfo } from '../../shared/api-types'
+import { layerOfSource, useLayerVersion } from '../../shared/data-versions'
 import { InfoFields } from './info-fields'
 import { useFeatureInfo } from './use-feature-info'
 
@@ -11,25 +12,20 @@ export interface InfoPanelProps {
   /** Extra blocks above and below the attributes (e.g. review state and history); `reload` fetches the feature again. */
   renderTop?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
   renderBottom?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
-  /** A new value loads the feature again (after the server's data changed, e.g. a class list was published). */
-  refreshKey?: unknown
   /** Draws one attribute's value differently (e.g. a class with its map colour); undefined keeps the text. */
   renderValue?: (field: ReviewedFeatureInfo['fields'][number]) => ReactNode | undefined
 }
 
-/** Describes the selected map feature: title, layer, attributes. */
-export function InfoPanel({
-  feature,
-  onClose,
-  onLocate,
-  renderTop,
-  renderBottom,
-  refreshKey = 0,
-  renderValue,
-}: InfoPanelProps) {
+/**
+ * Describes the selected map feature: title, layer, attributes; a change of the feature's kind of data (e.g. a class
+ * list was published, a zone's review step) loads it again.
+ */
+export function InfoPanel({ feature, onClose, onLocate, renderTop, renderBottom, renderValue }: InfoPanelProps) {
   const [reloads, setReloads] = useState(0)
   const reload = useCallback(() => setReloads((n) => n + 1), [])
-  const state = useFeatureInfo(feature, `${reloads}/${String(refreshKey)}`)
+  const layer = layerOfSource(feature.source)
+  const version = useLayerVersion(...(layer ? [layer] : []))
+  const state = useFeatureInfo(feature, `${reloads}/${version}`)
   const info = state.status === 'done' ? state.info : null
 
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MapClient } from '../../map/map-client'
 import type { ScopeCounty } from '../../shared/api-types'
+import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { useJson } from '../../shared/use-json'
 import { ImportDialog } from './import-dialog'
 import { LEVEL_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS, type PointCount, type PointList } from './monitoring-types'
@@ -18,13 +19,10 @@ export interface MonitoringPanelProps {
   /** The role may import results (environment and farmland officers; the server checks each row). */
   canImport: boolean
   activePointId: number | null
-  refreshKey: unknown
   onOpen: (id: number) => void
-  /** Results were imported (an open point reloads). */
-  onChanged: () => void
   /** True while 新增点位 takes the map clicks (a click must not open a feature then). */
   onCapturingClicks: (isCapturing: boolean) => void
-  /** A point was registered: open it (the list reloads here). */
+  /** A point was registered: open it (the points' version moves here, so the list and the map read again). */
   onCreated: (id: number) => void
 }
 
@@ -51,25 +49,14 @@ function Counts({ title, counts }: { title: string; counts: PointCount[] }) {
  * map click) for the environment officer.
  */
 export function MonitoringPanel(props: MonitoringPanelProps) {
-  const {
-    counties,
-    client,
-    isActive,
-    canCreate,
-    canImport,
-    activePointId,
-    refreshKey,
-    onOpen,
-    onChanged,
-    onCapturingClicks,
-    onCreated,
-  } = props
+  const { counties, client, isActive, canCreate, canImport, activePointId, onOpen, onCapturingClicks, onCreated } =
+    props
   const [adcode, setAdcode] = useState('')
   const [level, setLevel] = useState('')
   const [type, setType] = useState('')
   const [status, setStatus] = useState('')
   const [q, setQ] = useState('')
-  const [reloads, setReloads] = useState(0)
+  const dataChanged = useDataChanged()
   const [isImporting, setImporting] = useState(false)
   const [isCreating, setCreating] = useState(false)
   const stopCreating = useCallback(() => setCreating(false), [])
@@ -78,7 +65,7 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
   ).toString()
   const list = useJson<PointList>(
     `/api/monitoring/points${query ? `?${query}` : ''}`,
-    `${String(refreshKey)}/${reloads}`,
+    useLayerVersion('points'),
     '监测点位加载失败',
   )
 
@@ -94,7 +81,7 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
         onCancel={stopCreating}
         onCreated={(point) => {
           setCreating(false)
-          setReloads((n) => n + 1)
+          dataChanged('points', 'reviews')
           onCreated(point.id)
         }}
       />
@@ -225,13 +212,7 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
         </>
       )}
       {isImporting && (
-        <ImportDialog
-          onClose={() => setImporting(false)}
-          onImported={() => {
-            setReloads((n) => n + 1)
-            onChanged()
-          }}
-        />
+        <ImportDialog onClose={() => setImporting(false)} onImported={() => dataChanged('points', 'reviews')} />
       )}
     </section>
   )

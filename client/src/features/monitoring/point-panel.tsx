@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ApiError, sendJson } from '../../shared/api-client'
+import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
 import { ElementChart, seriesOf } from './element-chart'
@@ -17,10 +18,7 @@ import './monitoring.css'
 /** Props of {@link PointPanel}. */
 export interface PointPanelProps {
   pointId: number
-  refreshKey: unknown
   onClose: () => void
-  /** A result or a point changed on the server (the list and the map reload). */
-  onChanged: () => void
 }
 
 const fmt = (v: number | null) => (v === null ? '—' : String(Number(v.toPrecision(4))))
@@ -30,22 +28,23 @@ const fmt = (v: number | null) => (v === null ? '—' : String(Number(v.toPrecis
  * with its values coloured by flag (orange above screening, red above intervention or the crop limit, grey when not
  * judged), 录入结果 for those who may, and level/type/status for the environment officer.
  */
-export function PointPanel({ pointId, refreshKey, onClose, onChanged }: PointPanelProps) {
+export function PointPanel({ pointId, onClose }: PointPanelProps) {
   const [reloads, setReloads] = useState(0)
+  const dataChanged = useDataChanged()
   const [isEntering, setEntering] = useState(false)
   const [isEditing, setEditing] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const state = useJson<PointDetail>(
     `/api/monitoring/points/${pointId}`,
-    `${String(refreshKey)}/${reloads}`,
+    `${useLayerVersion('points')}/${reloads}`,
     '监测点位加载失败',
   )
+  /** A result or the point changed on the server: the panel, the list, the queue and the map read again. */
   const changed = (text: string) => {
     setNotice(text)
     setEntering(false)
     setEditing(false)
-    setReloads((n) => n + 1)
-    onChanged()
+    dataChanged('points', 'reviews')
   }
 
   if (state.status !== 'done') {

@@ -252,7 +252,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
             </form>
           )}
           {tab === 'records' && (
-            <PrecheckRecords activeId={record?.id ?? null} refreshKey={listVersion} onOpen={(id) => void open(id)} />
+            <PrecheckRecords activeId={record?.id ?? null} listVersion={listVersion} onOpen={(id) => void open(id)} />
           )}
           {tab === 'records' && resultError && !record && (
             <p className="form-error" role="alert">

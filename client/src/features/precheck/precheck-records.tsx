@@ -7,15 +7,15 @@ import { VERDICT_NAME, type PrecheckSummary, type Verdict } from './precheck-typ
 /** Props of {@link PrecheckRecords}. */
 export interface PrecheckRecordsProps {
   activeId: number | null
-  /** Bumped after a check was made, so the list reloads. */
-  refreshKey: number
+  /** The page's count of checks made: a new one reloads the list. */
+  listVersion: number
   onOpen: (id: number) => void
 }
 
 const EMPTY: PrecheckFilter = { number: '', from: '', to: '', verdict: '', q: '' }
 
 /** 核查记录: the checks of the officer's counties, newest first, searchable by number, date, verdict and plot. */
-export function PrecheckRecords({ activeId, refreshKey, onOpen }: PrecheckRecordsProps) {
+export function PrecheckRecords({ activeId, listVersion, onOpen }: PrecheckRecordsProps) {
   const [filter, setFilter] = useState<PrecheckFilter>(EMPTY)
   const [applied, setApplied] = useState<PrecheckFilter>(EMPTY)
   const [items, setItems] = useState<PrecheckSummary[] | null>(null)
@@ -34,7 +34,7 @@ export function PrecheckRecords({ activeId, refreshKey, onOpen }: PrecheckRecord
         if (!isAbortError(e)) setError(e instanceof Error ? e.message : '核查记录加载失败')
       })
     return () => controller.abort()
-  }, [applied, refreshKey])
+  }, [applied, listVersion])
 
   const set = (key: keyof PrecheckFilter, value: string) => setFilter((f) => ({ ...f, [key]: value }))
   return (

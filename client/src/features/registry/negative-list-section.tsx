@@ -9,7 +9,7 @@ import type { Gb50137Use, NegativeUse, PlotProfile } from './registry-types'
 export interface NegativeListSectionProps {
   plot: PlotProfile
   canEdit: boolean
-  onChanged: (message: string) => void
+  onSaved: (message: string) => void
 }
 
 /** `GET /api/reference/gb50137`. */
@@ -21,7 +21,7 @@ interface Gb50137Answer {
  * 负面清单: the uses forbidden on the plot with their legal basis; the ones that follow from the plot's list are
  * marked 法定 and stay; officers add uses (GB 50137) with a reason and remove their own with a reason.
  */
-export function NegativeListSection({ plot, canEdit, onChanged }: NegativeListSectionProps) {
+export function NegativeListSection({ plot, canEdit, onSaved }: NegativeListSectionProps) {
   const [isAdding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<NegativeUse | null>(null)
   const list = plot.negativeList
@@ -46,7 +46,7 @@ export function NegativeListSection({ plot, canEdit, onChanged }: NegativeListSe
           onCancel={() => setAdding(false)}
           onSaved={(message) => {
             setAdding(false)
-            onChanged(message)
+            onSaved(message)
           }}
         />
       )}
@@ -90,7 +90,7 @@ export function NegativeListSection({ plot, canEdit, onChanged }: NegativeListSe
                   onCancel={() => setRemoving(null)}
                   onSaved={(message) => {
                     setRemoving(null)
-                    onChanged(message)
+                    onSaved(message)
                   }}
                 />
               )}

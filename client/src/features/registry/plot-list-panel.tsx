@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ScopeCounty } from '../../shared/api-types'
+import { useLayerVersion } from '../../shared/data-versions'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useDebouncedValue } from './use-debounced-value'
 import { useJson } from '../../shared/use-json'
@@ -14,8 +15,6 @@ export interface PlotListPanelProps {
   counties: ScopeCounty[]
   /** The plot open in the profile, marked in the list. */
   activePlotId: number | null
-  /** A new value loads the list again (after a step, a new plot, a review step). */
-  refreshKey: unknown
   /** Environment officers create plots; other roles only read. */
   canCreate: boolean
   onOpen: (plot: PlotListItem) => void
@@ -23,7 +22,7 @@ export interface PlotListPanelProps {
 }
 
 /** 污染地块: filters by state, list and code or name, the plots of the user's counties, and 新建地块. */
-export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, onOpen, onNew }: PlotListPanelProps) {
+export function PlotListPanel({ counties, activePlotId, canCreate, onOpen, onNew }: PlotListPanelProps) {
   const [adcode, setAdcode] = useState<string>(counties.length === 1 ? counties[0].adcode : '')
   const [status, setStatus] = useState('')
   const [list, setList] = useState('')
@@ -31,7 +30,7 @@ export function PlotListPanel({ counties, activePlotId, refreshKey, canCreate, o
   const query = useDebouncedValue(q, 250)
   const plots = useJson<PlotListResponse>(
     plotListPath({ adcode: adcode || null, status, list, q: query }),
-    refreshKey,
+    useLayerVersion('plots'),
     '污染地块列表加载失败',
   )
   const items = plots.status === 'done' ? plots.data.items : []

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { isAbortError } from '../../shared/api-client'
 import type { Bbox } from '../../shared/api-types'
+import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { bboxOf } from '../../shared/geometry'
@@ -20,14 +21,10 @@ export interface PlotProfileProps {
   plotId: number
   /** Environment officers take steps and edit pollutants and the negative list; others read. */
   canEdit: boolean
-  /** A new value loads the profile again (after a review step elsewhere). */
-  refreshKey: unknown
   onClose: () => void
   onLocate: (bbox: Bbox) => void
-  /** Called after the plot changed on the server (the list and the map tiles reload). */
-  onChanged: () => void
   /** The review state and steps of the plot (提交审定, 发布), composed by the app. */
-  renderReview?: (plot: Profile, reload: () => void) => ReactNode
+  renderReview?: (plot: Profile) => ReactNode
 }
 
 type Tab = 'facts' | 'events' | 'pollutants' | 'negative' | 'history'
@@ -36,15 +33,9 @@ type Tab = 'facts' | 'events' | 'pollutants' | 'negative' | 'history'
  * The plot profile (地块档案) beside the map: state and list, 下一步, and the tabs 概况 (facts, contact, control
  * zones), 大事记 (steps with documents), 污染物 (against GB 36600), 负面清单 and 修改记录.
  */
-export function PlotProfile({
-  plotId,
-  canEdit,
-  refreshKey,
-  onClose,
-  onLocate,
-  onChanged,
-  renderReview,
-}: PlotProfileProps) {
+export function PlotProfile({ plotId, canEdit, onClose, onLocate, renderReview }: PlotProfileProps) {
+  const plotsVersion = useLayerVersion('plots')
+  const dataChanged = useDataChanged()
   const [plot, setPlot] = useState<Profile | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [reloads, setReloads] = useState(0)
@@ -64,7 +55,7 @@ export function PlotProfile({
         if (!isAbortError(error)) setFailure(errorMessage(error, '地块档案加载失败'))
       })
     return () => controller.abort()
-  }, [plotId, refreshKey, reloads])
+  }, [plotId, plotsVersion, reloads])
 
   useEffect(() => {
     setTab('facts')
@@ -73,13 +64,13 @@ export function PlotProfile({
   }, [plotId])
 
   const reload = useCallback(() => setReloads((n) => n + 1), [])
+  /** The plot changed on the server: the profile, the list, the review queue and the map tiles read again. */
   const changed = useCallback(
     (message: string) => {
       setNotice(message)
-      reload()
-      onChanged()
+      dataChanged('plots', 'reviews')
     },
-    [reload, onChanged],
+    [dataChanged],
   )
 
   if (!plot) {
@@ -230,16 +221,11 @@ export function PlotProfile({
 
         <div className="plot-profile__panel" role="tabpanel">
           {tab === 'facts' && (
-            <Facts
-              plot={plot}
-              canEdit={canWrite}
-              onEdit={() => setEditing(true)}
-              review={renderReview?.(plot, reload)}
-            />
+            <Facts plot={plot} canEdit={canWrite} onEdit={() => setEditing(true)} review={renderReview?.(plot)} />
           )}
           {tab === 'events' && <PlotTimeline events={plot.events} />}
-          {tab === 'pollutants' && <PollutantSection plot={plot} canEdit={canWrite} onChanged={changed} />}
-          {tab === 'negative' && <NegativeListSection plot={plot} canEdit={canWrite} onChanged={changed} />}
+          {tab === 'pollutants' && <PollutantSection plot={plot} canEdit={canWrite} onSaved={changed} />}
+          {tab === 'negative' && <NegativeListSection plot={plot} canEdit={canWrite} onSaved={changed} />}
           {tab === 'history' && <PlotHistoryList entries={plot.history} />}
         </div>
       </div>
@@ -256,7 +242,7 @@ export function PlotProfile({
             setEditing(false)
             setPlot(next)
             setNotice('地块信息已保存')
-            onChanged()
+            dataChanged('plots', 'reviews')
           }}
         />
       )}
@@ -275,7 +261,7 @@ export function PlotProfile({
             setNotice(
               `已办理“${step.label}”，地块进入“${next.statusName}”阶段${step.publicEffect ? `。公开事项：${step.publicEffect}` : ''}`,
             )
-            onChanged()
+            dataChanged('plots', 'reviews')
           }}
         />
       )}

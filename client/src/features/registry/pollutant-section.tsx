@@ -13,7 +13,7 @@ export interface PollutantSectionProps {
   plot: PlotProfile
   canEdit: boolean
   /** Called after a change on the server (the profile loads again). */
-  onChanged: (message: string) => void
+  onSaved: (message: string) => void
 }
 
 /** `GET /api/reference/gb36600`. */
@@ -46,7 +46,7 @@ function valuesFor(
  * 污染物: measured values against GB 36600 for the plot's land class, above the intervention value in red, above
  * the screening value in orange, the ratio to the screening value; officers add and remove measurements.
  */
-export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionProps) {
+export function PollutantSection({ plot, canEdit, onSaved }: PollutantSectionProps) {
   const [isAdding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<number | null>(null)
   const [confirming, setConfirming] = useState<number | null>(null)
@@ -60,7 +60,7 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
     setFailure(null)
     try {
       await deletePollutant(plot.id, p.id, plot.version)
-      onChanged(`已删除 ${p.name} 的检测记录`)
+      onSaved(`已删除 ${p.name} 的检测记录`)
     } catch (error) {
       setFailure(errorMessage(error))
     } finally {
@@ -101,7 +101,7 @@ export function PollutantSection({ plot, canEdit, onChanged }: PollutantSectionP
           onCancel={() => setAdding(false)}
           onSaved={(message) => {
             setAdding(false)
-            onChanged(message)
+            onSaved(message)
           }}
         />
       )}

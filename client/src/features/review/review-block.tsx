@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import { ApiError, sendJson } from '../../shared/api-client'
 import type { ReviewAction, ReviewInfo } from '../../shared/api-types'
+import { useDataChanged } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { ReviewActionDialog } from './review-action-dialog'
+import { REVIEW_LAYERS } from './review-source'
 import { ReviewStatusBadge } from './review-status-badge'
 
 /** Props of {@link ReviewBlock}. */
 export interface ReviewBlockProps {
   review: ReviewInfo
   recordTitle: string
-  /** After a step was taken: the record's new review state. */
-  onChanged: (next: ReviewInfo, action: ReviewAction) => void
   /** The record changed under the user (409): reload it. */
   onStale: () => void
   /** Wording for this kind of record where it differs from a plot's: the waiting line per state, the dialog's explanation per step. */
@@ -39,8 +39,12 @@ const WAITING: Record<ReviewInfo['status'], string> = {
   published: '已发布，公众查询页面可见',
 }
 
-/** Review state of a plot or control zone and the steps the server allows this user (审核与发布). */
-export function ReviewBlock({ review, recordTitle, onChanged, onStale, wording }: ReviewBlockProps) {
+/**
+ * Review state of a plot, control zone or class list and the steps the server allows this user (审核与发布). A step
+ * taken tells the store that the record's kind of data and the review queue changed, so what shows them reads again.
+ */
+export function ReviewBlock({ review, recordTitle, onStale, wording }: ReviewBlockProps) {
+  const dataChanged = useDataChanged()
   const [pending, setPending] = useState<ReviewAction | null>(null)
   const [isBusy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
@@ -56,13 +60,13 @@ export function ReviewBlock({ review, recordTitle, onChanged, onStale, wording }
     setBusy(true)
     setFailure(null)
     try {
-      const next = await sendJson<ReviewInfo>('POST', `/api/reviews/${review.kind}/${review.id}/${pending.action}`, {
+      await sendJson<ReviewInfo>('POST', `/api/reviews/${review.kind}/${review.id}/${pending.action}`, {
         version: review.version,
         ...(reason ? { reason } : {}),
       })
       setNotice(`“${pending.label}”已完成`)
       setPending(null)
-      onChanged(next, pending)
+      dataChanged(...REVIEW_LAYERS[review.kind])
     } catch (error) {
       setFailure(errorMessage(error))
       if (error instanceof ApiError && error.code === 'CONFLICT') onStale()

@@ -8,8 +8,6 @@ import { useReviewHistory } from './use-review-history'
 export interface ReviewHistoryProps {
   kind: ReviewKind
   id: number
-  /** A new value loads the history again (after a review step). */
-  refreshKey: unknown
   /** Entries shown before 显示全部 is pressed. */
   shownAtFirst?: number
 }
@@ -31,8 +29,8 @@ function describeChange(entry: HistoryEntry): string | null {
 }
 
 /** 变更历史: every step of the record, newest first: what, who, when and why. */
-export function ReviewHistory({ kind, id, refreshKey, shownAtFirst = 3 }: ReviewHistoryProps) {
-  const state = useReviewHistory(kind, id, refreshKey)
+export function ReviewHistory({ kind, id, shownAtFirst = 3 }: ReviewHistoryProps) {
+  const state = useReviewHistory(kind, id)
   const [isExpanded, setExpanded] = useState(false)
   const entries = state.status === 'done' ? (isExpanded ? state.entries : state.entries.slice(0, shownAtFirst)) : []
   const hidden = state.status === 'done' ? state.entries.length - entries.length : 0

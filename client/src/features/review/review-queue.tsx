@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react'
 import { getJson, isAbortError } from '../../shared/api-client'
 import type { ReviewQueueItem, ReviewQueueResponse } from '../../shared/api-types'
+import { useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { formatDateTime } from '../../shared/format'
 import { ReviewStatusBadge } from './review-status-badge'
 
 /** Props of {@link ReviewQueue}. */
 export interface ReviewQueueProps {
-  /** A new value loads the list again (after a review step anywhere in the app). */
-  refreshKey: unknown
   /** `kind/id` of the record open in the info panel, marked in the list. */
   activeKey: string | null
   onOpen: (item: ReviewQueueItem) => void
@@ -18,8 +17,12 @@ export interface ReviewQueueProps {
 type QueueState =
   { status: 'loading' } | { status: 'done'; items: ReviewQueueItem[] } | { status: 'error'; message: string }
 
-/** 待办审核: the records of the user's counties that wait for this user (`GET /api/reviews`). */
-export function ReviewQueue({ refreshKey, activeKey, onOpen, onCount }: ReviewQueueProps) {
+/**
+ * 待办审核: the records of the user's counties that wait for this user (`GET /api/reviews`); a review step or a
+ * changed class list anywhere in the app loads it again.
+ */
+export function ReviewQueue({ activeKey, onOpen, onCount }: ReviewQueueProps) {
+  const version = useLayerVersion('reviews', 'classLists')
   const [state, setState] = useState<QueueState>({ status: 'loading' })
   const [reloads, setReloads] = useState(0)
 
@@ -35,7 +38,7 @@ export function ReviewQueue({ refreshKey, activeKey, onOpen, onCount }: ReviewQu
         setState({ status: 'error', message: errorMessage(error, '待办列表加载失败') })
       })
     return () => controller.abort()
-  }, [refreshKey, reloads, onCount])
+  }, [version, reloads, onCount])
 
   return (
     <section

@@ -1,4 +1,5 @@
 import type { FeatureRef, ReviewKind } from '../../shared/api-types'
+import type { DataLayer } from '../../shared/data-versions'
 
 const SOURCE_OF_KIND: Partial<Record<ReviewKind, string>> = {
   plot: 'contaminated-plot',
@@ -12,4 +13,11 @@ const SOURCE_OF_KIND: Partial<Record<ReviewKind, string>> = {
 export function featureOfRecord(kind: ReviewKind, id: number): FeatureRef | null {
   const source = SOURCE_OF_KIND[kind]
   return source ? { source, id } : null
+}
+
+/** The kinds of data a review step of a record changes (publishing a class list writes its classes into the parcels). */
+export const REVIEW_LAYERS: Record<ReviewKind, readonly DataLayer[]> = {
+  plot: ['plots', 'reviews'],
+  'control-zone': ['zones', 'reviews'],
+  'class-list': ['classLists', 'parcels', 'reviews'],
 }

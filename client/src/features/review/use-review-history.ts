@@ -1,15 +1,21 @@
 import { useEffect, useState } from 'react'
 import { getJson, isAbortError } from '../../shared/api-client'
 import type { HistoryEntry, HistoryResponse, ReviewKind } from '../../shared/api-types'
+import { useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
+import { REVIEW_LAYERS } from './review-source'
 
 /** State of a record's change history. */
 export type HistoryState =
   { status: 'loading' } | { status: 'done'; entries: HistoryEntry[] } | { status: 'error'; message: string }
 
-/** Loads `GET /api/history/{kind}/{id}`; a new `refreshKey` loads it again and keeps the old list meanwhile. */
-export function useReviewHistory(kind: ReviewKind, id: number, refreshKey: unknown): HistoryState {
+/**
+ * Loads `GET /api/history/{kind}/{id}`; a change of the record's kind of data (a review step) loads it again and
+ * keeps the old list meanwhile.
+ */
+export function useReviewHistory(kind: ReviewKind, id: number): HistoryState {
   const key = `${kind}/${id}`
+  const version = useLayerVersion(...REVIEW_LAYERS[kind])
   const [answer, setAnswer] = useState<{ key: string; state: HistoryState } | null>(null)
 
   useEffect(() => {
@@ -21,7 +27,7 @@ export function useReviewHistory(kind: ReviewKind, id: number, refreshKey: unkno
         setAnswer({ key, state: { status: 'error', message: errorMessage(error, '变更历史加载失败') } })
       })
     return () => controller.abort()
-  }, [key, refreshKey])
+  }, [key, version])
 
   return answer?.key === key ? answer.state : { status: 'loading' }
 }

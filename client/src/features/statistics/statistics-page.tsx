@@ -11,8 +11,6 @@ import './statistics.css'
 /** Props of {@link StatisticsPage}. */
 export interface StatisticsPageProps {
   counties: ScopeCounty[]
-  /** A new value loads the figures again. */
-  refreshKey?: unknown
 }
 
 /** The sum of several rows' class areas. */
@@ -34,12 +32,12 @@ function sumRows(rows: StatisticsRow[]): { byClass: ClassArea[]; totalMu: number
  * 统计分析: the published farmland classes (已发布的分类清单) by county and township, as key figures, stacked bar
  * charts in the map legend's colours and tables in 亩, 公顷 and share.
  */
-export function StatisticsPage({ counties, refreshKey = 0 }: StatisticsPageProps) {
+export function StatisticsPage({ counties }: StatisticsPageProps) {
   const [adcode, setAdcode] = useState<string>(counties.length === 1 ? counties[0].adcode : '')
   const [reloads, setReloads] = useState(0)
   const state = useJson<FarmlandStatistics>(
     `/api/statistics/farmland${adcode ? `?adcode=${adcode}` : ''}`,
-    `${String(refreshKey)}/${reloads}`,
+    reloads,
     '统计数据加载失败',
   )
   const data = state.status === 'done' ? state.data : null

@@ -4,6 +4,7 @@ import { isEditableInReview } from '../../../../server/src/domain/review-workflo
 import type { MapClient } from '../../map/map-client'
 import { ApiError, getJson, problemsOf, sendJson } from '../../shared/api-client'
 import type { ReviewInfo } from '../../shared/api-types'
+import { useDataChanged } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { isPlotInOutline } from './plots-in-outline'
 import { ZoneDraw } from './zone-draw'
@@ -35,8 +36,6 @@ export interface ZoneEditorOptions {
   client: MapClient | null
   /** The 管控区域 tab is shown (tools work only then). */
   isActive: boolean
-  /** Called after the server's zones changed (tiles and lists reload). */
-  onChanged: () => void
 }
 
 const EMPTY_FIELDS: Omit<ZoneFields, 'adcode'> = {
@@ -109,7 +108,8 @@ function problemLocations(error: unknown): [number, number][] {
  * The control-zone editor: the zone open (new or saved), its outline in terra-draw (drawn, uploaded, edited),
  * signs placed by clicking on the map, the form fields, saving and submitting for review.
  */
-export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions) {
+export function useZoneEditor({ client, isActive }: ZoneEditorOptions) {
+  const dataChanged = useDataChanged()
   const [zone, setZone] = useState<ZoneDetail | null>(null)
   const [isOpen, setOpen] = useState(false)
   const [fields, setFields] = useState<ZoneFields | null>(null)
@@ -346,7 +346,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
       setDirty(false)
       setToolState('none')
       setMessage({ kind: 'ok', text: `已保存管控区域 ${saved.code}（第 ${saved.version} 版）` })
-      onChanged()
+      dataChanged('zones', 'reviews')
       return saved
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessage(error, '保存失败') })
@@ -355,7 +355,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     } finally {
       setBusy(false)
     }
-  }, [fields, geometry, uploaded, parts.length, zone, onChanged])
+  }, [fields, geometry, uploaded, parts.length, zone, dataChanged])
 
   /** Saves pending changes, then submits the zone for review (审定). */
   const submit = useCallback(async () => {
@@ -376,7 +376,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
       draw?.clear()
       setToolState('none')
       setMessage({ kind: 'ok', text: `管控区域 ${current.code} 已提交审定，等待审定人审定` })
-      onChanged()
+      dataChanged('zones', 'reviews')
     } catch (error) {
       const failure: ZoneMessage = { kind: 'error', text: errorMessage(error, '提交失败') }
       setMessage(failure)
@@ -384,7 +384,7 @@ export function useZoneEditor({ client, isActive, onChanged }: ZoneEditorOptions
     } finally {
       setBusy(false)
     }
-  }, [isDirty, zone, save, draw, onChanged, openZone])
+  }, [isDirty, zone, save, draw, dataChanged, openZone])
 
   /** Of the given plots, those drawn on the map whose every vertex lies in the outline (a hint; the server decides). */
   const plotsInOutline = useCallback(

@@ -1,3 +1,4 @@
+import { useLayerVersion } from '../../shared/data-versions'
 import { useJson } from '../../shared/use-json'
 import { formatMuHa } from './zone-geometry'
 import { normalizeZone } from './zone-types'
@@ -5,8 +6,6 @@ import { normalizeZone } from './zone-types'
 /** Props of {@link ZoneSummary}. */
 export interface ZoneSummaryProps {
   zoneId: number
-  /** A new value loads the zone again (after a review step). */
-  refreshKey: unknown
 }
 
 const MONITORING = [
@@ -20,8 +19,12 @@ const MONITORING = [
  * What a control zone holds, for whoever reviews it beside the map: the announcement, the protected plots, the
  * signs and the monitoring required, and what is still missing before submission.
  */
-export function ZoneSummary({ zoneId, refreshKey }: ZoneSummaryProps) {
-  const state = useJson<Record<string, unknown>>(`/api/control-zones/${zoneId}`, refreshKey, '管控区域内容加载失败')
+export function ZoneSummary({ zoneId }: ZoneSummaryProps) {
+  const state = useJson<Record<string, unknown>>(
+    `/api/control-zones/${zoneId}`,
+    useLayerVersion('zones'),
+    '管控区域内容加载失败',
+  )
   if (state.status === 'error') return <p className="panel-note panel-note--error">{state.message}</p>
   if (state.status !== 'done') return null
   const zone = normalizeZone(state.data)

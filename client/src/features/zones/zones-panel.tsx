@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { MapClient } from '../../map/map-client'
 import type { FeatureRef, ScopeCounty } from '../../shared/api-types'
+import { useLayerVersion } from '../../shared/data-versions'
 import { formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { useZoneEditor } from './use-zone-editor'
@@ -16,10 +17,6 @@ export interface ZonesPanelProps {
   counties: ScopeCounty[]
   /** The user keeps zones (role environment); others only read the list. */
   canEdit: boolean
-  /** A new value reloads the list (after a review step elsewhere). */
-  refreshKey: unknown
-  /** The server's zones changed (tiles and the review queue reload). */
-  onChanged: () => void
   /** True while a drawing tool takes the map clicks (the info panel must not open then). */
   onCapturingClicks: (isCapturing: boolean) => void
   /** Opens a zone in the info panel (review steps, history). */
@@ -34,25 +31,16 @@ export function ZonesPanel({
   isActive,
   counties,
   canEdit,
-  refreshKey,
-  onChanged,
   onCapturingClicks,
   onShowOnMap,
   openRequest = null,
 }: ZonesPanelProps) {
   const [adcode, setAdcode] = useState(counties[0]?.adcode ?? '')
   const [reloads, setReloads] = useState(0)
-  const editor = useZoneEditor({
-    client,
-    isActive,
-    onChanged: () => {
-      setReloads((n) => n + 1)
-      onChanged()
-    },
-  })
+  const editor = useZoneEditor({ client, isActive })
   const list = useJson<{ items: ZoneSummary[] }>(
     adcode ? `/api/control-zones?adcode=${adcode}` : null,
-    `${String(refreshKey)}/${reloads}`,
+    `${useLayerVersion('zones', 'plots')}/${reloads}`,
     '管控区域列表加载失败',
   )
 
