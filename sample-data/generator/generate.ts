@@ -1,6 +1,7 @@
 import { Random, seedFor } from './random.ts'
 import {
   bboxOf,
+  insideOnLines,
   isInPolygons,
   metresPerDegree,
   polygonToWkt,
@@ -10,6 +11,13 @@ import {
   type Position,
 } from './geometry.ts'
 import { FIRM_WORDS, GENERATED_MARK, INDUSTRIES, PLOT_SUFFIXES, shortCountyName } from './names.ts'
+import {
+  generateBasicFarmland,
+  generateContext,
+  type BasicFarmlandRow,
+  type ContextRow,
+  type ParcelGrid,
+} from './context.ts'
 
 export interface CountyInput {
   adcode: string
@@ -34,6 +42,8 @@ export interface GenerateOptions {
   largeZoneVertices?: number
   /** Leave the county without any 国控 point (to give the coverage view a gap). */
   withoutNationalPoint?: boolean
+  /** Add the ground around the parcels (context base map) and 永久基本农田 patches over them. */
+  withContext?: boolean
 }
 
 export interface ParcelRow {
@@ -127,6 +137,9 @@ export interface CountySample {
   zones: ZoneRow[]
   accounts: AccountRow[]
   redevelopments: RedevelopmentRow[]
+  /** 三调 features that are not farmland, around the parcels (empty without `withContext`). */
+  context: ContextRow[]
+  basicFarmland: BasicFarmlandRow[]
 }
 
 const CELL_W_M = 70
@@ -278,6 +291,8 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
     })
   }
 
+  const parcelCells = new Map<number, { cls: string; dlbm: string }>()
+  const clusters: ParcelGrid['clusters'] = []
   const parcels = generateParcels()
 
   function generateParcels(): ParcelRow[] {
@@ -303,6 +318,7 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
       let r = Math.floor((seed[1] - box[1]) / cellH)
       const clusterSize = rnd.int(80, 600)
       const dlbm = rnd.weighted(dlbmWeights)
+      const extent = { c0: Infinity, r0: Infinity, c1: -Infinity, r1: -Infinity }
       for (let k = 0; k < clusterSize * 3 && out.length < options.parcels; k++) {
         const key = cellKey(c, r)
         if (c >= 0 && r >= 0 && c < cols && r < rows && !used.has(key) && !blocked.has(key)) {
@@ -323,6 +339,11 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
               class: classNear(centre),
               wkt: polygonToWkt([starRingInBox([w, s, w + cellW, s + cellH], rnd.int(9, 30), rand)]),
             })
+            parcelCells.set(key, { cls: out[out.length - 1].class, dlbm: out[out.length - 1].dlbm })
+            extent.c0 = Math.min(extent.c0, c)
+            extent.r0 = Math.min(extent.r0, r)
+            extent.c1 = Math.max(extent.c1, c)
+            extent.r1 = Math.max(extent.r1, r)
             if (out.length % clusterSize === 0) break
           }
         }
@@ -333,6 +354,7 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
         else if (step === 2) r++
         else r--
       }
+      if (extent.c1 >= extent.c0) clusters.push(extent)
     }
     return out
   }
@@ -447,6 +469,28 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
   )
   const redevelopments = generateRedevelopments(xr, county.adcode, short, plots)
 
+  // The ground and 永久基本农田 draw from a stream of their own too.
+  const grid: ParcelGrid = {
+    west: box[0],
+    south: box[1],
+    cellW,
+    cellH,
+    cellWm: CELL_W_M,
+    cellHm: CELL_H_M,
+    cols,
+    rows,
+    isFree: (c, r) =>
+      !parcelCells.has(cellKey(c, r)) &&
+      !blocked.has(cellKey(c, r)) &&
+      isInsideOnRow([box[0] + (c + 0.5) * cellW, box[1] + (r + 0.5) * cellH]),
+    parcelAt: (c, r) => parcelCells.get(cellKey(c, r)),
+    clusters,
+  }
+  const isInsideOnRow = insideOnLines(county.polygons)
+  const cr = new Random(seedFor(options.seed, `${county.adcode}/context`))
+  const context = options.withContext ? generateContext(grid, cr) : []
+  const basicFarmland = options.withContext ? generateBasicFarmland(grid, cr, county.adcode) : []
+
   return {
     adcode: county.adcode,
     townshipSeeds,
@@ -458,6 +502,8 @@ export function generateCounty(county: CountyInput, options: GenerateOptions): C
     zones,
     accounts,
     redevelopments,
+    context,
+    basicFarmland,
   }
 }
 

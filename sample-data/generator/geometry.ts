@@ -82,3 +82,37 @@ export function ringToWkt(ring: Ring): string {
 export function polygonToWkt(rings: Ring[]): string {
   return `MULTIPOLYGON((${rings.map(ringToWkt).join(',')}))`
 }
+
+/**
+ * A point-in-polygons test for many points on few horizontal lines: the crossings of each line with every ring are
+ * found once (even-odd rule, as {@link isInPolygons}) and a point is then placed among them by binary search.
+ */
+export function insideOnLines(polygons: PolygonCoords[]): (p: Position) => boolean {
+  const lines = new Map<number, number[]>()
+  const crossingsAt = (y: number) => {
+    const xs: number[] = []
+    for (const poly of polygons)
+      for (const ring of poly)
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i]
+          const [xj, yj] = ring[j]
+          if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi)
+        }
+    return xs.sort((a, b) => a - b)
+  }
+  return ([x, y]) => {
+    let xs = lines.get(y)
+    if (!xs) {
+      xs = crossingsAt(y)
+      lines.set(y, xs)
+    }
+    let lo = 0,
+      hi = xs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (xs[mid] <= x) lo = mid + 1
+      else hi = mid
+    }
+    return lo % 2 === 1
+  }
+}

@@ -148,13 +148,15 @@ describe('internal and public tile layers', () => {
   const publicLayers = TILE_LAYERS.filter((l) => l.access === 'public')
   const internalLayers = TILE_LAYERS.filter((l) => l.access === 'internal')
 
-  it('when the layers are listed, then the parcels, plots, zones, enterprises and points are internal', () => {
+  it('when the layers are listed, then the parcels, plots, zones, enterprises, points and the 三调 layers are internal', () => {
     expect(internalLayers.map((l) => l.name).sort()).toEqual([
+      'basic-farmland',
       'contaminated-plot',
       'contaminated-plot-point',
       'control-zone',
       'enterprise',
       'enterprise-point',
+      'land-context',
       'monitoring-point',
       'parcel',
       'parcel-overview',
@@ -239,10 +241,12 @@ describe('GET /tiles/{layer}.json and /style.json', () => {
       '区县',
       '乡镇（街道）',
       '耕地图斑',
+      '永久基本农田',
       '监测点位',
       '污染地块',
       '管控区域',
       '重点监管单位',
+      '三调地类（底图，12 级以上）',
     ])
     expect(groups.find((g: any) => g.id === 'parcel').legend.map((i: any) => i.label)).toEqual([
       '优先保护类',

@@ -193,6 +193,30 @@ export async function insertCountySample(tx: Queryable, s: CountySample): Promis
     s.redevelopments.map((r) => r.meetsRequirement),
     s.redevelopments.map((r) => r.basis),
   ])
+  await insertBatches(
+    s.context,
+    async (b) =>
+      (
+        await tx.query(sqlFile('sample-data/insert-context'), [
+          a,
+          b.map((r) => r.dlbm),
+          b.map((r) => r.dlmc),
+          b.map((r) => r.wkt),
+        ])
+      ).rowCount ?? 0,
+  )
+  await insertBatches(
+    s.basicFarmland,
+    async (b) =>
+      (
+        await tx.query(sqlFile('sample-data/insert-basic-farmland'), [
+          a,
+          b.map((r) => r.code),
+          b.map((r) => r.dlbm),
+          b.map((r) => r.wkt),
+        ])
+      ).rowCount ?? 0,
+  )
   await tx.query(sqlFile('sample-data/refresh-overview'), [a])
   await tx.query(sqlFile('sample-data/record-import'), [
     a,

@@ -100,6 +100,7 @@ export function planScale(
       zoneVertices: 64,
       // every ninth county has no 国控 point, so the coverage view has a gap to show
       withoutNationalPoint: i % 9 === 4,
+      withContext: true,
     },
   }))
 }

@@ -1,4 +1,6 @@
 /** A layer served as vector tiles: which table, which geometry, which attributes, at which zooms. */
+import { landClassSql } from '../domain/land-class.ts'
+
 export interface TileLayer {
   name: string
   /** Chinese name for TileJSON and the info panel. */
@@ -27,6 +29,19 @@ const areaMu = 'round((area_m2 * 0.0015)::numeric, 2)::float8'
 
 /** Every tile layer. The order is the drawing order of the default style (bottom first). */
 export const TILE_LAYERS: readonly TileLayer[] = [
+  {
+    name: 'land-context',
+    title: '三调地类（底图）',
+    table: 'land_context',
+    kind: 'polygon',
+    geometry: 'geom_3857',
+    id: 'id',
+    attributes: { dlbm: 'dlbm', dlmc: 'dlmc', class: landClassSql('dlbm') },
+    minzoom: 12,
+    maxzoom: 22,
+    entity: null,
+    access: 'internal',
+  },
   {
     name: 'county',
     title: '区县',
@@ -77,6 +92,19 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     minzoom: 13,
     maxzoom: 22,
     entity: 'parcel',
+    access: 'internal',
+  },
+  {
+    name: 'basic-farmland',
+    title: '永久基本农田',
+    table: 'basic_farmland',
+    kind: 'polygon',
+    geometry: 'geom_3857',
+    id: 'id',
+    attributes: { code: 'code', dlbm: 'dlbm', zldwmc: 'zldwmc' },
+    minzoom: 11,
+    maxzoom: 22,
+    entity: null,
     access: 'internal',
   },
   {

@@ -1,4 +1,5 @@
 import { FARMLAND_CLASS, PLOT_STATUS, POINT_LEVEL } from '../domain/labels.ts'
+import { FALLBACK_LAND_CLASS, LAND_CLASSES } from '../domain/land-class.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import { TILE_LAYERS, type TileLayer } from './layers.ts'
 
@@ -51,6 +52,8 @@ export const PLOT_STATUS_GROUPS = [
   { label: '已移出或无需管控', color: '#4575b4', statuses: ['removed', 'cleared'] },
 ] as const satisfies readonly { label: string; color: string; statuses: readonly (keyof typeof PLOT_STATUS)[] }[]
 export const ZONE_COLOR = '#e8590c'
+/** Outline of the 永久基本农田图斑: a colour no class, plot or zone uses, so it reads over any parcel fill. */
+export const BASIC_FARMLAND_COLOR = '#ad1457'
 export const ENTERPRISE_COLOR = '#6a3d9a'
 /** Closed or relocated enterprises. */
 export const ENTERPRISE_CLOSED_COLOR = '#b39ddb'
@@ -76,6 +79,14 @@ export const LAYER_GROUPS: LayerGroup[] = [
       color: CLASS_COLORS[k],
       kind: 'fill',
     })),
+  },
+  {
+    id: 'basic-farmland',
+    name: '永久基本农田',
+    // off by default: most 优先保护类 parcels lie inside it, so its outline would double the parcel edges; the
+    // classification page and the pre-check report it, and the officer turns it on to compare
+    visible: false,
+    legend: [{ label: '永久基本农田图斑', color: BASIC_FARMLAND_COLOR, kind: 'line' }],
   },
   {
     id: 'monitoring-point',
@@ -106,6 +117,12 @@ export const LAYER_GROUPS: LayerGroup[] = [
       { label: '关闭或搬迁', color: ENTERPRISE_CLOSED_COLOR, kind: 'circle' },
     ],
   },
+  {
+    id: 'land-context',
+    name: '三调地类（底图，12 级以上）',
+    visible: true,
+    legend: LAND_CLASSES.map((c) => ({ label: c.name, color: c.color, kind: 'fill' as const })),
+  },
 ]
 
 const classColor = ['match', ['get', 'class'], ...Object.entries(CLASS_COLORS).flat(), CLASS_COLORS.unclassified]
@@ -116,6 +133,12 @@ const plotColor = [
   '#fdae61',
 ]
 const enterpriseColor = ['match', ['get', 'status'], 'operating', ENTERPRISE_COLOR, ENTERPRISE_CLOSED_COLOR]
+const landClassColor = [
+  'match',
+  ['get', 'class'],
+  ...LAND_CLASSES.flatMap((c) => [c.key, c.color]),
+  LAND_CLASSES.find((c) => c.key === FALLBACK_LAND_CLASS)!.color,
+]
 const labelPaint = { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
 
 function layer(id: string, group: string, source: string, spec: Record<string, unknown>, clickable = false) {
@@ -212,11 +235,23 @@ export function buildStyle(
     sources: vectorSources(STAFF_MAP_LAYERS, baseUrl, versionOf, bounds),
     layers: [
       BACKGROUND,
+      layer('land-context-fill', 'land-context', 'land-context', {
+        type: 'fill',
+        minzoom: 12,
+        paint: {
+          'fill-color': landClassColor,
+          'fill-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 14, 0.9],
+        },
+      }),
       layer(
         'county-fill',
         'county',
         'county',
-        { type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.35 } },
+        {
+          type: 'fill',
+          // fades out where the 三调 ground shows (z12 and above), so the white veil does not wash it out
+          paint: { 'fill-color': '#ffffff', 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0.35, 13, 0.05] },
+        },
         true,
       ),
       layer(
@@ -242,6 +277,14 @@ export function buildStyle(
         type: 'line',
         minzoom: 14,
         paint: { 'line-color': '#33691e', 'line-width': 0.6, 'line-opacity': 0.8 },
+      }),
+      layer('basic-farmland-line', 'basic-farmland', 'basic-farmland', {
+        type: 'line',
+        paint: {
+          'line-color': BASIC_FARMLAND_COLOR,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1, 15, 2.5],
+          'line-dasharray': [3, 1.5],
+        },
       }),
       townshipLine(),
       countyLine(),
