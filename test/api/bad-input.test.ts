@@ -12,6 +12,7 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { signIn, signInAs, type Caller, type Session } from '../support/session.ts'
 import { tileAt } from '../support/tiles.ts'
 import { TEST_PASSWORD, createTestUser, uniqueUsername } from '../support/users.ts'
@@ -177,15 +178,8 @@ async function makePoint(type: 'basic' | 'produce', at: [number, number]): Promi
 }
 
 async function makeFixtures(): Promise<void> {
-  fx.spots = (
-    await db.query(`
-    WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1 OFFSET 120),
-    grid AS (SELECT ST_Translate(seed.p, dx * 0.002, dy * 0.002) AS p FROM seed, generate_series(-25, 25) dx, generate_series(-25, 25) dy)
-    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g
-    WHERE NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.003))
-      AND EXISTS (SELECT 1 FROM township t WHERE t.adcode = '430903' AND ST_Contains(t.geom, ST_Expand(g.p, 0.003)))
-    ORDER BY ST_Distance(g.p, (SELECT p FROM seed)) DESC LIMIT 40`)
-  ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
+  fx.spots = []
+  for (let i = 0; i < 40; i++) fx.spots.push(await freeSpot(db, { spacing: 0.002 }))
   fx.plotDraft = await makePlot('suspected')
   fx.plotForReview = await makePlot('suspected')
   const withPollutant = await makePlot('preliminary_investigation')

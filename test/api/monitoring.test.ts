@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { signInAs, type Session } from '../support/session.ts'
 import { signInNewUser } from '../support/users.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
@@ -27,26 +28,8 @@ const unique = (prefix: string) =>
   `${prefix}-T${process.pid.toString(36)}${Date.now().toString(36)}${++made}`.toUpperCase()
 
 /** Positions inside a county, none on a farmland parcel, about 1 km apart (a fresh one per call). */
-const spots: Record<string, [number, number][]> = {}
-const spotIndex: Record<string, number> = {}
 async function spot(adcode = '430903'): Promise<[number, number]> {
-  spots[adcode] ??= (
-    await db.query(
-      `
-    WITH c AS (SELECT geom FROM county WHERE adcode = $1),
-    box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-    grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.01, y0 + j * 0.01), 4490) AS p FROM box, generate_series(1, 150) i, generate_series(1, 150) j
-             WHERE x0 + i * 0.01 < x1 AND y0 + j * 0.01 < y1)
-    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-    WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.002))
-      AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.001))
-    ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c)`,
-      [adcode],
-    )
-  ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
-  const i = (spotIndex[adcode] = (spotIndex[adcode] ?? -1) + 1)
-  if (i >= spots[adcode].length) throw new Error(`${adcode} 没有更多空白位置`)
-  return spots[adcode][i]
+  return freeSpot(db, { adcode, spacing: 0.01, inside: 0.002, clearOfFarmland: 0.001 })
 }
 
 /** A point of ours straight in the database. */

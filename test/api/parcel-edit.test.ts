@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { offset, polygon, rect, type LonLat, type Ring } from '../support/map-input.ts'
 import { signInAs, type Session } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
@@ -68,20 +69,7 @@ beforeAll(async () => {
   app = createTestApp(db)
   farmland = await signInAs(app, 'farmland')
   environment = await signInAs(app, 'environment')
-  const { rows } = await db.query<{ lon: number; lat: number }>(
-    `
-    WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM farmland_parcel WHERE adcode = $1 ORDER BY id LIMIT 1 OFFSET 100),
-    grid AS (SELECT ST_Translate(seed.p, dx * 0.001, dy * 0.001) AS p FROM seed, generate_series(-40, 40) dx, generate_series(-40, 40) dy)
-    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g
-    WHERE NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.003))
-      AND EXISTS (SELECT 1 FROM township t WHERE t.adcode = $1 AND ST_Contains(t.geom, ST_Expand(g.p, 0.003)))
-    ORDER BY ST_Distance(g.p, (SELECT p FROM seed))`,
-    [COUNTY],
-  )
-  for (const r of rows) {
-    const p: LonLat = [Number(r.lon), Number(r.lat)]
-    if (spots.every((q) => Math.abs(q[0] - p[0]) > 0.005 || Math.abs(q[1] - p[1]) > 0.005)) spots.push(p)
-  }
+  for (let i = 0; i < 30; i++) spots.push(await freeSpot(db, { adcode: COUNTY, spacing: 0.006 }))
 })
 
 afterAll(async () => {

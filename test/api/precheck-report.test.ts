@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { PRECHECK_BASIS } from '../../server/src/domain/precheck.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { pdfText, squash } from '../support/pdf-text.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
@@ -32,27 +33,8 @@ const unique = (prefix: string) =>
   `${prefix}-R${process.pid.toString(36)}${Date.now().toString(36)}${++made}`.toUpperCase()
 
 /** Spots of 赫山区 about 2 km apart and clear of the sample data's features, nearest the county centre first. */
-let spots: [number, number][] | undefined
-let spotIndex = -1
 async function spot(): Promise<[number, number]> {
-  spots ??= (
-    await db.query(`
-    WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
-    box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-    grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02 + 0.01, y0 + j * 0.02 + 0.01), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
-             WHERE x0 + i * 0.02 < x1 AND y0 + j * 0.02 < y1)
-    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-    WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.01))
-      AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, g.p, 0.012))
-      AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.006))
-      AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.006))
-      AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.006))
-      AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.006))
-    ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) DESC`)
-  ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
-  spotIndex++
-  if (spotIndex >= spots.length) throw new Error('赫山区没有更多空白位置')
-  return spots[spotIndex]
+  return freeSpot(db, { spacing: 0.02, inside: 0.01, clearOfFarmland: 0.006, clearOfPoints: 0.012 })
 }
 
 /** A square of side 2·`half` degrees around a point. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
 let db: Database
@@ -22,28 +23,8 @@ const unique = (prefix: string) =>
  * Spots of 赫山区 about 2 km apart, 1 km from any monitoring point and 600 m from any feature of the sample data,
  * taken from the far side of the county (the pre-check API tests take theirs nearest the centre).
  */
-let spots: [number, number][] = []
 async function spot(): Promise<[number, number]> {
-  if (!spots.length) {
-    spots = (
-      await db.query(`
-      WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
-      box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-      grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02, y0 + j * 0.02), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
-               WHERE x0 + i * 0.02 < x1 AND y0 + j * 0.02 < y1)
-      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-      WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.01))
-        AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, g.p, 0.012))
-        AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.006))
-        AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.006))
-        AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.006))
-        AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.006))
-      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) DESC`)
-    ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
-  }
-  const next = spots.shift()
-  if (!next) throw new Error('赫山区没有更多空白位置')
-  return next
+  return freeSpot(db, { spacing: 0.02, inside: 0.01, clearOfFarmland: 0.006, clearOfPoints: 0.012 })
 }
 
 /** A jagged ring of `n` vertices around a point (radius alternating 240 m / 300 m): a zone far above 256 vertices. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { PRECHECK_BASIS } from '../../server/src/domain/precheck.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { signInAs, type Session } from '../support/session.ts'
 import { signInNewUser } from '../support/users.ts'
 
@@ -28,30 +29,8 @@ const unique = (prefix: string) =>
  * Spots of a county about 2 km apart, each at least 1 km from any monitoring point and 500 m from any farmland
  * parcel, plot, zone or enterprise of the sample data, inside the county: each test draws around its own spot.
  */
-const spots: Record<string, [number, number][]> = {}
-const spotIndex: Record<string, number> = {}
 async function spot(adcode = '430903'): Promise<[number, number]> {
-  spots[adcode] ??= (
-    await db.query(
-      `
-    WITH c AS (SELECT geom FROM county WHERE adcode = $1),
-    box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-    grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02, y0 + j * 0.02), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
-             WHERE x0 + i * 0.02 < x1 AND y0 + j * 0.02 < y1)
-    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-    WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.01))
-      AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, g.p, 0.012))
-      AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.006))
-      AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.006))
-      AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.006))
-      AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.006))
-    ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c)`,
-      [adcode],
-    )
-  ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
-  const i = (spotIndex[adcode] = (spotIndex[adcode] ?? -1) + 1)
-  if (i >= spots[adcode].length) throw new Error(`${adcode} 没有更多空白位置`)
-  return spots[adcode][i]
+  return freeSpot(db, { adcode, spacing: 0.02, inside: 0.01, clearOfFarmland: 0.006, clearOfPoints: 0.012 })
 }
 
 /** A square of side 2·`half` degrees around a point. */

@@ -5,6 +5,7 @@ import { PLOT_TRANSITIONS } from '../../server/src/domain/plot-lifecycle.ts'
 import { rolesWith, type Capability } from '../../server/src/domain/rights.ts'
 import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { signInAs, type Caller, type Session } from '../support/session.ts'
 import { tileAt } from '../support/tiles.ts'
 import { createTestUser, uniqueUsername } from '../support/users.ts'
@@ -135,7 +136,7 @@ async function freshEnterprise(): Promise<number> {
     `
     INSERT INTO supervised_enterprise (adcode, credit_code, name, industry, status, geom)
     VALUES ('430903', $1, '权限测试化工有限公司', 'chemical', 'operating', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490))) RETURNING id`,
-    [freshCreditCode(), JSON.stringify(squareAt(await freeSpot()))],
+    [freshCreditCode(), JSON.stringify(squareAt(await parcelSpot()))],
   )
   return Number(e.id)
 }
@@ -277,19 +278,8 @@ async function freshJob(status: 'queued' | 'done'): Promise<number> {
 }
 
 /** A farmland-free spot of 赫山区 per call (rectangles of 40 m drawn there never touch each other). */
-let parcelSpots: [number, number][] | undefined
-let parcelSpotIndex = 0
-async function freeSpot(): Promise<[number, number]> {
-  parcelSpots ??= (
-    await db.query(`
-    WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1 OFFSET 250),
-    grid AS (SELECT ST_Translate(seed.p, dx * 0.002, dy * 0.002) AS p FROM seed, generate_series(-25, 25) dx, generate_series(-25, 25) dy)
-    SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g
-    WHERE NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.003))
-      AND EXISTS (SELECT 1 FROM township t WHERE t.adcode = '430903' AND ST_Contains(t.geom, ST_Expand(g.p, 0.003)))
-    ORDER BY ST_Distance(g.p, (SELECT p FROM seed))`)
-  ).rows.map((r) => [Number(r.lon), Number(r.lat)] as [number, number])
-  return parcelSpots[parcelSpotIndex++ % parcelSpots.length]
+function parcelSpot(): Promise<[number, number]> {
+  return freeSpot(db, { spacing: 0.002 })
 }
 
 /** A closed square of about 40 m at a spot (GeoJSON Polygon). */
@@ -314,7 +304,7 @@ function squareAt([lon, lat]: [number, number], east = 0) {
 async function freshMonitoringPoint(type: 'basic' | 'produce'): Promise<{ id: number; code: string }> {
   made++
   const code = `430903-QX${process.pid.toString(36)}${Date.now().toString(36)}${made}`.toUpperCase()
-  const [lon, lat] = await freeSpot()
+  const [lon, lat] = await parcelSpot()
   const {
     rows: [m],
   } = await db.query(
@@ -344,7 +334,7 @@ async function freshPrecheck(): Promise<number> {
     SELECT '430903', n.year, n.last, '准入核查〔2001〕' || lpad(n.last::text, 4, '0') || '号', 'M1', 'second', 'allowed', '[]', '{"features": {}}',
            ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 'ziyuan', '权限测试'
     FROM n RETURNING id`,
-    [JSON.stringify(squareAt(await freeSpot()))],
+    [JSON.stringify(squareAt(await parcelSpot()))],
   )
   return Number(r.id)
 }
@@ -362,7 +352,7 @@ async function freshParcel(
     `
     INSERT INTO farmland_parcel (adcode, code, dlbm, geom, updated_by)
     VALUES ('430903', $1, '0101', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)), 'gengdi') RETURNING id, version`,
-    [code, JSON.stringify(squareAt(at ?? (await freeSpot()), east))],
+    [code, JSON.stringify(squareAt(at ?? (await parcelSpot()), east))],
   )
   const {
     rows: [h],
@@ -378,7 +368,7 @@ async function freshParcel(
 }
 
 async function freshParcelPair(): Promise<{ id: number; version: number }[]> {
-  const at = await freeSpot()
+  const at = await parcelSpot()
   return [await freshParcel(at, 0), await freshParcel(at, 1)]
 }
 
@@ -701,7 +691,7 @@ const ROWS: Row[] = [
     expected: right('plot.edit', 201),
     call: async () => ({
       url: '/api/plots',
-      body: { name: '权限测试新建地块', formerIndustry: 'chemical', geometry: squareAt(await freeSpot()) },
+      body: { name: '权限测试新建地块', formerIndustry: 'chemical', geometry: squareAt(await parcelSpot()) },
     }),
   },
   {
@@ -798,7 +788,7 @@ const ROWS: Row[] = [
     what: 'parcels of a small box of 赫山区',
     expected: STAFF,
     call: async () => {
-      const [x, y] = await freeSpot()
+      const [x, y] = await parcelSpot()
       return { url: `/api/parcels?bbox=${x - 0.01},${y - 0.01},${x + 0.01},${y + 0.01}` }
     },
   },
@@ -830,7 +820,7 @@ const ROWS: Row[] = [
     expected: right('parcel.edit'),
     call: async () => ({
       url: '/api/parcels/check',
-      body: { changes: [{ op: 'create', geometry: squareAt(await freeSpot()), attributes: { dlbm: '0101' } }] },
+      body: { changes: [{ op: 'create', geometry: squareAt(await parcelSpot()), attributes: { dlbm: '0101' } }] },
     }),
   },
   {
@@ -855,7 +845,7 @@ const ROWS: Row[] = [
     what: 'preview a split',
     expected: right('parcel.edit'),
     call: async () => {
-      const at = await freeSpot()
+      const at = await parcelSpot()
       const p = await freshParcel(at)
       return {
         url: '/api/parcels/split/preview',
@@ -879,7 +869,7 @@ const ROWS: Row[] = [
     what: 'split a parcel',
     expected: right('parcel.edit'),
     call: async () => {
-      const at = await freeSpot()
+      const at = await parcelSpot()
       const p = await freshParcel(at)
       return {
         url: '/api/parcels/split',
@@ -952,7 +942,7 @@ const ROWS: Row[] = [
       url: '/api/control-zones',
       body: {
         name: '权限测试管控区域',
-        geometry: squareAt(await freeSpot()),
+        geometry: squareAt(await parcelSpot()),
         monitorSoil: true,
         monitorSurfaceWater: false,
         monitorGroundwater: false,
@@ -996,7 +986,7 @@ const ROWS: Row[] = [
         creditCode: freshCreditCode(),
         industry: 'electroplating',
         status: 'operating',
-        geometry: squareAt(await freeSpot()),
+        geometry: squareAt(await parcelSpot()),
       },
     }),
   },
@@ -1086,7 +1076,7 @@ const ROWS: Row[] = [
     route: '/api/precheck',
     what: 'a land-supply check of a plot of 赫山区',
     expected: right('precheck.run', 201),
-    call: async () => ({ url: '/api/precheck', body: { geometry: squareAt(await freeSpot()), plannedUse: 'M1' } }),
+    call: async () => ({ url: '/api/precheck', body: { geometry: squareAt(await parcelSpot()), plannedUse: 'M1' } }),
   },
   {
     method: 'GET',
@@ -1123,7 +1113,7 @@ const ROWS: Row[] = [
     expected: right('precheck.run'),
     call: async () => ({
       url: '/api/precheck/parse-upload',
-      file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await freeSpot()))) },
+      file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await parcelSpot()))) },
     }),
   },
   {
@@ -1153,7 +1143,7 @@ const ROWS: Row[] = [
     what: 'register a monitoring point',
     expected: right('monitoring.edit', 201),
     call: async () => {
-      const [lon, lat] = await freeSpot()
+      const [lon, lat] = await parcelSpot()
       made++
       return {
         url: '/api/monitoring/points',
@@ -1333,7 +1323,7 @@ const ROWS: Row[] = [
     what: 'accept a gap proposal of 赫山区 as a planned point',
     expected: right('coverage.plan', 201),
     call: async () => {
-      const [lon, lat] = await freeSpot()
+      const [lon, lat] = await parcelSpot()
       return {
         url: '/api/coverage/gaps/accept',
         body: {
