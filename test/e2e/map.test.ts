@@ -1,21 +1,18 @@
-import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, isBrowserMissing, launchChromium } from '../support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { SCREENSHOT_DIR, isBrowserMissing, useBrowser } from '../support/browser.ts'
 
 const skip = isBrowserMissing()
 
 describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)', () => {
-  let browser: Browser
-  let page: Page
-  const appUrl = inject('appUrl')
-  const errors: string[] = []
+  const { open, errors } = useBrowser()
+  /** The officer's map, signed in on a page of its own. */
+  const openMap = () => open({ as: 'gengdi', viewport: { width: 1400, height: 900 } })
 
   /** A JSON API answer fetched inside the page, with the user's session cookie. */
-  const apiGet = (path: string) => page.evaluate(async (url) => (await fetch(url)).json(), path)
+  const apiGet = (page: Page, path: string) => page.evaluate(async (url) => (await fetch(url)).json(), path)
 
-  const waitIdle = () =>
+  const waitIdle = (page: Page) =>
     page.waitForFunction(
       () => {
         const map = (window as any).__soilMap
@@ -25,25 +22,8 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
       { timeout: 60_000 },
     )
 
-  beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(appUrl)
-    await page.getByTestId('login-username').click()
-    await page.keyboard.type('gengdi')
-    await page.getByTestId('login-password').click()
-    await page.keyboard.type(SAMPLE_PASSWORD)
-    await page.keyboard.press('Enter')
-    await page.waitForSelector('body[data-map-ready="1"]', { timeout: 90_000 })
-    await waitIdle()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
   it('when the officer has logged in, then the map opens on the county in scope, drawn with its name, and the layer switcher lists every group', async () => {
+    const page = await openMap()
     const drawn = await page.evaluate(() => {
       const map = (window as any).__soilMap
       return {
@@ -71,6 +51,7 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
   })
 
   it('when a layer is switched off and on, then its map layers hide and show again', async () => {
+    const page = await openMap()
     const visibility = () =>
       page.evaluate(() => (window as any).__soilMap.getLayoutProperty('county-line', 'visibility') ?? 'visible')
     await page.getByTestId('layer-toggle-county').click()
@@ -80,14 +61,15 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
   })
 
   it('when a township is searched and chosen, then the map flies to it', async () => {
-    const { results } = await apiGet(`/api/search?q=${encodeURIComponent('泉交河')}`)
+    const page = await openMap()
+    const { results } = await apiGet(page, `/api/search?q=${encodeURIComponent('泉交河')}`)
     const [w, s, e, n] = results.find((r: any) => r.kind === 'township').bbox
     await page.getByTestId('search-input').click()
     await page.keyboard.type('泉交河')
     await page.getByTestId('search-result').first().waitFor()
     await expect(page.getByTestId('search-result').first().textContent()).resolves.toContain('泉交河')
     await page.getByTestId('search-result').first().click()
-    await waitIdle()
+    await waitIdle(page)
     const center = await page.evaluate(() => (window as any).__soilMap.getCenter())
     expect(center.lng).toBeGreaterThan(w)
     expect(center.lng).toBeLessThan(e)
@@ -97,6 +79,7 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
   })
 
   it("when a parcel code of a county outside the officer's scope is searched, then nothing is found", async () => {
+    const page = await openMap()
     await page.getByTestId('search-input').click()
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('220322-0000')
@@ -108,14 +91,15 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
   })
 
   it('when a parcel is clicked, then its info panel opens with its code and class in Chinese', async () => {
-    const search = await apiGet(`/api/search?q=${encodeURIComponent('430903-00001')}`)
+    const page = await openMap()
+    const search = await apiGet(page, `/api/search?q=${encodeURIComponent('430903-00001')}`)
     const target = search.results.find((r: any) => r.kind === 'parcel')
     const [w, s, e, n] = target.bbox
     await page.evaluate(
       ([lng, lat]) => (window as any).__soilMap.jumpTo({ center: [lng, lat], zoom: 16.5 }),
       [(w + e) / 2, (s + n) / 2],
     )
-    await waitIdle()
+    await waitIdle(page)
     const hit = await page.evaluate(() => {
       const map = (window as any).__soilMap
       const canvas = map.getCanvas().getBoundingClientRect()

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, inject } from 'vitest'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -135,4 +136,52 @@ export async function logIn(
     await page.keyboard.press('Enter')
     await waitForMap(page)
   }
+}
+
+/** Options of {@link BrowserSuite.open}: {@link OpenPageOptions} and who signs in. */
+export interface OpenAsOptions extends OpenPageOptions {
+  /** Sample user to sign in as (by the login form, until the map is ready); none: the page as a visitor sees it. */
+  as?: string
+}
+
+/** A test file's Chromium; every test opens its own pages, closed after it. */
+export interface BrowserSuite {
+  /** The file's browser (launched before its first test). */
+  browser(): Browser
+  /** A fresh context and page (no state of another test), signed in as `options.as` when given. */
+  open(options?: OpenAsOptions): Promise<Page>
+  /** Uncaught errors of the pages the running test opened. */
+  errors: string[]
+}
+
+/**
+ * Launches Chromium once for the calling test file (closed after it) and gives each test fresh pages: a test starts
+ * from the page it opens itself, never from what another test left, so it can run alone (`-t`).
+ */
+export function useBrowser(): BrowserSuite {
+  const appUrl = inject('appUrl')
+  let browser: Browser | undefined
+  const opened: Page[] = []
+  const suite: BrowserSuite = {
+    browser: () => browser!,
+    errors: [],
+    async open(options = {}) {
+      const page = await openPage(browser!, appUrl, suite.errors, options)
+      opened.push(page)
+      if (options.as) await logIn(page, options.as)
+      return page
+    },
+  }
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    browser = await launchChromium()
+  })
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.context().close()
+    suite.errors.length = 0
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return suite
 }
