@@ -32,9 +32,9 @@ function only(roles: readonly Caller[], ok = 200): Expected {
 function right(capability: Capability, ok = 200): Expected {
   return only(rolesWith(capability), ok)
 }
-/** Only the role that takes a step of a plot's lifecycle. */
+/** Only the roles holding the capability that takes a step of a plot's lifecycle. */
 function step(action: keyof typeof PLOT_TRANSITIONS, ok = 200): Expected {
-  return only([PLOT_TRANSITIONS[action].by], ok)
+  return right(PLOT_TRANSITIONS[action].by, ok)
 }
 
 interface Call {
@@ -1176,6 +1176,16 @@ const ROWS: Row[] = [
     call: async () => ({
       url: `/api/monitoring/points/${(await freshMonitoringPoint('produce')).id}/results`,
       body: { sampledOn: '2024-09-01', medium: 'crop', crop: '稻谷', values: { cd: 0.1 } },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/monitoring/points/:id/results',
+    what: 'enter a soil result at a 基础点位 (not 农产品产地)',
+    expected: right('monitoring.enterAllResults', 201),
+    call: async () => ({
+      url: `/api/monitoring/points/${(await freshMonitoringPoint('basic')).id}/results`,
+      body: { sampledOn: '2024-09-01', medium: 'soil', ph: 6.2, values: { cd: 0.2 } },
     }),
   },
   ...(['xlsx', 'csv'] as const).map((format): Row => ({

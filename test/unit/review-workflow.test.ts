@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Capability } from '../../server/src/domain/rights.ts'
 import { ROLES, type Role } from '../../server/src/domain/roles.ts'
 import {
   REVIEW_ACTIONS,
@@ -46,6 +47,9 @@ function expected(
 }
 
 const KEEPERS: Role[] = ['environment', 'farmland']
+/** The capability each keeper holds alone in the rights table (a plot's keeper, a class list's keeper). */
+const KEEPER_RIGHT: Partial<Record<Role, Capability>> = { environment: 'plot.edit', farmland: 'classification.run' }
+const keeps = (keeper: Role): Capability => KEEPER_RIGHT[keeper]!
 const REASONS = [undefined, '', '   ', '图斑边界有误']
 
 const cases = KEEPERS.flatMap((keeper) =>
@@ -64,7 +68,7 @@ describe('decideReview', () => {
   it.each(cases)(
     'when a $keeper record in $status gets $action by $role with reason $reason, then the answer follows the workflow',
     ({ keeper, status, action, role, reason }) => {
-      const decision = decideReview({ status, action, actorRole: role, ownerRole: keeper, reason })
+      const decision = decideReview({ status, action, actorRole: role, ownerRight: keeps(keeper), reason })
       const want = expected(status, action, role, keeper, reason)
       if (want.ok) {
         expect(decision).toEqual(want)
@@ -76,7 +80,7 @@ describe('decideReview', () => {
   )
 
   it('when the status is wrong, then the message names the current status and the statuses it may come from', () => {
-    const d = decideReview({ status: 'draft', action: 'publish', actorRole: 'approver', ownerRole: 'environment' })
+    const d = decideReview({ status: 'draft', action: 'publish', actorRole: 'approver', ownerRight: 'plot.edit' })
     expect(d).toEqual({
       ok: false,
       code: 'NOT_ALLOWED_FROM_STATUS',
@@ -86,11 +90,11 @@ describe('decideReview', () => {
 
   it('when the role is wrong, then the message says who may act, before looking at the status', () => {
     expect(
-      decideReview({ status: 'draft', action: 'approve', actorRole: 'environment', ownerRole: 'environment' }),
+      decideReview({ status: 'draft', action: 'approve', actorRole: 'environment', ownerRight: 'plot.edit' }),
     ).toEqual({ ok: false, code: 'WRONG_ROLE', message: '“审定通过”只能由审定人操作' })
-    expect(
-      decideReview({ status: 'draft', action: 'submit', actorRole: 'farmland', ownerRole: 'environment' }),
-    ).toEqual({ ok: false, code: 'WRONG_ROLE', message: '“提交审定”只能由记录的主管部门操作' })
+    expect(decideReview({ status: 'draft', action: 'submit', actorRole: 'farmland', ownerRight: 'plot.edit' })).toEqual(
+      { ok: false, code: 'WRONG_ROLE', message: '“提交审定”只能由记录的主管部门操作' },
+    )
   })
 
   it('when a return has no reason, then the message asks for one', () => {
@@ -99,7 +103,7 @@ describe('decideReview', () => {
         status: 'submitted',
         action: 'return',
         actorRole: 'approver',
-        ownerRole: 'environment',
+        ownerRight: 'plot.edit',
         reason: ' ',
       }),
     ).toEqual({ ok: false, code: 'REASON_REQUIRED', message: '退回须填写理由' })
@@ -109,7 +113,7 @@ describe('decideReview', () => {
     for (const status of REVIEW_STATUSES) {
       for (const action of REVIEW_ACTIONS) {
         expect(
-          decideReview({ status, action, actorRole: 'admin', ownerRole: 'environment', reason: '理由' }),
+          decideReview({ status, action, actorRole: 'admin', ownerRight: 'plot.edit', reason: '理由' }),
         ).toMatchObject({ ok: false, code: 'WRONG_ROLE' })
       }
     }
@@ -127,7 +131,7 @@ describe('decideReview', () => {
     let status: ReviewStatus = 'draft'
     const seen: string[] = []
     for (const [action, role] of path) {
-      const d = decideReview({ status, action, actorRole: role, ownerRole: 'environment', reason: '理由' })
+      const d = decideReview({ status, action, actorRole: role, ownerRight: 'plot.edit', reason: '理由' })
       if (!d.ok) throw new Error(d.message)
       status = d.to
       seen.push(REVIEW_STATUS_LABEL[status])
@@ -145,7 +149,7 @@ describe('availableReviewActions', () => {
     'when a $keeper record is in $status and $role looks at it, then the buttons are the steps that role may take',
     ({ keeper, status, role }) => {
       const want = REVIEW_ACTIONS.filter((a) => expected(status, a, role, keeper, '理由').ok)
-      expect(availableReviewActions(status, role, keeper)).toEqual(want)
+      expect(availableReviewActions(status, role, keeps(keeper))).toEqual(want)
     },
   )
 
@@ -162,7 +166,7 @@ describe('availableReviewActions', () => {
   ] as [ReviewStatus, Role, ReviewAction[]][])(
     'when an environment record is %s and %s looks, then the buttons are %j',
     (status, role, actions) => {
-      expect(availableReviewActions(status, role, 'environment')).toEqual(actions)
+      expect(availableReviewActions(status, role, 'plot.edit')).toEqual(actions)
     },
   )
 })

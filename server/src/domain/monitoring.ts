@@ -6,6 +6,7 @@ import { findSubstance } from './gb36600.ts'
 import { LAND_CLASS_NAME, type LandClass } from './gb50137.ts'
 import { DLBM, POINT_LEVEL, POINT_TYPE, labelOf } from './labels.ts'
 import type { Role } from './roles.ts'
+import { can } from './rights.ts'
 
 /**
  * Soil monitoring points and their results (docs/domain-notes.md §8): which standard judges a result at a point, the flag of
@@ -343,20 +344,23 @@ export interface PointRights {
 }
 
 /**
- * Rights on a point by role and type: the environment officer (生态环境局) registers and edits points and enters
- * every result; the farmland officer (农业农村局) enters results of 农产品产地 points only, the agricultural network
- * of 农办科〔2018〕19号 (a decision of this system, said in the README); every other staff role reads.
+ * Rights on a point by role and type, from the rights table: `monitoring.edit` registers and edits points,
+ * `monitoring.enterAllResults` enters every result, `monitoring.enterResults` only those of 农产品产地 points (the
+ * agricultural network of 农办科〔2018〕19号, a decision of this system said in the README); every other role reads.
  */
 export function pointRights(role: Role, pointType: PointType): PointRights {
-  if (role === 'environment') return { canEdit: true, canEnterResults: true }
-  if (role === 'farmland') return { canEdit: false, canEnterResults: pointType === 'produce' }
-  return { canEdit: false, canEnterResults: false }
+  return {
+    canEdit: can(role, 'monitoring.edit'),
+    canEnterResults:
+      can(role, 'monitoring.enterAllResults') || (pointType === 'produce' && can(role, 'monitoring.enterResults')),
+  }
 }
 
 /** The one-line reason a role may not enter results at a point (for row errors and 403 messages). */
 export function resultRefusal(role: Role, pointType: PointType, code: string): string | null {
   if (pointRights(role, pointType).canEnterResults) return null
-  if (role === 'farmland') return `点位「${code}」是${POINT_TYPE[pointType]}，耕地管理员只能录入农产品产地点位的结果`
+  if (can(role, 'monitoring.enterResults'))
+    return `点位「${code}」是${POINT_TYPE[pointType]}，耕地管理员只能录入农产品产地点位的结果`
   return '当前角色不能录入监测结果'
 }
 

@@ -1,4 +1,5 @@
 import { PLOT_STATUS, RISK_LEVEL } from './labels.ts'
+import { can, type Capability } from './rights.ts'
 import type { Role } from './roles.ts'
 
 /**
@@ -35,7 +36,8 @@ export type Requirement =
 export interface PlotTransition {
   from: readonly PlotStatus[]
   to: PlotStatus
-  by: Extract<Role, 'environment' | 'approver'>
+  /** The capability of those who take the step (the plot's keeper, or the approver deciding a removal). */
+  by: Extract<Capability, 'plot.edit' | 'plot.decideRemoval'>
   label: string
   requires: readonly Requirement[]
   /** What becomes public with the step (shown in the dialog), or null. */
@@ -48,7 +50,7 @@ export const PLOT_TRANSITIONS = {
   start_preliminary: {
     from: ['suspected'],
     to: 'preliminary_investigation',
-    by: 'environment',
+    by: 'plot.edit',
     label: '开展初步调查',
     requires: [],
     publicEffect: null,
@@ -56,7 +58,7 @@ export const PLOT_TRANSITIONS = {
   preliminary_clear: {
     from: ['preliminary_investigation'],
     to: 'cleared',
-    by: 'environment',
+    by: 'plot.edit',
     label: '初步调查未超标',
     requires: [report('初步调查报告')],
     publicEffect: '初步调查报告结论公开；移出疑似污染地块名单',
@@ -64,7 +66,7 @@ export const PLOT_TRANSITIONS = {
   preliminary_confirm: {
     from: ['preliminary_investigation'],
     to: 'contaminated',
-    by: 'environment',
+    by: 'plot.edit',
     label: '确认为污染地块',
     requires: [
       report('初步调查报告'),
@@ -76,7 +78,7 @@ export const PLOT_TRANSITIONS = {
   start_detailed: {
     from: ['contaminated'],
     to: 'detailed_investigation',
-    by: 'environment',
+    by: 'plot.edit',
     label: '开展详细调查',
     requires: [],
     publicEffect: null,
@@ -84,7 +86,7 @@ export const PLOT_TRANSITIONS = {
   start_assessment: {
     from: ['detailed_investigation'],
     to: 'risk_assessment',
-    by: 'environment',
+    by: 'plot.edit',
     label: '开展风险评估',
     requires: [report('详细调查报告')],
     publicEffect: null,
@@ -92,7 +94,7 @@ export const PLOT_TRANSITIONS = {
   assessment_acceptable: {
     from: ['risk_assessment'],
     to: 'cleared',
-    by: 'environment',
+    by: 'plot.edit',
     label: '风险可接受',
     requires: [report('风险评估报告')],
     publicEffect: '移出污染地块名录',
@@ -100,7 +102,7 @@ export const PLOT_TRANSITIONS = {
   list: {
     from: ['risk_assessment'],
     to: 'listed',
-    by: 'environment',
+    by: 'plot.edit',
     label: '列入风险管控和修复名录',
     requires: [report('风险评估报告'), { field: 'reviewDocument', label: '省级评审意见' }],
     publicEffect: '列入建设用地土壤污染风险管控和修复名录（省级），负面清单生效',
@@ -108,7 +110,7 @@ export const PLOT_TRANSITIONS = {
   start_control: {
     from: ['listed', 'control_zone'],
     to: 'risk_control',
-    by: 'environment',
+    by: 'plot.edit',
     label: '实施风险管控',
     requires: [report('风险管控方案（备案）')],
     publicEffect: null,
@@ -116,7 +118,7 @@ export const PLOT_TRANSITIONS = {
   start_remediation: {
     from: ['listed', 'control_zone'],
     to: 'remediation',
-    by: 'environment',
+    by: 'plot.edit',
     label: '实施修复',
     requires: [report('修复方案（备案）')],
     publicEffect: null,
@@ -124,7 +126,7 @@ export const PLOT_TRANSITIONS = {
   defer: {
     from: ['listed', 'contaminated'],
     to: 'control_zone',
-    by: 'environment',
+    by: 'plot.edit',
     label: '暂不开发利用',
     requires: [{ field: 'reason', label: '暂不开发利用的理由' }],
     publicEffect: '划定管控区域、设立标识、发布公告',
@@ -132,7 +134,7 @@ export const PLOT_TRANSITIONS = {
   start_evaluation: {
     from: ['risk_control', 'remediation'],
     to: 'effect_evaluation',
-    by: 'environment',
+    by: 'plot.edit',
     label: '开展效果评估',
     requires: [],
     publicEffect: null,
@@ -140,7 +142,7 @@ export const PLOT_TRANSITIONS = {
   apply_removal: {
     from: ['effect_evaluation'],
     to: 'removal_applied',
-    by: 'environment',
+    by: 'plot.edit',
     label: '申请移出名录',
     requires: [report('效果评估报告')],
     publicEffect: null,
@@ -148,7 +150,7 @@ export const PLOT_TRANSITIONS = {
   approve_removal: {
     from: ['removal_applied'],
     to: 'removed',
-    by: 'approver',
+    by: 'plot.decideRemoval',
     label: '同意移出名录',
     requires: [report('省级移出评审意见')],
     publicEffect: '移出名录并公告',
@@ -156,7 +158,7 @@ export const PLOT_TRANSITIONS = {
   reject_removal: {
     from: ['removal_applied'],
     to: 'effect_evaluation',
-    by: 'approver',
+    by: 'plot.decideRemoval',
     label: '不同意移出',
     requires: [{ field: 'reason', label: '不同意移出的理由' }],
     publicEffect: null,
@@ -195,7 +197,10 @@ export interface TransitionRequest {
   today: string
 }
 
-const ROLE_WORD: Record<PlotTransition['by'], string> = { environment: '生态环境管理员', approver: '审定人' }
+const ROLE_WORD: Record<PlotTransition['by'], string> = {
+  'plot.edit': '生态环境管理员',
+  'plot.decideRemoval': '审定人',
+}
 const statusName = (s: string) => (PLOT_STATUS as Record<string, string>)[s] ?? s
 
 export function isPlotAction(action: string): action is PlotAction {
@@ -209,7 +214,7 @@ export function transitionsFrom(status: string): PlotAction[] {
 
 /** The steps out of `status` that `role` may take (the buttons the UI shows). */
 export function availableTransitions(status: string, role: Role): PlotAction[] {
-  return transitionsFrom(status).filter((a) => PLOT_TRANSITIONS[a].by === role)
+  return transitionsFrom(status).filter((a) => can(role, PLOT_TRANSITIONS[a].by))
 }
 
 function nextStepsText(status: string): string {
@@ -293,7 +298,7 @@ export function staticRefusal(
       message: `地块当前状态为“${statusName(status)}”，不能“${t.label}”（该步只能从${t.from.map((s) => `“${statusName(s)}”`).join('或')}进行，转入“${statusName(t.to)}”）；${nextStepsText(status)}`,
     }
   }
-  if (t.by !== role) return { ok: false, code: 'WRONG_ROLE', message: `“${t.label}”只能由${ROLE_WORD[t.by]}操作` }
+  if (!can(role, t.by)) return { ok: false, code: 'WRONG_ROLE', message: `“${t.label}”只能由${ROLE_WORD[t.by]}操作` }
   if (t.requires.some((r) => r.field === 'exceedance') && !hasExceedance) {
     return {
       ok: false,

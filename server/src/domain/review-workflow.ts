@@ -1,4 +1,4 @@
-import { can } from './rights.ts'
+import { can, type Capability } from './rights.ts'
 import type { Role } from './roles.ts'
 
 /**
@@ -58,19 +58,19 @@ export interface ReviewRequest {
   status: ReviewStatus
   action: ReviewAction
   actorRole: Role
-  /** The role that keeps this kind of record. */
-  ownerRole: Role
+  /** The capability of those who keep this kind of record (they submit and reopen it). */
+  ownerRight: Capability
   reason?: string | null
 }
 
-function mayAct(transition: ReviewTransition, actorRole: Role, ownerRole: Role): boolean {
-  return transition.by === 'owner' ? actorRole === ownerRole : can(actorRole, 'review.approve')
+function mayAct(transition: ReviewTransition, actorRole: Role, ownerRight: Capability): boolean {
+  return can(actorRole, transition.by === 'owner' ? ownerRight : 'review.approve')
 }
 
 /** Whether `action` may move a record in `status`, done by `actorRole`; the answer says why not. */
 export function decideReview(r: ReviewRequest): ReviewDecision {
   const t = REVIEW_TRANSITIONS[r.action]
-  if (!mayAct(t, r.actorRole, r.ownerRole)) {
+  if (!mayAct(t, r.actorRole, r.ownerRight)) {
     const who = t.by === 'owner' ? '记录的主管部门' : '审定人'
     return { ok: false, code: 'WRONG_ROLE', message: `“${t.label}”只能由${who}操作` }
   }
@@ -89,8 +89,8 @@ export function decideReview(r: ReviewRequest): ReviewDecision {
 }
 
 /** The actions a role may take on a record in `status` (the buttons the UI shows). */
-export function availableReviewActions(status: ReviewStatus, actorRole: Role, ownerRole: Role): ReviewAction[] {
+export function availableReviewActions(status: ReviewStatus, actorRole: Role, ownerRight: Capability): ReviewAction[] {
   return REVIEW_ACTIONS.filter(
-    (a) => REVIEW_TRANSITIONS[a].from.includes(status) && mayAct(REVIEW_TRANSITIONS[a], actorRole, ownerRole),
+    (a) => REVIEW_TRANSITIONS[a].from.includes(status) && mayAct(REVIEW_TRANSITIONS[a], actorRole, ownerRight),
   )
 }

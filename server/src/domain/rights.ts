@@ -20,6 +20,8 @@ export const RIGHTS = {
   'plot.transition': ['environment', 'approver'],
   /** See 污染地块: the environment officers keep it, the approvers decide removals. */
   'plot.view': ['environment', 'approver'],
+  /** 同意 or 不同意移出名录: decide a plot's application to leave the list (the other lifecycle steps need `plot.edit`). */
+  'plot.decideRemoval': ['approver'],
   /** Draw and edit 管控区域 (生态环境局). */
   'controlZone.edit': ['environment'],
   /** Register and edit 重点监管单位, confirm or dismiss their site proposals (生态环境局). */
@@ -34,8 +36,13 @@ export const RIGHTS = {
   'precheck.read': ['land', 'approver'],
   /** Register monitoring points and edit them (生态环境局). */
   'monitoring.edit': ['environment'],
-  /** Enter monitoring results (the farmland officer only at 农产品产地 points, decided by the point's rights). */
+  /**
+   * Enter monitoring results at 农产品产地 points, the agricultural network of 农办科〔2018〕19号 (the guard of the
+   * results route; at other points {@link RIGHTS}`['monitoring.enterAllResults']` decides).
+   */
   'monitoring.enterResults': ['environment', 'farmland'],
+  /** Enter monitoring results at every kind of point (生态环境局 keeps the network). */
+  'monitoring.enterAllResults': ['environment'],
   /** Import monitoring results from a file (row by row as entering them). */
   'monitoring.import': ['environment', 'farmland'],
   /** Accept a gap-analysis proposal as a planned monitoring point. */
@@ -48,7 +55,10 @@ export const RIGHTS = {
   'review.queue': ['environment', 'approver', 'admin'],
   /** 审定: approve, return with a reason, publish. */
   'review.approve': ['approver'],
-  /** Manage users, roles and scopes within one's own scope. */
+  /**
+   * Manage users, roles and scopes within one's own scope. A holder cannot take it from himself (deactivate his own
+   * account or give himself a role without it), so a scope never loses its last manager by mistake.
+   */
   'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { submitRefusal } from '../domain/control-zone.ts'
-import { can } from '../domain/rights.ts'
+import { can, type Capability } from '../domain/rights.ts'
 import type { Role } from '../domain/roles.ts'
 import {
   REVIEW_STATUS_LABEL,
@@ -32,7 +32,8 @@ export const REVIEW_KINDS: Record<
   ReviewKind,
   {
     title: string
-    ownerRole: Role
+    /** The capability of those who keep this kind of record: they submit it and reopen it. */
+    ownerRight: Capability
     layers: string[]
     isShownOnlyWhenPublished?: boolean
     refuse?: (action: ReviewAction, row: ReviewRecordRow) => string | null
@@ -42,13 +43,13 @@ export const REVIEW_KINDS: Record<
 > = {
   plot: {
     title: '污染地块',
-    ownerRole: 'environment',
+    ownerRight: 'plot.edit',
     layers: ['contaminated-plot', 'contaminated-plot-point', 'public-plot', 'public-plot-point', 'public-control-zone'],
     afterPublish: publishPlotNegativeList,
   },
   'control-zone': {
     title: '管控区域',
-    ownerRole: 'environment',
+    ownerRight: 'controlZone.edit',
     layers: ['control-zone', 'public-control-zone'],
     refuse: (action, row) =>
       action === 'submit'
@@ -63,7 +64,7 @@ export const REVIEW_KINDS: Record<
   },
   'class-list': {
     title: '耕地分类清单',
-    ownerRole: 'farmland',
+    ownerRight: 'classification.run',
     layers: ['parcel', 'parcel-overview'],
     isShownOnlyWhenPublished: true,
     refuse: (action, row) =>
@@ -124,7 +125,7 @@ export function describeReview(
     reason: row.review_status === 'returned' ? row.review_reason : null,
     version: row.version,
     publishedVersion: row.published_version,
-    actions: availableReviewActions(row.review_status, role, REVIEW_KINDS[kind].ownerRole).map((a) => ({
+    actions: availableReviewActions(row.review_status, role, REVIEW_KINDS[kind].ownerRight).map((a) => ({
       action: a,
       label: REVIEW_TRANSITIONS[a].label,
       isReasonRequired: REVIEW_TRANSITIONS[a].isReasonRequired,
@@ -167,7 +168,7 @@ export async function transitionReview(
       status: row.review_status,
       action: input.action,
       actorRole: ctx.user.role,
-      ownerRole: kind.ownerRole,
+      ownerRight: kind.ownerRight,
       reason: input.reason,
     })
     if (!decision.ok) {

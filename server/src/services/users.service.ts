@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts'
 import { ROLE_LABEL, checkPassword, scopeWithin, type Role } from '../domain/roles.ts'
 import { AppError } from '../domain/errors.ts'
+import { can } from '../domain/rights.ts'
 import { clearLoginFailure, deleteUserSessions, setPassword } from '../repos/auth.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 import {
@@ -129,7 +130,7 @@ export class UsersService {
           `用户“${row.username}”已被他人修改（您看到的是第 ${change.version} 版，当前为第 ${row.version} 版），请刷新后重试`,
         )
       }
-      if (row.id === ctx.user.id && (!change.isActive || change.role !== 'admin')) {
+      if (row.id === ctx.user.id && (!change.isActive || !can(change.role, 'user.manage'))) {
         throw new AppError('VALIDATION', '不能停用自己的账户或取消自己的管理员角色')
       }
       await updateUser(tx, id, change)
