@@ -28,6 +28,7 @@ import { registryListsRoutes } from './routes/registry-lists.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
 import { usersRoutes } from './routes/users.routes.ts'
+import { adminUnitsRoutes } from './routes/admin-units.routes.ts'
 import { AuthService } from './services/auth.service.ts'
 import { UsersService } from './services/users.service.ts'
 import { tileRoutes } from './routes/tiles.routes.ts'
@@ -132,6 +133,16 @@ export function createApp({
   app.use(coverageRoutes({ db, settings: config.coverage }))
   app.use(monitoringRoutes({ db, settings: config.monitoring, onChanged: invalidateLayers }))
   app.use(indicatorsRoutes({ db, settings: config.indicators }))
+  app.use(
+    adminUnitsRoutes({
+      db,
+      settings: config.adminUnits,
+      onChanged: (layers) => {
+        invalidateLayers(layers)
+        auth.forgetCounties()
+      },
+    }),
+  )
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {

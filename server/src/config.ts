@@ -14,6 +14,7 @@ import {
 import type { CoverageSettings } from './domain/coverage.ts'
 import type { MonitoringSettings } from './domain/monitoring.ts'
 import type { UploadGuardSettings } from './services/upload-guard.ts'
+import type { AdminUnitSettings } from './services/admin-units.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -109,6 +110,10 @@ export interface AppConfig {
     /** Most rows one rows answer holds (the figures always sum every row). */
     rowsLimit: number
   }
+  /** 行政区管理: county and township boundaries from a file; every tolerance R 待核实, a choice of this system. */
+  adminUnits: AdminUnitSettings
+  /** Scope of the administrator account created on a first start (a province, city or county code). */
+  adminScope: string
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -150,6 +155,15 @@ function readUploadGuard(): UploadGuardSettings {
     busyWaitMs: readInt('UPLOAD_BUSY_WAIT_MS', 3000),
     retryAfterSeconds: readInt('UPLOAD_RETRY_AFTER_SECONDS', 10),
   }
+}
+
+/** A scope code: a province (430000), city (430900) or county (430903) code of GB/T 2260. */
+function readScope(name: string, fallback: string): string {
+  const raw = process.env[name]?.trim()
+  if (!raw) return fallback
+  if (!/^[1-9][0-9]{5}$/.test(raw))
+    throw new Error(`环境变量 ${name} 应为 6 位行政区划代码（如 430000），当前为 “${raw}”`)
+  return raw
 }
 
 function readTrustProxy(): string | number | false {
@@ -233,6 +247,21 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       },
       rowsLimit: readInt('INDICATOR_ROWS_LIMIT', 5000),
     },
+    adminUnits: {
+      maxBytes: readInt('ADMIN_UNITS_MAX_BYTES', 50 * 1024 * 1024),
+      maxFeatures: readInt('ADMIN_UNITS_MAX_FEATURES', 5000),
+      // 乡镇超出区县边界的面积在此以内视为描边误差，不报
+      outsideToleranceM2: readInt('ADMIN_UNITS_OUTSIDE_TOLERANCE_M2', 100),
+      // 相邻乡镇重叠面积在此以内视为描边误差，不报
+      overlapToleranceM2: readInt('ADMIN_UNITS_OVERLAP_TOLERANCE_M2', 100),
+      // 区县内不属于任何乡镇的缝隙，从此面积起报告
+      minGapM2: readInt('ADMIN_UNITS_MIN_GAP_M2', 100),
+      previewMaxVertices: readInt('ADMIN_UNITS_PREVIEW_MAX_VERTICES', 200_000),
+      previewMinutes: readInt('ADMIN_UNITS_PREVIEW_MINUTES', 30),
+      recordOutsideToleranceM2: readInt('PARCEL_OUTSIDE_TOLERANCE_M2', 1),
+      uploadGuard: { ...uploadGuard, maxUnpackedBytes: readInt('ADMIN_UNITS_MAX_UNPACKED_BYTES', 500 * 1024 * 1024) },
+    },
+    adminScope: readScope('ADMIN_SCOPE', '430000'),
     plots: {
       backgroundMgKg: {
         As: readOptionalNumber('PLOT_BACKGROUND_AS_MG_KG'),

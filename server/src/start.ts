@@ -22,10 +22,13 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
         `示例数据加载完成：${seeded.counties} 个区县${seeded.isResumed ? '（续加载）' : ''}，${seeded.parcels} 个耕地图斑`,
       )
   }
-  const users = await seedSampleUsers(db, { mustChangePassword: !config.auth.isDemo })
+  const users = await seedSampleUsers(db, {
+    mustChangePassword: !config.auth.isDemo,
+    adminOnly: config.seedOnStart ? undefined : { scope: config.adminScope },
+  })
   if (users)
     log(
-      `已创建 ${users} 个示例账户（见 README“示例账户”）${config.auth.isDemo ? '；演示模式，无须修改初始密码' : '；首次登录须修改密码'}`,
+      `已创建 ${users} 个${config.seedOnStart ? '示例' : '系统管理员'}账户（见 README“示例账户”）${config.auth.isDemo ? '；演示模式，无须修改初始密码' : '；首次登录须修改密码'}`,
     )
   return db
 }

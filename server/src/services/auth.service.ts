@@ -74,6 +74,12 @@ export class AuthService {
     return (await this.listCounties()).find((c) => c.adcode === adcode)?.name ?? adcode
   }
 
+  /** Drops the cached county list and sessions, after counties were added or changed (a user's scope covers them at once). */
+  forgetCounties(): void {
+    this.counties = undefined
+    this.sessions.clear()
+  }
+
   /** Drops cached sessions, after a logout, a password change or an administrator's change to a user. */
   forgetSessions(): void {
     this.sessions.clear()

@@ -272,13 +272,28 @@ export const SAMPLE_USERS: readonly {
 /** The password of every sample account, documented in the README; outside demo mode it must be changed at first login. */
 export const SAMPLE_PASSWORD = 'Soil-2026-demo'
 
-/** Creates the sample accounts in a database that has no account yet. */
-export async function seedSampleUsers(db: Database, options: { mustChangePassword: boolean }): Promise<number> {
+/**
+ * Creates the sample accounts in a database that has no account yet; `adminOnly`: only the administrator, with the
+ * scope given (a deployment that starts empty and sets up from its own files).
+ */
+export async function seedSampleUsers(
+  db: Database,
+  options: { mustChangePassword: boolean; adminOnly?: { scope: string } },
+): Promise<number> {
   if ((await countUsers(db)) > 0) return 0
-  const hashes = await Promise.all(SAMPLE_USERS.map(() => hashPassword(SAMPLE_PASSWORD)))
+  const only = options.adminOnly
+  const users = only
+    ? SAMPLE_USERS.filter((u) => u.role === 'admin').map((u) => ({
+        ...u,
+        displayName: '系统管理员',
+        department: '',
+        scopes: [only.scope],
+      }))
+    : SAMPLE_USERS
+  const hashes = await Promise.all(users.map(() => hashPassword(SAMPLE_PASSWORD)))
   let created = 0
   await db.transaction(async (tx) => {
-    for (const [i, u] of SAMPLE_USERS.entries()) {
+    for (const [i, u] of users.entries()) {
       if (await findUserIdByName(tx, u.username)) continue
       const id = await insertUser(tx, {
         ...u,
