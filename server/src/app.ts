@@ -12,6 +12,7 @@ import { refuseControlCharacters } from './http/validate.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
 import { classificationRoutes } from './routes/classification.routes.ts'
+import { basicFarmlandRoutes } from './routes/basic-farmland.routes.ts'
 import { controlZonesRoutes } from './routes/control-zones.routes.ts'
 import { coverageRoutes } from './routes/coverage.routes.ts'
 import { enterprisesRoutes } from './routes/enterprises.routes.ts'
@@ -101,6 +102,7 @@ export function createApp({
   app.use(publicRoutes(db, config.limits, config.coverage))
   app.use(reportsRoutes(db, config.reports))
   app.use(classificationRoutes(db, classification))
+  app.use(basicFarmlandRoutes(db, { minOverlapM2: config.precheck.minOverlapM2 }))
   app.use(exportRoutes(db))
   app.use(assessRoutes())
   app.use(parcelsRoutes({ db, settings: config.parcelEdit, onChanged: invalidateLayers }))

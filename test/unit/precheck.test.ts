@@ -322,6 +322,41 @@ describe('law art. 59: change to residential or public use', () => {
   })
 })
 
+describe('永久基本农田 under the plot', () => {
+  const basicFarmland = (overlapM2 = 1200): PrecheckHit => ({
+    type: 'basic-farmland',
+    id: 61,
+    code: '430903JBNT00012',
+    name: '430903JBNT00012',
+    version: 1,
+    overlapM2,
+  })
+
+  it('when the plot overlaps 永久基本农田, then a note names the patch and the overlap in m² and 亩, citing law art. 50, and the verdict is unchanged', () => {
+    const d = decide('M1', [basicFarmland(1200)], {}, 1)
+    expect(d.verdict).toBe('allowed')
+    const r = d.reasons.find((x) => x.code === 'BASIC_FARMLAND')!
+    expect(r.severity).toBe('note')
+    expect(r.severityName).toBe('提示')
+    expect(r.basis).toBe('《中华人民共和国土壤污染防治法》第五十条')
+    expect(r.featureType).toBe('basic-farmland')
+    expect(r.featureTypeName).toBe('永久基本农田')
+    expect(r.featureCode).toBe('430903JBNT00012')
+    expect(r.overlapM2).toBe(1200)
+    expect(r.overlapMu).toBe(1.8)
+    expect(r.message).toContain('430903JBNT00012')
+    expect(r.message).toContain('1,200 平方米（1.80 亩）')
+  })
+
+  it('when the overlap is no larger than the drawing tolerance, then no note is given', () => {
+    expect(decide('M1', [basicFarmland(0.5)], {}, 1).reasons.map((r) => r.code)).not.toContain('BASIC_FARMLAND')
+  })
+
+  it('when a residential plot overlaps only 永久基本农田, then it is no soil-risk hint for art. 59', () => {
+    expect(decide('R2', [basicFarmland()], {}, 1).verdict).toBe('allowed')
+  })
+})
+
 describe('the strictest reason decides', () => {
   it('when reasons of every weight are present, then the verdict is refused and reasons run strictest first', () => {
     const d = decide('R2', [farmland('priority'), enterprise('closed'), zone(), plot('suspected')])

@@ -1,6 +1,7 @@
 import { useCallback, type ComponentType } from 'react'
 import { BasemapControl } from '../features/basemap/basemap-control'
 import { ClassificationPanel } from '../features/classification/classification-panel'
+import { BasicFarmlandSection } from '../features/context-layers/basic-farmland-section'
 import { EditPanel } from '../features/editing/edit-panel'
 import type { useParcelEditor } from '../features/editing/use-parcel-editor'
 import { EnterprisesPanel } from '../features/enterprises/enterprises-panel'
@@ -61,7 +62,7 @@ function LayersTab() {
   )
 }
 
-function ClassificationTab({ user }: TabPanelProps) {
+function ClassificationTab({ user, client }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
   const onOpenList = useCallback(
     (list: NonNullable<WorkspaceState['openList']>) => dispatch({ type: 'showClassList', list }),
@@ -73,6 +74,12 @@ function ClassificationTab({ user }: TabPanelProps) {
       canClassify={can(user.role, 'classification.run')}
       activeListId={state.openList?.id ?? null}
       onOpenList={onOpenList}
+      countyExtras={(adcode) => (
+        <BasicFarmlandSection
+          adcode={adcode}
+          onLocate={(bbox) => client?.fitBbox(bbox, { maxZoom: 17, animate: true })}
+        />
+      )}
     />
   )
 }

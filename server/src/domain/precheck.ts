@@ -40,6 +40,7 @@ export const FEATURE_TYPE_NAME = {
   enterprise: '土壤污染重点监管单位',
   farmland: '耕地（已发布分类清单）',
   'monitoring-point': '土壤监测点位',
+  'basic-farmland': '永久基本农田',
 } as const
 export type FeatureType = keyof typeof FEATURE_TYPE_NAME
 
@@ -55,6 +56,7 @@ export const PRECHECK_BASIS = {
   safeUseFarmland: '《中华人民共和国土壤污染防治法》第四十九条、第五十三条',
   priorityFarmland:
     '《中华人民共和国土壤污染防治法》第四十九条、第五十条；《中华人民共和国土地管理法》第三十五条（待核实）',
+  law50: '《中华人民共和国土壤污染防治法》第五十条',
   gb36600Screening: 'GB 36600-2018 第5.3.2、5.3.3条',
   gb36600Intervention: 'GB 36600-2018 第5.3.5条',
   gb36600LandClass: 'GB 36600-2018 第3.4、5.3.1条',
@@ -124,6 +126,14 @@ export type PrecheckHit =
       version: number
       farmlandClass: string
       listId: number
+      overlapM2: number
+    }
+  | {
+      type: 'basic-farmland'
+      id: number
+      code: string
+      name: string
+      version: number
       overlapM2: number
     }
   | {
@@ -448,6 +458,17 @@ export function decidePrecheck({
           ),
         )
       }
+    }
+    if (hit.type === 'basic-farmland') {
+      reasons.push(
+        reason(
+          'BASIC_FARMLAND',
+          'note',
+          `与永久基本农田图斑 ${hit.code} 重叠 ${fmtM2(hit.overlapM2)}；永久基本农田实行严格保护，优先保护类耕地应纳入其中，占用须依法另行审批，本核查不代替该审查`,
+          PRECHECK_BASIS.law50,
+          hit,
+        ),
+      )
     }
     if (hit.type === 'monitoring-point') {
       const r = monitoringReason(hit, landClass, settings, backgrounds)

@@ -40,6 +40,8 @@ function toHit(r: HitRow): PrecheckHit {
       return { ...base, type: 'enterprise', status: r.status!, industry: r.extra!, overlapM2 }
     case 'farmland':
       return { ...base, type: 'farmland', farmlandClass: r.status!, listId: Number(r.extra), overlapM2 }
+    case 'basic-farmland':
+      return { ...base, type: 'basic-farmland', overlapM2 }
     case 'monitoring-point':
       return {
         ...base,

@@ -4,6 +4,7 @@ import type { PrecheckReason } from '../domain/precheck.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import type { LonLatBox, ReportFeature } from '../repos/precheck-report.repo.ts'
 import {
+  BASIC_FARMLAND_COLOR,
   CLASS_COLORS,
   ENTERPRISE_CLOSED_COLOR,
   ENTERPRISE_COLOR,
@@ -119,6 +120,8 @@ function styleOf(f: ReportFeature, reasons: PrecheckReason[]): LegendEntry {
     }
     case 'control-zone':
       return { label: '管控区域', kind: 'hatch', color: ZONE_COLOR }
+    case 'basic-farmland':
+      return { label: '永久基本农田', kind: 'hatch', color: BASIC_FARMLAND_COLOR }
     case 'enterprise':
       return f.style === 'operating'
         ? { label: '重点监管单位用地（在产）', kind: 'fill', color: ENTERPRISE_COLOR }

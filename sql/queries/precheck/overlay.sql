@@ -77,6 +77,12 @@ farmland AS (
   ) e
   WHERE ST_Intersects(f.geom, g.geom) AND e.class IN ('priority', 'safe_use', 'strict')
 ),
+-- 永久基本农田图斑 the outline overlaps (the county's own file, or generated with the sample data)
+basic AS (
+  SELECT 'basic-farmland', b.id, coalesce(b.code, b.bsm, b.id::text), coalesce(b.code, b.bsm, b.id::text), 1, NULL, NULL, NULL::jsonb,
+         ST_Area(ST_Intersection(b.geom, g.geom)::geography), NULL::double precision, NULL::text, NULL::jsonb
+  FROM basic_farmland b, g WHERE ST_Intersects(b.geom, g.geom)
+),
 -- monitoring points inside or within the radius, with the latest soil result (none: values are null)
 points AS (
   SELECT 'monitoring-point', m.id, m.code, m.name, m.version, NULL, NULL, NULL::jsonb,
@@ -94,7 +100,7 @@ points AS (
 -- one row per feature
 hits AS (
   SELECT * FROM plots UNION ALL SELECT * FROM zones UNION ALL SELECT * FROM enterprises
-  UNION ALL SELECT * FROM farmland UNION ALL SELECT * FROM points
+  UNION ALL SELECT * FROM farmland UNION ALL SELECT * FROM basic UNION ALL SELECT * FROM points
 ),
 -- the counts the triggers keep for the county
 n AS (SELECT k.source, k.rows FROM precheck_source_count k, owner WHERE k.adcode = owner.adcode)

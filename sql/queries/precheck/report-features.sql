@@ -16,13 +16,15 @@ today AS (
   UNION ALL
   SELECT 'enterprise', e.id, e.status, e.geom FROM supervised_enterprise e JOIN wanted w ON w.type = 'enterprise' AND w.id = e.id
 ),
--- farmland parcels (the published class list's version is what the check read) and monitoring points (by level): today's
+-- farmland parcels (the published class list's version is what the check read), 永久基本农田 and monitoring points (by level): today's
 found AS (
   SELECT * FROM kept
   UNION ALL
   SELECT t.type, t.id, t.style, t.geom, false FROM today t WHERE NOT EXISTS (SELECT 1 FROM kept k WHERE k.type = t.type AND k.id = t.id)
   UNION ALL
   SELECT 'farmland', f.id, NULL, f.geom, false FROM farmland_parcel f JOIN wanted w ON w.type = 'farmland' AND w.id = f.id
+  UNION ALL
+  SELECT 'basic-farmland', b.id, NULL, b.geom, false FROM basic_farmland b JOIN wanted w ON w.type = 'basic-farmland' AND w.id = b.id
   UNION ALL
   SELECT 'monitoring-point', m.id, m.level, m.geom, false FROM monitoring_point m JOIN wanted w ON w.type = 'monitoring-point' AND w.id = m.id
 )

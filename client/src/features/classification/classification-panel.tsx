@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { ScopeCounty } from '../../shared/api-types'
 import { useLayerVersion } from '../../shared/data-versions'
 import { formatCount, formatDateTime } from '../../shared/format'
@@ -17,10 +17,18 @@ export interface ClassificationPanelProps {
   /** The list open in the drawer, marked in the list. */
   activeListId: number | null
   onOpenList: (list: ClassList) => void
+  /** More about the chosen county, shown below its class lists. */
+  countyExtras?: (adcode: string) => ReactNode
 }
 
 /** 分类划定: county and rule set, 开始划定 with progress and 取消, and the county's class lists with their review state. */
-export function ClassificationPanel({ counties, canClassify, activeListId, onOpenList }: ClassificationPanelProps) {
+export function ClassificationPanel({
+  counties,
+  canClassify,
+  activeListId,
+  onOpenList,
+  countyExtras,
+}: ClassificationPanelProps) {
   const listsVersion = useLayerVersion('classLists', 'parcels')
   const [adcode, setAdcode] = useState<string | null>(counties[0]?.adcode ?? null)
   const [ruleSetVersion, setRuleSetVersion] = useState<string | null>(null)
@@ -209,6 +217,7 @@ export function ClassificationPanel({ counties, canClassify, activeListId, onOpe
           ))}
         </ul>
       )}
+      {adcode && countyExtras?.(adcode)}
     </section>
   )
 }

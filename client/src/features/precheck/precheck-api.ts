@@ -83,6 +83,7 @@ const FEATURE_LAYER: Record<HitType, string> = {
   farmland: 'parcel',
   enterprise: 'enterprise',
   'monitoring-point': 'monitoring-point',
+  'basic-farmland': 'basic-farmland',
 }
 
 /** The map layer (vector source) of a hit type, to locate or highlight the feature. */
