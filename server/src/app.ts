@@ -35,6 +35,9 @@ import { UsersService } from './services/users.service.ts'
 import { tileRoutes } from './routes/tiles.routes.ts'
 import { TileService } from './tiles/tile-service.ts'
 import { ClassificationRunner } from './services/classification-runner.ts'
+import { landImportRoutes } from './routes/land-import.routes.ts'
+import { LandImportRunner } from './services/land-import-runner.ts'
+import { LandImportService } from './services/land-import.service.ts'
 
 export interface AppDeps {
   db: Database
@@ -44,6 +47,8 @@ export interface AppDeps {
   auth?: AuthService
   /** Runs county-wide classification jobs in this process (tests pass one with small batches). */
   classification?: ClassificationRunner
+  /** Applies 三调 land imports in this process (tests pass one with small batches and hooks). */
+  landImport?: LandImportRunner
 }
 
 /** X-Forwarded-For counts only from the proxies the setting names; an address Express cannot read stops the start. */
@@ -70,6 +75,10 @@ export function createApp({
   auth = new AuthService(db, config.auth),
   classification = new ClassificationRunner(db, {
     batchSize: db.mode === 'embedded' ? EMBEDDED_CLASSIFY_BATCH : undefined,
+    log: (msg, err) => logger?.error({ err }, msg),
+  }),
+  landImport = new LandImportRunner(db, {
+    batchSize: config.landImport.batchSize,
     log: (msg, err) => logger?.error({ err }, msg),
   }),
 }: AppDeps) {
@@ -143,6 +152,17 @@ export function createApp({
         invalidateLayers(layers)
         auth.forgetCounties()
       },
+    }),
+  )
+  app.use(
+    landImportRoutes({
+      service: new LandImportService({
+        db,
+        settings: config.landImport,
+        runner: landImport,
+        onChanged: invalidateLayers,
+      }),
+      maxBytes: config.landImport.maxBytes,
     }),
   )
   app.use('/api', notFoundRoute)

@@ -15,6 +15,7 @@ import type { CoverageSettings } from './domain/coverage.ts'
 import type { MonitoringSettings } from './domain/monitoring.ts'
 import type { UploadGuardSettings } from './services/upload-guard.ts'
 import type { AdminUnitSettings } from './services/admin-units.service.ts'
+import type { LandImportSettings } from './services/land-import.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -112,6 +113,8 @@ export interface AppConfig {
   }
   /** 行政区管理: county and township boundaries from a file; every tolerance R 待核实, a choice of this system. */
   adminUnits: AdminUnitSettings
+  /** 三调图斑导入: which land codes become farmland parcels and the checks' tolerances; R 待核实, choices of this system. */
+  landImport: LandImportSettings
   /** Scope of the administrator account created on a first start (a province, city or county code). */
   adminScope: string
   /** Contaminated plots (污染地块). */
@@ -122,6 +125,15 @@ export interface AppConfig {
 }
 
 const rootDir = path.resolve(import.meta.dirname, '..', '..')
+
+function readFraction(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0 || value >= 1)
+    throw new Error(`环境变量 ${name} 应为 0 到 1 之间的小数，当前为 “${raw}”`)
+  return value
+}
 
 function readOptionalNumber(name: string): number | null {
   const raw = process.env[name]
@@ -260,6 +272,27 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       previewMinutes: readInt('ADMIN_UNITS_PREVIEW_MINUTES', 30),
       recordOutsideToleranceM2: readInt('PARCEL_OUTSIDE_TOLERANCE_M2', 1),
       uploadGuard: { ...uploadGuard, maxUnpackedBytes: readInt('ADMIN_UNITS_MAX_UNPACKED_BYTES', 500 * 1024 * 1024) },
+    },
+    landImport: {
+      maxBytes: readInt('LAND_IMPORT_MAX_BYTES', 500 * 1024 * 1024),
+      // 作为耕地图斑导入的地类编码（01 耕地的二级类；加上 02 即把种植园用地也作为耕地图斑）
+      farmlandCodes: (process.env.LAND_IMPORT_FARMLAND_CODES || '0101,0102,0103')
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+      // 图斑边界无效时自动修复（修复后仍为面且面积基本不变）
+      repairInvalid: process.env.LAND_IMPORT_REPAIR_INVALID !== 'false',
+      // 修复前后面积允许相差的比例
+      repairAreaTolerance: readFraction('LAND_IMPORT_REPAIR_AREA_TOLERANCE', 0.001),
+      // 图斑之间重叠面积在此以内视为描边误差，不报
+      overlapToleranceM2: readInt('LAND_IMPORT_OVERLAP_TOLERANCE_M2', 1),
+      // 图斑超出区县边界的面积在此以内视为描边误差，不报
+      outsideToleranceM2: readInt('LAND_IMPORT_OUTSIDE_TOLERANCE_M2', 1),
+      // 计算面积与图斑面积（TBMJ）相差超过此比例时提示
+      areaMismatchRatio: readFraction('LAND_IMPORT_AREA_MISMATCH_RATIO', 0.01),
+      batchSize: readInt('LAND_IMPORT_BATCH_SIZE', 2000),
+      reportListLimit: readInt('LAND_IMPORT_REPORT_LIST_LIMIT', 2000),
+      uploadGuard: { ...uploadGuard, maxUnpackedBytes: readInt('LAND_IMPORT_MAX_UNPACKED_BYTES', 2048 * 1024 * 1024) },
     },
     adminScope: readScope('ADMIN_SCOPE', '430000'),
     plots: {

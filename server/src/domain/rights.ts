@@ -60,6 +60,8 @@ export const RIGHTS = {
    * account or give himself a role without it), so a scope never loses its last manager by mistake.
    */
   'user.manage': ['admin'],
+  /** 三调图斑导入: load a county's 地类图斑 (DLTB) from a file, check it and apply it (农业农村局, administrators). */
+  'land.import': ['farmland', 'admin'],
   /** 行政区管理: load county and township boundaries from a file, within one's own scope. */
   'admin-units.import': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

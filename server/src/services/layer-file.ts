@@ -502,7 +502,15 @@ async function readSampleRows(
  * One heavy upload is read at a time; zips go through the upload guard. Nothing is written.
  */
 export async function inspectLayerFile(input: LayerFileInput, options: LayerFileOptions): Promise<LayerFileInfo> {
-  return runHeavyUpload(options.guard, async () => (await openUnpacked(input, options)).info)
+  return runHeavyUpload(options.guard, () => describeLayerFile(input, options))
+}
+
+/**
+ * {@link inspectLayerFile} for a caller that already holds the one heavy upload (`runHeavyUpload`), e.g. an import
+ * that describes the file and then reads its features.
+ */
+export async function describeLayerFile(input: LayerFileInput, options: LayerFileOptions): Promise<LayerFileInfo> {
+  return (await openUnpacked(input, options)).info
 }
 
 const FEATURE_LINE = /^\{\s*"type"\s*:\s*"Feature"/

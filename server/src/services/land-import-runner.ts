@@ -1,0 +1,156 @@
+import type { Database } from '../db/database.ts'
+import { AppError } from '../domain/errors.ts'
+import {
+  allocateCodes,
+  applyContext,
+  applyFarmland,
+  countCountyParcels,
+  refreshOverview,
+  setStatus,
+} from '../repos/land-import.repo.ts'
+
+/** An apply to run: the import, its county and counts, who started it and in which mode. */
+export interface ApplyJob {
+  importId: number
+  adcode: string
+  fileName: string
+  mode: 'valid' | 'all'
+  actor: string
+  /** Valid features of the import (the progress total). */
+  total: number
+  farmland: number
+  /** Highest feature number of the import (the context batches run over it). */
+  lastSeq: number
+}
+
+export interface ApplyRunnerOptions {
+  /** Features per batch inside the apply's one transaction. */
+  batchSize: number
+  log?: (msg: string, err?: unknown) => void
+  /** Called after each batch with the import and the features done so far (tests cancel or fail here). */
+  onBatch?: (importId: number, done: number) => Promise<void> | void
+}
+
+/** Tile layers an apply changes. */
+export const IMPORT_LAYERS = ['parcel', 'parcel-overview', 'land-context']
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+class Cancelled extends Error {}
+
+const FAILED = '导入出错，已全部撤销，没有写入任何图斑。请稍后重新应用，仍失败请联系管理员（详细原因见服务器日志）'
+
+/**
+ * Applies checked land imports in this process, one transaction each: the farmland parcels and then the context
+ * features are inserted in batches, the progress kept here for the status answers, and a cancel is seen between
+ * two batches. Cancel, a failure or a crash rolls the whole transaction back: nothing of the import is written.
+ */
+export class LandImportRunner {
+  private readonly active = new Map<number, Promise<void>>()
+  private readonly progress = new Map<number, { done: number; total: number }>()
+  private readonly cancelled = new Set<number>()
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: ApplyRunnerOptions,
+  ) {}
+
+  isActive(importId: number): boolean {
+    return this.active.has(importId)
+  }
+
+  /** The features done so far of a running apply. */
+  progressOf(importId: number): { done: number; total: number } | undefined {
+    return this.progress.get(importId)
+  }
+
+  /** Asks a running apply to stop at its next batch; false when none runs here. */
+  cancel(importId: number): boolean {
+    if (!this.active.has(importId)) return false
+    this.cancelled.add(importId)
+    return true
+  }
+
+  /** Starts the apply in the background; `onApplied` gets the tile layers to invalidate after the commit. */
+  start(job: ApplyJob, onApplied: (layers: string[]) => void): void {
+    this.progress.set(job.importId, { done: 0, total: job.total })
+    const run = nextTurn()
+      .then(() => this.run(job, onApplied))
+      .finally(() => {
+        this.active.delete(job.importId)
+        this.progress.delete(job.importId)
+        this.cancelled.delete(job.importId)
+      })
+    this.active.set(job.importId, run)
+  }
+
+  /** Resolves when every apply started here has ended (shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.active.size) await Promise.allSettled([...this.active.values()])
+  }
+
+  private async run(job: ApplyJob, onApplied: (layers: string[]) => void): Promise<void> {
+    try {
+      const added = await this.apply(job)
+      await setStatus(this.db, job.importId, {
+        status: 'applied',
+        farmlandAdded: added.farmland,
+        contextAdded: added.context,
+        done: added.farmland + added.context,
+      })
+      onApplied(IMPORT_LAYERS)
+    } catch (err) {
+      const isCancel = err instanceof Cancelled
+      if (!isCancel) this.options.log?.(`三调图斑导入 ${job.importId}（${job.adcode}）失败`, err)
+      const message = isCancel
+        ? '已取消，已全部撤销，没有写入任何图斑'
+        : err instanceof AppError
+          ? `${err.message}；已全部撤销，没有写入任何图斑`
+          : FAILED
+      await setStatus(this.db, job.importId, { status: isCancel ? 'cancelled' : 'failed', message, done: 0 }).catch(
+        (e) => this.options.log?.(`三调图斑导入 ${job.importId} 无法标记结果`, e),
+      )
+    }
+  }
+
+  private async afterBatch(job: ApplyJob, done: number): Promise<void> {
+    this.progress.set(job.importId, { done, total: job.total })
+    await this.options.onBatch?.(job.importId, done)
+    if (this.cancelled.has(job.importId)) throw new Cancelled()
+    await nextTurn()
+  }
+
+  private apply(job: ApplyJob): Promise<{ farmland: number; context: number }> {
+    const { batchSize } = this.options
+    const reason = `三调图斑导入（第 ${job.importId} 次导入，文件“${job.fileName}”）`
+    return this.db.transaction(async (tx) => {
+      if ((await countCountyParcels(tx, job.adcode)) > 0)
+        throw new AppError('CONFLICT', '该区县在导入期间已有了耕地图斑，首次导入不能进行')
+      let farmland = 0
+      let context = 0
+      if (job.farmland > 0) {
+        const baseNo = (await allocateCodes(tx, job.adcode, job.farmland)) - 1
+        for (let from = 1; from <= job.farmland; from += batchSize) {
+          const to = Math.min(from + batchSize - 1, job.farmland)
+          farmland += await applyFarmland(tx, {
+            importId: job.importId,
+            adcode: job.adcode,
+            baseNo,
+            from,
+            to,
+            actor: job.actor,
+            reason,
+          })
+          await this.afterBatch(job, farmland)
+        }
+      }
+      for (let from = 1; from <= job.lastSeq; from += batchSize) {
+        const to = Math.min(from + batchSize - 1, job.lastSeq)
+        context += await applyContext(tx, { importId: job.importId, adcode: job.adcode, from, to })
+        await this.afterBatch(job, farmland + context)
+      }
+      await refreshOverview(tx, job.adcode)
+      return { farmland, context }
+    })
+  }
+}
