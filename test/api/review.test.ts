@@ -5,6 +5,8 @@ import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 import { BOTH_TEST_COUNTIES, signInNewUser } from '../support/users.ts'
+import { ReviewInfo } from '../../contracts/review.ts'
+import { readContract } from '../support/contract.ts'
 
 let db: Database
 let app: ReturnType<typeof createTestApp>
@@ -146,7 +148,7 @@ async function step(
     after: { reviewStatus: after.review_status, version: after.version, publishedVersion: after.published_version },
   })
   expect(after.version).toBe(before.version + 1)
-  return res.body
+  return readContract(ReviewInfo, res.body)
 }
 
 describe('the review workflow of a plot', () => {

@@ -1,5 +1,5 @@
+import { featureInfoPath } from '../features/info/info-api'
 import { ReviewBlock } from '../features/review/review-block'
-import type { ReviewedFeatureInfo } from '../shared/api-types'
 import { useDataChanged, useLayerVersion } from '../shared/data-versions'
 import { useJson } from '../shared/use-json'
 
@@ -15,8 +15,8 @@ export interface PlotReviewProps {
  */
 export function PlotReview({ plotId, title }: PlotReviewProps) {
   const dataChanged = useDataChanged()
-  const info = useJson<ReviewedFeatureInfo>(
-    `/api/features/contaminated-plot/${plotId}`,
+  const info = useJson(
+    featureInfoPath({ source: 'contaminated-plot', id: plotId }),
     useLayerVersion('plots'),
     '审核状态加载失败',
   )

@@ -14,6 +14,7 @@ import {
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import type { FeatureCollection } from 'geojson'
+import type { TileVersions } from '@contracts/map'
 import { getJson } from '../shared/api-client'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatusSource } from '../shared/api-types'
 import { DrawController } from './draw-controller'
@@ -72,11 +73,6 @@ function overlayColor(): ExpressionSpecification {
 }
 
 setWorkerUrl(workerUrl)
-
-/** The answer of a style's versions URL: the data version of each of its tile layers. */
-interface TileVersions {
-  versions: Record<string, number>
-}
 
 /** Options of {@link MapClient}. */
 export interface MapClientOptions {

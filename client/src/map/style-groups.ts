@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl'
-import type { LayerGroup, LegendItem } from '../shared/api-types'
+import type { LayerGroup, LegendItem } from '@contracts/map'
 
 /** Style layer ids by group, and the ids and source layers of the clickable layers. */
 export interface StyleIndex {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { getJson, isAbortError } from './api-client'
+import { getJson, isAbortError, type ApiPath } from './api-client'
 
 const DEBOUNCE_MS = 250
 
@@ -9,9 +9,9 @@ export type SearchState<T> =
 
 /**
  * Asks `endpoint?q=<text>` 250 ms after the text stops changing (the answer is `{results}`); answers for older
- * text are never shown.
+ * text are never shown. An endpoint built by a feature's `<feature>-api.ts` carries the result type.
  */
-export function useDebouncedSearch<T>(endpoint: string, text: string): SearchState<T> {
+export function useDebouncedSearch<T>(endpoint: ApiPath<{ results: T[] }> | string, text: string): SearchState<T> {
   const [answer, setAnswer] = useState<{ query: string; state: SearchState<T> }>({
     query: '',
     state: { status: 'idle' },

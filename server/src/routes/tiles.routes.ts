@@ -13,6 +13,7 @@ import {
   buildStyle,
 } from '../tiles/style.ts'
 import type { TileService } from '../tiles/tile-service.ts'
+import type { TileVersions } from '../../../contracts/map.ts'
 import zlib from 'node:zlib'
 
 function baseUrl(req: Request): string {
@@ -41,10 +42,14 @@ export function tileRoutes(tiles: TileService): Router {
     res.set('Cache-Control', 'no-cache').json(buildPublicStyle(baseUrl(req), (l) => tiles.version(l)))
   })
   router.get(STAFF_VERSIONS_PATH, requireRole(), (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ versions: tiles.versionsOf(STAFF_MAP_LAYERS.map((l) => l.name)) })
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ versions: tiles.versionsOf(STAFF_MAP_LAYERS.map((l) => l.name)) } satisfies TileVersions)
   })
   router.get(PUBLIC_VERSIONS_PATH, (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ versions: tiles.versionsOf(PUBLIC_MAP_LAYERS.map((l) => l.name)) })
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ versions: tiles.versionsOf(PUBLIC_MAP_LAYERS.map((l) => l.name)) } satisfies TileVersions)
   })
   router.get('/tiles/:layer.json', (req, res) => {
     const layer = requireLayer(req.params.layer)

@@ -1,13 +1,13 @@
 import type { Database } from '../db/database.ts'
-import { describeFeature, type FeatureEntity, type FeatureInfo } from '../domain/feature-info.ts'
+import { describeFeature, type FeatureEntity } from '../domain/feature-info.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
 import type { ReviewKind } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { describeReview, type ReviewInfo } from './review.service.ts'
+import { describeReview } from './review.service.ts'
 import { findFeature, listCounties, readHealth, searchPlaces, type Bbox } from '../repos/map.repo.ts'
 import { findTileLayer } from '../tiles/layers.ts'
-import type { CountiesResponse } from '../../../contracts/map.ts'
+import type { CountiesResponse, FeatureInfo, HealthResponse, SearchResult } from '../../../contracts/map.ts'
 
 const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = { plot: 'plot', 'control-zone': 'control-zone' }
 
@@ -18,16 +18,6 @@ const KIND_NAMES = {
   plot: '污染地块',
   point: '监测点位',
 } as const
-
-export interface SearchResult {
-  kind: keyof typeof KIND_NAMES
-  kindName: string
-  id?: number
-  code: string
-  name: string
-  context: string
-  bbox: Bbox
-}
 
 export async function searchMap(
   db: Database,
@@ -67,7 +57,7 @@ export async function getFeatureInfo(
   ctx: AuthContext,
   layerName: string,
   id: number,
-): Promise<FeatureInfo & { layer: string; layerName: string; bbox: Bbox; review?: ReviewInfo }> {
+): Promise<FeatureInfo> {
   const layer = findTileLayer(layerName)
   if (!layer) throw new AppError('NOT_FOUND', `没有名为 “${layerName}” 的图层`)
   if (!layer.entity) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 没有可查询的要素属性`)
@@ -84,7 +74,7 @@ export async function getFeatureInfo(
   }
 }
 
-export async function getHealth(db: Database) {
+export async function getHealth(db: Database): Promise<HealthResponse> {
   const h = await readHealth(db)
   return {
     status: 'ok',

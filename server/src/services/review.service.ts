@@ -26,6 +26,7 @@ import {
 } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { publishPlotNegativeList } from './plots.service.ts'
+import type { HistoryEntry, ReviewInfo, ReviewQueueItem } from '../../../contracts/review.ts'
 
 /** What each kind of record is called, who keeps it, and which tile layers show it. */
 export const REVIEW_KINDS: Record<
@@ -92,17 +93,6 @@ const ACTION_LABEL: Record<string, string> = {
   dismiss: '不予列入',
   publish_list: '发布名单（名录）',
   ...Object.fromEntries(Object.entries(REVIEW_TRANSITIONS).map(([a, t]) => [a, t.label])),
-}
-
-export interface ReviewInfo {
-  kind: ReviewKind
-  id: number
-  status: ReviewStatus
-  statusName: string
-  reason: string | null
-  version: number
-  publishedVersion: number
-  actions: { action: ReviewAction; label: string; isReasonRequired: boolean }[]
 }
 
 /** The review block of a record for the info panel: its state and the buttons this user may press. */
@@ -219,7 +209,12 @@ export async function transitionReview(
   return result
 }
 
-export async function getRecordHistory(db: Database, ctx: AuthContext, kind: ReviewKind, id: number) {
+export async function getRecordHistory(
+  db: Database,
+  ctx: AuthContext,
+  kind: ReviewKind,
+  id: number,
+): Promise<HistoryEntry[]> {
   const table = REVIEW_TABLES[kind].table
   const owner = await findRecordCounty(db, table, id)
   if (!owner) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的${REVIEW_KINDS[kind].title}`)
@@ -232,7 +227,7 @@ export async function getRecordHistory(db: Database, ctx: AuthContext, kind: Rev
     actor: r.actor,
     actorName: r.actor_name ?? r.actor,
     reason: r.reason,
-    changedAt: r.changed_at,
+    changedAt: new Date(r.changed_at).toISOString(),
     before: r.before,
     after: r.after,
   }))
@@ -244,7 +239,7 @@ export async function listReviewQueueFor(
   ctx: AuthContext,
   statuses: ReviewStatus[] | undefined,
   limit: number,
-) {
+): Promise<ReviewQueueItem[]> {
   const wanted =
     statuses ?? (can(ctx.user.role, 'review.approve') ? ['submitted', 'approved'] : ['returned', 'draft', 'submitted'])
   const rows = await listReviewQueue(db, scopeAdcodes(ctx), wanted as ReviewStatus[], limit)
@@ -256,7 +251,7 @@ export async function listReviewQueueFor(
     county: r.county,
     code: r.code,
     name: r.name,
-    updatedAt: r.updated_at,
+    updatedAt: new Date(r.updated_at).toISOString(),
     review: describeReview(r.kind as ReviewKind, r, ctx.user.role),
   }))
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { FeatureInfo } from '../../shared/api-types'
+import type { FeatureInfo } from '@contracts/map'
 
 /** Props of {@link InfoFields}. */
 export interface InfoFieldsProps {

@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react'
-import type { Bbox, FeatureRef, ReviewedFeatureInfo } from '../../shared/api-types'
+import type { FeatureInfo } from '@contracts/map'
+import type { Bbox, FeatureRef } from '../../shared/api-types'
 import { layerOfSource, useLayerVersion } from '../../shared/data-versions'
 import { InfoFields } from './info-fields'
 import { useFeatureInfo } from './use-feature-info'
@@ -10,10 +11,10 @@ export interface InfoPanelProps {
   onClose: () => void
   onLocate: (bbox: Bbox) => void
   /** Extra blocks above and below the attributes (e.g. review state and history); `reload` fetches the feature again. */
-  renderTop?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
-  renderBottom?: (info: ReviewedFeatureInfo, reload: () => void) => ReactNode
+  renderTop?: (info: FeatureInfo, reload: () => void) => ReactNode
+  renderBottom?: (info: FeatureInfo, reload: () => void) => ReactNode
   /** Draws one attribute's value differently (e.g. a class with its map colour); undefined keeps the text. */
-  renderValue?: (field: ReviewedFeatureInfo['fields'][number]) => ReactNode | undefined
+  renderValue?: (field: FeatureInfo['fields'][number]) => ReactNode | undefined
 }
 
 /**

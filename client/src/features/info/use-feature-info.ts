@@ -1,28 +1,26 @@
 import { useEffect, useState } from 'react'
-import { getJson, isAbortError } from '../../shared/api-client'
-import type { FeatureRef, ReviewedFeatureInfo } from '../../shared/api-types'
+import type { FeatureInfo } from '@contracts/map'
+import { isAbortError } from '../../shared/api-client'
+import type { FeatureRef } from '../../shared/api-types'
+import { featureInfoPath, loadFeatureInfo } from './info-api'
 
 /** State of the description of one feature. */
 export type FeatureInfoState =
-  { status: 'loading' } | { status: 'done'; info: ReviewedFeatureInfo } | { status: 'error'; message: string }
+  { status: 'loading' } | { status: 'done'; info: FeatureInfo } | { status: 'error'; message: string }
 
 type Answer = { key: string; state: FeatureInfoState }
-
-function keyOf(ref: FeatureRef): string {
-  return `${encodeURIComponent(ref.source)}/${encodeURIComponent(String(ref.id))}`
-}
 
 /**
  * Loads `GET /api/features/{source}/{id}` for the selected feature; a new `reloadKey` loads it again and keeps
  * the shown description until the new one arrives.
  */
 export function useFeatureInfo(ref: FeatureRef, reloadKey: unknown = 0): FeatureInfoState {
-  const key = keyOf(ref)
+  const key = featureInfoPath(ref)
   const [answer, setAnswer] = useState<Answer | null>(null)
 
   useEffect(() => {
     const controller = new AbortController()
-    getJson<ReviewedFeatureInfo>(`/api/features/${key}`, controller.signal)
+    loadFeatureInfo(key, controller.signal)
       .then((info) => setAnswer({ key, state: { status: 'done', info } }))
       .catch((error: unknown) => {
         if (isAbortError(error)) return

@@ -1,4 +1,4 @@
-import type { LayerGroup } from '../../shared/api-types'
+import type { LayerGroup } from '@contracts/map'
 import { LegendSwatch } from './legend-swatch'
 
 /** Props of {@link LayerGroupItem}. */

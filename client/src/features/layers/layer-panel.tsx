@@ -1,4 +1,4 @@
-import type { LayerGroup } from '../../shared/api-types'
+import type { LayerGroup } from '@contracts/map'
 import { LayerGroupItem } from './layer-group-item'
 
 /** Props of {@link LayerPanel}. */

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import type { LegendItem } from '../../shared/api-types'
+import type { LegendItem } from '@contracts/map'
 
 /** A small symbol of a legend entry: filled square, line, circle or hatched square. */
 export function LegendSwatch({ item }: { item: LegendItem }) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { ReviewAction } from '../../shared/api-types'
+import type { ReviewAction } from '@contracts/review'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { ApiError, sendJson } from '../../shared/api-client'
-import type { ReviewAction, ReviewInfo } from '../../shared/api-types'
+import type { ReviewAction, ReviewInfo } from '@contracts/review'
+import { ApiError } from '../../shared/api-client'
 import { useDataChanged } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { ReviewActionDialog } from './review-action-dialog'
+import { runReviewAction } from './review-api'
 import { REVIEW_LAYERS } from './review-source'
 import { ReviewStatusBadge } from './review-status-badge'
 
@@ -60,7 +61,7 @@ export function ReviewBlock({ review, recordTitle, onStale, wording }: ReviewBlo
     setBusy(true)
     setFailure(null)
     try {
-      await sendJson<ReviewInfo>('POST', `/api/reviews/${review.kind}/${review.id}/${pending.action}`, {
+      await runReviewAction(review, pending.action, {
         version: review.version,
         ...(reason ? { reason } : {}),
       })

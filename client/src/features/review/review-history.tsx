@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../../../server/src/domain/review-workflow.ts'
-import type { HistoryEntry, ReviewKind } from '../../shared/api-types'
+import type { HistoryEntry, ReviewKind } from '@contracts/review'
 import { formatDateTime } from '../../shared/format'
 import { useReviewHistory } from './use-review-history'
 

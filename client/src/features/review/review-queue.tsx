@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
-import { getJson, isAbortError } from '../../shared/api-client'
-import type { ReviewQueueItem, ReviewQueueResponse } from '../../shared/api-types'
+import type { ReviewQueueItem } from '@contracts/review'
+import { isAbortError } from '../../shared/api-client'
 import { useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { formatDateTime } from '../../shared/format'
+import { loadReviewQueue } from './review-api'
 import { ReviewStatusBadge } from './review-status-badge'
 
 /** Props of {@link ReviewQueue}. */
@@ -28,7 +29,7 @@ export function ReviewQueue({ activeKey, onOpen, onCount }: ReviewQueueProps) {
 
   useEffect(() => {
     const controller = new AbortController()
-    getJson<ReviewQueueResponse>('/api/reviews', controller.signal)
+    loadReviewQueue(controller.signal)
       .then(({ items }) => {
         setState({ status: 'done', items })
         onCount?.(items.length)

@@ -1,4 +1,5 @@
-import type { FeatureRef, ReviewKind } from '../../shared/api-types'
+import type { ReviewKind } from '@contracts/review'
+import type { FeatureRef } from '../../shared/api-types'
 import type { DataLayer } from '../../shared/data-versions'
 
 const SOURCE_OF_KIND: Partial<Record<ReviewKind, string>> = {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
-import { getJson, isAbortError } from '../../shared/api-client'
-import type { HistoryEntry, HistoryResponse, ReviewKind } from '../../shared/api-types'
+import type { HistoryEntry, ReviewKind } from '@contracts/review'
+import { isAbortError } from '../../shared/api-client'
 import { useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
+import { loadHistory } from './review-api'
 import { REVIEW_LAYERS } from './review-source'
 
 /** State of a record's change history. */
@@ -20,14 +21,14 @@ export function useReviewHistory(kind: ReviewKind, id: number): HistoryState {
 
   useEffect(() => {
     const controller = new AbortController()
-    getJson<HistoryResponse>(`/api/history/${key}`, controller.signal)
+    loadHistory(kind, id, controller.signal)
       .then(({ entries }) => setAnswer({ key, state: { status: 'done', entries } }))
       .catch((error: unknown) => {
         if (isAbortError(error)) return
         setAnswer({ key, state: { status: 'error', message: errorMessage(error, '变更历史加载失败') } })
       })
     return () => controller.abort()
-  }, [key, version])
+  }, [key, kind, id, version])
 
   return answer?.key === key ? answer.state : { status: 'loading' }
 }

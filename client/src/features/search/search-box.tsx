@@ -1,5 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
-import type { SearchResult } from '../../shared/api-types'
+import type { SearchResult } from '@contracts/map'
 import { SearchResults } from './search-results'
 import { useSearch } from './use-search'
 

@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../shared/api-types'
+import type { SearchResult } from '@contracts/map'
 import type { SearchState } from './use-search'
 
 /** Props of {@link SearchResults}. */

@@ -1,4 +1,5 @@
-import type { FeatureRef, MapFocus, SearchKind, SearchResult } from '../../shared/api-types'
+import type { SearchKind, SearchResult } from '@contracts/map'
+import type { FeatureRef, MapFocus } from '../../shared/api-types'
 
 const MAX_ZOOM: Record<SearchKind, number> = { county: 10, township: 12, parcel: 15, plot: 15, point: 15 }
 const FEATURE_SOURCE: Partial<Record<SearchKind, string>> = {

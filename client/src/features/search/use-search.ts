@@ -1,9 +1,10 @@
-import type { SearchResult } from '../../shared/api-types'
+import type { SearchResult } from '@contracts/map'
 import { useDebouncedSearch, type SearchState as State } from '../../shared/use-debounced-search'
+import { searchPath } from './search-api'
 
 export type SearchState = State<SearchResult>
 
 /** Searches `GET /api/search` (the user's counties) once the text rests. */
 export function useSearch(text: string): SearchState {
-  return useDebouncedSearch<SearchResult>('/api/search', text)
+  return useDebouncedSearch(searchPath, text)
 }
