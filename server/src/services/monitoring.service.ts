@@ -43,6 +43,7 @@ import {
 import { insertHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import type { UploadGuardSettings } from './upload-guard.ts'
+import type { NewResultResponse, PointDetail, PointList } from '../../../contracts/monitoring.ts'
 
 export interface MonitoringDeps {
   db: Database
@@ -101,7 +102,7 @@ export interface PointQuery {
 }
 
 /** The points of the caller's counties (or one of them), filtered, with counts by level, type and status. */
-export async function listPointsFor(deps: MonitoringDeps, ctx: AuthContext, query: PointQuery) {
+export async function listPointsFor(deps: MonitoringDeps, ctx: AuthContext, query: PointQuery): Promise<PointList> {
   let adcodes = scopeAdcodes(ctx)
   if (query.adcode) {
     const county = ctx.user.counties.find((c) => c.adcode === query.adcode)
@@ -200,7 +201,7 @@ async function mustFindPoint(db: Queryable, ctx: AuthContext, id: number, lock =
 }
 
 /** One point of the caller's counties with every result over time, each value flagged against its standard. */
-export async function getPointDetail(deps: MonitoringDeps, ctx: AuthContext, id: number) {
+export async function getPointDetail(deps: MonitoringDeps, ctx: AuthContext, id: number): Promise<PointDetail> {
   const point = await mustFindPoint(deps.db, ctx, id)
   return describePoint(ctx, point, await listResults(deps.db, point.adcode, point.id), deps.settings)
 }
@@ -223,7 +224,7 @@ export interface NewPointInput {
  * county named, when one is); township and, unless given, the 三调 land code are taken from the position; the
  * code must be new in the county. Point and history row in one transaction.
  */
-export async function createPoint(deps: MonitoringDeps, ctx: AuthContext, input: NewPointInput) {
+export async function createPoint(deps: MonitoringDeps, ctx: AuthContext, input: NewPointInput): Promise<PointDetail> {
   const id = await deps.db.transaction(async (tx) => {
     const [place] = await locatePoint(tx, input.lon, input.lat)
     const where = `经度 ${input.lon}、纬度 ${input.lat}`
@@ -296,7 +297,12 @@ export interface PointEdit {
 }
 
 /** Edits level, type, status or name (environment officer) against the version read; 409 when someone was first. */
-export async function editPoint(deps: MonitoringDeps, ctx: AuthContext, id: number, edit: PointEdit) {
+export async function editPoint(
+  deps: MonitoringDeps,
+  ctx: AuthContext,
+  id: number,
+  edit: PointEdit,
+): Promise<PointDetail> {
   await deps.db.transaction(async (tx) => {
     const point = await mustFindPoint(tx, ctx, id, true)
     if (point.version !== edit.version) {
@@ -365,7 +371,7 @@ export async function addResult(
   id: number,
   input: ResultInput,
   today = todayInChina(),
-) {
+): Promise<NewResultResponse> {
   const resultId = await deps.db.transaction(async (tx) => {
     const point = await mustFindPoint(tx, ctx, id, true)
     const refusal = resultRefusal(ctx.user.role, point.point_type, point.code)

@@ -1,4 +1,5 @@
-import { flagTone, type PointResult } from './monitoring-types'
+import type { PointResult } from '@contracts/monitoring'
+import { flagTone } from './monitoring-types'
 
 const W = 300
 const H = 118

@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { ApiError, sendJson } from '../../shared/api-client'
+import type { ImportReport } from '@contracts/monitoring'
+import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
-import type { ImportReport } from './monitoring-types'
+import { importResults } from './monitoring-api'
 
 type Mode = ImportReport['mode']
 
@@ -34,14 +35,8 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
     if (!file) return
     setBusy(true)
     setMessage(null)
-    const form = new FormData()
-    form.append('file', file)
     try {
-      const answer = await sendJson<ImportReport>(
-        'POST',
-        `/api/monitoring/import?mode=${mode}&dryRun=${isDryRun}`,
-        form,
-      )
+      const answer = await importResults(file, mode, isDryRun)
       setReport(answer)
       if (isDryRun) {
         setMessage({

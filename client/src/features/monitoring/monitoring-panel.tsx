@@ -4,7 +4,9 @@ import type { ScopeCounty } from '../../shared/api-types'
 import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { useJson } from '../../shared/use-json'
 import { ImportDialog } from './import-dialog'
-import { LEVEL_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS, type PointCount, type PointList } from './monitoring-types'
+import type { PointCount } from '@contracts/monitoring'
+import { pointListPath } from './monitoring-api'
+import { LEVEL_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS } from './monitoring-types'
 import { NewPointForm } from './new-point-form'
 import './monitoring.css'
 
@@ -60,11 +62,8 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
   const [isImporting, setImporting] = useState(false)
   const [isCreating, setCreating] = useState(false)
   const stopCreating = useCallback(() => setCreating(false), [])
-  const query = new URLSearchParams(
-    Object.entries({ adcode, level, type, status, q: q.trim() }).filter(([, v]) => v),
-  ).toString()
-  const list = useJson<PointList>(
-    `/api/monitoring/points${query ? `?${query}` : ''}`,
+  const list = useJson(
+    pointListPath({ adcode, level, type, status, q: q.trim() }),
     useLayerVersion('points'),
     '监测点位加载失败',
   )

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { MapClient } from '../../map/map-client'
-import { sendJson } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { FormError } from '../../shared/ui/form-error'
-import { LEVEL_OPTIONS, TYPE_OPTIONS, type PointDetail } from './monitoring-types'
+import type { NewPointBody, PointDetail } from '@contracts/monitoring'
+import { createPoint } from './monitoring-api'
+import { LEVEL_OPTIONS, TYPE_OPTIONS } from './monitoring-types'
 
 /** Props of {@link NewPointForm}. */
 export interface NewPointFormProps {
@@ -86,11 +87,11 @@ export function NewPointForm({ client, isActive, onCancel, onCreated }: NewPoint
     setBusy(true)
     setFailure(null)
     try {
-      const created = await sendJson<PointDetail>('POST', '/api/monitoring/points', {
+      const created = await createPoint({
         code: draft.code,
         name: draft.name,
-        level: draft.level,
-        type: draft.type,
+        level: draft.level as NewPointBody['level'],
+        type: draft.type as NewPointBody['type'],
         lon: Number(draft.lon),
         lat: Number(draft.lat),
         soilType: draft.soilType.trim() || null,

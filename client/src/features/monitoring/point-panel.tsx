@@ -1,17 +1,12 @@
 import { useState } from 'react'
-import { ApiError, sendJson } from '../../shared/api-client'
+import type { PointDetail, PointResult } from '@contracts/monitoring'
+import { ApiError } from '../../shared/api-client'
 import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
 import { ElementChart, seriesOf } from './element-chart'
-import {
-  LEVEL_OPTIONS,
-  STATUS_OPTIONS,
-  TYPE_OPTIONS,
-  flagTone,
-  type PointDetail,
-  type PointResult,
-} from './monitoring-types'
+import { editPoint, pointPath } from './monitoring-api'
+import { LEVEL_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS, flagTone } from './monitoring-types'
 import { ResultForm } from './result-form'
 import './monitoring.css'
 
@@ -34,11 +29,7 @@ export function PointPanel({ pointId, onClose }: PointPanelProps) {
   const [isEntering, setEntering] = useState(false)
   const [isEditing, setEditing] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
-  const state = useJson<PointDetail>(
-    `/api/monitoring/points/${pointId}`,
-    `${useLayerVersion('points')}/${reloads}`,
-    '监测点位加载失败',
-  )
+  const state = useJson(pointPath(pointId), `${useLayerVersion('points')}/${reloads}`, '监测点位加载失败')
   /** A result or the point changed on the server: the panel, the list, the queue and the map read again. */
   const changed = (text: string) => {
     setNotice(text)
@@ -252,7 +243,7 @@ function PointEditForm({
   const [error, setError] = useState<string | null>(null)
   const save = async () => {
     try {
-      await sendJson('PATCH', `/api/monitoring/points/${point.id}`, { version: point.version, ...draft })
+      await editPoint(point.id, { version: point.version, ...draft })
       onSaved('点位已修改')
     } catch (e) {
       setError(errorMessage(e, '修改失败'))

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { sendJson } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
+import { addResult } from './monitoring-api'
 
 const SOIL_KEYS = [
   ['cd', '镉'],
@@ -62,7 +62,7 @@ export function ResultForm({ pointId, isProducePoint, onSaved, onCancel }: Resul
       values: Object.fromEntries(keys.map(([k]) => [k, blankToNull(fields[`v_${k}`])])),
     }
     try {
-      await sendJson('POST', `/api/monitoring/points/${pointId}/results`, body)
+      await addResult(pointId, body)
       onSaved(`已录入 ${body.sampledOn} 的${medium === 'soil' ? '土壤' : '农产品'}结果`)
     } catch (e) {
       setError(errorMessage(e, '录入失败'))
