@@ -5,6 +5,8 @@ import { DEFAULT_COVERAGE_SETTINGS } from '../../server/src/domain/coverage.ts'
 import { addFarmlandBlock, findUncoveredSpot } from '../support/farmland-block.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
+import { AcceptGapResponse } from '../../contracts/coverage.ts'
+import { readContract } from '../support/contract.ts'
 
 let db: Database
 let app: ReturnType<typeof createTestApp>
@@ -253,7 +255,7 @@ describe('POST /api/coverage/gaps/accept', () => {
       type: 'basic',
       basis: { spacingKm: 2.5, rank: p.rank, gainM2: p.gainM2, ranAt: gaps.body.ranAt },
     }).expect(201)
-    const point = res.body.point
+    const point = readContract(AcceptGapResponse, res.body).point
     plannedIds.push(point.id)
     expect(point.code).toBe(`430903-GH${String(seq.n).padStart(4, '0')}`)
     expect(point).toMatchObject({

@@ -43,6 +43,14 @@ import {
 } from '../repos/coverage.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { assertAdcodeInScope } from './control-zones.service.ts'
+import type {
+  AcceptGapResponse,
+  CoveragePoints,
+  CoverageResponse,
+  GapResponse,
+  TownshipResponse,
+  UncoveredFeatures,
+} from '../../../contracts/coverage.ts'
 
 export type CoverageServiceSettings = CoverageSettings & { maxUncoveredFeatures: number; duplicateWithinM: number }
 
@@ -226,7 +234,12 @@ async function countiesFor(db: Queryable, ctx: AuthContext, adcode: string | und
 }
 
 /** Coverage of the user's counties (or one of them) with the verdict and its reasons, and city and province roll-ups. */
-export async function getCoverage(db: Database, ctx: AuthContext, settings: CoverageSettings, adcode?: string) {
+export async function getCoverage(
+  db: Database,
+  ctx: AuthContext,
+  settings: CoverageSettings,
+  adcode?: string,
+): Promise<CoverageResponse> {
   const counties = (await coverageOf(db, await countiesFor(db, ctx, adcode), settings)).map(
     ({ county: c, facts, verdict, threeLevel }) => ({
       adcode: c.adcode,
@@ -253,7 +266,12 @@ export async function getCoverage(db: Database, ctx: AuthContext, settings: Cove
 }
 
 /** Coverage of each township of a county (townships hold no verdict: the rule is a county rule). */
-export async function getTownshipCoverage(db: Database, ctx: AuthContext, settings: CoverageSettings, adcode: string) {
+export async function getTownshipCoverage(
+  db: Database,
+  ctx: AuthContext,
+  settings: CoverageSettings,
+  adcode: string,
+): Promise<TownshipResponse> {
   const [one] = await coverageOf(db, await countiesFor(db, ctx, adcode), settings)
   return {
     adcode,
@@ -273,7 +291,7 @@ export async function getUncoveredFarmland(
   ctx: AuthContext,
   settings: CoverageServiceSettings,
   adcode: string,
-) {
+): Promise<UncoveredFeatures> {
   await assertAdcodeInScope(db, ctx, adcode)
   const rows = await listUncoveredParcels(
     db,
@@ -305,7 +323,7 @@ export async function getUncoveredFarmland(
 }
 
 /** Active and planned points of a county as GeoJSON, for the coverage map. */
-export async function getCoveragePoints(db: Database, ctx: AuthContext, adcode: string) {
+export async function getCoveragePoints(db: Database, ctx: AuthContext, adcode: string): Promise<CoveragePoints> {
   await assertAdcodeInScope(db, ctx, adcode)
   const rows = await listCoveragePoints(db, adcode)
   return {
@@ -341,7 +359,12 @@ export interface GapInput {
  * 缺口分析: the grid nodes of the spacing inside the county (laid out in its CGCS2000 3° GK zone), each with the
  * uncovered farmland within the coverage distance (SQL), then the greedy choice of k (domain).
  */
-export async function runGapAnalysis(db: Database, ctx: AuthContext, settings: CoverageSettings, input: GapInput) {
+export async function runGapAnalysis(
+  db: Database,
+  ctx: AuthContext,
+  settings: CoverageSettings,
+  input: GapInput,
+): Promise<GapResponse> {
   await assertAdcodeInScope(db, ctx, input.adcode)
   const [county] = await listCounties(db, [input.adcode])
   const srid = gaussKrugerSrid((county.bbox[0] + county.bbox[2]) / 2)
@@ -406,7 +429,7 @@ export async function acceptGapProposal(
   ctx: AuthContext,
   settings: CoverageServiceSettings,
   input: AcceptInput,
-) {
+): Promise<AcceptGapResponse> {
   const discM2 = Math.PI * settings.distanceM ** 2
   if (input.basis.gainM2 > discM2 * GAIN_ROUNDING) {
     throw new AppError(

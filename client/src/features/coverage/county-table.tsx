@@ -1,5 +1,5 @@
 import { formatAreaValue, formatCount, formatShare } from '../../shared/format'
-import type { CountyCoverage } from './coverage-types'
+import type { CountyCoverage } from '@contracts/coverage'
 
 /** Props of {@link CountyTable}. */
 export interface CountyTableProps {

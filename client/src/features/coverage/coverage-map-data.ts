@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson'
-import type { CoverageFeatures, GapProposal } from './coverage-types'
+import type { CoveragePoints, GapProposal, UncoveredFeatures } from '@contracts/coverage'
 
 /** Colours of the coverage map's overlays (points by level, planned points, proposals, uncovered farmland). */
 export const COVERAGE_MAP_COLORS = {
@@ -13,7 +13,7 @@ export const COVERAGE_MAP_COLORS = {
 } as const
 
 /** Uncovered parcels as a map overlay: filled in the uncovered colour. */
-export function uncoveredOverlay(data: CoverageFeatures | null): FeatureCollection | null {
+export function uncoveredOverlay(data: UncoveredFeatures | null): FeatureCollection | null {
   if (!data) return null
   return {
     type: 'FeatureCollection',
@@ -27,7 +27,7 @@ export function uncoveredOverlay(data: CoverageFeatures | null): FeatureCollecti
 }
 
 /** Active points coloured by level; planned points in the planned colour. */
-export function pointsOverlay(data: CoverageFeatures | null): FeatureCollection | null {
+export function pointsOverlay(data: CoveragePoints | null): FeatureCollection | null {
   if (!data) return null
   return {
     type: 'FeatureCollection',

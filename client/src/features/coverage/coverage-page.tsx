@@ -5,13 +5,8 @@ import { useJson } from '../../shared/use-json'
 import { MapView } from '../../map/map-view'
 import type { MapClient } from '../../map/map-client'
 import { COVERAGE_MAP_COLORS, pointsOverlay, proposalsOverlay, uncoveredOverlay } from './coverage-map-data'
-import type {
-  CountyCoverage,
-  CoverageFeatures,
-  CoverageResponse,
-  GapResponse,
-  TownshipResponse,
-} from './coverage-types'
+import type { CountyCoverage, GapResponse } from '@contracts/coverage'
+import { coveragePath, coveragePointsPath, townshipCoveragePath, uncoveredPath } from './coverage-api'
 import { CountyTable } from './county-table'
 import { GapPanel } from './gap-panel'
 import { TownshipTable } from './township-table'
@@ -55,24 +50,12 @@ export function CoveragePage({ canAccept }: CoveragePageProps) {
   const [acceptedRanks, setAcceptedRanks] = useState<number[]>([])
   const [, setGroups] = useState<LayerGroup[]>([])
 
-  const coverage = useJson<CoverageResponse>('/api/coverage', reloads, '监测覆盖数据加载失败')
+  const coverage = useJson(coveragePath, reloads, '监测覆盖数据加载失败')
   const data = coverage.status === 'done' ? coverage.data : null
   const county = data?.counties.find((c) => c.adcode === selected) ?? null
-  const townships = useJson<TownshipResponse>(
-    selected ? `/api/coverage/townships?adcode=${selected}` : null,
-    reloads,
-    '乡镇覆盖数据加载失败',
-  )
-  const uncovered = useJson<CoverageFeatures>(
-    selected ? `/api/coverage/uncovered?adcode=${selected}` : null,
-    reloads,
-    '未覆盖耕地加载失败',
-  )
-  const points = useJson<CoverageFeatures>(
-    selected ? `/api/coverage/points?adcode=${selected}` : null,
-    reloads,
-    '点位加载失败',
-  )
+  const townships = useJson(selected ? townshipCoveragePath(selected) : null, reloads, '乡镇覆盖数据加载失败')
+  const uncovered = useJson(selected ? uncoveredPath(selected) : null, reloads, '未覆盖耕地加载失败')
+  const points = useJson(selected ? coveragePointsPath(selected) : null, reloads, '点位加载失败')
 
   useEffect(() => {
     if (!selected && data?.counties.length) setSelected(data.counties[0].adcode)

@@ -1,15 +1,9 @@
 import { useState } from 'react'
-import { sendJson } from '../../shared/api-client'
+import type { AcceptGapResponse, GapBody, GapProposal, GapResponse } from '@contracts/coverage'
 import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue, formatShare } from '../../shared/format'
-import {
-  POINT_LEVEL_OPTIONS,
-  POINT_TYPE_OPTIONS,
-  SPACINGS_KM,
-  type AcceptResponse,
-  type GapProposal,
-  type GapResponse,
-} from './coverage-types'
+import { acceptGapProposal, runGapAnalysis } from './coverage-api'
+import { POINT_LEVEL_OPTIONS, POINT_TYPE_OPTIONS, SPACINGS_KM } from './coverage-types'
 
 /** Props of {@link GapPanel}. */
 export interface GapPanelProps {
@@ -19,7 +13,7 @@ export interface GapPanelProps {
   canAccept: boolean
   result: GapResponse | null
   onResult: (result: GapResponse | null) => void
-  onAccepted: (answer: AcceptResponse, proposal: GapProposal) => void
+  onAccepted: (answer: AcceptGapResponse, proposal: GapProposal) => void
 }
 
 /**
@@ -28,7 +22,7 @@ export interface GapPanelProps {
  */
 export function GapPanel({ adcode, countyName, canAccept, result, onResult, onAccepted }: GapPanelProps) {
   const [k, setK] = useState('5')
-  const [spacingKm, setSpacingKm] = useState<number>(5)
+  const [spacingKm, setSpacingKm] = useState<GapBody['spacingKm']>(5)
   const [level, setLevel] = useState('county')
   const [type, setType] = useState('basic')
   const [busy, setBusy] = useState<string | null>(null)
@@ -40,7 +34,7 @@ export function GapPanel({ adcode, countyName, canAccept, result, onResult, onAc
     setError(null)
     setAccepted({})
     try {
-      onResult(await sendJson<GapResponse>('POST', '/api/coverage/gaps', { adcode, k: Number(k), spacingKm }))
+      onResult(await runGapAnalysis({ adcode, k: Number(k), spacingKm }))
     } catch (e) {
       onResult(null)
       setError(errorMessage(e, '缺口分析失败'))
@@ -54,7 +48,7 @@ export function GapPanel({ adcode, countyName, canAccept, result, onResult, onAc
     setBusy(`accept-${p.rank}`)
     setError(null)
     try {
-      const answer = await sendJson<AcceptResponse>('POST', '/api/coverage/gaps/accept', {
+      const answer = await acceptGapProposal({
         adcode,
         lon: p.lon,
         lat: p.lat,
@@ -98,7 +92,11 @@ export function GapPanel({ adcode, countyName, canAccept, result, onResult, onAc
         </label>
         <label className="form-field">
           <span className="form-field__label">网格间距</span>
-          <select value={spacingKm} onChange={(e) => setSpacingKm(Number(e.target.value))} data-testid="gap-spacing">
+          <select
+            value={spacingKm}
+            onChange={(e) => setSpacingKm(Number(e.target.value) as GapBody['spacingKm'])}
+            data-testid="gap-spacing"
+          >
             {SPACINGS_KM.map((s) => (
               <option key={s} value={s}>
                 {s} km

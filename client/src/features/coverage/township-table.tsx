@@ -1,5 +1,5 @@
 import { formatAreaValue, formatCount, formatShare } from '../../shared/format'
-import type { TownshipCoverage } from './coverage-types'
+import type { TownshipCoverage } from '@contracts/coverage'
 
 /** The townships of one county: active points by level, planned points, farmland per point and uncovered farmland. */
 export function TownshipTable({ townships }: { townships: TownshipCoverage[] }) {
