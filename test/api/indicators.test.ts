@@ -6,6 +6,8 @@ import { INDICATOR_EXPORT_COLUMNS } from '../../server/src/services/indicators-e
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
 import { signInNewUser } from '../support/users.ts'
+import { TargetRow } from '../../contracts/indicators.ts'
+import { readContract } from '../support/contract.ts'
 
 let db: Database
 let app: ReturnType<typeof createTestApp>
@@ -217,7 +219,7 @@ describe('targets', () => {
         source: '赫山区测试规划',
       })
       .expect(201)
-    createdTargets.push(res.body.id)
+    createdTargets.push(readContract(TargetRow, res.body).id)
     expect(res.body).toMatchObject({
       jurisdictionName: '赫山区',
       levelName: '县级',
@@ -250,7 +252,7 @@ describe('targets', () => {
       .set('X-CSRF-Token', admin.csrfToken)
       .send({ targetPct: 96, comparator: 'about', source: '益阳市测试规划（修订）', version: 1 })
       .expect(200)
-    expect(edited.body).toMatchObject({ targetPct: 96, comparator: 'about', version: 2 })
+    expect(readContract(TargetRow, edited.body)).toMatchObject({ targetPct: 96, comparator: 'about', version: 2 })
     const stale = await admin.agent
       .patch(`/api/indicators/targets/${created.body.id}`)
       .set('X-CSRF-Token', admin.csrfToken)

@@ -52,6 +52,15 @@ import {
   type TargetRow,
 } from '../repos/indicators.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import type {
+  BlackSoilAnswer,
+  FarmlandIndicator,
+  FarmlandRowsAnswer,
+  PlotIndicator,
+  PlotRowsAnswer,
+  TargetRow as TargetRowAnswer,
+  TargetsAnswer,
+} from '../../../contracts/indicators.ts'
 
 export interface IndicatorSettings {
   farmlandTermRule: TermRule
@@ -197,7 +206,7 @@ export async function getFarmlandIndicator(
   deps: IndicatorDeps,
   ctx: AuthContext,
   query: { year?: number; adcode?: string },
-) {
+): Promise<Omit<FarmlandIndicator, 'blackSoilCounties'>> {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const { year, years } = await yearOf(deps.db, counties, query.year)
   const totals = await farmlandTotals(
@@ -233,7 +242,7 @@ export async function getFarmlandRows(
   deps: IndicatorDeps,
   ctx: AuthContext,
   query: { adcode: string; year: number; term: FarmlandRowsTerm },
-) {
+): Promise<FarmlandRowsAnswer> {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const rule = deps.settings.farmlandTermRule
   const page = await listAccountRows(
@@ -280,7 +289,7 @@ export async function getPlotIndicator(
   deps: IndicatorDeps,
   ctx: AuthContext,
   query: { year?: number; adcode?: string },
-) {
+): Promise<PlotIndicator> {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const { year, years } = await yearOf(deps.db, counties, query.year)
   const totals = await plotTotals(
@@ -316,7 +325,7 @@ export async function getPlotRows(
   deps: IndicatorDeps,
   ctx: AuthContext,
   query: { adcode: string; year: number; term: PlotRowsTerm },
-) {
+): Promise<PlotRowsAnswer> {
   const counties = await countiesOf(deps.db, ctx, query.adcode)
   const meets = query.term === 'total' ? null : query.term === 'met'
   const page = await listRedevelopments(
@@ -352,7 +361,7 @@ function targetOut(t: TargetRow, names: Map<string, string>) {
 }
 
 /** Every target with its jurisdiction's name, and the jurisdictions a target may be set for. */
-export async function getTargets(db: Queryable) {
+export async function getTargets(db: Queryable): Promise<TargetsAnswer> {
   const [targets, names] = await Promise.all([listTargets(db), listJurisdictions(db)])
   return {
     targets: targets.map((t) => targetOut(t, names)),
@@ -390,7 +399,7 @@ export async function createTarget(
   db: Database,
   ctx: AuthContext,
   input: TargetInput & { jurisdiction: string; indicator: Indicator; year: number },
-) {
+): Promise<TargetRowAnswer> {
   assertTargetValue(input.targetPct)
   const names = await listJurisdictions(db)
   const name = names.get(input.jurisdiction)
@@ -425,7 +434,12 @@ export async function createTarget(
 }
 
 /** Changes a target (administrator) at the version the editor read; 409 with the current one when it moved on. */
-export async function editTarget(db: Database, ctx: AuthContext, id: number, input: TargetInput & { version: number }) {
+export async function editTarget(
+  db: Database,
+  ctx: AuthContext,
+  id: number,
+  input: TargetInput & { version: number },
+): Promise<TargetRowAnswer> {
   assertTargetValue(input.targetPct)
   const names = await listJurisdictions(db)
   await db.transaction(async (tx) => {
@@ -461,7 +475,11 @@ export async function editTarget(db: Database, ctx: AuthContext, id: number, inp
  * 黑土区 local indicator of a county: its cropland points' latest soil results (up to the end of `year` when given)
  * against the thresholds, per township with the points behind each share.
  */
-export async function getBlackSoil(deps: IndicatorDeps, ctx: AuthContext, query: { adcode: string; year?: number }) {
+export async function getBlackSoil(
+  deps: IndicatorDeps,
+  ctx: AuthContext,
+  query: { adcode: string; year?: number },
+): Promise<BlackSoilAnswer> {
   const s = deps.settings.blackSoil
   const [county] = await countiesOf(deps.db, ctx, query.adcode)
   if (!s.adcodes.includes(county.adcode)) {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useJson } from '../../shared/use-json'
-import type { BlackSoilAnswer } from './indicators-types'
+import { blackSoilPath } from './indicators-api'
 
 /** Props of {@link BlackSoilSection}. */
 export interface BlackSoilSectionProps {
@@ -16,7 +16,7 @@ const share = (pct: number | null) => (pct === null ? '无法判定' : `${pct}%`
 export function BlackSoilSection({ counties }: BlackSoilSectionProps) {
   const [adcode, setAdcode] = useState(counties[0].adcode)
   const [open, setOpen] = useState<string | null>(null)
-  const state = useJson<BlackSoilAnswer>(`/api/indicators/black-soil?adcode=${adcode}`, 0, '黑土区指标加载失败')
+  const state = useJson(blackSoilPath(adcode), 0, '黑土区指标加载失败')
   const data = state.status === 'done' ? state.data : null
   return (
     <section className="ind-section" data-testid="black-soil">

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { BlackSoilSection } from './black-soil-section'
-import type { AppliedTarget, FarmlandIndicator, Figure, Judged, PlotIndicator } from './indicators-types'
+import type { AppliedTarget, Figure, Judged } from '@contracts/indicators'
+import { farmlandIndicatorPath, plotIndicatorPath } from './indicators-api'
 import { RateBarChart } from './rate-bar-chart'
 import { RowsDrawer, type RowsRequest } from './rows-drawer'
 import { TargetsPanel } from './targets-panel'
@@ -23,17 +24,9 @@ export function IndicatorsPage({ canEditTargets }: IndicatorsPageProps) {
   const [year, setYear] = useState<number | null>(null)
   const [reloads, setReloads] = useState(0)
   const [rows, setRows] = useState<RowsRequest | null>(null)
-  const farmland = useJson<FarmlandIndicator>(
-    `/api/indicators/farmland${year ? `?year=${year}` : ''}`,
-    reloads,
-    '受污染耕地安全利用率加载失败',
-  )
+  const farmland = useJson(farmlandIndicatorPath(year), reloads, '受污染耕地安全利用率加载失败')
   const f = farmland.status === 'done' ? farmland.data : null
-  const plots = useJson<PlotIndicator>(
-    f ? `/api/indicators/plots?year=${f.year}` : null,
-    reloads,
-    '污染地块安全利用率加载失败',
-  )
+  const plots = useJson(f ? plotIndicatorPath(f.year) : null, reloads, '污染地块安全利用率加载失败')
   const p = plots.status === 'done' ? plots.data : null
   const open = (kind: RowsRequest['kind'], adcode: string, unitName: string, term: string) =>
     f && setRows({ kind, adcode, unitName, year: f.year, term })

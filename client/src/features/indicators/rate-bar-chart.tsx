@@ -1,4 +1,4 @@
-import type { AppliedTarget } from './indicators-types'
+import type { AppliedTarget } from '@contracts/indicators'
 
 const LABEL_W = 130
 const BAR_W = 520

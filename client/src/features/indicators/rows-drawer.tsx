@@ -1,7 +1,8 @@
 import { useEffect, type ReactNode } from 'react'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
-import type { AccountRow, RedevelopmentRow, RowsAnswer } from './indicators-types'
+import type { AccountRow, RedevelopmentRow } from '@contracts/indicators'
+import { indicatorRowsPath } from './indicators-api'
 
 /** What the drawer shows: the rows behind one figure of one county or city. */
 export interface RowsRequest {
@@ -20,8 +21,7 @@ export interface RowsDrawerProps {
 
 /** A side drawer with the parcels or plots behind one figure, their total (equal to the figure) and why each counts. */
 export function RowsDrawer({ request, onClose }: RowsDrawerProps) {
-  const path = `/api/indicators/${request.kind}/rows?adcode=${request.adcode}&year=${request.year}&term=${request.term}`
-  const state = useJson<RowsAnswer<AccountRow | RedevelopmentRow>>(path, 0, '明细加载失败')
+  const state = useJson(indicatorRowsPath(request), 0, '明细加载失败')
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
     window.addEventListener('keydown', onKey)

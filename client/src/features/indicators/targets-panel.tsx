@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { sendJson } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
-import type { TargetRow, TargetsAnswer } from './indicators-types'
+import type { TargetRow, TargetsAnswer } from '@contracts/indicators'
+import { createTarget, editTarget, targetsPath } from './indicators-api'
 
 /** Props of {@link TargetsPanel}. */
 export interface TargetsPanelProps {
@@ -17,7 +17,7 @@ const CONFIDENCE: Record<string, string> = { V: '已核实', S: '单一来源', 
 /** The targets per jurisdiction, indicator and year with their source; the administrator edits and adds them. */
 export function TargetsPanel({ canEdit, onChanged }: TargetsPanelProps) {
   const [reloads, setReloads] = useState(0)
-  const state = useJson<TargetsAnswer>('/api/indicators/targets', reloads, '目标加载失败')
+  const state = useJson(targetsPath, reloads, '目标加载失败')
   const [editing, setEditing] = useState<TargetRow | null>(null)
   const [isAdding, setAdding] = useState(false)
   const data = state.status === 'done' ? state.data : null
@@ -144,8 +144,8 @@ function TargetForm({ target, jurisdictions, onCancel, onSaved }: TargetFormProp
     setError(null)
     try {
       const body = { targetPct: Number(pct), comparator, source }
-      if (target) await sendJson('PATCH', `/api/indicators/targets/${target.id}`, { ...body, version: target.version })
-      else await sendJson('POST', '/api/indicators/targets', { ...body, jurisdiction, indicator, year: Number(year) })
+      if (target) await editTarget(target.id, { ...body, version: target.version })
+      else await createTarget({ ...body, jurisdiction, indicator, year: Number(year) })
       onSaved()
     } catch (e) {
       setError(errorMessage(e, '目标保存失败'))
