@@ -5,6 +5,8 @@ import type { Database } from '../../server/src/db/database.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signIn, signInAs, type Caller } from '../support/session.ts'
+import { ReportItem, ReportReceived } from '../../contracts/reports.ts'
+import { readContract } from '../support/contract.ts'
 
 /** Every report this file sends carries this tag in its description, so it can find and remove them. */
 const TAG = `举报测试${Date.now().toString(36)}`
@@ -89,7 +91,7 @@ describe('POST /api/public/reports', () => {
       { bytes: PNG, name: '现场.png', type: 'image/png' },
     )
     expect(res.status).toBe(201)
-    expect(res.body.message).toMatch(/^已收到您的举报/)
+    expect(readContract(ReportReceived, res.body).message).toMatch(/^已收到您的举报/)
     expect(res.text).not.toContain('13712345678')
     const [row] = await storedReports(`${TAG} 成功提交%`)
     expect(row).toMatchObject({ id: res.body.id, adcode: '430903', contact, photo_type: 'image/png', status: 'new' })
@@ -307,7 +309,7 @@ describe('the staff queue of reports', () => {
       .set('X-CSRF-Token', csrfToken)
       .send({ note: '已转执法大队现场核查，责令停止排放。' })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({
+    expect(readContract(ReportItem, res.body)).toMatchObject({
       id: reportId,
       status: 'handled',
       statusName: '已处理',

@@ -1,64 +1,24 @@
 import { Router, type RequestHandler } from 'express'
 import multer from 'multer'
-import { z } from 'zod'
 import type { AppConfig } from '../config.ts'
 import type { Database } from '../db/database.ts'
-import { REPORT_STATUS, formatBytes, type ReportStatus } from '../domain/public-report.ts'
+import { formatBytes } from '../domain/public-report.ts'
 import { requireRight } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import { limitPerClient } from '../http/rate-limit.ts'
 import { parse } from '../http/validate.ts'
 import { getReportPhoto, handleReport, listReportsFor, submitReport } from '../services/reports.service.ts'
+import {
+  HandleReportBody,
+  ReportParams,
+  ReportQueueQuery,
+  reportForm,
+  type ReportItem,
+  type ReportQueueResponse,
+  type ReportReceived,
+} from '../../../contracts/reports.ts'
 
 const QUEUE_LIMIT = 500
-
-function degrees(name: string, max: number) {
-  return z
-    .string({ error: `请在地图上点选举报位置（缺少${name}）` })
-    .trim()
-    .regex(/^-?\d{1,3}(\.\d+)?$/, `${name}应为十进制度数`)
-    .transform(Number)
-    .refine((v) => Math.abs(v) <= max, `${name}超出范围（应在 -${max}° 到 ${max}° 之间）`)
-}
-
-function reportForm(maxDescriptionChars: number) {
-  return z.object({
-    lon: degrees('经度', 180),
-    lat: degrees('纬度', 90),
-    description: z
-      .string({ error: '请填写举报内容' })
-      .trim()
-      .min(10, '举报内容至少 10 个字，请写明看到的情况（地点、现象、持续时间等）')
-      .max(maxDescriptionChars, `举报内容最多 ${maxDescriptionChars} 个字`),
-    contact: z
-      .string({ error: '联系方式应为文字' })
-      .trim()
-      .max(100, '联系方式最多 100 个字')
-      .optional()
-      .transform((v) => v || null),
-    website: z
-      .string()
-      .optional()
-      .transform((v) => v ?? ''),
-  })
-}
-
-const reportParams = z.object({
-  id: z
-    .string()
-    .regex(/^\d{1,15}$/, '举报编号应为数字')
-    .transform(Number),
-})
-const queueQuery = z.object({
-  status: z
-    .enum(Object.keys(REPORT_STATUS) as [ReportStatus, ...ReportStatus[]], {
-      error: '状态应为 new（待处理）或 handled（已处理）',
-    })
-    .optional(),
-})
-const handleBody = z.object({
-  note: z.string({ error: '请填写处理意见' }).trim().min(1, '请填写处理意见').max(500, '处理意见最多 500 个字'),
-})
 
 /** Reads the multipart report form (fields and at most one photo, in memory) and turns its limits into clear answers. */
 function receiveReportForm(maxPhotoBytes: number): RequestHandler {
@@ -102,14 +62,14 @@ export function reportsRoutes(db: Database, reports: AppConfig['reports']): Rout
       { ...fields, photo: req.file?.buffer ?? null },
       req.ip ?? req.socket.remoteAddress ?? '',
     )
-    res.status(201).json(answer)
+    res.status(201).json(answer satisfies ReportReceived)
   })
   router.get('/api/reports', requireRight('report.handle'), async (req, res) => {
-    const { status } = parse(queueQuery, req.query)
-    res.json({ reports: await listReportsFor(db, req.auth!, status, QUEUE_LIMIT) })
+    const { status } = parse(ReportQueueQuery, req.query)
+    res.json({ reports: await listReportsFor(db, req.auth!, status, QUEUE_LIMIT) } satisfies ReportQueueResponse)
   })
   router.get('/api/reports/:id/photo', requireRight('report.handle'), async (req, res) => {
-    const { id } = parse(reportParams, req.params)
+    const { id } = parse(ReportParams, req.params)
     const photo = await getReportPhoto(db, req.auth!, id)
     res
       .set({
@@ -121,9 +81,9 @@ export function reportsRoutes(db: Database, reports: AppConfig['reports']): Rout
       .send(photo.bytes)
   })
   router.post('/api/reports/:id/handle', requireRight('report.handle'), async (req, res) => {
-    const { id } = parse(reportParams, req.params)
-    const { note } = parse(handleBody, req.body ?? {})
-    res.json(await handleReport(db, req.auth!, id, note))
+    const { id } = parse(ReportParams, req.params)
+    const { note } = parse(HandleReportBody, req.body ?? {})
+    res.json((await handleReport(db, req.auth!, id, note)) satisfies ReportItem)
   })
   return router
 }

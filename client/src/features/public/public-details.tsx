@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { SampleChip } from './public-lists'
 import { formatDay, formatPublicArea } from './public-format'
-import type { PublicControlZone, PublicCounty, PublicPlot } from './public-types'
+import type { PublicControlZone, PublicCounty, PublicPlot } from '@contracts/public'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatDay } from './public-format'
-import type { PublicControlZone, PublicCounty, PublicListCode, PublicPlot, PublicSelection } from './public-types'
+import type { PublicControlZone, PublicCounty, PublicListCode, PublicPlot } from '@contracts/public'
+import type { PublicSelection } from './public-types'
 
 /** Colours of the four public lists (as on the map). */
 export const LIST_COLORS: Record<PublicListCode, string> = {

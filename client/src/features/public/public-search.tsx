@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react'
 import { useDebouncedSearch } from '../../shared/use-debounced-search'
-import type { PublicSearchResult } from './public-types'
+import type { PublicSearchResult } from '@contracts/public'
+import { publicSearchPath } from './public-api'
 
 /** Props of {@link PublicSearch}. */
 export interface PublicSearchProps {
@@ -12,7 +13,7 @@ export function PublicSearch({ onSelect }: PublicSearchProps) {
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
-  const state = useDebouncedSearch<PublicSearchResult>('/api/public/search', text)
+  const state = useDebouncedSearch(publicSearchPath, text)
   const results = state.status === 'done' ? state.results : []
 
   const pick = (result: PublicSearchResult) => {

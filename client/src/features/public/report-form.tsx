@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import { ApiError, sendJson } from '../../shared/api-client'
+import type { ReportReceived } from '@contracts/reports'
+import { ApiError } from '../../shared/api-client'
+import { sendReport } from './public-api'
 import { formatFileSize, formatLonLat } from './public-format'
 
 /** Photo types the server accepts (it checks the file's content as well). */
@@ -18,8 +20,6 @@ export interface ReportFormProps {
   /** Called after a report was accepted (the page clears the pin). */
   onSubmitted: () => void
 }
-
-type Sent = { id: number; message: string }
 
 function photoProblem(file: File): string | null {
   if (!PHOTO_TYPES[file.type]) return `不支持的照片格式（${file.type || '未知类型'}），请选择 JPEG、PNG 或 WebP 图片`
@@ -41,7 +41,7 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
   const [preview, setPreview] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [isSending, setSending] = useState(false)
-  const [sent, setSent] = useState<Sent | null>(null)
+  const [sent, setSent] = useState<ReportReceived | null>(null)
   const [inputKey, setInputKey] = useState(0)
 
   useEffect(() => {
@@ -70,7 +70,7 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
     if (photo) form.set('photo', photo)
     setSending(true)
     try {
-      setSent(await sendJson<Sent>('POST', '/api/public/reports', form))
+      setSent(await sendReport(form))
       onSubmitted()
     } catch (caught) {
       setError(caught instanceof ApiError || caught instanceof Error ? caught.message : '提交失败，请稍后重试')

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
-import { getJson, isAbortError } from '../../shared/api-client'
+import type { PublicControlZone, PublicCounty, PublicPlot } from '@contracts/public'
+import { isAbortError } from '../../shared/api-client'
 import type { Bbox } from '../../shared/api-types'
-import type { PublicControlZone, PublicCountiesResponse, PublicCounty, PublicPlot } from './public-types'
+import { loadPublicCounties, loadPublicPlots, loadPublicZones } from './public-api'
 
 /** Everything the public page lists, loaded once: counties with coverage, published zones and plots. */
 export type PublicData =
@@ -15,9 +16,9 @@ export function usePublicData(): PublicData {
   useEffect(() => {
     const controller = new AbortController()
     Promise.all([
-      getJson<PublicCountiesResponse>('/api/public/counties', controller.signal),
-      getJson<{ zones: PublicControlZone[] }>('/api/public/control-zones', controller.signal),
-      getJson<{ plots: PublicPlot[] }>('/api/public/plots', controller.signal),
+      loadPublicCounties(controller.signal),
+      loadPublicZones(controller.signal),
+      loadPublicPlots(controller.signal),
     ])
       .then(([counties, { zones }, { plots }]) =>
         setData({ status: 'ready', counties: counties.counties, extent: counties.bbox, zones, plots }),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { getJson, isAbortError, sendJson } from '../../shared/api-client'
-import type { ReportItem, ReportStatus } from './report-types'
+import type { ReportItem, ReportStatus } from '@contracts/reports'
+import { isAbortError } from '../../shared/api-client'
+import { handleReport, loadReports } from './reports-api'
 import './reports.css'
 
 const FILTERS: { status: ReportStatus; label: string }[] = [
@@ -34,7 +35,7 @@ export function ReportQueue({ onLocate }: ReportQueueProps) {
   useEffect(() => {
     const controller = new AbortController()
     setLoad({ status: 'loading' })
-    getJson<{ reports: ReportItem[] }>(`/api/reports?status=${filter}`, controller.signal)
+    loadReports(filter, controller.signal)
       .then(({ reports }) => setLoad({ status: 'ready', reports }))
       .catch((error: unknown) => {
         if (!isAbortError(error))
@@ -104,7 +105,7 @@ function ReportCard({
     setSending(true)
     setError(null)
     try {
-      await sendJson('POST', `/api/reports/${report.id}/handle`, { note: note.trim() })
+      await handleReport(report.id, note.trim())
       onHandled()
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : '操作失败，请稍后重试')

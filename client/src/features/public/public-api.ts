@@ -1,0 +1,31 @@
+import type {
+  PublicCountiesResponse,
+  PublicPlotsResponse,
+  PublicSearchResponse,
+  PublicZonesResponse,
+} from '@contracts/public'
+import type { ReportReceived } from '@contracts/reports'
+import { apiPath, getJson, sendJson } from '../../shared/api-client'
+
+/** `GET /api/public/counties`: every county with the coverage of its monitoring network, and their extent. */
+export function loadPublicCounties(signal?: AbortSignal): Promise<PublicCountiesResponse> {
+  return getJson<PublicCountiesResponse>('/api/public/counties', signal)
+}
+
+/** `GET /api/public/control-zones`: the published control zones and their announcements. */
+export function loadPublicZones(signal?: AbortSignal): Promise<PublicZonesResponse> {
+  return getJson<PublicZonesResponse>('/api/public/control-zones', signal)
+}
+
+/** `GET /api/public/plots`: the published registry. */
+export function loadPublicPlots(signal?: AbortSignal): Promise<PublicPlotsResponse> {
+  return getJson<PublicPlotsResponse>('/api/public/plots', signal)
+}
+
+/** `GET /api/public/search?q=`: places, published plots and control zones (the search box adds `q`). */
+export const publicSearchPath = apiPath<PublicSearchResponse>('/api/public/search')
+
+/** `POST /api/public/reports`: the report form (multipart: lon, lat, description, contact, website, photo). */
+export function sendReport(form: FormData): Promise<ReportReceived> {
+  return sendJson<ReportReceived>('POST', '/api/public/reports', form)
+}
