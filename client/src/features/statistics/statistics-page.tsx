@@ -4,7 +4,9 @@ import { FARMLAND_CLASSES, classColor, className } from '../../shared/farmland-c
 import { formatAreaValue, formatCount, formatShare } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { StackedBarChart } from './stacked-bar-chart'
-import type { ClassArea, FarmlandStatistics, StatisticsRow } from './statistics-types'
+import type { ClassArea, FarmlandStatistics } from '@contracts/statistics'
+import { farmlandStatisticsPath } from './statistics-api'
+import type { StatisticsRow } from './statistics-types'
 import { StatisticsTable } from './statistics-table'
 import './statistics.css'
 
@@ -35,11 +37,7 @@ function sumRows(rows: StatisticsRow[]): { byClass: ClassArea[]; totalMu: number
 export function StatisticsPage({ counties }: StatisticsPageProps) {
   const [adcode, setAdcode] = useState<string>(counties.length === 1 ? counties[0].adcode : '')
   const [reloads, setReloads] = useState(0)
-  const state = useJson<FarmlandStatistics>(
-    `/api/statistics/farmland${adcode ? `?adcode=${adcode}` : ''}`,
-    reloads,
-    '统计数据加载失败',
-  )
+  const state = useJson(farmlandStatisticsPath(adcode), reloads, '统计数据加载失败')
   const data = state.status === 'done' ? state.data : null
 
   const countyRows = useMemo<StatisticsRow[]>(
