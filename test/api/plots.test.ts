@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
+import { PlotProfile } from '../../contracts/registry.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { readContract } from '../support/contract.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
 let db: Database
@@ -862,7 +864,7 @@ describe('negative uses', () => {
       reason: '地下水污染羽下游，不宜商业开发',
     })
     expect(added.status).toBe(201)
-    plot = added.body
+    plot = readContract(PlotProfile, added.body)
     expect(
       added.body.negativeList.map((u: { useCode: string; isDefault: boolean }) => [u.useCode, u.isDefault]),
     ).toEqual([
@@ -909,6 +911,7 @@ describe('negative uses', () => {
       reason: '规划调整为工业用地',
     })
     expect(removed.status).toBe(200)
+    readContract(PlotProfile, removed.body)
     expect(removed.body.negativeList.map((u: { useCode: string }) => u.useCode)).toEqual(['R', 'A', '*'])
     expect(
       removed.body.history.slice(0, 2).map((h: { action: string; reason: string }) => [h.action, h.reason]),

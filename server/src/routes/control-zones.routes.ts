@@ -1,7 +1,8 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { assertRight, requireRole } from '../http/auth.ts'
-import { isoDate, parse } from '../http/validate.ts'
+import { parse } from '../http/validate.ts'
+import { isoDate } from '../../../contracts/fields.ts'
 import {
   createZone,
   getZone,

@@ -24,6 +24,7 @@ import {
 import { PUBLIC_LISTS, listOfPlotStatus, publicArea, type PublicListCode } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError, problemsError, type ErrorCode } from '../domain/errors.ts'
+import type { PlotListItem, PlotProfile } from '../../../contracts/registry.ts'
 import { findCounty } from '../repos/parcels.repo.ts'
 import {
   deleteNegativeUse,
@@ -51,7 +52,7 @@ import {
 import { insertHistory, listHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { checkOutline } from './outline-check.service.ts'
-import { formatChangedAt } from '../domain/changed-at.ts'
+import { formatChangedAt, isoOf } from '../domain/changed-at.ts'
 
 const TABLE = 'contaminated_plot'
 /** Tile layers that show plots to staff; the public ones change only on 发布. */
@@ -346,7 +347,10 @@ export class PlotsService {
     private readonly onChanged: (layers: string[]) => void = () => {},
   ) {}
 
-  async list(ctx: AuthContext, filter: { statuses?: string[]; list?: PublicListCode; q?: string; adcode?: string }) {
+  async list(
+    ctx: AuthContext,
+    filter: { statuses?: string[]; list?: PublicListCode; q?: string; adcode?: string },
+  ): Promise<PlotListItem[]> {
     let adcodes = scopeAdcodes(ctx)
     if (filter.adcode) {
       await assertAdcodeInScope(this.db, ctx, filter.adcode)
@@ -376,13 +380,13 @@ export class PlotsService {
         reviewStatus: r.review_status,
         reviewStatusName: labelOf(REVIEW_STATUS, r.review_status),
         ...publicArea(r.area_m2),
-        updatedAt: r.updated_at,
+        updatedAt: isoOf(r.updated_at),
       }
     })
   }
 
   /** The plot page: facts, next steps for this user, chronology, pollutants against GB 36600, negative list, zones, history. */
-  async profile(ctx: AuthContext, id: number) {
+  async profile(ctx: AuthContext, id: number): Promise<PlotProfile> {
     const row = await findPlot(this.db, id)
     if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的污染地块`)
     assertCountyInScope(ctx, row.adcode, row.county)
@@ -427,7 +431,7 @@ export class PlotsService {
       version: row.version,
       reviewStatus: row.review_status,
       reviewStatusName: labelOf(REVIEW_STATUS, row.review_status),
-      updatedAt: row.updated_at,
+      updatedAt: isoOf(row.updated_at),
       updatedBy: row.updated_by,
       updatedByName: row.updated_by_name,
       isSample: row.is_generated,
@@ -459,7 +463,7 @@ export class PlotsService {
         fromName: e.from_status ? labelOf(PLOT_STATUS, e.from_status) : null,
         to: e.to_status,
         toName: labelOf(PLOT_STATUS, e.to_status),
-        at: e.at,
+        at: isoOf(e.at),
         actor: e.actor,
         actorName: e.actor_name ?? e.actor,
         riskLevel: e.risk_level,
@@ -487,7 +491,7 @@ export class PlotsService {
         actor: h.actor,
         actorName: h.actor_name ?? h.actor,
         reason: h.reason,
-        changedAt: h.changed_at,
+        changedAt: isoOf(h.changed_at),
         before: h.before,
         after: h.after,
       })),

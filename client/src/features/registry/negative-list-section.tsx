@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { errorMessage } from '../../shared/error-message'
 import { FormError } from '../../shared/ui/form-error'
 import { useJson } from '../../shared/use-json'
-import { addNegativeUse, removeNegativeUse } from './registry-api'
-import type { Gb50137Use, NegativeUse, PlotProfile } from './registry-types'
+import { addNegativeUse, gb50137Path, removeNegativeUse } from './registry-api'
+import type { NegativeUse, PlotProfile } from '@contracts/registry'
 
 /** Props of {@link NegativeListSection}. */
 export interface NegativeListSectionProps {
@@ -13,10 +13,6 @@ export interface NegativeListSectionProps {
 }
 
 /** `GET /api/reference/gb50137`. */
-interface Gb50137Answer {
-  codes: Gb50137Use[]
-}
-
 /**
  * 负面清单: the uses forbidden on the plot with their legal basis; the ones that follow from the plot's list are
  * marked 法定 and stay; officers add uses (GB 50137) with a reason and remove their own with a reason.
@@ -111,7 +107,7 @@ interface NegativeUseFormProps {
 
 /** 增加禁止用途: a GB 50137 use not yet on the list and the reason. */
 function NegativeUseForm({ plot, onCancel, onSaved }: NegativeUseFormProps) {
-  const reference = useJson<Gb50137Answer>('/api/reference/gb50137', 0, 'GB 50137 用地分类加载失败')
+  const reference = useJson(gb50137Path, 0, 'GB 50137 用地分类加载失败')
   const present = new Set(plot.negativeList.map((u) => u.useCode))
   const uses = reference.status === 'done' ? reference.data.codes.filter((u) => !present.has(u.code)) : []
   const [useCode, setUseCode] = useState('')

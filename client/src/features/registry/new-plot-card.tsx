@@ -7,6 +7,7 @@ import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue } from '../../shared/format'
 import { FormError } from '../../shared/ui/form-error'
 import { PlotDraw } from './plot-draw'
+import type { Industry } from '@contracts/registry'
 import { createPlot } from './registry-api'
 import { INDUSTRY_OPTIONS } from './registry-labels'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
@@ -85,7 +86,7 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
         name: draft.name.trim(),
         adcode: draft.adcode || undefined,
         address: draft.address.trim() || undefined,
-        formerIndustry: draft.formerIndustry,
+        formerIndustry: draft.formerIndustry as Industry,
         landUser: draft.landUser.trim() || undefined,
         contact: draft.contact.trim() || undefined,
         plannedLandClass: draft.plannedLandClass || null,

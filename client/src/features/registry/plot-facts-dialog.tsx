@@ -5,7 +5,7 @@ import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { updatePlot, type PlotFacts } from './registry-api'
 import { INDUSTRY_OPTIONS } from './registry-labels'
-import type { PlotProfile } from './registry-types'
+import type { Industry, PlotProfile } from '@contracts/registry'
 
 /** Props of {@link PlotFactsDialog}. */
 export interface PlotFactsDialogProps {
@@ -48,7 +48,8 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
       if (draft[key].trim() === initial[key].trim()) continue
       const value = draft[key].trim()
       if (key === 'plannedLandClass') changed.plannedLandClass = (value || null) as PlotFacts['plannedLandClass']
-      else if (key === 'name' || key === 'formerIndustry') changed[key] = value
+      else if (key === 'formerIndustry') changed.formerIndustry = value as Industry
+      else if (key === 'name') changed.name = value
       else changed[key] = value || null
     }
     if (Object.keys(changed).length === 0) return setFailure('没有修改任何内容')

@@ -7,7 +7,7 @@ import { useJson } from '../../shared/use-json'
 import { PlotStatusBadge } from './plot-status-badge'
 import { plotListPath } from './registry-api'
 import { PLOT_LIST_OPTIONS, PLOT_STATUS_OPTIONS, riskLevelName } from './registry-labels'
-import type { PlotListItem, PlotListResponse } from './registry-types'
+import type { PlotListItem } from '@contracts/registry'
 import './registry.css'
 
 /** Props of {@link PlotListPanel}. */
@@ -28,7 +28,7 @@ export function PlotListPanel({ counties, activePlotId, canCreate, onOpen, onNew
   const [list, setList] = useState('')
   const [q, setQ] = useState('')
   const query = useDebouncedValue(q, 250)
-  const plots = useJson<PlotListResponse>(
+  const plots = useJson(
     plotListPath({ adcode: adcode || null, status, list, q: query }),
     useLayerVersion('plots'),
     '污染地块列表加载失败',

@@ -2,7 +2,7 @@ import { landUseName } from '../../../../server/src/domain/negative-list.ts'
 import { PLOT_TRANSITIONS } from '../../../../server/src/domain/plot-lifecycle.ts'
 import { formatDateTime } from '../../shared/format'
 import { riskLevelName, statusName } from './registry-labels'
-import type { PlotDocument, PlotEvent, PlotHistoryEntry } from './registry-types'
+import type { PlotDocument, PlotEvent, PlotHistoryEntry } from '@contracts/registry'
 
 /** The name of the document a step asked for (初步调查报告, 省级评审意见 …), from the lifecycle. */
 function documentLabel(action: string, field: 'document' | 'reviewDocument'): string {

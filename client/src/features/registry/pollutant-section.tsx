@@ -3,9 +3,9 @@ import { errorMessage } from '../../shared/error-message'
 import { FormError } from '../../shared/ui/form-error'
 import { useJson } from '../../shared/use-json'
 import { SUBSTANCE_GROUP_NAME } from '../../../../server/src/domain/gb36600.ts'
-import { addPollutant, deletePollutant } from './registry-api'
+import { addPollutant, deletePollutant, gb36600Path } from './registry-api'
 import { landClassName } from './registry-labels'
-import type { Gb36600Substance, PlotPollutant, PlotProfile } from './registry-types'
+import type { Gb36600Substance, PlotPollutant, PlotProfile } from '@contracts/registry'
 import { today } from './today'
 
 /** Props of {@link PollutantSection}. */
@@ -17,10 +17,6 @@ export interface PollutantSectionProps {
 }
 
 /** `GET /api/reference/gb36600`. */
-interface Gb36600Answer {
-  substances: Gb36600Substance[]
-}
-
 function formatValue(value: number | null): string {
   if (value === null || value === undefined) return '—'
   return value.toLocaleString('zh-CN', { maximumFractionDigits: 4 })
@@ -214,7 +210,7 @@ interface PollutantFormProps {
 
 /** 录入检测值: substance of GB 36600 (its values for the plot's class shown), value, sampling date and depth. */
 function PollutantForm({ plot, onCancel, onSaved }: PollutantFormProps) {
-  const reference = useJson<Gb36600Answer>('/api/reference/gb36600', 0, 'GB 36600 污染物项目加载失败')
+  const reference = useJson(gb36600Path, 0, 'GB 36600 污染物项目加载失败')
   const substances = reference.status === 'done' ? reference.data.substances : []
   const [substance, setSubstance] = useState('')
   const [value, setValue] = useState('')

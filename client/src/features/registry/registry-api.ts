@@ -1,5 +1,24 @@
-import { getJson, sendJson } from '../../shared/api-client'
-import type { NewPlot, PlotDocument, PlotProfile } from './registry-types'
+import { apiPath, getJson, sendJson } from '../../shared/api-client'
+import type {
+  CreatePlotBody,
+  Gb36600Reference,
+  Gb50137Reference,
+  NegativeUseBody,
+  PatchPlotBody,
+  PlotDocument,
+  PlotListResponse,
+  PlotProfile,
+  PollutantBody,
+  RemoveNegativeUseBody,
+  TransitionBody,
+} from '@contracts/registry'
+import type { z } from 'zod'
+
+/** `GET /api/reference/gb36600`: the substances and values of GB 36600. */
+export const gb36600Path = apiPath<Gb36600Reference>('/api/reference/gb36600')
+
+/** `GET /api/reference/gb50137`: the land-use codes an officer may forbid on a plot. */
+export const gb50137Path = apiPath<Gb50137Reference>('/api/reference/gb50137')
 
 /** Filters of the plot list. */
 export interface PlotFilter {
@@ -10,14 +29,14 @@ export interface PlotFilter {
 }
 
 /** The path of `GET /api/plots` for the filters (empty ones left out). */
-export function plotListPath({ adcode, status, list, q }: PlotFilter): string {
+export function plotListPath({ adcode, status, list, q }: PlotFilter) {
   const params = new URLSearchParams()
   if (adcode) params.set('adcode', adcode)
   if (status) params.set('status', status)
   if (list) params.set('list', list)
   if (q.trim()) params.set('q', q.trim())
   const query = params.toString()
-  return query ? `/api/plots?${query}` : '/api/plots'
+  return apiPath<PlotListResponse>(query ? `/api/plots?${query}` : '/api/plots')
 }
 
 /** The plot profile. */
@@ -25,20 +44,16 @@ export function fetchPlot(id: number, signal?: AbortSignal): Promise<PlotProfile
   return getJson<PlotProfile>(`/api/plots/${id}`, signal)
 }
 
-/** Creates a plot in state 疑似污染地块; answers its profile (or at least its id). */
-export function createPlot(plot: NewPlot): Promise<{ id: number } & Partial<PlotProfile>> {
-  return sendJson('POST', '/api/plots', plot)
+/** Creates a plot in state 疑似污染地块; answers its profile. */
+export function createPlot(plot: z.input<typeof CreatePlotBody>): Promise<PlotProfile> {
+  return sendJson<PlotProfile>('POST', '/api/plots', plot)
 }
 
 /** The facts of a plot an officer may change (`PATCH /api/plots/:id`); null clears a field. */
-export interface PlotFacts {
-  name?: string
-  formerIndustry?: string
-  address?: string | null
-  landUser?: string | null
-  contact?: string | null
-  plannedLandClass?: 'first' | 'second' | null
-}
+export type PlotFacts = Pick<
+  z.input<typeof PatchPlotBody>,
+  'name' | 'formerIndustry' | 'address' | 'landUser' | 'contact' | 'plannedLandClass'
+>
 
 /** Changes the facts of a plot; answers the new profile. */
 export function updatePlot(id: number, input: PlotFacts & { version: number }): Promise<PlotProfile> {
@@ -46,13 +61,9 @@ export function updatePlot(id: number, input: PlotFacts & { version: number }): 
 }
 
 /** The body of a step (`POST /api/plots/:id/transitions`). */
-export interface TransitionInput {
-  action: string
-  version: number
-  riskLevel?: string
+export type TransitionInput = z.input<typeof TransitionBody> & {
   document?: PlotDocument
   reviewDocument?: PlotDocument
-  reason?: string
 }
 
 /** Takes a step of the lifecycle; answers the new profile. */
@@ -60,43 +71,35 @@ export function postTransition(id: number, input: TransitionInput): Promise<Plot
   return sendJson<PlotProfile>('POST', `/api/plots/${id}/transitions`, input)
 }
 
-/** The body of a new measured pollutant. */
-export interface PollutantInput {
-  version: number
-  substance: string
-  valueMgKg: number
-  sampledOn: string
-  depthM?: number
-  note?: string
+/** Records a measured pollutant; answers the new profile. */
+export function addPollutant(id: number, input: z.input<typeof PollutantBody>): Promise<PlotProfile> {
+  return sendJson<PlotProfile>('POST', `/api/plots/${id}/pollutants`, input)
 }
 
-/** Records a measured pollutant. */
-export function addPollutant(id: number, input: PollutantInput): Promise<unknown> {
-  return sendJson('POST', `/api/plots/${id}/pollutants`, input)
-}
-
-/** Removes a measured pollutant. */
-export function deletePollutant(id: number, pollutantId: number, version: number, reason?: string): Promise<unknown> {
-  return sendJson(
+/** Removes a measured pollutant; answers the new profile. */
+export function deletePollutant(
+  id: number,
+  pollutantId: number,
+  version: number,
+  reason?: string,
+): Promise<PlotProfile> {
+  return sendJson<PlotProfile>(
     'DELETE',
     `/api/plots/${id}/pollutants/${pollutantId}?version=${version}`,
     reason ? { reason } : undefined,
   )
 }
 
-/** Adds a forbidden use to the plot's negative list. */
-export function addNegativeUse(
-  id: number,
-  input: { version: number; useCode: string; reason: string },
-): Promise<unknown> {
-  return sendJson('POST', `/api/plots/${id}/negative-uses`, input)
+/** Adds a forbidden use to the plot's negative list; answers the new profile. */
+export function addNegativeUse(id: number, input: z.input<typeof NegativeUseBody>): Promise<PlotProfile> {
+  return sendJson<PlotProfile>('POST', `/api/plots/${id}/negative-uses`, input)
 }
 
-/** Removes a forbidden use the officers added (the 法定 ones stay). */
+/** Removes a forbidden use the officers added (the 法定 ones stay); answers the new profile. */
 export function removeNegativeUse(
   id: number,
   useCode: string,
-  input: { version: number; reason: string },
-): Promise<unknown> {
-  return sendJson('DELETE', `/api/plots/${id}/negative-uses/${encodeURIComponent(useCode)}`, input)
+  input: z.input<typeof RemoveNegativeUseBody>,
+): Promise<PlotProfile> {
+  return sendJson<PlotProfile>('DELETE', `/api/plots/${id}/negative-uses/${encodeURIComponent(useCode)}`, input)
 }

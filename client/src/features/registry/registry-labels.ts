@@ -1,6 +1,6 @@
 import { INDUSTRY, PLOT_STATUS, REVIEW_STATUS, RISK_LEVEL, labelOf } from '../../../../server/src/domain/labels.ts'
 import { PUBLIC_LISTS } from '../../../../server/src/domain/public-fields.ts'
-import type { PlotListCode } from './registry-types'
+import type { PlotListCode } from '@contracts/registry'
 
 /** Plot states in lifecycle order, with their Chinese names. */
 export const PLOT_STATUS_OPTIONS = Object.entries(PLOT_STATUS).map(([code, name]) => ({ code, name }))

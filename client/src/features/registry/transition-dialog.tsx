@@ -5,7 +5,7 @@ import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { postTransition, type TransitionInput } from './registry-api'
 import { RISK_LEVEL_OPTIONS } from './registry-labels'
-import type { PlotDocument, PlotProfile, PlotTransition, TransitionRequirement } from './registry-types'
+import type { PlotDocument, PlotProfile, PlotTransition, TransitionRequirement } from '@contracts/registry'
 import { today } from './today'
 
 /** Props of {@link TransitionDialog}. */
