@@ -1,11 +1,10 @@
-import fs from 'node:fs'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { publishControlZones, publishPlots } from '../../server/src/repos/review.repo.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, isBrowserMissing, launchChromium, openPage } from '../support/browser.ts'
+import { SCREENSHOT_DIR, isBrowserMissing, useBrowser } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -21,17 +20,15 @@ const square = (lon: number, lat: number, half: number) =>
   `MULTIPOLYGON(((${lon - half} ${lat - half},${lon + half} ${lat - half},${lon + half} ${lat + half},${lon - half} ${lat + half},${lon - half} ${lat - half})))`
 
 describe.skipIf(skip)('the public page in Chromium (no login)', () => {
-  let browser: Browser
-  let page: Page
+  const { open, errors } = useBrowser()
   let db: Database
   const appUrl = inject('appUrl')
-  const errors: string[] = []
   const planted: { plotIds: number[]; zoneIds: number[] } = { plotIds: [], zoneIds: [] }
   let zone: { id: number; code: string; name: string; no: string; text: string; lon: number; lat: number }
   let plot: { id: number; code: string; name: string }
   const reportText = `E2E举报${SUFFIX}：河堤旁堆放的废渣散发刺鼻气味，雨后有黑水流入稻田。`
 
-  const waitIdle = () =>
+  const waitIdle = (page: Page) =>
     page.waitForFunction(
       () => {
         const map = (window as any).__soilMap
@@ -40,7 +37,8 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
       undefined,
       { timeout: 60_000 },
     )
-  const center = () => page.evaluate(() => (window as any).__soilMap.getCenter() as { lng: number; lat: number })
+  const center = (page: Page) =>
+    page.evaluate(() => (window as any).__soilMap.getCenter() as { lng: number; lat: number })
 
   beforeAll(async () => {
     db = connectTestDatabase()
@@ -95,19 +93,27 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
       await publishPlots(tx, '430903', [plot.id])
       await publishControlZones(tx, '430903', [zone.id])
     })
-
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${appUrl}/public`)
-    await page.getByTestId('public-page').waitFor()
-    await page.waitForSelector('body[data-map-ready="1"]', { timeout: 90_000 })
-    await waitIdle()
   })
 
+  /** The public page in a context of its own, its map ready and still. */
+  async function openPublic(): Promise<Page> {
+    const page = await open({ path: '/public', viewport: { width: 1400, height: 900 } })
+    await page.getByTestId('public-page').waitFor()
+    await page.waitForSelector('body[data-map-ready="1"]', { timeout: 90_000 })
+    await waitIdle(page)
+    return page
+  }
+
+  /** Chooses the planted zone in the zone list and waits for its announcement. */
+  async function openZone(page: Page) {
+    await page.getByTestId('public-tab-zones').click()
+    await page.getByTestId('public-zone-item').filter({ hasText: zone.name }).click()
+    const announcement = page.getByTestId('public-announcement')
+    await announcement.waitFor()
+    return announcement
+  }
+
   afterAll(async () => {
-    await browser?.close()
     await db.query(`DELETE FROM public_report WHERE description = $1`, [reportText])
     await db.query(`DELETE FROM control_zone WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [planted.zoneIds])
     await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [
@@ -117,6 +123,7 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
   })
 
   it('when the page opens, then the map draws the counties with coverage shading, the published zones are listed and the disclaimer is shown', async () => {
+    const page = await openPublic()
     const drawn = await page.evaluate(() => {
       const map = (window as any).__soilMap
       const counties = map.queryRenderedFeatures({ layers: ['county-fill'] })
@@ -145,6 +152,7 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
   })
 
   it('when the plot list is opened, then published plots appear and unpublished ones do not', async () => {
+    const page = await openPublic()
     await page.getByTestId('public-tab-plots').click()
     const list = await page.getByTestId('public-plot-list').textContent()
     expect(list).toContain(plot.name)
@@ -159,17 +167,15 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
   })
 
   it('when a control zone is chosen, then its announcement opens and the map flies to it', async () => {
-    await page.getByTestId('public-tab-zones').click()
-    await page.getByTestId('public-zone-item').filter({ hasText: zone.name }).click()
-    const announcement = page.getByTestId('public-announcement')
-    await announcement.waitFor()
+    const page = await openPublic()
+    const announcement = await openZone(page)
     await expect(announcement.textContent()).resolves.toContain(zone.no)
     await expect(announcement.textContent()).resolves.toContain('禁止种植食用农产品')
     const details = await page.getByTestId('public-details').textContent()
     expect(details).toContain('定期监测土壤、地下水')
     expect(details).toContain(plot.name)
-    await waitIdle()
-    const c = await center()
+    await waitIdle(page)
+    const c = await center(page)
     expect(Math.abs(c.lng - zone.lon)).toBeLessThan(0.01)
     expect(Math.abs(c.lat - zone.lat)).toBeLessThan(0.01)
     const hatch = await page.evaluate(() =>
@@ -182,6 +188,8 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
   })
 
   it('when a protected plot is opened from the zone, then its public details show the list and the negative list with its basis', async () => {
+    const page = await openPublic()
+    await openZone(page)
     await page
       .getByTestId('public-details')
       .getByRole('button', { name: new RegExp(plot.code) })
@@ -195,14 +203,15 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
   })
 
   it('when a county is searched and chosen, then the map flies to it', async () => {
+    const page = await openPublic()
     const counties = await (await fetch(`${appUrl}/api/public/counties`)).json()
     const [w, s, e, n] = counties.counties.find((c: any) => c.name === '梨树县').bbox
     await page.getByTestId('public-search-input').fill('梨树')
     await page.getByTestId('public-search-result').first().waitFor()
     await expect(page.getByTestId('public-search-result').first().textContent()).resolves.toContain('梨树县')
     await page.getByTestId('public-search-result').first().click()
-    await waitIdle()
-    const c = await center()
+    await waitIdle(page)
+    const c = await center(page)
     expect(c.lng).toBeGreaterThan(w)
     expect(c.lng).toBeLessThan(e)
     expect(c.lat).toBeGreaterThan(s)
@@ -210,10 +219,11 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
   })
 
   it("when a report is placed on the map and sent, then it is accepted and reaches the environment officer's queue", async () => {
+    const page = await openPublic()
     await page.getByTestId('public-search-input').fill(zone.code)
     await page.getByTestId('public-search-result').first().waitFor()
     await page.getByTestId('public-search-result').first().click()
-    await waitIdle()
+    await waitIdle(page)
     await page.getByTestId('report-open').click()
     await page.getByTestId('report-form').waitFor()
     const target = { lon: zone.lon + 0.0015, lat: zone.lat - 0.001 }
@@ -254,21 +264,10 @@ describe.skipIf(skip)('the public page in Chromium (no login)', () => {
 })
 
 describe.skipIf(skip)('the public page on a phone (390×844)', () => {
-  let browser: Browser
-  const errors: string[] = []
-
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const { open, errors } = useBrowser()
 
   it('when the public opens the page on a phone, then the header holds the search and 我要举报 on one line and the legend starts folded', async () => {
-    const page = await openPage(browser, inject('appUrl'), errors, {
-      path: '/public',
-      viewport: { width: 390, height: 844 },
-    })
+    const page = await open({ path: '/public', viewport: { width: 390, height: 844 } })
     const report = page.getByTestId('report-open')
     await report.waitFor()
     const header = await page.locator('.pub-header').boundingBox()
