@@ -9,6 +9,7 @@ import { freeSpot } from '../support/free-spot.ts'
 import { signInAs, type Caller, type Session } from '../support/session.ts'
 import { tileAt } from '../support/tiles.ts'
 import { createTestUser, uniqueUsername } from '../support/users.ts'
+import { squareRing, writeDltbShapefileZip } from '../support/dltb-fixture.ts'
 
 /**
  * Who may call what. Every internal route of the app has a row here: a new route without a declared right fails
@@ -42,6 +43,8 @@ interface Call {
   body?: Record<string, unknown>
   /** A file sent as multipart form field `file` instead of a JSON body. */
   file?: { name: string; bytes: Buffer }
+  /** Text fields sent with the file. */
+  fields?: Record<string, string>
 }
 interface Row {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
@@ -323,6 +326,23 @@ async function monitoringCsv(): Promise<Buffer> {
 }
 
 /** A recorded land-supply check of 赫山区 over a free spot (numbered in year 2001, apart from real numbers). */
+/** A checked 三调 import of 赫山区 with no features (a row as the dry run leaves it). */
+async function freshLandImport(): Promise<number> {
+  const { rows } = await db.query(
+    `INSERT INTO land_import (adcode, kind, file_name, file_format, layer_name, crs_reason, crs_epsg, field_map,
+       farmland_codes, settings, status, created_by)
+     VALUES ('430903', 'dltb', 'DLTB.zip', 'shapefile', 'DLTB', '按 .prj', 4525, '{}', '{0101}', '{}', 'checked', 'test')
+     RETURNING id`,
+  )
+  return Number(rows[0].id)
+}
+
+/** A one-feature DLTB layer of 赫山区 (EPSG:4525), zipped as a 三调 export. */
+async function dltbZip(): Promise<Buffer> {
+  const feature = { properties: { BSM: '1', DLBM: '0101', TBMJ: 2500 }, rings: [squareRing(37_630_000, 3_157_000, 50)] }
+  return Buffer.from(await writeDltbShapefileZip([feature], { epsg: 4525 }))
+}
+
 async function freshPrecheck(): Promise<number> {
   const {
     rows: [r],
@@ -1118,6 +1138,77 @@ const ROWS: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/land-imports/inspect',
+    what: 'read an uploaded 三调 layer and show what was detected (saves nothing)',
+    expected: right('land.import'),
+    call: async () => ({
+      url: '/api/land-imports/inspect',
+      file: { name: 'DLTB.zip', bytes: await dltbZip() },
+      fields: { adcode: '430903' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/land-imports',
+    what: 'read and check a 三调 layer of 赫山区 (the dry run)',
+    expected: right('land.import', 201),
+    call: async () => ({
+      url: '/api/land-imports',
+      file: { name: 'DLTB.zip', bytes: await dltbZip() },
+      fields: { adcode: '430903' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/land-imports',
+    what: 'the 三调 imports of the scope',
+    expected: right('land.import'),
+    call: async () => ({ url: '/api/land-imports' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/land-imports/:id',
+    what: 'the report of a 三调 import of 赫山区',
+    expected: right('land.import'),
+    call: async () => ({ url: `/api/land-imports/${await freshLandImport()}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/land-imports/:id/status',
+    what: 'the state of a 三调 import',
+    expected: right('land.import'),
+    call: async () => ({ url: `/api/land-imports/${await freshLandImport()}/status` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/land-imports/:id/report.xlsx',
+    what: 'the report of a 三调 import as XLSX',
+    expected: right('land.import'),
+    call: async () => ({ url: `/api/land-imports/${await freshLandImport()}/report.xlsx` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/land-imports/:id/features/:seq',
+    what: 'locate a feature of a 三调 import (none there: 404)',
+    expected: right('land.import', 404),
+    call: async () => ({ url: `/api/land-imports/${await freshLandImport()}/features/1` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/land-imports/:id/apply',
+    what: 'apply a 三调 import (赫山区 has parcels: 409)',
+    expected: right('land.import', 409),
+    call: async () => ({ url: `/api/land-imports/${await freshLandImport()}/apply`, body: { mode: 'valid' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/land-imports/:id/cancel',
+    what: 'cancel the apply of a 三调 import (none running: 409)',
+    expected: right('land.import', 409),
+    call: async () => ({ url: `/api/land-imports/${await freshLandImport()}/cancel` }),
+  },
+  {
+    method: 'POST',
     route: '/api/precheck/:id/rerun',
     what: 're-run a land-supply check',
     expected: right('precheck.run', 201),
@@ -1406,7 +1497,7 @@ const cases = ROWS.flatMap((row) =>
 describe('rights matrix', () => {
   it.each(cases)('when $caller calls $name, then $status', async ({ row, caller, status }) => {
     const s = sessions[caller]
-    const { url, body, file } = await row.call()
+    const { url, body, file, fields } = await row.call()
     const req =
       row.method === 'GET'
         ? s.agent.get(url)
@@ -1419,7 +1510,9 @@ describe('rights matrix', () => {
       row.method === 'GET'
         ? await req
         : file
-          ? await req.set('X-CSRF-Token', s.csrfToken).attach('file', file.bytes, { filename: file.name })
+          ? await Object.entries(fields ?? {})
+              .reduce((r, [k, v]) => r.field(k, v), req.set('X-CSRF-Token', s.csrfToken))
+              .attach('file', file.bytes, { filename: file.name })
           : await req.set('X-CSRF-Token', s.csrfToken).send(body ?? {})
     expect(res.status, JSON.stringify(res.body)).toBe(status)
     if (status === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED')
