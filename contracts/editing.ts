@@ -1,9 +1,7 @@
 import { z } from 'zod'
+import { FarmlandClass } from './farmland.ts'
 import { Geometry, MultiPolygon, Outline } from './geojson.ts'
 import { LonLat } from './problems.ts'
-
-/** The four classes of 耕地土壤环境质量类别划分 and 未划定. */
-export const FarmlandClass = z.enum(['priority', 'safe_use', 'strict', 'unclassified'])
 
 const id = z.number({ error: '图斑编号应为数字' }).int().positive()
 const version = z.number({ error: '版本号应为数字' }).int().positive()

@@ -4,7 +4,16 @@ import { createApp } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { ClassificationRunner } from '../../server/src/services/classification-runner.ts'
+import {
+  ClassChangesResponse,
+  ClassListSummary,
+  ClassListsResponse,
+  EntryResponse,
+  JobResponse,
+  RuleSetResponse,
+} from '../../contracts/classification.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { readContract } from '../support/contract.ts'
 import { signInAs, type Session } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 
@@ -63,8 +72,10 @@ async function parcelCount(): Promise<number> {
 async function runJob(body: object = { adcode: COUNTY }) {
   const res = await post(farmland, '/api/classification/jobs', body)
   expect(res.status, JSON.stringify(res.body)).toBe(202)
+  readContract(JobResponse, res.body)
   await runner.idle()
   const final = await farmland.agent.get(`/api/classification/jobs/${res.body.job.id}`).expect(200)
+  readContract(JobResponse, final.body)
   return { started: res.body.job, job: final.body.job }
 }
 
@@ -92,6 +103,7 @@ describe('county-wide classification job', () => {
     expect(await publishedClasses()).toBe(before)
 
     const lists = await farmland.agent.get(`/api/class-lists?adcode=${COUNTY}`).expect(200)
+    readContract(ClassListsResponse, lists.body)
     const list = lists.body.lists.find((l: any) => l.id === job.listId)
     expect(list).toMatchObject({
       isComplete: true,
@@ -135,6 +147,7 @@ describe('county-wide classification job', () => {
       [COUNTY],
     )
     const res = await farmland.agent.get(`/api/class-lists/${completeListId}/entries/${inside.id}`).expect(200)
+    readContract(EntryResponse, res.body)
     expect(res.body.entry).toMatchObject({
       parcelId: Number(inside.id),
       method: 'samples',
@@ -154,6 +167,7 @@ describe('county-wide classification job', () => {
     const interpolated = await farmland.agent
       .get(`/api/class-lists/${completeListId}/entries/${far.parcel_id}`)
       .expect(200)
+    readContract(EntryResponse, interpolated.body)
     expect(interpolated.body.entry.basis.samples.length).toBeGreaterThan(0)
     for (const s of interpolated.body.entry.basis.samples) expect(s.distanceM).toBeLessThanOrEqual(1000)
   })
@@ -161,7 +175,8 @@ describe('county-wide classification job', () => {
   it('when a job is cancelled after its first batch, then it stops there, its list stays incomplete and cannot be submitted, and the published classes are untouched', async () => {
     const before = await publishedClasses()
     onBatch = async (id, done) => {
-      if (done === BATCH) expect((await post(farmland, `/api/classification/jobs/${id}/cancel`)).status).toBe(200)
+      if (done === BATCH)
+        readContract(JobResponse, (await post(farmland, `/api/classification/jobs/${id}/cancel`).expect(200)).body)
     }
     const { job } = await runJob()
     onBatch = undefined
@@ -291,6 +306,7 @@ describe('a class list before review', () => {
 
     const ok = await post(farmland, url, { class: 'strict', reason: '现场核实有尾矿堆放' })
     expect(ok.status, JSON.stringify(ok.body)).toBe(200)
+    readContract(EntryResponse, ok.body)
     expect(ok.body.entry).toMatchObject({
       class: 'strict',
       className: '严格管控类',
@@ -316,6 +332,7 @@ describe('a class list before review', () => {
 
   it('when the summary is read, then its counts and areas by class, township and change match a recount in SQL, with the 优先保护 warnings where that area falls', async () => {
     const res = await farmland.agent.get(`/api/class-lists/${completeListId}/summary`).expect(200)
+    readContract(ClassListSummary, res.body)
     const { rows: listed } = await db.query(
       `SELECT e.class, count(*)::int AS n, sum(p.area_m2) AS m2 FROM class_list_entry e
       JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id WHERE e.list_id = $1 GROUP BY 1`,
@@ -352,6 +369,7 @@ describe('a class list before review', () => {
     expect(res.body.changes.areaMu).toBeCloseTo(changes.m2 * 0.0015, 1)
     expect(res.body.changes.byTransition.reduce((s: number, t: any) => s + t.count, 0)).toBe(changes.n)
     const page = await farmland.agent.get(`/api/class-lists/${completeListId}/changes?offset=0&limit=5`).expect(200)
+    readContract(ClassChangesResponse, page.body)
     expect(page.body.total).toBe(changes.n)
     expect(page.body.items.length).toBe(Math.min(5, changes.n))
     for (const item of page.body.items) expect(item.fromClass).not.toBe(item.toClass)
@@ -520,6 +538,7 @@ describe('rule sets', () => {
     const version = `test-${Date.now().toString(36)}`
     const created = await post(admin, '/api/classification/rule-sets', province(version))
     expect(created.status, JSON.stringify(created.body)).toBe(201)
+    readContract(RuleSetResponse, created.body)
     expect(created.body.ruleSet).toMatchObject({
       version,
       isDefault: false,

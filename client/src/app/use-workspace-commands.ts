@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import type { ClassChange } from '../features/classification/classification-types'
-import { findClassList } from '../features/classification/find-class-list'
+import type { ClassChange } from '@contracts/classification'
+import { findClassList } from '../features/classification/classification-api'
+import { featureInfoPath, loadFeatureInfo } from '../features/info/info-api'
 import { featureOfRecord } from '../features/review/review-source'
 import { searchTarget } from '../features/search/search-target'
-import { getJson } from '../shared/api-client'
-import type { Bbox, FeatureInfo, FeatureRef, MapFocus, ReviewQueueItem, Role, SearchResult } from '../shared/api-types'
+import type { Bbox, FeatureRef, MapFocus, ReviewQueueItem, Role, SearchResult } from '../shared/api-types'
 import { can } from '../../../server/src/domain/rights.ts'
 import { useWorkspace } from './workspace-store'
 
@@ -43,7 +43,7 @@ export function useWorkspaceCommands(role: Role) {
   const flyToFeature = useCallback(
     async (feature: FeatureRef, maxZoom: number, padding?: MapFocus['padding']) => {
       try {
-        const info = await getJson<FeatureInfo>(`/api/features/${feature.source}/${feature.id}`)
+        const info = await loadFeatureInfo(featureInfoPath(feature))
         if (info.bbox) locate(info.bbox, maxZoom, padding)
       } catch (error) {
         console.warn('要素定位失败', error)

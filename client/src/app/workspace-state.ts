@@ -1,4 +1,4 @@
-import type { ClassList } from '../features/classification/classification-types.ts'
+import type { ClassList } from '@contracts/classification'
 import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../shared/api-types.ts'
 import { layersOfSource, type DataLayer, type DataVersions } from '../shared/data-versions.ts'
 

@@ -1,13 +1,16 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { ReviewStatus } from '../domain/review-workflow.ts'
+import type { ClassCode } from '../domain/class-summary.ts'
+import type { ClassBasis } from '../domain/classify-farmland.ts'
+import type { ClassRuleSet } from '../domain/class-rules.ts'
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
 
 export interface RuleSetRow {
   version: string
   name: string
-  rules: unknown
+  rules: ClassRuleSet
   is_default: boolean
 }
 
@@ -91,8 +94,8 @@ export interface SummaryRow {
 }
 
 export interface TransitionRow {
-  from_class: string
-  to_class: string
+  from_class: ClassCode
+  to_class: ClassCode
   count: number
   area_m2: number
 }
@@ -102,8 +105,8 @@ export interface ChangeRow {
   code: string
   township: string | null
   dlbm: string
-  from_class: string
-  to_class: string
+  from_class: ClassCode
+  to_class: ClassCode
   area_m2: number
   method: string
   total: number
@@ -112,17 +115,17 @@ export interface ChangeRow {
 export interface EntryRow {
   parcel_id: number
   code: string
-  class: string
+  class: ClassCode
   method: string
   soil_grade: string | null
   main_pollutants: string[]
   sample_count: number
-  basis: unknown
-  computed_class: string | null
+  basis: ClassBasis
+  computed_class: ClassCode | null
   override_reason: string | null
   override_by: string | null
   override_by_name: string | null
-  published_class: string
+  published_class: ClassCode
 }
 
 export interface StatisticsRow {

@@ -15,6 +15,15 @@ import { isEditableInReview } from '../domain/review-workflow.ts'
 import { m2ToMu } from '../domain/units.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
+import { isoOf } from '../domain/changed-at.ts'
+import type {
+  ClassChangesResponse,
+  ClassEntry,
+  ClassList,
+  ClassListSummary,
+  ClassificationJob,
+  RuleSet,
+} from '../../../contracts/classification.ts'
 import {
   countTransitions,
   failAbandonedJobs,
@@ -73,7 +82,7 @@ export function failJobsOfStoppedServer(db: Database): Promise<number> {
   )
 }
 
-function describeJob(r: JobRow) {
+function describeJob(r: JobRow): ClassificationJob {
   const total = Number(r.total)
   const done = Number(r.done)
   return {
@@ -89,12 +98,12 @@ function describeJob(r: JobRow) {
     isCancelRequested: r.is_cancel_requested,
     error: r.error,
     startedBy: r.started_by,
-    createdAt: r.created_at,
-    finishedAt: r.finished_at,
+    createdAt: isoOf(r.created_at),
+    finishedAt: r.finished_at === null ? null : isoOf(r.finished_at),
   }
 }
 
-function describeList(r: ListRow, ctx: AuthContext) {
+function describeList(r: ListRow, ctx: AuthContext): ClassList {
   return {
     id: Number(r.id),
     adcode: r.adcode,
@@ -105,9 +114,9 @@ function describeList(r: ListRow, ctx: AuthContext) {
     parcelCount: r.parcel_count,
     createdBy: r.created_by,
     createdByName: r.created_by_name ?? r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    publishedAt: r.published_at,
+    createdAt: isoOf(r.created_at),
+    updatedAt: isoOf(r.updated_at),
+    publishedAt: r.published_at === null ? null : isoOf(r.published_at),
     isCurrent: r.is_current,
     jobId: r.job_id === null ? null : Number(r.job_id),
     jobStatus: r.job_status,
@@ -115,7 +124,7 @@ function describeList(r: ListRow, ctx: AuthContext) {
   }
 }
 
-function describeEntry(r: EntryRow) {
+function describeEntry(r: EntryRow): ClassEntry {
   return {
     parcelId: Number(r.parcel_id),
     code: r.code,
@@ -173,7 +182,7 @@ export async function createRuleSet(
   db: Database,
   ctx: AuthContext,
   input: { version: string; name: string; rules: Omit<ClassRuleSet, 'version' | 'name'>; isDefault: boolean },
-) {
+): Promise<RuleSet> {
   const rules: ClassRuleSet = { ...input.rules, version: input.version, name: input.name }
   const problems = checkRuleSet(rules, Object.keys(GB2762_EDITIONS))
   if (problems.length) throw new AppError('VALIDATION', `分类规则集不完整或有误：${problems.join('；')}`)
@@ -191,7 +200,7 @@ export async function createRuleSet(
   return (await listRuleSetsFor(db)).find((r) => r.version === input.version)!
 }
 
-export async function listRuleSetsFor(db: Database) {
+export async function listRuleSetsFor(db: Database): Promise<RuleSet[]> {
   return (await listRuleSets(db)).map((r) => ({
     version: r.version,
     name: r.name,
@@ -219,7 +228,7 @@ export async function startClassification(
   runner: ClassificationRunner,
   ctx: AuthContext,
   input: { adcode: string; ruleSetVersion?: string },
-) {
+): Promise<ClassificationJob> {
   const county = await countyInScope(db, ctx, input.adcode)
   const ruleSet = await findRuleSet(db, input.ruleSetVersion ?? null)
   if (!ruleSet) {
@@ -261,11 +270,15 @@ export async function startClassification(
   return describeJob((await findJob(db, jobId.id))!)
 }
 
-export async function getJob(db: Database, ctx: AuthContext, id: number) {
+export async function getJob(db: Database, ctx: AuthContext, id: number): Promise<ClassificationJob> {
   return describeJob(await jobInScope(db, ctx, id))
 }
 
-export async function listJobsFor(db: Database, ctx: AuthContext, adcode: string | undefined) {
+export async function listJobsFor(
+  db: Database,
+  ctx: AuthContext,
+  adcode: string | undefined,
+): Promise<ClassificationJob[]> {
   return (await listJobs(db, await adcodesFor(db, ctx, adcode))).map(describeJob)
 }
 
@@ -273,7 +286,12 @@ export async function listJobsFor(db: Database, ctx: AuthContext, adcode: string
  * Asks a job to stop. A job running here stops between two batches; a job no runner holds (queued, or left
  * by a stopped server) is marked cancelled at once. Either way its list stays incomplete.
  */
-export async function cancelJob(db: Database, runner: ClassificationRunner, ctx: AuthContext, id: number) {
+export async function cancelJob(
+  db: Database,
+  runner: ClassificationRunner,
+  ctx: AuthContext,
+  id: number,
+): Promise<ClassificationJob> {
   const job = await jobInScope(db, ctx, id)
   if (!(await requestJobCancel(db, job.adcode, job.id))) {
     throw new AppError('CONFLICT', `分类任务 ${job.id} 已结束（${JOB_STATUS_LABEL[job.status]}），无须取消`)
@@ -283,7 +301,7 @@ export async function cancelJob(db: Database, runner: ClassificationRunner, ctx:
   return describeJob((await findJob(db, id))!)
 }
 
-export async function listClassLists(db: Database, ctx: AuthContext, adcode: string | undefined) {
+export async function listClassLists(db: Database, ctx: AuthContext, adcode: string | undefined): Promise<ClassList[]> {
   return (await listLists(db, await adcodesFor(db, ctx, adcode))).map((r) => describeList(r, ctx))
 }
 
@@ -298,7 +316,7 @@ const toAreaRow = (r: SummaryRow): ClassAreaRow => ({
 })
 
 /** The list against the published classes: by class for the county and each township, the changes, the warnings. */
-export async function getListSummary(db: Database, ctx: AuthContext, id: number) {
+export async function getListSummary(db: Database, ctx: AuthContext, id: number): Promise<ClassListSummary> {
   const list = await listInScope(db, ctx, id)
   const rows = (await summarizeList(db, list.adcode, list.id)).map(toAreaRow)
   const transitions = await countTransitions(db, list.adcode, list.id)
@@ -324,7 +342,13 @@ export async function getListSummary(db: Database, ctx: AuthContext, id: number)
   }
 }
 
-export async function listListChanges(db: Database, ctx: AuthContext, id: number, offset: number, limit: number) {
+export async function listListChanges(
+  db: Database,
+  ctx: AuthContext,
+  id: number,
+  offset: number,
+  limit: number,
+): Promise<ClassChangesResponse> {
   const list = await listInScope(db, ctx, id)
   const { total, rows } = await listChanges(db, list.adcode, list.id, offset, limit)
   return {
@@ -345,7 +369,7 @@ export async function listListChanges(db: Database, ctx: AuthContext, id: number
   }
 }
 
-export async function getEntry(db: Database, ctx: AuthContext, listId: number, parcelId: number) {
+export async function getEntry(db: Database, ctx: AuthContext, listId: number, parcelId: number): Promise<ClassEntry> {
   const list = await listInScope(db, ctx, listId)
   const entry = await findEntry(db, list.adcode, list.id, parcelId)
   if (!entry) throw new AppError('NOT_FOUND', `分类清单“${list.title}”中没有编号为 ${parcelId} 的图斑`)
@@ -360,7 +384,7 @@ export async function overrideListEntry(
   db: Database,
   ctx: AuthContext,
   input: { listId: number; parcelId: number; class: ClassCode; reason: string },
-) {
+): Promise<ClassEntry> {
   return db.transaction(async (tx) => {
     const list = await lockList(tx, input.listId)
     if (!list) throw new AppError('NOT_FOUND', `没有编号为 ${input.listId} 的分类清单`)

@@ -4,7 +4,8 @@ import { useLayerVersion } from '../../shared/data-versions'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { ClassChip } from './class-chip'
-import type { ChangesResponse, ClassChange } from './classification-types'
+import type { ClassChange } from '@contracts/classification'
+import { classChangesPath } from './classification-api'
 
 const PAGE_SIZE = 20
 
@@ -25,8 +26,8 @@ export interface ChangesTableProps {
 /** The parcels whose class changes against the published class, a page at a time; a click opens the parcel. */
 export function ChangesTable({ listId, activeParcelId, onSelect }: ChangesTableProps) {
   const [page, setPage] = useState(0)
-  const state = useJson<ChangesResponse>(
-    `/api/class-lists/${listId}/changes?offset=${page * PAGE_SIZE}&limit=${PAGE_SIZE}`,
+  const state = useJson(
+    classChangesPath(listId, page * PAGE_SIZE, PAGE_SIZE),
     useLayerVersion('classLists'),
     '变化图斑加载失败',
   )

@@ -3,7 +3,8 @@ import { isEditableInReview } from '../../../../server/src/domain/review-workflo
 import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { useJson } from '../../shared/use-json'
 import { ClassChip } from './class-chip'
-import type { BasisSample, ClassBasis, ClassList, EntryResponse } from './classification-types'
+import type { BasisSample, ClassBasis, ClassList } from '@contracts/classification'
+import { classEntryPath } from './classification-api'
 import { OverrideDialog } from './override-dialog'
 import './classification.css'
 
@@ -48,7 +49,9 @@ function SampleBlock({ sample }: { sample: BasisSample }) {
         <span>{sample.sampledOn}</span>
         <span>{formatDistance(sample.distanceM)}</span>
         {sample.weight !== undefined && <span>权重 {formatNumber(sample.weight, 2)}</span>}
-        <span className={`grade grade--${sample.grade}`}>{GRADE_NAME[sample.grade] ?? sample.grade}</span>
+        <span className={`grade grade--${sample.grade}`}>
+          {(sample.grade && GRADE_NAME[sample.grade]) ?? sample.grade}
+        </span>
       </div>
       {sample.crop && (
         <div className="basis-sample__crop">
@@ -126,11 +129,7 @@ function BasisView({ basis, title }: { basis: ClassBasis; title: string }) {
 export function ClassEntryCard({ list, parcelId, canEdit }: ClassEntryCardProps) {
   const dataChanged = useDataChanged()
   const [isEditing, setEditing] = useState(false)
-  const state = useJson<EntryResponse>(
-    `/api/class-lists/${list.id}/entries/${parcelId}`,
-    useLayerVersion('classLists'),
-    '分类依据加载失败',
-  )
+  const state = useJson(classEntryPath(list.id, parcelId), useLayerVersion('classLists'), '分类依据加载失败')
   const isEditable = canEdit && isEditableInReview(list.review.status)
 
   if (state.status === 'loading' || state.status === 'idle') return <p className="panel-note">正在加载分类依据…</p>

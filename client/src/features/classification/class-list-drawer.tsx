@@ -4,7 +4,8 @@ import { formatAreaValue, formatCount, formatDateTime } from '../../shared/forma
 import { useJson } from '../../shared/use-json'
 import { ChangesTable } from './changes-table'
 import { ClassChip } from './class-chip'
-import type { ClassChange, ClassList, ClassListSummary, SummaryWarning } from './classification-types'
+import type { ClassChange, ClassList, SummaryWarning } from '@contracts/classification'
+import { classListSummaryPath } from './classification-api'
 import { SummaryTable } from './summary-table'
 import { TownshipTable } from './township-table'
 import './classification.css'
@@ -63,11 +64,7 @@ function Warnings({ warnings }: { warnings: SummaryWarning[] }) {
  */
 export function ClassListDrawer({ list, activeParcelId, onSelectParcel, onClose, review }: ClassListDrawerProps) {
   const [tab, setTab] = useState<Tab>('summary')
-  const summary = useJson<ClassListSummary>(
-    `/api/class-lists/${list.id}/summary`,
-    useLayerVersion('classLists'),
-    '变化汇总加载失败',
-  )
+  const summary = useJson(classListSummaryPath(list.id), useLayerVersion('classLists'), '变化汇总加载失败')
   const data = summary.status === 'done' ? summary.data : null
   const tabs: { id: Tab; label: string }[] = [
     { id: 'summary', label: '分类汇总' },

@@ -3,7 +3,8 @@ import type { ScopeCounty } from '../../shared/api-types'
 import { useLayerVersion } from '../../shared/data-versions'
 import { formatCount, formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
-import type { ClassList, ClassListsResponse, ClassificationJob, RuleSetsResponse } from './classification-types'
+import type { ClassList, ClassificationJob } from '@contracts/classification'
+import { classListsPath, ruleSetsPath } from './classification-api'
 import { JobProgress } from './job-progress'
 import { RuleSetCard } from './rule-set-card'
 import { isJobActive, useClassificationJob } from './use-classification-job'
@@ -35,12 +36,8 @@ export function ClassificationPanel({
   const [listReloads, setListReloads] = useState(0)
   const [finishedNotice, setFinishedNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [openWhenListed, setOpenWhenListed] = useState<number | null>(null)
-  const ruleSets = useJson<RuleSetsResponse>('/api/classification/rule-sets', 0, '规则集加载失败')
-  const lists = useJson<ClassListsResponse>(
-    adcode ? `/api/class-lists?adcode=${adcode}` : null,
-    `${listsVersion}/${listReloads}`,
-    '分类清单加载失败',
-  )
+  const ruleSets = useJson(ruleSetsPath, 0, '规则集加载失败')
+  const lists = useJson(adcode ? classListsPath(adcode) : null, `${listsVersion}/${listReloads}`, '分类清单加载失败')
 
   const sets = ruleSets.status === 'done' ? ruleSets.data.ruleSets : []
   const chosenSet = sets.find((s) => s.version === ruleSetVersion) ?? sets.find((s) => s.isDefault) ?? sets[0] ?? null

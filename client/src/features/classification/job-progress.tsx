@@ -1,5 +1,5 @@
 import { formatCount, formatDateTime } from '../../shared/format'
-import type { ClassificationJob } from './classification-types'
+import type { ClassificationJob } from '@contracts/classification'
 import { isJobActive } from './use-classification-job'
 
 /** Props of {@link JobProgress}. */

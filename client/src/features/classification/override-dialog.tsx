@@ -1,11 +1,11 @@
 import { useState, type CSSProperties, type FormEvent } from 'react'
-import { sendJson } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { FARMLAND_CLASSES, classColor, className, type FarmlandClass } from '../../shared/farmland-class'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { ClassChip } from './class-chip'
-import type { ClassEntry, EntryResponse } from './classification-types'
+import type { ClassEntry } from '@contracts/classification'
+import { overrideEntry } from './classification-api'
 
 /** Props of {@link OverrideDialog}. */
 export interface OverrideDialogProps {
@@ -30,11 +30,7 @@ export function OverrideDialog({ listId, entry, onClose, onSaved }: OverrideDial
     setBusy(true)
     setProblem(null)
     try {
-      const answer = await sendJson<EntryResponse>(
-        'POST',
-        `/api/class-lists/${listId}/entries/${entry.parcelId}/override`,
-        { class: chosen, reason: reason.trim() },
-      )
+      const answer = await overrideEntry(listId, entry.parcelId, { class: chosen, reason: reason.trim() })
       onSaved(answer.entry)
     } catch (error) {
       setProblem(errorMessage(error, '调整失败'))

@@ -1,4 +1,4 @@
-import type { RuleSet } from './classification-types'
+import type { RuleSet } from '@contracts/classification'
 
 const AGGREGATION: Record<string, string> = { worst: '取最不利样点', 'mean-ratio': '按超标倍数均值' }
 const INTERPOLATION: Record<string, string> = { idw: '反距离加权', nearest: '最近样点' }

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react'
 import { classColor } from '../../shared/farmland-class'
 import { formatAreaValue, formatCount, formatSignedArea } from '../../shared/format'
-import type { ClassSummaryRow } from './classification-types'
+import type { ClassSummaryRow } from '@contracts/classification'
 
 function changeClass(value: number): string {
   if (Math.abs(value) < 0.005) return 'num'

@@ -1,15 +1,13 @@
 import type { CSSProperties } from 'react'
 import { FARMLAND_CLASSES, classColor, className, type FarmlandClass } from '../../shared/farmland-class'
 import { formatAreaValue, formatSignedArea } from '../../shared/format'
-import type { ClassSummaryRow, SummaryWarning, TownshipSummary } from './classification-types'
+import type { ClassSummaryRow, SummaryWarning, TownshipSummary } from '@contracts/classification'
 
 type Cell = { areaMu: number; publishedAreaMu: number; count: number }
 
-/** A township's rows keyed by class, whether the server sent an array or an object. */
+/** A township's rows keyed by class. */
 function cellsOf(township: TownshipSummary): Record<FarmlandClass, Cell> {
-  const rows: Partial<ClassSummaryRow>[] = Array.isArray(township.byClass)
-    ? township.byClass
-    : Object.entries(township.byClass).map(([key, row]) => ({ class: key as FarmlandClass, ...row }))
+  const rows: Partial<ClassSummaryRow>[] = township.byClass
   const cells = Object.fromEntries(
     FARMLAND_CLASSES.map((c) => [c, { areaMu: 0, publishedAreaMu: 0, count: 0 }]),
   ) as Record<FarmlandClass, Cell>

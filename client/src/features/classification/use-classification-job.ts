@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { getJson, isAbortError, sendJson } from '../../shared/api-client'
+import { isAbortError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
-import type { ClassificationJob, JobResponse, JobsResponse } from './classification-types'
+import type { ClassificationJob } from '@contracts/classification'
+import { cancelJob, fetchJob, fetchJobs, startJob } from './classification-api'
 
 /** How often a running job is asked for its progress. */
 const POLL_MS = 1000
@@ -44,7 +45,7 @@ export function useClassificationJob(
     setFailure(null)
     if (!adcode) return
     const controller = new AbortController()
-    getJson<JobsResponse>(`/api/classification/jobs?adcode=${encodeURIComponent(adcode)}`, controller.signal)
+    fetchJobs(adcode, controller.signal)
       .then(({ jobs }) => setJob(jobs[0] ?? null))
       .catch((error: unknown) => {
         if (!isAbortError(error)) setFailure(errorMessage(error, '划定任务加载失败'))
@@ -59,7 +60,7 @@ export function useClassificationJob(
     let timer = 0
     const poll = async () => {
       try {
-        const { job: next } = await getJson<JobResponse>(`/api/classification/jobs/${activeId}`, controller.signal)
+        const { job: next } = await fetchJob(activeId, controller.signal)
         setJob(next)
         if (isJobActive(next)) timer = window.setTimeout(poll, POLL_MS)
         else finished.current(next)
@@ -82,10 +83,7 @@ export function useClassificationJob(
       setStarting(true)
       setFailure(null)
       try {
-        const { job: started } = await sendJson<JobResponse>('POST', '/api/classification/jobs', {
-          adcode,
-          ...(ruleSetVersion ? { ruleSetVersion } : {}),
-        })
+        const { job: started } = await startJob(adcode, ruleSetVersion)
         setJob(started)
         if (!isJobActive(started)) finished.current(started)
       } catch (error) {
@@ -102,7 +100,7 @@ export function useClassificationJob(
     setCancelling(true)
     setFailure(null)
     try {
-      const { job: next } = await sendJson<JobResponse>('POST', `/api/classification/jobs/${job.id}/cancel`)
+      const { job: next } = await cancelJob(job.id)
       setJob(next)
       if (!isJobActive(next)) finished.current(next)
     } catch (error) {
