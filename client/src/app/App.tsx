@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { AdminPage } from '../features/admin/admin-page'
+import { AdminUnitsPage } from '../features/admin-units/admin-units-page'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { CoveragePage } from '../features/coverage/coverage-page'
 import { IndicatorsPage } from '../features/indicators/indicators-page'
@@ -48,7 +49,8 @@ function PageMessage({
 /** Where to go after login: the page asked for before, if it is one of ours. */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
-  return next && /^\/(admin|statistics|coverage|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next)
+  return next &&
+    /^\/(admin(\/units)?|statistics|coverage|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next)
     ? next
     : '/'
 }
@@ -61,6 +63,18 @@ function AdminShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => v
         <span className="app-header__page">系统管理</span>
       </StaffHeader>
       <AdminPage ownScopes={user.scopes} />
+    </div>
+  )
+}
+
+/** 行政区管理 inside the staff frame (administrators). */
+function AdminUnitsShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="admin-units" onSignOut={onSignOut}>
+        <span className="app-header__page">行政区管理</span>
+      </StaffHeader>
+      <AdminUnitsPage />
     </div>
   )
 }
@@ -153,8 +167,8 @@ export function App() {
         route === 'indicators' ||
         route === 'precheck'
           ? `?next=/${route}`
-          : route === 'registry-lists'
-            ? '?next=/registry/lists'
+          : route === 'registry-lists' || route === 'admin-units'
+            ? `?next=${route === 'admin-units' ? '/admin/units' : '/registry/lists'}`
             : route === 'precheck-report'
               ? `?next=${encodeURIComponent(pathname)}`
               : ''
@@ -170,6 +184,16 @@ export function App() {
       <PageMessage
         title="无权访问"
         text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
+  }
+  if (route === 'admin-units') {
+    if (can(user.role, 'admin-units.import')) return <AdminUnitsShell user={user} onSignOut={signOut} />
+    return (
+      <PageMessage
+        title="无权访问"
+        text={`行政区管理仅限系统管理员；您的角色是${user.roleName}。`}
         action={{ label: '返回一张图', onClick: () => navigate('/') }}
       />
     )

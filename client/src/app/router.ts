@@ -5,6 +5,7 @@ export type Route =
   | 'login'
   | 'map'
   | 'admin'
+  | 'admin-units'
   | 'statistics'
   | 'registry-lists'
   | 'precheck'
@@ -18,6 +19,7 @@ const ROUTES: Record<string, Route> = {
   '/': 'map',
   '/login': 'login',
   '/admin': 'admin',
+  '/admin/units': 'admin-units',
   '/statistics': 'statistics',
   '/registry/lists': 'registry-lists',
   '/precheck': 'precheck',

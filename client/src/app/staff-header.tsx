@@ -9,7 +9,7 @@ import { navigate } from './router'
 /** Props of {@link StaffHeader}. */
 export interface StaffHeaderProps {
   user: SessionUser
-  page: 'map' | 'admin' | 'statistics' | 'registry-lists' | 'precheck' | 'coverage' | 'indicators'
+  page: 'map' | 'admin' | 'admin-units' | 'statistics' | 'registry-lists' | 'precheck' | 'coverage' | 'indicators'
   onSignOut: () => void
   children?: ReactNode
 }
@@ -32,6 +32,8 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
   if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
   if (can(user.role, 'user.manage') && page !== 'admin')
     links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
+  if (can(user.role, 'admin-units.import') && page !== 'admin-units')
+    links.push({ label: '行政区管理', testId: 'user-menu-admin-units', onSelect: () => navigate('/admin/units') })
 
   return (
     <>
