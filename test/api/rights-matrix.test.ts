@@ -1138,6 +1138,50 @@ const ROWS: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/admin/units/preview',
+    what: 'preview a file of county and township boundaries (saves nothing)',
+    expected: right('admin-units.import'),
+    call: async () => ({
+      url: '/api/admin/units/preview',
+      file: {
+        name: '行政区.geojson',
+        bytes: Buffer.from(
+          JSON.stringify({
+            type: 'FeatureCollection',
+            features: [
+              {
+                type: 'Feature',
+                properties: { XZQDM: '430924', XZQMC: '权限测试县' },
+                geometry: {
+                  type: 'Polygon',
+                  coordinates: [
+                    [
+                      [110.5, 27.5],
+                      [110.6, 27.5],
+                      [110.6, 27.6],
+                      [110.5, 27.5],
+                    ],
+                  ],
+                },
+              },
+            ],
+          }),
+        ),
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/units/apply',
+    what: 'apply a preview of administrative units (none of that id: 404)',
+    expected: right('admin-units.import', 404),
+    call: async () => ({
+      url: '/api/admin/units/apply',
+      body: { previewId: 'no-such-preview', cityCode: '430900', city: '益阳市' },
+    }),
+  },
+  {
+    method: 'POST',
     route: '/api/land-imports/inspect',
     what: 'read an uploaded 三调 layer and show what was detected (saves nothing)',
     expected: right('land.import'),
