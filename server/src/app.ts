@@ -38,6 +38,9 @@ import { ClassificationRunner } from './services/classification-runner.ts'
 import { landImportRoutes } from './routes/land-import.routes.ts'
 import { LandImportRunner } from './services/land-import-runner.ts'
 import { LandImportService } from './services/land-import.service.ts'
+import { landUpdateRoutes } from './routes/land-update.routes.ts'
+import { LandUpdateRunner } from './services/land-update-runner.ts'
+import { LandUpdateService } from './services/land-update.service.ts'
 
 export interface AppDeps {
   db: Database
@@ -49,6 +52,8 @@ export interface AppDeps {
   classification?: ClassificationRunner
   /** Applies 三调 land imports in this process (tests pass one with small batches and hooks). */
   landImport?: LandImportRunner
+  /** Applies annual updates (年度变更调查) in this process (tests pass one with small batches and hooks). */
+  landUpdate?: LandUpdateRunner
 }
 
 /** X-Forwarded-For counts only from the proxies the setting names; an address Express cannot read stops the start. */
@@ -79,6 +84,10 @@ export function createApp({
   }),
   landImport = new LandImportRunner(db, {
     batchSize: config.landImport.batchSize,
+    log: (msg, err) => logger?.error({ err }, msg),
+  }),
+  landUpdate = new LandUpdateRunner(db, {
+    batchSize: config.landUpdate.batchSize,
     log: (msg, err) => logger?.error({ err }, msg),
   }),
 }: AppDeps) {
@@ -164,6 +173,11 @@ export function createApp({
       }),
       maxBytes: config.landImport.maxBytes,
     }),
+  )
+  app.use(
+    landUpdateRoutes(
+      new LandUpdateService({ db, settings: config.landUpdate, runner: landUpdate, onChanged: invalidateLayers }),
+    ),
   )
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)

@@ -16,6 +16,7 @@ import type { MonitoringSettings } from './domain/monitoring.ts'
 import type { UploadGuardSettings } from './services/upload-guard.ts'
 import type { AdminUnitSettings } from './services/admin-units.service.ts'
 import type { LandImportSettings } from './services/land-import.service.ts'
+import type { LandUpdateSettings } from './services/land-update.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -115,6 +116,7 @@ export interface AppConfig {
   adminUnits: AdminUnitSettings
   /** 三调图斑导入: which land codes become farmland parcels and the checks' tolerances; R 待核实, choices of this system. */
   landImport: LandImportSettings
+  landUpdate: LandUpdateSettings
   /** Scope of the administrator account created on a first start (a province, city or county code). */
   adminScope: string
   /** Contaminated plots (污染地块). */
@@ -293,6 +295,14 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       batchSize: readInt('LAND_IMPORT_BATCH_SIZE', 2000),
       reportListLimit: readInt('LAND_IMPORT_REPORT_LIST_LIMIT', 2000),
       uploadGuard: { ...uploadGuard, maxUnpackedBytes: readInt('LAND_IMPORT_MAX_UNPACKED_BYTES', 2048 * 1024 * 1024) },
+    },
+    landUpdate: {
+      // 年度变更：新旧图斑对称差面积 / 原图斑面积小于此比例时视为同一边界（标识码变了也按边界对应）
+      geometryTolerance: readFraction('LAND_UPDATE_GEOMETRY_TOLERANCE', 0.01),
+      mapFeatureLimit: readInt('LAND_UPDATE_MAP_FEATURE_LIMIT', 20_000),
+      batchSize: readInt('LAND_UPDATE_BATCH_SIZE', 2000),
+      // 恢复退出图斑时允许与现有图斑重叠的面积（平方米）
+      restoreOverlapToleranceM2: readInt('LAND_UPDATE_RESTORE_OVERLAP_TOLERANCE_M2', 1),
     },
     adminScope: readScope('ADMIN_SCOPE', '430000'),
     plots: {

@@ -1,0 +1,21 @@
+-- $1 import, $2 county, $3 first new code number minus one, $4 … $5 plan line range, $6 officer, $7 reason. The
+-- added features become parcels of class 未划定 with new codes, each with a change_history row naming the import.
+WITH inserted AS (
+  INSERT INTO farmland_parcel (adcode, code, dlbm, township_code, class, geom, updated_by, bsm, tbbh, dlmc, qsxz,
+    qsdwdm, qsdwmc, zldwdm, zldwmc, tbmj, kcxs, gdlx, gdpdjb, zzsxdm, zzsxmc, sjnf, bz, import_id)
+  SELECT $2::text, $2::text || '-' || lpad(($3::integer + m.added_no)::text, 7, '0'), f.dlbm, f.township_code,
+         'unclassified', ST_Multi(ST_CollectionExtract(f.geom, 3)), $6::text, f.bsm, f.tbbh, f.dlmc, f.qsxz, f.qsdwdm,
+         f.qsdwmc, f.zldwdm, f.zldwmc, f.tbmj::double precision, f.kcxs::numeric, f.gdlx, f.gdpdjb, f.zzsxdm,
+         f.zzsxmc, f.sjnf::integer, f.bz, $1::bigint
+  FROM land_update_match m
+  JOIN land_import_feature f ON f.import_id = m.import_id AND f.seq = m.seq
+  WHERE m.import_id = $1::bigint AND m.kind = 'added' AND m.no BETWEEN $4::integer AND $5::integer
+  RETURNING *
+)
+INSERT INTO change_history (adcode, entity, entity_id, action, actor, reason, before, after)
+SELECT p.adcode, 'farmland_parcel', p.id, 'import', $6::text, $7::text, NULL,
+       jsonb_build_object('id', p.id, 'code', p.code, 'dlbm', p.dlbm, 'dlmc', p.dlmc, 'townshipCode', p.township_code,
+         'qsxz', p.qsxz, 'qsdwmc', p.qsdwmc, 'zldwmc', p.zldwmc, 'kcxs', p.kcxs, 'gdpdjb', p.gdpdjb,
+         'zzsxdm', p.zzsxdm, 'bz', p.bz, 'class', p.class, 'version', p.version, 'areaM2', ST_Area(p.geom::geography),
+         'geometry', ST_AsGeoJSON(p.geom, 7)::jsonb, 'bsm', p.bsm, 'importId', $1::bigint)
+FROM inserted p
