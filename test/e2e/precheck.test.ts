@@ -1,7 +1,9 @@
 import fs from 'node:fs'
+import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
+import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 import {
   SCREENSHOT_DIR,
   apiGet,
@@ -14,6 +16,7 @@ import {
 } from '../support/browser.ts'
 import { type LonLat, clickMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { pdfText, squash } from '../support/pdf-text.ts'
 
 const skip = isBrowserMissing()
@@ -96,32 +99,17 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   const errors: string[] = []
   /**
    * Blank spots of 赫山区 far from every sample feature and monitoring point: the zone's and the clean plot's. The
-   * zone stays published only while the file runs; check records are immutable and stay in the test database.
+   * zones stay published only while the file runs; check records are immutable and stay in the test database.
    */
   let zoneAt: LonLat
   let cleanAt: LonLat
   const zone = { id: 0, code: `430903-GKE${SUFFIX}`, name: `原赫山冶炼厂地块管控区域（E2E ${SUFFIX}）` }
-  let refusedId = 0
+  const zoneIds: number[] = []
+  const blankSpot = () => freeSpot(db, { spacing: 0.02, inside: 0.01, clearOfFarmland: 0.007, clearOfPoints: 0.013 })
 
-  beforeAll(async () => {
-    db = connectTestDatabase()
-    const { rows } = await db.query<any>(`
-      WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
-      box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-      grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02 + 0.007, y0 + j * 0.02 + 0.007), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
-               WHERE x0 + i * 0.02 < x1 AND y0 + j * 0.02 < y1)
-      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-      WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.01))
-        AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, g.p, 0.013))
-        AND NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.007))
-        AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.007))
-        AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.007))
-        AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.007))
-      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) LIMIT 2`)
-    expect(rows).toHaveLength(2)
-    zoneAt = [Number(rows[0].lon), Number(rows[0].lat)]
-    cleanAt = [Number(rows[1].lon), Number(rows[1].lat)]
-    const [sw, ne] = [offset(zoneAt, -200, -150), offset(zoneAt, 200, 150)]
+  /** Publishes a control zone of 400 × 300 m centred on `at` (removed after the file) and answers its id. */
+  async function publishZone(at: LonLat, code: string, name: string): Promise<number> {
+    const [sw, ne] = [offset(at, -200, -150), offset(at, 200, 150)]
     const wkt = `MULTIPOLYGON(((${sw[0]} ${sw[1]},${ne[0]} ${sw[1]},${ne[0]} ${ne[1]},${sw[0]} ${ne[1]},${sw[0]} ${sw[1]})))`
     const {
       rows: [row],
@@ -129,23 +117,53 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
       `
       INSERT INTO control_zone (adcode, code, name, review_status, geom, announcement_no, published_version)
       VALUES ('430903', $1, $2, 'published', ST_GeomFromText($3, 4490), $4, 1) RETURNING id`,
-      [zone.code, zone.name, wkt, `益赫环告〔2026〕${SUFFIX}号`],
+      [code, name, wkt, `益赫环告〔2026〕${SUFFIX}号`],
     )
-    zone.id = Number(row.id)
+    const id = Number(row.id)
+    zoneIds.push(id)
     await db.query(
       `
       INSERT INTO published_control_zone (adcode, id, version, code, name, announcement_no, monitor_soil, monitor_surface_water, monitor_groundwater, monitor_air, geom)
       SELECT adcode, id, 1, code, name, announcement_no, true, false, false, false, geom FROM control_zone WHERE id = $1`,
-      [zone.id],
+      [id],
     )
+    return id
+  }
+
+  /** Records, through the API as the land officer, a check of use R2 over the east half of the zone at `at`: its id. */
+  async function recordRefusedCheck(at: LonLat): Promise<number> {
+    const agent = request.agent(appUrl)
+    const { body: session } = await agent.get('/api/session').expect(200)
+    await agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', session.csrfToken)
+      .send({ username: 'ziyuan', password: SAMPLE_PASSWORD })
+      .expect(200)
+    const { body: signedIn } = await agent.get('/api/session').expect(200)
+    const [sw, ne] = [offset(at, -100, -80), offset(at, 320, 80)]
+    const ring = [sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]
+    const res = await agent
+      .post('/api/precheck')
+      .set('X-CSRF-Token', signedIn.csrfToken)
+      .send({ geometry: { type: 'Polygon', coordinates: [ring] }, plannedUse: 'R2', name: `E2E 核查 ${SUFFIX}` })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.verdict).toBe('refused')
+    return Number(res.body.id)
+  }
+
+  beforeAll(async () => {
+    db = connectTestDatabase()
+    zoneAt = await blankSpot()
+    cleanAt = await blankSpot()
+    zone.id = await publishZone(zoneAt, zone.code, zone.name)
     browser = await launchChromium()
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   })
 
   afterAll(async () => {
     await browser?.close()
-    await db.query(`DELETE FROM published_control_zone WHERE id = $1`, [zone.id])
-    await db.query(`DELETE FROM control_zone WHERE id = $1`, [zone.id])
+    await db.query(`DELETE FROM published_control_zone WHERE id = ANY($1::bigint[])`, [zoneIds])
+    await db.query(`DELETE FROM control_zone WHERE id = ANY($1::bigint[])`, [zoneIds])
     await db.close()
     expect(errors).toEqual([])
   })
@@ -201,7 +219,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     expect(rowText).toContain(zone.code)
     expect(rowText).toContain('第六十三条')
     const { body: list } = await apiGet(page, `/api/precheck?number=${encodeURIComponent(number)}`)
-    refusedId = list.items[0].id
+    const refusedId = list.items[0].id
     const { body: record } = await apiGet(page, `/api/precheck/${refusedId}`)
     await expect(page.getByTestId('precheck-area').getAttribute('data-area-source')).resolves.toBe('server')
     const twoPlaces = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
@@ -362,7 +380,11 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   })
 
   it('when the zone is withdrawn after the check and the report of the refused check is opened and printed to PDF by Chromium, then the A4 PDF holds the title, the verdict and the number, and its map shows the plot and the zone as the check read it', async () => {
-    await db.query(`DELETE FROM published_control_zone WHERE id = $1`, [zone.id])
+    const at = await blankSpot()
+    const own = { code: `430903-GKR${SUFFIX}`, name: `原赫山化工厂地块管控区域（E2E ${SUFFIX}）` }
+    const ownId = await publishZone(at, own.code, own.name)
+    const refusedId = await recordRefusedCheck(at)
+    await db.query(`DELETE FROM published_control_zone WHERE id = $1`, [ownId])
     const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'ziyuan')
     await page.goto(`${appUrl}/precheck/${refusedId}/report`)
@@ -390,11 +412,12 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     expect(text).toContain('用地准入核查意见书')
     expect(text).toContain('不得进入用地程序')
     expect(text).toContain(number)
-    expect(text).toContain(zone.code)
+    expect(text).toContain(own.code)
     await page.context().close()
   })
 
   it('when the approver opens 用地准入核查, then only 核查记录 is offered and a check opens read-only with its verdict and report link', async () => {
+    await recordRefusedCheck(zoneAt)
     const page = await openPage(browser, appUrl, errors)
     await logIn(page, 'shending')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-approver-map.png` })
