@@ -58,6 +58,7 @@ import { insertHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import type { ClassificationRunner } from './classification-runner.ts'
 import { describeReview } from './review.service.ts'
+import type { FarmlandStatistics } from '../../../contracts/statistics.ts'
 
 export const JOB_STATUS_LABEL: Record<JobStatus, string> = {
   queued: '排队中',
@@ -422,7 +423,11 @@ export async function overrideListEntry(
 }
 
 /** Published classes: parcels and area by class per county and per township of the asked county or the scope. */
-export async function getFarmlandStatistics(db: Database, ctx: AuthContext, adcode: string | undefined) {
+export async function getFarmlandStatistics(
+  db: Database,
+  ctx: AuthContext,
+  adcode: string | undefined,
+): Promise<FarmlandStatistics> {
   const rows = await farmlandStatistics(db, await adcodesFor(db, ctx, adcode))
   const figures = (list: typeof rows) => {
     const byClass = figuresByClass(

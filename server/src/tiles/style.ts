@@ -2,18 +2,7 @@ import { FARMLAND_CLASS, PLOT_STATUS, POINT_LEVEL } from '../domain/labels.ts'
 import { FALLBACK_LAND_CLASS, LAND_CLASSES } from '../domain/land-class.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import { TILE_LAYERS, type TileLayer } from './layers.ts'
-
-export interface LegendItem {
-  label: string
-  color: string
-  kind: 'fill' | 'line' | 'circle' | 'hatch'
-}
-export interface LayerGroup {
-  id: string
-  name: string
-  visible: boolean
-  legend: LegendItem[]
-}
+import type { LayerGroup, LegendItem } from '../../../contracts/map.ts'
 
 /** Highest zoom at which tiles are fetched; the map overzooms them beyond. */
 const SOURCE_MAX_ZOOM = 16
