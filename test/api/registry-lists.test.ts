@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import type { Database } from '../../server/src/db/database.ts'
+import { ListVersionsResponse, PublishedVersion } from '../../contracts/registry-lists.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { readContract } from '../support/contract.ts'
 import { signIn, signInAs, type Session } from '../support/session.ts'
 
 let db: Database
@@ -78,6 +80,7 @@ const publish = (s: Session, list: string, jurisdiction: string, body: Record<st
 async function publishNow(s: Session, list: string, jurisdiction: string) {
   const res = await publish(s, list, jurisdiction, { expectedVersion: await lastVersion(list, jurisdiction) })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
+  readContract(PublishedVersion, res.body)
   return res.body
 }
 
@@ -320,6 +323,7 @@ describe('versions, CSV and feed', () => {
     const v = (await publishNow(county, 'suspected', '430903')).version
     const versions = await farmland.agent.get('/api/registry-lists/suspected/430903/versions')
     expect(versions.status).toBe(200)
+    readContract(ListVersionsResponse, versions.body)
     expect(versions.body.items[0]).toMatchObject({
       version: v,
       publishedBy: 'huanjing',
@@ -328,6 +332,7 @@ describe('versions, CSV and feed', () => {
     })
     expect(versions.body.items[0].counts.added).toBeGreaterThan(0)
     const one = await farmland.agent.get(`/api/registry-lists/suspected/430903/versions/${v}`)
+    readContract(PublishedVersion, one.body)
     expect(codes(one.body.announcement.added)).toContain(added)
     const csv = await farmland.agent
       .get(`/api/registry-lists/suspected/430903/versions/${v}/announcement.csv`)

@@ -1,6 +1,7 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson'
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
+import type { ListAnnouncement } from '../domain/list-announcement.ts'
 
 /** Control zones, supervised enterprises, plot proposals and published list versions: one function per query. */
 
@@ -415,7 +416,7 @@ export interface VersionHead {
 export const findLastVersion = async (db: Queryable, list: string, jurisdiction: string) =>
   (await q<VersionHead & { entries: unknown[] }>(db, 'last-version', [list, jurisdiction]))[0]
 export const listVersions = (db: Queryable, list: string, jurisdiction: string, limit: number) =>
-  q<VersionHead & { counts: Record<string, number> }>(db, 'list-versions', [list, jurisdiction, limit])
+  q<VersionHead & { counts: ListAnnouncement['counts'] }>(db, 'list-versions', [list, jurisdiction, limit])
 export const findVersion = async (db: Queryable, list: string, jurisdiction: string, version: number) =>
   (
     await q<VersionHead & { entries: unknown[]; announcement: unknown }>(db, 'find-version', [

@@ -36,6 +36,13 @@ import {
 } from '../repos/registry.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { formatChangedAt } from '../domain/changed-at.ts'
+import type {
+  ListFeed,
+  ListPreview,
+  ListVersionsResponse,
+  PublishedVersion,
+  RegistryListsResponse,
+} from '../../../contracts/registry-lists.ts'
 
 /** A list of one jurisdiction, as named in messages and answers. */
 export interface ListRef {
@@ -118,7 +125,7 @@ function describeHead(
 }
 
 /** The lists and jurisdictions of the user's counties, with their last version and whether this user may publish. */
-export async function listRegistryListsFor(db: Database, ctx: AuthContext) {
+export async function listRegistryListsFor(db: Database, ctx: AuthContext): Promise<RegistryListsResponse> {
   const counties = await listScopeCounties(db, scopeAdcodes(ctx))
   const refs = new Map<string, ListRef>()
   for (const list of REGISTRY_LIST_CODES) {
@@ -149,7 +156,7 @@ export async function listRegistryListsFor(db: Database, ctx: AuthContext) {
 }
 
 /** 预览: what the next version would hold and announce; nothing is saved. */
-export async function previewList(db: Database, ctx: AuthContext, ref: ListRef) {
+export async function previewList(db: Database, ctx: AuthContext, ref: ListRef): Promise<ListPreview> {
   assertMayRead(ctx, ref)
   const { entries, announcement, last } = await draftVersion(db, ref)
   const unpublished = await countUnpublished(db, scopePrefix(ref.jurisdiction), PUBLIC_LISTS[ref.list].statuses)
@@ -184,7 +191,12 @@ function describeRef(ref: ListRef) {
  * published meanwhile); a version that says nothing new is refused; the version and its history row are one
  * transaction.
  */
-export async function publishList(db: Database, ctx: AuthContext, ref: ListRef, expectedVersion: number) {
+export async function publishList(
+  db: Database,
+  ctx: AuthContext,
+  ref: ListRef,
+  expectedVersion: number,
+): Promise<PublishedVersion> {
   assertMayPublish(ctx, ref)
   const def = REGISTRY_LISTS[ref.list]
   return db.transaction(async (tx) => {
@@ -238,7 +250,7 @@ export async function publishList(db: Database, ctx: AuthContext, ref: ListRef, 
 }
 
 /** The versions of a list, newest first, with their counts. */
-export async function listVersionsOf(db: Database, ctx: AuthContext, ref: ListRef) {
+export async function listVersionsOf(db: Database, ctx: AuthContext, ref: ListRef): Promise<ListVersionsResponse> {
   assertMayRead(ctx, ref)
   const rows = await listVersions(db, ref.list, ref.jurisdiction, 1000)
   return {
@@ -259,7 +271,12 @@ async function versionOf(db: Database, ref: ListRef, version: number) {
 }
 
 /** One published version in full. */
-export async function getVersion(db: Database, ctx: AuthContext, ref: ListRef, version: number) {
+export async function getVersion(
+  db: Database,
+  ctx: AuthContext,
+  ref: ListRef,
+  version: number,
+): Promise<PublishedVersion> {
   assertMayRead(ctx, ref)
   const row = await versionOf(db, ref, version)
   return {
@@ -288,7 +305,7 @@ export async function announcementCsvOf(db: Database, ctx: AuthContext, ref: Lis
 }
 
 /** The public feed: the latest published versions with their announcements; nothing unpublished, no staff names. */
-export async function publicFeed(db: Database, ref: ListRef, limit: number) {
+export async function publicFeed(db: Database, ref: ListRef, limit: number): Promise<ListFeed> {
   const rows = await listFeed(db, ref.list, ref.jurisdiction, limit)
   return {
     ...describeRef(ref),

@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react'
-import { ApiError, sendJson } from '../../shared/api-client'
+import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { formatDateTime } from '../../shared/format'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { useJson } from '../../shared/use-json'
+import type { ListEntry, RemovedEntry, RegistryList } from '@contracts/registry-lists'
 import {
-  LIST_LEVEL,
-  normalizeLists,
-  normalizePreview,
-  normalizeVersion,
-  type ListEntry,
-  type ListVersion,
-  type RegistryList,
-} from './registry-list-types'
+  announcementCsvUrl,
+  listPreviewPath,
+  listVersionsPath,
+  publishList,
+  registryListsPath,
+} from './registry-lists-api'
+import { LIST_LEVEL } from './registry-list-labels'
 import './registry-lists.css'
 
 /** Props of {@link RegistryListsPage}. */
@@ -31,8 +31,8 @@ const keyOf = (l: { list: string; jurisdiction: string }) => `${l.list}/${l.juri
  */
 export function RegistryListsPage({ canPublish }: RegistryListsPageProps) {
   const [reloads, setReloads] = useState(0)
-  const lists = useJson<Record<string, unknown>>('/api/registry-lists', reloads, '名录列表加载失败')
-  const items = useMemo(() => (lists.status === 'done' ? normalizeLists(lists.data) : []), [lists])
+  const lists = useJson(registryListsPath, reloads, '名录列表加载失败')
+  const items = useMemo(() => (lists.status === 'done' ? lists.data.items : []), [lists])
   const [chosen, setChosen] = useState<string | null>(null)
   const active = items.find((l) => keyOf(l) === chosen) ?? items[0] ?? null
 
@@ -112,19 +112,21 @@ function ListDetail({
   canPublish: boolean
   onPublished: () => void
 }) {
-  const base = `/api/registry-lists/${list.list}/${list.jurisdiction}`
   const [reloads, setReloads] = useState(0)
-  const preview = useJson<Record<string, unknown>>(`${base}/preview`, reloads, '发布预览加载失败')
-  const versions = useJson<Record<string, unknown>>(`${base}/versions`, reloads, '版本列表加载失败')
-  const diff = preview.status === 'done' ? normalizePreview(preview.data) : null
-  const history = useMemo(() => {
-    if (versions.status !== 'done') return []
-    const raw = (versions.data.versions ?? versions.data.items ?? []) as Record<string, unknown>[]
-    return raw
-      .map((v) => normalizeVersion(v))
-      .filter((v): v is ListVersion => v !== null)
-      .sort((a, b) => b.version - a.version)
-  }, [versions])
+  const preview = useJson(listPreviewPath(list), reloads, '发布预览加载失败')
+  const versions = useJson(listVersionsPath(list), reloads, '版本列表加载失败')
+  const diff =
+    preview.status === 'done'
+      ? {
+          ...preview.data.announcement,
+          isUnchanged: !preview.data.isChanged,
+          unpublishedNote: preview.data.unpublishedNote,
+        }
+      : null
+  const history = useMemo(
+    () => (versions.status === 'done' ? [...versions.data.items].sort((a, b) => b.version - a.version) : []),
+    [versions],
+  )
   const [isConfirming, setConfirming] = useState(false)
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const lastVersion = history[0]?.version ?? list.lastVersion?.version ?? 0
@@ -227,7 +229,7 @@ function ListDetail({
                 <td>
                   <a
                     className="link-button"
-                    href={`${base}/versions/${v.version}/announcement.csv`}
+                    href={announcementCsvUrl(list, v.version)}
                     download
                     data-testid="list-version-csv"
                   >
@@ -291,7 +293,7 @@ function EntryTable({
 }: {
   title: string
   kind: 'added' | 'kept' | 'removed'
-  entries: ListEntry[]
+  entries: (ListEntry | RemovedEntry)[]
 }) {
   if (entries.length === 0) return null
   return (
@@ -320,7 +322,7 @@ function EntryTable({
               <td>{e.statusName ?? e.status ?? ''}</td>
               <td>{e.riskLevelName ?? '—'}</td>
               <td className="num">{typeof e.areaMu === 'number' ? e.areaMu.toFixed(1) : '—'}</td>
-              {kind === 'removed' && <td>{e.reason ?? ''}</td>}
+              {kind === 'removed' && <td>{'reason' in e ? e.reason : ''}</td>}
             </tr>
           ))}
         </tbody>
@@ -348,12 +350,8 @@ function PublishDialog({ list, nextVersion, expectedVersion, counts, onClose, on
     setBusy(true)
     setFailure(null)
     try {
-      const answer = await sendJson<Record<string, any>>(
-        'POST',
-        `/api/registry-lists/${list.list}/${list.jurisdiction}/publish`,
-        { expectedVersion },
-      )
-      onDone(Number(answer?.version ?? answer?.published?.version ?? nextVersion))
+      const answer = await publishList(list, expectedVersion)
+      onDone(answer.version)
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT')
         return onStale(error.message.replace(/[。，,]?\s*请刷新预览后再发布$/, ''))
