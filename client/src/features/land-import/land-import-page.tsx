@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Feature } from 'geojson'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import type { Feature, FeatureCollection } from 'geojson'
 import type { BasemapChoice, LayerGroup, MapFocus } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue } from '../../shared/format'
@@ -133,8 +133,23 @@ function ReportTables({ report }: { report: ImportReport }) {
   )
 }
 
-/** 三调图斑导入: the farmland officer uploads the county's DLTB layer, checks it (dry run), reads the report and applies. */
-export function LandImportPage({ counties }: { counties: { adcode: string; name: string }[] }) {
+/** What a step composed into the page (the annual update) may do on its map. */
+export interface ImportMapHooks {
+  overlay: (data: FeatureCollection | null) => void
+  locate: (point: [number, number]) => void
+}
+
+/**
+ * 三调图斑导入: the farmland officer uploads the county's DLTB layer, checks it (dry run), reads the report and applies.
+ * `updateStep` shows the annual update of a checked import when the county already has parcels.
+ */
+export function LandImportPage({
+  counties,
+  updateStep,
+}: {
+  counties: { adcode: string; name: string }[]
+  updateStep?: (importId: number, map: ImportMapHooks) => ReactNode
+}) {
   const [file, setFile] = useState<File | null>(null)
   const [choices, setChoices] = useState<ImportChoices>({ adcode: counties[0]?.adcode ?? '' })
   const [inspection, setInspection] = useState<Inspection | null>(null)
@@ -152,6 +167,15 @@ export function LandImportPage({ counties }: { counties: { adcode: string; name:
     [],
   )
   const ignore = useCallback(() => undefined, [])
+  const overlayUpdate = useCallback(
+    (data: FeatureCollection | null) => client?.setOverlay('land-update', data),
+    [client],
+  )
+  const locatePoint = useCallback(
+    ([lon, lat]: [number, number]) =>
+      setFocus({ bbox: [lon - 0.002, lat - 0.002, lon + 0.002, lat + 0.002], maxZoom: 17 }),
+    [],
+  )
 
   useEffect(() => {
     if (!client) return
@@ -390,6 +414,9 @@ export function LandImportPage({ counties }: { counties: { adcode: string; name:
                 {b}
               </p>
             ))}
+            {report.blockers.length > 0 &&
+              report.status.status === 'checked' &&
+              updateStep?.(report.import.id, { overlay: overlayUpdate, locate: locatePoint })}
             <ReportTables report={report} />
             <h3>问题图斑</h3>
             <ul className="land-import__problems" data-testid="land-import-problems">
