@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config.ts'
 import type { Database } from '../db/database.ts'
-import { ROLE_LABEL, checkPassword, countiesInScope, type Role } from '../domain/roles.ts'
+import { ROLE_LABEL, checkPassword, countiesInScope } from '../domain/roles.ts'
 import { AppError } from '../domain/errors.ts'
 import {
   clearLoginFailure,
@@ -19,25 +19,10 @@ import {
   type SessionRow,
 } from '../repos/auth.repo.ts'
 import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from './password.ts'
+import type { ScopeCounty as County, SessionUser } from '../../../contracts/auth.ts'
 
-export interface County {
-  adcode: string
-  name: string
-}
-
-export interface AuthUser {
-  id: number
-  username: string
-  displayName: string
-  department: string
-  role: Role
-  roleName: string
-  mustChangePassword: boolean
-  /** Scope codes as granted: counties, cities (4309 00) or provinces (43 0000). */
-  scopes: string[]
-  /** The counties the scopes cover, the only ones whose internal data this user may read or write. */
-  counties: County[]
-}
+/** The signed-in user as `GET /api/session` sends it. */
+export type AuthUser = SessionUser
 
 export interface AuthContext {
   user: AuthUser
