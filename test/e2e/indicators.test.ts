@@ -1,15 +1,13 @@
-import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import {
   SCREENSHOT_DIR,
   apiGet,
   isBrowserMissing,
-  launchChromium,
   logIn,
-  openPage,
   typeInto,
+  useBrowser,
   waitForMap,
 } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
@@ -20,18 +18,13 @@ const skip = isBrowserMissing()
 describe.skipIf(skip)(
   '安全利用率 in Chromium: each county against its target, the rows behind a figure, targets, 黑土区',
   () => {
-    let browser: Browser
+    const { open, errors } = useBrowser()
     let db: Database
-    const appUrl = inject('appUrl')
-    const errors: string[] = []
     const usernames: string[] = []
 
     /** Opens /indicators, logs in as `username` on the way, and waits for the farmland table. */
     async function openIndicators(username: string, password?: string): Promise<Page> {
-      const page = await openPage(browser, appUrl, errors, {
-        path: '/indicators',
-        viewport: { width: 1400, height: 1000 },
-      })
+      const page = await open({ path: '/indicators', viewport: { width: 1400, height: 1000 } })
       await page.waitForURL(/\/login\?next=%2Findicators|\/login\?next=\/indicators/)
       await logIn(page, username, password, { until: 'answer' })
       await page.getByTestId('farmland-table').waitFor()
@@ -40,12 +33,11 @@ describe.skipIf(skip)(
 
     beforeAll(async () => {
       db = connectTestDatabase()
-      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-      browser = await launchChromium()
     })
+    const removeTestTargets = () =>
+      db.query(`DELETE FROM indicator_target WHERE jurisdiction = '430903' AND source LIKE 'E2E%'`)
     afterAll(async () => {
-      await browser?.close()
-      await db.query(`DELETE FROM indicator_target WHERE jurisdiction = '430903' AND source LIKE 'E2E%'`)
+      await removeTestTargets()
       await db.query(`DELETE FROM app_user WHERE username = ANY($1::text[])`, [usernames])
       await db.close()
     })
@@ -102,6 +94,8 @@ describe.skipIf(skip)(
     })
 
     it("when the administrator adds a target for 赫山区 2020, then the county reads against it instead of 益阳市's", async () => {
+      // the county's own 2020 target would change what the other tests read: it is removed when this test ends
+      onTestFinished(() => removeTestTargets().then(() => undefined))
       const page = await openIndicators('admin')
       await page.getByTestId('indicator-year').selectOption('2020')
       await page.getByTestId('target-add').click()
