@@ -194,7 +194,6 @@ export const TransitionRequirement = z.object({
   label: z.string(),
 })
 export type TransitionRequirement = z.infer<typeof TransitionRequirement>
-export type RequirementField = TransitionRequirement['field']
 
 /** One next step of a plot, from its state, for the signed-in user. */
 export const PlotTransition = z.object({
