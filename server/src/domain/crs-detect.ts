@@ -1,4 +1,4 @@
-import { CHINA_LAT, CHINA_LON } from './outline-checks.ts'
+import { CHINA_LAT, CHINA_LON } from './china-extent.ts'
 
 /**
  * How the CRS of an upload was found: declared by the file (`prj`: a Shapefile's .prj, the `crs` member of a

@@ -1,6 +1,7 @@
 import gjv from 'geojson-validation'
 import type { Geometry, LineString, MultiPolygon, Polygon, Position } from 'geojson'
 import { m2ToMu } from './units.ts'
+import { CHINA_LAT, CHINA_LON } from './china-extent.ts'
 
 /** Reason codes of the outline stages, in the order the stages run. */
 export const OUTLINE_PROBLEM = {
@@ -49,10 +50,6 @@ export interface OutlineSettings {
   outsideToleranceM2: number
   maxVertices: number
 }
-
-/** China's extent in CGCS2000 longitude/latitude (a coarse box: anything outside is surely wrong). */
-export const CHINA_LON: readonly [number, number] = [73, 136]
-export const CHINA_LAT: readonly [number, number] = [3, 54]
 
 /** CRS names accepted in a GeoJSON `crs` member: CGCS2000 and WGS 84 longitude/latitude (same to ~1 m here). */
 const ACCEPTED_CRS =

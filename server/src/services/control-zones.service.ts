@@ -12,6 +12,7 @@ import { PUBLIC_LISTS, listOfPlotStatus, monitoringOf, publicArea } from '../dom
 import { isEditableInReview, type ReviewStatus } from '../domain/review-workflow.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError, problemsError } from '../domain/errors.ts'
+import type { ZoneAnswer, ZonesResponse } from '../../../contracts/zones.ts'
 import {
   findJurisdictionCounty,
   findLastChange,
@@ -32,7 +33,7 @@ import {
   type ZoneValues,
 } from '../repos/registry.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { formatChangedAt } from '../domain/changed-at.ts'
+import { formatChangedAt, isoOf } from '../domain/changed-at.ts'
 import { checkOutline, type Geo, type RegistryProblem } from './registry-geometry.ts'
 import { describeReview } from './review.service.ts'
 
@@ -79,7 +80,7 @@ export async function assertAdcodeInScope(db: Queryable, ctx: AuthContext, adcod
 }
 
 /** The control zones of the user's counties (or of one of them). */
-export async function listZonesFor(db: Database, ctx: AuthContext, adcode?: string) {
+export async function listZonesFor(db: Database, ctx: AuthContext, adcode?: string): Promise<ZonesResponse> {
   if (adcode) await assertAdcodeInScope(db, ctx, adcode)
   const rows = await listZones(db, adcode ? [adcode] : scopeAdcodes(ctx))
   return {
@@ -96,7 +97,7 @@ export async function listZonesFor(db: Database, ctx: AuthContext, adcode?: stri
       signCount: r.sign_count,
       ...publicArea(r.area_m2),
       version: r.version,
-      updatedAt: r.updated_at,
+      updatedAt: isoOf(r.updated_at),
       isSample: r.is_generated,
     })),
   }
@@ -129,14 +130,14 @@ export async function conflictError(
 }
 
 /** One zone for the panel: plots, signs (with their distance), announcement, monitoring, review and what is missing. */
-export async function getZone(db: Queryable, ctx: AuthContext, id: number) {
+export async function getZone(db: Queryable, ctx: AuthContext, id: number): Promise<ZoneAnswer> {
   const row = await findZone(db, id)
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的管控区域`)
   assertCountyInScope(ctx, row.adcode, row.county_name)
   return describeZone(db, ctx, row)
 }
 
-async function describeZone(db: Queryable, ctx: AuthContext, row: ZoneRow) {
+async function describeZone(db: Queryable, ctx: AuthContext, row: ZoneRow): Promise<ZoneAnswer> {
   const [plots, signs, last] = await Promise.all([
     listZonePlots(db, row.adcode, row.id),
     listZoneSigns(db, row.adcode, row.id),
@@ -186,7 +187,7 @@ async function describeZone(db: Queryable, ctx: AuthContext, row: ZoneRow) {
     monitoringNames: monitoringOf(row),
     missingForSubmit: missing,
     isComplete: missing.length === 0,
-    updatedAt: row.updated_at,
+    updatedAt: isoOf(row.updated_at),
     updatedBy: last?.actor ?? null,
     updatedByName: last?.actor_name ?? null,
     isSample: row.is_generated,

@@ -2,14 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import { isEditableInReview } from '../../../../server/src/domain/review-workflow.ts'
 import type { MapClient } from '../../map/map-client'
-import { ApiError, getJson, problemsOf, sendJson } from '../../shared/api-client'
-import type { ReviewInfo } from '../../shared/api-types'
+import { ApiError, problemsOf } from '../../shared/api-client'
 import { useDataChanged } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { isPlotInOutline } from './plots-in-outline'
 import { ZoneDraw } from './zone-draw'
 import { areaM2, bboxOf, joinParts, partsOf, readOutline } from './zone-geometry'
-import { normalizeZone, type ZoneDetail, type ZoneInput, type ZoneMonitoring, type ZoneSign } from './zone-types'
+import { zoneDetailOf, type ZoneDetail, type ZoneInput, type ZoneMonitoring, type ZoneSign } from './zone-types'
+import { createZone, fetchZone, submitZone, updateZone } from './zones-api'
 
 /** The tools of the zone editor: draw the outline, move its vertices, place signs. */
 export type ZoneTool = 'none' | 'draw' | 'edit' | 'sign'
@@ -232,7 +232,7 @@ export function useZoneEditor({ client, isActive }: ZoneEditorOptions) {
     async (id: number, notice: ZoneMessage | null = null) => {
       setMessage(notice)
       try {
-        const loaded = normalizeZone(await getJson(`/api/control-zones/${id}`))
+        const loaded = zoneDetailOf(await fetchZone(id))
         setZone(loaded)
         setFields(fieldsOf(loaded))
         setUploaded(null)
@@ -337,10 +337,8 @@ export function useZoneEditor({ client, isActive }: ZoneEditorOptions) {
       const shape =
         uploaded && !parts.length && uploaded.crs !== undefined ? { ...geometry, crs: uploaded.crs } : geometry
       const body = bodyOf(fields, shape as Polygon | MultiPolygon)
-      const raw = zone
-        ? await sendJson('PATCH', `/api/control-zones/${zone.id}`, { ...body, version: zone.version })
-        : await sendJson('POST', '/api/control-zones', body)
-      const saved = normalizeZone(raw as Record<string, unknown>)
+      const answer = zone ? await updateZone(zone.id, { ...body, version: zone.version }) : await createZone(body)
+      const saved = zoneDetailOf(answer)
       setZone(saved)
       setFields(fieldsOf(saved))
       setDirty(false)
@@ -363,9 +361,7 @@ export function useZoneEditor({ client, isActive }: ZoneEditorOptions) {
     if (!current) return
     setBusy(true)
     try {
-      const review = await sendJson<ReviewInfo>('POST', `/api/reviews/control-zone/${current.id}/submit`, {
-        version: current.version,
-      })
+      const review = await submitZone(current.id, current.version)
       const next = {
         ...current,
         reviewStatus: review.status,

@@ -4,6 +4,7 @@ import { useJson } from '../../shared/use-json'
 import type { ZoneEditor, ZoneTool } from './use-zone-editor'
 import { formatMuHa } from './zone-geometry'
 import { REVIEW_STATUS_NAME, ZONE_PLOT_STATUSES, type PlotChoice } from './zone-types'
+import { countyPlotsPath } from './zones-api'
 
 /** Props of {@link ZoneForm}. */
 export interface ZoneFormProps {
@@ -36,11 +37,7 @@ export function ZoneForm({ editor, counties, onShowOnMap }: ZoneFormProps) {
   useEffect(() => {
     messageRef.current?.scrollIntoView({ block: 'nearest' })
   }, [editor.message])
-  const plots = useJson<{ items: PlotChoice[] }>(
-    `/api/plots?adcode=${fields.adcode}`,
-    zone?.id ?? 0,
-    '地块列表加载失败',
-  )
+  const plots = useJson(countyPlotsPath(fields.adcode), zone?.id ?? 0, '地块列表加载失败')
   const choices = choicesOf(plots.status === 'done' ? plots.data.items : [], zone?.plots ?? [], fields.plotIds)
   const inside = editor.plotsInOutline(choices.map((p) => p.id))
   const insideUnchosen = choices.filter((p) => inside.has(p.id) && !fields.plotIds.includes(p.id))

@@ -1,7 +1,8 @@
 import { useLayerVersion } from '../../shared/data-versions'
 import { useJson } from '../../shared/use-json'
 import { formatMuHa } from './zone-geometry'
-import { normalizeZone } from './zone-types'
+import { zoneDetailOf } from './zone-types'
+import { zonePath } from './zones-api'
 
 /** Props of {@link ZoneSummary}. */
 export interface ZoneSummaryProps {
@@ -20,14 +21,10 @@ const MONITORING = [
  * signs and the monitoring required, and what is still missing before submission.
  */
 export function ZoneSummary({ zoneId }: ZoneSummaryProps) {
-  const state = useJson<Record<string, unknown>>(
-    `/api/control-zones/${zoneId}`,
-    useLayerVersion('zones'),
-    '管控区域内容加载失败',
-  )
+  const state = useJson(zonePath(zoneId), useLayerVersion('zones'), '管控区域内容加载失败')
   if (state.status === 'error') return <p className="panel-note panel-note--error">{state.message}</p>
   if (state.status !== 'done') return null
-  const zone = normalizeZone(state.data)
+  const zone = zoneDetailOf(state.data)
   const monitoring = MONITORING.filter(([key]) => zone[key]).map(([, label]) => label)
   return (
     <section className="zone-summary" aria-label="管控区域内容" data-testid="zone-summary">

@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson'
 import { ZONE_PLOT_STATUSES } from '../../../../server/src/domain/control-zone.ts'
 import type { ReviewStatus } from '../../shared/api-types'
+import type { ZoneAnswer } from '@contracts/zones'
 
 /** Monitoring a control zone requires (监测要求). */
 export interface ZoneMonitoring {
@@ -26,22 +27,7 @@ export interface ZonePlot {
   statusName?: string
 }
 
-/** One row of `GET /api/control-zones`. */
-export interface ZoneSummary {
-  id: number
-  code: string
-  name: string
-  adcode: string
-  county?: string
-  reviewStatus: ReviewStatus
-  reviewStatusName?: string
-  areaMu?: number | null
-  plotCount?: number
-  signCount?: number
-  updatedAt?: string
-}
-
-/** `GET /api/control-zones/:id` (and the answer of a save). */
+/** A zone as the editor holds it: the answer of `GET /api/control-zones/:id` with announcement and monitoring flat. */
 export interface ZoneDetail extends ZoneMonitoring {
   id: number
   code: string
@@ -99,43 +85,35 @@ export const REVIEW_STATUS_NAME: Record<ReviewStatus, string> = {
   published: '已发布',
 }
 
-type Loose = Record<string, any>
-
-/**
- * A zone detail from the server, whatever nesting it uses for the announcement (`announcement.{no,date,text}`
- * or flat fields) and the monitoring (`monitoring.{soil,…}` or flat `monitor*` flags).
- */
-export function normalizeZone(raw: Loose): ZoneDetail {
-  const a: Loose = raw.announcement ?? {}
-  const m: Loose = raw.monitoring ?? {}
-  const flag = (flat: string, nested: string) => Boolean(raw[flat] ?? m[nested] ?? m[flat] ?? false)
+/** The editor's view of a zone answer. */
+export function zoneDetailOf(answer: ZoneAnswer): ZoneDetail {
   return {
-    id: Number(raw.id),
-    code: raw.code,
-    name: raw.name,
-    adcode: raw.adcode,
-    county: raw.county,
-    reviewStatus: raw.reviewStatus ?? raw.review?.status ?? 'draft',
-    reviewStatusName: raw.reviewStatusName ?? raw.review?.statusName,
-    reviewReason: raw.reviewReason ?? raw.review?.reason ?? null,
-    version: Number(raw.version ?? raw.review?.version ?? 1),
-    geometry: raw.geometry,
-    areaM2: raw.areaM2 ?? null,
-    plots: (raw.plots ?? []).map((p: Loose) => ({
-      id: Number(p.id ?? p.plotId),
+    id: answer.id,
+    code: answer.code,
+    name: answer.name,
+    adcode: answer.adcode,
+    county: answer.county,
+    reviewStatus: answer.review.status,
+    reviewStatusName: answer.reviewStatusName,
+    reviewReason: answer.review.reason,
+    version: answer.version,
+    geometry: answer.geometry,
+    areaM2: answer.areaM2,
+    plots: answer.plots.map((p) => ({
+      id: p.id,
       code: p.code,
       name: p.name,
       status: p.status,
       statusName: p.statusName,
     })),
-    signs: (raw.signs ?? []).map((s: Loose) => ({ label: s.label, lon: Number(s.lon), lat: Number(s.lat) })),
-    announcementNo: raw.announcementNo ?? a.no ?? a.number ?? null,
-    announcementDate: (raw.announcementDate ?? a.date ?? null)?.slice?.(0, 10) ?? null,
-    announcementText: raw.announcementText ?? a.text ?? null,
-    monitorSoil: flag('monitorSoil', 'soil'),
-    monitorSurfaceWater: flag('monitorSurfaceWater', 'surfaceWater'),
-    monitorGroundwater: flag('monitorGroundwater', 'groundwater'),
-    monitorAir: flag('monitorAir', 'air'),
-    missingForSubmit: Array.isArray(raw.missingForSubmit) ? raw.missingForSubmit : [],
+    signs: answer.signs.map((s) => ({ label: s.label, lon: s.lon, lat: s.lat })),
+    announcementNo: answer.announcement.number,
+    announcementDate: answer.announcement.date?.slice(0, 10) ?? null,
+    announcementText: answer.announcement.text,
+    monitorSoil: answer.monitoring.soil,
+    monitorSurfaceWater: answer.monitoring.surfaceWater,
+    monitorGroundwater: answer.monitoring.groundwater,
+    monitorAir: answer.monitoring.air,
+    missingForSubmit: answer.missingForSubmit,
   }
 }

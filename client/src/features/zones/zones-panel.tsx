@@ -6,7 +6,7 @@ import { formatDateTime } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { useZoneEditor } from './use-zone-editor'
 import { ZoneForm } from './zone-form'
-import { REVIEW_STATUS_NAME, type ZoneSummary } from './zone-types'
+import { zonesPath } from './zones-api'
 import './zones.css'
 
 /** Props of {@link ZonesPanel}. */
@@ -38,8 +38,8 @@ export function ZonesPanel({
   const [adcode, setAdcode] = useState(counties[0]?.adcode ?? '')
   const [reloads, setReloads] = useState(0)
   const editor = useZoneEditor({ client, isActive })
-  const list = useJson<{ items: ZoneSummary[] }>(
-    adcode ? `/api/control-zones?adcode=${adcode}` : null,
+  const list = useJson(
+    adcode ? zonesPath(adcode) : null,
     `${useLayerVersion('zones', 'plots')}/${reloads}`,
     '管控区域列表加载失败',
   )
@@ -130,9 +130,7 @@ export function ZonesPanel({
               >
                 <span className="zone-item__top">
                   <span className="zone-item__code">{z.code}</span>
-                  <span className={`review-badge review-badge--${z.reviewStatus}`}>
-                    {z.reviewStatusName ?? REVIEW_STATUS_NAME[z.reviewStatus]}
-                  </span>
+                  <span className={`review-badge review-badge--${z.reviewStatus}`}>{z.reviewStatusName}</span>
                 </span>
                 <span className="zone-item__name">{z.name}</span>
                 <span className="zone-item__meta">
