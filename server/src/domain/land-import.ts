@@ -199,7 +199,7 @@ export function describeProblem(p: StoredProblem): string {
     case 'REPAIRED':
       return `图斑边界无效（${p.reason ?? '自相交'}），已自动修复，修复前后面积相差 ${m2(p.areaM2)}`
     case 'OUTSIDE_COUNTY':
-      return `图斑有 ${m2(p.areaM2)} 在本区县边界之外`
+      return `图斑有 ${m2(p.areaM2)}在本区县边界之外`
     case 'OVERLAP':
       return `与图斑 ${p.otherBsm ?? `第 ${p.otherSeq} 个要素`} 重叠 ${m2(p.areaM2)}`
     case 'DUPLICATE_BSM':

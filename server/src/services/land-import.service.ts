@@ -302,7 +302,7 @@ export class LandImportService {
     const features = await listProblemFeatures(db, importId, false, limit, page.offset ?? 0)
     const existingParcels = await countCountyParcels(db, row.adcode)
     const blockers: string[] = []
-    if (existingParcels > 0)
+    if (existingParcels > 0 && row.status !== 'applied')
       blockers.push(
         `${row.county_name}已有 ${existingParcels} 个耕地图斑，首次导入只能用于还没有图斑的区县；已有图斑的区县请用年度变更调查更新`,
       )
