@@ -77,7 +77,9 @@ export function summarizePlan(groups: readonly PlanGroup[]) {
       className: FARMLAND_CLASS[cls as FarmlandClass] ?? cls,
       kinds,
     })),
-    byTownship: [...byTownship.values()].sort((a, b) => (a.code ?? '~').localeCompare(b.code ?? '~')),
+    byTownship: [...byTownship.values()].sort((a, b) =>
+      a.code === b.code ? 0 : a.code === null ? 1 : b.code === null ? -1 : a.code < b.code ? -1 : 1,
+    ),
   }
 }
 
