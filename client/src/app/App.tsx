@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import { AdminPage } from '../features/admin/admin-page'
 import { AdminUnitsPage } from '../features/admin-units/admin-units-page'
+import { LandImportPage } from '../features/land-import/land-import-page'
+import { LandUpdateStep } from '../features/land-update/land-update-step'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { CoveragePage } from '../features/coverage/coverage-page'
 import { IndicatorsPage } from '../features/indicators/indicators-page'
@@ -75,6 +77,23 @@ function AdminUnitsShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
         <span className="app-header__page">行政区管理</span>
       </StaffHeader>
       <AdminUnitsPage />
+    </div>
+  )
+}
+
+/** 三调图斑导入 inside the staff frame (farmland officers and administrators). */
+function LandImportShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="land-import" onSignOut={onSignOut}>
+        <span className="app-header__page">三调图斑导入</span>
+      </StaffHeader>
+      <LandImportPage
+        counties={user.counties}
+        updateStep={(importId, map) => (
+          <LandUpdateStep key={importId} importId={importId} onOverlay={map.overlay} onLocate={map.locate} />
+        )}
+      />
     </div>
   )
 }
@@ -165,7 +184,8 @@ export function App() {
         route === 'statistics' ||
         route === 'coverage' ||
         route === 'indicators' ||
-        route === 'precheck'
+        route === 'precheck' ||
+        route === 'land-import'
           ? `?next=/${route}`
           : route === 'registry-lists' || route === 'admin-units'
             ? `?next=${route === 'admin-units' ? '/admin/units' : '/registry/lists'}`
@@ -184,6 +204,16 @@ export function App() {
       <PageMessage
         title="无权访问"
         text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
+  }
+  if (route === 'land-import') {
+    if (can(user.role, 'land.import')) return <LandImportShell user={user} onSignOut={signOut} />
+    return (
+      <PageMessage
+        title="无权访问"
+        text={`三调图斑导入仅限农业农村部门和系统管理员；您的角色是${user.roleName}。`}
         action={{ label: '返回一张图', onClick: () => navigate('/') }}
       />
     )

@@ -6,6 +6,7 @@ export type Route =
   | 'map'
   | 'admin'
   | 'admin-units'
+  | 'land-import'
   | 'statistics'
   | 'registry-lists'
   | 'precheck'
@@ -20,6 +21,7 @@ const ROUTES: Record<string, Route> = {
   '/login': 'login',
   '/admin': 'admin',
   '/admin/units': 'admin-units',
+  '/land-import': 'land-import',
   '/statistics': 'statistics',
   '/registry/lists': 'registry-lists',
   '/precheck': 'precheck',

@@ -9,7 +9,16 @@ import { navigate } from './router'
 /** Props of {@link StaffHeader}. */
 export interface StaffHeaderProps {
   user: SessionUser
-  page: 'map' | 'admin' | 'admin-units' | 'statistics' | 'registry-lists' | 'precheck' | 'coverage' | 'indicators'
+  page:
+    | 'map'
+    | 'admin'
+    | 'admin-units'
+    | 'land-import'
+    | 'statistics'
+    | 'registry-lists'
+    | 'precheck'
+    | 'coverage'
+    | 'indicators'
   onSignOut: () => void
   children?: ReactNode
 }
@@ -34,6 +43,8 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
     links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
   if (can(user.role, 'admin-units.import') && page !== 'admin-units')
     links.push({ label: '行政区管理', testId: 'user-menu-admin-units', onSelect: () => navigate('/admin/units') })
+  if (can(user.role, 'land.import') && page !== 'land-import')
+    links.push({ label: '三调图斑导入', testId: 'user-menu-land-import', onSelect: () => navigate('/land-import') })
 
   return (
     <>
