@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Express } from 'express'
+import { BasicFarmlandDisagreements } from '../../contracts/basic-farmland.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
@@ -91,6 +92,7 @@ describe('GET /api/basic-farmland/disagreements', () => {
 
   it('when 严格管控类 and 安全利用类 parcels lie in 永久基本农田, then they are listed with their area, the part inside and where they are', async () => {
     const res = await get(farmland, 'adcode=430903').expect(200)
+    expect(() => BasicFarmlandDisagreements.parse(res.body)).not.toThrow()
     expect(res.body.basis).toBe('《中华人民共和国土壤污染防治法》第五十条')
     expect(res.body.classesFrom).toBe('现行已发布类别')
     const byCode = new Map(res.body.parcels.map((p: any) => [p.code, p]))

@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import { z } from 'zod'
+import type { BasicFarmlandDisagreements } from '../../../contracts/basic-farmland.ts'
 import type { Database } from '../db/database.ts'
 import { requireRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
@@ -19,9 +20,13 @@ export function basicFarmlandRoutes(db: Database, settings: { minOverlapM2: numb
   const router = Router()
   router.get('/api/basic-farmland/disagreements', requireRole(), async (req, res) => {
     const q = parse(disagreementQuery, req.query)
-    res.json(
-      await listBasicFarmlandDisagreements(db, req.auth!, { adcode: q.adcode, listId: q.listId ?? null }, settings),
+    const answer = await listBasicFarmlandDisagreements(
+      db,
+      req.auth!,
+      { adcode: q.adcode, listId: q.listId ?? null },
+      settings,
     )
+    res.json(answer satisfies BasicFarmlandDisagreements)
   })
   return router
 }

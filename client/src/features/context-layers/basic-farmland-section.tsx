@@ -4,7 +4,7 @@ import { useLayerVersion } from '../../shared/data-versions'
 import { classColor } from '../../shared/farmland-class'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
-import type { DisagreementsResponse } from './basic-farmland-types'
+import type { BasicFarmlandDisagreements } from '@contracts/basic-farmland'
 import './context-layers.css'
 
 /** Props of {@link BasicFarmlandSection}. */
@@ -20,7 +20,7 @@ export interface BasicFarmlandSectionProps {
  */
 export function BasicFarmlandSection({ adcode, onLocate }: BasicFarmlandSectionProps) {
   const version = useLayerVersion('parcels', 'classLists')
-  const answer = useJson<DisagreementsResponse>(
+  const answer = useJson<BasicFarmlandDisagreements>(
     `/api/basic-farmland/disagreements?adcode=${adcode}`,
     version,
     '永久基本农田对照加载失败',
