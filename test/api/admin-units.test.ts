@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'
-import { squareRing, writeDltbShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
+import {
+  squareRing,
+  writeDltbFileGdbZip,
+  writeDltbGeoPackage,
+  writeDltbShapefileZip,
+  type DltbFeature,
+} from '../support/dltb-fixture.ts'
 
 /**
  * Every layer file of this test is generated here (generated test data, fictitious places): a 20 km square county
@@ -241,6 +247,51 @@ describe('行政区管理: problems of a file', () => {
     const res = await upload(farmland, await shapefile(GOOD), '南县.zip')
     expect(res.status).toBe(403)
   })
+})
+
+describe('行政区管理: files and forms that cannot be read', () => {
+  it.each([
+    ['a text file', '行政区.txt', '区县代码'],
+    ['an empty GeoJSON', '行政区.geojson', ''],
+    ['a GeoJSON cut off in the middle', '行政区.geojson', '{"type":"FeatureCollection","features":[{"type":'],
+    ['a file that is not a zip', '行政区.zip', 'PK not really'],
+  ])(
+    'when the administrator uploads %s, then it is refused in Chinese with 4xx and nothing is written',
+    async (_what, name, text) => {
+      const res = await upload(admin, text, name)
+      expect(res.status).toBeGreaterThanOrEqual(400)
+      expect(res.status).toBeLessThan(500)
+      expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/)
+      expect(res.body.error.details.problems.length).toBeGreaterThan(0)
+    },
+  )
+
+  it('when the apply names no city, then the fields at fault are named', async () => {
+    const res = await apply(admin, { previewId: 'abcdefgh12', cityCode: '4309', city: '' })
+    expect(res.status).toBe(400)
+    expect(res.body.error.details.problems.map((p: any) => p.field).sort()).toEqual(['city', 'cityCode'])
+  })
+})
+
+describe('行政区管理: GeoPackage and FileGDB', () => {
+  it.each([
+    ['a GeoPackage', '南县.gpkg', () => writeDltbGeoPackage(features(GOOD), { epsg: 4525, layerName: 'XZQ' })],
+    [
+      'a zipped FileGDB folder',
+      '县级三调.zip',
+      () => writeDltbFileGdbZip(features(GOOD), { epsg: 4525, layerName: 'XZQ' }),
+    ],
+  ])(
+    'when the administrator uploads %s, then its layer, CRS and units are read as from the Shapefile',
+    async (_what, name, write) => {
+      const res = await upload(admin, await write(), name)
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      expect(res.body.layers[0]).toMatchObject({ name: 'XZQ', codeField: 'XZQDM', nameField: 'XZQMC' })
+      expect(res.body.layers[0].crs).toMatchObject({ ok: true, epsg: 4525 })
+      expect(res.body.counts).toMatchObject({ features: 3, townships: 2, errors: 0 })
+      expect(res.body.townships.map((t: any) => t.name)).toEqual(['南洲镇', '华阁镇'])
+    },
+  )
 })
 
 describe('行政区管理: 12-digit statistics codes in a GeoJSON', () => {

@@ -1,4 +1,5 @@
 import type { CrsResult } from '../domain/crs-detect.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   inspectLayerFile,
   readLayerFeatures,
@@ -50,6 +51,19 @@ const isPolygonType = (t: string) => /polygon/i.test(t)
  * layers chosen. Nothing is written.
  */
 export async function readUnitLayers(fileName: string, bytes: Uint8Array, o: ReadUnitOptions): Promise<UnitLayer[]> {
+  try {
+    return await readLayers(fileName, bytes, o)
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw new AppError(
+      'VALIDATION',
+      `无法读取“${fileName}”：文件内容与格式不符或已损坏，请用原软件重新导出后上传（Shapefile 压缩包、GeoPackage、FileGDB 压缩包或 GeoJSON）`,
+      { reason: 'MALFORMED_FILE' },
+    )
+  }
+}
+
+async function readLayers(fileName: string, bytes: Uint8Array, o: ReadUnitOptions): Promise<UnitLayer[]> {
   const input = { fileName, bytes }
   const base: LayerFileOptions = {
     guard: o.guard,
