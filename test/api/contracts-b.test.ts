@@ -17,6 +17,14 @@ import {
   SplitResponse,
 } from '../../contracts/editing.ts'
 import { ErrorBody } from '../../contracts/problems.ts'
+import {
+  CreateEnterpriseBody,
+  EnterpriseDetail,
+  EnterpriseSaved,
+  EnterprisesResponse,
+  PlotProposal,
+  ProposalsResponse,
+} from '../../contracts/enterprises.ts'
 import { CreateZoneBody, ZoneAnswer, ZonesResponse } from '../../contracts/zones.ts'
 import {
   ListFeed,
@@ -297,5 +305,70 @@ describe('control-zone contracts', () => {
   it('when a new zone has no name, then its request schema refuses it in the words the route answers', () => {
     const result = CreateZoneBody.safeParse({})
     expect(result.error?.issues.map((i) => i.message)).toContain('管控区域名称必填')
+  })
+})
+
+describe('enterprise contracts', () => {
+  let serial = 0
+  /** A credit code no enterprise has yet (18 characters of the allowed alphabet). */
+  const creditCode = () => `91430903CB${String(Date.now() * 100 + serial++).slice(-8)}`
+
+  async function createEnterprise(status: 'operating' | 'closed') {
+    const at = await freeSpot(db, { adcode: COUNTY })
+    return readContract(
+      EnterpriseSaved,
+      await post(
+        environment,
+        '/api/enterprises',
+        {
+          name: `契约测试化工厂 ${serial}`,
+          creditCode: creditCode(),
+          industry: 'chemical',
+          status,
+          geometry: polygon(rect(at, 100, 100)),
+        },
+        201,
+      ),
+    )
+  }
+
+  it('when enterprises are made, closed, read and listed and their proposals decided, then every answer matches its contract', async () => {
+    const open = await createEnterprise('operating')
+    const closed = readContract(
+      EnterpriseSaved,
+      await send(environment, 'patch', `/api/enterprises/${open.id}`, { version: open.version, status: 'closed' }, 200),
+    )
+    expect(closed.createdProposalId).not.toBeNull()
+    readContract(EnterpriseDetail, await get(farmland, `/api/enterprises/${open.id}`))
+    const list = readContract(EnterprisesResponse, await get(farmland, `/api/enterprises?adcode=${COUNTY}`))
+    expect(list.items.map((e) => e.id)).toContain(open.id)
+    const pending = readContract(
+      ProposalsResponse,
+      await get(environment, `/api/plot-proposals?status=pending&adcode=${COUNTY}`),
+    )
+    expect(pending.items.map((p) => p.id)).toContain(closed.createdProposalId)
+    const confirmed = readContract(
+      PlotProposal,
+      await post(environment, `/api/plot-proposals/${closed.createdProposalId}/confirm`, { name: '契约测试原址地块' }),
+    )
+    expect(confirmed.plotCode).not.toBeNull()
+
+    const relocated = await createEnterprise('closed')
+    const dismissed = readContract(
+      PlotProposal,
+      await post(environment, `/api/plot-proposals/${relocated.createdProposalId}/dismiss`, { reason: '契约测试' }),
+    )
+    expect(dismissed.status).toBe('dismissed')
+  })
+
+  it('when a new enterprise has a wrong credit code, then its request schema refuses it in the words the route answers', () => {
+    const result = CreateEnterpriseBody.safeParse({
+      name: '测试',
+      creditCode: '123',
+      industry: 'chemical',
+      status: 'operating',
+      geometry: {},
+    })
+    expect(result.error?.issues[0].message).toContain('统一社会信用代码应为 18 位')
   })
 })

@@ -2,6 +2,7 @@ import type { Geometry, MultiPolygon, Polygon } from 'geojson'
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { ListAnnouncement } from '../domain/list-announcement.ts'
+import type { EnterpriseStatus } from '../domain/enterprise-proposal.ts'
 
 /** Control zones, supervised enterprises, plot proposals and published list versions: one function per query. */
 
@@ -202,7 +203,7 @@ export interface EnterpriseListRow {
   credit_code: string
   name: string
   industry: string
-  status: string
+  status: EnterpriseStatus
   version: number
   updated_at: Date
   area_m2: number
@@ -218,7 +219,7 @@ export interface EnterpriseRow {
   credit_code: string
   name: string
   industry: string
-  status: string
+  status: EnterpriseStatus
   version: number
   updated_at: Date
   area_m2: number

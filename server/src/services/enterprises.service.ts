@@ -10,6 +10,13 @@ import {
 import { ENTERPRISE_STATUS, INDUSTRY, labelOf } from '../domain/labels.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import type {
+  EnterpriseDetail,
+  EnterpriseSaved,
+  EnterprisesResponse,
+  PlotProposal,
+  ProposalsResponse,
+} from '../../../contracts/enterprises.ts'
 import { AppError, problemsError } from '../domain/errors.ts'
 import { insertPlot, insertPlotEvent } from '../repos/plots.repo.ts'
 import {
@@ -32,7 +39,7 @@ import {
 import { listHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { assertAdcodeInScope, conflictError, type ControlZoneDeps } from './control-zones.service.ts'
-import { formatChangedAt } from '../domain/changed-at.ts'
+import { formatChangedAt, isoOf } from '../domain/changed-at.ts'
 import { checkOutline, type Geo } from './registry-geometry.ts'
 
 /** Tile layers that show enterprises and plots (a confirmed proposal makes a plot). */
@@ -58,7 +65,7 @@ const HISTORY_LABEL: Record<string, string> = {
   dismiss: '不予列入',
 }
 
-function describeProposal(p: ProposalRow) {
+function describeProposal(p: ProposalRow): PlotProposal {
   return {
     id: Number(p.id),
     adcode: p.adcode,
@@ -72,12 +79,12 @@ function describeProposal(p: ProposalRow) {
     enterpriseStatusName: labelOf(ENTERPRISE_STATUS, p.enterprise_status),
     status: p.status,
     statusName: PROPOSAL_STATUS[p.status],
-    createdAt: p.created_at,
+    createdAt: isoOf(p.created_at),
     createdBy: p.created_by,
     createdByName: p.created_by_name,
     decidedBy: p.decided_by,
     decidedByName: p.decided_by_name,
-    decidedAt: p.decided_at,
+    decidedAt: p.decided_at === null ? null : isoOf(p.decided_at),
     reason: p.reason,
     plotId: p.plot_id === null ? null : Number(p.plot_id),
     plotCode: p.plot_code,
@@ -91,7 +98,7 @@ export async function listEnterprisesFor(
   db: Database,
   ctx: AuthContext,
   f: { adcode?: string; status?: string; industry?: string },
-) {
+): Promise<EnterprisesResponse> {
   if (f.adcode) await assertAdcodeInScope(db, ctx, f.adcode)
   const rows = await listEnterprises(
     db,
@@ -112,7 +119,7 @@ export async function listEnterprisesFor(
       statusName: labelOf(ENTERPRISE_STATUS, r.status),
       ...publicArea(r.area_m2),
       version: r.version,
-      updatedAt: r.updated_at,
+      updatedAt: isoOf(r.updated_at),
       bbox: r.bbox,
       pendingProposalId: r.pending_proposal_id === null ? null : Number(r.pending_proposal_id),
       isSample: r.is_generated,
@@ -121,7 +128,7 @@ export async function listEnterprisesFor(
 }
 
 /** One enterprise with its site, its proposals and its history. */
-export async function getEnterprise(db: Queryable, ctx: AuthContext, id: number) {
+export async function getEnterprise(db: Queryable, ctx: AuthContext, id: number): Promise<EnterpriseDetail> {
   const row = await findEnterprise(db, id)
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的重点监管单位`)
   assertCountyInScope(ctx, row.adcode, row.county_name)
@@ -143,7 +150,7 @@ export async function getEnterprise(db: Queryable, ctx: AuthContext, id: number)
     geometry: row.geometry,
     ...publicArea(row.area_m2),
     version: row.version,
-    updatedAt: row.updated_at,
+    updatedAt: isoOf(row.updated_at),
     updatedBy: last?.actor ?? null,
     updatedByName: last?.actor_name ?? null,
     isSample: row.is_generated,
@@ -155,7 +162,7 @@ export async function getEnterprise(db: Queryable, ctx: AuthContext, id: number)
       actor: h.actor,
       actorName: h.actor_name ?? h.actor,
       reason: h.reason,
-      changedAt: h.changed_at,
+      changedAt: isoOf(h.changed_at),
       before: h.before,
       after: h.after,
     })),
@@ -221,7 +228,7 @@ export async function createEnterprise(
   deps: EnterpriseDeps,
   ctx: AuthContext,
   input: Required<Omit<EnterpriseInput, 'adcode'>> & { adcode?: string },
-) {
+): Promise<EnterpriseSaved> {
   const result = await deps.db.transaction(async (tx) => {
     const outline = await checkOutline(tx, ctx, input.geometry, '企业场地边界', {
       adcode: input.adcode ?? null,
@@ -265,7 +272,7 @@ export async function updateEnterpriseOf(
   ctx: AuthContext,
   id: number,
   input: EnterpriseInput & { version: number; reason?: string },
-) {
+): Promise<EnterpriseSaved> {
   const result = await deps.db.transaction(async (tx) => {
     const row = await lockEnterprise(tx, id)
     if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的重点监管单位`)
@@ -337,7 +344,7 @@ export async function listProposalsFor(
   db: Database,
   ctx: AuthContext,
   f: { status?: ProposalStatus[]; adcode?: string },
-) {
+): Promise<ProposalsResponse> {
   if (f.adcode) await assertAdcodeInScope(db, ctx, f.adcode)
   const rows = await listProposals(db, f.adcode ? [f.adcode] : scopeAdcodes(ctx), f.status ?? ['pending'], null)
   return { items: rows.map(describeProposal) }
@@ -361,7 +368,7 @@ async function lockPending(tx: Queryable, ctx: AuthContext, id: number) {
   return p
 }
 
-async function proposalById(db: Queryable, ctx: AuthContext, adcode: string, id: number) {
+async function proposalById(db: Queryable, ctx: AuthContext, adcode: string, id: number): Promise<PlotProposal> {
   return describeProposal((await listProposals(db, [adcode], ['pending', 'confirmed', 'dismissed'], null, id))[0])
 }
 

@@ -1,18 +1,12 @@
 import { useMemo, useState } from 'react'
-import { ApiError, sendJson } from '../../shared/api-client'
+import { ApiError } from '../../shared/api-client'
 import type { Bbox, FeatureRef, ScopeCounty } from '../../shared/api-types'
 import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
-import {
-  ENTERPRISE_STATUSES,
-  ENTERPRISE_STATUS_NAME,
-  INDUSTRY_NAME,
-  itemsOf,
-  type Enterprise,
-  type EnterpriseStatus,
-  type PlotProposal,
-} from './enterprise-types'
+import type { Enterprise, EnterpriseStatus } from '@contracts/enterprises'
+import { ENTERPRISE_STATUSES, ENTERPRISE_STATUS_NAME, INDUSTRY_NAME } from './enterprise-labels'
+import { enterprisesPath, pendingProposalsPath, updateEnterpriseStatus } from './enterprises-api'
 import { ProposalList } from './proposal-list'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
 import './enterprises.css'
@@ -45,18 +39,11 @@ export function EnterprisesPanel({ counties, canEdit, onShowOnMap, onLocate }: E
     ...(status ? { status } : {}),
     ...(industry ? { industry } : {}),
   }).toString()
-  const list = useJson<unknown>(adcode ? `/api/enterprises?${query}` : null, key, '重点监管单位加载失败')
-  const pending = useJson<unknown>(
-    adcode ? `/api/plot-proposals?status=pending&adcode=${adcode}` : null,
-    key,
-    '建议列表加载失败',
-  )
-  const enterprises = useMemo(() => (list.status === 'done' ? itemsOf<Enterprise>(list.data) : []), [list])
+  const list = useJson(adcode ? enterprisesPath(query) : null, key, '重点监管单位加载失败')
+  const pending = useJson(adcode ? pendingProposalsPath(adcode) : null, key, '建议列表加载失败')
+  const enterprises = useMemo(() => (list.status === 'done' ? list.data.items : []), [list])
   const proposals = useMemo(
-    () =>
-      pending.status === 'done'
-        ? itemsOf<PlotProposal>(pending.data).filter((p) => !p.adcode || p.adcode === adcode)
-        : [],
+    () => (pending.status === 'done' ? pending.data.items.filter((p) => !p.adcode || p.adcode === adcode) : []),
     [pending, adcode],
   )
 
@@ -200,7 +187,7 @@ function EnterpriseItem({
   const save = async () => {
     setBusy(true)
     try {
-      await sendJson('PATCH', `/api/enterprises/${e.id}`, { version: e.version, status: next })
+      await updateEnterpriseStatus(e.id, e.version, next)
       const proposes = next === 'closed' || next === 'relocated'
       onSaved(
         `“${e.name}”已改为${ENTERPRISE_STATUS_NAME[next]}${proposes ? '；其原址已作为疑似污染地块建议，请在上方确认或不予列入' : ''}`,

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import { sendJson } from '../../shared/api-client'
 import type { Bbox } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { bboxOf } from '../../shared/geometry'
 import { formatDateTime } from '../../shared/format'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
-import { ENTERPRISE_STATUS_NAME, INDUSTRY_NAME, type PlotProposal } from './enterprise-types'
+import type { PlotProposal } from '@contracts/enterprises'
+import { ENTERPRISE_STATUS_NAME, INDUSTRY_NAME } from './enterprise-labels'
+import { decideProposal } from './enterprises-api'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
 
 /** Props of {@link ProposalList}. */
@@ -124,12 +125,8 @@ function DecisionDialog({
     setBusy(true)
     setFailure(null)
     try {
-      const answer = await sendJson<Record<string, any>>(
-        'POST',
-        `/api/plot-proposals/${proposal.id}/${kind}`,
-        kind === 'confirm' ? { name: text.trim() } : { reason: text.trim() },
-      )
-      const code = answer?.plot?.code ?? answer?.plotCode ?? answer?.proposal?.plotCode ?? ''
+      const answer = await decideProposal(proposal.id, kind, text.trim())
+      const code = answer.plotCode ?? ''
       onDone(
         kind === 'confirm'
           ? `已将“${proposal.enterpriseName}”原址确认为疑似污染地块${code ? ` ${code}` : ''}，列入疑似污染地块名单（草稿）`
