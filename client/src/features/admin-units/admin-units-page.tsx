@@ -437,7 +437,11 @@ export function AdminUnitsPage() {
             </span>
             <span>
               <i className="admin-units__swatch admin-units__swatch--problem" />
-              问题位置
+              错误位置
+            </span>
+            <span>
+              <i className="admin-units__swatch admin-units__swatch--warning" />
+              提醒位置
             </span>
           </div>
         )}
