@@ -19,8 +19,6 @@ export type LayerFormat = 'shapefile' | 'geopackage' | 'filegdb' | 'geojson'
 /** Encodings of a Shapefile's .dbf the officer can choose (GBK also reads GB2312 and CP936 files). */
 export type DbfEncoding = 'UTF-8' | 'GBK'
 
-export const DBF_ENCODINGS: readonly DbfEncoding[] = ['UTF-8', 'GBK']
-
 /** How the encoding of a .dbf was decided, and a few text values decoded each way for the officer to judge. */
 export interface EncodingFinding {
   encoding: DbfEncoding
