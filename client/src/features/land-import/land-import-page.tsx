@@ -137,6 +137,7 @@ function ReportTables({ report }: { report: ImportReport }) {
 export interface ImportMapHooks {
   overlay: (data: FeatureCollection | null) => void
   locate: (point: [number, number]) => void
+  fit: (bbox: [number, number, number, number]) => void
 }
 
 /**
@@ -176,6 +177,7 @@ export function LandImportPage({
       setFocus({ bbox: [lon - 0.002, lat - 0.002, lon + 0.002, lat + 0.002], maxZoom: 17 }),
     [],
   )
+  const fitBox = useCallback((bbox: [number, number, number, number]) => setFocus({ bbox, maxZoom: 17 }), [])
 
   useEffect(() => {
     if (!client) return
@@ -416,7 +418,7 @@ export function LandImportPage({
             ))}
             {report.blockers.length > 0 &&
               report.status.status === 'checked' &&
-              updateStep?.(report.import.id, { overlay: overlayUpdate, locate: locatePoint })}
+              updateStep?.(report.import.id, { overlay: overlayUpdate, locate: locatePoint, fit: fitBox })}
             <ReportTables report={report} />
             <h3>问题图斑</h3>
             <ul className="land-import__problems" data-testid="land-import-problems">

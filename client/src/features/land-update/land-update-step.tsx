@@ -36,6 +36,22 @@ function drawPlan(features: PlanFeatures): FeatureCollection {
   }
 }
 
+/** The bbox of the plan's features, a little enlarged. */
+function bboxOf(features: PlanFeatures): [number, number, number, number] | null {
+  const xs: number[] = []
+  const ys: number[] = []
+  for (const f of features.features) {
+    const points = ((f.geometry as { coordinates?: unknown }).coordinates as unknown[]).flat(3) as unknown as number[]
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      xs.push(points[i])
+      ys.push(points[i + 1])
+    }
+  }
+  if (!xs.length) return null
+  const pad = 0.002
+  return [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad]
+}
+
 function Cells({ kinds }: { kinds: Record<MatchKind, KindTotals> }) {
   return (
     <>
@@ -99,10 +115,12 @@ export function LandUpdateStep({
   importId,
   onOverlay,
   onLocate,
+  onFit,
 }: {
   importId: number
   onOverlay: (data: FeatureCollection | null) => void
   onLocate: (point: [number, number]) => void
+  onFit: (bbox: [number, number, number, number]) => void
 }) {
   const [preview, setPreview] = useState<UpdatePreview | null>(null)
   const [status, setStatus] = useState<UpdateStatus | null>(null)
@@ -133,7 +151,10 @@ export function LandUpdateStep({
   const show = async (next: UpdatePreview) => {
     setPreview(next)
     setStatus(next.status)
-    onOverlay(drawPlan(await planFeatures(importId)))
+    const features = await planFeatures(importId)
+    onOverlay(drawPlan(features))
+    const box = bboxOf(features)
+    if (box) onFit(box)
   }
 
   const plan = () => busy(async () => show(await planUpdate(importId)))

@@ -1,0 +1,144 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../server/src/db/database.ts'
+import { SCREENSHOT_DIR, isBrowserMissing, useBrowser, waitForMap } from '../support/browser.ts'
+import { connectTestDatabase } from '../support/connect.ts'
+import { squareRing, writeDltbShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
+import { createTestUser, TEST_PASSWORD, type TestUser } from '../support/users.ts'
+
+const skip = isBrowserMissing()
+const COUNTY = `41${8000 + Math.floor(Math.random() * 999)}`
+const TOWN = `${COUNTY}001`
+const X0 = 37_600_000
+const Y0 = 3_350_000
+
+const feature = (no: number, dlbm: string, dx: number, size = 200) =>
+  ({
+    properties: {
+      BSM: `${COUNTY}21${String(no).padStart(6, '0')}`,
+      DLBM: dlbm,
+      DLMC: { '0101': '水田', '0102': '水浇地' }[dlbm] ?? '',
+      ZLDWDM: `${TOWN}0010000000`,
+      ZLDWMC: '变更镇甲村',
+      TBMJ: size * size,
+    },
+    rings: [squareRing(X0 + dx, Y0 + 1000, size)],
+  }) satisfies DltbFeature
+
+/**
+ * 年度变更调查 in Chromium: a county whose four parcels came from last year's survey (one 优先保护类, one edited in
+ * the system since) gets next year's DLTB file: one parcel unchanged, one gone, one reshaped (the edited one: a
+ * conflict), one with another land code, one new. The officer checks the file, reads the change preview with the
+ * map, takes the new layer for the conflict and applies it.
+ */
+describe.skipIf(skip)('年度变更调查 in Chromium', () => {
+  const suite = useBrowser()
+  let db: Database
+  let user: TestUser
+  let file: string
+
+  beforeAll(async () => {
+    db = connectTestDatabase()
+    const env = `ST_Segmentize(ST_MakeEnvelope($2::float8, $3::float8, $4::float8, $5::float8, 4525), 200)`
+    const box = [X0, Y0, X0 + 4000, Y0 + 4000]
+    await db.query(
+      `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
+       VALUES ($1::char(6), '变更县', left($1::text, 4) || '00', '测试市', '测试省', ST_Multi(ST_Transform(${env}, 4490)), 'test')`,
+      [COUNTY, ...box],
+    )
+    await db.query(
+      `INSERT INTO township (adcode, code, name, geom) VALUES ($1::char(6), $1::text || '001', '变更镇', ST_Multi(ST_Transform(${env}, 4490)))`,
+      [COUNTY, ...box],
+    )
+    for (const [no, dlbm, dx, cls] of [
+      [1, '0101', 300, 'unclassified'],
+      [2, '0101', 800, 'priority'],
+      [3, '0101', 1300, 'unclassified'],
+      [4, '0101', 1800, 'unclassified'],
+    ] as const) {
+      const f = feature(no, dlbm, dx)
+      const ring = f.rings[0].map(([x, y]) => `${x} ${y}`).join(',')
+      const { rows } = await db.query(
+        `INSERT INTO farmland_parcel (adcode, code, dlbm, township_code, class, bsm, geom, created_at)
+         VALUES ($1::char(6), $1::text || '-000000' || $2::text, $3, $4, $5, $6,
+                 ST_Multi(ST_Transform(ST_GeomFromText('POLYGON((' || $7::text || '))', 4525), 4490)), now() - interval '1 day')
+         RETURNING id`,
+        [COUNTY, no, dlbm, TOWN, cls, f.properties.BSM, ring],
+      )
+      if (no === 3)
+        await db.query(
+          `INSERT INTO change_history (adcode, entity, entity_id, action, actor, reason, before, after)
+           VALUES ($1, 'farmland_parcel', $2, 'update', 'officer-e2e', '现场核实', '{}', '{}')`,
+          [COUNTY, rows[0].id],
+        )
+    }
+    user = await createTestUser(db, { role: 'farmland', scopes: [COUNTY] })
+    const nextYear = [
+      feature(1, '0101', 300),
+      feature(3, '0101', 1300, 260),
+      feature(4, '0102', 1800),
+      feature(5, '0101', 2400),
+    ]
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'land-update-')), '变更县2024年地类图斑.zip')
+    fs.writeFileSync(file, await writeDltbShapefileZip(nextYear, { epsg: 4525 }))
+  })
+
+  afterAll(async () => {
+    for (const table of [
+      'retired_parcel',
+      'farmland_overview',
+      'parcel_code_counter',
+      'farmland_parcel',
+      'land_context',
+    ])
+      await db.query(`DELETE FROM ${table} WHERE adcode = $1`, [COUNTY])
+    await db.query(`DELETE FROM land_update WHERE adcode = $1`, [COUNTY])
+    await db.query(`DELETE FROM land_import WHERE adcode = $1`, [COUNTY])
+    await db.query(`DELETE FROM township WHERE adcode = $1`, [COUNTY])
+    await db.query(`DELETE FROM coverage_version WHERE adcode = $1`, [COUNTY]).catch(() => {})
+    await db.query(`DELETE FROM county WHERE adcode = $1`, [COUNTY])
+    await db.close()
+  })
+
+  it('when the officer checks next year’s file, then the change preview, the conflict and the apply show', async () => {
+    const page = await suite.open()
+    await page.getByTestId('login-form').waitFor()
+    await page.getByTestId('login-username').fill(user.username)
+    await page.getByTestId('login-password').fill(TEST_PASSWORD)
+    await page.keyboard.press('Enter')
+    await waitForMap(page)
+    await page.getByTestId('user-menu-button').click()
+    await page.getByTestId('user-menu-land-import').click()
+    await page.waitForURL(/\/land-import$/)
+
+    await page.getByTestId('land-import-file').setInputFiles(file)
+    await page.getByTestId('land-import-inspect').click()
+    await expect.poll(() => page.getByTestId('land-import-detected').textContent()).toContain('EPSG:4525')
+    await page.getByTestId('land-import-check').click()
+    await page.getByTestId('land-update-plan').click()
+
+    const totals = page.getByTestId('land-update-totals')
+    await expect
+      .poll(() => totals.locator('tbody tr').first().textContent())
+      .toMatch(/^合计1（.*）2（.*）1（.*）1（.*）$/)
+    await expect.poll(() => page.getByTestId('land-update-warnings').textContent()).toContain('优先保护类耕地图斑')
+    const conflicts = page.getByTestId('land-update-conflicts')
+    await expect.poll(() => conflicts.textContent()).toContain('officer-e2e 修改')
+    expect(await page.getByTestId('land-update-apply').isDisabled()).toBe(true)
+    await page.getByTestId('land-update').scrollIntoViewIfNeeded()
+    await page.waitForTimeout(1500)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/land-update-preview.png` })
+
+    await page.getByRole('button', { name: '全部采用新年度图斑' }).click()
+    await expect.poll(() => page.getByTestId('land-update-apply').isDisabled()).toBe(false)
+    await page.getByTestId('land-update-apply').click()
+    await expect
+      .poll(() => page.getByTestId('land-update-result').textContent(), { timeout: 60_000 })
+      .toContain('未变化 1 个，更新 2 个，新增 1 个，退出 1 个')
+    await page.getByTestId('land-update-result').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/land-update-applied.png` })
+    expect(suite.errors).toEqual([])
+  })
+})
