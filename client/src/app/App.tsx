@@ -91,7 +91,13 @@ function LandImportShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
       <LandImportPage
         counties={user.counties}
         updateStep={(importId, map) => (
-          <LandUpdateStep key={importId} importId={importId} onOverlay={map.overlay} onLocate={map.locate} />
+          <LandUpdateStep
+            key={importId}
+            importId={importId}
+            onOverlay={map.overlay}
+            onLocate={map.locate}
+            onFit={map.fit}
+          />
         )}
       />
     </div>
