@@ -15,6 +15,7 @@ import {
 } from '../support/browser.ts'
 import { type LonLat, clickMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 
 const skip = isBrowserMissing()
 const SUFFIX = Date.now().toString().slice(-5)
@@ -93,17 +94,7 @@ describe.skipIf(skip)(
 
     beforeAll(async () => {
       db = connectTestDatabase()
-      const { rows } = await db.query<{ lon: number; lat: number }>(`
-      WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM contaminated_plot WHERE adcode = '430903' ORDER BY id LIMIT 1),
-      grid AS (SELECT ST_Translate(seed.p, dx * 0.0005, dy * 0.0005) AS p FROM seed, generate_series(-40, 40) dx, generate_series(-40, 40) dy)
-      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g
-      WHERE NOT EXISTS (SELECT 1 FROM farmland_parcel f WHERE ST_DWithin(f.geom, g.p, 0.003))
-        AND NOT EXISTS (SELECT 1 FROM contaminated_plot c WHERE ST_DWithin(c.geom, g.p, 0.004))
-        AND NOT EXISTS (SELECT 1 FROM control_zone z WHERE ST_DWithin(z.geom, g.p, 0.004))
-        AND EXISTS (SELECT 1 FROM township t WHERE t.adcode = '430903' AND ST_Contains(t.geom, ST_Expand(g.p, 0.003)))
-      ORDER BY ST_Distance(g.p, (SELECT p FROM seed)) LIMIT 1`)
-      expect(rows.length).toBe(1)
-      spot = [Number(rows[0].lon), Number(rows[0].lat)]
+      spot = await freeSpot(db, { clearOfRecords: 0.004 })
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
       browser = await launchChromium()
       page = await openPage(browser, appUrl, errors)
