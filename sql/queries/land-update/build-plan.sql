@@ -20,18 +20,22 @@ bsm_pairs AS (
   ORDER BY parcel_id, seq
 ),
 geom_pairs AS (
-  -- the closest outline within the tolerance among the features and parcels BSM left alone
+  -- the closest outline within the tolerance among the features and parcels BSM left alone (the base tables, so the
+  -- spatial indexes serve the && join)
   SELECT DISTINCT ON (parcel_id) seq, parcel_id
   FROM (
-    SELECT DISTINCT ON (f.seq) f.seq, p.id AS parcel_id, d.ratio
-    FROM f JOIN p ON f.geom && p.geom
+    SELECT DISTINCT ON (lf.seq) lf.seq, fp.id AS parcel_id, d.ratio
+    FROM land_import_feature lf
+    JOIN farmland_parcel fp ON fp.adcode = $2 AND fp.geom && lf.geom
     CROSS JOIN LATERAL (
-      SELECT ST_Area(ST_SymDifference(f.geom, p.geom)::geography) / nullif(ST_Area(p.geom::geography), 0) AS ratio
+      SELECT ST_Area(ST_SymDifference(ST_CollectionExtract(lf.geom, 3), fp.geom)::geography)
+             / nullif(ST_Area(fp.geom::geography), 0) AS ratio
     ) d
-    WHERE NOT EXISTS (SELECT 1 FROM bsm_pairs b WHERE b.seq = f.seq)
-      AND NOT EXISTS (SELECT 1 FROM bsm_pairs b WHERE b.parcel_id = p.id)
+    WHERE lf.import_id = $1 AND NOT lf.is_refused AND lf.target = 'farmland'
+      AND NOT EXISTS (SELECT 1 FROM bsm_pairs b WHERE b.seq = lf.seq)
+      AND NOT EXISTS (SELECT 1 FROM bsm_pairs b WHERE b.parcel_id = fp.id)
       AND d.ratio < $3
-    ORDER BY f.seq, d.ratio
+    ORDER BY lf.seq, d.ratio
   ) x
   ORDER BY parcel_id, ratio
 ),
