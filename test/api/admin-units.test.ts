@@ -150,7 +150,7 @@ describe('行政区管理: a new county from a zipped Shapefile (GBK, EPSG:4525)
     ).toBe(2)
     expect(
       await countRows(
-        `SELECT count(*) AS n FROM change_history WHERE adcode = $1 AND action = 'import' AND actor = 'admin'`,
+        `SELECT count(*) AS n FROM change_history WHERE adcode = $1 AND action = 'create' AND actor = 'admin' AND entity IN ('county', 'township')`,
         [NEW_COUNTY],
       ),
     ).toBe(3)

@@ -154,6 +154,7 @@ export async function replaceTownships(
 
 export interface UnitHistoryRow {
   entity: 'county' | 'township'
+  action: 'create' | 'update' | 'delete'
   code: string
   before: unknown
   after: unknown
@@ -174,6 +175,7 @@ export async function insertUnitHistory(
     reason,
     rows.map((r) => (r.before === null ? null : JSON.stringify(r.before))),
     rows.map((r) => (r.after === null ? null : JSON.stringify(r.after))),
+    rows.map((r) => r.action),
   ])
 }
 

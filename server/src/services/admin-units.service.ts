@@ -90,6 +90,9 @@ interface StoredPreview {
   fileName: string
 }
 
+/** The history's action for each change of a township. */
+const ACTION_OF_CHANGE = { added: 'create', replaced: 'update', removed: 'delete' } as const
+
 const PREVIEWS_KEPT = 20
 /** Longest edge of a projected outline before its transformation to longitude/latitude, m. */
 const MAX_EDGE_M = 50
@@ -378,12 +381,14 @@ export class AdminUnitsService {
       await insertUnitHistory(tx, p.adcode, actor.user.username, `行政区文件导入：${p.fileName}`, [
         {
           entity: 'county',
+          action: county.before === null ? 'create' : 'update',
           code: p.adcode,
           before: county.before,
           after: { name, city_code: input.cityCode, city: input.city.trim(), province, area_m2: county.areaM2 },
         },
         ...changes.map((c) => ({
           entity: 'township' as const,
+          action: ACTION_OF_CHANGE[c.change],
           code: c.code,
           before: c.beforeName === null ? null : { name: c.beforeName, area_m2: c.beforeAreaM2 },
           after: c.change === 'removed' ? null : { name: c.name, area_m2: c.areaM2 },
