@@ -1,22 +1,20 @@
 -- $1 import, $2 overlap area tolerated (m²). Pairs of sound polygons of the import that overlap by more than the
--- tolerance: both features get the problem, naming the other one and the place of the overlap.
-WITH sound AS (
-  -- features whose outline passed the geometry checks
-  SELECT f.seq, f.bsm, f.geom
-  FROM land_import_feature f
-  WHERE f.import_id = $1 AND f.geom IS NOT NULL
-    AND NOT f.problems @> '[{"code": "MISSING_GEOMETRY"}]'::jsonb
-    AND NOT f.problems @> '[{"code": "NOT_POLYGON"}]'::jsonb
-    AND NOT f.problems @> '[{"code": "INVALID_GEOMETRY"}]'::jsonb
-),
-pairs AS (
+-- tolerance: both features get the problem, naming the other one and the place of the overlap. The pairs join the
+-- staging table to itself so its spatial index finds the candidates.
+WITH pairs AS (
   -- overlapping pairs, each once, with the overlap's area and a point of it
   SELECT a.seq AS a_seq, a.bsm AS a_bsm, b.seq AS b_seq, b.bsm AS b_bsm, o.area_m2, ST_PointOnSurface(o.shape) AS point
-  FROM sound a
-  JOIN sound b ON a.seq < b.seq AND ST_Intersects(a.geom, b.geom) AND NOT ST_Touches(a.geom, b.geom)
+  FROM land_import_feature a
+  JOIN land_import_feature b
+    ON b.import_id = a.import_id AND a.seq < b.seq AND ST_Intersects(a.geom, b.geom)
   CROSS JOIN LATERAL (SELECT ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3) AS shape) s
   CROSS JOIN LATERAL (SELECT s.shape, ST_Area(s.shape::geography) AS area_m2) o
-  WHERE o.area_m2 > $2
+  WHERE a.import_id = $1
+    AND NOT a.problems @> '[{"code": "MISSING_GEOMETRY"}]'::jsonb AND NOT b.problems @> '[{"code": "MISSING_GEOMETRY"}]'::jsonb
+    AND NOT a.problems @> '[{"code": "NOT_POLYGON"}]'::jsonb AND NOT b.problems @> '[{"code": "NOT_POLYGON"}]'::jsonb
+    AND NOT a.problems @> '[{"code": "INVALID_GEOMETRY"}]'::jsonb AND NOT b.problems @> '[{"code": "INVALID_GEOMETRY"}]'::jsonb
+    AND NOT ST_Touches(a.geom, b.geom)
+    AND o.area_m2 > $2
 ),
 sides AS (
   -- each pair seen from both features
