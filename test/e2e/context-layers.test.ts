@@ -96,6 +96,26 @@ describe.skipIf(skip)('the 三调 ground under the parcels (farmland officer of 
     expect(errors).toEqual([])
   })
 
+  it('when the officer opens 分类划定, then the parcels whose class disagrees with 永久基本农田 are listed, and 定位 moves the map to one', async () => {
+    const page = await open({ as: 'gengdi', viewport: { width: 1440, height: 900 } })
+    await waitForMap(page)
+    await page.getByTestId('side-tab-classification').click()
+    const section = page.getByTestId('basic-farmland-section')
+    await section.getByTestId('basic-farmland-row').first().waitFor({ timeout: 60_000 })
+    await expect(section.textContent()).resolves.toContain('严格管控类、安全利用类耕地位于永久基本农田内')
+    const row = section.getByTestId('basic-farmland-row').first()
+    const code = await row.getAttribute('data-code')
+    await row.getByRole('button', { name: '定位' }).click()
+    await waitForMap(page)
+    await expect.poll(() => page.evaluate(() => (window as any).__soilMap.getZoom())).toBeGreaterThan(15)
+    const shown = await page.evaluate(() =>
+      (window as any).__soilMap.queryRenderedFeatures({ layers: ['parcel-fill'] }).map((f: any) => f.properties.code),
+    )
+    expect(shown).toContain(code)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/context-basic-farmland-list.png` })
+    expect(errors).toEqual([])
+  })
+
   it('when the officer turns 永久基本农田 on, then its outlines are drawn over the parcels', async () => {
     const page = await open({ as: 'gengdi', viewport: { width: 1440, height: 900 } })
     await waitForMap(page)

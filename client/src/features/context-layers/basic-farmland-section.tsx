@@ -66,14 +66,11 @@ export function BasicFarmlandSection({ adcode, onLocate }: BasicFarmlandSectionP
                 </p>
                 {rows.length > 0 && (
                   <div className="basic-farmland__table">
-                    <table className="data-table">
+                    <table className="data-table basic-farmland__rows">
                       <thead>
                         <tr>
-                          <th scope="col">图斑</th>
-                          <th scope="col">类别</th>
-                          <th scope="col">乡镇</th>
-                          <th scope="col">面积（亩）</th>
-                          <th scope="col">在永久基本农田内（亩）</th>
+                          <th scope="col">图斑（类别 · 乡镇）</th>
+                          <th scope="col">{kind.kind === 'restricted_inside' ? '在内/面积（亩）' : '面积（亩）'}</th>
                           <th scope="col" aria-label="定位" />
                         </tr>
                       </thead>
@@ -87,11 +84,16 @@ export function BasicFarmlandSection({ adcode, onLocate }: BasicFarmlandSectionP
                                 aria-hidden="true"
                               />
                               {p.code}
+                              <span className="basic-farmland__class">
+                                {p.className}
+                                {p.township ? ` · ${p.township}` : ''}
+                              </span>
                             </th>
-                            <td>{p.className}</td>
-                            <td>{p.township ?? '—'}</td>
-                            <td className="num">{formatAreaValue(p.areaMu)}</td>
-                            <td className="num">{formatAreaValue(p.insideMu)}</td>
+                            <td className="num">
+                              {p.kind === 'restricted_inside'
+                                ? `${formatAreaValue(p.insideMu)}/${formatAreaValue(p.areaMu)}`
+                                : formatAreaValue(p.areaMu)}
+                            </td>
                             <td>
                               <button type="button" className="link-button" onClick={() => onLocate(p.bbox)}>
                                 定位
