@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express'
 import multer from 'multer'
-import { z } from 'zod'
+import { UploadForm, type ParsedUpload } from '../../../contracts/precheck.ts'
 import type { Database } from '../db/database.ts'
 import { formatBytes } from '../domain/public-report.ts'
 import { scopeAdcodes } from '../domain/scope.ts'
@@ -8,20 +8,6 @@ import { requireRight } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import { parse } from '../http/validate.ts'
 import { parseUploadedOutline, type UploadLimits } from '../services/upload-geometry.ts'
-
-const uploadForm = z.object({
-  centralMeridian: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^\d{2,3}$/.test(v), '中央经线应为整数度数，如 111')
-    .transform((v) => (v === undefined ? undefined : Number(v)))
-    .refine(
-      (v) => v === undefined || (v >= 75 && v <= 135 && v % 3 === 0),
-      '中央经线应为 75 到 135 之间 3 的倍数（如 111、114、117）',
-    ),
-})
 
 /** Reads the multipart form (one file `file`, in memory) and turns multer's limits into clear answers. */
 function receiveUpload(maxBytes: number): RequestHandler {
@@ -67,7 +53,7 @@ export function precheckUploadRoutes({ db, limits }: { db: Database; limits: Upl
           'VALIDATION',
           '请选择要上传的地块文件（字段 file）：GeoJSON、KML、Shapefile 压缩包（.zip）或 DXF',
         )
-      const { centralMeridian } = parse(uploadForm, { ...(req.body ?? {}) })
+      const { centralMeridian } = parse(UploadForm, { ...(req.body ?? {}) })
       const parsed = await parseUploadedOutline(
         db,
         scopeAdcodes(req.auth!),
@@ -78,7 +64,7 @@ export function precheckUploadRoutes({ db, limits }: { db: Database; limits: Upl
         },
         limits,
       )
-      res.json(parsed)
+      res.json(parsed satisfies ParsedUpload)
     },
   )
   return router

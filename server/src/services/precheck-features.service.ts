@@ -1,6 +1,6 @@
-import type { FeatureCollection, Geometry } from 'geojson'
+import type { CheckFeatures } from '../../../contracts/precheck.ts'
 import type { Queryable } from '../db/database.ts'
-import { SEVERITIES, type FeatureType, type PrecheckReason, type Severity } from '../domain/precheck.ts'
+import { SEVERITIES, type PrecheckReason, type Severity } from '../domain/precheck.ts'
 import { findReportFeatures, type ReportFeature, type WantedFeature } from '../repos/precheck-report.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { boxOf, expandBox } from './precheck-report-map.ts'
@@ -27,30 +27,12 @@ function uniqueFeatures(reasons: PrecheckReason[], versions: Record<string, numb
   return [...seen.values()]
 }
 
-/** Properties of a feature of {@link getPrecheckFeatures}. */
-export interface CheckFeatureProperties {
-  type: FeatureType
-  id: number
-  code: string | null
-  name: string | null
-  /** The strictest severity of the reasons naming the feature. */
-  severity: Severity
-  style: string | null
-  version: number | null
-  /** The version the check read (true) or today's geometry (false: farmland, monitoring points, versions not kept). */
-  isAsRead: boolean
-}
-
 /**
  * `GET /api/precheck/:id/features`: the features a recorded check's reasons name as GeoJSON (EPSG:4490), as the
  * PDF draws them: published plots and zones and enterprise sites in the version the check read, even when changed
  * or withdrawn since; farmland parcels and monitoring points as they are today; clipped to the report map's box.
  */
-export async function getPrecheckFeatures(
-  db: Queryable,
-  ctx: AuthContext,
-  id: number,
-): Promise<FeatureCollection<Geometry, CheckFeatureProperties>> {
+export async function getPrecheckFeatures(db: Queryable, ctx: AuthContext, id: number): Promise<CheckFeatures> {
   const check = await getPrecheck(db, ctx, id)
   const features = await readCheckFeatures(db, check)
   const versions = check.dataVersion?.features ?? {}

@@ -1,4 +1,10 @@
 import type { Database, Queryable } from '../db/database.ts'
+import type {
+  PrecheckListResponse,
+  PrecheckRecord,
+  PrecheckSummary,
+  RerunResponse,
+} from '../../../contracts/precheck.ts'
 import type { BackgroundSettings } from '../domain/gb36600.ts'
 import { GB50137_CODES, LAND_CLASS_NAME, isGb50137Code } from '../domain/gb50137.ts'
 import {
@@ -146,7 +152,11 @@ function record(
  * recorded with a number. One statement reads, one statement records: nothing is saved when any step fails, and
  * the county's counter row is locked only while the record is written and committed.
  */
-export async function createPrecheck(deps: PrecheckDeps, ctx: AuthContext, input: PrecheckInput) {
+export async function createPrecheck(
+  deps: PrecheckDeps,
+  ctx: AuthContext,
+  input: PrecheckInput,
+): Promise<PrecheckRecord> {
   const use = checkPlannedUse(input.plannedUse)
   if (!use.ok) throw new AppError('VALIDATION', use.message, { reason: 'UNKNOWN_USE', field: 'plannedUse' })
   const outline = parseOutline(input.geometry, WHERE)
@@ -177,7 +187,7 @@ export async function getPrecheck(db: Queryable, ctx: AuthContext, id: number) {
  * Runs an earlier check again on today's data and rules (same outline and planned use), records it as a new
  * numbered check that names the earlier one, and says whether and why the answer differs.
  */
-export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: number) {
+export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: number): Promise<RerunResponse> {
   const before = await mustFind(deps.db, ctx, id)
   const plannedUse = checkPlannedUse(before.planned_use)
   if (!plannedUse.ok)
@@ -200,7 +210,7 @@ export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: nu
       number: before.number,
       verdict: before.verdict,
       verdictName: VERDICT_NAME[before.verdict],
-      checkedAt: before.checked_at,
+      checkedAt: new Date(before.checked_at).toISOString(),
     },
     comparison: compareChecks(
       { verdict: before.verdict, reasons: before.reasons, dataVersion: before.data_version },
@@ -219,7 +229,11 @@ export interface PrecheckQuery {
 }
 
 /** The checks of the user's counties (or one of them), newest first, filtered by number, date, verdict and plot. */
-export async function listPrechecksFor(deps: PrecheckDeps, ctx: AuthContext, query: PrecheckQuery) {
+export async function listPrechecksFor(
+  deps: PrecheckDeps,
+  ctx: AuthContext,
+  query: PrecheckQuery,
+): Promise<PrecheckListResponse> {
   const scope = scopeAdcodes(ctx)
   if (query.adcode) await assertAdcodeInScope(deps.db, ctx, query.adcode)
   const rows = await listPrechecks(deps.db, {
@@ -234,7 +248,7 @@ export async function listPrechecksFor(deps: PrecheckDeps, ctx: AuthContext, que
   return { items: rows.map(describeListRow), limit: deps.settings.listLimit }
 }
 
-function describeListRow(r: PrecheckListRow) {
+function describeListRow(r: PrecheckListRow): PrecheckSummary {
   return {
     id: Number(r.id),
     number: r.number,
@@ -263,5 +277,5 @@ export function describePrecheck(r: PrecheckRow) {
     reasons: r.reasons,
     geometry: r.geometry,
     dataVersion: r.data_version,
-  }
+  } satisfies PrecheckRecord
 }

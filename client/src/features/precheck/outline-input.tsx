@@ -4,7 +4,7 @@ import { areaM2 } from '../../shared/geometry'
 import { formatAreaValue } from '../../shared/format'
 import type { SearchResult } from '../../shared/api-types'
 import { fetchOutline, isPlotResult, parseUpload } from './precheck-api'
-import type { ParsedUpload } from './precheck-types'
+import type { ParsedUpload } from '@contracts/precheck'
 import type { PlotOutline } from './use-plot-outline'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
 

@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useState } from 'react'
 import { isAbortError } from '../../shared/api-client'
 import { fetchPlannedUses } from './precheck-api'
-import type { PlannedUseOption } from './precheck-types'
+import type { Gb50137Use } from '@contracts/registry'
 
 /** Props of {@link PlannedUsePicker}. */
 export interface PlannedUsePickerProps {
-  value: PlannedUseOption | null
-  onChange: (use: PlannedUseOption | null) => void
+  value: Gb50137Use | null
+  onChange: (use: Gb50137Use | null) => void
 }
 
 const MAX_SHOWN = 60
 
 /** The planned use: a GB 50137-2011 code searched by code or name, with the GB 36600 land class it maps to. */
 export function PlannedUsePicker({ value, onChange }: PlannedUsePickerProps) {
-  const [uses, setUses] = useState<PlannedUseOption[]>([])
+  const [uses, setUses] = useState<Gb50137Use[]>([])
   const [error, setError] = useState<string | null>(null)
   const [query, setQuery] = useState('')
   const [isOpen, setOpen] = useState(false)
@@ -34,7 +34,7 @@ export function PlannedUsePicker({ value, onChange }: PlannedUsePickerProps) {
     return matches.slice(0, MAX_SHOWN)
   }, [uses, query])
 
-  const choose = (use: PlannedUseOption) => {
+  const choose = (use: Gb50137Use) => {
     onChange(use)
     setQuery('')
     setOpen(false)

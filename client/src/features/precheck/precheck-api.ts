@@ -1,8 +1,7 @@
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson'
-import { getJson, sendJson } from '../../shared/api-client'
-import type { SearchResult } from '../../shared/api-types'
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type {
-  Gb50137Response,
+  CheckFeatureProperties,
+  CheckFeatures,
   HitType,
   ParsedUpload,
   PrecheckListResponse,
@@ -10,9 +9,15 @@ import type {
   RerunResponse,
   Severity,
   Verdict,
-} from './precheck-types'
+} from '@contracts/precheck'
+import type { Gb50137Reference } from '@contracts/registry'
+import { getJson, sendJson } from '../../shared/api-client'
+import type { Bbox, FeatureRef, SearchResult } from '../../shared/api-types'
+import { fetchParcel } from '../editing/editing-api'
+import { featureInfoPath, loadFeatureInfo } from '../info/info-api'
+import { fetchPlot, gb50137Path } from '../registry/registry-api'
 
-/** What an officer sends to check a plot. */
+/** What an officer sends to check a plot (`POST /api/precheck`). */
 export interface PrecheckRequest {
   geometry: Polygon | MultiPolygon
   plannedUse: string
@@ -61,8 +66,8 @@ export function parseUpload(file: File, centralMeridian: string): Promise<Parsed
 }
 
 /** The planned uses of GB 50137-2011 with their GB 36600 land class. */
-export function fetchPlannedUses(signal?: AbortSignal): Promise<Gb50137Response> {
-  return getJson<Gb50137Response>('/api/reference/gb50137', signal)
+export function fetchPlannedUses(signal?: AbortSignal): Promise<Gb50137Reference> {
+  return getJson<Gb50137Reference>(gb50137Path, signal)
 }
 
 /** True for a search result that is a parcel (图斑) or a registry plot, whose outline can be checked. */
@@ -72,9 +77,15 @@ export function isPlotResult(r: SearchResult): boolean {
 
 /** The outline of a parcel or registry plot found by {@link searchPlots}. */
 export async function fetchOutline(result: SearchResult): Promise<Polygon | MultiPolygon> {
-  const path = result.kind === 'parcel' ? `/api/parcels/${result.id}` : `/api/plots/${result.id}`
-  const { geometry } = await getJson<{ geometry: Polygon | MultiPolygon }>(path)
+  const id = Number(result.id)
+  const { geometry } = result.kind === 'parcel' ? await fetchParcel(id) : await fetchPlot(id)
   return geometry
+}
+
+/** The box of a map feature a reason names, to zoom the map to it (`GET /api/features/{source}/{id}`). */
+export async function featureBox(ref: FeatureRef): Promise<Bbox> {
+  const { bbox } = await loadFeatureInfo(featureInfoPath(ref))
+  return bbox
 }
 
 const FEATURE_LAYER: Record<HitType, string> = {
@@ -101,25 +112,9 @@ export const SEVERITY_COLOR: Record<Severity, string> = {
 /** Colour of the checked plot's outline. */
 export const PLOT_COLOR = '#0d47a1'
 
-/** Properties of a feature of `GET /api/precheck/:id/features` (server/src/services/precheck-features.service.ts). */
-export interface CheckFeatureProperties {
-  type: HitType
-  id: number
-  code: string | null
-  name: string | null
-  severity: Severity
-  style: string | null
-  version: number | null
-  /** The version the check read (published plots and zones, enterprise sites), or today's geometry (farmland, monitoring points). */
-  isAsRead: boolean
-}
-
 /** The features a recorded check's reasons name, in the version the check read where it was kept, clipped around the plot. */
-export function fetchCheckFeatures(
-  id: number,
-  signal?: AbortSignal,
-): Promise<FeatureCollection<Geometry, CheckFeatureProperties>> {
-  return getJson<FeatureCollection<Geometry, CheckFeatureProperties>>(`/api/precheck/${id}/features`, signal)
+export function fetchCheckFeatures(id: number, signal?: AbortSignal): Promise<CheckFeatures> {
+  return getJson<CheckFeatures>(`/api/precheck/${id}/features`, signal)
 }
 
 /**

@@ -1,22 +1,23 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MapClient } from '../../map/map-client'
 import { MapView } from '../../map/map-view'
-import { getJson } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { bboxOf } from '../../shared/geometry'
-import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
+import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
 import { OutlineInput } from './outline-input'
 import { PlannedUsePicker } from './planned-use-picker'
 import {
   createPrecheck,
   fetchHitMap,
+  featureBox,
   fetchPrecheck,
   layerOfHit,
   rerunPrecheck,
   type PrecheckRequest,
 } from './precheck-api'
 import { PrecheckRecords } from './precheck-records'
-import type { PlannedUseOption, PrecheckReason, PrecheckRecord, RerunResponse } from './precheck-types'
+import type { PrecheckReason, PrecheckRecord, RerunResponse } from '@contracts/precheck'
+import type { Gb50137Use } from '@contracts/registry'
 import { usePlotOutline } from './use-plot-outline'
 import { VerdictPanel } from './verdict-panel'
 import './precheck.css'
@@ -40,7 +41,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
   const [client, setClient] = useState<MapClient | null>(null)
   const [visibility, setVisibility] = useState<Record<string, boolean>>({})
   const [tab, setTab] = useState<'check' | 'records'>(canCheck ? 'check' : 'records')
-  const [use, setUse] = useState<PlannedUseOption | null>(null)
+  const [use, setUse] = useState<Gb50137Use | null>(null)
   const [name, setName] = useState('')
   const [reference, setReference] = useState<string | null>(null)
   const [record, setRecord] = useState<PrecheckRecord | null>(null)
@@ -140,7 +141,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
     const ref = { source: layerOfHit(reason.featureType), id: reason.featureId }
     setHighlight(ref)
     try {
-      const { bbox } = await getJson<{ bbox: Bbox }>(`/api/features/${ref.source}/${ref.id}`)
+      const bbox = await featureBox(ref)
       setFocus({ bbox, maxZoom: 17, padding: RESULT_PADDING })
     } catch (e) {
       console.warn('要素定位失败', e)

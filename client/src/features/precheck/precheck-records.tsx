@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import { isAbortError } from '../../shared/api-client'
 import { formatAreaValue, formatDateTime } from '../../shared/format'
 import { listPrechecks, type PrecheckFilter } from './precheck-api'
-import { VERDICT_NAME, type PrecheckSummary, type Verdict } from './precheck-types'
+import type { PrecheckSummary, Verdict } from '@contracts/precheck'
+import { VERDICT_NAME } from './precheck-labels'
 
 /** Props of {@link PrecheckRecords}. */
 export interface PrecheckRecordsProps {

@@ -7,9 +7,9 @@ import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue, formatDateTime } from '../../shared/format'
 import { bboxOf } from '../../shared/geometry'
 import type { BasemapChoice, Bbox, LayerGroup } from '../../shared/api-types'
-import { fetchHitMap, fetchPrecheck, type CheckFeatureProperties } from './precheck-api'
+import { fetchHitMap, fetchPrecheck } from './precheck-api'
 import { ReasonsTable } from './reasons-table'
-import type { PrecheckRecord } from './precheck-types'
+import type { CheckFeatureProperties, PrecheckRecord } from '@contracts/precheck'
 import './precheck.css'
 
 /** Props of {@link PrecheckReport}. */

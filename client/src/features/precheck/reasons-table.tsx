@@ -1,5 +1,6 @@
 import { formatAreaValue } from '../../shared/format'
-import { reasonKey, type PrecheckReason } from './precheck-types'
+import type { PrecheckReason } from '@contracts/precheck'
+import { reasonKey } from './precheck-labels'
 
 /** Props of {@link ReasonsTable}. */
 export interface ReasonsTableProps {

@@ -1,6 +1,7 @@
 import { formatAreaValue, formatDateTime } from '../../shared/format'
 import { ReasonsTable } from './reasons-table'
-import { reasonKey, type PrecheckReason, type PrecheckRecord, type RerunResponse } from './precheck-types'
+import type { PrecheckReason, PrecheckRecord, RerunResponse } from '@contracts/precheck'
+import { reasonKey } from './precheck-labels'
 
 /** Props of {@link VerdictPanel}. */
 export interface VerdictPanelProps {

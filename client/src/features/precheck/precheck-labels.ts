@@ -1,0 +1,1 @@
+export { VERDICT_NAME, reasonKey } from '../../../../server/src/domain/precheck.ts'
