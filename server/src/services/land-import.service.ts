@@ -193,6 +193,10 @@ export class LandImportService {
     this.assertCanImport(ctx)
     const { db, settings } = this.deps
     this.countyOf(ctx, options.adcode)
+    if (options.kind !== 'dltb')
+      refuse('永久基本农田图斑（YJJBNTTB）的导入还没有提供，目前只能导入地类图斑（DLTB）', [
+        { code: 'KIND_NOT_SUPPORTED', message: '目前只能导入地类图斑（DLTB）', field: 'kind' },
+      ])
     const farmlandCodes = options.farmlandCodes?.length ? options.farmlandCodes : settings.farmlandCodes
     const codesProblem = checkFarmlandCodes(farmlandCodes)
     if (codesProblem) refuse(codesProblem, [{ code: 'FARMLAND_CODES', message: codesProblem, field: 'farmlandCodes' }])
