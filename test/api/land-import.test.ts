@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
@@ -338,6 +339,29 @@ describe('三调图斑导入: a DLTB Shapefile (GBK, no .cpg, EPSG:4525 zone-pre
   it('when the officer chooses a CRS that does not fit the coordinates, then it is refused naming it', async () => {
     const res = await upload('/api/land-imports', { epsg: '4526' }).expect(400)
     expect(res.body.error.message).toContain('带号 38')
+  })
+
+  it('when a file is damaged or not the format its name says, then it is refused in words and nothing is staged', async () => {
+    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM land_import')
+    const damaged = new JSZip()
+    damaged.file('a.shp', 'garbage'.repeat(20)).file('a.shx', 'x'.repeat(100)).file('a.dbf', 'y'.repeat(100))
+    const files: [string, Uint8Array][] = [
+      ['损坏的地类图斑.zip', await damaged.generateAsync({ type: 'uint8array' })],
+      ['损坏.gpkg', new TextEncoder().encode('SQLite format 3\0' + 'x'.repeat(2000))],
+    ]
+    for (const [name, bytes] of files) {
+      for (const path of ['/api/land-imports/inspect', '/api/land-imports']) {
+        const res = await officer.agent
+          .post(path)
+          .set('X-CSRF-Token', officer.csrfToken)
+          .field('adcode', COUNTY)
+          .attach('file', Buffer.from(bytes), name)
+        expect(res.status, `${path} ${name}`).toBe(400)
+        expect(res.body.error.message).toContain(`无法读取“${name}”`)
+      }
+    }
+    const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM land_import')
+    expect(after.rows[0].n).toBe(before.rows[0].n)
   })
 
   it('when an environment officer or another county tries, then it is refused', async () => {

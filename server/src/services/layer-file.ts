@@ -90,6 +90,22 @@ function refuse(message: string, reason: string): never {
   throw new AppError('VALIDATION', message, { reason })
 }
 
+/**
+ * GDAL's own failure on a file it cannot read (gdal3.js rejects with an array of its messages) as the officer's
+ * 400: a damaged file or one whose content is not the format its name says.
+ */
+async function readableBy<T>(fileName: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    refuse(
+      `无法读取“${fileName}”：文件已损坏，或内容与格式不符。请用原软件重新导出后上传（可接受：${ACCEPTED}）`,
+      'MALFORMED_FILE',
+    )
+  }
+}
+
 /** A file to place in GDAL's file system, at a path relative to the working folder. */
 interface PlacedFile {
   path: string
@@ -438,25 +454,28 @@ async function openUnpacked(input: LayerFileInput, options: LayerFileOptions): P
   const unpacked = await unpack(input, options.guard)
   const encoding =
     unpacked.format === 'shapefile' && unpacked.dbf ? findEncoding(unpacked.dbf, unpacked.cpg, options.encoding) : null
-  const { result, clean } = await runGdalInWorkspace(async (gdal, ws) => {
-    try {
-      placeFiles(gdal, ws.input, gdalFiles(unpacked, encoding))
-      const { datasets } = await gdal.open(`${ws.input}/${unpacked.open}`)
-      if (!datasets[0])
-        refuse(`无法读取“${input.fileName}”：文件内容与格式不符或已损坏，请用原软件重新导出后上传`, 'MALFORMED_FILE')
+  const { result, clean } = await readableBy(
+    input.fileName,
+    runGdalInWorkspace(async (gdal, ws) => {
       try {
-        const info = await gdal.ogrinfo(datasets[0], ['-so', '-al'])
-        const layers = summariseLayers(info)
-        const layer = chooseLayer(input.fileName, layers, options)
-        const sampleRows = await readSampleRows(gdal, datasets[0], ws, layer.name)
-        return { layers, layer, sampleRows }
+        placeFiles(gdal, ws.input, gdalFiles(unpacked, encoding))
+        const { datasets } = await gdal.open(`${ws.input}/${unpacked.open}`)
+        if (!datasets[0])
+          refuse(`无法读取“${input.fileName}”：文件内容与格式不符或已损坏，请用原软件重新导出后上传`, 'MALFORMED_FILE')
+        try {
+          const info = await gdal.ogrinfo(datasets[0], ['-so', '-al'])
+          const layers = summariseLayers(info)
+          const layer = chooseLayer(input.fileName, layers, options)
+          const sampleRows = await readSampleRows(gdal, datasets[0], ws, layer.name)
+          return { layers, layer, sampleRows }
+        } finally {
+          await gdal.close(datasets[0])
+        }
       } finally {
-        await gdal.close(datasets[0])
+        removeTree(gdal, ws.input)
       }
-    } finally {
-      removeTree(gdal, ws.input)
-    }
-  })
+    }),
+  )
   clean()
   const { crs, crsReason } = findCrs(unpacked, result.layer, options.meridianHints)
   const strip = ({ name, geometryType, featureCount, fields, extent }: LayerSummary): LayerSummary => ({
@@ -525,22 +544,34 @@ export async function* readLayerFeatures(
   batchSize: number,
 ): AsyncGenerator<LayerFeature[], void, undefined> {
   const { unpacked, info } = await openUnpacked(input, options)
-  const { result: path, clean } = await runGdalInWorkspace(async (gdal, ws) => {
-    try {
-      placeFiles(gdal, ws.input, gdalFiles(unpacked, info.encoding))
-      const { datasets } = await gdal.open(`${ws.input}/${unpacked.open}`)
-      if (!datasets[0]) refuse(`无法读取“${input.fileName}”`, 'MALFORMED_FILE')
+  const { result: path, clean } = await readableBy(
+    input.fileName,
+    runGdalInWorkspace(async (gdal, ws) => {
       try {
-        const args = ['-f', 'GeoJSON', '-preserve_fid', '-lco', 'RFC7946=NO', '-lco', 'WRITE_BBOX=NO', info.layer.name]
-        await gdal.ogr2ogr(datasets[0], args, `${ws.job}/features`)
+        placeFiles(gdal, ws.input, gdalFiles(unpacked, info.encoding))
+        const { datasets } = await gdal.open(`${ws.input}/${unpacked.open}`)
+        if (!datasets[0]) refuse(`无法读取“${input.fileName}”`, 'MALFORMED_FILE')
+        try {
+          const args = [
+            '-f',
+            'GeoJSON',
+            '-preserve_fid',
+            '-lco',
+            'RFC7946=NO',
+            '-lco',
+            'WRITE_BBOX=NO',
+            info.layer.name,
+          ]
+          await gdal.ogr2ogr(datasets[0], args, `${ws.job}/features`)
+        } finally {
+          await gdal.close(datasets[0])
+        }
+        return { gdal, file: `${ws.output}/features.geojson` }
       } finally {
-        await gdal.close(datasets[0])
+        removeTree(gdal, ws.input)
       }
-      return { gdal, file: `${ws.output}/features.geojson` }
-    } finally {
-      removeTree(gdal, ws.input)
-    }
-  })
+    }),
+  )
   try {
     const fs = path.gdal.Module.FS
     const stream = fs.open(path.file, 'r')
