@@ -44,6 +44,14 @@ export async function writeDltbShapefileZip(
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
 }
 
+/** A zipped 永久基本农田图斑 Shapefile written the same way, as layer YJJBNTTB (or the older vintage's JBNTTB). */
+export function writeYjjbntShapefileZip(
+  features: DltbFeature[],
+  options: { epsg: number; withPrj?: boolean; layerName?: 'YJJBNTTB' | 'JBNTTB' },
+): Promise<Uint8Array> {
+  return writeDltbShapefileZip(features, { ...options, layerName: options.layerName ?? 'YJJBNTTB' })
+}
+
 /** A GeoPackage with the features as layer `layerName` in `epsg`. */
 export async function writeDltbGeoPackage(features: DltbFeature[], options: { epsg: number; layerName?: string }) {
   const [file] = await convertGeoJson(featureCollection(features), {

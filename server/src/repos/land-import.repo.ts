@@ -52,7 +52,8 @@ export interface NewImport {
   isCrsOverride: boolean
   encoding: string | null
   encodingReason: string | null
-  fieldMap: FieldMap
+  /** Attribute → column: of a 地类图斑 or of a 永久基本农田图斑 layer. */
+  fieldMap: Readonly<Record<string, string | null>>
   farmlandCodes: string[]
   settings: LandImportChecks
   createdBy: string
@@ -203,6 +204,31 @@ export async function applyContext(
   a: { importId: number; adcode: string; from: number; to: number },
 ): Promise<number> {
   const r = await db.query(q('apply-context'), [a.importId, a.adcode, a.from, a.to])
+  return r.rowCount ?? 0
+}
+
+/** 永久基本农田 patches of a county: from earlier imports and from the sample data. */
+export interface BasicFarmlandCounts {
+  imported: number
+  generated: number
+}
+
+export async function countBasicFarmland(db: Queryable, adcode: string): Promise<BasicFarmlandCounts> {
+  const { rows } = await db.query<BasicFarmlandCounts>(q('count-basic-farmland'), [adcode])
+  return rows[0]
+}
+
+/** Removes the county's imported and generated 永久基本农田 patches; answers how many of each. */
+export async function clearBasicFarmland(db: Queryable, adcode: string): Promise<BasicFarmlandCounts> {
+  const { rows } = await db.query<BasicFarmlandCounts>(q('clear-basic-farmland'), [adcode])
+  return rows[0]
+}
+
+export async function applyBasicFarmland(
+  db: Queryable,
+  a: { importId: number; adcode: string; from: number; to: number },
+): Promise<number> {
+  const r = await db.query(q('apply-basic-farmland'), [a.importId, a.adcode, a.from, a.to])
   return r.rowCount ?? 0
 }
 

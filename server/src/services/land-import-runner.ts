@@ -1,8 +1,11 @@
 import type { Database } from '../db/database.ts'
 import { AppError } from '../domain/errors.ts'
+import { describeReplaced } from '../domain/land-import-yjjbnt.ts'
 import {
   allocateCodes,
+  applyBasicFarmland,
   applyContext,
+  clearBasicFarmland,
   applyFarmland,
   countCountyParcels,
   refreshOverview,
@@ -12,6 +15,8 @@ import {
 /** An apply to run: the import, its county and counts, who started it and in which mode. */
 export interface ApplyJob {
   importId: number
+  /** 地类图斑 (parcels and context) or 永久基本农田图斑 (replacing the county's 永久基本农田). */
+  kind: 'dltb' | 'yjjbnt'
   adcode: string
   fileName: string
   mode: 'valid' | 'all'
@@ -33,6 +38,9 @@ export interface ApplyRunnerOptions {
 
 /** Tile layers an apply changes. */
 export const IMPORT_LAYERS = ['parcel', 'parcel-overview', 'land-context']
+
+/** Tile layers a 永久基本农田 apply changes. */
+const BASIC_FARMLAND_LAYERS = ['basic-farmland']
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -91,14 +99,15 @@ export class LandImportRunner {
 
   private async run(job: ApplyJob, onApplied: (layers: string[]) => void): Promise<void> {
     try {
-      const added = await this.apply(job)
+      const added = job.kind === 'yjjbnt' ? await this.applyBasicFarmland(job) : await this.apply(job)
       await setStatus(this.db, job.importId, {
         status: 'applied',
+        message: added.message ?? null,
         farmlandAdded: added.farmland,
         contextAdded: added.context,
         done: added.farmland + added.context,
       })
-      onApplied(IMPORT_LAYERS)
+      onApplied(job.kind === 'yjjbnt' ? BASIC_FARMLAND_LAYERS : IMPORT_LAYERS)
     } catch (err) {
       const isCancel = err instanceof Cancelled
       if (!isCancel) this.options.log?.(`三调图斑导入 ${job.importId}（${job.adcode}）失败`, err)
@@ -120,7 +129,25 @@ export class LandImportRunner {
     await nextTurn()
   }
 
-  private apply(job: ApplyJob): Promise<{ farmland: number; context: number }> {
+  /**
+   * A 永久基本农田 layer replaces the county's earlier one: the imported and the sample patches are removed and the
+   * valid features inserted, in the same transaction.
+   */
+  private applyBasicFarmland(job: ApplyJob): Promise<{ farmland: number; context: number; message: string }> {
+    const { batchSize } = this.options
+    return this.db.transaction(async (tx) => {
+      const removed = await clearBasicFarmland(tx, job.adcode)
+      let added = 0
+      for (let from = 1; from <= job.lastSeq; from += batchSize) {
+        const to = Math.min(from + batchSize - 1, job.lastSeq)
+        added += await applyBasicFarmland(tx, { importId: job.importId, adcode: job.adcode, from, to })
+        await this.afterBatch(job, added)
+      }
+      return { farmland: added, context: 0, message: describeReplaced(added, removed) }
+    })
+  }
+
+  private apply(job: ApplyJob): Promise<{ farmland: number; context: number; message?: string }> {
     const { batchSize } = this.options
     const reason = `三调图斑导入（第 ${job.importId} 次导入，文件“${job.fileName}”）`
     return this.db.transaction(async (tx) => {

@@ -17,12 +17,23 @@ import {
   type LandImportChecks,
   type StoredProblem,
 } from '../domain/land-import.ts'
+import {
+  checkYjjbntAttributes,
+  defaultYjjbntFieldMap,
+  mappedYjjbntValues,
+  mergeYjjbntFieldMap,
+  stagedYjjbntValues,
+  YJJBNT_ATTRIBUTE_LABELS,
+  YJJBNT_ATTRIBUTES,
+  type YjjbntFieldMap,
+} from '../domain/land-import-yjjbnt.ts'
 import { can } from '../domain/rights.ts'
 import { assertCountyInScope } from '../domain/scope.ts'
 import { m2ToMu } from '../domain/units.ts'
 import { findCountyLongitudes } from '../repos/precheck-upload.repo.ts'
 import {
   checkStagedFeatures,
+  countBasicFarmland,
   findFeatureGeometry,
   findImport,
   insertImport,
@@ -170,8 +181,12 @@ export class LandImportService {
         : { ok: false as const, code: info.crs.code, message: info.crs.message, reason: info.crsReason },
       encoding: info.encoding,
       sampleRows: info.sampleRows,
-      fieldMap: defaultFieldMap(columns),
-      attributes: DLTB_ATTRIBUTES.map((a) => ({ key: a, label: DLTB_ATTRIBUTE_LABELS[a] })),
+      kind: options.kind,
+      fieldMap: options.kind === 'yjjbnt' ? defaultYjjbntFieldMap(columns) : defaultFieldMap(columns),
+      attributes:
+        options.kind === 'yjjbnt'
+          ? YJJBNT_ATTRIBUTES.map((a) => ({ key: a, label: YJJBNT_ATTRIBUTE_LABELS[a] }))
+          : DLTB_ATTRIBUTES.map((a) => ({ key: a, label: DLTB_ATTRIBUTE_LABELS[a] })),
       farmlandCodes: this.deps.settings.farmlandCodes,
       settings: this.settingsAnswer(this.deps.settings),
     }
@@ -193,20 +208,17 @@ export class LandImportService {
     this.assertCanImport(ctx)
     const { db, settings } = this.deps
     this.countyOf(ctx, options.adcode)
-    if (options.kind !== 'dltb')
-      refuse('永久基本农田图斑（YJJBNTTB）的导入还没有提供，目前只能导入地类图斑（DLTB）', [
-        { code: 'KIND_NOT_SUPPORTED', message: '目前只能导入地类图斑（DLTB）', field: 'kind' },
-      ])
     const farmlandCodes = options.farmlandCodes?.length ? options.farmlandCodes : settings.farmlandCodes
     const codesProblem = checkFarmlandCodes(farmlandCodes)
     if (codesProblem) refuse(codesProblem, [{ code: 'FARMLAND_CODES', message: codesProblem, field: 'farmlandCodes' }])
     const importId = await runHeavyUpload(settings.uploadGuard, async () => {
       const info = await this.read(input, options, true)
       const crs = this.crsToUse(info, options.epsg)
-      const { map, problems } = mergeFieldMap(
-        info.layer.fields.map((f) => f.name),
-        options.fieldMap,
-      )
+      const columns = info.layer.fields.map((f) => f.name)
+      const { map, problems } =
+        options.kind === 'yjjbnt'
+          ? mergeYjjbntFieldMap(columns, options.fieldMap)
+          : mergeFieldMap(columns, options.fieldMap)
       if (problems.length)
         refuse(
           problems.map((p) => p.message).join('；'),
@@ -247,7 +259,7 @@ export class LandImportService {
     input: LayerFileInput,
     options: ImportOptions,
     info: LayerFileInfo,
-    map: FieldMap,
+    map: FieldMap | YjjbntFieldMap,
     epsg: number,
     checks: LandImportChecks,
   ) {
@@ -260,7 +272,19 @@ export class LandImportService {
     )
     for await (const batch of features) {
       const staged: StagedFeature[] = batch.map((f) => {
-        const values = mappedValues(f.properties, map)
+        if (options.kind === 'yjjbnt') {
+          const values = mappedYjjbntValues(f.properties, map as YjjbntFieldMap)
+          const problems = checkYjjbntAttributes(values, { adcode: options.adcode })
+          return {
+            seq: ++seq,
+            attrs: f.properties,
+            values: stagedYjjbntValues(values),
+            geometry: f.geometry,
+            target: 'farmland',
+            problems,
+          }
+        }
+        const values = mappedValues(f.properties, map as FieldMap)
         const { target, problems } = checkFeatureAttributes(values, {
           adcode: options.adcode,
           farmlandCodes: checks.farmlandCodes,
@@ -304,7 +328,9 @@ export class LandImportService {
     const counts = await reportCounts(db, importId)
     const limit = Math.min(page.limit ?? settings.reportListLimit, settings.reportListLimit)
     const features = await listProblemFeatures(db, importId, false, limit, page.offset ?? 0)
-    const existingParcels = await countCountyParcels(db, row.adcode)
+    const isBasicFarmland = row.kind === 'yjjbnt'
+    const existingParcels = isBasicFarmland ? 0 : await countCountyParcels(db, row.adcode)
+    const replaces = isBasicFarmland ? await this.replacesAnswer(row) : null
     const blockers: string[] = []
     if (existingParcels > 0 && row.status !== 'applied')
       blockers.push(
@@ -380,9 +406,26 @@ export class LandImportService {
         })),
       })),
       problemsListed: features.length,
+      replaces,
       blockers,
       canApplyAll: blockers.length === 0 && row.refused_count === 0 && row.feature_count > 0,
       canApplyValid: blockers.length === 0 && row.feature_count - row.refused_count > 0,
+    }
+  }
+
+  /** What applying a 永久基本农田 layer replaces: the county's earlier imported patches and its sample ones. */
+  private async replacesAnswer(row: LandImportRow) {
+    if (row.status === 'applied') return null
+    const existing = await countBasicFarmland(this.deps.db, row.adcode)
+    const parts: string[] = []
+    if (existing.imported) parts.push(`此前导入的 ${existing.imported} 个永久基本农田图斑`)
+    if (existing.generated) parts.push(`示例数据生成的 ${existing.generated} 个永久基本农田图斑`)
+    return {
+      imported: existing.imported,
+      generated: existing.generated,
+      message: parts.length
+        ? `应用后将替换${row.county_name}${parts.join('和')}（同一事务内删除后导入）`
+        : `${row.county_name}目前没有永久基本农田图斑，应用后直接导入`,
     }
   }
 
@@ -424,7 +467,8 @@ export class LandImportService {
 
   /**
    * Starts applying: `all` only when no feature was refused, `valid` loads the valid ones; refused when the county
-   * already has farmland parcels (the annual update is for that). Runs in the background in one transaction.
+   * already has farmland parcels (the annual update is for that); a 永久基本农田 layer replaces the county's earlier
+   * one. Runs in the background in one transaction.
    */
   async apply(ctx: AuthContext, importId: number, mode: 'valid' | 'all') {
     this.assertCanImport(ctx)
@@ -439,7 +483,7 @@ export class LandImportService {
         `有 ${row.refused_count} 个图斑未通过检查，选择“全部通过才导入”时不导入任何图斑；请修正文件后重新上传，或选择“只导入通过检查的图斑”`,
         { reason: 'NOT_ALL_VALID', refused: row.refused_count },
       )
-    const existing = await countCountyParcels(db, row.adcode)
+    const existing = row.kind === 'yjjbnt' ? 0 : await countCountyParcels(db, row.adcode)
     if (existing > 0)
       throw new AppError(
         'CONFLICT',
@@ -455,6 +499,7 @@ export class LandImportService {
     runner.start(
       {
         importId,
+        kind: row.kind,
         adcode: row.adcode,
         fileName: row.file_name,
         mode,
@@ -499,8 +544,15 @@ export class LandImportService {
       ['要素总数', report.totals.features],
       ['未通过检查', report.totals.refused],
       ['有提示', report.totals.warned],
-      ['可导入耕地图斑', report.totals.farmlandValid],
-      ['可导入其他地类图斑', report.totals.contextValid],
+      ...(report.replaces
+        ? [
+            ['可导入永久基本农田图斑', report.totals.farmlandValid],
+            ['应用后替换', report.replaces.message],
+          ]
+        : [
+            ['可导入耕地图斑', report.totals.farmlandValid],
+            ['可导入其他地类图斑', report.totals.contextValid],
+          ]),
       ['状态', report.status.statusLabel],
       ...i.settings.map((s) => [s.label, Array.isArray(s.value) ? s.value.join('、') : String(s.value)]),
     ])
