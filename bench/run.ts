@@ -13,6 +13,7 @@ import { openDatabase, type Database } from '../server/src/db/database.ts'
 import { findTileLayer } from '../server/src/tiles/layers.ts'
 import { measureClassification } from './lib/classify.ts'
 import { measureCoverage } from './lib/coverage.ts'
+import { measureLandImport, type LandImportBenchOptions } from './lib/land-import.ts'
 import { ensurePublishedClassLists, measurePrecheck } from './lib/precheck.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
@@ -85,7 +86,41 @@ const onlyCoverage = options.only === 'coverage'
 /** A BENCH_ONLY run measures its one workload: tiles, cache, classification and the embedded engine are left out. */
 const onlyOne = options.only !== null
 
+const landImportOptions = (): LandImportBenchOptions => ({
+  serverUrl: options.serverUrl,
+  dbPrefix: `${options.benchDbName}_import`,
+  features: options.landImportFeatures,
+  embeddedFeatures: options.landImportEmbeddedFeatures,
+  repeats: options.repeats,
+  log,
+})
+
+/** BENCH_ONLY=land-import: the DLTB import alone, in its own databases (no seeded bench data needed). */
+async function landImportOnly(): Promise<number> {
+  const li = await measureLandImport(landImportOptions())
+  ctx.warnings.push('BENCH_ONLY=land-import：只测地类图斑导入 / only the DLTB import is measured', ...li.warnings)
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    durationSeconds: (performance.now() - started) / 1000,
+    hardware: hardware(),
+    node: process.version,
+    pgbench: pgbenchVersion,
+    postgres: li.postgres,
+    data: { landImportFeatures: options.landImportFeatures, embeddedFeatures: options.landImportEmbeddedFeatures },
+    options: { repeats: options.repeats, only: options.only },
+    workloads: li.workloads,
+    warnings: ctx.warnings,
+    invalidRuns: ctx.invalid,
+  }
+  console.log(toConsole(report))
+  const files = writeReport(path.join(os.tmpdir(), 'soil-bench-partial'), report)
+  log(`已写入 / written: ${files.join(', ')}`)
+  for (const w of ctx.warnings) console.warn(`警告 / warning: ${w}`)
+  return 0
+}
+
 async function main(): Promise<number> {
+  if (options.only === 'land-import') return landImportOnly()
   // 1. The bench's own database on the given server, seeded once per scale and generator.
   const benchUrl = withDatabase(options.serverUrl, options.benchDbName)
   const poolSize = 10
@@ -272,6 +307,18 @@ async function main(): Promise<number> {
       ],
       notes: c.notes,
     })
+  }
+
+  // 6c. 三调 DLTB import: ours (dry run + apply) against ogr2ogr -f PostgreSQL on the same file, interleaved.
+  if (onlyOne) {
+    // another BENCH_ONLY workload: not measured
+  } else if (!options.landImport) {
+    log('跳过地类图斑导入 / DLTB import skipped (BENCH_LAND_IMPORT=0)')
+    ctx.warnings.push('地类图斑导入未测 / DLTB import not measured (BENCH_LAND_IMPORT=0)')
+  } else {
+    const li = await measureLandImport(landImportOptions())
+    workloads.push(...li.workloads)
+    ctx.warnings.push(...li.warnings)
   }
 
   // 7. Embedded engine: the z16 list at c=1, interleaved with the PostgreSQL-server app at c=1.

@@ -26,8 +26,14 @@ export interface BenchOptions {
   coverage: boolean
   /** BENCH_KEEP_DATA=1: use the seeded data of the same scale even when the generator changed since (said in the report). */
   keepData: boolean
-  /** BENCH_ONLY=precheck or coverage runs that workload alone (while working on it). */
-  only: 'precheck' | 'coverage' | null
+  /** The DLTB import against ogr2ogr; BENCH_LAND_IMPORT=0 skips it. */
+  landImport: boolean
+  /** Features of the generated DLTB file (city scale by default). */
+  landImportFeatures: number
+  /** Features of the embedded-engine county import; 0 skips it. */
+  landImportEmbeddedFeatures: number
+  /** BENCH_ONLY=precheck, coverage or land-import runs that workload alone (while working on it). */
+  only: 'precheck' | 'coverage' | 'land-import' | null
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', ''])
@@ -108,7 +114,12 @@ export function readOptions(): BenchOptions {
     precheckPlots: intEnv('BENCH_PRECHECK_PLOTS', 64, 8, 1000),
     coverage: process.env.BENCH_COVERAGE !== '0',
     keepData: process.env.BENCH_KEEP_DATA === '1',
-    only: process.env.BENCH_ONLY ? oneOf('BENCH_ONLY', 'precheck', ['precheck', 'coverage'] as const) : null,
+    landImport: process.env.BENCH_LAND_IMPORT !== '0',
+    landImportFeatures: intEnv('BENCH_IMPORT_FEATURES', 1_000_000, 100, 5_000_000),
+    landImportEmbeddedFeatures: intEnv('BENCH_IMPORT_EMBEDDED_FEATURES', 100_000, 0, 1_000_000),
+    only: process.env.BENCH_ONLY
+      ? oneOf('BENCH_ONLY', 'precheck', ['precheck', 'coverage', 'land-import'] as const)
+      : null,
   }
 }
 
