@@ -14,12 +14,18 @@ import {
   importStatus,
   inspectLayer,
 } from './land-import-api'
-import type { ApplyMode, ImportChoices, ImportReport, ImportStatus, Inspection } from './land-import-types'
+import type { ApplyMode, ImportChoices, ImportReport, ImportStatus, Inspection, LayerKind } from './land-import-types'
 import './land-import.css'
 
 const NO_BASEMAP: BasemapChoice = { kind: 'none' }
 const OVERLAY = 'land-import'
 const POLL_MS = 1000
+
+/** The layers a county imports, as the officer knows them. */
+const LAYER_KINDS: { kind: LayerKind; label: string }[] = [
+  { kind: 'dltb', label: '地类图斑（DLTB）' },
+  { kind: 'yjjbnt', label: '永久基本农田图斑（YJJBNTTB）' },
+]
 
 /** The bbox of a feature's outline, a little enlarged. */
 function bboxOf(feature: Feature): [number, number, number, number] | null {
@@ -81,7 +87,7 @@ function ReportTables({ report }: { report: ImportReport }) {
             <tr key={c.dlbm ?? '—'}>
               <td>{c.dlbm ?? '（空）'}</td>
               <td>{c.dlmc ?? ''}</td>
-              <td>{c.isFarmland ? '耕地图斑' : '其他地类'}</td>
+              <td>{report.import.kind === 'yjjbnt' ? '永久基本农田' : c.isFarmland ? '耕地图斑' : '其他地类'}</td>
               <td>{c.features}</td>
               <td>{c.refused}</td>
               <td>{formatAreaValue(c.areaMu)}</td>
@@ -152,7 +158,8 @@ export function LandImportPage({
   updateStep?: (importId: number, map: ImportMapHooks) => ReactNode
 }) {
   const [file, setFile] = useState<File | null>(null)
-  const [choices, setChoices] = useState<ImportChoices>({ adcode: counties[0]?.adcode ?? '' })
+  const [choices, setChoices] = useState<ImportChoices>({ adcode: counties[0]?.adcode ?? '', kind: 'dltb' })
+  const isBasicFarmland = choices.kind === 'yjjbnt'
   const [inspection, setInspection] = useState<Inspection | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const [status, setStatus] = useState<ImportStatus | null>(null)
@@ -213,7 +220,7 @@ export function LandImportPage({
 
   const inspect = () =>
     busy(async () => {
-      if (!file) throw new Error('请先选择三调地类图斑文件')
+      if (!file) throw new Error('请先选择要导入的三调图层文件')
       const answer = await inspectLayer(file, choices)
       setInspection(answer)
       setReport(null)
@@ -221,13 +228,13 @@ export function LandImportPage({
       setChoices((c) => ({
         ...c,
         fieldMap: answer.fieldMap,
-        farmlandCodes: c.farmlandCodes ?? answer.farmlandCodes.join(','),
+        farmlandCodes: c.kind === 'yjjbnt' ? undefined : (c.farmlandCodes ?? answer.farmlandCodes.join(',')),
       }))
     })
 
   const check = () =>
     busy(async () => {
-      if (!file) throw new Error('请先选择三调地类图斑文件')
+      if (!file) throw new Error('请先选择要导入的三调图层文件')
       const answer = await createImport(file, choices)
       setReport(answer)
       setStatus(answer.status)
@@ -277,7 +284,8 @@ export function LandImportPage({
       <section className="land-import__panel">
         <h2>三调图斑导入</h2>
         <p className="land-import__muted">
-          上传本区县第三次全国国土调查的地类图斑（DLTB）图层：Shapefile 压缩包、GeoPackage 或 FileGDB 压缩包。
+          上传本区县第三次全国国土调查的地类图斑（DLTB）或永久基本农田图斑（YJJBNTTB）图层：Shapefile 压缩包、GeoPackage
+          或 FileGDB 压缩包。永久基本农田图层导入后替换本区县原有的永久基本农田图斑。
           先检查（不写入），看过报告后再导入。
         </p>
         <div className="land-import__row">
@@ -287,6 +295,25 @@ export function LandImportPage({
               {counties.map((c) => (
                 <option key={c.adcode} value={c.adcode}>
                   {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            图层
+            <select
+              value={choices.kind}
+              data-testid="land-import-kind"
+              onChange={(e) => {
+                setChoices({ adcode: choices.adcode, kind: e.target.value as LayerKind })
+                setInspection(null)
+                setReport(null)
+                setStatus(null)
+              }}
+            >
+              {LAYER_KINDS.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
                 </option>
               ))}
             </select>
@@ -373,13 +400,15 @@ export function LandImportPage({
                 </label>
               ))}
             </div>
-            <label>
-              作为耕地图斑导入的地类编码（逗号分隔；02 为种植园用地）
-              <input
-                value={choices.farmlandCodes ?? ''}
-                onChange={(e) => setChoices({ ...choices, farmlandCodes: e.target.value })}
-              />
-            </label>
+            {!isBasicFarmland && (
+              <label>
+                作为耕地图斑导入的地类编码（逗号分隔；02 为种植园用地）
+                <input
+                  value={choices.farmlandCodes ?? ''}
+                  onChange={(e) => setChoices({ ...choices, farmlandCodes: e.target.value })}
+                />
+              </label>
+            )}
             <button
               type="button"
               className="btn btn--primary"
@@ -402,9 +431,16 @@ export function LandImportPage({
           <div className="land-import__step" data-testid="land-import-report">
             <h3>导入报告</h3>
             <p data-testid="land-import-totals">
-              共 {report.totals.features} 个图斑：可导入耕地图斑 {report.totals.farmlandValid} 个、其他地类{' '}
-              {report.totals.contextValid} 个；未通过检查 {report.totals.refused} 个，有提示 {report.totals.warned} 个。
+              {report.import.kind === 'yjjbnt'
+                ? `共 ${report.totals.features} 个永久基本农田图斑：可导入 ${report.totals.farmlandValid} 个`
+                : `共 ${report.totals.features} 个图斑：可导入耕地图斑 ${report.totals.farmlandValid} 个、其他地类 ${report.totals.contextValid} 个`}
+              ；未通过检查 {report.totals.refused} 个，有提示 {report.totals.warned} 个。
             </p>
+            {report.replaces && (
+              <p className="notice" data-testid="land-import-replaces">
+                {report.replaces.message}
+              </p>
+            )}
             <p className="land-import__muted">
               坐标系 {report.import.crs.label}；{report.import.crs.reason}
             </p>
@@ -473,7 +509,7 @@ export function LandImportPage({
                 </button>
               </>
             )}
-            {status.status === 'applied' && (
+            {status.status === 'applied' && report?.import.kind !== 'yjjbnt' && (
               <p className="notice notice--ok" role="status" data-testid="land-import-result">
                 已导入耕地图斑 {status.farmlandAdded} 个（分类为未划定）、其他地类图斑 {status.contextAdded} 个。
               </p>

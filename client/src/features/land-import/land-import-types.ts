@@ -1,6 +1,8 @@
 /** What the officer chose over the detection (sent as form fields). */
 export interface ImportChoices {
   adcode: string
+  /** 地类图斑 (DLTB) or 永久基本农田图斑 (YJJBNTTB). */
+  kind?: LayerKind
   encoding?: 'UTF-8' | 'GBK' | ''
   epsg?: string
   layer?: string
@@ -9,6 +11,8 @@ export interface ImportChoices {
 }
 
 export type ApplyMode = 'valid' | 'all'
+
+export type LayerKind = 'dltb' | 'yjjbnt'
 
 export interface Inspection {
   county: { adcode: string; name: string }
@@ -48,6 +52,7 @@ export interface ImportReport {
   import: {
     id: number
     countyName: string
+    kind: LayerKind
     fileName: string
     layerName: string
     crs: { epsg: number; label: string; reason: string }
@@ -87,6 +92,8 @@ export interface ImportReport {
       location?: [number, number]
     }[]
   }[]
+  /** What applying a 永久基本农田 layer replaces (null for DLTB, and once applied). */
+  replaces: { imported: number; generated: number; message: string } | null
   blockers: string[]
   canApplyAll: boolean
   canApplyValid: boolean
