@@ -218,8 +218,12 @@ export async function countBasicFarmland(db: Queryable, adcode: string): Promise
   return rows[0]
 }
 
-/** Removes the county's imported and generated 永久基本农田 patches; answers how many of each. */
+/**
+ * Removes the county's imported and generated 永久基本农田 patches, holding the county until the commit; answers how
+ * many of each.
+ */
 export async function clearBasicFarmland(db: Queryable, adcode: string): Promise<BasicFarmlandCounts> {
+  await db.query(q('lock-county-basic-farmland'), [adcode])
   const { rows } = await db.query<BasicFarmlandCounts>(q('clear-basic-farmland'), [adcode])
   return rows[0]
 }
