@@ -21,7 +21,14 @@ describe('rights table', () => {
   it.each<[Role, string[]]>([
     [
       'farmland',
-      ['parcel.edit', 'classification.run', 'classification.view', 'monitoring.enterResults', 'monitoring.import'],
+      [
+        'parcel.edit',
+        'classification.run',
+        'classification.view',
+        'land.import',
+        'monitoring.enterResults',
+        'monitoring.import',
+      ],
     ],
     [
       'environment',
@@ -59,7 +66,16 @@ describe('rights table', () => {
     ],
     [
       'admin',
-      ['classification.rules', 'list.view', 'indicator.targets', 'report.handle', 'review.queue', 'user.manage'],
+      [
+        'adminUnits.import',
+        'classification.rules',
+        'land.import',
+        'list.view',
+        'indicator.targets',
+        'report.handle',
+        'review.queue',
+        'user.manage',
+      ],
     ],
   ])('when the capabilities of %s are listed, then they are those of its row of the role table', (role, expected) => {
     expect(capabilitiesOf(role).sort()).toEqual([...expected].sort())

@@ -225,7 +225,7 @@ export function App() {
     )
   }
   if (route === 'admin-units') {
-    if (can(user.role, 'admin-units.import')) return <AdminUnitsShell user={user} onSignOut={signOut} />
+    if (can(user.role, 'adminUnits.import')) return <AdminUnitsShell user={user} onSignOut={signOut} />
     return (
       <PageMessage
         title="无权访问"

@@ -41,7 +41,7 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
   if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
   if (can(user.role, 'user.manage') && page !== 'admin')
     links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
-  if (can(user.role, 'admin-units.import') && page !== 'admin-units')
+  if (can(user.role, 'adminUnits.import') && page !== 'admin-units')
     links.push({ label: '行政区管理', testId: 'user-menu-admin-units', onSelect: () => navigate('/admin/units') })
   if (can(user.role, 'land.import') && page !== 'land-import')
     links.push({ label: '三调图斑导入', testId: 'user-menu-land-import', onSelect: () => navigate('/land-import') })

@@ -63,7 +63,7 @@ export const RIGHTS = {
   /** 三调图斑导入: load a county's 地类图斑 (DLTB) from a file, check it and apply it (农业农村局, administrators). */
   'land.import': ['farmland', 'admin'],
   /** 行政区管理: load county and township boundaries from a file, within one's own scope. */
-  'admin-units.import': ['admin'],
+  'adminUnits.import': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof RIGHTS

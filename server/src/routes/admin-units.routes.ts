@@ -101,7 +101,7 @@ export function adminUnitsRoutes({
   const service = new AdminUnitsService(db, settings)
   router.post(
     '/api/admin/units/preview',
-    requireRight('admin-units.import'),
+    requireRight('adminUnits.import'),
     receiveUpload(settings.maxBytes),
     async (req, res) => {
       if (!req.file)
@@ -121,7 +121,7 @@ export function adminUnitsRoutes({
       )
     },
   )
-  router.post('/api/admin/units/apply', requireRight('admin-units.import'), async (req, res) => {
+  router.post('/api/admin/units/apply', requireRight('adminUnits.import'), async (req, res) => {
     const body = parse(applyBody, req.body ?? {})
     const result = await service.apply(req.auth!, body)
     onChanged(['county', 'township', 'county-label', 'township-label'])
