@@ -1,19 +1,18 @@
-import fs from 'node:fs'
+import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 import {
   SCREENSHOT_DIR,
   apiGet,
   isBrowserMissing,
-  launchChromium,
   logIn,
-  openPage,
   typeInto,
+  useBrowser,
   waitForMap,
 } from '../support/browser.ts'
-import { type LonLat, clickMap, dragMap, offset } from '../support/map-input.ts'
+import { type LonLat, type Ring, clickMap, dragMap, offset, polygon, rect } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
 import { TEST_PASSWORD, createTestUser } from '../support/users.ts'
@@ -23,21 +22,51 @@ const skip = isBrowserMissing()
 describe.skipIf(skip)(
   'parcel editing in Chromium with real mouse events: draw, self-intersection, split, conflict, history, merge, delete, restore',
   () => {
-    let browser: Browser
+    const { open, errors } = useBrowser()
     let db: Database
     const appUrl = inject('appUrl')
-    const errors: string[] = []
-    /** Centre of an empty, farmland-free spot inside 赫山区 (no parcel within ~250 m). */
-    let spot: LonLat = [0, 0]
-    const state = {
-      createdId: 0,
-      createdCode: '',
-      childIds: [] as number[],
-      childCodes: [] as string[],
-      otherUser: '',
-      otherName: '',
-    }
+    /** Every spot a test took: farmland-free (no parcel within ~280 m), so the parcels near one are this file's. */
+    const spots: LonLat[] = []
+    const other = { username: '', name: '李测绘' }
     const createdUsers: string[] = []
+
+    /** Centre of an empty, farmland-free spot inside 赫山区 of the running test's own. */
+    async function ownSpot(): Promise<LonLat> {
+      const spot = await freeSpot(db, { clearOfFarmland: 0.0028, clearOfRecords: 0.003 })
+      spots.push(spot)
+      return spot
+    }
+
+    /** Saves 0101 parcels of the rings through the API as gengdi: their ids and codes, at version 1. */
+    async function saveParcels(...rings: Ring[]): Promise<{ id: number; code: string; version: number }[]> {
+      const agent = request.agent(appUrl)
+      const { body: session } = await agent.get('/api/session').expect(200)
+      const login = await agent
+        .post('/api/auth/login')
+        .set('X-CSRF-Token', session.csrfToken)
+        .send({ username: 'gengdi', password: SAMPLE_PASSWORD })
+      expect(login.status, JSON.stringify(login.body)).toBe(200)
+      const res = await agent
+        .post('/api/parcels/changes')
+        .set('X-CSRF-Token', login.body.csrfToken)
+        .send({
+          reason: '测试准备图斑（E2E）',
+          changes: rings.map((ring) => ({
+            op: 'create',
+            geometry: polygon(ring),
+            attributes: { dlbm: '0101', qsdwmc: '赫山区测试村民委员会' },
+          })),
+        })
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      expect(res.body.results.every((r: any) => r.version === 1)).toBe(true)
+      return res.body.results
+    }
+
+    /** The mean of a parcel's outer ring's corners (inside the rectangles this file draws). */
+    async function insideOf(page: Page, id: number): Promise<LonLat> {
+      const ring: LonLat[] = (await apiGet(page, `/api/parcels/${id}`)).body.geometry.coordinates[0][0].slice(0, -1)
+      return ring.reduce((a, p) => [a[0] + p[0] / ring.length, a[1] + p[1] / ring.length], [0, 0] as LonLat)
+    }
 
     /** Opens the 图斑编辑 tab and puts the map at `center`, zoom 17. */
     async function openEditor(page: Page, center: LonLat): Promise<void> {
@@ -66,32 +95,26 @@ describe.skipIf(skip)(
 
     beforeAll(async () => {
       db = connectTestDatabase()
-      spot = await freeSpot(db, { clearOfFarmland: 0.0028, clearOfRecords: 0.003 })
-      const other = await createTestUser(db, { role: 'farmland', scopes: ['430903'], displayName: '李测绘' })
-      createdUsers.push(other.username)
-      state.otherUser = other.username
-      state.otherName = '李测绘'
-      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-      browser = await launchChromium()
+      const user = await createTestUser(db, { role: 'farmland', scopes: ['430903'], displayName: other.name })
+      createdUsers.push(user.username)
+      other.username = user.username
     })
 
     afterAll(async () => {
-      await browser?.close()
-      const { rows } = await db.query<{ id: string }>(
-        `SELECT id::text FROM farmland_parcel WHERE adcode = '430903' AND (id = $1 OR code = ANY($2::text[]) OR parent_codes && $3::text[])`,
-        [state.createdId, state.childCodes, [state.createdCode, ...state.childCodes]],
-      )
-      await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [
-        rows.map((r) => r.id),
-      ])
+      for (const spot of spots)
+        await db.query(
+          `DELETE FROM farmland_parcel WHERE adcode = '430903' AND NOT is_generated
+             AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($1, $2), 4490), 0.002)`,
+          spot,
+        )
       await db.query(`SELECT refresh_farmland_overview('430903')`)
       await db.query(`DELETE FROM app_user WHERE username = ANY($1::text[])`, [createdUsers])
       await db.close()
     })
 
     it('when the farmland officer draws a parcel in empty land with the mouse, then the live area shows while drawing, the attributes are asked for, the check passes, and the saved parcel is served by the API and drawn on the map', async () => {
-      const page = await openPage(browser, appUrl, errors)
-      await logIn(page, 'gengdi', SAMPLE_PASSWORD)
+      const spot = await ownSpot()
+      const page = await open({ as: 'gengdi' })
       await openEditor(page, spot)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/60-edit-tab.png` })
       await expect(page.getByTestId('edit-zoom-notice').count()).resolves.toBe(0)
@@ -130,22 +153,21 @@ describe.skipIf(skip)(
         (f) => f.properties.dlbm === '0101' && f.properties.qsdwmc === '赫山区测试村民委员会',
       )
       expect(near.length).toBe(1)
-      state.createdId = near[0].id
-      state.createdCode = near[0].properties.code
-      const saved = await apiGet(page, `/api/parcels/${state.createdId}`)
+      const createdId: number = near[0].id
+      const saved = await apiGet(page, `/api/parcels/${createdId}`)
       expect(saved.status).toBe(200)
       expect(saved.body.properties.code).toMatch(/^430903-\d{7}$/)
       expect(saved.body.properties.version).toBe(1)
       expect(saved.body.properties.areaM2).toBeGreaterThan(9_000)
       expect(saved.body.properties.areaM2).toBeLessThan(11_000)
-      await expect.poll(() => isParcelOnMap(page, state.createdId), { timeout: 30_000 }).toBe(true)
+      await expect.poll(() => isParcelOnMap(page, createdId), { timeout: 30_000 }).toBe(true)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/62-parcel-saved.png` })
-      await page.context().close()
+      expect(errors).toEqual([])
     })
 
     it('when the officer draws a bow-tie polygon, then the pending change shows 边界自相交 from the server with its point on the map and 保存 stays disabled', async () => {
-      const page = await openPage(browser, appUrl, errors)
-      await logIn(page, 'gengdi', SAMPLE_PASSWORD)
+      const spot = await ownSpot()
+      const page = await open({ as: 'gengdi' })
       const center = offset(spot, -160, 0)
       await openEditor(page, spot)
       await page.getByTestId('edit-tool-draw').click()
@@ -180,18 +202,18 @@ describe.skipIf(skip)(
 
       await page.getByTestId('edit-discard').click()
       await expect.poll(() => page.getByTestId('pending-item').count()).toBe(0)
-      await page.context().close()
+      expect(errors).toEqual([])
     })
 
-    it('when the officer splits the new parcel with a line drawn across it, then the preview shows two parts and the API serves two children with the parent as lineage', async () => {
-      expect(state.createdId).toBeGreaterThan(0)
-      const page = await openPage(browser, appUrl, errors)
-      await logIn(page, 'gengdi', SAMPLE_PASSWORD)
+    it('when the officer splits a parcel of 100 × 100 m with a line drawn across it, then the preview shows two parts and the API serves two children with the parent as lineage', async () => {
+      const spot = await ownSpot()
+      const [created] = await saveParcels(rect(spot, 100, 100, -50, -50))
+      const page = await open({ as: 'gengdi' })
       await openEditor(page, spot)
-      await expect.poll(() => isParcelOnMap(page, state.createdId), { timeout: 30_000 }).toBe(true)
+      await expect.poll(() => isParcelOnMap(page, created.id), { timeout: 30_000 }).toBe(true)
       await page.getByTestId('edit-tool-split').click()
       await clickMap(page, offset(spot, -20, 20))
-      await expect.poll(() => page.getByTestId('split-dialog').textContent()).toContain(state.createdCode)
+      await expect.poll(() => page.getByTestId('split-dialog').textContent()).toContain(created.code)
 
       const top = offset(spot, 5, 90)
       const bottom = offset(spot, -5, -90)
@@ -210,26 +232,25 @@ describe.skipIf(skip)(
         .poll(() => page.getByTestId('edit-message').textContent(), { timeout: 30_000 })
         .toContain('已分割为 2 个图斑')
 
-      const parent = await apiGet(page, `/api/parcels/${state.createdId}`)
+      const parent = await apiGet(page, `/api/parcels/${created.id}`)
       expect(parent.status).toBe(404)
       const children = (await parcelsNear(page, spot, 120)).filter((f) =>
-        (f.properties.parentCodes ?? []).includes(state.createdCode),
+        (f.properties.parentCodes ?? []).includes(created.code),
       )
       expect(children.length).toBe(2)
       const total = children.reduce((sum, f) => sum + f.properties.areaM2, 0)
       expect(Math.abs(total - 10_000) / 10_000).toBeLessThan(0.1)
-      state.childIds = children.map((f) => f.id)
-      state.childCodes = children.map((f) => f.properties.code)
-      await page.context().close()
+      expect(errors).toEqual([])
     })
 
     it("when two officers move a vertex of the same parcel and the first saves, then the second gets the conflict with the first one's name and both versions", async () => {
-      expect(state.childIds.length).toBe(2)
-      const first = await openPage(browser, appUrl, errors)
-      const second = await openPage(browser, appUrl, errors)
-      await logIn(first, state.otherUser, TEST_PASSWORD)
-      await logIn(second, 'gengdi', SAMPLE_PASSWORD)
-      const child = (await apiGet(first, `/api/parcels/${state.childIds[0]}`)).body
+      const spot = await ownSpot()
+      // the east half of a 100 × 100 m square, as the split leaves it: its outer corners lie 50 m east of the spot
+      const [parcel] = await saveParcels(rect(spot, 50, 100, 0, -50))
+      const first = await open()
+      const second = await open({ as: 'gengdi' })
+      await logIn(first, other.username, TEST_PASSWORD)
+      const child = (await apiGet(first, `/api/parcels/${parcel.id}`)).body
       const ring: LonLat[] = child.geometry.coordinates[0][0].slice(0, -1)
       const inside = ring.reduce((a, p) => [a[0] + p[0] / ring.length, a[1] + p[1] / ring.length], [0, 0] as LonLat)
       const vertex = ring.reduce((far, p) => (Math.abs(p[0] - spot[0]) > Math.abs(far[0] - spot[0]) ? p : far))
@@ -265,7 +286,7 @@ describe.skipIf(skip)(
       await second.getByTestId('edit-save').click()
       const conflict = second.getByTestId('edit-conflict')
       await conflict.waitFor({ timeout: 20_000 })
-      await expect(conflict.textContent()).resolves.toContain(state.otherName)
+      await expect(conflict.textContent()).resolves.toContain(other.name)
       await expect(conflict.getByTestId('conflict-current').textContent()).resolves.toContain('第 2 版')
       await expect(conflict.getByTestId('conflict-mine').textContent()).resolves.toContain('基于第 1 版')
       await second.screenshot({ path: `${SCREENSHOT_DIR}/65-conflict.png` })
@@ -286,21 +307,19 @@ describe.skipIf(skip)(
       await history.getByTestId('history-view').last().click()
       await first.waitForTimeout(1200)
       await first.screenshot({ path: `${SCREENSHOT_DIR}/66-history.png` })
-      await first.context().close()
-      await second.context().close()
+      expect(errors).toEqual([])
     })
 
-    it('when the officer merges the two children back, deletes the merged parcel and restores it from 最近删除的图斑, then each step is in the API and the parcel comes back as a new version', async () => {
-      expect(state.childIds.length).toBe(2)
-      const page = await openPage(browser, appUrl, errors)
-      await logIn(page, 'gengdi', SAMPLE_PASSWORD)
+    it('when the officer merges two neighbouring parcels, deletes the merged parcel and restores it from 最近删除的图斑, then each step is in the API and the parcel comes back as a new version', async () => {
+      const spot = await ownSpot()
+      const halves = await saveParcels(rect(spot, 50, 100, -50, -50), rect(spot, 50, 100, 0, -50))
+      const childIds = halves.map((h) => h.id)
+      const childCodes = halves.map((h) => h.code)
+      const page = await open({ as: 'gengdi' })
       await openEditor(page, spot)
-      for (const id of state.childIds) await expect.poll(() => isParcelOnMap(page, id), { timeout: 30_000 }).toBe(true)
+      for (const id of childIds) await expect.poll(() => isParcelOnMap(page, id), { timeout: 30_000 }).toBe(true)
       const insides: LonLat[] = []
-      for (const id of state.childIds) {
-        const ring: LonLat[] = (await apiGet(page, `/api/parcels/${id}`)).body.geometry.coordinates[0][0].slice(0, -1)
-        insides.push(ring.reduce((a, p) => [a[0] + p[0] / ring.length, a[1] + p[1] / ring.length], [0, 0] as LonLat))
-      }
+      for (const id of childIds) insides.push(await insideOf(page, id))
 
       await page.getByTestId('edit-tool-merge').click()
       for (const at of insides) await clickMap(page, at)
@@ -315,14 +334,13 @@ describe.skipIf(skip)(
       await expect
         .poll(() => page.getByTestId('edit-message').textContent(), { timeout: 30_000 })
         .toContain('已合并为图斑')
-      for (const id of state.childIds) expect((await apiGet(page, `/api/parcels/${id}`)).status).toBe(404)
+      for (const id of childIds) expect((await apiGet(page, `/api/parcels/${id}`)).status).toBe(404)
       const merged = (await parcelsNear(page, spot, 120)).filter((f) =>
-        state.childCodes.every((c) => (f.properties.parentCodes ?? []).includes(c)),
+        childCodes.every((c) => (f.properties.parentCodes ?? []).includes(c)),
       )
       expect(merged.length).toBe(1)
       const mergedId: number = merged[0].id
       const mergedCode: string = merged[0].properties.code
-      state.childCodes.push(mergedCode)
       await expect.poll(() => isParcelOnMap(page, mergedId), { timeout: 30_000 }).toBe(true)
 
       await page.getByTestId('edit-tool-delete').click()
@@ -362,7 +380,6 @@ describe.skipIf(skip)(
       expect(timeline.status).toBe(200)
       expect(JSON.stringify(timeline.body)).toContain('restore')
       await expect.poll(() => isParcelOnMap(page, mergedId), { timeout: 30_000 }).toBe(true)
-      await page.context().close()
       expect(errors).toEqual([])
     })
   },
