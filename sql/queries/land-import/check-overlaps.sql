@@ -5,10 +5,14 @@ WITH pairs AS (
   -- overlapping pairs, each once, with the overlap's area and a point of it
   SELECT a.seq AS a_seq, a.bsm AS a_bsm, b.seq AS b_seq, b.bsm AS b_bsm, o.area_m2, ST_PointOnSurface(o.shape) AS point
   FROM land_import_feature a
-  JOIN land_import_feature b
-    -- `+ 0` keeps import_id and seq out of the index conditions: as plain columns the planner ANDs the GiST probe
-    -- with a primary-key range of half the import for every feature, quadratic in the features
-    ON b.import_id + 0 = a.import_id AND a.seq + 0 < b.seq + 0 AND ST_Intersects(a.geom, b.geom)
+  -- each feature probes the GiST index for its later neighbours; `+ 0` and OFFSET 0 keep import_id and seq out of
+  -- that probe: as plain columns the planner ANDs it with a primary-key scan of the whole import for every feature
+  -- (when the freshly staged table has no statistics yet), which grows with the square of the features
+  CROSS JOIN LATERAL (
+    SELECT b.seq, b.bsm, b.geom, b.problems FROM land_import_feature b
+    WHERE b.import_id + 0 = a.import_id AND b.seq + 0 > a.seq AND ST_Intersects(a.geom, b.geom)
+    OFFSET 0
+  ) b
   CROSS JOIN LATERAL (SELECT ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3) AS shape) s
   CROSS JOIN LATERAL (SELECT s.shape, ST_Area(s.shape::geography) AS area_m2) o
   WHERE a.import_id = $1
