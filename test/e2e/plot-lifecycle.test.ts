@@ -1,19 +1,8 @@
-import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
-import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import {
-  SCREENSHOT_DIR,
-  apiGet,
-  isBrowserMissing,
-  launchChromium,
-  logIn,
-  openPage,
-  typeInto,
-  waitForMap,
-} from '../support/browser.ts'
-import { type LonLat, clickMap, offset } from '../support/map-input.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, typeInto, useBrowser, waitForMap } from '../support/browser.ts'
+import { type LonLat, clickMap, offset, polygon, rect } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
 
@@ -23,14 +12,21 @@ const SUFFIX = Date.now().toString().slice(-5)
 describe.skipIf(skip)(
   'the contaminated-plot registry in Chromium: an environment officer takes a new plot from suspicion to the provincial list',
   () => {
-    let browser: Browser
+    const { open, errors } = useBrowser()
     let db: Database
+    /** The running test's page, signed in as the environment officer huanjing. */
     let page: Page
-    const appUrl = inject('appUrl')
-    const errors: string[] = []
+    /** Every plot this file made (removed after it). */
+    const plotIds: number[] = []
+    /** The plot the running test takes on; each test has its own, at a spot of its own. */
+    let plot = { id: 0, code: '', name: '' }
+    let made = 0
+
     /** Centre of an empty spot inside 赫山区 (no parcel, plot or zone within ~300 m). */
-    let spot: LonLat = [0, 0]
-    const plot = { id: 0, code: '', name: `原赫山金鑫电镀厂地块（E2E ${SUFFIX}）` }
+    const ownSpot = (): Promise<LonLat> => freeSpot(db, { clearOfRecords: 0.004 })
+
+    /** A plot name of this file no other test of it uses. */
+    const plotName = () => `原赫山金鑫电镀厂地块（E2E ${SUFFIX}-${++made}）`
 
     /**
      * Sets a date field (the browser's own date control orders its segments by the system locale, not the page's, so
@@ -92,22 +88,114 @@ describe.skipIf(skip)(
       await expect.poll(statusOf, { timeout: 15_000 }).toBe(to)
     }
 
+    /** A write of the plot through the page's session at the plot's current version: the answer's body. */
+    async function writePlot(method: string, path: string, body: object, status = 200): Promise<any> {
+      const { version } = (await apiGet(page, `/api/plots/${plot.id}`)).body
+      const answer = await apiSend(method, `/api/plots/${plot.id}${path}`, { version, ...body })
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(status)
+      return answer.body
+    }
+
+    /**
+     * A plot of the running test, drawn at a spot of its own and taken through the API as the officer of the tests
+     * before took it by hand: 'suspected' (saved with its facts changed), 'exceedance' (under preliminary investigation
+     * with Cd 30, Pb 960 and Ni 35 mg/kg), 'contaminated' (confirmed with a high risk, W added to and removed from
+     * its negative list) or 'listed' (on through 详细调查 and 风险评估 to the provincial list).
+     */
+    async function makePlot(stage: 'suspected' | 'exceedance' | 'contaminated' | 'listed'): Promise<void> {
+      const spot = await ownSpot()
+      plot = { id: 0, code: '', name: plotName() }
+      const created = await apiSend('POST', '/api/plots', {
+        name: plot.name,
+        adcode: '430903',
+        formerIndustry: 'electroplating',
+        address: '赫山区龙岭工业园金鑫路 6 号',
+        landUser: '益阳市赫山区土地储备中心',
+        contact: '李主任 0737-4200000',
+        geometry: polygon(rect(spot, 120, 90, -60, -45)),
+      })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+      plot.id = Number(created.body.id)
+      plotIds.push(plot.id)
+      plot.code = (await apiGet(page, `/api/plots/${plot.id}`)).body.code
+      await writePlot('PATCH', '', { contact: '赵科长 0737-4211234', plannedLandClass: 'first' })
+      if (stage === 'suspected') return
+      await writePlot('POST', '/transitions', { action: 'start_preliminary' })
+      for (const [substance, valueMgKg, depthM] of [
+        ['Cd', 30, 0.5],
+        ['Pb', 960, 0.2],
+        ['Ni', 35, 1.0],
+      ] as const)
+        await writePlot('POST', '/pollutants', { substance, valueMgKg, sampledOn: '2026-07-12', depthM }, 201)
+      if (stage === 'exceedance') return
+      await writePlot('POST', '/transitions', {
+        action: 'preliminary_confirm',
+        riskLevel: 'high',
+        document: {
+          title: `${plot.name}土壤污染状况初步调查报告`,
+          date: '2026-08-15',
+          body: '布设采样点 12 个，镉最大 30 mg/kg、铅最大 960 mg/kg，超过第一类用地筛选值，铅超过管制值。',
+          attachmentName: '初步调查报告.pdf',
+        },
+      })
+      await writePlot(
+        'POST',
+        '/negative-uses',
+        { useCode: 'W', reason: '地下水污染范围尚未查清，暂不宜用作物流仓储' },
+        201,
+      )
+      await writePlot('DELETE', '/negative-uses/W', { reason: '经核实已纳入管控方案，不再单列' })
+      if (stage === 'contaminated') return
+      await writePlot('PATCH', '', { address: '赫山区龙岭工业园金鑫路 8 号' })
+      await writePlot('POST', '/transitions', { action: 'start_detailed' })
+      await writePlot('POST', '/transitions', {
+        action: 'start_assessment',
+        document: {
+          title: `${plot.name}土壤污染状况详细调查报告`,
+          date: '2026-09-20',
+          body: '加密布点 36 个，确定铅、镉超标范围约 6,800 平方米，最大深度 3 米。',
+          attachmentName: '详细调查报告.pdf',
+        },
+      })
+      await writePlot('POST', '/transitions', {
+        action: 'list',
+        document: {
+          title: `${plot.name}土壤污染风险评估报告`,
+          date: '2026-10-10',
+          body: '铅致癌风险不可接受，须实施风险管控或修复，建议列入名录。',
+          attachmentName: '风险评估报告.pdf',
+        },
+        reviewDocument: {
+          title: '湖南省生态环境厅关于风险评估报告的评审意见',
+          date: '2026-10-28',
+          body: '同意评估结论，列入建设用地土壤污染风险管控和修复名录。',
+          attachmentName: '省级评审意见.pdf',
+        },
+      })
+    }
+
+    /** Opens 污染地块 and the running test's plot's profile (found by its code). */
+    async function openProfile(on: Page = page): Promise<void> {
+      await on.getByTestId('side-tab-plots').click()
+      await on.getByTestId('plot-filter-q').click()
+      await on.keyboard.type(plot.code.slice(-6))
+      const item = on.locator(`[data-testid=plot-item][data-plot-code="${plot.code}"]`)
+      await expect.poll(() => on.getByTestId('plot-item').count()).toBe(1)
+      await item.click()
+      await expect.poll(() => on.getByTestId('plot-profile').getAttribute('data-plot-id')).toBe(String(plot.id))
+    }
+
     beforeAll(async () => {
       db = connectTestDatabase()
-      spot = await freeSpot(db, { clearOfRecords: 0.004 })
-      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-      browser = await launchChromium()
-      page = await openPage(browser, appUrl, errors)
-      await logIn(page, 'huanjing', SAMPLE_PASSWORD, { replace: true })
     })
 
     afterAll(async () => {
-      await browser?.close()
-      if (plot.id) await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = $1`, [plot.id])
+      await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = ANY($1::bigint[])`, [plotIds])
       await db.close()
     })
 
     it("when the officer opens 污染地块, then the county's plots are listed with their state and list, the list filter narrows them, and a plot under review can be read but not changed", async () => {
+      page = await open({ as: 'huanjing' })
       await page.getByTestId('side-tab-plots').click()
       const items = page.getByTestId('plot-item')
       await items.first().waitFor()
@@ -139,9 +227,14 @@ describe.skipIf(skip)(
       expect(await page.getByTestId('pollutant-add').count()).toBe(0)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/70-plot-under-review.png` })
       await page.getByTestId('plot-profile-close').click()
+      expect(errors).toEqual([])
     })
 
     it('when the officer draws a new plot with the mouse and fills in its facts, then it is saved as a 疑似污染地块 with a DK code, its profile opens, and its contact and land class can be changed', async () => {
+      const spot = await ownSpot()
+      plot = { id: 0, code: '', name: plotName() }
+      page = await open({ as: 'huanjing' })
+      await page.getByTestId('side-tab-plots').click()
       await page.evaluate((c) => (window as any).__soilMap.jumpTo({ center: c, zoom: 16 }), spot)
       await waitForMap(page)
       await page.getByTestId('plot-new').click()
@@ -169,6 +262,7 @@ describe.skipIf(skip)(
       await expect.poll(statusOf).toBe('suspected')
       plot.id = Number(await profile().getAttribute('data-plot-id'))
       expect(plot.id).toBeGreaterThan(0)
+      plotIds.push(plot.id)
       const saved = await apiGet(page, `/api/plots/${plot.id}`)
       expect(saved.status).toBe(200)
       plot.code = saved.body.code
@@ -202,10 +296,13 @@ describe.skipIf(skip)(
         version: saved.body.version + 1,
       })
       expect(edited.body.history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['create', 'update']))
+      expect(errors).toEqual([])
     })
 
     it('when the plot is under preliminary investigation without an exceedance, then 确认为污染地块 is refused with the reason; after a pollutant above the screening value it is offered', async () => {
-      expect(plot.id).toBeGreaterThan(0)
+      page = await open({ as: 'huanjing' })
+      await makePlot('suspected')
+      await openProfile()
       const dialog = await openStep('start_preliminary')
       await expect(dialog.getByTestId('transition-to').textContent()).resolves.toBe('初步调查')
       await confirmStep('preliminary_investigation')
@@ -252,10 +349,13 @@ describe.skipIf(skip)(
 
       await expect.poll(() => page.getByTestId('transition-refused-preliminary_confirm').count()).toBe(0)
       await expect(page.getByTestId('transition-preliminary_confirm').isEnabled()).resolves.toBe(true)
+      expect(errors).toEqual([])
     })
 
     it("when the officer confirms the plot with a report whose summary is too short, then the server's refusal shows in the dialog; with a full report and a risk level the plot enters the 污染地块名录", async () => {
-      expect(plot.id).toBeGreaterThan(0)
+      page = await open({ as: 'huanjing' })
+      await makePlot('exceedance')
+      await openProfile()
       const dialog = await openStep('preliminary_confirm')
       await expect(dialog.textContent()).resolves.toContain('初步调查报告')
       await expect(dialog.getByTestId('transition-effect').textContent()).resolves.toContain(
@@ -315,10 +415,13 @@ describe.skipIf(skip)(
       await typeInto(page, 'negative-remove-reason', '经核实已纳入管控方案，不再单列', { replace: true })
       await page.getByTestId('negative-remove-confirm').click()
       await expect.poll(() => uses.count()).toBe(2)
+      expect(errors).toEqual([])
     })
 
     it('when the officer goes on through 详细调查 and 风险评估 to 列入名录 with the provincial opinion, then a stale step is refused naming the version seen and the current one, the plot ends on the provincial list, the chronology holds every step with its documents, and an illegal step is refused', async () => {
-      expect(plot.id).toBeGreaterThan(0)
+      page = await open({ as: 'huanjing' })
+      await makePlot('contaminated')
+      await openProfile()
       await openStep('start_detailed')
       const seen = (await apiGet(page, `/api/plots/${plot.id}`)).body.version
       const other = await apiSend('PATCH', `/api/plots/${plot.id}`, {
@@ -428,22 +531,9 @@ describe.skipIf(skip)(
     })
 
     it("when the approver opens the listed plot, then the profile can be read with its chronology but the officer's steps are refused with who may take them and nothing can be edited", async () => {
-      expect(plot.id).toBeGreaterThan(0)
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      })
-      const approver = await context.newPage()
-      approver.on('pageerror', (e) => errors.push(e.message))
-      await approver.goto(`${appUrl}/`)
-      await approver.getByTestId('login-form').waitFor()
-      await approver.getByTestId('login-username').click()
-      await approver.keyboard.type('shending')
-      await approver.getByTestId('login-password').click()
-      await approver.keyboard.type(SAMPLE_PASSWORD)
-      await approver.keyboard.press('Enter')
-      await waitForMap(approver)
+      page = await open({ as: 'huanjing' })
+      await makePlot('listed')
+      const approver = await open({ as: 'shending' })
       await approver.getByTestId('side-tab-plots').click()
       expect(await approver.getByTestId('plot-new').count()).toBe(0)
       await approver.getByTestId('plot-filter-q').click()
@@ -462,7 +552,6 @@ describe.skipIf(skip)(
       await approver.getByTestId('plot-tab-negative').click()
       expect(await approver.getByTestId('negative-add').count()).toBe(0)
       await approver.screenshot({ path: `${SCREENSHOT_DIR}/79-plot-approver-view.png` })
-      await context.close()
       expect(errors).toEqual([])
     })
   },
