@@ -15,6 +15,7 @@ import {
 } from '../support/browser.ts'
 import { type LonLat, clickMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 
 const skip = isBrowserMissing()
 const SUFFIX = Date.now().toString().slice(-6)
@@ -54,18 +55,14 @@ describe.skipIf(skip)(
      * zone (the sample draws states at random); removed afterwards.
      */
     async function plantPlot(status: 'listed' | 'suspected', code: string, name: string): Promise<any> {
-      const {
-        rows: [spot],
-      } = await db.query<any>(`
-      WITH seed AS (SELECT ST_PointOnSurface(geom) AS p FROM township WHERE adcode = '430903' ORDER BY code LIMIT 1),
-      grid AS (SELECT ST_Translate(seed.p, dx * 0.001, dy * 0.001) AS p FROM seed, generate_series(-20, 20) dx, generate_series(-20, 20) dy)
-      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g
-      WHERE NOT EXISTS (SELECT 1 FROM contaminated_plot c WHERE ST_DWithin(c.geom, g.p, 0.004))
-        AND NOT EXISTS (SELECT 1 FROM control_zone z WHERE ST_DWithin(z.geom, g.p, 0.004))
-        AND EXISTS (SELECT 1 FROM county c WHERE c.adcode = '430903' AND ST_Contains(c.geom, ST_Expand(g.p, 0.004)))
-      ORDER BY ST_Distance(g.p, (SELECT p FROM seed)) LIMIT 1`)
+      const [lon, lat] = await freeSpot(db, {
+        spacing: 0.008,
+        inside: 0.004,
+        clearOfFarmland: 0,
+        clearOfRecords: 0.004,
+      })
       const h = 0.0008
-      const wkt = `MULTIPOLYGON(((${spot.lon - h} ${spot.lat - h},${spot.lon + h} ${spot.lat - h},${spot.lon + h} ${spot.lat + h},${spot.lon - h} ${spot.lat + h},${spot.lon - h} ${spot.lat - h})))`
+      const wkt = `MULTIPOLYGON(((${lon - h} ${lat - h},${lon + h} ${lat - h},${lon + h} ${lat + h},${lon - h} ${lat + h},${lon - h} ${lat - h})))`
       const {
         rows: [row],
       } = await db.query<any>(

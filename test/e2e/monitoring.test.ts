@@ -14,6 +14,7 @@ import {
 import { type LonLat, clickMap } from '../support/map-input.ts'
 import type { Express } from 'express'
 import { connectTestDatabase } from '../support/connect.ts'
+import { freeSpot } from '../support/free-spot.ts'
 import { signIn } from '../support/session.ts'
 
 const skip = isBrowserMissing()
@@ -33,29 +34,17 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
 
   beforeAll(async () => {
     db = connectTestDatabase()
-    const { rows } = await db.query<any>(`
-      WITH c AS (SELECT geom FROM county WHERE adcode = '430903'),
-      box AS (SELECT ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1 FROM c),
-      grid AS (SELECT ST_SetSRID(ST_MakePoint(x0 + i * 0.02 + 0.003, y0 + j * 0.02 + 0.003), 4490) AS p FROM box, generate_series(1, 80) i, generate_series(1, 80) j
-               WHERE x0 + i * 0.02 < x1 AND y0 + j * 0.02 < y1)
-      SELECT ST_X(g.p) AS lon, ST_Y(g.p) AS lat FROM grid g, c
-      WHERE ST_Contains(c.geom, ST_Expand(g.p, 0.01))
-        AND NOT EXISTS (SELECT 1 FROM monitoring_point m WHERE ST_DWithin(m.geom, g.p, 0.01))
-        AND NOT EXISTS (SELECT 1 FROM contaminated_plot x WHERE ST_DWithin(x.geom, g.p, 0.005))
-        AND NOT EXISTS (SELECT 1 FROM control_zone x WHERE ST_DWithin(x.geom, g.p, 0.005))
-        AND NOT EXISTS (SELECT 1 FROM supervised_enterprise x WHERE ST_DWithin(x.geom, g.p, 0.005))
-      ORDER BY g.p <-> (SELECT ST_Centroid(geom) FROM c) LIMIT 2`)
-    expect(rows).toHaveLength(2)
-    point.at = [Number(rows[0].lon), Number(rows[0].lat)]
+    // two spots 0.02° apart, each 0.01° from every other point and 0.005° from plots, zones and enterprises
+    const lonePoint = () =>
+      freeSpot(db, { spacing: 0.02, inside: 0.005, clearOfFarmland: 0, clearOfRecords: 0.005, clearOfPoints: 0.01 })
+    point.at = await lonePoint()
+    const otherAt = await lonePoint()
     const insert = `INSERT INTO monitoring_point (adcode, code, name, level, point_type, land_use, soil_type, geom, township_code, created_by)
       SELECT '430903', $1, $2, 'national', 'basic', '0101', '水稻土', p.g,
              (SELECT t.code FROM township t WHERE t.adcode = '430903' AND ST_Intersects(t.geom, p.g) LIMIT 1), 'e2e'
       FROM (SELECT ST_SetSRID(ST_MakePoint($3, $4), 4490) AS g) p RETURNING id`
     point.id = Number((await db.query(insert, [point.code, point.name, ...point.at])).rows[0].id)
-    other.id = Number(
-      (await db.query(insert, [other.code, `E2E 第二点（${SUFFIX}）`, Number(rows[1].lon), Number(rows[1].lat)]))
-        .rows[0].id,
-    )
+    other.id = Number((await db.query(insert, [other.code, `E2E 第二点（${SUFFIX}）`, ...otherAt])).rows[0].id)
     // the points went straight into the database: an edit through the running app drops its cached point tiles, which an
     // earlier file may have read at this place (the click on the map below would find nothing)
     const officer = await signIn(appUrl as unknown as Express, 'huanjing')
