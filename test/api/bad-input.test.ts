@@ -268,7 +268,7 @@ async function makeFixtures(): Promise<void> {
     VALUES ('430903', 'farmland', 2097, 90, 'at_least', '坏输入测试规划', 'R') RETURNING id`)
   fx.target = Number(t.id)
   await db.query(
-    `INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '坏输入测试规则', '{}') ON CONFLICT DO NOTHING`,
+    `INSERT INTO class_rule_set (version, name, rules) SELECT $1, '坏输入测试规则', rules FROM class_rule_set WHERE is_default ON CONFLICT DO NOTHING`,
     [tag],
   )
   const {

@@ -88,7 +88,7 @@ beforeAll(async () => {
   farmland = await signInAs(app, 'farmland')
   anonymous = await signInAs(app, 'anonymous')
   await db.query(
-    `INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '导出测试规则', '{}') ON CONFLICT DO NOTHING`,
+    `INSERT INTO class_rule_set (version, name, rules) SELECT $1, '导出测试规则', rules FROM class_rule_set WHERE is_default ON CONFLICT DO NOTHING`,
     [RULE_SET],
   )
   const { rows } = await db.query(`

@@ -127,7 +127,7 @@ async function classedFarmland(geometry: unknown, cls: string): Promise<{ id: nu
     [code, cls, wkt(geometry)],
   )
   await db.query(
-    `INSERT INTO class_rule_set (version, name, rules) VALUES ('precheck-test', '核查测试规则', '{}') ON CONFLICT DO NOTHING`,
+    `INSERT INTO class_rule_set (version, name, rules) SELECT 'precheck-test', '核查测试规则', rules FROM class_rule_set WHERE is_default ON CONFLICT DO NOTHING`,
   )
   const {
     rows: [l],
