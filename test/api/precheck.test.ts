@@ -488,6 +488,25 @@ describe('refusals: nothing is saved', () => {
 })
 
 describe('re-run', () => {
+  it('when a check is read back, then its outline has the coordinates as checked (a re-run reads the same outline, not one rounded to about a millimetre)', async () => {
+    const [lon, lat] = await spot()
+    const d = 0.000987654321
+    const ring = [
+      [lon + 0.000000001234, lat + 0.000000004321],
+      [lon + d, lat + 0.000000004321],
+      [lon + d, lat + d],
+      [lon + 0.000000001234, lat + d],
+      [lon + 0.000000001234, lat + 0.000000004321],
+    ]
+    const first = await post(officer, { geometry: { type: 'Polygon', coordinates: [ring] }, plannedUse: 'R2' }).expect(
+      201,
+    )
+    const read = await officer.agent.get(`/api/precheck/${first.body.id}`).expect(200)
+    const coordinates =
+      read.body.geometry.type === 'MultiPolygon' ? read.body.geometry.coordinates[0] : read.body.geometry.coordinates
+    expect(coordinates[0]).toEqual(expect.arrayContaining([ring[0]]))
+  })
+
   it('when a zone was published over a clean plot since the check, then the re-run is recorded, names the earlier check and says what changed', async () => {
     const at = await spot()
     const first = await post(officer, { geometry: square(at), plannedUse: 'R2', name: '复核地块' }).expect(201)

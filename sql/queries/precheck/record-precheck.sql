@@ -20,5 +20,5 @@ p AS (
 )
 SELECT p.id, p.adcode::text, c.name AS county_name, c.city || ' ' || c.name AS county, p.number, p.name, p.reference,
        p.planned_use, p.land_class, p.verdict, p.area_m2, p.rerun_of,
-       p.checked_by, p.checked_by_name, p.checked_at, ST_AsGeoJSON(p.geom, 8)::jsonb AS geometry
+       p.checked_by, p.checked_by_name, p.checked_at, ST_AsGeoJSON(p.geom, 15)::jsonb AS geometry
 FROM p JOIN county c USING (adcode)
