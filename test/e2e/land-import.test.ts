@@ -88,7 +88,10 @@ describe.skipIf(skip)('三调图斑导入 in Chromium', () => {
     await page.getByTestId('land-import-file').setInputFiles(file)
     await page.getByTestId('land-import-inspect').click()
     const detected = page.getByTestId('land-import-detected')
-    await expect.poll(() => detected.textContent()).toContain('EPSG:4525')
+    await expect
+      // the first upload of the app's process loads GDAL's WebAssembly: on a loaded 2-core CI machine over 15 s
+      .poll(() => detected.textContent(), { timeout: 90_000 })
+      .toContain('EPSG:4525')
     await expect.poll(() => page.getByTestId('land-import-samples').textContent()).toContain('浏览镇甲村')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/land-import-detected.png` })
 

@@ -115,7 +115,10 @@ describe.skipIf(skip)('年度变更调查 in Chromium', () => {
 
     await page.getByTestId('land-import-file').setInputFiles(file)
     await page.getByTestId('land-import-inspect').click()
-    await expect.poll(() => page.getByTestId('land-import-detected').textContent()).toContain('EPSG:4525')
+    await expect
+      // the first upload of the app's process loads GDAL's WebAssembly: on a loaded 2-core CI machine over 15 s
+      .poll(() => page.getByTestId('land-import-detected').textContent(), { timeout: 90_000 })
+      .toContain('EPSG:4525')
     await page.getByTestId('land-import-check').click()
     await page.getByTestId('land-update-plan').click()
 
