@@ -159,6 +159,11 @@ export function LandImportPage({
 }) {
   const [file, setFile] = useState<File | null>(null)
   const [choices, setChoices] = useState<ImportChoices>({ adcode: counties[0]?.adcode ?? '', kind: 'dltb' })
+  // the counties of the scope arrive after the page is first drawn: take the first one once they are there
+  useEffect(() => {
+    if (counties.length && !counties.some((c) => c.adcode === choices.adcode))
+      setChoices((current) => ({ ...current, adcode: counties[0].adcode }))
+  }, [counties, choices.adcode])
   const isBasicFarmland = choices.kind === 'yjjbnt'
   const [inspection, setInspection] = useState<Inspection | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
