@@ -61,6 +61,26 @@ describe('POST /api/auth/login', () => {
     expect(res.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/)
   })
 
+  it('when a county is added in the database after a login, then the next login of a user scoped to it has it in scope', async () => {
+    const first = await createTestUser(db, { role: 'land', scopes: ['430903'] })
+    expect((await login(await anonymous(), first.username, first.password)).status).toBe(200)
+    const adcode = `42${7000 + Math.floor(Math.random() * 999)}`
+    await db.query(
+      `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
+       VALUES ($1::char(6), '后加县', left($1::text, 4) || '00', '测试市', '测试省',
+               ST_Multi(ST_MakeEnvelope(114.0, 30.0, 114.01, 30.01, 4490)), 'test')`,
+      [adcode],
+    )
+    try {
+      const user = await createTestUser(db, { role: 'farmland', scopes: [adcode] })
+      const res = await login(await anonymous(), user.username, user.password)
+      expect(res.status).toBe(200)
+      expect(res.body.user.counties).toEqual([{ adcode, name: '后加县' }])
+    } finally {
+      await db.query(`DELETE FROM county WHERE adcode = $1`, [adcode])
+    }
+  })
+
   it('when the name is typed with capitals and spaces, then it still signs in', async () => {
     const user = await createTestUser(db, { role: 'land', scopes: ['430903'] })
     const res = await login(await anonymous(), `  ${user.username.toUpperCase()} `, user.password)

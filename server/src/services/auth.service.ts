@@ -130,6 +130,9 @@ export class AuthService {
     const token = randomToken()
     const csrfToken = randomToken()
     await createSession(this.db, sha256(token), user.id, csrfToken, this.config.sessionMinutes)
+    // a login reads the counties afresh: one added in the database by another server process or by hand is in the
+    // scope from the next login on, not a minute later
+    this.counties = undefined
     const ctx = await this.resolveSession(token)
     return { token, ctx: ctx! }
   }
