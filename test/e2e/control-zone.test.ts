@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
@@ -16,9 +17,25 @@ import {
 import { type LonLat, clickMap, offset } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
+import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 
 const skip = isBrowserMissing()
 const SUFFIX = Date.now().toString().slice(-6)
+
+/** A west–south–east–north extent in CGCS2000 degrees. */
+interface Extent {
+  west: number
+  south: number
+  east: number
+  north: number
+}
+
+/** A listed or suspected plot this file adds: id, code, name and extent. */
+interface Plot extends Extent {
+  id: number
+  code: string
+  name: string
+}
 
 describe.skipIf(skip)(
   'control zones, supervised enterprises and list publishing in Chromium with real mouse and keyboard events',
@@ -27,34 +44,30 @@ describe.skipIf(skip)(
     let db: Database
     const appUrl = inject('appUrl')
     const errors: string[] = []
-    /** A listed sample plot of 赫山区 and its extent. */
-    let plot: { id: number; code: string; name: string; west: number; south: number; east: number; north: number }
-    const zone = {
-      id: 0,
-      code: '',
-      name: `原电镀厂地块暂不开发利用管控区域（E2E ${SUFFIX}）`,
-      no: `益赫环告〔2026〕${SUFFIX}号`,
-      text: '该地块已列入建设用地土壤污染风险管控和修复名录，暂不开发利用。现划定管控区域：区域内禁止开展与风险管控无关的建设活动，禁止种植食用农产品，请勿擅自进入。',
-    }
+    const text =
+      '该地块已列入建设用地土壤污染风险管控和修复名录，暂不开发利用。现划定管控区域：区域内禁止开展与风险管控无关的建设活动，禁止种植食用农产品，请勿擅自进入。'
     const enterprise = { id: 0, name: '', version: 0, status: '' }
     const second = { id: 0, name: '', status: '' }
     /** A published suspected plot this file adds, so the county's suspected list always has something new to publish. */
     const suspect = { code: '' }
     /** Rows this file adds and removes afterwards (a published list version is immutable and stays). */
-    const created = { plotIds: [] as number[] }
+    const created = { plotIds: [] as number[], zoneIds: [] as number[] }
 
-    /** The corners of the zone: the plot's extent grown by 40 m. */
-    function zoneCorners(): LonLat[] {
-      const sw = offset([plot.west, plot.south], -40, -40)
-      const ne = offset([plot.east, plot.north], 40, 40)
+    /** The corners of a zone around an extent: the extent grown by 40 m. */
+    function zoneCorners(extent: Extent): LonLat[] {
+      const sw = offset([extent.west, extent.south], -40, -40)
+      const ne = offset([extent.east, extent.north], 40, 40)
       return [sw, [ne[0], sw[1]], ne, [sw[0], ne[1]]]
     }
 
-    /**
-     * A listed, published plot of our own on empty land of 赫山区, for when the sample has no listed plot free of a
-     * zone (the sample draws states at random); removed afterwards.
-     */
-    async function plantPlot(status: 'listed' | 'suspected', code: string, name: string): Promise<any> {
+    /** A place for a sign inside the zone around `extent`, near the middle of its south edge. */
+    function signInside(extent: Extent): LonLat {
+      const corners = zoneCorners(extent)
+      return [(corners[0][0] + corners[1][0]) / 2, corners[0][1] + (corners[3][1] - corners[0][1]) * 0.08]
+    }
+
+    /** A listed or suspected, published plot of our own on empty land of 赫山区; removed afterwards. */
+    async function plantPlot(status: 'listed' | 'suspected', code: string, name: string): Promise<Plot> {
       const [lon, lat] = await freeSpot(db, {
         spacing: 0.008,
         inside: 0.004,
@@ -74,35 +87,75 @@ describe.skipIf(skip)(
       )
       await db.transaction((tx) => publishPlots(tx, '430903', [Number(row.id)]))
       created.plotIds.push(Number(row.id))
-      return row
+      return {
+        id: Number(row.id),
+        code: row.code,
+        name: row.name,
+        west: Number(row.west),
+        south: Number(row.south),
+        east: Number(row.east),
+        north: Number(row.north),
+      }
+    }
+
+    /** The environment officer signed in over HTTP (as the panel's own requests are): agent and CSRF token. */
+    async function signInOverHttp(
+      username: string,
+    ): Promise<{ agent: ReturnType<typeof request.agent>; csrf: string }> {
+      const agent = request.agent(appUrl)
+      const first = await agent.get('/api/session').expect(200)
+      const res = await agent
+        .post('/api/auth/login')
+        .set('X-CSRF-Token', first.body.csrfToken)
+        .send({ username, password: SAMPLE_PASSWORD })
+        .expect(200)
+      return { agent, csrf: res.body.csrfToken }
+    }
+
+    /**
+     * A zone around `plot` holding it, saved by the environment officer through `POST /api/control-zones` with the
+     * given fields (a draft without sign or announcement unless they are given), and submitted for review when asked.
+     */
+    async function createZoneOverHttp(
+      plot: Plot,
+      fields: Record<string, unknown> & { name: string },
+      isSubmitted = false,
+    ): Promise<{ id: number; code: string }> {
+      const officer = await signInOverHttp('huanjing')
+      const corners = zoneCorners(plot)
+      const res = await officer.agent
+        .post('/api/control-zones')
+        .set('X-CSRF-Token', officer.csrf)
+        .send({
+          geometry: { type: 'Polygon', coordinates: [[...corners, corners[0]]] },
+          plotIds: [plot.id],
+          monitorSoil: true,
+          monitorSurfaceWater: false,
+          monitorGroundwater: true,
+          monitorAir: false,
+          ...fields,
+        })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      created.zoneIds.push(Number(res.body.id))
+      if (isSubmitted) {
+        const submitted = await officer.agent
+          .post(`/api/reviews/control-zone/${res.body.id}/submit`)
+          .set('X-CSRF-Token', officer.csrf)
+          .send({ version: res.body.version })
+        expect(submitted.status, JSON.stringify(submitted.body)).toBe(200)
+        expect(submitted.body.status).toBe('submitted')
+      }
+      return { id: Number(res.body.id), code: res.body.code }
     }
 
     beforeAll(async () => {
       db = connectTestDatabase()
-      const { rows } = await db.query<any>(`
-      SELECT id, code, name, ST_XMin(geom) AS west, ST_YMin(geom) AS south, ST_XMax(geom) AS east, ST_YMax(geom) AS north
-      FROM contaminated_plot p
-      WHERE adcode = '430903' AND status = 'listed' AND review_status = 'published'
-        AND EXISTS (SELECT 1 FROM published_plot pp WHERE pp.adcode = p.adcode AND pp.id = p.id AND pp.status = p.status)
-        AND NOT EXISTS (SELECT 1 FROM control_zone_plot z WHERE z.adcode = p.adcode AND z.plot_id = p.id)
-      ORDER BY is_generated DESC, code LIMIT 1`)
-      if (rows.length === 0)
-        rows.push(await plantPlot('listed', `430903-DK9${SUFFIX.slice(-3)}`, `原益阳电镀厂地块（E2E ${SUFFIX}）`))
       const newSuspect = await plantPlot(
         'suspected',
         `430903-DK8${SUFFIX.slice(-3)}`,
         `原赫山印染厂地块（E2E ${SUFFIX}）`,
       )
       suspect.code = newSuspect.code
-      plot = {
-        id: Number(rows[0].id),
-        code: rows[0].code,
-        name: rows[0].name,
-        west: Number(rows[0].west),
-        south: Number(rows[0].south),
-        east: Number(rows[0].east),
-        north: Number(rows[0].north),
-      }
       const { rows: ent } = await db.query<any>(`
       SELECT id, name, version, status FROM supervised_enterprise WHERE adcode = '430903' AND status = 'operating' ORDER BY id LIMIT 2`)
       expect(ent.length, '赫山区应有两个在产的重点监管单位').toBe(2)
@@ -119,7 +172,13 @@ describe.skipIf(skip)(
 
     afterAll(async () => {
       await browser?.close()
-      if (zone.id) await db.query(`DELETE FROM control_zone WHERE adcode = '430903' AND id = $1`, [zone.id])
+      // every zone saved through the API or drawn in the browser holds a plot of this file (published ones too: their
+      // published copy goes with them)
+      await db.query(
+        `DELETE FROM control_zone WHERE adcode = '430903' AND (id = ANY($1::bigint[]) OR id IN (
+           SELECT zone_id FROM control_zone_plot WHERE adcode = '430903' AND plot_id = ANY($2::bigint[])))`,
+        [created.zoneIds, created.plotIds],
+      )
       if (enterprise.id) {
         await db.query(
           `DELETE FROM plot_proposal WHERE adcode = '430903' AND enterprise_id = $1 AND created_at > now() - interval '1 hour'`,
@@ -148,6 +207,8 @@ describe.skipIf(skip)(
     })
 
     it('when the environment officer draws a zone around a listed plot, then it saves as a draft holding the plot, submitting is refused while the sign and the announcement are missing, and the zone clicked on the map opens its form again', async () => {
+      const plot = await plantPlot('listed', `430903-DK91${SUFFIX.slice(-3)}`, `原益阳电镀厂地块（E2E ${SUFFIX}）`)
+      const zone = { id: 0, code: '', name: `原电镀厂地块暂不开发利用管控区域（E2E ${SUFFIX}）` }
       const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
       await logIn(page, 'huanjing')
       await page.getByTestId('side-tab-zones').click()
@@ -170,7 +231,7 @@ describe.skipIf(skip)(
       await waitForMap(page)
       await page.waitForFunction(() => !!(window as any).__soilZoneDraw)
       await expect(page.getByTestId('zone-tool-draw').getAttribute('aria-pressed')).resolves.toBe('true')
-      const corners = zoneCorners()
+      const corners = zoneCorners(plot)
       for (const corner of corners) await clickMap(page, corner)
       await clickMap(page, corners[0])
       await expect
@@ -195,6 +256,7 @@ describe.skipIf(skip)(
       expect(saved.name).toBe(zone.name)
       expect(saved.reviewStatus).toBe('draft')
       zone.id = saved.id
+      created.zoneIds.push(zone.id)
       const detail = await apiGet(page, `/api/control-zones/${zone.id}`)
       expect(detail.body.plots.map((p: any) => p.code)).toEqual([plot.code])
       expect(detail.body.signs).toEqual([])
@@ -211,7 +273,7 @@ describe.skipIf(skip)(
 
       await page.getByTestId('zone-back').click()
       await page.getByTestId('zone-list').waitFor()
-      const band = offset(zoneCorners()[0], 20, 20)
+      const band = offset(corners[0], 20, 20)
       const isDrawn = () =>
         page.evaluate(
           ({ code, at }) => {
@@ -235,11 +297,16 @@ describe.skipIf(skip)(
     }, 180_000)
 
     it('when the officer reopens the draft and places a sign 70 m outside the zone, then saving is refused naming the sign and marks it on the map; with a sign inside, the announcement and monitoring, the submitted zone waits for review', async () => {
-      expect(zone.id).toBeGreaterThan(0)
+      const plot = await plantPlot('listed', `430903-DK92${SUFFIX.slice(-3)}`, `原赫山化工厂地块（E2E ${SUFFIX}）`)
+      const zone = {
+        name: `原化工厂地块暂不开发利用管控区域（E2E ${SUFFIX}）`,
+        no: `益赫环告〔2026〕2${SUFFIX.slice(-3)}号`,
+      }
+      const { id, code } = await createZoneOverHttp(plot, { name: zone.name })
       const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
       await logIn(page, 'huanjing')
       await page.getByTestId('side-tab-zones').click()
-      const listed = page.getByTestId('zone-item').and(page.locator(`[data-code="${zone.code}"]`))
+      const listed = page.getByTestId('zone-item').and(page.locator(`[data-code="${code}"]`))
       await expect(listed.textContent()).resolves.toContain('草稿')
       await expect(listed.textContent()).resolves.toContain('1 个地块 · 0 处标识')
       await page.screenshot({ path: `${SCREENSHOT_DIR}/80-zones-list.png` })
@@ -249,7 +316,7 @@ describe.skipIf(skip)(
       await expect(page.getByTestId('zone-name').inputValue()).resolves.toBe(zone.name)
 
       await page.getByTestId('zone-tool-sign').click()
-      const corners = zoneCorners()
+      const corners = zoneCorners(plot)
       const farAt = offset([(corners[0][0] + corners[1][0]) / 2, corners[0][1]], 0, -70)
       await clickMap(page, farAt)
       await expect.poll(() => page.getByTestId('zone-sign').count()).toBe(1)
@@ -267,14 +334,10 @@ describe.skipIf(skip)(
       )
       expect(marked).toBe(true)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/81-zone-sign-too-far.png` })
-      expect((await apiGet(page, `/api/control-zones/${zone.id}`)).body.signs).toEqual([])
+      expect((await apiGet(page, `/api/control-zones/${id}`)).body.signs).toEqual([])
       await page.getByTestId('zone-sign').getByRole('button', { name: '删除标识 1' }).click()
       await expect.poll(() => page.getByTestId('zone-sign').count()).toBe(0)
-      const signAt: LonLat = [
-        (corners[0][0] + corners[1][0]) / 2,
-        corners[0][1] + (corners[3][1] - corners[0][1]) * 0.08,
-      ]
-      await clickMap(page, signAt)
+      await clickMap(page, signInside(plot))
       await expect.poll(() => page.getByTestId('zone-sign').count()).toBe(1)
       await page.getByTestId('zone-tool-sign').click()
       const label = page.getByTestId('zone-sign').locator('input')
@@ -290,7 +353,7 @@ describe.skipIf(skip)(
       // the segment order of a native date field follows the browser's UI language, not the page's: fill it
       await page.getByTestId('zone-announcement-date').fill('2026-11-20')
       await expect(page.getByTestId('zone-announcement-date').inputValue()).resolves.toBe('2026-11-20')
-      await typeInto(page, 'zone-announcement-text', zone.text)
+      await typeInto(page, 'zone-announcement-text', text)
       await page.getByTestId('zone-monitorSurfaceWater').check()
       await page.getByTestId('zone-form').screenshot({ path: `${SCREENSHOT_DIR}/81-zone-form-complete.png` })
       await page.screenshot({ path: `${SCREENSHOT_DIR}/81-zone-sign-placed.png` })
@@ -301,22 +364,39 @@ describe.skipIf(skip)(
         .toContain('已提交审定')
       await expect(page.getByTestId('zone-status').textContent()).resolves.toBe('已提交')
       await expect(page.getByTestId('zone-locked').isVisible()).resolves.toBe(true)
-      const detail = (await apiGet(page, `/api/control-zones/${zone.id}`)).body
+      const detail = (await apiGet(page, `/api/control-zones/${id}`)).body
       expect(detail.reviewStatus).toBe('submitted')
       expect(detail.signs.map((s: any) => s.label)).toEqual(['南侧入口警示牌'])
       expect(detail.signs[0].distanceM).toBe(0)
-      expect(detail.announcement).toMatchObject({ number: zone.no, date: '2026-11-20', text: zone.text })
+      expect(detail.announcement).toMatchObject({ number: zone.no, date: '2026-11-20', text: text })
       expect(detail.monitoring).toMatchObject({ soil: true, surfaceWater: true, groundwater: true, air: false })
       expect(detail.plots.map((p: any) => p.code)).toEqual([plot.code])
       await page.context().close()
     }, 180_000)
 
     it('when the approver approves and publishes the zone through 待办审核, then the public page lists the zone, opens its announcement and draws it on the map', async () => {
-      expect(zone.id).toBeGreaterThan(0)
+      const plot = await plantPlot('listed', `430903-DK93${SUFFIX.slice(-3)}`, `原龙岭冶炼厂地块（E2E ${SUFFIX}）`)
+      const zone = {
+        name: `原冶炼厂地块暂不开发利用管控区域（E2E ${SUFFIX}）`,
+        no: `益赫环告〔2026〕3${SUFFIX.slice(-3)}号`,
+      }
+      const [signLon, signLat] = signInside(plot)
+      const { id, code } = await createZoneOverHttp(
+        plot,
+        {
+          name: zone.name,
+          signs: [{ label: '南侧入口警示牌', lon: signLon, lat: signLat }],
+          announcementNo: zone.no,
+          announcementDate: '2026-11-20',
+          announcementText: text,
+          monitorSurfaceWater: true,
+        },
+        true,
+      )
       const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
       await logIn(page, 'shending')
       await page.getByTestId('side-tab-reviews').click()
-      const item = page.getByTestId('review-queue-item').and(page.locator(`[data-code="${zone.code}"]`))
+      const item = page.getByTestId('review-queue-item').and(page.locator(`[data-code="${code}"]`))
       await item.click()
       const block = page.getByTestId('review-block')
       await block.waitFor()
@@ -336,7 +416,7 @@ describe.skipIf(skip)(
         .poll(() => block.getByTestId('review-status').getAttribute('data-status'), { timeout: 20_000 })
         .toBe('published')
       await page.screenshot({ path: `${SCREENSHOT_DIR}/82-zone-published-by-approver.png` })
-      const detail = await apiGet(page, `/api/control-zones/${zone.id}`)
+      const detail = await apiGet(page, `/api/control-zones/${id}`)
       expect(detail.body.reviewStatus).toBe('published')
       await page.context().close()
 
@@ -368,13 +448,20 @@ describe.skipIf(skip)(
             ),
           { timeout: 30_000 },
         )
-        .toContain(zone.code)
+        .toContain(code)
       await pub.screenshot({ path: `${SCREENSHOT_DIR}/83-public-zone.png` })
       await pub.close()
       expect(errors).toEqual([])
     }, 180_000)
 
     it('when the officer uploads a GeoJSON file, then projected coordinates are refused on saving with the reason and a CGCS2000 outline is loaded for editing, and nothing is saved unless asked', async () => {
+      const [lon, lat] = await freeSpot(db, {
+        spacing: 0.008,
+        inside: 0.004,
+        clearOfFarmland: 0,
+        clearOfRecords: 0.004,
+      })
+      const spot = { west: lon - 0.0008, south: lat - 0.0008, east: lon + 0.0008, north: lat + 0.0008 }
       const dir = fs.mkdtempSync('/tmp/zone-upload-')
       const projected = `${dir}/管控区域-高斯投影.geojson`
       const lonLat = `${dir}/管控区域-经纬度.geojson`
@@ -407,7 +494,7 @@ describe.skipIf(skip)(
         JSON.stringify({
           type: 'Feature',
           properties: { name: '上传范围' },
-          geometry: { type: 'Polygon', coordinates: [ring(zoneCorners())] },
+          geometry: { type: 'Polygon', coordinates: [ring(zoneCorners(spot))] },
         }),
       )
       const name = `上传测试管控区域（E2E ${SUFFIX}）`
