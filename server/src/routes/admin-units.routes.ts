@@ -1,8 +1,7 @@
-import { Router, type RequestHandler } from 'express'
-import multer from 'multer'
+import { Router } from 'express'
+import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
 import { z } from 'zod'
 import type { Database } from '../db/database.ts'
-import { formatBytes } from '../domain/public-report.ts'
 import { requireRight } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import { parse } from '../http/validate.ts'
@@ -55,37 +54,6 @@ const applyBody = z.object({
   city: z.string({ error: '请填写地级市名称' }).trim().min(1, '请填写地级市名称').max(30, '地级市名称最多 30 个字'),
 })
 
-/** Reads the multipart form (one file `file`, in memory) and turns multer's limits into clear answers. */
-function receiveUpload(maxBytes: number): RequestHandler {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 2048, parts: 9 },
-  }).single('file')
-  return (req, res, next) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) return next()
-      if (!(err instanceof multer.MulterError))
-        return next(new AppError('BAD_REQUEST', '上传的表单无法读取，请重新选择文件上传'))
-      if (err.code === 'LIMIT_FILE_SIZE')
-        return next(
-          new AppError('PAYLOAD_TOO_LARGE', `文件过大：最大 ${formatBytes(maxBytes)}，请只导出行政区图层后再上传`),
-        )
-      if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT')
-        return next(
-          new AppError('VALIDATION', '每次只能上传 1 个文件（字段 file）；Shapefile 请把各组成文件压缩成一个 .zip'),
-        )
-      next(new AppError('VALIDATION', '上传表单的字段过多或格式有误，请重新选择文件上传'))
-    })
-  }
-}
-
-/** Multer hands over non-ASCII file names as latin1 bytes; officers' files are often named in Chinese. */
-function decodeFileName(name: string): string {
-  const bytes = Buffer.from(name, 'latin1')
-  const utf8 = bytes.toString('utf8')
-  return /[^\x00-\x7F]/.test(name) && !utf8.includes('\uFFFD') ? utf8 : name
-}
-
 /** 行政区管理: the administrator previews a file of county and township boundaries, then applies it. */
 export function adminUnitsRoutes({
   db,
@@ -102,7 +70,13 @@ export function adminUnitsRoutes({
   router.post(
     '/api/admin/units/preview',
     requireRight('adminUnits.import'),
-    receiveUpload(settings.maxBytes),
+    receiveOneFile({
+      field: 'file',
+      maxBytes: settings.maxBytes,
+      fields: 8,
+      fieldSize: 2048,
+      tooLarge: (limit) => `文件过大：最大 ${limit}，请只导出行政区图层后再上传`,
+    }),
     async (req, res) => {
       if (!req.file)
         throw new AppError(

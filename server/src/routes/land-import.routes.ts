@@ -1,6 +1,5 @@
 import { Router, type RequestHandler } from 'express'
-import multer from 'multer'
-import { formatBytes } from '../domain/public-report.ts'
+import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
 import { scopeAdcodes } from '../domain/scope.ts'
 import { requireRight } from '../http/auth.ts'
 import { contentDisposition } from '../http/content-disposition.ts'
@@ -16,35 +15,6 @@ import {
   LandImportReportQuery,
 } from '../../../contracts/land-import.ts'
 
-/** Reads the one layer file `file` into memory; multer's limits become clear answers. */
-function receiveLayerFile(maxBytes: number): RequestHandler {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 8192, parts: 11 },
-  }).single('file')
-  return (req, res, next) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) return next()
-      if (!(err instanceof multer.MulterError))
-        return next(new AppError('BAD_REQUEST', '上传的表单无法读取，请重新选择文件上传'))
-      if (err.code === 'LIMIT_FILE_SIZE')
-        return next(new AppError('PAYLOAD_TOO_LARGE', `文件过大：最大 ${formatBytes(maxBytes)}`))
-      if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT')
-        return next(
-          new AppError('VALIDATION', '每次只能上传 1 个文件（字段 file）；Shapefile 请把各组成文件压缩成一个 .zip'),
-        )
-      next(new AppError('VALIDATION', '上传表单的字段过多或格式有误，请重新选择文件上传'))
-    })
-  }
-}
-
-/** Multer hands over non-ASCII file names as latin1 bytes; officers' files are often named in Chinese. */
-function decodeFileName(name: string): string {
-  const bytes = Buffer.from(name, 'latin1')
-  const utf8 = bytes.toString('utf8')
-  return /[^\x00-\x7F]/.test(name) && !utf8.includes('\uFFFD') ? utf8 : name
-}
-
 function uploaded(req: Parameters<RequestHandler>[0]) {
   if (!req.file)
     throw new AppError(
@@ -57,12 +27,19 @@ function uploaded(req: Parameters<RequestHandler>[0]) {
 /** 三调图斑导入: read and check a DLTB layer (dry run), report, apply in the background, cancel. */
 export function landImportRoutes({ service, maxBytes }: { service: LandImportService; maxBytes: number }): Router {
   const router = Router()
+  const receiveLayerFile = receiveOneFile({
+    field: 'file',
+    maxBytes,
+    fields: 10,
+    fieldSize: 8192,
+    tooLarge: (limit) => `文件过大：最大 ${limit}`,
+  })
   const guard = requireRight('land.import')
-  router.post('/api/land-imports/inspect', guard, receiveLayerFile(maxBytes), async (req, res) => {
+  router.post('/api/land-imports/inspect', guard, receiveLayerFile, async (req, res) => {
     const file = uploaded(req)
     res.json(await service.inspect(req.auth!, file, parse(LandImportForm, { ...(req.body ?? {}) })))
   })
-  router.post('/api/land-imports', guard, receiveLayerFile(maxBytes), async (req, res) => {
+  router.post('/api/land-imports', guard, receiveLayerFile, async (req, res) => {
     const file = uploaded(req)
     res.status(201).json(await service.createImport(req.auth!, file, parse(LandImportForm, { ...(req.body ?? {}) })))
   })

@@ -1,6 +1,5 @@
-import { Router, type RequestHandler } from 'express'
-import multer from 'multer'
-import { formatBytes } from '../domain/public-report.ts'
+import { Router } from 'express'
+import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
 import { assertRight, assertRole, requireRight } from '../http/auth.ts'
 import { contentDisposition } from '../http/content-disposition.ts'
 import { AppError } from '../http/errors.ts'
@@ -23,30 +22,6 @@ import {
   ResultBody,
   type ImportReport,
 } from '../../../contracts/monitoring.ts'
-
-/** Reads the one file `file` into memory; multer's limits become clear answers (413 for a file over the limit). */
-function receiveFile(maxBytes: number): RequestHandler {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
-  }).single('file')
-  return (req, res, next) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) return next()
-      if (!(err instanceof multer.MulterError))
-        return next(new AppError('BAD_REQUEST', '上传的表单无法读取，请重新选择文件上传'))
-      if (err.code === 'LIMIT_FILE_SIZE')
-        return next(new AppError('PAYLOAD_TOO_LARGE', `文件过大：最大 ${formatBytes(maxBytes)}，请分成几个文件导入`))
-      next(new AppError('VALIDATION', '每次只能上传 1 个文件（字段 file）'))
-    })
-  }
-}
-
-/** Multer hands over non-ASCII file names as latin1 bytes; officers' files are often named in Chinese. */
-function decodeFileName(name: string): string {
-  const utf8 = Buffer.from(name, 'latin1').toString('utf8')
-  return /[^\x00-\x7F]/.test(name) && !utf8.includes('\uFFFD') ? utf8 : name
-}
 
 /**
  * 监测点位 and results: every staff role reads the points of its counties; the environment officer registers and
@@ -92,7 +67,15 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
   router.post(
     '/api/monitoring/import',
     requireRight('monitoring.import'),
-    receiveFile(deps.settings.importMaxBytes),
+    receiveOneFile({
+      field: 'file',
+      maxBytes: deps.settings.importMaxBytes,
+      fields: 5,
+      fieldSize: 1024,
+      tooLarge: (limit) => `文件过大：最大 ${limit}，请分成几个文件导入`,
+      oneFileOnly: '每次只能上传 1 个文件（字段 file）',
+      malformed: '每次只能上传 1 个文件（字段 file）',
+    }),
     async (req, res) => {
       const ctx = assertRight(req, 'monitoring.import')
       const { mode, dryRun } = parse(ImportQuery, req.query)

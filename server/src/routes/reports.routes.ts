@@ -1,10 +1,8 @@
-import { Router, type RequestHandler } from 'express'
-import multer from 'multer'
+import { Router } from 'express'
 import type { AppConfig } from '../config.ts'
 import type { Database } from '../db/database.ts'
-import { formatBytes } from '../domain/public-report.ts'
 import { requireRight } from '../http/auth.ts'
-import { AppError } from '../http/errors.ts'
+import { receiveOneFile } from '../http/receive-file.ts'
 import { limitPerClient } from '../http/rate-limit.ts'
 import { parse } from '../http/validate.ts'
 import { getReportPhoto, handleReport, listReportsFor, submitReport } from '../services/reports.service.ts'
@@ -20,31 +18,6 @@ import {
 
 const QUEUE_LIMIT = 500
 
-/** Reads the multipart report form (fields and at most one photo, in memory) and turns its limits into clear answers. */
-function receiveReportForm(maxPhotoBytes: number): RequestHandler {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxPhotoBytes, files: 1, fields: 10, fieldSize: 32 * 1024, parts: 12 },
-  }).single('photo')
-  return (req, res, next) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) return next()
-      if (!(err instanceof multer.MulterError))
-        return next(new AppError('BAD_REQUEST', '举报表单无法读取，请刷新页面后重新提交'))
-      if (err.code === 'LIMIT_FILE_SIZE') {
-        return next(
-          new AppError('PAYLOAD_TOO_LARGE', `照片过大：最大 ${formatBytes(maxPhotoBytes)}，请压缩或换一张后再提交`),
-        )
-      }
-      if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT') {
-        return next(new AppError('VALIDATION', '每次举报最多附 1 张照片（字段 photo）'))
-      }
-      if (err.code === 'LIMIT_FIELD_VALUE') return next(new AppError('VALIDATION', '举报内容过长，请精简后再提交'))
-      next(new AppError('VALIDATION', '举报表单的字段过多或格式有误，请刷新页面后重新提交'))
-    })
-  }
-}
-
 /** 举报: the public form (rate-limited per client address) and the staff moderation queue. */
 export function reportsRoutes(db: Database, reports: AppConfig['reports']): Router {
   const router = Router()
@@ -55,15 +28,31 @@ export function reportsRoutes(db: Database, reports: AppConfig['reports']): Rout
     `提交过于频繁：同一网络 ${reports.windowMinutes} 分钟内最多提交 ${reports.perWindow} 次举报，请稍后再试`,
   )
 
-  router.post('/api/public/reports', limiter, receiveReportForm(reports.maxPhotoBytes), async (req, res) => {
-    const fields = parse(form, { ...(req.body ?? {}) })
-    const answer = await submitReport(
-      db,
-      { ...fields, photo: req.file?.buffer ?? null },
-      req.ip ?? req.socket.remoteAddress ?? '',
-    )
-    res.status(201).json(answer satisfies ReportReceived)
-  })
+  router.post(
+    '/api/public/reports',
+    limiter,
+    receiveOneFile({
+      field: 'photo',
+      maxBytes: reports.maxPhotoBytes,
+      fields: 10,
+      fieldSize: 32 * 1024,
+      parts: 12,
+      tooLarge: (limit) => `照片过大：最大 ${limit}，请压缩或换一张后再提交`,
+      unreadable: '举报表单无法读取，请刷新页面后重新提交',
+      oneFileOnly: '每次举报最多附 1 张照片（字段 photo）',
+      fieldTooLong: '举报内容过长，请精简后再提交',
+      malformed: '举报表单的字段过多或格式有误，请刷新页面后重新提交',
+    }),
+    async (req, res) => {
+      const fields = parse(form, { ...(req.body ?? {}) })
+      const answer = await submitReport(
+        db,
+        { ...fields, photo: req.file?.buffer ?? null },
+        req.ip ?? req.socket.remoteAddress ?? '',
+      )
+      res.status(201).json(answer satisfies ReportReceived)
+    },
+  )
   router.get('/api/reports', requireRight('report.handle'), async (req, res) => {
     const { status } = parse(ReportQueueQuery, req.query)
     res.json({ reports: await listReportsFor(db, req.auth!, status, QUEUE_LIMIT) } satisfies ReportQueueResponse)
