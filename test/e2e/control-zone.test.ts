@@ -327,12 +327,14 @@ describe.skipIf(skip)(
       const far = await page.getByTestId('zone-message').textContent()
       expect(far).toContain('第 1 个标识“警示标识 1”')
       expect(far).toContain('50 米以内')
-      const marked = await page.evaluate(() =>
-        (window as any).__soilMap
-          .querySourceFeatures('soil-overlay-zone-editor')
-          .some((f: any) => f.properties.kind === 'problem-point'),
-      )
-      expect(marked).toBe(true)
+      // the overlay's new data reaches the map's source a moment after the message shows (setData is asynchronous)
+      const isMarked = () =>
+        page.evaluate(() =>
+          (window as any).__soilMap
+            .querySourceFeatures('soil-overlay-zone-editor')
+            .some((f: any) => f.properties.kind === 'problem-point'),
+        )
+      await expect.poll(isMarked).toBe(true)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/81-zone-sign-too-far.png` })
       expect((await apiGet(page, `/api/control-zones/${id}`)).body.signs).toEqual([])
       await page.getByTestId('zone-sign').getByRole('button', { name: '删除标识 1' }).click()
