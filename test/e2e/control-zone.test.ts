@@ -647,9 +647,10 @@ describe.skipIf(skip)(
       await expect(page.getByTestId('list-notice').textContent()).resolves.toContain('shihuanjing')
       await expect(page.getByTestId('list-publish-dialog').count()).resolves.toBe(0)
       await page.getByTestId('list-unchanged').waitFor()
-      await expect(
-        page.getByTestId('list-card').and(page.locator('[data-key="suspected/430903"]')).textContent(),
-      ).resolves.toContain(`第 ${last + 1} 版`)
+      // the cards are fetched again beside the list's own preview and versions: either may answer first
+      await expect
+        .poll(() => page.getByTestId('list-card').and(page.locator('[data-key="suspected/430903"]')).textContent())
+        .toContain(`第 ${last + 1} 版`)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/86-registry-list-conflict.png` })
       await expect(page.getByTestId('list-publish').isDisabled()).resolves.toBe(true)
       const { rows } = await db.query<{ published_by: string }>(
