@@ -81,8 +81,8 @@ async function submitClassListOverHttp(appUrl: string): Promise<SubmittedList> {
   }
   expect(job.status, `the classification job ends done (${job.error ?? ''})`).toBe('done')
   const listId: number = job.listId
-  const changes = (await agent.get(`/api/class-lists/${listId}/changes?limit=100`).expect(200)).body
-  // the drawer's 变化 tab shows the same first page (by code), so the approver finds the row
+  // the first page of the drawer's 变化 tab (20 parcels by code), so the approver finds the parcel's row there
+  const changes = (await agent.get(`/api/class-lists/${listId}/changes?limit=20`).expect(200)).body
   const change = changes.items.find((c: any) => c.toClass !== c.fromClass && c.method !== 'override')
   expect(change, 'a parcel whose computed class differs from its published one').toBeDefined()
   const overrideClass = change.toClass === 'safe_use' ? 'strict' : 'safe_use'
