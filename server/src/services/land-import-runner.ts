@@ -1,4 +1,3 @@
-import type { Database } from '../db/database.ts'
 import { AppError } from '../domain/errors.ts'
 import { describeReplaced } from '../domain/land-import-yjjbnt.ts'
 import {
@@ -11,6 +10,7 @@ import {
   refreshOverview,
   setStatus,
 } from '../repos/land-import.repo.ts'
+import { BatchedApplyRunner } from './batched-apply-runner.ts'
 
 /** An apply to run: the import, its county and counts, who started it and in which mode. */
 export interface ApplyJob {
@@ -28,23 +28,12 @@ export interface ApplyJob {
   lastSeq: number
 }
 
-export interface ApplyRunnerOptions {
-  /** Features per batch inside the apply's one transaction. */
-  batchSize: number
-  log?: (msg: string, err?: unknown) => void
-  /** Called after each batch with the import and the features done so far (tests cancel or fail here). */
-  onBatch?: (importId: number, done: number) => Promise<void> | void
-}
 
 /** Tile layers an apply changes. */
 export const IMPORT_LAYERS = ['parcel', 'parcel-overview', 'land-context']
 
 /** Tile layers a 永久基本农田 apply changes. */
 const BASIC_FARMLAND_LAYERS = ['basic-farmland']
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-class Cancelled extends Error {}
 
 const FAILED = '导入出错，已全部撤销，没有写入任何图斑。请稍后重新应用，仍失败请联系管理员（详细原因见服务器日志）'
 
@@ -53,51 +42,12 @@ const FAILED = '导入出错，已全部撤销，没有写入任何图斑。请�
  * features are inserted in batches, the progress kept here for the status answers, and a cancel is seen between
  * two batches. Cancel, a failure or a crash rolls the whole transaction back: nothing of the import is written.
  */
-export class LandImportRunner {
-  private readonly active = new Map<number, Promise<void>>()
-  private readonly progress = new Map<number, { done: number; total: number }>()
-  private readonly cancelled = new Set<number>()
-
-  constructor(
-    private readonly db: Database,
-    private readonly options: ApplyRunnerOptions,
-  ) {}
-
-  isActive(importId: number): boolean {
-    return this.active.has(importId)
+export class LandImportRunner extends BatchedApplyRunner<ApplyJob> {
+  protected totalOf(job: ApplyJob): number {
+    return job.total
   }
 
-  /** The features done so far of a running apply. */
-  progressOf(importId: number): { done: number; total: number } | undefined {
-    return this.progress.get(importId)
-  }
-
-  /** Asks a running apply to stop at its next batch; false when none runs here. */
-  cancel(importId: number): boolean {
-    if (!this.active.has(importId)) return false
-    this.cancelled.add(importId)
-    return true
-  }
-
-  /** Starts the apply in the background; `onApplied` gets the tile layers to invalidate after the commit. */
-  start(job: ApplyJob, onApplied: (layers: string[]) => void): void {
-    this.progress.set(job.importId, { done: 0, total: job.total })
-    const run = nextTurn()
-      .then(() => this.run(job, onApplied))
-      .finally(() => {
-        this.active.delete(job.importId)
-        this.progress.delete(job.importId)
-        this.cancelled.delete(job.importId)
-      })
-    this.active.set(job.importId, run)
-  }
-
-  /** Resolves when every apply started here has ended (shutdown, tests). */
-  async idle(): Promise<void> {
-    while (this.active.size) await Promise.allSettled([...this.active.values()])
-  }
-
-  private async run(job: ApplyJob, onApplied: (layers: string[]) => void): Promise<void> {
+  protected async run(job: ApplyJob, onApplied: (layers: string[]) => void): Promise<void> {
     try {
       const added = job.kind === 'yjjbnt' ? await this.applyBasicFarmland(job) : await this.apply(job)
       await setStatus(this.db, job.importId, {
@@ -109,24 +59,15 @@ export class LandImportRunner {
       })
       onApplied(job.kind === 'yjjbnt' ? BASIC_FARMLAND_LAYERS : IMPORT_LAYERS)
     } catch (err) {
-      const isCancel = err instanceof Cancelled
-      if (!isCancel) this.options.log?.(`三调图斑导入 ${job.importId}（${job.adcode}）失败`, err)
-      const message = isCancel
-        ? '已取消，已全部撤销，没有写入任何图斑'
-        : err instanceof AppError
-          ? `${err.message}；已全部撤销，没有写入任何图斑`
-          : FAILED
-      await setStatus(this.db, job.importId, { status: isCancel ? 'cancelled' : 'failed', message, done: 0 }).catch(
-        (e) => this.options.log?.(`三调图斑导入 ${job.importId} 无法标记结果`, e),
+      const { status, message } = this.failure(job, err, {
+        what: '三调图斑导入',
+        undone: '已全部撤销，没有写入任何图斑',
+        failed: FAILED,
+      })
+      await setStatus(this.db, job.importId, { status, message, done: 0 }).catch((e) =>
+        this.options.log?.(`三调图斑导入 ${job.importId} 无法标记结果`, e),
       )
     }
-  }
-
-  private async afterBatch(job: ApplyJob, done: number): Promise<void> {
-    this.progress.set(job.importId, { done, total: job.total })
-    await this.options.onBatch?.(job.importId, done)
-    if (this.cancelled.has(job.importId)) throw new Cancelled()
-    await nextTurn()
   }
 
   /**

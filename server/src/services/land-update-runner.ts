@@ -1,4 +1,3 @@
-import type { Database } from '../db/database.ts'
 import { AppError } from '../domain/errors.ts'
 import { allocateCodes, applyContext, refreshOverview, setStatus } from '../repos/land-import.repo.ts'
 import {
@@ -12,6 +11,7 @@ import {
   setUpdateStatus,
   type UpdateResult,
 } from '../repos/land-update.repo.ts'
+import { BatchedApplyRunner } from './batched-apply-runner.ts'
 
 /** An annual update to apply: the import whose plan it is, its county, who started it. */
 export interface UpdateJob {
@@ -26,20 +26,9 @@ export interface UpdateJob {
   lastSeq: number
 }
 
-export interface UpdateRunnerOptions {
-  /** Plan lines (and context features) per batch inside the apply's one transaction. */
-  batchSize: number
-  log?: (msg: string, err?: unknown) => void
-  /** Called after each batch with the import and the lines done so far (tests cancel or fail here). */
-  onBatch?: (importId: number, done: number) => Promise<void> | void
-}
 
 /** Tile layers an update changes. */
 export const UPDATE_LAYERS = ['parcel', 'parcel-overview', 'land-context']
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-class Cancelled extends Error {}
 
 const FAILED =
   '年度变更应用出错，已全部撤销，耕地图斑没有任何改动。请稍后重新应用，仍失败请联系管理员（详细原因见服务器日志）'
@@ -50,75 +39,27 @@ const FAILED =
  * gone ones retired), then the context features; the progress kept here, a cancel seen between two batches.
  * Cancel, a failure or a crash rolls the whole transaction back.
  */
-export class LandUpdateRunner {
-  private readonly active = new Map<number, Promise<void>>()
-  private readonly progress = new Map<number, { done: number; total: number }>()
-  private readonly cancelled = new Set<number>()
-
-  constructor(
-    private readonly db: Database,
-    private readonly options: UpdateRunnerOptions,
-  ) {}
-
-  isActive(importId: number): boolean {
-    return this.active.has(importId)
+export class LandUpdateRunner extends BatchedApplyRunner<UpdateJob> {
+  protected totalOf(job: UpdateJob): number {
+    return job.lastNo + job.lastSeq
   }
 
-  progressOf(importId: number): { done: number; total: number } | undefined {
-    return this.progress.get(importId)
-  }
-
-  /** Asks a running apply to stop at its next batch; false when none runs here. */
-  cancel(importId: number): boolean {
-    if (!this.active.has(importId)) return false
-    this.cancelled.add(importId)
-    return true
-  }
-
-  start(job: UpdateJob, onApplied: (layers: string[]) => void): void {
-    this.progress.set(job.importId, { done: 0, total: job.lastNo + job.lastSeq })
-    const run = nextTurn()
-      .then(() => this.run(job, onApplied))
-      .finally(() => {
-        this.active.delete(job.importId)
-        this.progress.delete(job.importId)
-        this.cancelled.delete(job.importId)
-      })
-    this.active.set(job.importId, run)
-  }
-
-  /** Resolves when every apply started here has ended (shutdown, tests). */
-  async idle(): Promise<void> {
-    while (this.active.size) await Promise.allSettled([...this.active.values()])
-  }
-
-  private async run(job: UpdateJob, onApplied: (layers: string[]) => void): Promise<void> {
+  protected async run(job: UpdateJob, onApplied: (layers: string[]) => void): Promise<void> {
     try {
       const result = await this.apply(job)
       await setUpdateStatus(this.db, job.importId, { status: 'applied', result, done: job.lastNo + job.lastSeq })
       await setStatus(this.db, job.importId, { status: 'applied', farmlandAdded: result.added, done: 0 })
       onApplied(UPDATE_LAYERS)
     } catch (err) {
-      const isCancel = err instanceof Cancelled
-      if (!isCancel) this.options.log?.(`年度变更 ${job.importId}（${job.adcode}）失败`, err)
-      const message = isCancel
-        ? '已取消，已全部撤销，耕地图斑没有任何改动'
-        : err instanceof AppError
-          ? `${err.message}；已全部撤销，耕地图斑没有任何改动`
-          : FAILED
-      await setUpdateStatus(this.db, job.importId, {
-        status: isCancel ? 'cancelled' : 'failed',
-        message,
-        done: 0,
-      }).catch((e) => this.options.log?.(`年度变更 ${job.importId} 无法标记结果`, e))
+      const { status, message } = this.failure(job, err, {
+        what: '年度变更',
+        undone: '已全部撤销，耕地图斑没有任何改动',
+        failed: FAILED,
+      })
+      await setUpdateStatus(this.db, job.importId, { status, message, done: 0 }).catch((e) =>
+        this.options.log?.(`年度变更 ${job.importId} 无法标记结果`, e),
+      )
     }
-  }
-
-  private async afterBatch(job: UpdateJob, done: number): Promise<void> {
-    this.progress.set(job.importId, { done, total: job.lastNo + job.lastSeq })
-    await this.options.onBatch?.(job.importId, done)
-    if (this.cancelled.has(job.importId)) throw new Cancelled()
-    await nextTurn()
   }
 
   private apply(job: UpdateJob): Promise<UpdateResult> {
