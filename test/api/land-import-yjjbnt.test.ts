@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { LandImportRunner } from '../../server/src/services/land-import-runner.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 import { squareRing, writeYjjbntShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
 import type { Session } from '../support/session.ts'
 import { signInNewUser } from '../support/users.ts'
@@ -117,16 +118,9 @@ const basicFarmlandVersion = async () =>
 
 beforeAll(async () => {
   db = connectTestDatabase()
-  await db.query(
-    `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
-     VALUES ($1::char(6), '测试县', left($1::text, 4) || '00', '测试市', '测试省',
-             ST_Multi(ST_Transform(ST_Segmentize(ST_MakeEnvelope(${X0}, ${Y0}, ${X0 + 6000}, ${Y0 + 6000}, 4525), 200), 4490)), 'test')`,
-    [COUNTY],
-  )
-  await db.query(
-    `INSERT INTO township (adcode, code, name, geom) SELECT adcode, $2, '测试镇', geom FROM county WHERE adcode = $1`,
-    [COUNTY, TOWN],
-  )
+  await addSquareCounty(db, { adcode: COUNTY, name: '测试县', x0: X0, y0: Y0, size: 6000 }, [
+    { code: TOWN, name: '测试镇' },
+  ])
   await db.query(
     `INSERT INTO farmland_parcel (adcode, code, dlbm, class, geom)
      VALUES ($1, $2, '0101', 'strict', ${gk(520, 2020, 50)}), ($1, $3, '0101', 'priority', ${gk(4020, 1020, 50)})`,
@@ -144,9 +138,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runner?.idle()
-  for (const table of ['basic_farmland', 'farmland_overview', 'farmland_parcel', 'land_import', 'township'])
-    await db.query(`DELETE FROM ${table} WHERE adcode = $1`, [COUNTY])
-  await db.query(`DELETE FROM county WHERE adcode = $1`, [COUNTY])
+  await removeTestCounty(db, COUNTY)
   await db.close()
 })
 

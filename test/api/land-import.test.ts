@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { LandImportRunner } from '../../server/src/services/land-import-runner.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 import { squareRing, writeDltbShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
 import type { Session } from '../support/session.ts'
 import { signInNewUser } from '../support/users.ts'
@@ -117,21 +118,10 @@ const countyRows = async (table: string) =>
 
 beforeAll(async () => {
   db = connectTestDatabase()
-  const env = `ST_Segmentize(ST_MakeEnvelope($2::float8, $3::float8, $4::float8, $5::float8, 4525), 200)`
-  await db.query(
-    `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
-     VALUES ($1::char(6), '测试县', left($1::text, 4) || '00', '测试市', '测试省', ST_Multi(ST_Transform(${env}, 4490)), 'test')`,
-    [COUNTY, X0, Y0, X0 + 6000, Y0 + 6000],
-  )
-  for (const [code, name, from, to] of [
-    [WEST, '测试镇', X0, X0 + 3000],
-    [EAST, '测试乡', X0 + 3000, X0 + 6000],
-  ] as const)
-    await db.query(
-      `INSERT INTO township (adcode, code, name, geom)
-       VALUES ($1, $6, $7, ST_Multi(ST_Transform(${env}, 4490)))`,
-      [COUNTY, from, Y0, to, Y0 + 6000, code, name],
-    )
+  await addSquareCounty(db, { adcode: COUNTY, name: '测试县', x0: X0, y0: Y0, size: 6000 }, [
+    { code: WEST, name: '测试镇', from: 0, to: 3000 },
+    { code: EAST, name: '测试乡', from: 3000, to: 6000 },
+  ])
   runner = new LandImportRunner(db, { batchSize: 2, onBatch: (id, done) => onBatch?.(id, done) })
   app = createApp({ db, config: loadConfig({ port: 0 }), landImport: runner })
   officer = await signInNewUser(app, db, { role: 'farmland', scopes: [COUNTY] })
@@ -141,11 +131,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await runner?.idle()
   await db.query(`DROP FUNCTION IF EXISTS test_land_import_crash() CASCADE`)
-  for (const table of ['farmland_overview', 'parcel_code_counter', 'farmland_parcel', 'land_context', 'land_import'])
-    await db.query(`DELETE FROM ${table} WHERE adcode = $1`, [COUNTY])
-  await db.query(`DELETE FROM township WHERE adcode = $1`, [COUNTY])
-  await db.query(`DELETE FROM coverage_version WHERE adcode = $1`, [COUNTY]).catch(() => {})
-  await db.query(`DELETE FROM county WHERE adcode = $1`, [COUNTY])
+  await removeTestCounty(db, COUNTY)
   await db.close()
 })
 

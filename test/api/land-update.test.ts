@@ -5,6 +5,7 @@ import type { Database } from '../../server/src/db/database.ts'
 import { LandImportRunner } from '../../server/src/services/land-import-runner.ts'
 import { LandUpdateRunner } from '../../server/src/services/land-update-runner.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 import { squareRing, writeDltbShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
 import type { Session } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
@@ -120,16 +121,9 @@ async function tileIds(parcelId: number): Promise<number[]> {
 
 beforeAll(async () => {
   db = connectTestDatabase()
-  const env = `ST_Segmentize(ST_MakeEnvelope($2::float8, $3::float8, $4::float8, $5::float8, 4525), 200)`
-  await db.query(
-    `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
-     VALUES ($1::char(6), '更新县', left($1::text, 4) || '00', '测试市', '测试省', ST_Multi(ST_Transform(${env}, 4490)), 'test')`,
-    [COUNTY, X0, Y0, X0 + 6000, Y0 + 6000],
-  )
-  await db.query(
-    `INSERT INTO township (adcode, code, name, geom) VALUES ($1, $6, '更新镇', ST_Multi(ST_Transform(${env}, 4490)))`,
-    [COUNTY, X0, Y0, X0 + 6000, Y0 + 6000, TOWN],
-  )
+  await addSquareCounty(db, { adcode: COUNTY, name: '更新县', x0: X0, y0: Y0, size: 6000 }, [
+    { code: TOWN, name: '更新镇' },
+  ])
   const config = loadConfig({ port: 0 })
   imports = new LandImportRunner(db, { batchSize: 3 })
   updates = new LandUpdateRunner(db, { batchSize: 2, onBatch: (id, done) => onBatch?.(id, done) })
@@ -140,14 +134,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await updates?.idle()
   await imports?.idle()
-  await db.query(`DELETE FROM class_list WHERE adcode = $1`, [COUNTY])
-  for (const table of ['retired_parcel', 'farmland_overview', 'parcel_code_counter', 'farmland_parcel', 'land_context'])
-    await db.query(`DELETE FROM ${table} WHERE adcode = $1`, [COUNTY])
-  await db.query(`DELETE FROM land_update WHERE adcode = $1`, [COUNTY])
-  await db.query(`DELETE FROM land_import WHERE adcode = $1`, [COUNTY])
-  await db.query(`DELETE FROM township WHERE adcode = $1`, [COUNTY])
-  await db.query(`DELETE FROM coverage_version WHERE adcode = $1`, [COUNTY]).catch(() => {})
-  await db.query(`DELETE FROM county WHERE adcode = $1`, [COUNTY])
+  await removeTestCounty(db, COUNTY)
   await db.close()
 })
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { SCREENSHOT_DIR, isBrowserMissing, useBrowser, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 import { squareRing, writeDltbShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
 import { createTestUser, TEST_PASSWORD, type TestUser } from '../support/users.ts'
 
@@ -40,17 +41,9 @@ describe.skipIf(skip)('三调图斑导入 in Chromium', () => {
 
   beforeAll(async () => {
     db = connectTestDatabase()
-    const env = `ST_Segmentize(ST_MakeEnvelope($2::float8, $3::float8, $4::float8, $5::float8, 4525), 200)`
-    const box = [X0, Y0, X0 + 4000, Y0 + 4000]
-    await db.query(
-      `INSERT INTO county (adcode, name, city_code, city, province, geom, source)
-       VALUES ($1::char(6), '浏览县', left($1::text, 4) || '00', '测试市', '测试省', ST_Multi(ST_Transform(${env}, 4490)), 'test')`,
-      [COUNTY, ...box],
-    )
-    await db.query(
-      `INSERT INTO township (adcode, code, name, geom) VALUES ($1::char(6), $1::text || '001', '浏览镇', ST_Multi(ST_Transform(${env}, 4490)))`,
-      [COUNTY, ...box],
-    )
+    await addSquareCounty(db, { adcode: COUNTY, name: '浏览县', x0: X0, y0: Y0, size: 4000 }, [
+      { code: `${COUNTY}001`, name: '浏览镇' },
+    ])
     user = await createTestUser(db, { role: 'farmland', scopes: [COUNTY] })
     const features: DltbFeature[] = [
       ...Array.from({ length: 12 }, (_, i) =>
@@ -66,11 +59,7 @@ describe.skipIf(skip)('三调图斑导入 in Chromium', () => {
   })
 
   afterAll(async () => {
-    for (const table of ['farmland_overview', 'parcel_code_counter', 'farmland_parcel', 'land_context', 'land_import'])
-      await db.query(`DELETE FROM ${table} WHERE adcode = $1`, [COUNTY])
-    await db.query(`DELETE FROM township WHERE adcode = $1`, [COUNTY])
-    await db.query(`DELETE FROM coverage_version WHERE adcode = $1`, [COUNTY]).catch(() => {})
-    await db.query(`DELETE FROM county WHERE adcode = $1`, [COUNTY])
+    await removeTestCounty(db, COUNTY)
     await db.close()
   })
 
