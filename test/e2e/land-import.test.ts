@@ -11,8 +11,10 @@ import { createTestUser, TEST_PASSWORD, type TestUser } from '../support/users.t
 
 const skip = isBrowserMissing()
 const COUNTY = `42${8000 + Math.floor(Math.random() * 999)}`
-const X0 = 37_560_000
-const Y0 = 3_330_000
+// in Yunnan (3° zone 34, EPSG:4522), away from the sample counties the public page shows: a county removed by SQL
+// stays in the app's tile cache until its next version
+const X0 = 34_560_000
+const Y0 = 2_770_000
 
 const parcel = (no: number, dlbm: string, dx: number, dy: number, extra: Record<string, string | number> = {}) =>
   ({
@@ -30,7 +32,7 @@ const parcel = (no: number, dlbm: string, dx: number, dy: number, extra: Record<
 
 /**
  * 三调图斑导入 in Chromium: a farmland officer of a fictitious 4 km county (made here, with one township) uploads a
- * generated DLTB Shapefile (GBK .dbf without .cpg, EPSG:4525), reads the detection, checks it, reads the report and
+ * generated DLTB Shapefile (GBK .dbf without .cpg, EPSG:4522), reads the detection, checks it, reads the report and
  * locates a refused feature, applies the valid ones with the progress shown, and sees the parcels on the map.
  */
 describe.skipIf(skip)('三调图斑导入 in Chromium', () => {
@@ -41,7 +43,7 @@ describe.skipIf(skip)('三调图斑导入 in Chromium', () => {
 
   beforeAll(async () => {
     db = connectTestDatabase()
-    await addSquareCounty(db, { adcode: COUNTY, name: '浏览县', x0: X0, y0: Y0, size: 4000 }, [
+    await addSquareCounty(db, { adcode: COUNTY, name: '浏览县', x0: X0, y0: Y0, size: 4000, epsg: 4522 }, [
       { code: `${COUNTY}001`, name: '浏览镇' },
     ])
     user = await createTestUser(db, { role: 'farmland', scopes: [COUNTY] })
@@ -55,7 +57,7 @@ describe.skipIf(skip)('三调图斑导入 in Chromium', () => {
       parcel(16, '0101', 3000, 3000, { KCXS: 1.2 }),
     ]
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'land-import-')), '浏览县三调地类图斑.zip')
-    fs.writeFileSync(file, await writeDltbShapefileZip(features, { epsg: 4525 }))
+    fs.writeFileSync(file, await writeDltbShapefileZip(features, { epsg: 4522 }))
   })
 
   afterAll(async () => {
@@ -80,7 +82,7 @@ describe.skipIf(skip)('三调图斑导入 in Chromium', () => {
     await expect
       // the first upload of the app's process loads GDAL's WebAssembly: on a loaded 2-core CI machine over 15 s
       .poll(() => detected.textContent(), { timeout: 90_000 })
-      .toContain('EPSG:4525')
+      .toContain('EPSG:4522')
     await expect.poll(() => page.getByTestId('land-import-samples').textContent()).toContain('浏览镇甲村')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/land-import-detected.png` })
 
