@@ -52,3 +52,31 @@ export const RetiredListQuery = z.object({
     .regex(/^\d{6}$/, '区县代码（adcode）应为 6 位数字')
     .optional(),
 })
+
+/** A parcel an annual update took off the map (gone from the new 三调 layer), kept for a restore. */
+export const RetiredParcel = z.object({
+  id: z.number().int(),
+  adcode: z.string(),
+  county: z.string(),
+  code: z.string(),
+  class: z.string(),
+  className: z.string(),
+  townshipName: z.string().nullable(),
+  areaMu: z.number(),
+  /** The import whose update retired it, and its file; null once that import is deleted. */
+  importId: z.number().int().nullable(),
+  fileName: z.string().nullable(),
+  retiredBy: z.string(),
+  retiredAt: z.string(),
+  /** Its class-list entries kept with it. */
+  classListEntries: z.number().int(),
+})
+export type RetiredParcel = z.infer<typeof RetiredParcel>
+
+/** `GET /api/land-updates/retired?adcode=`: the retired parcels of the counties, most recent first. */
+export const RetiredParcelsAnswer = z.object({ parcels: z.array(RetiredParcel) })
+export type RetiredParcelsAnswer = z.infer<typeof RetiredParcelsAnswer>
+
+/** `POST /api/land-updates/retired/:id/restore`: the parcel back on the map and the class-list entries restored. */
+export const RestoredParcel = z.object({ id: z.number().int(), code: z.string(), classListEntries: z.number().int() })
+export type RestoredParcel = z.infer<typeof RestoredParcel>

@@ -8,6 +8,7 @@ import { connectTestDatabase } from '../support/connect.ts'
 import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 import { squareRing, writeDltbShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
 import type { Session } from '../support/session.ts'
+import { RestoredParcel, RetiredParcelsAnswer } from '../../contracts/land-update.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 import { signInNewUser } from '../support/users.ts'
 
@@ -293,13 +294,28 @@ describe('年度变更调查: the next year’s DLTB against parcels of an earli
     await post(`/api/land-updates/${updateId}/apply`).expect(409)
   })
 
+  it('when a live parcel holds a retired parcel’s code, then the restore answers 409 naming it and nothing changes', async () => {
+    await db.query(`UPDATE farmland_parcel SET code = $2 WHERE id = $1`, [first.A001.id, first.D001.code])
+    try {
+      const res = await post(`/api/land-updates/retired/${first.D001.id}/restore`).expect(409)
+      expect(res.body.error.message).toBe(
+        `耕地图斑编号 ${first.D001.code} 已被图斑 ${first.A001.id} 使用，不能恢复；请先修改该图斑的编号`,
+      )
+    } finally {
+      await db.query(`UPDATE farmland_parcel SET code = $2 WHERE id = $1`, [first.A001.id, first.A001.code])
+    }
+    const list = await officer.agent.get(`/api/land-updates/retired?adcode=${COUNTY}`).expect(200)
+    expect(list.body.parcels.map((p: any) => p.id)).toEqual([first.D001.id])
+  })
+
   it('when a retired parcel is restored, then it comes back with its id, class and class-list entry', async () => {
     const list = await officer.agent.get(`/api/land-updates/retired?adcode=${COUNTY}`).expect(200)
+    expect(() => RetiredParcelsAnswer.parse(list.body)).not.toThrow()
     expect(list.body.parcels).toEqual([
       expect.objectContaining({ id: first.D001.id, code: first.D001.code, class: 'priority', classListEntries: 1 }),
     ])
     const res = await post(`/api/land-updates/retired/${first.D001.id}/restore`).expect(200)
-    expect(res.body).toEqual({ id: first.D001.id, code: first.D001.code, classListEntries: 1 })
+    expect(RestoredParcel.parse(res.body)).toEqual({ id: first.D001.id, code: first.D001.code, classListEntries: 1 })
     expect(await parcelByBsm('D001')).toMatchObject({ id: first.D001.id, class: 'priority', version: 2 })
     expect(await entriesOf(first.D001.id)).toBe(1)
     expect(await priorityCount()).toBe(2)

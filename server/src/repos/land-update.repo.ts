@@ -246,6 +246,7 @@ export async function findRetired(db: Queryable, id: number) {
     township_code: string | null
     overlap_m2: number
     has_township: boolean
+    code_holder_id: string | null
   }>(q('find-retired'), [id])
   return rows[0]
 }

@@ -329,6 +329,12 @@ export class LandUpdateService {
     assertCountyInScope(ctx, r.adcode, r.county)
     if (!r.has_township)
       throw new AppError('CONFLICT', `耕地图斑 ${r.code} 所在的乡镇（${r.township_code}）已不存在，不能恢复`)
+    if (r.code_holder_id !== null)
+      throw new AppError(
+        'CONFLICT',
+        `耕地图斑编号 ${r.code} 已被图斑 ${r.code_holder_id} 使用，不能恢复；请先修改该图斑的编号`,
+        { reason: 'CODE_TAKEN' },
+      )
     if (r.overlap_m2 > settings.restoreOverlapToleranceM2)
       throw new AppError(
         'CONFLICT',
