@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_PRECHECK_SETTINGS,
   PRECHECK_BASIS,
-  assessMonitoringValues,
-  checkPlannedUse,
-  compareChecks,
   decidePrecheck,
-  isUseForbidden,
-  precheckNumber,
-  type DataVersion,
   type PrecheckHit,
   type PrecheckSettings,
 } from '../../server/src/domain/precheck.ts'
+import { assessMonitoringValues, checkPlannedUse, isUseForbidden } from '../../server/src/domain/precheck-use.ts'
+import { compareChecks, precheckNumber, type DataVersion } from '../../server/src/domain/precheck-rerun.ts'
 
 const use = (code: string) => {
   const c = checkPlannedUse(code)

@@ -1,9 +1,10 @@
-import { GB50137_CODES, LAND_CLASS_NAME, isGb50137Code, landClassOfUse, type LandClass } from './gb50137.ts'
-import { assessPollutant, findSubstance, type BackgroundSettings, type PollutantAssessment } from './gb36600.ts'
+import { LAND_CLASS_NAME, landClassOfUse, type LandClass } from './gb50137.ts'
+import type { BackgroundSettings, PollutantAssessment } from './gb36600.ts'
 import { ENTERPRISE_STATUS, FARMLAND_CLASS, INDUSTRY, PLOT_STATUS, labelOf } from './labels.ts'
 import { UNRELATED_CONSTRUCTION, negativeListOf, type NegativeUse } from './negative-list.ts'
 import { PUBLIC_LISTS, listOfPlotStatus } from './public-fields.ts'
 import { m2ToMu } from './units.ts'
+import { assessMonitoringValues, isResidentialOrPublic, isUseForbidden } from './precheck-use.ts'
 
 /**
  * 用地准入核查 (land-supply pre-check): what the overlaps SQL found mean for a plot and its planned use. Each
@@ -169,53 +170,6 @@ export interface PrecheckDecision {
   verdictName: string
   landClass: LandClass
   reasons: PrecheckReason[]
-}
-
-export type PlannedUseCheck =
-  { ok: true; code: string; name: string; landClass: LandClass } | { ok: false; message: string }
-
-/** A planned use must be a code of GB 50137-2011 as the reference list gives them ('r2' is read as 'R2'). */
-export function checkPlannedUse(input: string): PlannedUseCheck {
-  const code = input.trim().toUpperCase()
-  if (!code) return { ok: false, message: '请选择规划用途（GB 50137-2011 城市用地分类代码）' }
-  if (!isGb50137Code(code))
-    return {
-      ok: false,
-      message: `规划用途代码“${input.trim()}”不是 GB 50137-2011 城市用地分类代码，请从用地分类列表中选择`,
-    }
-  return { ok: true, code, name: GB50137_CODES[code], landClass: landClassOfUse(code) }
-}
-
-/**
- * Whether a negative-list entry forbids the planned use. '*' (与风险管控、修复无关的建设项目, art. 66) forbids every
- * planned use: a land-supply use of GB 50137 is never itself the control or remediation works (a choice, 待核实).
- * Otherwise by code prefix both ways: 'R' forbids 'R2'; 'A33' forbids a planned 'A' too, because an unclear 'A'
- * may turn out to be a school (the cautious reading of GB 36600 5.3.1).
- */
-export function isUseForbidden(plannedUse: string, forbiddenCode: string): boolean {
-  if (forbiddenCode === UNRELATED_CONSTRUCTION) return true
-  return plannedUse.startsWith(forbiddenCode) || forbiddenCode.startsWith(plannedUse)
-}
-
-/** 住宅 or 公共管理与公共服务 (R*, A*): the use changes of law art. 59 para. 2. */
-export function isResidentialOrPublic(plannedUse: string): boolean {
-  return plannedUse.startsWith('R') || plannedUse.startsWith('A')
-}
-
-/** monitoring_result.values_mg_kg keys (lower-case element symbols) → GB 36600 item keys; total Cr is not Cr(VI). */
-const MONITORING_KEY: Readonly<Record<string, string>> = { as: 'As', cd: 'Cd', cu: 'Cu', pb: 'Pb', hg: 'Hg', ni: 'Ni' }
-
-/** The GB 36600 assessments of one monitoring result for the land class (items GB 36600 has no value for are left out). */
-export function assessMonitoringValues(
-  values: Record<string, number>,
-  landClass: LandClass,
-  backgrounds: BackgroundSettings = {},
-): PollutantAssessment[] {
-  return Object.entries(values).flatMap(([key, value]) => {
-    const substance = MONITORING_KEY[key] ?? (findSubstance(key) ? key : null)
-    if (!substance || typeof value !== 'number' || !Number.isFinite(value) || value < 0) return []
-    return [assessPollutant(substance, value, landClass, backgrounds)]
-  })
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10
@@ -561,106 +515,4 @@ function clearReasons(
     )
   }
   return out
-}
-
-/** The identity of a reason across two runs of a check. */
-export const reasonKey = (r: Pick<PrecheckReason, 'code' | 'featureType' | 'featureId'>) =>
-  `${r.code}:${r.featureType ?? ''}:${r.featureId ?? ''}`
-
-/** The data and rules a check read; compared section by section on a re-run. */
-export interface DataVersion {
-  rules: { version: string; settings: PrecheckSettings; backgrounds: BackgroundSettings }
-  publishedPlots: { count: number; lastPublishedAt: string | null }
-  publishedControlZones: { count: number; lastPublishedAt: string | null }
-  classList: { id: number; publishedVersion: number; publishedAt: string | null } | null
-  registryLists: { list: string; jurisdiction: string; version: number }[]
-  enterprises: { count: number; lastUpdatedAt: string | null }
-  monitoring: { results: number; lastSampledOn: string | null }
-  /** The version of each feature hit (type:id → version). */
-  features: Record<string, number>
-}
-
-const DATA_SECTION_NAME: Record<Exclude<keyof DataVersion, 'features'>, string> = {
-  rules: '核查规则或系统设置',
-  publishedPlots: '已发布的污染地块',
-  publishedControlZones: '已发布的管控区域',
-  classList: '已发布的耕地分类清单',
-  registryLists: '已发布的名单（名录）版本',
-  enterprises: '土壤污染重点监管单位',
-  monitoring: '土壤监测数据',
-}
-
-export interface PrecheckComparison {
-  isDifferent: boolean
-  isVerdictChanged: boolean
-  previousVerdict: Verdict
-  verdict: Verdict
-  added: PrecheckReason[]
-  removed: PrecheckReason[]
-  changed: { before: PrecheckReason; after: PrecheckReason }[]
-  /** Which data or rules changed since the earlier check, in words. */
-  dataChanges: string[]
-  summary: string
-}
-
-/** JSON with object keys sorted at every level, so a version read back from jsonb (keys reordered) equals the one written. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
-  if (v !== null && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`
-  }
-  return JSON.stringify(v) ?? 'null'
-}
-
-/** How a re-run differs from the earlier check: verdict, reasons added, removed or changed, and data read. */
-export function compareChecks(
-  before: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion },
-  after: { verdict: Verdict; reasons: PrecheckReason[]; dataVersion: DataVersion },
-): PrecheckComparison {
-  const old = new Map(before.reasons.map((r) => [reasonKey(r), r]))
-  const now = new Map(after.reasons.map((r) => [reasonKey(r), r]))
-  const added = after.reasons.filter((r) => !old.has(reasonKey(r)))
-  const removed = before.reasons.filter((r) => !now.has(reasonKey(r)))
-  const changed = after.reasons.flatMap((r) => {
-    const b = old.get(reasonKey(r))
-    return b && (b.severity !== r.severity || b.message !== r.message || b.basis !== r.basis)
-      ? [{ before: b, after: r }]
-      : []
-  })
-  const dataChanges = (Object.keys(DATA_SECTION_NAME) as (keyof typeof DATA_SECTION_NAME)[])
-    .filter((k) => canonicalJson(before.dataVersion[k] ?? null) !== canonicalJson(after.dataVersion[k] ?? null))
-    .map((k) => `${DATA_SECTION_NAME[k]}已更新`)
-  const changedFeatures = Object.entries(after.dataVersion.features).filter(
-    ([k, v]) => before.dataVersion.features[k] !== undefined && before.dataVersion.features[k] !== v,
-  )
-  if (changedFeatures.length) dataChanges.push(`核查涉及的 ${changedFeatures.length} 个要素已发布新版本`)
-  const isVerdictChanged = before.verdict !== after.verdict
-  const isDifferent = isVerdictChanged || added.length + removed.length + changed.length > 0
-  const summary = !isDifferent
-    ? `与原核查结论相同（${VERDICT_NAME[after.verdict]}），理由无变化`
-    : `${isVerdictChanged ? `结论由“${VERDICT_NAME[before.verdict]}”变为“${VERDICT_NAME[after.verdict]}”` : `结论仍为“${VERDICT_NAME[after.verdict]}”`}；新增理由 ${added.length} 条，不再适用 ${removed.length} 条，内容变化 ${changed.length} 条`
-  return {
-    isDifferent,
-    isVerdictChanged,
-    previousVerdict: before.verdict,
-    verdict: after.verdict,
-    added,
-    removed,
-    changed,
-    dataChanges,
-    summary,
-  }
-}
-
-/** The pattern of a check's number for SQL `format()`: the year, then the county's sequence of the year padded to four digits. */
-export const PRECHECK_NUMBER_FORMAT = '准入核查〔%s〕%s号'
-
-/** 准入核查〔2026〕0001号 */
-export function precheckNumber(year: number, seq: number): string {
-  const parts = [String(year), String(seq).padStart(4, '0')]
-  return PRECHECK_NUMBER_FORMAT.replace(/%s/g, () => parts.shift()!)
 }

@@ -8,17 +8,15 @@ import type {
 import type { BackgroundSettings } from '../domain/gb36600.ts'
 import { GB50137_CODES, LAND_CLASS_NAME, isGb50137Code } from '../domain/gb50137.ts'
 import {
-  PRECHECK_NUMBER_FORMAT,
   PRECHECK_RULES_VERSION,
   LAND_CLASS_SHORT,
   VERDICT_NAME,
-  checkPlannedUse,
-  compareChecks,
   decidePrecheck,
-  type DataVersion,
   type PrecheckSettings,
   type Verdict,
 } from '../domain/precheck.ts'
+import { checkPlannedUse } from '../domain/precheck-use.ts'
+import { PRECHECK_NUMBER_FORMAT, compareChecks, type DataVersion } from '../domain/precheck-rerun.ts'
 import { checkCounty, checkVertices, describeInvalidity, parseOutline, type Finding } from '../domain/outline-checks.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'

@@ -1,1 +1,2 @@
-export { VERDICT_NAME, reasonKey } from '../../../../server/src/domain/precheck.ts'
+export { VERDICT_NAME } from '../../../../server/src/domain/precheck.ts'
+export { reasonKey } from '../../../../server/src/domain/precheck-rerun.ts'
