@@ -5,12 +5,49 @@
  * features through LandImportService, as the API calls it. Prints one line `RESULT {json}`.
  */
 import fs from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
 import { loadConfig, paths } from '../../server/src/config.ts'
 import { openDatabase } from '../../server/src/db/database.ts'
 import { migrate } from '../../server/src/db/migrate.ts'
 import type { AuthContext } from '../../server/src/services/auth.service.ts'
 import { LandImportRunner } from '../../server/src/services/land-import-runner.ts'
 import { LandImportService } from '../../server/src/services/land-import.service.ts'
+
+/** Time spent per statement of sql/queries/land-import (by file name) and elsewhere, from the client's side. */
+const phases: Record<string, { calls: number; seconds: number }> = {}
+const statementNames = new Map<string, string>()
+const queryDir = path.join(paths.queries, 'land-import')
+for (const f of fs.readdirSync(queryDir))
+  statementNames.set(fs.readFileSync(path.join(queryDir, f), 'utf8'), f.replace(/\.sql$/, ''))
+let isTiming = false
+
+function timeStatements() {
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (!isTiming) return query.apply(this, args)
+    const config = args[0] as string | { text?: string }
+    const text = typeof config === 'string' ? config : (config?.text ?? '')
+    const name = statementNames.get(text) ?? (text.length < 40 ? text : 'other')
+    const t0 = performance.now()
+    const record = () => {
+      const p = (phases[name] ??= { calls: 0, seconds: 0 })
+      p.calls++
+      p.seconds += (performance.now() - t0) / 1000
+    }
+    const last = args.length - 1
+    const callback = args[last]
+    if (typeof callback === 'function')
+      args[last] = (...r: unknown[]) => {
+        record()
+        return (callback as (...a: unknown[]) => unknown)(...r)
+      }
+    const result = query.apply(this, args)
+    if (result instanceof Promise) result.then(record, record)
+    return result
+  } as typeof pg.Client.prototype.query
+}
+timeStatements()
 
 const zipPath = process.env.LI_ZIP!
 const adcode = process.env.LI_ADCODE!
@@ -37,6 +74,7 @@ const ctx = {
   user: { username: 'bench', role: 'farmland', counties: [{ adcode, name: '测时县' }] },
 } as unknown as AuthContext
 
+isTiming = true
 const t0 = performance.now()
 // the upload as the route receives it: the whole file in one buffer
 const bytes = new Uint8Array(fs.readFileSync(zipPath))
@@ -61,6 +99,7 @@ console.log(
     status: status.status,
     loaded: rows[0],
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    phases,
   })}`,
 )
 process.exit(0)

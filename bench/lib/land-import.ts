@@ -31,6 +31,19 @@ interface ChildResult {
   status: string
   loaded: { farmland: number; context: number }
   maxRssMiB: number
+  /** Client-side time per statement (sql/queries/land-import file name, or the short SQL text such as BEGIN). */
+  phases: Record<string, { calls: number; seconds: number }>
+}
+
+/** The statements that took longest, as one log line; the rest of the dry run is reading the file and JS. */
+function describePhases(res: ChildResult): string {
+  const entries = Object.entries(res.phases).sort((a, b) => b[1].seconds - a[1].seconds)
+  const inStatements = entries.reduce((sum, [, p]) => sum + p.seconds, 0)
+  const shown = entries
+    .filter(([, p]) => p.seconds >= 0.05)
+    .map(([name, p]) => `${name} ${p.seconds.toFixed(2)} s${p.calls > 1 ? ` (${p.calls}×)` : ''}`)
+  const outside = res.dryRunSeconds + res.applySeconds - inStatements
+  return `    statements: ${shown.join(', ')}; outside statements (reading, JS): ${outside.toFixed(1)} s`
 }
 
 const ADCODE = '429999'
@@ -228,6 +241,7 @@ export async function measureLandImport(
       o.log(
         `  ours #${r}: dry run ${res.dryRunSeconds.toFixed(1)} s + apply ${res.applySeconds.toFixed(1)} s, ${(o.features / s).toFixed(0)} rows/s, peak RSS ${res.maxRssMiB.toFixed(0)} MiB`,
       )
+      o.log(describePhases(res))
       await admin(o.serverUrl, [`DROP DATABASE IF EXISTS ${dbOurs} WITH (FORCE)`])
     }
     const oursSeries = series(
@@ -297,6 +311,7 @@ export async function measureLandImport(
       o.log(
         `  embedded: ${o.embeddedFeatures} features, dry run ${res.dryRunSeconds.toFixed(1)} s + apply ${res.applySeconds.toFixed(1)} s, peak RSS ${res.maxRssMiB.toFixed(0)} MiB`,
       )
+      o.log(describePhases(res))
       workloads.push({
         id: 'land-import-embedded',
         title: `DLTB import of a ${o.embeddedFeatures}-feature county on the embedded engine`,

@@ -362,3 +362,26 @@ describe('三调图斑导入: a DLTB Shapefile (GBK, no .cpg, EPSG:4525 zone-pre
     await other.agent.get(`/api/land-imports/${importId}`).expect(403)
   })
 })
+
+describe('三调图斑导入: attribute text holding a tab, a backslash and a newline', () => {
+  it('when a feature’s DLMC and ZLDWMC hold a tab, a backslash and a newline, then they are staged as written', async () => {
+    const dlmc = '水田\t（含\\田坎）\n备注'
+    const zldwmc = '测试镇\t甲村\\一组\n二组'
+    const bytes = await writeDltbShapefileZip([dltb(1, '0101', sq(500, 5000), { DLMC: dlmc, ZLDWMC: zldwmc })], {
+      epsg: 4525,
+    })
+    const res = await officer.agent
+      .post('/api/land-imports')
+      .set('X-CSRF-Token', officer.csrfToken)
+      .field('adcode', COUNTY)
+      .attach('file', Buffer.from(bytes), '特殊字符.zip')
+      .expect(201)
+    expect(res.body.totals).toMatchObject({ features: 1, refused: 0 })
+    expect(res.body.byLandCode).toMatchObject([{ dlbm: '0101', dlmc }])
+    const staged = await db.query(
+      `SELECT dlmc, zldwmc, attrs ->> 'ZLDWMC' AS raw FROM land_import_feature WHERE import_id = $1`,
+      [res.body.import.id],
+    )
+    expect(staged.rows).toEqual([{ dlmc, zldwmc, raw: zldwmc }])
+  })
+})

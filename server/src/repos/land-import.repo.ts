@@ -1,4 +1,8 @@
-import type { Queryable } from '../db/database.ts'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { from as copyFrom } from 'pg-copy-streams'
+import { copyTextRow } from '../db/copy-text.ts'
+import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { FieldMap, LandImportChecks, StoredProblem } from '../domain/land-import.ts'
 
@@ -90,17 +94,49 @@ export interface StagedFeature {
   problems: StoredProblem[]
 }
 
-export async function stageFeatures(db: Queryable, importId: number, epsg: number, batch: StagedFeature[]) {
-  await db.query(q('stage-features'), [
-    importId,
-    batch.map((f) => f.seq),
-    batch.map((f) => JSON.stringify(f.attrs)),
-    epsg,
-    batch.map((f) => JSON.stringify(f.values)),
-    batch.map((f) => f.geometry),
-    batch.map((f) => f.target),
-    batch.map((f) => JSON.stringify(f.problems)),
-  ])
+/**
+ * Stages the batches of features of import `importId`, read in the CRS `epsg`. On a PostgreSQL server each batch goes
+ * by COPY into a scratch table and from there into the staging table, all in one transaction; the embedded engine
+ * (whose socket does not carry COPY) gets each batch as arrays in one INSERT.
+ */
+export async function stageFeatures(
+  db: Database,
+  importId: number,
+  epsg: number,
+  batches: AsyncIterable<StagedFeature[]>,
+): Promise<void> {
+  if (db.mode === 'embedded') {
+    for await (const batch of batches)
+      await db.query(q('stage-features'), [
+        importId,
+        batch.map((f) => f.seq),
+        batch.map((f) => JSON.stringify(f.attrs)),
+        epsg,
+        batch.map((f) => JSON.stringify(f.values)),
+        batch.map((f) => f.geometry),
+        batch.map((f) => f.target),
+        batch.map((f) => JSON.stringify(f.problems)),
+      ])
+    return
+  }
+  await db.transaction(async (tx) => {
+    await tx.query(q('create-copy-staging'))
+    for await (const batch of batches) {
+      const rows = batch.map((f) =>
+        copyTextRow([
+          String(f.seq),
+          JSON.stringify(f.attrs),
+          JSON.stringify(f.values),
+          f.geometry,
+          f.target,
+          JSON.stringify(f.problems),
+        ]),
+      )
+      await pipeline(Readable.from([rows.join('')]), tx.query(copyFrom(q('copy-staging'))))
+      await tx.query(q('stage-copied-features'), [importId, epsg])
+      await tx.query(q('clear-copy-staging'))
+    }
+  })
 }
 
 /** The set-wise checks of the staged features, in order (each reads the problems the earlier ones stored). */
@@ -110,11 +146,11 @@ export async function checkStagedFeatures(
   adcode: string,
   s: LandImportChecks,
 ): Promise<{ feature_count: number; refused_count: number; warning_count: number; farmland: number }> {
+  await db.query(q('analyze-staging'))
   await db.query(q('check-geometry'), [importId, s.repairInvalid, s.repairAreaTolerance])
   await db.query(q('check-duplicates'), [importId])
   await db.query(q('check-place'), [importId, adcode, s.outsideToleranceM2, s.areaMismatchRatio])
   await db.query(q('check-overlaps'), [importId, s.overlapToleranceM2])
-  await db.query(q('mark-refused'), [importId])
   const { rows } = await db.query(q('finish-checks'), [importId])
   return rows[0]
 }

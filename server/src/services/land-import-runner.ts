@@ -28,7 +28,6 @@ export interface ApplyJob {
   lastSeq: number
 }
 
-
 /** Tile layers an apply changes. */
 export const IMPORT_LAYERS = ['parcel', 'parcel-overview', 'land-context']
 
@@ -98,8 +97,8 @@ export class LandImportRunner extends BatchedApplyRunner<ApplyJob> {
       let context = 0
       if (job.farmland > 0) {
         const baseNo = (await allocateCodes(tx, job.adcode, job.farmland)) - 1
-        for (let from = 1; from <= job.farmland; from += batchSize) {
-          const to = Math.min(from + batchSize - 1, job.farmland)
+        for (let from = 1; from <= job.lastSeq && farmland < job.farmland; from += batchSize) {
+          const to = Math.min(from + batchSize - 1, job.lastSeq)
           farmland += await applyFarmland(tx, {
             importId: job.importId,
             adcode: job.adcode,

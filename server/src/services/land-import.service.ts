@@ -55,6 +55,7 @@ import {
   inspectLayerFile,
   readLayerFeatures,
   type DbfEncoding,
+  type LayerFeature,
   type LayerFileInfo,
   type LayerFileInput,
 } from './layer-file.ts'
@@ -270,29 +271,30 @@ export class LandImportService {
       { guard: settings.uploadGuard, layer: info.layer.name, encoding: info.encoding?.encoding },
       settings.batchSize,
     )
-    for await (const batch of features) {
-      const staged: StagedFeature[] = batch.map((f) => {
-        if (options.kind === 'yjjbnt') {
-          const values = mappedYjjbntValues(f.properties, map as YjjbntFieldMap)
-          const problems = checkYjjbntAttributes(values, { adcode: options.adcode })
-          return {
-            seq: ++seq,
-            attrs: f.properties,
-            values: stagedYjjbntValues(values),
-            geometry: f.geometry,
-            target: 'farmland',
-            problems,
-          }
+    const toStaged = (f: LayerFeature): StagedFeature => {
+      if (options.kind === 'yjjbnt') {
+        const values = mappedYjjbntValues(f.properties, map as YjjbntFieldMap)
+        const problems = checkYjjbntAttributes(values, { adcode: options.adcode })
+        return {
+          seq: ++seq,
+          attrs: f.properties,
+          values: stagedYjjbntValues(values),
+          geometry: f.geometry,
+          target: 'farmland',
+          problems,
         }
-        const values = mappedValues(f.properties, map as FieldMap)
-        const { target, problems } = checkFeatureAttributes(values, {
-          adcode: options.adcode,
-          farmlandCodes: checks.farmlandCodes,
-        })
-        return { seq: ++seq, attrs: f.properties, values, geometry: f.geometry, target, problems }
+      }
+      const values = mappedValues(f.properties, map as FieldMap)
+      const { target, problems } = checkFeatureAttributes(values, {
+        adcode: options.adcode,
+        farmlandCodes: checks.farmlandCodes,
       })
-      await stageFeatures(db, importId, epsg, staged)
+      return { seq: ++seq, attrs: f.properties, values, geometry: f.geometry, target, problems }
     }
+    async function* staged() {
+      for await (const batch of features) yield batch.map(toStaged)
+    }
+    await stageFeatures(db, importId, epsg, staged())
   }
 
   private async loadInScope(ctx: AuthContext, importId: number): Promise<LandImportRow> {

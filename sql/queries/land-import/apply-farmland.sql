@@ -1,6 +1,7 @@
--- $1 import, $2 county, $3 first parcel code number minus one, $4 … $5 farmland_no range, $6 actor, $7 reason.
--- The valid farmland features of the range become farmland parcels (class 未划定, the 三调 attributes kept), each
--- with a change_history row naming the import.
+-- $1 import, $2 county, $3 first parcel code number minus one, $4 … $5 seq range, $6 actor, $7 reason.
+-- The valid farmland features of the range become farmland parcels (class 未划定, the 三调 attributes kept, code
+-- numbered by farmland_no), each with a change_history row naming the import. The range is of seq so that the
+-- primary key finds a batch's rows.
 WITH inserted AS (
   INSERT INTO farmland_parcel (adcode, code, dlbm, township_code, class, geom, updated_by, bsm, tbbh, dlmc, qsxz,
     qsdwdm, qsdwmc, zldwdm, zldwmc, tbmj, kcxs, gdlx, gdpdjb, zzsxdm, zzsxmc, sjnf, bz, import_id)
@@ -10,7 +11,7 @@ WITH inserted AS (
          f.bz, $1::bigint
   FROM land_import_feature f
   WHERE f.import_id = $1::bigint AND NOT f.is_refused AND f.target = 'farmland'
-    AND f.farmland_no BETWEEN $4::integer AND $5::integer
+    AND f.seq BETWEEN $4::integer AND $5::integer
   RETURNING *
 )
 INSERT INTO change_history (adcode, entity, entity_id, action, actor, reason, before, after)

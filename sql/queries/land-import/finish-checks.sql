@@ -1,24 +1,34 @@
--- $1 import. Numbers the farmland parcels to apply in file order and stores the counts on the import.
-WITH numbered AS (
-  -- the order of the farmland parcels that will be applied
-  SELECT seq, row_number() OVER (ORDER BY seq) AS n
-  FROM land_import_feature WHERE import_id = $1 AND NOT is_refused AND target = 'farmland'
+-- $1 import. Marks the features with a problem of severity error as refused, numbers the valid farmland parcels
+-- in file order and stores the counts on the import. Only the rows whose mark or number changes are written (a
+-- data-modifying CTE runs to the end unread).
+WITH judged AS (
+  -- refused or not, and the number of each valid farmland parcel
+  SELECT seq, is_refused, farmland_no, refused, problems,
+         CASE WHEN NOT refused AND target = 'farmland'
+              THEN count(*) FILTER (WHERE NOT refused AND target = 'farmland') OVER (ORDER BY seq) END AS n
+  FROM (SELECT seq, is_refused, farmland_no, target, problems,
+               problems @> '[{"severity": "error"}]'::jsonb AS refused
+        FROM land_import_feature WHERE import_id = $1) f
 ),
-numbering AS (
+marked AS (
   -- stored on the features
-  UPDATE land_import_feature f SET farmland_no = n.n
-  FROM numbered n WHERE f.import_id = $1 AND f.seq = n.seq
-  RETURNING 1
+  UPDATE land_import_feature f SET is_refused = j.refused, farmland_no = j.n
+  FROM judged j
+  WHERE f.import_id = $1 AND f.seq = j.seq
+    AND (j.is_refused IS DISTINCT FROM j.refused OR j.farmland_no IS DISTINCT FROM j.n)
+),
+counted AS (
+  -- the counts, from the judgement (the update's rows are not visible to this statement)
+  SELECT count(*) AS total,
+         count(*) FILTER (WHERE refused) AS refused,
+         count(*) FILTER (WHERE NOT refused AND problems @> '[{"severity": "warning"}]'::jsonb) AS warned,
+         count(n)::integer AS farmland
+  FROM judged
 )
 UPDATE land_import i
 SET status = 'checked',
     feature_count = c.total, refused_count = c.refused, warning_count = c.warned,
-    progress_total = (SELECT count(*) FROM land_import_feature WHERE import_id = $1 AND NOT is_refused)
-FROM (
-  SELECT count(*) AS total,
-         count(*) FILTER (WHERE is_refused) AS refused,
-         count(*) FILTER (WHERE NOT is_refused AND problems @> '[{"severity": "warning"}]'::jsonb) AS warned
-  FROM land_import_feature WHERE import_id = $1
-) c
+    progress_total = c.total - c.refused
+FROM counted c
 WHERE i.id = $1
-RETURNING i.feature_count, i.refused_count, i.warning_count, (SELECT count(*) FROM numbering)::integer AS farmland
+RETURNING i.feature_count, i.refused_count, i.warning_count, c.farmland
