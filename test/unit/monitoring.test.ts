@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
 import {
-  checkResult,
   flagResult,
-  normaliseDate,
   pointRights,
-  resultKey,
   resultRefusal,
   standardOfPoint,
   worstFlag,
   type MonitoringJudgeSettings,
-  type RawResult,
 } from '../../server/src/domain/monitoring.ts'
+import { checkResult, normaliseDate, resultKey, type RawResult } from '../../server/src/domain/monitoring-entry.ts'
 
 const settings: MonitoringJudgeSettings = {
   constructionLandClass: 'first',

@@ -1,4 +1,5 @@
-import { FIELD_COLUMN, VALUE_NAME, type RawResult, type ValueKey } from './monitoring.ts'
+import { VALUE_NAME, type ValueKey } from './monitoring.ts'
+import { FIELD_COLUMN, type RawResult } from './monitoring-entry.ts'
 
 /**
  * The results file of a monitoring import (CSV or XLSX): its columns as the template names them, the 说明 of each,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import type { CheckedResult, Medium, PointLevel, PointStatus, PointType } from '../domain/monitoring.ts'
+import type { Medium, PointLevel, PointStatus, PointType } from '../domain/monitoring.ts'
+import type { CheckedResult } from '../domain/monitoring-entry.ts'
 
 /** Monitoring points, their results and imports. One function per query of sql/queries/monitoring. */
 

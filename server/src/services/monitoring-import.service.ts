@@ -14,7 +14,8 @@ import {
   type SheetRow,
 } from '../domain/monitoring-import.ts'
 import { csvLine } from '../domain/csv.ts'
-import { checkResult, describeResultKey, resultKey, resultRefusal, type CheckedResult } from '../domain/monitoring.ts'
+import { resultRefusal } from '../domain/monitoring.ts'
+import { checkResult, describeResultKey, resultKey, type CheckedResult } from '../domain/monitoring-entry.ts'
 import { controlCharacterAt } from '../domain/control-characters.ts'
 import { AppError, type Problem } from '../domain/errors.ts'
 import {

@@ -6,12 +6,9 @@ import {
   POINT_LEVEL,
   POINT_STATUS,
   POINT_TYPE,
-  checkResult,
-  describeResultKey,
   flagResult,
   landUseName,
   pointRights,
-  resultKey,
   resultRefusal,
   standardOfPoint,
   worstFlag,
@@ -21,9 +18,9 @@ import {
   type PointStandard,
   type PointStatus,
   type PointType,
-  type RawResult,
   type ValueKey,
 } from '../domain/monitoring.ts'
+import { checkResult, describeResultKey, resultKey, type RawResult } from '../domain/monitoring-entry.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
 import {
