@@ -61,6 +61,9 @@ export const RetiredParcel = z.object({
   code: z.string(),
   class: z.string(),
   className: z.string(),
+  /** 地类编码 and 地类名称 (GB/T 21010-2017) of the parcel when it was retired. */
+  dlbm: z.string().nullable(),
+  dlmc: z.string().nullable(),
   townshipName: z.string().nullable(),
   areaMu: z.number(),
   /** The import whose update retired it, and its file; null once that import is deleted. */

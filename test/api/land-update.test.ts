@@ -312,7 +312,14 @@ describe('年度变更调查: the next year’s DLTB against parcels of an earli
     const list = await officer.agent.get(`/api/land-updates/retired?adcode=${COUNTY}`).expect(200)
     expect(() => RetiredParcelsAnswer.parse(list.body)).not.toThrow()
     expect(list.body.parcels).toEqual([
-      expect.objectContaining({ id: first.D001.id, code: first.D001.code, class: 'priority', classListEntries: 1 }),
+      expect.objectContaining({
+        id: first.D001.id,
+        code: first.D001.code,
+        class: 'priority',
+        dlbm: '0102',
+        dlmc: '水浇地',
+        classListEntries: 1,
+      }),
     ])
     const res = await post(`/api/land-updates/retired/${first.D001.id}/restore`).expect(200)
     expect(RestoredParcel.parse(res.body)).toEqual({ id: first.D001.id, code: first.D001.code, classListEntries: 1 })

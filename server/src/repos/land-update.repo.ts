@@ -221,6 +221,8 @@ export interface RetiredRow {
   county: string
   code: string
   class: string
+  dlbm: string | null
+  dlmc: string | null
   township_code: string | null
   township_name: string | null
   area_m2: number

@@ -310,6 +310,8 @@ export class LandUpdateService {
       code: r.code,
       class: r.class,
       className: FARMLAND_CLASS[r.class as keyof typeof FARMLAND_CLASS] ?? r.class,
+      dlbm: r.dlbm,
+      dlmc: r.dlmc,
       townshipName: r.township_name,
       areaMu: round2(m2ToMu(r.area_m2)),
       importId: r.import_id === null ? null : Number(r.import_id),

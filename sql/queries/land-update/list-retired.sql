@@ -1,5 +1,6 @@
 -- $1 county codes, $2 most rows. Retired parcels, most recent first, with the import that retired them.
-SELECT r.id, r.adcode::text AS adcode, c.name AS county, r.code, r.class, r.township_code::text AS township_code,
+SELECT r.id, r.adcode::text AS adcode, c.name AS county, r.code, r.class, r.parcel->>'dlbm' AS dlbm, r.parcel->>'dlmc' AS dlmc,
+       r.township_code::text AS township_code,
        t.name AS township_name, r.area_m2, r.import_id, li.file_name, r.retired_by, r.retired_at,
        jsonb_array_length(r.entries)::integer AS entries
 FROM retired_parcel r
