@@ -3,6 +3,7 @@ import { AdminPage } from '../features/admin/admin-page'
 import { AdminUnitsPage } from '../features/admin-units/admin-units-page'
 import { LandImportPage } from '../features/land-import/land-import-page'
 import { LandUpdateStep } from '../features/land-update/land-update-step'
+import { RetiredParcels } from '../features/land-update/retired-parcels'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { CoveragePage } from '../features/coverage/coverage-page'
 import { IndicatorsPage } from '../features/indicators/indicators-page'
@@ -18,6 +19,7 @@ import { MapPage } from './map-page'
 import { navigate, precheckReportId, routeOf, usePathname } from './router'
 import { StaffHeader } from './staff-header'
 import { useSession } from './use-session'
+import { WorkspaceProvider } from './workspace-store'
 
 /** Sends the browser to `to` (a redirect: no history entry). */
 function Redirect({ to }: { to: string }) {
@@ -81,26 +83,29 @@ function AdminUnitsShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
   )
 }
 
-/** 三调图斑导入 inside the staff frame (farmland officers and administrators). */
+/** 三调图斑导入 inside the staff frame (farmland officers and administrators); a restore there moves the map's tiles. */
 function LandImportShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
   return (
-    <div className="page-frame">
-      <StaffHeader user={user} page="land-import" onSignOut={onSignOut}>
-        <span className="app-header__page">三调图斑导入</span>
-      </StaffHeader>
-      <LandImportPage
-        counties={user.counties}
-        updateStep={(importId, map) => (
-          <LandUpdateStep
-            key={importId}
-            importId={importId}
-            onOverlay={map.overlay}
-            onLocate={map.locate}
-            onFit={map.fit}
-          />
-        )}
-      />
-    </div>
+    <WorkspaceProvider>
+      <div className="page-frame">
+        <StaffHeader user={user} page="land-import" onSignOut={onSignOut}>
+          <span className="app-header__page">三调图斑导入</span>
+        </StaffHeader>
+        <LandImportPage
+          counties={user.counties}
+          updateStep={(importId, map) => (
+            <LandUpdateStep
+              key={importId}
+              importId={importId}
+              onOverlay={map.overlay}
+              onLocate={map.locate}
+              onFit={map.fit}
+            />
+          )}
+          countySection={can(user.role, 'land.import') ? (adcode) => <RetiredParcels adcode={adcode} /> : undefined}
+        />
+      </div>
+    </WorkspaceProvider>
   )
 }
 

@@ -148,14 +148,17 @@ export interface ImportMapHooks {
 
 /**
  * 三调图斑导入: the farmland officer uploads the county's DLTB layer, checks it (dry run), reads the report and applies.
- * `updateStep` shows the annual update of a checked import when the county already has parcels.
+ * `updateStep` shows the annual update of a checked import when the county already has parcels; `countySection`
+ * what goes below the steps for the chosen county (the parcels its annual updates retired).
  */
 export function LandImportPage({
   counties,
   updateStep,
+  countySection,
 }: {
   counties: { adcode: string; name: string }[]
   updateStep?: (importId: number, map: ImportMapHooks) => ReactNode
+  countySection?: (adcode: string) => ReactNode
 }) {
   const [file, setFile] = useState<File | null>(null)
   const [choices, setChoices] = useState<ImportChoices>({ adcode: counties[0]?.adcode ?? '', kind: 'dltb' })
@@ -522,6 +525,7 @@ export function LandImportPage({
             {status.message && <p className="notice">{status.message}</p>}
           </div>
         )}
+        {countySection?.(choices.adcode)}
       </section>
       <div className="land-import__map" data-testid="land-import-map">
         <MapView

@@ -1,5 +1,6 @@
-import { getJson, sendJson } from '../../shared/api-client'
+import { apiPath, getJson, sendJson } from '../../shared/api-client'
 import type { Decision, PlanFeatures, UpdatePreview, UpdateStatus } from './land-update-types'
+import type { RestoredParcel, RetiredParcelsAnswer } from '@contracts/land-update'
 
 /** Matches a checked import to the county's parcels and answers the preview; the parcels stay as they are. */
 export function planUpdate(importId: number): Promise<UpdatePreview> {
@@ -32,4 +33,14 @@ export function cancelUpdate(importId: number): Promise<UpdateStatus> {
 
 export function updateStatus(importId: number): Promise<UpdateStatus> {
   return getJson<UpdateStatus>(`/api/land-updates/${importId}/status`)
+}
+
+/** `GET /api/land-updates/retired?adcode=`: the parcels the annual updates of the county retired, most recent first. */
+export function retiredParcelsPath(adcode: string) {
+  return apiPath<RetiredParcelsAnswer>(`/api/land-updates/retired?adcode=${adcode}`)
+}
+
+/** Puts a retired parcel back on the map with its class and class-list entries, as a new version. */
+export function restoreRetiredParcel(id: number): Promise<RestoredParcel> {
+  return sendJson<RestoredParcel>('POST', `/api/land-updates/retired/${id}/restore`, {})
 }
