@@ -116,3 +116,21 @@ export function insideOnLines(polygons: PolygonCoords[]): (p: Position) => boole
     return lo % 2 === 1
   }
 }
+
+/** The centre of a bounding box [west, south, east, north]. */
+export function centreOf(b: [number, number, number, number]): Position {
+  return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]
+}
+
+/** The mean of a WKT polygon's vertices (a point inside for the generator's convex shapes). */
+export function centreOfWkt(wkt: string): Position {
+  const nums = wkt.match(/-?\d+(\.\d+)?/g)!.map(Number)
+  let sx = 0,
+    sy = 0
+  for (let i = 0; i < nums.length; i += 2) {
+    sx += nums[i]
+    sy += nums[i + 1]
+  }
+  const n = nums.length / 2
+  return [sx / n, sy / n]
+}
