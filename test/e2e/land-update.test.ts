@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
-import { SCREENSHOT_DIR, isBrowserMissing, useBrowser, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, useBrowser, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 import { squareRing, writeDltbShapefileZip, type DltbFeature } from '../support/dltb-fixture.ts'
@@ -124,6 +124,45 @@ describe.skipIf(skip)('年度变更调查 in Chromium', () => {
       .toContain('未变化 1 个，更新 2 个，新增 1 个，退出 1 个')
     await page.getByTestId('land-update-result').scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${SCREENSHOT_DIR}/land-update-applied.png` })
+
+    // the parcel gone from next year's file (优先保护类) is listed as retired and restored through the dialog
+    const gone = `${COUNTY}-0000002`
+    const retired = page.getByTestId('land-update-retired')
+    await retired.locator('summary').click()
+    const row = retired.locator(`[data-testid=retired-table] tr[data-code="${gone}"]`)
+    await expect.poll(() => row.textContent()).toContain('优先保护类')
+    expect(await row.textContent()).toContain('变更县2024年地类图斑.zip')
+    const parcelTiles = () => page.evaluate(() => (window as any).__soilMap.getSource('parcel').tiles[0] as string)
+    const serverVersion = async () => {
+      const url = await page.evaluate(() => (window as any).__soilMap.getStyle().metadata['soil:versions'] as string)
+      return (await apiGet(page, url)).body.versions.parcel as number
+    }
+    const before = await serverVersion()
+    await expect.poll(parcelTiles, { message: 'the map shows the applied update' }).toMatch(new RegExp(`v=${before}$`))
+    await retired.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/land-update-retired.png` })
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    await retired.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/land-update-retired-390.png` })
+
+    await row.getByRole('button', { name: '恢复' }).click()
+    const dialog = page.getByTestId('retired-restore-dialog')
+    await expect.poll(() => dialog.textContent()).toContain('退出前的类别“优先保护类”')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/land-update-retired-dialog-390.png` })
+    await page.getByTestId('retired-restore-confirm').click()
+    await expect.poll(() => page.getByTestId('retired-restored').textContent()).toContain(`已恢复耕地图斑 ${gone}`)
+    expect(await row.count()).toBe(0)
+    await expect.poll(() => page.getByTestId('retired-empty').textContent()).toBe('本区县没有退出的图斑')
+    expect(await serverVersion()).toBeGreaterThan(before)
+    await expect
+      .poll(parcelTiles, { message: 'the parcel tiles are fetched again' })
+      .not.toMatch(new RegExp(`v=${before}$`))
+    const { rows } = await db.query(`SELECT class, version FROM farmland_parcel WHERE adcode = $1 AND code = $2`, [
+      COUNTY,
+      gone,
+    ])
+    expect(rows).toEqual([{ class: 'priority', version: 2 }])
     expect(suite.errors).toEqual([])
   })
 })

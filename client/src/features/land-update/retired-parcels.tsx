@@ -9,11 +9,15 @@ import { useJson } from '../../shared/use-json'
 import { restoreRetiredParcel, retiredParcelsPath } from './land-update-api'
 import './land-update.css'
 
-/** Why the parcel left the map: the annual update of an import, by its file. */
-function retiredReason(parcel: RetiredParcel): string {
-  if (parcel.importId === null) return '年度变更调查中新年度图层已无此图斑（导入记录已删除）'
-  const file = parcel.fileName ? `（${parcel.fileName}）` : ''
-  return `第 ${parcel.importId} 次导入${file}的年度变更调查中，新年度图层已无此图斑`
+/** The import whose annual update retired the parcel: its file and number (the full sentence as the title). */
+function retiredReason(parcel: RetiredParcel): { short: string; full: string } {
+  if (parcel.importId === null)
+    return { short: '导入记录已删除', full: '年度变更调查的新年度图层中已无此图斑（该次导入记录已删除）' }
+  const file = parcel.fileName ?? '新年度图层'
+  return {
+    short: `${file}（第 ${parcel.importId} 次导入）`,
+    full: `第 ${parcel.importId} 次导入（${file}）的年度变更调查中，新年度图层已无此图斑`,
+  }
 }
 
 const landType = (parcel: RetiredParcel) => [parcel.dlbm, parcel.dlmc].filter(Boolean).join(' ') || '—'
@@ -154,9 +158,9 @@ export function RetiredParcels({ adcode }: { adcode: string }) {
                   <td>{p.code}</td>
                   <td>{landType(p)}</td>
                   <td>{formatAreaValue(p.areaMu)}</td>
-                  <td>{p.className}</td>
-                  <td>{formatDateTime(p.retiredAt)}</td>
-                  <td>{retiredReason(p)}</td>
+                  <td className="retired-parcels__nowrap">{p.className}</td>
+                  <td className="retired-parcels__when">{formatDateTime(p.retiredAt).replace(' ', '\n')}</td>
+                  <td title={retiredReason(p).full}>{retiredReason(p).short}</td>
                   <td>
                     <button
                       type="button"
