@@ -52,7 +52,8 @@ const TOWNSHIP_GROUP: LayerGroup = {
   id: 'township',
   name: '乡镇（街道）',
   visible: true,
-  legend: [{ label: '乡镇界线（示例边界）', color: '#78909c', kind: 'line' }],
+  // generated sample boundaries say so in their info panel; imported ones are the county's own
+  legend: [{ label: '乡镇界线', color: '#78909c', kind: 'line' }],
 }
 const ZONE_LEGEND: LegendItem = { label: '管控区域', color: ZONE_COLOR, kind: 'hatch' }
 
