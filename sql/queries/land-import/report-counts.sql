@@ -1,8 +1,9 @@
 -- $1 import. The report's counts: by land code (features, geodetic and 图斑面积 area, refused), by township, and by
 -- problem code (features having it).
 WITH f AS (
-  SELECT seq, dlbm, target, township_code, is_refused, problems,
-         CASE WHEN geom IS NOT NULL AND NOT ST_IsEmpty(geom) THEN ST_Area(geom::geography) END AS area_m2,
+  -- the area stored by the place check, else (a feature refused before it) computed here
+  SELECT seq, dlbm, dlmc, target, township_code, is_refused, problems,
+         coalesce(area_m2, CASE WHEN geom IS NOT NULL AND NOT ST_IsEmpty(geom) THEN ST_Area(geom::geography) END) AS area_m2,
          CASE WHEN tbmj ~ '^[0-9]+(\.[0-9]+)?$' THEN tbmj::double precision END AS tbmj
   FROM land_import_feature WHERE import_id = $1
 ),
@@ -12,7 +13,7 @@ by_code AS (
     SELECT dlbm, min(dlmc) AS dlmc, bool_or(target = 'farmland') AS is_farmland, count(*)::integer AS features,
            count(*) FILTER (WHERE is_refused)::integer AS refused,
            coalesce(sum(area_m2), 0) AS area_m2, coalesce(sum(tbmj), 0) AS tbmj_m2
-    FROM f LEFT JOIN (SELECT seq, dlmc FROM land_import_feature WHERE import_id = $1) n USING (seq)
+    FROM f
     GROUP BY dlbm) x
 ),
 by_township AS (
