@@ -33,7 +33,7 @@ const feature = (no: number, dlbm: string, dx: number, size = 200) =>
  * 年度变更调查 in Chromium: a county whose four parcels came from last year's survey (one 优先保护类, one edited in
  * the system since) gets next year's DLTB file: one parcel unchanged, one gone, one reshaped (the edited one: a
  * conflict), one with another land code, one new. The officer checks the file, reads the change preview with the
- * map, takes the new layer for the conflict and applies it.
+ * map, takes the new layer for the conflict and applies it, then restores the gone parcel from 已退出的图斑.
  */
 describe.skipIf(skip)('年度变更调查 in Chromium', () => {
   const suite = useBrowser()
@@ -84,7 +84,7 @@ describe.skipIf(skip)('年度变更调查 in Chromium', () => {
     await db.close()
   })
 
-  it('when the officer checks next year’s file, then the change preview, the conflict and the apply show', async () => {
+  it('when the officer checks next year’s file, then the change preview, the conflict, the apply and the restore of the retired parcel show', async () => {
     const page = await suite.open()
     await page.getByTestId('login-form').waitFor()
     await page.getByTestId('login-username').fill(user.username)
@@ -150,6 +150,16 @@ describe.skipIf(skip)('年度变更调查 in Chromium', () => {
     const dialog = page.getByTestId('retired-restore-dialog')
     await expect.poll(() => dialog.textContent()).toContain('退出前的类别“优先保护类”')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/land-update-retired-dialog-390.png` })
+    const holder = `${COUNTY}-0000001`
+    await db.query(`UPDATE farmland_parcel SET code = $2 WHERE adcode = $1 AND code = $3`, [COUNTY, gone, holder])
+    try {
+      await page.getByTestId('retired-restore-confirm').click()
+      await expect
+        .poll(() => page.getByTestId('retired-restore-error').textContent(), { message: 'the server’s words' })
+        .toMatch(new RegExp(`^耕地图斑编号 ${gone} 已被图斑 \\d+ 使用，不能恢复`))
+    } finally {
+      await db.query(`UPDATE farmland_parcel SET code = $3 WHERE adcode = $1 AND code = $2`, [COUNTY, gone, holder])
+    }
     await page.getByTestId('retired-restore-confirm').click()
     await expect.poll(() => page.getByTestId('retired-restored').textContent()).toContain(`已恢复耕地图斑 ${gone}`)
     expect(await row.count()).toBe(0)
