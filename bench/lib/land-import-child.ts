@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { Writable } from 'node:stream'
 import pg from 'pg'
 import { loadConfig, paths } from '../../server/src/config.ts'
 import { openDatabase } from '../../server/src/db/database.ts'
@@ -44,6 +45,7 @@ function timeStatements() {
       }
     const result = query.apply(this, args)
     if (result instanceof Promise) result.then(record, record)
+    else if (result instanceof Writable) result.once('finish', record).once('error', record)
     return result
   } as typeof pg.Client.prototype.query
 }
