@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { FeatureCollection } from 'geojson'
+import { useDataChanged } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue } from '../../shared/format'
 import {
@@ -127,6 +128,7 @@ export function LandUpdateStep({
   const [error, setError] = useState<string | null>(null)
   const [isBusy, setBusy] = useState(false)
   const timer = useRef<number | null>(null)
+  const dataChanged = useDataChanged()
 
   useEffect(
     () => () => {
@@ -171,8 +173,11 @@ export function LandUpdateStep({
         const next = await updateStatus(importId)
         setStatus(next)
         if (next.status === 'applying') return poll()
-        if (next.status === 'applied') onOverlay(null)
-        else setPreview(await updatePreview(importId))
+        if (next.status === 'applied') {
+          onOverlay(null)
+          // parcels changed, were added and retired: what shows them (the retired list below) reads again
+          dataChanged('parcels', 'classLists')
+        } else setPreview(await updatePreview(importId))
       } catch (e) {
         setError(errorMessage(e))
       }
