@@ -253,11 +253,16 @@ export async function findRetired(db: Queryable, id: number) {
   return rows[0]
 }
 
-/** Puts a retired parcel back and writes its history; the class-list entries restored. */
+/**
+ * Puts a retired parcel back and writes its history; the class-list entries restored, or null when the parcel is no
+ * longer retired (another restore took it first). Run in a transaction: the retired row stays locked to its end.
+ */
 export async function restoreParcel(
   db: Queryable,
   r: { adcode: string; id: number; actor: string; reason: string },
-): Promise<number> {
+): Promise<number | null> {
+  const locked = await db.query(q('lock-retired'), [r.adcode, r.id])
+  if (locked.rows.length === 0) return null
   const { rows } = await db.query<{ entries: number }>(q('restore-parcel'), [r.adcode, r.id, r.actor])
   await db.query(q('insert-restore-history'), [r.id, r.actor, r.reason])
   return rows[0].entries

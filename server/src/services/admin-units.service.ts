@@ -355,61 +355,66 @@ export class AdminUnitsService {
         field: 'cityCode',
       })
     const province = PROVINCE_OF_CODE[p.adcode.slice(0, 2)]
-    const result = await this.db.transaction(async (tx) => {
-      const county = await upsertCounty(tx, {
-        adcode: p.adcode,
-        name,
-        cityCode: input.cityCode,
-        city: input.city.trim(),
-        province,
-        geojson: p.countyGeojson,
-        source: `行政区文件导入：${p.fileName}`,
-      })
-      let changes: TownshipChange[] = []
-      if (p.townships.length) {
-        try {
-          changes = await replaceTownships(tx, p.adcode, p.townships)
-        } catch (err) {
-          if ((err as { code?: string }).code !== '23503') throw err
-          throw new AppError(
-            'CONFLICT',
-            '文件中没有的某个乡镇仍有图斑或监测点记录属于它（可能是预览之后新增的），未导入任何内容；请重新预览查看',
-            { reason: UNIT_PROBLEM.TOWNSHIP_STILL_USED },
-          )
-        }
-      }
-      await insertUnitHistory(tx, p.adcode, actor.user.username, `行政区文件导入：${p.fileName}`, [
-        {
-          entity: 'county',
-          action: county.before === null ? 'create' : 'update',
-          code: p.adcode,
-          before: county.before,
-          after: { name, city_code: input.cityCode, city: input.city.trim(), province, area_m2: county.areaM2 },
-        },
-        ...changes.map((c) => ({
-          entity: 'township' as const,
-          action: ACTION_OF_CHANGE[c.change],
-          code: c.code,
-          before: c.beforeName === null ? null : { name: c.beforeName, area_m2: c.beforeAreaM2 },
-          after: c.change === 'removed' ? null : { name: c.name, area_m2: c.areaM2 },
-        })),
-      ])
-      const outside = county.before
-        ? await findRecordsOutside(tx, p.adcode, p.countyGeojson, this.settings.recordOutsideToleranceM2)
-        : []
-      const count = (c: TownshipChange['change']) => changes.filter((x) => x.change === c).length
-      const townships = { added: count('added'), replaced: count('replaced'), removed: count('removed') }
-      const importId = await insertUnitImport(tx, {
-        adcode: p.adcode,
-        fileName: p.fileName,
-        actor: actor.user.username,
-        isNewCounty: county.before === null,
-        ...townships,
-        recordsOutside: outside,
-      })
-      return { importId, isNew: county.before === null, areaM2: county.areaM2, townships, outside }
-    })
     previews.delete(input.previewId)
+    const result = await this.db
+      .transaction(async (tx) => {
+        const county = await upsertCounty(tx, {
+          adcode: p.adcode,
+          name,
+          cityCode: input.cityCode,
+          city: input.city.trim(),
+          province,
+          geojson: p.countyGeojson,
+          source: `行政区文件导入：${p.fileName}`,
+        })
+        let changes: TownshipChange[] = []
+        if (p.townships.length) {
+          try {
+            changes = await replaceTownships(tx, p.adcode, p.townships)
+          } catch (err) {
+            if ((err as { code?: string }).code !== '23503') throw err
+            throw new AppError(
+              'CONFLICT',
+              '文件中没有的某个乡镇仍有图斑或监测点记录属于它（可能是预览之后新增的），未导入任何内容；请重新预览查看',
+              { reason: UNIT_PROBLEM.TOWNSHIP_STILL_USED },
+            )
+          }
+        }
+        await insertUnitHistory(tx, p.adcode, actor.user.username, `行政区文件导入：${p.fileName}`, [
+          {
+            entity: 'county',
+            action: county.before === null ? 'create' : 'update',
+            code: p.adcode,
+            before: county.before,
+            after: { name, city_code: input.cityCode, city: input.city.trim(), province, area_m2: county.areaM2 },
+          },
+          ...changes.map((c) => ({
+            entity: 'township' as const,
+            action: ACTION_OF_CHANGE[c.change],
+            code: c.code,
+            before: c.beforeName === null ? null : { name: c.beforeName, area_m2: c.beforeAreaM2 },
+            after: c.change === 'removed' ? null : { name: c.name, area_m2: c.areaM2 },
+          })),
+        ])
+        const outside = county.before
+          ? await findRecordsOutside(tx, p.adcode, p.countyGeojson, this.settings.recordOutsideToleranceM2)
+          : []
+        const count = (c: TownshipChange['change']) => changes.filter((x) => x.change === c).length
+        const townships = { added: count('added'), replaced: count('replaced'), removed: count('removed') }
+        const importId = await insertUnitImport(tx, {
+          adcode: p.adcode,
+          fileName: p.fileName,
+          actor: actor.user.username,
+          isNewCounty: county.before === null,
+          ...townships,
+          recordsOutside: outside,
+        })
+        return { importId, isNew: county.before === null, areaM2: county.areaM2, townships, outside }
+      })
+      .catch((err: unknown) => {
+        previews.set(input.previewId, p)
+        throw err
+      })
     return {
       importId: result.importId,
       adcode: p.adcode,

@@ -351,6 +351,8 @@ export class LandUpdateService {
         reason: '恢复年度变更中退出的耕地图斑',
       }),
     )
+    if (entries === null)
+      throw new AppError('NOT_FOUND', `编号为 ${parcelId} 的耕地图斑已被恢复（可能重复点击了恢复），请刷新列表`)
     this.deps.onChanged(UPDATE_LAYERS)
     return { id: parcelId, code: r.code, classListEntries: entries }
   }
