@@ -26,7 +26,6 @@ export interface UpdateJob {
   lastSeq: number
 }
 
-
 /** Tile layers an update changes. */
 export const UPDATE_LAYERS = ['parcel', 'parcel-overview', 'land-context']
 
