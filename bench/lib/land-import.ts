@@ -285,7 +285,7 @@ export async function measureLandImport(
         `file: a zipped Shapefile of ${o.features} squares of 50 m every 60 m in EPSG:4525 (zone-prefixed GK), DBF in GBK with no .cpg, ` +
           `${(bytes / 2 ** 20).toFixed(1)} MiB; land codes 0101/0102/0103/0201K/0301/1104A/1006/0702 in turn: ${farmland} farmland parcels, ` +
           `${o.features - farmland} context features; every feature valid. Written by bench/lib/dltb-shapefile.ts, streamed.`,
-        `ours: LandImportService.createImport (read with gdal3.js, stage, set-wise checks, report) then apply('valid') until the job ends, ` +
+        `ours: LandImportService.createImport (read with gdal3.js, stage by COPY into a scratch table then INSERT … SELECT, set-wise checks, report) then apply('valid') until the job ends, ` +
           `in a child process (bench/lib/land-import-child.ts) whose peak RSS is reported; its time excludes the process start and migrations.`,
         ogr
           ? `anchor: ${ogr.version}: ogr2ogr -f PostgreSQL /vsizip/…/DLTB.shp -nlt PROMOTE_TO_MULTI -t_srs EPSG:4490 -lco SPATIAL_INDEX=GIST ` +
