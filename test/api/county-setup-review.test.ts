@@ -162,3 +162,28 @@ describe('年度变更调查: a retired parcel is restored once', () => {
     ).toBe(1)
   })
 })
+
+describe('年度变更调查: two plans of one county', () => {
+  it('when two files of the same year are planned and both applied, then the second is refused and the new parcel is added once', async () => {
+    const year = [dltb('A001', 500), dltb('B001', 1000), dltb('C001', 1500), dltb('G001', 2500)]
+    const x = await uploadDltb(year, '2026年图斑（甲）.zip')
+    const y = await uploadDltb(year, '2026年图斑（乙）.zip')
+    await post(officer, `/api/land-updates/${x}`).expect(201)
+    const planned = await post(officer, `/api/land-updates/${y}`).expect(201)
+    expect(planned.body.totals.added.parcels).toBe(1)
+    await post(officer, `/api/land-updates/${x}/apply`).expect(202)
+    await updates.idle()
+    expect((await officer.agent.get(`/api/land-updates/${x}/status`).expect(200)).body.status).toBe('applied')
+    const second = await post(officer, `/api/land-updates/${y}/apply`)
+    await updates.idle()
+    const status = await officer.agent.get(`/api/land-updates/${y}/status`).expect(200)
+    expect([second.status, status.body.status]).not.toEqual([202, 'applied'])
+    expect(`${second.body.error?.message ?? ''}${status.body.message ?? ''}`).toContain('重新生成变更预览')
+    expect(
+      await countRows(`SELECT count(*) AS n FROM farmland_parcel WHERE adcode = $1 AND bsm = $2`, [
+        COUNTY,
+        bsm('G001'),
+      ]),
+    ).toBe(1)
+  })
+})

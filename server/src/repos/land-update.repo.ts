@@ -147,6 +147,12 @@ export async function listPlanFeatures(db: Queryable, importId: number, kinds: M
   return rows[0].collection
 }
 
+/** Waits for and holds the county's annual-update lock until the transaction ends. */
+export async function lockCountyUpdates(db: Queryable, adcode: string): Promise<void> {
+  await db.query(q('lock-county'), [adcode])
+}
+
+/** Parcels edited, removed or added since the plan was made. */
 export async function countStale(db: Queryable, importId: number): Promise<number> {
   const { rows } = await db.query<{ stale: number }>(q('count-stale'), [importId])
   return rows[0].stale

@@ -7,6 +7,7 @@ import {
   countKinds,
   countStale,
   linkKept,
+  lockCountyUpdates,
   retireParcels,
   setUpdateStatus,
   type UpdateResult,
@@ -65,11 +66,12 @@ export class LandUpdateRunner extends BatchedApplyRunner<UpdateJob> {
     const { batchSize } = this.options
     const reason = `年度变更调查（第 ${job.importId} 次导入，文件“${job.fileName}”）`
     return this.db.transaction(async (tx) => {
+      await lockCountyUpdates(tx, job.adcode)
       const stale = await countStale(tx, job.importId)
       if (stale > 0)
         throw new AppError(
           'CONFLICT',
-          `有 ${stale} 个耕地图斑在生成变更预览之后又被修改或删除，请重新生成变更预览后再应用`,
+          `有 ${stale} 个耕地图斑在生成变更预览之后又被修改、删除或新增（可能另一次年度变更已经应用），请重新生成变更预览后再应用`,
         )
       const counts = await countKinds(tx, job.importId)
       const baseNo = job.added > 0 ? (await allocateCodes(tx, job.adcode, job.added)) - 1 : 0
