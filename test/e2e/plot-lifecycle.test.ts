@@ -429,6 +429,10 @@ describe.skipIf(skip)(
         address: '赫山区龙岭工业园金鑫路 8 号',
       })
       expect(other.status).toBe(200)
+      // the map's version poll reloads the profile under the open dialog; the step must still go at the version seen
+      await expect
+        .poll(() => page.getByTestId('plot-facts').textContent(), { timeout: 20_000 })
+        .toContain('金鑫路 8 号')
       await page.getByTestId('transition-confirm').click()
       await expect
         .poll(() => page.getByTestId('transition-error').textContent())

@@ -31,7 +31,9 @@ function draftOf(plot: PlotProfile): Draft {
 
 /** 修改地块信息: name, former industry, address, land user, contact and planned land class; only what changed is sent. */
 export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDialogProps) {
-  const initial = draftOf(plot)
+  // the plot as the dialog opened on it: a reload of the profile meanwhile (another user's save) must not change what
+  // counts as edited here, nor the version sent, or the save would overwrite that change unseen instead of a conflict
+  const [{ initial, version }] = useState(() => ({ initial: draftOf(plot), version: plot.version }))
   const [draft, setDraft] = useState<Draft>(initial)
   const [failure, setFailure] = useState<string | null>(null)
   const [isStale, setStale] = useState(false)
@@ -56,7 +58,7 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
     setBusy(true)
     setFailure(null)
     try {
-      onDone(await updatePlot(plot.id, { version: plot.version, ...changed }))
+      onDone(await updatePlot(plot.id, { version, ...changed }))
     } catch (error) {
       setFailure(errorMessage(error, '地块信息保存失败'))
       setStale(error instanceof ApiError && error.code === 'CONFLICT')

@@ -145,10 +145,13 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
   const [failure, setFailure] = useState<string | null>(null)
   const [isStale, setStale] = useState(false)
   const [isBusy, setBusy] = useState(false)
+  // the version the officer opened the step on: a reload of the profile meanwhile must not carry the step over
+  // another user's change unseen (the server then refuses it as stale)
+  const [seenVersion] = useState(plot.version)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const input: TransitionInput = { action: transition.action, version: plot.version }
+    const input: TransitionInput = { action: transition.action, version: seenVersion }
     for (const req of documentReqs) input[req.field] = toDocument(docs[req.field])
     if (needsRisk && riskLevel) input.riskLevel = riskLevel
     if (reasonReq) input.reason = reason.trim()
