@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createApp } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
@@ -28,6 +28,7 @@ let imports: LandImportRunner
 let updates: LandUpdateRunner
 let admin: Session
 let officer: Session
+let onBatch: ((importId: number, done: number) => Promise<void> | void) | undefined
 
 const bsm = (tag: string) => `${COUNTY}2100000${tag}`
 function dltb(tag: string, dx: number): DltbFeature {
@@ -82,7 +83,7 @@ beforeAll(async () => {
     { code: TOWN, name: '复核镇' },
   ])
   imports = new LandImportRunner(db, { batchSize: 2 })
-  updates = new LandUpdateRunner(db, { batchSize: 1 })
+  updates = new LandUpdateRunner(db, { batchSize: 1, onBatch: (id, done) => onBatch?.(id, done) })
   app = createApp({ db, config: loadConfig({ port: 0 }), landImport: imports, landUpdate: updates })
   admin = await signInAs(app, 'admin')
   officer = await signInNewUser(app, db, { role: 'farmland', scopes: [COUNTY] })
@@ -132,6 +133,9 @@ describe('行政区管理: one preview is applied once', () => {
   })
 })
 
+let restoredId: number
+const retiredId = () => restoredId
+
 describe('年度变更调查: a retired parcel is restored once', () => {
   let retiredId: number
 
@@ -140,6 +144,7 @@ describe('年度变更调查: a retired parcel is restored once', () => {
     await post(officer, `/api/land-imports/${first}/apply`, { mode: 'all' }).expect(202)
     await imports.idle()
     retiredId = (await parcelId('B001'))!
+    restoredId = retiredId
     expect(retiredId).toBeGreaterThan(0)
     const second = await uploadDltb([dltb('A001', 500), dltb('C001', 1500)], '2024年图斑.zip')
     await post(officer, `/api/land-updates/${second}`).expect(201)
@@ -185,5 +190,44 @@ describe('年度变更调查: two plans of one county', () => {
         bsm('G001'),
       ]),
     ).toBe(1)
+  })
+})
+
+describe('年度变更调查: a restore while an update of the county is applied', () => {
+  it('when a retired parcel is restored while an update that adds a parcel in its place is being applied, then the restore answers 409 and no two parcels overlap', async () => {
+    const retire = await uploadDltb([dltb('A001', 500), dltb('C001', 1500), dltb('G001', 2500)], '2027年图斑.zip')
+    await post(officer, `/api/land-updates/${retire}`).expect(201)
+    await post(officer, `/api/land-updates/${retire}/apply`).expect(202)
+    await updates.idle()
+    expect(await parcelId('B001')).toBeUndefined()
+    const inPlace = { ...dltb('H001', 1000) }
+    const next = await uploadDltb(
+      [dltb('A001', 500), dltb('C001', 1500), dltb('G001', 2500), inPlace],
+      '2028年图斑.zip',
+    )
+    await post(officer, `/api/land-updates/${next}`).expect(201)
+    const path = `/api/land-updates/retired/${retiredId()}/restore`
+    let restore: Promise<{ status: number; body: any }> | undefined
+    onBatch = async () => {
+      if (restore) return
+      restore = post(officer, path).then((r) => r)
+      if (inject('databaseMode') !== 'embedded') await restore
+    }
+    try {
+      await post(officer, `/api/land-updates/${next}/apply`).expect(202)
+      await updates.idle()
+    } finally {
+      onBatch = undefined
+    }
+    const res = await restore!
+    expect(res.status, JSON.stringify(res.body)).toBe(409)
+    expect((await officer.agent.get(`/api/land-updates/${next}/status`).expect(200)).body.status).toBe('applied')
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM farmland_parcel a JOIN farmland_parcel b ON a.id < b.id AND ST_Overlaps(a.geom, b.geom)
+         WHERE a.adcode = $1 AND b.adcode = $1`,
+        [COUNTY],
+      ),
+    ).toBe(0)
   })
 })

@@ -147,6 +147,12 @@ export async function listPlanFeatures(db: Queryable, importId: number, kinds: M
   return rows[0].collection
 }
 
+/** The imports of the county whose annual update is marked as being applied. */
+export async function listApplyingUpdates(db: Queryable, adcode: string): Promise<number[]> {
+  const { rows } = await db.query<{ import_id: number }>(q('list-applying'), [adcode])
+  return rows.map((r) => r.import_id)
+}
+
 /** Waits for and holds the county's annual-update lock until the transaction ends. */
 export async function lockCountyUpdates(db: Queryable, adcode: string): Promise<void> {
   await db.query(q('lock-county'), [adcode])

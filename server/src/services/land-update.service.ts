@@ -26,7 +26,9 @@ import {
   listConflicts,
   listPlanFeatures,
   listRetired,
+  listApplyingUpdates,
   listWarnings,
+  lockCountyUpdates,
   restoreParcel,
   setUpdateStatus,
   startUpdateApply,
@@ -322,13 +324,39 @@ export class LandUpdateService {
     }))
   }
 
-  /** Puts a retired parcel back on the map with its class-list entries, as a new version. */
+  /**
+   * Puts a retired parcel back on the map with its class-list entries, as a new version. Refused while an update of
+   * its county is being applied; the checks run again under the county's update lock, on the parcels as they are.
+   */
   async restore(ctx: AuthContext, parcelId: number) {
     this.assertCanUpdate(ctx)
-    const { db, settings } = this.deps
-    const r = await findRetired(db, parcelId)
-    if (!r) throw new AppError('NOT_FOUND', `没有编号为 ${parcelId} 的退出耕地图斑`)
-    assertCountyInScope(ctx, r.adcode, r.county)
+    const { db, runner } = this.deps
+    const found = await findRetired(db, parcelId)
+    if (!found) throw new AppError('NOT_FOUND', `没有编号为 ${parcelId} 的退出耕地图斑`)
+    assertCountyInScope(ctx, found.adcode, found.county)
+    if ((await listApplyingUpdates(db, found.adcode)).some((id) => runner.isActive(id)))
+      throw new AppError('CONFLICT', `${found.county}正在应用年度变更，请应用结束后再恢复耕地图斑 ${found.code}`, {
+        reason: 'UPDATE_APPLYING',
+      })
+    const entries = await db.transaction(async (tx) => {
+      await lockCountyUpdates(tx, found.adcode)
+      const r = await findRetired(tx, parcelId)
+      if (!r) throw new AppError('NOT_FOUND', `编号为 ${parcelId} 的耕地图斑已被恢复（可能重复点击了恢复），请刷新列表`)
+      this.assertRestorable(r)
+      return restoreParcel(tx, {
+        adcode: r.adcode,
+        id: parcelId,
+        actor: ctx.user.username,
+        reason: '恢复年度变更中退出的耕地图斑',
+      })
+    })
+    if (entries === null)
+      throw new AppError('NOT_FOUND', `编号为 ${parcelId} 的耕地图斑已被恢复（可能重复点击了恢复），请刷新列表`)
+    this.deps.onChanged(UPDATE_LAYERS)
+    return { id: parcelId, code: found.code, classListEntries: entries }
+  }
+
+  private assertRestorable(r: NonNullable<Awaited<ReturnType<typeof findRetired>>>) {
     if (!r.has_township)
       throw new AppError('CONFLICT', `耕地图斑 ${r.code} 所在的乡镇（${r.township_code}）已不存在，不能恢复`)
     if (r.code_holder_id !== null)
@@ -337,23 +365,11 @@ export class LandUpdateService {
         `耕地图斑编号 ${r.code} 已被图斑 ${r.code_holder_id} 使用，不能恢复；请先修改该图斑的编号`,
         { reason: 'CODE_TAKEN' },
       )
-    if (r.overlap_m2 > settings.restoreOverlapToleranceM2)
+    if (r.overlap_m2 > this.deps.settings.restoreOverlapToleranceM2)
       throw new AppError(
         'CONFLICT',
         `耕地图斑 ${r.code} 与现有耕地图斑重叠 ${round2(r.overlap_m2)} 平方米，不能恢复；请先处理重叠的图斑`,
         { reason: 'OVERLAPS_PARCELS' },
       )
-    const entries = await db.transaction((tx) =>
-      restoreParcel(tx, {
-        adcode: r.adcode,
-        id: parcelId,
-        actor: ctx.user.username,
-        reason: '恢复年度变更中退出的耕地图斑',
-      }),
-    )
-    if (entries === null)
-      throw new AppError('NOT_FOUND', `编号为 ${parcelId} 的耕地图斑已被恢复（可能重复点击了恢复），请刷新列表`)
-    this.deps.onChanged(UPDATE_LAYERS)
-    return { id: parcelId, code: r.code, classListEntries: entries }
   }
 }
