@@ -240,10 +240,13 @@ function PointEditForm({
   onCancel: () => void
 }) {
   const [draft, setDraft] = useState({ name: point.name, level: point.level, type: point.type, status: point.status })
+  // the version the form opened on: the panel reloads under it when another user saves the point, and saving the
+  // draft at that newer version would write its old values over the other user's change instead of a conflict
+  const [seenVersion] = useState(point.version)
   const [error, setError] = useState<string | null>(null)
   const save = async () => {
     try {
-      await editPoint(point.id, { version: point.version, ...draft })
+      await editPoint(point.id, { version: seenVersion, ...draft })
       onSaved('点位已修改')
     } catch (e) {
       setError(errorMessage(e, '修改失败'))
