@@ -231,3 +231,33 @@ describe('年度变更调查: a restore while an update of the county is applied
     ).toBe(0)
   })
 })
+
+describe('行政区管理: a GeoJSON with heights', () => {
+  it('when the outlines carry a Z value (GDAL names the CRS WGS 84 3D, EPSG:4979), then the preview reads them as longitude/latitude', async () => {
+    const ring = [
+      [112.3, 28.5, 35],
+      [112.4, 28.5, 35],
+      [112.4, 28.6, 35],
+      [112.3, 28.6, 35],
+      [112.3, 28.5, 35],
+    ]
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      name: 'XZQ',
+      features: [
+        {
+          type: 'Feature',
+          properties: { XZQDM: '430958', XZQMC: '高程区' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        },
+      ],
+    })
+    const res = await admin.agent
+      .post('/api/admin/units/preview')
+      .set('X-CSRF-Token', admin.csrfToken)
+      .attach('file', Buffer.from(text), { filename: '高程区.geojson' })
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200)
+    expect(res.body.layers[0].crs).toMatchObject({ ok: true })
+    expect(res.body.county).toMatchObject({ adcode: '430958', name: '高程区' })
+  })
+})

@@ -398,6 +398,12 @@ function chooseLayer(fileName: string, layers: (LayerSummary & { crsWkt?: string
   )
 }
 
+/**
+ * The longitude/latitude CRS of a 3D one: GDAL names a GeoJSON with heights WGS 84 3D (EPSG:4979), a CGCS2000 one
+ * EPSG:4480; the heights are not used.
+ */
+const HORIZONTAL_OF_3D: Readonly<Record<number, number>> = { 4979: 4326, 4480: 4490 }
+
 function findCrs(
   unpacked: Unpacked,
   layer: LayerSummary & { crsWkt?: string; crsEpsg?: number },
@@ -409,7 +415,7 @@ function findCrs(
     declared = detectFromPrj(unpacked.prj)
     reason = '按 .prj 坐标系说明文件'
   } else if (unpacked.format !== 'shapefile' && layer.crsEpsg !== undefined) {
-    declared = detectFromCrsName(`EPSG:${layer.crsEpsg}`)
+    declared = detectFromCrsName(`EPSG:${HORIZONTAL_OF_3D[layer.crsEpsg] ?? layer.crsEpsg}`)
     reason = `按图层注明的坐标系 EPSG:${layer.crsEpsg}`
   } else if (unpacked.format !== 'shapefile' && layer.crsWkt) {
     declared = detectFromPrj(layer.crsWkt)
