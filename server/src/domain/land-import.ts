@@ -243,6 +243,49 @@ export function mappedValues(
 const isNumber = (v: string) => /^-?\d+(\.\d+)?$/.test(v)
 
 /**
+ * The longest value each attribute may hold: 标识码 is 18 characters (TD/T 1055-2019); the others are caps well above
+ * the field widths of a 三调 database (a choice of this system), so only a broken file reaches them.
+ */
+export const ATTRIBUTE_MAX_LENGTH: Readonly<Record<DltbAttribute, number>> = {
+  bsm: 18,
+  tbbh: 30,
+  dlbm: 30,
+  dlmc: 60,
+  qsxz: 30,
+  qsdwdm: 30,
+  qsdwmc: 255,
+  zldwdm: 30,
+  zldwmc: 255,
+  tbmj: 30,
+  kcxs: 30,
+  gdlx: 30,
+  gdpdjb: 30,
+  zzsxdm: 30,
+  zzsxmc: 60,
+  sjnf: 30,
+  bz: 254,
+}
+
+const SHOWN_CHARS = 40
+
+/** A value as a report shows it: a control character shows as �, and long text is cut with its length. */
+export function shownValue(value: string): string {
+  const visible = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�')
+  return visible.length > SHOWN_CHARS ? `${visible.slice(0, SHOWN_CHARS)}…（共 ${visible.length} 个字符）` : visible
+}
+
+/**
+ * The values as the staging table keeps them: an over-long value (a broken file) is cut to its field's cap, so the
+ * staged rows and the report stay small; the feature is refused for it by {@link checkFeatureAttributes}.
+ */
+export function stagedValues(v: Partial<Record<DltbAttribute, string>>): Partial<Record<DltbAttribute, string>> {
+  const out: Partial<Record<DltbAttribute, string>> = {}
+  for (const [key, value] of Object.entries(v) as [DltbAttribute, string][])
+    out[key] = value.length > ATTRIBUTE_MAX_LENGTH[key] ? value.slice(0, ATTRIBUTE_MAX_LENGTH[key]) : value
+  return out
+}
+
+/**
  * The attribute checks of one feature and where it goes: a farmland parcel when its land code is one of
  * `farmlandCodes`, else the context layer; codes of the wrong county, out-of-range 扣除地类系数 (0 ≤ KCXS < 1) and
  * 耕地坡度级别 (1–5), and values a farmland parcel cannot hold are errors.
@@ -255,21 +298,26 @@ export function checkFeatureAttributes(
   const error = (code: string, extra: Partial<StoredProblem> = {}) =>
     problems.push({ code, severity: 'error', ...extra })
   let target: 'farmland' | 'context' | null = null
-  if (!v.dlbm || !isLandCode(v.dlbm)) error('MISSING_DLBM', v.dlbm ? { value: v.dlbm } : {})
+  const flagged = new Set<DltbAttribute>()
+  const bad = (field: DltbAttribute) => {
+    if (flagged.has(field)) return
+    flagged.add(field)
+    error('BAD_ATTRIBUTE', { field, value: shownValue(v[field] ?? '') })
+  }
+  for (const field of Object.keys(v) as DltbAttribute[]) if (v[field]!.length > ATTRIBUTE_MAX_LENGTH[field]) bad(field)
+  if (!v.dlbm || !isLandCode(v.dlbm)) error('MISSING_DLBM', v.dlbm ? { value: shownValue(v.dlbm) } : {})
   else target = isFarmlandCode(v.dlbm, context.farmlandCodes) ? 'farmland' : 'context'
-  if (v.zldwdm && !v.zldwdm.startsWith(context.adcode)) error('WRONG_COUNTY_CODE', { value: v.zldwdm })
+  if (v.zldwdm && !v.zldwdm.startsWith(context.adcode)) error('WRONG_COUNTY_CODE', { value: shownValue(v.zldwdm) })
   if (v.kcxs !== undefined && !(isNumber(v.kcxs) && Number(v.kcxs) >= 0 && Number(v.kcxs) < 1))
-    error('KCXS_OUT_OF_RANGE', { value: v.kcxs })
+    error('KCXS_OUT_OF_RANGE', { value: shownValue(v.kcxs) })
   if (v.gdpdjb !== undefined && !['1', '2', '3', '4', '5'].includes(v.gdpdjb))
-    error('GDPDJB_OUT_OF_RANGE', { value: v.gdpdjb })
-  const bad = (field: DltbAttribute) => error('BAD_ATTRIBUTE', { field, value: v[field] })
+    error('GDPDJB_OUT_OF_RANGE', { value: shownValue(v.gdpdjb) })
   if (v.tbmj !== undefined && !(isNumber(v.tbmj) && Number(v.tbmj) >= 0)) bad('tbmj')
   if (target !== 'farmland') return { target, problems }
   if (v.qsxz !== undefined && !QSXZ_CODES.includes(v.qsxz)) bad('qsxz')
   if (v.zzsxdm !== undefined && !ZZSXDM_CODES.includes(v.zzsxdm)) bad('zzsxdm')
   if (v.sjnf !== undefined && !/^\d{4}$/.test(v.sjnf)) bad('sjnf')
   for (const f of ['qsdwmc', 'zldwmc'] as const) if ((v[f]?.length ?? 0) > 60) bad(f)
-  if ((v.bz?.length ?? 0) > 254) bad('bz')
   if (v.dlbm!.length > 5) bad('dlbm')
   return { target, problems }
 }

@@ -11,6 +11,7 @@ import {
   defaultFieldMap,
   describeProblem,
   mappedValues,
+  stagedValues,
   mergeFieldMap,
   PROBLEM_TITLES,
   type FieldMap,
@@ -289,7 +290,7 @@ export class LandImportService {
         adcode: options.adcode,
         farmlandCodes: checks.farmlandCodes,
       })
-      return { seq: ++seq, attrs: f.properties, values, geometry: f.geometry, target, problems }
+      return { seq: ++seq, attrs: f.properties, values: stagedValues(values), geometry: f.geometry, target, problems }
     }
     async function* staged() {
       for await (const batch of features) yield batch.map(toStaged)
