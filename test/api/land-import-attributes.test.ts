@@ -63,3 +63,48 @@ describe('三调图斑导入: attribute text a 三调 file cannot hold', () => {
     expect(rows[0].n ?? 0).toBeLessThanOrEqual(18)
   })
 })
+
+describe('三调图斑导入: a layer of mixed geometry', () => {
+  const point = { type: 'Point', coordinates: [112.3005, 28.5005] }
+  const upload = (features: object[]) =>
+    officer.agent
+      .post('/api/land-imports')
+      .set('X-CSRF-Token', officer.csrfToken)
+      .field('adcode', '430903')
+      .attach(
+        'file',
+        Buffer.from(
+          JSON.stringify({
+            type: 'FeatureCollection',
+            name: 'DLTB',
+            crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } },
+            features,
+          }),
+        ),
+        { filename: '混合图层.geojson' },
+      )
+  const props = (bsm: string) => ({ BSM: bsm, DLBM: '0101', DLMC: '水田', ZLDWDM: '4309031000010000000', TBMJ: 10850 })
+
+  it('when one stray point is among the polygons, then the dry run reads the layer and refuses only that feature as not a polygon', async () => {
+    const res = await upload([
+      { type: 'Feature', properties: props('430903210000000001'), geometry: { type: 'Polygon', coordinates: [ring] } },
+      { type: 'Feature', properties: props('430903210000000002'), geometry: point },
+    ])
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201)
+    const report = await officer.agent.get(`/api/land-imports/${res.body.import.id}`).expect(200)
+    const text = JSON.stringify(report.body)
+    expect(text).toContain('不是面')
+    const { rows } = await db.query(
+      `SELECT seq, problems::text AS problems FROM land_import_feature WHERE import_id = $1 ORDER BY seq`,
+      [res.body.import.id],
+    )
+    expect(rows.map((r: any) => r.problems.includes('NOT_POLYGON'))).toEqual([false, true])
+  })
+
+  it('when the layer holds points only, then the file is refused naming the layer and its geometry', async () => {
+    const res = await upload([{ type: 'Feature', properties: props('430903210000000003'), geometry: point }])
+    expect(res.status).toBe(400)
+    expect(res.body.error.message).toContain('没有面状图层')
+    expect(res.body.error.message).toContain('DLTB（Point）')
+  })
+})

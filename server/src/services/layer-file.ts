@@ -386,7 +386,12 @@ function chooseLayer(fileName: string, layers: (LayerSummary & { crsWkt?: string
       )
     return named
   }
-  const polygons = layers.filter((l) => /polygon/i.test(l.geometryType))
+  // a layer of mixed geometry (GeoJSON: Unknown) is taken too: its features that are not polygons are refused one
+  // by one in the report, instead of the whole file for one stray point
+  const polygons = [
+    ...layers.filter((l) => /polygon/i.test(l.geometryType)),
+    ...layers.filter((l) => /^(unknown|geometry)/i.test(l.geometryType)),
+  ]
   const preferred = (options.preferLayers ?? []).map((p) => p.toUpperCase())
   return (
     polygons.find((l) => preferred.includes(l.name.toUpperCase())) ??
