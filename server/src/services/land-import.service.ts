@@ -269,7 +269,7 @@ export class LandImportService {
     let seq = 0
     const features = readLayerFeatures(
       input,
-      { guard: settings.uploadGuard, layer: info.layer.name, encoding: info.encoding?.encoding },
+      { guard: settings.uploadGuard, layer: info.layer.name, encoding: info.encoding?.encoding, geometryAs: 'wkb' },
       settings.batchSize,
     )
     const toStaged = (f: LayerFeature): StagedFeature => {

@@ -11,6 +11,7 @@ import {
 import { AppError } from '../domain/errors.ts'
 import type { ZipEntry } from '../domain/zip-directory.ts'
 import { runGdalInWorkspace } from './gdal.ts'
+import { isPolygonShapefile, ShapefileDamaged, shapefileRecords, type ShapefileFiles } from './shapefile-records.ts'
 import { openArchive, runHeavyUpload, type UploadGuardSettings } from './upload-guard.ts'
 
 /** The layer file formats every import reads. */
@@ -62,7 +63,11 @@ export interface LayerFileInfo {
 export interface LayerFeature {
   index: number
   properties: Record<string, unknown>
-  /** GeoJSON geometry text (null for a feature without geometry), coordinates in the file's own CRS. */
+  /**
+   * GeoJSON geometry text (null for a feature without geometry), coordinates in the file's own CRS; with
+   * `geometryAs: 'wkb'`, the features of a polygon Shapefile come as hex well-known binary instead (text that does
+   * not start with `{`).
+   */
   geometry: string | null
 }
 
@@ -81,6 +86,11 @@ export interface LayerFileOptions {
   encoding?: DbfEncoding
   /** Central meridians of the counties concerned, for unprefixed Gauss-Krüger eastings of a file without a CRS. */
   meridianHints?: MeridianHint[]
+  /**
+   * 'wkb': a polygon Shapefile is read record by record without GDAL (shapefile-records.ts), its geometries as hex
+   * WKB, for imports of a whole county's 图斑; other files come as GeoJSON either way.
+   */
+  geometryAs?: 'geojson' | 'wkb'
 }
 
 const ACCEPTED =
@@ -541,6 +551,17 @@ export async function describeLayerFile(input: LayerFileInput, options: LayerFil
   return (await openUnpacked(input, options)).info
 }
 
+/** The parts of a polygon Shapefile for shapefile-records.ts, or null for any other file (GDAL reads those). */
+function shapefileFiles(unpacked: Unpacked, chosen: DbfEncoding | undefined): ShapefileFiles | null {
+  if (unpacked.format !== 'shapefile' || !unpacked.dbf) return null
+  const part = (ext: string) => unpacked.files.find((f) => f.path.endsWith(`.${ext}`))?.bytes
+  const shp = part('shp')
+  const shx = part('shx')
+  if (!shp || !shx || !isPolygonShapefile(shp)) return null
+  const encoding = findEncoding(unpacked.dbf, unpacked.cpg, chosen).encoding
+  return { shp, shx, dbf: unpacked.dbf, encoding: encoding === 'GBK' ? 'gbk' : 'utf-8' }
+}
+
 const FEATURE_LINE = /^\{\s*"type"\s*:\s*"Feature"/
 
 /**
@@ -554,6 +575,23 @@ export async function* readLayerFeatures(
   options: LayerFileOptions,
   batchSize: number,
 ): AsyncGenerator<LayerFeature[], void, undefined> {
+  if (options.geometryAs === 'wkb') {
+    const unpacked = await unpack(input, options.guard)
+    const files = shapefileFiles(unpacked, options.encoding)
+    if (files) {
+      try {
+        for (const batch of shapefileRecords(files, batchSize))
+          yield batch.map((r) => ({ index: r.index, properties: r.properties, geometry: r.wkbHex }))
+      } catch (error) {
+        if (!(error instanceof ShapefileDamaged)) throw error
+        refuse(
+          `无法读取“${input.fileName}”：第 ${error.record} 条记录已损坏（.shp、.shx 与 .dbf 不一致）。请用原软件重新导出后上传`,
+          'MALFORMED_FILE',
+        )
+      }
+      return
+    }
+  }
   const { unpacked, info } = await openUnpacked(input, options)
   const { result: path, clean } = await readableBy(
     input.fileName,

@@ -1,1 +1,1 @@
-COPY land_import_copy (seq, attrs, mapped, geojson, target, problems) FROM STDIN
+COPY land_import_copy (seq, attrs, mapped, geometry, target, problems) FROM STDIN

@@ -4,7 +4,7 @@ CREATE TEMP TABLE land_import_copy (
   seq integer NOT NULL,
   attrs text NOT NULL,
   mapped text NOT NULL,
-  geojson text,
+  geometry text,
   target text,
   problems text NOT NULL
 ) ON COMMIT DROP
