@@ -118,7 +118,7 @@ export function createApp({
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(tileRoutes(tiles))
   app.use(publicRoutes(db, config.limits, config.coverage))
-  app.use(reportsRoutes(db, config.reports))
+  app.use(reportsRoutes({ db, reports: config.reports, plotGeometry: config.parcelEdit, onChanged: invalidateLayers }))
   app.use(classificationRoutes(db, classification))
   app.use(basicFarmlandRoutes(db, { minOverlapM2: config.precheck.minOverlapM2 }))
   app.use(exportRoutes(db))

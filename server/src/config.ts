@@ -65,6 +65,15 @@ export interface AppConfig {
     windowMinutes: number
     maxPhotoBytes: number
     maxDescriptionChars: number
+    /** Tracking-code look-ups (查询举报进度) one client address may make per window. */
+    lookupsPerWindow: number
+    lookupWindowMinutes: number
+    /** Supervised enterprises within this distance of a reported point are offered for an inspection. */
+    nearbyEnterpriseM: number
+    /** Side of the square drawn around the reported point when a report becomes a suspected plot. */
+    plotDraftSideM: number
+    /** The departments a report may be assigned to. */
+    departments: string[]
   }
   /** Limits of parcel editing (图斑编辑); all R 待核实, not from a standard. */
   parcelEdit: ParcelEditSettings
@@ -219,6 +228,16 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       windowMinutes: readInt('REPORT_WINDOW_MINUTES', 60),
       maxPhotoBytes: readInt('REPORT_MAX_PHOTO_BYTES', 5 * 1024 * 1024),
       maxDescriptionChars: 2000,
+      lookupsPerWindow: readInt('REPORT_LOOKUPS_PER_WINDOW', 30),
+      lookupWindowMinutes: readInt('REPORT_LOOKUP_WINDOW_MINUTES', 10),
+      nearbyEnterpriseM: readInt('REPORT_NEARBY_ENTERPRISE_M', 1000),
+      plotDraftSideM: readInt('REPORT_PLOT_DRAFT_SIDE_M', 50),
+      departments: (
+        process.env.REPORT_DEPARTMENTS ?? '土壤生态环境科,生态环境执法大队,生态环境监测站,农业农村局,自然资源局'
+      )
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
     },
     parcelEdit: {
       minAreaM2: readInt('PARCEL_MIN_AREA_M2', 200),

@@ -484,7 +484,7 @@ describe('POST /api/public/reports answer', () => {
     expect(res.status).toBe(201)
     expect(res.body.message).toContain('已收到您的举报')
     expectNoMarker(res.text, '举报回执')
-    expect(Object.keys(res.body).sort()).toEqual(['id', 'message'])
+    expect(Object.keys(res.body).sort()).toEqual(['id', 'message', 'trackingCode'])
     for (const path of [
       '/api/public/counties',
       '/api/public/plots',

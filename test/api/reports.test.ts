@@ -123,7 +123,8 @@ describe('POST /api/public/reports', () => {
     )
     expect(res.status).toBe(201)
     expect(res.body.message).toMatch(/^已收到您的举报/)
-    expect(Object.keys(res.body).sort()).toEqual(['id', 'message'])
+    expect(Object.keys(res.body).sort()).toEqual(['id', 'message', 'trackingCode'])
+    expect(res.body.trackingCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     expect(await storedReports(`${TAG} 蜜罐%`)).toEqual([])
   })
 
@@ -261,7 +262,7 @@ describe('the staff queue of reports', () => {
       photoUrl: `/api/reports/${reportId}/photo`,
       photoType: 'image/png',
       status: 'new',
-      statusName: '待处理',
+      statusName: '已受理',
       handledNote: null,
     })
     expect(item.lon).toBeCloseTo(inside.lon, 6)
@@ -312,7 +313,7 @@ describe('the staff queue of reports', () => {
     expect(readContract(ReportItem, res.body)).toMatchObject({
       id: reportId,
       status: 'handled',
-      statusName: '已处理',
+      statusName: '已办结',
       handledNote: '已转执法大队现场核查，责令停止排放。',
       handledBy: 'huanjing',
     })

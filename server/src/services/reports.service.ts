@@ -1,13 +1,24 @@
 import crypto from 'node:crypto'
 import type { Database } from '../db/database.ts'
-import { REPORT_STATUS, detectPhotoType, type ReportStatus } from '../domain/public-report.ts'
+import {
+  REPORT_STATUS,
+  detectPhotoType,
+  formatTrackingCode,
+  makeTrackingCode,
+  normalizeTrackingCode,
+  staleReport,
+  type ReportStatus,
+} from '../domain/public-report.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
 import {
   findCountyAt,
   findReportPhoto,
+  findTracking,
   insertReport,
+  insertReportEvent,
   listCountyNames,
+  listOfficers,
   listReports,
   lockReport,
   markReportHandled,
@@ -15,6 +26,7 @@ import {
 } from '../repos/reports.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
+import type { ReportItem, ReportQueueResponse, ReportTracking } from '../../../contracts/reports.ts'
 
 /** The answer to every accepted report; the contact given is never echoed. */
 export const REPORT_RECEIVED_MESSAGE = '已收到您的举报，工作人员将尽快核实处理。感谢您对土壤环境保护的关注和支持！'
@@ -34,6 +46,13 @@ export function hashClientAddress(address: string): string {
   return crypto.createHash('sha256').update(address).digest('hex')
 }
 
+/** SHA-256 of a normalized tracking code: only the hash is stored, the code is shown once to the reporter. */
+function hashTrackingCode(plain: string): string {
+  return crypto.createHash('sha256').update(`report-tracking:${plain}`).digest('hex')
+}
+
+const newTrackingCode = () => makeTrackingCode((below) => crypto.randomInt(below))
+
 /**
  * Takes a report from the public. A filled honeypot gets the same answer as a real report and nothing is
  * stored; a photo must be JPEG, PNG or WebP by its content; the point must lie in a county this system serves.
@@ -42,8 +61,9 @@ export async function submitReport(
   db: Database,
   input: ReportSubmission,
   clientAddress: string,
-): Promise<{ id: number; message: string }> {
-  if (input.website.trim() !== '') return { id: crypto.randomInt(1, 1_000_000), message: REPORT_RECEIVED_MESSAGE }
+): Promise<{ id: number; message: string; trackingCode: string }> {
+  if (input.website.trim() !== '')
+    return { id: crypto.randomInt(1, 1_000_000), message: REPORT_RECEIVED_MESSAGE, trackingCode: newTrackingCode() }
   const photo = input.photo && input.photo.length > 0 ? input.photo : null
   const photoType = photo ? detectPhotoType(photo) : null
   if (photo && !photoType)
@@ -59,6 +79,7 @@ export async function submitReport(
       { problems: [{ code: 'OUTSIDE_COUNTY', field: 'lon', message: '位置不在服务区县内' }] },
     )
   }
+  const trackingCode = newTrackingCode()
   const id = await insertReport(db, {
     adcode: county.adcode,
     description: input.description,
@@ -68,34 +89,45 @@ export async function submitReport(
     lon: input.lon,
     lat: input.lat,
     clientHash: hashClientAddress(clientAddress),
+    trackingHash: hashTrackingCode(normalizeTrackingCode(trackingCode)!),
   })
-  return { id, message: REPORT_RECEIVED_MESSAGE }
+  return { id, message: REPORT_RECEIVED_MESSAGE, trackingCode }
+}
+
+/**
+ * 查询举报进度: what the reporter may see of a report by its tracking code — its state, dates and the public
+ * reply. 400 for text that cannot be a code, 404 for a code no report has.
+ */
+export async function trackReport(db: Database, typed: string): Promise<ReportTracking> {
+  const plain = normalizeTrackingCode(typed)
+  if (!plain)
+    throw new AppError(
+      'VALIDATION',
+      '查询码格式不对：应为 12 位字母和数字（如 7K3M-9QXD-2HPA），请对照提交举报时显示的查询码',
+      {
+        problems: [{ code: 'BAD_TRACKING_CODE', field: 'code', message: '查询码应为 12 位字母和数字' }],
+      },
+    )
+  const row = await findTracking(db, hashTrackingCode(plain))
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      `没有查询码为 ${formatTrackingCode(plain)} 的举报，请核对查询码（提交举报成功时页面上显示的 12 位字母和数字）`,
+    )
+  return {
+    trackingCode: formatTrackingCode(plain),
+    status: row.status,
+    statusName: REPORT_STATUS[row.status],
+    receivedAt: row.created_at.toISOString(),
+    statusChangedAt: row.status_changed_at.toISOString(),
+    handledAt: row.handled_at ? row.handled_at.toISOString() : null,
+    publicReply: row.public_reply,
+    repliedAt: row.replied_at ? row.replied_at.toISOString() : null,
+  }
 }
 
 /** One report in the staff queue (the contact is shown to staff only). */
-export interface ReportItem {
-  id: number
-  adcode: string
-  county: string
-  township: string | null
-  description: string
-  contact: string | null
-  lon: number
-  lat: number
-  createdAt: string
-  hasPhoto: boolean
-  photoUrl: string | null
-  photoType: string | null
-  photoBytes: number | null
-  status: ReportStatus
-  statusName: string
-  handledNote: string | null
-  handledBy: string | null
-  handledByName: string | null
-  handledAt: string | null
-}
-
-function toReportItem(row: ReportRow): ReportItem {
+export function toReportItem(row: ReportRow): ReportItem {
   const id = Number(row.id)
   return {
     id,
@@ -117,18 +149,39 @@ function toReportItem(row: ReportRow): ReportItem {
     handledBy: row.handled_by,
     handledByName: row.handled_by_name ?? row.handled_by,
     handledAt: row.handled_at ? row.handled_at.toISOString() : null,
+    version: row.version,
+    department: row.department,
+    assignee: row.assignee,
+    assigneeName: row.assignee_name ?? row.assignee,
+    publicReply: row.public_reply,
+    repliedAt: row.replied_at ? row.replied_at.toISOString() : null,
+    statusChangedAt: row.status_changed_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    updatedBy: row.updated_by,
+    plotId: row.plot_id === null ? null : Number(row.plot_id),
+    plotCode: row.plot_code,
+    inspections: row.inspections.map((i) => ({ ...i, id: Number(i.id), enterpriseId: Number(i.enterpriseId) })),
   }
 }
 
-/** The reports located in the user's counties, newest first; all statuses when none is named. */
+/**
+ * The reports located in the user's counties, newest first (all statuses when none is named), with the
+ * departments and the officers of those counties a report may be assigned to.
+ */
 export async function listReportsFor(
   db: Database,
   ctx: AuthContext,
   status: ReportStatus | undefined,
   limit: number,
-): Promise<ReportItem[]> {
+  departments: string[],
+): Promise<ReportQueueResponse> {
   const statuses = status ? [status] : (Object.keys(REPORT_STATUS) as ReportStatus[])
-  return (await listReports(db, scopeAdcodes(ctx), statuses, limit)).map(toReportItem)
+  const adcodes = scopeAdcodes(ctx)
+  return {
+    reports: (await listReports(db, adcodes, statuses, limit)).map(toReportItem),
+    departments,
+    officers: await listOfficers(db, adcodes),
+  }
 }
 
 /** The photo of a report in the user's counties. */
@@ -144,12 +197,22 @@ export async function getReportPhoto(
   return { bytes: row.photo, type: row.photo_type }
 }
 
-/** Marks a report handled with the officer's note; the change and its history row are written together. */
-export async function handleReport(db: Database, ctx: AuthContext, id: number, note: string): Promise<ReportItem> {
+/**
+ * Marks a report 已办结 with the officer's internal note (at the version the officer saw, when given); the change
+ * and its history rows are written together.
+ */
+export async function handleReport(
+  db: Database,
+  ctx: AuthContext,
+  id: number,
+  note: string,
+  version?: number,
+): Promise<ReportItem> {
   return db.transaction(async (tx) => {
     const row = await lockReport(tx, id)
     if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的举报`)
     assertCountyInScope(ctx, row.adcode, row.county)
+    if (version !== undefined && version !== row.version) throw staleReport(row, version)
     if (row.status === 'handled' || !(await markReportHandled(tx, row.adcode, row.id, note, ctx.user.username))) {
       const when = row.handled_at
         ? `于 ${row.handled_at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} `
@@ -163,8 +226,16 @@ export async function handleReport(db: Database, ctx: AuthContext, id: number, n
       action: 'update',
       actor: ctx.user.username,
       reason: note,
-      before: { status: 'new' },
+      before: { status: row.status },
       after: { status: 'handled', handledNote: note },
+    })
+    await insertReportEvent(tx, {
+      adcode: row.adcode,
+      reportId: row.id,
+      action: 'handle',
+      actor: ctx.user.username,
+      body: note,
+      detail: { from: row.status, to: 'handled' },
     })
     const [item] = await listReports(tx, [row.adcode], ['handled'], 1, row.id)
     return toReportItem(item)
