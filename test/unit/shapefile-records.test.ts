@@ -1,7 +1,7 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { convertGeoJson } from '../../server/src/services/gdal.ts'
-import { readLayerFeatures, type LayerFeature } from '../../server/src/services/layer-file.ts'
+import { inspectLayerFile, readLayerFeatures, type LayerFeature } from '../../server/src/services/layer-file.ts'
 
 const guard = { maxUnpackedBytes: 50_000_000, maxEntries: 200, busyWaitMs: 60_000, retryAfterSeconds: 5 }
 
@@ -127,6 +127,23 @@ describe('shapefile-records: the polygon Shapefile reader of the 三调 import',
     expect(ours[2].geometry && wkbToGeoJson(ours[2].geometry)).toMatchObject({ type: 'MultiPolygon' })
     expect(ours[4].geometry).toBeNull()
     expect(ours.every((f) => f.geometry === null || !f.geometry.startsWith('{'))).toBe(true)
+  })
+
+  it('when the Shapefile is described from its headers, then fields, types, extent, count and samples are as GDAL lists them', async () => {
+    const info = await inspectLayerFile({ fileName: 'DLTB.zip', bytes: await zippedShapefile() }, { guard })
+    expect(info.layer).toMatchObject({ name: 'DLTB', geometryType: 'Polygon', featureCount: geometries.length - 1 })
+    expect(info.layer.fields).toEqual([
+      { name: 'BSM', type: 'String' },
+      { name: 'DLBM', type: 'String' },
+      { name: 'ZLDWMC', type: 'String' },
+      { name: 'TBMJ', type: 'Real' },
+      { name: 'KCXS', type: 'Real' },
+      { name: 'GDPDJB', type: 'Integer' },
+      { name: 'SJNF', type: 'Date' },
+    ])
+    expect(info.layer.extent).toEqual({ minX: x0, minY: y0, maxX: x0 + 550, maxY: y0 + 50 })
+    expect(info.sampleRows.map((r) => r.BSM)).toEqual(properties.slice(0, 5).map((p) => p.BSM))
+    expect(info.encoding).toMatchObject({ encoding: 'GBK', how: 'content' })
   })
 
   it('when the .shp ends inside its first record, then the file is refused naming the record, in Chinese', async () => {

@@ -11,7 +11,13 @@ import {
 import { AppError } from '../domain/errors.ts'
 import type { ZipEntry } from '../domain/zip-directory.ts'
 import { runGdalInWorkspace } from './gdal.ts'
-import { isPolygonShapefile, ShapefileDamaged, shapefileRecords, type ShapefileFiles } from './shapefile-records.ts'
+import {
+  describeShapefile,
+  isPolygonShapefile,
+  ShapefileDamaged,
+  shapefileRecords,
+  type ShapefileFiles,
+} from './shapefile-records.ts'
 import { openArchive, runHeavyUpload, type UploadGuardSettings } from './upload-guard.ts'
 
 /** The layer file formats every import reads. */
@@ -471,22 +477,31 @@ function gdalFiles(unpacked: Unpacked, encoding: EncodingFinding | null): Placed
   return [...unpacked.files, { path: `${base}.cpg`, bytes: new TextEncoder().encode(cpgFor(encoding.encoding)) }]
 }
 
-async function openUnpacked(input: LayerFileInput, options: LayerFileOptions): Promise<Opened> {
-  const unpacked = await unpack(input, options.guard)
-  const encoding =
-    unpacked.format === 'shapefile' && unpacked.dbf ? findEncoding(unpacked.dbf, unpacked.cpg, options.encoding) : null
+type Described = {
+  layers: (LayerSummary & { crsWkt?: string; crsEpsg?: number })[]
+  layer: LayerSummary & { crsWkt?: string; crsEpsg?: number }
+  sampleRows: Record<string, unknown>[]
+}
+
+/** The layers of the file as GDAL lists them, the chosen one and its first features' attributes. */
+async function describeWithGdal(
+  fileName: string,
+  unpacked: Unpacked,
+  encoding: EncodingFinding | null,
+  options: LayerFileOptions,
+): Promise<Described> {
   const { result, clean } = await readableBy(
-    input.fileName,
+    fileName,
     runGdalInWorkspace(async (gdal, ws) => {
       try {
         placeFiles(gdal, ws.input, gdalFiles(unpacked, encoding))
         const { datasets } = await gdal.open(`${ws.input}/${unpacked.open}`)
         if (!datasets[0])
-          refuse(`无法读取“${input.fileName}”：文件内容与格式不符或已损坏，请用原软件重新导出后上传`, 'MALFORMED_FILE')
+          refuse(`无法读取“${fileName}”：文件内容与格式不符或已损坏，请用原软件重新导出后上传`, 'MALFORMED_FILE')
         try {
           const info = await gdal.ogrinfo(datasets[0], ['-so', '-al'])
           const layers = summariseLayers(info)
-          const layer = chooseLayer(input.fileName, layers, options)
+          const layer = chooseLayer(fileName, layers, options)
           const sampleRows = await readSampleRows(gdal, datasets[0], ws, layer.name)
           return { layers, layer, sampleRows }
         } finally {
@@ -498,6 +513,34 @@ async function openUnpacked(input: LayerFileInput, options: LayerFileOptions): P
     }),
   )
   clean()
+  return result
+}
+
+/**
+ * A polygon Shapefile described from its headers (shapefile-records.ts) without placing it in GDAL's memory: the one
+ * layer, named as GDAL names it; null for any other file.
+ */
+function describeWithoutGdal(
+  fileName: string,
+  unpacked: Unpacked,
+  encoding: EncodingFinding | null,
+  options: LayerFileOptions,
+): Described | null {
+  const files = shapefileFiles(unpacked, encoding?.encoding)
+  const summary = files && describeShapefile(files, SAMPLE_ROWS)
+  if (!summary) return null
+  const { sampleRows, ...rest } = summary
+  const layer = { name: unpacked.open.slice(0, -4), ...rest }
+  return { layers: [layer], layer: chooseLayer(fileName, [layer], options), sampleRows }
+}
+
+async function openUnpacked(input: LayerFileInput, options: LayerFileOptions): Promise<Opened> {
+  const unpacked = await unpack(input, options.guard)
+  const encoding =
+    unpacked.format === 'shapefile' && unpacked.dbf ? findEncoding(unpacked.dbf, unpacked.cpg, options.encoding) : null
+  const result =
+    describeWithoutGdal(input.fileName, unpacked, encoding, options) ??
+    (await describeWithGdal(input.fileName, unpacked, encoding, options))
   const { crs, crsReason } = findCrs(unpacked, result.layer, options.meridianHints)
   const strip = ({ name, geometryType, featureCount, fields, extent }: LayerSummary): LayerSummary => ({
     name,
@@ -521,13 +564,19 @@ async function openUnpacked(input: LayerFileInput, options: LayerFileOptions): P
   }
 }
 
+const SAMPLE_ROWS = 5
+
 async function readSampleRows(
   gdal: GdalJs,
   dataset: Parameters<GdalJs['close']>[0],
   ws: { job: string; output: string },
   layer: string,
 ): Promise<Record<string, unknown>[]> {
-  await gdal.ogr2ogr(dataset, ['-f', 'GeoJSON', '-limit', '5', '-lco', 'RFC7946=NO', layer], `${ws.job}/sample`)
+  await gdal.ogr2ogr(
+    dataset,
+    ['-f', 'GeoJSON', '-limit', String(SAMPLE_ROWS), '-lco', 'RFC7946=NO', layer],
+    `${ws.job}/sample`,
+  )
   const text = new TextDecoder().decode(await gdal.getFileBytes(`${ws.output}/sample.geojson`))
   gdal.Module.FS.unlink(`${ws.output}/sample.geojson`)
   return (JSON.parse(text).features ?? []).map((f: { properties: Record<string, unknown> }) => f.properties ?? {})

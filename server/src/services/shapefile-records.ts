@@ -247,3 +247,68 @@ export function* shapefileRecords(files: ShapefileFiles, batchSize: number): Gen
   }
   if (batch.length) yield batch
 }
+
+/** A polygon Shapefile described from its headers, as GDAL's ogrinfo would list it. */
+export interface ShapefileSummary {
+  geometryType: string
+  featureCount: number
+  fields: { name: string; type: string }[]
+  extent: { minX: number; minY: number; maxX: number; maxY: number } | null
+  /** The attributes of the first records. */
+  sampleRows: Record<string, unknown>[]
+}
+
+const GEOMETRY_TYPE: Readonly<Record<number, string>> = { 5: 'Polygon', 15: '3D Polygon', 25: 'Measured Polygon' }
+
+/** GDAL's field types of a .dbf field (OGR Shapefile driver). */
+function fieldType(f: DbfField): string {
+  if (f.type === 'N' || f.type === 'F') {
+    if (f.decimals > 0) return 'Real'
+    return f.length < 10 ? 'Integer' : f.length <= 18 ? 'Integer64' : 'Real'
+  }
+  if (f.type === 'D') return 'Date'
+  if (f.type === 'L') return 'Integer'
+  return 'String'
+}
+
+/**
+ * The layer of a polygon Shapefile from its headers: shape type, records not deleted, fields and their types, the
+ * extent of the .shp header, and the first records' attributes; null when the three files do not hold together
+ * (GDAL then reads the file and says what is wrong).
+ */
+export function describeShapefile(files: ShapefileFiles, sampleCount: number): ShapefileSummary | null {
+  const { shp, shx, dbf } = files
+  if (shp.length < 100 || shx.length < 100 || dbf.length < 32) return null
+  const shpView = viewOf(shp)
+  if (shpView.getInt32(0, false) !== 9994) return null
+  const type = shpView.getInt32(32, true)
+  const decoder = new TextDecoder(files.encoding)
+  const table = readDbfHeader(dbf, decoder)
+  const count = Math.floor((shx.length - 100) / 8)
+  if (!GEOMETRY_TYPE[type] || table.fields.length === 0 || count !== table.records) return null
+  if (table.headerLength + table.records * table.recordLength > dbf.length) return null
+  let featureCount = 0
+  const sampleRows: Record<string, unknown>[] = []
+  for (let i = 0; i < table.records; i++) {
+    const rowAt = table.headerLength + i * table.recordLength
+    if (dbf[rowAt] === 0x2a) continue
+    featureCount++
+    if (sampleRows.length < sampleCount) {
+      const row: Record<string, unknown> = {}
+      for (const f of table.fields)
+        row[f.name] = fieldValue(f, dbf.subarray(rowAt + f.offset, rowAt + f.offset + f.length), decoder)
+      sampleRows.push(row)
+    }
+  }
+  const box = [36, 44, 52, 60].map((at) => shpView.getFloat64(at, true))
+  return {
+    geometryType: GEOMETRY_TYPE[type],
+    featureCount,
+    fields: table.fields.map((f) => ({ name: f.name, type: fieldType(f) })),
+    extent:
+      featureCount > 0 && box.every(Number.isFinite)
+        ? { minX: box[0], minY: box[1], maxX: box[2], maxY: box[3] }
+        : null,
+    sampleRows,
+  }
+}
