@@ -55,6 +55,7 @@ const document = z
       date: z.string({ error: '文件日期应为文字' }).max(20, '文件日期应为 YYYY-MM-DD').optional(),
       body: z.string({ error: '结论摘要应为文字' }).max(5000, '结论摘要最多 5000 个字').optional(),
       attachmentName: z.string({ error: '附件文件名应为文字' }).max(200, '附件文件名最多 200 个字').optional(),
+      documentId: z.number({ error: '附件文件编号应为数字' }).int().positive('附件文件编号应为正整数').optional(),
     },
     { error: '文件应为对象 {title, date, body, attachmentName}' },
   )
@@ -182,8 +183,12 @@ export const PlotDocument = z.object({
   date: z.string(),
   /** Summary of the conclusions, at least 10 characters. */
   body: z.string(),
-  /** The file name of the attachment (only the name is kept). */
+  /** The file name of the attachment. */
   attachmentName: z.string(),
+  /** The stored file (steps recorded before files were kept have the name only). */
+  documentId: z.number().optional(),
+  sizeBytes: z.number().optional(),
+  sha256: z.string().optional(),
 })
 export type PlotDocument = z.infer<typeof PlotDocument>
 

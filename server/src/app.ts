@@ -18,10 +18,14 @@ import { coverageRoutes } from './routes/coverage.routes.ts'
 import { enterprisesRoutes } from './routes/enterprises.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
 import { indicatorsRoutes } from './routes/indicators.routes.ts'
+import { safeUseLedgerRoutes } from './routes/safe-use-ledger.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
 import { monitoringRoutes } from './routes/monitoring.routes.ts'
 import { parcelsRoutes } from './routes/parcels.routes.ts'
 import { plotsRoutes } from './routes/plots.routes.ts'
+import { registryImportRoutes } from './routes/registry-import.routes.ts'
+import { documentsRoutes } from './routes/documents.routes.ts'
+import { redevelopmentRoutes } from './routes/redevelopment.routes.ts'
 import { precheckUploadRoutes } from './routes/precheck-upload.routes.ts'
 import { precheckRoutes } from './routes/precheck.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
@@ -139,6 +143,8 @@ export function createApp({
       onChanged: invalidateLayers,
     }),
   )
+  app.use(documentsRoutes({ db, settings: config.documents }))
+  app.use(redevelopmentRoutes({ db, settings: config.monitoring }))
   app.use(precheckUploadRoutes({ db, limits: config.precheckUpload }))
   app.use(
     precheckRoutes({
@@ -152,7 +158,24 @@ export function createApp({
   )
   app.use(coverageRoutes({ db, settings: config.coverage }))
   app.use(monitoringRoutes({ db, settings: config.monitoring, onChanged: invalidateLayers }))
+  app.use(
+    registryImportRoutes({
+      db,
+      maxBytes: config.precheckUpload.maxBytes,
+      settings: {
+        importMaxRows: config.monitoring.importMaxRows,
+        uploadGuard: config.monitoring.uploadGuard,
+        siteOutline: {
+          maxVertices: config.registry.zoneMaxVertices,
+          outsideToleranceM2: config.parcelEdit.outsideToleranceM2,
+        },
+        plotOutline: config.parcelEdit,
+      },
+      onChanged: invalidateLayers,
+    }),
+  )
   app.use(indicatorsRoutes({ db, settings: config.indicators }))
+  app.use(safeUseLedgerRoutes({ db, settings: config.safeUseLedger, termRule: config.indicators.farmlandTermRule }))
   app.use(
     adminUnitsRoutes({
       db,

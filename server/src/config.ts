@@ -17,6 +17,8 @@ import type { UploadGuardSettings } from './services/upload-guard.ts'
 import type { AdminUnitSettings } from './services/admin-units.service.ts'
 import type { LandImportSettings } from './services/land-import.service.ts'
 import type { LandUpdateSettings } from './services/land-update.service.ts'
+import type { DocumentSettings } from './services/document-store.ts'
+import { DEFAULT_MEASURES, parseMeasureSetting, type Measure } from './domain/safe-use-ledger.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -121,6 +123,18 @@ export interface AppConfig {
     /** Most rows one rows answer holds (the figures always sum every row). */
     rowsLimit: number
   }
+  /** 受污染耕地安全利用台账: the measure vocabulary, how near a 农产品产地 point counts, and the import's limits. */
+  safeUseLedger: {
+    /** The measures with their bucket (SAFE_USE_MEASURES, `名称:类别;…`). */
+    measures: Measure[]
+    /** A 农产品产地 point within this distance of a parcel (or inside it) gives its produce outcome (R, a setting). */
+    produceNearM: number
+    importMaxBytes: number
+    importMaxRows: number
+    /** Most rows one ledger answer holds. */
+    listLimit: number
+    uploadGuard: UploadGuardSettings
+  }
   /** 行政区管理: county and township boundaries from a file; every tolerance R 待核实, a choice of this system. */
   adminUnits: AdminUnitSettings
   /** 三调图斑导入: which land codes become farmland parcels and the checks' tolerances; R 待核实, choices of this system. */
@@ -128,6 +142,8 @@ export interface AppConfig {
   landUpdate: LandUpdateSettings
   /** Scope of the administrator account created on a first start (a province, city or county code). */
   adminScope: string
+  /** 文件保存：上传的调查报告、评审意见、公告扫描件等；R 待核实, a choice of this system. */
+  documents: DocumentSettings
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -280,6 +296,14 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       },
       rowsLimit: readInt('INDICATOR_ROWS_LIMIT', 5000),
     },
+    safeUseLedger: {
+      measures: process.env.SAFE_USE_MEASURES ? parseMeasureSetting(process.env.SAFE_USE_MEASURES) : [...DEFAULT_MEASURES],
+      produceNearM: readInt('SAFE_USE_PRODUCE_NEAR_M', 200),
+      importMaxBytes: readInt('SAFE_USE_IMPORT_MAX_BYTES', 5 * 1024 * 1024),
+      importMaxRows: readInt('SAFE_USE_IMPORT_MAX_ROWS', 5000),
+      listLimit: readInt('SAFE_USE_LIST_LIMIT', 5000),
+      uploadGuard,
+    },
     adminUnits: {
       maxBytes: readInt('ADMIN_UNITS_MAX_BYTES', 50 * 1024 * 1024),
       maxFeatures: readInt('ADMIN_UNITS_MAX_FEATURES', 5000),
@@ -324,6 +348,13 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       restoreOverlapToleranceM2: readInt('LAND_UPDATE_RESTORE_OVERLAP_TOLERANCE_M2', 1),
     },
     adminScope: readScope('ADMIN_SCOPE', '430000'),
+    documents: {
+      // 单个文件（调查报告、评审意见、公告扫描件等）的大小上限
+      maxBytes: readInt('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024),
+      // 文件存放处：database（存入数据库，一次备份包含全部文件）或 folder（存入 DOCUMENT_DIR 文件夹）
+      store: process.env.DOCUMENT_STORE === 'folder' ? 'folder' : 'database',
+      dir: path.resolve(process.env.DOCUMENT_DIR || path.join(process.env.DATA_DIR || path.join(rootDir, '.data'), 'documents')),
+    },
     plots: {
       backgroundMgKg: {
         As: readOptionalNumber('PLOT_BACKGROUND_AS_MG_KG'),

@@ -18,8 +18,12 @@ export interface PlotDocument {
   date: string
   /** Summary of the conclusions, at least MIN_DOCUMENT_BODY characters. */
   body: string
-  /** File name only (the file itself is not stored). */
+  /** The file's name: of the stored document, or (older steps) the name alone. */
   attachmentName: string
+  /** The stored document (uploaded before the step); absent on steps recorded before files were kept. */
+  documentId?: number
+  sizeBytes?: number
+  sha256?: string
 }
 
 export const MIN_DOCUMENT_BODY = 10

@@ -20,6 +20,8 @@ export const RIGHTS = {
   'plot.transition': ['environment', 'approver'],
   /** See 污染地块: the environment officers keep it, the approvers decide removals. */
   'plot.view': ['environment', 'approver'],
+  /** Read and download the stored documents (调查报告、评审意见、公告扫描件、企业档案) of the records of one's counties. */
+  'document.read': ['environment', 'approver'],
   /** 同意 or 不同意移出名录: decide a plot's application to leave the list (the other lifecycle steps need `plot.edit`). */
   'plot.decideRemoval': ['approver'],
   /** Draw and edit 管控区域 (生态环境局). */
@@ -47,6 +49,10 @@ export const RIGHTS = {
   'monitoring.import': ['environment', 'farmland'],
   /** Accept a gap-analysis proposal as a planned monitoring point. */
   'coverage.plan': ['environment'],
+  /** 受污染耕地安全利用台账: enter, import and apply measures, submit the county's ledger of a year (农业农村局). */
+  'safeUse.edit': ['farmland'],
+  /** Read the 安全利用台账 (the farmland officers keep it, approvers review it, administrators read it). */
+  'safeUse.view': ['farmland', 'approver', 'admin'],
   /** Keep the targets of the 安全利用率 indicators. */
   'indicator.targets': ['admin'],
   /** Handle public reports (举报). */

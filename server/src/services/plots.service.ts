@@ -14,6 +14,7 @@ import type { ParcelEditSettings } from '../domain/parcel-checks.ts'
 import {
   PLOT_TRANSITIONS,
   checkTransition,
+  isPlotAction,
   staticRefusal,
   transitionsFrom,
   type PlotAction,
@@ -50,6 +51,8 @@ import {
   type PollutantRow,
 } from '../repos/plots.repo.ts'
 import { insertHistory, listHistory } from '../repos/review.repo.ts'
+import { attachDocumentToEvent } from '../repos/documents.repo.ts'
+import { claimStepDocument } from './documents.service.ts'
 import type { AuthContext } from './auth.service.ts'
 import { checkOutline } from './outline-check.service.ts'
 import { formatChangedAt, isoOf } from '../domain/changed-at.ts'
@@ -211,7 +214,20 @@ function cleanDocument(d: Partial<PlotDocument> | null | undefined): PlotDocumen
     date: d.date!.trim(),
     body: d.body!.trim(),
     attachmentName: d.attachmentName!.trim(),
+    ...(d.documentId ? { documentId: d.documentId, sizeBytes: d.sizeBytes, sha256: d.sha256 } : {}),
   }
+}
+
+/** A step's document with its stored file (uploaded to the plot before the step): the file's name, size and hash. */
+async function withStoredFile(
+  tx: Queryable,
+  row: PlotRow,
+  doc: Partial<PlotDocument> | null | undefined,
+  requirement: Requirement | undefined,
+): Promise<Partial<PlotDocument> | null | undefined> {
+  if (!doc || typeof doc !== 'object' || !doc.documentId || !requirement) return doc
+  const file = await claimStepDocument(tx, row, doc.documentId, requirement.label)
+  return { ...doc, attachmentName: file.fileName, documentId: file.id, sizeBytes: file.sizeBytes, sha256: file.sha256 }
 }
 
 interface CheckedGeometry {
@@ -553,13 +569,26 @@ export class PlotsService {
       const pollutants = (await listPollutants(tx, row.adcode, row.id)).map((p) =>
         describePollutant(p, landClass, this.settings.backgroundMgKg),
       )
+      const asked = isPlotAction(input.action) ? (PLOT_TRANSITIONS[input.action].requires as readonly Requirement[]) : []
+      const givenDocument = await withStoredFile(
+        tx,
+        row,
+        input.document,
+        asked.find((r) => r.field === 'document'),
+      )
+      const givenReview = await withStoredFile(
+        tx,
+        row,
+        input.reviewDocument,
+        asked.find((r) => r.field === 'reviewDocument'),
+      )
       const decision = checkTransition({
         status: row.status,
         action: input.action,
         role: ctx.user.role,
         riskLevel: input.riskLevel,
-        document: input.document,
-        reviewDocument: input.reviewDocument,
+        document: givenDocument,
+        reviewDocument: givenReview,
         reason: input.reason,
         hasExceedance: pollutants.some((p) => p.isExceedance),
         landClassName: LAND_CLASS_NAME[landClass],
@@ -575,12 +604,12 @@ export class PlotsService {
       const requires = t.requires as readonly Requirement[]
       const has = (field: Requirement['field']) => requires.some((r) => r.field === field)
       const riskLevel = has('riskLevel') ? input.riskLevel! : null
-      const document = has('document') ? cleanDocument(input.document) : null
-      const reviewDocument = has('reviewDocument') ? cleanDocument(input.reviewDocument) : null
+      const document = has('document') ? cleanDocument(givenDocument) : null
+      const reviewDocument = has('reviewDocument') ? cleanDocument(givenReview) : null
       const reason = clean(input.reason)
       const reviewStatus = await reopenIfPublished(tx, row)
       const version = await setPlotStatus(tx, id, decision.to, riskLevel, ctx.user.username)
-      await insertPlotEvent(tx, {
+      const event = await insertPlotEvent(tx, {
         adcode: row.adcode,
         plotId: id,
         action: input.action,
@@ -592,6 +621,8 @@ export class PlotsService {
         reason,
         actor: ctx.user.username,
       })
+      for (const d of [document, reviewDocument])
+        if (d?.documentId) await attachDocumentToEvent(tx, d.documentId, Number(event.id))
       await insertHistory(tx, {
         adcode: row.adcode,
         entity: TABLE,

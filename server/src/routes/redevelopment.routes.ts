@@ -1,0 +1,91 @@
+import { Router } from 'express'
+import { assertRight, assertRole, requireRight } from '../http/auth.ts'
+import { contentDisposition } from '../http/content-disposition.ts'
+import { AppError } from '../http/errors.ts'
+import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
+import { parse } from '../http/validate.ts'
+import {
+  buildRedevelopmentTemplate,
+  exportRedevelopments,
+  getRedevelopment,
+  importRedevelopments,
+  saveRedevelopment,
+  type RedevelopmentDeps,
+} from '../services/redevelopment.service.ts'
+import { PlotIdParams } from '../../../contracts/registry.ts'
+import {
+  RedevelopmentBody,
+  RedevelopmentExportQuery,
+  RedevelopmentImportQuery,
+  type RedevelopmentImportReport,
+  type RedevelopmentResponse,
+} from '../../../contracts/redevelopment.ts'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** 污染地块再开发利用 records: read by staff in scope, kept by hand and imported by the environment officers. */
+export function redevelopmentRoutes(deps: RedevelopmentDeps): Router {
+  const router = Router()
+  router.get('/api/plots/:id/redevelopment', async (req, res) => {
+    const ctx = assertRole(req)
+    const { id } = parse(PlotIdParams, req.params)
+    res.json((await getRedevelopment(deps, ctx, id)) satisfies RedevelopmentResponse)
+  })
+  router.put('/api/plots/:id/redevelopment', async (req, res) => {
+    const ctx = assertRight(req, 'plot.edit')
+    const { id } = parse(PlotIdParams, req.params)
+    res.json(await saveRedevelopment(deps, ctx, id, parse(RedevelopmentBody, req.body ?? {})))
+  })
+  router.get('/api/redevelopment/import-template.xlsx', async (req, res) => {
+    assertRole(req)
+    res
+      .set({
+        'Content-Type': XLSX,
+        'Content-Disposition': contentDisposition({
+          utf8: '再开发利用导入模板.xlsx',
+          ascii: 'redevelopment-template.xlsx',
+        }),
+        'Cache-Control': 'private, no-store',
+      })
+      .send(await buildRedevelopmentTemplate())
+  })
+  router.get('/api/redevelopment/export.xlsx', async (req, res) => {
+    const ctx = assertRole(req)
+    const { adcode } = parse(RedevelopmentExportQuery, req.query)
+    const file = await exportRedevelopments(deps, ctx, adcode)
+    res
+      .set({
+        'Content-Type': file.contentType,
+        'Content-Disposition': contentDisposition(file.fileName),
+        'Cache-Control': 'private, no-store',
+      })
+      .send(file.body)
+  })
+  router.post(
+    '/api/redevelopment/import',
+    requireRight('plot.edit'),
+    receiveOneFile({
+      field: 'file',
+      maxBytes: deps.settings.importMaxBytes,
+      fields: 5,
+      fieldSize: 1024,
+      tooLarge: (limit) => `文件过大：最大 ${limit}，请分成几个文件导入`,
+      oneFileOnly: '每次只能上传 1 个文件（字段 file）',
+      malformed: '每次只能上传 1 个文件（字段 file）',
+    }),
+    async (req, res) => {
+      const ctx = assertRight(req, 'plot.edit')
+      const { mode, dryRun } = parse(RedevelopmentImportQuery, req.query)
+      if (!req.file)
+        throw new AppError('VALIDATION', '请选择要导入的文件（字段 file）：再开发利用导入模板填写后的 .xlsx')
+      const report = await importRedevelopments(deps, ctx, {
+        fileName: decodeFileName(req.file.originalname),
+        bytes: req.file.buffer,
+        mode,
+        isDryRun: dryRun,
+      })
+      res.status(dryRun ? 200 : 201).json(report satisfies RedevelopmentImportReport)
+    },
+  )
+  return router
+}
