@@ -197,7 +197,7 @@ const snapshot = (v: EnterpriseValues, version: number) => ({
  * When an enterprise enters 关闭 or 搬迁, its site is proposed as a suspected plot, in the caller's transaction;
  * the answer says what happened.
  */
-async function proposeOnStatusChange(
+export async function proposeOnStatusChange(
   tx: Queryable,
   ctx: AuthContext,
   adcode: string,

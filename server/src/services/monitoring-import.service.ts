@@ -131,7 +131,12 @@ const tooManyRows = (maxRows: number) =>
  * are inflated, each stopped at its declared size, and reading stops at the first row beyond the limit (the
  * example row allowed). The sheet's own <dimension> is not trusted: formatted empty rows widen it.
  */
-async function readXlsxRows(archive: Archive, maxRows: number): Promise<SheetRow[]> {
+async function readXlsxRows(
+  archive: Archive,
+  maxRows: number,
+  sheetName = SHEET_NAME,
+  width = IMPORT_COLUMNS.length,
+): Promise<SheetRow[]> {
   const entry = (path: string) => archive.files.find((f) => f.name === path)
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
@@ -151,7 +156,7 @@ async function readXlsxRows(archive: Archive, maxRows: number): Promise<SheetRow
   const styles = entry('xl/styles.xml')
   if (styles) await reader._parseStyles(archive.stream(styles))
   const sheets = reader.model?.sheets ?? []
-  const chosen = sheets.find((s) => s.name === SHEET_NAME) ?? sheets.find((s) => s.name !== '说明')
+  const chosen = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name !== '说明' && s.name !== '填写说明')
   if (!chosen) throw new AppError('VALIDATION', 'Excel 文件中没有数据表，请使用导入模板')
   const target = reader.workbookRels?.find((r) => r.Id === chosen.rId)?.Target ?? ''
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`
@@ -167,15 +172,15 @@ async function readXlsxRows(archive: Archive, maxRows: number): Promise<SheetRow
     previous = number
     if (!row.hasValues) continue
     if (rows.length > maxRows + 1) throw tooManyRows(maxRows)
-    const width = Math.max(row.cellCount, IMPORT_COLUMNS.length)
-    rows.push({ row: number, cells: Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value)) })
+    const cellCount = Math.max(row.cellCount, width)
+    rows.push({ row: number, cells: Array.from({ length: cellCount }, (_, i) => cellText(row.getCell(i + 1).value)) })
   }
   return rows
 }
 
-async function readXlsx(archive: Archive, maxRows: number): Promise<SheetRow[]> {
+async function readXlsx(archive: Archive, maxRows: number, sheetName?: string, width?: number): Promise<SheetRow[]> {
   try {
-    return await readXlsxRows(archive, maxRows)
+    return await readXlsxRows(archive, maxRows, sheetName, width)
   } catch (err) {
     if (err instanceof AppError) throw err
     throw new AppError('VALIDATION', NOT_EXCEL)
@@ -219,23 +224,37 @@ export async function readImportFile(
   settings: { importMaxRows: number; uploadGuard: UploadGuardSettings },
 ): Promise<ReadRow[]> {
   const maxRows = settings.importMaxRows
-  const lower = fileName.toLowerCase()
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx'))
-    throw new AppError('VALIDATION', `文件「${fileName}」不是 .xlsx 或 .csv，请使用导入模板`)
-  const archive =
-    lower.endsWith('.xlsx') || isZip(bytes) ? openArchive(bytes, XLSX_WORDING, settings.uploadGuard) : null
-  const sheet = await runHeavyUpload(settings.uploadGuard, async () =>
-    archive ? readXlsx(archive, maxRows) : readCsv(bytes),
-  )
-  const [header, ...data] = sheet
-  if (!header) throw new AppError('VALIDATION', '文件是空的，请使用导入模板填写后上传')
-  refuseControlCharactersInCells(sheet, header.cells)
+  const [header, ...data] = await readSheetFile(fileName, bytes, settings)
   const head = readHeader(header.cells)
   if (!head.ok) throw new AppError('VALIDATION', head.message)
   const rows = readRows(head.index, data)
   if (!rows.length) throw new AppError('VALIDATION', '文件中没有数据行（示例行不计），请填写后上传')
   if (rows.length > maxRows)
     throw new AppError('PAYLOAD_TOO_LARGE', `文件有 ${rows.length} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
+  return rows
+}
+
+/**
+ * The rows of an import spreadsheet (.xlsx: the sheet named `sheet.name`, else the first that is not a 说明 sheet;
+ * or .csv), as {@link readImportFile} reads them: guarded against zip bombs and huge sheets, one heavy upload at a
+ * time, a cell with a control character refused; the first row is the header.
+ */
+export async function readSheetFile(
+  fileName: string,
+  bytes: Buffer,
+  settings: { importMaxRows: number; uploadGuard: UploadGuardSettings },
+  sheet: { name: string; width: number } = { name: SHEET_NAME, width: IMPORT_COLUMNS.length },
+): Promise<SheetRow[]> {
+  const lower = fileName.toLowerCase()
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx'))
+    throw new AppError('VALIDATION', `文件「${fileName}」不是 .xlsx 或 .csv，请使用导入模板`)
+  const archive =
+    lower.endsWith('.xlsx') || isZip(bytes) ? openArchive(bytes, XLSX_WORDING, settings.uploadGuard) : null
+  const rows = await runHeavyUpload(settings.uploadGuard, async () =>
+    archive ? readXlsx(archive, settings.importMaxRows, sheet.name, sheet.width) : readCsv(bytes),
+  )
+  if (!rows[0]) throw new AppError('VALIDATION', '文件是空的，请使用导入模板填写后上传')
+  refuseControlCharactersInCells(rows, rows[0].cells)
   return rows
 }
 

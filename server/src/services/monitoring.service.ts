@@ -50,7 +50,7 @@ export interface MonitoringDeps {
 }
 
 /** The tile layer of the points (server/src/tiles/layers.ts). */
-const POINT_LAYER = 'monitoring-point'
+export const POINT_LAYER = 'monitoring-point'
 
 /** The judgement settings: construction-land class from config, GB 2762 edition and ratio of the default rule set. */
 export function judgeSettings(settings: MonitoringSettings): MonitoringJudgeSettings {
