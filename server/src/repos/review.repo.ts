@@ -23,6 +23,12 @@ export const REVIEW_TABLES = {
     publish: 'review/publish-class-lists',
     afterPublish: 'review/refresh-farmland-overview',
   },
+  'safe-use-ledger': {
+    table: 'safe_use_ledger',
+    lock: 'safe-use-ledger/lock-review',
+    setStatus: 'safe-use-ledger/set-review-status',
+    publish: 'safe-use-ledger/publish',
+  },
 } as const satisfies Record<
   string,
   { table: string; lock: string; setStatus: string; publish: string; afterPublish?: string }
@@ -46,6 +52,8 @@ export interface ReviewRecordRow {
   announcement_text?: string | null
   sign_count?: number
   plot_count?: number
+  /** Safe-use ledgers only: how many parcels the ledger lists. */
+  row_count?: number
 }
 
 export async function lockReviewRecord(

@@ -73,6 +73,13 @@ export const REVIEW_KINDS: Record<
         ? '分类尚未完成（任务仍在运行，或已取消、失败），清单不完整，不能提交审定；请等待任务完成或重新运行分类'
         : null,
   },
+  'safe-use-ledger': {
+    title: '受污染耕地安全利用台账',
+    ownerRight: 'safeUse.edit',
+    layers: [],
+    refuse: (action, row) =>
+      action === 'submit' && row.row_count === 0 ? '台账中还没有任何图斑，不能提交审定；请先录入或导入' : null,
+  },
 }
 
 const ACTION_LABEL: Record<string, string> = {

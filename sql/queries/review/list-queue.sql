@@ -1,5 +1,5 @@
--- $1 county codes of the user's scope, $2 review statuses wanted, $3 limit. Plots, control zones and complete
--- class lists in review.
+-- $1 county codes of the user's scope, $2 review statuses wanted, $3 limit. Plots, control zones, complete
+-- class lists and safe-use ledgers past their draft in review.
 SELECT * FROM (
   SELECT 'plot' AS kind, p.id, p.adcode::text, c.name AS county, p.code, p.name, p.review_status, p.review_reason,
          p.version, p.published_version, p.updated_at
@@ -15,6 +15,13 @@ SELECT * FROM (
          l.review_reason, l.version, l.published_version, l.updated_at
   FROM class_list l JOIN county c USING (adcode)
   WHERE l.adcode = ANY($1::bpchar[]) AND l.review_status = ANY($2::text[]) AND l.is_complete
+  UNION ALL
+  SELECT 'safe-use-ledger', s.id, s.adcode::text, c.name, 'TZ-' || s.adcode || '-' || s.year,
+         c.name || ' ' || s.year || ' 年受污染耕地安全利用台账', s.review_status, s.review_reason, s.version,
+         s.published_version, s.updated_at
+  FROM safe_use_ledger s JOIN county c USING (adcode)
+  WHERE s.adcode = ANY($1::bpchar[]) AND s.review_status = ANY($2::text[]) AND s.review_status <> 'draft'
+    AND EXISTS (SELECT 1 FROM safe_use_account a WHERE a.adcode = s.adcode AND a.year = s.year)
 ) q
 ORDER BY updated_at DESC, code
 LIMIT $3

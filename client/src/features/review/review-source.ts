@@ -21,4 +21,5 @@ export const REVIEW_LAYERS: Record<ReviewKind, readonly DataLayer[]> = {
   plot: ['plots', 'reviews'],
   'control-zone': ['zones', 'reviews'],
   'class-list': ['classLists', 'parcels', 'reviews'],
+  'safe-use-ledger': ['reviews'],
 }
