@@ -4,7 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { copyTextRow } from '../db/copy-text.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import type { FieldMap, LandImportChecks, StoredProblem } from '../domain/land-import.ts'
+import { DLTB_ATTRIBUTES, type FieldMap, type LandImportChecks, type StoredProblem } from '../domain/land-import.ts'
 
 const q = (name: string) => sqlFile(`land-import/${name}`)
 
@@ -126,7 +126,7 @@ export async function stageFeatures(
         copyTextRow([
           String(f.seq),
           JSON.stringify(f.attrs),
-          JSON.stringify(f.values),
+          ...DLTB_ATTRIBUTES.map((a) => f.values[a] ?? null),
           f.geometry,
           f.target,
           JSON.stringify(f.problems),

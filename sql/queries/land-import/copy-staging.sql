@@ -1,1 +1,1 @@
-COPY land_import_copy (seq, attrs, mapped, geometry, target, problems) FROM STDIN
+COPY land_import_copy (seq, attrs, bsm, tbbh, dlbm, dlmc, qsxz, qsdwdm, qsdwmc, zldwdm, zldwmc, tbmj, kcxs, gdlx, gdpdjb, zzsxdm, zzsxmc, sjnf, bz, geometry, target, problems) FROM STDIN

@@ -4,13 +4,15 @@
 INSERT INTO land_import_feature (import_id, seq, attrs, bsm, tbbh, dlbm, dlmc, qsxz, qsdwdm, qsdwmc, zldwdm, zldwmc,
   tbmj, kcxs, gdlx, gdpdjb, zzsxdm, zzsxmc, sjnf, bz, target, problems, geom)
 SELECT $1, f.seq, f.attrs::jsonb,
-  m.v ->> 'bsm', m.v ->> 'tbbh', m.v ->> 'dlbm', m.v ->> 'dlmc', m.v ->> 'qsxz', m.v ->> 'qsdwdm', m.v ->> 'qsdwmc',
-  m.v ->> 'zldwdm', m.v ->> 'zldwmc', m.v ->> 'tbmj', m.v ->> 'kcxs', m.v ->> 'gdlx', m.v ->> 'gdpdjb',
-  m.v ->> 'zzsxdm', m.v ->> 'zzsxmc', m.v ->> 'sjnf', m.v ->> 'bz',
+  m.bsm, m.tbbh, m.dlbm, m.dlmc, m.qsxz, m.qsdwdm, m.qsdwmc, m.zldwdm, m.zldwmc, m.tbmj, m.kcxs, m.gdlx, m.gdpdjb,
+  m.zzsxdm, m.zzsxmc, m.sjnf, m.bz,
   f.target, f.problems::jsonb,
   CASE WHEN f.geometry IS NULL THEN NULL
     WHEN left(f.geometry, 1) = '{' THEN ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(f.geometry), $4)), 4490)
     ELSE ST_Transform(ST_SetSRID(ST_GeomFromWKB(decode(f.geometry, 'hex')), $4), 4490) END
 FROM unnest($2::integer[], $3::text[], $5::text[], $6::text[], $7::text[], $8::text[])
   AS f(seq, attrs, mapped, geometry, target, problems)
-CROSS JOIN LATERAL (SELECT f.mapped::jsonb AS v) m
+-- parsed once per feature (`->>` on a cast would parse the text again for every attribute)
+CROSS JOIN LATERAL json_to_record(f.mapped::json) AS m(bsm text, tbbh text, dlbm text, dlmc text,
+  qsxz text, qsdwdm text, qsdwmc text, zldwdm text, zldwmc text, tbmj text, kcxs text, gdlx text, gdpdjb text,
+  zzsxdm text, zzsxmc text, sjnf text, bz text)
