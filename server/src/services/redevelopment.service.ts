@@ -264,7 +264,7 @@ async function readSheet(deps: RedevelopmentDeps, fileName: string, bytes: Buffe
   })
   const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets.find((w) => w.name !== '说明')
   if (!sheet) throw new AppError('VALIDATION', 'Excel 文件中没有数据表，请使用再开发利用导入模板')
-  const head = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(cellText)
+  const head = Array.from(sheet.getRow(1).values as ExcelJS.CellValue[], (v) => cellText(v))
   const index = new Map<RedevelopmentColumn, number>()
   const missing: string[] = []
   for (const c of TEMPLATE_COLUMNS) {
