@@ -368,4 +368,13 @@ describe('a declared CRS must fit the coordinates', () => {
       expect(result.message).toContain(words)
     }
   })
+
+  it('when a coordinate is absurdly large, then the message shows it in powers of ten, not 300 digits', () => {
+    const result = checkExtentFits(cm111, box(631_000, 3_155_000, 1e300, 3_155_700))
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.message).toContain('1×10^300')
+      expect(result.message.length).toBeLessThan(200)
+    }
+  })
 })

@@ -48,7 +48,12 @@ const NORTHING_M: readonly [number, number] = [300_000, 6_000_000]
 /** Eastings of unprefixed Gauss-Krüger coordinates (500 000 ± half a 6° zone at 3°N, with a margin), m. */
 const UNPREFIXED_EASTING_M: readonly [number, number] = [100_000, 900_000]
 
-const fmtM = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 3, useGrouping: false })
+/** A coordinate or offset in metres as the officer reads it; an absurd one (a damaged file) in powers of ten. */
+function fmtM(n: number): string {
+  if (Math.abs(n) < 1e12) return n.toLocaleString('zh-CN', { maximumFractionDigits: 3, useGrouping: false })
+  const [mantissa, exponent] = n.toExponential(3).split('e')
+  return `${Number(mantissa)}×10^${Number(exponent)}`
+}
 
 const isGk3Meridian = (cm: number) => Number.isInteger(cm) && cm >= 75 && cm <= 135 && cm % 3 === 0
 const isGk6Meridian = (cm: number) => Number.isInteger(cm) && cm >= 75 && cm <= 135 && (cm + 3) % 6 === 0
