@@ -4,6 +4,7 @@ import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
 import { PLOT_TRANSITIONS } from '../../server/src/domain/plot-lifecycle.ts'
 import { rolesWith, type Capability } from '../../server/src/domain/rights.ts'
 import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
+import { buildRedevelopmentTemplate } from '../../server/src/services/redevelopment.service.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
 import { signInAs, type Caller, type Session } from '../support/session.ts'
@@ -112,6 +113,21 @@ async function freshPlotIn(status: string): Promise<{ id: number; pollutantId: n
     [id],
   )
   return { id, pollutantId: Number(p.id) }
+}
+
+/** A stored document of a fresh plot of 赫山区, at version 1. */
+async function freshDocument(): Promise<number> {
+  const plotId = await freshPlot('draft')
+  const {
+    rows: [d],
+  } = await db.query(
+    `INSERT INTO stored_document (adcode, owner_kind, owner_id, kind, title, file_name, media_type, size_bytes, sha256, store, uploaded_by, updated_by)
+     VALUES ('430903', 'plot', $1, 'investigation_report', '权限测试报告', 'r.pdf', 'application/pdf', 3, repeat('a', 64), 'database', 'huanjing', 'huanjing')
+     RETURNING id`,
+    [plotId],
+  )
+  await db.query(`INSERT INTO stored_document_content (adcode, document_id, bytes) VALUES ('430903', $1, 'abc')`, [d.id])
+  return Number(d.id)
 }
 
 /** A draft control zone of 赫山区 with an outline only (a fresh one per call: edits change it). */
@@ -323,6 +339,17 @@ async function freshMonitoringPoint(type: 'basic' | 'produce'): Promise<{ id: nu
 async function monitoringCsv(): Promise<Buffer> {
   const { code } = await freshMonitoringPoint('produce')
   return Buffer.from(`\uFEFF点位编号,采样日期,介质,作物,镉\r\n${code},2024-09-01,农产品,稻谷,0.1\r\n`, 'utf8')
+}
+
+/** A one-row sheet of a bulk registry import (a dry run reports its rows and writes nothing). */
+function registryImportCsv(kind: 'enterprises' | 'plots' | 'points' | 'plot-results'): Buffer {
+  const sheets = {
+    enterprises: '单位名称,统一社会信用代码,行业,状态,经度,纬度\r\n测试厂,91350100M000100Y43,化工,在产,112.35,28.57',
+    plots: '地块编号,地块名称,名录,原行业\r\n430903-DK999999,测试,疑似污染地块,化工',
+    points: '点位编号,点位名称,级别,类型,经度,纬度\r\n430903-JC-RIGHTS,测试,县控,基础点位,112.35,28.57',
+    'plot-results': '地块编号,样品编号,采样日期,污染物,检测值,单位\r\n430903-DK999999,S1,2024-05-01,镉,1,mg/kg',
+  }
+  return Buffer.from(`\uFEFF${sheets[kind]}\r\n`, 'utf8')
 }
 
 /** A recorded land-supply check of 赫山区 over a free spot (numbered in year 2001, apart from real numbers). */
@@ -769,6 +796,82 @@ const ROWS: Row[] = [
     call: async () => ({
       url: `/api/plots/${await freshPlot('draft')}/negative-uses`,
       body: { version: 1, useCode: 'M', reason: '权限测试' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents',
+    what: "a plot's stored documents",
+    expected: right('document.read'),
+    call: async () => ({ url: `/api/documents?owner=plot&ownerId=${sample.plotId}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/documents',
+    what: 'upload a report to a plot',
+    expected: right('plot.transition', 201),
+    call: async () => ({
+      url: '/api/documents',
+      file: { name: '调查报告.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') },
+      fields: { owner: 'plot', ownerId: String(await freshPlot('draft')), kind: 'investigation_report' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:id/file',
+    what: 'download a stored document',
+    expected: right('document.read'),
+    call: async () => ({ url: `/api/documents/${await freshDocument()}/file` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/documents/:id',
+    what: 'mark a stored document internal',
+    expected: right('plot.edit'),
+    call: async () => ({ url: `/api/documents/${await freshDocument()}`, body: { version: 1, isPublic: false } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/plots/:id/redevelopment',
+    what: "a plot's redevelopment record",
+    expected: STAFF,
+    call: async () => ({ url: `/api/plots/${sample.plotId}/redevelopment` }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/plots/:id/redevelopment',
+    what: 'record the redevelopment of a listed plot',
+    expected: right('plot.edit'),
+    call: async () => ({
+      url: `/api/plots/${(await freshPlotIn('listed')).id}/redevelopment`,
+      body: { version: null, plannedUse: 'B1', usedOn: '2026-03-01', targetsMet: true },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/redevelopment/import-template.xlsx',
+    what: 'the redevelopment import template',
+    expected: STAFF,
+    call: async () => ({ url: '/api/redevelopment/import-template.xlsx' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/redevelopment/export.xlsx',
+    what: 'the redevelopment records of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/redevelopment/export.xlsx' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/redevelopment/import',
+    what: 'dry-run a redevelopment import',
+    expected: right('plot.edit'),
+    call: async () => ({
+      url: '/api/redevelopment/import?mode=all&dryRun=true',
+      file: {
+        name: '再开发利用.xlsx',
+        bytes: await buildRedevelopmentTemplate([['430903-NONE', '', 'B1', '2026-03-01', '是', '', '']], false),
+      },
     }),
   },
   {
@@ -1410,6 +1513,32 @@ const ROWS: Row[] = [
       file: { name: '监测结果.csv', bytes: await monitoringCsv() },
     }),
   },
+  ...(
+    [
+      ['enterprises', 'enterprise.edit'],
+      ['plots', 'plot.edit'],
+      ['points', 'monitoring.edit'],
+      ['plot-results', 'plot.edit'],
+    ] as const
+  ).flatMap(([kind, capability]): Row[] => [
+    {
+      method: 'GET',
+      route: '/api/registry-import/:kind/template.xlsx',
+      what: `the ${kind} bulk import template`,
+      expected: right(capability),
+      call: async () => ({ url: `/api/registry-import/${kind}/template.xlsx` }),
+    },
+    {
+      method: 'POST',
+      route: '/api/registry-import/:kind',
+      what: `a dry run of a ${kind} bulk import (writes nothing)`,
+      expected: right(capability),
+      call: async () => ({
+        url: `/api/registry-import/${kind}?mode=all&dryRun=true`,
+        file: { name: '导入.csv', bytes: registryImportCsv(kind) },
+      }),
+    },
+  ]),
   // targets of 赫山区 for years before 2020, which no figure of the sample (2020, 2025) reads; one per call, removed afterwards
   {
     method: 'GET',

@@ -12,6 +12,7 @@ import { PrecheckPage } from '../features/precheck/precheck-page'
 import { PrecheckReport } from '../features/precheck/precheck-report'
 import { PublicPage } from '../features/public/public-page'
 import { RegistryListsPage } from '../features/registry-lists/registry-lists-page'
+import { RegistryImportPage } from '../features/registry-import/registry-import-page'
 import { StatisticsPage } from '../features/statistics/statistics-page'
 import { can } from '../../../server/src/domain/rights.ts'
 import type { SessionUser } from '../shared/api-types'
@@ -54,7 +55,7 @@ function PageMessage({
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
   return next &&
-    /^\/(admin(\/units)?|statistics|coverage|indicators|registry\/lists|precheck(\/\d+\/report)?)?$/.test(next)
+    /^\/(admin(\/units)?|statistics|coverage|indicators|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(next)
     ? next
     : '/'
 }
@@ -133,6 +134,18 @@ function CoverageShell({ user, onSignOut }: { user: SessionUser; onSignOut: () =
   )
 }
 
+/** 登记册批量导入 inside the staff frame (the officers who keep a register). */
+function RegistryImportShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="registry-import" onSignOut={onSignOut}>
+        <span className="app-header__page">登记册批量导入</span>
+      </StaffHeader>
+      <RegistryImportPage role={user.role} />
+    </div>
+  )
+}
+
 /** The list publishing page (名录发布) inside the staff frame; publishing is for the environment officers. */
 function RegistryListsShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
   return (
@@ -198,8 +211,8 @@ export function App() {
         route === 'precheck' ||
         route === 'land-import'
           ? `?next=/${route}`
-          : route === 'registry-lists' || route === 'admin-units'
-            ? `?next=${route === 'admin-units' ? '/admin/units' : '/registry/lists'}`
+          : route === 'registry-lists' || route === 'admin-units' || route === 'registry-import'
+            ? `?next=${route === 'admin-units' ? '/admin/units' : route === 'registry-import' ? '/registry/import' : '/registry/lists'}`
             : route === 'precheck-report'
               ? `?next=${encodeURIComponent(pathname)}`
               : ''
@@ -243,6 +256,7 @@ export function App() {
   if (route === 'coverage') return <CoverageShell user={user} onSignOut={signOut} />
   if (route === 'indicators') return <IndicatorsShell user={user} onSignOut={signOut} />
   if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
+  if (route === 'registry-import') return <RegistryImportShell user={user} onSignOut={signOut} />
   if ((route === 'precheck' || route === 'precheck-report') && !can(user.role, 'precheck.read')) {
     return (
       <PageMessage

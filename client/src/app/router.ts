@@ -7,12 +7,14 @@ export type Route =
   | 'admin'
   | 'admin-units'
   | 'land-import'
+  | 'registry-import'
   | 'statistics'
   | 'registry-lists'
   | 'precheck'
   | 'precheck-report'
   | 'coverage'
   | 'indicators'
+  | 'safe-use-ledger'
   | 'public'
   | 'not-found'
 
@@ -24,9 +26,11 @@ const ROUTES: Record<string, Route> = {
   '/land-import': 'land-import',
   '/statistics': 'statistics',
   '/registry/lists': 'registry-lists',
+  '/registry/import': 'registry-import',
   '/precheck': 'precheck',
   '/coverage': 'coverage',
   '/indicators': 'indicators',
+  '/safe-use-ledger': 'safe-use-ledger',
   '/public': 'public',
 }
 /** `/precheck/<id>/report`: the printable report of one pre-check. */

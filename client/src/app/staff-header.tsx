@@ -19,6 +19,7 @@ export interface StaffHeaderProps {
     | 'precheck'
     | 'coverage'
     | 'indicators'
+    | 'registry-import'
   onSignOut: () => void
   children?: ReactNode
 }
@@ -43,6 +44,15 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
     links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
   if (can(user.role, 'adminUnits.import') && page !== 'admin-units')
     links.push({ label: '行政区管理', testId: 'user-menu-admin-units', onSelect: () => navigate('/admin/units') })
+  if (
+    (can(user.role, 'enterprise.edit') || can(user.role, 'plot.edit') || can(user.role, 'monitoring.edit')) &&
+    page !== 'registry-import'
+  )
+    links.push({
+      label: '登记册批量导入',
+      testId: 'user-menu-registry-import',
+      onSelect: () => navigate('/registry/import'),
+    })
   if (can(user.role, 'land.import') && page !== 'land-import')
     links.push({ label: '三调图斑导入', testId: 'user-menu-land-import', onSelect: () => navigate('/land-import') })
 

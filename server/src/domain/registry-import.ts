@@ -4,6 +4,7 @@ import { GB36600_SUBSTANCES, type Gb36600Substance } from './gb36600.ts'
 import type { LandClass } from './gb50137.ts'
 import { ENTERPRISE_STATUS, INDUSTRY, POINT_LEVEL, POINT_TYPE } from './labels.ts'
 import type { PointLevel, PointType } from './monitoring.ts'
+import type { Capability } from './rights.ts'
 import { EXAMPLE_MARK, headerKey, type SheetRow } from './monitoring-import.ts'
 
 /**
@@ -20,6 +21,14 @@ export const KIND_NAME: Record<RegistryKind, string> = {
   plots: '疑似污染地块/污染地块',
   points: '监测点位',
   'plot-results': '地块检测结果',
+}
+
+/** The right that creates one record of each kind by hand; the import of many needs the same. */
+export const KIND_CAPABILITY: Record<RegistryKind, Capability> = {
+  enterprises: 'enterprise.edit',
+  plots: 'plot.edit',
+  points: 'monitoring.edit',
+  'plot-results': 'plot.edit',
 }
 
 export interface KindColumn {

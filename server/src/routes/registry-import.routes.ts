@@ -6,12 +6,8 @@ import { contentDisposition } from '../http/content-disposition.ts'
 import { AppError } from '../http/errors.ts'
 import { decodeFileName } from '../http/receive-file.ts'
 import { parse } from '../http/validate.ts'
-import {
-  KIND_CAPABILITY,
-  buildKindTemplate,
-  importRegistry,
-  type RegistryImportDeps,
-} from '../services/registry-import.service.ts'
+import { KIND_CAPABILITY } from '../domain/registry-import.ts'
+import { buildKindTemplate, importRegistry, type RegistryImportDeps } from '../services/registry-import.service.ts'
 import { KindParams, RegistryImportQuery, type RegistryImportReport } from '../../../contracts/registry-import.ts'
 
 /** The form of an import: the sheet (`file`) and, for enterprises and plots, an outline file (`outlines`). */

@@ -25,7 +25,6 @@ import {
 } from '../domain/registry-import.ts'
 import { EXAMPLE_MARK } from '../domain/monitoring-import.ts'
 import { landUseName } from '../domain/monitoring.ts'
-import type { Capability } from '../domain/rights.ts'
 import { insertChange } from '../repos/registry.repo.ts'
 import { findPointsByCode, insertPoint } from '../repos/monitoring.repo.ts'
 import { insertPlotEvent, insertPollutant, reopenPlot, touchPlot } from '../repos/plots.repo.ts'
@@ -63,14 +62,6 @@ export interface RegistryImportDeps {
   db: Database
   settings: RegistryImportSettings
   onChanged: (layers: string[]) => void
-}
-
-/** The right that creates one record of each kind by hand; the import of many needs the same. */
-export const KIND_CAPABILITY: Record<RegistryKind, Capability> = {
-  enterprises: 'enterprise.edit',
-  plots: 'plot.edit',
-  points: 'monitoring.edit',
-  'plot-results': 'plot.edit',
 }
 
 export interface RegistryImportReport {

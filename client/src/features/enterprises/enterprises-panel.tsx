@@ -63,9 +63,16 @@ export function EnterprisesPanel({ counties, canEdit, onShowOnMap, onLocate }: E
         <h2 id="enterprises-title" className="panel-section__title">
           土壤污染重点监管单位
         </h2>
-        <button type="button" className="link-button" onClick={() => setReloads((n) => n + 1)}>
-          刷新
-        </button>
+        <span className="enterprises-panel__actions">
+          {canEdit && (
+            <a className="link-button" href="/registry/import?kind=enterprises" data-testid="enterprise-bulk-import">
+              批量导入
+            </a>
+          )}
+          <button type="button" className="link-button" onClick={() => setReloads((n) => n + 1)}>
+            刷新
+          </button>
+        </span>
       </div>
       {counties.length > 1 && (
         <label className="form-field">

@@ -102,6 +102,11 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
               新增点位
             </button>
           )}
+          {canCreate && (
+            <a className="link-button" href="/registry/import?kind=points" data-testid="point-bulk-import">
+              批量导入点位
+            </a>
+          )}
           {canImport && (
             <button type="button" className="link-button" onClick={() => setImporting(true)} data-testid="import-open">
               导入结果

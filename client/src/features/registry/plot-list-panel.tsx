@@ -47,6 +47,11 @@ export function PlotListPanel({ counties, activePlotId, canCreate, onOpen, onNew
           污染地块名录管理
         </h2>
         {canCreate && (
+          <a className="link-button" href="/registry/import?kind=plots" data-testid="plot-bulk-import">
+            批量导入
+          </a>
+        )}
+        {canCreate && (
           <button type="button" className="primary-button plot-panel__new" onClick={onNew} data-testid="plot-new">
             ＋ 新建地块
           </button>

@@ -1,0 +1,251 @@
+import { useState } from 'react'
+import type { RegistryImportReport } from '@contracts/registry-import'
+import { ApiError } from '../../shared/api-client'
+import { errorMessage } from '../../shared/error-message'
+import { can } from '../../../../server/src/domain/rights.ts'
+import type { Role } from '../../../../server/src/domain/roles.ts'
+import {
+  KIND_CAPABILITY,
+  KIND_NAME,
+  REGISTRY_KINDS,
+  type RegistryKind,
+} from '../../../../server/src/domain/registry-import.ts'
+import { importRegistry, templatePath } from './registry-import-api'
+import './registry-import.css'
+
+type Mode = RegistryImportReport['mode']
+
+/** What each kind takes, in an officer's words. */
+const KIND_HINT: Record<RegistryKind, string> = {
+  enterprises: '单位名称、统一社会信用代码、行业、状态，以及经纬度或场地边界文件',
+  plots: '地块属性表格，另附边界文件（Shapefile 压缩包或 GeoPackage），按地块编号对应',
+  points: '点位编号、名称、级别、类型，CGCS2000 经纬度或高斯-克吕格坐标（带号）',
+  'plot-results': '实验室检测结果：地块编号、样品编号、污染物（名称或 CAS 号）、检测值和单位',
+}
+
+/** Which kinds take an outline file, and whether it is required. */
+const OUTLINES: Partial<Record<RegistryKind, 'required' | 'optional'>> = { plots: 'required', enterprises: 'optional' }
+
+/** The report of an answer: the body of a success, or the `details` of a 422 refusal. */
+function reportOf(error: unknown): RegistryImportReport | null {
+  const details = error instanceof ApiError ? error.details : null
+  return details && typeof details === 'object' && 'errors' in details ? (details as RegistryImportReport) : null
+}
+
+function kindOfUrl(kinds: RegistryKind[]): RegistryKind {
+  const asked = new URLSearchParams(window.location.search).get('kind')
+  return kinds.find((k) => k === asked) ?? kinds[0]
+}
+
+/** Props of {@link RegistryImportPage}. */
+export interface RegistryImportPageProps {
+  role: Role
+}
+
+/**
+ * 登记册批量导入: choose the register, download its template, upload the filled sheet (and the outlines of plots or
+ * enterprises), check it (the row report, nothing written), then import all-or-nothing or the valid rows only.
+ */
+export function RegistryImportPage({ role }: RegistryImportPageProps) {
+  const kinds = REGISTRY_KINDS.filter((k) => can(role, KIND_CAPABILITY[k]))
+  const [kind, setKind] = useState<RegistryKind>(() => kindOfUrl(kinds))
+  const [file, setFile] = useState<File | null>(null)
+  const [outlines, setOutlines] = useState<File | null>(null)
+  const [mode, setMode] = useState<Mode>('all')
+  const [report, setReport] = useState<RegistryImportReport | null>(null)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [isBusy, setBusy] = useState(false)
+
+  if (!kinds.length)
+    return (
+      <main className="registry-import" data-testid="registry-import-page">
+        <p className="notice notice--error">您的角色不能批量导入登记册。</p>
+      </main>
+    )
+
+  const choose = (next: RegistryKind) => {
+    setKind(next)
+    setFile(null)
+    setOutlines(null)
+    setReport(null)
+    setMessage(null)
+    window.history.replaceState(null, '', `/registry/import?kind=${next}`)
+  }
+
+  const run = async (isDryRun: boolean) => {
+    if (!file) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      const answer = await importRegistry(kind, file, outlines, mode, isDryRun)
+      setReport(answer)
+      const problems = answer.errors.length
+      setMessage(
+        isDryRun
+          ? {
+              kind: problems ? 'error' : 'ok',
+              text: problems
+                ? `检查完成：${problems} 处问题，见下表（未导入）`
+                : `检查完成：${answer.rows} 行全部有效（未导入）`,
+            }
+          : {
+              kind: 'ok',
+              text: `已导入 ${answer.imported} 条${KIND_NAME[kind]}${problems ? `，${problems} 处问题未导入` : ''}`,
+            },
+      )
+    } catch (error) {
+      setReport(reportOf(error))
+      setMessage({ kind: 'error', text: errorMessage(error, '导入失败') })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const outlineRule = OUTLINES[kind]
+  return (
+    <main className="registry-import" data-testid="registry-import-page">
+      <h1 className="registry-import__title">登记册批量导入</h1>
+      <p className="panel-note">
+        从已有的台账表格批量登记。先下载模板按“填写说明”填写，检查无误后再导入；导入在一个事务中完成，不会只写入一部分。
+      </p>
+      <fieldset className="registry-import__kinds">
+        <legend className="field-label">1. 选择登记册</legend>
+        {kinds.map((k) => (
+          <label key={k} className={`registry-import__kind${k === kind ? ' registry-import__kind--active' : ''}`}>
+            <input
+              type="radio"
+              name="registry-kind"
+              checked={k === kind}
+              onChange={() => choose(k)}
+              data-testid={`kind-${k}`}
+            />
+            <span className="registry-import__kind-name">{KIND_NAME[k]}</span>
+            <span className="registry-import__kind-hint">{KIND_HINT[k]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <section className="registry-import__step">
+        <h2 className="field-label">2. 下载模板</h2>
+        <a className="secondary-button" href={templatePath(kind)} download data-testid="template-download">
+          下载{KIND_NAME[kind]}导入模板（Excel，含填写说明）
+        </a>
+      </section>
+      <section className="registry-import__step">
+        <h2 className="field-label">3. 上传填好的文件</h2>
+        <label className="registry-import__file">
+          <span className="secondary-button">选择表格</span>
+          <input
+            type="file"
+            accept=".xlsx,.csv"
+            className="registry-import__input"
+            data-testid="import-file"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null)
+              setReport(null)
+              setMessage(null)
+            }}
+          />
+          <span className="registry-import__name">{file ? file.name : '未选择（.xlsx）'}</span>
+        </label>
+        {outlineRule && (
+          <label className="registry-import__file">
+            <span className="secondary-button">选择边界文件</span>
+            <input
+              type="file"
+              accept=".zip,.gpkg,.geojson,.json"
+              className="registry-import__input"
+              data-testid="import-outlines"
+              onChange={(e) => {
+                setOutlines(e.target.files?.[0] ?? null)
+                setReport(null)
+                setMessage(null)
+              }}
+            />
+            <span className="registry-import__name">
+              {outlines
+                ? outlines.name
+                : outlineRule === 'required'
+                  ? '未选择（必需：Shapefile 压缩包 .zip 或 GeoPackage .gpkg）'
+                  : '未选择（可选：没有时按经纬度生成临时边界）'}
+            </span>
+          </label>
+        )}
+      </section>
+      <fieldset className="registry-import__modes">
+        <legend className="field-label">4. 导入方式</legend>
+        <label>
+          <input type="radio" name="import-mode" checked={mode === 'all'} onChange={() => setMode('all')} />{' '}
+          全部有效才导入（任何一处有错都不导入）
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="import-mode"
+            checked={mode === 'valid-only'}
+            onChange={() => setMode('valid-only')}
+            data-testid="mode-valid-only"
+          />{' '}
+          仅导入有效行（有错的行列在报告中）
+        </label>
+      </fieldset>
+      <div className="registry-import__actions">
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={!file || isBusy}
+          onClick={() => void run(true)}
+          data-testid="import-check"
+        >
+          检查（不导入）
+        </button>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={!file || isBusy}
+          onClick={() => void run(false)}
+          data-testid="import-run"
+        >
+          导入
+        </button>
+      </div>
+      {message && (
+        <p
+          className={`notice notice--${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="import-message"
+        >
+          {message.text}
+        </p>
+      )}
+      {report && (
+        <div className="registry-import__report" data-testid="import-report">
+          <p>
+            共 {report.rows} 行；{report.isDryRun ? '可导入' : '已导入'} {report.imported} 行；有错 {report.failed} 处
+          </p>
+          {report.errors.length > 0 && (
+            <div className="registry-import__table-wrap">
+              <table className="registry-import__table">
+                <thead>
+                  <tr>
+                    <th>行</th>
+                    <th>列</th>
+                    <th>问题</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.errors.map((e, i) => (
+                    <tr key={`${e.row}-${i}`} data-testid="import-error">
+                      <td>{e.row ?? '—'}</td>
+                      <td>{e.column}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </main>
+  )
+}
