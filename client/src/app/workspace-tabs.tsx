@@ -170,8 +170,18 @@ function ReviewsTab({ commands }: TabPanelProps) {
   return <ReviewQueue activeKey={state.activeRecord} onOpen={commands.openRecord} onCount={onCount} />
 }
 
-function ReportsTab({ commands }: TabPanelProps) {
-  return <ReportQueue onLocate={commands.locateReport} />
+function ReportsTab({ user, client, commands }: TabPanelProps) {
+  const { state } = useWorkspace()
+  return (
+    <ReportQueue
+      client={client}
+      isActive={state.tab === 'reports'}
+      onLocate={commands.locateReport}
+      onOpenPlot={(id) => commands.openPlot(id, true)}
+      canMakePlot={can(user.role, 'plot.edit')}
+      canInspect={can(user.role, 'enterprise.edit')}
+    />
+  )
 }
 
 /** The tabs of the staff map's side panel, in order. */

@@ -105,6 +105,8 @@ export class MapClient implements ViewStatusSource {
   private basemapKey = 'none'
   private highlighted: FeatureRef | null = null
   private marker: Marker | null = null
+  /** Point layers of overlays whose clicks select their own items (see {@link MapClient.onOverlayClick}). */
+  private readonly clickablePointLayers = new Set<string>()
   private readonly baseFilters = new Map<string, FilterSpecification | undefined>()
   private readonly loaded: Promise<void>
 
@@ -325,11 +327,36 @@ export class MapClient implements ViewStatusSource {
    */
   onFeatureClick(listener: (ref: FeatureRef, lngLat: [number, number]) => void, onlySource?: string): () => void {
     const handler = (event: MapMouseEvent) => {
+      if (this.isOverlayPointAt(event.point)) return
       const ref = this.featureAt(event.point, onlySource)
       if (ref) listener(ref, [event.lngLat.lng, event.lngLat.lat])
     }
     this.map.on('click', handler)
     return () => this.map.off('click', handler)
+  }
+
+  /**
+   * Calls `listener` with the properties of the point of overlay `name` under each click (the topmost one);
+   * returns the unsubscriber. While subscribed, a click on such a point is not a click on the features below it.
+   */
+  onOverlayClick(name: string, listener: (properties: Record<string, unknown>) => void): () => void {
+    const layerId = `${OVERLAY_PREFIX}${name}-point`
+    const handler = (event: MapMouseEvent) => {
+      if (!this.map.getLayer(layerId)) return
+      const [top] = this.map.queryRenderedFeatures(event.point, { layers: [layerId] })
+      if (top) listener(top.properties ?? {})
+    }
+    this.clickablePointLayers.add(layerId)
+    this.map.on('click', handler)
+    return () => {
+      this.clickablePointLayers.delete(layerId)
+      this.map.off('click', handler)
+    }
+  }
+
+  private isOverlayPointAt(point: PointLike): boolean {
+    const layers = [...this.clickablePointLayers].filter((id) => this.map.getLayer(id))
+    return layers.length > 0 && this.map.queryRenderedFeatures(point, { layers }).length > 0
   }
 
   /** Calls `listener` with the point of each click on the map, in degrees; returns the unsubscriber. */

@@ -4,7 +4,7 @@ import type {
   PublicSearchResponse,
   PublicZonesResponse,
 } from '@contracts/public'
-import type { ReportReceived } from '@contracts/reports'
+import type { ReportReceived, ReportTracking } from '@contracts/reports'
 import { apiPath, getJson, sendJson } from '../../shared/api-client'
 
 /** `GET /api/public/counties`: every county with the coverage of its monitoring network, and their extent. */
@@ -28,4 +28,9 @@ export const publicSearchPath = apiPath<PublicSearchResponse>('/api/public/searc
 /** `POST /api/public/reports`: the report form (multipart: lon, lat, description, contact, website, photo). */
 export function sendReport(form: FormData): Promise<ReportReceived> {
   return sendJson<ReportReceived>('POST', '/api/public/reports', form)
+}
+
+/** `GET /api/public/reports/track/:code`: the state, dates and public reply of one's report, by its tracking code. */
+export function trackReport(code: string, signal?: AbortSignal): Promise<ReportTracking> {
+  return getJson<ReportTracking>(`/api/public/reports/track/${encodeURIComponent(code.trim())}`, signal)
 }

@@ -8,6 +8,7 @@ import { PublicSearch } from './public-search'
 import type { PublicControlZone, PublicCounty, PublicPlot, PublicSearchResult } from '@contracts/public'
 import type { PublicSelection } from './public-types'
 import { ReportForm } from './report-form'
+import { ReportTrackingPanel } from './report-tracking'
 import { usePublicData } from './use-public-data'
 import './public.css'
 
@@ -35,6 +36,10 @@ export function PublicPage() {
   const [selected, setSelected] = useState<PublicSelection | null>(null)
   const [isReporting, setReporting] = useState(false)
   const [reportAt, setReportAt] = useState<[number, number] | null>(null)
+  const [tracking, setTracking] = useState<{ code: string } | null>(() => {
+    const code = new URLSearchParams(window.location.search).get('track')
+    return code ? { code } : null
+  })
 
   const ready = data.status === 'ready' ? data : null
   const plots = useMemo(
@@ -132,10 +137,23 @@ export function PublicPage() {
             data-testid="report-open"
             onClick={() => {
               setReporting(true)
+              setTracking(null)
               setSelected(null)
             }}
           >
             我要举报
+          </button>
+          <button
+            type="button"
+            className="pub-track-button"
+            data-testid="tracking-open"
+            onClick={() => {
+              setReporting(false)
+              setReportAt(null)
+              setTracking({ code: '' })
+            }}
+          >
+            查询进度
           </button>
           <a className="pub-header__login" href="/login">
             工作人员登录
@@ -247,7 +265,14 @@ export function PublicPage() {
               setReportAt(null)
             }}
             onSubmitted={noop}
+            onTrack={(code) => {
+              setReporting(false)
+              setReportAt(null)
+              setTracking({ code })
+            }}
           />
+        ) : tracking ? (
+          <ReportTrackingPanel key={tracking.code} initialCode={tracking.code} onClose={() => setTracking(null)} />
         ) : (
           details && (
             <PublicDetails

@@ -19,6 +19,8 @@ export interface ReportFormProps {
   onClose: () => void
   /** Called after a report was accepted (the page clears the pin). */
   onSubmitted: () => void
+  /** Opens 查询举报进度 with the tracking code. */
+  onTrack: (code: string) => void
 }
 
 function photoProblem(file: File): string | null {
@@ -32,7 +34,7 @@ function photoProblem(file: File): string | null {
  * 举报: the public report form. The location comes from a click on the map; the contact is optional and only
  * for staff follow-up; the hidden `website` field catches form-filling robots.
  */
-export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) {
+export function ReportForm({ location, onClose, onSubmitted, onTrack }: ReportFormProps) {
   const ids = useId()
   const [description, setDescription] = useState('')
   const [contact, setContact] = useState('')
@@ -106,10 +108,24 @@ export function ReportForm({ location, onClose, onSubmitted }: ReportFormProps) 
           <p className="pub-notice pub-notice--ok" role="status" data-testid="report-success">
             {sent.message}
             <br />
-            受理编号：{sent.id}
+            您的查询码（请抄写或截图保存）：
+            <strong className="pub-code" data-testid="report-tracking-code">
+              {sent.trackingCode}
+            </strong>
           </p>
-          <p className="pub-hint">生态环境部门将核实您反映的情况。如留有联系方式，工作人员可能与您联系了解详情。</p>
+          <p className="pub-hint">
+            凭查询码可随时点击页面上方的“查询进度”查看办理状态和答复，无需登录；查询码只显示这一次，请妥善保存。
+            生态环境部门将核实您反映的情况。如留有联系方式，工作人员可能与您联系了解详情。
+          </p>
           <div className="pub-report__actions">
+            <button
+              type="button"
+              className="secondary-button"
+              data-testid="report-track"
+              onClick={() => onTrack(sent.trackingCode)}
+            >
+              查看办理进度
+            </button>
             <button type="button" className="secondary-button" onClick={startOver}>
               再报一条
             </button>
