@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** `PUT /api/plots/:id/redevelopment`: the record at the version seen (null when there was none). */
+/** `PATCH /api/plots/:id/redevelopment`: the record at the version seen (null when there was none). */
 export const RedevelopmentBody = z.object({
   version: z.number({ error: '版本号（version）应为数字' }).int().positive('版本号（version）应为正整数').nullable(),
   plannedUse: z.string({ error: '规划用途应为文字' }).max(10, '规划用途代码最多 10 个字符'),

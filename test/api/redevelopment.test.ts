@@ -43,7 +43,7 @@ async function plotIn(status: string, adcode = '430903', confirmed = false): Pro
 }
 
 const put = (s: Session, plotId: number, body: Record<string, unknown>) =>
-  s.agent.put(`/api/plots/${plotId}/redevelopment`).set('X-CSRF-Token', s.csrfToken).send(body)
+  s.agent.patch(`/api/plots/${plotId}/redevelopment`).set('X-CSRF-Token', s.csrfToken).send(body)
 
 const record = (extra: Record<string, unknown> = {}) => ({
   version: null,
@@ -63,7 +63,6 @@ function importFile(s: Session, bytes: Buffer, query: string, name = '再开发�
   return s.agent.post(`/api/redevelopment/import?${query}`).set('X-CSRF-Token', s.csrfToken).attach('file', bytes, name)
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const binary = (res: any, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = []
   res.on('data', (c: Buffer) => chunks.push(c))

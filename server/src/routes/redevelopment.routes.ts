@@ -31,7 +31,7 @@ export function redevelopmentRoutes(deps: RedevelopmentDeps): Router {
     const { id } = parse(PlotIdParams, req.params)
     res.json((await getRedevelopment(deps, ctx, id)) satisfies RedevelopmentResponse)
   })
-  router.put('/api/plots/:id/redevelopment', async (req, res) => {
+  router.patch('/api/plots/:id/redevelopment', async (req, res) => {
     const ctx = assertRight(req, 'plot.edit')
     const { id } = parse(PlotIdParams, req.params)
     res.json(await saveRedevelopment(deps, ctx, id, parse(RedevelopmentBody, req.body ?? {})))
