@@ -7,6 +7,7 @@ import { RetiredParcels } from '../features/land-update/retired-parcels'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { CoveragePage } from '../features/coverage/coverage-page'
 import { IndicatorsPage } from '../features/indicators/indicators-page'
+import { SafeUseLedgerPage } from '../features/safe-use-ledger/safe-use-ledger-page'
 import { LoginPage } from '../features/auth/login-page'
 import { PrecheckPage } from '../features/precheck/precheck-page'
 import { PrecheckReport } from '../features/precheck/precheck-report'
@@ -55,7 +56,7 @@ function PageMessage({
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
   return next &&
-    /^\/(admin(\/units)?|statistics|coverage|indicators|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(next)
+    /^\/(admin(\/units)?|statistics|coverage|indicators|safe-use-ledger|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(next)
     ? next
     : '/'
 }
@@ -170,6 +171,20 @@ function IndicatorsShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
   )
 }
 
+/** 受污染耕地安全利用台账 inside the staff frame: the farmland officers keep it, approvers and administrators read it. */
+function SafeUseLedgerShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  const params = new URLSearchParams(window.location.search)
+  const year = Number(params.get('year')) || undefined
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="safe-use-ledger" onSignOut={onSignOut}>
+        <span className="app-header__page">安全利用台账</span>
+      </StaffHeader>
+      <SafeUseLedgerPage counties={user.counties} initial={{ adcode: params.get('adcode') ?? undefined, year }} />
+    </div>
+  )
+}
+
 /** 用地准入核查 inside the staff frame. */
 function PrecheckShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
   return (
@@ -208,6 +223,7 @@ export function App() {
         route === 'statistics' ||
         route === 'coverage' ||
         route === 'indicators' ||
+        route === 'safe-use-ledger' ||
         route === 'precheck' ||
         route === 'land-import'
           ? `?next=/${route}`
@@ -255,6 +271,16 @@ export function App() {
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
   if (route === 'coverage') return <CoverageShell user={user} onSignOut={signOut} />
   if (route === 'indicators') return <IndicatorsShell user={user} onSignOut={signOut} />
+  if (route === 'safe-use-ledger') {
+    if (can(user.role, 'safeUse.view')) return <SafeUseLedgerShell user={user} onSignOut={signOut} />
+    return (
+      <PageMessage
+        title="无权访问"
+        text={`安全利用台账仅限农业农村部门、审定人和系统管理员；您的角色是${user.roleName}。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
+  }
   if (route === 'registry-lists') return <RegistryListsShell user={user} onSignOut={signOut} />
   if (route === 'registry-import') return <RegistryImportShell user={user} onSignOut={signOut} />
   if ((route === 'precheck' || route === 'precheck-report') && !can(user.role, 'precheck.read')) {

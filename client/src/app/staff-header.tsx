@@ -20,6 +20,7 @@ export interface StaffHeaderProps {
     | 'coverage'
     | 'indicators'
     | 'registry-import'
+    | 'safe-use-ledger'
   onSignOut: () => void
   children?: ReactNode
 }
@@ -30,6 +31,7 @@ const PAGES = [
   { page: 'statistics', path: '/statistics', label: '统计分析' },
   { page: 'coverage', path: '/coverage', label: '监测覆盖' },
   { page: 'indicators', path: '/indicators', label: '安全利用率' },
+  { page: 'safe-use-ledger', path: '/safe-use-ledger', label: '安全利用台账' },
   { page: 'registry-lists', path: '/registry/lists', label: '名录发布' },
   { page: 'precheck', path: '/precheck', label: '用地准入核查' },
 ] as const
@@ -66,6 +68,7 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
               {PAGES.filter(
                 (p) =>
                   (p.page !== 'registry-lists' || can(user.role, 'list.view')) &&
+                  (p.page !== 'safe-use-ledger' || can(user.role, 'safeUse.view')) &&
                   (p.page !== 'precheck' || can(user.role, 'precheck.read')),
               ).map((p) => (
                 <a

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { BlackSoilSection } from './black-soil-section'
+import { LedgerChecksSection } from './ledger-checks-section'
 import type { AppliedTarget, Figure, Judged } from '@contracts/indicators'
 import { farmlandIndicatorPath, plotIndicatorPath } from './indicators-api'
 import { RateBarChart } from './rate-bar-chart'
@@ -172,6 +173,8 @@ export function IndicatorsPage({ canEditTargets }: IndicatorsPageProps) {
             </table>
           </section>
         )}
+
+        {f && f.counties.length > 0 && <LedgerChecksSection counties={f.counties} year={f.year} reloadKey={reloads} />}
 
         {plots.status === 'error' && (
           <p className="notice notice--error" role="alert">

@@ -1,0 +1,131 @@
+import { useState } from 'react'
+import type { LedgerImportReport } from '@contracts/safe-use-ledger'
+import { ApiError } from '../../shared/api-client'
+import { Dialog } from '../../shared/ui/dialog'
+import { errorMessage } from '../../shared/error-message'
+import { importLedger, ledgerFileUrl } from './safe-use-ledger-api'
+
+/** Props of {@link LedgerImportDialog}. */
+export interface LedgerImportDialogProps {
+  adcode: string
+  county: string
+  year: number
+  onClose: () => void
+  onImported: () => void
+}
+
+/** 导入台账: a filled template checked first (试导入), then imported all-or-nothing or valid rows only, with the row report. */
+export function LedgerImportDialog({ adcode, county, year, onClose, onImported }: LedgerImportDialogProps) {
+  const [file, setFile] = useState<File | null>(null)
+  const [mode, setMode] = useState<'all' | 'valid-only'>('all')
+  const [report, setReport] = useState<LedgerImportReport | null>(null)
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null)
+  const [isBusy, setBusy] = useState(false)
+
+  const run = async (isDryRun: boolean) => {
+    if (!file) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      const answer = await importLedger(adcode, year, file, mode, isDryRun)
+      setReport(answer)
+      setMessage({
+        text: isDryRun
+          ? `试导入：共 ${answer.rows} 行，${answer.failed} 行有错，可导入 ${answer.imported} 行（尚未写入）`
+          : `已导入 ${answer.imported} 行${answer.failed ? `，${answer.failed} 行有错未导入` : ''}`,
+        isError: false,
+      })
+      if (!isDryRun) onImported()
+    } catch (e) {
+      const details = e instanceof ApiError ? (e.details as Partial<LedgerImportReport> | undefined) : undefined
+      setReport(details?.errors ? (details as LedgerImportReport) : null)
+      setMessage({ text: errorMessage(e, '导入失败'), isError: true })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={`导入 ${county} ${year} 年台账`} onClose={onClose} testId="ledger-import-dialog" isWide>
+      <div className="ledger-form">
+        <p className="panel-note">
+          请先
+          <a href={ledgerFileUrl('template', adcode, year)} download data-testid="ledger-import-template">
+            下载台账模板
+          </a>
+          ，每个图斑一行填写后上传（.xlsx）。
+        </p>
+        <input
+          type="file"
+          accept=".xlsx"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null)
+            setReport(null)
+            setMessage(null)
+          }}
+          data-testid="ledger-import-file"
+        />
+        <div className="ledger-form__row" role="radiogroup" aria-label="导入方式">
+          <label>
+            <input type="radio" checked={mode === 'all'} onChange={() => setMode('all')} /> 全部有效才导入
+          </label>
+          <label>
+            <input type="radio" checked={mode === 'valid-only'} onChange={() => setMode('valid-only')} /> 仅导入有效行
+          </label>
+        </div>
+        {message && (
+          <p
+            className={`notice ${message.isError ? 'notice--error' : ''}`}
+            role={message.isError ? 'alert' : 'status'}
+            data-testid="ledger-import-message"
+          >
+            {message.text}
+          </p>
+        )}
+        {report && report.errors.length > 0 && (
+          <table className="ind-table" data-testid="ledger-import-report">
+            <thead>
+              <tr>
+                <th>行</th>
+                <th>列</th>
+                <th>原因</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.errors.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.row}</td>
+                  <td>{e.column}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="secondary-button" onClick={onClose}>
+            关闭
+          </button>
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={!file || isBusy}
+            onClick={() => void run(true)}
+            data-testid="ledger-import-dry-run"
+          >
+            试导入
+          </button>
+          <button
+            type="button"
+            className="primary-button"
+            disabled={!file || isBusy}
+            onClick={() => void run(false)}
+            data-testid="ledger-import-run"
+          >
+            导入
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  )
+}
