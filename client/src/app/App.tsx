@@ -56,7 +56,9 @@ function PageMessage({
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
   return next &&
-    /^\/(admin(\/units)?|statistics|coverage|indicators|safe-use-ledger|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(next)
+    /^\/(admin(\/units)?|statistics|coverage|indicators|safe-use-ledger|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(
+      next,
+    )
     ? next
     : '/'
 }
