@@ -190,6 +190,24 @@ describe('三调图斑导入: a DLTB Shapefile (GBK, no .cpg, EPSG:4525 zone-pre
     expect(res.body.canApplyValid).toBe(true)
   })
 
+  it('when the report is viewed again, then its counts come from those stored when the checks ended', async () => {
+    const stored = await db.query(`SELECT report_counts FROM land_import WHERE id = $1`, [importId])
+    expect(stored.rows[0].report_counts).toMatchObject({ farmland_valid: 5, context_valid: 3 })
+    await db.query(
+      `UPDATE land_import SET report_counts = jsonb_set(report_counts, '{context_valid}', '4') WHERE id = $1`,
+      [importId],
+    )
+    try {
+      const again = await officer.agent.get(`/api/land-imports/${importId}`).expect(200)
+      expect(again.body.totals.contextValid).toBe(4)
+    } finally {
+      await db.query(
+        `UPDATE land_import SET report_counts = jsonb_set(report_counts, '{context_valid}', '3') WHERE id = $1`,
+        [importId],
+      )
+    }
+  })
+
   it('when the report is downloaded, then the XLSX lists every problem feature with its BSM and place', async () => {
     const res = await officer.agent
       .get(`/api/land-imports/${importId}/report.xlsx`)

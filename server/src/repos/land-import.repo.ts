@@ -39,6 +39,8 @@ export interface LandImportRow {
   context_added: number | null
   message: string | null
   created_by: string
+  /** The report's counts, stored when the checks ended (null before migration 035). */
+  report_counts: ReportCountsRow | null
   created_at: Date
   applied_by: string | null
   finished_at: Date | null
@@ -183,9 +185,17 @@ export interface ReportCountsRow {
   context_valid: number
 }
 
-export async function reportCounts(db: Queryable, importId: number): Promise<ReportCountsRow> {
-  const { rows } = await db.query<ReportCountsRow>(q('report-counts'), [importId])
+/** The report's counts: those stored when the checks ended, else (an import checked before they were) counted now. */
+export async function reportCounts(db: Queryable, row: { id: string; report_counts: ReportCountsRow | null }) {
+  if (row.report_counts) return row.report_counts
+  const { rows } = await db.query<ReportCountsRow>(q('report-counts'), [row.id])
   return rows[0]
+}
+
+/** Counts the report of import `importId` once its checks have ended, and stores the counts with the import. */
+export async function storeReportCounts(db: Queryable, importId: number): Promise<void> {
+  const { rows } = await db.query<ReportCountsRow>(q('report-counts'), [importId])
+  await db.query(q('store-report-counts'), [importId, JSON.stringify(rows[0])])
 }
 
 export interface ProblemFeatureRow {

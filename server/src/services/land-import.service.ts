@@ -42,6 +42,7 @@ import {
   listProblemFeatures,
   countCountyParcels,
   reportCounts,
+  storeReportCounts,
   requestCancel,
   setStatus,
   stageFeatures,
@@ -247,6 +248,7 @@ export class LandImportService {
       try {
         await this.stage(id, input, options, info, map, crs.epsg, checks)
         await checkStagedFeatures(db, id, options.adcode, checks)
+        await storeReportCounts(db, id)
       } catch (err) {
         await setStatus(db, id, { status: 'failed', message: '读取或检查文件时出错，本次导入未完成' }).catch(() => {})
         throw err
@@ -328,7 +330,7 @@ export class LandImportService {
   async report(ctx: AuthContext, importId: number, page: { limit?: number; offset?: number } = {}) {
     const row = await this.loadInScope(ctx, importId)
     const { db, settings } = this.deps
-    const counts = await reportCounts(db, importId)
+    const counts = await reportCounts(db, row)
     const limit = Math.min(page.limit ?? settings.reportListLimit, settings.reportListLimit)
     const features = await listProblemFeatures(db, importId, false, limit, page.offset ?? 0)
     const isBasicFarmland = row.kind === 'yjjbnt'
@@ -498,7 +500,7 @@ export class LandImportService {
       throw new AppError('IMPORT_REJECTED', '没有通过检查的图斑，无可导入的内容', { reason: 'NOTHING_VALID' })
     if (!(await startApply(db, importId, mode, ctx.user.username)))
       throw new AppError('CONFLICT', '本次导入的状态已变化，请刷新后再试')
-    const counts = await reportCounts(db, importId)
+    const counts = await reportCounts(db, row)
     runner.start(
       {
         importId,
