@@ -651,6 +651,62 @@ const ROWS: Row[] = [
       return { url: `/api/reports/${id}/to-inspection`, body: { version: 1, enterpriseId: Number(e.id) } }
     },
   },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/history',
+    what: 'the history of a report',
+    expected: right('report.handle'),
+    call: async () => ({ url: `/api/reports/${await freshReport()}/history` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/nearby-enterprises',
+    what: 'the supervised enterprises near a report',
+    expected: right('report.handle'),
+    call: async () => ({ url: `/api/reports/${await freshReport()}/nearby-enterprises` }),
+  },
+  ...(
+    [
+      ['assign', { department: '土壤生态环境科' }],
+      ['notes', { note: '权限测试：内部备注' }],
+      ['reply', { reply: '已受理，正在安排现场核查。' }],
+      ['status', { status: 'verifying' }],
+    ] as const
+  ).map(([step, body]): Row => ({
+    method: 'POST',
+    route: `/api/reports/:id/${step}`,
+    what: `a report's ${step} step`,
+    expected: right('report.handle'),
+    call: async () => ({ url: `/api/reports/${await freshReport()}/${step}`, body: { version: 1, ...body } }),
+  })),
+  {
+    method: 'POST',
+    route: '/api/reports/:id/to-plot',
+    what: 'turn a report into a suspected plot (needs the plot right too)',
+    expected: right('plot.edit', 201),
+    call: async () => ({
+      url: `/api/reports/${await freshReport()}/to-plot`,
+      body: { version: 1, name: '权限测试举报地块', formerIndustry: 'chemical' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/to-inspection',
+    what: 'turn a report into an inspection of an enterprise near it (needs the enterprise right too)',
+    expected: right('enterprise.edit', 201),
+    call: async () => {
+      const id = await freshReport()
+      const {
+        rows: [e],
+      } = await db.query(
+        `INSERT INTO supervised_enterprise (adcode, credit_code, name, industry, status, geom)
+         SELECT '430903', $2, '权限测试举报附近单位', 'chemical', 'operating', ST_Multi(ST_Buffer(geom, 0.0002, 'quad_segs=1'))
+         FROM public_report WHERE id = $1 RETURNING id`,
+        [id, freshCreditCode()],
+      )
+      return { url: `/api/reports/${id}/to-inspection`, body: { version: 1, enterpriseId: Number(e.id) } }
+    },
+  },
   ...['csv', 'xlsx', 'geojson', 'shp.zip', 'gpkg'].map((format): Row => ({
     method: 'GET',
     route: `/api/class-lists/:id/export.${format}`,
