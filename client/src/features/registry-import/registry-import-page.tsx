@@ -37,6 +37,14 @@ function kindOfUrl(kinds: RegistryKind[]): RegistryKind {
   return kinds.find((k) => k === asked) ?? kinds[0]
 }
 
+/** 共 3 行；有错 1 处；… what a check found or an import wrote. */
+function summaryOf(report: RegistryImportReport): string {
+  const head = `共 ${report.rows} 行；有错 ${report.failed} 处；`
+  if (!report.isDryRun) return `${head}已导入 ${report.imported} 行`
+  if (report.mode === 'all' && report.failed > 0) return `${head}按“全部有效才导入”不会导入任何行，请改正后再检查`
+  return `${head}可导入 ${report.imported} 行`
+}
+
 /** Props of {@link RegistryImportPage}. */
 export interface RegistryImportPageProps {
   role: Role
@@ -219,9 +227,7 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
       )}
       {report && (
         <div className="registry-import__report" data-testid="import-report">
-          <p>
-            共 {report.rows} 行；{report.isDryRun ? '可导入' : '已导入'} {report.imported} 行；有错 {report.failed} 处
-          </p>
+          <p data-testid="import-summary">{summaryOf(report)}</p>
           {report.errors.length > 0 && (
             <div className="registry-import__table-wrap">
               <table className="registry-import__table">
