@@ -77,7 +77,11 @@ describe.skipIf(skip)(
       const dialog = page.getByTestId('transition-dialog')
       await typeInto(page, `${prefix}-title`, doc.title, { replace: true, within: dialog })
       await typeDate(`${prefix}-date`, doc.date, dialog)
-      await typeInto(page, `${prefix}-attachment`, doc.attachmentName, { replace: true, within: dialog })
+      await dialog.getByTestId(`${prefix}-file`).setInputFiles({
+        name: doc.attachmentName,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(`%PDF-1.4\n% ${doc.title}\n%%EOF\n`),
+      })
       await typeInto(page, `${prefix}-body`, doc.body, { replace: true, within: dialog })
     }
 

@@ -8,6 +8,8 @@ import { ZoneSummary } from '../features/zones/zone-summary'
 import { InfoPanel } from '../features/info/info-panel'
 import { PointPanel } from '../features/monitoring/point-panel'
 import { PlotProfile } from '../features/registry/plot-profile'
+import { RecordDocuments } from '../features/documents/record-documents'
+import { RedevelopmentSection } from '../features/documents/redevelopment-section'
 import { ReviewBlock } from '../features/review/review-block'
 import { ReviewHistory } from '../features/review/review-history'
 import { SearchBox } from '../features/search/search-box'
@@ -125,6 +127,10 @@ function Workspace({ user, onSignOut }: MapPageProps) {
             onClose={() => dispatch({ type: 'openPlot', id: null })}
             onLocate={(bbox) => locate(bbox, undefined, PROFILE_PADDING)}
             renderReview={(plot) => <PlotReview plotId={plot.id} title={`${plot.code} ${plot.name}`} />}
+            renderDocuments={(plot, canEditPlot) => (
+              <RecordDocuments owner="plot" ownerId={plot.id} canEdit={canEditPlot} version={plot.version} />
+            )}
+            renderRedevelopment={(plot, canEditPlot) => <RedevelopmentSection plotId={plot.id} canEdit={canEditPlot} />}
           />
         )}
         {openPointId !== null && (

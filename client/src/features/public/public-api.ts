@@ -5,6 +5,7 @@ import type {
   PublicZonesResponse,
 } from '@contracts/public'
 import type { ReportReceived, ReportTracking } from '@contracts/reports'
+import type { PublicDocumentsResponse } from '@contracts/documents'
 import { apiPath, getJson, sendJson } from '../../shared/api-client'
 
 /** `GET /api/public/counties`: every county with the coverage of its monitoring network, and their extent. */
@@ -20,6 +21,11 @@ export function loadPublicZones(signal?: AbortSignal): Promise<PublicZonesRespon
 /** `GET /api/public/plots`: the published registry. */
 export function loadPublicPlots(signal?: AbortSignal): Promise<PublicPlotsResponse> {
   return getJson<PublicPlotsResponse>('/api/public/plots', signal)
+}
+
+/** `GET /api/public/plots/:id/documents`: the documents of a published plot marked public (summaries only). */
+export function loadPublicDocuments(plotId: number, signal?: AbortSignal): Promise<PublicDocumentsResponse> {
+  return getJson<PublicDocumentsResponse>(`/api/public/plots/${plotId}/documents`, signal)
 }
 
 /** `GET /api/public/search?q=`: places, published plots and control zones (the search box adds `q`). */

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import type { PublicDocument } from '@contracts/documents'
+import { loadPublicDocuments } from './public-api'
 import { SampleChip } from './public-lists'
 import { formatDay, formatPublicArea } from './public-format'
 import type { PublicControlZone, PublicCounty, PublicPlot } from '@contracts/public'
@@ -91,7 +93,42 @@ function PlotFields({ plot }: { plot: PublicPlot }) {
         )}
       </Field>
       <Field label="发布日期">{formatDay(plot.publishedAt)}</Field>
+      <PlotDocuments plotId={plot.id} />
     </dl>
+  )
+}
+
+function documentSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+/** 公开文件: the summaries the list carries, each a download; nothing is shown while there is none. */
+function PlotDocuments({ plotId }: { plotId: number }) {
+  const [documents, setDocuments] = useState<PublicDocument[]>([])
+  useEffect(() => {
+    const controller = new AbortController()
+    setDocuments([])
+    loadPublicDocuments(plotId, controller.signal)
+      .then((answer) => setDocuments(answer.documents))
+      .catch(() => setDocuments([]))
+    return () => controller.abort()
+  }, [plotId])
+  if (!documents.length) return null
+  return (
+    <Field label="公开文件">
+      <ul className="pub-negative" data-testid="public-documents">
+        {documents.map((d) => (
+          <li key={d.id}>
+            <a href={d.url} download={d.fileName}>
+              {d.title}
+            </a>{' '}
+            <span className="pub-basis">
+              {d.kindName} · {documentSize(d.sizeBytes)} · {formatDay(d.uploadedAt)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Field>
   )
 }
 

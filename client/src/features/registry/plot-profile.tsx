@@ -25,15 +25,27 @@ export interface PlotProfileProps {
   onLocate: (bbox: Bbox) => void
   /** The review state and steps of the plot (提交审定, 发布), composed by the app. */
   renderReview?: (plot: Profile) => ReactNode
+  /** The plot's stored files (shown in 大事记), composed by the app. */
+  renderDocuments?: (plot: Profile, canEdit: boolean) => ReactNode
+  /** The redevelopment record (再开发利用), composed by the app. */
+  renderRedevelopment?: (plot: Profile, canEdit: boolean) => ReactNode
 }
 
-type Tab = 'facts' | 'events' | 'pollutants' | 'negative' | 'history'
+type Tab = 'facts' | 'events' | 'pollutants' | 'negative' | 'redevelopment' | 'history'
 
 /**
  * The plot profile (地块档案) beside the map: state and list, 下一步, and the tabs 概况 (facts, contact, control
  * zones), 大事记 (steps with documents), 污染物 (against GB 36600), 负面清单 and 修改记录.
  */
-export function PlotProfile({ plotId, canEdit, onClose, onLocate, renderReview }: PlotProfileProps) {
+export function PlotProfile({
+  plotId,
+  canEdit,
+  onClose,
+  onLocate,
+  renderReview,
+  renderDocuments,
+  renderRedevelopment,
+}: PlotProfileProps) {
   const plotsVersion = useLayerVersion('plots')
   const dataChanged = useDataChanged()
   const [plot, setPlot] = useState<Profile | null>(null)
@@ -100,6 +112,7 @@ export function PlotProfile({ plotId, canEdit, onClose, onLocate, renderReview }
     { id: 'events', label: `大事记（${formatCount(plot.events.length)}）` },
     { id: 'pollutants', label: `污染物（${formatCount(plot.pollutants.length)}）` },
     { id: 'negative', label: `负面清单（${formatCount(plot.negativeList.length)}）` },
+    ...(renderRedevelopment ? [{ id: 'redevelopment' as const, label: '再开发利用' }] : []),
     { id: 'history', label: '修改记录' },
   ]
 
@@ -223,7 +236,13 @@ export function PlotProfile({ plotId, canEdit, onClose, onLocate, renderReview }
           {tab === 'facts' && (
             <Facts plot={plot} canEdit={canWrite} onEdit={() => setEditing(true)} review={renderReview?.(plot)} />
           )}
-          {tab === 'events' && <PlotTimeline events={plot.events} />}
+          {tab === 'events' && (
+            <>
+              <PlotTimeline events={plot.events} />
+              {renderDocuments?.(plot, canEdit)}
+            </>
+          )}
+          {tab === 'redevelopment' && renderRedevelopment?.(plot, canEdit)}
           {tab === 'pollutants' && <PollutantSection plot={plot} canEdit={canWrite} onSaved={changed} />}
           {tab === 'negative' && <NegativeListSection plot={plot} canEdit={canWrite} onSaved={changed} />}
           {tab === 'history' && <PlotHistoryList entries={plot.history} />}

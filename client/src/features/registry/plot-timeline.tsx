@@ -10,6 +10,12 @@ function documentLabel(action: string, field: 'document' | 'reviewDocument'): st
   return step?.requires.find((r) => r.field === field)?.label ?? (field === 'document' ? '报告' : '评审意见')
 }
 
+function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${bytes} 字节`
+}
+
 /** One document handed in with a step. */
 function EventDocument({ kind, document }: { kind: string; document: PlotDocument }) {
   return (
@@ -19,7 +25,19 @@ function EventDocument({ kind, document }: { kind: string; document: PlotDocumen
         {document.title}
       </p>
       <p className="timeline__doc-meta">
-        {document.date} · 附件 <span className="timeline__file">{document.attachmentName}</span>
+        {document.date} · 附件{' '}
+        {document.documentId ? (
+          <a
+            className="timeline__file"
+            href={`/api/documents/${document.documentId}/file`}
+            download={document.attachmentName}
+          >
+            {document.attachmentName}
+          </a>
+        ) : (
+          <span className="timeline__file">{document.attachmentName}</span>
+        )}
+        {document.sizeBytes ? `（${formatFileSize(document.sizeBytes)}）` : ''}
       </p>
       <p className="timeline__doc-body">{document.body}</p>
     </div>

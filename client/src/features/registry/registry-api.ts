@@ -66,6 +66,17 @@ export type TransitionInput = z.input<typeof TransitionBody> & {
   reviewDocument?: PlotDocument
 }
 
+/** `POST /api/documents`: the file of a step's report kept for the plot before the step is taken. */
+export function uploadPlotDocument(plotId: number, kind: string, title: string, file: File): Promise<{ id: number }> {
+  const form = new FormData()
+  form.append('owner', 'plot')
+  form.append('ownerId', String(plotId))
+  form.append('kind', kind)
+  if (title.trim()) form.append('title', title.trim())
+  form.append('file', file)
+  return sendJson<{ id: number }>('POST', '/api/documents', form)
+}
+
 /** Takes a step of the lifecycle; answers the new profile. */
 export function postTransition(id: number, input: TransitionInput): Promise<PlotProfile> {
   return sendJson<PlotProfile>('POST', `/api/plots/${id}/transitions`, input)

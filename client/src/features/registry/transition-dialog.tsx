@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
-import { postTransition, type TransitionInput } from './registry-api'
+import { postTransition, uploadPlotDocument, type TransitionInput } from './registry-api'
 import { RISK_LEVEL_OPTIONS } from './registry-labels'
 import type { PlotDocument, PlotProfile, PlotTransition, TransitionRequirement } from '@contracts/registry'
 import { today } from './today'
@@ -22,10 +22,13 @@ interface DocumentDraft {
   title: string
   date: string
   body: string
-  attachmentName: string
+  /** The file chosen, and its stored id once uploaded (a second try after a refusal keeps it). */
+  file: File | null
+  documentId: number | null
 }
 
-const EMPTY_DOCUMENT: DocumentDraft = { title: '', date: '', body: '', attachmentName: '' }
+const EMPTY_DOCUMENT: DocumentDraft = { title: '', date: '', body: '', file: null, documentId: null }
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.doc,.xls'
 
 type DocumentField = 'document' | 'reviewDocument'
 
@@ -38,7 +41,7 @@ interface DocumentFieldsProps {
   onChange: (patch: Partial<DocumentDraft>) => void
 }
 
-/** Title, date, attachment file name and summary of one report or opinion. */
+/** Title, date, the file uploaded and summary of one report or opinion. */
 function DocumentFields({ field, label, plotName, value, onChange }: DocumentFieldsProps) {
   const fileRef = useRef<HTMLInputElement>(null)
   const id = field === 'document' ? 'doc' : 'review-doc'
@@ -69,27 +72,24 @@ function DocumentFields({ field, label, plotName, value, onChange }: DocumentFie
           />
         </label>
         <label className="form-field">
-          <span className="form-field__label">附件文件名 *</span>
+          <span className="form-field__label">附件（PDF、图片或 Office 文件）*</span>
           <span className="transition-form__file">
-            <input
-              className="text-input"
-              value={value.attachmentName}
-              maxLength={120}
-              placeholder={`如 ${label}.pdf`}
-              onChange={(e) => onChange({ attachmentName: e.target.value })}
-              data-testid={`${id}-attachment`}
-            />
+            <span className="text-input transition-form__file-name" data-testid={`${id}-attachment`}>
+              {value.file?.name ?? '未选择文件'}
+            </span>
             <button type="button" className="secondary-button" onClick={() => fileRef.current?.click()}>
               选择…
             </button>
             <input
               ref={fileRef}
               type="file"
+              accept={ACCEPT}
               hidden
               onChange={(e) => {
                 const file = e.target.files?.[0]
-                if (file) onChange({ attachmentName: file.name })
+                if (file) onChange({ file, documentId: null })
               }}
+              data-testid={`${id}-file`}
             />
           </span>
         </label>
@@ -119,8 +119,19 @@ function toDocument(draft: DocumentDraft): PlotDocument {
     title: draft.title.trim(),
     date: draft.date,
     body: draft.body.trim(),
-    attachmentName: draft.attachmentName.trim(),
+    attachmentName: draft.file?.name ?? '',
+    ...(draft.documentId ? { documentId: draft.documentId } : {}),
   }
+}
+
+/** The document kind a step's report is kept as, from the name the lifecycle gives it. */
+function kindOfLabel(label: string): string {
+  if (label.includes('评审意见')) return 'expert_opinion'
+  if (label.includes('风险评估')) return 'risk_assessment_report'
+  if (label.includes('效果评估')) return 'effect_evaluation_report'
+  if (label.includes('方案')) return 'control_plan'
+  if (label.includes('调查')) return 'investigation_report'
+  return 'other'
 }
 
 /**
@@ -152,12 +163,21 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const input: TransitionInput = { action: transition.action, version: seenVersion }
-    for (const req of documentReqs) input[req.field] = toDocument(docs[req.field])
     if (needsRisk && riskLevel) input.riskLevel = riskLevel
     if (reasonReq) input.reason = reason.trim()
     setBusy(true)
     setFailure(null)
     try {
+      const uploaded = { ...docs }
+      for (const req of documentReqs) {
+        const draft = uploaded[req.field]
+        if (draft.file && !draft.documentId) {
+          const stored = await uploadPlotDocument(plot.id, kindOfLabel(req.label), draft.title, draft.file)
+          uploaded[req.field] = { ...draft, documentId: stored.id }
+        }
+        input[req.field] = toDocument(uploaded[req.field])
+      }
+      setDocs(uploaded)
       onDone(await postTransition(plot.id, input))
     } catch (error) {
       setFailure(errorMessage(error, '操作失败，请稍后重试'))
@@ -217,7 +237,9 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
           />
         ))}
         {documentReqs.length > 0 && (
-          <p className="panel-note transition-form__note">系统只登记附件文件名，附件原件按档案管理要求另行归档。</p>
+          <p className="panel-note transition-form__note">
+            附件随本步骤保存（记录校验值 SHA-256、上传人和时间），有权限的工作人员可在大事记中下载。
+          </p>
         )}
 
         {needsRisk && (
