@@ -143,7 +143,7 @@ export async function stageFeatures(
 
 /** The set-wise checks of the staged features, in order (each reads the problems the earlier ones stored). */
 export async function checkStagedFeatures(
-  db: Queryable,
+  db: Database,
   importId: number,
   adcode: string,
   s: LandImportChecks,
@@ -152,7 +152,13 @@ export async function checkStagedFeatures(
   await db.query(q('check-geometry'), [importId, s.repairInvalid, s.repairAreaTolerance])
   await db.query(q('check-duplicates'), [importId])
   await db.query(q('check-place'), [importId, adcode, s.outsideToleranceM2, s.areaMismatchRatio])
-  await db.query(q('check-overlaps'), [importId, s.overlapToleranceM2])
+  await db.transaction(async (tx) => {
+    await tx.query(q('create-overlap-probe'))
+    await tx.query(q('fill-overlap-probe'), [importId])
+    await tx.query(q('index-overlap-probe'))
+    await tx.query(q('analyze-overlap-probe'))
+    await tx.query(q('check-overlaps'), [importId, s.overlapToleranceM2])
+  })
   const { rows } = await db.query(q('finish-checks'), [importId])
   return rows[0]
 }

@@ -1,25 +1,19 @@
 -- $1 import, $2 overlap area tolerated (m²). Pairs of sound polygons of the import that overlap by more than the
 -- tolerance: both features get the problem, naming the other one and the place of the overlap. The pairs join the
--- staging table to itself so its spatial index finds the candidates.
+-- scratch table of the import's sound polygons (create-overlap-probe.sql) to itself so its spatial index finds the
+-- candidates.
 WITH pairs AS (
   -- overlapping pairs, each once, with the overlap's area and a point of it
   SELECT a.seq AS a_seq, a.bsm AS a_bsm, b.seq AS b_seq, b.bsm AS b_bsm, o.area_m2, ST_PointOnSurface(o.shape) AS point
-  FROM land_import_feature a
-  -- each feature probes the GiST index for its later neighbours; `+ 0` and OFFSET 0 keep import_id and seq out of
-  -- that probe: as plain columns the planner ANDs it with a primary-key scan of the whole import for every feature
-  -- (when the freshly staged table has no statistics yet), which grows with the square of the features
+  FROM land_import_probe a
+  -- each feature probes the GiST index for its later neighbours
   CROSS JOIN LATERAL (
-    SELECT b.seq, b.bsm, b.geom, b.problems FROM land_import_feature b
-    WHERE b.import_id + 0 = a.import_id AND b.seq + 0 > a.seq AND ST_Intersects(a.geom, b.geom)
-    OFFSET 0
+    SELECT b.seq, b.bsm, b.geom FROM land_import_probe b
+    WHERE b.seq > a.seq AND ST_Intersects(a.geom, b.geom)
   ) b
   CROSS JOIN LATERAL (SELECT ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3) AS shape) s
   CROSS JOIN LATERAL (SELECT s.shape, ST_Area(s.shape::geography) AS area_m2) o
-  WHERE a.import_id = $1
-    AND NOT a.problems @> '[{"code": "MISSING_GEOMETRY"}]'::jsonb AND NOT b.problems @> '[{"code": "MISSING_GEOMETRY"}]'::jsonb
-    AND NOT a.problems @> '[{"code": "NOT_POLYGON"}]'::jsonb AND NOT b.problems @> '[{"code": "NOT_POLYGON"}]'::jsonb
-    AND NOT a.problems @> '[{"code": "INVALID_GEOMETRY"}]'::jsonb AND NOT b.problems @> '[{"code": "INVALID_GEOMETRY"}]'::jsonb
-    AND NOT ST_Touches(a.geom, b.geom)
+  WHERE NOT ST_Touches(a.geom, b.geom)
     AND o.area_m2 > $2
 ),
 sides AS (
