@@ -183,6 +183,12 @@ export const LedgerRow = z.object({
 })
 export type LedgerRow = z.infer<typeof LedgerRow>
 
+const VocabularyItem = z.object({ name: z.string(), bucket: z.enum(MEASURE_BUCKETS), bucketName: z.string() })
+
+/** `GET /api/safe-use-ledger/measures`: the measure vocabulary (a setting). */
+export const MeasuresAnswer = z.object({ measures: z.array(VocabularyItem) })
+export type MeasuresAnswer = z.infer<typeof MeasuresAnswer>
+
 export const LedgerAnswer = z.object({
   adcode: z.string(),
   county: z.string(),
@@ -194,7 +200,7 @@ export const LedgerAnswer = z.object({
   total: z.object({ count: z.number().int(), areaM2: z.number(), areaMu: z.number() }),
   isTruncated: z.boolean(),
   rows: z.array(LedgerRow),
-  vocabulary: z.array(z.object({ name: z.string(), bucket: z.enum(MEASURE_BUCKETS), bucketName: z.string() })),
+  vocabulary: z.array(VocabularyItem),
   townships: z.array(z.object({ code: z.string(), name: z.string() })),
   produceNearM: z.number(),
 })

@@ -216,6 +216,36 @@ async function freshReport(): Promise<number> {
   return Number(r.id)
 }
 
+let ledgerYears = 0
+/** A year of 赫山区's safe-use ledger no other call uses (2040 on), optionally with a row of the sample parcel. */
+async function freshLedgerYear(withRow: boolean): Promise<{ year: number; rowId: number | null }> {
+  const year = 2040 + ledgerYears++
+  if (!withRow) return { year, rowId: null }
+  const {
+    rows: [r],
+  } = await db.query(
+    `INSERT INTO safe_use_account (adcode, year, parcel_id, parcel_code, township_code, dlbm, pollution_degree,
+                                   degree_reason, area_m2, created_by)
+     SELECT adcode, $1, id, code, township_code, dlbm, 'severe', '权限测试', area_m2, 'rights-matrix'
+     FROM farmland_parcel WHERE id = $2 RETURNING id`,
+    [year, sample.parcelId],
+  )
+  return { year, rowId: Number(r.id) }
+}
+
+/** A filled safe-use ledger template naming the sample parcel. */
+async function ledgerXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs')
+  const {
+    rows: [p],
+  } = await db.query(`SELECT code FROM farmland_parcel WHERE id = $1`, [sample.parcelId])
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('安全利用台账')
+  sheet.addRow(['图斑编号', '污染程度', '污染程度调整理由', '措施'])
+  sheet.addRow([p.code, '重度', '权限测试', '休耕'])
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
 const EXPORT_RULE_SET = `rights-matrix-${process.pid}`
 let exportListId: number | undefined
 /** A finished class list of 赫山区 with two entries, made once (exports only read it). */
@@ -594,62 +624,6 @@ const ROWS: Row[] = [
     what: 'handle a report',
     expected: right('report.handle'),
     call: async () => ({ url: `/api/reports/${await freshReport()}/handle`, body: { note: '已现场核查' } }),
-  },
-  {
-    method: 'GET',
-    route: '/api/reports/:id/history',
-    what: 'the history of a report',
-    expected: right('report.handle'),
-    call: async () => ({ url: `/api/reports/${await freshReport()}/history` }),
-  },
-  {
-    method: 'GET',
-    route: '/api/reports/:id/nearby-enterprises',
-    what: 'the supervised enterprises near a report',
-    expected: right('report.handle'),
-    call: async () => ({ url: `/api/reports/${await freshReport()}/nearby-enterprises` }),
-  },
-  ...(
-    [
-      ['assign', { department: '土壤生态环境科' }],
-      ['notes', { note: '权限测试：内部备注' }],
-      ['reply', { reply: '已受理，正在安排现场核查。' }],
-      ['status', { status: 'verifying' }],
-    ] as const
-  ).map(([step, body]): Row => ({
-    method: 'POST',
-    route: `/api/reports/:id/${step}`,
-    what: `a report's ${step} step`,
-    expected: right('report.handle'),
-    call: async () => ({ url: `/api/reports/${await freshReport()}/${step}`, body: { version: 1, ...body } }),
-  })),
-  {
-    method: 'POST',
-    route: '/api/reports/:id/to-plot',
-    what: 'turn a report into a suspected plot (needs the plot right too)',
-    expected: right('plot.edit', 201),
-    call: async () => ({
-      url: `/api/reports/${await freshReport()}/to-plot`,
-      body: { version: 1, name: '权限测试举报地块', formerIndustry: 'chemical' },
-    }),
-  },
-  {
-    method: 'POST',
-    route: '/api/reports/:id/to-inspection',
-    what: 'turn a report into an inspection of an enterprise near it (needs the enterprise right too)',
-    expected: right('enterprise.edit', 201),
-    call: async () => {
-      const id = await freshReport()
-      const {
-        rows: [e],
-      } = await db.query(
-        `INSERT INTO supervised_enterprise (adcode, credit_code, name, industry, status, geom)
-         SELECT '430903', $2, '权限测试举报附近单位', 'chemical', 'operating', ST_Multi(ST_Buffer(geom, 0.0002, 'quad_segs=1'))
-         FROM public_report WHERE id = $1 RETURNING id`,
-        [id, freshCreditCode()],
-      )
-      return { url: `/api/reports/${id}/to-inspection`, body: { version: 1, enterpriseId: Number(e.id) } }
-    },
   },
   {
     method: 'GET',
@@ -1653,6 +1627,90 @@ const ROWS: Row[] = [
       }),
     },
   ]),
+  ...(
+    [
+      ['/api/safe-use-ledger', 'the safe-use ledger of 赫山区'],
+      ['/api/safe-use-ledger/class-checks', 'where the ledger and the published classes disagree'],
+      ['/api/safe-use-ledger/measures', 'the measure vocabulary'],
+      ['/api/safe-use-ledger/template.xlsx', 'the safe-use ledger template'],
+      ['/api/safe-use-ledger/export.xlsx', 'the safe-use ledger as the province collects it'],
+    ] as const
+  ).map(([route, what]): Row => ({
+    method: 'GET',
+    route,
+    what,
+    expected: right('safeUse.view'),
+    call: async () => ({ url: `${route}?adcode=430903&year=2025` }),
+  })),
+  {
+    method: 'POST',
+    route: '/api/safe-use-ledger/rows',
+    what: 'add a parcel to a year of the safe-use ledger',
+    expected: right('safeUse.edit', 201),
+    call: async () => {
+      const { year } = await freshLedgerYear(false)
+      const {
+        rows: [p],
+      } = await db.query(`SELECT code FROM farmland_parcel WHERE id = $1`, [sample.parcelId])
+      return {
+        url: '/api/safe-use-ledger/rows',
+        body: {
+          adcode: '430903',
+          year,
+          parcelCode: p.code,
+          degree: 'severe',
+          degreeReason: '权限测试',
+          measures: ['休耕'],
+          produce: 'none',
+        },
+      }
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/safe-use-ledger/rows/:id',
+    what: 'change a row of the safe-use ledger',
+    expected: right('safeUse.edit'),
+    call: async () => {
+      const { rowId } = await freshLedgerYear(true)
+      return {
+        url: `/api/safe-use-ledger/rows/${rowId}`,
+        body: { degree: 'severe', degreeReason: '权限测试', measures: ['休耕'], produce: 'none', version: 1 },
+      }
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/safe-use-ledger/rows/:id',
+    what: 'delete a row of the safe-use ledger',
+    expected: right('safeUse.edit'),
+    call: async () => ({ url: `/api/safe-use-ledger/rows/${(await freshLedgerYear(true)).rowId}?version=1` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/safe-use-ledger/apply-measure',
+    what: 'apply a measure to a parcel selected on the map',
+    expected: right('safeUse.edit'),
+    call: async () => ({
+      url: '/api/safe-use-ledger/apply-measure',
+      body: {
+        adcode: '430903',
+        year: (await freshLedgerYear(true)).year,
+        parcelIds: [sample.parcelId],
+        measure: '休耕',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/safe-use-ledger/import',
+    what: 'a dry run of a safe-use ledger import (writes nothing)',
+    expected: right('safeUse.edit'),
+    call: async () => ({
+      url: `/api/safe-use-ledger/import?adcode=430903&year=${(await freshLedgerYear(false)).year}&mode=all&dryRun=true`,
+      file: { name: '台账.xlsx', bytes: await ledgerXlsx() },
+    }),
+  },
   // targets of 赫山区 for years before 2020, which no figure of the sample (2020, 2025) reads; one per call, removed afterwards
   {
     method: 'GET',

@@ -23,6 +23,7 @@ export type InteractionMode =
   | { kind: 'edit-zone' }
   | { kind: 'draw-plot' }
   | { kind: 'place-point' }
+  | { kind: 'select-parcels' }
 
 /** The state of the staff map: what is open, what the map click does and the version of each kind of data. */
 export interface WorkspaceState {
@@ -69,6 +70,7 @@ const MODE_TABS: Record<Exclude<InteractionMode['kind'], 'browse'>, string> = {
   'edit-zone': 'zones',
   'draw-plot': 'plots',
   'place-point': 'monitoring',
+  'select-parcels': 'safe-use',
 }
 
 /** Shows another tab; a tool of the tab left is left too. */

@@ -11,6 +11,7 @@ import { NewPlotCard } from '../features/registry/new-plot-card'
 import { PlotListPanel } from '../features/registry/plot-list-panel'
 import { ReportQueue } from '../features/reports/report-queue'
 import { ReviewQueue } from '../features/review/review-queue'
+import { ApplyMeasurePanel } from '../features/safe-use-ledger/apply-measure-panel'
 import { ZonesPanel } from '../features/zones/zones-panel'
 import type { MapClient } from '../map/map-client'
 import type { SessionUser } from '../shared/api-types'
@@ -164,6 +165,19 @@ function MonitoringTab({ user, client, commands }: TabPanelProps) {
   )
 }
 
+function SafeUseTab({ user, client }: TabPanelProps) {
+  const { state } = useWorkspace()
+  const onCapturingClicks = useModeReporter('select-parcels')
+  return (
+    <ApplyMeasurePanel
+      client={client}
+      counties={user.counties}
+      isActive={state.tab === 'safe-use'}
+      onCapturingClicks={onCapturingClicks}
+    />
+  )
+}
+
 function ReviewsTab({ commands }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
   const onCount = useCallback((count: number | undefined) => dispatch({ type: 'queueCounted', count }), [dispatch])
@@ -193,6 +207,7 @@ export const WORKSPACE_TABS: readonly WorkspaceTab[] = [
   { id: 'zones', label: '管控区域', capability: 'controlZone.edit', Panel: ZonesTab },
   { id: 'enterprises', label: '重点监管单位', capability: 'enterprise.edit', Panel: EnterprisesTab },
   { id: 'monitoring', label: '监测点位', capability: null, Panel: MonitoringTab },
+  { id: 'safe-use', label: '安全利用', capability: 'safeUse.edit', Panel: SafeUseTab },
   {
     id: 'reviews',
     label: '待办审核',

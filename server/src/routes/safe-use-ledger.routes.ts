@@ -14,6 +14,7 @@ import {
   getClassChecks,
   getLedger,
   importLedger,
+  listMeasures,
   type SafeUseLedgerDeps,
 } from '../services/safe-use-ledger.service.ts'
 import {
@@ -26,6 +27,7 @@ import {
   LedgerYearQuery,
   NewLedgerRowBody,
   type LedgerImportReport,
+  type MeasuresAnswer,
 } from '../../../contracts/safe-use-ledger.ts'
 
 /**
@@ -44,6 +46,10 @@ export function safeUseLedgerRoutes(deps: SafeUseLedgerDeps): Router {
       .send(file.body)
   router.get('/api/safe-use-ledger', async (req, res) => {
     res.json(await getLedger(deps, assertRight(req, 'safeUse.view'), parse(LedgerQuery, req.query)))
+  })
+  router.get('/api/safe-use-ledger/measures', async (req, res) => {
+    assertRight(req, 'safeUse.view')
+    res.json(listMeasures(deps) satisfies MeasuresAnswer)
   })
   router.get('/api/safe-use-ledger/class-checks', async (req, res) => {
     res.json(await getClassChecks(deps, assertRight(req, 'safeUse.view'), parse(LedgerYearQuery, req.query)))

@@ -59,6 +59,7 @@ import type {
   LedgerAnswer,
   LedgerImportReport,
   LedgerRow,
+  MeasuresAnswer,
 } from '../../../contracts/safe-use-ledger.ts'
 
 export interface SafeUseLedgerSettings {
@@ -265,6 +266,11 @@ function rowOut(r: StoredLedgerRow, rule: TermRule): LedgerRow {
     updatedBy: r.updatedBy,
     updatedAt: r.updatedAt,
   }
+}
+
+/** The measure vocabulary with each measure's bucket. */
+export function listMeasures(deps: SafeUseLedgerDeps): MeasuresAnswer {
+  return { measures: deps.settings.measures.map((m) => ({ ...m, bucketName: BUCKET_NAME[m.bucket] })) }
 }
 
 /** A county's ledger of a year with its review state, filtered rows, the vocabulary and the townships. */

@@ -6,6 +6,7 @@ import type {
   LedgerImportReport,
   LedgerRow,
   LedgerRowEditBody,
+  MeasuresAnswer,
   NewLedgerRowBody,
 } from '@contracts/safe-use-ledger'
 import type { ReviewInfo } from '@contracts/review'
@@ -31,6 +32,9 @@ function query(params: Record<string, string | number | undefined>): string {
 export function ledgerPath(adcode: string, year: number, filters: LedgerFilters): ApiPath<LedgerAnswer> {
   return apiPath<LedgerAnswer>(`/api/safe-use-ledger?${query({ adcode, year, ...filters })}`)
 }
+
+/** `GET /api/safe-use-ledger/measures`: the measure vocabulary. */
+export const measuresPath = apiPath<MeasuresAnswer>('/api/safe-use-ledger/measures')
 
 /** `GET /api/safe-use-ledger/class-checks`: where the ledger and the published classes disagree. */
 export function classChecksPath(adcode: string, year: number): ApiPath<ClassChecksAnswer> {
