@@ -187,6 +187,14 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                     canRestore={canEditParcels}
                   />
                 </>
+              ) : selected.source === 'enterprise' && can(user.role, 'document.read') ? (
+                <RecordDocuments
+                  key={`enterprise-documents-${selected.id}`}
+                  owner="enterprise"
+                  ownerId={selected.id}
+                  canEdit={can(user.role, 'enterprise.edit')}
+                  title="企业档案文件"
+                />
               ) : (
                 info.review && (
                   <>
@@ -204,6 +212,15 @@ function Workspace({ user, onSignOut }: MapPageProps) {
                     )}
                     {selected.source === 'control-zone' && (
                       <ZoneSummary key={`zone-summary-${selected.id}`} zoneId={selected.id} />
+                    )}
+                    {selected.source === 'control-zone' && can(user.role, 'document.read') && (
+                      <RecordDocuments
+                        key={`zone-documents-${selected.id}`}
+                        owner="control_zone"
+                        ownerId={selected.id}
+                        canEdit={can(user.role, 'controlZone.edit')}
+                        title="公告扫描件与文件"
+                      />
                     )}
                     <ReviewBlock
                       key={`${info.review.kind}/${info.review.id}`}
