@@ -64,7 +64,7 @@ export function SafeUseLedgerPage({ counties, initial }: SafeUseLedgerPageProps)
   }
 
   return (
-    <main className="report-page" data-testid="safe-use-ledger-page">
+    <main className="report-page ledger-page" data-testid="safe-use-ledger-page">
       <div className="report-page__inner">
         <header className="report-page__head">
           <div>
