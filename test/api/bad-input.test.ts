@@ -359,8 +359,11 @@ async function snapshot(): Promise<Record<string, string>> {
     (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM monitoring_point) AS monitoring_point,
     (SELECT count(*) FROM monitoring_result)::text AS monitoring_result,
     (SELECT count(*) FROM monitoring_import)::text AS monitoring_import,
+    (SELECT count(*) FROM registry_import)::text AS registry_import,
     (SELECT count(*) || '/' || coalesce(max(id), 0) FROM change_history) AS change_history,
-    (SELECT count(*) || '/' || count(*) FILTER (WHERE status = 'handled') FROM public_report) AS public_report,
+    (SELECT count(*) || '/' || count(*) FILTER (WHERE status = 'handled') || '/' || coalesce(sum(version), 0) FROM public_report) AS public_report,
+    (SELECT count(*) FROM public_report_event)::text AS public_report_event,
+    (SELECT count(*) FROM enterprise_inspection)::text AS enterprise_inspection,
     (SELECT count(*) FROM precheck)::text AS precheck,
     (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM app_user) AS app_user,
     (SELECT count(*) FROM app_user_scope)::text AS app_user_scope,
@@ -370,7 +373,9 @@ async function snapshot(): Promise<Record<string, string>> {
     (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM class_list) AS class_list,
     (SELECT count(*) FROM class_list_entry)::text AS class_list_entry,
     (SELECT count(*) FROM registry_list_version)::text AS registry_list_version,
-    (SELECT count(*) FROM published_plot)::text AS published_plot`)
+    (SELECT count(*) FROM published_plot)::text AS published_plot,
+    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM stored_document) AS stored_document,
+    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM plot_redevelopment) AS plot_redevelopment`)
   return r
 }
 
@@ -1083,6 +1088,16 @@ const TARGETS: Target[] = [
       ...badIds('/api/plots/:id/negative-uses/B', 'id', () => ({})),
     ],
   },
+  {
+    method: 'PATCH',
+    route: '/api/plots/:id/redevelopment',
+    caller: 'environment',
+    refused: 'farmland',
+    url: () => `/api/plots/${fx.plotListed}/redevelopment`,
+    body: () => ({ version: null, plannedUse: 'B1', usedOn: '2026-03-01', targetsMet: true }),
+    fields: { plannedUse: 'text!', usedOn: 'date!', targetsMet: 'bool' },
+    badUrls: badIds('/api/plots/:id/redevelopment', 'id', () => ({})),
+  },
   // 管控区域、重点监管单位
   {
     method: 'POST',
@@ -1342,6 +1357,29 @@ const TARGETS: Target[] = [
     fields: { note: 'text!' },
     badUrls: badIds('/api/reports/:id/handle', 'id', () => ({})),
   },
+  ...(
+    [
+      ['assign', { department: '土壤生态环境科', assignee: 'huanjing' }, { department: 'text!', assignee: 'text' }],
+      ['notes', { note: '坏输入测试：内部备注' }, { note: 'text!' }],
+      ['reply', { reply: '坏输入测试：已受理，正在核查。' }, { reply: 'text!' }],
+      ['status', { status: 'verifying' }, { status: 'enum!' }],
+      [
+        'to-plot',
+        { name: '坏输入测试举报地块', formerIndustry: 'chemical' },
+        { name: 'text!', formerIndustry: 'enum!' },
+      ],
+      ['to-inspection', { enterpriseId: 1 }, { enterpriseId: 'id!' }],
+    ] as const
+  ).map(([step, body, fields]): Target => ({
+    method: 'POST',
+    route: `/api/reports/:id/${step}`,
+    caller: 'environment',
+    refused: 'land',
+    url: () => `/api/reports/${fx.report}/${step}`,
+    body: () => ({ version: 1, ...body }),
+    fields: { version: 'int!', ...fields },
+    badUrls: badIds(`/api/reports/:id/${step}`, 'id', () => ({})),
+  })),
   // 分类
   {
     method: 'POST',
@@ -1697,6 +1735,82 @@ const IMPORT_CASES: Case[] = [
     name: 'a zip bomb named .xlsx (64 MB of zeros)',
     build: async () =>
       importFile('监测结果.xlsx', await zipOf({ 'xl/worksheets/sheet1.xml': Buffer.alloc(64 * 1024 * 1024, 0x30) })),
+  },
+]
+
+const documentUpload = (name: string, bytes: Buffer, fields: Record<string, string> = {}): Req =>
+  upload('/api/documents', 'environment', [{ field: 'file', name, bytes }], {
+    owner: 'plot',
+    ownerId: String(fx.plotListed),
+    kind: 'investigation_report',
+    ...fields,
+  })
+const redevelopmentImport = (name: string, bytes: Buffer, mode = 'all') =>
+  upload(`/api/redevelopment/import?mode=${mode}`, 'environment', [{ field: 'file', name, bytes }])
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n')
+
+const DOCUMENT_CASES: Case[] = [
+  { name: 'a text file named .pdf', build: () => documentUpload('报告.pdf', Buffer.from('不是 PDF')) },
+  { name: 'an executable named .exe', build: () => documentUpload('报告.exe', Buffer.from('MZ\x90\x00')) },
+  { name: 'a file with no extension', build: () => documentUpload('报告', PDF) },
+  { name: 'an empty file', build: () => documentUpload('报告.pdf', Buffer.alloc(0)) },
+  {
+    name: 'a zip bomb named .docx',
+    build: async () =>
+      documentUpload('报告.docx', await zipOf({ 'word/document.xml': Buffer.alloc(64 * 1024 * 1024, 0x30) })),
+  },
+  { name: 'an SQL fragment as ownerId', build: () => documentUpload('报告.pdf', PDF, { ownerId: SQL }) },
+  { name: 'an unknown owner', build: () => documentUpload('报告.pdf', PDF, { owner: 'parcel' }) },
+  { name: 'a kind of another record', build: () => documentUpload('报告.pdf', PDF, { kind: 'enterprise_file' }) },
+  { name: 'an unknown kind', build: () => documentUpload('报告.pdf', PDF, { kind: SQL }) },
+  { name: 'a plot that does not exist', build: () => documentUpload('报告.pdf', PDF, { ownerId: '99999999999' }) },
+  { name: 'a title of NUL characters', build: () => documentUpload('报告.pdf', PDF, { title: '坏\u0000输入' }) },
+  {
+    name: 'the file in another field',
+    build: () =>
+      upload('/api/documents', 'environment', [{ field: 'upload', name: 'a.pdf', bytes: PDF }], {
+        owner: 'plot',
+        ownerId: String(fx.plotListed),
+        kind: 'investigation_report',
+      }),
+  },
+  {
+    name: 'no file',
+    build: () =>
+      upload('/api/documents', 'environment', [], {
+        owner: 'plot',
+        ownerId: String(fx.plotListed),
+        kind: 'investigation_report',
+      }),
+  },
+  {
+    name: 'a JSON body instead of a form',
+    build: () => ({ caller: 'environment', method: 'POST', url: '/api/documents', json: { file: 'x' } }),
+  },
+  {
+    name: 'by a farmland officer',
+    build: () => ({ ...documentUpload('报告.pdf', PDF), caller: 'farmland' }),
+    refusedAs: 403,
+  },
+  { name: 'a CSV for the redevelopment import', build: () => redevelopmentImport('a.csv', Buffer.from('地块编号\n')) },
+  {
+    name: 'a redevelopment sheet whose plot code is an SQL fragment',
+    build: async () => {
+      const wb = new ExcelJS.Workbook()
+      const sheet = wb.addWorksheet('再开发利用')
+      sheet.addRow(['地块编号', '规划用途代码', '开发利用日期', '是否达到目标'])
+      sheet.addRow([SQL, 'B1', '2026-03-01', '是'])
+      return redevelopmentImport('a.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'valid-only')
+    },
+  },
+  {
+    name: 'a zip bomb named .xlsx for the redevelopment import',
+    build: async () =>
+      redevelopmentImport('a.xlsx', await zipOf({ 'xl/worksheets/sheet1.xml': Buffer.alloc(64 * 1024 * 1024, 0x30) })),
+  },
+  {
+    name: 'a redevelopment spreadsheet of 400,000 rows',
+    build: async () => redevelopmentImport('a.xlsx', await xlsxWithRows(400_000, (r) => (r === 1 ? '地块编号' : 'X'))),
   },
 ]
 
@@ -2336,6 +2450,83 @@ async function expectRefused(c: Case, label: string): Promise<void> {
 }
 
 /** One batch: the table rows before, the cases, the rows after. */
+const registryImport = (kind: string, sheet: string, outlines?: FileUpload, mode = 'all') =>
+  upload(`/api/registry-import/${kind}?mode=${mode}`, 'environment', [
+    { field: 'file', name: '导入.csv', bytes: Buffer.from(`\uFEFF${sheet}\r\n`, 'utf8') },
+    ...(outlines ? [outlines] : []),
+  ])
+
+const REGISTRY_IMPORT_CASES: Case[] = [
+  {
+    name: 'enterprises with an SQL fragment as credit code and 1e308 as longitude',
+    build: () =>
+      registryImport(
+        'enterprises',
+        `单位名称,统一社会信用代码,行业,状态,经度,纬度\r\n"${SQL}","${SQL}",化工,在产,1e308,NaN`,
+      ),
+  },
+  {
+    name: 'enterprises of 其他 with a 1 MB 行业说明',
+    build: () =>
+      registryImport(
+        'enterprises',
+        `单位名称,统一社会信用代码,行业,行业说明,状态,经度,纬度\r\n厂,91350100M000100Y43,其他,${'化'.repeat(350_000)},在产,112.35,28.57`,
+      ),
+  },
+  {
+    name: 'plots with a text file named .zip as outlines',
+    build: () =>
+      registryImport('plots', `地块编号,地块名称,名录,原行业\r\n430903-DK999999,测,疑似污染地块,化工`, {
+        field: 'outlines',
+        name: '边界.zip',
+        bytes: Buffer.from('不是压缩包'),
+      }),
+  },
+  {
+    name: 'plots with a zip of noise as outlines',
+    build: async () =>
+      registryImport('plots', `地块编号,地块名称,名录,原行业\r\n430903-DK999999,测,疑似污染地块,化工`, {
+        field: 'outlines',
+        name: '边界.zip',
+        bytes: await zipOf({ '边界.shp': Buffer.from('noise'), '边界.dbf': Buffer.from('noise') }),
+      }),
+  },
+  {
+    name: 'points with Infinity as X and EPSG:99999',
+    build: () =>
+      registryImport(
+        'points',
+        `点位编号,点位名称,级别,类型,X坐标,Y坐标,带号或EPSG\r\n430903-JC-X,点,县控,基础点位,Infinity,37500000,EPSG:99999`,
+      ),
+  },
+  {
+    name: 'points with a code of an SQL fragment and 1e308 coordinates',
+    build: () =>
+      registryImport('points', `点位编号,点位名称,级别,类型,经度,纬度\r\n"${SQL}",点,县控,基础点位,1e308,-1e308`),
+  },
+  {
+    name: 'laboratory results with NaN, -1 and a unit of mg/L',
+    build: () =>
+      registryImport(
+        'plot-results',
+        `地块编号,样品编号,采样日期,污染物,检测值,单位\r\n430903-DK0001,S1,2024-02-30,镉,NaN,mg/kg\r\n430903-DK0001,S1,2024-05-01,镉,-1,mg/L`,
+        undefined,
+        'valid-only',
+      ),
+  },
+  {
+    name: 'an outline file sent with laboratory results',
+    build: () =>
+      registryImport(
+        'plot-results',
+        `地块编号,样品编号,采样日期,污染物,检测值,单位\r\n430903-DK0001,S1,2024-05-01,镉,1,mg/kg`,
+        { field: 'outlines', name: '边界.geojson', bytes: Buffer.from('{}') },
+      ),
+  },
+  { name: 'an unknown kind', build: () => registryImport('parcels', '地块编号\r\n1') },
+  { name: 'an unknown mode', build: () => registryImport('points', '点位编号\r\n1', undefined, 'everything') },
+]
+
 function batch(title: string, cases: Case[]): void {
   describe(title, () => {
     let before: Record<string, string>
@@ -2406,6 +2597,8 @@ afterAll(async () => {
 
 for (const t of TARGETS) batch(`${t.method} ${t.route}`, casesOf(t))
 batch('POST /api/monitoring/import (uploads)', IMPORT_CASES)
+batch('POST /api/registry-import/:kind (uploads)', REGISTRY_IMPORT_CASES)
+batch('POST /api/documents and /api/redevelopment/import (uploads)', DOCUMENT_CASES)
 batch('POST /api/precheck/parse-upload (uploads)', PRECHECK_UPLOAD_CASES)
 batch('POST /api/public/reports (form and photo)', REPORT_CASES)
 batch('GET /tiles (path tricks)', TILE_CASES)

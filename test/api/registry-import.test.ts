@@ -179,6 +179,8 @@ describe('重点监管单位', () => {
       { name, creditCode: a, industry: 'electroplating', status: 'operating' },
       { name: `${name}二`, creditCode: b, industry: 'other', status: 'operating' },
     ])
+    const detail = list.body.items.find((e: { creditCode: string }) => e.creditCode === b)
+    expect(detail.industryName).toBe('其他（锂电池回收）')
     const {
       rows: [other],
     } = await db.query(

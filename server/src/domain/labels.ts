@@ -77,6 +77,12 @@ export const DLBM = {
 } as const
 
 /** The Chinese name of a code, or the code itself when unknown. */
+/** An enterprise's industry as read: the list's name, or 其他 with the officer's words. */
+export function industryNameOf(code: string, other: string | null = null): string {
+  if (code === 'other') return other ? `其他（${other}）` : '其他'
+  return labelOf(INDUSTRY, code)
+}
+
 export function labelOf<T extends Record<string, string>>(table: T, code: string | null | undefined): string {
   if (code === null || code === undefined) return '—'
   return (table as Record<string, string>)[code] ?? code

@@ -203,6 +203,8 @@ export interface EnterpriseListRow {
   credit_code: string
   name: string
   industry: string
+  /** The officer's words when the industry is 其他 ('other'). */
+  industry_other: string | null
   status: EnterpriseStatus
   version: number
   updated_at: Date
@@ -219,6 +221,8 @@ export interface EnterpriseRow {
   credit_code: string
   name: string
   industry: string
+  /** The officer's words when the industry is 其他 ('other'). */
+  industry_other: string | null
   status: EnterpriseStatus
   version: number
   updated_at: Date

@@ -7,7 +7,7 @@ import {
   type EnterpriseStatus,
   type ProposalStatus,
 } from '../domain/enterprise-proposal.ts'
-import { ENTERPRISE_STATUS, INDUSTRY, labelOf } from '../domain/labels.ts'
+import { ENTERPRISE_STATUS, industryNameOf, labelOf } from '../domain/labels.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import type {
@@ -74,7 +74,7 @@ function describeProposal(p: ProposalRow): PlotProposal {
     enterpriseName: p.enterprise_name,
     creditCode: p.credit_code,
     industry: p.industry,
-    industryName: labelOf(INDUSTRY, p.industry),
+    industryName: industryNameOf(p.industry),
     enterpriseStatus: p.enterprise_status,
     enterpriseStatusName: labelOf(ENTERPRISE_STATUS, p.enterprise_status),
     status: p.status,
@@ -114,7 +114,7 @@ export async function listEnterprisesFor(
       creditCode: r.credit_code,
       name: r.name,
       industry: r.industry,
-      industryName: labelOf(INDUSTRY, r.industry),
+      industryName: industryNameOf(r.industry, r.industry_other),
       status: r.status,
       statusName: labelOf(ENTERPRISE_STATUS, r.status),
       ...publicArea(r.area_m2),
@@ -144,7 +144,7 @@ export async function getEnterprise(db: Queryable, ctx: AuthContext, id: number)
     creditCode: row.credit_code,
     name: row.name,
     industry: row.industry,
-    industryName: labelOf(INDUSTRY, row.industry),
+    industryName: industryNameOf(row.industry, row.industry_other),
     status: row.status,
     statusName: labelOf(ENTERPRISE_STATUS, row.status),
     geometry: row.geometry,
