@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
@@ -52,7 +51,7 @@ describe.skipIf(skip)(
       const download = page.waitForEvent('download')
       await page.getByTestId('ledger-template').click()
       const template = new ExcelJS.Workbook()
-      await template.xlsx.load(fs.readFileSync(await (await download).path()))
+      await template.xlsx.readFile(await (await download).path())
       const sheet = template.getWorksheet('安全利用台账')!
       const header = (sheet.getRow(1).values as string[]).slice(1)
       const cell = (row: Record<string, string>) => header.map((h) => row[h] ?? '')

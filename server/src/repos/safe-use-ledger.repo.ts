@@ -23,11 +23,6 @@ export async function ensureLedger(db: Queryable, adcode: string, year: number, 
   return { ...rows[0], id: Number(rows[0].id) }
 }
 
-export async function findLedger(db: Queryable, adcode: string, year: number): Promise<LedgerHead | undefined> {
-  const [row] = (await db.query<LedgerHead>(q('find-ledger'), [adcode, year])).rows
-  return row && { ...row, id: Number(row.id) }
-}
-
 export interface LedgerRow {
   id: number
   adcode: string

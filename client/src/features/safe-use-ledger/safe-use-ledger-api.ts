@@ -1,7 +1,6 @@
 import type {
   ApplyMeasureAnswer,
   ApplyMeasureBody,
-  ClassChecksAnswer,
   LedgerAnswer,
   LedgerImportReport,
   LedgerRow,
@@ -35,11 +34,6 @@ export function ledgerPath(adcode: string, year: number, filters: LedgerFilters)
 
 /** `GET /api/safe-use-ledger/measures`: the measure vocabulary. */
 export const measuresPath = apiPath<MeasuresAnswer>('/api/safe-use-ledger/measures')
-
-/** `GET /api/safe-use-ledger/class-checks`: where the ledger and the published classes disagree. */
-export function classChecksPath(adcode: string, year: number): ApiPath<ClassChecksAnswer> {
-  return apiPath<ClassChecksAnswer>(`/api/safe-use-ledger/class-checks?${query({ adcode, year })}`)
-}
 
 /** The template and export downloads of a county's year. */
 export function ledgerFileUrl(kind: 'template' | 'export', adcode: string, year: number): string {
