@@ -274,6 +274,10 @@ describe('疑似污染地块 / 污染地块', () => {
       [c1],
     )
     expect(p1).toMatchObject({ former_industry: 'chemical', planned_land_class: 'second', contact: '0737-0000000' })
+    const id = list.body.items.find((p: { code: string }) => p.code === c2).id
+    const profile = await environment.agent.get(`/api/plots/${id}`).expect(200)
+    expect(profile.body.events).toMatchObject([{ label: '批量导入登记', to: 'contaminated', toName: '污染地块' }])
+    expect(profile.body.events[0].reason).toBe('批量导入（导入.xlsx）')
   })
 
   it('when a code has no outline, an outline has no row, a code is another county’s or registered, or an outline lies outside the county, then nothing is written and each is reported', async () => {

@@ -340,6 +340,7 @@ export async function publishPlotNegativeList(tx: Queryable, adcode: string, id:
 const EVENT_LABEL: Record<string, string> = {
   create: '列入疑似污染地块名单',
   import: '示例数据导入',
+  registry_import: '批量导入登记',
   ...Object.fromEntries(Object.entries(PLOT_TRANSITIONS).map(([a, t]) => [a, t.label])),
 }
 const HISTORY_LABEL: Record<string, string> = {

@@ -244,7 +244,7 @@ const enterprises: KindHandler<EnterpriseRow & { adcode: string; geometry: unkno
       ? joinOutlines(
           'enterprises',
           outlines,
-          new Set(checked.flatMap(({ c }) => (c.ok ? [c.value.creditCode] : []))),
+          new Set(rows.map((r) => (r.cells.creditCode ?? '').toUpperCase()).filter(Boolean)),
           errors,
         )
       : new Map<string, OutlineFeature>()
@@ -412,7 +412,7 @@ const plots: KindHandler<PlotRow & { geometry: unknown }> = {
       await insertPlotEvent(tx, {
         adcode: p.adcode,
         plotId: id,
-        action: 'create',
+        action: 'registry_import',
         from: null,
         to: p.status,
         riskLevel: null,
