@@ -297,7 +297,9 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       rowsLimit: readInt('INDICATOR_ROWS_LIMIT', 5000),
     },
     safeUseLedger: {
-      measures: process.env.SAFE_USE_MEASURES ? parseMeasureSetting(process.env.SAFE_USE_MEASURES) : [...DEFAULT_MEASURES],
+      measures: process.env.SAFE_USE_MEASURES
+        ? parseMeasureSetting(process.env.SAFE_USE_MEASURES)
+        : [...DEFAULT_MEASURES],
       produceNearM: readInt('SAFE_USE_PRODUCE_NEAR_M', 200),
       importMaxBytes: readInt('SAFE_USE_IMPORT_MAX_BYTES', 5 * 1024 * 1024),
       importMaxRows: readInt('SAFE_USE_IMPORT_MAX_ROWS', 5000),
@@ -352,8 +354,10 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       // 单个文件（调查报告、评审意见、公告扫描件等）的大小上限
       maxBytes: readInt('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024),
       // 文件存放处：database（存入数据库，一次备份包含全部文件）或 folder（存入 DOCUMENT_DIR 文件夹）
-      store: process.env.DOCUMENT_STORE === 'folder' ? 'folder' : 'database',
-      dir: path.resolve(process.env.DOCUMENT_DIR || path.join(process.env.DATA_DIR || path.join(rootDir, '.data'), 'documents')),
+      store: readChoice('DOCUMENT_STORE', ['database', 'folder'] as const, 'database'),
+      dir: path.resolve(
+        process.env.DOCUMENT_DIR || path.join(process.env.DATA_DIR || path.join(rootDir, '.data'), 'documents'),
+      ),
     },
     plots: {
       backgroundMgKg: {
