@@ -245,9 +245,25 @@ describe('疑似污染地块 / 污染地块', () => {
       [c1, '原化工厂地块', '疑似污染地块', '化工', '某某镇', '某公司', '0737-0000000', '第二类用地'],
       [c2, '原电镀厂地块', '污染地块', '电镀', null, null, null, null],
     ])
+    const gk = async ([lon, lat]: [number, number]): Promise<[number, number]> => {
+      const {
+        rows: [p],
+      } = await db.query(
+        `SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4490), 4525) AS g) t`,
+        [lon, lat],
+      )
+      return [Number(p.x), Number(p.y)]
+    }
+    const [g1, g2] = [await gk(s1), await gk(s2)]
     const outlines = {
       name: '地块边界.zip',
-      bytes: await writeDltbShapefileZip([plotFeature(c1, s1), plotFeature(c2, s2)], { epsg: 4490, layerName: 'DK' }),
+      bytes: await writeDltbShapefileZip(
+        [
+          { properties: { DKBH: c1 }, rings: [squareRing(g1[0], g1[1], 100)] },
+          { properties: { DKBH: c2 }, rings: [squareRing(g2[0], g2[1], 100)] },
+        ],
+        { epsg: 4525, layerName: 'DK' },
+      ),
     }
     const res = await send(environment, 'plots', 'mode=all', file, outlines).expect(201)
     expect(res.body).toMatchObject({ rows: 2, imported: 2, failed: 0 })
@@ -274,6 +290,7 @@ describe('疑似污染地块 / 污染地块', () => {
       [c1],
     )
     expect(p1).toMatchObject({ former_industry: 'chemical', planned_land_class: 'second', contact: '0737-0000000' })
+    expect(Number(p1.ka)).toBe(10)
     const id = list.body.items.find((p: { code: string }) => p.code === c2).id
     const profile = await environment.agent.get(`/api/plots/${id}`).expect(200)
     expect(profile.body.events).toMatchObject([{ label: '批量导入登记', to: 'contaminated', toName: '污染地块' }])
@@ -344,6 +361,21 @@ describe('监测点位', () => {
     ])
     const res = await send(environment, 'points', 'mode=all', file).expect(201)
     expect(res.body).toMatchObject({ rows: 2, imported: 2, failed: 0 })
+    const {
+      rows: [record],
+    } = await db.query(
+      `SELECT kind, file_name, mode, rows, imported, failed, imported_by FROM registry_import WHERE id = $1`,
+      [res.body.importId],
+    )
+    expect(record).toEqual({
+      kind: 'points',
+      file_name: '导入.xlsx',
+      mode: 'all',
+      rows: 2,
+      imported: 2,
+      failed: 0,
+      imported_by: 'huanjing',
+    })
     const list = await environment.agent
       .get(`/api/monitoring/points?adcode=430903&q=${encodeURIComponent('430903-JC')}`)
       .expect(200)
