@@ -33,6 +33,7 @@ describe.skipIf(skip)(
     afterAll(async () => {
       await db.query(`DELETE FROM plot_redevelopment WHERE adcode = '430903' AND plot_code = $1`, [plot.code])
       await db.query(`DELETE FROM stored_document WHERE owner_kind = 'plot' AND owner_id = $1`, [plot.id])
+      await db.query(`DELETE FROM published_plot WHERE adcode = '430903' AND id = $1`, [plot.id])
       await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = $1`, [plot.id])
       await db.close()
     })
@@ -116,6 +117,57 @@ describe.skipIf(skip)(
       await page.getByTestId('plot-tab-events').click()
       await profile.getByTestId('record-documents').scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${SCREENSHOT_DIR}/plot-documents-390.png` })
+      expect(suite.errors).toEqual([])
+    })
+
+    it('when a summary of a published plot is marked public, then the public plot page offers it and nothing else', async () => {
+      await db.query(`UPDATE contaminated_plot SET status = 'listed' WHERE id = $1`, [plot.id])
+      await db.query(
+        `INSERT INTO published_plot (adcode, id, version, code, name, status, risk_level, geom)
+         SELECT adcode, id, 1, code, name, status, risk_level, geom FROM contaminated_plot WHERE id = $1
+         ON CONFLICT (adcode, id) DO UPDATE SET status = EXCLUDED.status`,
+        [plot.id],
+      )
+      const staff = await suite.open({ viewport: { width: 1440, height: 900 }, as: 'huanjing' })
+      await waitForMap(staff)
+      const uploaded = await staff.evaluate(async (plotId) => {
+        const session = await (await fetch('/api/session')).json()
+        const form = new FormData()
+        form.append('owner', 'plot')
+        form.append('ownerId', String(plotId))
+        form.append('kind', 'risk_assessment_summary')
+        form.append('title', '风险评估报告（公开摘要）')
+        form.append(
+          'file',
+          new File(['%PDF-1.4\n% 摘要\n%%EOF\n'], '风险评估报告摘要.pdf', { type: 'application/pdf' }),
+        )
+        const up = await (
+          await fetch('/api/documents', { method: 'POST', headers: { 'X-CSRF-Token': session.csrfToken }, body: form })
+        ).json()
+        const mark = await fetch(`/api/documents/${up.id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+          body: JSON.stringify({ version: up.version, isPublic: true }),
+        })
+        return { id: up.id as number, status: mark.status }
+      }, plot.id)
+      expect(uploaded.status).toBe(200)
+
+      const page = await suite.open({ path: '/public', viewport: { width: 1440, height: 900 } })
+      await page.getByTestId('public-page').waitFor()
+      await page.getByTestId('public-search-input').fill(plot.code)
+      await page.getByTestId('public-search-result').first().waitFor()
+      await page.getByTestId('public-search-result').first().click()
+      const documents = page.getByTestId('public-documents')
+      await expect.poll(() => documents.textContent(), { timeout: 15_000 }).toContain('风险评估报告（公开摘要）')
+      expect(await documents.locator('a').getAttribute('href')).toBe(`/api/public/documents/${uploaded.id}/file`)
+      const text = await page.getByTestId('public-details').textContent()
+      expect(text).not.toContain('效果评估报告')
+      expect(text).not.toContain('专家评审意见')
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/public-plot-documents-1440.png` })
+      await page.setViewportSize({ width: 390, height: 844 })
+      await documents.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/public-plot-documents-390.png` })
       expect(suite.errors).toEqual([])
     })
   },
