@@ -2,13 +2,15 @@ import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, logIn, useBrowser } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, logIn, useBrowser, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
+import { clickMap, type LonLat } from '../support/map-input.ts'
 import { freeSpot } from '../support/free-spot.ts'
 
 const skip = isBrowserMissing()
 /** A year between the sample's accounting years (2020, 2025), so the indicators page still opens on 2025. */
 const YEAR = 2024
+const MAP_YEAR = 2023
 
 describe.skipIf(skip)(
   '受污染耕地安全利用台账 in Chromium: import a filled template, see the indicator, open its parcels',
@@ -17,6 +19,7 @@ describe.skipIf(skip)(
     let db: Database
     const run = crypto.randomBytes(3).toString('hex').toUpperCase()
     const codes = { safeUse: `SUE-${run}-A`, strict: `SUE-${run}-B` }
+    const centres: LonLat[] = []
 
     beforeAll(async () => {
       db = connectTestDatabase()
@@ -25,6 +28,7 @@ describe.skipIf(skip)(
         [codes.safeUse, 'safe_use', 0],
         [codes.strict, 'strict', 0.004],
       ] as const) {
+        centres.push([lon + dx, lat])
         await db.query(
           `INSERT INTO farmland_parcel (adcode, code, dlbm, class, class_basis, geom)
          VALUES ('430903', $1, '0101', $2, '{"cropResult":"none"}',
@@ -34,8 +38,12 @@ describe.skipIf(skip)(
       }
     })
     afterAll(async () => {
-      await db.query(`DELETE FROM safe_use_account WHERE adcode = '430903' AND year = $1 AND NOT is_generated`, [YEAR])
-      await db.query(`DELETE FROM safe_use_ledger WHERE adcode = '430903' AND year = $1`, [YEAR])
+      for (const year of [YEAR, MAP_YEAR]) {
+        await db.query(`DELETE FROM safe_use_account WHERE adcode = '430903' AND year = $1 AND NOT is_generated`, [
+          year,
+        ])
+        await db.query(`DELETE FROM safe_use_ledger WHERE adcode = '430903' AND year = $1`, [year])
+      }
       await db.query(`DELETE FROM farmland_parcel WHERE code LIKE $1`, [`SUE-${run}-%`])
       await db.close()
     })
@@ -122,6 +130,39 @@ describe.skipIf(skip)(
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(width).toBeLessThanOrEqual(390)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/98-safe-use-ledger-390.png`, fullPage: true })
+      expect(errors).toEqual([])
+    })
+
+    it("when the farmland officer selects two parcels on the map and applies a measure, then both join the year's ledger with it", async () => {
+      const page = await open({ as: 'gengdi' })
+      await page.getByTestId('side-tab-safe-use').click()
+      const panel = page.getByTestId('apply-measure-panel')
+      await panel.waitFor()
+      await panel.getByTestId('apply-measure-year').fill(String(MAP_YEAR))
+      await page.evaluate(
+        (c) => (window as any).__soilMap.jumpTo({ center: c, zoom: 16 }),
+        [(centres[0][0] + centres[1][0]) / 2, centres[0][1]],
+      )
+      await waitForMap(page)
+      await panel.getByTestId('apply-measure-select').click()
+      for (const centre of centres) await clickMap(page, centre)
+      await expect.poll(() => panel.getByTestId('apply-measure-count').textContent()).toContain('已选 2 个图斑')
+      expect(await panel.getByTestId('apply-measure-count').textContent()).toContain(codes.strict)
+      await expect(page.getByTestId('info-panel').count(), 'selecting opens no info panel').resolves.toBe(0)
+      await panel.getByTestId('apply-measure-measure').selectOption('休耕')
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/98-safe-use-map-selection.png` })
+      await panel.getByTestId('apply-measure-apply').click()
+      await expect.poll(() => panel.getByTestId('apply-measure-message').textContent()).toContain('新列入台账 2 个图斑')
+      const { rows } = await db.query(
+        `SELECT a.parcel_code, a.pollution_degree, array_agg(m.measure) AS measures
+         FROM safe_use_account a JOIN safe_use_measure m ON m.adcode = a.adcode AND m.account_id = a.id
+         WHERE a.adcode = '430903' AND a.year = $1 GROUP BY 1, 2 ORDER BY 1`,
+        [MAP_YEAR],
+      )
+      expect(rows).toEqual([
+        { parcel_code: codes.safeUse, pollution_degree: 'slight', measures: ['休耕'] },
+        { parcel_code: codes.strict, pollution_degree: 'severe', measures: ['休耕'] },
+      ])
       expect(errors).toEqual([])
     })
   },

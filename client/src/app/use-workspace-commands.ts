@@ -6,6 +6,7 @@ import { featureOfRecord } from '../features/review/review-source'
 import { searchTarget } from '../features/search/search-target'
 import type { Bbox, FeatureRef, MapFocus, ReviewQueueItem, Role, SearchResult } from '../shared/api-types'
 import { can } from '../../../server/src/domain/rights.ts'
+import { navigate } from './router'
 import { useWorkspace } from './workspace-store'
 
 const FEATURE_MAX_ZOOM = 15
@@ -100,6 +101,10 @@ export function useWorkspaceCommands(role: Role) {
   )
   const openRecord = useCallback(
     async (item: ReviewQueueItem) => {
+      if (item.kind === 'safe-use-ledger') {
+        navigate(`/safe-use-ledger?adcode=${item.adcode}&year=${item.code.slice(-4)}`)
+        return
+      }
       const feature = featureOfRecord(item.kind, item.id)
       dispatch({ type: 'openRecord', key: `${item.kind}/${item.id}`, feature })
       if (feature) return flyToFeature(feature, FEATURE_MAX_ZOOM)

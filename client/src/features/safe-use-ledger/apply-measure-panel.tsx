@@ -5,6 +5,7 @@ import type { FeatureRef } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
 import { applyMeasure, measuresPath } from './safe-use-ledger-api'
+import './safe-use-ledger.css'
 
 /** Props of {@link ApplyMeasurePanel}. */
 export interface ApplyMeasurePanelProps {
@@ -103,7 +104,7 @@ export function ApplyMeasurePanel({ client, counties, isActive, onCapturingClick
   }
 
   return (
-    <div className="side-tabs__stack" data-testid="apply-measure-panel">
+    <div className="panel-section panel-section--grow apply-measure-panel" data-testid="apply-measure-panel">
       <h3 className="panel-title">安全利用措施</h3>
       <p className="panel-note">
         在地图上点选图斑（再次点击取消），对所选图斑一并应用措施，记入{' '}
