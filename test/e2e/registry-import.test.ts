@@ -20,7 +20,7 @@ describe.skipIf(skip)(
       await db.close()
     })
 
-    it('when the environment officer opens the page from the user menu and checks a points sheet with a wrong level, then the row report names row and column, and the valid row is imported', async () => {
+    it('when the environment officer opens the page from the 污染地块 panel and the user menu and checks a points sheet with a wrong level, then the row report names row and column, and the valid row is imported', async () => {
       const [lon, lat] = await freeSpot(db, { spacing: 0.01, inside: 0.003, clearOfFarmland: 0.002 })
       const tag = `${process.pid.toString(36)}${Date.now().toString(36)}`.toUpperCase()
       const good = `430903-JCE${tag}`
@@ -33,6 +33,15 @@ describe.skipIf(skip)(
       const buffer = Buffer.from(await book.xlsx.writeBuffer())
 
       const page = await suite.open({ viewport: { width: 1440, height: 900 }, as: 'huanjing' })
+      await waitForMap(page)
+      await page.getByTestId('side-tab-plots').click()
+      await page.getByTestId('plot-bulk-import').waitFor()
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/registry-import-entry-plots.png` })
+      await page.getByTestId('plot-bulk-import').click()
+      await page.waitForURL(/\/registry\/import\?kind=plots$/)
+      expect(await page.getByTestId('kind-plots').isChecked()).toBe(true)
+      expect(await page.getByTestId('import-outlines').count()).toBe(1)
+      await page.goto(page.url().replace(/\/registry\/import.*$/, '/'))
       await waitForMap(page)
       await page.getByTestId('user-menu-button').click()
       await page.getByTestId('user-menu-registry-import').click()

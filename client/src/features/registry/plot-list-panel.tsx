@@ -47,7 +47,7 @@ export function PlotListPanel({ counties, activePlotId, canCreate, onOpen, onNew
           污染地块名录管理
         </h2>
         {canCreate && (
-          <a className="link-button" href="/registry/import?kind=plots" data-testid="plot-bulk-import">
+          <a className="link-button plot-panel__bulk" href="/registry/import?kind=plots" data-testid="plot-bulk-import">
             批量导入
           </a>
         )}

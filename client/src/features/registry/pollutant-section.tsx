@@ -91,6 +91,15 @@ export function PollutantSection({ plot, canEdit, onSaved }: PollutantSectionPro
           </button>
         )}
       </div>
+      {canEdit && !isAdding && (
+        <p className="panel-note">
+          多个样品的实验室结果可
+          <a href="/registry/import?kind=plot-results" data-testid="pollutant-bulk-import">
+            按模板批量导入
+          </a>
+          。
+        </p>
+      )}
       {isAdding && (
         <PollutantForm
           plot={plot}
