@@ -116,6 +116,10 @@ export async function lockReport(tx: Queryable, id: number): Promise<LockedRepor
   return (await tx.query(sqlFile('reports/lock-report'), [id])).rows[0]
 }
 
+export async function findReport(db: Queryable, id: number): Promise<LockedReport | undefined> {
+  return (await db.query(sqlFile('reports/find-report'), [id])).rows[0]
+}
+
 export async function markReportHandled(
   tx: Queryable,
   adcode: string,

@@ -13,6 +13,7 @@ import { assertCountyInScope } from '../domain/scope.ts'
 import type { NearbyEnterprisesResponse, ReportHistoryResponse, ReportItem } from '../../../contracts/reports.ts'
 import { insertChange } from '../repos/registry.repo.ts'
 import {
+  findReport,
   insertInspection,
   insertReportEvent,
   listNearbyEnterprises,
@@ -222,8 +223,8 @@ export async function turnReportIntoPlot(
   return item
 }
 
-async function lockInScope(tx: Queryable, ctx: AuthContext, id: number): Promise<LockedReport> {
-  const row = await lockReport(tx, id)
+async function findInScope(db: Queryable, ctx: AuthContext, id: number): Promise<LockedReport> {
+  const row = await findReport(db, id)
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的举报`)
   assertCountyInScope(ctx, row.adcode, row.county)
   return row
@@ -235,20 +236,18 @@ export async function findEnterprisesNearReport(
   ctx: AuthContext,
   id: number,
 ): Promise<NearbyEnterprisesResponse> {
-  return deps.db.transaction(async (tx) => {
-    const row = await lockInScope(tx, ctx, id)
-    const rows = await listNearbyEnterprises(tx, row.adcode, row.id, deps.settings.nearbyEnterpriseM)
-    return {
-      withinM: deps.settings.nearbyEnterpriseM,
-      enterprises: rows.map((e) => ({
-        id: Number(e.id),
-        name: e.name,
-        industryName: labelOf(INDUSTRY, e.industry),
-        statusName: labelOf(ENTERPRISE_STATUS, e.status),
-        distanceM: Math.round(e.distance_m),
-      })),
-    }
-  })
+  const row = await findInScope(deps.db, ctx, id)
+  const rows = await listNearbyEnterprises(deps.db, row.adcode, row.id, deps.settings.nearbyEnterpriseM)
+  return {
+    withinM: deps.settings.nearbyEnterpriseM,
+    enterprises: rows.map((e) => ({
+      id: Number(e.id),
+      name: e.name,
+      industryName: labelOf(INDUSTRY, e.industry),
+      statusName: labelOf(ENTERPRISE_STATUS, e.status),
+      distanceM: Math.round(e.distance_m),
+    })),
+  }
 }
 
 /**
@@ -301,20 +300,18 @@ export async function turnReportIntoInspection(
 
 /** 处理记录: what was done to a report, by whom and when, oldest first. */
 export async function listReportHistory(db: Database, ctx: AuthContext, id: number): Promise<ReportHistoryResponse> {
-  return db.transaction(async (tx) => {
-    const row = await lockInScope(tx, ctx, id)
-    const events = await listReportEvents(tx, row.adcode, row.id)
-    return {
-      events: events.map((e) => ({
-        id: Number(e.id),
-        action: e.action,
-        actionName: ACTION_NAME[e.action],
-        actor: e.actor,
-        actorName: e.actor_name,
-        body: e.body,
-        detail: e.detail,
-        at: e.created_at.toISOString(),
-      })),
-    }
-  })
+  const row = await findInScope(db, ctx, id)
+  const events = await listReportEvents(db, row.adcode, row.id)
+  return {
+    events: events.map((e) => ({
+      id: Number(e.id),
+      action: e.action,
+      actionName: ACTION_NAME[e.action],
+      actor: e.actor,
+      actorName: e.actor_name,
+      body: e.body,
+      detail: e.detail,
+      at: e.created_at.toISOString(),
+    })),
+  }
 }
