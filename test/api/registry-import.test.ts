@@ -181,6 +181,16 @@ describe('重点监管单位', () => {
     ])
     const detail = list.body.items.find((e: { creditCode: string }) => e.creditCode === b)
     expect(detail.industryName).toBe('其他（锂电池回收）')
+    const closed = creditCode()
+    const [lonC, latC] = await spot()
+    const closing = await filled('enterprises', [['关停厂', closed, '焦化', null, '关闭', String(lonC), String(latC)]])
+    await send(environment, 'enterprises', 'mode=all', closing).expect(201)
+    const proposals = await db.query(
+      `SELECT p.status FROM plot_proposal p JOIN supervised_enterprise e ON e.adcode = p.adcode AND e.id = p.enterprise_id
+       WHERE e.credit_code = $1`,
+      [closed],
+    )
+    expect(proposals.rows).toEqual([{ status: 'pending' }])
     const {
       rows: [other],
     } = await db.query(
