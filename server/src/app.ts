@@ -29,6 +29,8 @@ import { redevelopmentRoutes } from './routes/redevelopment.routes.ts'
 import { precheckUploadRoutes } from './routes/precheck-upload.routes.ts'
 import { precheckRoutes } from './routes/precheck.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
+import { ogcRoutes } from './routes/ogc.routes.ts'
+import { OgcService } from './services/ogc.service.ts'
 import { registryListsRoutes } from './routes/registry-lists.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
@@ -122,6 +124,7 @@ export function createApp({
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(tileRoutes(tiles))
   app.use(publicRoutes(db, config.limits, config.coverage))
+  app.use(ogcRoutes(new OgcService(db, config.coverage)))
   app.use(reportsRoutes({ db, reports: config.reports, plotGeometry: config.parcelEdit, onChanged: invalidateLayers }))
   app.use(classificationRoutes(db, classification))
   app.use(basicFarmlandRoutes(db, { minOverlapM2: config.precheck.minOverlapM2 }))
@@ -204,9 +207,10 @@ export function createApp({
   )
   app.use('/api', notFoundRoute)
   app.use('/tiles', notFoundRoute)
+  app.use('/ogc', notFoundRoute)
   if (fs.existsSync(config.clientDir)) {
     app.use(express.static(config.clientDir, { index: 'index.html', maxAge: '1h' }))
-    app.get(/^\/(?!api\/|tiles\/).*/, (_req, res) => res.sendFile(path.join(config.clientDir, 'index.html')))
+    app.get(/^\/(?!api\/|tiles\/|ogc\/).*/, (_req, res) => res.sendFile(path.join(config.clientDir, 'index.html')))
   }
   app.use(notFoundRoute)
   app.use(errorMiddleware((err) => logger?.error({ err }, '未处理的错误')))

@@ -765,3 +765,59 @@ describe('a published control zone and the plots it protects', () => {
     expect((await publicZone()).plotCodes).toEqual([laterPlot.code])
   })
 })
+
+describe('OGC API - Features (/ogc), the public collections', () => {
+  /** Every feature of a collection, paged through its next links with a small page. */
+  async function allFeatures(collection: string, query = '') {
+    const features: any[] = []
+    let next: string | undefined = `/ogc/collections/${collection}/items?limit=7${query}`
+    let pages = 0
+    while (next) {
+      const res = await request(app).get(next)
+      expect(res.status, next).toBe(200)
+      expectNoMarker(res.text, next)
+      features.push(...res.body.features)
+      const link = res.body.links.find((l: any) => l.rel === 'next')
+      next = link ? new URL(link.href).pathname + new URL(link.href).search : undefined
+      pages++
+      expect(pages).toBeLessThan(200)
+    }
+    return features
+  }
+
+  it('when every collection is paged through, then its features are exactly the public answers and carry no planted value', async () => {
+    const plots = await allFeatures('plots')
+    const publicPlots = (await request(app).get('/api/public/plots')).body.plots
+    expect(plots.map((f) => f.id).sort()).toEqual(publicPlots.map((p: any) => p.id).sort())
+    const { bbox: _bbox, ...expected } = publicPlots.find((p: any) => p.id === published.id)
+    expect(plots.find((f) => f.id === published.id).properties).toEqual(expected)
+    expect(plots.map((f) => f.id)).not.toContain(unpublishedPlotId)
+    const zones = await allFeatures('control-zones')
+    const publicZones = (await request(app).get('/api/public/control-zones')).body.zones
+    expect(zones.map((f) => f.id).sort()).toEqual(publicZones.map((z: any) => z.id).sort())
+    expect(zones.map((f) => f.id)).not.toContain(unpublishedZoneId)
+    const counties = await allFeatures('counties')
+    const publicCounties = (await request(app).get('/api/public/counties')).body.counties
+    expect(counties.map((f) => f.id).sort()).toEqual(publicCounties.map((c: any) => c.adcode).sort())
+    for (const path of ['/ogc', '/ogc/conformance', '/ogc/collections', '/ogc/collections/plots']) {
+      const res = await request(app).get(path)
+      expect(res.status, path).toBe(200)
+      expectNoMarker(res.text, path)
+    }
+  })
+
+  it('when the unpublished plot or zone is asked by its id, then 404 with nothing of it', async () => {
+    for (const path of [
+      `/ogc/collections/plots/items/${unpublishedPlotId}`,
+      `/ogc/collections/control-zones/items/${unpublishedZoneId}`,
+    ]) {
+      const res = await request(app).get(path)
+      expect(res.status, path).toBe(404)
+      expectNoMarker(res.text, path)
+    }
+    const one = await request(app).get(`/ogc/collections/plots/items/${published.id}`)
+    expect(one.status).toBe(200)
+    expectNoMarker(one.text, 'published plot feature')
+    expect(one.body).toMatchObject({ type: 'Feature', id: published.id, geometry: { type: 'MultiPolygon' } })
+  })
+})

@@ -1,0 +1,54 @@
+import type { Queryable } from '../db/database.ts'
+import { sqlFile } from '../db/sql-files.ts'
+import type { PublishedPlotRow, PublishedZoneRow } from '../domain/public-fields.ts'
+
+const q = (name: string) => sqlFile(`ogc/${name}`)
+
+/** A page request in the form the items statements take. */
+export interface PageParams {
+  after: { adcode: string; id: number }
+  rows: number
+  bbox: [number, number, number, number] | null
+  latitudeFirst: boolean
+  id: number | null
+}
+
+const boxParams = (bbox: PageParams['bbox']) => bbox ?? [null, null, null, null]
+
+export async function pagePublishedPlots(db: Queryable, p: PageParams) {
+  const { rows } = await db.query<PublishedPlotRow & { geometry: string }>(q('plots-items'), [
+    p.after.adcode,
+    p.after.id,
+    p.rows,
+    ...boxParams(p.bbox),
+    p.latitudeFirst,
+    p.id,
+  ])
+  return rows
+}
+
+export async function pagePublishedZones(db: Queryable, p: PageParams) {
+  const { rows } = await db.query<PublishedZoneRow & { geometry: string }>(q('control-zones-items'), [
+    p.after.adcode,
+    p.after.id,
+    p.rows,
+    ...boxParams(p.bbox),
+    p.latitudeFirst,
+    p.id,
+  ])
+  return rows
+}
+
+export async function pageCountyOutlines(
+  db: Queryable,
+  p: { after: string; rows: number; bbox: PageParams['bbox']; latitudeFirst: boolean; adcode: string | null },
+) {
+  const { rows } = await db.query<{ adcode: string; geometry: string }>(q('counties-items'), [
+    p.after,
+    p.rows,
+    ...boxParams(p.bbox),
+    p.latitudeFirst,
+    p.adcode,
+  ])
+  return rows
+}

@@ -1,0 +1,164 @@
+import type { Database } from '../db/database.ts'
+import type { CoverageSettings } from '../domain/coverage.ts'
+import { AppError } from '../domain/errors.ts'
+import { CGCS2000, isLatitudeFirst, SUPPORTED_CRS, type ItemsQuery, type SupportedCrs } from '../domain/ogc.ts'
+import { toPublicControlZone, toPublicPlot, type Bbox, type PublicCounty } from '../domain/public-fields.ts'
+import { pageCountyOutlines, pagePublishedPlots, pagePublishedZones, type PageParams } from '../repos/ogc.repo.ts'
+import { listPublicCounties } from './public.service.ts'
+
+/** One page of features as GeoJSON Feature texts (geometry written by PostGIS), and where the next page starts. */
+export interface FeaturePage {
+  features: string[]
+  /** The cursor of the next page; null on the last page. */
+  next: string | null
+}
+
+interface Collection {
+  id: string
+  title: string
+  description: string
+  /** A page of `query.limit` features after `query.cursor`, or the one feature `featureId`. */
+  page(query: ItemsQuery, featureId: string | null): Promise<FeaturePage>
+}
+
+/** A Feature's text: the id, PostGIS's geometry text as it is, and the public properties (never a row passed through). */
+function featureText(id: number | string, geometry: string, properties: object): string {
+  return `{"type":"Feature","id":${JSON.stringify(id)},"geometry":${geometry},"properties":${JSON.stringify(properties)}}`
+}
+
+const withoutBbox = <T extends { bbox: Bbox }>({ bbox: _bbox, ...rest }: T) => rest
+
+/** The cursor `<county code>.<id>` of a collection kept per county; the first page starts before every county. */
+function parseCountyCursor(cursor: string | null): PageParams['after'] {
+  if (cursor === null) return { adcode: '', id: 0 }
+  const m = /^(\d{6})\.(\d{1,15})$/.exec(cursor)
+  if (!m)
+    throw new AppError('VALIDATION', '参数 cursor 无效，请从上一页的 next 链接翻页', {
+      reason: 'INVALID_PARAMETER',
+      field: 'cursor',
+    })
+  return { adcode: m[1], id: Number(m[2]) }
+}
+
+function parseNumericId(featureId: string): number | null {
+  return /^\d{1,15}$/.test(featureId) ? Number(featureId) : null
+}
+
+/** The page's rows, one more than the page read to know whether a next page exists. */
+function paged<R>(rows: R[], limit: number, cursorOf: (row: R) => string, text: (row: R) => string): FeaturePage {
+  const page = rows.slice(0, limit)
+  return {
+    features: page.map(text),
+    next: rows.length > limit ? cursorOf(page[page.length - 1]) : null,
+  }
+}
+
+/**
+ * The collections of OGC API - Features open to anyone: exactly what the public page serves (published registry
+ * plots with their negative lists, published control zones with their announcements, counties with the coverage of
+ * their monitoring networks), built with the public page's own field lists.
+ */
+export class OgcService {
+  readonly collections: readonly Collection[]
+
+  constructor(
+    private readonly db: Database,
+    private readonly coverage: CoverageSettings,
+  ) {
+    this.collections = [
+      {
+        id: 'plots',
+        title: '污染地块名录（公开）',
+        description:
+          '已发布的疑似污染地块名单、污染地块名录、建设用地土壤污染风险管控和修复名录及已移出名录的地块，含负面清单（不得用作的用途）',
+        page: (query, featureId) => this.plots(query, featureId),
+      },
+      {
+        id: 'control-zones',
+        title: '管控区域（公开）',
+        description: '已发布的土壤污染风险管控区域及其公告',
+        page: (query, featureId) => this.zones(query, featureId),
+      },
+      {
+        id: 'counties',
+        title: '区县与监测点位覆盖（公开）',
+        description: '区县界线及其土壤环境监测点位覆盖情况（仅计数）',
+        page: (query, featureId) => this.counties(query, featureId),
+      },
+    ]
+  }
+
+  collection(id: string): Collection {
+    const found = this.collections.find((c) => c.id === id)
+    if (!found)
+      throw new AppError('NOT_FOUND', `没有名为“${id}”的数据集，可用：${this.collections.map((c) => c.id).join('、')}`)
+    return found
+  }
+
+  /** The joint extent of the served counties, in CRS84. */
+  async extent(): Promise<Bbox | null> {
+    return (await listPublicCounties(this.db, this.coverage)).bbox
+  }
+
+  private params(query: ItemsQuery, featureId: string | null): PageParams {
+    return {
+      after: featureId === null ? parseCountyCursor(query.cursor) : { adcode: '', id: 0 },
+      rows: featureId === null ? query.limit + 1 : 1,
+      bbox: featureId === null ? query.bbox : null,
+      latitudeFirst: isLatitudeFirst(query.crs),
+      id: featureId === null ? null : (parseNumericId(featureId) ?? -1),
+    }
+  }
+
+  private async plots(query: ItemsQuery, featureId: string | null): Promise<FeaturePage> {
+    const rows = await pagePublishedPlots(this.db, this.params(query, featureId))
+    return paged(
+      rows,
+      query.limit,
+      (r) => `${r.adcode}.${r.id}`,
+      (r) => featureText(Number(r.id), r.geometry, withoutBbox(toPublicPlot(r))),
+    )
+  }
+
+  private async zones(query: ItemsQuery, featureId: string | null): Promise<FeaturePage> {
+    const rows = await pagePublishedZones(this.db, this.params(query, featureId))
+    return paged(
+      rows,
+      query.limit,
+      (r) => `${r.adcode}.${r.id}`,
+      (r) => featureText(Number(r.id), r.geometry, withoutBbox(toPublicControlZone(r))),
+    )
+  }
+
+  private async counties(query: ItemsQuery, featureId: string | null): Promise<FeaturePage> {
+    const cursor = featureId === null ? query.cursor : null
+    if (cursor !== null && !/^\d{6}$/.test(cursor))
+      throw new AppError('VALIDATION', '参数 cursor 无效，请从上一页的 next 链接翻页', {
+        reason: 'INVALID_PARAMETER',
+        field: 'cursor',
+      })
+    const served = new Map<string, PublicCounty>(
+      (await listPublicCounties(this.db, this.coverage)).counties.map((c) => [c.adcode, c]),
+    )
+    const rows = await pageCountyOutlines(this.db, {
+      after: cursor ?? '',
+      rows: featureId === null ? query.limit + 1 : 1,
+      bbox: featureId === null ? query.bbox : null,
+      latitudeFirst: isLatitudeFirst(query.crs),
+      adcode: featureId,
+    })
+    const page = rows.slice(0, query.limit)
+    return {
+      features: page
+        .filter((r) => served.has(r.adcode))
+        .map((r) => featureText(r.adcode, r.geometry, withoutBbox(served.get(r.adcode)!))),
+      next: rows.length > query.limit ? page[page.length - 1].adcode : null,
+    }
+  }
+}
+
+/** The CRSs a collection offers and the one it is stored in (Part 2 §6.2). */
+export const COLLECTION_CRS: { crs: readonly SupportedCrs[]; storageCrs: SupportedCrs } = {
+  crs: SUPPORTED_CRS,
+  storageCrs: CGCS2000,
+}
