@@ -47,7 +47,7 @@ export function LedgerImportDialog({ adcode, county, year, onClose, onImported }
 
   return (
     <Dialog title={`导入 ${county} ${year} 年台账`} onClose={onClose} testId="ledger-import-dialog" isWide>
-      <div className="ledger-form">
+      <div className="dialog__body ledger-form">
         <p className="panel-note">
           请先
           <a href={ledgerFileUrl('template', adcode, year)} download data-testid="ledger-import-template">
@@ -102,7 +102,7 @@ export function LedgerImportDialog({ adcode, county, year, onClose, onImported }
             </tbody>
           </table>
         )}
-        <div className="dialog-actions">
+        <div className="ledger-form__actions">
           <button type="button" className="secondary-button" onClick={onClose}>
             关闭
           </button>

@@ -77,7 +77,7 @@ export function LedgerRowDialog({ ledger, row, onClose, onSaved }: LedgerRowDial
       testId="ledger-row-dialog"
       isWide
     >
-      <div className="ledger-form">
+      <div className="dialog__body ledger-form">
         {!row && (
           <label className="form-field">
             <span className="form-field__label">图斑编号</span>
@@ -174,7 +174,7 @@ export function LedgerRowDialog({ ledger, row, onClose, onSaved }: LedgerRowDial
             {error}
           </p>
         )}
-        <div className="dialog-actions">
+        <div className="ledger-form__actions">
           <button type="button" className="secondary-button" onClick={onClose}>
             取消
           </button>
