@@ -145,6 +145,25 @@ describe('GET /api/features/{layer}/{id}', () => {
     expect(res.body.bbox).toHaveLength(4)
   })
 
+  it("when an enterprise of industry 其他 is asked, then its panel names 其他 and the officer's words, not a code", async () => {
+    const { rows } = await db.query(`SELECT id, industry, industry_other FROM supervised_enterprise LIMIT 1`)
+    await db.query(
+      `UPDATE supervised_enterprise SET industry = 'other', industry_other = '废旧电池回收' WHERE id = $1`,
+      [rows[0].id],
+    )
+    try {
+      const res = await staff.agent.get(`/api/features/enterprise/${rows[0].id}`).expect(200)
+      const fields = Object.fromEntries(res.body.fields.map((f: any) => [f.label, f.value]))
+      expect(fields['行业']).toBe('其他（废旧电池回收）')
+    } finally {
+      await db.query(`UPDATE supervised_enterprise SET industry = $2, industry_other = $3 WHERE id = $1`, [
+        rows[0].id,
+        rows[0].industry,
+        rows[0].industry_other,
+      ])
+    }
+  })
+
   it('when the id does not exist, then 404 naming the layer and id', async () => {
     const res = await staff.agent.get('/api/features/parcel/999999999')
     expect(res.status).toBe(404)

@@ -8,6 +8,7 @@ import {
   POINT_TYPE,
   REVIEW_STATUS,
   RISK_LEVEL,
+  industryNameOf,
   labelOf,
 } from './labels.ts'
 import { METHOD_LABEL } from './classify-farmland.ts'
@@ -180,7 +181,7 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
         title: row.name,
         fields: [
           { label: '统一社会信用代码', value: row.credit_code },
-          { label: '行业', value: labelOf(INDUSTRY, row.industry) },
+          { label: '行业', value: industryNameOf(row.industry, row.industry_other ?? null) },
           { label: '生产状态', value: labelOf(ENTERPRISE_STATUS, row.status) },
           { label: '所属区县', value: `${row.city} ${row.county}` },
           { label: '厂区面积', value: formatArea(row.area_m2) },

@@ -76,12 +76,13 @@ export const DLBM = {
   '1202': '设施农用地',
 } as const
 
-/** The Chinese name of a code, or the code itself when unknown. */
 /** An enterprise's industry as read: the list's name, or 其他 with the officer's words. */
 export function industryNameOf(code: string, other: string | null = null): string {
   if (code === 'other') return other ? `其他（${other}）` : '其他'
   return labelOf(INDUSTRY, code)
 }
+
+/** The Chinese name of a code, or the code itself when unknown. */
 
 export function labelOf<T extends Record<string, string>>(table: T, code: string | null | undefined): string {
   if (code === null || code === undefined) return '—'

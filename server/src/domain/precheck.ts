@@ -1,6 +1,6 @@
 import { LAND_CLASS_NAME, landClassOfUse, type LandClass } from './gb50137.ts'
 import type { BackgroundSettings, PollutantAssessment } from './gb36600.ts'
-import { ENTERPRISE_STATUS, FARMLAND_CLASS, INDUSTRY, PLOT_STATUS, labelOf } from './labels.ts'
+import { ENTERPRISE_STATUS, FARMLAND_CLASS, PLOT_STATUS, industryNameOf, labelOf } from './labels.ts'
 import { UNRELATED_CONSTRUCTION, negativeListOf, type NegativeUse } from './negative-list.ts'
 import { PUBLIC_LISTS, listOfPlotStatus } from './public-fields.ts'
 import { m2ToMu } from './units.ts'
@@ -368,7 +368,7 @@ export function decidePrecheck({
         reason(
           'ENTERPRISE_SITE',
           'investigate',
-          `与土壤污染重点监管单位 ${hit.name}（${labelOf(INDUSTRY, hit.industry)}，${labelOf(ENTERPRISE_STATUS, hit.status)}）的用地重叠 ${fmtM2(hit.overlapM2)}；重点监管单位生产经营用地在用途变更或土地使用权收回、转让前，应当进行土壤污染状况调查`,
+          `与土壤污染重点监管单位 ${hit.name}（${industryNameOf(hit.industry)}，${labelOf(ENTERPRISE_STATUS, hit.status)}）的用地重叠 ${fmtM2(hit.overlapM2)}；重点监管单位生产经营用地在用途变更或土地使用权收回、转让前，应当进行土壤污染状况调查`,
           PRECHECK_BASIS.law67,
           hit,
         ),
