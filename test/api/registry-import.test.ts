@@ -400,6 +400,27 @@ describe('监测点位', () => {
     expect(Math.abs(got[c2].lon - lon2) + Math.abs(got[c2].lat - lat2)).toBeLessThan(1e-6)
   })
 
+  it('when another entry takes the same code between the checks and the write, then 409 in words and nothing is written', async () => {
+    const [lon, lat] = await spot()
+    const code = `430903-JC${tag()}`
+    // what a concurrent import committing the same code does to this one's insert
+    await db.query(`CREATE FUNCTION test_registry_import_clash() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'duplicate key' USING ERRCODE = 'unique_violation'; END $$`)
+    await db.query(`CREATE TRIGGER test_registry_import_clash BEFORE INSERT ON monitoring_point
+      FOR EACH ROW WHEN (NEW.code LIKE '430903-JC%') EXECUTE FUNCTION test_registry_import_clash()`)
+    try {
+      const file = await filled('points', [[code, '同时录入', '县控', '基础点位', '在用', String(lon), String(lat)]])
+      const res = await send(environment, 'points', 'mode=all', file).expect(409)
+      expect(res.body.error.message).toContain('同时录入或导入了相同编号的')
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM registry_import WHERE file_name = '导入.xlsx' AND rows = 1 AND imported = 1 AND kind = 'points' AND imported_at > now() - interval '1 minute'`,
+      )
+      expect(rows[0].n).toBe(0)
+    } finally {
+      await db.query(`DROP FUNCTION test_registry_import_clash() CASCADE`)
+    }
+  })
+
   it('when rows repeat a code, reuse a registered code, lie outside every county or in another county, carry another county’s code or a wrong zone, then nothing is written', async () => {
     const [lon, lat] = await spot()
     const [lonL, latL] = await spot('220322')

@@ -698,53 +698,64 @@ export async function importRegistry(
       ? await readOutlineFile(deps, kind, input.outlines)
       : null
   const handler = HANDLERS[kind] as KindHandler<unknown>
-  const report = await deps.db.transaction(async (tx) => {
-    const { planned, errors } = await handler.check(tx, ctx, rows, outlines, deps.settings)
-    errors.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity))
-    const failedRows = new Set(errors.map((e) => e.row ?? `f${e.message}`)).size
-    const report: RegistryImportReport = {
-      kind,
-      fileName: input.fileName,
-      outlineFile: input.outlines?.fileName ?? null,
-      mode: input.mode,
-      isDryRun: input.isDryRun,
-      rows: rows.length,
-      imported: input.mode === 'all' && errors.length > 0 ? 0 : planned.length,
-      failed: failedRows,
-      errors,
-      importId: null,
-    }
-    if (input.isDryRun) return report
-    if (input.mode === 'all' && errors.length > 0)
-      throw new AppError(
-        'IMPORT_REJECTED',
-        `${failedRows} 处有错，按“全部有效才导入”未导入任何${KIND_NAME[kind]}；请改正后重新导入，或选择“仅导入有效行”`,
-        { ...report, problems: rowProblems(report) },
-      )
-    if (planned.length === 0)
-      throw new AppError('IMPORT_REJECTED', `没有可导入的有效行，未导入任何${KIND_NAME[kind]}`, {
-        ...report,
-        problems: rowProblems(report),
+  const report = await deps.db
+    .transaction(async (tx) => {
+      const { planned, errors } = await handler.check(tx, ctx, rows, outlines, deps.settings)
+      errors.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity))
+      const failedRows = new Set(errors.map((e) => e.row ?? `f${e.message}`)).size
+      const report: RegistryImportReport = {
+        kind,
+        fileName: input.fileName,
+        outlineFile: input.outlines?.fileName ?? null,
+        mode: input.mode,
+        isDryRun: input.isDryRun,
+        rows: rows.length,
+        imported: input.mode === 'all' && errors.length > 0 ? 0 : planned.length,
+        failed: failedRows,
+        errors,
+        importId: null,
+      }
+      if (input.isDryRun) return report
+      if (input.mode === 'all' && errors.length > 0)
+        throw new AppError(
+          'IMPORT_REJECTED',
+          `${failedRows} 处有错，按“全部有效才导入”未导入任何${KIND_NAME[kind]}；请改正后重新导入，或选择“仅导入有效行”`,
+          { ...report, problems: rowProblems(report) },
+        )
+      if (planned.length === 0)
+        throw new AppError('IMPORT_REJECTED', `没有可导入的有效行，未导入任何${KIND_NAME[kind]}`, {
+          ...report,
+          problems: rowProblems(report),
+        })
+      const importId = await insertRegistryImport(tx, {
+        kind,
+        fileName: input.fileName,
+        outlineFile: report.outlineFile,
+        mode: input.mode,
+        rows: rows.length,
+        imported: planned.length,
+        failed: failedRows,
+        errors,
+        importedBy: ctx.user.username,
       })
-    const importId = await insertRegistryImport(tx, {
-      kind,
-      fileName: input.fileName,
-      outlineFile: report.outlineFile,
-      mode: input.mode,
-      rows: rows.length,
-      imported: planned.length,
-      failed: failedRows,
-      errors,
-      importedBy: ctx.user.username,
+      await handler.write(
+        tx,
+        ctx,
+        planned.map((p) => p.value),
+        `批量导入（${input.fileName}）`,
+      )
+      return { ...report, importId }
     })
-    await handler.write(
-      tx,
-      ctx,
-      planned.map((p) => p.value),
-      `批量导入（${input.fileName}）`,
-    )
-    return { ...report, importId }
-  })
+    .catch((err: unknown) => {
+      // the set-wise checks saw no clash, but another import or entry committed the same code meanwhile
+      if ((err as { code?: string })?.code === '23505')
+        throw new AppError(
+          'CONFLICT',
+          `导入期间有人同时录入或导入了相同编号的${KIND_NAME[kind]}，本次未导入任何内容；请重新检查后再导入`,
+          { reason: 'CONCURRENT_IMPORT' },
+        )
+      throw err
+    })
   if (!input.isDryRun) deps.onChanged(handler.layers)
   return report
 }
