@@ -31,6 +31,8 @@ import { precheckRoutes } from './routes/precheck.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { ogcRoutes } from './routes/ogc.routes.ts'
 import { OgcService } from './services/ogc.service.ts'
+import { ogcKeysRoutes } from './routes/ogc-keys.routes.ts'
+import { OgcKeysService } from './services/ogc-keys.service.ts'
 import { registryListsRoutes } from './routes/registry-lists.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
@@ -124,7 +126,9 @@ export function createApp({
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(tileRoutes(tiles))
   app.use(publicRoutes(db, config.limits, config.coverage))
-  app.use(ogcRoutes(new OgcService(db, config.coverage)))
+  const ogcKeys = new OgcKeysService(db)
+  app.use(ogcRoutes(new OgcService(db, config.coverage), ogcKeys))
+  app.use(ogcKeysRoutes(ogcKeys))
   app.use(reportsRoutes({ db, reports: config.reports, plotGeometry: config.parcelEdit, onChanged: invalidateLayers }))
   app.use(classificationRoutes(db, classification))
   app.use(basicFarmlandRoutes(db, { minOverlapM2: config.precheck.minOverlapM2 }))

@@ -64,6 +64,19 @@ const startedAt = new Date()
 let sample: { parcelId: number; plotId: number; tile: { z: number; x: number; y: number } }
 
 let made = 0
+/** A data sharing key of 赫山区 stored as the service stores one (its hash only). */
+async function freshOgcKey(): Promise<number> {
+  made++
+  const {
+    rows: [r],
+  } = await db.query(
+    `INSERT INTO ogc_access_key (key_hash, key_prefix, holder, holder_kind, collections, adcodes, expires_at, created_by)
+     VALUES ($1, 'sk_test', '权限测试', 'system', '{farmland-parcels}', '{430903}', now() + interval '1 day', 'admin')
+     RETURNING id`,
+    [`${process.pid.toString(36)}${Date.now().toString(36)}${made}`.padEnd(43, 'x').slice(0, 43)],
+  )
+  return Number(r.id)
+}
 let targetYears = 0
 async function freshPlot(reviewStatus: string): Promise<number> {
   made++
@@ -582,6 +595,50 @@ const ROWS: Row[] = [
     what: 'unlock a user',
     expected: right('user.manage'),
     call: async () => ({ url: `/api/admin/users/${(await freshUser()).id}/unlock`, body: {} }),
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/ogc-keys',
+    what: 'list the data sharing keys',
+    expected: right('ogcKey.manage'),
+    call: async () => ({ url: '/api/admin/ogc-keys' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/ogc-keys',
+    what: 'issue a data sharing key',
+    expected: right('ogcKey.manage', 201),
+    call: async () => ({
+      url: '/api/admin/ogc-keys',
+      body: {
+        holder: '权限测试',
+        holderKind: 'system',
+        collections: ['farmland-parcels'],
+        adcodes: ['430903'],
+        expiresOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/ogc-keys/:id/revoke',
+    what: 'revoke a data sharing key',
+    expected: right('ogcKey.manage'),
+    call: async () => ({ url: `/api/admin/ogc-keys/${await freshOgcKey()}/revoke`, body: {} }),
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/ogc-keys/uses',
+    what: 'use log of the data sharing keys',
+    expected: right('ogcKey.manage'),
+    call: async () => ({ url: '/api/admin/ogc-keys/uses' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/ogc-keys/:id/uses',
+    what: 'use log of one data sharing key',
+    expected: right('ogcKey.manage'),
+    call: async () => ({ url: `/api/admin/ogc-keys/${await freshOgcKey()}/uses` }),
   },
   {
     method: 'GET',

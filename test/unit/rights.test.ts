@@ -72,6 +72,7 @@ describe('rights table', () => {
         'land.import',
         'list.view',
         'indicator.targets',
+        'ogcKey.manage',
         'report.handle',
         'review.queue',
         'user.manage',

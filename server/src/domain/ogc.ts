@@ -36,7 +36,8 @@ export interface ItemsQuery {
   cursor: string | null
 }
 
-const KNOWN_PARAMETERS = new Set(['limit', 'bbox', 'bbox-crs', 'crs', 'cursor', 'f'])
+/** `key`: a data sharing key sent as a query parameter (the service checks it before the items are read). */
+const KNOWN_PARAMETERS = new Set(['limit', 'bbox', 'bbox-crs', 'crs', 'cursor', 'f', 'key'])
 
 function refuse(message: string, field: string): never {
   throw new AppError('VALIDATION', message, { problems: [{ code: 'INVALID_PARAMETER', message, field }] })

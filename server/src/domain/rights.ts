@@ -68,6 +68,8 @@ export const RIGHTS = {
   'user.manage': ['admin'],
   /** 三调图斑导入: load a county's 地类图斑 (DLTB) from a file, check it and apply it (农业农村局, administrators). */
   'land.import': ['farmland', 'admin'],
+  /** 数据共享密钥: issue and revoke keys of the OGC service for the counties of one's own scope; read their use log. */
+  'ogcKey.manage': ['admin'],
   /** 行政区管理: load county and township boundaries from a file, within one's own scope. */
   'adminUnits.import': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

@@ -52,3 +52,12 @@ export async function pageCountyOutlines(
   ])
   return rows
 }
+
+/** A page of an internal collection (`farmland-parcels`, `monitoring-points`, `contaminated-plots`) of `adcodes`. */
+export async function pageInternal(db: Queryable, collection: string, p: PageParams, adcodes: readonly string[]) {
+  const { rows } = await db.query<Record<string, unknown> & { id: string; adcode: string; geometry: string }>(
+    q(`${collection}-items`),
+    [p.after.adcode, p.after.id, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.id, adcodes],
+  )
+  return rows
+}

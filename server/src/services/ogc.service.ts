@@ -2,8 +2,22 @@ import type { Database } from '../db/database.ts'
 import type { CoverageSettings } from '../domain/coverage.ts'
 import { AppError } from '../domain/errors.ts'
 import { CGCS2000, isLatitudeFirst, SUPPORTED_CRS, type ItemsQuery, type SupportedCrs } from '../domain/ogc.ts'
+import { CLASS_LABEL } from '../domain/classify-farmland.ts'
+import {
+  INTERNAL_COLLECTIONS,
+  mayReadInternal,
+  readableAdcodes,
+  type InternalCollectionId,
+  type OgcReader,
+} from '../domain/ogc-access.ts'
 import { toPublicControlZone, toPublicPlot, type Bbox, type PublicCounty } from '../domain/public-fields.ts'
-import { pageCountyOutlines, pagePublishedPlots, pagePublishedZones, type PageParams } from '../repos/ogc.repo.ts'
+import {
+  pageCountyOutlines,
+  pageInternal,
+  pagePublishedPlots,
+  pagePublishedZones,
+  type PageParams,
+} from '../repos/ogc.repo.ts'
 import { listPublicCounties } from './public.service.ts'
 
 /** One page of features as GeoJSON Feature texts (geometry written by PostGIS), and where the next page starts. */
@@ -17,8 +31,10 @@ interface Collection {
   id: string
   title: string
   description: string
-  /** A page of `query.limit` features after `query.cursor`, or the one feature `featureId`. */
-  page(query: ItemsQuery, featureId: string | null): Promise<FeaturePage>
+  /** `internal`: listed and served only to a key issued for it or a signed-in staff member, within their counties. */
+  access: 'public' | 'internal'
+  /** A page of `query.limit` features after `query.cursor`, or the one feature `featureId`, of the reader's counties. */
+  page(query: ItemsQuery, featureId: string | null, reader: OgcReader): Promise<FeaturePage>
 }
 
 /** A Feature's text: the id, PostGIS's geometry text as it is, and the public properties (never a row passed through). */
@@ -53,6 +69,19 @@ function paged<R>(rows: R[], limit: number, cursorOf: (row: R) => string, text: 
   }
 }
 
+const INTERNAL_DESCRIPTION: Record<InternalCollectionId, string> = {
+  'farmland-parcels':
+    '耕地图斑：编号、乡镇、地类编码、面积（亩）、已发布的类别（优先保护类、安全利用类、严格管控类）及划分依据摘要',
+  'monitoring-points': '土壤环境监测点位：级别、类型、状态及最近一次采样（日期、介质、pH、含量 mg/kg）',
+  'contaminated-plots': '污染地块（含未发布的）：编号、名称、状态、风险等级、原行业、审核状态',
+}
+
+/** A parcel's properties with the Chinese name of its published class beside the class code. */
+function withClassLabel(properties: Record<string, unknown>): Record<string, unknown> {
+  const cls = properties.class as keyof typeof CLASS_LABEL
+  return { ...properties, class_label: CLASS_LABEL[cls] ?? null }
+}
+
 /**
  * The collections of OGC API - Features open to anyone: exactly what the public page serves (published registry
  * plots with their negative lists, published control zones with their announcements, counties with the coverage of
@@ -71,27 +100,43 @@ export class OgcService {
         title: '污染地块名录（公开）',
         description:
           '已发布的疑似污染地块名单、污染地块名录、建设用地土壤污染风险管控和修复名录及已移出名录的地块，含负面清单（不得用作的用途）',
+        access: 'public',
         page: (query, featureId) => this.plots(query, featureId),
       },
       {
         id: 'control-zones',
         title: '管控区域（公开）',
         description: '已发布的土壤污染风险管控区域及其公告',
+        access: 'public',
         page: (query, featureId) => this.zones(query, featureId),
       },
       {
         id: 'counties',
         title: '区县与监测点位覆盖（公开）',
         description: '区县界线及其土壤环境监测点位覆盖情况（仅计数）',
+        access: 'public',
         page: (query, featureId) => this.counties(query, featureId),
       },
+      ...INTERNAL_COLLECTIONS.map(({ id, title }): Collection => ({
+        id,
+        title,
+        description: INTERNAL_DESCRIPTION[id],
+        access: 'internal',
+        page: (query, featureId, reader) => this.internal(id, query, featureId, reader),
+      })),
     ]
   }
 
-  collection(id: string): Collection {
-    const found = this.collections.find((c) => c.id === id)
-    if (!found)
-      throw new AppError('NOT_FOUND', `没有名为“${id}”的数据集，可用：${this.collections.map((c) => c.id).join('、')}`)
+  /** The collections `reader` may read: the public ones, and the internal ones of a key or a staff session. */
+  visibleCollections(reader: OgcReader): Collection[] {
+    return this.collections.filter((c) => c.access === 'public' || mayReadInternal(reader, c.id))
+  }
+
+  /** The collection `id` when `reader` may read it; an internal one the reader may not read is as unknown (404). */
+  collection(id: string, reader: OgcReader): Collection {
+    const visible = this.visibleCollections(reader)
+    const found = visible.find((c) => c.id === id)
+    if (!found) throw new AppError('NOT_FOUND', `没有名为“${id}”的数据集，可用：${visible.map((c) => c.id).join('、')}`)
     return found
   }
 
@@ -127,6 +172,22 @@ export class OgcService {
       query.limit,
       (r) => `${r.adcode}.${r.id}`,
       (r) => featureText(Number(r.id), r.geometry, withoutBbox(toPublicControlZone(r))),
+    )
+  }
+
+  private async internal(
+    id: InternalCollectionId,
+    query: ItemsQuery,
+    featureId: string | null,
+    reader: OgcReader,
+  ): Promise<FeaturePage> {
+    const rows = await pageInternal(this.db, id, this.params(query, featureId), readableAdcodes(reader))
+    return paged(
+      rows,
+      query.limit,
+      (r) => `${r.adcode}.${r.id}`,
+      ({ id: rowId, geometry, ...properties }) =>
+        featureText(Number(rowId), geometry, id === 'farmland-parcels' ? withClassLabel(properties) : properties),
     )
   }
 
