@@ -353,7 +353,7 @@ export function detectFromRanges(
     return unknownRefusal(found, `东坐标跨了第 ${zoneMin} 带和第 ${zoneMax} 带，一个地块应在同一带内`)
   }
   if (inRange(e.minX, UNPREFIXED_EASTING_M) && inRange(e.maxX, UNPREFIXED_EASTING_M) && isNorthing(e.minY, e.maxY)) {
-    return unprefixed(e, found, hint)
+    return unprefixed(found, hint)
   }
   return unknownRefusal(
     found,
@@ -361,11 +361,7 @@ export function detectFromRanges(
   )
 }
 
-function unprefixed(
-  e: Extent,
-  found: string,
-  hint: { centralMeridian?: number; counties?: MeridianHint[] },
-): CrsResult {
+function unprefixed(found: string, hint: { centralMeridian?: number; counties?: MeridianHint[] }): CrsResult {
   if (hint.centralMeridian !== undefined) {
     if (!isGk3Meridian(hint.centralMeridian))
       return unknownRefusal(`${found}，中央经线 ${hint.centralMeridian}°`, '中央经线应为 75°–135° 之间 3 的倍数')
