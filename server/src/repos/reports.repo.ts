@@ -222,7 +222,9 @@ export async function listNearbyEnterprises(
   adcode: string,
   id: number,
   withinM: number,
-): Promise<{ id: number; name: string; industry: string; status: string; distance_m: number }[]> {
+): Promise<
+  { id: number; name: string; industry: string; industry_other: string | null; status: string; distance_m: number }[]
+> {
   return (await db.query(sqlFile('reports/nearby-enterprises'), [adcode, id, withinM])).rows
 }
 

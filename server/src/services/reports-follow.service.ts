@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { AppError } from '../domain/errors.ts'
-import { ENTERPRISE_STATUS, INDUSTRY, labelOf } from '../domain/labels.ts'
+import { ENTERPRISE_STATUS, INDUSTRY, industryNameOf, labelOf } from '../domain/labels.ts'
 import type { ParcelEditSettings } from '../domain/parcel-checks.ts'
 import {
   REPORT_STATUS,
@@ -243,7 +243,7 @@ export async function findEnterprisesNearReport(
     enterprises: rows.map((e) => ({
       id: Number(e.id),
       name: e.name,
-      industryName: labelOf(INDUSTRY, e.industry),
+      industryName: industryNameOf(e.industry, e.industry_other),
       statusName: labelOf(ENTERPRISE_STATUS, e.status),
       distanceM: Math.round(e.distance_m),
     })),
