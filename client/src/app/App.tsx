@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { AdminPage } from '../features/admin/admin-page'
 import { AdminUnitsPage } from '../features/admin-units/admin-units-page'
+import { OgcKeysPage } from '../features/ogc-keys/ogc-keys-page'
 import { LandImportPage } from '../features/land-import/land-import-page'
 import { LandUpdateStep } from '../features/land-update/land-update-step'
 import { RetiredParcels } from '../features/land-update/retired-parcels'
@@ -56,7 +57,7 @@ function PageMessage({
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
   return next &&
-    /^\/(admin(\/units)?|statistics|coverage|indicators|safe-use-ledger|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(
+    /^\/(admin(\/units|\/ogc-keys)?|statistics|coverage|indicators|safe-use-ledger|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(
       next,
     )
     ? next
@@ -71,6 +72,18 @@ function AdminShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => v
         <span className="app-header__page">系统管理</span>
       </StaffHeader>
       <AdminPage ownScopes={user.scopes} />
+    </div>
+  )
+}
+
+/** 数据共享密钥 inside the staff frame (administrators). */
+function OgcKeysShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="ogc-keys" onSignOut={onSignOut}>
+        <span className="app-header__page">数据共享密钥</span>
+      </StaffHeader>
+      <OgcKeysPage counties={user.counties} />
     </div>
   )
 }
@@ -229,11 +242,13 @@ export function App() {
         route === 'precheck' ||
         route === 'land-import'
           ? `?next=/${route}`
-          : route === 'registry-lists' || route === 'admin-units' || route === 'registry-import'
-            ? `?next=${route === 'admin-units' ? '/admin/units' : route === 'registry-import' ? '/registry/import' : '/registry/lists'}`
-            : route === 'precheck-report'
-              ? `?next=${encodeURIComponent(pathname)}`
-              : ''
+          : route === 'ogc-keys'
+            ? '?next=/admin/ogc-keys'
+            : route === 'registry-lists' || route === 'admin-units' || route === 'registry-import'
+              ? `?next=${route === 'admin-units' ? '/admin/units' : route === 'registry-import' ? '/registry/import' : '/registry/lists'}`
+              : route === 'precheck-report'
+                ? `?next=${encodeURIComponent(pathname)}`
+                : ''
       return <Redirect to={`/login${next}`} />
     }
     return <LoginPage onSignedIn={session.accept} onOpenPublic={() => navigate('/public')} />
@@ -246,6 +261,16 @@ export function App() {
       <PageMessage
         title="无权访问"
         text={`用户与权限管理仅限系统管理员；您的角色是${user.roleName}。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
+  }
+  if (route === 'ogc-keys') {
+    if (can(user.role, 'ogcKey.manage')) return <OgcKeysShell user={user} onSignOut={signOut} />
+    return (
+      <PageMessage
+        title="无权访问"
+        text={`数据共享密钥仅限系统管理员；您的角色是${user.roleName}。`}
         action={{ label: '返回一张图', onClick: () => navigate('/') }}
       />
     )

@@ -6,6 +6,7 @@ export type Route =
   | 'map'
   | 'admin'
   | 'admin-units'
+  | 'ogc-keys'
   | 'land-import'
   | 'registry-import'
   | 'statistics'
@@ -23,6 +24,7 @@ const ROUTES: Record<string, Route> = {
   '/login': 'login',
   '/admin': 'admin',
   '/admin/units': 'admin-units',
+  '/admin/ogc-keys': 'ogc-keys',
   '/land-import': 'land-import',
   '/statistics': 'statistics',
   '/registry/lists': 'registry-lists',

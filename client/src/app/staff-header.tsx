@@ -13,6 +13,7 @@ export interface StaffHeaderProps {
     | 'map'
     | 'admin'
     | 'admin-units'
+    | 'ogc-keys'
     | 'land-import'
     | 'statistics'
     | 'registry-lists'
@@ -44,6 +45,8 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
   if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
   if (can(user.role, 'user.manage') && page !== 'admin')
     links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
+  if (can(user.role, 'ogcKey.manage') && page !== 'ogc-keys')
+    links.push({ label: '数据共享密钥', testId: 'user-menu-ogc-keys', onSelect: () => navigate('/admin/ogc-keys') })
   if (can(user.role, 'adminUnits.import') && page !== 'admin-units')
     links.push({ label: '行政区管理', testId: 'user-menu-admin-units', onSelect: () => navigate('/admin/units') })
   if (
