@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SheetImportQuery, SheetImportReport } from './sheet-import.ts'
 import { POINT_LEVELS, POINT_STATUSES, POINT_TYPES, SOIL_VALUE_KEYS } from '../server/src/domain/monitoring.ts'
 
 const levelNames = '“national”（国控）、“provincial”（省控）、“city”（市控）、“county”（县控）'
@@ -80,15 +81,7 @@ export const ResultBody = z.object({
     .partialRecord(z.enum(SOIL_VALUE_KEYS, { error: `检测项目应为 ${SOIL_VALUE_KEYS.join('、')} 之一` }), amount)
     .optional(),
 })
-export const ImportQuery = z.object({
-  mode: z.enum(['all', 'valid-only'], {
-    error: '导入方式（mode）应为“all”（全部有效才导入）或“valid-only”（仅导入有效行）',
-  }),
-  dryRun: z
-    .enum(['true', 'false', '1', '0'], { error: 'dryRun 应为 true 或 false' })
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-})
+export const ImportQuery = SheetImportQuery
 
 export type NewPointBody = z.input<typeof NewPointBody>
 export type PointEditBody = z.input<typeof PointEditBody>
@@ -196,14 +189,5 @@ export const NewResultResponse = z.object({ result: PointResult, point: PointDet
 export type NewResultResponse = z.infer<typeof NewResultResponse>
 
 /** `POST /api/monitoring/import` (also the `details` of a 422). */
-export const ImportReport = z.object({
-  fileName: z.string(),
-  mode: z.enum(['all', 'valid-only']),
-  isDryRun: z.boolean(),
-  rows: z.number().int(),
-  imported: z.number().int(),
-  failed: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
-  importId: z.number().int().nullable(),
-})
+export const ImportReport = SheetImportReport.extend({ importId: z.number().int().nullable() })
 export type ImportReport = z.infer<typeof ImportReport>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SheetImportQuery, SheetImportReport } from './sheet-import.ts'
 
 /** `PATCH /api/plots/:id/redevelopment`: the record at the version seen (null when there was none). */
 export const RedevelopmentBody = z.object({
@@ -42,15 +43,7 @@ export const RedevelopmentResponse = z.object({
 })
 export type RedevelopmentResponse = z.infer<typeof RedevelopmentResponse>
 
-export const RedevelopmentImportQuery = z.object({
-  mode: z.enum(['all', 'valid-only'], {
-    error: '导入方式（mode）应为“all”（全部有效才导入）或“valid-only”（仅导入有效行）',
-  }),
-  dryRun: z
-    .enum(['true', 'false', '1', '0'], { error: 'dryRun 应为 true 或 false' })
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-})
+export const RedevelopmentImportQuery = SheetImportQuery
 
 export const RedevelopmentExportQuery = z.object({
   adcode: z
@@ -60,13 +53,5 @@ export const RedevelopmentExportQuery = z.object({
 })
 
 /** `POST /api/redevelopment/import` (also the `details` of a 422). */
-export const RedevelopmentImportReport = z.object({
-  fileName: z.string(),
-  mode: z.enum(['all', 'valid-only']),
-  isDryRun: z.boolean(),
-  rows: z.number().int(),
-  imported: z.number().int(),
-  failed: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
-})
+export const RedevelopmentImportReport = SheetImportReport
 export type RedevelopmentImportReport = z.infer<typeof RedevelopmentImportReport>

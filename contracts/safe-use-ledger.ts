@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SheetImportQuery, SheetImportReport } from './sheet-import.ts'
 import { MEASURE_BUCKETS, POLLUTION_DEGREES } from '../server/src/domain/safe-use-rate.ts'
 import { REVIEW_ACTIONS, REVIEW_STATUSES } from '../server/src/domain/review-workflow.ts'
 
@@ -58,15 +59,7 @@ export const LedgerQuery = z.object({
 /** `?adcode&year` of the template, export, import and class checks. */
 export const LedgerYearQuery = z.object({ adcode, year: yearText })
 
-export const LedgerImportQuery = LedgerYearQuery.extend({
-  mode: z.enum(['all', 'valid-only'], {
-    error: '导入方式（mode）应为“all”（全部有效才导入）或“valid-only”（仅导入有效行）',
-  }),
-  dryRun: z
-    .enum(['true', 'false', '1', '0'], { error: 'dryRun 应为 true 或 false' })
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-})
+export const LedgerImportQuery = LedgerYearQuery.extend(SheetImportQuery.shape)
 
 /** The produce outcome as entered: `monitoring` takes it from the 农产品产地 points in or near the parcel. */
 const produceEntry = z.enum(['met', 'exceeded', 'none', 'monitoring'], {
@@ -218,15 +211,7 @@ export const ApplyMeasureAnswer = z.object({
 })
 export type ApplyMeasureAnswer = z.infer<typeof ApplyMeasureAnswer>
 
-export const LedgerImportReport = z.object({
-  fileName: z.string(),
-  mode: z.enum(['all', 'valid-only']),
-  isDryRun: z.boolean(),
-  rows: z.number().int(),
-  imported: z.number().int(),
-  failed: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
-})
+export const LedgerImportReport = SheetImportReport
 export type LedgerImportReport = z.infer<typeof LedgerImportReport>
 
 export const ClassChecksAnswer = z.object({
