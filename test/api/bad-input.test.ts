@@ -375,7 +375,8 @@ async function snapshot(): Promise<Record<string, string>> {
     (SELECT count(*) FROM registry_list_version)::text AS registry_list_version,
     (SELECT count(*) FROM published_plot)::text AS published_plot,
     (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM stored_document) AS stored_document,
-    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM plot_redevelopment) AS plot_redevelopment`)
+    (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM plot_redevelopment) AS plot_redevelopment,
+    (SELECT count(*) || '/' || count(revoked_at) FROM ogc_access_key) AS ogc_access_key`)
   return r
 }
 
@@ -1530,6 +1531,39 @@ const TARGETS: Target[] = [
     caller: 'admin',
     url: () => `/api/admin/users/${fx.user}/unlock`,
     badUrls: badIds('/api/admin/users/:id/unlock', 'id', () => ({})),
+  },
+  // 数据共享密钥
+  {
+    method: 'POST',
+    route: '/api/admin/ogc-keys',
+    caller: 'admin',
+    refused: 'environment',
+    url: () => '/api/admin/ogc-keys',
+    body: () => ({
+      holder: '坏输入测试',
+      holderKind: 'system',
+      collections: ['farmland-parcels'],
+      adcodes: ['430903'],
+      expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      note: '',
+    }),
+    fields: {
+      holder: 'text!',
+      holderKind: 'enum!',
+      collections: 'array!',
+      'collections.0': 'enum!',
+      adcodes: 'array!',
+      'adcodes.0': 'adcode!',
+      expiresOn: 'date!',
+      note: 'text',
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/ogc-keys/:id/revoke',
+    caller: 'admin',
+    url: () => '/api/admin/ogc-keys/0/revoke',
+    badUrls: badIds('/api/admin/ogc-keys/:id/revoke', 'id', () => ({})),
   },
   {
     method: 'POST',
