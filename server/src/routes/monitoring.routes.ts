@@ -1,8 +1,6 @@
 import { Router } from 'express'
-import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
 import { assertRight, assertRole, requireRight } from '../http/auth.ts'
-import { contentDisposition } from '../http/content-disposition.ts'
-import { AppError } from '../http/errors.ts'
+import { receiveSheet, sendSheet, sheetOf } from '../http/sheet-import.ts'
 import { parse } from '../http/validate.ts'
 import { buildTemplate, importResults } from '../services/monitoring-import.service.ts'
 import {
@@ -54,36 +52,19 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
   for (const format of ['xlsx', 'csv'] as const) {
     router.get(`/api/monitoring/import-template.${format}`, async (req, res) => {
       assertRole(req)
-      const file = await buildTemplate(format)
-      res
-        .set({
-          'Content-Type': file.contentType,
-          'Content-Disposition': contentDisposition(file.fileName),
-          'Cache-Control': 'private, no-store',
-        })
-        .send(file.body)
+      sendSheet(res, await buildTemplate(format))
     })
   }
   router.post(
     '/api/monitoring/import',
     requireRight('monitoring.import'),
-    receiveOneFile({
-      field: 'file',
-      maxBytes: deps.settings.importMaxBytes,
-      fields: 5,
-      fieldSize: 1024,
-      tooLarge: (limit) => `文件过大：最大 ${limit}，请分成几个文件导入`,
-      oneFileOnly: '每次只能上传 1 个文件（字段 file）',
-      malformed: '每次只能上传 1 个文件（字段 file）',
-    }),
+    receiveSheet(deps.settings.importMaxBytes),
     async (req, res) => {
       const ctx = assertRight(req, 'monitoring.import')
       const { mode, dryRun } = parse(ImportQuery, req.query)
-      if (!req.file)
-        throw new AppError('VALIDATION', '请选择要导入的结果文件（字段 file）：导入模板填写后的 .xlsx 或 .csv')
+      const sheet = sheetOf(req.file, '请选择要导入的结果文件（字段 file）：导入模板填写后的 .xlsx 或 .csv')
       const report = await importResults(deps, ctx, {
-        fileName: decodeFileName(req.file.originalname),
-        bytes: req.file.buffer,
+        ...sheet,
         mode,
         isDryRun: dryRun,
       })

@@ -1,8 +1,6 @@
 import { Router } from 'express'
 import { assertRight, assertRole, requireRight } from '../http/auth.ts'
-import { contentDisposition } from '../http/content-disposition.ts'
-import { AppError } from '../http/errors.ts'
-import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
+import { receiveSheet, sendSheet, sheetOf } from '../http/sheet-import.ts'
 import { parse } from '../http/validate.ts'
 import {
   buildRedevelopmentTemplate,
@@ -38,49 +36,27 @@ export function redevelopmentRoutes(deps: RedevelopmentDeps): Router {
   })
   router.get('/api/redevelopment/import-template.xlsx', async (req, res) => {
     assertRole(req)
-    res
-      .set({
-        'Content-Type': XLSX,
-        'Content-Disposition': contentDisposition({
-          utf8: '再开发利用导入模板.xlsx',
-          ascii: 'redevelopment-template.xlsx',
-        }),
-        'Cache-Control': 'private, no-store',
-      })
-      .send(await buildRedevelopmentTemplate())
+    sendSheet(res, {
+      contentType: XLSX,
+      fileName: { utf8: '再开发利用导入模板.xlsx', ascii: 'redevelopment-template.xlsx' },
+      body: await buildRedevelopmentTemplate(),
+    })
   })
   router.get('/api/redevelopment/export.xlsx', async (req, res) => {
     const ctx = assertRole(req)
     const { adcode } = parse(RedevelopmentExportQuery, req.query)
-    const file = await exportRedevelopments(deps, ctx, adcode)
-    res
-      .set({
-        'Content-Type': file.contentType,
-        'Content-Disposition': contentDisposition(file.fileName),
-        'Cache-Control': 'private, no-store',
-      })
-      .send(file.body)
+    sendSheet(res, await exportRedevelopments(deps, ctx, adcode))
   })
   router.post(
     '/api/redevelopment/import',
     requireRight('plot.edit'),
-    receiveOneFile({
-      field: 'file',
-      maxBytes: deps.settings.importMaxBytes,
-      fields: 5,
-      fieldSize: 1024,
-      tooLarge: (limit) => `文件过大：最大 ${limit}，请分成几个文件导入`,
-      oneFileOnly: '每次只能上传 1 个文件（字段 file）',
-      malformed: '每次只能上传 1 个文件（字段 file）',
-    }),
+    receiveSheet(deps.settings.importMaxBytes),
     async (req, res) => {
       const ctx = assertRight(req, 'plot.edit')
       const { mode, dryRun } = parse(RedevelopmentImportQuery, req.query)
-      if (!req.file)
-        throw new AppError('VALIDATION', '请选择要导入的文件（字段 file）：再开发利用导入模板填写后的 .xlsx')
+      const sheet = sheetOf(req.file, '请选择要导入的文件（字段 file）：再开发利用导入模板填写后的 .xlsx')
       const report = await importRedevelopments(deps, ctx, {
-        fileName: decodeFileName(req.file.originalname),
-        bytes: req.file.buffer,
+        ...sheet,
         mode,
         isDryRun: dryRun,
       })

@@ -2,9 +2,9 @@ import { Router, type RequestHandler } from 'express'
 import multer from 'multer'
 import { formatBytes } from '../domain/public-report.ts'
 import { assertRight } from '../http/auth.ts'
-import { contentDisposition } from '../http/content-disposition.ts'
 import { AppError } from '../http/errors.ts'
 import { decodeFileName } from '../http/receive-file.ts'
+import { sendSheet, sheetOf } from '../http/sheet-import.ts'
 import { parse } from '../http/validate.ts'
 import { KIND_CAPABILITY } from '../domain/registry-import.ts'
 import { buildKindTemplate, importRegistry, type RegistryImportDeps } from '../services/registry-import.service.ts'
@@ -48,13 +48,7 @@ export function registryImportRoutes(deps: RegistryImportDeps & { maxBytes: numb
     const { kind } = parse(KindParams, req.params)
     assertRight(req, KIND_CAPABILITY[kind])
     const file = await buildKindTemplate(kind)
-    res
-      .set({
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'Content-Disposition': contentDisposition(file.fileName),
-        'Cache-Control': 'private, no-store',
-      })
-      .send(file.body)
+    sendSheet(res, { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ...file })
   })
   router.post(
     '/api/registry-import/:kind',
@@ -69,12 +63,10 @@ export function registryImportRoutes(deps: RegistryImportDeps & { maxBytes: numb
       const ctx = assertRight(req, KIND_CAPABILITY[kind])
       const { mode, dryRun } = parse(RegistryImportQuery, req.query)
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>
-      const sheet = files.file?.[0]
       const outlines = files.outlines?.[0]
-      if (!sheet) throw new AppError('VALIDATION', '请选择要导入的表格（字段 file）：导入模板填写后的 .xlsx')
+      const sheet = sheetOf(files.file?.[0], '请选择要导入的表格（字段 file）：导入模板填写后的 .xlsx')
       const report = await importRegistry(deps, ctx, kind, {
-        fileName: decodeFileName(sheet.originalname),
-        bytes: sheet.buffer,
+        ...sheet,
         outlines: outlines ? { fileName: decodeFileName(outlines.originalname), bytes: outlines.buffer } : null,
         mode,
         isDryRun: dryRun,

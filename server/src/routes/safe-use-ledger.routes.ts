@@ -1,8 +1,6 @@
 import { Router } from 'express'
 import { assertRight, requireRight } from '../http/auth.ts'
-import { contentDisposition } from '../http/content-disposition.ts'
-import { AppError } from '../http/errors.ts'
-import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
+import { receiveSheet, sendSheet, sheetOf } from '../http/sheet-import.ts'
 import { parse } from '../http/validate.ts'
 import {
   addLedgerRow,
@@ -36,14 +34,6 @@ import {
  */
 export function safeUseLedgerRoutes(deps: SafeUseLedgerDeps): Router {
   const router = Router()
-  const send = (res: import('express').Response, file: Awaited<ReturnType<typeof exportLedger>>) =>
-    res
-      .set({
-        'Content-Type': file.contentType,
-        'Content-Disposition': contentDisposition(file.fileName),
-        'Cache-Control': 'private, no-store',
-      })
-      .send(file.body)
   router.get('/api/safe-use-ledger', async (req, res) => {
     res.json(await getLedger(deps, assertRight(req, 'safeUse.view'), parse(LedgerQuery, req.query)))
   })
@@ -55,10 +45,10 @@ export function safeUseLedgerRoutes(deps: SafeUseLedgerDeps): Router {
     res.json(await getClassChecks(deps, assertRight(req, 'safeUse.view'), parse(LedgerYearQuery, req.query)))
   })
   router.get('/api/safe-use-ledger/template.xlsx', async (req, res) => {
-    send(res, await buildLedgerTemplate(deps, assertRight(req, 'safeUse.view'), parse(LedgerYearQuery, req.query)))
+    sendSheet(res, await buildLedgerTemplate(deps, assertRight(req, 'safeUse.view'), parse(LedgerYearQuery, req.query)))
   })
   router.get('/api/safe-use-ledger/export.xlsx', async (req, res) => {
-    send(res, await exportLedger(deps, assertRight(req, 'safeUse.view'), parse(LedgerYearQuery, req.query)))
+    sendSheet(res, await exportLedger(deps, assertRight(req, 'safeUse.view'), parse(LedgerYearQuery, req.query)))
   })
   router.post('/api/safe-use-ledger/rows', async (req, res) => {
     const ctx = assertRight(req, 'safeUse.edit')
@@ -82,24 +72,15 @@ export function safeUseLedgerRoutes(deps: SafeUseLedgerDeps): Router {
   router.post(
     '/api/safe-use-ledger/import',
     requireRight('safeUse.edit'),
-    receiveOneFile({
-      field: 'file',
-      maxBytes: deps.settings.importMaxBytes,
-      fields: 5,
-      fieldSize: 1024,
-      tooLarge: (limit) => `文件过大：最大 ${limit}，请分成几个文件导入`,
-      oneFileOnly: '每次只能上传 1 个文件（字段 file）',
-      malformed: '每次只能上传 1 个文件（字段 file）',
-    }),
+    receiveSheet(deps.settings.importMaxBytes),
     async (req, res) => {
       const ctx = assertRight(req, 'safeUse.edit')
       const query = parse(LedgerImportQuery, req.query)
-      if (!req.file) throw new AppError('VALIDATION', '请选择要导入的台账文件（字段 file）：台账导入模板填写后的 .xlsx')
+      const sheet = sheetOf(req.file, '请选择要导入的台账文件（字段 file）：台账导入模板填写后的 .xlsx')
       const report = await importLedger(deps, ctx, {
         adcode: query.adcode,
         year: query.year,
-        fileName: decodeFileName(req.file.originalname),
-        bytes: req.file.buffer,
+        ...sheet,
         mode: query.mode,
         isDryRun: query.dryRun,
       })
