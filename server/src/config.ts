@@ -353,11 +353,20 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     documents: {
       // 单个文件（调查报告、评审意见、公告扫描件等）的大小上限
       maxBytes: readInt('DOCUMENT_MAX_BYTES', 50 * 1024 * 1024),
-      // 文件存放处：database（存入数据库，一次备份包含全部文件）或 folder（存入 DOCUMENT_DIR 文件夹）
-      store: readChoice('DOCUMENT_STORE', ['database', 'folder'] as const, 'database'),
+      // 文件存放处：database（存入数据库，一次备份包含全部文件）、folder（存入 DOCUMENT_DIR 文件夹）
+      // 或 s3（存入 S3 兼容的对象存储，如 MinIO、阿里云 OSS、华为云 OBS）
+      store: readChoice('DOCUMENT_STORE', ['database', 'folder', 's3'] as const, 'database'),
       dir: path.resolve(
         process.env.DOCUMENT_DIR || path.join(process.env.DATA_DIR || path.join(rootDir, '.data'), 'documents'),
       ),
+      // 对象存储的地址、存储桶、区域和访问密钥（DOCUMENT_STORE=s3 时使用）
+      s3: {
+        endpoint: process.env.DOCUMENT_S3_ENDPOINT || null,
+        bucket: process.env.DOCUMENT_S3_BUCKET || 'soil-documents',
+        region: process.env.DOCUMENT_S3_REGION || 'us-east-1',
+        accessKeyId: process.env.DOCUMENT_S3_ACCESS_KEY || '',
+        secretAccessKey: process.env.DOCUMENT_S3_SECRET_KEY || '',
+      },
     },
     plots: {
       backgroundMgKg: {

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
+import S3rver from 's3rver'
 import JSZip from 'jszip'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -499,5 +500,54 @@ describe('a folder as the store', () => {
     const file = await folderOfficer.agent.get(res.body.url).buffer(true).parse(binary)
     expect(sha(file.body as Buffer)).toBe(sha(bytes))
     fs.rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+describe('an S3-compatible object store', () => {
+  it('when DOCUMENT_STORE is s3, then the file is put as an object named by county and hash and served from there', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 's3rver-'))
+    // s3rver: a small S3-compatible server for tests (MIT), as MinIO or a cloud's S3 interface would answer
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: 'soil-docs' }],
+    })
+    const { port } = await server.run()
+    try {
+      const s3App = createTestApp(db, {
+        documents: {
+          maxBytes: 1024 * 1024,
+          store: 's3',
+          dir,
+          s3: {
+            endpoint: `http://127.0.0.1:${port}`,
+            bucket: 'soil-docs',
+            region: 'us-east-1',
+            accessKeyId: 'S3RVER',
+            secretAccessKey: 'S3RVER',
+          },
+        },
+      } as Parameters<typeof createTestApp>[1])
+      const s3Officer = await signInAs(s3App, 'environment')
+      const plotId = await plotIn('detailed_investigation')
+      const bytes = pdf('对象存储')
+      const before = await documentCount()
+      const res = await upload(s3Officer, { ownerId: plotId, kind: 'investigation_report' }, { name: 's3.pdf', bytes })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      expect(await documentCount()).toEqual({ docs: before.docs + 1, contents: before.contents })
+      const { rows } = await db.query(`SELECT store, store_key FROM stored_document WHERE id = $1`, [res.body.id])
+      expect(rows[0]).toEqual({ store: 's3', store_key: `430903/${sha(bytes)}` })
+      const object = await fetch(`http://127.0.0.1:${port}/soil-docs/430903/${sha(bytes)}`)
+      expect(object.status).toBe(200)
+      expect(sha(Buffer.from(await object.arrayBuffer()))).toBe(sha(bytes))
+      const file = await s3Officer.agent.get(res.body.url).buffer(true).parse(binary)
+      expect(file.status).toBe(200)
+      expect(sha(file.body as Buffer)).toBe(sha(bytes))
+    } finally {
+      await server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

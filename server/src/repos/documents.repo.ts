@@ -21,7 +21,7 @@ export interface DocumentRow {
   media_type: string
   size_bytes: number
   sha256: string
-  store: 'database' | 'folder'
+  store: 'database' | 'folder' | 's3'
   store_key: string | null
   is_public: boolean
   event_id: number | null
@@ -53,7 +53,7 @@ export interface NewDocument {
   mediaType: string
   sizeBytes: number
   sha256: string
-  store: 'database' | 'folder'
+  store: 'database' | 'folder' | 's3'
   storeKey: string | null
   uploadedBy: string
 }
