@@ -28,6 +28,8 @@ describe('rights table', () => {
         'land.import',
         'monitoring.enterResults',
         'monitoring.import',
+        'safeUse.edit',
+        'safeUse.view',
       ],
     ],
     [
@@ -47,6 +49,7 @@ describe('rights table', () => {
         'coverage.plan',
         'report.handle',
         'review.queue',
+        'document.read',
       ],
     ],
     ['land', ['precheck.run', 'precheck.read']],
@@ -62,6 +65,8 @@ describe('rights table', () => {
         'report.handle',
         'review.queue',
         'review.approve',
+        'document.read',
+        'safeUse.view',
       ],
     ],
     [
@@ -74,6 +79,7 @@ describe('rights table', () => {
         'indicator.targets',
         'ogcKey.manage',
         'report.handle',
+        'safeUse.view',
         'review.queue',
         'user.manage',
       ],
