@@ -3,6 +3,7 @@ import { ApiError, isAbortError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue, formatDateTime } from '../../shared/format'
 import { FormError } from '../../shared/ui/form-error'
+import { refusedReportOf } from '../../shared/ui/sheet-import-report'
 import { gb50137Reference } from '../../../../server/src/domain/gb50137.ts'
 import type { RedevelopmentImportReport, RedevelopmentResponse } from '@contracts/redevelopment'
 import type { StoredDocument } from '@contracts/documents'
@@ -299,8 +300,7 @@ function RedevelopmentImport({ onImported }: { onImported: () => void }) {
       if (!isDryRun) onImported()
     } catch (error) {
       setFailure(errorMessage(error, '导入失败，请稍后重试'))
-      const details = error instanceof ApiError ? (error.details as RedevelopmentImportReport | undefined) : undefined
-      setReport(details?.errors ? details : null)
+      setReport(refusedReportOf<RedevelopmentImportReport>(error))
     }
   }
 

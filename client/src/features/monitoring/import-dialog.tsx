@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { ImportReport } from '@contracts/monitoring'
-import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
+import { SheetImportButtons, SheetImportProblems, refusedReportOf } from '../../shared/ui/sheet-import-report'
 import { importResults } from './monitoring-api'
 
 type Mode = ImportReport['mode']
@@ -12,12 +12,6 @@ export interface ImportDialogProps {
   onClose: () => void
   /** Results were written (the list and an open point reload). */
   onImported: (text: string) => void
-}
-
-/** The report of an answer: the body of a success, or the `details` of a 422 refusal. */
-function reportOf(error: unknown): ImportReport | null {
-  const details = error instanceof ApiError ? error.details : null
-  return details && typeof details === 'object' && 'errors' in details ? (details as ImportReport) : null
 }
 
 /**
@@ -51,7 +45,7 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
         onImported(text)
       }
     } catch (error) {
-      setReport(reportOf(error))
+      setReport(refusedReportOf<ImportReport>(error))
       setMessage({ kind: 'error', text: errorMessage(error, '导入失败') })
     } finally {
       setBusy(false)
@@ -109,26 +103,11 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
             仅导入有效行（有错的行列在报告中）
           </label>
         </fieldset>
-        <div className="import-dialog__actions">
-          <button
-            type="button"
-            className="secondary-button"
-            disabled={!file || isBusy}
-            onClick={() => void run(true)}
-            data-testid="import-check"
-          >
-            检查（不导入）
-          </button>
-          <button
-            type="button"
-            className="primary-button"
-            disabled={!file || isBusy}
-            onClick={() => void run(false)}
-            data-testid="import-run"
-          >
-            导入
-          </button>
-        </div>
+        <SheetImportButtons
+          className="import-dialog__actions"
+          isDisabled={!file || isBusy}
+          onRun={(isDryRun) => void run(isDryRun)}
+        />
         {message && (
           <p
             className={`notice notice--${message.kind}`}
@@ -144,24 +123,7 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
               共 {report.rows} 行；{report.isDryRun ? '可导入' : '已导入'} {report.imported} 行；有错 {report.failed} 行
             </p>
             {report.errors.length > 0 && (
-              <table className="import-report__table">
-                <thead>
-                  <tr>
-                    <th>行</th>
-                    <th>列</th>
-                    <th>问题</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.map((e, i) => (
-                    <tr key={`${e.row}-${i}`} data-testid="import-error">
-                      <td>{e.row}</td>
-                      <td>{e.column}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SheetImportProblems problems={report.errors} className="import-report__table" rowTestId="import-error" />
             )}
           </div>
         )}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { RegistryImportReport } from '@contracts/registry-import'
-import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
+import { SheetImportButtons, SheetImportProblems, refusedReportOf } from '../../shared/ui/sheet-import-report'
 import { can } from '../../../../server/src/domain/rights.ts'
 import type { Role } from '../../../../server/src/domain/roles.ts'
 import {
@@ -25,12 +25,6 @@ const KIND_HINT: Record<RegistryKind, string> = {
 
 /** Which kinds take an outline file, and whether it is required. */
 const OUTLINES: Partial<Record<RegistryKind, 'required' | 'optional'>> = { plots: 'required', enterprises: 'optional' }
-
-/** The report of an answer: the body of a success, or the `details` of a 422 refusal. */
-function reportOf(error: unknown): RegistryImportReport | null {
-  const details = error instanceof ApiError ? error.details : null
-  return details && typeof details === 'object' && 'errors' in details ? (details as RegistryImportReport) : null
-}
 
 function kindOfUrl(kinds: RegistryKind[]): RegistryKind {
   const asked = new URLSearchParams(window.location.search).get('kind')
@@ -102,7 +96,7 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
             },
       )
     } catch (error) {
-      setReport(reportOf(error))
+      setReport(refusedReportOf<RegistryImportReport>(error))
       setMessage({ kind: 'error', text: errorMessage(error, '导入失败') })
     } finally {
       setBusy(false)
@@ -196,26 +190,11 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
           仅导入有效行（有错的行列在报告中）
         </label>
       </fieldset>
-      <div className="registry-import__actions">
-        <button
-          type="button"
-          className="secondary-button"
-          disabled={!file || isBusy}
-          onClick={() => void run(true)}
-          data-testid="import-check"
-        >
-          检查（不导入）
-        </button>
-        <button
-          type="button"
-          className="primary-button"
-          disabled={!file || isBusy}
-          onClick={() => void run(false)}
-          data-testid="import-run"
-        >
-          导入
-        </button>
-      </div>
+      <SheetImportButtons
+        className="registry-import__actions"
+        isDisabled={!file || isBusy}
+        onRun={(isDryRun) => void run(isDryRun)}
+      />
       {message && (
         <p
           className={`notice notice--${message.kind}`}
@@ -230,24 +209,11 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
           <p data-testid="import-summary">{summaryOf(report)}</p>
           {report.errors.length > 0 && (
             <div className="registry-import__table-wrap">
-              <table className="registry-import__table">
-                <thead>
-                  <tr>
-                    <th>行</th>
-                    <th>列</th>
-                    <th>问题</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.map((e, i) => (
-                    <tr key={`${e.row}-${i}`} data-testid="import-error">
-                      <td>{e.row ?? '—'}</td>
-                      <td>{e.column}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SheetImportProblems
+                problems={report.errors}
+                className="registry-import__table"
+                rowTestId="import-error"
+              />
             </div>
           )}
         </div>

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { LedgerImportReport } from '@contracts/safe-use-ledger'
-import { ApiError } from '../../shared/api-client'
 import { Dialog } from '../../shared/ui/dialog'
 import { errorMessage } from '../../shared/error-message'
+import { SheetImportProblems, refusedReportOf } from '../../shared/ui/sheet-import-report'
 import { importLedger, ledgerFileUrl } from './safe-use-ledger-api'
 
 /** Props of {@link LedgerImportDialog}. */
@@ -37,8 +37,7 @@ export function LedgerImportDialog({ adcode, county, year, onClose, onImported }
       })
       if (!isDryRun) onImported()
     } catch (e) {
-      const details = e instanceof ApiError ? (e.details as Partial<LedgerImportReport> | undefined) : undefined
-      setReport(details?.errors ? (details as LedgerImportReport) : null)
+      setReport(refusedReportOf<LedgerImportReport>(e))
       setMessage({ text: errorMessage(e, '导入失败'), isError: true })
     } finally {
       setBusy(false)
@@ -83,24 +82,12 @@ export function LedgerImportDialog({ adcode, county, year, onClose, onImported }
           </p>
         )}
         {report && report.errors.length > 0 && (
-          <table className="ind-table" data-testid="ledger-import-report">
-            <thead>
-              <tr>
-                <th>行</th>
-                <th>列</th>
-                <th>原因</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.row}</td>
-                  <td>{e.column}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SheetImportProblems
+            problems={report.errors}
+            className="ind-table"
+            problemHeading="原因"
+            testId="ledger-import-report"
+          />
         )}
         <div className="ledger-form__actions">
           <button type="button" className="secondary-button" onClick={onClose}>
