@@ -53,10 +53,19 @@ export async function pageCountyOutlines(
   return rows
 }
 
+/** The page statement of each internal collection, named in full so that every query file is seen to be used. */
+const INTERNAL_ITEMS: Readonly<Record<string, string>> = {
+  'farmland-parcels': 'ogc/farmland-parcels-items',
+  'monitoring-points': 'ogc/monitoring-points-items',
+  'contaminated-plots': 'ogc/contaminated-plots-items',
+}
+
 /** A page of an internal collection (`farmland-parcels`, `monitoring-points`, `contaminated-plots`) of `adcodes`. */
 export async function pageInternal(db: Queryable, collection: string, p: PageParams, adcodes: readonly string[]) {
+  const statement = INTERNAL_ITEMS[collection]
+  if (!statement) throw new Error(`no page statement for collection ${collection}`)
   const { rows } = await db.query<Record<string, unknown> & { id: string; adcode: string; geometry: string }>(
-    q(`${collection}-items`),
+    sqlFile(statement),
     [p.after.adcode, p.after.id, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.id, adcodes],
   )
   return rows
