@@ -17,7 +17,8 @@ import { csvLine } from '../domain/csv.ts'
 import { resultRefusal } from '../domain/monitoring.ts'
 import { checkResult, describeResultKey, resultKey, type CheckedResult } from '../domain/monitoring-entry.ts'
 import { controlCharacterAt } from '../domain/control-characters.ts'
-import { AppError, type Problem } from '../domain/errors.ts'
+import { AppError } from '../domain/errors.ts'
+import { refuseFailedImport, sheetImportReport } from '../domain/sheet-import.ts'
 import {
   findPointsByCode,
   findResultKeys,
@@ -118,11 +119,6 @@ interface WorkbookParts {
   model?: { sheets?: { id: number; name: string; rId: string }[] }
 }
 
-/** The rows at fault of a refused import as problems (`index` is the row number of the file). */
-function rowProblems(report: ImportReport): Problem[] {
-  return report.errors.map((e) => ({ code: 'INVALID_ROW', index: e.row, column: e.column, message: e.message }))
-}
-
 const tooManyRows = (maxRows: number) =>
   new AppError('PAYLOAD_TOO_LARGE', `表格超过 ${maxRows} 行数据，一次最多导入 ${maxRows} 行，请分成几个文件`)
 
@@ -156,7 +152,8 @@ async function readXlsxRows(
   const styles = entry('xl/styles.xml')
   if (styles) await reader._parseStyles(archive.stream(styles))
   const sheets = reader.model?.sheets ?? []
-  const chosen = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name !== '说明' && s.name !== '填写说明')
+  const chosen =
+    sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name !== '说明' && s.name !== '填写说明')
   if (!chosen) throw new AppError('VALIDATION', 'Excel 文件中没有数据表，请使用导入模板')
   const target = reader.workbookRels?.find((r) => r.Id === chosen.rId)?.Target ?? ''
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`
@@ -343,36 +340,15 @@ export async function importResults(
       seen.set(key, r.row)
       planned.push({ row: r.row, point, result: checked.value })
     }
-    const failedRows = new Set(errors.map((e) => e.row)).size
-    const report: ImportReport = {
-      fileName: input.fileName,
-      mode: input.mode,
-      isDryRun: input.isDryRun,
-      rows: rows.length,
-      imported: input.mode === 'all' && failedRows > 0 ? 0 : planned.length,
-      failed: failedRows,
-      errors,
-      importId: null,
-    }
+    const report: ImportReport = { ...sheetImportReport(input, rows.length, planned.length, errors), importId: null }
     if (input.isDryRun) return report
-    if (input.mode === 'all' && failedRows > 0) {
-      throw new AppError(
-        'IMPORT_REJECTED',
-        `${failedRows} 行有错，按“全部有效才导入”未导入任何结果；请改正后重新导入，或选择“仅导入有效行”`,
-        { ...report, problems: rowProblems(report) },
-      )
-    }
-    if (planned.length === 0)
-      throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何结果', {
-        ...report,
-        problems: rowProblems(report),
-      })
+    refuseFailedImport(report, planned.length, '结果')
     const importId = await insertImport(tx, {
       fileName: input.fileName,
       mode: input.mode,
       rows: rows.length,
       imported: planned.length,
-      failed: failedRows,
+      failed: report.failed,
       errors,
       importedBy: ctx.user.username,
     })

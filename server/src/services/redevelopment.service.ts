@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs'
 import type { Database, Queryable } from '../db/database.ts'
 import { formatChangedAt, isoOf } from '../domain/changed-at.ts'
 import { controlCharacterAt } from '../domain/control-characters.ts'
-import { AppError, type Problem } from '../domain/errors.ts'
+import { AppError } from '../domain/errors.ts'
+import { refuseFailedImport, sheetImportReport } from '../domain/sheet-import.ts'
 import { GB50137_CODES, isGb50137Code } from '../domain/gb50137.ts'
 import {
   COLUMN,
@@ -368,31 +369,9 @@ export async function importRedevelopments(
       seen.set(code, r.row)
       planned.push(toNew(plot, checked.value, null))
     }
-    const failed = new Set(errors.map((e) => e.row)).size
-    const report: RedevelopmentImportReport = {
-      fileName: input.fileName,
-      mode: input.mode,
-      isDryRun: input.isDryRun,
-      rows: rows.length,
-      imported: input.mode === 'all' && failed > 0 ? 0 : planned.length,
-      failed,
-      errors,
-    }
-    const problems: Problem[] = errors.map((e) => ({
-      code: 'INVALID_ROW',
-      index: e.row,
-      column: e.column,
-      message: e.message,
-    }))
+    const report: RedevelopmentImportReport = sheetImportReport(input, rows.length, planned.length, errors)
     if (input.isDryRun) return report
-    if (input.mode === 'all' && failed > 0)
-      throw new AppError(
-        'IMPORT_REJECTED',
-        `${failed} 行有错，按“全部有效才导入”未导入任何记录；请改正后重新导入，或选择“仅导入有效行”`,
-        { ...report, problems },
-      )
-    if (!planned.length)
-      throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何记录', { ...report, problems })
+    refuseFailedImport(report, planned.length, '记录')
     await insertRedevelopments(tx, planned, ctx.user.username)
     return report
   })

@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../db/database.ts'
 import { DEFAULT_RULE_SET } from '../domain/class-rules.ts'
 import { controlCharacterAt } from '../domain/control-characters.ts'
 import { AppError, type Problem } from '../domain/errors.ts'
+import { refuseFailedImport, sheetImportReport } from '../domain/sheet-import.ts'
 import { flagResult, type MonitoringJudgeSettings } from '../domain/monitoring.ts'
 import { can } from '../domain/rights.ts'
 import { REVIEW_STATUS_LABEL, isEditableInReview } from '../domain/review-workflow.ts'
@@ -848,27 +849,9 @@ export async function importLedger(
       planned.push({ parcel: c.parcel, values: prepared.values, measures: prepared.measures })
     }
     errors.sort((a, b) => a.row - b.row)
-    const failed = new Set(errors.map((e) => e.row)).size
-    const report: LedgerImportReport = {
-      fileName: input.fileName,
-      mode: input.mode,
-      isDryRun: input.isDryRun,
-      rows: rows.length,
-      imported: input.mode === 'all' && failed > 0 ? 0 : planned.length,
-      failed,
-      errors,
-    }
-    const problems = () =>
-      errors.map((e) => ({ code: 'INVALID_ROW', index: e.row, column: e.column, message: e.message }))
+    const report: LedgerImportReport = sheetImportReport(input, rows.length, planned.length, errors)
     if (input.isDryRun) return report
-    if (input.mode === 'all' && failed > 0)
-      throw new AppError(
-        'IMPORT_REJECTED',
-        `${failed} 行有错，按“全部有效才导入”未导入任何行；请改正后重新导入，或选择“仅导入有效行”`,
-        { ...report, problems: problems() },
-      )
-    if (!planned.length)
-      throw new AppError('IMPORT_REJECTED', '没有可导入的有效行，未导入任何行', { ...report, problems: problems() })
+    refuseFailedImport(report, planned.length, '行')
     const lists: { id: number; measures: Measure[] }[] = []
     for (const p of planned) {
       const id = await insertLedgerRow(tx, county.adcode, input.year, p.parcel, p.values, ctx.user.username)
@@ -883,7 +866,7 @@ export async function importLedger(
       actor: ctx.user.username,
       reason: null,
       before: null,
-      after: { fileName: input.fileName, mode: input.mode, imported: lists.length, failed },
+      after: { fileName: input.fileName, mode: input.mode, imported: lists.length, failed: report.failed },
     })
     return { ...report, imported: lists.length }
   })
