@@ -3,6 +3,6 @@
 TRUNCATE class_list_entry, classification_job, class_list, farmland_overview, control_zone_sign, control_zone_plot, published_control_zone, control_zone, plot_negative_use, plot_proposal, plot_event, plot_pollutant,
   published_plot, contaminated_plot, supervised_enterprise, monitoring_result, monitoring_point, farmland_parcel,
   public_report_event, enterprise_inspection, public_report, precheck, precheck_counter, parcel_code_counter,
-  monitoring_import, safe_use_measure, safe_use_account,
+  monitoring_import, safe_use_measure, safe_use_account, safe_use_ledger, stored_document_content, stored_document,
   plot_redevelopment, land_context, basic_farmland, retired_parcel, land_update_match, land_update, land_import_feature,
   land_import, admin_unit_import, township, county, sample_data_load
