@@ -291,7 +291,7 @@ describe('PATCH /api/enterprises/:id and the site proposals', () => {
       status: 'confirmed',
       statusName: '已确认为疑似污染地块',
       decidedBy: 'huanjing',
-      plotCode: expect.stringMatching(/^430903-DK\d{4}$/),
+      plotCode: expect.stringMatching(/^430903-DK\d{4,9}$/),
     })
     const {
       rows: [plot],

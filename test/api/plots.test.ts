@@ -165,7 +165,7 @@ describe('POST /api/plots', () => {
       negativeList: [],
       pollutants: [],
     })
-    expect(plot.code).toMatch(/^430903-DK\d{4}$/)
+    expect(plot.code).toMatch(/^430903-DK\d{4,9}$/)
     expect(plot.areaM2).toBeGreaterThan(9000)
     expect(plot.events).toEqual([
       expect.objectContaining({ action: 'create', label: '列入疑似污染地块名单', to: 'suspected', actor: 'huanjing' }),
@@ -185,7 +185,15 @@ describe('POST /api/plots', () => {
   it('when two plots are created, then their codes follow each other', async () => {
     const a = await createPlot()
     const b = await createPlot()
-    expect(Number(b.code.slice(-4))).toBe(Number(a.code.slice(-4)) + 1)
+    expect(Number(b.code.split('DK')[1])).toBe(Number(a.code.split('DK')[1]) + 1)
+  })
+
+  it('when the county already has a plot numbered past DK9999, then the next code follows it in full', async () => {
+    const a = await createPlot()
+    const long = `430903-DK${Number(a.code.split('DK')[1]) + 123_456}`
+    await db.query(`UPDATE contaminated_plot SET code = $2 WHERE adcode = '430903' AND id = $1`, [a.id, long])
+    const b = await createPlot()
+    expect(b.code).toBe(`430903-DK${Number(long.split('DK')[1]) + 1}`)
   })
 
   it.each([
