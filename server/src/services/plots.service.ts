@@ -570,7 +570,9 @@ export class PlotsService {
       const pollutants = (await listPollutants(tx, row.adcode, row.id)).map((p) =>
         describePollutant(p, landClass, this.settings.backgroundMgKg),
       )
-      const asked = isPlotAction(input.action) ? (PLOT_TRANSITIONS[input.action].requires as readonly Requirement[]) : []
+      const asked = isPlotAction(input.action)
+        ? (PLOT_TRANSITIONS[input.action].requires as readonly Requirement[])
+        : []
       const givenDocument = await withStoredFile(
         tx,
         row,
