@@ -426,11 +426,12 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await expect(page.getByTestId('precheck-tab-check').count()).resolves.toBe(0)
     await page.getByTestId('precheck-filter-verdict').selectOption('refused')
     await page.getByRole('button', { name: '查询' }).click()
-    await expect.poll(() => page.getByTestId('precheck-record').count()).toBeGreaterThan(0)
-    const verdicts = await page
-      .getByTestId('precheck-record')
-      .evaluateAll((items) => items.map((i) => i.querySelector('.verdict-chip')?.textContent))
-    expect(new Set(verdicts)).toEqual(new Set(['不得进入用地程序']))
+    // the list before the filter may still show while the filtered one loads: wait for the filtered list
+    const verdicts = () =>
+      page
+        .getByTestId('precheck-record')
+        .evaluateAll((items) => [...new Set(items.map((i) => i.querySelector('.verdict-chip')?.textContent))])
+    await expect.poll(verdicts).toEqual(['不得进入用地程序'])
     await page.getByTestId('precheck-record').first().click()
     await expect(page.getByTestId('precheck-verdict').getAttribute('data-verdict')).resolves.toBe('refused')
     await expect(page.getByTestId('precheck-rerun').count()).resolves.toBe(0)
