@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SheetImportQuery, SheetImportReport, SheetRowProblem } from './sheet-import.ts'
-import { REGISTRY_KINDS } from '../server/src/domain/registry-import.ts'
+import { REGISTRY_KINDS } from '../server/src/domain/registry-import-kinds.ts'
 
 /** `/api/registry-import/:kind/…`: the kind of register a file is imported into. */
 export const KindParams = z.object({

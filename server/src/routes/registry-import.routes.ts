@@ -6,7 +6,7 @@ import { AppError } from '../http/errors.ts'
 import { decodeFileName } from '../http/receive-file.ts'
 import { sendSheet, sheetOf } from '../http/sheet-import.ts'
 import { parse } from '../http/validate.ts'
-import { KIND_CAPABILITY } from '../domain/registry-import.ts'
+import { KIND_CAPABILITY } from '../domain/registry-import-kinds.ts'
 import { buildKindTemplate, importRegistry, type RegistryImportDeps } from '../services/registry-import.service.ts'
 import { KindParams, RegistryImportQuery, type RegistryImportReport } from '../../../contracts/registry-import.ts'
 

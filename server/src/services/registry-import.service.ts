@@ -3,9 +3,6 @@ import type { Database, Queryable } from '../db/database.ts'
 import { AppError, type Problem } from '../domain/errors.ts'
 import type { OutlineSettings } from '../domain/outline-checks.ts'
 import {
-  KIND_COLUMNS,
-  KIND_NAME,
-  KIND_SHEET,
   checkEnterpriseRow,
   checkPlotRow,
   checkPointRow,
@@ -19,10 +16,10 @@ import {
   type KindRow,
   type PlotRow,
   type PointRow,
-  type RegistryKind,
   type ResultRow,
   type RowProblem,
 } from '../domain/registry-import.ts'
+import { KIND_COLUMNS, KIND_NAME, KIND_SHEET, type RegistryKind } from '../domain/registry-import-kinds.ts'
 import { EXAMPLE_MARK } from '../domain/monitoring-import.ts'
 import { landUseName } from '../domain/monitoring.ts'
 import { insertChange } from '../repos/registry.repo.ts'

@@ -1,6 +1,6 @@
 import type { RegistryImportReport } from '@contracts/registry-import'
 import { sendJson } from '../../shared/api-client'
-import type { RegistryKind } from '../../../../server/src/domain/registry-import.ts'
+import type { RegistryKind } from '../../../../server/src/domain/registry-import-kinds.ts'
 
 /** The template of a kind (XLSX with a 填写说明 sheet). */
 export const templatePath = (kind: RegistryKind) => `/api/registry-import/${kind}/template.xlsx`

@@ -9,7 +9,7 @@ import {
   KIND_NAME,
   REGISTRY_KINDS,
   type RegistryKind,
-} from '../../../../server/src/domain/registry-import.ts'
+} from '../../../../server/src/domain/registry-import-kinds.ts'
 import { importRegistry, templatePath } from './registry-import-api'
 import './registry-import.css'
 
