@@ -7,6 +7,7 @@ import { ResetPasswordDialog } from './reset-password-dialog'
 import { useAdminData } from './use-admin-data'
 import { UserFormDialog } from './user-form-dialog'
 import { UserStatus } from './user-status'
+import { PageNoticeBar, type PageNotice } from '../../shared/ui/page-notice'
 
 /** Props of {@link AdminPage}. */
 export interface AdminPageProps {
@@ -15,7 +16,7 @@ export interface AdminPageProps {
 }
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: AdminUser } | { mode: 'password'; user: AdminUser } | null
-type Notice = { kind: 'ok' | 'error'; message: string } | null
+type Notice = PageNotice | null
 
 function matches(user: AdminUser, text: string): boolean {
   if (!text) return true
@@ -90,18 +91,7 @@ export function AdminPage({ ownScopes }: AdminPageProps) {
             </button>
           </div>
         </header>
-        {notice && (
-          <p
-            className={notice.kind === 'ok' ? 'notice notice--ok' : 'notice notice--error'}
-            role={notice.kind === 'ok' ? 'status' : 'alert'}
-            data-testid="admin-notice"
-          >
-            {notice.message}
-            <button type="button" className="notice__close" aria-label="关闭提示" onClick={() => setNotice(null)}>
-              ×
-            </button>
-          </p>
-        )}
+        {notice && <PageNoticeBar notice={notice} onClose={() => setNotice(null)} testId="admin-notice" />}
         {state.status === 'loading' && <p className="panel-note">正在加载用户列表…</p>}
         {state.status === 'error' && (
           <p className="notice notice--error" role="alert">

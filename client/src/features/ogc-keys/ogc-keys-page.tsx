@@ -5,6 +5,7 @@ import { formatDateTime } from '../../shared/format'
 import { IssueKeyDialog } from './issue-key-dialog'
 import { loadKeys, loadUses, revokeKey } from './ogc-keys-api'
 import './ogc-keys.css'
+import { PageNoticeBar, type PageNotice } from '../../shared/ui/page-notice'
 
 /** Props of {@link OgcKeysPage}. */
 export interface OgcKeysPageProps {
@@ -12,7 +13,7 @@ export interface OgcKeysPageProps {
   counties: { adcode: string; name: string }[]
 }
 
-type Notice = { kind: 'ok' | 'error'; message: string } | null
+type Notice = PageNotice | null
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'done' } & OgcKeysResponse)
 
 const day = (iso: string) => formatDateTime(iso).slice(0, 10)
@@ -133,18 +134,7 @@ export function OgcKeysPage({ counties }: OgcKeysPageProps) {
             </button>
           </div>
         </header>
-        {notice && (
-          <p
-            className={notice.kind === 'ok' ? 'notice notice--ok' : 'notice notice--error'}
-            role={notice.kind === 'ok' ? 'status' : 'alert'}
-            data-testid="ogc-keys-notice"
-          >
-            {notice.message}
-            <button type="button" className="notice__close" aria-label="关闭提示" onClick={() => setNotice(null)}>
-              ×
-            </button>
-          </p>
-        )}
+        {notice && <PageNoticeBar notice={notice} onClose={() => setNotice(null)} testId="ogc-keys-notice" />}
         {loaded.status === 'loading' && <p className="panel-note">正在加载密钥列表…</p>}
         {loaded.status === 'error' && (
           <p className="notice notice--error" role="alert">
