@@ -1950,6 +1950,18 @@ afterAll(async () => {
     startedAt,
   ])
   await db.query(`SELECT refresh_farmland_overview('430903')`)
+  // the ledger years of freshLedgerYear (2040 on), so that the indicators' list of years stays the sample's
+  await db.query(
+    `DELETE FROM safe_use_measure m USING safe_use_account a
+     WHERE m.adcode = a.adcode AND m.account_id = a.id AND a.adcode = '430903' AND a.year BETWEEN 2040 AND 2039 + $1`,
+    [ledgerYears],
+  )
+  await db.query(`DELETE FROM safe_use_account WHERE adcode = '430903' AND year BETWEEN 2040 AND 2039 + $1`, [
+    ledgerYears,
+  ])
+  await db.query(`DELETE FROM safe_use_ledger WHERE adcode = '430903' AND year BETWEEN 2040 AND 2039 + $1`, [
+    ledgerYears,
+  ])
   await db.query(
     `DELETE FROM monitoring_point WHERE adcode = '430903' AND status = 'planned' AND code LIKE '430903-GH%' AND created_at >= $1`,
     [startedAt],
