@@ -78,6 +78,8 @@ export const OgcKeyUse = z.object({
   collection: z.string().nullable(),
   featureCount: z.number(),
   clientAddress: z.string(),
+  /** The vector tile read ('z/x/y'), or null for a request to the feature service. */
+  tile: z.string().nullable(),
 })
 export type OgcKeyUse = z.infer<typeof OgcKeyUse>
 

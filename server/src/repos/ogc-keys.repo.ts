@@ -71,9 +71,9 @@ export async function revokeKey(db: Queryable, id: number, scope: readonly strin
 
 export async function insertKeyUse(
   db: Queryable,
-  u: { keyId: number; collection: string | null; featureCount: number; clientAddress: string },
+  u: { keyId: number; collection: string | null; featureCount: number; clientAddress: string; tile?: string | null },
 ): Promise<void> {
-  await db.query(q('insert-use'), [u.keyId, u.collection, u.featureCount, u.clientAddress])
+  await db.query(q('insert-use'), [u.keyId, u.collection, u.featureCount, u.clientAddress, u.tile ?? null])
 }
 
 export async function listKeyUses(db: Queryable, scope: readonly string[], rows: number, keyId: number | null) {
@@ -86,6 +86,7 @@ export async function listKeyUses(db: Queryable, scope: readonly string[], rows:
     collection: string | null
     feature_count: number
     client_address: string
+    tile: string | null
   }>(q('list-uses'), [scope, rows, keyId])
   return result.rows
 }

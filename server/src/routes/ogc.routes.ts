@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import { AppError } from '../domain/errors.ts'
+import { apiKeyOf } from '../http/api-key.ts'
 import { CONFORMANCE, CRS84, parseItemsQuery } from '../domain/ogc.ts'
 import type { OgcReader } from '../domain/ogc-access.ts'
 import type { OgcKeysService } from '../services/ogc-keys.service.ts'
@@ -14,19 +15,6 @@ function sendJson(res: Response, body: unknown, type = 'application/json') {
   res.type(type).send(JSON.stringify(body))
 }
 
-/** The key a request sends: header `X-API-Key` (QGIS, GDAL) or query parameter `key`. */
-function keyOf(req: Request): string | null {
-  const header = req.get('x-api-key')
-  if (header !== undefined) return header.trim()
-  const param = req.query.key
-  if (param === undefined) return null
-  if (typeof param !== 'string')
-    throw new AppError('VALIDATION', '参数 key 只能给一次', {
-      problems: [{ code: 'INVALID_PARAMETER', message: '参数 key 只能给一次', field: 'key' }],
-    })
-  return param
-}
-
 /**
  * OGC API - Features under /ogc, for QGIS, ArcGIS, GDAL and other systems: the landing page, conformance, the
  * collections and their items. The public collections need no login; the internal ones are listed and served to a
@@ -38,7 +26,7 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
   router.use(BASE, async (req, res, next) => {
     res.set('Cache-Control', 'no-cache')
     res.set('Access-Control-Allow-Origin', '*')
-    const key = keyOf(req)
+    const key = apiKeyOf(req)
     let reader: OgcReader = { kind: 'public' }
     if (key !== null) reader = await keys.readerOfKey(key)
     else if (req.auth && !req.auth.user.mustChangePassword)

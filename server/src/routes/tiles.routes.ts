@@ -1,7 +1,9 @@
 import { Router, type Request } from 'express'
+import type { OgcReader } from '../domain/ogc-access.ts'
 import { scopeAdcodes } from '../domain/scope.ts'
 import { parseTileCoords } from '../domain/tile-coords.ts'
 import { AppError } from '../http/errors.ts'
+import { apiKeyOf } from '../http/api-key.ts'
 import { assertRole, requireRole } from '../http/auth.ts'
 import { TILE_LAYERS, findTileLayer, type TileLayer } from '../tiles/layers.ts'
 import {
@@ -13,6 +15,7 @@ import {
   buildStyle,
 } from '../tiles/style.ts'
 import type { TileService } from '../tiles/tile-service.ts'
+import type { OgcKeysService } from '../services/ogc-keys.service.ts'
 import type { TileVersions } from '../../../contracts/map.ts'
 import zlib from 'node:zlib'
 
@@ -27,13 +30,32 @@ function requireLayer(name: string) {
   return layer
 }
 
-/** An internal layer's tiles need a signed-in user and hold only the counties of the user's scope. */
-function scopeFor(req: Request, layer: TileLayer): string[] | undefined {
-  if (layer.access === 'public') return undefined
-  return scopeAdcodes(assertRole(req))
+/**
+ * Whose tiles a request may read: a public layer's are anyone's (undefined: no county filter); an internal layer's
+ * need a signed-in user (the counties of the user's scope) or a data sharing key issued for the layer's collection
+ * (the key's counties). The key, when one is sent, decides: a session cookie beside it does not widen it.
+ */
+async function scopeFor(
+  req: Request,
+  layer: TileLayer,
+  keys: OgcKeysService,
+): Promise<{ adcodes: string[] | undefined; keyReader: OgcReader | null }> {
+  const key = apiKeyOf(req)
+  if (key === null)
+    return { adcodes: layer.access === 'public' ? undefined : scopeAdcodes(assertRole(req)), keyReader: null }
+  const reader = await keys.readerOfKey(key)
+  if (layer.access === 'public') return { adcodes: undefined, keyReader: reader }
+  if (reader.kind !== 'key' || !layer.sharedAs || !reader.collections.includes(layer.sharedAs))
+    throw new AppError('FORBIDDEN', `该数据共享密钥未获准读取图层“${layer.title}”，请向系统管理员申请`)
+  return { adcodes: [...reader.adcodes], keyReader: reader }
 }
 
-export function tileRoutes(tiles: TileService): Router {
+/** `&key=…` for the tile addresses of a TileJSON asked for with the key as a query parameter, so that they open too. */
+function keyParam(req: Request): string {
+  return typeof req.query.key === 'string' ? `&key=${encodeURIComponent(req.query.key)}` : ''
+}
+
+export function tileRoutes(tiles: TileService, keys: OgcKeysService): Router {
   const router = Router()
   router.get('/style.json', (req, res) => {
     res.set('Cache-Control', 'no-cache').json(buildStyle(baseUrl(req), (l) => tiles.version(l)))
@@ -51,14 +73,15 @@ export function tileRoutes(tiles: TileService): Router {
       .set('Cache-Control', 'no-store')
       .json({ versions: tiles.versionsOf(PUBLIC_MAP_LAYERS.map((l) => l.name)) } satisfies TileVersions)
   })
-  router.get('/tiles/:layer.json', (req, res) => {
+  router.get('/tiles/:layer.json', async (req, res) => {
     const layer = requireLayer(req.params.layer)
-    scopeFor(req, layer)
+    const { adcodes } = await scopeFor(req, layer, keys)
+    if (adcodes) res.set('Cache-Control', 'private, no-cache')
     res.json({
       tilejson: '3.0.0',
       name: layer.title,
       scheme: 'xyz',
-      tiles: [`${baseUrl(req)}/tiles/${layer.name}/{z}/{x}/{y}.pbf?v=${tiles.version(layer.name)}`],
+      tiles: [`${baseUrl(req)}/tiles/${layer.name}/{z}/{x}/{y}.pbf?v=${tiles.version(layer.name)}${keyParam(req)}`],
       minzoom: layer.minzoom,
       maxzoom: Math.min(layer.maxzoom, 16),
       vector_layers: [
@@ -77,7 +100,9 @@ export function tileRoutes(tiles: TileService): Router {
     const layer = requireLayer(req.params.layer)
     const coords = parseTileCoords(req.params.z, req.params.x, req.params.y)
     if (!coords.valid) throw new AppError('BAD_REQUEST', coords.reason)
-    const scope = scopeFor(req, layer)
+    const { adcodes: scope, keyReader } = await scopeFor(req, layer, keys)
+    if (keyReader && layer.sharedAs)
+      await keys.logTileUse(keyReader, layer.sharedAs, `${coords.z}/${coords.x}/${coords.y}`, req.ip ?? '')
     const isCurrentVersion = req.query.v === String(tiles.version(layer.name))
     const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y, scope)
     res.set('Content-Type', 'application/vnd.mapbox-vector-tile')
@@ -86,7 +111,7 @@ export function tileRoutes(tiles: TileService): Router {
       'Cache-Control',
       `${scope ? 'private' : 'public'}, ${isCurrentVersion ? 'max-age=86400, immutable' : 'no-cache'}`,
     )
-    if (scope) res.set('Vary', 'Cookie, Accept-Encoding')
+    if (scope) res.set('Vary', 'Cookie, X-API-Key, Accept-Encoding')
     if (req.fresh) return void res.status(304).end()
     if (tile.size === 0) return void res.status(204).end()
     if (!scope) res.set('Vary', 'Accept-Encoding')

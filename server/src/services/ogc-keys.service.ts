@@ -138,6 +138,7 @@ export class OgcKeysService {
       collection: u.collection,
       featureCount: u.feature_count,
       clientAddress: u.client_address,
+      tile: u.tile,
     }))
   }
 
@@ -170,5 +171,11 @@ export class OgcKeysService {
   async logUse(reader: OgcReader, collection: string | null, featureCount: number, clientAddress: string) {
     if (reader.kind !== 'key') return
     await insertKeyUse(this.db, { keyId: reader.keyId, collection, featureCount, clientAddress })
+  }
+
+  /** Logs one vector tile ('z/x/y') of `collection`'s layers read with a key (nothing for other readers). */
+  async logTileUse(reader: OgcReader, collection: string, tile: string, clientAddress: string) {
+    if (reader.kind !== 'key') return
+    await insertKeyUse(this.db, { keyId: reader.keyId, collection, featureCount: 0, clientAddress, tile })
   }
 }

@@ -22,6 +22,11 @@ export interface TileLayer {
    * `public`: open to anyone, so its table holds published rows and public fields only.
    */
   access: 'public' | 'internal'
+  /**
+   * The collection of the data sharing service (/ogc) whose key also opens this internal layer's tiles, within the
+   * key's counties; absent: the layer is for signed-in staff only.
+   */
+  sharedAs?: string
 }
 
 const onSurface = 'ST_PointOnSurface(geom_3857)'
@@ -41,6 +46,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 22,
     entity: null,
     access: 'internal',
+    sharedAs: 'land-context',
   },
   {
     name: 'county',
@@ -80,6 +86,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 12,
     entity: null,
     access: 'internal',
+    sharedAs: 'farmland-parcels',
   },
   {
     name: 'parcel',
@@ -93,6 +100,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 22,
     entity: 'parcel',
     access: 'internal',
+    sharedAs: 'farmland-parcels',
   },
   {
     name: 'basic-farmland',
@@ -106,6 +114,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 22,
     entity: null,
     access: 'internal',
+    sharedAs: 'basic-farmland',
   },
   {
     name: 'control-zone',
@@ -119,6 +128,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 22,
     entity: 'control-zone',
     access: 'internal',
+    sharedAs: 'control-zones-internal',
   },
   {
     name: 'contaminated-plot',
@@ -132,6 +142,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 22,
     entity: 'plot',
     access: 'internal',
+    sharedAs: 'contaminated-plots',
   },
   {
     name: 'contaminated-plot-point',
@@ -145,6 +156,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 11,
     entity: 'plot',
     access: 'internal',
+    sharedAs: 'contaminated-plots',
   },
   {
     name: 'enterprise',
@@ -158,6 +170,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 22,
     entity: 'enterprise',
     access: 'internal',
+    sharedAs: 'enterprises',
   },
   {
     name: 'enterprise-point',
@@ -171,6 +184,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 11,
     entity: 'enterprise',
     access: 'internal',
+    sharedAs: 'enterprises',
   },
   {
     name: 'monitoring-point',
@@ -184,6 +198,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     maxzoom: 22,
     entity: 'monitoring-point',
     access: 'internal',
+    sharedAs: 'monitoring-points',
   },
   {
     name: 'township-label',

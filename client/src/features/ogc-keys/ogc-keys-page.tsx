@@ -50,7 +50,7 @@ function UseLog({ keyRecord, version }: { keyRecord: OgcKey | null; version: num
                 <th scope="col">持有方</th>
                 <th scope="col">密钥</th>
                 <th scope="col">数据集</th>
-                <th scope="col">返回要素数</th>
+                <th scope="col">返回要素数 / 瓦片</th>
                 <th scope="col">来源地址</th>
               </tr>
             </thead>
@@ -61,7 +61,7 @@ function UseLog({ keyRecord, version }: { keyRecord: OgcKey | null; version: num
                   <td>{u.holder}</td>
                   <td className="data-table__mono">{u.prefix}…</td>
                   <td>{u.collection ?? '目录与说明'}</td>
-                  <td>{u.featureCount}</td>
+                  <td>{u.tile ? `矢量瓦片 ${u.tile}` : u.featureCount}</td>
                   <td className="data-table__mono">{u.clientAddress}</td>
                 </tr>
               ))}
