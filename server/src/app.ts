@@ -17,6 +17,7 @@ import { controlZonesRoutes } from './routes/control-zones.routes.ts'
 import { coverageRoutes } from './routes/coverage.routes.ts'
 import { enterprisesRoutes } from './routes/enterprises.routes.ts'
 import { exportRoutes } from './routes/export.routes.ts'
+import { platformPackageRoutes } from './routes/platform-package.routes.ts'
 import { indicatorsRoutes } from './routes/indicators.routes.ts'
 import { safeUseLedgerRoutes } from './routes/safe-use-ledger.routes.ts'
 import { mapRoutes } from './routes/map.routes.ts'
@@ -31,6 +32,8 @@ import { precheckRoutes } from './routes/precheck.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { ogcRoutes } from './routes/ogc.routes.ts'
 import { OgcService } from './services/ogc.service.ts'
+import { sharingRoutes } from './routes/sharing.routes.ts'
+import { SharingCatalogueService } from './services/sharing-catalogue.service.ts'
 import { ogcKeysRoutes } from './routes/ogc-keys.routes.ts'
 import { OgcKeysService } from './services/ogc-keys.service.ts'
 import { registryListsRoutes } from './routes/registry-lists.routes.ts'
@@ -127,12 +130,15 @@ export function createApp({
   app.use(publicRoutes(db, config.limits, config.coverage))
   const ogcKeys = new OgcKeysService(db)
   app.use(tileRoutes(tiles, ogcKeys))
-  app.use(ogcRoutes(new OgcService(db, config.coverage), ogcKeys))
+  const ogc = new OgcService(db, config.coverage)
+  app.use(ogcRoutes(ogc, ogcKeys))
+  app.use(sharingRoutes(new SharingCatalogueService(db, ogc)))
   app.use(ogcKeysRoutes(ogcKeys))
   app.use(reportsRoutes({ db, reports: config.reports, plotGeometry: config.parcelEdit, onChanged: invalidateLayers }))
   app.use(classificationRoutes(db, classification))
   app.use(basicFarmlandRoutes(db, { minOverlapM2: config.precheck.minOverlapM2 }))
   app.use(exportRoutes(db))
+  app.use(platformPackageRoutes({ db, settings: config.platformPackage }))
   app.use(assessRoutes())
   app.use(parcelsRoutes({ db, settings: config.parcelEdit, onChanged: invalidateLayers }))
   const registry = {

@@ -642,6 +642,13 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/sharing/catalogue',
+    what: 'the resource sharing catalogue',
+    expected: STAFF,
+    call: async () => ({ url: '/api/sharing/catalogue' }),
+  },
+  {
+    method: 'GET',
     route: '/api/map/versions',
     what: 'versions of the staff map layers',
     expected: STAFF,
