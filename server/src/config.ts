@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type { RegistrySettings } from './domain/control-zone.ts'
 import type { ParcelEditSettings } from './domain/parcel-checks.ts'
@@ -19,6 +20,8 @@ import type { LandImportSettings } from './services/land-import.service.ts'
 import type { LandUpdateSettings } from './services/land-update.service.ts'
 import type { DocumentSettings } from './services/document-store.ts'
 import { DEFAULT_MEASURES, parseMeasureSetting, type Measure } from './domain/safe-use-ledger.ts'
+import { parseFieldMapSetting } from './domain/platform-package.ts'
+import type { PlatformPackageSettings } from './services/platform-package.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
 export interface AppConfig {
@@ -144,6 +147,8 @@ export interface AppConfig {
   adminScope: string
   /** 文件保存：上传的调查报告、评审意见、公告扫描件等；R 待核实, a choice of this system. */
   documents: DocumentSettings
+  /** 上报数据包: the platforms' field names (PLATFORM_FIELD_MAP_FILE, a JSON file; a local setting, not a national standard). */
+  platformPackage: PlatformPackageSettings
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -203,6 +208,22 @@ function readScope(name: string, fallback: string): string {
   if (!/^[1-9][0-9]{5}$/.test(raw))
     throw new Error(`环境变量 ${name} 应为 6 位行政区划代码（如 430000），当前为 “${raw}”`)
   return raw
+}
+
+/** The field mapping of the upload packages from the JSON file PLATFORM_FIELD_MAP_FILE names; none: the defaults. */
+function readFieldMapFile(): PlatformPackageSettings {
+  const file = process.env.PLATFORM_FIELD_MAP_FILE?.trim()
+  if (!file) return { fieldMap: {}, fieldMapFile: null }
+  let value: unknown
+  try {
+    value = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'))
+  } catch (err) {
+    throw new Error(
+      `PLATFORM_FIELD_MAP_FILE：无法读取字段对照文件 ${file}（${err instanceof Error ? err.message : String(err)}）`,
+      { cause: err },
+    )
+  }
+  return { fieldMap: parseFieldMapSetting(value, `PLATFORM_FIELD_MAP_FILE（${file}）`), fieldMapFile: file }
 }
 
 function readTrustProxy(): string | number | false {
@@ -368,6 +389,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
         secretAccessKey: process.env.DOCUMENT_S3_SECRET_KEY || '',
       },
     },
+    platformPackage: readFieldMapFile(),
     plots: {
       backgroundMgKg: {
         As: readOptionalNumber('PLOT_BACKGROUND_AS_MG_KG'),

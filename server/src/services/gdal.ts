@@ -18,6 +18,8 @@ export interface ConvertOptions {
   epsg: number
   /** An OGR SQL statement run on the input layer (e.g. casts that set Shapefile field widths). */
   sql?: string
+  /** The output's geometry type (`-nlt`), for a layer whose input rows may be none. */
+  geometryType?: 'MULTIPOLYGON' | 'POINT'
   layerCreationOptions?: string[]
 }
 
@@ -131,6 +133,7 @@ export function convertGeoJson(geojson: string, options: ConvertOptions): Promis
         const args = ['-f', options.driver, '-a_srs', `EPSG:${options.epsg}`, '-nln', options.layerName]
         for (const lco of options.layerCreationOptions ?? []) args.push('-lco', lco)
         if (options.sql) args.push('-sql', options.sql)
+        if (options.geometryType) args.push('-nlt', options.geometryType)
         await gdal.ogr2ogr(datasets[0], args, `${ws.job}/${options.layerName}`).catch((err) => {
           throw describeGdalError(err)
         })
