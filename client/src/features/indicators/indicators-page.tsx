@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { formatAreaValue, formatCount } from '../../shared/format'
 import { useJson } from '../../shared/use-json'
 import { BlackSoilSection } from './black-soil-section'
@@ -14,6 +14,8 @@ import './indicators.css'
 export interface IndicatorsPageProps {
   /** The administrator edits the targets; every staff role reads. */
   canEditTargets: boolean
+  /** More sections composed by the app below the targets (the upload packages). */
+  children?: ReactNode
 }
 
 /**
@@ -21,7 +23,7 @@ export interface IndicatorsPageProps {
  * A = (B + C + D) / E and 污染地块安全利用率 — with bar charts, the rows behind every figure, the export of the table,
  * the 黑土区 local indicator where it is set, and the targets.
  */
-export function IndicatorsPage({ canEditTargets }: IndicatorsPageProps) {
+export function IndicatorsPage({ canEditTargets, children }: IndicatorsPageProps) {
   const [year, setYear] = useState<number | null>(null)
   const [reloads, setReloads] = useState(0)
   const [rows, setRows] = useState<RowsRequest | null>(null)
@@ -251,6 +253,7 @@ export function IndicatorsPage({ canEditTargets }: IndicatorsPageProps) {
         {f && f.blackSoilCounties.length > 0 && <BlackSoilSection counties={f.blackSoilCounties} />}
 
         <TargetsPanel canEdit={canEditTargets} onChanged={() => setReloads((n) => n + 1)} />
+        {children}
       </div>
       {rows && <RowsDrawer request={rows} onClose={() => setRows(null)} />}
     </main>
