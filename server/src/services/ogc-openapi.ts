@@ -1,0 +1,456 @@
+import { CRS84, DEFAULT_LIMIT, MAX_LIMIT, SUPPORTED_CRS } from '../domain/ogc.ts'
+
+/** The media type of the OpenAPI 3.0 document (OGC 17-069r4 §7.3, requirement /req/oas30/oas-definition-1). */
+export const OPENAPI_MEDIA_TYPE = 'application/vnd.oai.openapi+json;version=3.0'
+
+/** A collection as the document describes it. */
+export interface DocumentedCollection {
+  id: string
+  title: string
+  description: string
+  access: 'public' | 'internal'
+}
+
+/** An OpenAPI 3.0 document as plain data. */
+export interface OpenApiDocument {
+  openapi: string
+  info: { title: string; version: string; description: string }
+  servers: { url: string; description: string }[]
+  tags: { name: string; description: string }[]
+  paths: Record<string, Record<string, unknown>>
+  components: Record<string, Record<string, unknown>>
+  security: Record<string, string[]>[]
+}
+
+const ref = (kind: 'schemas' | 'parameters' | 'responses', name: string) => ({ $ref: `#/components/${kind}/${name}` })
+
+const crsParameter = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string', format: 'uri', enum: [...SUPPORTED_CRS], default: CRS84 },
+  style: 'form',
+  explode: false,
+})
+
+const formatParameter = (formats: string[], description: string) => ({
+  name: 'f',
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string', enum: formats },
+  style: 'form',
+  explode: false,
+})
+
+const PARAMETERS = {
+  limit: {
+    name: 'limit',
+    in: 'query',
+    required: false,
+    description: `每页要素数，1 到 ${MAX_LIMIT}，默认 ${DEFAULT_LIMIT}；超过 ${MAX_LIMIT} 按 ${MAX_LIMIT} 返回`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    style: 'form',
+    explode: false,
+  },
+  bbox: {
+    name: 'bbox',
+    in: 'query',
+    required: false,
+    description: '只返回与该矩形相交的要素：最小经度,最小纬度,最大经度,最大纬度（坐标系见 bbox-crs）',
+    schema: { type: 'array', minItems: 4, maxItems: 4, items: { type: 'number' } },
+    style: 'form',
+    explode: false,
+  },
+  bboxCrs: crsParameter('bbox-crs', 'bbox 所用坐标系，默认 CRS84（经度在前）；EPSG:4490 时纬度在前'),
+  crs: crsParameter('crs', '返回坐标所用坐标系，默认 CRS84（经度在前）；EPSG:4490 时纬度在前'),
+  cursor: {
+    name: 'cursor',
+    in: 'query',
+    required: false,
+    description: '翻页位置，由上一页 rel="next" 链接给出，请勿自行编写',
+    schema: { type: 'string', maxLength: 64 },
+    style: 'form',
+    explode: false,
+  },
+  datetime: {
+    name: 'datetime',
+    in: 'query',
+    required: false,
+    description: '按日期筛选：一个时刻，或以“/”分隔的时段（“..”表示不限），RFC 3339 格式；仅对有日期的数据集有效',
+    schema: { type: 'string' },
+    style: 'form',
+    explode: false,
+  },
+  filter: {
+    name: 'filter',
+    in: 'query',
+    required: false,
+    description: '按属性和空间条件筛选，CQL2 文本（OGC 21-065）；可用的属性见该数据集的 queryables',
+    schema: { type: 'string' },
+    style: 'form',
+    explode: false,
+  },
+  filterLang: {
+    name: 'filter-lang',
+    in: 'query',
+    required: false,
+    description: 'filter 的语言，只支持 cql2-text',
+    schema: { type: 'string', enum: ['cql2-text'], default: 'cql2-text' },
+    style: 'form',
+    explode: false,
+  },
+  filterCrs: crsParameter('filter-crs', 'filter 中几何所用坐标系，默认 CRS84（经度在前）'),
+  key: {
+    name: 'key',
+    in: 'query',
+    required: false,
+    description: '数据共享密钥（也可放在请求头 X-API-Key 中）；公开数据集不需要',
+    schema: { type: 'string' },
+    style: 'form',
+    explode: false,
+  },
+  fData: formatParameter(
+    ['json', 'geojson', 'html'],
+    '返回格式：json 或 geojson（默认）、html（网页）；不给时按 Accept 请求头',
+  ),
+  fDocument: formatParameter(['json', 'html'], '返回格式：json（默认）或 html（网页）；不给时按 Accept 请求头'),
+  featureId: {
+    name: 'featureId',
+    in: 'path',
+    required: true,
+    description: '要素编号（items 中各要素的 id）',
+    schema: { type: 'string' },
+  },
+}
+
+const LINK = {
+  type: 'object',
+  required: ['href', 'rel'],
+  properties: {
+    href: { type: 'string', format: 'uri' },
+    rel: { type: 'string' },
+    type: { type: 'string' },
+    title: { type: 'string' },
+    hreflang: { type: 'string' },
+  },
+}
+
+const SCHEMAS = {
+  link: LINK,
+  landingPage: {
+    type: 'object',
+    required: ['links'],
+    properties: {
+      title: { type: 'string' },
+      description: { type: 'string' },
+      links: { type: 'array', items: ref('schemas', 'link') },
+    },
+  },
+  confClasses: {
+    type: 'object',
+    required: ['conformsTo'],
+    properties: { conformsTo: { type: 'array', items: { type: 'string', format: 'uri' } } },
+  },
+  extent: {
+    type: 'object',
+    properties: {
+      spatial: {
+        type: 'object',
+        properties: {
+          bbox: {
+            type: 'array',
+            minItems: 1,
+            items: { type: 'array', minItems: 4, maxItems: 6, items: { type: 'number' } },
+          },
+          crs: { type: 'string', format: 'uri', default: CRS84 },
+        },
+      },
+    },
+  },
+  collection: {
+    type: 'object',
+    required: ['id', 'links'],
+    properties: {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      description: { type: 'string' },
+      links: { type: 'array', items: ref('schemas', 'link') },
+      extent: ref('schemas', 'extent'),
+      itemType: { type: 'string', default: 'feature' },
+      crs: { type: 'array', items: { type: 'string', format: 'uri' } },
+      storageCrs: { type: 'string', format: 'uri' },
+    },
+  },
+  collections: {
+    type: 'object',
+    required: ['links', 'collections'],
+    properties: {
+      links: { type: 'array', items: ref('schemas', 'link') },
+      collections: { type: 'array', items: ref('schemas', 'collection') },
+    },
+  },
+  geometry: {
+    type: 'object',
+    nullable: true,
+    required: ['type'],
+    description: 'GeoJSON 几何（RFC 7946），由 PostGIS 写出',
+    properties: {
+      type: {
+        type: 'string',
+        enum: ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'],
+      },
+      coordinates: { type: 'array', items: {} },
+    },
+  },
+  feature: {
+    type: 'object',
+    required: ['type', 'geometry', 'properties'],
+    properties: {
+      type: { type: 'string', enum: ['Feature'] },
+      id: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+      geometry: ref('schemas', 'geometry'),
+      properties: { type: 'object', nullable: true },
+      links: { type: 'array', items: ref('schemas', 'link') },
+    },
+  },
+  featureCollection: {
+    type: 'object',
+    required: ['type', 'features'],
+    properties: {
+      type: { type: 'string', enum: ['FeatureCollection'] },
+      features: { type: 'array', items: ref('schemas', 'feature') },
+      links: { type: 'array', items: ref('schemas', 'link') },
+      timeStamp: { type: 'string', format: 'date-time' },
+      numberReturned: { type: 'integer', minimum: 0 },
+    },
+  },
+  queryables: {
+    type: 'object',
+    description: '可用于筛选的属性，JSON Schema（OGC 19-079r2 第 3 部分）',
+    required: ['type', 'properties'],
+    properties: {
+      $schema: { type: 'string' },
+      $id: { type: 'string' },
+      type: { type: 'string', enum: ['object'] },
+      title: { type: 'string' },
+      properties: { type: 'object', additionalProperties: { type: 'object' } },
+    },
+  },
+  problem: {
+    type: 'object',
+    required: ['error'],
+    description: '出错说明：code 为错误类别，message 为中文说明，details.problems 列出每一处问题及所在参数',
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { type: 'string' },
+          message: { type: 'string' },
+          details: {
+            type: 'object',
+            properties: {
+              problems: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['code', 'message'],
+                  properties: {
+                    code: { type: 'string' },
+                    message: { type: 'string' },
+                    field: { type: 'string' },
+                    index: { type: 'integer' },
+                    location: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+}
+
+const html = { 'text/html': { schema: { type: 'string' } } }
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('schemas', 'problem') } },
+})
+
+const RESPONSES = {
+  badRequest: problemResponse('参数有误，说明中指出是哪个参数'),
+  unauthorized: problemResponse('数据共享密钥无效、已过期或已吊销'),
+  notFound: problemResponse('没有这个数据集或要素（无权读取的内部数据集也如此回答）'),
+}
+
+const errors = { '400': ref('responses', 'badRequest'), '401': ref('responses', 'unauthorized') }
+
+const ok = (description: string, type: string, schema: string) => ({
+  '200': { description, content: { [type]: { schema: ref('schemas', schema) }, ...html } },
+})
+
+const withGeoJson = (description: string, schema: string) => ({
+  '200': {
+    description,
+    content: {
+      'application/geo+json': { schema: ref('schemas', schema) },
+      'application/json': { schema: ref('schemas', schema) },
+      ...html,
+    },
+  },
+})
+
+/** Who may read an internal collection: a key issued for it (header or query), or a signed-in staff member. */
+const INTERNAL_SECURITY = [{ apiKeyHeader: [] }, { apiKeyQuery: [] }]
+
+function collectionPaths(c: DocumentedCollection): Record<string, Record<string, unknown>> {
+  const access = c.access === 'public' ? '公开，无须密钥' : '内部：须持有为该数据集签发的数据共享密钥，或已登录本系统'
+  const common = {
+    tags: [c.id],
+    ...(c.access === 'internal' ? { security: INTERNAL_SECURITY } : {}),
+  }
+  const notFound = { '404': ref('responses', 'notFound') }
+  const base = `/collections/${c.id}`
+  return {
+    [base]: {
+      get: {
+        ...common,
+        operationId: `describe.${c.id}`,
+        summary: `数据集说明：${c.title}`,
+        description: `${c.description}。${access}`,
+        parameters: [ref('parameters', 'fDocument'), ref('parameters', 'key')],
+        responses: {
+          ...ok('数据集的说明、范围、坐标系和链接', 'application/json', 'collection'),
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    [`${base}/items`]: {
+      get: {
+        ...common,
+        operationId: `items.${c.id}`,
+        summary: `要素：${c.title}`,
+        description: `按页返回要素（GeoJSON），下一页见 rel="next" 链接。${access}`,
+        parameters: [
+          'limit',
+          'bbox',
+          'bboxCrs',
+          'crs',
+          'cursor',
+          'datetime',
+          'filter',
+          'filterLang',
+          'filterCrs',
+          'key',
+          'fData',
+        ].map((p) => ref('parameters', p)),
+        responses: { ...withGeoJson('一页要素', 'featureCollection'), ...errors, ...notFound },
+      },
+    },
+    [`${base}/items/{featureId}`]: {
+      get: {
+        ...common,
+        operationId: `item.${c.id}`,
+        summary: `单个要素：${c.title}`,
+        description: `按编号返回一个要素。${access}`,
+        parameters: ['featureId', 'crs', 'key', 'fData'].map((p) => ref('parameters', p)),
+        responses: { ...withGeoJson('一个要素', 'feature'), ...errors, ...notFound },
+      },
+    },
+    [`${base}/queryables`]: {
+      get: {
+        ...common,
+        operationId: `queryables.${c.id}`,
+        summary: `可筛选属性：${c.title}`,
+        description: `filter 中可用的属性及其含义、类型。${access}`,
+        parameters: [ref('parameters', 'fDocument'), ref('parameters', 'key')],
+        responses: {
+          '200': {
+            description: '可筛选属性（JSON Schema）',
+            content: { 'application/schema+json': { schema: ref('schemas', 'queryables') }, ...html },
+          },
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+  }
+}
+
+/**
+ * The OpenAPI 3.0 document of the OGC API - Features service at `serviceUrl` (OGC 17-069r4 §7.3 and conformance class
+ * OpenAPI 3.0): the landing page, conformance, the collections and, for each collection given, its description,
+ * items, single feature and queryables. Give only the collections the reader may read: an internal collection named
+ * in the document is already a disclosure.
+ */
+export function buildOgcOpenApi(serviceUrl: string, collections: readonly DocumentedCollection[]): OpenApiDocument {
+  const docParams = [ref('parameters', 'fDocument'), ref('parameters', 'key')]
+  const service = (operationId: string, summary: string, description: string, schema: string) => ({
+    get: {
+      tags: ['service'],
+      operationId,
+      summary,
+      description,
+      parameters: docParams,
+      responses: { ...ok(summary, 'application/json', schema), ...errors },
+    },
+  })
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: '土壤环境一张图 · 数据共享服务（OGC API - Features）',
+      version: '1.0.0',
+      description:
+        '按 OGC API - Features 标准（OGC 17-069r4 第 1 部分、18-058r1 第 2 部分）提供的图层。公开数据集任何人可读；' +
+        '内部数据集须持有系统管理员签发的数据共享密钥（请求头 X-API-Key 或参数 key），或已登录本系统，且只返回所辖区县的数据。' +
+        'QGIS、ArcGIS Pro 以“OGC API - Features / WFS 3”方式添加本服务地址即可。',
+    },
+    servers: [{ url: serviceUrl, description: '本服务' }],
+    tags: [
+      { name: 'service', description: '服务说明：首页、遵循的标准、数据集列表、本文档' },
+      ...collections.map((c) => ({ name: c.id, description: c.title })),
+    ],
+    paths: {
+      '/': service('landingPage', '服务首页', '服务名称、说明和各资源的链接', 'landingPage'),
+      '/conformance': service('conformance', '遵循的标准', '本服务遵循的 OGC API 一致性类别', 'confClasses'),
+      '/api': {
+        get: {
+          tags: ['service'],
+          operationId: 'openapi',
+          summary: '接口说明（本文档）',
+          description: 'OpenAPI 3.0 文档；f=html 为网页',
+          parameters: docParams,
+          responses: {
+            '200': {
+              description: 'OpenAPI 3.0 文档',
+              content: { [OPENAPI_MEDIA_TYPE]: { schema: { type: 'object' } }, ...html },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/collections': service('collections', '数据集列表', '可读取的数据集及其链接', 'collections'),
+      ...Object.assign({}, ...collections.map(collectionPaths)),
+    },
+    components: {
+      schemas: SCHEMAS,
+      parameters: PARAMETERS,
+      responses: RESPONSES,
+      securitySchemes: {
+        apiKeyHeader: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-API-Key',
+          description: '数据共享密钥，放在请求头（QGIS“HTTP 头”认证，GDAL 用 GDAL_HTTP_HEADERS）',
+        },
+        apiKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: '数据共享密钥，作为参数 key' },
+      },
+    },
+    security: [{}, { apiKeyHeader: [] }, { apiKeyQuery: [] }],
+  }
+}
