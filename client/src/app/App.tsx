@@ -8,6 +8,7 @@ import { RetiredParcels } from '../features/land-update/retired-parcels'
 import { ChangePasswordPage } from '../features/auth/change-password-page'
 import { CoveragePage } from '../features/coverage/coverage-page'
 import { IndicatorsPage } from '../features/indicators/indicators-page'
+import { PlatformPackagePanel } from '../features/platform-package/platform-package-panel'
 import { SafeUseLedgerPage } from '../features/safe-use-ledger/safe-use-ledger-page'
 import { LoginPage } from '../features/auth/login-page'
 import { PrecheckPage } from '../features/precheck/precheck-page'
@@ -181,7 +182,9 @@ function IndicatorsShell({ user, onSignOut }: { user: SessionUser; onSignOut: ()
       <StaffHeader user={user} page="indicators" onSignOut={onSignOut}>
         <span className="app-header__page">安全利用率</span>
       </StaffHeader>
-      <IndicatorsPage canEditTargets={can(user.role, 'indicator.targets')} />
+      <IndicatorsPage canEditTargets={can(user.role, 'indicator.targets')}>
+        <PlatformPackagePanel />
+      </IndicatorsPage>
     </div>
   )
 }
