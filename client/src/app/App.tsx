@@ -10,6 +10,7 @@ import { CoveragePage } from '../features/coverage/coverage-page'
 import { IndicatorsPage } from '../features/indicators/indicators-page'
 import { PlatformPackagePanel } from '../features/platform-package/platform-package-panel'
 import { SafeUseLedgerPage } from '../features/safe-use-ledger/safe-use-ledger-page'
+import { SharingCataloguePage } from '../features/sharing-catalogue/sharing-catalogue-page'
 import { LoginPage } from '../features/auth/login-page'
 import { PrecheckPage } from '../features/precheck/precheck-page'
 import { PrecheckReport } from '../features/precheck/precheck-report'
@@ -58,7 +59,7 @@ function PageMessage({
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
   return next &&
-    /^\/(admin(\/units|\/ogc-keys)?|statistics|coverage|indicators|safe-use-ledger|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(
+    /^\/(admin(\/units|\/ogc-keys)?|statistics|coverage|indicators|safe-use-ledger|sharing|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(
       next,
     )
     ? next
@@ -203,6 +204,18 @@ function SafeUseLedgerShell({ user, onSignOut }: { user: SessionUser; onSignOut:
   )
 }
 
+/** 资源共享目录 inside the staff frame; every staff role reads it, administrators reach the keys from it. */
+function SharingShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="sharing" onSignOut={onSignOut}>
+        <span className="app-header__page">资源共享目录</span>
+      </StaffHeader>
+      <SharingCataloguePage onOpenKeys={() => navigate('/admin/ogc-keys')} />
+    </div>
+  )
+}
+
 /** 用地准入核查 inside the staff frame. */
 function PrecheckShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
   return (
@@ -242,6 +255,7 @@ export function App() {
         route === 'coverage' ||
         route === 'indicators' ||
         route === 'safe-use-ledger' ||
+        route === 'sharing' ||
         route === 'precheck' ||
         route === 'land-import'
           ? `?next=/${route}`
@@ -301,6 +315,7 @@ export function App() {
   if (route === 'statistics') return <StatisticsShell user={user} onSignOut={signOut} />
   if (route === 'coverage') return <CoverageShell user={user} onSignOut={signOut} />
   if (route === 'indicators') return <IndicatorsShell user={user} onSignOut={signOut} />
+  if (route === 'sharing') return <SharingShell user={user} onSignOut={signOut} />
   if (route === 'safe-use-ledger') {
     if (can(user.role, 'safeUse.view')) return <SafeUseLedgerShell user={user} onSignOut={signOut} />
     return (

@@ -16,6 +16,7 @@ export type Route =
   | 'coverage'
   | 'indicators'
   | 'safe-use-ledger'
+  | 'sharing'
   | 'public'
   | 'not-found'
 
@@ -33,6 +34,7 @@ const ROUTES: Record<string, Route> = {
   '/coverage': 'coverage',
   '/indicators': 'indicators',
   '/safe-use-ledger': 'safe-use-ledger',
+  '/sharing': 'sharing',
   '/public': 'public',
 }
 /** `/precheck/<id>/report`: the printable report of one pre-check. */

@@ -22,6 +22,7 @@ export interface StaffHeaderProps {
     | 'indicators'
     | 'registry-import'
     | 'safe-use-ledger'
+    | 'sharing'
   onSignOut: () => void
   children?: ReactNode
 }
@@ -35,6 +36,7 @@ const PAGES = [
   { page: 'safe-use-ledger', path: '/safe-use-ledger', label: '安全利用台账' },
   { page: 'registry-lists', path: '/registry/lists', label: '名录发布' },
   { page: 'precheck', path: '/precheck', label: '用地准入核查' },
+  { page: 'sharing', path: '/sharing', label: '共享目录' },
 ] as const
 
 /** The header of the staff pages: product name, the page's own tools, page links, the user menu with 修改密码 and 退出登录. */
@@ -45,6 +47,8 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
   if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
   if (can(user.role, 'user.manage') && page !== 'admin')
     links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
+  if (page !== 'sharing')
+    links.push({ label: '资源共享目录', testId: 'user-menu-sharing', onSelect: () => navigate('/sharing') })
   if (can(user.role, 'ogcKey.manage') && page !== 'ogc-keys')
     links.push({ label: '数据共享密钥', testId: 'user-menu-ogc-keys', onSelect: () => navigate('/admin/ogc-keys') })
   if (can(user.role, 'adminUnits.import') && page !== 'admin-units')
