@@ -287,6 +287,30 @@ async function exportList(): Promise<number> {
   return exportListId
 }
 
+let packageListId: number | undefined
+
+/** A published class list of 赫山区 with one entry, so that an upload package can be made (removed with the export list). */
+async function publishedPackageList(): Promise<number> {
+  if (packageListId !== undefined) return packageListId
+  await exportList()
+  const {
+    rows: [l],
+  } = await db.query(
+    `INSERT INTO class_list (adcode, title, rule_set_version, review_status, is_complete, parcel_count, created_by,
+       published_version, published_at)
+     VALUES ('430903', '权限测试上报清单', $1, 'published', true, 1, 'gengdi', 1, now()) RETURNING id`,
+    [EXPORT_RULE_SET],
+  )
+  await db.query(
+    `INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, sample_count, basis)
+     SELECT '430903', $1, id, 'priority', 'samples', 'A', 1, '{"summary": "权限测试"}'
+     FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`,
+    [l.id],
+  )
+  packageListId = Number(l.id)
+  return packageListId
+}
+
 /** A complete draft class list of 赫山区 with one entry (a fresh one per call: overrides and submits change it). */
 async function freshClassList(): Promise<{ listId: number; parcelId: number }> {
   await exportList()
@@ -752,6 +776,23 @@ const ROWS: Row[] = [
     expected: STAFF,
     call: async () => ({ url: `/api/class-lists/${await exportList()}/export.${format}` }),
   })),
+  {
+    method: 'GET',
+    route: '/api/exports/platform-package',
+    what: 'the upload package of 赫山区 for the national platform',
+    expected: STAFF,
+    call: async () => {
+      await publishedPackageList()
+      return { url: '/api/exports/platform-package?adcode=430903&target=national' }
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/exports/platform-package/counties',
+    what: 'what the upload packages of the counties of the scope would hold',
+    expected: STAFF,
+    call: async () => ({ url: '/api/exports/platform-package/counties' }),
+  },
   {
     method: 'POST',
     route: '/api/assess/soil-sample',
