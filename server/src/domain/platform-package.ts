@@ -10,12 +10,11 @@ import { DLBM, POINT_LEVEL, POINT_TYPE, labelOf } from './labels.ts'
 import type { PublicPlot } from './public-fields.ts'
 
 /**
- * The upload package of a county for the national soil environment information platform (全国土壤环境信息化管理平台)
- * and the provincial sub-platforms: its published class list, its published plot lists and its monitoring results,
- * each as GeoPackage and as zipped Shapefile (DBF in GBK), with a manifest. The platforms' own templates are not
- * public; the field names here are this system's defaults and a setting can rename each. Pure: no I/O.
+ * The platforms a county's upload package goes to: the national soil environment information platform and the
+ * provincial sub-platforms. The package holds the published class list, the published plot lists and the monitoring
+ * results, each as GeoPackage and zipped Shapefile (DBF in GBK), with a manifest. The platforms' own templates are
+ * not public; the field names here are this system's defaults and a setting can rename each.
  */
-
 export const PLATFORM_TARGETS = {
   national: { name: '全国土壤环境信息化管理平台', shortName: '全国平台' },
   provincial: { name: '省级土壤环境信息化管理子平台', shortName: '省级子平台' },
