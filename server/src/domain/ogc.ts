@@ -4,6 +4,13 @@
  * checked and refused in the officer's words.
  */
 import { AppError } from './errors.ts'
+import {
+  FILTER_CONFORMANCE,
+  FILTER_PARAMETERS,
+  parseItemsFilter,
+  queryableNames,
+  type SqlFilter,
+} from './ogc-filter.ts'
 
 export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -11,6 +18,7 @@ export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+  ...FILTER_CONFORMANCE,
 ] as const
 
 /** OGC:CRS84, longitude first: the default CRS of Part 1. */
@@ -25,6 +33,35 @@ export type SupportedCrs = (typeof SUPPORTED_CRS)[number]
 /** Whether coordinates in `crs` come latitude first (EPSG:4490's axis order). */
 export const isLatitudeFirst = (crs: SupportedCrs) => crs === CGCS2000
 
+/** The EPSG codes of CGCS2000 / 3-degree Gauss-Kruger CM 75E … CM 135E (no zone prefix), in steps of 3°. */
+export const GAUSS_KRUGER_SRIDS = { first: 4534, last: 4554 } as const
+const GAUSS_KRUGER_URI = /^http:\/\/www\.opengis\.net\/def\/crs\/EPSG\/0\/(45[3-5]\d)$/
+
+/** The URI of an EPSG CRS, as Part 2 names it. */
+export const epsgCrsUri = (srid: number) => `http://www.opengis.net/def/crs/EPSG/0/${srid}`
+
+/**
+ * A CRS features may be written in: CRS84, EPSG:4490, or a CGCS2000 3° Gauss-Krüger CRS (EPSG:4534–4554, output
+ * only), which the service offers for the counties it serves.
+ */
+export type OutputCrs = SupportedCrs | `http://www.opengis.net/def/crs/EPSG/0/${number}`
+
+/** The EPSG code of the Gauss-Krüger CRS `crs`, or null for a geographic one. */
+export function gaussKrugerSridOf(crs: string): number | null {
+  const m = GAUSS_KRUGER_URI.exec(crs)
+  const srid = m ? Number(m[1]) : NaN
+  return srid >= GAUSS_KRUGER_SRIDS.first && srid <= GAUSS_KRUGER_SRIDS.last ? srid : null
+}
+
+/** The EPSG code features are written in for `crs` (the data are stored in EPSG:4490). */
+export const outputSridOf = (crs: OutputCrs) => gaussKrugerSridOf(crs) ?? 4490
+
+/**
+ * Whether the first coordinate in `crs` points north: latitude in EPSG:4490, and northing (X) in the Gauss-Krüger
+ * CRSs, whose EPSG definitions order the axes northing, easting.
+ */
+export const isFirstAxisNorth = (crs: OutputCrs) => crs !== CRS84
+
 export const DEFAULT_LIMIT = 100
 export const MAX_LIMIT = 1000
 
@@ -33,13 +70,24 @@ export interface ItemsQuery {
   limit: number
   /** [minLon, minLat, maxLon, maxLat], or null for no box. */
   bbox: [number, number, number, number] | null
-  crs: SupportedCrs
+  crs: OutputCrs
   /** Opaque to the client: where the previous page ended; null for the first page. */
   cursor: string | null
+  /** `filter`, `datetime` and the property filters as one SQL condition over the collection's properties, or null. */
+  filter: SqlFilter | null
 }
 
 /** `key`: a data sharing key sent as a query parameter (the service checks it before the items are read). */
-const KNOWN_PARAMETERS = new Set(['limit', 'bbox', 'bbox-crs', 'crs', 'cursor', 'f', 'key'])
+const KNOWN_PARAMETERS = new Set<string>([
+  'limit',
+  'bbox',
+  'bbox-crs',
+  'crs',
+  'cursor',
+  'f',
+  'key',
+  ...FILTER_PARAMETERS,
+])
 
 function refuse(message: string, field: string): never {
   throw new AppError('VALIDATION', message, { problems: [{ code: 'INVALID_PARAMETER', message, field }] })
@@ -54,7 +102,11 @@ const single = (value: unknown, name: string): string | undefined => {
 function parseCrs(value: string | undefined, name: string): SupportedCrs {
   if (value === undefined) return CRS84
   const found = SUPPORTED_CRS.find((c) => c === value)
-  if (!found) refuse(`参数 ${name} 的坐标系“${value}”不支持，可用：${SUPPORTED_CRS.join('、')}`, name)
+  if (!found) {
+    const gaussKruger =
+      name === 'crs' ? '，或所在区县的 CGCS2000 3 度带高斯-克吕格投影（EPSG 4534–4554，只用于输出）' : ''
+    refuse(`参数 ${name} 的坐标系“${value}”不支持，可用：${SUPPORTED_CRS.join('、')}${gaussKruger}`, name)
+  }
   return found
 }
 
@@ -62,9 +114,14 @@ function parseCrs(value: string | undefined, name: string): SupportedCrs {
  * The parameters of `/collections/{id}/items` (Part 1 §7.15; Part 2 `crs` and `bbox-crs`). Unknown parameters are
  * refused (Part 1, /req/core/query-param-unknown), as is a box outside longitude/latitude ranges.
  */
-export function parseItemsQuery(query: Record<string, unknown>): ItemsQuery {
+export function parseItemsQuery(query: Record<string, unknown>, collection: string | null = null): ItemsQuery {
+  const filterable = collection === null ? [] : queryableNames(collection)
   for (const name of Object.keys(query))
-    if (!KNOWN_PARAMETERS.has(name)) refuse(`不认识的参数“${name}”，可用：limit、bbox、bbox-crs、crs、cursor`, name)
+    if (!KNOWN_PARAMETERS.has(name) && !filterable.includes(name))
+      refuse(
+        `不认识的参数“${name}”，可用：${['limit', 'bbox', 'bbox-crs', 'crs', 'cursor', ...(collection === null ? [] : [...FILTER_PARAMETERS, ...filterable])].join('、')}`,
+        name,
+      )
   const limitText = single(query.limit, 'limit')
   let limit = DEFAULT_LIMIT
   if (limitText !== undefined) {
@@ -72,7 +129,9 @@ export function parseItemsQuery(query: Record<string, unknown>): ItemsQuery {
       refuse(`参数 limit 应为 1 到 ${MAX_LIMIT} 之间的整数，收到“${limitText}”`, 'limit')
     limit = Math.min(Number(limitText), MAX_LIMIT)
   }
-  const crs = parseCrs(single(query.crs, 'crs'), 'crs')
+  const crsText = single(query.crs, 'crs')
+  const crs =
+    crsText !== undefined && gaussKrugerSridOf(crsText) !== null ? (crsText as OutputCrs) : parseCrs(crsText, 'crs')
   const bboxCrs = parseCrs(single(query['bbox-crs'], 'bbox-crs'), 'bbox-crs')
   const bboxText = single(query.bbox, 'bbox')
   let bbox: ItemsQuery['bbox'] = null
@@ -88,5 +147,5 @@ export function parseItemsQuery(query: Record<string, unknown>): ItemsQuery {
   const cursor = single(query.cursor, 'cursor') ?? null
   if (cursor !== null && !/^[\w.:-]{1,64}$/.test(cursor))
     refuse('参数 cursor 无效，请从上一页的 next 链接翻页', 'cursor')
-  return { limit, bbox, crs, cursor }
+  return { limit, bbox, crs, cursor, filter: collection === null ? null : parseItemsFilter(query, collection) }
 }

@@ -2,7 +2,7 @@ import { Router, type ErrorRequestHandler, type Request, type Response } from 'e
 import { AppError } from '../domain/errors.ts'
 import { apiKeyOf } from '../http/api-key.ts'
 import { CONFORMANCE, CRS84, parseItemsQuery, type ItemsQuery } from '../domain/ogc.ts'
-import { queryablesOf } from '../domain/ogc-queryables.ts'
+import { QUERYABLES_REL, queryablesOf, queryablesSchema } from '../domain/ogc-queryables.ts'
 import type { OgcReader } from '../domain/ogc-access.ts'
 import type { OgcKeysService } from '../services/ogc-keys.service.ts'
 import { COLLECTION_CRS, type OgcService } from '../services/ogc.service.ts'
@@ -16,6 +16,7 @@ import {
   renderItemPage,
   renderItemsPage,
   renderLandingPage,
+  renderQueryablesPage,
   type HtmlItemsCollection,
   type HtmlView,
 } from '../http/ogc-html.ts'
@@ -140,27 +141,34 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
     else sendJson(res, { conformsTo: CONFORMANCE, links: [htmlAlternate(urlOf(req, '/conformance'))] })
   })
 
-  const describe = (req: Request, c: { id: string; title: string; description: string }, bbox: number[] | null) => ({
+  const describe = (
+    req: Request,
+    c: { id: string; title: string; description: string },
+    bbox: number[] | null,
+    crs: readonly string[],
+  ) => ({
     id: c.id,
     title: c.title,
     description: c.description,
     itemType: 'feature',
     ...(bbox ? { extent: { spatial: { bbox: [bbox], crs: CRS84 } } } : {}),
-    crs: COLLECTION_CRS.crs,
+    crs,
     storageCrs: COLLECTION_CRS.storageCrs,
     links: [
       { href: urlOf(req, `/collections/${c.id}`), rel: 'self', type: 'application/json', title: c.title },
       { href: urlOf(req, `/collections/${c.id}/items`), rel: 'items', type: 'application/geo+json', title: '要素' },
+      { href: urlOf(req, `/collections/${c.id}/queryables`), rel: QUERYABLES_REL, type: 'application/schema+json' },
       htmlAlternate(urlOf(req, `/collections/${c.id}`)),
     ],
   })
 
   router.get(`${BASE}/collections`, async (req, res) => {
     const bbox = await service.extent()
+    const crs = await service.offeredCrs()
     await logUse(req, res, null, 0)
     const visible = service.visibleCollections(readerOf(res))
     if (isHtml(res)) {
-      const described = visible.map((c) => ({ ...describe(req, c, bbox), access: c.access }))
+      const described = visible.map((c) => ({ ...describe(req, c, bbox, crs), access: c.access }))
       sendHtml(res, renderCollectionsPage(htmlViewOf(req, urlOf(req, '/collections')), described))
       return
     }
@@ -169,7 +177,7 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
         { href: urlOf(req, '/collections'), rel: 'self', type: 'application/json', title: '数据集' },
         htmlAlternate(urlOf(req, '/collections')),
       ],
-      collections: visible.map((c) => describe(req, c, bbox)),
+      collections: visible.map((c) => describe(req, c, bbox, crs)),
     })
   })
 
@@ -177,16 +185,30 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
     const collection = service.collection(req.params.id, readerOf(res))
     const bbox = await service.extent()
     await logUse(req, res, collection.id, 0)
-    const described = describe(req, collection, bbox)
+    const described = describe(req, collection, bbox, await service.offeredCrs())
     if (isHtml(res)) {
       const view = htmlViewOf(req, urlOf(req, `/collections/${collection.id}`))
       sendHtml(res, renderCollectionPage(view, urlOf(req, '/collections'), { ...described, access: collection.access }))
     } else sendJson(res, described)
   })
 
+  router.get(`${BASE}/collections/:id/queryables`, async (req, res) => {
+    const collection = service.collection(req.params.id, readerOf(res))
+    await logUse(req, res, collection.id, 0)
+    const schema = queryablesSchema(
+      collection.id,
+      collection.title,
+      urlOf(req, `/collections/${collection.id}/queryables`),
+    )
+    if (isHtml(res)) {
+      const view = htmlViewOf(req, urlOf(req, `/collections/${collection.id}/queryables`))
+      sendHtml(res, renderQueryablesPage(view, htmlCollectionOf(req, collection), schema))
+    } else sendJson(res, schema, 'application/schema+json')
+  })
+
   router.get(`${BASE}/collections/:id/items`, async (req, res) => {
     const collection = service.collection(req.params.id, readerOf(res))
-    const asked = parseItemsQuery(req.query as Record<string, unknown>)
+    const asked = parseItemsQuery(req.query as Record<string, unknown>, collection.id)
     const query: ItemsQuery = isHtml(res) ? { ...asked, crs: CRS84 } : asked
     const page = await collection.page(query, null, readerOf(res))
     await logUse(req, res, collection.id, page.features.length)
@@ -225,7 +247,11 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
     const collection = service.collection(req.params.id, readerOf(res))
     const { crs: asked } = parseItemsQuery(req.query as Record<string, unknown>)
     const crs = isHtml(res) ? CRS84 : asked
-    const page = await collection.page({ limit: 1, bbox: null, crs, cursor: null }, req.params.featureId, readerOf(res))
+    const page = await collection.page(
+      { limit: 1, bbox: null, crs, cursor: null, filter: null },
+      req.params.featureId,
+      readerOf(res),
+    )
     const feature = page.features[0]
     await logUse(req, res, collection.id, page.features.length)
     if (!feature) throw new AppError('NOT_FOUND', `数据集“${collection.id}”中没有编号为“${req.params.featureId}”的要素`)

@@ -1,8 +1,20 @@
 import type { Database } from '../db/database.ts'
 import type { CoverageSettings } from '../domain/coverage.ts'
 import { AppError } from '../domain/errors.ts'
-import { CGCS2000, isLatitudeFirst, SUPPORTED_CRS, type ItemsQuery, type SupportedCrs } from '../domain/ogc.ts'
+import {
+  CGCS2000,
+  epsgCrsUri,
+  isFirstAxisNorth,
+  outputSridOf,
+  SUPPORTED_CRS,
+  type ItemsQuery,
+  type OutputCrs,
+  type SupportedCrs,
+} from '../domain/ogc.ts'
 import { CLASS_LABEL } from '../domain/classify-farmland.ts'
+import { gaussKrugerSrid } from '../domain/gap-analysis.ts'
+import { industryNameOf, labelOf, ENTERPRISE_STATUS } from '../domain/labels.ts'
+import { LAND_CLASSES, landClassOf } from '../domain/land-class.ts'
 import {
   INTERNAL_COLLECTIONS,
   mayReadInternal,
@@ -12,10 +24,12 @@ import {
 } from '../domain/ogc-access.ts'
 import { toPublicControlZone, toPublicPlot, type Bbox, type PublicCounty } from '../domain/public-fields.ts'
 import {
+  listCountyCentroids,
   pageCountyOutlines,
   pageInternal,
   pagePublishedPlots,
   pagePublishedZones,
+  pageTownshipOutlines,
   type PageParams,
 } from '../repos/ogc.repo.ts'
 import { listPublicCounties } from './public.service.ts'
@@ -74,12 +88,43 @@ const INTERNAL_DESCRIPTION: Record<InternalCollectionId, string> = {
     '耕地图斑：编号、乡镇、地类编码、面积（亩）、已发布的类别（优先保护类、安全利用类、严格管控类）及划分依据摘要',
   'monitoring-points': '土壤环境监测点位：级别、类型、状态及最近一次采样（日期、介质、pH、含量 mg/kg）',
   'contaminated-plots': '污染地块（含未发布的）：编号、名称、状态、风险等级、原行业、审核状态',
+  'class-list':
+    '各区县最新发布的耕地土壤环境质量类别清单：清单编号、名称、发布版本和发布时间，每个图斑的编号、乡镇、地类、面积（亩）、类别、划分方法、土壤等级、主要污染物及划分依据摘要',
+  'control-zones-internal': '管控区域（含未发布的）：编码、名称、审核状态、已发布版本、公告、监测要求及涉及的污染地块',
+  enterprises: '土壤污染重点监管单位：统一社会信用代码、名称、行业、生产状态及厂区范围',
+  'land-context': '第三次全国国土调查地类图斑（耕地图斑以外的）：标识码、地类编码、地类名称、图斑面积（平方米）',
+  'basic-farmland': '永久基本农田图斑：标识码、图斑编号、地类编码、图斑面积（平方米）、坐落单位',
 }
 
 /** A parcel's properties with the Chinese name of its published class beside the class code. */
 function withClassLabel(properties: Record<string, unknown>): Record<string, unknown> {
   const cls = properties.class as keyof typeof CLASS_LABEL
   return { ...properties, class_label: CLASS_LABEL[cls] ?? null }
+}
+
+/** An enterprise's properties with the Chinese names of its industry and status. */
+function withEnterpriseLabels(properties: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...properties,
+    industry_name: industryNameOf(String(properties.industry), properties.industry_other as string | null),
+    status_name: labelOf(ENTERPRISE_STATUS, properties.status as string),
+  }
+}
+
+/** A 三调 feature's properties with the class the context base map draws it in (GB/T 21010-2017 first level). */
+function withLandClass(properties: Record<string, unknown>): Record<string, unknown> {
+  const landClass = landClassOf(String(properties.dlbm))
+  return { ...properties, land_class: landClass, land_class_name: LAND_CLASSES.find((c) => c.key === landClass)!.name }
+}
+
+/** What the service adds to the row of an internal collection: Chinese names beside codes. */
+const INTERNAL_PROPERTIES: Partial<
+  Record<InternalCollectionId, (p: Record<string, unknown>) => Record<string, unknown>>
+> = {
+  'farmland-parcels': withClassLabel,
+  'class-list': withClassLabel,
+  enterprises: withEnterpriseLabels,
+  'land-context': withLandClass,
 }
 
 /**
@@ -117,6 +162,13 @@ export class OgcService {
         access: 'public',
         page: (query, featureId) => this.counties(query, featureId),
       },
+      {
+        id: 'townships',
+        title: '乡镇（街道）界线（公开）',
+        description: '公开地图上的乡镇（街道）界线：乡镇代码、名称及所在区县',
+        access: 'public',
+        page: (query, featureId) => this.townships(query, featureId),
+      },
       ...INTERNAL_COLLECTIONS.map(({ id, title }): Collection => ({
         id,
         title,
@@ -145,18 +197,39 @@ export class OgcService {
     return (await listPublicCounties(this.db, this.coverage)).bbox
   }
 
-  private params(query: ItemsQuery, featureId: string | null): PageParams {
+  /**
+   * The CRSs features are served in (Part 2 §6.2): CRS84, EPSG:4490 and the 3° Gauss-Krüger CRS of each county
+   * served, its central meridian the multiple of 3° nearest the centroid of the county's outline.
+   */
+  async offeredCrs(): Promise<OutputCrs[]> {
+    const srids = new Set((await listCountyCentroids(this.db)).map((c) => gaussKrugerSrid(c.lon)))
+    return [...SUPPORTED_CRS, ...[...srids].sort((a, b) => a - b).map((srid) => epsgCrsUri(srid) as OutputCrs)]
+  }
+
+  /** The EPSG code features are written in; a Gauss-Krüger CRS of no county served is refused (Part 2 §6.2.1). */
+  private async outputSrid(crs: OutputCrs): Promise<number> {
+    const srid = outputSridOf(crs)
+    if (srid === 4490) return srid
+    const offered = await this.offeredCrs()
+    if (offered.includes(crs)) return srid
+    const message = `参数 crs 的坐标系“${crs}”不是本服务所含区县的高斯-克吕格投影，可用：${offered.join('、')}`
+    throw new AppError('VALIDATION', message, { problems: [{ code: 'INVALID_PARAMETER', message, field: 'crs' }] })
+  }
+
+  private async params(query: ItemsQuery, featureId: string | null): Promise<PageParams> {
     return {
       after: featureId === null ? parseCountyCursor(query.cursor) : { adcode: '', id: 0 },
       rows: featureId === null ? query.limit + 1 : 1,
       bbox: featureId === null ? query.bbox : null,
-      latitudeFirst: isLatitudeFirst(query.crs),
+      latitudeFirst: isFirstAxisNorth(query.crs),
       id: featureId === null ? null : (parseNumericId(featureId) ?? -1),
+      srid: await this.outputSrid(query.crs),
+      filter: featureId === null ? query.filter : null,
     }
   }
 
   private async plots(query: ItemsQuery, featureId: string | null): Promise<FeaturePage> {
-    const rows = await pagePublishedPlots(this.db, this.params(query, featureId))
+    const rows = await pagePublishedPlots(this.db, await this.params(query, featureId))
     return paged(
       rows,
       query.limit,
@@ -166,7 +239,7 @@ export class OgcService {
   }
 
   private async zones(query: ItemsQuery, featureId: string | null): Promise<FeaturePage> {
-    const rows = await pagePublishedZones(this.db, this.params(query, featureId))
+    const rows = await pagePublishedZones(this.db, await this.params(query, featureId))
     return paged(
       rows,
       query.limit,
@@ -181,13 +254,13 @@ export class OgcService {
     featureId: string | null,
     reader: OgcReader,
   ): Promise<FeaturePage> {
-    const rows = await pageInternal(this.db, id, this.params(query, featureId), readableAdcodes(reader))
+    const rows = await pageInternal(this.db, id, await this.params(query, featureId), readableAdcodes(reader))
+    const described = INTERNAL_PROPERTIES[id] ?? ((properties) => properties)
     return paged(
       rows,
       query.limit,
       (r) => `${r.adcode}.${r.id}`,
-      ({ id: rowId, geometry, ...properties }) =>
-        featureText(Number(rowId), geometry, id === 'farmland-parcels' ? withClassLabel(properties) : properties),
+      ({ id: rowId, geometry, ...properties }) => featureText(Number(rowId), geometry, described(properties)),
     )
   }
 
@@ -205,8 +278,10 @@ export class OgcService {
       after: cursor ?? '',
       rows: featureId === null ? query.limit + 1 : 1,
       bbox: featureId === null ? query.bbox : null,
-      latitudeFirst: isLatitudeFirst(query.crs),
-      adcode: featureId,
+      latitudeFirst: isFirstAxisNorth(query.crs),
+      code: featureId,
+      srid: await this.outputSrid(query.crs),
+      filter: featureId === null ? query.filter : null,
     })
     const page = rows.slice(0, query.limit)
     return {
@@ -215,6 +290,31 @@ export class OgcService {
         .map((r) => featureText(r.adcode, r.geometry, withoutBbox(served.get(r.adcode)!))),
       next: rows.length > query.limit ? page[page.length - 1].adcode : null,
     }
+  }
+
+  /** A page of the township outlines the public map draws, keyed by township code. */
+  private async townships(query: ItemsQuery, featureId: string | null): Promise<FeaturePage> {
+    const cursor = featureId === null ? query.cursor : null
+    if (cursor !== null && !/^\d{9}$/.test(cursor))
+      throw new AppError('VALIDATION', '参数 cursor 无效，请从上一页的 next 链接翻页', {
+        reason: 'INVALID_PARAMETER',
+        field: 'cursor',
+      })
+    const rows = await pageTownshipOutlines(this.db, {
+      after: cursor ?? '',
+      rows: featureId === null ? query.limit + 1 : 1,
+      bbox: featureId === null ? query.bbox : null,
+      latitudeFirst: isFirstAxisNorth(query.crs),
+      code: featureId === null ? null : /^\d{9}$/.test(featureId) ? featureId : '',
+      srid: await this.outputSrid(query.crs),
+      filter: featureId === null ? query.filter : null,
+    })
+    return paged(
+      rows,
+      query.limit,
+      (r) => r.code,
+      ({ geometry, ...properties }) => featureText(properties.code, geometry, properties),
+    )
   }
 }
 

@@ -4,12 +4,15 @@
 SELECT p.id, p.adcode::text AS adcode, c.name AS county, p.code, p.name, p.status, p.risk_level,
        p.former_industry, p.review_status, round(p.area_m2::numeric, 1)::float8 AS area_m2, p.updated_at,
        p.is_generated,
-       ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(p.geom) ELSE p.geom END, 7) AS geometry
+       ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(ST_Transform(p.geom, $11::int))
+                         ELSE ST_Transform(p.geom, $11::int) END,
+                    CASE WHEN $11::int = 4490 THEN 7 ELSE 3 END) AS geometry
 FROM contaminated_plot p
 JOIN county c ON c.adcode = p.adcode
 WHERE p.adcode = ANY ($10::bpchar[])
   AND (p.adcode, p.id) > ($1::bpchar, $2::bigint)
   AND ($9::bigint IS NULL OR p.id = $9::bigint)
   AND ($4::float8 IS NULL OR ST_Intersects(p.geom, ST_MakeEnvelope($4, $5, $6, $7, 4490)))
+  AND TRUE -- filter
 ORDER BY p.adcode, p.id
 LIMIT $3

@@ -6,7 +6,9 @@ SELECT m.id, m.adcode::text AS adcode, c.name AS county, m.code, m.name, m.level
        m.township_code::text AS township_code, m.land_use::text AS land_use, m.is_generated,
        to_char(r.sampled_on, 'YYYY-MM-DD') AS latest_sampled_on, r.medium AS latest_medium,
        r.ph::float8 AS latest_ph, r.values_mg_kg AS latest_values_mg_kg,
-       ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(m.geom) ELSE m.geom END, 7) AS geometry
+       ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(ST_Transform(m.geom, $11::int))
+                         ELSE ST_Transform(m.geom, $11::int) END,
+                    CASE WHEN $11::int = 4490 THEN 7 ELSE 3 END) AS geometry
 FROM monitoring_point m
 JOIN county c ON c.adcode = m.adcode
 LEFT JOIN LATERAL (
@@ -19,5 +21,6 @@ WHERE m.adcode = ANY ($10::bpchar[])
   AND (m.adcode, m.id) > ($1::bpchar, $2::bigint)
   AND ($9::bigint IS NULL OR m.id = $9::bigint)
   AND ($4::float8 IS NULL OR ST_Intersects(m.geom, ST_MakeEnvelope($4, $5, $6, $7, 4490)))
+  AND TRUE -- filter
 ORDER BY m.adcode, m.id
 LIMIT $3
