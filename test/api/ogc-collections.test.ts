@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
+import { OGC_QUERYABLES } from '../../server/src/domain/ogc-queryables.ts'
 import { sha256 } from '../../server/src/services/password.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
@@ -188,6 +189,8 @@ describe('the new internal collections: within the key’s counties, paged compl
       expect(features, id).toHaveLength(expected)
       expect(new Set(features.map((f) => f.id)).size, id).toBe(features.length)
       for (const f of features) expect(['430903', COUNTY], id).toContain(f.properties.adcode)
+      const documented = OGC_QUERYABLES[id].properties.map((p) => p.name).sort()
+      expect(Object.keys(features[0].properties).sort(), id).toEqual(documented)
       const text = JSON.stringify(features)
       expect(text, id).not.toContain(`${MARK}-E`)
       expect(text, id).not.toContain(`${MARK}-L`)
@@ -236,6 +239,12 @@ describe('the new internal collections: within the key’s counties, paged compl
       .set('X-API-Key', keyOfHeshan)
       .expect(200)
     expect(one.body.properties).toMatchObject({ class: 'safe_use', list_id: lists.latest })
+    const strict = await request(app)
+      .get('/ogc/collections/class-list/items')
+      .query({ class: 'strict', adcode: COUNTY })
+      .set('X-API-Key', keyOfHeshan)
+      .expect(200)
+    expect(strict.body.features.map((f: any) => f.id)).toEqual([parcelIds[2]])
   })
 
   it('when a staff member of 赫山区 reads with his session, then the new collections are listed and hold only his county', async () => {
@@ -264,6 +273,7 @@ describe('public reader', () => {
     const ours = features.find((f) => f.id === TOWN)
     expect(ours.properties).toEqual({ code: TOWN, name: '投影镇', adcode: COUNTY, county: '测试市 投影县' })
     expect(ours.geometry.type).toBe('MultiPolygon')
+    expect(Object.keys(ours.properties).sort()).toEqual(OGC_QUERYABLES.townships.properties.map((p) => p.name).sort())
     const one = await request(app).get(`/ogc/collections/townships/items/${TOWN}`).expect(200)
     expect(one.body.id).toBe(TOWN)
     await request(app).get('/ogc/collections/townships/items/999999999').expect(404)

@@ -94,10 +94,10 @@ afterAll(async () => {
 describe('internal collections without a key', () => {
   it('when no key and no session is sent, then the internal collections are not listed and answer 404 as unknown ones', async () => {
     const list = await request(app).get('/ogc/collections').expect(200)
-    expect(list.body.collections.map((c: any) => c.id)).toEqual(['plots', 'control-zones', 'counties'])
+    expect(list.body.collections.map((c: any) => c.id)).toEqual(['plots', 'control-zones', 'counties', 'townships'])
     for (const id of INTERNAL) {
       const one = await request(app).get(`/ogc/collections/${id}`).expect(404)
-      expect(one.body.error.message).toBe(`没有名为“${id}”的数据集，可用：plots、control-zones、counties`)
+      expect(one.body.error.message).toBe(`没有名为“${id}”的数据集，可用：plots、control-zones、counties、townships`)
       await request(app).get(`/ogc/collections/${id}/items`).expect(404)
     }
   })
@@ -118,7 +118,13 @@ describe('a key for one county', () => {
     const { key } = await issue()
     expect(key).toMatch(/^sk_[A-Za-z0-9_-]{32}$/)
     const list = await request(app).get('/ogc/collections').set('X-API-Key', key).expect(200)
-    expect(list.body.collections.map((c: any) => c.id)).toEqual(['plots', 'control-zones', 'counties', ...INTERNAL])
+    expect(list.body.collections.map((c: any) => c.id)).toEqual([
+      'plots',
+      'control-zones',
+      'counties',
+      'townships',
+      ...INTERNAL,
+    ])
     for (const id of INTERNAL) {
       const features = await sweep(id, (r) => r.set('X-API-Key', key), 70)
       expect(features.length, id).toBeGreaterThan(0)
@@ -171,6 +177,7 @@ describe('a key for one county', () => {
       'plots',
       'control-zones',
       'counties',
+      'townships',
       'farmland-parcels',
     ])
     await request(app).get('/ogc/collections/monitoring-points/items').set('X-API-Key', key).expect(404)

@@ -799,6 +799,10 @@ describe('OGC API - Features (/ogc), the public collections', () => {
     const counties = await allFeatures('counties')
     const publicCounties = (await request(app).get('/api/public/counties')).body.counties
     expect(counties.map((f) => f.id).sort()).toEqual(publicCounties.map((c: any) => c.adcode).sort())
+    const townships = await allFeatures('townships')
+    const { rows: drawn } = await db.query(`SELECT code::text FROM township WHERE geom IS NOT NULL ORDER BY code`)
+    expect(townships.map((f) => f.id).sort()).toEqual(drawn.map((t) => t.code))
+    for (const f of townships) expect(Object.keys(f.properties).sort()).toEqual(['adcode', 'code', 'county', 'name'])
     for (const path of ['/ogc', '/ogc/conformance', '/ogc/collections', '/ogc/collections/plots']) {
       const res = await request(app).get(path)
       expect(res.status, path).toBe(200)

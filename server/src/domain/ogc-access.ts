@@ -9,6 +9,11 @@ export const INTERNAL_COLLECTIONS = [
   { id: 'farmland-parcels', title: '耕地图斑及类别' },
   { id: 'monitoring-points', title: '土壤环境监测点位' },
   { id: 'contaminated-plots', title: '污染地块（内部）' },
+  { id: 'class-list', title: '耕地分类清单（最新发布）' },
+  { id: 'control-zones-internal', title: '管控区域（内部，含未发布）' },
+  { id: 'enterprises', title: '土壤污染重点监管单位' },
+  { id: 'land-context', title: '三调地类图斑（底图）' },
+  { id: 'basic-farmland', title: '永久基本农田' },
 ] as const
 export type InternalCollectionId = (typeof INTERNAL_COLLECTIONS)[number]['id']
 export const INTERNAL_COLLECTION_IDS = INTERNAL_COLLECTIONS.map((c) => c.id) as InternalCollectionId[]

@@ -12,5 +12,6 @@ WHERE b.adcode = ANY ($10::bpchar[])
   AND (b.adcode, b.id) > ($1::bpchar, $2::bigint)
   AND ($9::bigint IS NULL OR b.id = $9::bigint)
   AND ($4::float8 IS NULL OR ST_Intersects(b.geom, ST_MakeEnvelope($4, $5, $6, $7, 4490)))
+  AND TRUE -- filter
 ORDER BY b.adcode, b.id
 LIMIT $3

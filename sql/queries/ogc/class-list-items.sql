@@ -26,5 +26,6 @@ LEFT JOIN township t ON t.adcode = p.adcode AND t.code = p.township_code
 WHERE (e.adcode, e.parcel_id) > ($1::bpchar, $2::bigint)
   AND ($9::bigint IS NULL OR e.parcel_id = $9::bigint)
   AND ($4::float8 IS NULL OR ST_Intersects(p.geom, ST_MakeEnvelope($4, $5, $6, $7, 4490)))
+  AND TRUE -- filter
 ORDER BY e.adcode, e.parcel_id
 LIMIT $3

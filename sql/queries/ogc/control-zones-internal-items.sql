@@ -17,5 +17,6 @@ WHERE z.adcode = ANY ($10::bpchar[])
   AND (z.adcode, z.id) > ($1::bpchar, $2::bigint)
   AND ($9::bigint IS NULL OR z.id = $9::bigint)
   AND ($4::float8 IS NULL OR ST_Intersects(z.geom, ST_MakeEnvelope($4, $5, $6, $7, 4490)))
+  AND TRUE -- filter
 ORDER BY z.adcode, z.id
 LIMIT $3

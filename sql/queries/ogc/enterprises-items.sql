@@ -12,5 +12,6 @@ WHERE e.adcode = ANY ($10::bpchar[])
   AND (e.adcode, e.id) > ($1::bpchar, $2::bigint)
   AND ($9::bigint IS NULL OR e.id = $9::bigint)
   AND ($4::float8 IS NULL OR ST_Intersects(e.geom, ST_MakeEnvelope($4, $5, $6, $7, 4490)))
+  AND TRUE -- filter
 ORDER BY e.adcode, e.id
 LIMIT $3

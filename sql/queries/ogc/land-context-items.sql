@@ -11,5 +11,6 @@ WHERE l.adcode = ANY ($10::bpchar[])
   AND (l.adcode, l.id) > ($1::bpchar, $2::bigint)
   AND ($9::bigint IS NULL OR l.id = $9::bigint)
   AND ($4::float8 IS NULL OR ST_Intersects(l.geom, ST_MakeEnvelope($4, $5, $6, $7, 4490)))
+  AND TRUE -- filter
 ORDER BY l.adcode, l.id
 LIMIT $3

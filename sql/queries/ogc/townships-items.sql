@@ -12,5 +12,6 @@ WHERE t.geom IS NOT NULL
   AND (t.adcode, t.code) > (left($1::text, 6)::bpchar, $1::bpchar)
   AND ($8::text IS NULL OR t.code = $8::bpchar)
   AND ($3::float8 IS NULL OR ST_Intersects(t.geom, ST_MakeEnvelope($3, $4, $5, $6, 4490)))
+  AND TRUE -- filter
 ORDER BY t.adcode, t.code
 LIMIT $2
