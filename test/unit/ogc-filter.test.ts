@@ -81,6 +81,24 @@ describe('CQL2 text to SQL', () => {
     expect(compile(text)).toEqual({ sql, params })
   })
 
+  it('writes the other geometry literals as GeoJSON', () => {
+    expect(compile('S_INTERSECTS(geometry, LINESTRING(112 28, 113 29))').params).toEqual([
+      '{"type":"LineString","coordinates":[[112,28],[113,29]]}',
+    ])
+    expect(compile('S_INTERSECTS(geometry, MULTILINESTRING((112 28, 113 29), (112 29, 113 28)))').params).toEqual([
+      '{"type":"MultiLineString","coordinates":[[[112,28],[113,29]],[[112,29],[113,28]]]}',
+    ])
+    expect(
+      compile('S_INTERSECTS(geometry, MULTIPOLYGON(((112 28, 113 28, 113 29, 112 28)), ((1 1, 2 1, 2 2, 1 1))))')
+        .params,
+    ).toEqual([
+      '{"type":"MultiPolygon","coordinates":[[[[112,28],[113,28],[113,29],[112,28]]],[[[1,1],[2,1],[2,2],[1,1]]]]}',
+    ])
+    expect(compile('S_INTERSECTS(geometry, MULTIPOINT(112 28, 113 29))').params).toEqual([
+      '{"type":"MultiPoint","coordinates":[[112,28],[113,29]]}',
+    ])
+  })
+
   it('reads the coordinates of EPSG:4490 latitude first', () => {
     const crs = 'http://www.opengis.net/def/crs/EPSG/0/4490'
     expect(compile('S_INTERSECTS(geometry, BBOX(28.5, 112.1, 28.6, 112.2))', crs).params).toEqual([
@@ -113,6 +131,10 @@ describe('CQL2 text to SQL', () => {
     ['S_INTERSECTS(geometry, CIRCLE(1 2))', '不支持', 24],
     ['S_INTERSECTS(geometry, BBOX(1, 2, 3))', '4 个数', 24],
     ['S_INTERSECTS(geometry, POINT(112 95))', '超出经纬度范围', 30],
+    ['S_INTERSECTS(geometry, LINESTRING(112 28))', '至少有 2 个点', 34],
+    [`${'('.repeat(51)}TRUE${')'.repeat(51)}`, '嵌套超过 50 层', 51],
+    [`${'NOT '.repeat(60)}TRUE`, '嵌套超过 50 层', 201],
+    [`code IN (${Array.from({ length: 2000 }, () => "'x'").join(', ')})`, '太长', undefined],
   ])('refuses %j in words, with the position', (text, words, position) => {
     const r = refusal(() => compile(text))
     expect(r.message).toContain(words)

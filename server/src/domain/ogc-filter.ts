@@ -77,6 +77,10 @@ interface Token {
   at: number
 }
 
+/** Limits that keep a filter's parsing and its statement small. */
+const MAX_FILTER_LENGTH = 8000
+const MAX_NESTING = 50
+
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'LIKE', 'BETWEEN', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE'])
 const COMPARISONS = new Set<string>(['=', '<>', '<', '<=', '>', '>='])
 
@@ -128,6 +132,7 @@ export function isTimestamp(text: string): boolean {
 
 class Cql2TextParser {
   private i = 0
+  private depth = 0
   constructor(
     private readonly tokens: Token[],
     private readonly crs: string,
@@ -180,11 +185,11 @@ class Cql2TextParser {
   private factor(): FilterNode {
     if (this.isWord('NOT')) {
       this.i++
-      return { op: 'not', arg: this.factor() }
+      return { op: 'not', arg: this.nested(() => this.factor()) }
     }
     if (this.token.type === 'punct' && this.token.text === '(') {
       this.i++
-      const inner = this.orExpression()
+      const inner = this.nested(() => this.orExpression())
       this.expectPunct(')', '右括号“)”')
       return inner
     }
@@ -346,6 +351,26 @@ class Cql2TextParser {
     return list
   }
 
+  /** A part nested in brackets or NOT, refused past `MAX_NESTING` levels. */
+  private nested<T>(part: () => T): T {
+    if (++this.depth > MAX_NESTING)
+      refuseFilter(
+        `筛选条件嵌套超过 ${MAX_NESTING} 层（第 ${this.tokens[this.i - 1].at} 个字符处），请简化`,
+        'filter',
+        this.tokens[this.i - 1].at,
+      )
+    const result = part()
+    this.depth--
+    return result
+  }
+
+  private line(): [number, number][] {
+    const at = this.token.at
+    const line = this.positions()
+    if (line.length < 2) refuseFilter(`筛选条件第 ${at} 个字符处的线应至少有 2 个点`, 'filter', at)
+    return line
+  }
+
   private ring(): [number, number][] {
     const at = this.token.at
     const ring = this.positions()
@@ -405,11 +430,11 @@ class Cql2TextParser {
           this.list(() => (this.token.text === '(' ? this.positions()[0] : this.position())),
         )
       case 'LINESTRING':
-        return geometry('LineString', this.positions())
+        return geometry('LineString', this.line())
       case 'MULTILINESTRING':
         return geometry(
           'MultiLineString',
-          this.list(() => this.positions()),
+          this.list(() => this.line()),
         )
       case 'POLYGON':
         return geometry(
@@ -434,6 +459,11 @@ class Cql2TextParser {
 /** The syntax tree of a CQL2 text filter; coordinates of `crs` (CRS84 or EPSG:4490) are read as longitude/latitude. */
 export function parseCql2Text(text: string, crs: string = CRS84): FilterNode {
   if (text.trim() === '') refuseFilter("参数 filter 为空，请写出筛选条件，如 class = 'strict'", 'filter')
+  if (text.length > MAX_FILTER_LENGTH)
+    refuseFilter(
+      `参数 filter 太长（${text.length} 个字符，最多 ${MAX_FILTER_LENGTH} 个），请简化或分几次查询`,
+      'filter',
+    )
   return new Cql2TextParser(tokenize(text), crs).parse()
 }
 
