@@ -57,10 +57,42 @@ describe.skipIf(isBrowserMissing())('资源共享目录 in Chromium', () => {
 
   it('when the administrator opens it, then he sees the holders and reaches the keys page', async () => {
     const page = await open({ as: 'admin' })
+    const holder = `目录测试 ${Date.now().toString(36)}`
+    const issued = await page.evaluate(async (name) => {
+      const { csrfToken } = await (await fetch('/api/session')).json()
+      const res = await fetch('/api/admin/ogc-keys', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+        body: JSON.stringify({
+          holder: name,
+          holderKind: 'system',
+          collections: ['monitoring-points'],
+          adcodes: ['430903'],
+          expiresOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+        }),
+      })
+      const body = await res.json()
+      return { status: res.status, id: body.record?.id as number, key: body.key as string }
+    }, holder)
+    expect(issued.status).toBe(201)
     await page.getByTestId('user-menu-button').click()
     await page.getByTestId('user-menu-sharing').click()
     await page.waitForURL(/\/sharing$/)
-    await page.getByTestId('sharing-collection').first().waitFor()
+    const points = page.locator('[data-testid="sharing-collection"][data-collection="monitoring-points"]')
+    await points.waitFor()
+    const holders = points.getByTestId('sharing-holders')
+    expect(await holders.textContent()).toContain(holder)
+    expect(await holders.textContent()).toContain('业务系统')
+    expect(await page.content()).not.toContain(issued.key)
+    await points.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/sharing-catalogue-06-admin-1440.png` })
+    const revoked = await page.evaluate(async (id) => {
+      const { csrfToken } = await (await fetch('/api/session')).json()
+      return (
+        await fetch(`/api/admin/ogc-keys/${id}/revoke`, { method: 'POST', headers: { 'X-CSRF-Token': csrfToken } })
+      ).status
+    }, issued.id)
+    expect(revoked).toBe(200)
     await page.getByTestId('sharing-open-keys').click()
     await page.waitForURL(/\/admin\/ogc-keys$/)
     expect(errors).toEqual([])
