@@ -22,6 +22,7 @@ import { signInNewUser } from '../support/users.ts'
  */
 const COUNTY = '439961'
 const EMPTY_COUNTY = '439962'
+const LIST_ONLY_COUNTY = '439964'
 const CENTRE: [number, number] = [111.55, 27.45]
 const RULE_SET = `platform-package-test-${process.pid}`
 const MARKER = '未发布标记甲乙'
@@ -164,11 +165,11 @@ afterAll(async () => {
     const failed: string[] = []
     for (const table of left)
       await db
-        .query(`DELETE FROM ${table} WHERE adcode = ANY ($1::bpchar[])`, [[COUNTY, EMPTY_COUNTY]])
+        .query(`DELETE FROM ${table} WHERE adcode = ANY ($1::bpchar[])`, [[COUNTY, EMPTY_COUNTY, LIST_ONLY_COUNTY]])
         .catch(() => failed.push(table))
     left = failed
   }
-  await db.query(`DELETE FROM county WHERE adcode = ANY ($1::bpchar[])`, [[COUNTY, EMPTY_COUNTY]])
+  await db.query(`DELETE FROM county WHERE adcode = ANY ($1::bpchar[])`, [[COUNTY, EMPTY_COUNTY, LIST_ONLY_COUNTY]])
   await db.query(`DELETE FROM class_rule_set WHERE version = $1`, [RULE_SET])
   await db.close()
   fs.rmSync(tmp, { recursive: true, force: true })
@@ -380,6 +381,45 @@ describe.skipIf(isGdalCliMissing())('上报数据包: contents read back with GD
     }
     const gpkg = Buffer.from(files.get('DKML_439961.gpkg')!)
     expect(gpkg.includes(Buffer.from('原焦化厂丁地块'))).toBe(true)
+  })
+
+  it('when a county has a published class list but no published plots and no results, then those layers are empty with every field', async () => {
+    await addCounty(LIST_ONLY_COUNTY, '只有清单测试县', 0.14)
+    const parcel = await one(
+      `INSERT INTO farmland_parcel (adcode, code, dlbm, geom) VALUES ($1, 'QD-1', '0103', ${square(70)}) RETURNING id`,
+      [LIST_ONLY_COUNTY],
+    )
+    const list = await one(
+      `INSERT INTO class_list (adcode, title, rule_set_version, review_status, is_complete, parcel_count, created_by,
+         published_version, published_at)
+       VALUES ($1, '只有清单', $2, 'published', true, 1, 'test', 1, now()) RETURNING id`,
+      [LIST_ONLY_COUNTY, RULE_SET],
+    )
+    await db.query(
+      `INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, basis)
+       VALUES ($1, $2, $3, 'priority', 'samples', '{"summary": "未超过筛选值"}')`,
+      [LIST_ONLY_COUNTY, list.id, parcel.id],
+    )
+    const session = await signInNewUser(app, db, { role: 'environment', scopes: [LIST_ONLY_COUNTY] })
+    const res = await download(session, { adcode: LIST_ONLY_COUNTY, target: 'national' })
+    expect(res.status, res.body.toString()).toBe(200)
+    const { dir, manifest } = await unpack(res.body, 'list-only')
+    expect(Object.fromEntries(manifest.files.map((f) => [f.file, f.featureCount]))).toEqual({
+      'FLQD_439964.gpkg': 1,
+      'FLQD_439964.shp.zip': 1,
+      'DKML_439964.gpkg': 0,
+      'DKML_439964.shp.zip': 0,
+      'JCJG_439964.gpkg': 0,
+      'JCJG_439964.shp.zip': 0,
+    })
+    for (const file of ['DKML_439964.gpkg', 'DKML_439964.shp', 'JCJG_439964.gpkg', 'JCJG_439964.shp']) {
+      const { stdout } = await run(OGRINFO, ['-ro', '-so', '-al', path.join(dir, file)], { timeout: 60_000 })
+      expect(stdout, file).toContain('Feature Count: 0')
+      const layer = file.startsWith('DKML') ? 'plots' : 'monitoring'
+      const names = manifest.files.find((f) => f.dataset === layer)!.fields.map((f) => f.name)
+      for (const name of names) expect(stdout, `${file} ${name}`).toMatch(new RegExp(`^${name}: `, 'm'))
+      expect(stdout).toMatch(file.startsWith('DKML') ? /Geometry: (Multi )?Polygon/ : /Geometry: Point/)
+    }
   })
 
   it('when the administrator renames fields for one platform, then that platform’s files carry the names and the other keeps the defaults', async () => {
