@@ -46,13 +46,15 @@ h2{font-size:18px;margin:24px 0 8px;border-bottom:1px solid #d5ddd8;padding-bott
 p.lead{color:#3e4c59;margin:4px 0 12px}
 a{color:#1d5fa8}
 .table-wrap{overflow-x:auto;background:#fff;border:1px solid #d5ddd8;border-radius:4px}
-table{border-collapse:collapse;width:100%;font-size:14px}
+table{border-collapse:collapse;min-width:100%;font-size:14px}
 th,td{padding:6px 10px;border-bottom:1px solid #e4e9e6;text-align:left;vertical-align:top}
 th{background:#eef3ef;white-space:nowrap;font-weight:600}
 th small{display:block;font-weight:400;color:#616e7c}
-td.value{word-break:break-word;max-width:420px}
+td.value{min-width:7em;max-width:360px;overflow-wrap:break-word}
+td.short{white-space:nowrap;min-width:0}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;word-break:break-all}
 ul.links{padding-left:20px}
+ul.links li,dl.facts dd{overflow-wrap:anywhere}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;white-space:nowrap}
 .badge.public{background:#dff0e3;color:#2f5d3a}
 .badge.internal{background:#fde8d7;color:#8a4a12}
@@ -60,6 +62,7 @@ ul.links{padding-left:20px}
 .map svg{display:block;width:100%;height:auto;max-height:60vh}
 .map path{fill:rgba(47,93,58,.18);stroke:#2f5d3a;stroke-width:1.5;fill-rule:evenodd}
 .map circle{fill:#c2410c;stroke:#fff;stroke-width:1}
+.map circle.small{fill:#2f5d3a}
 .map a:hover path,.map a:focus path{fill:rgba(29,95,168,.35);stroke:#1d5fa8}
 .map .scale{font-size:12px;color:#616e7c;margin-top:4px}
 .pager{display:flex;gap:16px;flex-wrap:wrap;align-items:center;margin:12px 0}
@@ -97,10 +100,22 @@ const linkList = (view: HtmlView, links: readonly HtmlLink[]) =>
   `<ul class="links">${links
     .map(
       (l) =>
-        `<li><a href="${escapeHtml(isJson(l.type) ? view.toHtml(l.href) : l.href)}">${escapeHtml(l.title ?? l.rel)}</a>` +
+        `<li><a href="${escapeHtml(isJson(l.type) ? view.toHtml(l.href) : l.href)}">${escapeHtml(l.title ?? REL_TITLES[l.rel] ?? l.rel)}</a>` +
         ` <small>（${escapeHtml(l.rel)}${l.type ? `，${escapeHtml(l.type)}` : ''}）</small></li>`,
     )
     .join('')}</ul>`
+
+/** Chinese names of the link relations a link without a title may have. */
+const REL_TITLES: Record<string, string> = {
+  items: '要素',
+  collection: '数据集',
+  'http://www.opengis.net/def/rel/ogc/1.0/queryables': '可筛选属性',
+  queryables: '可筛选属性',
+  conformance: '遵循的标准',
+  data: '数据集',
+  'service-desc': '接口说明（OpenAPI 3.0）',
+  'service-doc': '接口说明（网页）',
+}
 
 const isJson = (type: string | undefined) => type === undefined || /json/.test(type)
 
@@ -210,11 +225,29 @@ export function renderCollectionPage(view: HtmlView, collections: string, c: Htm
 function cell(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'boolean') return value ? '是' : '否'
-  if (typeof value === 'object') {
-    const text = JSON.stringify(value)
-    return escapeHtml(text.length > 300 ? `${text.slice(0, 300)}…` : text)
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—'
+    return value.map(cell).join(value.some((v) => typeof v === 'object' && v !== null) ? '<br>' : '、')
   }
-  return escapeHtml(value)
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${escapeHtml(k)}：${cell(v)}`)
+      .join('；')
+  const text = String(value)
+  return escapeHtml(text.length > 300 ? `${text.slice(0, 300)}…` : text)
+}
+
+/**
+ * A cell of the items table: short values on one line; a list or an object only counted (in full on the feature's
+ * page), so that one long list does not stretch the page's rows.
+ */
+const valueCell = (value: unknown) => {
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null))
+    return `<td class="value short">共 ${value.length} 项</td>`
+  if (value !== null && typeof value === 'object' && !Array.isArray(value))
+    return `<td class="value short">见要素页</td>`
+  const short = typeof value !== 'object' && String(value).length <= 16
+  return `<td class="${short ? 'value short' : 'value'}">${cell(value)}</td>`
 }
 
 type Position = [number, number]
@@ -304,6 +337,25 @@ function shape(frame: Frame, geometry: NonNullable<PageFeature['geometry']>): st
   }
 }
 
+/** Below this size (in SVG units) an outline is too small to see, and a dot marks where it is. */
+const SMALLEST_VISIBLE = 8
+
+/** A dot at the middle of an outline too small to see at the page's scale (features far apart). */
+function markerOfSmall(frame: Frame, geometry: NonNullable<PageFeature['geometry']>): string {
+  if (geometry.type === 'Point' || geometry.type === 'MultiPoint') return ''
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const p of positions(geometry)) {
+    const [x, y] = frame.project(p)
+    minX = Math.min(minX, x)
+    maxX = Math.max(maxX, x)
+    minY = Math.min(minY, y)
+    maxY = Math.max(maxY, y)
+  }
+  if (minX === Infinity || maxX - minX >= SMALLEST_VISIBLE || maxY - minY >= SMALLEST_VISIBLE) return ''
+  const r = (v: number) => Math.round(v * 10) / 10
+  return `<circle class="small" cx="${r((minX + maxX) / 2)}" cy="${r((minY + maxY) / 2)}" r="6"/>`
+}
+
 const formatDistance = (m: number) =>
   m >= 1000 ? `${(m / 1000).toFixed(m >= 10_000 ? 0 : 1)} 千米` : `${Math.round(m)} 米`
 
@@ -311,7 +363,7 @@ const formatDistance = (m: number) =>
  * The outlines of the page's features (in CRS84) as an inline SVG, each linked to its feature's page; no map tiles,
  * nothing loaded from elsewhere.
  */
-function outlineSvg(features: readonly PageFeature[], itemHref: (f: PageFeature) => string) {
+function outlineSvg(features: readonly PageFeature[], itemHref: (f: PageFeature) => string, hint: string) {
   const frame = frameOf(features.flatMap((f) => positions(f.geometry)))
   if (!frame) return ''
   const shapes = features
@@ -319,13 +371,13 @@ function outlineSvg(features: readonly PageFeature[], itemHref: (f: PageFeature)
     .map(
       (f) =>
         `<a href="${escapeHtml(itemHref(f))}"><title>编号 ${escapeHtml(f.id ?? '')}</title>` +
-        `${shape(frame, f.geometry!)}</a>`,
+        `${shape(frame, f.geometry!)}${markerOfSmall(frame, f.geometry!)}</a>`,
     )
     .join('')
   return (
     `<figure class="map" aria-label="本页要素的轮廓"><svg xmlns="http://www.w3.org/2000/svg" ` +
     `viewBox="0 0 ${frame.width} ${frame.height}" role="img">${shapes}</svg>` +
-    `<figcaption class="scale">本页要素的轮廓示意（上北下南），图宽约 ${formatDistance(frame.widthM)}；点击轮廓查看该要素</figcaption></figure>`
+    `<figcaption class="scale">本页要素的轮廓示意（上北下南），图宽约 ${formatDistance(frame.widthM)}${hint}</figcaption></figure>`
   )
 }
 
@@ -367,7 +419,7 @@ export function renderItemsPage(
     .map(
       (f) =>
         `<tr data-feature="${escapeHtml(f.id ?? '')}"><td><a href="${escapeHtml(itemHref(f))}">${escapeHtml(f.id ?? '')}</a></td>` +
-        columns.map((k) => `<td class="value">${cell(f.properties?.[k])}</td>`).join('') +
+        columns.map((k) => valueCell(f.properties?.[k])).join('') +
         '</tr>',
     )
     .join('')
@@ -384,7 +436,11 @@ export function renderItemsPage(
       ? '<p>没有符合条件的要素。</p>'
       : `<div class="table-wrap"><table><thead><tr><th>编号</th>${columns.map((k) => `<th>${columnHead(k, collection.titles)}</th>`).join('')}</tr></thead>` +
         `<tbody>${rows}</tbody></table></div>`
-  const body = pager + outlineSvg(page.features, itemHref) + table + (page.features.length > 10 ? pager : '')
+  const body =
+    pager +
+    outlineSvg(page.features, itemHref, '；点击轮廓查看该要素') +
+    table +
+    (page.features.length > 10 ? pager : '')
   return layout(
     view,
     `${collection.title} · 要素`,
@@ -410,7 +466,7 @@ export function renderItemPage(
     .join('')
   const body =
     `<p class="lead">${escapeHtml(collection.title)}中编号为 ${escapeHtml(feature.id ?? '')} 的要素</p>` +
-    outlineSvg([feature], () => view.toHtml(itemsHref)) +
+    outlineSvg([feature], () => view.toHtml(itemsHref), '') +
     `<div class="table-wrap"><table><tbody>${rows}</tbody></table></div>` +
     `<p><a href="${escapeHtml(view.toHtml(itemsHref))}">返回要素列表</a></p>`
   return layout(
