@@ -256,6 +256,40 @@ describe('the new internal collections: within the key’s counties, paged compl
   })
 })
 
+describe('keys and filters over the new collections', () => {
+  it('when an administrator opens the key page, then the new collections can be chosen and a key issued for them', async () => {
+    const admin = await signInAs(app, 'admin')
+    const page = await admin.agent.get('/api/admin/ogc-keys').expect(200)
+    expect(page.body.collections.map((c: any) => c.id)).toEqual(expect.arrayContaining(NEW_INTERNAL))
+    const issued = await admin.agent
+      .post('/api/admin/ogc-keys')
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({
+        holder: '区自然资源局',
+        holderKind: 'department',
+        collections: ['land-context', 'basic-farmland'],
+        adcodes: ['430903'],
+        expiresOn: new Date(Date.now() + 86_400_000 * 3).toISOString().slice(0, 10),
+      })
+      .expect(201)
+    const list = await request(app).get('/ogc/collections').set('X-API-Key', issued.body.key).expect(200)
+    expect(list.body.collections.map((c: any) => c.id)).toEqual([...PUBLIC, 'land-context', 'basic-farmland'])
+    await request(app).get('/ogc/collections/enterprises/items').set('X-API-Key', issued.body.key).expect(404)
+  })
+
+  it('when each queryable of each new collection is filtered on, then its SQL expression runs in the page statement', async () => {
+    for (const id of [...NEW_INTERNAL, 'townships']) {
+      for (const p of OGC_QUERYABLES[id].properties.filter((q) => q.sql !== null)) {
+        const res = await request(app)
+          .get(`/ogc/collections/${id}/items`)
+          .query({ filter: `${p.name} IS NULL`, limit: 5 })
+          .set('X-API-Key', keyOfHeshan)
+        expect(res.status, `${id}.${p.name} ${res.text.slice(0, 300)}`).toBe(200)
+      }
+    }
+  })
+})
+
 describe('public reader', () => {
   it('when no key is sent, then each new internal collection is unknown (404) and not listed', async () => {
     const list = await request(app).get('/ogc/collections').expect(200)
