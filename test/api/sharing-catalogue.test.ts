@@ -149,10 +149,14 @@ describe('the collections and their fields', () => {
     }
   })
 
-  it('when the CRSs are read, then CGCS2000 is named in words and is the storage CRS', async () => {
+  it("when the CRSs are read, then CGCS2000 is the storage CRS and each offered CRS, 赫山区's Gauss-Krüger zone too, is named in words", async () => {
     const parcels = byId(await catalogueOf(officerA), 'farmland-parcels')
     expect(parcels.storageCrs.label).toBe('CGCS2000 地理坐标（EPSG:4490，纬度在前）')
     expect(parcels.crs.map((c) => c.uri)).toContain('http://www.opengis.net/def/crs/OGC/1.3/CRS84')
+    expect(parcels.crs).toContainEqual({
+      uri: 'http://www.opengis.net/def/crs/EPSG/0/4546',
+      label: 'CGCS2000 3度带高斯-克吕格投影，中央经线 111°（坐标不含带号，单位米；EPSG:4546）',
+    })
     expect(parcels.crs.every((c) => !c.label.startsWith('http'))).toBe(true)
   })
 

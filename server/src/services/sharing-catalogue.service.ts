@@ -55,6 +55,8 @@ export class SharingCatalogueService {
     const adcodes = scopeAdcodes(actor)
     const canManageKeys = can(actor.user.role, 'ogcKey.manage')
     const keys = await listActiveKeys(this.db, adcodes)
+    const crs = (await this.ogc.offeredCrs()).map((uri) => ({ uri, label: crsLabel(uri) }))
+    const storageCrs = { uri: COLLECTION_CRS.storageCrs, label: crsLabel(COLLECTION_CRS.storageCrs) }
     const countyNames = actor.user.counties.map((c) => c.name).join('、') || '无'
     const collections: CatalogueCollection[] = []
     for (const c of this.ogc.collections) {
@@ -71,8 +73,8 @@ export class SharingCatalogueService {
         updatedAt: summary?.changedAt?.toISOString() ?? null,
         featureCount: summary?.features ?? null,
         countScope: c.access === 'public' ? '全部公开数据' : `您管辖的区县：${countyNames}`,
-        crs: COLLECTION_CRS.crs.map((uri) => ({ uri, label: crsLabel(uri) })),
-        storageCrs: { uri: COLLECTION_CRS.storageCrs, label: crsLabel(COLLECTION_CRS.storageCrs) },
+        crs,
+        storageCrs,
         keys: { count: holders.length, holders: canManageKeys ? holders : null },
       })
     }
