@@ -1,8 +1,13 @@
+import { execFile } from 'node:child_process'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { promisify } from 'node:util'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
 import { signInAs } from '../support/session.ts'
 
 /**
@@ -56,6 +61,38 @@ afterAll(async () => {
   await db.close()
 })
 
+describe.skipIf(isGdalCliMissing())('the OpenAPI document as GDAL reads it', () => {
+  let server: Server
+  beforeAll(async () => {
+    server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+  })
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  it('when ogrinfo is given a -where on queryables, then GDAL sends it to the server as a filter and counts the same', async () => {
+    const { port } = server.address() as AddressInfo
+    const where = "list = 'suspected'"
+    const expected = await request(app)
+      .get('/ogc/collections/plots/items')
+      .query({ filter: where, limit: 1000 })
+      .expect(200)
+    expect(expected.body.features.length).toBeGreaterThan(0)
+    const all = await request(app).get('/ogc/collections/plots/items?limit=1000').expect(200)
+    expect(expected.body.features.length).toBeLessThan(all.body.features.length)
+    const run = promisify(execFile)
+    const out = await run(
+      OGRINFO_PATH,
+      ['-ro', '-al', '-geom=NO', '--debug', 'on', '-where', where, `OAPIF:http://127.0.0.1:${port}/ogc`, 'plots'],
+      { timeout: 60_000 },
+    )
+    expect(out.stderr).toMatch(/\/ogc\/collections\/plots\/items\?[^\s]*filter=list[^\s]*filter-lang=cql-text/)
+    const ids = [...out.stdout.matchAll(/^\s+id \(Integer\) = (\d+)$/gm)].map((m) => Number(m[1]))
+    expect(ids.sort()).toEqual(expected.body.features.map((f: any) => f.id).sort())
+  })
+})
+
 describe('OGC API - Features: the OpenAPI 3.0 document', () => {
   it('when the landing page is read, then service-desc points to /ogc/api as OpenAPI 3.0 and service-doc to its page', async () => {
     const landing = await request(app).get('/ogc').expect(200)
@@ -84,7 +121,9 @@ describe('OGC API - Features: the OpenAPI 3.0 document', () => {
     expect(documentedCollections(document)).toEqual([...publicIds].sort())
     expect(res.text).not.toContain('farmland-parcels')
     const items = document.paths['/collections/plots/items'].get
-    const parameters = items.parameters.map((p: any) => document.components.parameters[p.$ref.split('/').pop()].name)
+    const parameters = items.parameters.map((p: any) =>
+      p.$ref ? document.components.parameters[p.$ref.split('/').pop()].name : p.name,
+    )
     expect(parameters).toEqual(
       expect.arrayContaining(['limit', 'bbox', 'bbox-crs', 'crs', 'cursor', 'datetime', 'filter', 'filter-lang']),
     )
@@ -150,6 +189,25 @@ describe('OGC API - Features: the OpenAPI 3.0 document', () => {
       expect(html.status, `${url}?f=html`).toBe(200)
       expect(html.headers['content-type'], `${url}?f=html`).toContain('text/html')
     }
+  })
+
+  it('when a collection has queryables, then its items path lists each as a parameter and filter-lang takes cql-text', async () => {
+    const document = JSON.parse((await request(app).get('/ogc/api').set('X-API-Key', key).expect(200)).text)
+    const parameters = document.paths['/collections/farmland-parcels/items'].get.parameters
+    const inline = parameters.filter((p: any) => !p.$ref)
+    expect(inline.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(['class', 'dlbm', 'township_code', 'area_mu']),
+    )
+    expect(inline.find((p: any) => p.name === 'class')).toMatchObject({
+      in: 'query',
+      schema: { type: 'string', enum: expect.arrayContaining(['priority', 'strict']) },
+      description: expect.stringMatching(/[\u4e00-\u9fa5]/),
+    })
+    expect(inline.find((p: any) => p.name === 'area_mu').schema.type).toBe('number')
+    expect(document.components.parameters.filterLang.schema.enum).toEqual(['cql2-text', 'cql-text'])
+    const counties = await request(app).get('/ogc/collections').expect(200)
+    const offered = counties.body.collections[0].crs
+    expect(document.components.parameters.crs.schema.enum).toEqual(offered)
   })
 
   it('when the document is asked as a page, then each path is listed with its parameters in words', async () => {

@@ -530,7 +530,7 @@ interface ApiOperation {
   description?: string
   tags?: string[]
   security?: unknown[]
-  parameters?: { $ref?: string; name?: string }[]
+  parameters?: { $ref?: string; name?: string; description?: string }[]
 }
 
 /** The OpenAPI document as a page: each path with what it returns and the parameters it takes. */
@@ -544,7 +544,8 @@ export function renderApiPage(
   },
 ): string {
   const parameters = doc.components.parameters as Record<string, { name: string; in: string; description?: string }>
-  const param = (p: { $ref?: string; name?: string }) => (p.$ref ? parameters[p.$ref.split('/').pop()!] : undefined)
+  const param = (p: { $ref?: string; name?: string; description?: string }) =>
+    p.$ref ? parameters[p.$ref.split('/').pop()!] : p.name ? { name: p.name, description: p.description } : undefined
   const server = doc.servers[0]?.url ?? ''
   const ops = Object.entries(doc.paths)
     .map(([path, item]) => {

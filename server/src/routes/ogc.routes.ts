@@ -130,7 +130,11 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
 
   router.get(`${BASE}/api`, async (req, res) => {
     await logUse(req, res, null, 0)
-    const document = buildOgcOpenApi(urlOf(req, ''), service.visibleCollections(readerOf(res)))
+    const document = buildOgcOpenApi(
+      urlOf(req, ''),
+      service.visibleCollections(readerOf(res)),
+      await service.offeredCrs(),
+    )
     if (isHtml(res)) sendHtml(res, renderApiPage(htmlViewOf(req, urlOf(req, '/api')), document))
     else sendJson(res, document, OPENAPI_MEDIA_TYPE)
   })

@@ -1,4 +1,5 @@
 import { CRS84, DEFAULT_LIMIT, MAX_LIMIT, SUPPORTED_CRS } from '../domain/ogc.ts'
+import { isQueryable, queryablesOf } from '../domain/ogc-queryables.ts'
 
 /** The media type of the OpenAPI 3.0 document (OGC 17-069r4 §7.3, requirement /req/oas30/oas-definition-1). */
 export const OPENAPI_MEDIA_TYPE = 'application/vnd.oai.openapi+json;version=3.0'
@@ -24,12 +25,12 @@ export interface OpenApiDocument {
 
 const ref = (kind: 'schemas' | 'parameters' | 'responses', name: string) => ({ $ref: `#/components/${kind}/${name}` })
 
-const crsParameter = (name: string, description: string) => ({
+const crsParameter = (name: string, description: string, crs: readonly string[] = SUPPORTED_CRS) => ({
   name,
   in: 'query',
   required: false,
   description,
-  schema: { type: 'string', format: 'uri', enum: [...SUPPORTED_CRS], default: CRS84 },
+  schema: { type: 'string', format: 'uri', enum: [...crs], default: CRS84 },
   style: 'form',
   explode: false,
 })
@@ -64,7 +65,6 @@ const PARAMETERS = {
     explode: false,
   },
   bboxCrs: crsParameter('bbox-crs', 'bbox 所用坐标系，默认 CRS84（经度在前）；EPSG:4490 时纬度在前'),
-  crs: crsParameter('crs', '返回坐标所用坐标系，默认 CRS84（经度在前）；EPSG:4490 时纬度在前'),
   cursor: {
     name: 'cursor',
     in: 'query',
@@ -96,8 +96,8 @@ const PARAMETERS = {
     name: 'filter-lang',
     in: 'query',
     required: false,
-    description: 'filter 的语言，只支持 cql2-text',
-    schema: { type: 'string', enum: ['cql2-text'], default: 'cql2-text' },
+    description: 'filter 的语言：cql2-text（CQL2 文本）；cql-text 为其旧称，同样接受',
+    schema: { type: 'string', enum: ['cql2-text', 'cql-text'], default: 'cql2-text' },
     style: 'form',
     explode: false,
   },
@@ -304,10 +304,49 @@ const withGeoJson = (description: string, schema: string) => ({
   },
 })
 
+/** The parameters of an items request other than a property's name (a property so named is left out). */
+const RESERVED = new Set([
+  'limit',
+  'bbox',
+  'bbox-crs',
+  'crs',
+  'cursor',
+  'datetime',
+  'filter',
+  'filter-lang',
+  'filter-crs',
+  'key',
+  'f',
+])
+
+/**
+ * A query parameter for each queryable property of collection `id` (OGC 19-079r2 Part 3, property filters: equality
+ * on the property). Listed on the items path, so that GDAL's OAPIF driver sends its `-where` to the server.
+ */
+function propertyParameters(id: string) {
+  return (queryablesOf(id)?.properties ?? [])
+    .filter(isQueryable)
+    .filter((p) => !RESERVED.has(p.name))
+    .map((p) => ({
+      name: p.name,
+      in: 'query',
+      required: false,
+      description: `按“${p.title}”筛选（等于）：${p.description}`,
+      schema: {
+        type: p.type,
+        ...(p.format ? { format: p.format } : {}),
+        ...(p.enum ? { enum: [...p.enum] } : {}),
+      },
+      style: 'form',
+      explode: false,
+    }))
+}
+
 /** Who may read an internal collection: a key issued for it (header or query), or a signed-in staff member. */
 const INTERNAL_SECURITY = [{ apiKeyHeader: [] }, { apiKeyQuery: [] }]
 
 function collectionPaths(c: DocumentedCollection): Record<string, Record<string, unknown>> {
+  const crs = ref('parameters', 'crs')
   const access = c.access === 'public' ? '公开，无须密钥' : '内部：须持有为该数据集签发的数据共享密钥，或已登录本系统'
   const common = {
     tags: [c.id],
@@ -337,18 +376,21 @@ function collectionPaths(c: DocumentedCollection): Record<string, Record<string,
         summary: `要素：${c.title}`,
         description: `按页返回要素（GeoJSON），下一页见 rel="next" 链接。${access}`,
         parameters: [
-          'limit',
-          'bbox',
-          'bboxCrs',
-          'crs',
-          'cursor',
-          'datetime',
-          'filter',
-          'filterLang',
-          'filterCrs',
-          'key',
-          'fData',
-        ].map((p) => ref('parameters', p)),
+          ...[
+            'limit',
+            'bbox',
+            'bboxCrs',
+            'crs',
+            'cursor',
+            'datetime',
+            'filter',
+            'filterLang',
+            'filterCrs',
+            'key',
+            'fData',
+          ].map((p) => ref('parameters', p)),
+          ...propertyParameters(c.id),
+        ],
         responses: { ...withGeoJson('一页要素', 'featureCollection'), ...errors, ...notFound },
       },
     },
@@ -358,7 +400,7 @@ function collectionPaths(c: DocumentedCollection): Record<string, Record<string,
         operationId: `item.${c.id}`,
         summary: `单个要素：${c.title}`,
         description: `按编号返回一个要素。${access}`,
-        parameters: ['featureId', 'crs', 'key', 'fData'].map((p) => ref('parameters', p)),
+        parameters: [ref('parameters', 'featureId'), crs, ref('parameters', 'key'), ref('parameters', 'fData')],
         responses: { ...withGeoJson('一个要素', 'feature'), ...errors, ...notFound },
       },
     },
@@ -386,9 +428,13 @@ function collectionPaths(c: DocumentedCollection): Record<string, Record<string,
  * The OpenAPI 3.0 document of the OGC API - Features service at `serviceUrl` (OGC 17-069r4 §7.3 and conformance class
  * OpenAPI 3.0): the landing page, conformance, the collections and, for each collection given, its description,
  * items, single feature and queryables. Give only the collections the reader may read: an internal collection named
- * in the document is already a disclosure.
+ * in the document is already a disclosure. `outputCrs`: the CRSs features may be asked in (`crs`).
  */
-export function buildOgcOpenApi(serviceUrl: string, collections: readonly DocumentedCollection[]): OpenApiDocument {
+export function buildOgcOpenApi(
+  serviceUrl: string,
+  collections: readonly DocumentedCollection[],
+  outputCrs: readonly string[] = SUPPORTED_CRS,
+): OpenApiDocument {
   const docParams = [ref('parameters', 'fDocument'), ref('parameters', 'key')]
   const service = (operationId: string, summary: string, description: string, schema: string) => ({
     get: {
@@ -439,7 +485,14 @@ export function buildOgcOpenApi(serviceUrl: string, collections: readonly Docume
     },
     components: {
       schemas: SCHEMAS,
-      parameters: PARAMETERS,
+      parameters: {
+        ...PARAMETERS,
+        crs: crsParameter(
+          'crs',
+          '返回坐标所用坐标系，默认 CRS84（经度在前）；EPSG:4490 时纬度在前；区县的 3 度带高斯-克吕格投影时北坐标在前（米）',
+          outputCrs,
+        ),
+      },
       responses: RESPONSES,
       securitySchemes: {
         apiKeyHeader: {
