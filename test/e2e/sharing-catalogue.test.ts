@@ -48,7 +48,13 @@ describe.skipIf(isBrowserMissing())('资源共享目录 in Chromium', () => {
     await parcels.evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await page.screenshot({ path: `${SCREENSHOT_DIR}/sharing-catalogue-02-collection-1440.png` })
 
+    await page
+      .getByTestId('sharing-index')
+      .getByRole('button', { name: /污染地块名录/ })
+      .click()
     const plots = page.locator('[data-testid="sharing-collection"][data-collection="plots"]')
+    const topOfPlots = () => plots.evaluate((el) => Math.round(el.getBoundingClientRect().top))
+    await expect.poll(async () => Math.abs((await topOfPlots()) - 80)).toBeLessThan(40)
     expect(await plots.getByTestId('sharing-access').textContent()).toBe('公开')
     expect(await plots.getByTestId('sharing-keys').textContent()).toContain('无需密钥')
     expect(await page.content()).not.toMatch(/sk_[A-Za-z0-9_-]{32}/)

@@ -78,7 +78,12 @@ function CollectionCard({ collection, serviceUrl }: { collection: CatalogueColle
   const instruction = instructions.find((i) => i.id === shown) ?? instructions[0]
   const isInternal = collection.access === 'internal'
   return (
-    <article className="sharing-card" data-testid="sharing-collection" data-collection={collection.id}>
+    <article
+      id={`sharing-${collection.id}`}
+      className="sharing-card"
+      data-testid="sharing-collection"
+      data-collection={collection.id}
+    >
       <header className="sharing-card__head">
         <h3 className="sharing-card__title">{collection.title}</h3>
         <span className={`chip ${isInternal ? 'chip--warn' : 'chip--ok'}`} data-testid="sharing-access">
@@ -252,6 +257,21 @@ export function SharingCataloguePage({ onOpenKeys }: SharingCataloguePageProps) 
                 )}
               </p>
             </section>
+            <nav className="sharing-index" aria-label="数据集" data-testid="sharing-index">
+              {loaded.collections.map((c) => (
+                <button
+                  key={c.id}
+                  type="button"
+                  className="sharing-index__link"
+                  onClick={() => document.getElementById(`sharing-${c.id}`)?.scrollIntoView({ block: 'start' })}
+                >
+                  {c.title}
+                  {c.featureCount !== null && (
+                    <span className="sharing-index__count">{formatCount(c.featureCount)}</span>
+                  )}
+                </button>
+              ))}
+            </nav>
             <div className="sharing-list">
               {loaded.collections.map((c) => (
                 <CollectionCard key={c.id} collection={c} serviceUrl={loaded.serviceUrl} />
