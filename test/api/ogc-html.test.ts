@@ -111,6 +111,7 @@ describe('OGC API - Features as HTML pages', () => {
     const rows = [...html.matchAll(/<tr data-feature="([^"]+)"/g)].map((m) => m[1])
     expect(rows).toEqual(json.body.features.map((f: any) => String(f.id)))
     expect(html).toMatch(/<svg [^>]*viewBox="0 0 1000 \d+"/)
+    expect(html).toContain('<th>地块编码<small>code</small></th>')
     expect(html.match(/<path d="M[\d. ]+L/g)?.length).toBe(2)
     const next = /<a href="([^"]+)" rel="next"[^>]*>下一页<\/a>/.exec(html)
     expect(next).not.toBeNull()
@@ -127,6 +128,13 @@ describe('OGC API - Features as HTML pages', () => {
     expect(html).toContain(hostile.code)
     expect(html).toContain('<svg')
     expect(hrefs(html).some((h) => h.endsWith(`/ogc/collections/plots/items/${hostile.id}?f=json`))).toBe(true)
+  })
+
+  it('when the queryables are asked as HTML, then each filterable property shows its Chinese title, type and codes', async () => {
+    const html = expectPage(await request(app).get('/ogc/collections/plots/queryables?f=html'))
+    expect(html).toMatch(/<td><code>list<\/code><\/td><td>[^<]+<\/td><td>string<\/td>/)
+    expect(html).toContain('<code>suspected</code>')
+    expect(hrefs(html).some((h) => /\/collections\/plots\/queryables\?f=json$/.test(h))).toBe(true)
   })
 
   it('when a name holds markup, then every page shows it as text and nothing of it runs', async () => {
