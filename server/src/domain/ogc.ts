@@ -71,8 +71,10 @@ export interface ItemsQuery {
   /** [minLon, minLat, maxLon, maxLat], or null for no box. */
   bbox: [number, number, number, number] | null
   crs: OutputCrs
-  /** Opaque to the client: where the previous page ended; null for the first page. */
+  /** Opaque to the client: where the previous page ended (or, `backward`, where the next one starts); null: the first. */
   cursor: string | null
+  /** The page before `cursor` (a `prev` link: its cursor starts with `-`), read backwards on the same key. */
+  backward: boolean
   /** `filter`, `datetime` and the property filters as one SQL condition over the collection's properties, or null. */
   filter: SqlFilter | null
 }
@@ -144,8 +146,17 @@ export function parseItemsQuery(query: Record<string, unknown>, collection: stri
       refuse(`参数 bbox“${bboxText}”超出经纬度范围，或最小值大于最大值`, 'bbox')
     bbox = [minLon, minLat, maxLon, maxLat]
   }
-  const cursor = single(query.cursor, 'cursor') ?? null
-  if (cursor !== null && !/^[\w.:-]{1,64}$/.test(cursor))
+  const cursorText = single(query.cursor, 'cursor') ?? null
+  if (cursorText !== null && !/^-?[\w.:]{1,64}$/.test(cursorText))
     refuse('参数 cursor 无效，请从上一页的 next 链接翻页', 'cursor')
-  return { limit, bbox, crs, cursor, filter: collection === null ? null : parseItemsFilter(query, collection) }
+  const backward = cursorText?.startsWith('-') ?? false
+  const cursor = backward ? cursorText!.slice(1) : cursorText
+  return {
+    limit,
+    bbox,
+    crs,
+    cursor,
+    backward,
+    filter: collection === null ? null : parseItemsFilter(query, collection),
+  }
 }

@@ -424,9 +424,11 @@ export function renderItemsPage(
     )
     .join('')
   const next = hrefOf(page.links, 'next')
+  const prev = hrefOf(page.links, 'prev')
   const pager =
     `<div class="pager"><span>本页 ${page.features.length} 个要素</span>` +
     `<a href="${escapeHtml(view.toHtml(hrefs.first))}">第一页</a>` +
+    (prev ? `<a href="${escapeHtml(view.toHtml(prev))}" rel="prev" data-testid="prev">上一页</a>` : '') +
     (next
       ? `<a href="${escapeHtml(view.toHtml(next))}" rel="next" data-testid="next">下一页</a>`
       : '<span>已是最后一页</span>') +

@@ -5,6 +5,37 @@ import type { PublishedPlotRow, PublishedZoneRow } from '../domain/public-fields
 
 const q = (name: string) => sqlFile(`ogc/${name}`)
 
+/**
+ * A page statement read backwards, for a `prev` link: its keyset comparison (the one line comparing the key with
+ * `$1`, `> (…)` or `> $1`) turned to `<`, and its closing `ORDER BY` (the last line starting with it) descending. The
+ * caller reverses the rows. Every items statement keeps this shape; test/unit/ogc-paging.test.ts checks each.
+ */
+export function backwardStatement(sql: string): string {
+  const lines = sql.split('\n')
+  const keyset = lines.flatMap((line, i) =>
+    /^\s*(WHERE|AND) .*\) > \(|^\s*(WHERE|AND) [\w.]+ > \$1::/.test(line) ? [i] : [],
+  )
+  const order = lines.map((line) => line.startsWith('ORDER BY ')).lastIndexOf(true)
+  if (keyset.length !== 1 || order < 0) throw new Error('page statement without one keyset comparison and ORDER BY')
+  lines[keyset[0]] = lines[keyset[0]].replace(' > ', ' < ')
+  lines[order] = `ORDER BY ${lines[order]
+    .slice('ORDER BY '.length)
+    .split(',')
+    .map((key) => `${key.trim()} DESC`)
+    .join(', ')}`
+  return lines.join('\n')
+}
+
+const BACKWARD = new Map<string, string>()
+/** The statement `name` (a path under sql/queries), forwards or, for a page before a cursor, backwards. */
+function pageStatement(name: string, backward: boolean): string {
+  const sql = sqlFile(name)
+  if (!backward) return sql
+  let found = BACKWARD.get(name)
+  if (found === undefined) BACKWARD.set(name, (found = backwardStatement(sql)))
+  return found
+}
+
 /** A page request in the form the items statements take. */
 export interface PageParams {
   after: { adcode: string; id: number }
@@ -17,6 +48,8 @@ export interface PageParams {
   srid: number
   /** The condition features must meet (CQL2 `filter`, `datetime`, property filters), or null. */
   filter: SqlFilter | null
+  /** Read the rows before `after`, last first (a `prev` link). */
+  backward: boolean
 }
 
 /** A page request of an outline collection keyed by a code (counties, townships). */
@@ -29,6 +62,7 @@ export interface OutlinePageParams {
   code: string | null
   srid: number
   filter: SqlFilter | null
+  backward: boolean
 }
 
 const boxParams = (bbox: PageParams['bbox']) => bbox ?? [null, null, null, null]
@@ -36,7 +70,7 @@ const boxParams = (bbox: PageParams['bbox']) => bbox ?? [null, null, null, null]
 export async function pagePublishedPlots(db: Queryable, p: PageParams) {
   const { rows } = await db.query<PublishedPlotRow & { geometry: string }>(
     ...withFilter(
-      q('plots-items'),
+      pageStatement('ogc/plots-items', p.backward),
       [p.after.adcode, p.after.id, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.id, p.srid],
       p.filter,
     ),
@@ -47,7 +81,7 @@ export async function pagePublishedPlots(db: Queryable, p: PageParams) {
 export async function pagePublishedZones(db: Queryable, p: PageParams) {
   const { rows } = await db.query<PublishedZoneRow & { geometry: string }>(
     ...withFilter(
-      q('control-zones-items'),
+      pageStatement('ogc/control-zones-items', p.backward),
       [p.after.adcode, p.after.id, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.id, p.srid],
       p.filter,
     ),
@@ -58,7 +92,7 @@ export async function pagePublishedZones(db: Queryable, p: PageParams) {
 export async function pageCountyOutlines(db: Queryable, p: OutlinePageParams) {
   const { rows } = await db.query<{ adcode: string; geometry: string }>(
     ...withFilter(
-      q('counties-items'),
+      pageStatement('ogc/counties-items', p.backward),
       [p.after, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.code, p.srid],
       p.filter,
     ),
@@ -70,7 +104,7 @@ export async function pageCountyOutlines(db: Queryable, p: OutlinePageParams) {
 export async function pageTownshipOutlines(db: Queryable, p: OutlinePageParams) {
   const { rows } = await db.query<{ code: string; name: string; adcode: string; county: string; geometry: string }>(
     ...withFilter(
-      q('townships-items'),
+      pageStatement('ogc/townships-items', p.backward),
       [p.after, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.code, p.srid],
       p.filter,
     ),
@@ -102,7 +136,7 @@ export async function pageInternal(db: Queryable, collection: string, p: PagePar
   if (!statement) throw new Error(`no page statement for collection ${collection}`)
   const { rows } = await db.query<Record<string, unknown> & { id: string; adcode: string; geometry: string }>(
     ...withFilter(
-      sqlFile(statement),
+      pageStatement(statement, p.backward),
       [p.after.adcode, p.after.id, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.id, adcodes, p.srid],
       p.filter,
     ),

@@ -227,6 +227,11 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
       next.searchParams.set('cursor', page.next)
       links.push({ href: next.toString(), rel: 'next', type: 'application/geo+json', title: '下一页' })
     }
+    if (page.prev) {
+      const prev = new URL(self)
+      prev.searchParams.set('cursor', page.prev)
+      links.push({ href: prev.toString(), rel: 'prev', type: 'application/geo+json', title: '上一页' })
+    }
     if (isHtml(res)) {
       const first = new URL(self)
       first.searchParams.delete('cursor')
@@ -252,7 +257,7 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
     const { crs: asked } = parseItemsQuery(req.query as Record<string, unknown>)
     const crs = isHtml(res) ? CRS84 : asked
     const page = await collection.page(
-      { limit: 1, bbox: null, crs, cursor: null, filter: null },
+      { limit: 1, bbox: null, crs, cursor: null, backward: false, filter: null },
       req.params.featureId,
       readerOf(res),
     )

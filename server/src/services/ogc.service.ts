@@ -39,6 +39,8 @@ export interface FeaturePage {
   features: string[]
   /** The cursor of the next page; null on the last page. */
   next: string | null
+  /** The cursor of the page before (it starts with `-`); null on the first page. */
+  prev: string | null
 }
 
 interface Collection {
@@ -74,12 +76,31 @@ function parseNumericId(featureId: string): number | null {
   return /^\d{1,15}$/.test(featureId) ? Number(featureId) : null
 }
 
-/** The page's rows, one more than the page read to know whether a next page exists. */
-function paged<R>(rows: R[], limit: number, cursorOf: (row: R) => string, text: (row: R) => string): FeaturePage {
-  const page = rows.slice(0, limit)
+/**
+ * The page's rows (one more than the page is read, to know whether a page lies beyond it) in key order, and the
+ * cursors of the pages after and before it. Read backwards (`query.backward`), the rows come last first.
+ */
+function paged<R>(
+  rows: R[],
+  query: Pick<ItemsQuery, 'limit' | 'cursor' | 'backward'>,
+  cursorOf: (row: R) => string,
+  text: (row: R) => string,
+): FeaturePage {
+  const beyond = rows.length > query.limit
+  const page = rows.slice(0, query.limit)
+  if (query.backward) page.reverse()
+  const first = page[0]
+  const last = page[page.length - 1]
   return {
     features: page.map(text),
-    next: rows.length > limit ? cursorOf(page[page.length - 1]) : null,
+    next: query.backward ? (last ? cursorOf(last) : null) : beyond ? cursorOf(last) : null,
+    prev: query.backward
+      ? beyond
+        ? `-${cursorOf(first)}`
+        : null
+      : query.cursor !== null && first
+        ? `-${cursorOf(first)}`
+        : null,
   }
 }
 
@@ -225,6 +246,7 @@ export class OgcService {
       id: featureId === null ? null : (parseNumericId(featureId) ?? -1),
       srid: await this.outputSrid(query.crs),
       filter: featureId === null ? query.filter : null,
+      backward: featureId === null && query.backward,
     }
   }
 
@@ -232,7 +254,7 @@ export class OgcService {
     const rows = await pagePublishedPlots(this.db, await this.params(query, featureId))
     return paged(
       rows,
-      query.limit,
+      query,
       (r) => `${r.adcode}.${r.id}`,
       (r) => featureText(Number(r.id), r.geometry, withoutBbox(toPublicPlot(r))),
     )
@@ -242,7 +264,7 @@ export class OgcService {
     const rows = await pagePublishedZones(this.db, await this.params(query, featureId))
     return paged(
       rows,
-      query.limit,
+      query,
       (r) => `${r.adcode}.${r.id}`,
       (r) => featureText(Number(r.id), r.geometry, withoutBbox(toPublicControlZone(r))),
     )
@@ -258,7 +280,7 @@ export class OgcService {
     const described = INTERNAL_PROPERTIES[id] ?? ((properties) => properties)
     return paged(
       rows,
-      query.limit,
+      query,
       (r) => `${r.adcode}.${r.id}`,
       ({ id: rowId, geometry, ...properties }) => featureText(Number(rowId), geometry, described(properties)),
     )
@@ -282,14 +304,15 @@ export class OgcService {
       code: featureId,
       srid: await this.outputSrid(query.crs),
       filter: featureId === null ? query.filter : null,
+      backward: featureId === null && query.backward,
     })
-    const page = rows.slice(0, query.limit)
-    return {
-      features: page
-        .filter((r) => served.has(r.adcode))
-        .map((r) => featureText(r.adcode, r.geometry, withoutBbox(served.get(r.adcode)!))),
-      next: rows.length > query.limit ? page[page.length - 1].adcode : null,
-    }
+    // outlines of counties the service does not serve are left out before paging
+    return paged(
+      rows.filter((r) => served.has(r.adcode)),
+      { ...query, cursor },
+      (r) => r.adcode,
+      (r) => featureText(r.adcode, r.geometry, withoutBbox(served.get(r.adcode)!)),
+    )
   }
 
   /** A page of the township outlines the public map draws, keyed by township code. */
@@ -308,10 +331,11 @@ export class OgcService {
       code: featureId === null ? null : /^\d{9}$/.test(featureId) ? featureId : '',
       srid: await this.outputSrid(query.crs),
       filter: featureId === null ? query.filter : null,
+      backward: featureId === null && query.backward,
     })
     return paged(
       rows,
-      query.limit,
+      query,
       (r) => r.code,
       ({ geometry, ...properties }) => featureText(properties.code, geometry, properties),
     )
