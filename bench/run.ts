@@ -14,6 +14,7 @@ import { findTileLayer } from '../server/src/tiles/layers.ts'
 import { measureClassification } from './lib/classify.ts'
 import { measureCoverage } from './lib/coverage.ts'
 import { measureLandImport, type LandImportBenchOptions } from './lib/land-import.ts'
+import { measureOgc } from './lib/ogc.ts'
 import { ensurePublishedClassLists, measurePrecheck } from './lib/precheck.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
@@ -83,6 +84,7 @@ async function openBenchDatabase(url: string, poolSize: number) {
 
 const onlyPrecheck = options.only === 'precheck'
 const onlyCoverage = options.only === 'coverage'
+const onlyOgc = options.only === 'ogc'
 /** A BENCH_ONLY run measures its one workload: tiles, cache, classification and the embedded engine are left out. */
 const onlyOne = options.only !== null
 
@@ -206,6 +208,12 @@ async function main(): Promise<number> {
       'BENCH_ONLY=coverage：瓦片、缓存、用地准入核查、分类与内嵌引擎未测 / tiles, cache, pre-check, classification and the embedded engine not measured',
     )
   }
+  if (onlyOgc) {
+    log('BENCH_ONLY=ogc：只测 OGC API – Features 数据页 / only the OGC API – Features items pages are measured')
+    ctx.warnings.push(
+      'BENCH_ONLY=ogc：瓦片、缓存、用地准入核查、分类、监测覆盖与内嵌引擎未测 / tiles, cache, pre-check, classification, coverage and the embedded engine not measured',
+    )
+  }
   if (onlyPrecheck) {
     log('BENCH_ONLY=precheck：只测用地准入核查 / only the pre-check is measured')
     ctx.warnings.push(
@@ -309,7 +317,27 @@ async function main(): Promise<number> {
     })
   }
 
-  // 6c. 三调 DLTB import: ours (dry run + apply) against ogr2ogr -f PostgreSQL on the same file, interleaved.
+  // 6c. OGC API – Features items pages of 1,000 parcels at c=4 against the page statement through pgbench, interleaved.
+  if (onlyOne && !onlyOgc) {
+    // another BENCH_ONLY workload: not measured (said in the warnings)
+  } else if (!options.ogc) {
+    log('跳过 OGC 数据页 / OGC items pages skipped (BENCH_OGC=0)')
+    ctx.warnings.push('OGC API – Features 数据页未测 / OGC items pages not measured (BENCH_OGC=0)')
+  } else {
+    workloads.push(
+      await measureOgc(db, ctx, {
+        server: off,
+        pgbench: pgbenchBin!,
+        benchUrl,
+        scriptDir,
+        count: options.ogcPages,
+        seed: options.seed,
+        connections: 4,
+      }),
+    )
+  }
+
+  // 6d. 三调 DLTB import: ours (dry run + apply) against ogr2ogr -f PostgreSQL on the same file, interleaved.
   if (onlyOne) {
     // another BENCH_ONLY workload: not measured
   } else if (!options.landImport) {
@@ -403,6 +431,7 @@ async function main(): Promise<number> {
       seed: options.seed,
       serverPoolSize: poolSize,
       precheckPlots: options.precheckPlots,
+      ogcPages: options.ogcPages,
       ...(options.only ? { only: options.only } : {}),
     },
     workloads,

@@ -26,14 +26,18 @@ export interface BenchOptions {
   coverage: boolean
   /** BENCH_KEEP_DATA=1: use the seeded data of the same scale even when the generator changed since (said in the report). */
   keepData: boolean
+  /** OGC API – Features items pages against the page statement through pgbench; BENCH_OGC=0 skips it. */
+  ogc: boolean
+  /** Page starts (cursors) in the OGC items list. */
+  ogcPages: number
   /** The DLTB import against ogr2ogr; BENCH_LAND_IMPORT=0 skips it. */
   landImport: boolean
   /** Features of the generated DLTB file (city scale by default). */
   landImportFeatures: number
   /** Features of the embedded-engine county import; 0 skips it. */
   landImportEmbeddedFeatures: number
-  /** BENCH_ONLY=precheck, coverage or land-import runs that workload alone (while working on it). */
-  only: 'precheck' | 'coverage' | 'land-import' | null
+  /** BENCH_ONLY=precheck, coverage, land-import or ogc runs that workload alone (while working on it). */
+  only: 'precheck' | 'coverage' | 'land-import' | 'ogc' | null
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', ''])
@@ -114,11 +118,13 @@ export function readOptions(): BenchOptions {
     precheckPlots: intEnv('BENCH_PRECHECK_PLOTS', 64, 8, 1000),
     coverage: process.env.BENCH_COVERAGE !== '0',
     keepData: process.env.BENCH_KEEP_DATA === '1',
+    ogc: process.env.BENCH_OGC !== '0',
+    ogcPages: intEnv('BENCH_OGC_PAGES', 64, 4, 200),
     landImport: process.env.BENCH_LAND_IMPORT !== '0',
     landImportFeatures: intEnv('BENCH_IMPORT_FEATURES', 1_000_000, 100, 5_000_000),
     landImportEmbeddedFeatures: intEnv('BENCH_IMPORT_EMBEDDED_FEATURES', 100_000, 0, 1_000_000),
     only: process.env.BENCH_ONLY
-      ? oneOf('BENCH_ONLY', 'precheck', ['precheck', 'coverage', 'land-import'] as const)
+      ? oneOf('BENCH_ONLY', 'precheck', ['precheck', 'coverage', 'land-import', 'ogc'] as const)
       : null,
   }
 }

@@ -38,6 +38,8 @@ export interface WorkloadReport {
   series: Series[]
   ratios: Ratio[]
   notes: string[]
+  /** Further figures of the workload shown as tables under its notes (e.g. one page at several depths). */
+  tables?: { title: string; head: string[]; rows: string[][] }[]
 }
 
 export interface BenchReport {
@@ -155,10 +157,11 @@ export function toMarkdown(r: BenchReport): string {
     '',
   ]
   for (const w of r.workloads) {
-    if (!w.notes.length) continue
+    if (!w.notes.length && !w.tables?.length) continue
     lines.push(`### ${w.title}`, '')
     for (const n of w.notes) lines.push(`- ${n}`)
     lines.push('')
+    for (const t of w.tables ?? []) lines.push(`${t.title}`, '', ...table(t.head, t.rows), '')
   }
   if (r.invalidRuns.length) lines.push('## 无效的运行 / Invalid runs', '', ...r.invalidRuns.map((x) => `- ${x}`), '')
   if (r.warnings.length) lines.push('## 警告 / Warnings', '', ...r.warnings.map((x) => `- ${x}`), '')
