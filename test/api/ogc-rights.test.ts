@@ -329,6 +329,22 @@ beforeAll(async () => {
       () => 200,
     ),
   )
+  const noCounty = await createTestUser(db, {
+    role: 'land',
+    scopes: ['460000'],
+    username: `h7-hn-${MARK}`.toLowerCase().slice(0, 32),
+  })
+  usernames.push(noCounty.username)
+  const noCountySession = await signIn(app, noCounty.username, noCounty.password)
+  readers.push(
+    reader(
+      '用地核查员（海南省，尚无区县）',
+      (url) => noCountySession.agent.get(url),
+      nobody,
+      nobody,
+      () => 200,
+    ),
+  )
   const mustChange = await createTestUser(db, {
     role: 'farmland',
     scopes: [HESHAN],
@@ -376,8 +392,8 @@ beforeAll(async () => {
   const lishuKey = await plantKey(internalIds, [LISHU])
   readers.push(
     reader(
-      '梨树县的密钥',
-      withKey(lishuKey),
+      '梨树县的密钥（作为参数 key）',
+      (url) => request(app).get(url.includes('key=') ? url : `${url}${url.includes('?') ? '&' : '?'}key=${lishuKey}`),
       () => true,
       (a) => a === LISHU,
       () => 200,
@@ -425,12 +441,13 @@ const READER_NAMES = [
   '无凭据',
   ...ROLES.map((role) => `${ROLE_LABEL[role]}（赫山区）`),
   '系统管理员（湖南省）',
+  '用地核查员（海南省，尚无区县）',
   '须先修改密码的用户',
   '只签发给该数据集的密钥（赫山区）',
   '签发给其他数据集的密钥',
   '已过期的密钥',
   '已吊销的密钥',
-  '梨树县的密钥',
+  '梨树县的密钥（作为参数 key）',
 ]
 
 describe('the rights matrix of /ogc: every collection × reader', () => {
@@ -459,6 +476,9 @@ describe('the rights matrix of /ogc: every collection × reader', () => {
         expect((await r.get(`/ogc/collections/${c.id}/queryables`, c.id)).status, `${where} queryables`).toBe(status)
         const items = await r.get(`/ogc/collections/${c.id}/items?limit=1000`, c.id)
         expect(items.status, `${where} items`).toBe(status)
+        const page = await r.get(`/ogc/collections/${c.id}/items?limit=1000&f=html`, c.id)
+        expect(page.status, `${where} items 网页`).toBe(status)
+        expect(page.type, `${where} items 网页`).toBe('text/html')
         if (status !== 200) {
           if (c.access === 'internal')
             for (const fid of Object.values(samples[c.id]))
