@@ -77,6 +77,8 @@ const samples: Record<string, Record<string, string>> = {}
 const publicIds: Record<string, string[]> = {}
 /** A key of every internal collection of 赫山区: the internal reader who must see what was planted. */
 let insiderKey = ''
+/** The key of 梨树县, sent as the parameter `key`. */
+let lishuKey = ''
 const usernames: string[] = []
 
 const planted = {
@@ -389,7 +391,7 @@ beforeAll(async () => {
   )
   readers.push(refused('已过期的密钥', await plantKey(internalIds, [HESHAN], 'expired')))
   readers.push(refused('已吊销的密钥', await plantKey(internalIds, [HESHAN], 'revoked')))
-  const lishuKey = await plantKey(internalIds, [LISHU])
+  lishuKey = await plantKey(internalIds, [LISHU])
   readers.push(
     reader(
       '梨树县的密钥（作为参数 key）',
@@ -510,6 +512,29 @@ describe('the rights matrix of /ogc: every collection × reader', () => {
         }
       }
     })
+})
+
+describe('the keys in use', () => {
+  it('when keys were sent as a header and as the parameter key, then no table holds one of them in clear', async () => {
+    await request(app).get(`/ogc/collections/farmland-parcels/items?limit=5&key=${lishuKey}`).expect(200)
+    await withKey(insiderKey)('/ogc/collections/farmland-parcels/items?limit=5').expect(200)
+    const { rows: uses } = await db.query(
+      `SELECT count(*)::int AS n FROM ogc_key_use u JOIN ogc_access_key k ON k.id = u.key_id WHERE k.key_hash = $1`,
+      [sha256(lishuKey)],
+    )
+    expect(uses[0].n, '梨树县密钥的使用记录').toBeGreaterThan(0)
+    const { rows: tables } = await db.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    )
+    for (const { table_name } of tables)
+      for (const key of [lishuKey, insiderKey]) {
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS n FROM "${table_name}" t WHERE strpos(t::text, $1) > 0`,
+          [key.slice(3)],
+        )
+        expect(rows[0].n, table_name).toBe(0)
+      }
+  })
 })
 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
