@@ -10,7 +10,7 @@ import { OgcService } from '../../server/src/services/ogc.service.ts'
 import { sha256 } from '../../server/src/services/password.ts'
 import { TILE_LAYERS, type TileLayer } from '../../server/src/tiles/layers.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
-import { signIn, type Session } from '../support/session.ts'
+import { signIn } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 import { createTestUser } from '../support/users.ts'
 
@@ -70,7 +70,6 @@ interface Reader {
 }
 
 const readers: Reader[] = []
-const sessions: Record<string, Session> = {}
 /** Per internal collection: a feature id in 赫山区 and in 梨树县. */
 const samples: Record<string, Record<string, string>> = {}
 /** The feature ids of each public collection as nobody reads them. */
@@ -81,6 +80,7 @@ let insiderKey = ''
 let lishuKey = ''
 const usernames: string[] = []
 
+/** What this file plants in 赫山区 (ids, the unoutlined township's code), removed after all. */
 const planted = {
   township: '',
   parcelId: 0,
@@ -115,9 +115,10 @@ async function sweep(url: string, send: (u: string) => request.Test): Promise<{ 
 const anonymous = (url: string) => request(app).get(url)
 const withKey = (key: string) => (url: string) => request(app).get(url).set('X-API-Key', key)
 
-/** A small square of `half` degrees around the first parcel of `adcode`, as SQL over the row `p` of `near`. */
+/** The point on the first parcel of `adcode`, as a subquery yielding `c`. */
 const near = (adcode: string) =>
   `(SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = '${adcode}' ORDER BY id LIMIT 1)`
+/** A square of `half` degrees around `c` moved `dx` degrees east, as SQL. */
 const square = (half: number, dx = 0) =>
   `ST_Multi(ST_MakeEnvelope(ST_X(c) + ${dx} - ${half}, ST_Y(c) - ${half}, ST_X(c) + ${dx} + ${half}, ST_Y(c) + ${half}, 4490))`
 
@@ -304,7 +305,6 @@ beforeAll(async () => {
     })
     usernames.push(user.username)
     const session = await signIn(app, user.username, user.password)
-    sessions[role] = session
     readers.push(
       reader(
         `${ROLE_LABEL[role]}（赫山区）`,
