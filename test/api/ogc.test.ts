@@ -6,6 +6,7 @@ import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { signInAs } from '../support/session.ts'
 import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
 
 /**
@@ -67,6 +68,19 @@ describe('OGC API - Features: landing page, conformance and collections', () => 
     const unknown = await request(app).get('/ogc/collections/farmland-parcels').expect(404)
     expect(unknown.body.error.message).toContain('没有名为“farmland-parcels”的数据集')
     await request(app).get('/ogc/no-such-thing').expect(404)
+  })
+})
+
+describe('OGC API - Features: caching', () => {
+  it('when a staff session reads the service, then the answer is private to him; a public reader’s may be shared', async () => {
+    const staff = await signInAs(app, 'farmland')
+    const own = await staff.agent.get('/ogc/collections').expect(200)
+    expect(own.headers['cache-control']).toBe('private, no-cache')
+    expect(own.headers.vary).toMatch(/Cookie/)
+    expect(own.headers.vary).toMatch(/X-API-Key/)
+    const open = await request(app).get('/ogc/collections').expect(200)
+    expect(open.headers['cache-control']).toBe('no-cache')
+    expect(open.headers.vary).toMatch(/X-API-Key/)
   })
 })
 

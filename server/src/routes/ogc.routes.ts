@@ -93,9 +93,9 @@ const htmlCollectionOf = (req: Request, c: { id: string; title: string }): HtmlI
 export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
   const router = Router()
   router.use(BASE, async (req, res, next) => {
-    res.set('Cache-Control', 'no-cache')
     res.set('Access-Control-Allow-Origin', '*')
-    res.vary('Accept')
+    // what a key or a session reads is theirs alone: a shared cache must neither keep it nor give it to another
+    res.vary('Accept').vary('Cookie').vary('X-API-Key')
     res.locals.ogcFormat = formatOf(req)
     const key = apiKeyOf(req)
     let reader: OgcReader = { kind: 'public' }
@@ -103,6 +103,7 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
     else if (req.auth && !req.auth.user.mustChangePassword)
       reader = { kind: 'session', adcodes: req.auth.user.counties.map((c) => c.adcode) }
     res.locals.ogcReader = reader
+    res.set('Cache-Control', reader.kind === 'public' ? 'no-cache' : 'private, no-cache')
     next()
   })
   const readerOf = (res: Response): OgcReader => res.locals.ogcReader as OgcReader
