@@ -34,7 +34,7 @@ export function itemsPath(c: OgcCursor, limit = PAGE_SIZE): string {
  * `count` page starts drawn at random (seeded) over every parcel of `scope` in keyset order (adcode, id), each
  * leaving at least one full page after it; so pages lie all over the county, deep ones as often as shallow ones.
  */
-export async function pickCursors(
+async function pickCursors(
   db: Database,
   scope: readonly string[],
   count: number,
@@ -143,7 +143,7 @@ export function featureservPgbenchScript(cursors: readonly OgcCursor[], limit = 
 }
 
 /** Milliseconds of one page at each depth, for the keyset statement and the OFFSET one (median of `runs`). */
-export interface DepthRow {
+interface DepthRow {
   depth: string
   offset: number
   keysetMs: number
