@@ -1,8 +1,8 @@
 import { useState, type CSSProperties } from 'react'
 import type { LayerGroup } from '../../shared/api-types'
 
-/** Narrower than this (a phone), the legend starts folded so it does not cover the map. */
-const WIDE_SCREEN_QUERY = '(min-width: 761px)'
+/** Narrower than this (a phone or a tablet), the legend starts folded so it does not cover the map. */
+const WIDE_SCREEN_QUERY = '(min-width: 1101px)'
 
 /** The legend of the public map, read from the style's layer groups; it folds away to a small button. */
 export function PublicLegend({ groups }: { groups: LayerGroup[] }) {

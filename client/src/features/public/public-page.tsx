@@ -12,13 +12,23 @@ import { ReportTrackingPanel } from './report-tracking'
 import { usePublicData } from './use-public-data'
 import './public.css'
 
-type Tab = 'zones' | 'plots' | 'coverage'
+type Tab = 'zones' | 'plots' | 'coverage' | 'about'
+
+const TABS = [
+  ['zones', '管控区域公告'],
+  ['plots', '污染地块名录'],
+  ['coverage', '监测覆盖'],
+  ['about', '说明'],
+] as const
 
 const NO_VISIBILITY: Record<string, boolean> = {}
 const NO_BASEMAP = { kind: 'none' } as const
 const ZOOM = { plot: 15, 'control-zone': 14, county: 10, township: 12 } as const
 
 const noop = () => {}
+
+/** The width at which the page switches to its phone layout (the same as in public.css). */
+const PHONE_QUERY = '(max-width: 760px)'
 
 /** The county code of a county tile feature (its id is the code as a number). */
 const adcodeOf = (id: number) => String(id).padStart(6, '0')
@@ -35,6 +45,7 @@ export function PublicPage() {
   const [focus, setFocus] = useState<MapFocus | null>(null)
   const [selected, setSelected] = useState<PublicSelection | null>(null)
   const [isReporting, setReporting] = useState(false)
+  const [isListOpen, setListOpen] = useState(false)
   const [reportAt, setReportAt] = useState<[number, number] | null>(null)
   const [tracking, setTracking] = useState<{ code: string } | null>(() => {
     const code = new URLSearchParams(window.location.search).get('track')
@@ -63,15 +74,18 @@ export function PublicPage() {
   const openPlot = useCallback((plot: PublicPlot, fly = true) => {
     setSelected({ kind: 'plot', id: plot.id })
     setTab('plots')
+    setListOpen(false)
     if (fly) setFocus({ bbox: plot.bbox, maxZoom: ZOOM.plot })
   }, [])
   const openZone = useCallback((zone: PublicControlZone, fly = true) => {
     setSelected({ kind: 'control-zone', id: zone.id })
     setTab('zones')
+    setListOpen(false)
     if (fly) setFocus({ bbox: zone.bbox, maxZoom: ZOOM['control-zone'] })
   }, [])
   const openCounty = useCallback((c: PublicCounty, fly = true) => {
     setSelected({ kind: 'county', adcode: c.adcode })
+    setListOpen(false)
     if (fly) setFocus({ bbox: c.bbox, maxZoom: ZOOM.county })
   }, [])
 
@@ -139,6 +153,7 @@ export function PublicPage() {
               setReporting(true)
               setTracking(null)
               setSelected(null)
+              setListOpen(false)
             }}
           >
             我要举报
@@ -151,6 +166,7 @@ export function PublicPage() {
               setReporting(false)
               setReportAt(null)
               setTracking({ code: '' })
+              setListOpen(false)
             }}
           >
             查询进度
@@ -161,7 +177,10 @@ export function PublicPage() {
         </div>
       </header>
 
-      <nav className="pub-side" aria-label="公开信息">
+      <nav
+        className={`pub-side${isListOpen ? ' pub-side--open' : ''}${tab === 'about' ? ' pub-side--about' : ''}`}
+        aria-label="公开信息"
+      >
         <label className="pub-county">
           <span>区县</span>
           <select
@@ -188,26 +207,36 @@ export function PublicPage() {
           </select>
         </label>
         <div className="pub-tabs" role="tablist">
-          {(
-            [
-              ['zones', '管控区域公告', zones.length],
-              ['plots', '污染地块名录', plots.length],
-              ['coverage', '监测覆盖', null],
-            ] as const
-          ).map(([id, label, count]) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={`pub-tab${tab === id ? ' pub-tab--on' : ''}`}
-              data-testid={`public-tab-${id}`}
-              onClick={() => setTab(id)}
-            >
-              {label}
-              {count !== null && <span className="pub-tab__count">{count}</span>}
-            </button>
-          ))}
+          {TABS.map(([id, label]) => {
+            const count = id === 'zones' ? zones.length : id === 'plots' ? plots.length : null
+            return (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className={`pub-tab pub-tab--${id}${tab === id ? ' pub-tab--on' : ''}`}
+                data-testid={`public-tab-${id}`}
+                onClick={() => {
+                  setListOpen(!(isListOpen && tab === id))
+                  setTab(id)
+                }}
+              >
+                {label}
+                {count !== null && <span className="pub-tab__count">{count}</span>}
+              </button>
+            )
+          })}
+          <button
+            type="button"
+            className="pub-side__fold"
+            aria-label="收起列表"
+            title="收起列表"
+            data-testid="public-list-fold"
+            onClick={() => setListOpen(false)}
+          >
+            ▾
+          </button>
         </div>
         <div className="pub-side__content">
           {data.status === 'loading' && <p className="pub-empty">正在加载公开信息…</p>}
@@ -260,6 +289,11 @@ export function PublicPage() {
         {isReporting ? (
           <ReportForm
             location={reportAt}
+            counties={ready?.counties ?? []}
+            onLocated={(at) => {
+              setReportAt(at)
+              setFocus(pointFocus(at))
+            }}
             onClose={() => {
               setReporting(false)
               setReportAt(null)
@@ -305,6 +339,19 @@ function detailsOf(
   }
   const county = counties.find((c) => c.adcode === selected.adcode)
   return county ? { kind: 'county', county } : null
+}
+
+/** The view of a point found by the device's location: close in, clear of the report form over the map. */
+function pointFocus([lon, lat]: [number, number]): MapFocus {
+  const isPhone = window.matchMedia(PHONE_QUERY).matches
+  const d = 0.0005
+  return {
+    bbox: [lon - d, lat - d, lon + d, lat + d],
+    maxZoom: ZOOM.plot,
+    padding: isPhone
+      ? { top: 40, right: 40, bottom: Math.round(window.innerHeight * 0.55), left: 40 }
+      : { top: 40, right: 420, bottom: 40, left: 40 },
+  }
 }
 
 function focusOf(item: PublicDetailsProps['item']): MapFocus {

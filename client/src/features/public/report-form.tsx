@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react'
+import type { PublicCounty } from '@contracts/public'
 import type { ReportReceived } from '@contracts/reports'
 import { ApiError } from '../../shared/api-client'
 import { sendReport } from './public-api'
@@ -16,6 +17,10 @@ const MAX_CONTACT = 100
 export interface ReportFormProps {
   /** The point picked on the map, or null until the user clicks the map. */
   location: [number, number] | null
+  /** The counties the platform serves: a position found by 使用我的位置 must lie in one of them. */
+  counties: PublicCounty[]
+  /** Takes the device's position as the report's location (使用我的位置). */
+  onLocated: (location: [number, number]) => void
   onClose: () => void
   /** Called after a report was accepted (the page clears the pin). */
   onSubmitted: () => void
@@ -30,11 +35,26 @@ function photoProblem(file: File): string | null {
   return null
 }
 
+/** Why the device's position could not be read, in the words of a citizen's phone (GeolocationPositionError codes). */
+const LOCATE_FAILURES: Record<number, string> = {
+  1: '未获得位置权限：请在浏览器或手机设置中允许本网页使用您的位置后重试，或直接在地图上点击选择位置。',
+  2: '暂时无法确定您的位置：请确认手机已打开定位服务（到室外或窗边更准），或直接在地图上点击选择位置。',
+  3: '获取位置超时：请稍后重试，或直接在地图上点击选择位置。',
+}
+
+/** How long 使用我的位置 waits for a position, in milliseconds. */
+const LOCATE_TIMEOUT_MS = 15_000
+
+/** The served county whose extent holds the point, if any (the server checks the county outline on submit). */
+function countyAt(counties: PublicCounty[], [lon, lat]: [number, number]): PublicCounty | undefined {
+  return counties.find(({ bbox: [w, s, e, n] }) => lon >= w && lon <= e && lat >= s && lat <= n)
+}
+
 /**
  * 举报: the public report form. The location comes from a click on the map; the contact is optional and only
  * for staff follow-up; the hidden `website` field catches form-filling robots.
  */
-export function ReportForm({ location, onClose, onSubmitted, onTrack }: ReportFormProps) {
+export function ReportForm({ location, counties, onLocated, onClose, onSubmitted, onTrack }: ReportFormProps) {
   const ids = useId()
   const [description, setDescription] = useState('')
   const [contact, setContact] = useState('')
@@ -45,6 +65,8 @@ export function ReportForm({ location, onClose, onSubmitted, onTrack }: ReportFo
   const [isSending, setSending] = useState(false)
   const [sent, setSent] = useState<ReportReceived | null>(null)
   const [inputKey, setInputKey] = useState(0)
+  const [isLocating, setLocating] = useState(false)
+  const [locateMessage, setLocateMessage] = useState<string | null>(null)
 
   useEffect(() => {
     if (!photo || photoProblem(photo)) return setPreview(null)
@@ -52,6 +74,8 @@ export function ReportForm({ location, onClose, onSubmitted, onTrack }: ReportFo
     setPreview(url)
     return () => URL.revokeObjectURL(url)
   }, [photo])
+
+  useEffect(() => setLocateMessage(null), [location])
 
   const photoError = photo ? photoProblem(photo) : null
   const textLength = description.trim().length
@@ -80,6 +104,31 @@ export function ReportForm({ location, onClose, onSubmitted, onTrack }: ReportFo
       setSending(false)
     }
   }
+
+  const locate = () => {
+    setLocateMessage(null)
+    if (!('geolocation' in navigator))
+      return setLocateMessage('此浏览器无法获取位置，请直接在地图上点击选择疑似污染的位置。')
+    setLocating(true)
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        setLocating(false)
+        const at: [number, number] = [coords.longitude, coords.latitude]
+        if (countyAt(counties, at)) return onLocated(at)
+        const served = counties.map((c) => `${c.city}${c.name}`).join('、')
+        setLocateMessage(
+          `您现在的位置（${formatLonLat(at)}）不在本平台服务的区县内（${served}），不能作为举报位置。如疑似污染的地点在这些区县内，请在地图上点击选择。`,
+        )
+      },
+      (failure) => {
+        setLocating(false)
+        setLocateMessage(LOCATE_FAILURES[failure.code] ?? LOCATE_FAILURES[2])
+      },
+      { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS, maximumAge: 60_000 },
+    )
+  }
+
+  const onPhoto = (event: ChangeEvent<HTMLInputElement>) => setPhoto(event.target.files?.[0] ?? null)
 
   const startOver = () => {
     setSent(null)
@@ -147,7 +196,21 @@ export function ReportForm({ location, onClose, onSubmitted, onTrack }: ReportFo
               </p>
             ) : (
               <p className="pub-location" data-testid="report-location">
-                请在地图上点击疑似污染的位置，地图上会出现红色标记。
+                请在地图上点击疑似污染的位置，地图上会出现红色标记；在现场也可以使用您的位置。
+              </p>
+            )}
+            <button
+              type="button"
+              className="secondary-button pub-locate"
+              disabled={isLocating}
+              data-testid="report-locate"
+              onClick={locate}
+            >
+              {isLocating ? '正在获取位置…' : '使用我的位置'}
+            </button>
+            {locateMessage && (
+              <p className="pub-locate__message" role="alert" data-testid="report-locate-message">
+                {locateMessage}
               </p>
             )}
           </div>
@@ -172,17 +235,30 @@ export function ReportForm({ location, onClose, onSubmitted, onTrack }: ReportFo
           </label>
           <div className="pub-field">
             <span className="pub-field__label">现场照片（可选）</span>
-            <label className="pub-file">
-              <input
-                key={inputKey}
-                type="file"
-                accept="image/jpeg,image/png,image/webp"
-                data-testid="report-photo"
-                onChange={(event) => setPhoto(event.target.files?.[0] ?? null)}
-              />
-              <span className="pub-file__button">{photo ? '更换照片' : '选择照片'}</span>
-              <span className="pub-hint">JPEG、PNG 或 WebP 格式，不超过 {formatFileSize(MAX_PHOTO_BYTES)}</span>
-            </label>
+            <div className="pub-file__row">
+              <label className="pub-file pub-file--camera">
+                <input
+                  key={inputKey}
+                  type="file"
+                  accept="image/*"
+                  capture="environment"
+                  data-testid="report-camera"
+                  onChange={onPhoto}
+                />
+                <span className="pub-file__button">{photo ? '重拍' : '拍照'}</span>
+              </label>
+              <label className="pub-file">
+                <input
+                  key={inputKey}
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp"
+                  data-testid="report-photo"
+                  onChange={onPhoto}
+                />
+                <span className="pub-file__button">{photo ? '更换照片' : '选择照片'}</span>
+              </label>
+            </div>
+            <span className="pub-hint">JPEG、PNG 或 WebP 格式，不超过 {formatFileSize(MAX_PHOTO_BYTES)}</span>
           </div>
           {photo && (
             <div className={`pub-photo${photoError ? ' pub-photo--bad' : ''}`} data-testid="report-photo-info">
