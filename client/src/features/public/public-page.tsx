@@ -27,8 +27,8 @@ const ZOOM = { plot: 15, 'control-zone': 14, county: 10, township: 12 } as const
 
 const noop = () => {}
 
-/** The width at which the page switches to its phone layout (the same as in public.css). */
-const PHONE_QUERY = '(max-width: 760px)'
+/** The width below which the report form is a sheet at the foot of the map (the same as in public.css). */
+const SHEET_QUERY = '(max-width: 1100px)'
 
 /** The county code of a county tile feature (its id is the code as a number). */
 const adcodeOf = (id: number) => String(id).padStart(6, '0')
@@ -343,12 +343,12 @@ function detailsOf(
 
 /** The view of a point found by the device's location: close in, clear of the report form over the map. */
 function pointFocus([lon, lat]: [number, number]): MapFocus {
-  const isPhone = window.matchMedia(PHONE_QUERY).matches
+  const isSheet = window.matchMedia(SHEET_QUERY).matches
   const d = 0.0005
   return {
     bbox: [lon - d, lat - d, lon + d, lat + d],
     maxZoom: ZOOM.plot,
-    padding: isPhone
+    padding: isSheet
       ? { top: 40, right: 40, bottom: Math.round(window.innerHeight * 0.55), left: 40 }
       : { top: 40, right: 420, bottom: 40, left: 40 },
   }
