@@ -16,12 +16,24 @@ export type County = z.infer<typeof County>
 export const CountiesResponse = z.object({ counties: z.array(County), bbox: Bbox.nullable() })
 export type CountiesResponse = z.infer<typeof CountiesResponse>
 
+/** Fewest characters a search needs: one character would match nearly every code. */
+export const SEARCH_MIN_CHARS = 2
+
+/** The hint for a search text shorter than {@link SEARCH_MIN_CHARS}. */
+export const SEARCH_TOO_SHORT = `检索内容太短：请至少输入 ${SEARCH_MIN_CHARS} 个字或字符（如“赫山”“DK0003”“0002500”）`
+
+/** Whether a (trimmed) search text is long enough to be searched. */
+export function isSearchLongEnough(text: string): boolean {
+  return [...text].length >= SEARCH_MIN_CHARS
+}
+
 /** `GET /api/search?q=`. */
 export const SearchQuery = z.object({
   q: z
-    .string({ error: '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）' })
+    .string({ error: '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称或编号，监测点位）' })
     .trim()
-    .min(1, '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）')
+    .min(1, '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称或编号，监测点位）')
+    .refine((q) => q.length === 0 || isSearchLongEnough(q), SEARCH_TOO_SHORT)
     .max(50, '检索内容过长（最多 50 个字）'),
 })
 
@@ -35,6 +47,9 @@ export const FeatureParams = z.object({
 export const SearchKind = z.enum(['county', 'township', 'parcel', 'plot', 'point'])
 export type SearchKind = z.infer<typeof SearchKind>
 
+/** How a hit matched: the whole name or code, its beginning, or a part elsewhere (ranked in this order). */
+export const SearchMatch = z.enum(['exact', 'prefix', 'substring'])
+
 /** One hit of `GET /api/search`. Parcels, plots and monitoring points carry the feature `id`. */
 export const SearchResult = z.object({
   kind: SearchKind,
@@ -44,11 +59,16 @@ export const SearchResult = z.object({
   name: z.string(),
   context: z.string(),
   bbox: Bbox,
+  match: SearchMatch,
 })
 export type SearchResult = z.infer<typeof SearchResult>
 
-/** `GET /api/search`. */
-export const SearchResponse = z.object({ results: z.array(SearchResult) })
+/** A kind found by `GET /api/search`, with how many of it match in all (the results list at most a limit of each). */
+export const SearchGroup = z.object({ kind: SearchKind, kindName: z.string(), total: z.number().int() })
+export type SearchGroup = z.infer<typeof SearchGroup>
+
+/** `GET /api/search`: the hits, kind after kind in the order of `groups`, the best match first in each. */
+export const SearchResponse = z.object({ results: z.array(SearchResult), groups: z.array(SearchGroup) })
 export type SearchResponse = z.infer<typeof SearchResponse>
 
 /** One line of the info panel: a Chinese label and its value as shown. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Bbox } from './problems.ts'
+import { SearchMatch, isSearchLongEnough, SEARCH_TOO_SHORT } from './map.ts'
 
 /** `GET /api/public/search?q=`. */
 export const PublicSearchQuery = z.object({
@@ -7,6 +8,7 @@ export const PublicSearchQuery = z.object({
     .string({ error: '请输入检索内容（区县、乡镇名称或代码，污染地块或管控区域名称、编号）' })
     .trim()
     .min(1, '请输入检索内容（区县、乡镇名称或代码，污染地块或管控区域名称、编号）')
+    .refine((q) => q.length === 0 || isSearchLongEnough(q), SEARCH_TOO_SHORT)
     .max(50, '检索内容过长（最多 50 个字）'),
 })
 
@@ -125,9 +127,16 @@ export const PublicSearchResult = z.object({
   name: z.string(),
   context: z.string(),
   bbox: Bbox,
+  match: SearchMatch,
 })
 export type PublicSearchResult = z.infer<typeof PublicSearchResult>
 
-/** `GET /api/public/search`. */
-export const PublicSearchResponse = z.object({ results: z.array(PublicSearchResult) })
+/** A kind found by `GET /api/public/search`, with how many of it match in all. */
+export const PublicSearchGroup = z.object({ kind: PublicSearchKind, kindName: z.string(), total: z.number().int() })
+
+/** `GET /api/public/search`: the hits, kind after kind in the order of `groups`, the best match first in each. */
+export const PublicSearchResponse = z.object({
+  results: z.array(PublicSearchResult),
+  groups: z.array(PublicSearchGroup),
+})
 export type PublicSearchResponse = z.infer<typeof PublicSearchResponse>

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
@@ -47,7 +48,7 @@ export async function startEmbeddedPostgis(
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   fs.chmodSync(dataDir, 0o700)
   log(`正在启动内嵌 PostGIS 数据库（${dataDir}），首次加载扩展约需 10 秒…`)
-  const db = await PGlite.create({ dataDir, extensions: { postgis } })
+  const db = await PGlite.create({ dataDir, extensions: { postgis, pg_trgm } })
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis')
   const socket = privateSocketDir(dataDir)
   const server = new PGLiteSocketServer({ db, path: path.join(socket.dir, SOCKET_FILE), maxConnections: 16 })

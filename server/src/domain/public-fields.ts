@@ -1,5 +1,6 @@
 import type { CoverageCheckCode, CoverageVerdict } from './coverage.ts'
 import { INDUSTRY, PLOT_STATUS, POINT_LEVEL, RISK_LEVEL, labelOf } from './labels.ts'
+import { searchMatch, type SearchMatch } from './search.ts'
 import { m2ToMu } from './units.ts'
 
 export type Bbox = [number, number, number, number]
@@ -317,6 +318,10 @@ export interface PublicSearchRow {
   name: string
   context: string
   bbox: Bbox
+  /** 0 exact, 1 prefix, 2 elsewhere. */
+  match: number
+  /** Hits of this kind in all, before the limit. */
+  total: number
 }
 
 export interface PublicSearchResult {
@@ -327,6 +332,7 @@ export interface PublicSearchResult {
   name: string
   context: string
   bbox: Bbox
+  match: SearchMatch
 }
 
 /** One search hit on the public side: places, published plots and published control zones only. */
@@ -339,5 +345,6 @@ export function toPublicSearchResult(row: PublicSearchRow): PublicSearchResult {
     name: row.name,
     context: row.context,
     bbox: row.bbox,
+    match: searchMatch(row.match),
   }
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { FeatureEntity } from '../domain/feature-info.ts'
+import { searchPatterns } from '../domain/search.ts'
 
 export type Bbox = [number, number, number, number]
 
@@ -11,6 +12,10 @@ export interface SearchRow {
   name: string
   context: string
   bbox: Bbox
+  /** 0 exact, 1 prefix, 2 elsewhere. */
+  match: number
+  /** Hits of this kind in all, before the limit. */
+  total: number
 }
 
 export interface CountyRow {
@@ -32,18 +37,13 @@ const FEATURE_QUERY: Record<FeatureEntity, string> = {
   enterprise: 'map/feature-enterprise',
 }
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-
 export async function searchPlaces(
   db: Queryable,
   text: string,
   limitPerKind: number,
   adcodes: string[],
 ): Promise<SearchRow[]> {
-  const q = escapeLike(text)
-  const { rows } = await db.query(sqlFile('map/search'), [`%${q}%`, `${q}%`, limitPerKind, adcodes])
+  const { rows } = await db.query(sqlFile('map/search'), [...searchPatterns(text), limitPerKind, adcodes])
   return rows
 }
 

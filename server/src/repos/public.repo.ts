@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { CountyCoverageRow, PublicSearchRow, PublishedPlotRow, PublishedZoneRow } from '../domain/public-fields.ts'
-import { escapeLike } from './map.repo.ts'
+import { searchPatterns } from '../domain/search.ts'
 
 /** Counts of every county's active monitoring points and its farmland (三调 first-level classes `farmlandClasses`). */
 export async function listCountyCoverage(db: Queryable, farmlandClasses: string[]): Promise<CountyCoverageRow[]> {
@@ -17,6 +17,5 @@ export async function listPublishedControlZones(db: Queryable, adcode: string | 
 }
 
 export async function searchPublic(db: Queryable, text: string, limitPerKind: number): Promise<PublicSearchRow[]> {
-  const q = escapeLike(text)
-  return (await db.query<PublicSearchRow>(sqlFile('public/search'), [`%${q}%`, `${q}%`, limitPerKind])).rows
+  return (await db.query<PublicSearchRow>(sqlFile('public/search'), [...searchPatterns(text), limitPerKind])).rows
 }

@@ -16,7 +16,7 @@ export function mapRoutes(db: Database, limits: { searchResults: number }): Rout
   })
   router.get('/api/search', requireRole(), async (req, res) => {
     const { q } = parse(SearchQuery, req.query)
-    res.json({ results: await searchMap(db, req.auth!, q, limits.searchResults) } satisfies SearchResponse)
+    res.json((await searchMap(db, req.auth!, q, limits.searchResults)) satisfies SearchResponse)
   })
   router.get('/api/features/:layer/:id', requireRole(), async (req, res) => {
     const { layer, id } = parse(FeatureParams, req.params)

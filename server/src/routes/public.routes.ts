@@ -37,7 +37,7 @@ export function publicRoutes(db: Database, limits: { searchResults: number }, co
   })
   router.get('/api/public/search', async (req, res) => {
     const { q } = parse(PublicSearchQuery, req.query)
-    res.json({ results: await searchPublicPlaces(db, q, limits.searchResults) } satisfies PublicSearchResponse)
+    res.json((await searchPublicPlaces(db, q, limits.searchResults)) satisfies PublicSearchResponse)
   })
   return router
 }

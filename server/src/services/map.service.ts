@@ -2,12 +2,13 @@ import type { Database } from '../db/database.ts'
 import { describeFeature, type FeatureEntity } from '../domain/feature-info.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError } from '../domain/errors.ts'
+import { groupSearchHits, searchMatch } from '../domain/search.ts'
 import type { ReviewKind } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { describeReview } from './review.service.ts'
 import { findFeature, listCounties, readHealth, searchPlaces, type Bbox } from '../repos/map.repo.ts'
 import { findTileLayer } from '../tiles/layers.ts'
-import type { CountiesResponse, FeatureInfo, HealthResponse, SearchResult } from '../../../contracts/map.ts'
+import type { CountiesResponse, FeatureInfo, HealthResponse, SearchResponse } from '../../../contracts/map.ts'
 
 const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = { plot: 'plot', 'control-zone': 'control-zone' }
 
@@ -19,14 +20,15 @@ const KIND_NAMES = {
   point: '监测点位',
 } as const
 
+/** Places, parcels, plots and points of the user's counties with `text` anywhere in a name or code, kind by kind. */
 export async function searchMap(
   db: Database,
   ctx: AuthContext,
   text: string,
   limitPerKind: number,
-): Promise<SearchResult[]> {
+): Promise<SearchResponse> {
   const rows = await searchPlaces(db, text, limitPerKind, scopeAdcodes(ctx))
-  return rows.map((r) => ({
+  const results = rows.map((r) => ({
     kind: r.kind,
     kindName: KIND_NAMES[r.kind],
     ...(r.id !== null ? { id: r.id } : {}),
@@ -34,7 +36,9 @@ export async function searchMap(
     name: r.name,
     context: r.context,
     bbox: r.bbox,
+    match: searchMatch(r.match),
   }))
+  return { results, groups: groupSearchHits(rows, KIND_NAMES) }
 }
 
 /** The counties of the user's scope and their joint extent (the map starts there). */

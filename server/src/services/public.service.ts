@@ -10,8 +10,11 @@ import {
   type PublicControlZone,
   type PublicCounty,
   type PublicPlot,
+  type PublicSearchKind,
   type PublicSearchResult,
+  PUBLIC_SEARCH_KINDS,
 } from '../domain/public-fields.ts'
+import { groupSearchHits, type SearchGroup } from '../domain/search.ts'
 import { findThreeLevelFacts } from '../repos/coverage.repo.ts'
 import {
   listCountyCoverage,
@@ -68,11 +71,12 @@ export async function listPublicControlZones(db: Database, adcode: string | null
   return (await listPublishedControlZones(db, adcode)).map(toPublicControlZone)
 }
 
-/** Places, published plots and published control zones matching `text` by name or code. */
+/** Places, published plots and published control zones with `text` anywhere in a name or code, kind by kind. */
 export async function searchPublicPlaces(
   db: Database,
   text: string,
   limitPerKind: number,
-): Promise<PublicSearchResult[]> {
-  return (await searchPublic(db, text, limitPerKind)).map(toPublicSearchResult)
+): Promise<{ results: PublicSearchResult[]; groups: SearchGroup<PublicSearchKind>[] }> {
+  const rows = await searchPublic(db, text, limitPerKind)
+  return { results: rows.map(toPublicSearchResult), groups: groupSearchHits(rows, PUBLIC_SEARCH_KINDS) }
 }
