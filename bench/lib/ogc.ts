@@ -2,13 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Database } from '../../server/src/db/database.ts'
 import { sqlFile } from '../../server/src/db/sql-files.ts'
+import { FEATURE_LABELS } from '../../server/src/services/ogc.service.ts'
 import type { BenchServer } from './http.ts'
 import { httpStep, measure, type MeasureContext, type Step } from './measure.ts'
 import { runPgbench, toPgbenchSql } from './pgbench.ts'
 import { median, ratio, type Series, type WorkloadReport } from './report.ts'
 import { mulberry32 } from './tiles.ts'
 
-/** The page statement the OGC service runs for `farmland-parcels` (server/src/repos/ogc.repo.ts, pageInternal). */
+/** The page statement the OGC service runs for `farmland-parcels` (server/src/repos/ogc.repo.ts, pageInternalFeatures). */
 export const ITEMS_STATEMENT = 'ogc/farmland-parcels-items'
 
 /** Features per page, as a client asks for them (`limit=1000`). */
@@ -79,10 +80,11 @@ function pickLines(cursors: readonly OgcCursor[]): string[] {
 
 /**
  * The pgbench script of the service's own page statement over a cursor list: a random cursor, then the statement
- * on one line with the parameters pageInternal gives for `?limit=<rows - 1>&cursor=<adcode>.<id>` and no other
+ * on one line with the parameters pageInternalFeatures gives for `?limit=<rows - 1>&cursor=<adcode>.<id>` and no other
  * parameter: $1 $2 the cursor, $3 one row more than the page (to know whether a next page exists), $4–$7 and $9
- * NULL (no box, no single feature), $8 false (east first, CRS84), $10 the reader's counties, $11 the output EPSG.
- * $1 $2 $3 $8 $11 stay parameters (pgbench variables), as in the server; the NULLs and the county array are literals.
+ * NULL (no box, no single feature), $8 false (east first, CRS84), $10 the reader's counties, $11 the output EPSG,
+ * $12 the labels of codes the service passes. $1 $2 $3 $8 $11 stay parameters (pgbench variables), as in the server;
+ * the NULLs, the county array and the labels are literals.
  */
 export function itemsPgbenchScript(
   sql: string,
@@ -102,6 +104,7 @@ export function itemsPgbenchScript(
     9: 'NULL',
     10: scope,
     11: ':srid',
+    12: `'${FEATURE_LABELS.replaceAll("'", "''")}'`,
   })
   return [
     ...pickLines(cursors),
@@ -181,7 +184,7 @@ async function depthProfile(db: Database, scope: readonly string[], parcels: num
     const keysetMs = await timed(
       db,
       sql,
-      [after.adcode, after.id, PAGE_SIZE + 1, null, null, null, null, false, null, scope, DEFAULT_SRID],
+      [after.adcode, after.id, PAGE_SIZE + 1, null, null, null, null, false, null, scope, DEFAULT_SRID, FEATURE_LABELS],
       5,
     )
     const offsetMs = await timed(db, featureservSql(PAGE_SIZE), [offset], 5)
@@ -291,7 +294,7 @@ export async function measureOgc(
         '(its counties: every county of the bench data), each connection cycling through the list from its own offset.',
       `pgbench page statement: -n -M extended (the server runs it unnamed, planned with its values each time), one script: a random cursor ` +
         `(pgbench CASE), then sql/queries/${ITEMS_STATEMENT}.sql on one line, $1 $2 the cursor, $3 = ${PAGE_SIZE + 1}, ` +
-        '$4–$7 and $9 NULL, $8 false, $10 the counties as an array literal, $11 4490: the rows the server reads for the same page.',
+        '$4–$7 and $9 NULL, $8 false, $10 the counties as an array literal, $11 4490, $12 the labels: the rows the server reads for the same page.',
       'pg_featureserv shape: its sqlFeatures statement for ?limit=1000&offset=<features before the page>&sortby=id&crs=4490&precision=7 ' +
         '(ST_AsGeoJSON of the stored geometry, plain columns, ORDER BY "id" LIMIT 1000 OFFSET n, no county scope, no joins), same pages.',
     ],

@@ -170,6 +170,59 @@ describe('a key for one county', () => {
     expect(plot.body.features[0].properties).not.toHaveProperty('land_user')
   })
 
+  it('when a parcel is read, then each property is the stored value with its JSON type, times in UTC milliseconds', async () => {
+    const summary = '镉 0.45 mg/kg "超筛选值"\\复核\n第二行\t制表'
+    const {
+      rows: [planted],
+    } = await db.query(
+      `INSERT INTO farmland_parcel (adcode, code, dlbm, class, class_method, class_list_id, class_basis, updated_at, geom)
+       SELECT '430903', $1, '0102', 'priority', 'samples', 9876543210, jsonb_build_object('summary', $2::text),
+              '2026-03-01 08:09:10.987654+08', ST_Multi(ST_MakeEnvelope(ST_X(c) - 0.0002, ST_Y(c) - 0.0002, ST_X(c) + 0.0002, ST_Y(c) + 0.0002, 4490))
+       FROM (SELECT ST_PointOnSurface(geom) AS c FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1) p
+       RETURNING id`,
+      [`${MARK}-V`, summary],
+    )
+    const { key } = await issue()
+    const res = await request(app)
+      .get(`/ogc/collections/farmland-parcels/items/${planted.id}`)
+      .set('X-API-Key', key)
+      .expect(200)
+    expect(res.body.id).toBe(Number(planted.id))
+    expect(res.body.properties).toMatchObject({
+      adcode: '430903',
+      code: `${MARK}-V`,
+      dlbm: '0102',
+      class: 'priority',
+      class_label: '优先保护类',
+      class_method: 'samples',
+      class_list_id: 9876543210,
+      basis_summary: summary,
+      updated_at: '2026-03-01T00:09:10.987Z',
+      is_generated: false,
+      township_code: null,
+      township: null,
+    })
+    expect(typeof res.body.properties.area_mu).toBe('number')
+    const page = await request(app).get('/ogc/collections/farmland-parcels/items?limit=20').set('X-API-Key', key)
+    const { rows } = await db.query(
+      `SELECT id, class, class_list_id, updated_at, is_generated, round((area_m2 * 0.0015)::numeric, 2)::float8 AS area_mu
+       FROM farmland_parcel WHERE id = ANY ($1::bigint[])`,
+      [page.body.features.map((f: any) => f.id)],
+    )
+    const stored = new Map(rows.map((r) => [Number(r.id), r]))
+    expect(page.body.features).toHaveLength(20)
+    for (const f of page.body.features) {
+      const row = stored.get(f.id)
+      expect(f.properties, String(f.id)).toMatchObject({
+        class: row.class,
+        class_list_id: row.class_list_id,
+        updated_at: row.updated_at.toISOString(),
+        is_generated: row.is_generated,
+        area_mu: row.area_mu,
+      })
+    }
+  })
+
   it('when a key is issued for parcels only, then the other internal collections stay unknown to it', async () => {
     const { key } = await issue({ collections: ['farmland-parcels'] })
     const list = await request(app).get('/ogc/collections').set('X-API-Key', key).expect(200)

@@ -1,3 +1,4 @@
+import type { QueryArrayConfig, QueryConfig } from 'pg'
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import { withFilter, type SqlFilter } from '../domain/ogc-filter.ts'
@@ -118,9 +119,48 @@ export async function listCountyCentroids(db: Queryable) {
   return rows
 }
 
-/** The page statement of each internal collection, named in full so that every query file is seen to be used. */
-const INTERNAL_ITEMS: Readonly<Record<string, string>> = {
+/**
+ * The page statement of each internal collection that writes every Feature's whole text (`$12` the labels of codes),
+ * named in full so that every query file is seen to be used.
+ */
+const INTERNAL_FEATURE_ITEMS: Readonly<Record<string, string>> = {
   'farmland-parcels': 'ogc/farmland-parcels-items',
+}
+
+/** Whether the page statement of `collection` writes each Feature whole ({@link pageInternalFeatures}). */
+export const writesWholeFeatures = (collection: string) => Object.hasOwn(INTERNAL_FEATURE_ITEMS, collection)
+
+/** A row of a page written by PostgreSQL: the key (county code, id) and the Feature's GeoJSON text. */
+export type FeatureRow = [adcode: string, id: number, feature: string]
+
+/**
+ * A page of an internal collection of `adcodes` as Feature texts written by PostgreSQL, `labels` (jsonb text) the
+ * Chinese names the statement writes beside codes. Rows come as arrays: node-postgres builds no object per row.
+ */
+export async function pageInternalFeatures(
+  db: Queryable,
+  collection: string,
+  p: PageParams,
+  adcodes: readonly string[],
+  labels: string,
+): Promise<FeatureRow[]> {
+  const statement = INTERNAL_FEATURE_ITEMS[collection]
+  if (!statement) throw new Error(`no feature page statement for collection ${collection}`)
+  const [text, values] = withFilter(
+    pageStatement(statement, p.backward),
+    [p.after.adcode, p.after.id, p.rows, ...boxParams(p.bbox), p.latitudeFirst, p.id, adcodes, p.srid, labels],
+    p.filter,
+  )
+  const { rows } = await db.query<FeatureRow>({
+    text,
+    values,
+    rowMode: 'array',
+  } satisfies QueryArrayConfig as QueryConfig)
+  return rows
+}
+
+/** The page statement of each other internal collection, named in full so that every query file is seen to be used. */
+const INTERNAL_ITEMS: Readonly<Record<string, string>> = {
   'monitoring-points': 'ogc/monitoring-points-items',
   'contaminated-plots': 'ogc/contaminated-plots-items',
   'class-list': 'ogc/class-list-items',

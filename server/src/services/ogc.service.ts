@@ -29,7 +29,9 @@ import {
   pageInternal,
   pagePublishedPlots,
   pagePublishedZones,
+  pageInternalFeatures,
   pageTownshipOutlines,
+  writesWholeFeatures,
   type PageParams,
 } from '../repos/ogc.repo.ts'
 import { listPublicCounties } from './public.service.ts'
@@ -138,11 +140,16 @@ function withLandClass(properties: Record<string, unknown>): Record<string, unkn
   return { ...properties, land_class: landClass, land_class_name: LAND_CLASSES.find((c) => c.key === landClass)!.name }
 }
 
+/**
+ * The Chinese names the page statements that write whole Features put beside codes (jsonb, passed as a parameter):
+ * the same tables the rest of the server labels with.
+ */
+export const FEATURE_LABELS = JSON.stringify({ class_label: CLASS_LABEL })
+
 /** What the service adds to the row of an internal collection: Chinese names beside codes. */
 const INTERNAL_PROPERTIES: Partial<
   Record<InternalCollectionId, (p: Record<string, unknown>) => Record<string, unknown>>
 > = {
-  'farmland-parcels': withClassLabel,
   'class-list': withClassLabel,
   enterprises: withEnterpriseLabels,
   'land-context': withLandClass,
@@ -276,7 +283,17 @@ export class OgcService {
     featureId: string | null,
     reader: OgcReader,
   ): Promise<FeaturePage> {
-    const rows = await pageInternal(this.db, id, await this.params(query, featureId), readableAdcodes(reader))
+    const params = await this.params(query, featureId)
+    if (writesWholeFeatures(id)) {
+      const features = await pageInternalFeatures(this.db, id, params, readableAdcodes(reader), FEATURE_LABELS)
+      return paged(
+        features,
+        query,
+        ([adcode, rowId]) => `${adcode}.${rowId}`,
+        ([, , feature]) => feature,
+      )
+    }
+    const rows = await pageInternal(this.db, id, params, readableAdcodes(reader))
     const described = INTERNAL_PROPERTIES[id] ?? ((properties) => properties)
     return paged(
       rows,
