@@ -313,7 +313,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
         minPloughDepthCm: readInt('BLACK_SOIL_MIN_PLOUGH_DEPTH_CM', 20),
         source:
           process.env.BLACK_SOIL_SOURCE ||
-          '梨树县黑土地保护相关规划：到 2020 年黑土区耕地土壤有机质含量 ≥ 2%、耕层厚度 ≥ 20 cm（议题给出，原文待核实，R）',
+          '梨树县黑土地保护相关规划：到 2020 年黑土区耕地土壤有机质含量 ≥ 2%、耕层厚度 ≥ 20 cm（规划原文待核实）',
       },
       rowsLimit: readInt('INDICATOR_ROWS_LIMIT', 5000),
     },

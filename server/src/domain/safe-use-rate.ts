@@ -45,8 +45,8 @@ export const TERM_RULES = ['strictest', 'degree'] as const
 export type TermRule = (typeof TERM_RULES)[number]
 
 export const TERM_RULE_LABEL: Record<TermRule, string> = {
-  strictest: '按所落实的最严格措施类别计入一项（R 待核实）',
-  degree: '按污染程度计入对应一项（R 待核实）',
+  strictest: '按所落实的最严格措施类别计入一项（本地设置）',
+  degree: '按污染程度计入对应一项（本地设置）',
 }
 
 const BUCKET_RANK: Record<MeasureBucket, number> = { priority: 1, safe_use: 2, strict: 3 }
@@ -177,8 +177,8 @@ export const PLOT_RATE_BASES = ['count', 'area'] as const
 export type PlotRateBasis = (typeof PLOT_RATE_BASES)[number]
 
 export const PLOT_RATE_BASIS_LABEL: Record<PlotRateBasis, string> = {
-  count: '按地块数量（R 待核实）',
-  area: '按地块面积（R 待核实）',
+  count: '按地块数量（本地设置）',
+  area: '按地块面积（本地设置）',
 }
 
 export interface PlotFigures {
@@ -250,8 +250,8 @@ export const TARGET_YEAR_RULES = ['next', 'due'] as const
 export type TargetYearRule = (typeof TARGET_YEAR_RULES)[number]
 
 export const TARGET_YEAR_RULE_LABEL: Record<TargetYearRule, string> = {
-  next: '取当年或其后最近一个目标年份的目标（R 待核实）',
-  due: '取当年或其前最近一个目标年份的目标（R 待核实）',
+  next: '取当年或其后最近一个目标年份的目标（本地设置）',
+  due: '取当年或其前最近一个目标年份的目标（本地设置）',
 }
 
 /**

@@ -84,7 +84,7 @@ export function describeSettings(s: CoverageSettings) {
     mainShare: s.mainShare,
     rule: describeRule(s),
     isLocalRule: true,
-    note: `覆盖距离 ${s.distanceM / 1000} km（本系统设置，R 待核实；默认 4 km，取部分省份耕地基础点位 8 km 网格的一半）；距离按 EPSG:3857 乘以所在纬度的余弦折算为实地米数`,
+    note: `覆盖距离 ${s.distanceM / 1000} km（默认 4 km，取部分省份耕地基础点位 8 km 网格的一半）；距离按所在纬度折算为实地米数`,
   }
 }
 

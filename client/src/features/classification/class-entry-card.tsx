@@ -27,8 +27,15 @@ const AGGREGATION: Record<string, string> = {
   'mean-ratio': '超标倍数均值',
   idw: '反距离加权',
   nearest: '最近样点',
+  none: '无样点数据',
 }
-const CROP_RESULT: Record<string, string> = { ok: '未超标', slight: '轻微超标', serious: '超标严重', unknown: '未判定' }
+const CROP_RESULT: Record<string, string> = {
+  ok: '未超标',
+  slight: '轻微超标',
+  serious: '超标严重',
+  unknown: '未判定',
+  none: '无农产品数据',
+}
 
 function formatNumber(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—'

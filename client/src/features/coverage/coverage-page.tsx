@@ -90,7 +90,7 @@ export function CoveragePage({ canAccept }: CoveragePageProps) {
           {data && (
             <p className="cov-note" data-testid="coverage-rule">
               覆盖规则：{data.settings.rule}。耕地口径：{data.settings.farmlandName}。{data.settings.note}
-              。以上均为本系统设置（R 待核实），可在配置中调整。
+              。以上均为本地设置，非国家标准，可由系统管理员在服务器配置中调整（部署说明“监测覆盖”一节列出各项）。
             </p>
           )}
         </header>

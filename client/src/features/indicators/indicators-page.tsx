@@ -10,6 +10,10 @@ import { RowsDrawer, type RowsRequest } from './rows-drawer'
 import { TargetsPanel } from './targets-panel'
 import './indicators.css'
 
+/** Said once under each indicator: what “本地设置” means and where it is set. */
+const LOCAL_SETTING_NOTE =
+  '标“本地设置”的口径为本地设置，非国家标准，可由系统管理员在服务器配置中调整（部署说明“安全利用率”一节列出各项）。'
+
 /** Props of {@link IndicatorsPage}. */
 export interface IndicatorsPageProps {
   /** The administrator edits the targets; every staff role reads. */
@@ -98,7 +102,7 @@ export function IndicatorsPage({ canEditTargets, children }: IndicatorsPageProps
             <h3 className="ind-section__title">受污染耕地安全利用率（{f.year} 年）</h3>
             <p className="ind-note">
               {f.formula}。{f.termNames.B}；{f.termNames.C}；{f.termNames.D}；{f.termNames.E}。一块耕地只计入一项：
-              {f.rule.name}。目标年份：{f.targetYearRule.name}。
+              {f.rule.name}。目标年份：{f.targetYearRule.name}。{LOCAL_SETTING_NOTE}
             </p>
             {f.counties.length > 0 && (
               <RateBarChart
@@ -187,7 +191,7 @@ export function IndicatorsPage({ canEditTargets, children }: IndicatorsPageProps
           <section className="ind-section" data-testid="plot-indicator">
             <h3 className="ind-section__title">污染地块安全利用率（截至 {p.year} 年底）</h3>
             <p className="ind-note">
-              {p.formula}；{p.basis.name}。
+              {p.formula}；{p.basis.name}。{LOCAL_SETTING_NOTE}
             </p>
             {p.counties.length > 0 && (
               <RateBarChart

@@ -38,7 +38,8 @@ export function TargetsPanel({ canEdit, onChanged }: TargetsPanelProps) {
         )}
       </div>
       <p className="ind-note">
-        区县的数值按最具体辖区的目标判定：区县 → 地级市 → 省 → 全国；“左右”按不低于该值判定（R 待核实）。
+        区县的数值按最具体辖区的目标判定：区县 → 地级市 → 省 →
+        全国；“左右”按不低于该值判定（本地设置，非国家标准，可由管理员调整）。
         {canEdit ? '' : '目标由系统管理员维护。'}
       </p>
       {state.status === 'error' && (
