@@ -133,6 +133,7 @@ export type PublicSearchResult = z.infer<typeof PublicSearchResult>
 
 /** A kind found by `GET /api/public/search`, with how many of it match in all. */
 export const PublicSearchGroup = z.object({ kind: PublicSearchKind, kindName: z.string(), total: z.number().int() })
+export type PublicSearchGroup = z.infer<typeof PublicSearchGroup>
 
 /** `GET /api/public/search`: the hits, kind after kind in the order of `groups`, the best match first in each. */
 export const PublicSearchResponse = z.object({

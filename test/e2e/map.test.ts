@@ -85,7 +85,7 @@ describe.skipIf(skip)('the one map in Chromium (farmland officer of 赫山区)',
     await page.keyboard.type('220322-0000')
     await expect
       .poll(() => page.locator('.search-message').first().textContent(), { timeout: 15_000 })
-      .toBe('未找到匹配的区县、乡镇、图斑或地块')
+      .toBe('未找到名称或编号中含“220322-0000”的区县、乡镇、图斑、地块或监测点位')
     await expect(page.getByTestId('search-result').count()).resolves.toBe(0)
     await page.keyboard.press('Escape')
   })

@@ -1,6 +1,8 @@
 import { useState, type KeyboardEvent } from 'react'
 import { useDebouncedSearch } from '../../shared/use-debounced-search'
-import type { PublicSearchResult } from '@contracts/public'
+import type { PublicSearchGroup, PublicSearchResult } from '@contracts/public'
+import { SEARCH_MIN_CHARS, isSearchLongEnough } from '@contracts/map'
+import { MatchText } from '../../shared/ui/match-text'
 import { publicSearchPath } from './public-api'
 
 /** Props of {@link PublicSearch}. */
@@ -8,13 +10,16 @@ export interface PublicSearchProps {
   onSelect: (result: PublicSearchResult) => void
 }
 
-/** Search for 区县、乡镇 and the published 污染地块 and 管控区域 by name or code, with a dropdown of results. */
+/** Search for 区县、乡镇 and the published 污染地块 and 管控区域 by any part of a name or code, kind by kind. */
 export function PublicSearch({ onSelect }: PublicSearchProps) {
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
-  const state = useDebouncedSearch(publicSearchPath, text)
+  const query = text.trim()
+  const isTooShort = query !== '' && !isSearchLongEnough(query)
+  const state = useDebouncedSearch(publicSearchPath, isTooShort ? '' : text)
   const results = state.status === 'done' ? state.results : []
+  const groups = state.status === 'done' ? state.groups : []
 
   const pick = (result: PublicSearchResult) => {
     setText(result.name)
@@ -51,14 +56,23 @@ export function PublicSearch({ onSelect }: PublicSearchProps) {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
+      {open && isTooShort && (
+        <div className="search-dropdown search-message">请至少输入 {SEARCH_MIN_CHARS} 个字或字符再查询</div>
+      )}
       {open && state.status !== 'idle' && (
         <ul className="search-dropdown" role="listbox" aria-label="搜索结果">
           {state.status === 'loading' && <li className="search-message">正在查询…</li>}
           {state.status === 'error' && <li className="search-message search-message--error">{state.message}</li>}
           {state.status === 'done' && !results.length && (
-            <li className="search-message">没有找到匹配的地名、地块或管控区域</li>
+            <li className="search-message">没有找到名称或编号中含“{query}”的地名、已公开地块或管控区域</li>
           )}
-          {results.map((r, i) => (
+          {results.map((r, i) => [
+            results[i - 1]?.kind !== r.kind ? (
+              <li key={`group-${r.kind}`} className="search-group" role="presentation" data-testid="search-group">
+                <span className="search-group__name">{r.kindName}</span>
+                <span className="search-group__count">{groupCount(groups, results, r.kind)}</span>
+              </li>
+            ) : null,
             <li
               key={`${r.kind}-${r.code}`}
               role="option"
@@ -73,15 +87,31 @@ export function PublicSearch({ onSelect }: PublicSearchProps) {
             >
               <span className={`pub-kind pub-kind--${r.kind}`}>{r.kindName}</span>
               <span className="search-result__text">
-                <span className="search-result__name">{r.name}</span>
+                <span className="search-result__name">
+                  <MatchText text={r.name} query={query} />
+                </span>
                 <span className="search-result__context">
-                  {r.code} · {r.context}
+                  <span className="search-result__code">
+                    <MatchText text={r.code} query={query} />
+                  </span>{' '}
+                  · {r.context}
                 </span>
               </span>
-            </li>
-          ))}
+            </li>,
+          ])}
         </ul>
       )}
     </div>
   )
+}
+
+/** How many of a kind were found, and how many of them the list shows when not all. */
+function groupCount(
+  groups: readonly PublicSearchGroup[],
+  results: readonly PublicSearchResult[],
+  kind: PublicSearchResult['kind'],
+): string {
+  const shown = results.filter((r) => r.kind === kind).length
+  const total = groups.find((g) => g.kind === kind)?.total ?? shown
+  return shown < total ? `共 ${total} 个，显示前 ${shown} 个` : `${total} 个`
 }

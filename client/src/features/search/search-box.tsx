@@ -8,7 +8,7 @@ export interface SearchBoxProps {
   onSelect: (result: SearchResult) => void
 }
 
-/** Search for 区县、乡镇、耕地图斑 and 污染地块 by name or code, with a dropdown of results. */
+/** Search for 区县、乡镇、耕地图斑、污染地块 and 监测点位 by any part of a name or code, with a dropdown of results. */
 export function SearchBox({ onSelect }: SearchBoxProps) {
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
@@ -52,7 +52,7 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
       <input
         type="search"
         className="search-input"
-        placeholder="搜索区县、乡镇、图斑编号或地块名称"
+        placeholder="搜索名称或编号的任一部分，如 DK0003、0002500、赫山"
         aria-label="搜索"
         aria-controls="search-results"
         aria-activedescendant={open && results.length ? `search-result-${activeIndex}` : undefined}
@@ -68,7 +68,15 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      {open && <SearchResults state={state} activeIndex={activeIndex} onPick={pick} onHover={setActiveIndex} />}
+      {open && (
+        <SearchResults
+          query={text.trim()}
+          state={state}
+          activeIndex={activeIndex}
+          onPick={pick}
+          onHover={setActiveIndex}
+        />
+      )}
     </div>
   )
 }
