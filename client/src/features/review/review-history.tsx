@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../../../server/src/domain/review-workflow.ts'
-import type { HistoryEntry, ReviewKind } from '@contracts/review'
+import type { ReviewKind } from '@contracts/review'
 import { formatDateTime } from '../../shared/format'
+import { describeChange } from './describe-change'
 import { useReviewHistory } from './use-review-history'
 
 /** Props of {@link ReviewHistory}. */
@@ -10,22 +10,6 @@ export interface ReviewHistoryProps {
   id: number
   /** Entries shown before 显示全部 is pressed. */
   shownAtFirst?: number
-}
-
-function statusName(value: unknown): string | null {
-  return typeof value === 'string' && value in REVIEW_STATUS_LABEL ? REVIEW_STATUS_LABEL[value as ReviewStatus] : null
-}
-
-/** What changed, in words: `已提交 → 已审定`, and the published version on 发布. */
-function describeChange(entry: HistoryEntry): string | null {
-  const from = statusName(entry.before?.reviewStatus)
-  const to = statusName(entry.after?.reviewStatus)
-  if (!to) return null
-  const published =
-    entry.action === 'publish' && typeof entry.after?.publishedVersion === 'number'
-      ? `，公开第 ${entry.after.publishedVersion} 版`
-      : ''
-  return `${from ? `${from} → ` : ''}${to}${published}`
 }
 
 /** 变更历史: every step of the record, newest first: what, who, when and why. */
