@@ -167,6 +167,8 @@ export const ClassList = z.object({
   isCurrent: z.boolean(),
   jobId: z.number().nullable(),
   jobStatus: JobStatus.nullable(),
+  /** Why the 优先保护类 area falls, written by the keeper on 提交审定 (null when it does not fall). */
+  priorityFallExplanation: z.string().nullable(),
   review: ReviewInfo,
 })
 export type ClassList = z.infer<typeof ClassList>

@@ -401,6 +401,61 @@ describe('a class list before review', () => {
   })
 })
 
+describe('a class list whose 优先保护类 area falls', () => {
+  it('when it is submitted without a written explanation, then it is refused with every township named; with one, the explanation is kept with the list and shown to the approver', async () => {
+    const { rows: published } = await db.query(`SELECT id, class FROM farmland_parcel WHERE adcode = $1`, [COUNTY])
+    await db.query(`UPDATE farmland_parcel SET class = 'priority' WHERE adcode = $1`, [COUNTY])
+    try {
+      const summary = await farmland.agent.get(`/api/class-lists/${completeListId}/summary`).expect(200)
+      expect(summary.body.warnings.length).toBeGreaterThan(0)
+      expect(summary.body.warnings[0].message).not.toContain('请核实原因后再提交')
+
+      for (const reason of [undefined, '  太少  ']) {
+        const refused = await post(
+          farmland,
+          `/api/reviews/class-list/${completeListId}/submit`,
+          reason ? { reason } : {},
+        )
+        expect(refused.status, JSON.stringify(refused.body)).toBe(400)
+        expect(refused.body.error.message).toContain('减少原因说明')
+        for (const w of summary.body.warnings) expect(refused.body.error.message).toContain(w.name)
+        expect(refused.body.error.details.problems).toEqual([
+          expect.objectContaining({ code: 'PRIORITY_FALL_EXPLANATION_REQUIRED', field: 'reason' }),
+        ])
+      }
+      const {
+        rows: [untouched],
+      } = await db.query(`SELECT review_status, priority_fall_explanation FROM class_list WHERE id = $1`, [
+        completeListId,
+      ])
+      expect(untouched).toEqual({ review_status: 'draft', priority_fall_explanation: null })
+
+      const explanation = '泉交河镇部分优先保护类耕地经详查加密采样为安全利用类，附详查报告'
+      const submitted = await post(farmland, `/api/reviews/class-list/${completeListId}/submit`, {
+        reason: explanation,
+      })
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200)
+      const lists = await approver.agent.get(`/api/class-lists?adcode=${COUNTY}`).expect(200)
+      expect(lists.body.lists.find((l: any) => l.id === completeListId).priorityFallExplanation).toBe(explanation)
+      const reviewed = await approver.agent.get(`/api/class-lists/${completeListId}/summary`).expect(200)
+      expect(reviewed.body.list.priorityFallExplanation).toBe(explanation)
+      const history = await approver.agent.get(`/api/history/class-list/${completeListId}`).expect(200)
+      expect(history.body.entries.find((e: any) => e.action === 'submit').reason).toBe(explanation)
+
+      const returned = await post(approver, `/api/reviews/class-list/${completeListId}/return`, {
+        reason: '请附详查报告后再提交',
+      })
+      expect(returned.status, JSON.stringify(returned.body)).toBe(200)
+    } finally {
+      await db.query(
+        `UPDATE farmland_parcel p SET class = s.class FROM unnest($2::bigint[], $3::text[]) AS s (id, class)
+        WHERE p.adcode = $1 AND p.id = s.id`,
+        [COUNTY, published.map((r) => r.id), published.map((r) => r.class)],
+      )
+    }
+  })
+})
+
 describe('review and publication of a class list', () => {
   it('when a complete list is submitted, approved and published, then farmland_parcel carries its classes and basis, the parcel tile and the parcel info show them', async () => {
     const {
@@ -431,7 +486,9 @@ describe('review and publication of a class list', () => {
       [farmland, 'submit'],
       [approver, 'approve'],
     ] as const) {
-      const res = await post(s, `/api/reviews/class-list/${completeListId}/${action}`)
+      const res = await post(s, `/api/reviews/class-list/${completeListId}/${action}`, {
+        reason: action === 'submit' ? '样点加密后部分图斑改划为安全利用类，详见评价报告' : undefined,
+      })
       expect(res.status, JSON.stringify(res.body)).toBe(200)
     }
     const queue = await approver.agent.get('/api/reviews').expect(200)

@@ -74,7 +74,11 @@ async function publishListById(id: number) {
     [approver, 'approve'],
     [approver, 'publish'],
   ] as const) {
-    const res = await post(s, `/api/reviews/class-list/${id}/${action}`)
+    const res = await post(
+      s,
+      `/api/reviews/class-list/${id}/${action}`,
+      action === 'submit' ? { reason: '图斑编辑后部分优先保护类图斑面积变化，已逐块核实' } : {},
+    )
     expect(res.status, `${action} ${JSON.stringify(res.body)}`).toBe(200)
   }
 }

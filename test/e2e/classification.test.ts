@@ -91,7 +91,11 @@ async function submitClassListOverHttp(appUrl: string): Promise<SubmittedList> {
     .set('X-CSRF-Token', csrfToken)
     .send({ class: overrideClass, reason: '现场核查：该图斑已改种非食用作物，补测样品未超标（核查记录 HS-2026-032）' })
     .expect(200)
-  await agent.post(`/api/reviews/class-list/${listId}/submit`).set('X-CSRF-Token', csrfToken).send({}).expect(200)
+  await agent
+    .post(`/api/reviews/class-list/${listId}/submit`)
+    .set('X-CSRF-Token', csrfToken)
+    .send({ reason: '样点加密后部分图斑改划为安全利用类，详见评价报告' })
+    .expect(200)
   const summary = (await agent.get(`/api/class-lists/${listId}/summary`).expect(200)).body
   expect(summary.list.review.status).toBe('submitted')
   const priorityMu: number = summary.byClass.find((c: any) => c.class === 'priority').areaMu
@@ -228,6 +232,15 @@ describe.skipIf(skip)(
 
       await drawer.getByTestId('review-action-submit').click()
       await page.getByTestId('review-confirm').click()
+      await expect
+        .poll(() => page.getByTestId('review-dialog-error').textContent(), {
+          message: 'a fall of the 优先保护类 area is not submitted without a written explanation',
+        })
+        .toContain('减少原因说明')
+      expect((await apiGet(page, `/api/class-lists/${listId}/summary`)).body.list.review.status).toBe('draft')
+      await page.getByTestId('review-reason').click()
+      await page.keyboard.type('泉交河镇加密采样后部分图斑改划为安全利用类，详见详查报告')
+      await page.getByTestId('review-confirm').click()
       await expect.poll(() => drawer.getByTestId('class-list-status').getAttribute('data-status')).toBe('submitted')
       await expect
         .poll(() => page.locator(`[data-testid=class-list-item][data-id="${listId}"]`).getAttribute('data-status'))
@@ -251,6 +264,9 @@ describe.skipIf(skip)(
       const drawer = page.getByTestId('class-list-drawer')
       await drawer.waitFor()
       await expect(drawer.getByTestId('class-list-status').getAttribute('data-status')).resolves.toBe('submitted')
+      await expect(drawer.getByTestId('class-list-fall-explanation').textContent()).resolves.toContain(
+        '样点加密后部分图斑改划为安全利用类',
+      )
 
       await drawer.getByTestId('class-tab-changes').click()
       await drawer.locator(`[data-testid=class-change-row][data-parcel-id="${list.parcelId}"]`).click()

@@ -18,12 +18,20 @@ const CLASS_LIST_WORDING: ReviewWording = {
     publish: '发布后，本清单的类别写入耕地图斑，替换现行已发布的类别：地图颜色、类别统计和准入预审随之更新。',
     reopen: '重新编辑后清单回到草稿；现行已发布的类别保持不变，直至再次发布。',
   },
+  reasonField: {
+    submit: {
+      label: '优先保护类面积减少原因说明（面积减少时必填，至少 10 个字）',
+      placeholder: '规划要求优先保护类耕地面积不减少；如本清单该面积减少，请写明原因和依据，审定人将看到这段说明',
+    },
+  },
 }
 
 /** Props of {@link ClassListReview}. */
 export interface ClassListReviewProps {
   review: ReviewInfo
   title: string
+  /** Why the 优先保护类 area of the list falls, as its keeper wrote it on 提交审定; null when it does not fall. */
+  priorityFallExplanation: string | null
   onStale: () => void
 }
 
@@ -31,9 +39,15 @@ export interface ClassListReviewProps {
  * 审定 of a class list: the review feature's status block and history, with the class list's wording (a step moves
  * the class lists' version, and the store reads the open list again).
  */
-export function ClassListReview({ review, title, onStale }: ClassListReviewProps) {
+export function ClassListReview({ review, title, priorityFallExplanation, onStale }: ClassListReviewProps) {
   return (
     <>
+      {priorityFallExplanation && (
+        <p className="review-block__reason" data-testid="class-list-fall-explanation">
+          <strong>优先保护类面积减少原因（提交时说明）：</strong>
+          {priorityFallExplanation}
+        </p>
+      )}
       <ReviewBlock
         key={`class-list/${review.id}`}
         review={review}

@@ -147,6 +147,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
               <ClassListReview
                 review={openList.review}
                 title={openList.title}
+                priorityFallExplanation={openList.priorityFallExplanation}
                 onStale={() => void commands.reloadOpenList()}
               />
             }

@@ -85,7 +85,7 @@ function priorityFalls(
     name,
     fromMu: p.publishedAreaMu,
     toMu: p.areaMu,
-    message: `${name}优先保护类耕地面积将由 ${p.publishedAreaMu.toFixed(2)} 亩减少到 ${p.areaMu.toFixed(2)} 亩（减少 ${fall.toFixed(2)} 亩），请核实原因后再提交`,
+    message: `${name}优先保护类耕地面积将由 ${p.publishedAreaMu.toFixed(2)} 亩减少到 ${p.areaMu.toFixed(2)} 亩（减少 ${fall.toFixed(2)} 亩）；规划要求优先保护类耕地面积不减少，提交审定须写明减少原因`,
   }
 }
 
@@ -99,4 +99,21 @@ export function priorityWarnings(
     priorityFalls('county', countyName, county),
     ...townships.map((t) => priorityFalls('township', t.name, t.byClass)),
   ].filter((w): w is PriorityWarning => w !== null)
+}
+
+/** The fewest characters of a written explanation of a fall of the 优先保护类 area (a choice of this system). */
+export const MIN_EXPLANATION_CHARS = 10
+
+/**
+ * Why 提交审定 of a list is refused: its 优先保护类 area falls (county or a township) and no written explanation of at
+ * least {@link MIN_EXPLANATION_CHARS} characters comes with it; null when none is needed or one is given.
+ */
+export function priorityFallRefusal(
+  warnings: readonly PriorityWarning[],
+  explanation: string | undefined,
+): string | null {
+  if (warnings.length === 0) return null
+  if ((explanation?.trim().length ?? 0) >= MIN_EXPLANATION_CHARS) return null
+  const where = warnings.map((w) => `${w.name}减少 ${round2(w.fromMu - w.toMu).toFixed(2)} 亩`).join('、')
+  return `优先保护类耕地面积减少（${where}）。规划要求优先保护类耕地面积不减少，提交审定须在“减少原因说明”中写明原因（至少 ${MIN_EXPLANATION_CHARS} 个字），审定人审定时将看到这段说明`
 }

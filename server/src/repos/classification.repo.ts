@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { ReviewStatus } from '../domain/review-workflow.ts'
-import type { ClassCode } from '../domain/class-summary.ts'
+import type { ClassAreaRow, ClassCode } from '../domain/class-summary.ts'
 import type { ClassBasis } from '../domain/classify-farmland.ts'
 import type { ClassRuleSet } from '../domain/class-rules.ts'
 
@@ -45,6 +45,7 @@ export interface ListRow {
   published_at: Date | null
   review_status: ReviewStatus
   review_reason: string | null
+  priority_fall_explanation: string | null
   version: number
   published_version: number
   is_current: boolean
@@ -83,7 +84,7 @@ export interface NewEntry {
   basis: unknown
 }
 
-export interface SummaryRow {
+interface SummaryRow {
   township_code: string
   township: string | null
   class: string
@@ -391,8 +392,27 @@ export async function touchList(tx: Queryable, adcode: string, id: number): Prom
   return (await tx.query<{ version: number }>(q('touch-list'), [adcode, id])).rows[0].version
 }
 
-export async function summarizeList(db: Queryable, adcode: string, listId: number): Promise<SummaryRow[]> {
-  return (await db.query<SummaryRow>(q('summarize-list'), [adcode, listId])).rows
+/** The list's area by township and class beside the published classes (township code '' = none). */
+export async function summarizeList(db: Queryable, adcode: string, listId: number): Promise<ClassAreaRow[]> {
+  return (await db.query<SummaryRow>(q('summarize-list'), [adcode, listId])).rows.map((r) => ({
+    townshipCode: r.township_code.trim(),
+    township: r.township,
+    class: r.class,
+    count: r.count,
+    areaM2: r.area_m2,
+    publishedCount: r.published_count,
+    publishedAreaM2: r.published_area_m2,
+  }))
+}
+
+/** Keeps the explanation of a fall of the 优先保护类 area with the list (null: the area does not fall). */
+export async function setPriorityFallExplanation(
+  db: Queryable,
+  adcode: string,
+  listId: number,
+  explanation: string | null,
+): Promise<void> {
+  await db.query(q('set-priority-fall-explanation'), [adcode, listId, explanation])
 }
 
 export async function countTransitions(db: Queryable, adcode: string, listId: number): Promise<TransitionRow[]> {

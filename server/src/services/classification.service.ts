@@ -6,7 +6,6 @@ import {
   figuresByClass,
   priorityWarnings,
   summarizeByTownship,
-  type ClassAreaRow,
   type ClassCode,
 } from '../domain/class-summary.ts'
 import { GB2762_EDITIONS } from '../domain/gb2762.ts'
@@ -52,7 +51,6 @@ import {
   type JobRow,
   type JobStatus,
   type ListRow,
-  type SummaryRow,
 } from '../repos/classification.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 import type { AuthContext } from './auth.service.ts'
@@ -121,6 +119,7 @@ function describeList(r: ListRow, ctx: AuthContext): ClassList {
     isCurrent: r.is_current,
     jobId: r.job_id === null ? null : Number(r.job_id),
     jobStatus: r.job_status,
+    priorityFallExplanation: r.priority_fall_explanation,
     review: describeReview('class-list', r, ctx.user.role),
   }
 }
@@ -306,20 +305,10 @@ export async function listClassLists(db: Database, ctx: AuthContext, adcode: str
   return (await listLists(db, await adcodesFor(db, ctx, adcode))).map((r) => describeList(r, ctx))
 }
 
-const toAreaRow = (r: SummaryRow): ClassAreaRow => ({
-  townshipCode: r.township_code.trim(),
-  township: r.township,
-  class: r.class,
-  count: r.count,
-  areaM2: r.area_m2,
-  publishedCount: r.published_count,
-  publishedAreaM2: r.published_area_m2,
-})
-
 /** The list against the published classes: by class for the county and each township, the changes, the warnings. */
 export async function getListSummary(db: Database, ctx: AuthContext, id: number): Promise<ClassListSummary> {
   const list = await listInScope(db, ctx, id)
-  const rows = (await summarizeList(db, list.adcode, list.id)).map(toAreaRow)
+  const rows = await summarizeList(db, list.adcode, list.id)
   const transitions = await countTransitions(db, list.adcode, list.id)
   const byClass = figuresByClass(rows)
   const byTownship = summarizeByTownship(rows)

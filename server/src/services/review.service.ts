@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/database.ts'
+import { figuresByClass, priorityFallRefusal, priorityWarnings, summarizeByTownship } from '../domain/class-summary.ts'
 import { submitRefusal } from '../domain/control-zone.ts'
 import { can, type Capability } from '../domain/rights.ts'
 import type { Role } from '../domain/roles.ts'
@@ -24,6 +25,7 @@ import {
   type ReviewKind,
   type ReviewRecordRow,
 } from '../repos/review.repo.ts'
+import { setPriorityFallExplanation, summarizeList } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { publishPlotNegativeList } from './plots.service.ts'
 import type { HistoryEntry, ReviewInfo, ReviewQueueItem } from '../../../contracts/review.ts'
@@ -38,6 +40,8 @@ export const REVIEW_KINDS: Record<
     layers: string[]
     isShownOnlyWhenPublished?: boolean
     refuse?: (action: ReviewAction, row: ReviewRecordRow) => string | null
+    /** A check that reads the database, inside the transaction after `refuse`; it throws to refuse the step. */
+    check?: (tx: Queryable, action: ReviewAction, row: ReviewRecordRow, reason: string | undefined) => Promise<void>
     /** Completes the published copy inside the 发布 transaction (e.g. a plot's computed negative list). */
     afterPublish?: (tx: Queryable, adcode: string, id: number) => Promise<void>
   }
@@ -72,6 +76,7 @@ export const REVIEW_KINDS: Record<
       action === 'submit' && row.is_complete === false
         ? '分类尚未完成（任务仍在运行，或已取消、失败），清单不完整，不能提交审定；请等待任务完成或重新运行分类'
         : null,
+    check: (tx, action, row, reason) => recordPriorityFall(tx, action, row, reason),
   },
   'safe-use-ledger': {
     title: '受污染耕地安全利用台账',
@@ -80,6 +85,25 @@ export const REVIEW_KINDS: Record<
     refuse: (action, row) =>
       action === 'submit' && row.row_count === 0 ? '台账中还没有任何图斑，不能提交审定；请先录入或导入' : null,
   },
+}
+
+/** On 提交审定 of a class list: a fall of the 优先保护类 area needs a written explanation, kept with the list. */
+async function recordPriorityFall(
+  tx: Queryable,
+  action: ReviewAction,
+  row: ReviewRecordRow,
+  reason: string | undefined,
+): Promise<void> {
+  if (action !== 'submit') return
+  const rows = await summarizeList(tx, row.adcode, row.id)
+  const warnings = priorityWarnings(row.county, figuresByClass(rows), summarizeByTownship(rows))
+  const refusal = priorityFallRefusal(warnings, reason)
+  if (refusal) {
+    throw new AppError('VALIDATION', `耕地分类清单“${row.name}”：${refusal}`, {
+      problems: [{ code: 'PRIORITY_FALL_EXPLANATION_REQUIRED', message: refusal, field: 'reason' }],
+    })
+  }
+  await setPriorityFallExplanation(tx, row.adcode, row.id, warnings.length ? reason!.trim() : null)
 }
 
 const ACTION_LABEL: Record<string, string> = {
@@ -175,6 +199,7 @@ export async function transitionReview(
     }
     const refusal = kind.refuse?.(input.action, row)
     if (refusal) throw new AppError('CONFLICT', `${kind.title}“${row.name}”：${refusal}`)
+    await kind.check?.(tx, input.action, row, input.reason)
     const reason = input.reason?.trim() || null
     const after = await setReviewStatus(
       tx,

@@ -2,7 +2,7 @@
 -- whether it is the county's current published list (the one published last).
 SELECT l.id, l.adcode::text, c.name AS county, l.title, l.rule_set_version, l.is_complete, l.parcel_count,
        l.created_by, u.display_name AS created_by_name, l.created_at, l.updated_at, l.published_at,
-       l.review_status, l.review_reason, l.version, l.published_version,
+       l.review_status, l.review_reason, l.priority_fall_explanation, l.version, l.published_version,
        (l.published_at IS NOT NULL AND l.published_at = max(l.published_at) OVER (PARTITION BY l.adcode)) AS is_current,
        j.id AS job_id, j.status AS job_status
 FROM class_list l JOIN county c USING (adcode)

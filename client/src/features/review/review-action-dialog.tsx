@@ -9,6 +9,8 @@ export interface ReviewActionDialogProps {
   recordTitle: string
   /** Replaces the standard explanation of the step (e.g. for a class list). */
   explanation?: string
+  /** Replaces the label and hint of the optional note (e.g. the explanation a class list needs in some cases). */
+  reasonField?: { label: string; placeholder: string }
   isBusy: boolean
   failure: string | null
   onConfirm: (reason: string) => void
@@ -28,6 +30,7 @@ export function ReviewActionDialog({
   action,
   recordTitle,
   explanation,
+  reasonField,
   isBusy,
   failure,
   onConfirm,
@@ -48,7 +51,7 @@ export function ReviewActionDialog({
         <p className="panel-note">{explanation ?? EXPLANATION[action.action]}</p>
         <label className="form-field">
           <span className="form-field__label">
-            {action.isReasonRequired ? `${action.label}理由（必填）` : '说明（可选）'}
+            {action.isReasonRequired ? `${action.label}理由（必填）` : (reasonField?.label ?? '说明（可选）')}
           </span>
           <textarea
             className="text-area"
@@ -60,7 +63,9 @@ export function ReviewActionDialog({
               setReason(e.target.value)
               setEmpty(false)
             }}
-            placeholder={action.isReasonRequired ? '请写明原因，例如需补充的材料或需核实的内容' : ''}
+            placeholder={
+              action.isReasonRequired ? '请写明原因，例如需补充的材料或需核实的内容' : (reasonField?.placeholder ?? '')
+            }
             data-testid="review-reason"
           />
         </label>

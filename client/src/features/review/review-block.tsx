@@ -22,6 +22,8 @@ export interface ReviewBlockProps {
 export interface ReviewWording {
   waiting?: Partial<Record<ReviewInfo['status'], string>>
   explanation?: Partial<Record<ReviewAction['action'], string>>
+  /** The label and hint of the dialog's text field per step, where it asks for more than an optional note. */
+  reasonField?: Partial<Record<ReviewAction['action'], { label: string; placeholder: string }>>
 }
 
 const BUTTON_CLASS: Record<ReviewAction['action'], string> = {
@@ -126,6 +128,7 @@ export function ReviewBlock({ review, recordTitle, onStale, wording }: ReviewBlo
           action={pending}
           recordTitle={recordTitle}
           explanation={wording?.explanation?.[pending.action]}
+          reasonField={wording?.reasonField?.[pending.action]}
           isBusy={isBusy}
           failure={failure}
           onConfirm={run}
