@@ -5,7 +5,7 @@ import {
   geodesicAreaM2,
   geodesicLengthM,
   type LngLat,
-} from '../../client/src/features/measure/measure-geodesic'
+} from '../../client/src/features/measure/measure-geodesic.ts'
 
 const A = 6378137
 const F = 1 / 298.257222101

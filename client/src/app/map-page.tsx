@@ -12,6 +12,8 @@ import { RecordDocuments } from '../features/documents/record-documents'
 import { RedevelopmentSection } from '../features/documents/redevelopment-section'
 import { ReviewBlock } from '../features/review/review-block'
 import { ReviewHistory } from '../features/review/review-history'
+import { MeasureTool } from '../features/measure/measure-tool'
+import { useMeasure } from '../features/measure/use-measure'
 import { SearchBox } from '../features/search/search-box'
 import { StatusBar } from '../features/status/status-bar'
 import type { MapClient } from '../map/map-client'
@@ -67,6 +69,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const { select, locate } = commands
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing' })
   const isEditorCapturing = editor.isCapturingClicks
+  const measure = useMeasure(client)
   useEffect(() => {
     dispatch(
       isEditorCapturing
@@ -115,11 +118,12 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           onTilesChanged={onTilesChanged}
           marker={tab === 'reports' ? state.reportPin : null}
           onGroups={onGroups}
-          onFeatureClick={isBrowsing(state) ? commands.openFeature : ignoreFeatureClick}
+          onFeatureClick={isBrowsing(state) && !measure.state.kind ? commands.openFeature : ignoreFeatureClick}
           onStatusSource={setStatusSource}
           onClient={setClient}
         />
         {canEditParcels && tab === 'editing' && <EditToolbar editor={editor} />}
+        <MeasureTool measure={measure} isEnabled={isBrowsing(state)} />
         {openPlotId !== null && (
           <PlotProfile
             plotId={openPlotId}
@@ -241,7 +245,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           />
         )}
       </main>
-      <StatusBar source={statusSource} />
+      <StatusBar source={statusSource} measure={measure.readout} />
     </div>
   )
 }

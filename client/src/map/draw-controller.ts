@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap } from 'maplibre-gl'
+import type { MapMouseEvent, Map as MaplibreMap } from 'maplibre-gl'
 import {
   TerraDraw,
   TerraDrawLineStringMode,
@@ -236,6 +236,7 @@ function parcelModes() {
 export class DrawController {
   private readonly draw: TerraDraw
   private readonly sessions = new Set<DrawSession>()
+  private readonly stopGuard: () => void
 
   constructor(map: MaplibreMap) {
     this.draw = new TerraDraw({
@@ -275,6 +276,7 @@ export class DrawController {
     })
     this.draw.start()
     this.draw.setMode(DRAW_MODES.static)
+    this.stopGuard = guardDoubleClick(map, this.draw)
   }
 
   /** Opens the drawing of one owner (a second session of the same owner ends the first). */
@@ -288,7 +290,37 @@ export class DrawController {
   /** Stops terra-draw and removes its layers (the map is going away). */
   destroy(): void {
     for (const session of [...this.sessions]) session.close()
+    this.stopGuard()
     if (this.draw.enabled) this.draw.stop()
+  }
+}
+
+/**
+ * Keeps a double-click from zooming the map while a drawing mode is on, and when its second click has just finished
+ * a line or polygon (the tool then goes back to `static` before the browser's double-click arrives), so a double-click
+ * finishes the drawing as in ArcGIS and the view stays.
+ */
+function guardDoubleClick(map: MaplibreMap, draw: TerraDraw): () => void {
+  let hasJustFinished = false
+  const onFinish = () => {
+    hasJustFinished = true
+  }
+  const onPress = () => {
+    hasJustFinished = false
+  }
+  const onDoubleClick = (event: MapMouseEvent) => {
+    if (hasJustFinished || draw.getMode() !== DRAW_MODES.static) event.preventDefault()
+    hasJustFinished = false
+  }
+  draw.on('finish', onFinish)
+  map.on('mousedown', onPress)
+  map.on('touchstart', onPress)
+  map.on('dblclick', onDoubleClick)
+  return () => {
+    draw.off('finish', onFinish)
+    map.off('mousedown', onPress)
+    map.off('touchstart', onPress)
+    map.off('dblclick', onDoubleClick)
   }
 }
 

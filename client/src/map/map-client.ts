@@ -13,7 +13,7 @@ import {
   type PointLike,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import type { FeatureCollection } from 'geojson'
+import type { FeatureCollection, Geometry } from 'geojson'
 import type { TileVersions } from '@contracts/map'
 import { getJson } from '../shared/api-client'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatusSource } from '../shared/api-types'
@@ -74,6 +74,19 @@ function overlayColor(): ExpressionSpecification {
 
 setWorkerUrl(workerUrl)
 
+/** Where the pointer is: in CGCS2000 degrees and in screen pixels of the map. */
+export interface PointerAt {
+  lngLat: [number, number]
+  screen: [number, number]
+}
+
+/** What a tool that owns the map's pointer hears (see {@link MapClient.capturePointer}). */
+export interface PointerHandlers {
+  onClick: (at: PointerAt) => void
+  onMove?: (at: PointerAt) => void
+  onDoubleClick?: (at: PointerAt) => void
+}
+
 /** Options of {@link MapClient}. */
 export interface MapClientOptions {
   container: HTMLElement
@@ -105,6 +118,7 @@ export class MapClient implements ViewStatusSource {
   private basemapKey = 'none'
   private highlighted: FeatureRef | null = null
   private marker: Marker | null = null
+  private tag: Marker | null = null
   /** Point layers of overlays whose clicks select their own items (see {@link MapClient.onOverlayClick}). */
   private readonly clickablePointLayers = new Set<string>()
   private readonly baseFilters = new Map<string, FilterSpecification | undefined>()
@@ -366,6 +380,87 @@ export class MapClient implements ViewStatusSource {
     return () => this.map.off('click', handler)
   }
 
+  /**
+   * Hands each click (or tap), pointer move and double-click on the map to a tool that owns them (measuring); the
+   * cursor is a crosshair and a double-click or double tap does not zoom meanwhile. Returns the unsubscriber.
+   */
+  capturePointer(handlers: PointerHandlers): () => void {
+    const at = (event: MapMouseEvent): PointerAt => ({
+      lngLat: [event.lngLat.lng, event.lngLat.lat],
+      screen: [event.point.x, event.point.y],
+    })
+    const onClick = (event: MapMouseEvent) => handlers.onClick(at(event))
+    const onMove = (event: MapMouseEvent) => handlers.onMove?.(at(event))
+    const onDoubleClick = (event: MapMouseEvent) => {
+      event.preventDefault()
+      handlers.onDoubleClick?.(at(event))
+    }
+    const wasZoomingOnDoubleClick = this.map.doubleClickZoom.isEnabled()
+    this.map.doubleClickZoom.disable()
+    this.map.getContainer().classList.add('map-capturing')
+    this.map.on('click', onClick)
+    this.map.on('mousemove', onMove)
+    this.map.on('dblclick', onDoubleClick)
+    return () => {
+      this.map.off('click', onClick)
+      this.map.off('mousemove', onMove)
+      this.map.off('dblclick', onDoubleClick)
+      this.map.getContainer().classList.remove('map-capturing')
+      if (wasZoomingOnDoubleClick) this.map.doubleClickZoom.enable()
+    }
+  }
+
+  /** The screen point (pixels in the map) of a point in degrees. */
+  screenPoint([lng, lat]: [number, number]): [number, number] {
+    const { x, y } = this.map.project([lng, lat])
+    return [x, y]
+  }
+
+  /**
+   * The vertex nearest to a screen point, within `pixels`, of the features of `sources` drawn on the map (a
+   * feature cut by tiles also has vertices on the tile edges), in degrees; null when none is that close.
+   */
+  vertexNear([x, y]: [number, number], pixels: number, sources: readonly string[]): [number, number] | null {
+    const layers = this.map.getLayersOrder().filter((id) => {
+      const layer = this.map.getLayer(id)
+      return !!layer && 'source' in layer && sources.includes(layer.source)
+    })
+    if (!layers.length) return null
+    const box: [PointLike, PointLike] = [
+      [x - pixels, y - pixels],
+      [x + pixels, y + pixels],
+    ]
+    let nearest: [number, number] | null = null
+    let nearestPx = pixels
+    for (const feature of this.map.queryRenderedFeatures(box, { layers })) {
+      for (const vertex of verticesOf(feature.geometry)) {
+        const [vx, vy] = this.screenPoint(vertex)
+        const distancePx = Math.hypot(vx - x, vy - y)
+        if (distancePx > nearestPx) continue
+        nearest = vertex
+        nearestPx = distancePx
+      }
+    }
+    return nearest
+  }
+
+  /** A short text on the map beside a point (a measured length or area), replacing the last one; null removes it. */
+  setTag(lngLat: [number, number] | null, text = ''): void {
+    if (!lngLat) {
+      this.tag?.remove()
+      this.tag = null
+      return
+    }
+    if (!this.tag) {
+      const element = document.createElement('div')
+      element.className = 'map-tag'
+      element.dataset.testid = 'map-tag'
+      this.tag = new Marker({ element, anchor: 'bottom', offset: [0, -10] }).setLngLat(lngLat).addTo(this.map)
+    }
+    this.tag.setLngLat(lngLat)
+    this.tag.getElement().textContent = text
+  }
+
   /** Puts the one pin at `lngLat`, moves it there, or removes it (null). */
   setMarker(lngLat: [number, number] | null): void {
     if (!lngLat) {
@@ -517,6 +612,23 @@ export class MapClient implements ViewStatusSource {
 function withVersion(url: string, version: number): string {
   if (/[?&]v=/.test(url)) return url.replace(/([?&]v=)[^&]*/, `$1${version}`)
   return `${url}${url.includes('?') ? '&' : '?'}v=${version}`
+}
+
+function verticesOf(geometry: Geometry): [number, number][] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates as [number, number]]
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates as [number, number][]
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat() as [number, number][]
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2) as [number, number][]
+    default:
+      return []
+  }
 }
 
 function sameRef(a: FeatureRef | null, b: FeatureRef | null): boolean {

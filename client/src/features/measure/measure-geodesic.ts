@@ -1,6 +1,6 @@
 import { Geodesic, PolygonArea } from 'geographiclib-geodesic'
 import { m2ToHectares, m2ToMu } from '../../../../server/src/domain/units.ts'
-import { formatAreaValue } from '../../shared/format'
+import { formatAreaValue } from '../../shared/format.ts'
 
 /** A point in CGCS2000 degrees, longitude first. */
 export type LngLat = [number, number]

@@ -2,8 +2,15 @@ import { useEffect, useState } from 'react'
 import type { ViewStatus, ViewStatusSource } from '../../shared/api-types'
 import { formatLngLat, formatZoom } from '../../shared/format'
 
-/** The status line: zoom level and the cursor position in CGCS2000. */
-export function StatusBar({ source }: { source: ViewStatusSource | null }) {
+/** Props of {@link StatusBar}. */
+export interface StatusBarProps {
+  source: ViewStatusSource | null
+  /** The result of the measure on the map, shown at the end of the line. */
+  measure?: string | null
+}
+
+/** The status line: zoom level, the cursor position in CGCS2000 and the measure's result. */
+export function StatusBar({ source, measure = null }: StatusBarProps) {
   const [status, setStatus] = useState<ViewStatus | null>(null)
 
   useEffect(() => {
@@ -34,6 +41,14 @@ export function StatusBar({ source }: { source: ViewStatusSource | null }) {
       <span className="status-bar__coords" data-testid="cursor-coords">
         {status?.lngLat ? formatLngLat(status.lngLat) : '将鼠标移到地图上查看经纬度'}
       </span>
+      {measure && (
+        <>
+          <span className="status-bar__sep" aria-hidden="true" />
+          <span className="status-bar__measure" data-testid="status-measure">
+            测量：{measure}
+          </span>
+        </>
+      )}
     </footer>
   )
 }
