@@ -178,7 +178,12 @@ describe('map contracts', () => {
   })
 
   it('when a search or a feature is asked for wrongly, then the schemas refuse it in Chinese', () => {
-    expect(refusals(SearchQuery, { q: ' ' })).toEqual(['请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称）'])
+    expect(refusals(SearchQuery, { q: ' ' })).toEqual([
+      '请输入检索内容（区县、乡镇名称或代码，图斑编号，地块名称或编号，监测点位）',
+    ])
+    expect(refusals(SearchQuery, { q: 'D' })).toEqual([
+      '检索内容太短：请至少输入 2 个字或字符（如“赫山”“DK0003”“0002500”）',
+    ])
     expect(refusals(FeatureParams, { layer: 'plot', id: 'x' })).toEqual(['要素编号应为数字'])
   })
 })
