@@ -185,6 +185,10 @@ describe('split, merge and restore', () => {
     expect(restore.status).toBe(422)
     const overlaps = restore.body.error.details.problems.filter((p: any) => p.code === 'OVERLAP')
     expect(overlaps.map((p: any) => p.neighbourCode).sort()).toEqual([...childCodes].sort())
+    for (const p of overlaps) {
+      expect(p.message, 'a restore keeps the old outline: it cannot be adjusted').not.toContain('请调整边界')
+      expect(p.message).toContain(`请先修改或删除图斑 ${p.neighbourCode} 的重叠部分`)
+    }
     expect(await counts()).toEqual(beforeRestore)
 
     const mergePreview = await post(farmland, '/api/parcels/merge/preview', {

@@ -325,11 +325,19 @@ export interface OverlapMeasure {
   geometry: Geometry
 }
 
+/** What an officer can do about an overlap: redraw an outline, or (a restore, which keeps the old outline) free the place. */
+function overlapRemedy(isRestore: boolean, neighbourCode: string): string {
+  return isRestore
+    ? `恢复只能按原边界恢复，不能调整边界；请先修改或删除图斑 ${neighbourCode} 的重叠部分，再恢复，或选择另一个历史版本`
+    : '请调整边界'
+}
+
 /** Stage 7: one problem per neighbour overlapped by more than the tolerance. */
 export function checkOverlaps(
   overlaps: OverlapMeasure[],
   settings: Pick<OutlineSettings, 'overlapToleranceM2'>,
   where: string,
+  isRestore = false,
 ): Finding[] {
   return overlaps
     .filter((o) => o.overlapM2 > settings.overlapToleranceM2)
@@ -339,7 +347,7 @@ export function checkOverlaps(
       overlapM2: o.overlapM2,
       location: o.at,
       geometry: o.geometry,
-      message: `${where}与图斑 ${o.neighbourCode} 重叠 ${formatM2(o.overlapM2)}（位置 ${fmtLonLat(o.at)}），请调整边界`,
+      message: `${where}与图斑 ${o.neighbourCode} 重叠 ${formatM2(o.overlapM2)}（位置 ${fmtLonLat(o.at)}），${overlapRemedy(isRestore, o.neighbourCode)}`,
     }))
 }
 
@@ -380,6 +388,7 @@ export function judgeMeasuredOutline(
   stages: MeasuredStages,
   settings: OutlineSettings,
   where: string,
+  isRestore = false,
 ): Finding[] {
   const invalid = describeInvalidity(m.validity, where)
   if (invalid.length) return invalid
@@ -389,5 +398,5 @@ export function judgeMeasuredOutline(
   if (small.length) return small
   const outside = stages.county ? checkCounty(m.county, settings, where) : []
   if (outside.length) return outside
-  return stages.overlaps ? checkOverlaps(m.overlaps, settings, where) : []
+  return stages.overlaps ? checkOverlaps(m.overlaps, settings, where, isRestore) : []
 }

@@ -19,6 +19,8 @@ export interface OutlineInput {
   adcode?: string | null
   /** Stored parcels it may overlap without fault (itself, when edited). */
   excludeIds?: number[]
+  /** A restore of a kept version: its outline cannot be adjusted, so an overlap asks for something else. */
+  isRestore?: boolean
 }
 
 export type OutlineResult =
@@ -69,7 +71,7 @@ export async function checkOutlines(
     )
     if (early.length) return { ok: false, problems: early }
     if (m.county.county) o.onCounty?.(m.county.county)
-    const problems = judgeMeasuredOutline(p.geometry, m, o.stages, o.settings, where)
+    const problems = judgeMeasuredOutline(p.geometry, m, o.stages, o.settings, where, inputs[i].isRestore)
     if (problems.length) return { ok: false, problems }
     return { ok: true, geometry: p.geometry, county: m.county.county!, areaM2: m.size?.areaM2 ?? null }
   })

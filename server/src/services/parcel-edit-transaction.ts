@@ -142,11 +142,11 @@ export class ParcelEdit {
     index: number,
     input: unknown,
     where: string,
-    opts: { adcode: string | null; excludeIds: number[] },
+    opts: { adcode: string | null; excludeIds: number[]; isRestore?: boolean },
   ): Promise<CheckedGeometry | null> {
     const result = await checkOutline(
       this.tx,
-      { geometry: input, where, adcode: opts.adcode, excludeIds: opts.excludeIds },
+      { geometry: input, where, adcode: opts.adcode, excludeIds: opts.excludeIds, isRestore: opts.isRestore },
       {
         settings: this.settings,
         stages: { size: true, county: true, overlaps: true },

@@ -113,7 +113,7 @@ async function restoreInto(
   const adcode = current?.adcode ?? entry.adcode
   const where = `恢复的图斑 ${target.code}`
   const before = edit.problems.length
-  const checked = await edit.checkGeometry(0, target.geometry, where, { adcode, excludeIds: [id] })
+  const checked = await edit.checkGeometry(0, target.geometry, where, { adcode, excludeIds: [id], isRestore: true })
   const attrs = attributesOfSnapshot(target)
   const township = await edit.checkAttributesOf(0, attrs, where, {
     adcode,
