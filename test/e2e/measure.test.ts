@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 import { SCREENSHOT_DIR, apiGet, isBrowserMissing, logIn, useBrowser, waitForMap } from '../support/browser.ts'
-import { type LonLat, type Ring, offset, pixel, polygon } from '../support/map-input.ts'
+import { type LonLat, type Ring, clickMap, offset, pixel, polygon } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
 
@@ -186,6 +186,27 @@ describe.skipIf(skip)(
       await page.getByTestId('measure-clear').click()
       await page.getByTestId('measure-area').click()
       await expect(page.getByTestId('measure-readout').count()).resolves.toBe(0)
+      expect(errors).toEqual([])
+    })
+
+    it('when the officer draws a split line across a parcel and double-clicks its last point, then the line is finished, the split is previewed and the map does not zoom', async () => {
+      const page = await open({ as: 'gengdi' })
+      await openAtParcel(page)
+      await page.getByTestId('side-tab-editing').click()
+      await page.waitForFunction(() => !!(window as any).__soilDraw)
+      await page.getByTestId('edit-tool-split').click()
+      await clickMap(page, offset(spot, 0, 20))
+      await page.getByTestId('split-dialog').waitFor()
+      await page.waitForFunction(() => (window as any).__soilDraw.getMode() === 'linestring')
+
+      await clickMap(page, offset(spot, 10, 205))
+      const end = await pixel(page, offset(spot, -10, -195))
+      await page.mouse.move(end.x, end.y, { steps: 3 })
+      const zoomBefore = await zoomOf(page)
+      await page.mouse.dblclick(end.x, end.y)
+      await expect.poll(() => page.getByTestId('split-part').count(), { timeout: 20_000 }).toBe(2)
+      await waitForMap(page)
+      expect(await zoomOf(page)).toBe(zoomBefore)
       expect(errors).toEqual([])
     })
 
