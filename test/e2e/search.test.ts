@@ -37,4 +37,16 @@ describe.skipIf(skip)('search by any part of a code or name (environment officer
     await page.screenshot({ path: `${SCREENSHOT_DIR}/search-dk0003-390.png` })
     expect(errors).toEqual([])
   })
+
+  it('when a visitor on a phone types part of a county name in the public search, then it comes under 区县, marked', async () => {
+    const page = await open({ path: '/public', viewport: { width: 390, height: 844 } })
+    await page.getByTestId('public-search-input').click()
+    await page.keyboard.type('树县')
+    const result = page.getByTestId('public-search-result').filter({ hasText: '梨树县' })
+    await result.waitFor({ timeout: 15_000 })
+    await expect(page.getByTestId('search-group').first().textContent()).resolves.toBe('区县1 个')
+    await expect(result.locator('mark').allTextContents()).resolves.toEqual(['树县'])
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/search-public-390.png` })
+    expect(errors).toEqual([])
+  })
 })
