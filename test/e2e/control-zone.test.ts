@@ -365,6 +365,7 @@ describe.skipIf(skip)(
         .poll(() => page.getByTestId('zone-message').textContent(), { timeout: 20_000 })
         .toContain('已提交审定')
       await expect(page.getByTestId('zone-status').textContent()).resolves.toBe('已提交')
+      await expect(page.getByTestId('zone-area').textContent()).resolves.toMatch(/^面积 [\d.]+ 亩/)
       await expect(page.getByTestId('zone-locked').isVisible()).resolves.toBe(true)
       const detail = (await apiGet(page, `/api/control-zones/${id}`)).body
       expect(detail.reviewStatus).toBe('submitted')

@@ -104,6 +104,11 @@ function problemLocations(error: unknown): [number, number][] {
     .filter((l): l is [number, number] => Array.isArray(l) && l.length === 2 && l.every((n) => typeof n === 'number'))
 }
 
+/** The area of an outline, or null without one. */
+function areaM2OrNull(outline: Polygon | MultiPolygon | null): number | null {
+  return outline ? areaM2(outline) : null
+}
+
 /**
  * The control-zone editor: the zone open (new or saved), its outline in terra-draw (drawn, uploaded, edited),
  * signs placed by clicking on the map, the form fields, saving and submitting for review.
@@ -406,7 +411,7 @@ export function useZoneEditor({ client, isActive }: ZoneEditorOptions) {
     isDirty,
     tool,
     geometry,
-    liveAreaM2: liveAreaM2 ?? (geometry ? areaM2(geometry) : null),
+    liveAreaM2: liveAreaM2 ?? areaM2OrNull(geometry ?? zone?.geometry ?? null),
     isDrawing: tool === 'draw',
     isCapturingClicks: isActive && isOpen && tool !== 'none',
     message,
