@@ -147,7 +147,7 @@ describe.skipIf(skip)(
       const readout = (await page.getByTestId('measure-readout').textContent())!
       const measuredM = lengthIn(readout)
       expect(Math.abs(measuredM - expectedM)).toBeLessThan(1)
-      await expect(page.getByTestId('map-tag').textContent()).resolves.toBe(readout)
+      await expect(page.getByTestId('map-tag').textContent()).resolves.toBe(readout.replace('长度 ', ''))
       await expect(page.getByTestId('status-measure').textContent()).resolves.toBe(`测量：${readout}`)
 
       await page.mouse.move(last.x + 80, last.y + 60, { steps: 3 })
@@ -182,6 +182,9 @@ describe.skipIf(skip)(
       const { body: info } = await apiGet(page, `/api/parcels/${parcel.id}`)
       expect(info.properties.areaM2).toBe(parcel.areaM2)
       await expect(page.getByTestId('info-panel').count()).resolves.toBe(0)
+      await expect(page.getByTestId('map-tag').textContent()).resolves.toMatch(
+        /^[\d,.]+ m²\n[\d,.]+ 亩 · [\d,.]+ 公顷$/,
+      )
       await page.screenshot({ path: `${SCREENSHOT_DIR}/measure-area-1440.png` })
       await page.getByTestId('measure-clear').click()
       await page.getByTestId('measure-area').click()

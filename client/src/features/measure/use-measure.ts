@@ -39,6 +39,15 @@ function readoutOf(state: MeasureState): string | null {
   return `面积 ${formatAreaUnits(result.areaM2)}，周长 ${formatDistance(result.lengthM)}`
 }
 
+/** The short text beside the last point: the length, or the area in m² over 亩 and 公顷. */
+function tagOf(state: MeasureState): string | null {
+  const result = measureResult(state)
+  if (!result) return null
+  if (result.areaM2 === null) return formatDistance(result.lengthM)
+  const [m2, ...others] = formatAreaUnits(result.areaM2).split(' · ')
+  return `${m2}\n${others.join(' · ')}`
+}
+
 function overlayOf(state: MeasureState): FeatureCollection {
   const points = livePoints(state)
   const features: Feature[] = state.points.map((point) => ({
@@ -102,6 +111,7 @@ export function useMeasure(client: MapClient | null): Measure {
   }, [client, kind])
 
   const readout = readoutOf(state)
+  const tag = tagOf(state)
   useEffect(() => {
     if (!client) return
     if (!state.kind) {
@@ -111,8 +121,8 @@ export function useMeasure(client: MapClient | null): Measure {
     }
     client.setOverlay(OVERLAY, overlayOf(state))
     const last = state.points[state.points.length - 1]
-    client.setTag(last && readout ? last : null, readout ?? '')
-  }, [client, state, readout])
+    client.setTag(last && tag ? last : null, tag ?? '')
+  }, [client, state, tag])
 
   return {
     state,
