@@ -125,13 +125,14 @@ export async function listCountyCentroids(db: Queryable) {
  */
 const INTERNAL_FEATURE_ITEMS: Readonly<Record<string, string>> = {
   'farmland-parcels': 'ogc/farmland-parcels-items',
+  'class-list': 'ogc/class-list-items',
 }
 
 /** Whether the page statement of `collection` writes each Feature whole ({@link pageInternalFeatures}). */
 export const writesWholeFeatures = (collection: string) => Object.hasOwn(INTERNAL_FEATURE_ITEMS, collection)
 
 /** A row of a page written by PostgreSQL: the key (county code, id) and the Feature's GeoJSON text. */
-export type FeatureRow = [adcode: string, id: number, feature: string]
+type FeatureRow = [adcode: string, id: number, feature: string]
 
 /**
  * A page of an internal collection of `adcodes` as Feature texts written by PostgreSQL, `labels` (jsonb text) the
@@ -163,7 +164,6 @@ export async function pageInternalFeatures(
 const INTERNAL_ITEMS: Readonly<Record<string, string>> = {
   'monitoring-points': 'ogc/monitoring-points-items',
   'contaminated-plots': 'ogc/contaminated-plots-items',
-  'class-list': 'ogc/class-list-items',
   'control-zones-internal': 'ogc/control-zones-internal-items',
   enterprises: 'ogc/enterprises-items',
   'land-context': 'ogc/land-context-items',

@@ -119,12 +119,6 @@ const INTERNAL_DESCRIPTION: Record<InternalCollectionId, string> = {
   'basic-farmland': '永久基本农田图斑：标识码、图斑编号、地类编码、图斑面积（平方米）、坐落单位',
 }
 
-/** A parcel's properties with the Chinese name of its published class beside the class code. */
-function withClassLabel(properties: Record<string, unknown>): Record<string, unknown> {
-  const cls = properties.class as keyof typeof CLASS_LABEL
-  return { ...properties, class_label: CLASS_LABEL[cls] ?? null }
-}
-
 /** An enterprise's properties with the Chinese names of its industry and status. */
 function withEnterpriseLabels(properties: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -150,7 +144,6 @@ export const FEATURE_LABELS = JSON.stringify({ class_label: CLASS_LABEL })
 const INTERNAL_PROPERTIES: Partial<
   Record<InternalCollectionId, (p: Record<string, unknown>) => Record<string, unknown>>
 > = {
-  'class-list': withClassLabel,
   enterprises: withEnterpriseLabels,
   'land-context': withLandClass,
 }

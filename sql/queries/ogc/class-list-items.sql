@@ -2,7 +2,8 @@
 -- list of each of the caller's counties (a list reopened for editing is left out until it is published again), with
 -- the list's number, title, published version and publication time, the parcel's code, township, 地类 and area, and
 -- the entry's class, method, soil grade, pollutants and basis summary. The feature id is the parcel's id. Parameters
--- as in farmland-parcels-items.sql; keyset paging on (adcode, parcel id).
+-- as in farmland-parcels-items.sql, $12 the labels of codes; keyset paging on (adcode, parcel id). Each row is the key
+-- and the whole Feature text, as in farmland-parcels-items.sql.
 WITH latest AS (
   -- the latest published list of each county the caller may read
   SELECT DISTINCT ON (l.adcode) l.adcode, l.id, l.title, l.published_version, l.published_at, l.rule_set_version
@@ -10,14 +11,23 @@ WITH latest AS (
   WHERE l.adcode = ANY ($10::bpchar[]) AND l.review_status = 'published' AND l.published_at IS NOT NULL
   ORDER BY l.adcode, l.published_at DESC, l.id DESC
 )
-SELECT e.parcel_id AS id, e.adcode::text AS adcode, c.name AS county, l.id AS list_id, l.title AS list_title,
-       l.published_version AS list_version, l.published_at AS list_published_at, l.rule_set_version,
-       p.code AS parcel_code, p.township_code::text AS township_code, t.name AS township, p.dlbm::text AS dlbm,
-       round((p.area_m2 * 0.0015)::numeric, 2)::float8 AS area_mu, e.class, e.method, e.soil_grade,
-       e.main_pollutants, e.sample_count, e.basis ->> 'summary' AS basis_summary, p.is_generated,
-       ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(ST_Transform(p.geom, $11::int))
-                         ELSE ST_Transform(p.geom, $11::int) END,
-                    CASE WHEN $11::int = 4490 THEN 7 ELSE 3 END) AS geometry
+SELECT e.adcode::text AS adcode, e.parcel_id AS id,
+       '{"type":"Feature","id":' || e.parcel_id || ',"geometry":'
+       || coalesce(ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(ST_Transform(p.geom, $11::int))
+                                     ELSE ST_Transform(p.geom, $11::int) END,
+                                CASE WHEN $11::int = 4490 THEN 7 ELSE 3 END), 'null')
+       || ',"properties":'
+       || json_build_object('adcode', e.adcode::text, 'county', c.name, 'list_id', l.id, 'list_title', l.title,
+                            'list_version', l.published_version,
+                            'list_published_at',
+                            to_char(l.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24":"MI":"SS.MS"Z"'),
+                            'rule_set_version', l.rule_set_version, 'parcel_code', p.code,
+                            'township_code', p.township_code::text, 'township', t.name, 'dlbm', p.dlbm::text,
+                            'area_mu', round((p.area_m2 * 0.0015)::numeric, 2)::float8, 'class', e.class,
+                            'method', e.method, 'soil_grade', e.soil_grade, 'main_pollutants', e.main_pollutants,
+                            'sample_count', e.sample_count, 'basis_summary', e.basis ->> 'summary',
+                            'is_generated', p.is_generated, 'class_label', $12::jsonb -> 'class_label' ->> e.class)
+       || '}' AS feature
 FROM latest l
 JOIN class_list_entry e ON e.adcode = l.adcode AND e.list_id = l.id
 JOIN farmland_parcel p ON p.adcode = e.adcode AND p.id = e.parcel_id
