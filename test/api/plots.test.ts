@@ -628,6 +628,29 @@ describe('POST /api/plots/:id/transitions', () => {
     },
   )
 
+  it('when 确认为污染地块 misses the report date, its summary and the risk level, then one 400 names all three fields', async () => {
+    let plot = await createPlot()
+    plot = (await step(plot, 'start_preliminary')).body
+    plot = (
+      await post(officer, `/api/plots/${plot.id}/pollutants`, {
+        version: plot.version,
+        substance: 'Cd',
+        valueMgKg: 30,
+        sampledOn: '2026-01-10',
+      })
+    ).body
+    const before = await counts()
+    const res = await step(plot, 'preliminary_confirm', { document: { ...doc('x'), date: '', body: '' } })
+    expect(res.status).toBe(400)
+    expect(res.body.error.message).toMatch(/共 3 处须补正/)
+    expect(res.body.error.details.problems.map((p: any) => p.field)).toEqual([
+      'document.date',
+      'document.body',
+      'riskLevel',
+    ])
+    expect(await counts()).toEqual(before)
+  })
+
   it('when 列入名录 comes without the provincial review opinion, then 400 names 省级评审意见', async () => {
     const plot = await forceStatus((await createPlot()).id, 'risk_assessment', 'medium')
     const res = await step(plot, 'list', { document: doc('风险评估报告') })

@@ -327,3 +327,34 @@ describe('negative list', () => {
     })
   })
 })
+
+describe('checkTransition: every field at fault in one answer', () => {
+  it('when a step misses its report date and summary and its risk level, then all three are refused at once, each with its field', () => {
+    const decision = checkTransition({
+      ...complete,
+      status: 'preliminary_investigation',
+      action: 'preliminary_confirm',
+      role: 'environment',
+      riskLevel: null,
+      document: { title: '初步调查报告', date: '', body: '', attachmentName: '报告.pdf' },
+    })
+    expect(decision.ok).toBe(false)
+    if (decision.ok) return
+    expect(decision.problems?.map((p) => p.field)).toEqual(['document.date', 'document.body', 'riskLevel'])
+    expect(decision.message).toMatch(/^共 3 处须补正：/)
+    expect(decision.message).toContain('缺少“日期”')
+    expect(decision.message).toContain('缺少“结论摘要”')
+    expect(decision.message).toContain('须确定风险等级')
+  })
+
+  it('when only one field is at fault, then the message is that one problem', () => {
+    const decision = checkTransition({
+      ...complete,
+      status: 'preliminary_investigation',
+      action: 'preliminary_clear',
+      role: 'environment',
+      document: { ...doc('初步调查报告'), date: '2026-07-01' },
+    })
+    expect(decision).toMatchObject({ ok: false, field: 'document.date', message: expect.stringContaining('晚于今天') })
+  })
+})

@@ -183,7 +183,15 @@ export const TRANSITION_REFUSAL = {
 export type TransitionRefusalCode = keyof typeof TRANSITION_REFUSAL
 
 export type TransitionDecision =
-  { ok: true; to: PlotStatus } | { ok: false; code: TransitionRefusalCode; message: string; field?: string }
+  | { ok: true; to: PlotStatus }
+  | {
+      ok: false
+      code: TransitionRefusalCode
+      message: string
+      field?: string
+      /** Every field at fault at once, when the input has more than one problem. */
+      problems?: readonly FieldProblem[]
+    }
 
 export interface TransitionRequest {
   status: string
@@ -239,51 +247,74 @@ function isRealDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
 }
 
+type FieldProblem = { code: 'MISSING_FIELD' | 'INVALID_FIELD'; message: string; field: string }
+
+function documentDateProblem(date: unknown, label: string, field: string, today: string): FieldProblem | null {
+  if (isBlank(date)) return { code: 'MISSING_FIELD', field: `${field}.date`, message: `${label}缺少“日期”` }
+  const d = (date as string).trim()
+  if (!isRealDate(d))
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.date`,
+      message: `${label}的日期“${date}”不是有效日期，应为 YYYY-MM-DD`,
+    }
+  if (d < EARLIEST_DOCUMENT_DATE)
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.date`,
+      message: `${label}的日期 ${date} 早于 ${EARLIEST_DOCUMENT_DATE}，请检查年份`,
+    }
+  if (d > today)
+    return {
+      code: 'INVALID_FIELD',
+      field: `${field}.date`,
+      message: `${label}的日期 ${date} 晚于今天（${today}），不能使用未来日期`,
+    }
+  return null
+}
+
+/** Every problem of a document at once, one per field (标题, 日期, 结论摘要, 附件文件名), naming the document. */
+export function documentProblems(
+  doc: Partial<PlotDocument> | null | undefined,
+  label: string,
+  field: string,
+  today: string,
+): FieldProblem[] {
+  if (!doc || typeof doc !== 'object')
+    return [{ code: 'MISSING_FIELD', field, message: `缺少${label}（须填写标题、日期、结论摘要和附件文件名）` }]
+  const problems: (FieldProblem | null)[] = [
+    isBlank(doc.title) ? { code: 'MISSING_FIELD', field: `${field}.title`, message: `${label}缺少“标题”` } : null,
+    documentDateProblem(doc.date, label, field, today),
+    isBlank(doc.body)
+      ? { code: 'MISSING_FIELD', field: `${field}.body`, message: `${label}缺少“结论摘要”` }
+      : doc.body!.trim().length < MIN_DOCUMENT_BODY
+        ? {
+            code: 'INVALID_FIELD',
+            field: `${field}.body`,
+            message: `${label}的结论摘要太短（至少 ${MIN_DOCUMENT_BODY} 个字）`,
+          }
+        : null,
+    isBlank(doc.attachmentName)
+      ? { code: 'MISSING_FIELD', field: `${field}.attachmentName`, message: `${label}缺少“附件文件名”` }
+      : !ATTACHMENT.test(doc.attachmentName!.trim())
+        ? {
+            code: 'INVALID_FIELD',
+            field: `${field}.attachmentName`,
+            message: `${label}的附件文件名“${doc.attachmentName}”无效，应为带扩展名的文件名，如“报告.pdf”`,
+          }
+        : null,
+  ]
+  return problems.filter((p): p is FieldProblem => p !== null)
+}
+
 /** The first problem of a document, naming the document and the field; null when it is complete. */
 export function checkDocument(
   doc: Partial<PlotDocument> | null | undefined,
   label: string,
   field: string,
   today: string,
-): { code: 'MISSING_FIELD' | 'INVALID_FIELD'; message: string; field: string } | null {
-  if (!doc || typeof doc !== 'object')
-    return { code: 'MISSING_FIELD', field, message: `缺少${label}（须填写标题、日期、结论摘要和附件文件名）` }
-  if (isBlank(doc.title)) return { code: 'MISSING_FIELD', field: `${field}.title`, message: `${label}缺少“标题”` }
-  if (isBlank(doc.date)) return { code: 'MISSING_FIELD', field: `${field}.date`, message: `${label}缺少“日期”` }
-  if (!isRealDate(doc.date!.trim()))
-    return {
-      code: 'INVALID_FIELD',
-      field: `${field}.date`,
-      message: `${label}的日期“${doc.date}”不是有效日期，应为 YYYY-MM-DD`,
-    }
-  if (doc.date!.trim() < EARLIEST_DOCUMENT_DATE)
-    return {
-      code: 'INVALID_FIELD',
-      field: `${field}.date`,
-      message: `${label}的日期 ${doc.date} 早于 ${EARLIEST_DOCUMENT_DATE}，请检查年份`,
-    }
-  if (doc.date!.trim() > today)
-    return {
-      code: 'INVALID_FIELD',
-      field: `${field}.date`,
-      message: `${label}的日期 ${doc.date} 晚于今天（${today}），不能使用未来日期`,
-    }
-  if (isBlank(doc.body)) return { code: 'MISSING_FIELD', field: `${field}.body`, message: `${label}缺少“结论摘要”` }
-  if (doc.body!.trim().length < MIN_DOCUMENT_BODY)
-    return {
-      code: 'INVALID_FIELD',
-      field: `${field}.body`,
-      message: `${label}的结论摘要太短（至少 ${MIN_DOCUMENT_BODY} 个字）`,
-    }
-  if (isBlank(doc.attachmentName))
-    return { code: 'MISSING_FIELD', field: `${field}.attachmentName`, message: `${label}缺少“附件文件名”` }
-  if (!ATTACHMENT.test(doc.attachmentName!.trim()))
-    return {
-      code: 'INVALID_FIELD',
-      field: `${field}.attachmentName`,
-      message: `${label}的附件文件名“${doc.attachmentName}”无效，应为带扩展名的文件名，如“报告.pdf”`,
-    }
-  return null
+): FieldProblem | null {
+  return documentProblems(doc, label, field, today)[0] ?? null
 }
 
 /** Whether the role may take the step at all (before any input): the refusal shown on a disabled button. */
@@ -335,20 +366,19 @@ export function checkTransition(r: TransitionRequest): TransitionDecision {
       message: `风险等级“${r.riskLevel}”无效，应为：高（high）、中（medium）、低（low）`,
     }
   }
-  for (const req of t.requires) {
-    if (req.field === 'document' || req.field === 'reviewDocument') {
-      const problem = checkDocument(r[req.field], req.label, req.field, r.today)
-      if (problem) return { ok: false, ...problem }
-    }
+  const problems: FieldProblem[] = t.requires.flatMap((req): FieldProblem[] => {
+    if (req.field === 'document' || req.field === 'reviewDocument')
+      return documentProblems(r[req.field], req.label, req.field, r.today)
     if (req.field === 'riskLevel' && !r.riskLevel)
-      return {
-        ok: false,
-        code: 'MISSING_FIELD',
-        field: 'riskLevel',
-        message: `“${t.label}”须确定风险等级（高、中、低）`,
-      }
+      return [{ code: 'MISSING_FIELD', field: 'riskLevel', message: `“${t.label}”须确定风险等级（高、中、低）` }]
     if (req.field === 'reason' && isBlank(r.reason))
-      return { ok: false, code: 'MISSING_FIELD', field: 'reason', message: `“${t.label}”须填写${req.label}` }
+      return [{ code: 'MISSING_FIELD', field: 'reason', message: `“${t.label}”须填写${req.label}` }]
+    return []
+  })
+  if (problems.length === 1) return { ok: false, ...problems[0] }
+  if (problems.length > 1) {
+    const message = `共 ${problems.length} 处须补正：${problems.map((p) => p.message).join('；')}`
+    return { ok: false, code: problems[0].code, field: problems[0].field, message, problems }
   }
   return { ok: true, to: t.to }
 }

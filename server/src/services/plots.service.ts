@@ -601,6 +601,7 @@ export class PlotsService {
         throw new AppError(REFUSAL_STATUS[decision.code], `地块 ${row.code}：${decision.message}`, {
           reason: decision.code,
           ...(decision.field ? { field: decision.field } : {}),
+          ...(decision.problems ? { problems: decision.problems } : {}),
         })
       }
       const t = PLOT_TRANSITIONS[input.action as PlotAction]
