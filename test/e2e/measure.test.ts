@@ -35,8 +35,8 @@ describe.skipIf(skip)(
     let corners: LonLat[] = []
     let parcel: { id: number; areaM2: number; areaMu: number }
 
-    /** The officer's map fitted to this file's parcel, with the parcel drawn. */
-    async function openAtParcel(page: Page): Promise<void> {
+    /** Fits the page's map to this file's parcel. */
+    async function fitToParcel(page: Page): Promise<void> {
       const lons = corners.map(([lon]) => lon)
       const lats = corners.map(([, lat]) => lat)
       const bounds = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]
@@ -45,6 +45,11 @@ describe.skipIf(skip)(
         bounds,
       )
       await waitForMap(page)
+    }
+
+    /** The officer's map fitted to this file's parcel, with the parcel drawn. */
+    async function openAtParcel(page: Page): Promise<void> {
+      await fitToParcel(page)
       await page.waitForFunction(
         (id) =>
           (window as any).__soilMap.queryRenderedFeatures({ layers: ['parcel-fill'] }).some((f: any) => f.id === id),
@@ -211,6 +216,41 @@ describe.skipIf(skip)(
       await waitForMap(page)
       expect(await zoomOf(page)).toBe(zoomBefore)
       expect(errors).toEqual([])
+    })
+
+    it('when the land officer draws a pre-check outline on a tablet by tapping its corners and then the first one, then the outline closes with the area of the square tapped', async () => {
+      const context = await browser().newContext({
+        viewport: { width: 1024, height: 768 },
+        hasTouch: true,
+        isMobile: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      })
+      try {
+        const page = await context.newPage()
+        page.on('pageerror', (e) => errors.push(e.message))
+        await page.goto(appUrl)
+        await logIn(page, 'ziyuan')
+        await page.goto(`${appUrl}/precheck`)
+        await waitForMap(page)
+        await fitToParcel(page)
+        await page.waitForFunction(() => !!(window as any).__soilPrecheckDraw)
+        await page.getByTestId('precheck-draw').tap()
+        const ring = [offset(spot, -60, -60), offset(spot, 60, -60), offset(spot, 60, 60), offset(spot, -60, 60)]
+        for (const corner of [...ring, ring[0]]) {
+          const { x, y } = await pixel(page, corner)
+          await page.touchscreen.tap(x, y)
+        }
+        await expect
+          .poll(() => page.getByTestId('precheck-area').textContent(), { timeout: 10_000 })
+          .toMatch(/[\d,.]+ 亩（[\d,.]+ 公顷，[\d,.]+ 平方米）/)
+        const areaText = (await page.getByTestId('precheck-area').textContent())!
+        expect(Math.abs(valueBefore(areaText, '平方米') - 120 * 120) / (120 * 120)).toBeLessThan(0.01)
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/precheck-touch-1024.png` })
+        expect(errors).toEqual([])
+      } finally {
+        await context.close()
+      }
     })
 
     it('when the officer measures an area on a phone by tapping the corners and then the first point, then the polygon closes and the area is the parcel’s own', async () => {
