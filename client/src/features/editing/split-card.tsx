@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { ClassMode } from '@contracts/editing'
 import { FormError } from '../../shared/ui/form-error'
+import { problemsBelow } from './refusal-lines'
 import { ClassChoiceField, classChoiceOf } from './class-choice'
 import { formatMuHa } from './parcel-geometry'
 import { PART_COLORS, type useSplit } from './use-split-merge'
@@ -89,7 +90,7 @@ export function SplitCard({ split }: SplitCardProps) {
         </>
       )}
       <FormError message={failure ?? split.failure?.message ?? null} testId="split-error" />
-      {split.failure?.problems.map((p, i) => (
+      {problemsBelow(failure ?? split.failure?.message ?? null, split.failure?.problems ?? []).map((p, i) => (
         <p key={i} className="panel-note panel-note--error" data-testid="edit-problem" data-code={p.code}>
           {p.message}
         </p>
