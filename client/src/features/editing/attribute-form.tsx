@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { ParcelAttributes, ParcelCodes } from '@contracts/editing'
 import { FormError } from '../../shared/ui/form-error'
+import { landCodeGroups } from './land-code-groups'
 import { formatMuHa } from './parcel-geometry'
 
 /** Props of {@link AttributeForm}. */
@@ -32,12 +33,6 @@ function toDraft(initial: Partial<ParcelAttributes>): Draft {
   return Object.fromEntries(
     FIELDS.map((f) => [f, initial[f] === null || initial[f] === undefined ? '' : String(initial[f])]),
   ) as Draft
-}
-
-function groupsOf(codes: ParcelCodes): [string, ParcelCodes['dlbm']][] {
-  const groups = new Map<string, ParcelCodes['dlbm']>()
-  for (const item of codes.dlbm) groups.set(item.group, [...(groups.get(item.group) ?? []), item])
-  return [...groups]
 }
 
 function Required() {
@@ -96,7 +91,7 @@ export function AttributeForm({ title, codes, initial, areaM2, onSubmit, onCance
         >
           <option value="">请选择三调地类</option>
           {codes &&
-            groupsOf(codes).map(([group, items]) => (
+            landCodeGroups(codes.dlbm).map(([group, items]) => (
               <optgroup key={group} label={group}>
                 {items.map((item) => (
                   <option key={item.code} value={item.code}>
