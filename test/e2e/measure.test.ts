@@ -194,6 +194,13 @@ describe.skipIf(skip)(
       await page.getByTestId('measure-clear').click()
       await page.getByTestId('measure-area').click()
       await expect(page.getByTestId('measure-readout').count()).resolves.toBe(0)
+
+      await clickMap(page, offset(spot, 0, 20))
+      await page.getByTestId('info-panel').waitFor()
+      const tool = (await page.getByTestId('measure-tool').boundingBox())!
+      const panel = (await page.getByTestId('info-panel').boundingBox())!
+      expect(tool.x + tool.width).toBeLessThan(panel.x)
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/measure-with-info-1440.png` })
       expect(errors).toEqual([])
     })
 
