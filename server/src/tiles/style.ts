@@ -183,13 +183,26 @@ const countyLine = () =>
     paint: { 'line-color': '#37474f', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 12, 2.5] },
   })
 
-/** Township and county names, drawn on top of everything. */
+/** Names never overprint one another: a label that would touch another (with this margin in pixels) is left out. */
+const noCollision = { 'text-allow-overlap': false, 'text-ignore-placement': false, 'text-padding': 6 } as const
+
+/**
+ * Township and county names, drawn on top of everything. The county's layer lies above the townships', so MapLibre
+ * places it first: a township name that would collide with it moves to another side of its point, else is left out.
+ */
 function labelLayers() {
   return [
     layer('township-label', 'township', 'township-label', {
       type: 'symbol',
       minzoom: 9,
-      layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'text-font': ['Noto Sans CJK SC Regular'] },
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-size': 12,
+        'text-font': ['Noto Sans CJK SC Regular'],
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.8,
+        ...noCollision,
+      },
       paint: labelPaint,
     }),
     layer('county-label', 'county', 'county-label', {
@@ -198,6 +211,8 @@ function labelLayers() {
         'text-field': ['get', 'name'],
         'text-size': ['interpolate', ['linear'], ['zoom'], 6, 12, 10, 16],
         'text-font': ['Noto Sans CJK SC Bold'],
+        ...noCollision,
+        'text-padding': 10,
       },
       paint: { ...labelPaint, 'text-color': '#1a237e', 'text-halo-width': 2 },
     }),
