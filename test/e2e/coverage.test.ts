@@ -108,6 +108,9 @@ describe.skipIf(skip)('监测覆盖 in Chromium', () => {
       .toBeGreaterThan(0)
     await waitForMap(page)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/96-coverage-counties.png` })
+    const legend = (await page.getByTestId('coverage-legend').boundingBox())!
+    const scale = (await page.locator('.maplibregl-ctrl-scale').first().boundingBox())!
+    expect(legend.y + legend.height, 'the legend ends above the scale bar').toBeLessThanOrEqual(scale.y)
   })
 
   it('when the officer runs the gap analysis and accepts the first proposal, then it becomes a planned point of 赫山区 shown on the map and in the table', async () => {
