@@ -470,6 +470,9 @@ describe.skipIf(skip)(
       })
       await page.getByTestId('transition-confirm').click()
       await expect.poll(() => page.getByTestId('transition-error').textContent()).toContain('省级评审意见缺少“标题”')
+      const refusal = await page.getByTestId('transition-error').textContent()
+      expect(refusal, 'every field of the review opinion is named at once').toContain('共 4 处须补正')
+      for (const field of ['日期', '结论摘要', '附件文件名']) expect(refusal).toContain(`省级评审意见缺少“${field}”`)
       await fillDocument('review-doc', {
         title: '湖南省生态环境厅关于风险评估报告的评审意见',
         date: '2026-10-28',

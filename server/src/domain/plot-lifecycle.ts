@@ -366,19 +366,31 @@ export function checkTransition(r: TransitionRequest): TransitionDecision {
       message: `风险等级“${r.riskLevel}”无效，应为：高（high）、中（medium）、低（low）`,
     }
   }
-  const problems: FieldProblem[] = t.requires.flatMap((req): FieldProblem[] => {
+  const problems = inputProblems(t, r)
+  if (problems.length === 1) return { ok: false, ...problems[0] }
+  if (problems.length > 1)
+    return { ok: false, code: problems[0].code, field: problems[0].field, message: sayProblems(problems), problems }
+  return { ok: true, to: t.to }
+}
+
+/** What a step's input lacks, every field at once (the dialog asks the same before sending). */
+export function inputProblems(
+  t: { label: string; requires: readonly Requirement[] },
+  input: Pick<TransitionRequest, 'document' | 'reviewDocument' | 'riskLevel' | 'reason' | 'today'>,
+): FieldProblem[] {
+  return t.requires.flatMap((req): FieldProblem[] => {
     if (req.field === 'document' || req.field === 'reviewDocument')
-      return documentProblems(r[req.field], req.label, req.field, r.today)
-    if (req.field === 'riskLevel' && !r.riskLevel)
+      return documentProblems(input[req.field], req.label, req.field, input.today)
+    if (req.field === 'riskLevel' && !input.riskLevel)
       return [{ code: 'MISSING_FIELD', field: 'riskLevel', message: `“${t.label}”须确定风险等级（高、中、低）` }]
-    if (req.field === 'reason' && isBlank(r.reason))
+    if (req.field === 'reason' && isBlank(input.reason))
       return [{ code: 'MISSING_FIELD', field: 'reason', message: `“${t.label}”须填写${req.label}` }]
     return []
   })
-  if (problems.length === 1) return { ok: false, ...problems[0] }
-  if (problems.length > 1) {
-    const message = `共 ${problems.length} 处须补正：${problems.map((p) => p.message).join('；')}`
-    return { ok: false, code: problems[0].code, field: problems[0].field, message, problems }
-  }
-  return { ok: true, to: t.to }
+}
+
+/** The problems of a step as one sentence: the one problem, or 共 N 处须补正 and each of them. */
+export function sayProblems(problems: readonly { message: string }[]): string {
+  if (problems.length === 1) return problems[0].message
+  return `共 ${problems.length} 处须补正：${problems.map((p) => p.message).join('；')}`
 }

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
+import { inputProblems, sayProblems, type Requirement } from '../../../../server/src/domain/plot-lifecycle.ts'
 import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
@@ -162,6 +163,17 @@ export function TransitionDialog({ plot, transition, onDone, onStale, onClose }:
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    const problems = inputProblems(
+      { label: transition.label, requires: requirements as readonly Requirement[] },
+      {
+        document: toDocument(docs.document),
+        reviewDocument: toDocument(docs.reviewDocument),
+        riskLevel: riskLevel || null,
+        reason,
+        today: today(),
+      },
+    )
+    if (problems.length) return setFailure(sayProblems(problems))
     const input: TransitionInput = { action: transition.action, version: seenVersion }
     if (needsRisk && riskLevel) input.riskLevel = riskLevel
     if (reasonReq) input.reason = reason.trim()
