@@ -220,6 +220,11 @@ describe.skipIf(skip)(
       ).resolves.toBe(1)
       await expect(page.getByTestId('class-basis').textContent()).resolves.toContain('计算依据')
       await page.screenshot({ path: `${SCREENSHOT_DIR}/53-classification-override.png` })
+      const isCut = (testId: string) =>
+        drawer
+          .getByTestId(testId)
+          .evaluate((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight)
+      await expect(isCut('class-list-title'), 'the list title is whole beside the info panel').resolves.toBe(false)
 
       const download = page.waitForEvent('download')
       await drawer.getByTestId('class-export-csv').click()
