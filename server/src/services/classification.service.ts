@@ -2,12 +2,7 @@ import type { Database } from '../db/database.ts'
 import { DEFAULT_RULE_SET, checkRuleSet, type ClassRuleSet } from '../domain/class-rules.ts'
 import { SOIL_GRADE_LABEL } from '../domain/assess-sample.ts'
 import { METHOD_LABEL } from '../domain/classify-farmland.ts'
-import {
-  figuresByClass,
-  priorityWarnings,
-  summarizeByTownship,
-  type ClassCode,
-} from '../domain/class-summary.ts'
+import { figuresByClass, priorityWarnings, summarizeByTownship, type ClassCode } from '../domain/class-summary.ts'
 import { GB2762_EDITIONS } from '../domain/gb2762.ts'
 import { FARMLAND_CLASS, labelOf } from '../domain/labels.ts'
 import { isEditableInReview } from '../domain/review-workflow.ts'
