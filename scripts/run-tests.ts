@@ -9,17 +9,24 @@ const report = 'test-results/vitest.json'
 fs.mkdirSync('test-results', { recursive: true })
 fs.rmSync(report, { force: true })
 
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
-if (build.status !== 0) {
-  console.error('前端构建失败，无法运行端到端测试')
-  process.exit(build.status ?? 1)
+// the client is built for the browser suite only: `npm test -- --project unit --project api` skips it
+const args = process.argv.slice(2)
+const projects = args.flatMap((a, i) =>
+  args[i - 1] === '--project' ? [a] : a.startsWith('--project=') ? [a.slice(10)] : [],
+)
+if (projects.length === 0 || projects.includes('e2e')) {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+  if (build.status !== 0) {
+    console.error('前端构建失败，无法运行端到端测试')
+    process.exit(build.status ?? 1)
+  }
 }
 
 const mode = process.env.DATABASE_URL ? 'PostgreSQL 服务器（DATABASE_URL）' : '内嵌 PGlite + PostGIS'
 console.log(`测试数据库：${mode}`)
 const run = spawnSync(
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
   { stdio: 'inherit' },
 )
 
