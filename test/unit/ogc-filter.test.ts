@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../server/src/domain/errors.ts'
-import {
-  compileFilter,
-  parseCql2Text,
-  parseDatetime,
-  parseItemsFilter,
-  withFilter,
-} from '../../server/src/domain/ogc-filter.ts'
+import { parseCql2Text } from '../../server/src/domain/cql2-text.ts'
+import { parseDatetime } from '../../server/src/domain/ogc-datetime.ts'
+import { parseItemsFilter } from '../../server/src/domain/ogc-filter.ts'
+import { compileFilter, withFilter } from '../../server/src/domain/ogc-filter-sql.ts'
 import { OGC_QUERYABLES, queryablesSchema } from '../../server/src/domain/ogc-queryables.ts'
 
 /** CQL2 text read and written as SQL over the parcel collection's dictionary, one case per construct. */

@@ -4,13 +4,8 @@
  * checked and refused in the officer's words.
  */
 import { AppError } from './errors.ts'
-import {
-  FILTER_CONFORMANCE,
-  FILTER_PARAMETERS,
-  parseItemsFilter,
-  queryableNames,
-  type SqlFilter,
-} from './ogc-filter.ts'
+import { FILTER_CONFORMANCE, FILTER_PARAMETERS, parseItemsFilter, queryableNames } from './ogc-filter.ts'
+import type { SqlFilter } from './ogc-filter-sql.ts'
 
 export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',

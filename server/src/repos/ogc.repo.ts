@@ -1,7 +1,7 @@
 import type { QueryArrayConfig, QueryConfig } from 'pg'
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import { withFilter, type SqlFilter } from '../domain/ogc-filter.ts'
+import { withFilter, type SqlFilter } from '../domain/ogc-filter-sql.ts'
 import type { PublishedPlotRow, PublishedZoneRow } from '../domain/public-fields.ts'
 
 const q = (name: string) => sqlFile(`ogc/${name}`)
