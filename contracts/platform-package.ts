@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { PACKAGE_DATASET_IDS, PLATFORM_TARGET_CODES } from '../server/src/domain/platform-package.ts'
+import { PACKAGE_DATASET_IDS } from '../server/src/domain/platform-package-layers.ts'
+import { PLATFORM_TARGET_CODES } from '../server/src/domain/platform-package.ts'
 
 const datasetIds = PACKAGE_DATASET_IDS as [string, ...string[]]
 

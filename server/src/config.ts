@@ -20,7 +20,9 @@ import type { LandImportSettings } from './services/land-import.service.ts'
 import type { LandUpdateSettings } from './services/land-update.service.ts'
 import type { DocumentSettings } from './services/document-store.ts'
 import { DEFAULT_MEASURES, parseMeasureSetting, type Measure } from './domain/safe-use-ledger.ts'
-import { parseFieldMapSetting } from './domain/platform-package.ts'
+import { parseFieldMapSetting } from './domain/platform-package-field-map.ts'
+import type { LandClass } from './domain/gb50137.ts'
+import { parseLandUse2023Classes } from './domain/land-use-2023.ts'
 import type { PlatformPackageSettings } from './services/platform-package.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
@@ -52,6 +54,8 @@ export interface AppConfig {
   limits: {
     jsonBody: string
     searchResults: number
+    /** Most rows one export of an attribute table (属性表) writes; a larger filtered set is refused with its count. */
+    attributeExportRows: number
   }
   auth: {
     /** Idle lifetime of a session; each request extends it, up to 7 days from login. */
@@ -90,6 +94,8 @@ export interface AppConfig {
     maxVertices: number
     /** Most checks one list answer holds. */
     listLimit: number
+    /** The class of the 2023 用地用海分类 codes whose GB 36600 class is a judgement (LAND_USE_2023_CLASSES). */
+    landUse2023Classes: Record<string, LandClass>
   }
   /** Uploaded outlines of the 用地准入核查 (POST /api/precheck/parse-upload); R 待核实, not from a standard. */
   precheckUpload: {
@@ -252,6 +258,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     limits: {
       jsonBody: '2mb',
       searchResults: 20,
+      attributeExportRows: 100_000,
     },
     auth: {
       sessionMinutes: readInt('SESSION_MINUTES', 480),
@@ -424,6 +431,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       interventionInsideSeverity: process.env.PRECHECK_INTERVENTION_INSIDE === 'investigate' ? 'investigate' : 'refuse',
       maxVertices: readInt('PRECHECK_MAX_VERTICES', 20_000),
       listLimit: readInt('PRECHECK_LIST_LIMIT', 200),
+      landUse2023Classes: parseLandUse2023Classes(process.env.LAND_USE_2023_CLASSES ?? ''),
     },
     ...overrides,
   }

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  PACKAGE_DATASETS,
-  fitGbkBytes,
-  gbkLength,
-  mappedFields,
-  packageVersion,
-  parseFieldMapSetting,
-} from '../../server/src/domain/platform-package.ts'
+import { mappedFields, parseFieldMapSetting } from '../../server/src/domain/platform-package-field-map.ts'
+import { PACKAGE_DATASETS } from '../../server/src/domain/platform-package-layers.ts'
+import { fitGbkBytes, gbkLength } from '../../server/src/domain/platform-package-writer.ts'
+import { packageVersion } from '../../server/src/domain/platform-package.ts'
 
 describe('上报数据包: GBK widths of the Shapefile', () => {
   it.each([

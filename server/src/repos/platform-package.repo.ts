@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import type { MonitoringResultRow, PackageCounty } from '../domain/platform-package.ts'
+import type { MonitoringResultRow } from '../domain/platform-package-layers.ts'
+import type { PackageCounty } from '../domain/platform-package.ts'
 import type { PublishedPlotRow } from '../domain/public-fields.ts'
 
 /** A row with its geometry as GeoJSON text, encoded by PostGIS. */

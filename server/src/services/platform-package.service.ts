@@ -4,26 +4,32 @@ import type { Database } from '../db/database.ts'
 import type { ExportValue } from '../domain/class-list-export.ts'
 import { AppError } from '../domain/errors.ts'
 import {
-  CGCS2000_EPSG,
   FIELD_MAP_NOTE,
-  PACKAGE_CRS,
-  PACKAGE_DATASETS,
-  PACKAGE_DATASET_IDS,
-  PLATFORM_TARGETS,
-  PLATFORM_TARGET_CODES,
-  SHAPEFILE_ENCODING,
-  beijingTime,
-  dbfColumnsSql,
   mappedFields,
-  packageFileName,
-  packageLayerName,
-  packageVersion,
-  toPackageRecord,
   type FieldMapSetting,
   type MappedField,
-  type PackageCounty,
+} from '../domain/platform-package-field-map.ts'
+import {
+  PACKAGE_DATASETS,
+  PACKAGE_DATASET_IDS,
+  packageLayerName,
   type PackageDatasetId,
   type PackageField,
+} from '../domain/platform-package-layers.ts'
+import {
+  CGCS2000_EPSG,
+  PACKAGE_CRS,
+  SHAPEFILE_ENCODING,
+  dbfColumnsSql,
+  toPackageRecord,
+} from '../domain/platform-package-writer.ts'
+import {
+  PLATFORM_TARGETS,
+  PLATFORM_TARGET_CODES,
+  beijingTime,
+  packageFileName,
+  packageVersion,
+  type PackageCounty,
   type PlatformTarget,
 } from '../domain/platform-package.ts'
 import { toPublicPlot } from '../domain/public-fields.ts'
