@@ -6,6 +6,7 @@ import { EditPanel } from '../features/editing/edit-panel'
 import type { useParcelEditor } from '../features/editing/use-parcel-editor'
 import { EnterprisesPanel } from '../features/enterprises/enterprises-panel'
 import { LayerPanel } from '../features/layers/layer-panel'
+import { useLayerPrefs } from '../features/layers/use-layer-prefs'
 import { MonitoringPanel } from '../features/monitoring/monitoring-panel'
 import { NewPlotCard } from '../features/registry/new-plot-card'
 import { PlotListPanel } from '../features/registry/plot-list-panel'
@@ -49,15 +50,24 @@ function useModeReporter(kind: Exclude<InteractionMode['kind'], 'browse'>): (isC
   )
 }
 
-function LayersTab() {
+function LayersTab({ user, client }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
+  const layers = useLayerPrefs(user.id, client)
   const onToggle = useCallback(
     (id: string, visible: boolean) => dispatch({ type: 'toggleGroup', id, visible }),
     [dispatch],
   )
   return (
     <div className="side-tabs__stack">
-      <LayerPanel groups={state.groups} visibility={state.visibility} onToggle={onToggle} />
+      <LayerPanel
+        groups={state.groups}
+        visibility={state.visibility}
+        onToggle={onToggle}
+        order={layers.order}
+        opacity={layers.opacity}
+        onMove={layers.move}
+        onOpacity={layers.changeOpacity}
+      />
       <BasemapControl value={state.basemap} onChange={(basemap) => dispatch({ type: 'setBasemap', basemap })} />
     </div>
   )

@@ -20,7 +20,7 @@ import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatu
 import { DrawController } from './draw-controller'
 import { BASEMAP_PREFIX, basemapParts } from './basemap-layers'
 import { HATCH_IMAGE_ID, HATCH_PIXEL_RATIO, createHatchImage } from './hatch-image'
-import { indexStyle, type StyleIndex } from './style-groups'
+import { groupOpacityPaint, indexStyle, orderLayers, type StyleIndex } from './style-groups'
 
 declare global {
   interface Window {
@@ -215,6 +215,27 @@ export class MapClient implements ViewStatusSource {
         this.map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none')
       }
     }
+  }
+
+  /** The groups as the style draws them, top first (empty until loaded). */
+  groupDrawOrder(): string[] {
+    return this.index?.drawOrder ?? []
+  }
+
+  /** Sets the opacity (0–1) of each group's fills, lines, rasters, points and names, relative to the style's own. */
+  setGroupOpacity(opacity: Record<string, number>): void {
+    if (!this.index) return
+    for (const [layerId, property, value] of groupOpacityPaint(this.index, opacity))
+      this.map.setPaintProperty(layerId, property as 'fill-opacity', value as number)
+  }
+
+  /** Draws the groups in `order` (top first; see {@link orderLayers}). */
+  setGroupOrder(order: readonly string[]): void {
+    if (!this.index) return
+    const current = this.map.getLayersOrder()
+    const target = orderLayers(current, this.index, order)
+    if (target.every((id, i) => id === current[i])) return
+    for (const layerId of target) this.map.moveLayer(layerId)
   }
 
   /** Moves the camera to show `bbox` with 40 px padding (or the given padding), no closer than `maxZoom`. */

@@ -6,10 +6,28 @@ export interface LayerPanelProps {
   groups: LayerGroup[]
   visibility: Record<string, boolean>
   onToggle: (groupId: string, visible: boolean) => void
+  /** The group ids as drawn, top first (the groups' own order when empty). */
+  order?: readonly string[]
+  /** Each group's opacity in percent (100 when not set). */
+  opacity?: Record<string, number>
+  /** Moves a group one place up (`-1`) or down (`1`) on the map; without it the rows have no move buttons. */
+  onMove?: (groupId: string, step: -1 | 1) => void
+  /** Sets a group's opacity in percent; without it the rows have no opacity slider. */
+  onOpacity?: (groupId: string, percent: number) => void
 }
 
-/** The layer switcher with the legend of each group inline. */
-export function LayerPanel({ groups, visibility, onToggle }: LayerPanelProps) {
+/** The layer switcher, top layer first, with each group's opacity, its move buttons and its legend. */
+export function LayerPanel({
+  groups,
+  visibility,
+  onToggle,
+  order = [],
+  opacity = {},
+  onMove,
+  onOpacity,
+}: LayerPanelProps) {
+  const byId = new Map(groups.map((g) => [g.id, g]))
+  const ordered = [...order.flatMap((id) => byId.get(id) ?? []), ...groups.filter((g) => !order.includes(g.id))]
   return (
     <section className="panel-section panel-section--grow" aria-labelledby="layer-panel-title">
       <h2 id="layer-panel-title" className="panel-section__title">
@@ -19,12 +37,17 @@ export function LayerPanel({ groups, visibility, onToggle }: LayerPanelProps) {
         <p className="panel-note">正在加载图层…</p>
       ) : (
         <ul className="layer-list" data-testid="legend">
-          {groups.map((group) => (
+          {ordered.map((group, i) => (
             <LayerGroupItem
               key={group.id}
               group={group}
               visible={visibility[group.id] ?? group.visible}
               onToggle={onToggle}
+              opacityPercent={opacity[group.id] ?? 100}
+              onOpacity={onOpacity}
+              onMove={onMove}
+              isFirst={i === 0}
+              isLast={i === ordered.length - 1}
             />
           ))}
         </ul>
