@@ -139,3 +139,19 @@ export async function sendJson<T>(
   if (!response.ok) throw await readError(response)
   return (await response.json()) as T
 }
+
+/**
+ * Posts a multipart form with the CSRF token and answers the file the server sends back (a PDF to download).
+ * @throws ApiError with the server's Chinese message on a non-2xx answer, or a network message.
+ */
+export async function postForFile(path: string, form: FormData): Promise<Blob> {
+  const token = await ensureCsrfToken()
+  let response: Response
+  try {
+    response = await fetch(path, { method: 'POST', headers: { 'X-CSRF-Token': token }, body: form })
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络', 0, 'network')
+  }
+  if (!response.ok) throw await readError(response)
+  return response.blob()
+}
