@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { FEATURE_TYPE_NAME, SEVERITIES, VERDICTS } from '../server/src/domain/precheck.ts'
+import { FEATURE_TYPE_NAME, SEVERITIES } from '../server/src/domain/precheck-reasons.ts'
+import { VERDICTS } from '../server/src/domain/precheck.ts'
 import { isoDate } from './fields.ts'
 import { Geometry, MultiPolygon, Outline } from './geojson.ts'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
-import { PRECHECK_BASIS } from '../../server/src/domain/precheck.ts'
+import { PRECHECK_BASIS } from '../../server/src/domain/precheck-reasons.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
 import { signInAs, type Session } from '../support/session.ts'

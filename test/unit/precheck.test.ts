@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  DEFAULT_PRECHECK_SETTINGS,
-  PRECHECK_BASIS,
-  decidePrecheck,
-  type PrecheckHit,
-  type PrecheckSettings,
-} from '../../server/src/domain/precheck.ts'
+import { PRECHECK_BASIS, type PrecheckHit } from '../../server/src/domain/precheck-reasons.ts'
+import { DEFAULT_PRECHECK_SETTINGS, decidePrecheck, type PrecheckSettings } from '../../server/src/domain/precheck.ts'
 import { assessMonitoringValues, checkPlannedUse, isUseForbidden } from '../../server/src/domain/precheck-use.ts'
 import { compareChecks, precheckNumber, type DataVersion } from '../../server/src/domain/precheck-rerun.ts'
 

@@ -1,5 +1,6 @@
 import type { BackgroundSettings } from './gb36600.ts'
-import { VERDICT_NAME, type PrecheckReason, type PrecheckSettings, type Verdict } from './precheck.ts'
+import type { PrecheckReason } from './precheck-reasons.ts'
+import { VERDICT_NAME, type PrecheckSettings, type Verdict } from './precheck.ts'
 
 /**
  * A 用地准入核查 run again: what it read (the data version), how its verdict and reasons differ from the earlier

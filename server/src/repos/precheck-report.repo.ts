@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson'
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import type { FeatureType } from '../domain/precheck.ts'
+import type { FeatureType } from '../domain/precheck-reasons.ts'
 
 /** A feature a check's reasons name, as drawn on the report map, clipped to the map box. */
 export interface ReportFeature {

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson'
 import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import type { PrecheckHit, PrecheckReason } from '../domain/precheck.ts'
+import type { PrecheckHit, PrecheckReason } from '../domain/precheck-reasons.ts'
 import type { DataVersion } from '../domain/precheck-rerun.ts'
 
 /** 用地准入核查: the overlaps of a plot, the data versions it read, the numbered records. One function per query. */

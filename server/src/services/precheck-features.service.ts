@@ -1,6 +1,6 @@
 import type { CheckFeatures } from '../../../contracts/precheck.ts'
 import type { Queryable } from '../db/database.ts'
-import { SEVERITIES, type PrecheckReason, type Severity } from '../domain/precheck.ts'
+import { SEVERITIES, type PrecheckReason, type Severity } from '../domain/precheck-reasons.ts'
 import { findReportFeatures, type ReportFeature, type WantedFeature } from '../repos/precheck-report.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { boxOf, expandBox } from './precheck-report-map.ts'

@@ -1,6 +1,6 @@
 import type { Geometry, MultiPolygon, Position } from 'geojson'
 import { FARMLAND_CLASS, POINT_LEVEL, labelOf } from '../domain/labels.ts'
-import type { PrecheckReason } from '../domain/precheck.ts'
+import type { PrecheckReason } from '../domain/precheck-reasons.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import type { LonLatBox, ReportFeature } from '../repos/precheck-report.repo.ts'
 import {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
-import type { PrecheckReason, Severity } from '../domain/precheck.ts'
+import type { PrecheckReason, Severity } from '../domain/precheck-reasons.ts'
 import type { DataVersion } from '../domain/precheck-rerun.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import type { ReportFeature } from '../repos/precheck-report.repo.ts'
@@ -29,7 +29,8 @@ const FONT_FILES = {
   bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 } as const
 let fontBytes: Record<keyof typeof FONT_FILES, Buffer> | undefined
-const fonts = () =>
+/** Noto Sans SC regular and bold, read once; every PDF of the app embeds them (map prints too). */
+export const fonts = () =>
   (fontBytes ??= {
     regular: fs.readFileSync(require.resolve(FONT_FILES.regular)),
     bold: fs.readFileSync(require.resolve(FONT_FILES.bold)),

@@ -1,4 +1,5 @@
-import type { Severity, Verdict } from '../domain/precheck.ts'
+import type { Severity } from '../domain/precheck-reasons.ts'
+import type { Verdict } from '../domain/precheck.ts'
 import type { describePrecheck } from './precheck.service.ts'
 
 /** Page layout, colours and number formats shared by the parts of the 用地准入核查意见书 PDF. */
