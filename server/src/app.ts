@@ -10,6 +10,7 @@ import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
 import { requestLog } from './http/request-log.ts'
 import { refuseControlCharacters } from './http/validate.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
+import { attributeTableRoutes } from './routes/attribute-table.routes.ts'
 import { authRoutes } from './routes/auth.routes.ts'
 import { classificationRoutes } from './routes/classification.routes.ts'
 import { basicFarmlandRoutes } from './routes/basic-farmland.routes.ts'
@@ -125,6 +126,7 @@ export function createApp({
   const invalidateLayers = (layers: string[]) => layers.forEach((l) => tiles.invalidate(l))
   app.use(authRoutes(auth, config.auth))
   app.use(mapRoutes(db, config.limits))
+  app.use(attributeTableRoutes(db, config.limits))
   app.use(reviewRoutes(db, invalidateLayers))
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(publicRoutes(db, config.limits, config.coverage))

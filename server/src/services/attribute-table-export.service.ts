@@ -1,0 +1,135 @@
+import type { Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import type { Database } from '../db/database.ts'
+import { csvLine, type CsvValue } from '../domain/csv.ts'
+import { AppError } from '../domain/errors.ts'
+import { pageParcels } from '../repos/attribute-table.repo.ts'
+import type { AuthContext } from './auth.service.ts'
+import { PARCEL_LAYER_NAME, parcelFilterParams, toParcelRow } from './attribute-table.service.ts'
+import { PARCEL_COLUMNS, type ParcelRow, type ParcelTableFilters } from '../../../contracts/attribute-table.ts'
+
+/** Rows read from the database at a time while a file is written. */
+const EXPORT_BATCH_ROWS = 2000
+
+const FORMATS = {
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  csv: { contentType: 'text/csv; charset=utf-8' },
+} as const
+
+export type AttributeExportFormat = keyof typeof FORMATS
+
+/** An export ready to stream: the file's name and type, how many rows, and the writer. */
+export interface AttributeExport {
+  contentType: string
+  fileName: { utf8: string; ascii: string }
+  rows: number
+  /** Writes the whole file to `out` and ends it. */
+  writeTo(out: Writable): Promise<void>
+}
+
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['areaM2', 'areaMu'])
+
+const cellsOf = (row: ParcelRow): CsvValue[] =>
+  PARCEL_COLUMNS.map((c) => {
+    if (c.key === 'class') return row.className
+    const value = row[c.key]
+    return value === null ? null : value
+  })
+
+const stamp = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '')
+
+/**
+ * The filtered parcels as one file, all rows in the table's order: counted first, refused above `maxRows` with the
+ * count, then read in batches inside one read-only snapshot and written as they come (CSV: UTF-8 with a BOM for
+ * Excel; XLSX: Chinese headers, areas as numbers).
+ */
+export async function prepareParcelExport(
+  db: Database,
+  ctx: AuthContext,
+  filters: ParcelTableFilters,
+  format: AttributeExportFormat,
+  maxRows: number,
+  exportedAt = new Date(),
+): Promise<AttributeExport> {
+  const params = await parcelFilterParams(db, ctx, filters)
+  const { total } = await pageParcels(db, params, 1, 0)
+  if (total > maxRows) {
+    throw new AppError(
+      'VALIDATION',
+      `筛选出 ${total} 个图斑，超过一次导出的上限 ${maxRows} 个：请按乡镇、地类、类别或面积缩小范围后再导出`,
+      { reason: 'EXPORT_TOO_LARGE', field: 'format' },
+    )
+  }
+  const where = params.adcodes.length === 1 ? `-${params.adcodes[0]}` : ''
+  const countyName = ctx.user.counties.find((c) => params.adcodes.length === 1 && c.adcode === params.adcodes[0])?.name
+  const fileName = {
+    utf8: `${PARCEL_LAYER_NAME}属性表${countyName ? `_${countyName}` : ''}${filters.scope === 'view' ? '_当前视图' : ''}_${stamp(exportedAt)}.${format}`,
+    ascii: `parcel-attributes${where}${filters.scope === 'view' ? '-view' : ''}-${stamp(exportedAt)}.${format}`,
+  }
+  const readBatches = async (onRows: (rows: ParcelRow[]) => Promise<void>) => {
+    await db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
+      for (let offset = 0; offset < total; offset += EXPORT_BATCH_ROWS) {
+        const { rows } = await pageParcels(tx, params, EXPORT_BATCH_ROWS, offset)
+        if (rows.length === 0) break
+        await onRows(rows.map(toParcelRow))
+      }
+    })
+  }
+  return {
+    contentType: FORMATS[format].contentType,
+    fileName,
+    rows: total,
+    writeTo: (out) => (format === 'csv' ? writeCsv(out, readBatches) : writeXlsx(out, readBatches, exportedAt)),
+  }
+}
+
+type ReadBatches = (onRows: (rows: ParcelRow[]) => Promise<void>) => Promise<void>
+
+/** Writes `text`, waiting for the receiver when its buffer is full; fails when the receiver has gone. */
+function write(out: Writable, text: string): Promise<void> {
+  if (out.destroyed) return Promise.reject(new Error('下载已中断'))
+  if (out.write(text)) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const settle = (err?: Error) => {
+      out.off('drain', onDrain)
+      out.off('close', onClose)
+      out.off('error', settle)
+      if (err) reject(err)
+      else resolve()
+    }
+    const onDrain = () => settle()
+    const onClose = () => settle(new Error('下载已中断'))
+    out.once('drain', onDrain)
+    out.once('close', onClose)
+    out.once('error', settle)
+  })
+}
+
+async function writeCsv(out: Writable, readBatches: ReadBatches): Promise<void> {
+  await write(out, `\uFEFF${csvLine(PARCEL_COLUMNS.map((c) => c.title))}`)
+  await readBatches(async (rows) => {
+    await write(out, rows.map((r) => csvLine(cellsOf(r))).join(''))
+  })
+  await new Promise<void>((resolve) => out.end(resolve))
+}
+
+async function writeXlsx(out: Writable, readBatches: ReadBatches, exportedAt: Date): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true })
+  workbook.creator = '土壤环境一张图'
+  workbook.created = exportedAt
+  const sheet = workbook.addWorksheet(`${PARCEL_LAYER_NAME}属性表`, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = PARCEL_COLUMNS.map((c) => ({
+    header: c.title,
+    key: c.key,
+    width: NUMERIC_COLUMNS.has(c.key) ? 16 : c.key === 'code' ? 22 : 14,
+    style: NUMERIC_COLUMNS.has(c.key) ? { numFmt: '0.00' } : {},
+  }))
+  sheet.getRow(1).font = { bold: true }
+  sheet.getRow(1).commit()
+  await readBatches(async (rows) => {
+    for (const r of rows) sheet.addRow(cellsOf(r)).commit()
+  })
+  sheet.commit()
+  await workbook.commit()
+}
