@@ -96,7 +96,7 @@ export const NegativeUseBody = z.object({
     .string({ error: '用地代码（useCode）必填' })
     .trim()
     .min(1, '用地代码（useCode）必填')
-    .max(4, '用地代码最多 4 位')
+    .max(6, '用地代码最多 6 位')
     .transform((s) => s.toUpperCase()),
   reason: reasonText,
 })
@@ -130,7 +130,7 @@ export const PollutantParams = PlotIdParams.extend({
 export const NegativeUseParams = PlotIdParams.extend({
   useCode: z
     .string()
-    .max(4, '用地代码最多 4 位')
+    .max(6, '用地代码最多 6 位')
     .transform((s) => s.toUpperCase()),
 })
 /** `GET /api/plots?status=&list=&q=&adcode=`. */
@@ -394,3 +394,17 @@ export const Gb50137Reference = z.object({
   unrelatedConstruction: z.object({ code: z.string(), name: z.string() }),
 })
 export type Gb50137Reference = z.infer<typeof Gb50137Reference>
+
+/** One construction-land code of the 2023 用地用海分类, with its GB 36600 class and why (`major`: its level-one code). */
+export const LandUse2023Use = Gb50137Use.extend({
+  basis: z.string(),
+  /** The class is a local judgement (本地设置), not the standard's. */
+  judgement: z.boolean(),
+  /** The GB 50137-2011 code of the same use, if any. */
+  gb50137: z.string().nullable(),
+})
+export type LandUse2023Use = z.infer<typeof LandUse2023Use>
+
+/** `GET /api/reference/land-use-2023`: the codes a planned use or a negative list may be written in since 2023. */
+export const LandUse2023Reference = z.object({ standard: z.string(), codes: z.array(LandUse2023Use) })
+export type LandUse2023Reference = z.infer<typeof LandUse2023Reference>

@@ -181,10 +181,6 @@ export function looksLikeLandUse2023(code: string): boolean {
   return /^\d{2}(\d{2}){0,2}$/.test(code)
 }
 
-export function isLandUse2023Code(code: string): boolean {
-  return LAND_USE_2023.has(code)
-}
-
 /**
  * The entry of a 2023 code with the local settings applied: `classes` maps a judgement code to the class the county
  * chose (codes that are not judgements keep the standard's class).
@@ -222,4 +218,23 @@ export function parseLandUse2023Classes(raw: string): Record<string, LandClass> 
     out[code] = cls
   }
   return out
+}
+
+export const LAND_USE_2023_STANDARD = '国土空间调查、规划、用途管制用地用海分类指南（2023）'
+
+/** The reference list for forms: every code with its class under the county's settings, in the guide's order. */
+export function landUse2023Reference(classes: Readonly<Record<string, LandClass>> = {}) {
+  return [...LAND_USE_2023.keys()].map((code) => {
+    const e = landUse2023(code, classes)!
+    return {
+      code,
+      name: e.name,
+      major: code.slice(0, 2),
+      landClass: e.landClass,
+      landClassName: e.landClass === 'first' ? '第一类用地' : '第二类用地',
+      basis: e.basis,
+      judgement: e.judgement === true,
+      gb50137: e.gb50137,
+    }
+  })
 }

@@ -1,4 +1,5 @@
 import { GB50137_CODES, isGb50137Code } from './gb50137.ts'
+import { LAND_USE_2023 } from './land-use-2023.ts'
 import { PUBLIC_LISTS } from './public-fields.ts'
 
 /**
@@ -105,9 +106,10 @@ export function negativeListOf(status: string, stored: readonly StoredNegativeUs
   return [...defaults, ...added]
 }
 
+/** The name of a use code of GB 50137-2011 or of the 2023 用地用海分类 (the code itself when it is neither). */
 export function landUseName(code: string): string {
   if (code === UNRELATED_CONSTRUCTION) return UNRELATED_CONSTRUCTION_NAME
-  return isGb50137Code(code) ? GB50137_CODES[code] : code
+  return isGb50137Code(code) ? GB50137_CODES[code] : (LAND_USE_2023.get(code)?.name ?? code)
 }
 
 export type NegativeUseRefusal = {
@@ -124,12 +126,12 @@ export function checkAddNegativeUse(
   useCode: string,
   reason: string | null | undefined,
 ): { ok: true } | NegativeUseRefusal {
-  if (!isGb50137Code(useCode))
+  if (!isGb50137Code(useCode) && !LAND_USE_2023.has(useCode))
     return {
       ok: false,
       code: 'UNKNOWN_USE',
       field: 'useCode',
-      message: `用地代码“${useCode}”不是 GB 50137-2011 城市用地分类代码`,
+      message: `用地代码“${useCode}”既不是 GB 50137-2011 城市用地分类代码，也不是国土空间用地用海分类（2023）的建设用地代码`,
     }
   const listed = negativeListOf(status, stored).find((u) => u.useCode === useCode)
   if (listed?.isDefault)
@@ -151,7 +153,7 @@ export function checkAddNegativeUse(
       ok: false,
       code: 'REASON_REQUIRED',
       field: 'reason',
-      message: `增列禁止用途“${GB50137_CODES[useCode]}（${useCode}）”须填写理由`,
+      message: `增列禁止用途“${landUseName(useCode)}（${useCode}）”须填写理由`,
     }
   return { ok: true }
 }

@@ -1,5 +1,6 @@
 import type { CoverageCheckCode, CoverageVerdict } from './coverage.ts'
 import { INDUSTRY, PLOT_STATUS, POINT_LEVEL, RISK_LEVEL, labelOf } from './labels.ts'
+import { LAND_USE_2023 } from './land-use-2023.ts'
 import { searchMatch, type SearchMatch } from './search.ts'
 import { m2ToMu } from './units.ts'
 
@@ -133,7 +134,10 @@ export function toPublicPlot(row: PublishedPlotRow): PublicPlot {
     riskLevelName: row.risk_level ? labelOf(RISK_LEVEL, row.risk_level) : null,
     negativeUses: row.negative_uses.map((n) => ({
       useCode: n.useCode,
-      useName: n.useCode === '*' ? '与风险管控、修复无关的建设项目' : labelOf(GB50137_USE, n.useCode),
+      useName:
+        n.useCode === '*'
+          ? '与风险管控、修复无关的建设项目'
+          : (LAND_USE_2023.get(n.useCode)?.name ?? labelOf(GB50137_USE, n.useCode)),
       basis: n.basis,
     })),
     ...publicArea(row.area_m2),

@@ -1,8 +1,10 @@
 import { Router } from 'express'
-import { assertRight } from '../http/auth.ts'
+import { LAND_USE_2023_STANDARD, landUse2023Reference } from '../domain/land-use-2023.ts'
+import { assertRight, requireRole } from '../http/auth.ts'
 import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
 import { CreatePrecheckBody, PrecheckIdParams, PrecheckListQuery } from '../../../contracts/precheck.ts'
+import type { LandUse2023Reference } from '../../../contracts/registry.ts'
 import { getPrecheckFeatures } from '../services/precheck-features.service.ts'
 import { buildPrecheckReport } from '../services/precheck-report.service.ts'
 import {
@@ -16,6 +18,12 @@ import {
 /** 用地准入核查: land officers check and re-run; land officers and approvers read the records of their counties. */
 export function precheckRoutes(deps: PrecheckDeps): Router {
   const router = Router()
+  router.get('/api/reference/land-use-2023', requireRole(), (_req, res) => {
+    res.json({
+      standard: LAND_USE_2023_STANDARD,
+      codes: landUse2023Reference(deps.settings.landUse2023Classes),
+    } satisfies LandUse2023Reference)
+  })
   router.post('/api/precheck', async (req, res) => {
     const ctx = assertRight(req, 'precheck.run')
     res.status(201).json(await createPrecheck(deps, ctx, parse(CreatePrecheckBody, req.body ?? {})))

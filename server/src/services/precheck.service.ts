@@ -6,7 +6,8 @@ import type {
   RerunResponse,
 } from '../../../contracts/precheck.ts'
 import type { BackgroundSettings } from '../domain/gb36600.ts'
-import { GB50137_CODES, LAND_CLASS_NAME, isGb50137Code } from '../domain/gb50137.ts'
+import { LAND_CLASS_NAME, type LandClass } from '../domain/gb50137.ts'
+import { landUseName } from '../domain/negative-list.ts'
 import {
   PRECHECK_RULES_VERSION,
   LAND_CLASS_SHORT,
@@ -40,6 +41,7 @@ export interface PrecheckDeps {
     outsideToleranceM2: number
     backgroundMgKg: BackgroundSettings
     listLimit: number
+    landUse2023Classes: Readonly<Record<string, LandClass>>
   }
 }
 
@@ -52,7 +54,6 @@ export interface PrecheckInput {
 
 const blankToNull = (v: string | null | undefined) =>
   v === undefined || v === null || v.trim() === '' ? null : v.trim()
-const useName = (code: string) => (isGb50137Code(code) ? GB50137_CODES[code] : code)
 
 const WHERE = '核查地块'
 const geometryProblems = (findings: Finding[]) => problemsError(findings.map((f) => ({ ...f, field: 'geometry' })))
@@ -66,7 +67,7 @@ async function readAndDecide(
   deps: PrecheckDeps,
   ctx: AuthContext,
   g: Geo,
-  plannedUse: { code: string; name: string },
+  plannedUse: { code: string; name: string; landClass: LandClass; basis?: string; judgement?: boolean },
   adcode: string | null,
 ) {
   const { settings } = deps
@@ -97,6 +98,8 @@ async function readAndDecide(
     law59Scope: settings.law59Scope,
     strictFarmlandSeverity: settings.strictFarmlandSeverity,
     interventionInsideSeverity: settings.interventionInsideSeverity,
+    // the county's classes of the 2023 codes that are judgements, when it set any: a change is a change of the rules
+    ...(Object.keys(settings.landUse2023Classes).length ? { landUse2023Classes: settings.landUse2023Classes } : {}),
   }
   const decision = decidePrecheck({
     plannedUse,
@@ -155,7 +158,7 @@ export async function createPrecheck(
   ctx: AuthContext,
   input: PrecheckInput,
 ): Promise<PrecheckRecord> {
-  const use = checkPlannedUse(input.plannedUse)
+  const use = checkPlannedUse(input.plannedUse, deps.settings.landUse2023Classes)
   if (!use.ok) throw new AppError('VALIDATION', use.message, { reason: 'UNKNOWN_USE', field: 'plannedUse' })
   const outline = parseOutline(input.geometry, WHERE)
   if (!outline.ok) throw geometryProblems(outline.problems)
@@ -187,7 +190,7 @@ export async function getPrecheck(db: Queryable, ctx: AuthContext, id: number) {
  */
 export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: number): Promise<RerunResponse> {
   const before = await mustFind(deps.db, ctx, id)
-  const plannedUse = checkPlannedUse(before.planned_use)
+  const plannedUse = checkPlannedUse(before.planned_use, deps.settings.landUse2023Classes)
   if (!plannedUse.ok)
     throw new AppError(
       'CONFLICT',
@@ -255,7 +258,7 @@ function describeListRow(r: PrecheckListRow): PrecheckSummary {
     name: r.name,
     reference: r.reference,
     plannedUse: r.planned_use,
-    plannedUseName: useName(r.planned_use),
+    plannedUseName: landUseName(r.planned_use),
     landClass: LAND_CLASS_SHORT[r.land_class],
     landClassName: LAND_CLASS_NAME[r.land_class],
     verdict: r.verdict,

@@ -10,8 +10,8 @@ import type {
   Severity,
   Verdict,
 } from '@contracts/precheck'
-import type { Gb50137Reference } from '@contracts/registry'
-import { getJson, sendJson } from '../../shared/api-client'
+import type { Gb50137Reference, Gb50137Use, LandUse2023Reference } from '@contracts/registry'
+import { apiPath, getJson, sendJson } from '../../shared/api-client'
 import type { Bbox, FeatureRef, SearchResult } from '../../shared/api-types'
 import { fetchParcel } from '../editing/editing-api'
 import { featureInfoPath, loadFeatureInfo } from '../info/info-api'
@@ -65,9 +65,18 @@ export function parseUpload(file: File, centralMeridian: string): Promise<Parsed
   return sendJson<ParsedUpload>('POST', '/api/precheck/parse-upload', form)
 }
 
-/** The planned uses of GB 50137-2011 with their GB 36600 land class. */
-export function fetchPlannedUses(signal?: AbortSignal): Promise<Gb50137Reference> {
-  return getJson<Gb50137Reference>(gb50137Path, signal)
+/** The code system a planned use is written in. */
+export type UseSystem = 'gb50137' | 'tdfl2023'
+/** A planned use of either system, with its GB 36600 land class (and, for a 2023 code, why). */
+export type PlannedUse = Gb50137Use & { system: UseSystem; basis?: string; judgement?: boolean }
+
+const landUse2023Path = apiPath<LandUse2023Reference>('/api/reference/land-use-2023')
+
+/** The planned uses of GB 50137-2011 or of the 2023 用地用海分类, with their GB 36600 land class. */
+export async function fetchPlannedUses(system: UseSystem, signal?: AbortSignal): Promise<PlannedUse[]> {
+  if (system === 'tdfl2023')
+    return (await getJson<LandUse2023Reference>(landUse2023Path, signal)).codes.map((c) => ({ ...c, system }))
+  return (await getJson<Gb50137Reference>(gb50137Path, signal)).codes.map((c) => ({ ...c, system }))
 }
 
 /** True for a search result that is a parcel (图斑) or a registry plot, whose outline can be checked. */

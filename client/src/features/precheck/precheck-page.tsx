@@ -13,11 +13,11 @@ import {
   fetchPrecheck,
   layerOfHit,
   rerunPrecheck,
+  type PlannedUse,
   type PrecheckRequest,
 } from './precheck-api'
 import { PrecheckRecords } from './precheck-records'
 import type { PrecheckReason, PrecheckRecord, RerunResponse } from '@contracts/precheck'
-import type { Gb50137Use } from '@contracts/registry'
 import { usePlotOutline } from './use-plot-outline'
 import { VerdictPanel } from './verdict-panel'
 import './precheck.css'
@@ -41,7 +41,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
   const [client, setClient] = useState<MapClient | null>(null)
   const [visibility, setVisibility] = useState<Record<string, boolean>>({})
   const [tab, setTab] = useState<'check' | 'records'>(canCheck ? 'check' : 'records')
-  const [use, setUse] = useState<Gb50137Use | null>(null)
+  const [use, setUse] = useState<PlannedUse | null>(null)
   const [name, setName] = useState('')
   const [reference, setReference] = useState<string | null>(null)
   const [record, setRecord] = useState<PrecheckRecord | null>(null)
@@ -90,7 +90,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
 
   const check = async () => {
     if (!plot.outline) return setError('请先在地图上绘制、按编号选取或上传核查地块')
-    if (!use) return setError('请选择规划用途（GB 50137-2011 用地代码）')
+    if (!use) return setError('请选择规划用途（GB 50137-2011 或国土空间用地用海分类代码）')
     setBusy(true)
     setError(null)
     try {
@@ -223,9 +223,10 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
                 </h3>
                 <PlannedUsePicker value={use} onChange={setUse} />
                 {use && (
-                  <p className="hint">
+                  <p className="hint" data-testid="precheck-use-class">
                     按 GB 36600-2018 第 3.4 条，{use.code} {use.name}属于<strong>{use.landClassName}</strong>，适用
                     {use.landClass === 'first' ? '第一类' : '第二类'}用地筛选值和管制值。
+                    {use.basis ? `依据：${use.basis}。` : ''}
                   </p>
                 )}
               </section>
