@@ -55,9 +55,10 @@ function PageMessage({
   )
 }
 
-/** Where to go after login: the page asked for before, if it is one of ours. */
+/** Where to go after login: the page asked for before, if it is one of ours (the map with the view it was given). */
 function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
+  if (!next) return `/${window.location.hash}`
   return next &&
     /^\/(admin(\/units|\/ogc-keys)?|statistics|coverage|indicators|safe-use-ledger|sharing|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(
       next,
@@ -266,7 +267,7 @@ export function App() {
               : route === 'precheck-report'
                 ? `?next=${encodeURIComponent(pathname)}`
                 : ''
-      return <Redirect to={`/login${next}`} />
+      return <Redirect to={`/login${next}${route === 'map' ? window.location.hash : ''}`} />
     }
     return <LoginPage onSignedIn={session.accept} onOpenPublic={() => navigate('/public')} />
   }

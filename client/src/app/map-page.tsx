@@ -28,6 +28,8 @@ import { PlotReview } from './plot-review'
 import { SideTabs, type SideTab } from './side-tabs'
 import { StaffHeader } from './staff-header'
 import { PROFILE_PADDING, useWorkspaceCommands } from './use-workspace-commands'
+import { mapViewOf } from './url-state'
+import { useInitialUrlState, useUrlState } from './use-url-state'
 import { isBrowsing, layersOfSources } from './workspace-state'
 import { WorkspaceProvider, useWorkspace } from './workspace-store'
 import { WORKSPACE_TABS } from './workspace-tabs'
@@ -63,6 +65,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const { state, dispatch } = useWorkspace()
   const commands = useWorkspaceCommands(user.role)
   const [client, setClient] = useState<MapClient | null>(null)
+  const fromUrl = useInitialUrlState()
   const [statusSource, setStatusSource] = useState<ViewStatusSource | null>(null)
   const { tab, selected, openPlotId, openPointId, openList } = state
   const canEditParcels = can(user.role, 'parcel.edit')
@@ -100,6 +103,8 @@ function Workspace({ user, onSignOut }: MapPageProps) {
       content: <Panel user={user} client={client} editor={editor} commands={commands} />,
     }),
   )
+  const tabIds = tabs.map((t) => t.id)
+  useUrlState(client, fromUrl, tabIds, commands)
 
   return (
     <div className="app">
@@ -111,6 +116,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
       </nav>
       <main className={`map-area${selected ? ' map-area--with-info' : ''}${openList ? ' map-area--with-drawer' : ''}`}>
         <MapView
+          initialView={mapViewOf(fromUrl)}
           visibility={state.visibility}
           basemap={state.basemap}
           focus={state.focus}

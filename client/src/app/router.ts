@@ -63,6 +63,13 @@ export function navigate(path: string, { replace = false }: { replace?: boolean 
   listeners.forEach((listener) => listener())
 }
 
+/** Replaces what follows `#` in the address (`''` removes it), leaving no history entry and no page change. */
+export function replaceHash(hash: string): void {
+  if (hash === window.location.hash) return
+  const { pathname, search } = window.location
+  window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`)
+}
+
 /** The current path, updated on {@link navigate} and on the browser's back and forward buttons. */
 export function usePathname(): string {
   const [pathname, setPathname] = useState(window.location.pathname)

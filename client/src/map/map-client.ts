@@ -93,6 +93,8 @@ export interface MapClientOptions {
   styleUrl: string
   /** A still picture for printing: no pan or zoom, and the canvas kept after drawing so the browser can print it. */
   isStatic?: boolean
+  /** The first view (centre in degrees and zoom), e.g. from the page's address; all of China when absent. */
+  view?: { center: [number, number]; zoom: number }
 }
 
 /** Feature states for the features of one vector source layer, by feature id. */
@@ -124,12 +126,12 @@ export class MapClient implements ViewStatusSource {
   private readonly baseFilters = new Map<string, FilterSpecification | undefined>()
   private readonly loaded: Promise<void>
 
-  constructor({ container, styleUrl, isStatic = false }: MapClientOptions) {
+  constructor({ container, styleUrl, isStatic = false, view }: MapClientOptions) {
     this.map = new MaplibreMap({
       container,
       style: styleUrl,
-      center: [112.4, 28.5],
-      zoom: 4,
+      center: view?.center ?? [112.4, 28.5],
+      zoom: view?.zoom ?? 4,
       localIdeographFontFamily: CJK_FONT_FAMILY,
       attributionControl: { compact: true },
       dragRotate: false,

@@ -10,7 +10,7 @@ import type {
   ViewStatusSource,
 } from '../shared/api-types'
 import { DataVersionsContext } from '../shared/data-versions'
-import { MapClient, type FeatureStates } from './map-client'
+import { MapClient, type FeatureStates, type MapClientOptions } from './map-client'
 import { useLiveTiles } from './use-live-tiles'
 
 /** Props of {@link MapView}. */
@@ -43,6 +43,8 @@ export interface MapViewProps {
   initialBbox?: Bbox
   /** A still map for printing (see {@link MapClientOptions.isStatic}); set once, at creation. */
   isStatic?: boolean
+  /** The first view instead of the user's counties (e.g. from the page's address); set once, at creation. */
+  initialView?: MapClientOptions['view']
 }
 
 /** Fits the map to the scope's counties, unless the page has asked for a place by then (e.g. a feature link). */
@@ -75,6 +77,7 @@ export function MapView(props: MapViewProps) {
       container: containerRef.current!,
       styleUrl: callbacks.current.styleUrl ?? '/style.json',
       isStatic: callbacks.current.isStatic,
+      view: callbacks.current.initialView,
     })
     created.exposeForTests()
     let alive = true
@@ -93,7 +96,7 @@ export function MapView(props: MapViewProps) {
         callbacks.current.onClient?.(created)
         const initial = callbacks.current.initialBbox
         if (initial) created.fitBbox(initial, { maxZoom: 17, animate: false, padding: 32 })
-        else
+        else if (!callbacks.current.initialView)
           await fitToCounties(
             created,
             callbacks.current.extentUrl ?? '/api/counties',
