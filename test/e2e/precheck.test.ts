@@ -297,6 +297,28 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     await page.context().close()
   })
 
+  it('when the land officer writes the planned use in the 2023 用地用海分类 as 1401 公园绿地, then the class and its local judgement are said before and in the verdict', async () => {
+    const page = await openPage(browser, appUrl, errors)
+    await openPrecheck(page, cleanAt)
+    await drawRectangle(page, offset(cleanAt, -100, -70), offset(cleanAt, 100, 70))
+    await page.getByTestId('precheck-use-system-tdfl2023').check()
+    await chooseUse(page, '1401')
+    const hint = (await page.getByTestId('precheck-use-class').textContent())!
+    expect(hint).toContain('1401 公园绿地属于第一类用地')
+    expect(hint).toContain('本地设置')
+    await expect(page.getByTestId('precheck-use-chosen').textContent()).resolves.toContain('（本地设置）')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-2023-use.png` })
+    await page.getByTestId('precheck-submit').click()
+    await page.getByTestId('precheck-verdict').waitFor()
+    const note = page.getByTestId('precheck-reason').and(page.locator('[data-code="LAND_CLASS_JUDGEMENT"]'))
+    await expect(note.textContent()).resolves.toContain('按第一类用地核查')
+    // back to GB 50137: the 2023 code is no longer chosen, and the GB 50137 list is offered
+    await page.getByTestId('precheck-use-system-gb50137').check()
+    await expect(page.getByTestId('precheck-use-chosen').count()).resolves.toBe(0)
+    await chooseUse(page, 'G1')
+    await page.context().close()
+  })
+
   it('when the land officer uploads a GeoJSON outline, then its CRS and outline are shown to confirm; one outside the counties is refused with a message and nothing saved; when a parcel is picked by its code, then the check records that code', async () => {
     const page = await openPage(browser, appUrl, errors)
     await openPrecheck(page, cleanAt)

@@ -11,11 +11,11 @@ import type {
   Verdict,
 } from '@contracts/precheck'
 import type { Gb50137Reference, Gb50137Use, LandUse2023Reference } from '@contracts/registry'
-import { apiPath, getJson, sendJson } from '../../shared/api-client'
+import { getJson, sendJson } from '../../shared/api-client'
 import type { Bbox, FeatureRef, SearchResult } from '../../shared/api-types'
 import { fetchParcel } from '../editing/editing-api'
 import { featureInfoPath, loadFeatureInfo } from '../info/info-api'
-import { fetchPlot, gb50137Path } from '../registry/registry-api'
+import { fetchPlot, gb50137Path, landUse2023Path } from '../registry/registry-api'
 
 /** What an officer sends to check a plot (`POST /api/precheck`). */
 export interface PrecheckRequest {
@@ -69,8 +69,6 @@ export function parseUpload(file: File, centralMeridian: string): Promise<Parsed
 export type UseSystem = 'gb50137' | 'tdfl2023'
 /** A planned use of either system, with its GB 36600 land class (and, for a 2023 code, why). */
 export type PlannedUse = Gb50137Use & { system: UseSystem; basis?: string; judgement?: boolean }
-
-const landUse2023Path = apiPath<LandUse2023Reference>('/api/reference/land-use-2023')
 
 /** The planned uses of GB 50137-2011 or of the 2023 用地用海分类, with their GB 36600 land class. */
 export async function fetchPlannedUses(system: UseSystem, signal?: AbortSignal): Promise<PlannedUse[]> {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { errorMessage } from '../../shared/error-message'
 import { FormError } from '../../shared/ui/form-error'
 import { useJson } from '../../shared/use-json'
-import { addNegativeUse, gb50137Path, removeNegativeUse } from './registry-api'
+import { addNegativeUse, gb50137Path, landUse2023Path, removeNegativeUse } from './registry-api'
 import type { NegativeUse, PlotProfile } from '@contracts/registry'
 
 /** Props of {@link NegativeListSection}. */
@@ -105,11 +105,15 @@ interface NegativeUseFormProps {
   onSaved: (message: string) => void
 }
 
-/** 增加禁止用途: a GB 50137 use not yet on the list and the reason. */
+/** 增加禁止用途: a use of GB 50137 or of the 2023 用地用海分类 not yet on the list, and the reason. */
 function NegativeUseForm({ plot, onCancel, onSaved }: NegativeUseFormProps) {
-  const reference = useJson(gb50137Path, 0, 'GB 50137 用地分类加载失败')
+  const [system, setSystem] = useState<'gb50137' | 'tdfl2023'>('gb50137')
+  const gb50137 = useJson(gb50137Path, 0, 'GB 50137 用地分类加载失败')
+  const y2023 = useJson(system === 'tdfl2023' ? landUse2023Path : null, 0, '国土空间用地用海分类加载失败')
+  const reference = system === 'gb50137' ? gb50137 : y2023
   const present = new Set(plot.negativeList.map((u) => u.useCode))
-  const uses = reference.status === 'done' ? reference.data.codes.filter((u) => !present.has(u.code)) : []
+  const codes: { code: string; name: string }[] = reference.status === 'done' ? reference.data.codes : []
+  const uses = codes.filter((u) => !present.has(u.code))
   const [useCode, setUseCode] = useState('')
   const [reason, setReason] = useState('')
   const [failure, setFailure] = useState<string | null>(null)
@@ -132,8 +136,31 @@ function NegativeUseForm({ plot, onCancel, onSaved }: NegativeUseFormProps) {
 
   return (
     <form className="plot-subform" onSubmit={(e) => void submit(e)} noValidate data-testid="negative-form">
+      <fieldset className="form-field negative-form__systems">
+        <legend className="form-field__label">用地分类体系</legend>
+        {(
+          [
+            ['gb50137', 'GB 50137-2011 城市用地分类'],
+            ['tdfl2023', '国土空间用地用海分类（2023）'],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key}>
+            <input
+              type="radio"
+              name="negative-use-system"
+              checked={system === key}
+              onChange={() => {
+                setSystem(key)
+                setUseCode('')
+              }}
+              data-testid={`negative-use-system-${key}`}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <label className="form-field">
-        <span className="form-field__label">禁止的用途（GB 50137-2011）*</span>
+        <span className="form-field__label">禁止的用途 *</span>
         <select
           className="text-input"
           value={useCode}

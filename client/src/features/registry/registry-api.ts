@@ -3,6 +3,7 @@ import type {
   CreatePlotBody,
   Gb36600Reference,
   Gb50137Reference,
+  LandUse2023Reference,
   NegativeUseBody,
   PatchPlotBody,
   PlotDocument,
@@ -19,6 +20,8 @@ export const gb36600Path = apiPath<Gb36600Reference>('/api/reference/gb36600')
 
 /** `GET /api/reference/gb50137`: the land-use codes an officer may forbid on a plot. */
 export const gb50137Path = apiPath<Gb50137Reference>('/api/reference/gb50137')
+/** The construction-land codes of the 2023 用地用海分类 with their GB 36600 class. */
+export const landUse2023Path = apiPath<LandUse2023Reference>('/api/reference/land-use-2023')
 
 /** Filters of the plot list. */
 export interface PlotFilter {
