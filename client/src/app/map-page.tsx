@@ -12,6 +12,8 @@ import { RecordDocuments } from '../features/documents/record-documents'
 import { RedevelopmentSection } from '../features/documents/redevelopment-section'
 import { ReviewBlock } from '../features/review/review-block'
 import { ReviewHistory } from '../features/review/review-history'
+import { AttributeTablePanel } from '../features/attribute-table/attribute-table-panel'
+import { AttributeTableToggle } from '../features/attribute-table/attribute-table-toggle'
 import { MeasureTool } from '../features/measure/measure-tool'
 import { useMeasure } from '../features/measure/use-measure'
 import { SearchBox } from '../features/search/search-box'
@@ -20,7 +22,8 @@ import type { MapClient } from '../map/map-client'
 import { MapView } from '../map/map-view'
 import { classOfName } from '../shared/farmland-class'
 import { ClassLabel } from '../shared/ui/class-label'
-import type { FeatureInfo, FeatureRef, LayerGroup, SessionUser, ViewStatusSource } from '../shared/api-types'
+import type { FeatureInfo, FeatureRef, LayerGroup, MapFocus, SessionUser, ViewStatusSource } from '../shared/api-types'
+import type { ParcelRow } from '@contracts/attribute-table'
 import { can } from '../../../server/src/domain/rights.ts'
 import { isEditableInReview } from '../../../server/src/domain/review-workflow.ts'
 import { ClassListReview } from './class-list-review'
@@ -41,6 +44,17 @@ function renderParcelValue(field: FeatureInfo['fields'][number]): ReactNode | un
 }
 
 const ignoreFeatureClick = () => undefined
+
+/** Closest zoom when a row of the attribute table flies to its parcel (parcels are drawn from zoom 13). */
+const PARCEL_ROW_MAX_ZOOM = 17
+
+/** Room kept free for the info panel (right) and the attribute table (bottom) when flying to a row's parcel. */
+function tablePadding(): MapFocus['padding'] {
+  const table = document.querySelector('[data-testid=attribute-table]')?.getBoundingClientRect().height ?? 0
+  return window.innerWidth <= 760
+    ? { top: 40, left: 20, right: 20, bottom: table + 20 }
+    : { top: 40, left: 40, right: 340 + 60, bottom: table + 60 }
+}
 
 /** Props of {@link MapPage}. */
 export interface MapPageProps {
@@ -73,6 +87,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing' })
   const isEditorCapturing = editor.isCapturingClicks
   const measure = useMeasure(client)
+  const [isTableOpen, setTableOpen] = useState(false)
   useEffect(() => {
     dispatch(
       isEditorCapturing
@@ -88,6 +103,10 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const editParcel = (id: number) => {
     dispatch({ type: 'selectTab', tab: 'editing' })
     editor.requestOpen(id)
+  }
+  const openTableRow = (row: ParcelRow) => {
+    commands.openFeature({ source: 'parcel', id: row.id })
+    locate(row.bbox, PARCEL_ROW_MAX_ZOOM, tablePadding())
   }
   const highlight: FeatureRef | null =
     openPlotId !== null
@@ -130,6 +149,15 @@ function Workspace({ user, onSignOut }: MapPageProps) {
         />
         {canEditParcels && tab === 'editing' && <EditToolbar editor={editor} />}
         <MeasureTool measure={measure} isEnabled={isBrowsing(state)} />
+        <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen((open) => !open)} />
+        {isTableOpen && (
+          <AttributeTablePanel
+            client={client}
+            activeId={selected?.source === 'parcel' ? selected.id : null}
+            onSelectRow={openTableRow}
+            onClose={() => setTableOpen(false)}
+          />
+        )}
         {openPlotId !== null && (
           <PlotProfile
             plotId={openPlotId}
