@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import { execFile } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
@@ -7,9 +6,9 @@ import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { OGC_QUERYABLES } from '../../server/src/domain/ogc-queryables.ts'
-import { sha256 } from '../../server/src/services/password.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
+import { issueOgcKey, plantOgcKey } from '../support/ogc-keys.ts'
 import { signInAs } from '../support/session.ts'
 import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 
@@ -42,16 +41,9 @@ const parcelIds: number[] = []
 let keyOfHeshan = ''
 let keyOfLishu = ''
 
-/** A key stored as the service stores one (its hash only), for `collections` of `adcodes`. */
-async function plantKey(collections: string[], adcodes: string[]): Promise<string> {
-  const key = `sk_${crypto.randomBytes(24).toString('base64url')}`
-  await db.query(
-    `INSERT INTO ogc_access_key (key_hash, key_prefix, holder, holder_kind, collections, adcodes, expires_at, created_by)
-     VALUES ($1, $2, '数据集测试', 'system', $3, $4, now() + interval '1 day', 'admin')`,
-    [sha256(key), key.slice(0, 9), collections, adcodes],
-  )
-  return key
-}
+/** A key for `collections` of `adcodes`, planted: an administrator of the test cannot issue one for a new county. */
+const plantKey = (collections: string[], adcodes: string[]) =>
+  plantOgcKey(db, { collections, adcodes, holder: '数据集测试' })
 
 /** Every feature of a collection, following the next links. */
 async function sweep(collection: string, key: string | null, limit = 200) {
@@ -261,20 +253,15 @@ describe('keys and filters over the new collections', () => {
     const admin = await signInAs(app, 'admin')
     const page = await admin.agent.get('/api/admin/ogc-keys').expect(200)
     expect(page.body.collections.map((c: any) => c.id)).toEqual(expect.arrayContaining(NEW_INTERNAL))
-    const issued = await admin.agent
-      .post('/api/admin/ogc-keys')
-      .set('X-CSRF-Token', admin.csrfToken)
-      .send({
-        holder: '区自然资源局',
-        holderKind: 'department',
-        collections: ['land-context', 'basic-farmland'],
-        adcodes: ['430903'],
-        expiresOn: new Date(Date.now() + 86_400_000 * 3).toISOString().slice(0, 10),
-      })
-      .expect(201)
-    const list = await request(app).get('/ogc/collections').set('X-API-Key', issued.body.key).expect(200)
+    const { key } = await issueOgcKey(admin, {
+      collections: ['land-context', 'basic-farmland'],
+      adcodes: ['430903'],
+      holder: '区自然资源局',
+      expiresInDays: 3,
+    })
+    const list = await request(app).get('/ogc/collections').set('X-API-Key', key).expect(200)
     expect(list.body.collections.map((c: any) => c.id)).toEqual([...PUBLIC, 'land-context', 'basic-farmland'])
-    await request(app).get('/ogc/collections/enterprises/items').set('X-API-Key', issued.body.key).expect(404)
+    await request(app).get('/ogc/collections/enterprises/items').set('X-API-Key', key).expect(404)
   })
 
   it('when each queryable of each new collection is filtered on, then its SQL expression runs in the page statement', async () => {

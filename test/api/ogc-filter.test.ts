@@ -12,6 +12,7 @@ import { INTERNAL_COLLECTION_IDS } from '../../server/src/domain/ogc-access.ts'
 import { OGC_QUERYABLES } from '../../server/src/domain/ogc-queryables.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
+import { issueOgcKey } from '../support/ogc-keys.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
 /**
@@ -43,20 +44,14 @@ beforeAll(async () => {
   db = connectTestDatabase()
   app = createTestApp(db)
   admin = await signInAs(app, 'admin')
-  const res = await admin.agent
-    .post('/api/admin/ogc-keys')
-    .set('X-CSRF-Token', admin.csrfToken)
-    .send({
-      holder: '区生态环境分局',
-      holderKind: 'department',
-      collections: INTERNAL_COLLECTION_IDS,
-      adcodes: ['430903'],
-      expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-      note: '筛选测试',
-    })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  key = res.body.key
-  keyId = res.body.record.id
+  const issued = await issueOgcKey(admin, {
+    collections: INTERNAL_COLLECTION_IDS,
+    adcodes: ['430903'],
+    holder: '区生态环境分局',
+    note: '筛选测试',
+  })
+  key = issued.key
+  keyId = issued.record.id
   for (const d of DATED) {
     const { rows } = await db.query(
       `INSERT INTO farmland_parcel (adcode, code, dlbm, class, updated_at, geom)

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
+import { issueOgcKey } from '../support/ogc-keys.ts'
 import { signIn, type Session } from '../support/session.ts'
 import { BOTH_TEST_COUNTIES, createTestUser } from '../support/users.ts'
 
@@ -100,19 +101,13 @@ describe.skipIf(isGdalCliMissing())('every collection copied by ogr2ogr', () => 
   })
 
   it('when ogr2ogr copies an internal collection, then it needs a key and gets the key’s counties only', async () => {
-    const res = await admin.agent
-      .post('/api/admin/ogc-keys')
-      .set('X-CSRF-Token', admin.csrfToken)
-      .send({
-        holder: '市生态环境局（GDAL 测试）',
-        holderKind: 'system',
-        collections: ['monitoring-points'],
-        adcodes: ['220322'],
-        expiresOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
-        note: '',
-      })
-      .expect(201)
-    const key: string = res.body.key
+    const { key } = await issueOgcKey(admin, {
+      collections: ['monitoring-points'],
+      adcodes: ['220322'],
+      holder: '市生态环境局（GDAL 测试）',
+      holderKind: 'system',
+      expiresInDays: 7,
+    })
     const { rows } = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM monitoring_point WHERE adcode = '220322'`,
     )

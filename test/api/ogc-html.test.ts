@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { publishPlots } from '../../server/src/repos/review.repo.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { issueOgcKey } from '../support/ogc-keys.ts'
 import { signInAs } from '../support/session.ts'
 
 /**
@@ -192,19 +193,14 @@ describe('OGC API - Features as HTML pages', () => {
 
   it('when the key comes as a parameter, then the pages carry it in their links so that the browser keeps reading', async () => {
     const admin = await signInAs(app, 'admin')
-    const issued = await admin.agent
-      .post('/api/admin/ogc-keys')
-      .set('X-CSRF-Token', admin.csrfToken)
-      .send({
-        holder: `网页测试${SUFFIX}`,
-        holderKind: 'person',
-        collections: ['monitoring-points'],
-        adcodes: ['430903'],
-        expiresOn: new Date(Date.now() + 86_400_000 * 3).toISOString().slice(0, 10),
-        note: '网页浏览',
-      })
-      .expect(201)
-    const key: string = issued.body.key
+    const { key } = await issueOgcKey(admin, {
+      collections: ['monitoring-points'],
+      adcodes: ['430903'],
+      holder: `网页测试${SUFFIX}`,
+      holderKind: 'person',
+      expiresInDays: 3,
+      note: '网页浏览',
+    })
     const html = expectPage(await request(app).get(`/ogc/collections?f=html&key=${key}`))
     expect(html).toContain('data-collection="monitoring-points"')
     const internal = hrefs(html).find((h) => /\/collections\/monitoring-points\/items\?/.test(h))!

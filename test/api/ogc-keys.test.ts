@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
+import { daysFromToday, issueOgcKey } from '../support/ogc-keys.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
 /**
@@ -24,26 +25,8 @@ let markedParcelId: number
 
 const INTERNAL = ['farmland-parcels', 'monitoring-points', 'contaminated-plots']
 
-function tomorrow(days = 1): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-async function issue(body: Record<string, unknown> = {}) {
-  const res = await admin.agent
-    .post('/api/admin/ogc-keys')
-    .set('X-CSRF-Token', admin.csrfToken)
-    .send({
-      holder: '区农业农村局',
-      holderKind: 'department',
-      collections: INTERNAL,
-      adcodes: ['430903'],
-      expiresOn: tomorrow(30),
-      note: '测试',
-      ...body,
-    })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body as { key: string; record: { id: number; prefix: string } }
-}
+const issue = (extra: Record<string, unknown> = {}) =>
+  issueOgcKey(admin, { collections: INTERNAL, adcodes: ['430903'], holder: '区农业农村局', note: '测试' }, extra)
 
 /** Every feature of a collection, following the next links. */
 async function sweep(collection: string, send: (r: request.Test) => request.Test, limit = 150) {
@@ -312,7 +295,7 @@ describe('issuing keys', () => {
       holderKind: 'department',
       collections: ['farmland-parcels'],
       adcodes: ['430903'],
-      expiresOn: tomorrow(),
+      expiresOn: daysFromToday(1),
       note: '',
     }
     const post = (b: Record<string, unknown>) =>

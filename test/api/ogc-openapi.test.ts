@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { isGdalCliMissing, OGRINFO_PATH } from '../support/gdal-cli.ts'
+import { issueOgcKey } from '../support/ogc-keys.ts'
 import { signInAs } from '../support/session.ts'
 
 /**
@@ -40,19 +41,14 @@ beforeAll(async () => {
   db = connectTestDatabase()
   app = createTestApp(db)
   const admin = await signInAs(app, 'admin')
-  const issued = await admin.agent
-    .post('/api/admin/ogc-keys')
-    .set('X-CSRF-Token', admin.csrfToken)
-    .send({
-      holder: `接口文档测试${Date.now().toString(36)}`,
-      holderKind: 'system',
-      collections: ['farmland-parcels'],
-      adcodes: ['430903'],
-      expiresOn: new Date(Date.now() + 86_400_000 * 3).toISOString().slice(0, 10),
-      note: '',
-    })
-    .expect(201)
-  key = issued.body.key
+  const issued = await issueOgcKey(admin, {
+    collections: ['farmland-parcels'],
+    adcodes: ['430903'],
+    holder: `接口文档测试${Date.now().toString(36)}`,
+    holderKind: 'system',
+    expiresInDays: 3,
+  })
+  key = issued.key
   publicIds = (await request(app).get('/ogc/collections').expect(200)).body.collections.map((c: any) => c.id)
   expect(publicIds).toEqual(expect.arrayContaining(['plots', 'control-zones', 'counties']))
 })

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
@@ -10,6 +9,7 @@ import { OgcService } from '../../server/src/services/ogc.service.ts'
 import { sha256 } from '../../server/src/services/password.ts'
 import { TILE_LAYERS, type TileLayer } from '../../server/src/tiles/layers.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { plantOgcKey } from '../support/ogc-keys.ts'
 import { signIn } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 import { createTestUser } from '../support/users.ts'
@@ -39,22 +39,9 @@ interface Listed {
 let collections: Listed[] = []
 let internalIds: string[] = []
 
-/** A key stored as the service stores one (its hash only). */
-async function plantKey(
-  collectionIds: string[],
-  adcodes: string[],
-  state: 'active' | 'expired' | 'revoked' = 'active',
-): Promise<string> {
-  const key = `sk_${crypto.randomBytes(24).toString('base64url')}`
-  await db.query(
-    `INSERT INTO ogc_access_key (key_hash, key_prefix, holder, holder_kind, collections, adcodes, expires_at, created_by,
-                                 revoked_at, revoked_by)
-     VALUES ($1, $2, $3, 'system', $4, $5, now() + CASE WHEN $6 = 'expired' THEN interval '-1 day' ELSE interval '1 day' END,
-             'admin', CASE WHEN $6 = 'revoked' THEN now() END, CASE WHEN $6 = 'revoked' THEN 'admin' END)`,
-    [sha256(key), key.slice(0, 9), `${MARK} 权限矩阵`, collectionIds, adcodes, state],
-  )
-  return key
-}
+/** A key stored as the service stores one (its hash only), held by this file's marker. */
+const plantKey = (collections: string[], adcodes: string[], state: 'active' | 'expired' | 'revoked' = 'active') =>
+  plantOgcKey(db, { collections, adcodes, holder: `${MARK} 权限矩阵`, state })
 
 /** Who reads, and what the rights give him. */
 interface Reader {

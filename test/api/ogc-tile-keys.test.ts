@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { TILE_LAYERS } from '../../server/src/tiles/layers.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { issueOgcKey } from '../support/ogc-keys.ts'
 import { signIn, type Session } from '../support/session.ts'
 import { decodeTile, tileAt } from '../support/tiles.ts'
 import { BOTH_TEST_COUNTIES, createTestUser } from '../support/users.ts'
@@ -24,21 +25,8 @@ const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   res.on('end', () => cb(null, Buffer.concat(chunks)))
 }
 
-async function issue(collections: string[], adcodes: string[]) {
-  const res = await admin.agent
-    .post('/api/admin/ogc-keys')
-    .set('X-CSRF-Token', admin.csrfToken)
-    .send({
-      holder: '县自然资源局（瓦片测试）',
-      holderKind: 'department',
-      collections,
-      adcodes,
-      expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-      note: '',
-    })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body as { key: string; record: { id: number } }
-}
+const issue = (collections: string[], adcodes: string[]) =>
+  issueOgcKey(admin, { collections, adcodes, holder: '县自然资源局（瓦片测试）' })
 
 /** The parcel ids of a tile of the `parcel` layer read with `key` as a header. */
 async function parcelIds(tile: { z: number; x: number; y: number }, key: string): Promise<number[]> {

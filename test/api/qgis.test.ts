@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { issueOgcKey } from '../support/ogc-keys.ts'
 import { isQgisMissing, readWithQgis } from '../support/qgis-cli.ts'
 import { signIn, type Session } from '../support/session.ts'
 import { tileAt } from '../support/tiles.ts'
@@ -39,22 +40,6 @@ interface TilesRead {
   tileIsMvt: boolean
 }
 
-async function issueKey(collections: string[], adcodes: string[]): Promise<string> {
-  const res = await admin.agent
-    .post('/api/admin/ogc-keys')
-    .set('X-CSRF-Token', admin.csrfToken)
-    .send({
-      holder: '县自然资源局（QGIS 测试）',
-      holderKind: 'department',
-      collections,
-      adcodes,
-      expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-      note: '',
-    })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body.key
-}
-
 beforeAll(async () => {
   db = connectTestDatabase()
   app = createTestApp(db)
@@ -72,7 +57,11 @@ afterAll(async () => {
 
 describe.skipIf(isQgisMissing())('the data sharing service read by QGIS', () => {
   it('when QGIS adds a public and an internal collection and the parcel tiles, then it reads every feature the database holds, and nothing internal without the key', async () => {
-    const key = await issueKey(['farmland-parcels'], ['430903'])
+    const { key } = await issueOgcKey(admin, {
+      collections: ['farmland-parcels'],
+      adcodes: ['430903'],
+      holder: '县自然资源局（QGIS 测试）',
+    })
     const { rows: parcel } = await db.query<{ lon: number; lat: number }>(
       `SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
          FROM farmland_parcel WHERE adcode = '430903' ORDER BY id LIMIT 1`,
