@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 
 /** One tab of the side panel. */
 export interface SideTab {
@@ -19,10 +19,17 @@ export interface SideTabsProps {
 /** Tabs of the side panel; every panel stays mounted (hidden when inactive) so it keeps its state. A lone tab shows no tab bar. */
 export function SideTabs({ tabs, active, onSelect }: SideTabsProps) {
   const base = useId()
+  const barRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const bar = barRef.current
+    const tab = bar?.querySelector<HTMLElement>('[aria-selected="true"]')
+    if (!bar || !tab || bar.scrollWidth <= bar.clientWidth) return
+    bar.scrollLeft = tab.offsetLeft - (bar.clientWidth - tab.offsetWidth) / 2
+  }, [active])
   if (tabs.length === 1) return <div className="side-tabs__panel">{tabs[0].content}</div>
   return (
     <>
-      <div className="side-tabs" role="tablist" aria-label="工作面板">
+      <div className="side-tabs" role="tablist" aria-label="工作面板" ref={barRef}>
         {tabs.map((tab) => (
           <button
             key={tab.id}

@@ -2,9 +2,10 @@ import { useState, type ReactNode } from 'react'
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog'
 import { UserMenu, type UserMenuLink } from '../features/auth/user-menu'
 import { can } from '../../../server/src/domain/rights.ts'
-import type { SessionUser } from '../shared/api-types'
+import type { Role, SessionUser } from '../shared/api-types'
 import { AppHeader } from './app-header'
 import { navigate } from './router'
+import { StaffMenu, type StaffMenuPage, type StaffMenuPanel } from './staff-menu'
 
 /** Props of {@link StaffHeader}. */
 export interface StaffHeaderProps {
@@ -25,6 +26,9 @@ export interface StaffHeaderProps {
     | 'sharing'
   onSignOut: () => void
   children?: ReactNode
+  /** The map's side panel tabs, reached from the ☰ menu on a phone. */
+  panels?: readonly StaffMenuPanel[]
+  onOpenPanel?: (id: string) => void
 }
 
 /** The staff pages every role reaches from the header. */
@@ -39,31 +43,36 @@ const PAGES = [
   { page: 'sharing', path: '/sharing', label: '共享目录' },
 ] as const
 
+/** The pages of the user menu, for the roles holding their right, in the menu's order. */
+const MORE_PAGES: readonly (StaffMenuPage & { isShown: (role: Role) => boolean })[] = [
+  { page: 'admin', path: '/admin', label: '用户与权限管理', isShown: (role) => can(role, 'user.manage') },
+  { page: 'sharing', path: '/sharing', label: '资源共享目录', isShown: () => true },
+  { page: 'ogc-keys', path: '/admin/ogc-keys', label: '数据共享密钥', isShown: (role) => can(role, 'ogcKey.manage') },
+  { page: 'admin-units', path: '/admin/units', label: '行政区管理', isShown: (role) => can(role, 'adminUnits.import') },
+  {
+    page: 'registry-import',
+    path: '/registry/import',
+    label: '登记册批量导入',
+    isShown: (role) => can(role, 'enterprise.edit') || can(role, 'plot.edit') || can(role, 'monitoring.edit'),
+  },
+  { page: 'land-import', path: '/land-import', label: '三调图斑导入', isShown: (role) => can(role, 'land.import') },
+]
+
 /** The header of the staff pages: product name, the page's own tools, page links, the user menu with 修改密码 and 退出登录. */
-export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProps) {
+export function StaffHeader({ user, page, onSignOut, children, panels, onOpenPanel }: StaffHeaderProps) {
   const [isChangingPassword, setChangingPassword] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
+  const morePages = MORE_PAGES.filter((p) => p.isShown(user.role))
   const links: UserMenuLink[] = []
   if (page !== 'map') links.push({ label: '返回一张图', testId: 'user-menu-map', onSelect: () => navigate('/') })
-  if (can(user.role, 'user.manage') && page !== 'admin')
-    links.push({ label: '用户与权限管理', testId: 'user-menu-admin', onSelect: () => navigate('/admin') })
-  if (page !== 'sharing')
-    links.push({ label: '资源共享目录', testId: 'user-menu-sharing', onSelect: () => navigate('/sharing') })
-  if (can(user.role, 'ogcKey.manage') && page !== 'ogc-keys')
-    links.push({ label: '数据共享密钥', testId: 'user-menu-ogc-keys', onSelect: () => navigate('/admin/ogc-keys') })
-  if (can(user.role, 'adminUnits.import') && page !== 'admin-units')
-    links.push({ label: '行政区管理', testId: 'user-menu-admin-units', onSelect: () => navigate('/admin/units') })
-  if (
-    (can(user.role, 'enterprise.edit') || can(user.role, 'plot.edit') || can(user.role, 'monitoring.edit')) &&
-    page !== 'registry-import'
+  for (const p of morePages)
+    if (p.page !== page) links.push({ label: p.label, testId: `user-menu-${p.page}`, onSelect: () => navigate(p.path) })
+  const pages = PAGES.filter(
+    (p) =>
+      (p.page !== 'registry-lists' || can(user.role, 'list.view')) &&
+      (p.page !== 'safe-use-ledger' || can(user.role, 'safeUse.view')) &&
+      (p.page !== 'precheck' || can(user.role, 'precheck.read')),
   )
-    links.push({
-      label: '登记册批量导入',
-      testId: 'user-menu-registry-import',
-      onSelect: () => navigate('/registry/import'),
-    })
-  if (can(user.role, 'land.import') && page !== 'land-import')
-    links.push({ label: '三调图斑导入', testId: 'user-menu-land-import', onSelect: () => navigate('/land-import') })
 
   return (
     <>
@@ -72,12 +81,7 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
         end={
           <>
             <nav className="header-nav" aria-label="页面">
-              {PAGES.filter(
-                (p) =>
-                  (p.page !== 'registry-lists' || can(user.role, 'list.view')) &&
-                  (p.page !== 'safe-use-ledger' || can(user.role, 'safeUse.view')) &&
-                  (p.page !== 'precheck' || can(user.role, 'precheck.read')),
-              ).map((p) => (
+              {pages.map((p) => (
                 <a
                   key={p.page}
                   href={p.path}
@@ -98,6 +102,14 @@ export function StaffHeader({ user, page, onSignOut, children }: StaffHeaderProp
                 {notice}
               </span>
             )}
+            <StaffMenu
+              current={page}
+              pages={pages}
+              morePages={morePages.filter((p) => p.page !== 'sharing')}
+              panels={panels}
+              onOpenPanel={onOpenPanel}
+              onNavigate={navigate}
+            />
             <UserMenu
               user={user}
               links={links}

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 're
 import type { PublicCounty } from '@contracts/public'
 import type { ReportReceived } from '@contracts/reports'
 import { ApiError } from '../../shared/api-client'
+import { POSITION_FAILURE_CAUSES, countyAt, readDevicePosition } from '../../shared/geolocation'
 import { sendReport } from './public-api'
 import { formatFileSize, formatLonLat } from './public-format'
 
@@ -33,21 +34,6 @@ function photoProblem(file: File): string | null {
   if (file.size > MAX_PHOTO_BYTES)
     return `照片过大（${formatFileSize(file.size)}），最大 ${formatFileSize(MAX_PHOTO_BYTES)}，请压缩后再选择`
   return null
-}
-
-/** Why the device's position could not be read, in the words of a citizen's phone (GeolocationPositionError codes). */
-const LOCATE_FAILURES: Record<number, string> = {
-  1: '未获得位置权限：请在浏览器或手机设置中允许本网页使用您的位置后重试，或直接在地图上点击选择位置。',
-  2: '暂时无法确定您的位置：请确认手机已打开定位服务（到室外或窗边更准），或直接在地图上点击选择位置。',
-  3: '获取位置超时：请稍后重试，或直接在地图上点击选择位置。',
-}
-
-/** How long 使用我的位置 waits for a position, in milliseconds. */
-const LOCATE_TIMEOUT_MS = 15_000
-
-/** The served county whose extent holds the point, if any (the server checks the county outline on submit). */
-function countyAt(counties: PublicCounty[], [lon, lat]: [number, number]): PublicCounty | undefined {
-  return counties.find(({ bbox: [w, s, e, n] }) => lon >= w && lon <= e && lat >= s && lat <= n)
 }
 
 /**
@@ -105,26 +91,22 @@ export function ReportForm({ location, counties, onLocated, onClose, onSubmitted
     }
   }
 
-  const locate = () => {
+  const locate = async () => {
     setLocateMessage(null)
-    if (!('geolocation' in navigator))
-      return setLocateMessage('此浏览器无法获取位置，请直接在地图上点击选择疑似污染的位置。')
     setLocating(true)
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => {
-        setLocating(false)
-        const at: [number, number] = [coords.longitude, coords.latitude]
-        if (countyAt(counties, at)) return onLocated(at)
-        const served = counties.map((c) => `${c.city}${c.name}`).join('、')
-        setLocateMessage(
-          `您现在的位置（${formatLonLat(at)}）不在本平台服务的区县内（${served}），不能作为举报位置。如疑似污染的地点在这些区县内，请在地图上点击选择。`,
-        )
-      },
-      (failure) => {
-        setLocating(false)
-        setLocateMessage(LOCATE_FAILURES[failure.code] ?? LOCATE_FAILURES[2])
-      },
-      { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS, maximumAge: 60_000 },
+    const result = await readDevicePosition()
+    setLocating(false)
+    if (!result.ok)
+      return setLocateMessage(
+        result.failure === 'unsupported'
+          ? '此浏览器无法获取位置，请直接在地图上点击选择疑似污染的位置。'
+          : `${POSITION_FAILURE_CAUSES[result.failure]}，或直接在地图上点击选择位置。`,
+      )
+    const { at } = result.position
+    if (countyAt(counties, at)) return onLocated(at)
+    const served = counties.map((c) => `${c.city}${c.name}`).join('、')
+    setLocateMessage(
+      `您现在的位置（${formatLonLat(at)}）不在本平台服务的区县内（${served}），不能作为举报位置。如疑似污染的地点在这些区县内，请在地图上点击选择。`,
     )
   }
 
@@ -204,7 +186,7 @@ export function ReportForm({ location, counties, onLocated, onClose, onSubmitted
               className="secondary-button pub-locate"
               disabled={isLocating}
               data-testid="report-locate"
-              onClick={locate}
+              onClick={() => void locate()}
             >
               {isLocating ? '正在获取位置…' : '使用我的位置'}
             </button>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ViewStatus, ViewStatusSource } from '../../shared/api-types'
 import { formatLngLat, formatZoom } from '../../shared/format'
+import { useMediaQuery } from './use-media-query'
 
 /** Props of {@link StatusBar}. */
 export interface StatusBarProps {
@@ -9,9 +10,19 @@ export interface StatusBarProps {
   measure?: string | null
 }
 
-/** The status line: zoom level, the cursor position in CGCS2000 and the measure's result. */
+/** “东经 112.36012°，北纬 28.57034°”: five decimals (about a metre), short enough for a phone's status bar. */
+function formatLngLatShort([lng, lat]: [number, number]): string {
+  return `${lng >= 0 ? '东经' : '西经'} ${Math.abs(lng).toFixed(5)}°，${lat >= 0 ? '北纬' : '南纬'} ${Math.abs(lat).toFixed(5)}°`
+}
+
+/**
+ * The status line: zoom level, the position of the cursor (of the last tap on a touch screen) in CGCS2000 and the
+ * measure's result; shorter words on a phone.
+ */
 export function StatusBar({ source, measure = null }: StatusBarProps) {
   const [status, setStatus] = useState<ViewStatus | null>(null)
+  const isTouch = useMediaQuery('(hover: none)')
+  const isNarrow = useMediaQuery('(max-width: 760px)')
 
   useEffect(() => {
     if (!source) return
@@ -34,12 +45,18 @@ export function StatusBar({ source, measure = null }: StatusBarProps) {
 
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span>缩放级别 {status ? formatZoom(status.zoom) : '—'}</span>
+      <span>
+        {isNarrow ? '级别' : '缩放级别'} {status ? formatZoom(status.zoom) : '—'}
+      </span>
       <span className="status-bar__sep" aria-hidden="true" />
-      <span>坐标系 CGCS2000</span>
+      <span>{isNarrow ? 'CGCS2000' : '坐标系 CGCS2000'}</span>
       <span className="status-bar__sep" aria-hidden="true" />
       <span className="status-bar__coords" data-testid="cursor-coords">
-        {status?.lngLat ? formatLngLat(status.lngLat) : '将鼠标移到地图上查看经纬度'}
+        {status?.lngLat
+          ? (isNarrow ? formatLngLatShort : formatLngLat)(status.lngLat)
+          : isTouch
+            ? '点按地图查看经纬度'
+            : '将鼠标移到地图上查看经纬度'}
       </span>
       {measure && (
         <>
