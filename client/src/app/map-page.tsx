@@ -6,6 +6,7 @@ import { ParcelHistory } from '../features/editing/parcel-history'
 import { useParcelEditor } from '../features/editing/use-parcel-editor'
 import { ZoneSummary } from '../features/zones/zone-summary'
 import { InfoPanel } from '../features/info/info-panel'
+import { LocateButton } from '../features/locate/locate-button'
 import { PointPanel } from '../features/monitoring/point-panel'
 import { PlotProfile } from '../features/registry/plot-profile'
 import { RecordDocuments } from '../features/documents/record-documents'
@@ -81,6 +82,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const [client, setClient] = useState<MapClient | null>(null)
   const fromUrl = useInitialUrlState()
   const [statusSource, setStatusSource] = useState<ViewStatusSource | null>(null)
+  const [isPanelOpen, setPanelOpen] = useState(false)
   const { tab, selected, openPlotId, openPointId, openList } = state
   const canEditParcels = can(user.role, 'parcel.edit')
   const { select, locate } = commands
@@ -95,6 +97,9 @@ function Workspace({ user, onSignOut }: MapPageProps) {
         : { type: 'leaveMode', kind: 'edit-parcels' },
     )
   }, [dispatch, isEditorCapturing])
+  useEffect(() => {
+    if (selected || openPlotId !== null || openPointId !== null) setPanelOpen(false)
+  }, [selected, openPlotId, openPointId])
   const onGroups = useCallback((groups: LayerGroup[]) => dispatch({ type: 'groupsLoaded', groups }), [dispatch])
   const onTilesChanged = useCallback(
     (sources: string[]) => dispatch({ type: 'dataChanged', layers: layersOfSources(sources) }),
@@ -127,10 +132,35 @@ function Workspace({ user, onSignOut }: MapPageProps) {
 
   return (
     <div className="app">
-      <StaffHeader user={user} page="map" onSignOut={onSignOut}>
+      <StaffHeader
+        user={user}
+        page="map"
+        onSignOut={onSignOut}
+        panels={tabs}
+        onOpenPanel={(id) => {
+          dispatch({ type: 'selectTab', tab: id })
+          setPanelOpen(true)
+        }}
+      >
         <SearchBox onSelect={commands.openSearchResult} />
       </StaffHeader>
-      <nav className="side-panel" aria-label="工作面板">
+      <nav
+        className={`side-panel${isPanelOpen ? ' side-panel--open' : ''}`}
+        aria-label="工作面板"
+        data-testid="side-panel"
+      >
+        <div className="side-panel__sheet-bar">
+          <span>{tabs.find((t) => t.id === tab)?.label ?? '工作面板'}</span>
+          <button
+            type="button"
+            className="side-panel__close"
+            aria-label="收起面板"
+            onClick={() => setPanelOpen(false)}
+            data-testid="side-panel-close"
+          >
+            ×
+          </button>
+        </div>
         <SideTabs tabs={tabs} active={tab} onSelect={(id) => dispatch({ type: 'selectTab', tab: id })} />
       </nav>
       <main className={`map-area${selected ? ' map-area--with-info' : ''}${openList ? ' map-area--with-drawer' : ''}`}>
@@ -149,6 +179,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
         />
         {canEditParcels && tab === 'editing' && <EditToolbar editor={editor} />}
         <MeasureTool measure={measure} isEnabled={isBrowsing(state)} />
+        <LocateButton client={client} />
         <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen((open) => !open)} />
         {isTableOpen && (
           <AttributeTablePanel
