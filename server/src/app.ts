@@ -29,6 +29,7 @@ import { registryImportRoutes } from './routes/registry-import.routes.ts'
 import { documentsRoutes } from './routes/documents.routes.ts'
 import { redevelopmentRoutes } from './routes/redevelopment.routes.ts'
 import { precheckUploadRoutes } from './routes/precheck-upload.routes.ts'
+import { mapPrintRoutes } from './routes/map-print.routes.ts'
 import { precheckRoutes } from './routes/precheck.routes.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { ogcRoutes } from './routes/ogc.routes.ts'
@@ -161,6 +162,7 @@ export function createApp({
   app.use(documentsRoutes({ db, settings: config.documents }))
   app.use(redevelopmentRoutes({ db, settings: config.monitoring }))
   app.use(precheckUploadRoutes({ db, limits: config.precheckUpload }))
+  app.use(mapPrintRoutes())
   app.use(
     precheckRoutes({
       db,

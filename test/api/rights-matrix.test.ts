@@ -11,6 +11,7 @@ import { signInAs, type Caller, type Session } from '../support/session.ts'
 import { tileAt } from '../support/tiles.ts'
 import { createTestUser, uniqueUsername } from '../support/users.ts'
 import { squareRing, writeDltbShapefileZip } from '../support/dltb-fixture.ts'
+import { pngOf } from '../support/png.ts'
 
 /**
  * Who may call what. Every internal route of the app has a row here: a new route without a declared right fails
@@ -1433,6 +1434,27 @@ const ROWS: Row[] = [
     call: async () => ({
       url: '/api/precheck/parse-upload',
       file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await parcelSpot()))) },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/map-prints',
+    what: 'print the map view as an A4 PDF (saves nothing)',
+    expected: STAFF,
+    call: async () => ({
+      url: '/api/map-prints',
+      file: { name: 'map.png', bytes: pngOf(1636, 809) },
+      fields: {
+        sheet: JSON.stringify({
+          paper: 'A4',
+          orientation: 'landscape',
+          title: '赫山区 权限测试图',
+          unit: '权限测试单位',
+          date: '2026-01-05',
+          bbox: [112.3, 28.45, 112.5, 28.55],
+          legend: [{ label: '区县界线', color: '#37474f', kind: 'line' }],
+        }),
+      },
     }),
   },
   {

@@ -378,3 +378,15 @@ export function layoutSheet(input: SheetInput): SheetLayout {
     texts: [...texts, ...legend.texts],
   }
 }
+
+/** The download name of a sheet: its title and paper, e.g. 赫山区 耕地土壤环境质量类别图（A4 横向）.pdf. */
+export function printFileName(
+  sheet: { title: string; paper: Paper; orientation: Orientation; date: string },
+  ext: 'pdf' | 'png',
+): { utf8: string; ascii: string } {
+  const safe = sheet.title.replace(/[\\/:*?"<>|\s]+/g, ' ').trim()
+  return {
+    utf8: `${safe}（${sheet.paper} ${ORIENTATION_NAME[sheet.orientation]}）.${ext}`,
+    ascii: `map-${sheet.paper}-${sheet.orientation}-${sheet.date}.${ext}`,
+  }
+}
