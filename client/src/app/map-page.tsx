@@ -17,6 +17,7 @@ import { AttributeTablePanel } from '../features/attribute-table/attribute-table
 import { AttributeTableToggle } from '../features/attribute-table/attribute-table-toggle'
 import { MeasureTool } from '../features/measure/measure-tool'
 import { useMeasure } from '../features/measure/use-measure'
+import { PrintTool } from '../features/print/print-tool'
 import { SearchBox } from '../features/search/search-box'
 import { StatusBar } from '../features/status/status-bar'
 import type { MapClient } from '../map/map-client'
@@ -179,6 +180,13 @@ function Workspace({ user, onSignOut }: MapPageProps) {
         />
         {canEditParcels && tab === 'editing' && <EditToolbar editor={editor} />}
         <MeasureTool measure={measure} isEnabled={isBrowsing(state)} />
+        <PrintTool
+          client={client}
+          user={user}
+          groups={state.groups}
+          visibility={state.visibility}
+          isEnabled={isBrowsing(state) && !measure.state.kind}
+        />
         <LocateButton client={client} />
         <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen((open) => !open)} />
         {isTableOpen && (

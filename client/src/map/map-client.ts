@@ -97,6 +97,17 @@ export interface MapClientOptions {
   view?: { center: [number, number]; zoom: number }
 }
 
+/** The view drawn for printing (see {@link MapClient.snapshot}). */
+export interface MapSnapshot {
+  /** A copy of the map's canvas at the asked pixel ratio. */
+  picture: HTMLCanvasElement
+  bbox: Bbox
+  /** Width and height of the map in CSS pixels. */
+  cssSize: [number, number]
+  /** Ids of the layer groups with at least one feature drawn in view. */
+  groupsShown: string[]
+}
+
 /** Feature states for the features of one vector source layer, by feature id. */
 export interface FeatureStates {
   source: string
@@ -207,6 +218,50 @@ export class MapClient implements ViewStatusSource {
   /** The layer groups of the style, in display order (empty until loaded). */
   layerGroups(): LayerGroup[] {
     return this.index?.groups ?? []
+  }
+
+  /**
+   * The view as the officer sees it, for printing: drawn once more at `pixelRatio` (sharper than the screen) and
+   * copied in that frame, so the canvas needs no preserved drawing buffer; with the extent in degrees, the size in
+   * CSS pixels and the layer groups that draw a feature in view. The screen's pixel ratio is restored afterwards.
+   * @throws SecurityError when a basemap served without CORS has tainted the canvas.
+   */
+  async snapshot(pixelRatio: number): Promise<MapSnapshot> {
+    const map = this.map
+    const screenRatio = map.getPixelRatio()
+    map.setPixelRatio(pixelRatio)
+    try {
+      await new Promise<void>((resolve) => {
+        map.once('idle', () => resolve())
+        map.triggerRepaint()
+      })
+      const picture = await new Promise<HTMLCanvasElement>((resolve, reject) => {
+        map.once('render', () => {
+          const source = map.getCanvas()
+          const copy = document.createElement('canvas')
+          copy.width = source.width
+          copy.height = source.height
+          copy.getContext('2d')?.drawImage(source, 0, 0)
+          try {
+            copy.getContext('2d')?.getImageData(0, 0, 1, 1)
+            resolve(copy)
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        })
+        map.triggerRepaint()
+      })
+      const groupsShown = [...(this.index?.layersByGroup ?? [])]
+        .filter(([, layers]) => {
+          const drawn = layers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none')
+          return drawn.length > 0 && map.queryRenderedFeatures({ layers: drawn }).length > 0
+        })
+        .map(([group]) => group)
+      const { clientWidth, clientHeight } = map.getContainer()
+      return { picture, bbox: this.viewBbox(), cssSize: [clientWidth, clientHeight], groupsShown }
+    } finally {
+      map.setPixelRatio(screenRatio)
+    }
   }
 
   /** Shows or hides every style layer of each group. */
