@@ -150,6 +150,17 @@ describe.skipIf(skip)('属性表 on the staff map in Chromium: filter, sort, sel
     expect(errors).toEqual([])
   })
 
+  it('when the officer clicks 属性表 in the 耕地图斑 row of the layer panel, then the table opens as the map button does', async () => {
+    const page = await open({ as: 'gengdi' })
+    expect(await page.getByTestId('attribute-table').count()).toBe(0)
+    await page.getByTestId('layer-table-parcel').click()
+    await page.getByTestId('attribute-table').waitFor()
+    expect(await page.getByTestId('attr-toggle').getAttribute('aria-pressed')).toBe('true')
+    await page.getByTestId('attr-toggle').click()
+    expect(await page.getByTestId('attribute-table').count()).toBe(0)
+    expect(await page.getByTestId('layer-table-monitoring-point').count()).toBe(0)
+  })
+
   it('when a phone opens the table, then it is a sheet across the screen with the filters and rows reachable', async () => {
     const page = await openAtSpot({ width: 390, height: 844 })
     await page.screenshot({ path: `${SCREENSHOT_DIR}/attribute-table-390-closed.png` })

@@ -90,7 +90,8 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing' })
   const isEditorCapturing = editor.isCapturingClicks
   const measure = useMeasure(client)
-  const [isTableOpen, setTableOpen] = useState(false)
+  const isTableOpen = state.isAttributeTableOpen
+  const setTableOpen = (isOpen: boolean) => dispatch({ type: 'showAttributeTable', isOpen })
   useEffect(() => {
     dispatch(
       isEditorCapturing
@@ -188,7 +189,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           isEnabled={isBrowsing(state) && !measure.state.kind}
         />
         <LocateButton client={client} />
-        <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen((open) => !open)} />
+        <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen(!isTableOpen)} />
         {isTableOpen && (
           <AttributeTablePanel
             client={client}

@@ -44,6 +44,8 @@ export interface WorkspaceState {
   /** A request to open a zone's form in the zones tab (`n` counts requests, so the same zone opens again). */
   zoneRequest: { id: number; n: number } | null
   queueCount: number | undefined
+  /** The attribute table (属性表) of the farmland parcels is open at the foot of the map. */
+  isAttributeTableOpen: boolean
 }
 
 export const INITIAL_WORKSPACE: WorkspaceState = {
@@ -62,6 +64,7 @@ export const INITIAL_WORKSPACE: WorkspaceState = {
   reportPin: null,
   zoneRequest: null,
   queueCount: undefined,
+  isAttributeTableOpen: false,
 }
 
 /** The tab each tool mode belongs to: leaving the tab leaves the mode. */
@@ -169,6 +172,7 @@ export type WorkspaceAction =
   | { type: 'focus'; focus: MapFocus }
   | { type: 'pinReport'; at: [number, number] }
   | { type: 'queueCounted'; count: number | undefined }
+  | { type: 'showAttributeTable'; isOpen: boolean }
 
 /** The reducer of the staff map's store. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
@@ -207,5 +211,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return { ...state, reportPin: action.at }
     case 'queueCounted':
       return { ...state, queueCount: action.count }
+    case 'showAttributeTable':
+      return { ...state, isAttributeTableOpen: action.isOpen }
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, type ComponentType } from 'react'
+import { useCallback, useMemo, type ComponentType } from 'react'
 import { BasemapControl } from '../features/basemap/basemap-control'
 import { ClassificationPanel } from '../features/classification/classification-panel'
 import { BasicFarmlandSection } from '../features/context-layers/basic-farmland-section'
@@ -52,6 +52,10 @@ function useModeReporter(kind: Exclude<InteractionMode['kind'], 'browse'>): (isC
 
 function LayersTab({ user, client }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
+  const tables = useMemo(
+    () => ({ groupIds: ['parcel'], onOpen: () => dispatch({ type: 'showAttributeTable', isOpen: true }) }),
+    [dispatch],
+  )
   const layers = useLayerPrefs(user.id, client)
   const onToggle = useCallback(
     (id: string, visible: boolean) => dispatch({ type: 'toggleGroup', id, visible }),
@@ -67,6 +71,7 @@ function LayersTab({ user, client }: TabPanelProps) {
         opacity={layers.opacity}
         onMove={layers.move}
         onOpacity={layers.changeOpacity}
+        tables={tables}
       />
       <BasemapControl value={state.basemap} onChange={(basemap) => dispatch({ type: 'setBasemap', basemap })} />
     </div>

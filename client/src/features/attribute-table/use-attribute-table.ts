@@ -67,6 +67,3 @@ export function useAttributeTable(client: MapClient | null) {
     filter: (changes: Partial<TableQuery>) => change((q) => setFilter(q, changes)),
   }
 }
-
-/** The state and commands of the parcel table (see {@link useAttributeTable}). */
-export type AttributeTable = ReturnType<typeof useAttributeTable>

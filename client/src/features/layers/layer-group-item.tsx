@@ -14,11 +14,13 @@ export interface LayerGroupItemProps {
   isFirst?: boolean
   /** The bottom row: it cannot move down. */
   isLast?: boolean
+  /** Opens the group's attribute table (属性表); without it the row has no 属性表 button. */
+  onOpenTable?: (groupId: string) => void
 }
 
 /** One layer group: a checkbox that shows or hides it, up and down, its opacity, and its legend underneath. */
 export function LayerGroupItem(props: LayerGroupItemProps) {
-  const { group, visible, onToggle, opacityPercent = 100, onOpacity, onMove, isFirst, isLast } = props
+  const { group, visible, onToggle, opacityPercent = 100, onOpacity, onMove, isFirst, isLast, onOpenTable } = props
   return (
     <li className={visible ? 'layer-group' : 'layer-group layer-group--hidden'} data-testid={`layer-row-${group.id}`}>
       <div className="layer-group__head">
@@ -31,6 +33,17 @@ export function LayerGroupItem(props: LayerGroupItemProps) {
           />
           <span className="layer-group__name">{group.name}</span>
         </label>
+        {onOpenTable && (
+          <button
+            type="button"
+            className="link-button layer-group__table"
+            title={`打开“${group.name}”的属性表`}
+            onClick={() => onOpenTable(group.id)}
+            data-testid={`layer-table-${group.id}`}
+          >
+            属性表
+          </button>
+        )}
         {onMove && (
           <span className="layer-group__move">
             <button

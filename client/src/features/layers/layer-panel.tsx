@@ -14,6 +14,8 @@ export interface LayerPanelProps {
   onMove?: (groupId: string, step: -1 | 1) => void
   /** Sets a group's opacity in percent; without it the rows have no opacity slider. */
   onOpacity?: (groupId: string, percent: number) => void
+  /** The groups that have an attribute table (属性表), and what opens it. */
+  tables?: { groupIds: readonly string[]; onOpen: (groupId: string) => void }
 }
 
 /** The layer switcher, top layer first, with each group's opacity, its move buttons and its legend. */
@@ -25,6 +27,7 @@ export function LayerPanel({
   opacity = {},
   onMove,
   onOpacity,
+  tables,
 }: LayerPanelProps) {
   const byId = new Map(groups.map((g) => [g.id, g]))
   const ordered = [...order.flatMap((id) => byId.get(id) ?? []), ...groups.filter((g) => !order.includes(g.id))]
@@ -48,6 +51,7 @@ export function LayerPanel({
               onMove={onMove}
               isFirst={i === 0}
               isLast={i === ordered.length - 1}
+              onOpenTable={tables?.groupIds.includes(group.id) ? tables.onOpen : undefined}
             />
           ))}
         </ul>
