@@ -1,4 +1,9 @@
-import { PACKAGE_DATASETS, PACKAGE_DATASET_IDS, type PackageDatasetId } from './platform-package-layers.ts'
+import {
+  PACKAGE_DATASETS,
+  PACKAGE_DATASET_IDS,
+  type PackageDatasetId,
+  type PackageField,
+} from './platform-package-layers.ts'
 import { PLATFORM_TARGETS, type PlatformTarget } from './platform-package.ts'
 
 /** The words the page and the manifest carry beside the field mapping. */
@@ -53,15 +58,7 @@ export function parseFieldMapSetting(value: unknown, source = '字段对照设�
 }
 
 /** One field of a layer as written: the platform's name, the local source name and its Chinese title. */
-export interface MappedField {
-  name: string
-  source: string
-  title: string
-  type: 'text' | 'integer' | 'real'
-  width: number
-  precision?: number
-  description: string
-}
+export type MappedField = Omit<PackageField<unknown>, 'value'> & { name: string }
 
 /** The fields of `dataset` for `target`, renamed by the setting, in column order. */
 export function mappedFields(

@@ -1,4 +1,4 @@
-import type { OgcProperty, OgcPropertyType } from '../ogc-queryables.ts'
+import type { OgcCollectionQueryables, OgcProperty, OgcPropertyType } from '../ogc-queryables.ts'
 
 /** The codes of a label table, as a property's `enum`. */
 export const codes = (labels: Record<string, string>) => Object.keys(labels)
@@ -94,3 +94,17 @@ export const INTERNAL_COUNTY = text('county', '区县', '所在区县名称', 'c
 export const townshipCode = (alias: string, description = '所在乡镇（街道）的 9 位代码') =>
   text('township_code', '乡镇代码', description, `${alias}.township_code::text`)
 export const TOWNSHIP = text('township', '乡镇', '所在乡镇（街道）名称', 't.name')
+
+/** A collection of outlines read from `geometrySql`; `datetime` names the property the `datetime` parameter matches. */
+export const outlines = (
+  geometrySql: string,
+  datetime: string | null,
+  properties: OgcProperty[],
+): OgcCollectionQueryables => ({ geometry: { sql: geometrySql, type: 'MultiPolygon' }, datetime, properties })
+
+/** A collection of points read from `geometrySql`; `datetime` names the property the `datetime` parameter matches. */
+export const points = (
+  geometrySql: string,
+  datetime: string | null,
+  properties: OgcProperty[],
+): OgcCollectionQueryables => ({ geometry: { sql: geometrySql, type: 'Point' }, datetime, properties })
