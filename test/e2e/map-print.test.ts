@@ -158,6 +158,9 @@ describe.skipIf(skip)('打印/导出 the staff map in Chromium: PDF read back an
     const page = await open({ as: 'huanjing', viewport: { width: 390, height: 844 } })
     await waitForMap(page)
     const button = page.getByTestId('print-open')
+    const at = (await button.boundingBox())!
+    expect(at.x + at.width).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/print-button-390.png` })
     await button.click()
     const dialog = page.getByTestId('print-dialog')
     await dialog.waitFor()
