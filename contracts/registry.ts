@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { LAND_CLASSES } from '../server/src/domain/gb50137.ts'
 import { INDUSTRY, PLOT_STATUS } from '../server/src/domain/labels.ts'
+import { INDUSTRY_NOTE_MAX, PLOT_INDUSTRIES, type PlotIndustry } from '../server/src/domain/plot-industry.ts'
 import { PUBLIC_LISTS, type PublicListCode } from '../server/src/domain/public-fields.ts'
 import { isoDate } from './fields.ts'
 import { Outline } from './geojson.ts'
 
-const industries = Object.keys(INDUSTRY) as [keyof typeof INDUSTRY, ...(keyof typeof INDUSTRY)[]]
-/** A former industry of a plot (原行业类别), as a key of the industry list. */
-export type Industry = keyof typeof INDUSTRY
+const industries = PLOT_INDUSTRIES
+/** A former industry of a plot (原行业类别), as a key of the industry list or `other` (其他). */
+export type Industry = PlotIndustry
 const statuses = Object.keys(PLOT_STATUS) as [keyof typeof PLOT_STATUS, ...(keyof typeof PLOT_STATUS)[]]
 const lists = Object.keys(PUBLIC_LISTS) as [PublicListCode, ...PublicListCode[]]
 
@@ -25,8 +26,10 @@ const plotFields = {
   adcode: adcode.optional(),
   address: text('地址'),
   formerIndustry: z.enum(industries, {
-    error: `原行业类别应为：${industries.map((k) => `${k}（${INDUSTRY[k]}）`).join('、')}`,
+    error: `原行业类别应为：${industries.map((k) => `${k}（${k === 'other' ? '其他' : INDUSTRY[k]}）`).join('、')}`,
   }),
+  /** Required when the former industry is 其他: what it was. */
+  formerIndustryNote: text('其他行业说明', INDUSTRY_NOTE_MAX),
   landUser: text('土地使用权人'),
   contact: text('联系人及电话'),
   plannedLandClass: z
@@ -315,6 +318,8 @@ export const PlotProfile = z.object({
   riskLevelName: z.string().nullable(),
   formerIndustry: z.string().nullable(),
   formerIndustryName: z.string().nullable(),
+  /** What the former industry was when it is 其他. */
+  formerIndustryNote: z.string().nullable(),
   landUser: z.string().nullable(),
   address: z.string().nullable(),
   contact: z.string().nullable(),

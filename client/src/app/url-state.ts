@@ -1,4 +1,4 @@
-import type { FeatureRef } from '../shared/api-types'
+import type { FeatureRef } from '../shared/api-types.ts'
 
 /** A map view as the address keeps it: zoom and centre in CGCS2000 degrees. */
 export interface UrlView {

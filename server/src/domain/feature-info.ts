@@ -2,7 +2,6 @@ import {
   DLBM,
   ENTERPRISE_STATUS,
   FARMLAND_CLASS,
-  INDUSTRY,
   PLOT_STATUS,
   POINT_LEVEL,
   POINT_TYPE,
@@ -12,6 +11,7 @@ import {
   labelOf,
 } from './labels.ts'
 import { METHOD_LABEL } from './classify-farmland.ts'
+import { plotIndustryName } from './plot-industry.ts'
 import { negativeListOf } from './negative-list.ts'
 import { formatArea } from './units.ts'
 
@@ -132,7 +132,7 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
           { label: '状态', value: labelOf(PLOT_STATUS, row.status) },
           { label: '审核状态', value: labelOf(REVIEW_STATUS, row.review_status) },
           { label: '风险等级', value: labelOf(RISK_LEVEL, row.risk_level) },
-          { label: '原行业', value: labelOf(INDUSTRY, row.former_industry) },
+          { label: '原行业', value: plotIndustryName(row.former_industry, row.former_industry_note) },
           { label: '土地使用权人', value: row.land_user ?? '—' },
           { label: '地址', value: row.address ?? '—' },
           { label: '联系人', value: row.contact ?? '—' },

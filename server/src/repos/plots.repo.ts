@@ -14,6 +14,7 @@ export interface PlotRow {
   status: string
   risk_level: string | null
   former_industry: string | null
+  former_industry_note: string | null
   land_user: string | null
   address: string | null
   contact: string | null
@@ -44,6 +45,8 @@ export interface PlotListRow {
 export interface PlotFacts {
   name: string
   formerIndustry: string | null
+  /** What the former industry was when it is 其他 (null or absent otherwise). */
+  formerIndustryNote?: string | null
   landUser: string | null
   address: string | null
   contact: string | null
@@ -120,6 +123,7 @@ export async function insertPlot(
     f.plannedLandClass,
     json(geometry),
     editor,
+    f.formerIndustryNote ?? null,
   ])
   return rows[0].id
 }
@@ -141,6 +145,7 @@ export async function updatePlot(
     f.plannedLandClass,
     geometry ? json(geometry) : null,
     editor,
+    f.formerIndustryNote ?? null,
   ])
   return rows[0].version
 }

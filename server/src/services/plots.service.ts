@@ -2,7 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson'
 import type { Database, Queryable } from '../db/database.ts'
 import { assessPollutant, findSubstance, type BackgroundSettings, type PollutantAssessment } from '../domain/gb36600.ts'
 import { LAND_CLASS_NAME, type LandClass } from '../domain/gb50137.ts'
-import { INDUSTRY, PLOT_STATUS, REVIEW_STATUS, RISK_LEVEL, labelOf } from '../domain/labels.ts'
+import { PLOT_STATUS, REVIEW_STATUS, RISK_LEVEL, labelOf } from '../domain/labels.ts'
 import {
   ADDED_USE_BASIS,
   checkAddNegativeUse,
@@ -25,6 +25,7 @@ import {
 import { PUBLIC_LISTS, listOfPlotStatus, publicArea, type PublicListCode } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { AppError, problemsError, type ErrorCode } from '../domain/errors.ts'
+import { industryNoteOf, industryNoteProblems, plotIndustryName, type PlotIndustry } from '../domain/plot-industry.ts'
 import type { PlotListItem, PlotProfile } from '../../../contracts/registry.ts'
 import { findCounty } from '../repos/parcels.repo.ts'
 import {
@@ -71,7 +72,9 @@ export interface PlotInput {
   name: string
   adcode?: string
   address?: string | null
-  formerIndustry: keyof typeof INDUSTRY
+  formerIndustry: PlotIndustry
+  /** What the former industry was, required when it is 其他. */
+  formerIndustryNote?: string | null
   landUser?: string | null
   contact?: string | null
   plannedLandClass?: LandClass | null
@@ -163,6 +166,7 @@ function snapshot(row: PlotRow) {
     status: row.status,
     riskLevel: row.risk_level,
     formerIndustry: row.former_industry,
+    formerIndustryNote: row.former_industry_note,
     landUser: row.land_user,
     address: row.address,
     contact: row.contact,
@@ -266,10 +270,14 @@ async function assertAdcodeInScope(db: Queryable, ctx: AuthContext, adcode: stri
   assertCountyInScope(ctx, county.adcode, county.name)
 }
 
+/** The facts to store; a 其他 former industry without its note is refused. */
 function factsOf(input: PlotInput): PlotFacts {
+  const problems = industryNoteProblems(input.formerIndustry, input.formerIndustryNote)
+  if (problems.length) throw problemsError(problems)
   return {
     name: input.name.trim(),
     formerIndustry: input.formerIndustry,
+    formerIndustryNote: industryNoteOf(input.formerIndustry, input.formerIndustryNote),
     landUser: clean(input.landUser),
     address: clean(input.address),
     contact: clean(input.contact),
@@ -437,7 +445,8 @@ export class PlotsService {
       riskLevel: row.risk_level,
       riskLevelName: row.risk_level ? labelOf(RISK_LEVEL, row.risk_level) : null,
       formerIndustry: row.former_industry,
-      formerIndustryName: row.former_industry ? labelOf(INDUSTRY, row.former_industry) : null,
+      formerIndustryName: row.former_industry ? plotIndustryName(row.former_industry, row.former_industry_note) : null,
+      formerIndustryNote: row.former_industry_note,
       landUser: row.land_user,
       address: row.address,
       contact: row.contact,
@@ -537,7 +546,9 @@ export class PlotsService {
           : await checkPlotGeometry(tx, ctx, patch.geometry, row.adcode, this.settings.geometry)
       const facts = factsOf({
         name: patch.name ?? row.name,
-        formerIndustry: (patch.formerIndustry ?? row.former_industry) as keyof typeof INDUSTRY,
+        formerIndustry: (patch.formerIndustry ?? row.former_industry) as PlotIndustry,
+        formerIndustryNote:
+          patch.formerIndustryNote === undefined ? row.former_industry_note : patch.formerIndustryNote,
         landUser: patch.landUser === undefined ? row.land_user : patch.landUser,
         address: patch.address === undefined ? row.address : patch.address,
         contact: patch.contact === undefined ? row.contact : patch.contact,

@@ -9,7 +9,7 @@ import { FormError } from '../../shared/ui/form-error'
 import { PlotDraw } from './plot-draw'
 import type { Industry } from '@contracts/registry'
 import { createPlot } from './registry-api'
-import { INDUSTRY_OPTIONS } from './registry-labels'
+import { INDUSTRY_NOTE_MISSING, INDUSTRY_OPTIONS } from './registry-labels'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
 import './registry.css'
 
@@ -28,6 +28,7 @@ interface Draft {
   adcode: string
   address: string
   formerIndustry: string
+  formerIndustryNote: string
   landUser: string
   contact: string
   plannedLandClass: '' | 'first' | 'second'
@@ -45,6 +46,7 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
     adcode: counties[0]?.adcode ?? '',
     address: '',
     formerIndustry: '',
+    formerIndustryNote: '',
     landUser: '',
     contact: '',
     plannedLandClass: '',
@@ -79,6 +81,7 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
     if (!polygon || !isClosed) return setFailure('请先在地图上绘制地块边界：依次单击各拐点，最后单击第一个点闭合')
     if (!draft.name.trim()) return setFailure('请填写地块名称')
     if (!draft.formerIndustry) return setFailure('请选择原行业类别')
+    if (draft.formerIndustry === 'other' && !draft.formerIndustryNote.trim()) return setFailure(INDUSTRY_NOTE_MISSING)
     setBusy(true)
     setFailure(null)
     try {
@@ -87,6 +90,7 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
         adcode: draft.adcode || undefined,
         address: draft.address.trim() || undefined,
         formerIndustry: draft.formerIndustry as Industry,
+        formerIndustryNote: draft.formerIndustry === 'other' ? draft.formerIndustryNote.trim() : undefined,
         landUser: draft.landUser.trim() || undefined,
         contact: draft.contact.trim() || undefined,
         plannedLandClass: draft.plannedLandClass || null,
@@ -198,6 +202,20 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
             ))}
           </select>
         </label>
+        {draft.formerIndustry === 'other' && (
+          <label className="form-field">
+            <span className="form-field__label">其他行业说明 *</span>
+            <input
+              className="text-input"
+              maxLength={100}
+              required
+              placeholder="原来是什么行业，如：木材加工"
+              value={draft.formerIndustryNote}
+              onChange={(e) => set({ formerIndustryNote: e.target.value })}
+              data-testid="new-plot-industry-note"
+            />
+          </label>
+        )}
         <label className="form-field">
           <span className="form-field__label">地址</span>
           <input

@@ -4,7 +4,7 @@ import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { updatePlot, type PlotFacts } from './registry-api'
-import { INDUSTRY_OPTIONS } from './registry-labels'
+import { INDUSTRY_NOTE_MISSING, INDUSTRY_OPTIONS } from './registry-labels'
 import type { Industry, PlotProfile } from '@contracts/registry'
 
 /** Props of {@link PlotFactsDialog}. */
@@ -22,6 +22,7 @@ function draftOf(plot: PlotProfile): Draft {
   return {
     name: plot.name,
     formerIndustry: plot.formerIndustry ?? '',
+    formerIndustryNote: plot.formerIndustryNote ?? '',
     address: plot.address ?? '',
     landUser: plot.landUser ?? '',
     contact: plot.contact ?? '',
@@ -55,6 +56,7 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
       else changed[key] = value || null
     }
     if (Object.keys(changed).length === 0) return setFailure('没有修改任何内容')
+    if (draft.formerIndustry === 'other' && !draft.formerIndustryNote.trim()) return setFailure(INDUSTRY_NOTE_MISSING)
     setBusy(true)
     setFailure(null)
     try {
@@ -101,6 +103,20 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
               ))}
             </select>
           </label>
+          {draft.formerIndustry === 'other' && (
+            <label className="form-field">
+              <span className="form-field__label">其他行业说明 *</span>
+              <input
+                className="text-input"
+                maxLength={100}
+                required
+                placeholder="原来是什么行业，如：木材加工"
+                value={draft.formerIndustryNote}
+                onChange={(e) => set({ formerIndustryNote: e.target.value })}
+                data-testid="facts-industry-note"
+              />
+            </label>
+          )}
           <label className="form-field">
             <span className="form-field__label">规划用地类别（GB 36600）</span>
             <select

@@ -55,7 +55,7 @@ export function createPlot(plot: z.input<typeof CreatePlotBody>): Promise<PlotPr
 /** The facts of a plot an officer may change (`PATCH /api/plots/:id`); null clears a field. */
 export type PlotFacts = Pick<
   z.input<typeof PatchPlotBody>,
-  'name' | 'formerIndustry' | 'address' | 'landUser' | 'contact' | 'plannedLandClass'
+  'name' | 'formerIndustry' | 'formerIndustryNote' | 'address' | 'landUser' | 'contact' | 'plannedLandClass'
 >
 
 /** Changes the facts of a plot; answers the new profile. */

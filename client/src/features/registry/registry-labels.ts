@@ -14,8 +14,14 @@ export const PLOT_LIST_OPTIONS = (
   color: list.color,
 }))
 
-/** Industries that make a site a suspected plot (42号令 第二条). */
-export const INDUSTRY_OPTIONS = Object.entries(INDUSTRY).map(([code, name]) => ({ code, name }))
+/** Industries that make a site a suspected plot (42号令 第二条), and 其他 (said in the officer's words). */
+export const INDUSTRY_OPTIONS = [
+  ...Object.entries(INDUSTRY).map(([code, name]) => ({ code, name })),
+  { code: 'other', name: '其他' },
+]
+
+/** The refusal of a form whose former industry is 其他 without saying which. */
+export const INDUSTRY_NOTE_MISSING = '原行业类别选了“其他”，请在“其他行业说明”中写明原来是什么行业'
 
 /** Risk levels of the 污染地块名录. */
 export const RISK_LEVEL_OPTIONS = Object.entries(RISK_LEVEL).map(([code, name]) => ({ code, name }))
