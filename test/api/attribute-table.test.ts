@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
+import { ParcelTableOptions, ParcelTablePage } from '../../contracts/attribute-table.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
+import { readContract } from '../support/contract.ts'
 import type { Session } from '../support/session.ts'
 import { addSquareCounty, removeTestCounty } from '../support/test-county.ts'
 import { signInNewUser } from '../support/users.ts'
@@ -108,6 +110,7 @@ describe('GET /api/attribute-table/parcel: the rows, filtered and sorted', () =>
   it('when a county is asked for, then each of its parcels comes with township, 地类 name, published class and area', async () => {
     const res = await page(both, { scope: 'county', adcode: A })
     expect(res.status, res.text).toBe(200)
+    readContract(ParcelTablePage, res.body)
     expect(res.body).toMatchObject({ layer: 'parcel', layerName: '耕地图斑', total: 4, offset: 0 })
     expect(codes(res.body.rows)).toEqual(['1', '2', '3', '4'])
     const first: Row = res.body.rows[0]
@@ -296,6 +299,7 @@ describe('GET /api/attribute-table/parcel/options', () => {
   it('when asked, then the counties of the scope with their townships, the classes and the land codes present come', async () => {
     const res = await onlyA.agent.get('/api/attribute-table/parcel/options')
     expect(res.status, res.text).toBe(200)
+    readContract(ParcelTableOptions, res.body)
     expect(res.body.counties).toEqual([
       {
         adcode: A,

@@ -510,6 +510,20 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/attribute-table/:layer',
+    what: 'the attribute table of the parcels of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/attribute-table/parcel?adcode=430903&limit=5' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/attribute-table/:layer/options',
+    what: 'the filter lists of the parcel attribute table',
+    expected: STAFF,
+    call: async () => ({ url: '/api/attribute-table/parcel/options' }),
+  },
+  {
+    method: 'GET',
     route: '/api/features/:layer/:id',
     what: 'a parcel of 赫山区',
     expected: STAFF,
