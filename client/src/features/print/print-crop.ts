@@ -1,4 +1,4 @@
-import type { Bbox } from '../../shared/api-types'
+import type { Bbox } from '../../../../contracts/problems.ts'
 
 /** The part of a map picture that fills a print frame: a source rectangle in picture pixels and its extent. */
 export interface FrameCrop {
