@@ -41,6 +41,7 @@ import { OgcKeysService } from './services/ogc-keys.service.ts'
 import { registryListsRoutes } from './routes/registry-lists.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
+import { priorityAreaRoutes } from './routes/priority-area.routes.ts'
 import { usersRoutes } from './routes/users.routes.ts'
 import { adminUnitsRoutes } from './routes/admin-units.routes.ts'
 import { AuthService } from './services/auth.service.ts'
@@ -128,7 +129,8 @@ export function createApp({
   app.use(authRoutes(auth, config.auth))
   app.use(mapRoutes(db, config.limits))
   app.use(attributeTableRoutes(db, config.limits))
-  app.use(reviewRoutes(db, invalidateLayers))
+  app.use(reviewRoutes(db, invalidateLayers, { priorityAreas: config.priorityAreas }))
+  app.use(priorityAreaRoutes(db, config.priorityAreas))
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(publicRoutes(db, config.limits, config.coverage))
   const ogcKeys = new OgcKeysService(db)

@@ -23,6 +23,7 @@ import { DEFAULT_MEASURES, parseMeasureSetting, type Measure } from './domain/sa
 import { parseFieldMapSetting } from './domain/platform-package-field-map.ts'
 import type { LandClass } from './domain/gb50137.ts'
 import { parseLandUse2023Classes } from './domain/land-use-2023.ts'
+import { DEFAULT_PRIORITY_AREA_SETTINGS, type PriorityAreaSettings } from './domain/priority-area.ts'
 import type { PlatformPackageSettings } from './services/platform-package.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
@@ -155,6 +156,8 @@ export interface AppConfig {
   documents: DocumentSettings
   /** 上报数据包: the platforms' field names (PLATFORM_FIELD_MAP_FILE, a JSON file; a local setting, not a national standard). */
   platformPackage: PlatformPackageSettings
+  /** 优先保护类耕地集中区域: the gap and the least area (local settings, not a standard). */
+  priorityAreas: PriorityAreaSettings
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -397,6 +400,10 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       },
     },
     platformPackage: readFieldMapFile(),
+    priorityAreas: {
+      gapM: readInt('PRIORITY_AREA_GAP_M', DEFAULT_PRIORITY_AREA_SETTINGS.gapM),
+      minAreaMu: readInt('PRIORITY_AREA_MIN_MU', DEFAULT_PRIORITY_AREA_SETTINGS.minAreaMu),
+    },
     plots: {
       backgroundMgKg: {
         As: readOptionalNumber('PLOT_BACKGROUND_AS_MG_KG'),

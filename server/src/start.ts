@@ -16,7 +16,11 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
   const abandoned = await failJobsOfStoppedServer(db)
   if (abandoned) log(`上次停止时有 ${abandoned} 个分类任务未完成，已标记为失败`)
   if (config.seedOnStart) {
-    const seeded = await seedSampleDataOnStart(db, { parcelsPerCounty: config.sampleParcelsPerCounty, log })
+    const seeded = await seedSampleDataOnStart(db, {
+      parcelsPerCounty: config.sampleParcelsPerCounty,
+      log,
+      priorityAreas: config.priorityAreas,
+    })
     if (seeded)
       log(
         `示例数据加载完成：${seeded.counties} 个区县${seeded.isResumed ? '（续加载）' : ''}，${seeded.parcels} 个耕地图斑`,

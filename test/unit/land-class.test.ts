@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LAND_CLASSES, landClassOf, landClassSql } from '../../server/src/domain/land-class.ts'
-import { LAYER_GROUPS, buildPublicStyle, buildStyle } from '../../server/src/tiles/style.ts'
+import { LAYER_GROUPS } from '../../server/src/tiles/layer-groups.ts'
+import { buildPublicStyle, buildStyle } from '../../server/src/tiles/style.ts'
 
 describe('land code → class of the context base map', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { FARMLAND_CLASS } from '../../../server/src/domain/labels.ts'
-import { CLASS_COLORS } from '../../../server/src/tiles/style.ts'
+import { CLASS_COLORS } from '../../../server/src/tiles/layer-groups.ts'
 
 /** Classes of farmland under GB 15618-2018 (耕地土壤环境质量类别), in the order the bureau reports them. */
 export type FarmlandClass = keyof typeof FARMLAND_CLASS

@@ -26,7 +26,7 @@ export interface FeatureInfo {
 }
 
 export type FeatureEntity =
-  'county' | 'township' | 'parcel' | 'monitoring-point' | 'plot' | 'control-zone' | 'enterprise'
+  'county' | 'township' | 'parcel' | 'monitoring-point' | 'plot' | 'control-zone' | 'enterprise' | 'priority-area'
 
 type Row = Record<string, any>
 
@@ -67,6 +67,31 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
           { label: '监测点位', value: `${row.points} 个（其中国控 ${row.national_points} 个）` },
           { label: '疑似及污染地块', value: count(row.plots, '块') },
           { label: '边界来源', value: `${row.source}，网络地图概化边界，仅供示意` },
+        ],
+      }
+    case 'priority-area':
+      return {
+        title: `优先保护类耕地集中区域 ${row.code}`,
+        fields: [
+          { label: '区域编号', value: row.code },
+          { label: '所属区县', value: `${row.city} ${row.county}` },
+          { label: '面积', value: formatArea(row.area_m2) },
+          { label: '耕地图斑', value: count(row.parcel_count, '个') },
+          {
+            label: '涉及乡镇',
+            value:
+              (row.townships as { name: string; areaM2: number }[])
+                .map((t) => `${t.name} ${formatArea(t.areaM2)}`)
+                .join('；') || '—',
+          },
+          {
+            label: '划定依据',
+            value: `已发布耕地类别中相邻不超过 ${row.gap_m} 米的优先保护类图斑连片，合计不少于 ${Math.round(row.min_area_m2 * 0.0015)} 亩（本地设置，非国家标准）`,
+          },
+          {
+            label: '版本',
+            value: `第 ${row.version} 版（${row.list_title ? `分类清单“${row.list_title}”第 ${row.list_version} 版发布时计算` : '按示例数据（生成）的耕地类别计算'}）`,
+          },
         ],
       }
     case 'township':

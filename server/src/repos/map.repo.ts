@@ -35,6 +35,7 @@ const FEATURE_QUERY: Record<FeatureEntity, string> = {
   plot: 'map/feature-plot',
   'control-zone': 'map/feature-control-zone',
   enterprise: 'map/feature-enterprise',
+  'priority-area': 'map/feature-priority-area',
 }
 
 export async function searchPlaces(

@@ -11,7 +11,7 @@ import {
   LEVEL_COLORS,
   PLOT_STATUS_GROUPS,
   ZONE_COLOR,
-} from '../tiles/style.ts'
+} from '../tiles/layer-groups.ts'
 import {
   CONTENT_WIDTH,
   INK,

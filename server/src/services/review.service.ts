@@ -28,7 +28,14 @@ import {
 import { setPriorityFallExplanation, summarizeList } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { publishPlotNegativeList } from './plots.service.ts'
+import type { PriorityAreaSettings } from '../domain/priority-area.ts'
+import { refreshPriorityAreas } from '../repos/priority-area.repo.ts'
 import type { HistoryEntry, ReviewInfo, ReviewQueueItem } from '../../../contracts/review.ts'
+
+/** Settings of what a publication recomputes. */
+export interface ReviewSettings {
+  priorityAreas: PriorityAreaSettings
+}
 
 /** What each kind of record is called, who keeps it, and which tile layers show it. */
 export const REVIEW_KINDS: Record<
@@ -43,7 +50,7 @@ export const REVIEW_KINDS: Record<
     /** A check that reads the database, inside the transaction after `refuse`; it throws to refuse the step. */
     check?: (tx: Queryable, action: ReviewAction, row: ReviewRecordRow, reason: string | undefined) => Promise<void>
     /** Completes the published copy inside the 发布 transaction (e.g. a plot's computed negative list). */
-    afterPublish?: (tx: Queryable, adcode: string, id: number) => Promise<void>
+    afterPublish?: (tx: Queryable, adcode: string, id: number, settings: ReviewSettings) => Promise<void>
   }
 > = {
   plot: {
@@ -70,13 +77,17 @@ export const REVIEW_KINDS: Record<
   'class-list': {
     title: '耕地分类清单',
     ownerRight: 'classification.run',
-    layers: ['parcel', 'parcel-overview'],
+    layers: ['parcel', 'parcel-overview', 'priority-area'],
     isShownOnlyWhenPublished: true,
     refuse: (action, row) =>
       action === 'submit' && row.is_complete === false
         ? '分类尚未完成（任务仍在运行，或已取消、失败），清单不完整，不能提交审定；请等待任务完成或重新运行分类'
         : null,
     check: (tx, action, row, reason) => recordPriorityFall(tx, action, row, reason),
+    // the published classes changed: a new version of the 优先保护类耕地集中区域
+    afterPublish: async (tx, adcode, id, settings) => {
+      await refreshPriorityAreas(tx, adcode, settings.priorityAreas, id)
+    },
   },
   'safe-use-ledger': {
     title: '受污染耕地安全利用台账',
@@ -172,6 +183,7 @@ export async function transitionReview(
   ctx: AuthContext,
   input: TransitionInput,
   onChanged: (layers: string[]) => void,
+  settings: ReviewSettings,
 ): Promise<ReviewInfo> {
   const kind = REVIEW_KINDS[input.kind]
   const result = await db.transaction(async (tx) => {
@@ -211,7 +223,7 @@ export async function transitionReview(
     )
     if (input.action === 'publish') {
       await publishRecord(tx, input.kind, row.adcode, row.id)
-      await kind.afterPublish?.(tx, row.adcode, row.id)
+      await kind.afterPublish?.(tx, row.adcode, row.id, settings)
     }
     const published = input.action === 'publish' ? after.published_version + 1 : after.published_version
     await insertHistory(tx, {

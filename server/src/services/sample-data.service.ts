@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { paths } from '../config.ts'
+import { DEFAULT_PRIORITY_AREA_SETTINGS, type PriorityAreaSettings } from '../domain/priority-area.ts'
+import { refreshPriorityAreas } from '../repos/priority-area.repo.ts'
 import type { Database } from '../db/database.ts'
 import {
   beginSampleLoad,
@@ -26,6 +28,8 @@ export interface SeedOptions {
   skipAdcodes?: string[]
   seed?: number
   log?: (msg: string) => void
+  /** The 优先保护类耕地集中区域 computed from the sample classes (the defaults when not given). */
+  priorityAreas?: PriorityAreaSettings
 }
 
 interface CountyFeature {
@@ -146,7 +150,9 @@ export async function loadSampleData(
         adcode,
         sample.townshipSeeds.map((seed) => ({ ...seed, name: own.find((t) => t.code === seed.code)!.name })),
       )
-      return insertCountySample(tx, sample)
+      const inserted = await insertCountySample(tx, sample)
+      await refreshPriorityAreas(tx, adcode, options.priorityAreas ?? DEFAULT_PRIORITY_AREA_SETTINGS, null)
+      return inserted
     })
     parcels += loaded
     log(`已加载 ${feature.properties.city}${name}（${adcode}）：耕地图斑 ${loaded} 个`)
@@ -162,7 +168,7 @@ export async function loadSampleData(
  */
 export async function seedSampleDataOnStart(
   db: Database,
-  options: { parcelsPerCounty: number; log?: (msg: string) => void },
+  options: { parcelsPerCounty: number; log?: (msg: string) => void; priorityAreas?: PriorityAreaSettings },
 ): Promise<{ counties: number; parcels: number; isResumed: boolean } | null> {
   const log = options.log ?? (() => {})
   const state = await findSampleLoad(db)
@@ -188,6 +194,7 @@ export async function seedSampleDataOnStart(
     parcelsPerCounty: plan.parcelsPerCounty,
     skipAdcodes: state.loadedAdcodes,
     log,
+    priorityAreas: options.priorityAreas,
   })
   await completeSampleLoad(db)
   return { ...result, isResumed: state.plan !== null }

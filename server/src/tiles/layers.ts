@@ -117,6 +117,20 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     sharedAs: 'basic-farmland',
   },
   {
+    // the latest version of each county (a view over priority_area, migration 045)
+    name: 'priority-area',
+    title: '优先保护类耕地集中区域',
+    table: 'priority_area_current',
+    kind: 'polygon',
+    geometry: 'geom_3857',
+    id: 'adcode::bigint * 1000 + area_no',
+    attributes: { code: 'code', area_mu: areaMu, parcels: 'parcel_count', version: 'version' },
+    minzoom: 8,
+    maxzoom: 22,
+    entity: 'priority-area',
+    access: 'internal',
+  },
+  {
     name: 'control-zone',
     title: '管控区域',
     table: 'control_zone',
