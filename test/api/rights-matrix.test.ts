@@ -1111,6 +1111,20 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/reference/land-use-2023',
+    what: 'the 2023 用地用海分类 codes',
+    expected: STAFF,
+    call: async () => ({ url: '/api/reference/land-use-2023' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/priority-areas',
+    what: '优先保护类耕地集中区域 of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/priority-areas?adcode=430903' }),
+  },
+  {
+    method: 'GET',
     route: '/api/parcels/codes',
     what: 'the parcel code lists',
     expected: STAFF,
