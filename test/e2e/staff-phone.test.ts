@@ -242,6 +242,11 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
     const shown = (await coords.textContent())!.match(/[\d.]+/g)!.map(Number)
     expect(shown[0]).toBeCloseTo(expected[0], 4)
     expect(shown[1]).toBeCloseTo(expected[1], 4)
+    await page.getByTestId('staff-menu-button').tap()
+    await page.getByTestId('staff-menu-button').tap()
+    await expect(coords.textContent(), 'a tap outside the map keeps the last position').resolves.toContain(
+      String(shown[0]),
+    )
     const status = await page.getByTestId('status-bar').evaluate((el) => [el.scrollWidth, el.clientWidth])
     expect(status[0], 'the status bar fits').toBeLessThanOrEqual(status[1])
     await page.screenshot({ path: `${SCREENSHOT_DIR}/staff-phone-status-tap.png` })
@@ -264,6 +269,10 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
       })
     })
     expect(cover, 'no panel covers the whole map').toBe(false)
+    const submit = (await page.getByTestId('precheck-submit').boundingBox())!
+    const map = (await page.locator('.map-view').boundingBox())!
+    expect(submit.y + submit.height, 'the whole form above the map').toBeLessThanOrEqual(map.y)
+    expect(map.height).toBeGreaterThan(PHONE.height * 0.4)
   })
 
   it('when the staff map opens on a tablet (768×1024), then the side panel, map and status bar fit', async () => {

@@ -29,7 +29,7 @@ export function StatusBar({ source, measure = null }: StatusBarProps) {
     let frame = 0
     let latest: ViewStatus | null = null
     const unsubscribe = source.onViewStatus((next) => {
-      latest = next
+      latest = isTouch && !next.lngLat && latest?.lngLat ? { ...next, lngLat: latest.lngLat } : next
       if (!frame) {
         frame = window.requestAnimationFrame(() => {
           frame = 0
@@ -41,7 +41,7 @@ export function StatusBar({ source, measure = null }: StatusBarProps) {
       window.cancelAnimationFrame(frame)
       unsubscribe()
     }
-  }, [source])
+  }, [source, isTouch])
 
   return (
     <footer className="status-bar" data-testid="status-bar">
