@@ -127,7 +127,7 @@ describe.skipIf(skip)('属性表 on the staff map in Chromium: filter, sort, sel
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('attr-export-xlsx').click()])
     expect(xlsx.suggestedFilename()).toMatch(/^耕地图斑属性表_赫山区_当前视图_\d{8}\.xlsx$/)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(fs.readFileSync((await xlsx.path())!))
+    await workbook.xlsx.readFile((await xlsx.path())!)
     const sheet = workbook.worksheets[0]
     expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['图斑编号', '区县'])
     const exported = await page.getByTestId('attr-count').textContent()
