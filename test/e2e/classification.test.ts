@@ -330,7 +330,18 @@ describe.skipIf(skip)(
       const colours = Object.fromEntries(segments)
       expect(colours.priority ?? '#2e9d4f').toBe('#2e9d4f')
       expect(Object.keys(colours).length).toBeGreaterThan(1)
+      // the publication made a new version of the 优先保护类耕地集中区域, compared with the sample classes' one
+      const areas = (await apiGet(page, '/api/priority-areas?adcode=430903')).body.counties[0].versions
+      expect(areas[0].source).toMatch(/^分类清单“.+”第 1 版发布$/)
+      expect(areas.length).toBeGreaterThan(1)
+      const section = page.getByTestId('priority-area-section')
+      await expect
+        .poll(() => section.getByTestId('priority-area-versions').locator('tbody tr').count())
+        .toBe(areas.length)
+      await expect(section.textContent()).resolves.toContain(areas[0].source)
       await page.screenshot({ path: `${SCREENSHOT_DIR}/54-statistics.png`, fullPage: true })
+      await section.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/54-statistics-priority-areas.png` })
       expect(errors).toEqual([])
       await page.context().close()
       // a classification run over HTTP before the browser journey: twice the file's test time

@@ -8,6 +8,7 @@ import type { ClassArea, FarmlandStatistics } from '@contracts/statistics'
 import { farmlandStatisticsPath } from './statistics-api'
 import type { StatisticsRow } from './statistics-types'
 import { StatisticsTable } from './statistics-table'
+import { PriorityAreaSection } from './priority-area-section'
 import './statistics.css'
 
 /** Props of {@link StatisticsPage}. */
@@ -155,6 +156,8 @@ export function StatisticsPage({ counties }: StatisticsPageProps) {
               )}
               <StatisticsTable unit="乡镇（街道）" rows={townshipRows} testId="stats-township-table" />
             </section>
+
+            <PriorityAreaSection adcode={adcode} reloads={reloads} />
           </>
         )}
       </div>
