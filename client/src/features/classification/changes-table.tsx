@@ -53,8 +53,12 @@ export function ChangesTable({ listId, activeParcelId, onSelect }: ChangesTableP
         <thead>
           <tr>
             <th scope="col">图斑编号</th>
-            <th scope="col">乡镇</th>
-            <th scope="col">地类</th>
+            <th scope="col" className="changes__extra">
+              乡镇
+            </th>
+            <th scope="col" className="changes__extra">
+              地类
+            </th>
             <th scope="col">原类别</th>
             <th scope="col" aria-label="变为" />
             <th scope="col">新类别</th>
@@ -81,8 +85,8 @@ export function ChangesTable({ listId, activeParcelId, onSelect }: ChangesTableP
               title="点击在地图上定位并查看划分依据"
             >
               <td className="mono">{item.code}</td>
-              <td>{item.township}</td>
-              <td>
+              <td className="changes__extra">{item.township}</td>
+              <td className="changes__extra">
                 {item.dlbm} {labelOf(DLBM, item.dlbm) !== item.dlbm ? labelOf(DLBM, item.dlbm) : ''}
               </td>
               <td>
