@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/src/config.ts'
 import type { Database } from '../../server/src/db/database.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
+import { polygon, rect, type LonLat } from '../support/map-input.ts'
 import { signInAs, type Session } from '../support/session.ts'
 
 /** The pre-check with a planned use written in the 2023 用地用海分类 codes, beside the same check in GB 50137 codes. */
@@ -24,18 +25,8 @@ const unique = (prefix: string) =>
   `${prefix}-Y${process.pid.toString(36)}${Date.now().toString(36)}${++made}`.toUpperCase()
 const spot = () =>
   freeSpot(db, { adcode: '430903', spacing: 0.02, inside: 0.01, clearOfFarmland: 0.006, clearOfPoints: 0.012 })
-const square = ([lon, lat]: [number, number], half = 0.0005) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon - half, lat - half],
-      [lon + half, lat - half],
-      [lon + half, lat + half],
-      [lon - half, lat + half],
-      [lon - half, lat - half],
-    ],
-  ],
-})
+/** A square of side 2·`halfM` metres around a point. */
+const square = (at: LonLat, halfM = 50) => polygon(rect(at, 2 * halfM, 2 * halfM, -halfM, -halfM))
 
 async function publishedZone(geometry: unknown): Promise<void> {
   const code = unique('GK')
@@ -80,7 +71,7 @@ const found = (body: { reasons: Reason[] }) => body.reasons.map((r) => `${r.code
 describe('the pre-check with a 2023 用地用海分类 code', () => {
   it('when the same plot over a control zone is checked with 0701 and with R2, then the verdict and the reasons are the same', async () => {
     const at = await spot()
-    await publishedZone(square(at, 0.001))
+    await publishedZone(square(at, 100))
     const y2023 = await check('0701', square(at)).expect(201)
     const gb = await check('R2', square(at)).expect(201)
     expect(y2023.body).toMatchObject({
@@ -99,7 +90,7 @@ describe('the pre-check with a 2023 用地用海分类 code', () => {
 
   it('when a negative list forbids R and the use is 070102, or lists 0901 and the use is B1, then both are refused', async () => {
     const at = await spot()
-    await publishedPlot(square(at, 0.001), ['R', '0901'])
+    await publishedPlot(square(at, 100), ['R', '0901'])
     const housing = await check('070102', square(at)).expect(201)
     expect(housing.body.verdict).toBe('refused')
     expect(housing.body.reasons[0]).toMatchObject({ code: 'NEGATIVE_LIST', severity: 'refuse' })
