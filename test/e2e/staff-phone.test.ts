@@ -120,7 +120,7 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
       for (const { page: name, path } of pages.filter((p) => p.path !== '/')) {
         await openMenu(page)
         await page.getByTestId(`staff-menu-page-${name}`).tap()
-        await expect.poll(() => page.evaluate(() => location.pathname), name).toBe(path)
+        await expect.poll(() => page.evaluate(() => location.pathname), { message: name }).toBe(path)
         await page.waitForLoadState('networkidle')
         await expect(page.getByTestId('staff-menu-button').isVisible(), name).resolves.toBe(true)
         await page.screenshot({ path: `${SCREENSHOT_DIR}/staff-phone-${username}-page-${name}.png`, fullPage: true })

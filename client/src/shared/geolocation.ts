@@ -1,5 +1,3 @@
-import type { Bbox } from './api-types'
-
 /** How long a position request waits for the device, in milliseconds. */
 const POSITION_TIMEOUT_MS = 15_000
 
@@ -41,7 +39,7 @@ export function readDevicePosition(): Promise<PositionResult> {
 }
 
 /** The county whose extent holds the point, if any (an extent test: the server checks outlines where it matters). */
-export function countyAt<T extends { bbox: Bbox }>(
+export function countyAt<T extends { bbox: readonly [number, number, number, number] }>(
   counties: readonly T[],
   [lon, lat]: [number, number],
 ): T | undefined {

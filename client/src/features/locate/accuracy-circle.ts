@@ -1,5 +1,4 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson'
-import type { Bbox } from '../../shared/api-types'
 
 /** Metres per degree of latitude on the CGCS2000 ellipsoid's mean meridian (close enough for a circle of a few km). */
 const M_PER_DEG_LAT = 111_320
@@ -33,7 +32,7 @@ export function positionFeatures(at: [number, number], accuracyM: number): Featu
 }
 
 /** The extent of the accuracy circle around `at`. */
-export function accuracyBbox(at: [number, number], accuracyM: number): Bbox {
+export function accuracyBbox(at: [number, number], accuracyM: number): [number, number, number, number] {
   const ring = ringAround(at, accuracyM)
   const lons = ring.map((p) => p[0])
   const lats = ring.map((p) => p[1])
