@@ -3,7 +3,9 @@ import { CLASS_ORDER } from '../server/src/domain/class-summary.ts'
 import { Bbox } from './problems.ts'
 
 /** The layers that have an attribute table (属性表). */
-export const AttributeLayer = z.enum(['parcel'], { error: '图层应为 parcel（耕地图斑）' })
+export const AttributeLayer = z.enum(['parcel', 'contaminated-plot', 'monitoring-point'], {
+  error: '图层应为 parcel（耕地图斑）、contaminated-plot（污染地块）或 monitoring-point（监测点位）',
+})
 export type AttributeLayer = z.infer<typeof AttributeLayer>
 
 /** Rows one page of the table holds at most. */
@@ -35,7 +37,7 @@ const ParcelSortKey = z.enum(PARCEL_SORT_KEYS, {
 const LAND_CODE_ITEM = /^(\d{2}|\d{4}|\d{2}H\d|\d{3}|\d{4}[A-Z])$/
 
 /** A comma-separated list in a query string, each item trimmed, empty items dropped. */
-const list = (message: string) =>
+export const list = (message: string) =>
   z
     .string({ error: message })
     .max(400, message)
@@ -46,7 +48,8 @@ const list = (message: string) =>
         .filter(Boolean),
     )
 
-const areaMu = (name: string, title: string) =>
+/** An area bound in 亩 (`areaMin`, `areaMax`). */
+export const areaMu = (name: string, title: string) =>
   z.coerce
     .number({ error: `${title}（${name}）应为不小于 0 的数字，单位亩` })
     .finite(`${title}（${name}）应为不小于 0 的数字，单位亩`)
@@ -64,17 +67,44 @@ const BboxParam = z.string({ error: '当前视图范围（bbox）应为“西,�
   return z.NEVER
 })
 
+/** Where every table reads: 当前视图 (with the view's box) or 全县, and which county. */
+export const ScopeFields = {
+  scope: z.enum(['view', 'county'], { error: '范围（scope）应为 view（当前视图）或 county（全县）' }).default('county'),
+  bbox: BboxParam.optional(),
+  adcode: z
+    .string({ error: '区县代码（adcode）应为 6 位数字' })
+    .regex(/^\d{6}$/, '区县代码（adcode）应为 6 位数字')
+    .optional(),
+}
+
+/** The township filter of every table. */
+export const TownshipParam = z
+  .string({ error: '乡镇代码（township）应为 9 位数字' })
+  .regex(/^\d{9}$/, '乡镇代码（township）应为 9 位数字')
+  .optional()
+
+/** The sort direction of every table. */
+export const DirParam = z
+  .enum(['asc', 'desc'], { error: '排序方向（dir）应为 asc（升序）或 desc（降序）' })
+  .default('asc')
+
+/** 当前视图 needs the view's box. */
+export const VIEW_NEEDS_BBOX = [
+  (q: { scope: string; bbox?: unknown }) => q.scope !== 'view' || q.bbox !== undefined,
+  { message: '范围为当前视图（scope=view）时须给出当前视图范围（bbox）', path: ['bbox'] as PropertyKey[] },
+] as const
+
+/** The least area may not pass the greatest. */
+export const AREA_RANGE_ORDERED = [
+  (q: { areaMin?: number; areaMax?: number }) =>
+    q.areaMin === undefined || q.areaMax === undefined || q.areaMin <= q.areaMax,
+  { message: '最小面积（areaMin）不能大于最大面积（areaMax）', path: ['areaMin'] as PropertyKey[] },
+] as const
+
 /** The filters of the parcel table (the same for a page and an export). */
 export const ParcelTableFilters = z
   .object({
-    scope: z
-      .enum(['view', 'county'], { error: '范围（scope）应为 view（当前视图）或 county（全县）' })
-      .default('county'),
-    bbox: BboxParam.optional(),
-    adcode: z
-      .string({ error: '区县代码（adcode）应为 6 位数字' })
-      .regex(/^\d{6}$/, '区县代码（adcode）应为 6 位数字')
-      .optional(),
+    ...ScopeFields,
     class: list('类别（class）应为逗号分隔的类别代码')
       .pipe(
         z.array(
@@ -93,29 +123,23 @@ export const ParcelTableFilters = z
         ),
       )
       .optional(),
-    township: z
-      .string({ error: '乡镇代码（township）应为 9 位数字' })
-      .regex(/^\d{9}$/, '乡镇代码（township）应为 9 位数字')
-      .optional(),
+    township: TownshipParam,
     areaMin: areaMu('areaMin', '最小面积'),
     areaMax: areaMu('areaMax', '最大面积'),
     sort: ParcelSortKey.default('code'),
-    dir: z.enum(['asc', 'desc'], { error: '排序方向（dir）应为 asc（升序）或 desc（降序）' }).default('asc'),
+    dir: DirParam,
   })
-  .refine((q) => q.scope !== 'view' || q.bbox !== undefined, {
-    message: '范围为当前视图（scope=view）时须给出当前视图范围（bbox）',
-    path: ['bbox'],
-  })
-  .refine((q) => q.areaMin === undefined || q.areaMax === undefined || q.areaMin <= q.areaMax, {
-    message: '最小面积（areaMin）不能大于最大面积（areaMax）',
-    path: ['areaMin'],
-  })
+  .refine(...VIEW_NEEDS_BBOX)
+  .refine(...AREA_RANGE_ORDERED)
 export type ParcelTableFilters = z.infer<typeof ParcelTableFilters>
 
 /** `GET /api/attribute-table/parcel?…`: the filters, and which rows (`offset`, `limit` ≤ {@link ATTRIBUTE_PAGE_MAX}). */
-export const ParcelTableQuery = z.intersection(
-  ParcelTableFilters,
-  z.object({
+export const ParcelTableQuery = z.intersection(ParcelTableFilters, pageFields())
+export type ParcelTableQuery = z.infer<typeof ParcelTableQuery>
+
+/** Which rows of a table (`offset`, `limit` ≤ {@link ATTRIBUTE_PAGE_MAX}), or the whole set as a file (`format`). */
+export function pageFields() {
+  return z.object({
     offset: z.coerce
       .number({ error: '起始行（offset）应为整数' })
       .int('起始行（offset）应为整数')
@@ -129,9 +153,8 @@ export const ParcelTableQuery = z.intersection(
       .max(ATTRIBUTE_PAGE_MAX, `每页行数（limit）最多 ${ATTRIBUTE_PAGE_MAX}`)
       .default(100),
     format: z.enum(['xlsx', 'csv'], { error: '导出格式（format）应为 xlsx 或 csv' }).optional(),
-  }),
-)
-export type ParcelTableQuery = z.infer<typeof ParcelTableQuery>
+  })
+}
 
 /** One parcel row: its attributes as shown (area in m² and 亩), the published class and the extent to zoom to. */
 export const ParcelRow = z.object({
@@ -162,11 +185,15 @@ export const ParcelTablePage = z.object({
 })
 export type ParcelTablePage = z.infer<typeof ParcelTablePage>
 
-const CodeName = z.object({ code: z.string(), name: z.string() })
+/** A code with its Chinese name, as the filter lists offer it. */
+export const CodeName = z.object({ code: z.string(), name: z.string() })
+
+/** A county of the user's scope with its townships. */
+export const CountyTownships = z.object({ adcode: z.string(), name: z.string(), townships: z.array(CodeName) })
 
 /** `GET /api/attribute-table/parcel/options`: the values the filter lists offer, within the user's counties. */
 export const ParcelTableOptions = z.object({
-  counties: z.array(z.object({ adcode: z.string(), name: z.string(), townships: z.array(CodeName) })),
+  counties: z.array(CountyTownships),
   classes: z.array(CodeName),
   landCodes: z.array(CodeName),
   exportMaxRows: z.number().int(),

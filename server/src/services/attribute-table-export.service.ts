@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import type { Database } from '../db/database.ts'
+import type { Database, Queryable } from '../db/database.ts'
 import { csvLine, type CsvValue } from '../domain/csv.ts'
 import { AppError } from '../domain/errors.ts'
 import { pageParcels } from '../repos/attribute-table.repo.ts'
@@ -29,7 +29,10 @@ export interface AttributeExport {
 
 const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['areaM2', 'areaMu'])
 
-const cellsOf = (row: ParcelRow): CsvValue[] =>
+/** Sheet widths of the columns holding long words (a list's name holds 17 characters). */
+const WIDE_COLUMNS: Readonly<Record<string, number>> = { code: 22, name: 22, list: 34, industry: 20, landUse: 18 }
+
+const parcelCells = (row: ParcelRow): CsvValue[] =>
   PARCEL_COLUMNS.map((c) => {
     if (c.key === 'class') return row.className
     const value = row[c.key]
@@ -38,11 +41,71 @@ const cellsOf = (row: ParcelRow): CsvValue[] =>
 
 const stamp = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '')
 
+/** What a layer's export needs: its columns, names and how to read its rows (see {@link prepareTableExport}). */
+export interface TableExportSpec<R> {
+  /** The layer's name (耕地图斑) and its ASCII file-name stem (parcel). */
+  layerName: string
+  asciiName: string
+  /** What one row is called in a refusal (图斑, 地块, 点位) and how to narrow the set. */
+  noun: string
+  narrowBy: string
+  columns: readonly { key: string; title: string }[]
+  cellsOf: (row: R) => CsvValue[]
+  adcodes: string[]
+  isView: boolean
+  /** A page of rows and the count of all, read through `db`. */
+  readPage: (db: Queryable, limit: number, offset: number) => Promise<{ total: number; rows: R[] }>
+}
+
 /**
- * The filtered parcels as one file, all rows in the table's order: counted first, refused above `maxRows` with the
- * count, then read in batches inside one read-only snapshot and written as they come (CSV: UTF-8 with a BOM for
- * Excel; XLSX: Chinese headers, areas as numbers).
+ * The filtered rows of a layer as one file, all rows in the table's order: counted first, refused above `maxRows`
+ * with the count, then read in batches inside one read-only snapshot and written as they come (CSV: UTF-8 with a
+ * BOM for Excel; XLSX: Chinese headers, areas as numbers).
  */
+export async function prepareTableExport<R>(
+  db: Database,
+  ctx: AuthContext,
+  spec: TableExportSpec<R>,
+  format: AttributeExportFormat,
+  maxRows: number,
+  exportedAt = new Date(),
+): Promise<AttributeExport> {
+  const { total } = await spec.readPage(db, 1, 0)
+  if (total > maxRows) {
+    throw new AppError(
+      'VALIDATION',
+      `筛选出 ${total} 个${spec.noun}，超过一次导出的上限 ${maxRows} 个：请按${spec.narrowBy}缩小范围后再导出`,
+      { reason: 'EXPORT_TOO_LARGE', field: 'format' },
+    )
+  }
+  const { adcodes } = spec
+  const where = adcodes.length === 1 ? `-${adcodes[0]}` : ''
+  const countyName = ctx.user.counties.find((c) => adcodes.length === 1 && c.adcode === adcodes[0])?.name
+  const fileName = {
+    utf8: `${spec.layerName}属性表${countyName ? `_${countyName}` : ''}${spec.isView ? '_当前视图' : ''}_${stamp(exportedAt)}.${format}`,
+    ascii: `${spec.asciiName}-attributes${where}${spec.isView ? '-view' : ''}-${stamp(exportedAt)}.${format}`,
+  }
+  const readBatches: ReadBatches = async (onRows) => {
+    await db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
+      for (let offset = 0; offset < total; offset += EXPORT_BATCH_ROWS) {
+        const { rows } = await spec.readPage(tx, EXPORT_BATCH_ROWS, offset)
+        if (rows.length === 0) break
+        await onRows(rows.map(spec.cellsOf))
+      }
+    })
+  }
+  const sheet = { name: `${spec.layerName}属性表`, columns: spec.columns }
+  return {
+    contentType: FORMATS[format].contentType,
+    fileName,
+    rows: total,
+    writeTo: (out) =>
+      format === 'csv' ? writeCsv(out, sheet, readBatches) : writeXlsx(out, sheet, readBatches, exportedAt),
+  }
+}
+
+/** The filtered parcels as one file (see {@link prepareTableExport}). */
 export async function prepareParcelExport(
   db: Database,
   ctx: AuthContext,
@@ -52,39 +115,29 @@ export async function prepareParcelExport(
   exportedAt = new Date(),
 ): Promise<AttributeExport> {
   const params = await parcelFilterParams(db, ctx, filters)
-  const { total } = await pageParcels(db, params, 1, 0)
-  if (total > maxRows) {
-    throw new AppError(
-      'VALIDATION',
-      `筛选出 ${total} 个图斑，超过一次导出的上限 ${maxRows} 个：请按乡镇、地类、类别或面积缩小范围后再导出`,
-      { reason: 'EXPORT_TOO_LARGE', field: 'format' },
-    )
+  const spec: TableExportSpec<ParcelRow> = {
+    layerName: PARCEL_LAYER_NAME,
+    asciiName: 'parcel',
+    noun: '图斑',
+    narrowBy: '乡镇、地类、类别或面积',
+    columns: PARCEL_COLUMNS,
+    cellsOf: parcelCells,
+    adcodes: params.adcodes,
+    isView: filters.scope === 'view',
+    readPage: async (q, limit, offset) => {
+      const { total, rows } = await pageParcels(q, params, limit, offset)
+      return { total, rows: rows.map(toParcelRow) }
+    },
   }
-  const where = params.adcodes.length === 1 ? `-${params.adcodes[0]}` : ''
-  const countyName = ctx.user.counties.find((c) => params.adcodes.length === 1 && c.adcode === params.adcodes[0])?.name
-  const fileName = {
-    utf8: `${PARCEL_LAYER_NAME}属性表${countyName ? `_${countyName}` : ''}${filters.scope === 'view' ? '_当前视图' : ''}_${stamp(exportedAt)}.${format}`,
-    ascii: `parcel-attributes${where}${filters.scope === 'view' ? '-view' : ''}-${stamp(exportedAt)}.${format}`,
-  }
-  const readBatches = async (onRows: (rows: ParcelRow[]) => Promise<void>) => {
-    await db.transaction(async (tx) => {
-      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
-      for (let offset = 0; offset < total; offset += EXPORT_BATCH_ROWS) {
-        const { rows } = await pageParcels(tx, params, EXPORT_BATCH_ROWS, offset)
-        if (rows.length === 0) break
-        await onRows(rows.map(toParcelRow))
-      }
-    })
-  }
-  return {
-    contentType: FORMATS[format].contentType,
-    fileName,
-    rows: total,
-    writeTo: (out) => (format === 'csv' ? writeCsv(out, readBatches) : writeXlsx(out, readBatches, exportedAt)),
-  }
+  return prepareTableExport(db, ctx, spec, format, maxRows, exportedAt)
 }
 
-type ReadBatches = (onRows: (rows: ParcelRow[]) => Promise<void>) => Promise<void>
+interface Sheet {
+  name: string
+  columns: readonly { key: string; title: string }[]
+}
+
+type ReadBatches = (onRows: (rows: CsvValue[][]) => Promise<void>) => Promise<void>
 
 /** Writes `text`, waiting for the receiver when its buffer is full; fails when the receiver has gone. */
 function write(out: Writable, text: string): Promise<void> {
@@ -106,29 +159,29 @@ function write(out: Writable, text: string): Promise<void> {
   })
 }
 
-async function writeCsv(out: Writable, readBatches: ReadBatches): Promise<void> {
-  await write(out, `\uFEFF${csvLine(PARCEL_COLUMNS.map((c) => c.title))}`)
+async function writeCsv(out: Writable, sheet: Sheet, readBatches: ReadBatches): Promise<void> {
+  await write(out, `\uFEFF${csvLine(sheet.columns.map((c) => c.title))}`)
   await readBatches(async (rows) => {
-    await write(out, rows.map((r) => csvLine(cellsOf(r))).join(''))
+    await write(out, rows.map((r) => csvLine(r)).join(''))
   })
   await new Promise<void>((resolve) => out.end(resolve))
 }
 
-async function writeXlsx(out: Writable, readBatches: ReadBatches, exportedAt: Date): Promise<void> {
+async function writeXlsx(out: Writable, table: Sheet, readBatches: ReadBatches, exportedAt: Date): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true })
   workbook.creator = '土壤环境一张图'
   workbook.created = exportedAt
-  const sheet = workbook.addWorksheet(`${PARCEL_LAYER_NAME}属性表`, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = PARCEL_COLUMNS.map((c) => ({
+  const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = table.columns.map((c) => ({
     header: c.title,
     key: c.key,
-    width: NUMERIC_COLUMNS.has(c.key) ? 16 : c.key === 'code' ? 22 : 14,
+    width: NUMERIC_COLUMNS.has(c.key) ? 16 : (WIDE_COLUMNS[c.key] ?? 14),
     style: NUMERIC_COLUMNS.has(c.key) ? { numFmt: '0.00' } : {},
   }))
   sheet.getRow(1).font = { bold: true }
   sheet.getRow(1).commit()
   await readBatches(async (rows) => {
-    for (const r of rows) sheet.addRow(cellsOf(r)).commit()
+    for (const r of rows) sheet.addRow(r).commit()
   })
   sheet.commit()
   await workbook.commit()

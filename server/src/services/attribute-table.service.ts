@@ -72,12 +72,12 @@ async function countiesToRead(db: Queryable, ctx: AuthContext, adcode: string | 
   return [county.adcode]
 }
 
-/** The statement's parameters for `filters`, within the counties the user may read. */
-export async function parcelFilterParams(
+/** The counties a table reads for `filters` (see {@link countiesToRead}); a township outside them is refused. */
+export async function tableCounties(
   db: Queryable,
   ctx: AuthContext,
-  filters: ParcelTableFilters,
-): Promise<ParcelFilterParams> {
+  filters: { adcode?: string; township?: string },
+): Promise<string[]> {
   const adcodes = await countiesToRead(db, ctx, filters.adcode)
   if (filters.township !== undefined && !adcodes.includes(filters.township.slice(0, 6))) {
     throw new AppError('VALIDATION', `乡镇代码（township）${filters.township} 不在所查区县的范围内`, {
@@ -85,6 +85,16 @@ export async function parcelFilterParams(
       field: 'township',
     })
   }
+  return adcodes
+}
+
+/** The statement's parameters for `filters`, within the counties the user may read. */
+export async function parcelFilterParams(
+  db: Queryable,
+  ctx: AuthContext,
+  filters: ParcelTableFilters,
+): Promise<ParcelFilterParams> {
+  const adcodes = await tableCounties(db, ctx, filters)
   return {
     adcodes,
     bbox: filters.scope === 'view' && filters.bbox ? filters.bbox : null,
