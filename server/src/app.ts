@@ -42,6 +42,7 @@ import { registryListsRoutes } from './routes/registry-lists.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
 import { priorityAreaRoutes } from './routes/priority-area.routes.ts'
+import { waterSourceRoutes } from './routes/water-source.routes.ts'
 import { usersRoutes } from './routes/users.routes.ts'
 import { adminUnitsRoutes } from './routes/admin-units.routes.ts'
 import { AuthService } from './services/auth.service.ts'
@@ -131,6 +132,7 @@ export function createApp({
   app.use(attributeTableRoutes(db, config.limits))
   app.use(reviewRoutes(db, invalidateLayers, { priorityAreas: config.priorityAreas }))
   app.use(priorityAreaRoutes(db, config.priorityAreas))
+  app.use(waterSourceRoutes({ db, settings: config.waterSource, onChanged: invalidateLayers }))
   app.use(usersRoutes(new UsersService(db, auth)))
   app.use(publicRoutes(db, config.limits, config.coverage))
   const ogcKeys = new OgcKeysService(db)

@@ -24,6 +24,7 @@ import { parseFieldMapSetting } from './domain/platform-package-field-map.ts'
 import type { LandClass } from './domain/gb50137.ts'
 import { parseLandUse2023Classes } from './domain/land-use-2023.ts'
 import { DEFAULT_PRIORITY_AREA_SETTINGS, type PriorityAreaSettings } from './domain/priority-area.ts'
+import type { WaterSourceSettings } from './services/water-source.service.ts'
 import type { PlatformPackageSettings } from './services/platform-package.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
@@ -158,6 +159,8 @@ export interface AppConfig {
   platformPackage: PlatformPackageSettings
   /** 优先保护类耕地集中区域: the gap and the least area (local settings, not a standard). */
   priorityAreas: PriorityAreaSettings
+  /** 饮用水水源保护区: import limits and the distance of the monitoring points listed near a zone (local settings). */
+  waterSource: WaterSourceSettings
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -403,6 +406,13 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     priorityAreas: {
       gapM: readInt('PRIORITY_AREA_GAP_M', DEFAULT_PRIORITY_AREA_SETTINGS.gapM),
       minAreaMu: readInt('PRIORITY_AREA_MIN_MU', DEFAULT_PRIORITY_AREA_SETTINGS.minAreaMu),
+    },
+    waterSource: {
+      maxBytes: readInt('WATER_SOURCE_MAX_BYTES', 50 * 1024 * 1024),
+      maxFeatures: readInt('WATER_SOURCE_MAX_FEATURES', 2000),
+      // 列入保护区属性的监测点位：保护区内或距保护区不超过此距离（米；本地设置，非标准值）
+      nearM: readInt('WATER_SOURCE_NEAR_M', 1000),
+      uploadGuard,
     },
     plots: {
       backgroundMgKg: {

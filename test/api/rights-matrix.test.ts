@@ -1125,6 +1125,51 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/water-source-zones',
+    what: '饮用水水源保护区 of 赫山区',
+    expected: STAFF,
+    call: async () => ({ url: '/api/water-source-zones?adcode=430903' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/water-source-zones/import',
+    what: 'import the 饮用水水源保护区 of 赫山区 from a file',
+    expected: right('waterSource.edit'),
+    call: async () => ({
+      url: '/api/water-source-zones/import',
+      file: {
+        name: '水源保护区.geojson',
+        bytes: Buffer.from(
+          JSON.stringify({
+            type: 'FeatureCollection',
+            features: [
+              {
+                type: 'Feature',
+                properties: { 水源地名称: '权限测试水源地', 水源类型: '河流型', 保护区级别: '一级保护区' },
+                geometry: squareAt(await parcelSpot()),
+              },
+            ],
+          }),
+        ),
+      },
+      fields: { adcode: '430903' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/water-source-zones/publication',
+    what: 'publish the 饮用水水源保护区 of 赫山区',
+    expected: right('waterSource.edit'),
+    call: async () => {
+      const spot = await parcelSpot()
+      await db.query(
+        `INSERT INTO water_source_zone (adcode, source_name, source_type, level, geom, file_name, feature_index, imported_by)
+         VALUES ('430903', '权限测试水源地', 'river', 'level2', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 't.geojson', 1, 't')`,
+        [JSON.stringify(squareAt(spot))],
+      )
+      return { url: '/api/water-source-zones/publication', body: { adcode: '430903', published: true } }
+    },  {
+    method: 'GET',
     route: '/api/parcels/codes',
     what: 'the parcel code lists',
     expected: STAFF,

@@ -47,6 +47,7 @@ const COUNTY_TABLES = [
   'land_import',
   'township',
   'coverage_version',
+  'water_source_zone',
 ]
 
 /** Removes a county added by {@link addSquareCounty} with what the tests wrote for it. */

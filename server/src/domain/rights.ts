@@ -26,6 +26,8 @@ export const RIGHTS = {
   'plot.decideRemoval': ['approver'],
   /** Draw and edit 管控区域 (生态环境局). */
   'controlZone.edit': ['environment'],
+  /** 饮用水水源保护区: import a county's zones from a file, publish and withdraw them (生态环境局). */
+  'waterSource.edit': ['environment'],
   /** Register and edit 重点监管单位, confirm or dismiss their site proposals (生态环境局). */
   'enterprise.edit': ['environment'],
   /** Publish a version of a list (名录发布). */

@@ -5,4 +5,4 @@ TRUNCATE class_list_entry, classification_job, class_list, farmland_overview, co
   public_report_event, enterprise_inspection, public_report, precheck, precheck_counter, parcel_code_counter,
   monitoring_import, safe_use_measure, safe_use_account, safe_use_ledger, stored_document_content, stored_document,
   plot_redevelopment, land_context, basic_farmland, retired_parcel, land_update_match, land_update, land_import_feature,
-  land_import, admin_unit_import, priority_area, priority_area_version, township, county, sample_data_load
+  land_import, admin_unit_import, priority_area, priority_area_version, water_source_zone, township, county, sample_data_load
