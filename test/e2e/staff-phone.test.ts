@@ -275,7 +275,7 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
     expect(map.height).toBeGreaterThan(PHONE.height * 0.4)
   })
 
-  it('when the staff map opens on a tablet (768×1024), then the side panel, map and status bar fit', async () => {
+  it('when the staff map opens on a tablet (768×1024), then the side panel, map and status bar fit and ☰ leads to the pages', async () => {
     const page = await openStaff('shending', TABLET)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/staff-tablet-map.png` })
     expect(await scrollWidth(page)).toBeLessThanOrEqual(TABLET.width)
@@ -284,6 +284,11 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
     await expect(page.getByTestId('locate-me').isVisible()).resolves.toBe(true)
     const map = (await page.locator('.map-view').boundingBox())!
     expect(map.width * map.height).toBeGreaterThan(TABLET.width * TABLET.height * 0.4)
+    await openMenu(page)
+    await page.getByTestId('staff-menu-page-statistics').tap()
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/statistics')
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(TABLET.width)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/staff-tablet-statistics.png` })
   })
 
   it('when the staff map opens on a desktop (1440×900), then there is no ☰ menu and the side panel shows', async () => {
