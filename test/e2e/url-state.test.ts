@@ -89,7 +89,7 @@ describe.skipIf(skip)('the staff map view, open tab and open feature kept in the
     expect(errors).toEqual([])
   })
 
-  it('when a link names a parcel the officer may not see and a tab the officer has not, then the map opens at the view with nothing selected and the 图层 tab', async () => {
+  it('when a link names a parcel the officer may not see and a tab the officer has not, then the map opens at the view with nothing selected and the 图层 tab; a link pasted into that page’s address then opens its place', async () => {
     const signedIn = await open({ as: 'gengdi' })
     const page = await signedIn.context().newPage()
     page.on('pageerror', (e) => errors.push(e.message))
@@ -104,6 +104,18 @@ describe.skipIf(skip)('the staff map view, open tab and open feature kept in the
     expect(await page.getByTestId('info-panel').count()).toBe(0)
     expect(await page.getByTestId('page-message').count()).toBe(0)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/url-state-foreign-1440.png` })
+
+    const [ownLon, ownLat] = own.at
+    await page.evaluate(
+      (hash) => (window.location.hash = hash),
+      `#map=16.00/${ownLat.toFixed(5)}/${ownLon.toFixed(5)}&tab=monitoring&feature=parcel/${own.id}`,
+    )
+    await page.getByTestId('info-title').waitFor()
+    await waitForMap(page)
+    const pasted = await readView(page)
+    expect(pasted.zoom).toBeCloseTo(16, 2)
+    expect(Math.abs(pasted.lon - ownLon)).toBeLessThan(1e-4)
+    expect(await page.getByTestId('side-tab-monitoring').getAttribute('aria-selected')).toBe('true')
     expect(errors).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { featureInfoPath, loadFeatureInfo } from '../features/info/info-api'
 import type { MapClient } from '../map/map-client'
 import type { FeatureRef } from '../shared/api-types'
@@ -29,8 +29,8 @@ function openFeatureOf(state: Pick<WorkspaceState, 'selected' | 'openPlotId' | '
 /**
  * Keeps the map view, the open side tab and the open feature in the address (`#map=15.00/28.51230/112.34560&tab=…&
  * feature=parcel/12`), replaced as they change so a reload or a link opens the same place, with no history entry
- * per pan. Once the map is loaded it restores them from `initial`: a tab this user has not, or a feature this user
- * may not see, is simply not opened.
+ * per pan. Once the map is loaded it restores them from `initial`, and again from a link pasted into the address of
+ * the open page: a tab this user has not, or a feature this user may not see, is simply not opened.
  */
 export function useUrlState(
   client: MapClient | null,
@@ -43,20 +43,39 @@ export function useUrlState(
   const restoring = useRef(false)
   const { openFeature, locate } = commands
 
+  const tabIdsKey = tabIds.join('|')
+  const open = useCallback(
+    async (at: UrlState) => {
+      if (at.tab && tabIdsKey.split('|').includes(at.tab)) dispatch({ type: 'selectTab', tab: at.tab })
+      const feature = at.feature
+      if (!feature) return
+      try {
+        const info = await loadFeatureInfo(featureInfoPath(feature))
+        openFeature(feature)
+        if (!at.view && info.bbox) locate(info.bbox, FEATURE_MAX_ZOOM)
+      } catch (error) {
+        console.warn('地址中的要素无法打开', error)
+      }
+    },
+    [tabIdsKey, dispatch, openFeature, locate],
+  )
+
   useEffect(() => {
     if (!client || restoring.current) return
     restoring.current = true
-    if (initial.tab && tabIds.includes(initial.tab)) dispatch({ type: 'selectTab', tab: initial.tab })
-    const feature = initial.feature
-    if (!feature) return setRestored(true)
-    loadFeatureInfo(featureInfoPath(feature))
-      .then((info) => {
-        openFeature(feature)
-        if (!initial.view && info.bbox) locate(info.bbox, FEATURE_MAX_ZOOM)
-      })
-      .catch((error: unknown) => console.warn('地址中的要素无法打开', error))
-      .finally(() => setRestored(true))
-  }, [client, initial, tabIds, dispatch, openFeature, locate])
+    void open(initial).finally(() => setRestored(true))
+  }, [client, initial, open])
+
+  useEffect(() => {
+    if (!client) return
+    const onHashChange = () => {
+      const at = parseUrlState(window.location.hash)
+      if (at.view) client.jumpTo([at.view.lon, at.view.lat], at.view.zoom)
+      void open(at)
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [client, open])
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const { tab, selected, openPlotId, openPointId } = state

@@ -192,6 +192,11 @@ export class MapClient implements ViewStatusSource {
     return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
   }
 
+  /** Puts the camera at once at `center` (degrees) and `zoom`. */
+  jumpTo(center: [number, number], zoom: number): void {
+    this.map.jumpTo({ center, zoom })
+  }
+
   /** The centre of the view, in degrees. */
   viewCenter(): [number, number] {
     const { lng, lat } = this.map.getCenter()
