@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { REVIEW_ACTIONS, REVIEW_STATUSES } from '../server/src/domain/review-workflow.ts'
 
 /** Kinds of records that go through review (the tables of the review repository, in its order). */
-export const REVIEW_KINDS = ['plot', 'control-zone', 'class-list', 'safe-use-ledger'] as const
+export const REVIEW_KINDS = ['plot', 'control-zone', 'class-list', 'safe-use-ledger', 'ban-zone'] as const
 export const ReviewKind = z.enum(REVIEW_KINDS, { error: `记录类型应为：${REVIEW_KINDS.join('、')}` })
 export type ReviewKind = z.infer<typeof ReviewKind>
 

@@ -42,6 +42,7 @@ import { registryListsRoutes } from './routes/registry-lists.routes.ts'
 import { reportsRoutes } from './routes/reports.routes.ts'
 import { reviewRoutes } from './routes/review.routes.ts'
 import { priorityAreaRoutes } from './routes/priority-area.routes.ts'
+import { banZonesRoutes } from './routes/ban-zones.routes.ts'
 import { waterSourceRoutes } from './routes/water-source.routes.ts'
 import { usersRoutes } from './routes/users.routes.ts'
 import { adminUnitsRoutes } from './routes/admin-units.routes.ts'
@@ -154,6 +155,7 @@ export function createApp({
     onChanged: invalidateLayers,
   }
   app.use(controlZonesRoutes(registry))
+  app.use(banZonesRoutes(registry))
   app.use(enterprisesRoutes(registry))
   app.use(registryListsRoutes({ db, feedVersions: config.registry.feedVersions }))
   app.use(

@@ -36,6 +36,8 @@ export async function addSquareCounty(
 
 /** Tables that hold rows of a county the land import, the annual update or the classification wrote. */
 const COUNTY_TABLES = [
+  'published_ban_zone',
+  'ban_zone',
   'class_list',
   'retired_parcel',
   'basic_farmland',

@@ -14,6 +14,7 @@ import { METHOD_LABEL } from './classify-farmland.ts'
 import { plotIndustryName } from './plot-industry.ts'
 import { negativeListOf } from './negative-list.ts'
 import { formatArea } from './units.ts'
+import { describeBanZoneFeature } from './ban-zone.ts'
 
 export interface InfoField {
   label: string
@@ -26,7 +27,15 @@ export interface FeatureInfo {
 }
 
 export type FeatureEntity =
-  'county' | 'township' | 'parcel' | 'monitoring-point' | 'plot' | 'control-zone' | 'enterprise' | 'priority-area'
+  | 'county'
+  | 'township'
+  | 'parcel'
+  | 'monitoring-point'
+  | 'plot'
+  | 'control-zone'
+  | 'enterprise'
+  | 'priority-area'
+  | 'ban-zone'
 
 type Row = Record<string, any>
 
@@ -201,6 +210,8 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
         ],
       }
     }
+    case 'ban-zone':
+      return describeBanZoneFeature(row)
     case 'enterprise':
       return {
         title: row.name,

@@ -36,6 +36,7 @@ const FEATURE_QUERY: Record<FeatureEntity, string> = {
   'control-zone': 'map/feature-control-zone',
   enterprise: 'map/feature-enterprise',
   'priority-area': 'map/feature-priority-area',
+  'ban-zone': 'map/feature-ban-zone',
 }
 
 export async function searchPlaces(

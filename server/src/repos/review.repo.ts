@@ -29,6 +29,12 @@ export const REVIEW_TABLES = {
     setStatus: 'safe-use-ledger/set-review-status',
     publish: 'safe-use-ledger/publish',
   },
+  'ban-zone': {
+    table: 'ban_zone',
+    lock: 'ban-zones/lock-review',
+    setStatus: 'ban-zones/set-review-status',
+    publish: 'ban-zones/publish',
+  },
 } as const satisfies Record<
   string,
   { table: string; lock: string; setStatus: string; publish: string; afterPublish?: string }

@@ -49,6 +49,8 @@ export interface LedgerRow {
   publishedClass: string | null
   cropResult: string | null
   measures: { name: string; bucket: MeasureBucket }[]
+  /** A published 特定农产品禁止生产区域 holds the parcel: it is under 严格管控类措施 whatever the measures say. */
+  isInBanZone: boolean
 }
 
 export interface LedgerFilter {
@@ -107,6 +109,7 @@ export async function listLedgerRows(
       publishedClass: r.published_class,
       cropResult: r.crop_result,
       measures: r.measures,
+      isInBanZone: r.is_in_ban_zone === true,
     })),
   }
 }

@@ -10,7 +10,11 @@ import { findFeature, listCounties, readHealth, searchPlaces, type Bbox } from '
 import { findTileLayer } from '../tiles/layers.ts'
 import type { CountiesResponse, FeatureInfo, HealthResponse, SearchResponse } from '../../../contracts/map.ts'
 
-const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = { plot: 'plot', 'control-zone': 'control-zone' }
+const REVIEWED_ENTITIES: Partial<Record<FeatureEntity, ReviewKind>> = {
+  plot: 'plot',
+  'control-zone': 'control-zone',
+  'ban-zone': 'ban-zone',
+}
 
 const KIND_NAMES = {
   county: '区县',

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { figuresByClass, priorityFallRefusal, priorityWarnings, summarizeByTownship } from '../domain/class-summary.ts'
 import { submitRefusal } from '../domain/control-zone.ts'
+import { banZoneSubmitRefusal } from '../domain/ban-zone.ts'
 import { can, type Capability } from '../domain/rights.ts'
 import type { Role } from '../domain/roles.ts'
 import {
@@ -28,6 +29,7 @@ import {
 import { setPriorityFallExplanation, summarizeList } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { publishPlotNegativeList } from './plots.service.ts'
+import { publishBanZoneBasis } from './ban-zones.service.ts'
 import type { PriorityAreaSettings } from '../domain/priority-area.ts'
 import { refreshPriorityAreas } from '../repos/priority-area.repo.ts'
 import type { HistoryEntry, ReviewInfo, ReviewQueueItem } from '../../../contracts/review.ts'
@@ -95,6 +97,21 @@ export const REVIEW_KINDS: Record<
     layers: [],
     refuse: (action, row) =>
       action === 'submit' && row.row_count === 0 ? '台账中还没有任何图斑，不能提交审定；请先录入或导入' : null,
+  },
+  'ban-zone': {
+    title: '特定农产品禁止生产区域',
+    ownerRight: 'classification.run',
+    layers: ['ban-zone', 'public-ban-zone'],
+    refuse: (action, row) =>
+      action === 'submit'
+        ? banZoneSubmitRefusal({
+            announcementNo: row.announcement_no ?? null,
+            announcementDate: row.announcement_date ?? null,
+            announcementText: row.announcement_text ?? null,
+            parcelCount: row.plot_count ?? 0,
+          })
+        : null,
+    afterPublish: (tx, adcode, id) => publishBanZoneBasis(tx, adcode, id),
   },
 }
 

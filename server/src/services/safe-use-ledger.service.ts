@@ -226,13 +226,16 @@ function prepareRow(
 }
 
 function rowOut(r: StoredLedgerRow, rule: TermRule): LedgerRow {
-  const strictest = r.measures.reduce<Measure['bucket'] | null>(
-    (s, m) =>
-      s === null || ['priority', 'safe_use', 'strict'].indexOf(m.bucket) > ['priority', 'safe_use', 'strict'].indexOf(s)
-        ? m.bucket
-        : s,
-    null,
-  )
+  const strictest = r.isInBanZone
+    ? 'strict'
+    : r.measures.reduce<Measure['bucket'] | null>(
+        (s, m) =>
+          s === null ||
+          ['priority', 'safe_use', 'strict'].indexOf(m.bucket) > ['priority', 'safe_use', 'strict'].indexOf(s)
+            ? m.bucket
+            : s,
+        null,
+      )
   const term = assignTerm({ degree: r.degree, strictest, produceCompliant: r.produceCompliant }, rule)
   const problem = ledgerInconsistency({ degree: r.degree, publishedClass: r.publishedClass })
   return {

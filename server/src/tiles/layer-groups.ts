@@ -43,6 +43,9 @@ export const BASIC_FARMLAND_COLOR = '#ad1457'
 export const ENTERPRISE_COLOR = '#6a3d9a'
 /** Outline of the 优先保护类耕地集中区域: the priority class's green, darker, so it reads around the parcels. */
 export const PRIORITY_AREA_COLOR = '#1b5e20'
+/** 特定农产品禁止生产区域: the strict class's red, darker, with a dashed edge so it reads over the parcels. */
+export const BAN_ZONE_COLOR = '#7f0000'
+export const BAN_ZONE_LEGEND: LegendItem = { label: '特定农产品禁止生产区域', color: BAN_ZONE_COLOR, kind: 'line' }
 /** Closed or relocated enterprises. */
 export const ENTERPRISE_CLOSED_COLOR = '#b39ddb'
 
@@ -105,6 +108,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
     legend: PLOT_STATUS_GROUPS.map((g) => ({ label: g.label, color: g.color, kind: 'fill' })),
   },
   { id: 'control-zone', name: '管控区域', visible: true, legend: [ZONE_LEGEND] },
+  { id: 'ban-zone', name: '特定农产品禁止生产区域', visible: true, legend: [BAN_ZONE_LEGEND] },
   {
     id: 'enterprise',
     name: '重点监管单位',

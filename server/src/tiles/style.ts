@@ -16,6 +16,8 @@ import {
   TYPE_STROKES,
   ZONE_COLOR,
   ZONE_LEGEND,
+  BAN_ZONE_COLOR,
+  BAN_ZONE_LEGEND,
 } from './layer-groups.ts'
 
 /** Highest zoom at which tiles are fetched; the map overzooms them beyond. */
@@ -133,6 +135,23 @@ function zoneLayers(idPrefix: string, group: string, source: string) {
   ]
 }
 
+/** A 特定农产品禁止生产区域: a light veil of its colour and a dashed edge. */
+function banZoneLayers(idPrefix: string, group: string, source: string) {
+  return [
+    layer(
+      `${idPrefix}-fill`,
+      group,
+      source,
+      { type: 'fill', paint: { 'fill-color': BAN_ZONE_COLOR, 'fill-opacity': 0.15 } },
+      true,
+    ),
+    layer(`${idPrefix}-line`, group, source, {
+      type: 'line',
+      paint: { 'line-color': BAN_ZONE_COLOR, 'line-width': 2, 'line-dasharray': [2, 1] },
+    }),
+  ]
+}
+
 /** The MapLibre style of the one map, with tile URLs on `baseUrl` and each layer's data version. */
 export function buildStyle(
   baseUrl: string,
@@ -213,6 +232,7 @@ export function buildStyle(
       ),
       townshipLine(),
       countyLine(),
+      ...banZoneLayers('ban-zone', 'ban-zone', 'ban-zone'),
       ...zoneLayers('control-zone', 'control-zone', 'control-zone'),
       layer(
         'plot-fill',
@@ -326,6 +346,7 @@ export const PUBLIC_LAYER_GROUPS: LayerGroup[] = [
     legend: Object.values(PUBLIC_LISTS).map((l) => ({ label: l.name, color: l.color, kind: 'fill' as const })),
   },
   { id: 'public-control-zone', name: '管控区域（已公告）', visible: true, legend: [ZONE_LEGEND] },
+  { id: 'public-ban-zone', name: '特定农产品禁止生产区域（已公告）', visible: true, legend: [BAN_ZONE_LEGEND] },
 ]
 
 /**
@@ -363,6 +384,7 @@ export function buildPublicStyle(baseUrl: string, versionOf: (layer: string) => 
       ),
       townshipLine(),
       countyLine(),
+      ...banZoneLayers('public-ban-zone', 'public-ban-zone', 'public-ban-zone'),
       ...zoneLayers('public-control-zone', 'public-control-zone', 'public-control-zone'),
       layer(
         'public-plot-fill',

@@ -2,10 +2,11 @@
 -- monitored): the categories of one term; $6 most rows. The accounted parcels of those categories with their
 -- measures, and the count and area of all of them (also beyond the limit).
 WITH accounted AS (
-  -- each row with its measures and the strictest bucket among them
+  -- each row with its measures and the strictest bucket among them (严格管控类 in a published 禁止生产区域)
   SELECT a.*, m.measures,
+         CASE WHEN is_in_published_ban_zone(a.adcode, a.parcel_id) THEN 'strict' ELSE
          (SELECT m2.bucket FROM safe_use_measure m2 WHERE m2.adcode = a.adcode AND m2.account_id = a.id
-          ORDER BY CASE m2.bucket WHEN 'strict' THEN 3 WHEN 'safe_use' THEN 2 ELSE 1 END DESC LIMIT 1) AS strictest
+          ORDER BY CASE m2.bucket WHEN 'strict' THEN 3 WHEN 'safe_use' THEN 2 ELSE 1 END DESC LIMIT 1) END AS strictest
   FROM safe_use_account a
   CROSS JOIN LATERAL (
     SELECT coalesce(jsonb_agg(jsonb_build_object('measure', x.measure, 'bucket', x.bucket) ORDER BY x.id), '[]'::jsonb) AS measures

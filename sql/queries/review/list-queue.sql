@@ -1,5 +1,6 @@
 -- $1 county codes of the user's scope, $2 review statuses wanted, $3 limit. Plots, control zones, complete
--- class lists and safe-use ledgers past their draft in review.
+-- class lists, safe-use ledgers past their draft, and
+-- 禁止生产区域 in review.
 SELECT * FROM (
   SELECT 'plot' AS kind, p.id, p.adcode::text, c.name AS county, p.code, p.name, p.review_status, p.review_reason,
          p.version, p.published_version, p.updated_at
@@ -22,6 +23,11 @@ SELECT * FROM (
   FROM safe_use_ledger s JOIN county c USING (adcode)
   WHERE s.adcode = ANY($1::bpchar[]) AND s.review_status = ANY($2::text[]) AND s.review_status <> 'draft'
     AND EXISTS (SELECT 1 FROM safe_use_account a WHERE a.adcode = s.adcode AND a.year = s.year)
+  UNION ALL
+  SELECT 'ban-zone', b.id, b.adcode::text, c.name, b.code, b.name, b.review_status, b.review_reason,
+         b.version, b.published_version, b.updated_at
+  FROM ban_zone b JOIN county c USING (adcode)
+  WHERE b.adcode = ANY($1::bpchar[]) AND b.review_status = ANY($2::text[])
 ) q
 ORDER BY updated_at DESC, code
 LIMIT $3

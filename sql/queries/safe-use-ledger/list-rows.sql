@@ -1,11 +1,11 @@
 -- $1 county code, $2 year, $3 most rows; filters (null = any): $4 degree, $5 township code, $6 produce ('met',
 -- 'exceeded', 'none'), $7 measure name, $8 part of the parcel code, $9 row id. The ledger's rows with their measures
--- and the parcel's published class, and the count and area of all rows matching (also beyond the limit).
+-- and the parcel's published class, whether a published 禁止生产区域 holds the parcel, and the count and area of all rows matching (also beyond the limit).
 SELECT a.id, a.adcode::text, a.year::int, a.parcel_id, a.parcel_code, a.township_code::text, t.name AS township, a.dlbm,
        a.pollution_degree AS degree, a.degree_reason, a.area_m2, a.implementer, a.implemented_from::text,
        a.implemented_to::text, a.produce_compliant, a.produce_source, a.produce_basis, a.note, a.is_generated,
        a.version, a.updated_by, a.updated_at, p.class AS published_class, p.class_basis->>'cropResult' AS crop_result,
-       m.measures,
+       m.measures, is_in_published_ban_zone(a.adcode, a.parcel_id) AS is_in_ban_zone,
        count(*) OVER ()::int AS total_count, coalesce(sum(a.area_m2) OVER (), 0) AS total_area_m2
 FROM safe_use_account a
 LEFT JOIN farmland_parcel p ON p.adcode = a.adcode AND p.id = a.parcel_id

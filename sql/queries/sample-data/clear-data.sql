@@ -1,6 +1,6 @@
 -- Removes every row of the mission tables (sample data is replaced whole); the history, the accounts, the
 -- classification rule sets and the indicator targets are kept. The record of a sample load goes with the data.
-TRUNCATE class_list_entry, classification_job, class_list, farmland_overview, control_zone_sign, control_zone_plot, published_control_zone, control_zone, plot_negative_use, plot_proposal, plot_event, plot_pollutant,
+TRUNCATE class_list_entry, classification_job, class_list, farmland_overview, control_zone_sign, control_zone_plot, published_control_zone, control_zone, ban_zone_parcel, published_ban_zone, ban_zone, plot_negative_use, plot_proposal, plot_event, plot_pollutant,
   published_plot, contaminated_plot, supervised_enterprise, monitoring_result, monitoring_point, farmland_parcel,
   public_report_event, enterprise_inspection, public_report, precheck, precheck_counter, parcel_code_counter,
   monitoring_import, safe_use_measure, safe_use_account, safe_use_ledger, stored_document_content, stored_document,
