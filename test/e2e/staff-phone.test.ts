@@ -55,7 +55,7 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
   const visibleMapShare = (page: Page) =>
     page.evaluate(() => {
       const map = document.querySelector('.map-view')!.getBoundingClientRect()
-      const covers = [...document.querySelectorAll('.side-panel, .info-panel')]
+      const covers = [...document.querySelectorAll('.side-panel, .info-panel, .plot-profile, .point-panel')]
         .map((el) => el.getBoundingClientRect())
         .filter((r) => r.height > 0 && r.width > 0)
       const bottom = Math.min(map.bottom, ...covers.map((r) => r.top))
@@ -171,6 +171,22 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
     expect(box.height).toBeGreaterThanOrEqual(44)
     await close.tap()
     await expect(panel.count()).resolves.toBe(0)
+  })
+
+  it('when an officer on a phone opens a plot from 污染地块, then its profile is a sheet that leaves the map in view', async () => {
+    const page = await openStaff('huanjing')
+    await openMenu(page)
+    await page.getByTestId('staff-menu-tab-plots').tap()
+    await page.getByTestId('plot-item').first().tap()
+    const profile = page.getByTestId('plot-profile').first()
+    await profile.waitFor()
+    await expect(page.getByTestId('side-panel').isVisible(), 'the tab sheet makes way').resolves.toBe(false)
+    const box = (await profile.boundingBox())!
+    expect(box.x).toBe(0)
+    expect(box.width).toBe(PHONE.width)
+    expect(await visibleMapShare(page)).toBeGreaterThanOrEqual(0.4)
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/staff-phone-plot-profile.png` })
   })
 
   it('when an officer on a phone allows the location and taps 定位, then the map flies there and shows the position', async () => {
