@@ -129,7 +129,7 @@ export function createApp({
   app.use(csrfMiddleware)
   const invalidateLayers = (layers: string[]) => layers.forEach((l) => tiles.invalidate(l))
   app.use(authRoutes(auth, config.auth))
-  app.use(mapRoutes(db, config.limits))
+  app.use(mapRoutes(db, config.limits, { waterSourceNearM: config.waterSource.nearM }))
   app.use(attributeTableRoutes(db, config.limits))
   app.use(reviewRoutes(db, invalidateLayers, { priorityAreas: config.priorityAreas }))
   app.use(priorityAreaRoutes(db, config.priorityAreas))

@@ -2074,6 +2074,7 @@ const PUBLIC_TILE_LAYERS = [
   'public-control-zone',
   'public-plot',
   'public-plot-point',
+  'public-water-source',
 ]
 
 beforeAll(async () => {

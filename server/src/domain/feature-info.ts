@@ -14,6 +14,7 @@ import { METHOD_LABEL } from './classify-farmland.ts'
 import { plotIndustryName } from './plot-industry.ts'
 import { negativeListOf } from './negative-list.ts'
 import { formatArea } from './units.ts'
+import { describeWaterSourceFeature } from './water-source.ts'
 import { describeBanZoneFeature } from './ban-zone.ts'
 
 export interface InfoField {
@@ -36,6 +37,7 @@ export type FeatureEntity =
   | 'enterprise'
   | 'priority-area'
   | 'ban-zone'
+  | 'water-source'
 
 type Row = Record<string, any>
 
@@ -212,6 +214,8 @@ export function describeFeature(entity: FeatureEntity, row: Row): FeatureInfo {
     }
     case 'ban-zone':
       return describeBanZoneFeature(row)
+    case 'water-source':
+      return describeWaterSourceFeature(row)
     case 'enterprise':
       return {
         title: row.name,

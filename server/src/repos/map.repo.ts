@@ -36,6 +36,7 @@ const FEATURE_QUERY: Record<FeatureEntity, string> = {
   'control-zone': 'map/feature-control-zone',
   enterprise: 'map/feature-enterprise',
   'priority-area': 'map/feature-priority-area',
+  'water-source': 'map/feature-water-source',
   'ban-zone': 'map/feature-ban-zone',
 }
 
@@ -57,8 +58,10 @@ export async function findFeature(
   db: Queryable,
   entity: FeatureEntity,
   id: number,
+  /** Further parameters of the entity's query (the near distance of a 饮用水水源保护区). */
+  more: unknown[] = [],
 ): Promise<Record<string, any> | undefined> {
-  const { rows } = await db.query(sqlFile(FEATURE_QUERY[entity]), [id])
+  const { rows } = await db.query(sqlFile(FEATURE_QUERY[entity]), [id, ...more])
   return rows[0]
 }
 

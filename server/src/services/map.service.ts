@@ -59,17 +59,25 @@ export async function listCountiesWithExtent(db: Database, ctx: AuthContext): Pr
   return { counties, bbox }
 }
 
+/** Settings a feature's info depends on. */
+export interface FeatureInfoSettings {
+  /** Monitoring points within this distance of a 饮用水水源保护区 are listed in its info (WATER_SOURCE_NEAR_M). */
+  waterSourceNearM: number
+}
+
 /** The attributes of a clicked feature, in Chinese, for the info panel. */
 export async function getFeatureInfo(
   db: Database,
   ctx: AuthContext,
   layerName: string,
   id: number,
+  settings: FeatureInfoSettings = { waterSourceNearM: 1000 },
 ): Promise<FeatureInfo> {
   const layer = findTileLayer(layerName)
   if (!layer) throw new AppError('NOT_FOUND', `没有名为 “${layerName}” 的图层`)
   if (!layer.entity) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 没有可查询的要素属性`)
-  const row = await findFeature(db, layer.entity as FeatureEntity, id)
+  const more = layer.entity === 'water-source' ? [settings.waterSourceNearM] : []
+  const row = await findFeature(db, layer.entity as FeatureEntity, id, more)
   if (!row) throw new AppError('NOT_FOUND', `图层 “${layer.title}” 中没有编号为 ${id} 的要素，可能已被删除`)
   if (layer.access === 'internal') assertCountyInScope(ctx, row.adcode, row.county)
   const kind = REVIEWED_ENTITIES[layer.entity as FeatureEntity]

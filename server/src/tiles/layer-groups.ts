@@ -43,6 +43,13 @@ export const BASIC_FARMLAND_COLOR = '#ad1457'
 export const ENTERPRISE_COLOR = '#6a3d9a'
 /** Outline of the 优先保护类耕地集中区域: the priority class's green, darker, so it reads around the parcels. */
 export const PRIORITY_AREA_COLOR = '#1b5e20'
+/** 饮用水水源保护区 by level: blues, darkest for the 一级保护区. */
+export const WATER_SOURCE_COLORS = { level1: '#0d47a1', level2: '#1e88e5', quasi: '#90caf9' } as const
+export const WATER_SOURCE_LEGEND: LegendItem[] = [
+  { label: '一级保护区', color: WATER_SOURCE_COLORS.level1, kind: 'fill' },
+  { label: '二级保护区', color: WATER_SOURCE_COLORS.level2, kind: 'fill' },
+  { label: '准保护区', color: WATER_SOURCE_COLORS.quasi, kind: 'fill' },
+]
 /** 特定农产品禁止生产区域: the strict class's red, darker, with a dashed edge so it reads over the parcels. */
 export const BAN_ZONE_COLOR = '#7f0000'
 export const BAN_ZONE_LEGEND: LegendItem = { label: '特定农产品禁止生产区域', color: BAN_ZONE_COLOR, kind: 'line' }
@@ -80,6 +87,7 @@ export const LAYER_GROUPS: LayerGroup[] = [
     visible: true,
     legend: [{ label: '优先保护类耕地集中区域', color: PRIORITY_AREA_COLOR, kind: 'line' }],
   },
+  { id: 'water-source', name: '饮用水水源保护区', visible: true, legend: WATER_SOURCE_LEGEND },
   {
     id: 'basic-farmland',
     name: '永久基本农田',

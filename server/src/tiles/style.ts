@@ -14,6 +14,8 @@ import {
   PRIORITY_AREA_COLOR,
   TOWNSHIP_GROUP,
   TYPE_STROKES,
+  WATER_SOURCE_COLORS,
+  WATER_SOURCE_LEGEND,
   ZONE_COLOR,
   ZONE_LEGEND,
   BAN_ZONE_COLOR,
@@ -152,6 +154,21 @@ function banZoneLayers(idPrefix: string, group: string, source: string) {
   ]
 }
 
+/** 饮用水水源保护区 from `source`: a veil by level (一级 darkest) and its edge. */
+function waterSourceLayers(idPrefix: string, group: string, source: string) {
+  const color = ['match', ['get', 'level'], ...Object.entries(WATER_SOURCE_COLORS).flat(), WATER_SOURCE_COLORS.quasi]
+  return [
+    layer(
+      `${idPrefix}-fill`,
+      group,
+      source,
+      { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': 0.3 } },
+      true,
+    ),
+    layer(`${idPrefix}-line`, group, source, { type: 'line', paint: { 'line-color': color, 'line-width': 1.5 } }),
+  ]
+}
+
 /** The MapLibre style of the one map, with tile URLs on `baseUrl` and each layer's data version. */
 export function buildStyle(
   baseUrl: string,
@@ -234,6 +251,7 @@ export function buildStyle(
       countyLine(),
       ...banZoneLayers('ban-zone', 'ban-zone', 'ban-zone'),
       ...zoneLayers('control-zone', 'control-zone', 'control-zone'),
+      ...waterSourceLayers('water-source', 'water-source', 'water-source'),
       layer(
         'plot-fill',
         'contaminated-plot',
@@ -339,6 +357,7 @@ export const PUBLIC_LAYER_GROUPS: LayerGroup[] = [
     ],
   },
   TOWNSHIP_GROUP,
+  { id: 'public-water-source', name: '饮用水水源保护区（已公布）', visible: true, legend: WATER_SOURCE_LEGEND },
   {
     id: 'public-plot',
     name: '污染地块（已公开）',
@@ -386,6 +405,7 @@ export function buildPublicStyle(baseUrl: string, versionOf: (layer: string) => 
       countyLine(),
       ...banZoneLayers('public-ban-zone', 'public-ban-zone', 'public-ban-zone'),
       ...zoneLayers('public-control-zone', 'public-control-zone', 'public-control-zone'),
+      ...waterSourceLayers('public-water-source', 'public-water-source', 'public-water-source'),
       layer(
         'public-plot-fill',
         'public-plot',
