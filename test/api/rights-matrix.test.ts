@@ -146,6 +146,38 @@ async function freshDocument(): Promise<number> {
   return Number(d.id)
 }
 
+let strictParcelId = 0
+/** A 严格管控类 parcel of 赫山区 of this file (made once). */
+async function strictParcel(): Promise<number> {
+  if (strictParcelId) return strictParcelId
+  const {
+    rows: [p],
+  } = await db.query(
+    `INSERT INTO farmland_parcel (adcode, code, dlbm, class, geom)
+     VALUES ('430903', '430903-QXJZ${process.pid}', '0101', 'strict', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)))
+     RETURNING id`,
+    [JSON.stringify(squareAt(await parcelSpot()))],
+  )
+  strictParcelId = Number(p.id)
+  return strictParcelId
+}
+
+/** A draft 特定农产品禁止生产区域 of 赫山区 over one strict parcel (a fresh one per call: edits change it). */
+async function freshBanZone(): Promise<number> {
+  const parcelId = await strictParcel()
+  const {
+    rows: [z],
+  } = await db.query(
+    `INSERT INTO ban_zone (adcode, code, name, geom, created_by)
+     SELECT '430903', 'JZ430903-Q' || nextval('ban_zone_id_seq'), '权限测试禁止生产区域', geom, 'gengdi'
+     FROM farmland_parcel WHERE id = $1
+     RETURNING id`,
+    [parcelId],
+  )
+  await db.query(`INSERT INTO ban_zone_parcel (adcode, zone_id, parcel_id) VALUES ('430903', $1, $2)`, [z.id, parcelId])
+  return Number(z.id)
+}
+
 /** A draft control zone of 赫山区 with an outline only (a fresh one per call: edits change it). */
 async function freshDraftZone(): Promise<number> {
   return freshZone('draft')
@@ -1355,6 +1387,44 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+  {
+    method: 'GET',
+    route: '/api/ban-zones',
+    what: '禁止生产区域 of the scope',
+    expected: STAFF,
+    call: async () => ({ url: '/api/ban-zones' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/ban-zones/strict-parcels',
+    what: 'the 严格管控类 parcels of 赫山区 to choose from',
+    expected: STAFF,
+    call: async () => ({ url: '/api/ban-zones/strict-parcels?adcode=430903' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/ban-zones/:id',
+    what: 'a 禁止生产区域',
+    expected: STAFF,
+    call: async () => ({ url: `/api/ban-zones/${await freshBanZone()}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/ban-zones',
+    what: 'propose a 禁止生产区域',
+    expected: right('classification.run', 201),
+    call: async () => ({
+      url: '/api/ban-zones',
+      body: { adcode: '430903', name: '权限测试禁止生产区域', parcelIds: [await strictParcel()] },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/ban-zones/:id',
+    what: 'edit a draft 禁止生产区域',
+    expected: right('classification.run'),
+    call: async () => ({ url: `/api/ban-zones/${await freshBanZone()}`, body: { version: 1, products: ['水稻'] } }),
+  },
     route: '/api/enterprises',
     what: 'supervised enterprises of the scope',
     expected: STAFF,
@@ -2074,6 +2144,7 @@ const PUBLIC_TILE_LAYERS = [
   'public-control-zone',
   'public-plot',
   'public-plot-point',
+  'public-ban-zone',
   'public-water-source',
 ]
 
@@ -2115,6 +2186,8 @@ afterAll(async () => {
   )
   await db.close()
 })
+  await db.query(`DELETE FROM ban_zone WHERE adcode = '430903' AND name = '权限测试禁止生产区域'`)
+  await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND id = $1`, [strictParcelId])
 
 const cases = ROWS.flatMap((row) =>
   CALLERS.map((caller) => ({
