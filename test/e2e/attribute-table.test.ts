@@ -158,7 +158,7 @@ describe.skipIf(skip)('属性表 on the staff map in Chromium: filter, sort, sel
     expect(await page.getByTestId('attr-toggle').getAttribute('aria-pressed')).toBe('true')
     await page.getByTestId('attr-toggle').click()
     expect(await page.getByTestId('attribute-table').count()).toBe(0)
-    expect(await page.getByTestId('layer-table-monitoring-point').count()).toBe(0)
+    expect(await page.getByTestId('layer-table-county').count()).toBe(0)
   })
 
   it('when a phone opens the table, then it is a sheet across the screen with the filters and rows reachable', async () => {

@@ -25,7 +25,10 @@ import { MapView } from '../map/map-view'
 import { classOfName } from '../shared/farmland-class'
 import { ClassLabel } from '../shared/ui/class-label'
 import type { FeatureInfo, FeatureRef, LayerGroup, MapFocus, SessionUser, ViewStatusSource } from '../shared/api-types'
-import type { ParcelRow } from '@contracts/attribute-table'
+import type { AttributeLayer, ParcelRow } from '@contracts/attribute-table'
+import type { OtherLayer } from '../features/attribute-table/layer-table-query'
+import { LayerTablePanel } from '../features/attribute-table/layer-table-panel'
+import type { LayerRow } from '../features/attribute-table/layer-table-rows'
 import { can } from '../../../server/src/domain/rights.ts'
 import { isEditableInReview } from '../../../server/src/domain/review-workflow.ts'
 import { ClassListReview } from './class-list-review'
@@ -50,12 +53,21 @@ const ignoreFeatureClick = () => undefined
 /** Closest zoom when a row of the attribute table flies to its parcel (parcels are drawn from zoom 13). */
 const PARCEL_ROW_MAX_ZOOM = 17
 
+/** Width kept free on the right for a plot's profile or a point's panel (at most 520 px wide). */
+const PROFILE_WIDTH = 520
+
+/** Closest zoom when a row of the 监测点位 table flies to its point. */
+const POINT_ROW_MAX_ZOOM = 16
+
+/** The id of the feature of `source` selected on the map, if one is. */
+const selectedIdOf = (selected: FeatureRef | null, source: string) => (selected?.source === source ? selected.id : null)
+
 /** Room kept free for the info panel (right) and the attribute table (bottom) when flying to a row's parcel. */
-function tablePadding(): MapFocus['padding'] {
+function tablePadding(rightPanelWidth = 340): MapFocus['padding'] {
   const table = document.querySelector('[data-testid=attribute-table]')?.getBoundingClientRect().height ?? 0
   return window.innerWidth <= 760
     ? { top: 40, left: 20, right: 20, bottom: table + 20 }
-    : { top: 40, left: 40, right: 340 + 60, bottom: table + 60 }
+    : { top: 40, left: 40, right: rightPanelWidth + 60, bottom: table + 60 }
 }
 
 /** Props of {@link MapPage}. */
@@ -92,6 +104,8 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const measure = useMeasure(client)
   const isTableOpen = state.isAttributeTableOpen
   const setTableOpen = (isOpen: boolean) => dispatch({ type: 'showAttributeTable', isOpen })
+  const tableLayer = state.attributeTableLayer
+  const showTableLayer = (layer: AttributeLayer) => dispatch({ type: 'showAttributeTable', isOpen: true, layer })
   useEffect(() => {
     dispatch(
       isEditorCapturing
@@ -114,6 +128,14 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const openTableRow = (row: ParcelRow) => {
     commands.openFeature({ source: 'parcel', id: row.id })
     locate(row.bbox, PARCEL_ROW_MAX_ZOOM, tablePadding())
+  }
+  const openLayerRow = (layer: OtherLayer, row: LayerRow) => {
+    commands.openFeature({ source: layer, id: row.id })
+    locate(
+      row.bbox,
+      layer === 'monitoring-point' ? POINT_ROW_MAX_ZOOM : PARCEL_ROW_MAX_ZOOM,
+      tablePadding(PROFILE_WIDTH),
+    )
   }
   const highlight: FeatureRef | null =
     openPlotId !== null
@@ -165,7 +187,11 @@ function Workspace({ user, onSignOut }: MapPageProps) {
         </div>
         <SideTabs tabs={tabs} active={tab} onSelect={(id) => dispatch({ type: 'selectTab', tab: id })} />
       </nav>
-      <main className={`map-area${selected ? ' map-area--with-info' : ''}${openList ? ' map-area--with-drawer' : ''}`}>
+      <main
+        className={`map-area${selected ? ' map-area--with-info' : ''}${openList ? ' map-area--with-drawer' : ''}${
+          openPlotId !== null || openPointId !== null ? ' map-area--with-profile' : ''
+        }`}
+      >
         <MapView
           initialView={mapViewOf(fromUrl)}
           visibility={state.visibility}
@@ -188,16 +214,30 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           visibility={state.visibility}
           isEnabled={isBrowsing(state) && !measure.state.kind}
         />
-        <LocateButton client={client} />
         <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen(!isTableOpen)} />
-        {isTableOpen && (
+        {isTableOpen && tableLayer === 'parcel' && (
           <AttributeTablePanel
             client={client}
             activeId={selected?.source === 'parcel' ? selected.id : null}
             onSelectRow={openTableRow}
+            onLayer={showTableLayer}
             onClose={() => setTableOpen(false)}
           />
         )}
+        {isTableOpen && tableLayer !== 'parcel' && (
+          <LayerTablePanel
+            key={tableLayer}
+            layer={tableLayer}
+            client={client}
+            activeId={
+              tableLayer === 'monitoring-point' ? openPointId : (openPlotId ?? selectedIdOf(selected, tableLayer))
+            }
+            onSelectRow={(row) => openLayerRow(tableLayer, row)}
+            onLayer={showTableLayer}
+            onClose={() => setTableOpen(false)}
+          />
+        )}
+        <LocateButton client={client} />
         {openPlotId !== null && (
           <PlotProfile
             plotId={openPlotId}

@@ -1,3 +1,4 @@
+import type { AttributeLayer } from '@contracts/attribute-table'
 import type { ClassList } from '@contracts/classification'
 import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../shared/api-types.ts'
 import { layersOfSource, type DataLayer, type DataVersions } from '../shared/data-versions.ts'
@@ -44,8 +45,10 @@ export interface WorkspaceState {
   /** A request to open a zone's form in the zones tab (`n` counts requests, so the same zone opens again). */
   zoneRequest: { id: number; n: number } | null
   queueCount: number | undefined
-  /** The attribute table (属性表) of the farmland parcels is open at the foot of the map. */
+  /** The attribute table (属性表) is open at the foot of the map. */
   isAttributeTableOpen: boolean
+  /** The layer the attribute table shows. */
+  attributeTableLayer: AttributeLayer
 }
 
 export const INITIAL_WORKSPACE: WorkspaceState = {
@@ -65,6 +68,7 @@ export const INITIAL_WORKSPACE: WorkspaceState = {
   zoneRequest: null,
   queueCount: undefined,
   isAttributeTableOpen: false,
+  attributeTableLayer: 'parcel',
 }
 
 /** The tab each tool mode belongs to: leaving the tab leaves the mode. */
@@ -172,7 +176,7 @@ export type WorkspaceAction =
   | { type: 'focus'; focus: MapFocus }
   | { type: 'pinReport'; at: [number, number] }
   | { type: 'queueCounted'; count: number | undefined }
-  | { type: 'showAttributeTable'; isOpen: boolean }
+  | { type: 'showAttributeTable'; isOpen: boolean; layer?: AttributeLayer }
 
 /** The reducer of the staff map's store. */
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
@@ -212,6 +216,10 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'queueCounted':
       return { ...state, queueCount: action.count }
     case 'showAttributeTable':
-      return { ...state, isAttributeTableOpen: action.isOpen }
+      return {
+        ...state,
+        isAttributeTableOpen: action.isOpen,
+        attributeTableLayer: action.layer ?? state.attributeTableLayer,
+      }
   }
 }

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, type ComponentType } from 'react'
+import { TABLE_LAYERS } from '../features/attribute-table/attribute-layer-switch'
 import { BasemapControl } from '../features/basemap/basemap-control'
 import { ClassificationPanel } from '../features/classification/classification-panel'
 import { BasicFarmlandSection } from '../features/context-layers/basic-farmland-section'
@@ -53,7 +54,11 @@ function useModeReporter(kind: Exclude<InteractionMode['kind'], 'browse'>): (isC
 function LayersTab({ user, client }: TabPanelProps) {
   const { state, dispatch } = useWorkspace()
   const tables = useMemo(
-    () => ({ groupIds: ['parcel'], onOpen: () => dispatch({ type: 'showAttributeTable', isOpen: true }) }),
+    () => ({
+      groupIds: TABLE_LAYERS.map((l) => l.id),
+      onOpen: (id: string) =>
+        dispatch({ type: 'showAttributeTable', isOpen: true, layer: TABLE_LAYERS.find((l) => l.id === id)?.id }),
+    }),
     [dispatch],
   )
   const layers = useLayerPrefs(user.id, client)

@@ -1,8 +1,9 @@
-import type { ParcelRow } from '@contracts/attribute-table'
+import type { AttributeLayer, ParcelRow } from '@contracts/attribute-table'
 import type { MapClient } from '../../map/map-client'
 import { LAND_CODES } from '../../../../server/src/domain/parcel-attributes.ts'
 import { formatCount } from '../../shared/format'
 import { parcelExportHref } from './attribute-table-api'
+import { AttributeLayerSwitch } from './attribute-layer-switch'
 import type { TableQuery } from './attribute-table-query'
 import { AttributeTableRows } from './attribute-table-rows'
 import { PAGE_ROWS, useAttributeTable } from './use-attribute-table'
@@ -14,6 +15,8 @@ export interface AttributeTablePanelProps {
   /** The parcel selected on the map (its row is marked). */
   activeId: number | null
   onSelectRow: (row: ParcelRow) => void
+  /** Switches the table to another layer. */
+  onLayer: (layer: AttributeLayer) => void
   onClose: () => void
 }
 
@@ -36,7 +39,7 @@ function landChoices(codes: { code: string; name: string }[]): { value: string; 
  * a filter row (类别, 地类, 乡镇, 面积 in 亩), columns sorted by a click on their header, a page of rows (a click
  * selects the parcel on the map), the count, and the export of every filtered row as XLSX or CSV.
  */
-export function AttributeTablePanel({ client, activeId, onSelectRow, onClose }: AttributeTablePanelProps) {
+export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, onClose }: AttributeTablePanelProps) {
   const table = useAttributeTable(client)
   const { options, query, page, filter } = table
   const data = options.status === 'done' ? options.data : null
@@ -48,12 +51,10 @@ export function AttributeTablePanel({ client, activeId, onSelectRow, onClose }: 
     : undefined
 
   return (
-    <section className="attr-table" aria-labelledby="attr-table-title" data-testid="attribute-table">
+    <section className="attr-table" aria-label="耕地图斑属性表" data-testid="attribute-table" data-layer="parcel">
       <header className="attr-table__header">
         <span className="info-panel__layer">属性表</span>
-        <h2 id="attr-table-title" className="attr-table__title">
-          耕地图斑
-        </h2>
+        <AttributeLayerSwitch layer="parcel" onLayer={onLayer} />
         {query && (
           <div className="attr-table__scope" role="group" aria-label="范围">
             {(

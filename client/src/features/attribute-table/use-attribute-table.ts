@@ -1,16 +1,14 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { ParcelSortKey, ParcelTablePage } from '@contracts/attribute-table'
 import type { MapClient } from '../../map/map-client'
 import { useLayerVersion } from '../../shared/data-versions'
 import { useJson } from '../../shared/use-json'
 import { parcelOptionsPath, parcelPagePath } from './attribute-table-api'
-import { bboxParam, initialQuery, setFilter, sortBy, type TableQuery } from './attribute-table-query'
+import { initialQuery, setFilter, sortBy, type TableQuery } from './attribute-table-query'
+import { useFollowView } from './use-follow-view'
 
 /** Rows on one page of the table. */
 export const PAGE_ROWS = 100
-
-/** Quiet time after the map stops before 当前视图 reads again (panning in steps reads once). */
-const VIEW_DEBOUNCE_MS = 400
 
 /**
  * The parcel table's state: the filter lists, the query the officer set, the page shown (the last one stays while
@@ -23,24 +21,11 @@ export function useAttributeTable(client: MapClient | null) {
   const [offset, setOffset] = useState(0)
   if (query === null && firstCounty !== null) setQuery(initialQuery(firstCounty))
 
-  const isView = query?.scope === 'view'
-  useEffect(() => {
-    if (!client || !isView) return
-    let timer: number | undefined
-    const read = () => {
-      setQuery((q) => (q ? { ...q, bbox: bboxParam(client.viewBbox()) } : q))
-      setOffset(0)
-    }
-    read()
-    const off = client.onMoveEnd(() => {
-      window.clearTimeout(timer)
-      timer = window.setTimeout(read, VIEW_DEBOUNCE_MS)
-    })
-    return () => {
-      window.clearTimeout(timer)
-      off()
-    }
-  }, [client, isView])
+  const onBox = useCallback((bbox: string) => {
+    setQuery((q) => (q ? { ...q, bbox } : q))
+    setOffset(0)
+  }, [])
+  useFollowView(client, query?.scope === 'view', onBox)
 
   const isReady = query !== null && (query.scope === 'county' || query.bbox !== null)
   const page = useJson(
