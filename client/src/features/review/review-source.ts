@@ -5,6 +5,7 @@ import type { DataLayer } from '../../shared/data-versions'
 const SOURCE_OF_KIND: Partial<Record<ReviewKind, string>> = {
   plot: 'contaminated-plot',
   'control-zone': 'control-zone',
+  'ban-zone': 'ban-zone',
 }
 
 /**
@@ -22,4 +23,6 @@ export const REVIEW_LAYERS: Record<ReviewKind, readonly DataLayer[]> = {
   'control-zone': ['zones', 'reviews'],
   'class-list': ['classLists', 'parcels', 'reviews'],
   'safe-use-ledger': ['reviews'],
+  // a 禁止生产区域 is shown with the classes it was built from
+  'ban-zone': ['classLists', 'reviews'],
 }
