@@ -43,9 +43,6 @@ export const POINT_COLUMNS = [
   { key: 'lastSoilSampledOn', title: '最近土壤采样日期' },
 ] as const
 
-export type PlotSortKey = (typeof PLOT_COLUMNS)[number]['key']
-export type PointSortKey = (typeof POINT_COLUMNS)[number]['key']
-
 function sortParam<K extends string>(columns: readonly { key: K; title: string }[]) {
   return z
     .enum(columns.map((c) => c.key) as [K, ...K[]], {
