@@ -1,5 +1,6 @@
 import { useCallback, useMemo, type ComponentType } from 'react'
 import { TABLE_LAYERS } from '../features/attribute-table/attribute-layer-switch'
+import { BanZoneSection } from '../features/ban-zones/ban-zone-section'
 import { BasemapControl } from '../features/basemap/basemap-control'
 import { ClassificationPanel } from '../features/classification/classification-panel'
 import { BasicFarmlandSection } from '../features/context-layers/basic-farmland-section'
@@ -96,10 +97,13 @@ function ClassificationTab({ user, client }: TabPanelProps) {
       activeListId={state.openList?.id ?? null}
       onOpenList={onOpenList}
       countyExtras={(adcode) => (
-        <BasicFarmlandSection
-          adcode={adcode}
-          onLocate={(bbox) => client?.fitBbox(bbox, { maxZoom: 17, animate: true })}
-        />
+        <>
+          <BasicFarmlandSection
+            adcode={adcode}
+            onLocate={(bbox) => client?.fitBbox(bbox, { maxZoom: 17, animate: true })}
+          />
+          <BanZoneSection adcode={adcode} client={client} canPropose={can(user.role, 'classification.run')} />
+        </>
       )}
     />
   )

@@ -4,6 +4,7 @@ import type { FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
 import { PublicDetails, type PublicDetailsProps } from './public-details'
 import { PublicLegend } from './public-legend'
 import { CoverageList, PlotList, ZoneList } from './public-lists'
+import { PublicBanZoneList } from './public-ban-zones'
 import { PublicSearch } from './public-search'
 import type { PublicControlZone, PublicCounty, PublicPlot, PublicSearchResult } from '@contracts/public'
 import type { PublicSelection } from './public-types'
@@ -246,6 +247,9 @@ export function PublicPage() {
             </p>
           )}
           {ready && tab === 'zones' && <ZoneList zones={zones} selected={selected} onSelect={openZone} />}
+          {ready && tab === 'zones' && (
+            <PublicBanZoneList county={county} onLocate={(bbox) => setFocus({ bbox, maxZoom: ZOOM['control-zone'] })} />
+          )}
           {ready && tab === 'plots' && <PlotList plots={plots} selected={selected} onSelect={openPlot} />}
           {ready && tab === 'coverage' && (
             <CoverageList
