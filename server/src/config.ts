@@ -25,6 +25,9 @@ import type { LandClass } from './domain/gb50137.ts'
 import { parseLandUse2023Classes } from './domain/land-use-2023.ts'
 import { DEFAULT_PRIORITY_AREA_SETTINGS, type PriorityAreaSettings } from './domain/priority-area.ts'
 import type { WaterSourceSettings } from './services/water-source.service.ts'
+import { DEFAULT_WATER_SOURCE_SEVERITY } from './domain/water-source.ts'
+
+const WATER_SOURCE_SEVERITIES = ['refuse', 'investigate', 'note'] as const
 import type { PlatformPackageSettings } from './services/platform-package.service.ts'
 
 /** Every environment variable, default and limit of the server, in one typed object. */
@@ -446,6 +449,20 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       law59Scope: process.env.PRECHECK_LAW59_SCOPE === 'always' ? 'always' : 'hint',
       strictFarmlandSeverity: process.env.PRECHECK_STRICT_FARMLAND === 'refuse' ? 'refuse' : 'investigate',
       interventionInsideSeverity: process.env.PRECHECK_INTERVENTION_INSIDE === 'investigate' ? 'investigate' : 'refuse',
+      // 地块位于饮用水水源保护区时的结论（refuse 不得、investigate 须调查评估、note 提示；本地设置）
+      waterSourceSeverity: {
+        level1: readChoice(
+          'PRECHECK_WATER_SOURCE_LEVEL1',
+          WATER_SOURCE_SEVERITIES,
+          DEFAULT_WATER_SOURCE_SEVERITY.level1,
+        ),
+        level2: readChoice(
+          'PRECHECK_WATER_SOURCE_LEVEL2',
+          WATER_SOURCE_SEVERITIES,
+          DEFAULT_WATER_SOURCE_SEVERITY.level2,
+        ),
+        quasi: readChoice('PRECHECK_WATER_SOURCE_QUASI', WATER_SOURCE_SEVERITIES, DEFAULT_WATER_SOURCE_SEVERITY.quasi),
+      },
       maxVertices: readInt('PRECHECK_MAX_VERTICES', 20_000),
       listLimit: readInt('PRECHECK_LIST_LIMIT', 200),
       landUse2023Classes: parseLandUse2023Classes(process.env.LAND_USE_2023_CLASSES ?? ''),

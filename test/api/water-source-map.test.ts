@@ -27,7 +27,7 @@ let hiddenOfficer: Session
 let zoneId = 0
 let centres: [number, number][] = []
 
-const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = []
   res.on('data', (c: Buffer) => chunks.push(c))
   res.on('end', () => cb(null, Buffer.concat(chunks)))

@@ -6,6 +6,13 @@ import type { PrecheckSettings } from './precheck.ts'
 import { assessMonitoringValues, isUseForbidden } from './precheck-use.ts'
 import { PUBLIC_LISTS, listOfPlotStatus } from './public-fields.ts'
 import { m2ToMu } from './units.ts'
+import {
+  DEFAULT_WATER_SOURCE_SEVERITY,
+  SOURCE_TYPE,
+  ZONE_LEVEL,
+  type SourceType,
+  type ZoneLevel,
+} from './water-source.ts'
 
 /**
  * 用地准入核查: what each feature the overlaps SQL found means for the plot and its planned use, as a reason with its
@@ -29,6 +36,7 @@ export const FEATURE_TYPE_NAME = {
   farmland: '耕地（已发布分类清单）',
   'monitoring-point': '土壤监测点位',
   'basic-farmland': '永久基本农田',
+  'water-source': '饮用水水源保护区',
 } as const
 export type FeatureType = keyof typeof FEATURE_TYPE_NAME
 
@@ -48,6 +56,9 @@ export const PRECHECK_BASIS = {
   gb36600Screening: 'GB 36600-2018 第5.3.2、5.3.3条',
   gb36600Intervention: 'GB 36600-2018 第5.3.5条',
   gb36600LandClass: 'GB 36600-2018 第3.4、5.3.1条',
+  waterLevel1: '《中华人民共和国水污染防治法》（2017年修正）第六十五条',
+  waterLevel2: '《中华人民共和国水污染防治法》（2017年修正）第六十六条',
+  waterQuasi: '《中华人民共和国水污染防治法》（2017年修正）第六十七条',
 } as const
 
 /** What the overlap SQL found, one row per feature. */
@@ -97,6 +108,16 @@ export type PrecheckHit =
       code: string
       name: string
       version: number
+      overlapM2: number
+    }
+  | {
+      type: 'water-source'
+      id: number
+      code: string
+      name: string
+      version: number
+      level: ZoneLevel
+      sourceType: SourceType
       overlapM2: number
     }
   | {
@@ -301,6 +322,8 @@ export function hitReason(
         PRECHECK_BASIS.law67,
         hit,
       )
+    case 'water-source':
+      return waterSourceReason(hit, settings)
     case 'basic-farmland':
       return reason(
         'BASIC_FARMLAND',
@@ -409,4 +432,38 @@ export function clearReasons(
     )
   }
   return out
+}
+
+/** What each zone level forbids, and the article that says so. */
+const WATER_SOURCE_RULE: Record<ZoneLevel, { code: string; forbids: string; basis: string }> = {
+  level1: {
+    code: 'WATER_SOURCE_LEVEL1',
+    forbids: '一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目',
+    basis: PRECHECK_BASIS.waterLevel1,
+  },
+  level2: {
+    code: 'WATER_SOURCE_LEVEL2',
+    forbids: '二级保护区内禁止新建、改建、扩建排放污染物的建设项目，须核实规划项目是否排放污染物',
+    basis: PRECHECK_BASIS.waterLevel2,
+  },
+  quasi: {
+    code: 'WATER_SOURCE_QUASI',
+    forbids: '准保护区内禁止新建、扩建对水体污染严重的建设项目，改建项目不得增加排污量',
+    basis: PRECHECK_BASIS.waterQuasi,
+  },
+}
+
+function waterSourceReason(
+  hit: Extract<PrecheckHit, { type: 'water-source' }>,
+  settings: PrecheckSettings,
+): PrecheckReason {
+  const rule = WATER_SOURCE_RULE[hit.level]
+  const severity = (settings.waterSourceSeverity ?? DEFAULT_WATER_SOURCE_SEVERITY)[hit.level]
+  return reason(
+    rule.code,
+    severity,
+    `与饮用水水源${ZONE_LEVEL[hit.level]}（${hit.name}，${SOURCE_TYPE[hit.sourceType]}）重叠 ${fmtM2(hit.overlapM2)}；${rule.forbids}`,
+    rule.basis,
+    hit,
+  )
 }

@@ -1,6 +1,7 @@
 import { LAND_CLASS_NAME, landClassOfUse, type LandClass } from './gb50137.ts'
 import type { BackgroundSettings } from './gb36600.ts'
 import { isResidentialOrPublic } from './precheck-use.ts'
+import type { ZoneLevel } from './water-source.ts'
 import {
   PRECHECK_BASIS,
   SEVERITIES,
@@ -9,6 +10,7 @@ import {
   reason,
   type PrecheckHit,
   type PrecheckReason,
+  type Severity,
 } from './precheck-reasons.ts'
 
 /**
@@ -44,6 +46,11 @@ export interface PrecheckSettings {
   strictFarmlandSeverity: 'investigate' | 'refuse'
   /** A monitoring result above the intervention value inside the plot: 不得 by default (5.3.5, before control/remediation). */
   interventionInsideSeverity: 'investigate' | 'refuse'
+  /**
+   * A plot in a 饮用水水源保护区, by zone level (PRECHECK_WATER_SOURCE_LEVEL1/LEVEL2/QUASI, local settings); default
+   * DEFAULT_WATER_SOURCE_SEVERITY (water-source.ts).
+   */
+  waterSourceSeverity?: Record<ZoneLevel, Severity>
 }
 
 export const DEFAULT_PRECHECK_SETTINGS: PrecheckSettings = {

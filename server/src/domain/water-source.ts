@@ -3,6 +3,8 @@
  * values of an imported file are read as them (docs/domain-notes.md, 饮用水水源保护区). Pure: no I/O.
  */
 
+import type { Severity } from './precheck-reasons.ts'
+
 /** HJ 338-2018: 河流型、湖泊水库型（湖库型）、地下水型饮用水水源. */
 export const SOURCE_TYPE = {
   river: '河流型',
@@ -18,6 +20,17 @@ export const ZONE_LEVEL = {
   quasi: '准保护区',
 } as const
 export type ZoneLevel = keyof typeof ZONE_LEVEL
+
+/**
+ * A plot in a zone, in the pre-check: 一级保护区 不得 (《水污染防治法》第六十五条 forbids projects unrelated to water
+ * supply), 二级保护区 须调查评估 (第六十六条 forbids projects that discharge pollutants, which the check cannot tell),
+ * 准保护区 a note (第六十七条). Local settings PRECHECK_WATER_SOURCE_LEVEL1/LEVEL2/QUASI.
+ */
+export const DEFAULT_WATER_SOURCE_SEVERITY: Record<ZoneLevel, Severity> = {
+  level1: 'refuse',
+  level2: 'investigate',
+  quasi: 'note',
+}
 
 /** Field names of the source's name, kind and zone level that a file commonly uses, tried in this order. */
 export const FIELD_CANDIDATES = {

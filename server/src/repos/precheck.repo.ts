@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { PrecheckHit, PrecheckReason } from '../domain/precheck-reasons.ts'
 import type { DataVersion } from '../domain/precheck-rerun.ts'
+import type { SourceType, ZoneLevel } from '../domain/water-source.ts'
 
 /** 用地准入核查: the overlaps of a plot, the data versions it read, the numbered records. One function per query. */
 
@@ -43,6 +44,14 @@ function toHit(r: HitRow): PrecheckHit {
       return { ...base, type: 'farmland', farmlandClass: r.status!, listId: Number(r.extra), overlapM2 }
     case 'basic-farmland':
       return { ...base, type: 'basic-farmland', overlapM2 }
+    case 'water-source':
+      return {
+        ...base,
+        type: 'water-source',
+        level: r.status as ZoneLevel,
+        sourceType: r.extra as SourceType,
+        overlapM2,
+      }
     case 'monitoring-point':
       return {
         ...base,

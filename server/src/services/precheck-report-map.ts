@@ -2,6 +2,7 @@ import type { Geometry, MultiPolygon, Position } from 'geojson'
 import { FARMLAND_CLASS, POINT_LEVEL, labelOf } from '../domain/labels.ts'
 import type { PrecheckReason } from '../domain/precheck-reasons.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
+import { ZONE_LEVEL, type ZoneLevel } from '../domain/water-source.ts'
 import type { LonLatBox, ReportFeature } from '../repos/precheck-report.repo.ts'
 import {
   BASIC_FARMLAND_COLOR,
@@ -10,6 +11,7 @@ import {
   ENTERPRISE_COLOR,
   LEVEL_COLORS,
   PLOT_STATUS_GROUPS,
+  WATER_SOURCE_COLORS,
   ZONE_COLOR,
 } from '../tiles/layer-groups.ts'
 import {
@@ -122,6 +124,10 @@ function styleOf(f: ReportFeature, reasons: PrecheckReason[]): LegendEntry {
       return { label: '管控区域', kind: 'hatch', color: ZONE_COLOR }
     case 'basic-farmland':
       return { label: '永久基本农田', kind: 'hatch', color: BASIC_FARMLAND_COLOR }
+    case 'water-source': {
+      const level = (f.style ?? 'quasi') as ZoneLevel
+      return { label: `饮用水水源${ZONE_LEVEL[level]}`, kind: 'fill', color: WATER_SOURCE_COLORS[level] }
+    }
     case 'enterprise':
       return f.style === 'operating'
         ? { label: '重点监管单位用地（在产）', kind: 'fill', color: ENTERPRISE_COLOR }

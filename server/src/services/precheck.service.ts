@@ -21,6 +21,7 @@ import { PRECHECK_NUMBER_FORMAT, compareChecks, type DataVersion } from '../doma
 import { checkCounty, checkVertices, describeInvalidity, parseOutline, type Finding } from '../domain/outline-checks.ts'
 import { publicArea } from '../domain/public-fields.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
+import { DEFAULT_WATER_SOURCE_SEVERITY } from '../domain/water-source.ts'
 import { AppError, problemsError } from '../domain/errors.ts'
 import {
   findPrecheck,
@@ -98,6 +99,7 @@ async function readAndDecide(
     law59Scope: settings.law59Scope,
     strictFarmlandSeverity: settings.strictFarmlandSeverity,
     interventionInsideSeverity: settings.interventionInsideSeverity,
+    waterSourceSeverity: settings.waterSourceSeverity ?? DEFAULT_WATER_SOURCE_SEVERITY,
     // the county's classes of the 2023 codes that are judgements, when it set any: a change is a change of the rules
     ...(Object.keys(settings.landUse2023Classes).length ? { landUse2023Classes: settings.landUse2023Classes } : {}),
   }

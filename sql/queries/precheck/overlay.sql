@@ -83,6 +83,13 @@ basic AS (
          ST_Area(ST_Intersection(b.geom, g.geom)::geography), NULL::double precision, NULL::text, NULL::jsonb
   FROM basic_farmland b, g WHERE ST_Intersects(b.geom, g.geom)
 ),
+-- 饮用水水源保护区 the outline overlaps, published or not (the protection binds whether or not the public map shows
+-- it): the level as status, the kind of source as extra
+water_sources AS (
+  SELECT 'water-source', w.id, w.id::text, w.source_name, 1, w.level, w.source_type, NULL::jsonb,
+         ST_Area(ST_Intersection(w.geom, g.geom)::geography), NULL::double precision, NULL::text, NULL::jsonb
+  FROM water_source_zone w, g WHERE ST_Intersects(w.geom, g.geom)
+),
 -- monitoring points inside or within the radius, with the latest soil result (none: values are null)
 points AS (
   SELECT 'monitoring-point', m.id, m.code, m.name, m.version, NULL, NULL, NULL::jsonb,
@@ -101,6 +108,7 @@ points AS (
 hits AS (
   SELECT * FROM plots UNION ALL SELECT * FROM zones UNION ALL SELECT * FROM enterprises
   UNION ALL SELECT * FROM farmland UNION ALL SELECT * FROM basic UNION ALL SELECT * FROM points
+  UNION ALL SELECT * FROM water_sources
 ),
 -- the counts the triggers keep for the county
 n AS (SELECT k.source, k.rows FROM precheck_source_count k, owner WHERE k.adcode = owner.adcode)

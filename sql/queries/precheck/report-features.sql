@@ -27,6 +27,8 @@ found AS (
   SELECT 'basic-farmland', b.id, NULL, b.geom, false FROM basic_farmland b JOIN wanted w ON w.type = 'basic-farmland' AND w.id = b.id
   UNION ALL
   SELECT 'monitoring-point', m.id, m.level, m.geom, false FROM monitoring_point m JOIN wanted w ON w.type = 'monitoring-point' AND w.id = m.id
+  UNION ALL
+  SELECT 'water-source', z.id, z.level, z.geom, false FROM water_source_zone z JOIN wanted w ON w.type = 'water-source' AND w.id = z.id
 )
 SELECT f.type, f.id, f.style, f.is_as_read,
        ST_AsGeoJSON(CASE WHEN ST_Dimension(f.geom) = 0 THEN f.geom ELSE ST_ClipByBox2D(f.geom, box.b) END, 7)::jsonb AS geometry

@@ -102,6 +102,7 @@ const FEATURE_LAYER: Record<HitType, string> = {
   enterprise: 'enterprise',
   'monitoring-point': 'monitoring-point',
   'basic-farmland': 'basic-farmland',
+  'water-source': 'water-source',
 }
 
 /** The map layer (vector source) of a hit type, to locate or highlight the feature. */
