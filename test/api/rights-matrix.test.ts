@@ -1200,7 +1200,9 @@ const ROWS: Row[] = [
         [JSON.stringify(squareAt(spot))],
       )
       return { url: '/api/water-source-zones/publication', body: { adcode: '430903', published: true } }
-    },  {
+    },
+  },
+  {
     method: 'GET',
     route: '/api/parcels/codes',
     what: 'the parcel code lists',
@@ -1387,8 +1389,6 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
-  {
-    method: 'GET',
     route: '/api/ban-zones',
     what: '禁止生产区域 of the scope',
     expected: STAFF,
@@ -1425,6 +1425,8 @@ const ROWS: Row[] = [
     expected: right('classification.run'),
     call: async () => ({ url: `/api/ban-zones/${await freshBanZone()}`, body: { version: 1, products: ['水稻'] } }),
   },
+  {
+    method: 'GET',
     route: '/api/enterprises',
     what: 'supervised enterprises of the scope',
     expected: STAFF,
@@ -2132,6 +2134,8 @@ const ROWS: Row[] = [
 const PUBLIC_ROUTE = [
   /^GET \/api\/health$/,
   /^GET \/api\/session$/,
+  // how many sample counties a first start has loaded: two counts, nothing of any county
+  /^GET \/api\/sample-load$/,
   /^(GET|POST) \/api\/auth\//,
   /^(GET|POST) \/api\/public\//,
 ]
@@ -2142,9 +2146,9 @@ const PUBLIC_TILE_LAYERS = [
   'township-label',
   'county-label',
   'public-control-zone',
+  'public-ban-zone',
   'public-plot',
   'public-plot-point',
-  'public-ban-zone',
   'public-water-source',
 ]
 
@@ -2184,10 +2188,10 @@ afterAll(async () => {
     `DELETE FROM monitoring_point WHERE adcode = '430903' AND status = 'planned' AND code LIKE '430903-GH%' AND created_at >= $1`,
     [startedAt],
   )
-  await db.close()
-})
   await db.query(`DELETE FROM ban_zone WHERE adcode = '430903' AND name = '权限测试禁止生产区域'`)
   await db.query(`DELETE FROM farmland_parcel WHERE adcode = '430903' AND id = $1`, [strictParcelId])
+  await db.close()
+})
 
 const cases = ROWS.flatMap((row) =>
   CALLERS.map((caller) => ({

@@ -13,11 +13,20 @@ const KILL_AFTER_COUNTIES = 3
 /** Loading 27 counties (killed, then resumed) took 95 s on a quiet 2-core machine in embedded mode. */
 const RESUME_TIMEOUT_MS = 420_000
 
+/** What the killed start showed: counties it logged, and what the server answered while they were loading. */
+interface KilledStart {
+  loaded: number
+  /** `GET /api/sample-load` asked as soon as the server said it had started. */
+  progress: { isLoading: boolean; loaded: number; total: number } | null
+  /** Counties logged before the server said it had started. */
+  loadedBeforeStarted: number
+}
+
 /**
  * Starts the server as `npm start` would (without the client build) and kills it with SIGKILL as soon as it has
- * logged `counties` counties loaded; resolves with the number it had logged.
+ * logged `counties` counties loaded; as soon as it says it has started, asks how far the sample load has come.
  */
-function startAndKill(env: NodeJS.ProcessEnv, counties: number): Promise<number> {
+function startAndKill(env: NodeJS.ProcessEnv, counties: number): Promise<KilledStart> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       env: {
@@ -25,22 +34,35 @@ function startAndKill(env: NodeJS.ProcessEnv, counties: number): Promise<number>
         ...env,
         PORT: '0',
         LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
         SAMPLE_PARCELS_PER_COUNTY: String(PARCELS_PER_COUNTY),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    let loaded = 0
+    const seen: KilledStart = { loaded: 0, progress: null, loadedBeforeStarted: -1 }
+    let asked: Promise<void> = Promise.resolve()
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      loaded = (output.match(/已加载 /g) ?? []).length
-      if (loaded >= counties) child.kill('SIGKILL')
+      seen.loaded = (output.match(/已加载 /g) ?? []).length
+      const started = output.match(/已启动：(http:\/\/localhost:\d+)/)
+      if (started && seen.loadedBeforeStarted < 0) {
+        seen.loadedBeforeStarted = seen.loaded
+        asked = fetch(`${started[1]}/api/sample-load`)
+          .then((r) => r.json())
+          .then((body) => {
+            seen.progress = body
+          })
+      }
+      if (seen.loaded >= counties) child.kill('SIGKILL')
     })
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString()
     })
     child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve(loaded) : reject(new Error(`启动进程未被中断就退出了：\n${output}`)),
+      signal === 'SIGKILL'
+        ? asked.then(() => resolve(seen), reject)
+        : reject(new Error(`启动进程未被中断就退出了：\n${output}`)),
     )
   })
 }
@@ -72,11 +94,15 @@ describe('an interrupted first start', () => {
   })
 
   it(
-    'when the loader is killed after 3 counties, then the next start ends with every county of the sample',
+    'when the server has started, then it answers while the sample counties load; killed after 3 counties, the next start ends with every county of the sample',
     async () => {
       const env = serverUrl ? { DATABASE_URL: serverUrl } : { DATA_DIR: dataDir, DATABASE_URL: '' }
-      const killedAfter = await startAndKill(env, KILL_AFTER_COUNTIES)
-      expect(killedAfter).toBeGreaterThanOrEqual(KILL_AFTER_COUNTIES)
+      const killed = await startAndKill(env, KILL_AFTER_COUNTIES)
+      expect(killed.loaded).toBeGreaterThanOrEqual(KILL_AFTER_COUNTIES)
+      // the server answered before the sample counties were loaded, and said how far the load had come
+      expect(killed.loadedBeforeStarted).toBe(0)
+      expect(killed.progress).toMatchObject({ isLoading: true, total: 27 })
+      expect(killed.progress!.loaded).toBeLessThan(KILL_AFTER_COUNTIES)
 
       const config = {
         ...loadConfig({ port: 0 }),

@@ -18,6 +18,7 @@ import { PublicPage } from '../features/public/public-page'
 import { RegistryListsPage } from '../features/registry-lists/registry-lists-page'
 import { RegistryImportPage } from '../features/registry-import/registry-import-page'
 import { StatisticsPage } from '../features/statistics/statistics-page'
+import { SampleLoadNotice } from '../features/sample-load/sample-load-notice'
 import { can } from '../../../server/src/domain/rights.ts'
 import type { SessionUser } from '../shared/api-types'
 import { MapPage } from './map-page'
@@ -229,11 +230,21 @@ function PrecheckShell({ user, onSignOut }: { user: SessionUser; onSignOut: () =
   )
 }
 
+/** The app: its pages, and the notice of a first start's sample load above them. */
+export function App() {
+  return (
+    <>
+      <SampleLoadNotice />
+      <AppPage />
+    </>
+  )
+}
+
 /**
  * The client: `/login`, `/` (the internal map), `/statistics` (统计分析), `/admin` (administrators), `/public` (no login). Staff pages
  * need a session; a user who must change the first password sees only the change-password page.
  */
-export function App() {
+function AppPage() {
   const pathname = usePathname()
   const route = routeOf(pathname)
   const session = useSession()

@@ -26,7 +26,8 @@ export const LOG_REDACT = {
 export function requestLog(logger: Logger) {
   return pinoHttp({
     logger: logger.child({}, { redact: LOG_REDACT }),
-    autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false },
+    // tiles, and the first start's notice asking every few seconds, would drown the lines a person reads
+    autoLogging: { ignore: (req) => (req.url?.startsWith('/tiles/') || req.url === '/api/sample-load') ?? false },
     customProps: (req) => ({ userId: (req as Request).auth?.user.id ?? null }),
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({

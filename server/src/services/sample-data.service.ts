@@ -30,6 +30,15 @@ export interface SeedOptions {
   log?: (msg: string) => void
   /** The 优先保护类耕地集中区域 computed from the sample classes (the defaults when not given). */
   priorityAreas?: PriorityAreaSettings
+  /** Called after each county is committed: it can be used at once. */
+  onCountyLoaded?: (county: { adcode: string; name: string }) => void
+}
+
+/** How far the sample load of a first start has come (GET /api/sample-load; the page's notice). */
+export interface SampleLoadProgress {
+  isLoading: boolean
+  loaded: number
+  total: number
 }
 
 interface CountyFeature {
@@ -156,6 +165,7 @@ export async function loadSampleData(
     })
     parcels += loaded
     log(`已加载 ${feature.properties.city}${name}（${adcode}）：耕地图斑 ${loaded} 个`)
+    options.onCountyLoaded?.({ adcode, name })
   }
   return { counties: plan.length, parcels }
 }
@@ -168,7 +178,14 @@ export async function loadSampleData(
  */
 export async function seedSampleDataOnStart(
   db: Database,
-  options: { parcelsPerCounty: number; log?: (msg: string) => void; priorityAreas?: PriorityAreaSettings },
+  options: {
+    parcelsPerCounty: number
+    log?: (msg: string) => void
+    priorityAreas?: PriorityAreaSettings
+    /** Kept up to date while the counties load. */
+    progress?: SampleLoadProgress
+    onCountyLoaded?: (county: { adcode: string; name: string }) => void
+  },
 ): Promise<{ counties: number; parcels: number; isResumed: boolean } | null> {
   const log = options.log ?? (() => {})
   const state = await findSampleLoad(db)
@@ -188,14 +205,22 @@ export async function seedSampleDataOnStart(
       `上次启动时示例数据未加载完（已有 ${state.loadedAdcodes.length} / ${plan.adcodes.length} 个区县），继续加载其余区县…`,
     )
   }
+  const progress = options.progress
+  if (progress)
+    Object.assign(progress, { isLoading: true, loaded: state.loadedAdcodes.length, total: plan.adcodes.length })
   const result = await loadSampleData(db, {
     scale: 'sample',
     adcodes: plan.adcodes,
     parcelsPerCounty: plan.parcelsPerCounty,
     skipAdcodes: state.loadedAdcodes,
-    log,
+    log: (msg) => log(progress ? `${msg}（${progress.loaded + 1}/${progress.total}）` : msg),
     priorityAreas: options.priorityAreas,
+    onCountyLoaded: (county) => {
+      if (progress) progress.loaded++
+      options.onCountyLoaded?.(county)
+    },
   })
   await completeSampleLoad(db)
+  if (progress) progress.isLoading = false
   return { ...result, isResumed: state.plan !== null }
 }
