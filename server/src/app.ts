@@ -57,6 +57,7 @@ import { LandImportService } from './services/land-import.service.ts'
 import { landUpdateRoutes } from './routes/land-update.routes.ts'
 import { LandUpdateRunner } from './services/land-update-runner.ts'
 import { LandUpdateService } from './services/land-update.service.ts'
+import type { SampleLoadProgress } from './services/sample-data.service.ts'
 
 export interface AppDeps {
   db: Database
@@ -70,6 +71,8 @@ export interface AppDeps {
   landImport?: LandImportRunner
   /** Applies annual updates (年度变更调查) in this process (tests pass one with small batches and hooks). */
   landUpdate?: LandUpdateRunner
+  /** The sample load of a first start, while it runs behind the server (GET /api/sample-load). */
+  sampleLoad?: SampleLoadProgress
 }
 
 /** X-Forwarded-For counts only from the proxies the setting names; an address Express cannot read stops the start. */
@@ -106,6 +109,7 @@ export function createApp({
     batchSize: config.landUpdate.batchSize,
     log: (msg, err) => logger?.error({ err }, msg),
   }),
+  sampleLoad = { isLoading: false, loaded: 0, total: 0 },
 }: AppDeps) {
   const app = express()
   app.disable('x-powered-by')
@@ -129,6 +133,10 @@ export function createApp({
   app.use(csrfMiddleware)
   const invalidateLayers = (layers: string[]) => layers.forEach((l) => tiles.invalidate(l))
   app.use(authRoutes(auth, config.auth))
+  // how far the sample counties of a first start have loaded: counts only, for the notice on every page
+  app.get('/api/sample-load', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ ...sampleLoad } satisfies SampleLoadProgress)
+  })
   app.use(mapRoutes(db, config.limits, { waterSourceNearM: config.waterSource.nearM }))
   app.use(attributeTableRoutes(db, config.limits))
   app.use(reviewRoutes(db, invalidateLayers, { priorityAreas: config.priorityAreas }))

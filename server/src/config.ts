@@ -43,6 +43,8 @@ export interface AppConfig {
   sampleParcelsPerCounty: number
   clientDir: string
   logLevel: string
+  /** Log lines for a person (text) or for a collector (json): LOG_FORMAT. */
+  logFormat: 'text' | 'json'
   /**
    * Proxies whose X-Forwarded-For names the client (Express `trust proxy`: 'loopback', a comma list of addresses
    * or subnets, or a hop count); false trusts none, so the rate limits count the connecting address.
@@ -241,6 +243,14 @@ function readFieldMapFile(): PlatformPackageSettings {
   return { fieldMap: parseFieldMapSetting(value, `PLATFORM_FIELD_MAP_FILE（${file}）`), fieldMapFile: file }
 }
 
+/** LOG_FORMAT: text (readable lines, the default at a terminal) or json (pino's lines, the default otherwise). */
+function readLogFormat(): 'text' | 'json' {
+  const raw = process.env.LOG_FORMAT?.trim()
+  if (raw === 'text' || raw === 'json') return raw
+  if (raw) throw new Error(`环境变量 LOG_FORMAT 应为 text 或 json，当前为 “${raw}”`)
+  return process.stdout.isTTY ? 'text' : 'json'
+}
+
 function readTrustProxy(): string | number | false {
   const raw = process.env.TRUST_PROXY?.trim()
   if (!raw || raw === 'false') return false
@@ -257,6 +267,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sampleParcelsPerCounty: readInt('SAMPLE_PARCELS_PER_COUNTY', 3000),
     clientDir: path.join(rootDir, 'dist', 'client'),
     logLevel: process.env.LOG_LEVEL || 'info',
+    logFormat: readLogFormat(),
     trustProxy: readTrustProxy(),
     tiles: {
       extent: 4096,
