@@ -15,6 +15,7 @@ import { PlotListPanel } from '../features/registry/plot-list-panel'
 import { ReportQueue } from '../features/reports/report-queue'
 import { ReviewQueue } from '../features/review/review-queue'
 import { ApplyMeasurePanel } from '../features/safe-use-ledger/apply-measure-panel'
+import { WaterSourceSection } from '../features/water-source/water-source-section'
 import { ZonesPanel } from '../features/zones/zones-panel'
 import type { MapClient } from '../map/map-client'
 import type { SessionUser } from '../shared/api-types'
@@ -148,15 +149,26 @@ function ZonesTab({ user, client, commands }: TabPanelProps) {
   const { state } = useWorkspace()
   const onCapturingClicks = useModeReporter('edit-zone')
   return (
-    <ZonesPanel
-      client={client}
-      isActive={state.tab === 'zones'}
-      counties={user.counties}
-      canEdit={can(user.role, 'controlZone.edit')}
-      onCapturingClicks={onCapturingClicks}
-      onShowOnMap={commands.showRecord}
-      openRequest={state.zoneRequest}
-    />
+    <>
+      <ZonesPanel
+        client={client}
+        isActive={state.tab === 'zones'}
+        counties={user.counties}
+        canEdit={can(user.role, 'controlZone.edit')}
+        onCapturingClicks={onCapturingClicks}
+        onShowOnMap={commands.showRecord}
+        openRequest={state.zoneRequest}
+      />
+      {user.counties.map((c) => (
+        <WaterSourceSection
+          key={c.adcode}
+          adcode={c.adcode}
+          countyName={c.name}
+          canEdit={can(user.role, 'waterSource.edit')}
+          onLocate={(bbox) => commands.locate(bbox)}
+        />
+      ))}
+    </>
   )
 }
 

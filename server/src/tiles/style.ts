@@ -154,8 +154,8 @@ function banZoneLayers(idPrefix: string, group: string, source: string) {
   ]
 }
 
-/** 饮用水水源保护区 from `source`: a veil by level (一级 darkest) and its edge. */
-function waterSourceLayers(idPrefix: string, group: string, source: string) {
+/** 饮用水水源保护区 from `source`: a veil by level (一级 darkest) and its edge; clickable on the staff map only. */
+function waterSourceLayers(idPrefix: string, group: string, source: string, clickable = true) {
   const color = ['match', ['get', 'level'], ...Object.entries(WATER_SOURCE_COLORS).flat(), WATER_SOURCE_COLORS.quasi]
   return [
     layer(
@@ -163,7 +163,7 @@ function waterSourceLayers(idPrefix: string, group: string, source: string) {
       group,
       source,
       { type: 'fill', paint: { 'fill-color': color, 'fill-opacity': 0.3 } },
-      true,
+      clickable,
     ),
     layer(`${idPrefix}-line`, group, source, { type: 'line', paint: { 'line-color': color, 'line-width': 1.5 } }),
   ]
@@ -405,7 +405,7 @@ export function buildPublicStyle(baseUrl: string, versionOf: (layer: string) => 
       countyLine(),
       ...banZoneLayers('public-ban-zone', 'public-ban-zone', 'public-ban-zone'),
       ...zoneLayers('public-control-zone', 'public-control-zone', 'public-control-zone'),
-      ...waterSourceLayers('public-water-source', 'public-water-source', 'public-water-source'),
+      ...waterSourceLayers('public-water-source', 'public-water-source', 'public-water-source', false),
       layer(
         'public-plot-fill',
         'public-plot',
