@@ -5,6 +5,7 @@ import { useDataChanged, useLayerVersion } from '../../shared/data-versions'
 import { errorMessage } from '../../shared/error-message'
 import { useJson } from '../../shared/use-json'
 import { importWaterSourceZones, publishWaterSourceZones, waterSourceZonesPath } from './water-source-api'
+import './water-source.css'
 
 /** Props of {@link WaterSourceSection}. */
 export interface WaterSourceSectionProps {
@@ -76,9 +77,14 @@ export function WaterSourceSection({ adcode, countyName, canEdit, onLocate }: Wa
   }
 
   return (
-    <section className="water-source" aria-labelledby="water-source-title" data-testid="water-source-section">
-      <h3 id="water-source-title" className="class-panel__subtitle">
-        饮用水水源保护区
+    <section
+      className="water-source"
+      aria-labelledby={`water-source-title-${adcode}`}
+      data-testid="water-source-section"
+      data-adcode={adcode}
+    >
+      <h3 id={`water-source-title-${adcode}`} className="class-panel__subtitle">
+        饮用水水源保护区（{countyName}）
       </h3>
       {zones.status === 'error' && <p className="panel-note panel-note--error">{zones.message}</p>}
       {zones.status === 'done' && items.length === 0 && <p className="panel-note">{countyName}尚未导入。</p>}
@@ -118,11 +124,11 @@ export function WaterSourceSection({ adcode, countyName, canEdit, onLocate }: Wa
             属性字段：水源地名称、水源类型（河流型/湖库型/地下水型）、保护区级别（一级/二级/准保护区），可含批复文号。
           </p>
           <div className="water-source__actions">
-            <button type="submit" disabled={!file || busy}>
+            <button type="submit" className="primary-button" disabled={!file || busy}>
               导入
             </button>
             {items.length > 0 && (
-              <button type="button" disabled={busy} onClick={togglePublished}>
+              <button type="button" className="secondary-button" disabled={busy} onClick={togglePublished}>
                 {isPublished ? '撤回' : '发布'}
               </button>
             )}
