@@ -18,6 +18,8 @@ const SOURCE_LAYERS: Record<string, readonly DataLayer[]> = {
   'contaminated-plot': ['plots'],
   'contaminated-plot-point': ['plots'],
   'control-zone': ['zones'],
+  // a 禁止生产区域 is read with the classes it was built from
+  'ban-zone': ['classLists'],
   enterprise: ['enterprises'],
   'enterprise-point': ['enterprises'],
   'monitoring-point': ['points'],

@@ -19,6 +19,23 @@ export interface BanZoneFormProps {
 }
 
 const OVERLAY = 'ban-zone-union'
+
+/** The positions of GeoJSON coordinates at any depth. */
+function positionsOf(coordinates: unknown): number[][] {
+  if (!Array.isArray(coordinates)) return []
+  if (typeof coordinates[0] === 'number') return [coordinates as number[]]
+  return coordinates.flatMap(positionsOf)
+}
+
+/** The extent of a (Multi)Polygon the server sent, or null. */
+function outlineBbox(geometry: unknown): [number, number, number, number] | null {
+  const points = positionsOf((geometry as { coordinates?: unknown } | null)?.coordinates)
+  if (!points.length) return null
+  const xs = points.map((p) => p[0])
+  const ys = points.map((p) => p[1])
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
+}
+
 const splitProducts = (text: string) =>
   text
     .split(/[、，,;；\s]+/)
@@ -47,6 +64,8 @@ export function BanZoneForm({ adcode, client, zone, onSaved, onCancel }: BanZone
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: { kind: 'preview' }, geometry: saved.geometry as never }],
     })
+    const bbox = outlineBbox(saved.geometry)
+    if (bbox) client.fitBbox(bbox, { maxZoom: 16, animate: true })
     return () => client.setOverlay(OVERLAY, null)
   }, [client, saved])
 
