@@ -150,6 +150,7 @@ describe('internal and public tile layers', () => {
 
   it('when the layers are listed, then the parcels, plots, zones, enterprises, points and the 三调 layers are internal', () => {
     expect(internalLayers.map((l) => l.name).sort()).toEqual([
+      'ban-zone',
       'basic-farmland',
       'contaminated-plot',
       'contaminated-plot-point',
@@ -160,6 +161,8 @@ describe('internal and public tile layers', () => {
       'monitoring-point',
       'parcel',
       'parcel-overview',
+      'priority-area',
+      'water-source',
     ])
   })
 
@@ -241,10 +244,13 @@ describe('GET /tiles/{layer}.json and /style.json', () => {
       '区县',
       '乡镇（街道）',
       '耕地图斑',
+      '优先保护类耕地集中区域',
+      '饮用水水源保护区',
       '永久基本农田',
       '监测点位',
       '污染地块',
       '管控区域',
+      '特定农产品禁止生产区域',
       '重点监管单位',
       '三调地类（底图，12 级以上）',
     ])
