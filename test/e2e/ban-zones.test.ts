@@ -83,6 +83,8 @@ describe.skipIf(skip)(
             .textContent(),
         )
         .toContain('已提交')
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/ban-zone-map-390.png` })
       expect(errors).toEqual([])
     }, 180_000)
 
