@@ -28,4 +28,15 @@ describe.skipIf(isBrowserMissing())('the staff header at 1024 px', () => {
         expect(lastBox.x + lastBox.width).toBeLessThanOrEqual(box.x + 1)
       }
     })
+
+  for (const as of ['shending', 'admin', 'huanjing', 'ziyuan', 'gengdi'])
+    it(`when ${as} signs in at 1440×900, then every page link shows in the header without scrolling`, async () => {
+      const page = await open({ as })
+      const nav = page.locator('.header-nav')
+      await nav.waitFor()
+      const [client, scroll] = await nav.evaluate((el) => [el.clientWidth, el.scrollWidth])
+      expect(scroll).toBeLessThanOrEqual(client + 1) // sub-pixel widths round either way
+      const search = (await page.locator('.app-header__search').boundingBox())!
+      expect(search.width).toBeGreaterThanOrEqual(170)
+    })
 })
