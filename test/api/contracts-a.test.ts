@@ -204,7 +204,7 @@ describe('review contracts', () => {
 
   it('when a review step names an unknown kind, then the schema refuses it in Chinese', () => {
     expect(refusals(ReviewActionParams, { kind: 'parcel', id: '1', action: 'submit' })).toEqual([
-      '记录类型应为：plot、control-zone、class-list、safe-use-ledger',
+      '记录类型应为：plot、control-zone、class-list、safe-use-ledger、ban-zone',
     ])
   })
 })

@@ -120,7 +120,7 @@ describe('GET /api/map/versions', () => {
     expect((await anonymous.agent.get('/api/map/versions')).status).toBe(401)
   })
 
-  it('when a class list is published, then the parcel layers get a new version and the other layers keep theirs, and the tile at the new version holds the new class', async () => {
+  it('when a class list is published, then the parcel layers and the 优先保护类耕地集中区域 get a new version and the other layers keep theirs, and the tile at the new version holds the new class', async () => {
     const before = await internalVersions()
     const { z, x, y } = tileAt(parcel.lon, parcel.lat, 15)
     const oldUrl = `/tiles/parcel/${z}/${x}/${y}.pbf?v=${before.parcel}`
@@ -130,7 +130,10 @@ describe('GET /api/map/versions', () => {
     const after = await internalVersions()
     expect(after.parcel).not.toBe(before.parcel)
     expect(after['parcel-overview']).not.toBe(before['parcel-overview'])
-    const unchanged = Object.keys(before).filter((l) => l !== 'parcel' && l !== 'parcel-overview')
+    // the published classes make a new version of the 优先保护类耕地集中区域 too
+    expect(after['priority-area']).not.toBe(before['priority-area'])
+    const changed = ['parcel', 'parcel-overview', 'priority-area']
+    const unchanged = Object.keys(before).filter((l) => !changed.includes(l))
     expect(unchanged.length).toBeGreaterThan(0)
     for (const layer of unchanged) expect(after[layer], layer).toBe(before[layer])
 

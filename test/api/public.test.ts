@@ -406,8 +406,10 @@ describe('GET /public/style.json', () => {
     expect(groups.map((g: any) => g.name)).toEqual([
       '区县（土壤监测覆盖）',
       '乡镇（街道）',
+      '饮用水水源保护区（已公布）',
       '污染地块（已公开）',
       '管控区域（已公告）',
+      '特定农产品禁止生产区域（已公告）',
     ])
     expect(groups.find((g: any) => g.id === 'public-plot').legend.map((i: any) => i.label)).toEqual([
       '疑似污染地块名单',

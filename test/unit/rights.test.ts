@@ -39,6 +39,7 @@ describe('rights table', () => {
         'plot.transition',
         'plot.view',
         'controlZone.edit',
+        'waterSource.edit',
         'enterprise.edit',
         'list.publish',
         'list.view',
