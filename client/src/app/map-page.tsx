@@ -100,6 +100,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
   const canEditParcels = can(user.role, 'parcel.edit')
   const { select, locate } = commands
   const editor = useParcelEditor({ client, isEnabled: canEditParcels, isActive: tab === 'editing' })
+  const isEditorShown = canEditParcels && tab === 'editing'
   const isEditorCapturing = editor.isCapturingClicks
   const measure = useMeasure(client)
   const isTableOpen = state.isAttributeTableOpen
@@ -205,7 +206,7 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           onStatusSource={setStatusSource}
           onClient={setClient}
         />
-        {canEditParcels && tab === 'editing' && <EditToolbar editor={editor} />}
+        {isEditorShown && <EditToolbar editor={editor} />}
         <MeasureTool measure={measure} isEnabled={isBrowsing(state)} />
         <PrintTool
           client={client}
@@ -214,7 +215,8 @@ function Workspace({ user, onSignOut }: MapPageProps) {
           visibility={state.visibility}
           isEnabled={isBrowsing(state) && !measure.state.kind}
         />
-        <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen(!isTableOpen)} />
+        {/* the editing toolbar takes the map's top-left corner; the table stays reachable from the layer panel */}
+        {!isEditorShown && <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen(!isTableOpen)} />}
         {isTableOpen && tableLayer === 'parcel' && (
           <AttributeTablePanel
             client={client}
