@@ -50,7 +50,15 @@ describe.skipIf(missing)('tiles from the embedded and the server encoder', () =>
     const added = new Map<string, Set<number>>()
     if (server.db === runDb) return added
     for (const table of new Set(TILE_LAYERS.filter((l) => l.id === 'id').map((l) => l.table))) {
-      const { rows } = await runDb.query(`SELECT id FROM ${table} WHERE NOT is_generated`)
+      // a table the sample data never fills (drinking-water zones, ban zones) has no is_generated: all its rows are
+      // the tests'
+      const {
+        rows: [{ marked }],
+      } = await runDb.query(
+        `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'is_generated') AS marked`,
+        [table],
+      )
+      const { rows } = await runDb.query(`SELECT id FROM ${table}${marked ? ' WHERE NOT is_generated' : ''}`)
       added.set(table, new Set(rows.map((r) => Number(r.id))))
     }
     return added
@@ -69,6 +77,9 @@ describe.skipIf(missing)('tiles from the embedded and the server encoder', () =>
       for (const z of [6, 9, 12, 14, 16]) {
         const { x, y } = tileAt(place.lon, place.lat, z)
         for (const layer of TILE_LAYERS) {
+          // the 优先保护类耕地集中区域 follow the published classes, which earlier test files change in the run's
+          // database and not in the freshly seeded one; the server run compares its two encoders on one database
+          if (layer.name === 'priority-area' && server.db !== runDb) continue
           const scope = layer.access === 'internal' ? TEST_COUNTIES : undefined
           const added = addedByTests.get(layer.table)
           const a = (decodeTile(await js.renderTile(layer, z, x, y, scope))[layer.name] ?? []).filter(
