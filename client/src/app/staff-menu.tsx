@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { usePopover } from '../shared/use-popover'
 
 /** A page the ☰ menu leads to. */
 export interface StaffMenuPage {
@@ -32,29 +32,7 @@ export interface StaffMenuProps {
  * below the header; hidden on wider screens, where the side panel and the header's links show them.
  */
 export function StaffMenu({ current, pages, morePages, panels = [], onOpenPanel, onNavigate }: StaffMenuProps) {
-  const [isOpen, setOpen] = useState(false)
-  const rootRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!isOpen) return
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false)
-    }
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointer)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('pointerdown', onPointer)
-      document.removeEventListener('keydown', onKey)
-    }
-  }, [isOpen])
-
-  const choose = (action: () => void) => () => {
-    setOpen(false)
-    action()
-  }
+  const { isOpen, rootRef, toggle, choose } = usePopover()
   const pageItem = (p: StaffMenuPage) => (
     <li key={p.page}>
       <button
@@ -79,7 +57,7 @@ export function StaffMenu({ current, pages, morePages, panels = [], onOpenPanel,
         aria-label="菜单"
         aria-haspopup="menu"
         aria-expanded={isOpen}
-        onClick={() => setOpen((open) => !open)}
+        onClick={toggle}
         data-testid="staff-menu-button"
       >
         <svg viewBox="0 0 24 24" aria-hidden="true">

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
 import type { SessionUser } from '@contracts/auth'
+import { usePopover } from '../../shared/use-popover'
 
 /** A page link in the user menu (e.g. 系统管理 for administrators). */
 export interface UserMenuLink {
@@ -18,29 +18,7 @@ export interface UserMenuProps {
 
 /** The signed-in user in the header: name and role; the menu shows department, counties and account actions. */
 export function UserMenu({ user, links = [], onChangePassword, onSignOut }: UserMenuProps) {
-  const [isOpen, setOpen] = useState(false)
-  const rootRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!isOpen) return
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false)
-    }
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false)
-    }
-    document.addEventListener('pointerdown', onPointer)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('pointerdown', onPointer)
-      document.removeEventListener('keydown', onKey)
-    }
-  }, [isOpen])
-
-  const choose = (action: () => void) => () => {
-    setOpen(false)
-    action()
-  }
+  const { isOpen, rootRef, toggle, choose } = usePopover()
   const counties = user.counties.map((c) => c.name)
 
   return (
@@ -50,7 +28,7 @@ export function UserMenu({ user, links = [], onChangePassword, onSignOut }: User
         className="user-menu__button"
         aria-haspopup="menu"
         aria-expanded={isOpen}
-        onClick={() => setOpen((open) => !open)}
+        onClick={toggle}
         data-testid="user-menu-button"
       >
         <span className="user-menu__avatar" aria-hidden="true">
