@@ -26,6 +26,10 @@ import { parseLandUse2023Classes } from './domain/land-use-2023.ts'
 import { DEFAULT_PRIORITY_AREA_SETTINGS, type PriorityAreaSettings } from './domain/priority-area.ts'
 import type { WaterSourceSettings } from './services/water-source.service.ts'
 import { DEFAULT_WATER_SOURCE_SEVERITY } from './domain/water-source.ts'
+import { DEFAULT_SITING_SETTINGS, type SitingSettings } from './domain/siting.ts'
+import { parseControlledIndustries } from './domain/siting-industries.ts'
+
+const SITING_INSIDE_CHOICES = ['controlled', 'unsuited'] as const
 
 const WATER_SOURCE_SEVERITIES = ['refuse', 'investigate', 'note'] as const
 import type { PlatformPackageSettings } from './services/platform-package.service.ts'
@@ -35,6 +39,13 @@ export interface AppConfig {
   port: number
   /** PostgreSQL server with PostGIS; when absent the embedded PGlite + PostGIS engine is used. */
   databaseUrl: string | undefined
+  /**
+   * A hot standby of that server (PostgreSQL streaming replication) for the map tiles, the public pages and the data
+   * sharing service; reads go to the primary while the standby is behind a write of this server.
+   */
+  databaseReadUrl: string | undefined
+  /** Seconds after a browser's write during which its reads go to the primary (several server processes). */
+  readYourWritesSeconds: number
   /** Folder of the embedded database. */
   dataDir: string
   /** Load the sample data when the database holds no county yet. */
@@ -166,6 +177,8 @@ export interface AppConfig {
   priorityAreas: PriorityAreaSettings
   /** 饮用水水源保护区: import limits and the distance of the monitoring points listed near a zone (local settings). */
   waterSource: WaterSourceSettings
+  /** 建设项目选址核查: the distances (local settings, not standard values), the 严格控制 industries, the list size. */
+  siting: SitingSettings & { listLimit: number }
   /** Contaminated plots (污染地块). */
   plots: {
     /** Local soil background values of As, Co, V in mg/kg (GB 36600 表注; R 待核实); null = not set. */
@@ -262,6 +275,8 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     port: readInt('PORT', 3000),
     databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseReadUrl: process.env.DATABASE_READ_URL || undefined,
+    readYourWritesSeconds: readInt('READ_YOUR_WRITES_SECONDS', 10),
     dataDir: path.resolve(process.env.DATA_DIR || path.join(rootDir, '.data')),
     seedOnStart: process.env.SEED_ON_START !== 'false',
     sampleParcelsPerCounty: readInt('SAMPLE_PARCELS_PER_COUNTY', 3000),
@@ -420,6 +435,23 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     priorityAreas: {
       gapM: readInt('PRIORITY_AREA_GAP_M', DEFAULT_PRIORITY_AREA_SETTINGS.gapM),
       minAreaMu: readInt('PRIORITY_AREA_MIN_MU', DEFAULT_PRIORITY_AREA_SETTINGS.minAreaMu),
+    },
+    // 建设项目选址核查：各距离为本地设置（米），非标准值
+    siting: {
+      priorityAreaM: readInt('SITING_PRIORITY_AREA_M', DEFAULT_SITING_SETTINGS.priorityAreaM),
+      waterSourceM: readInt('SITING_WATER_SOURCE_M', DEFAULT_SITING_SETTINGS.waterSourceM),
+      banZoneM: readInt('SITING_BAN_ZONE_M', DEFAULT_SITING_SETTINGS.banZoneM),
+      controlZoneM: readInt('SITING_CONTROL_ZONE_M', DEFAULT_SITING_SETTINGS.controlZoneM),
+      monitoringM: readInt('SITING_MONITORING_M', DEFAULT_SITING_SETTINGS.monitoringM),
+      monitoringPoints: readInt('SITING_MONITORING_POINTS', DEFAULT_SITING_SETTINGS.monitoringPoints),
+      // 在优先保护类耕地集中区域“严格控制”新建的行业（默认为《土壤污染防治行动计划》所列六个行业）
+      controlledIndustries: parseControlledIndustries(process.env.SITING_CONTROLLED_INDUSTRIES ?? ''),
+      // 选址位于饮用水水源一级、二级保护区内时的结论：controlled 严格控制 或 unsuited 不宜选址
+      waterSourceInside: {
+        level1: readChoice('SITING_WATER_LEVEL1', SITING_INSIDE_CHOICES, 'controlled'),
+        level2: readChoice('SITING_WATER_LEVEL2', SITING_INSIDE_CHOICES, 'controlled'),
+      },
+      listLimit: readInt('SITING_LIST_LIMIT', 200),
     },
     waterSource: {
       maxBytes: readInt('WATER_SOURCE_MAX_BYTES', 50 * 1024 * 1024),

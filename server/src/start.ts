@@ -13,7 +13,12 @@ import { seedSampleUsers } from './services/users.service.ts'
  * it answers. The sample data of a first start is loaded afterwards ({@link seedSampleData}).
  */
 export async function openAppDatabase(config: AppConfig, log: (msg: string) => void): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log })
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
+    dataDir: config.dataDir,
+    log,
+  })
   const applied = await migrate(db, paths.migrations)
   if (applied.length)
     log(

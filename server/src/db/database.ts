@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import pg from 'pg'
 import { startEmbeddedPostgis, type EmbeddedPostgis } from './embedded.ts'
+import { createReadRouter, type ReadRouter } from './read-routing.ts'
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
@@ -27,6 +28,13 @@ export interface Database extends Queryable {
   prepared<R extends pg.QueryResultRow = any>(name: string, text: string, values: unknown[]): Promise<pg.QueryResult<R>>
   /** Runs `fn` in one transaction; rolls back on any error so nothing is partly written. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>
+  /**
+   * The database for reads that a hot standby may answer (tiles, public pages, the data sharing service): the
+   * database itself unless `DATABASE_READ_URL` names a standby (see read-routing.ts).
+   */
+  reads: Database
+  /** Present when reads are routed to a standby. */
+  readRouter?: ReadRouter
   close(): Promise<void>
 }
 
@@ -36,11 +44,15 @@ export interface OpenDatabaseOptions {
   log?: (msg: string) => void
   /** Pool size on a server; the embedded engine always gets one connection. */
   maxConnections?: number
+  /** A hot standby of the server for reads (`DATABASE_READ_URL`); only with `databaseUrl`. */
+  readUrl?: string
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgis | undefined
   let url = options.databaseUrl
+  if (options.readUrl && !url)
+    throw new Error('只读库（DATABASE_READ_URL）须与主库（DATABASE_URL）同时设置；内嵌数据库不能配只读库')
   if (!url) {
     embedded = await startEmbeddedPostgis(options.dataDir, options.log)
     url = embedded.url
@@ -52,10 +64,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     idleTimeoutMillis: embedded ? 0 : 10_000,
   })
   pool.on('error', (err) => options.log?.(`数据库连接错误：${err.message}`))
-  return wrapPool(pool, mode, async () => {
+  const db = wrapPool(pool, mode, async () => {
+    await router?.close()
     await pool.end()
     await embedded?.stop()
   })
+  const router = options.readUrl
+    ? createReadRouter(db, options.readUrl, { maxConnections: options.maxConnections, log: options.log })
+    : undefined
+  return router ? Object.assign(db, { reads: router.reads, readRouter: router }) : db
 }
 
 /** Quiet time after the last ReadyForQuery before the embedded engine's connection counts as settled. */
@@ -97,7 +114,7 @@ async function rollbackAfterError(client: pg.PoolClient, mode: DatabaseMode, err
 }
 
 export function wrapPool(pool: pg.Pool, mode: DatabaseMode, close: () => Promise<void>): Database {
-  return {
+  const db: Database = {
     mode,
     pool,
     query: (text, values) => pool.query(text as any, values) as any,
@@ -117,6 +134,9 @@ export function wrapPool(pool: pg.Pool, mode: DatabaseMode, close: () => Promise
         client.release(isBroken)
       }
     },
+    reads: undefined as unknown as Database,
     close,
   }
+  db.reads = db
+  return db
 }
