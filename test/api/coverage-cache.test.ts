@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../server/src/db/database.ts'
 import { loadConfig } from '../../server/src/config.ts'
-import { coverageCacheStats } from '../../server/src/services/coverage.service.ts'
+import { coverageCacheStats } from '../../server/src/services/coverage-cache.ts'
 import { addFarmlandBlock, findUncoveredSpot } from '../support/farmland-block.ts'
 import { connectTestDatabase, createTestApp } from '../support/connect.ts'
 import { signInAs, type Session } from '../support/session.ts'

@@ -3,14 +3,13 @@ import type { Database } from '../db/database.ts'
 import { assertRight, assertRole } from '../http/auth.ts'
 import { parse } from '../http/validate.ts'
 import {
-  acceptGapProposal,
   getCoverage,
   getCoveragePoints,
   getTownshipCoverage,
   getUncoveredFarmland,
-  runGapAnalysis,
   type CoverageServiceSettings,
 } from '../services/coverage.service.ts'
+import { acceptGapProposal, runGapAnalysis } from '../services/coverage-gaps.service.ts'
 import { AcceptGapBody, CoverageCountyQuery, CoverageListQuery, GapBody } from '../../../contracts/coverage.ts'
 
 /** 监测覆盖: every staff role reads coverage and runs the gap analysis of its counties; environment officers accept proposals. */
