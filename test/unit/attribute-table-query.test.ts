@@ -20,15 +20,14 @@ describe('the attribute table query of the client', () => {
   })
 
   it('when another county is chosen, then the township of the old one is cleared; other filters stay', () => {
-    const q = setFilter(initialQuery('430903'), { township: '430903001', classCode: 'strict' })
-    expect(setFilter(q, { areaMin: '3' }).township).toBe('430903001')
-    expect(setFilter(q, { adcode: '220322' })).toMatchObject({ township: '', classCode: 'strict' })
+    const q = setFilter(initialQuery('430903'), { filters: { township: 'township:430903001', class: 'class:strict' } })
+    expect(setFilter(q, { areaMin: '3' }).filters.township).toBe('township:430903001')
+    expect(setFilter(q, { adcode: '220322' }).filters).toEqual({ class: 'class:strict' })
   })
 
   it('when the query is written, then only the filters set go out, the box only with 当前视图', () => {
     const q = setFilter(initialQuery('430903'), {
-      classCode: 'strict',
-      landCode: '01',
+      filters: { class: 'class:strict', land: 'dlbm:01' },
       areaMin: ' 2.5 ',
       bbox: '1,2,3,4',
     })

@@ -25,10 +25,8 @@ import { MapView } from '../map/map-view'
 import { classOfName } from '../shared/farmland-class'
 import { ClassLabel } from '../shared/ui/class-label'
 import type { FeatureInfo, FeatureRef, LayerGroup, MapFocus, SessionUser, ViewStatusSource } from '../shared/api-types'
-import type { AttributeLayer, ParcelRow } from '@contracts/attribute-table'
-import type { OtherLayer } from '../features/attribute-table/layer-table-query'
-import { LayerTablePanel } from '../features/attribute-table/layer-table-panel'
-import type { LayerRow } from '../features/attribute-table/layer-table-rows'
+import type { AttributeLayer } from '@contracts/attribute-table'
+import type { LayerRow } from '../features/attribute-table/attribute-table-rows'
 import { can } from '../../../server/src/domain/rights.ts'
 import { isEditableInReview } from '../../../server/src/domain/review-workflow.ts'
 import { ClassListReview } from './class-list-review'
@@ -126,16 +124,12 @@ function Workspace({ user, onSignOut }: MapPageProps) {
     dispatch({ type: 'selectTab', tab: 'editing' })
     editor.requestOpen(id)
   }
-  const openTableRow = (row: ParcelRow) => {
-    commands.openFeature({ source: 'parcel', id: row.id })
-    locate(row.bbox, PARCEL_ROW_MAX_ZOOM, tablePadding())
-  }
-  const openLayerRow = (layer: OtherLayer, row: LayerRow) => {
+  const openTableRow = (layer: AttributeLayer, row: LayerRow) => {
     commands.openFeature({ source: layer, id: row.id })
     locate(
       row.bbox,
       layer === 'monitoring-point' ? POINT_ROW_MAX_ZOOM : PARCEL_ROW_MAX_ZOOM,
-      tablePadding(PROFILE_WIDTH),
+      tablePadding(layer === 'parcel' ? undefined : PROFILE_WIDTH),
     )
   }
   const highlight: FeatureRef | null =
@@ -217,24 +211,17 @@ function Workspace({ user, onSignOut }: MapPageProps) {
         />
         {/* the editing toolbar takes the map's top-left corner; the table stays reachable from the layer panel */}
         {!isEditorShown && <AttributeTableToggle isOpen={isTableOpen} onToggle={() => setTableOpen(!isTableOpen)} />}
-        {isTableOpen && tableLayer === 'parcel' && (
+        {isTableOpen && (
           <AttributeTablePanel
-            client={client}
-            activeId={selected?.source === 'parcel' ? selected.id : null}
-            onSelectRow={openTableRow}
-            onLayer={showTableLayer}
-            onClose={() => setTableOpen(false)}
-          />
-        )}
-        {isTableOpen && tableLayer !== 'parcel' && (
-          <LayerTablePanel
             key={tableLayer}
             layer={tableLayer}
             client={client}
             activeId={
-              tableLayer === 'monitoring-point' ? openPointId : (openPlotId ?? selectedIdOf(selected, tableLayer))
+              tableLayer === 'monitoring-point'
+                ? openPointId
+                : ((tableLayer === 'contaminated-plot' ? openPlotId : null) ?? selectedIdOf(selected, tableLayer))
             }
-            onSelectRow={(row) => openLayerRow(tableLayer, row)}
+            onSelectRow={(row) => openTableRow(tableLayer, row)}
             onLayer={showTableLayer}
             onClose={() => setTableOpen(false)}
           />

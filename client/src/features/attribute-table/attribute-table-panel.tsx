@@ -1,60 +1,65 @@
-import type { AttributeLayer, ParcelRow } from '@contracts/attribute-table'
+import type { AttributeLayer } from '@contracts/attribute-table'
 import type { MapClient } from '../../map/map-client'
-import { LAND_CODES } from '../../../../server/src/domain/parcel-attributes.ts'
 import { formatCount } from '../../shared/format'
-import { parcelExportHref } from './attribute-table-api'
 import { AttributeLayerSwitch } from './attribute-layer-switch'
+import { LAYER_TABLES, type FilterSelect } from './layer-table-defs'
 import type { TableQuery } from './attribute-table-query'
-import { AttributeTableRows } from './attribute-table-rows'
-import { PAGE_ROWS, useAttributeTable } from './use-attribute-table'
+import { AttributeTableRows, type LayerRow } from './attribute-table-rows'
+import { PAGE_ROWS, exportHref, useAttributeTable } from './use-attribute-table'
 import './attribute-table.css'
 
 /** Props of {@link AttributeTablePanel}. */
 export interface AttributeTablePanelProps {
+  layer: AttributeLayer
   client: MapClient | null
-  /** The parcel selected on the map (its row is marked). */
+  /** The parcel, plot or point selected or open on the map (its row is marked). */
   activeId: number | null
-  onSelectRow: (row: ParcelRow) => void
-  /** Switches the table to another layer. */
+  onSelectRow: (row: LayerRow) => void
   onLayer: (layer: AttributeLayer) => void
   onClose: () => void
 }
 
-/** The first-level class of a two-digit prefix, as the 三调 工作分类 names it (“01 耕地”). */
-function groupName(prefix: string): string {
-  return LAND_CODES.find((c) => c.code.startsWith(prefix))?.group ?? prefix
-}
-
-/** The 地类 choices: each first-level class present (all its codes), then each code present. */
-function landChoices(codes: { code: string; name: string }[]): { value: string; label: string }[] {
-  const prefixes = [...new Set(codes.map((c) => c.code.slice(0, 2)))]
-  return [
-    ...prefixes.map((p) => ({ value: p, label: `${groupName(p)}（全部）` })),
-    ...codes.map((c) => ({ value: c.code, label: `${c.code} ${c.name}`.trim() })),
-  ]
-}
-
 /**
- * The attribute table (属性表) of the farmland parcels at the foot of the map, as a GIS shows one: 当前视图 or 全县,
- * a filter row (类别, 地类, 乡镇, 面积 in 亩), columns sorted by a click on their header, a page of rows (a click
- * selects the parcel on the map), the count, and the export of every filtered row as XLSX or CSV.
+ * The attribute table (属性表) of a layer at the foot of the map, as a GIS shows one: 当前视图 or 全县, the layer's
+ * filters (乡镇 for all; 类别, 地类 and 面积 in 亩 for parcels), columns sorted by a click on their header, a page of
+ * rows (a click opens the feature as a map click does and zooms to it), the count, and the export of every filtered
+ * row as XLSX or CSV.
  */
-export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, onClose }: AttributeTablePanelProps) {
-  const table = useAttributeTable(client)
+export function AttributeTablePanel({
+  layer,
+  client,
+  activeId,
+  onSelectRow,
+  onLayer,
+  onClose,
+}: AttributeTablePanelProps) {
+  const def = LAYER_TABLES[layer]
+  const table = useAttributeTable(client, layer)
   const { options, query, page, filter } = table
   const data = options.status === 'done' ? options.data : null
   const county = data?.counties.find((c) => c.adcode === query?.adcode)
   const total = page?.total ?? 0
   const isTooLarge = data !== null && total > data.exportMaxRows
-  const exportTitle = isTooLarge
-    ? `筛选出 ${formatCount(total)} 个图斑，超过一次导出的上限 ${formatCount(data.exportMaxRows)} 个，请先缩小筛选范围`
-    : undefined
+  const offTitle = isTooLarge
+    ? `筛选出 ${formatCount(total)} ${def.noun}，超过一次导出的上限 ${formatCount(data.exportMaxRows)} 个，请先缩小筛选范围`
+    : `没有可导出的${def.rowsName}`
+  const selects: FilterSelect[] = data
+    ? [
+        ...def.selects(data),
+        {
+          key: 'township',
+          label: '乡镇',
+          all: '全部乡镇',
+          groups: [{ choices: (county?.townships ?? []).map((t) => ({ value: `township:${t.code}`, label: t.name })) }],
+        },
+      ]
+    : []
 
   return (
-    <section className="attr-table" aria-label="耕地图斑属性表" data-testid="attribute-table" data-layer="parcel">
+    <section className="attr-table" aria-label={`${def.name}属性表`} data-testid="attribute-table" data-layer={layer}>
       <header className="attr-table__header">
         <span className="info-panel__layer">属性表</span>
-        <AttributeLayerSwitch layer="parcel" onLayer={onLayer} />
+        <AttributeLayerSwitch layer={layer} onLayer={onLayer} />
         {query && (
           <div className="attr-table__scope" role="group" aria-label="范围">
             {(
@@ -92,7 +97,7 @@ export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, on
           </select>
         )}
         <span className="attr-table__count" data-testid="attr-count" aria-live="polite">
-          {page ? `共 ${formatCount(total)} 个图斑` : '正在加载…'}
+          {page ? `共 ${formatCount(total)} ${def.noun}` : '正在加载…'}
         </span>
         <nav className="attr-table__exports" aria-label="导出属性表">
           {query &&
@@ -101,7 +106,7 @@ export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, on
                 <span
                   key={format}
                   className="export-link export-link--off"
-                  title={exportTitle ?? '没有可导出的图斑'}
+                  title={offTitle}
                   data-testid={`attr-export-${format}`}
                 >
                   导出 {format.toUpperCase()}
@@ -110,9 +115,9 @@ export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, on
                 <a
                   key={format}
                   className="export-link"
-                  href={parcelExportHref(query, format)}
+                  href={exportHref(layer, query, format)}
                   download
-                  title={`导出筛选出的全部 ${formatCount(total)} 个图斑`}
+                  title={`导出筛选出的全部 ${formatCount(total)} ${def.noun}`}
                   data-testid={`attr-export-${format}`}
                 >
                   导出 {format.toUpperCase()}
@@ -132,15 +137,7 @@ export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, on
         </button>
       </header>
 
-      {query && data && (
-        <Filters
-          query={query}
-          onFilter={filter}
-          classes={data.classes}
-          lands={landChoices(data.landCodes)}
-          townships={county?.townships ?? []}
-        />
-      )}
+      {query && data && <Filters query={query} onFilter={filter} selects={selects} hasArea={def.hasArea} />}
       {table.error && (
         <p className="panel-note panel-note--error attr-table__error" role="alert" data-testid="attr-error">
           {table.error}
@@ -153,6 +150,7 @@ export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, on
       )}
       {query && page && (
         <AttributeTableRows
+          def={def}
           rows={page.rows}
           sort={query.sort}
           dir={query.dir}
@@ -194,84 +192,79 @@ export function AttributeTablePanel({ client, activeId, onSelectRow, onLayer, on
 interface FiltersProps {
   query: TableQuery
   onFilter: (changes: Partial<TableQuery>) => void
-  classes: { code: string; name: string }[]
-  lands: { value: string; label: string }[]
-  townships: { code: string; name: string }[]
+  selects: FilterSelect[]
+  hasArea: boolean
 }
 
-/** The filter row: 类别, 地类, 乡镇 and the 面积 range in 亩. */
-function Filters({ query, onFilter, classes, lands, townships }: FiltersProps) {
+/** A select's value as its choices hold it: without the `param:` of a select setting one parameter. */
+const choiceOf = (s: FilterSelect, value: string) => (s.param ? value.slice(s.param.length + 1) : value)
+
+/** The filter row: the layer's selects, 乡镇, and (for parcels and plots) the 面积 range in 亩. */
+function Filters({ query, onFilter, selects, hasArea }: FiltersProps) {
+  const setSelect = (s: FilterSelect, choice: string) => {
+    const value = s.param && choice ? `${s.param}:${choice}` : choice
+    onFilter({ filters: { ...query.filters, [s.key]: value } })
+  }
   return (
     <div className="attr-table__filters" role="group" aria-label="筛选">
-      <select
-        className="attr-table__select"
-        aria-label="类别"
-        value={query.classCode}
-        onChange={(e) => onFilter({ classCode: e.target.value })}
-        data-testid="attr-filter-class"
-      >
-        <option value="">全部类别</option>
-        {classes.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-      <select
-        className="attr-table__select"
-        aria-label="地类"
-        value={query.landCode}
-        onChange={(e) => onFilter({ landCode: e.target.value })}
-        data-testid="attr-filter-land"
-      >
-        <option value="">全部地类</option>
-        {lands.map((l) => (
-          <option key={l.value} value={l.value}>
-            {l.label}
-          </option>
-        ))}
-      </select>
-      <select
-        className="attr-table__select"
-        aria-label="乡镇"
-        value={query.township}
-        onChange={(e) => onFilter({ township: e.target.value })}
-        data-testid="attr-filter-township"
-      >
-        <option value="">全部乡镇</option>
-        {townships.map((t) => (
-          <option key={t.code} value={t.code}>
-            {t.name}
-          </option>
-        ))}
-      </select>
-      <label className="attr-table__area">
-        面积
-        <input
-          type="number"
-          min={0}
-          step="any"
-          inputMode="decimal"
-          placeholder="从"
-          aria-label="最小面积（亩）"
-          value={query.areaMin}
-          onChange={(e) => onFilter({ areaMin: e.target.value })}
-          data-testid="attr-filter-area-min"
-        />
-        –
-        <input
-          type="number"
-          min={0}
-          step="any"
-          inputMode="decimal"
-          placeholder="到"
-          aria-label="最大面积（亩）"
-          value={query.areaMax}
-          onChange={(e) => onFilter({ areaMax: e.target.value })}
-          data-testid="attr-filter-area-max"
-        />
-        亩
-      </label>
+      {selects.map((s) => (
+        <select
+          key={s.key}
+          className="attr-table__select"
+          aria-label={s.label}
+          value={choiceOf(s, query.filters[s.key] ?? '')}
+          onChange={(e) => setSelect(s, e.target.value)}
+          data-testid={`attr-filter-${s.key}`}
+        >
+          <option value="">{s.all}</option>
+          {s.groups.map((g) =>
+            g.label ? (
+              <optgroup key={g.label} label={g.label}>
+                {g.choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              g.choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))
+            ),
+          )}
+        </select>
+      ))}
+      {hasArea && (
+        <label className="attr-table__area">
+          面积
+          <input
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            placeholder="从"
+            aria-label="最小面积（亩）"
+            value={query.areaMin}
+            onChange={(e) => onFilter({ areaMin: e.target.value })}
+            data-testid="attr-filter-area-min"
+          />
+          –
+          <input
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            placeholder="到"
+            aria-label="最大面积（亩）"
+            value={query.areaMax}
+            onChange={(e) => onFilter({ areaMax: e.target.value })}
+            data-testid="attr-filter-area-max"
+          />
+          亩
+        </label>
+      )}
     </div>
   )
 }

@@ -1,34 +1,31 @@
-import { PARCEL_COLUMNS, type ParcelRow, type ParcelSortKey } from '@contracts/attribute-table'
-import { formatAreaValue } from '../../shared/format'
-import { ClassLabel } from '../../shared/ui/class-label'
+import type { LayerTableDef } from './layer-table-defs'
+
+/** A row of a layer's table: what a click needs (id, extent) and the cells. */
+export interface LayerRow {
+  id: number
+  adcode: string
+  code: string
+  bbox: [number, number, number, number]
+}
 
 /** Props of {@link AttributeTableRows}. */
 export interface AttributeTableRowsProps {
-  rows: ParcelRow[]
-  sort: ParcelSortKey
+  def: LayerTableDef
+  rows: readonly LayerRow[]
+  sort: string
   dir: 'asc' | 'desc'
-  onSort: (key: ParcelSortKey) => void
+  onSort: (key: string) => void
   activeId: number | null
-  onSelect: (row: ParcelRow) => void
+  onSelect: (row: LayerRow) => void
   isLoading: boolean
 }
 
-const NUMERIC: ReadonlySet<ParcelSortKey> = new Set(['areaM2', 'areaMu'])
-
-function cell(row: ParcelRow, key: ParcelSortKey) {
-  switch (key) {
-    case 'class':
-      return <ClassLabel value={row.class} />
-    case 'areaM2':
-    case 'areaMu':
-      return formatAreaValue(row[key])
-    default:
-      return row[key] ?? '—'
-  }
-}
-
-/** The table of one page: a header button sorts by its column (▲ ascending, ▼ descending); a row selects its parcel. */
+/**
+ * One page of a layer's table: a header button sorts by its column (▲ ascending, ▼ descending); a row selects its
+ * feature.
+ */
 export function AttributeTableRows({
+  def,
   rows,
   sort,
   dir,
@@ -37,17 +34,18 @@ export function AttributeTableRows({
   onSelect,
   isLoading,
 }: AttributeTableRowsProps) {
+  const numeric = (key: string) => (def.numeric.has(key) ? 'attr-table__num' : undefined)
   return (
     <div className={`attr-table__scroll${isLoading ? ' attr-table__scroll--loading' : ''}`} aria-busy={isLoading}>
       <table className="data-table data-table--clickable attr-table__table" data-testid="attr-rows">
         <thead>
           <tr>
-            {PARCEL_COLUMNS.map((c) => (
+            {def.columns.map((c) => (
               <th
                 key={c.key}
                 scope="col"
                 aria-sort={sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                className={NUMERIC.has(c.key) ? 'attr-table__num' : undefined}
+                className={numeric(c.key)}
               >
                 <button
                   type="button"
@@ -83,17 +81,17 @@ export function AttributeTableRows({
               data-id={row.id}
               data-code={row.code}
             >
-              {PARCEL_COLUMNS.map((c) => (
-                <td key={c.key} className={NUMERIC.has(c.key) ? 'attr-table__num' : undefined}>
-                  {cell(row, c.key)}
+              {def.columns.map((c) => (
+                <td key={c.key} className={numeric(c.key)}>
+                  {def.cell(row as unknown as Record<string, unknown>, c.key)}
                 </td>
               ))}
             </tr>
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={PARCEL_COLUMNS.length} className="data-table__empty" data-testid="attr-empty">
-                没有符合筛选条件的图斑
+              <td colSpan={def.columns.length} className="data-table__empty" data-testid="attr-empty">
+                没有符合筛选条件的{def.rowsName}
               </td>
             </tr>
           )}

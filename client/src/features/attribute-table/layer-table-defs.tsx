@@ -1,27 +1,52 @@
 import type { ReactNode } from 'react'
-import { PLOT_COLUMNS, POINT_COLUMNS, type PlotRow, type PointRow } from '@contracts/attribute-table-layers'
+import {
+  PARCEL_COLUMNS,
+  type AttributeLayer,
+  type ParcelRow,
+  type ParcelTableOptions,
+} from '@contracts/attribute-table'
+import {
+  PLOT_COLUMNS,
+  POINT_COLUMNS,
+  type PlotRow,
+  type PlotTableOptions,
+  type PointRow,
+  type PointTableOptions,
+} from '@contracts/attribute-table-layers'
+import { LAND_CODES } from '../../../../server/src/domain/parcel-attributes.ts'
+import type { DataLayer } from '../../shared/data-versions'
 import { formatAreaValue } from '../../shared/format'
-import type { LayerOptions } from './use-layer-table'
-import type { OtherLayer } from './layer-table-query'
+import { ClassLabel } from '../../shared/ui/class-label'
 
-/** A select of the filter row: its key in the query, its label, its “all” choice and its `param:value` choices. */
+/** What the options route of a layer's table answers: the layer's filter lists. */
+export type TableOptions = ParcelTableOptions | PlotTableOptions | PointTableOptions
+
+/**
+ * A select of the filter row: its key in the query, its label, its “all” choice and its choices. A choice's value is
+ * `param:value`, or the plain value when the select sets the one parameter `param`.
+ */
 export interface FilterSelect {
   key: string
   label: string
   all: string
+  param?: string
   groups: { label?: string; choices: { value: string; label: string }[] }[]
 }
 
-/** What the table of a layer shows: its name, what a row is called, columns, cells and filter selects. */
+/** What the table of a layer shows: its names, columns, cells and filter selects, and the data it follows. */
 export interface LayerTableDef {
   name: string
-  /** 个地块, 个点位. */
+  /** 个图斑, 个地块, 个点位. */
   noun: string
+  /** What the rows are called in a sentence (没有可导出的图斑). */
+  rowsName: string
   columns: readonly { key: string; title: string }[]
   numeric: ReadonlySet<string>
   cell: (row: Record<string, unknown>, key: string) => ReactNode
-  selects: (options: LayerOptions) => FilterSelect[]
+  selects: (options: TableOptions) => FilterSelect[]
   hasArea: boolean
+  /** The data whose change reloads the page shown. */
+  data: DataLayer
 }
 
 const choicesOf = (param: string, items: { code: string; name: string }[]) =>
@@ -39,11 +64,59 @@ const PLOT_NAMES: Record<string, keyof PlotRow> = {
 
 const POINT_NAMES: Record<string, keyof PointRow> = { level: 'levelName', pointType: 'pointTypeName' }
 
-/** The tables of the 污染地块 and 监测点位 layers. */
-export const LAYER_TABLES: Record<OtherLayer, LayerTableDef> = {
+/** The first-level class of a two-digit prefix, as the 三调 工作分类 names it (“01 耕地”). */
+function groupName(prefix: string): string {
+  return LAND_CODES.find((c) => c.code.startsWith(prefix))?.group ?? prefix
+}
+
+/** The 地类 choices: each first-level class present (all its codes), then each code present. */
+function landChoices(codes: { code: string; name: string }[]): { value: string; label: string }[] {
+  const prefixes = [...new Set(codes.map((c) => c.code.slice(0, 2)))]
+  return [
+    ...prefixes.map((p) => ({ value: p, label: `${groupName(p)}（全部）` })),
+    ...codes.map((c) => ({ value: c.code, label: `${c.code} ${c.name}`.trim() })),
+  ]
+}
+
+/** The tables of the 耕地图斑, 污染地块 and 监测点位 layers. */
+export const LAYER_TABLES: Record<AttributeLayer, LayerTableDef> = {
+  parcel: {
+    name: '耕地图斑',
+    noun: '个图斑',
+    rowsName: '图斑',
+    columns: PARCEL_COLUMNS,
+    numeric: new Set(['areaM2', 'areaMu']),
+    cell: (row, key) => {
+      if (key === 'class') return <ClassLabel value={(row as unknown as ParcelRow).class} />
+      if (key === 'areaM2' || key === 'areaMu') return formatAreaValue(row[key] as number)
+      return (row[key] as ReactNode) ?? '—'
+    },
+    selects: (options) =>
+      'classes' in options
+        ? [
+            {
+              key: 'class',
+              label: '类别',
+              all: '全部类别',
+              param: 'class',
+              groups: [{ choices: options.classes.map((c) => ({ value: c.code, label: c.name })) }],
+            },
+            {
+              key: 'land',
+              label: '地类',
+              all: '全部地类',
+              param: 'dlbm',
+              groups: [{ choices: landChoices(options.landCodes) }],
+            },
+          ]
+        : [],
+    hasArea: true,
+    data: 'parcels',
+  },
   'contaminated-plot': {
     name: '污染地块',
     noun: '个地块',
+    rowsName: '污染地块',
     columns: PLOT_COLUMNS,
     numeric: new Set(['areaM2', 'areaMu']),
     cell: (row, key) => {
@@ -71,10 +144,12 @@ export const LAYER_TABLES: Record<OtherLayer, LayerTableDef> = {
           ]
         : [],
     hasArea: true,
+    data: 'plots',
   },
   'monitoring-point': {
     name: '监测点位',
     noun: '个点位',
+    rowsName: '监测点位',
     columns: POINT_COLUMNS,
     numeric: new Set(),
     cell: (row, key) => {
@@ -94,5 +169,6 @@ export const LAYER_TABLES: Record<OtherLayer, LayerTableDef> = {
           ]
         : [],
     hasArea: false,
+    data: 'points',
   },
 }
