@@ -278,7 +278,7 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
     expect(form.y, 'the form at the top').toBeLessThan(PHONE.height)
     const cover = await page.evaluate(() => {
       const map = document.querySelector('.map-view')!.getBoundingClientRect()
-      const panels = [...document.querySelectorAll('.precheck-panel, .precheck-page aside, .precheck-side')]
+      const panels = [...document.querySelectorAll('.precheck-panel, .precheck-page aside, .check-side')]
       return panels.some((el) => {
         const r = el.getBoundingClientRect()
         return r.left <= map.left && r.right >= map.right && r.top <= map.top && r.bottom >= map.bottom

@@ -3,7 +3,6 @@ import type {
   CheckFeatureProperties,
   CheckFeatures,
   HitType,
-  ParsedUpload,
   PrecheckListResponse,
   PrecheckRecord,
   RerunResponse,
@@ -12,10 +11,9 @@ import type {
 } from '@contracts/precheck'
 import type { Gb50137Reference, Gb50137Use, LandUse2023Reference } from '@contracts/registry'
 import { getJson, sendJson } from '../../shared/api-client'
-import type { Bbox, FeatureRef, SearchResult } from '../../shared/api-types'
-import { fetchParcel } from '../editing/editing-api'
+import type { Bbox, FeatureRef } from '../../shared/api-types'
 import { featureInfoPath, loadFeatureInfo } from '../info/info-api'
-import { fetchPlot, gb50137Path, landUse2023Path } from '../registry/registry-api'
+import { gb50137Path, landUse2023Path } from '../registry/registry-api'
 
 /** What an officer sends to check a plot (`POST /api/precheck`). */
 export interface PrecheckRequest {
@@ -57,14 +55,6 @@ export function listPrechecks(filter: PrecheckFilter, signal?: AbortSignal): Pro
   return getJson<PrecheckListResponse>(`/api/precheck${query ? `?${query}` : ''}`, signal)
 }
 
-/** Reads an uploaded outline (GeoJSON, KML, zipped Shapefile, DXF) into CGCS2000 degrees; saves nothing. */
-export function parseUpload(file: File, centralMeridian: string): Promise<ParsedUpload> {
-  const form = new FormData()
-  form.append('file', file, file.name)
-  if (centralMeridian.trim()) form.append('centralMeridian', centralMeridian.trim())
-  return sendJson<ParsedUpload>('POST', '/api/precheck/parse-upload', form)
-}
-
 /** The code system a planned use is written in. */
 export type UseSystem = 'gb50137' | 'tdfl2023'
 /** A planned use of either system, with its GB 36600 land class (and, for a 2023 code, why). */
@@ -75,18 +65,6 @@ export async function fetchPlannedUses(system: UseSystem, signal?: AbortSignal):
   if (system === 'tdfl2023')
     return (await getJson<LandUse2023Reference>(landUse2023Path, signal)).codes.map((c) => ({ ...c, system }))
   return (await getJson<Gb50137Reference>(gb50137Path, signal)).codes.map((c) => ({ ...c, system }))
-}
-
-/** True for a search result that is a parcel (图斑) or a registry plot, whose outline can be checked. */
-export function isPlotResult(r: SearchResult): boolean {
-  return (r.kind === 'parcel' || r.kind === 'plot') && typeof r.id === 'number'
-}
-
-/** The outline of a parcel or registry plot found by {@link searchPlots}. */
-export async function fetchOutline(result: SearchResult): Promise<Polygon | MultiPolygon> {
-  const id = Number(result.id)
-  const { geometry } = result.kind === 'parcel' ? await fetchParcel(id) : await fetchPlot(id)
-  return geometry
 }
 
 /** The box of a map feature a reason names, to zoom the map to it (`GET /api/features/{source}/{id}`). */

@@ -4,7 +4,7 @@ import { MapView } from '../../map/map-view'
 import { errorMessage } from '../../shared/error-message'
 import { bboxOf } from '../../shared/geometry'
 import type { BasemapChoice, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
-import { OutlineInput } from './outline-input'
+import { OutlineInput } from '../../shared/check/outline-input'
 import { PlannedUsePicker } from './planned-use-picker'
 import {
   createPrecheck,
@@ -18,8 +18,9 @@ import {
 } from './precheck-api'
 import { PrecheckRecords } from './precheck-records'
 import type { PrecheckReason, PrecheckRecord, RerunResponse } from '@contracts/precheck'
-import { usePlotOutline } from './use-plot-outline'
+import { usePlotOutline } from '../../shared/check/use-plot-outline'
 import { VerdictPanel } from './verdict-panel'
+import '../../shared/check/check.css'
 import './precheck.css'
 
 /** Props of {@link PrecheckPage}. */
@@ -156,8 +157,8 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
   }
 
   return (
-    <div className="precheck-layout">
-      <aside className="precheck-side" aria-label="用地准入核查">
+    <div className="check-layout">
+      <aside className="check-side" aria-label="用地准入核查">
         <div className="side-tabs" role="tablist" aria-label="用地准入核查">
           {canCheck && (
             <button
@@ -182,22 +183,24 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
             核查记录
           </button>
         </div>
-        <div className="precheck-side__body">
+        <div className="check-side__body">
           {canCheck && (
             <form
-              className="precheck-form"
+              className="check-form"
               hidden={tab !== 'check'}
               onSubmit={(e) => {
                 e.preventDefault()
                 void check()
               }}
             >
-              <section className="precheck-step">
-                <h3 className="precheck-step__title">
-                  <span className="precheck-step__no">1</span>核查地块
+              <section className="check-step">
+                <h3 className="check-step__title">
+                  <span className="check-step__no">1</span>核查地块
                 </h3>
                 <OutlineInput
                   plot={plot}
+                  noun="地块"
+                  testIdPrefix="precheck"
                   checkedArea={checkedArea}
                   onReference={(ref, plotName) => {
                     setReference(ref)
@@ -217,9 +220,9 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
                   />
                 </label>
               </section>
-              <section className="precheck-step">
-                <h3 className="precheck-step__title">
-                  <span className="precheck-step__no">2</span>规划用途
+              <section className="check-step">
+                <h3 className="check-step__title">
+                  <span className="check-step__no">2</span>规划用途
                 </h3>
                 <PlannedUsePicker value={use} onChange={setUse} />
                 {use && (
@@ -230,9 +233,9 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
                   </p>
                 )}
               </section>
-              <section className="precheck-step">
-                <h3 className="precheck-step__title">
-                  <span className="precheck-step__no">3</span>核查
+              <section className="check-step">
+                <h3 className="check-step__title">
+                  <span className="check-step__no">3</span>核查
                 </h3>
                 <p className="hint">
                   对照已发布的污染地块名录及负面清单、管控区域、重点监管单位用地、耕地分类清单和周边土壤监测结果，并按《土壤污染防治法》第五十九条判断是否须先行调查。
@@ -263,7 +266,7 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
           )}
         </div>
       </aside>
-      <main className="precheck-map">
+      <main className="check-map">
         <MapView
           visibility={visibility}
           basemap={NO_BASEMAP}
@@ -295,21 +298,21 @@ export function PrecheckPage({ canCheck }: PrecheckPageProps) {
 /** What the colours of the pre-check map mean. */
 function MapLegend() {
   return (
-    <div className="precheck-legend" aria-label="图例">
+    <div className="check-legend" aria-label="图例">
       <span>
-        <i className="precheck-legend__swatch precheck-legend__swatch--plot" />
+        <i className="check-legend__swatch check-legend__swatch--plot" />
         核查地块
       </span>
       <span>
-        <i className="precheck-legend__swatch precheck-legend__swatch--refuse" />
+        <i className="check-legend__swatch check-legend__swatch--refuse" />
         禁止
       </span>
       <span>
-        <i className="precheck-legend__swatch precheck-legend__swatch--investigate" />
+        <i className="check-legend__swatch check-legend__swatch--investigate" />
         须调查评估
       </span>
       <span>
-        <i className="precheck-legend__swatch precheck-legend__swatch--note" />
+        <i className="check-legend__swatch check-legend__swatch--note" />
         提示
       </span>
     </div>

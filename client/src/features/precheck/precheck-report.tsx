@@ -8,8 +8,10 @@ import { formatAreaValue, formatDateTime } from '../../shared/format'
 import { bboxOf } from '../../shared/geometry'
 import type { BasemapChoice, Bbox, LayerGroup } from '../../shared/api-types'
 import { fetchHitMap, fetchPrecheck } from './precheck-api'
-import { ReasonsTable } from './reasons-table'
+import { ReasonsTable } from '../../shared/check/reasons-table'
 import type { CheckFeatureProperties, PrecheckRecord } from '@contracts/precheck'
+import { reasonKey } from './precheck-labels'
+import '../../shared/check/check.css'
 import './precheck.css'
 
 /** Props of {@link PrecheckReport}. */
@@ -218,19 +220,19 @@ export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
           </div>
           <figcaption className="report-map__legend">
             <span>
-              <i className="precheck-legend__swatch precheck-legend__swatch--plot" />
+              <i className="check-legend__swatch check-legend__swatch--plot" />
               核查地块
             </span>
             <span>
-              <i className="precheck-legend__swatch precheck-legend__swatch--refuse" />
+              <i className="check-legend__swatch check-legend__swatch--refuse" />
               禁止
             </span>
             <span>
-              <i className="precheck-legend__swatch precheck-legend__swatch--investigate" />
+              <i className="check-legend__swatch check-legend__swatch--investigate" />
               须调查评估
             </span>
             <span>
-              <i className="precheck-legend__swatch precheck-legend__swatch--note" />
+              <i className="check-legend__swatch check-legend__swatch--note" />
               提示
             </span>
             <span className="report-map__crs">坐标系 CGCS2000</span>
@@ -240,7 +242,7 @@ export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
           </p>
         </figure>
         <h2 className="report-section">核查理由</h2>
-        <ReasonsTable reasons={record.reasons} />
+        <ReasonsTable reasons={record.reasons} rowKey={reasonKey} testIdPrefix="precheck" />
         <p className="report-note">
           数据版本：{dataVersionText(record.dataVersion)}
           。本意见书依据系统内已发布的名录、管控区域、耕地分类清单和监测数据自动核查生成，

@@ -1,5 +1,5 @@
 import { formatAreaValue, formatDateTime } from '../../shared/format'
-import { ReasonsTable } from './reasons-table'
+import { ReasonsTable } from '../../shared/check/reasons-table'
 import type { PrecheckReason, PrecheckRecord, RerunResponse } from '@contracts/precheck'
 import { reasonKey } from './precheck-labels'
 
@@ -39,16 +39,16 @@ export function VerdictPanel({
   return (
     <section className="verdict-panel" aria-label="核查结论" data-testid="precheck-result">
       <header
-        className={`precheck-verdict precheck-verdict--${record.verdict}`}
+        className={`check-verdict check-verdict--${record.verdict}`}
         data-testid="precheck-verdict"
         data-verdict={record.verdict}
       >
-        <div className="precheck-verdict__label">核查结论</div>
-        <div className="precheck-verdict__name">{record.verdictName}</div>
-        <div className="precheck-verdict__number" data-testid="precheck-number">
+        <div className="check-verdict__label">核查结论</div>
+        <div className="check-verdict__name">{record.verdictName}</div>
+        <div className="check-verdict__number" data-testid="precheck-number">
           {record.number}
         </div>
-        <button type="button" className="precheck-verdict__close" onClick={onClose} aria-label="关闭核查结论">
+        <button type="button" className="check-verdict__close" onClick={onClose} aria-label="关闭核查结论">
           ×
         </button>
       </header>
@@ -143,7 +143,13 @@ export function VerdictPanel({
           {error}
         </p>
       )}
-      <ReasonsTable reasons={record.reasons} onLocate={onLocate} marks={marks} />
+      <ReasonsTable
+        reasons={record.reasons}
+        rowKey={reasonKey}
+        onLocate={onLocate}
+        marks={marks}
+        testIdPrefix="precheck"
+      />
     </section>
   )
 }

@@ -2,11 +2,14 @@ import type { DrawController } from '../../map/draw-controller'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { PolygonDraw, type PolygonDrawListeners, type PolygonDrawTool } from '../../map/polygon-draw'
 
-/** What the pointer does on the map while the plot is drawn. */
-export type PrecheckTool = PolygonDrawTool
+/** What the pointer does on the map while the checked outline is drawn. */
+export type OutlineTool = PolygonDrawTool
 
-/** The terra-draw store of the pre-check page: the parts of the plot outline, drawn, picked or uploaded. */
-export class PrecheckDraw extends PolygonDraw {
+/**
+ * The terra-draw store of a check's outline (the pre-check's plot, the siting check's site): the parts of the
+ * outline, drawn, picked or uploaded. Both pages use the store's `precheck` owner; they never share a map.
+ */
+export class OutlineDraw extends PolygonDraw {
   /** `onChange` follows every edit of the outline; `onFinish` is called when a polygon is closed. */
   constructor(controller: DrawController, listeners: PolygonDrawListeners) {
     super(controller, listeners, 'precheck')
@@ -29,6 +32,6 @@ export class PrecheckDraw extends PolygonDraw {
         ? [geometry]
         : geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))
     const reason = this.loadParts(parts)
-    return reason === null ? null : `该地块边界含内环或无效坐标，无法在地图上修改节点（${reason}）`
+    return reason === null ? null : `该边界含内环或无效坐标，无法在地图上修改节点（${reason}）`
   }
 }

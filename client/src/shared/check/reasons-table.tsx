@@ -1,27 +1,56 @@
-import { formatAreaValue } from '../../shared/format'
-import type { PrecheckReason } from '@contracts/precheck'
-import { reasonKey } from './precheck-labels'
+import { formatAreaValue } from '../format'
+import './check.css'
 
-/** Props of {@link ReasonsTable}. */
-export interface ReasonsTableProps {
-  reasons: PrecheckReason[]
-  /** Called when a row naming a feature is chosen (to show it on the map); rows are plain text without it. */
-  onLocate?: (reason: PrecheckReason) => void
-  /** Reasons marked as new or no longer applying after a re-run, by `reasonKey`. */
-  marks?: Record<string, 'added' | 'changed'>
+/** What a row of {@link ReasonsTable} shows: a reason of a pre-check or of a siting check. */
+export interface CheckReason {
+  code: string
+  severity: string
+  severityName: string
+  message: string
+  basis: string
+  featureType: string | null
+  featureTypeName: string | null
+  featureCode: string | null
+  featureName: string | null
+  overlapM2: number | null
+  overlapMu?: number | null
+  distanceM?: number | null
 }
 
-/** An overlap in 平方米 and 亩, or the distance of a monitoring point. */
-export function overlapText(r: PrecheckReason): string {
+/** Props of {@link ReasonsTable}. */
+export interface ReasonsTableProps<R extends CheckReason> {
+  reasons: R[]
+  /** The key of a row, unique within the verdict. */
+  rowKey: (reason: R) => string
+  /** Called when a row naming a feature is chosen (to show it on the map); rows are plain text without it. */
+  onLocate?: (reason: R) => void
+  /** Reasons marked as new or no longer applying after a re-run, by `rowKey`. */
+  marks?: Record<string, 'added' | 'changed'>
+  /** The third column: an overlap or a distance (default {@link overlapText}). */
+  measureText?: (reason: R) => string
+  /** Prefix of the `data-testid`s (`<prefix>-reasons`, `<prefix>-reason`). */
+  testIdPrefix: string
+}
+
+/** An overlap in 平方米 and 亩, or the distance of a monitoring point from the plot. */
+export function overlapText(r: CheckReason): string {
   if (r.overlapM2 !== null) return `${formatAreaValue(r.overlapM2)} 平方米（${formatAreaValue(r.overlapMu ?? 0)} 亩）`
-  if (r.distanceM !== undefined) return r.distanceM <= 0 ? '位于地块内' : `距地块 ${formatAreaValue(r.distanceM)} 米`
+  if (r.distanceM !== undefined && r.distanceM !== null)
+    return r.distanceM <= 0 ? '位于地块内' : `距地块 ${formatAreaValue(r.distanceM)} 米`
   return '—'
 }
 
-/** The reasons of a verdict: severity, what was hit (type, code, name), overlap, the rule and its basis. */
-export function ReasonsTable({ reasons, onLocate, marks = {} }: ReasonsTableProps) {
+/** The reasons of a verdict: severity, what was hit (type, code, name), overlap or distance, the rule and its basis. */
+export function ReasonsTable<R extends CheckReason>({
+  reasons,
+  rowKey,
+  onLocate,
+  marks = {},
+  measureText = overlapText,
+  testIdPrefix,
+}: ReasonsTableProps<R>) {
   return (
-    <table className="reasons-table" data-testid="precheck-reasons">
+    <table className="reasons-table" data-testid={`${testIdPrefix}-reasons`}>
       <thead>
         <tr>
           <th className="reasons-table__severity">判定</th>
@@ -33,12 +62,13 @@ export function ReasonsTable({ reasons, onLocate, marks = {} }: ReasonsTableProp
       </thead>
       <tbody>
         {reasons.map((r) => {
-          const mark = marks[reasonKey(r)]
+          const key = rowKey(r)
+          const mark = marks[key]
           return (
             <tr
-              key={reasonKey(r)}
+              key={key}
               className={`reasons-table__row reasons-table__row--${r.severity}${mark ? ` reasons-table__row--${mark}` : ''}`}
-              data-testid="precheck-reason"
+              data-testid={`${testIdPrefix}-reason`}
               data-code={r.code}
             >
               <td>
@@ -64,7 +94,7 @@ export function ReasonsTable({ reasons, onLocate, marks = {} }: ReasonsTableProp
                   <span className="muted">—</span>
                 )}
               </td>
-              <td className="reasons-table__area">{overlapText(r)}</td>
+              <td className="reasons-table__area">{measureText(r)}</td>
               <td>{r.message}</td>
               <td className="reasons-table__basis">{r.basis}</td>
             </tr>

@@ -2,39 +2,39 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MultiPolygon, Polygon } from 'geojson'
 import type { MapClient } from '../../map/map-client'
 import { bboxOf } from '../../shared/geometry'
-import { PrecheckDraw, type PrecheckTool } from './precheck-draw'
+import { OutlineDraw, type OutlineTool } from './outline-draw'
 
 /** Where the outline came from. */
 export type OutlineSource = 'draw' | 'pick' | 'upload'
 
-/** The plot outline of the pre-check page and the tool drawing it. */
+/** The outline a check is made of (the pre-check's plot, the siting check's site) and the tool drawing it. */
 export interface PlotOutline {
   outline: Polygon | MultiPolygon | null
   source: OutlineSource
-  tool: PrecheckTool
+  tool: OutlineTool
   /** A note when a picked or uploaded outline cannot be edited on the map (it is still checked). */
   note: string | null
-  setTool: (tool: PrecheckTool) => void
+  setTool: (tool: OutlineTool) => void
   /** Shows a picked or uploaded outline, editable, and moves the map to it. */
   load: (geometry: Polygon | MultiPolygon, source: OutlineSource) => void
   clear: () => void
 }
 
 /** Name of the overlay showing an outline terra-draw cannot edit. */
-const FIXED_OVERLAY = 'precheck-fixed-outline'
+const FIXED_OVERLAY = 'check-fixed-outline'
 
 /** Keeps the plot outline in step with the terra-draw store on the map of `client`. */
 export function usePlotOutline(client: MapClient | null): PlotOutline {
-  const drawRef = useRef<PrecheckDraw | null>(null)
+  const drawRef = useRef<OutlineDraw | null>(null)
   const [outline, setOutline] = useState<Polygon | MultiPolygon | null>(null)
   const [source, setSource] = useState<OutlineSource>('draw')
-  const [tool, setToolState] = useState<PrecheckTool>('static')
+  const [tool, setToolState] = useState<OutlineTool>('static')
   const [note, setNote] = useState<string | null>(null)
   const isFixed = useRef(false)
 
   useEffect(() => {
     if (!client) return
-    const draw = new PrecheckDraw(client.drawController(), {
+    const draw = new OutlineDraw(client.drawController(), {
       onChange: () => {
         const drawn = draw.outline()
         if (drawn || !isFixed.current) setOutline(drawn)
@@ -52,7 +52,7 @@ export function usePlotOutline(client: MapClient | null): PlotOutline {
   }, [client])
 
   const setTool = useCallback(
-    (next: PrecheckTool) => {
+    (next: OutlineTool) => {
       if (next === 'polygon') {
         drawRef.current?.clear()
         client?.setOverlay(FIXED_OVERLAY, null)
