@@ -1,3 +1,8 @@
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { copyTextRow } from '../db/copy-text.ts'
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { ReviewStatus } from '../domain/review-workflow.ts'
@@ -286,6 +291,34 @@ export async function findParcelEvidence(
 export async function insertEntries(tx: Queryable, adcode: string, listId: number, entries: NewEntry[]): Promise<void> {
   if (!entries.length) return
   await tx.query(q('insert-entries'), [adcode, listId, ...entryColumns(entries)])
+}
+
+/**
+ * The same as {@link insertEntries} by COPY, on a server: the bases (several KB of JSON each) go as plain text lines,
+ * which costs far less on both sides than one text array parameter of a whole batch.
+ */
+export async function copyEntries(
+  tx: pg.PoolClient,
+  adcode: string,
+  listId: number,
+  entries: NewEntry[],
+): Promise<void> {
+  if (!entries.length) return
+  const head = `${adcode}\t${listId}\t`
+  const lines = entries.map(
+    (e) =>
+      head +
+      copyTextRow([
+        String(e.parcelId),
+        e.class,
+        e.method,
+        e.soilGrade,
+        `{${e.mainPollutants.join(',')}}`,
+        String(e.sampleCount),
+        JSON.stringify(e.basis),
+      ]),
+  )
+  await pipeline(Readable.from([lines.join('')]), tx.query(copyFrom(q('copy-entries'))))
 }
 
 /** The bulk parameters of entries, one array per column. */

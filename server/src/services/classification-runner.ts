@@ -5,6 +5,7 @@ import { classifyParcel, type PointEvidence } from '../domain/classify-farmland.
 import { AppError } from '../domain/errors.ts'
 import {
   completeList,
+  copyEntries,
   findParcelEvidence,
   finishJob,
   insertEntries,
@@ -166,20 +167,32 @@ export class ClassificationRunner {
     const graded = new Map<number, Omit<PointEvidence, 'distanceM'>>()
     for (const row of await listPointSamples(this.db, job.adcode))
       graded.set(Number(row.id), gradePoint(row, job.rules))
-    let afterId = 0
+    const evidenceAfter = (afterId: number) =>
+      findParcelEvidence(this.db, job.adcode, afterId, this.batchSize, maxDistanceM, maxSamples)
+    const write = this.db.mode === 'server' ? copyEntries : insertEntries
+    // the next batch's evidence is read while this one is classified and written (on a server, another connection)
+    let next = evidenceAfter(0)
     for (;;) {
       const state = await readJobState(this.db, job.adcode, job.id)
-      if (!state || state.is_cancel_requested || state.status !== 'running') return 'cancelled'
-      const batch = await findParcelEvidence(this.db, job.adcode, afterId, this.batchSize, maxDistanceM, maxSamples)
+      if (!state || state.is_cancel_requested || state.status !== 'running') {
+        await next.catch(() => {})
+        return 'cancelled'
+      }
+      const batch = await next
       if (!batch.length) break
+      next = evidenceAfter(batch[batch.length - 1].parcel_id)
+      // a failure below must not leave the read ahead unobserved
+      next.catch(() => {})
       const entries = batch.map((b) => classifyEvidence(b, graded, job.rules))
       const progress = await this.db.transaction(async (tx) => {
-        await insertEntries(tx, job.adcode, job.listId, entries)
+        await write(tx, job.adcode, job.listId, entries)
         return recordProgress(tx, job.adcode, job.id, entries.length)
       })
       await this.onBatch?.(job.id, progress.done)
-      if (progress.is_cancel_requested) return 'cancelled'
-      afterId = batch[batch.length - 1].parcel_id
+      if (progress.is_cancel_requested) {
+        await next.catch(() => {})
+        return 'cancelled'
+      }
       await nextTurn()
     }
     return this.db.transaction(async (tx) => {
