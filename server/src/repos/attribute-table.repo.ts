@@ -1,31 +1,19 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 
-/** The columns the parcel table sorts on, each with its order over the columns of the page statement's `hit`. */
-const PARCEL_ORDER = {
-  code: 'code',
-  county: 'county',
-  township: 'township',
-  dlbm: 'dlbm',
-  dlmc: 'dlbm',
-  class: 'class_order',
-  areaM2: 'area_m2',
-  areaMu: 'area_m2',
-} as const
+type Box = [number, number, number, number]
 
-export type ParcelOrderKey = keyof typeof PARCEL_ORDER
-
-/** What the parcel page statement filters on; every value goes in as a parameter. */
-export interface ParcelFilterParams {
+/**
+ * What a table's page statement reads: $1 the counties, $2–$5 the view's box or NULLs, $6 rows to read, $7 rows to
+ * skip, $8 a township or NULL, then the layer's own filters from $9; every value goes in as a parameter.
+ */
+export interface TablePageParams {
   adcodes: string[]
-  bbox: [number, number, number, number] | null
-  classes: string[] | null
-  /** LIKE patterns of land codes (`0101%`, `01%`), built from validated codes only. */
-  landCodePatterns: string[] | null
+  bbox: Box | null
   townshipCode: string | null
-  minAreaM2: number | null
-  maxAreaM2: number | null
-  sort: ParcelOrderKey
+  filters: unknown[]
+  /** The order of the sort column over the columns of the statement's `hit`, from a layer's whitelist. */
+  order: string
   isDescending: boolean
 }
 
@@ -40,51 +28,87 @@ export interface ParcelPageRow {
   dlbm: string
   class: string
   area_m2: number
-  bbox: [number, number, number, number]
+  bbox: Box
 }
 
-export interface ParcelOptionsRow {
+/** One row of the 污染地块 page statement. */
+export interface PlotPageRow {
+  id: number
+  adcode: string
+  code: string
+  name: string
+  county: string
+  township_code: string | null
+  township: string | null
+  status: string
+  risk_level: string | null
+  former_industry: string | null
+  former_industry_note: string | null
+  area_m2: number
+  review_status: string
+  bbox: Box
+}
+
+/** One row of the 监测点位 page statement. */
+export interface PointPageRow {
+  id: number
+  adcode: string
+  code: string
+  name: string
+  county: string
+  township_code: string | null
+  township: string | null
+  level: string
+  point_type: string
+  land_use: string | null
+  last_soil_sampled_on: string | null
+  bbox: Box
+}
+
+export interface CountyTownshipsRow {
   adcode: string
   name: string
   townships: { code: string; name: string }[]
+}
+
+export interface ParcelOptionsRow extends CountyTownshipsRow {
   land_codes: string[]
 }
 
 const statements = new Map<string, string>()
 
-/** The page statement ordered by `sort` (from the whitelist above; NULLs last either way), ties by the key. */
-function parcelPageStatement(sort: ParcelOrderKey, isDescending: boolean): string {
-  const name = `${sort}/${isDescending ? 'desc' : 'asc'}`
+/** The page statement of `file` ordered by `order` (NULLs last either way), ties by code. */
+function pageStatement(file: string, order: string, isDescending: boolean): string {
+  const name = `${file}/${order}/${isDescending ? 'desc' : 'asc'}`
   let text = statements.get(name)
   if (text !== undefined) return text
-  const order = `ORDER BY ${PARCEL_ORDER[sort]} ${isDescending ? 'DESC' : 'ASC'} NULLS LAST, code, adcode, id`
-  text = sqlFile('attribute-table/parcel-page')
+  const orderBy = `ORDER BY ${order} ${isDescending ? 'DESC' : 'ASC'} NULLS LAST, code, adcode, id`
+  text = sqlFile(file)
     .split('\n')
-    .map((line) => (line.endsWith(' -- sort') ? line.replace(/ORDER BY .* -- sort$/, order) : line))
+    .map((line) => (line.endsWith(' -- sort') ? line.replace(/ORDER BY .* -- sort$/, orderBy) : line))
     .join('\n')
   statements.set(name, text)
   return text
 }
 
-/** One page of the filtered parcels and the count of all of them (0 rows past the end, the count all the same). */
-export async function pageParcels(
+/** One page of the rows the page statement `file` filters, and the count of all (0 rows past the end, the count all the same). */
+export async function readTablePage<R>(
   db: Queryable,
-  f: ParcelFilterParams,
+  file: string,
+  p: TablePageParams,
   limit: number,
   offset: number,
-): Promise<{ total: number; rows: ParcelPageRow[] }> {
-  const { rows } = await db.query<ParcelPageRow & { total: number }>(parcelPageStatement(f.sort, f.isDescending), [
-    f.adcodes,
-    ...(f.bbox ?? [null, null, null, null]),
-    f.classes,
-    f.landCodePatterns,
-    f.townshipCode,
-    f.minAreaM2,
-    f.maxAreaM2,
-    limit,
-    offset,
-  ])
+): Promise<{ total: number; rows: R[] }> {
+  const { rows } = await db.query<R & { id: number | null; total: number }>(
+    pageStatement(file, p.order, p.isDescending),
+    [p.adcodes, ...(p.bbox ?? [null, null, null, null]), limit, offset, p.townshipCode, ...p.filters],
+  )
   return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) }
+}
+
+/** The counties of `adcodes` with their townships. */
+export async function listCountyTownships(db: Queryable, adcodes: string[]): Promise<CountyTownshipsRow[]> {
+  return (await db.query<CountyTownshipsRow>(sqlFile('attribute-table/county-townships'), [adcodes])).rows
 }
 
 /** The counties of `adcodes` with their townships and the land codes their parcels carry. */

@@ -3,10 +3,8 @@ import ExcelJS from 'exceljs'
 import type { Database, Queryable } from '../db/database.ts'
 import { csvLine, type CsvValue } from '../domain/csv.ts'
 import { AppError } from '../domain/errors.ts'
-import { pageParcels } from '../repos/attribute-table.repo.ts'
+import { readTable, tableParams, type TableDef, type TableFilters } from './attribute-table.service.ts'
 import type { AuthContext } from './auth.service.ts'
-import { PARCEL_LAYER_NAME, parcelFilterParams, toParcelRow } from './attribute-table.service.ts'
-import { PARCEL_COLUMNS, type ParcelRow, type ParcelTableFilters } from '../../../contracts/attribute-table.ts'
 
 /** Rows read from the database at a time while a file is written. */
 const EXPORT_BATCH_ROWS = 2000
@@ -32,70 +30,51 @@ const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['areaM2', 'areaMu'])
 /** Sheet widths of the columns holding long words (a list's name holds 17 characters). */
 const WIDE_COLUMNS: Readonly<Record<string, number>> = { code: 22, name: 22, list: 34, industry: 20, landUse: 18 }
 
-const parcelCells = (row: ParcelRow): CsvValue[] =>
-  PARCEL_COLUMNS.map((c) => {
-    if (c.key === 'class') return row.className
-    const value = row[c.key]
-    return value === null ? null : value
-  })
-
 const stamp = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '')
 
-/** What a layer's export needs: its columns, names and how to read its rows (see {@link prepareTableExport}). */
-export interface TableExportSpec<R> {
-  /** The layer's name (耕地图斑) and its ASCII file-name stem (parcel). */
-  layerName: string
-  asciiName: string
-  /** What one row is called in a refusal (图斑, 地块, 点位) and how to narrow the set. */
-  noun: string
-  narrowBy: string
-  columns: readonly { key: string; title: string }[]
-  cellsOf: (row: R) => CsvValue[]
-  adcodes: string[]
-  isView: boolean
-  /** A page of rows and the count of all, read through `db`. */
-  readPage: (db: Queryable, limit: number, offset: number) => Promise<{ total: number; rows: R[] }>
-}
-
 /**
- * The filtered rows of a layer as one file, all rows in the table's order: counted first, refused above `maxRows`
- * with the count, then read in batches inside one read-only snapshot and written as they come (CSV: UTF-8 with a
- * BOM for Excel; XLSX: Chinese headers, areas as numbers).
+ * The rows of a layer's table under `filters` as one file, all rows in the table's order: counted first, refused
+ * above `maxRows` with the count, then read in batches inside one read-only snapshot and written as they come (CSV:
+ * UTF-8 with a BOM for Excel; XLSX: Chinese headers, areas as numbers).
  */
-export async function prepareTableExport<R>(
+export async function prepareTableExport<F extends TableFilters, Raw, Row, O>(
   db: Database,
   ctx: AuthContext,
-  spec: TableExportSpec<R>,
+  def: TableDef<F, Raw, Row, O>,
+  filters: F,
   format: AttributeExportFormat,
   maxRows: number,
   exportedAt = new Date(),
 ): Promise<AttributeExport> {
-  const { total } = await spec.readPage(db, 1, 0)
+  const params = await tableParams(db, ctx, def, filters)
+  const readPage = (q: Queryable, limit: number, offset: number) => readTable(q, def, params, limit, offset)
+  const { total } = await readPage(db, 1, 0)
   if (total > maxRows) {
     throw new AppError(
       'VALIDATION',
-      `筛选出 ${total} 个${spec.noun}，超过一次导出的上限 ${maxRows} 个：请按${spec.narrowBy}缩小范围后再导出`,
+      `筛选出 ${total} 个${def.noun}，超过一次导出的上限 ${maxRows} 个：请按${def.narrowBy}缩小范围后再导出`,
       { reason: 'EXPORT_TOO_LARGE', field: 'format' },
     )
   }
-  const { adcodes } = spec
+  const { adcodes } = params
+  const isView = filters.scope === 'view'
   const where = adcodes.length === 1 ? `-${adcodes[0]}` : ''
   const countyName = ctx.user.counties.find((c) => adcodes.length === 1 && c.adcode === adcodes[0])?.name
   const fileName = {
-    utf8: `${spec.layerName}属性表${countyName ? `_${countyName}` : ''}${spec.isView ? '_当前视图' : ''}_${stamp(exportedAt)}.${format}`,
-    ascii: `${spec.asciiName}-attributes${where}${spec.isView ? '-view' : ''}-${stamp(exportedAt)}.${format}`,
+    utf8: `${def.layerName}属性表${countyName ? `_${countyName}` : ''}${isView ? '_当前视图' : ''}_${stamp(exportedAt)}.${format}`,
+    ascii: `${def.asciiName}-attributes${where}${isView ? '-view' : ''}-${stamp(exportedAt)}.${format}`,
   }
   const readBatches: ReadBatches = async (onRows) => {
     await db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY')
       for (let offset = 0; offset < total; offset += EXPORT_BATCH_ROWS) {
-        const { rows } = await spec.readPage(tx, EXPORT_BATCH_ROWS, offset)
+        const { rows } = await readPage(tx, EXPORT_BATCH_ROWS, offset)
         if (rows.length === 0) break
-        await onRows(rows.map(spec.cellsOf))
+        await onRows(rows.map(def.cellsOf))
       }
     })
   }
-  const sheet = { name: `${spec.layerName}属性表`, columns: spec.columns }
+  const sheet = { name: `${def.layerName}属性表`, columns: def.columns }
   return {
     contentType: FORMATS[format].contentType,
     fileName,
@@ -103,33 +82,6 @@ export async function prepareTableExport<R>(
     writeTo: (out) =>
       format === 'csv' ? writeCsv(out, sheet, readBatches) : writeXlsx(out, sheet, readBatches, exportedAt),
   }
-}
-
-/** The filtered parcels as one file (see {@link prepareTableExport}). */
-export async function prepareParcelExport(
-  db: Database,
-  ctx: AuthContext,
-  filters: ParcelTableFilters,
-  format: AttributeExportFormat,
-  maxRows: number,
-  exportedAt = new Date(),
-): Promise<AttributeExport> {
-  const params = await parcelFilterParams(db, ctx, filters)
-  const spec: TableExportSpec<ParcelRow> = {
-    layerName: PARCEL_LAYER_NAME,
-    asciiName: 'parcel',
-    noun: '图斑',
-    narrowBy: '乡镇、地类、类别或面积',
-    columns: PARCEL_COLUMNS,
-    cellsOf: parcelCells,
-    adcodes: params.adcodes,
-    isView: filters.scope === 'view',
-    readPage: async (q, limit, offset) => {
-      const { total, rows } = await pageParcels(q, params, limit, offset)
-      return { total, rows: rows.map(toParcelRow) }
-    },
-  }
-  return prepareTableExport(db, ctx, spec, format, maxRows, exportedAt)
 }
 
 interface Sheet {

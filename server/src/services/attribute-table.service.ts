@@ -1,58 +1,68 @@
+import type { z } from 'zod'
 import type { Queryable } from '../db/database.ts'
+import type { CsvValue } from '../domain/csv.ts'
 import { AppError } from '../domain/errors.ts'
-import { DLBM, FARMLAND_CLASS } from '../domain/labels.ts'
-import { LAND_CODES } from '../domain/parcel-attributes.ts'
 import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
-import { MU_PER_M2 } from '../domain/units.ts'
-import {
-  listParcelOptions,
-  pageParcels,
-  type ParcelFilterParams,
-  type ParcelPageRow,
-} from '../repos/attribute-table.repo.ts'
+import { readTablePage, type TablePageParams } from '../repos/attribute-table.repo.ts'
 import { findCounty } from '../repos/parcels.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import type {
-  ParcelRow,
-  ParcelTableFilters,
-  ParcelTableOptions,
-  ParcelTablePage,
-} from '../../../contracts/attribute-table.ts'
+import type { AttributeLayer } from '../../../contracts/attribute-table.ts'
+import type { Bbox } from '../../../contracts/problems.ts'
 
-/** The title of the parcel layer, as the layer list and the info panel name it. */
-export const PARCEL_LAYER_NAME = '耕地图斑'
-
-const LAND_CODE_NAMES: ReadonlyMap<string, string> = new Map([
-  ...Object.entries(DLBM),
-  ...LAND_CODES.map((c) => [c.code, c.name] as const),
-])
-
-/** The name of a 三调 land code (GB/T 21010-2017 as TD/T 1055-2019 numbers it); '' for a code outside the lists. */
-function landCodeName(code: string): string {
-  const upper = code.trim().toUpperCase()
-  return LAND_CODE_NAMES.get(upper) ?? LAND_CODE_NAMES.get(upper.slice(0, 4)) ?? ''
+/** The filters every table takes: 当前视图 or 全县, the county, the township, and the sort. */
+export interface TableFilters {
+  scope: 'view' | 'county'
+  bbox?: Bbox
+  adcode?: string
+  township?: string
+  sort: string
+  dir: 'asc' | 'desc'
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100
+/** Which rows of a table the query asks for, or the whole set as a file. */
+export interface PageFields {
+  offset: number
+  limit: number
+  format?: 'xlsx' | 'csv'
+}
 
-/** A row of the page statement as the table and the export show it. */
-export function toParcelRow(r: ParcelPageRow): ParcelRow {
-  const cls = r.class as ParcelRow['class']
-  return {
-    id: r.id,
-    code: r.code,
-    adcode: r.adcode,
-    county: r.county,
-    townshipCode: r.township_code,
-    township: r.township,
-    dlbm: r.dlbm,
-    dlmc: landCodeName(r.dlbm),
-    class: cls,
-    className: FARMLAND_CLASS[cls] ?? r.class,
-    areaM2: round2(r.area_m2),
-    areaMu: round2(r.area_m2 * MU_PER_M2),
-    bbox: r.bbox,
-  }
+/**
+ * A layer's attribute table: its query, columns, page statement and sort orders, how a statement row becomes a row
+ * of the answer and a line of the export, and its filter lists. `F` the filters, `Raw` a row of the statement, `Row`
+ * a row of the answer, `O` the filter lists.
+ */
+export interface TableDef<F extends TableFilters, Raw, Row, O> {
+  layer: AttributeLayer
+  /** The query string of the table route: the filters, and which rows or which file. */
+  query: z.ZodType<F & PageFields>
+  /** The layer's name (耕地图斑) and its ASCII file-name stem (parcel). */
+  layerName: string
+  asciiName: string
+  /** What one row is called in a refusal (图斑, 地块, 点位) and how to narrow the set. */
+  noun: string
+  narrowBy: string
+  columns: readonly { key: string; title: string }[]
+  /** The page statement, `sql/queries/<pageSql>.sql` (see {@link TablePageParams}). */
+  pageSql: string
+  /** Each sort key's order over the columns of the page statement's `hit`: the whitelist of what may be sorted. */
+  order: Readonly<Record<F['sort'], string>>
+  /** The statement's parameters from $9: the layer's own filters. */
+  filterParams: (filters: F) => unknown[]
+  toRow: (raw: Raw) => Row
+  /** A row as the cells of a line of the export, in the order of `columns`. */
+  cellsOf: (row: Row) => CsvValue[]
+  /** The filter lists beside the counties, within `adcodes`. */
+  options: (db: Queryable, adcodes: string[]) => Promise<O>
+}
+
+/** A page of a table: the rows and how many match the filters in all. */
+export interface TablePage<Row> {
+  layer: AttributeLayer
+  layerName: string
+  total: number
+  offset: number
+  limit: number
+  rows: Row[]
 }
 
 /**
@@ -73,11 +83,7 @@ async function countiesToRead(db: Queryable, ctx: AuthContext, adcode: string | 
 }
 
 /** The counties a table reads for `filters` (see {@link countiesToRead}); a township outside them is refused. */
-export async function tableCounties(
-  db: Queryable,
-  ctx: AuthContext,
-  filters: { adcode?: string; township?: string },
-): Promise<string[]> {
+async function tableCounties(db: Queryable, ctx: AuthContext, filters: TableFilters): Promise<string[]> {
   const adcodes = await countiesToRead(db, ctx, filters.adcode)
   if (filters.township !== undefined && !adcodes.includes(filters.township.slice(0, 6))) {
     throw new AppError('VALIDATION', `乡镇代码（township）${filters.township} 不在所查区县的范围内`, {
@@ -88,57 +94,53 @@ export async function tableCounties(
   return adcodes
 }
 
-/** The statement's parameters for `filters`, within the counties the user may read. */
-export async function parcelFilterParams(
+/** The page statement's parameters for `filters`, within the counties the user may read. */
+export async function tableParams<F extends TableFilters, Raw, Row, O>(
   db: Queryable,
   ctx: AuthContext,
-  filters: ParcelTableFilters,
-): Promise<ParcelFilterParams> {
-  const adcodes = await tableCounties(db, ctx, filters)
+  def: TableDef<F, Raw, Row, O>,
+  filters: F,
+): Promise<TablePageParams> {
   return {
-    adcodes,
+    adcodes: await tableCounties(db, ctx, filters),
     bbox: filters.scope === 'view' && filters.bbox ? filters.bbox : null,
-    classes: filters.class?.length ? filters.class : null,
-    landCodePatterns: filters.dlbm?.length ? filters.dlbm.map((c) => `${c}%`) : null,
     townshipCode: filters.township ?? null,
-    minAreaM2: filters.areaMin === undefined ? null : filters.areaMin / MU_PER_M2,
-    maxAreaM2: filters.areaMax === undefined ? null : filters.areaMax / MU_PER_M2,
-    sort: filters.sort,
+    filters: def.filterParams(filters),
+    order: def.order[filters.sort as F['sort']],
     isDescending: filters.dir === 'desc',
   }
 }
 
-/** One page of the parcel attribute table of the user's counties, filtered and sorted as asked. */
-export async function pageParcelTable(
+/** One page of a table's rows as the answer gives them, and the count of all, read through `db`. */
+export async function readTable<F extends TableFilters, Raw, Row, O>(
   db: Queryable,
-  ctx: AuthContext,
-  filters: ParcelTableFilters,
-  page: { offset: number; limit: number },
-): Promise<ParcelTablePage> {
-  const params = await parcelFilterParams(db, ctx, filters)
-  const { total, rows } = await pageParcels(db, params, page.limit, page.offset)
-  return {
-    layer: 'parcel',
-    layerName: PARCEL_LAYER_NAME,
-    total,
-    offset: page.offset,
-    limit: page.limit,
-    rows: rows.map(toParcelRow),
-  }
+  def: TableDef<F, Raw, Row, O>,
+  params: TablePageParams,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; rows: Row[] }> {
+  const { total, rows } = await readTablePage<Raw>(db, def.pageSql, params, limit, offset)
+  return { total, rows: rows.map(def.toRow) }
 }
 
-/** What the filter lists of the parcel table offer: the user's counties and townships, the classes, the land codes. */
-export async function parcelTableOptions(
+/** One page of a layer's table of the user's counties, filtered and sorted as asked. */
+export async function pageTable<F extends TableFilters, Raw, Row, O>(
   db: Queryable,
   ctx: AuthContext,
+  def: TableDef<F, Raw, Row, O>,
+  filters: F,
+  page: { offset: number; limit: number },
+): Promise<TablePage<Row>> {
+  const { total, rows } = await readTable(db, def, await tableParams(db, ctx, def, filters), page.limit, page.offset)
+  return { layer: def.layer, layerName: def.layerName, total, offset: page.offset, limit: page.limit, rows }
+}
+
+/** What the filters of a layer's table offer within the user's counties, and the most rows one export may hold. */
+export async function tableOptions<F extends TableFilters, Raw, Row, O>(
+  db: Queryable,
+  ctx: AuthContext,
+  def: TableDef<F, Raw, Row, O>,
   exportMaxRows: number,
-): Promise<ParcelTableOptions> {
-  const counties = await listParcelOptions(db, scopeAdcodes(ctx))
-  const codes = [...new Set(counties.flatMap((c) => c.land_codes))].sort()
-  return {
-    counties: counties.map((c) => ({ adcode: c.adcode, name: c.name, townships: c.townships })),
-    classes: Object.entries(FARMLAND_CLASS).map(([code, name]) => ({ code, name })),
-    landCodes: codes.map((code) => ({ code, name: landCodeName(code) })),
-    exportMaxRows,
-  }
+): Promise<O & { exportMaxRows: number }> {
+  return { ...(await def.options(db, scopeAdcodes(ctx))), exportMaxRows }
 }

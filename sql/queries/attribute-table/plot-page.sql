@@ -1,7 +1,7 @@
 -- One page of the attribute table (属性表) of the contaminated plots (污染地块), and how many match in all. $1 the
 -- county codes to read (within the caller's scope), $2–$5 the view's box (west, south, east, north, EPSG:4490) or
--- NULLs, $6 statuses or NULL (a list chosen is its statuses), $7 risk levels or NULL, $8 a township code or NULL,
--- $9 and $10 the least and greatest area in m² or NULLs, $11 rows to read, $12 rows to skip, $13 every status in
+-- NULLs, $6 rows to read, $7 rows to skip, $8 a township code or NULL, $9 statuses or NULL (a list chosen is its
+-- statuses), $10 risk levels or NULL, $11 and $12 the least and greatest area in m² or NULLs, $13 every status in
 -- the order of the lists and the lifecycle (sorting by status or list follows it).
 -- The two `-- sort` lines are replaced by the caller with the order of the sort column asked for.
 -- hit: every plot matching the filters, in the township holding a point of its surface
@@ -21,17 +21,17 @@ WITH hit AS (
   ) t ON true
   WHERE p.adcode = ANY ($1::bpchar[])
     AND ($2::float8 IS NULL OR ST_Intersects(p.geom, ST_MakeEnvelope($2, $3, $4, $5, 4490)))
-    AND ($6::text[] IS NULL OR p.status = ANY ($6::text[]))
-    AND ($7::text[] IS NULL OR p.risk_level = ANY ($7::text[]))
+    AND ($9::text[] IS NULL OR p.status = ANY ($9::text[]))
+    AND ($10::text[] IS NULL OR p.risk_level = ANY ($10::text[]))
     AND ($8::text IS NULL OR t.code = $8::bpchar)
-    AND ($9::float8 IS NULL OR p.area_m2 >= $9::float8)
-    AND ($10::float8 IS NULL OR p.area_m2 <= $10::float8)
+    AND ($11::float8 IS NULL OR p.area_m2 >= $11::float8)
+    AND ($12::float8 IS NULL OR p.area_m2 <= $12::float8)
 ),
 -- page: the rows asked for, in the order asked for
 page AS (
   SELECT * FROM hit
   ORDER BY code, adcode, id -- sort
-  LIMIT $11 OFFSET $12
+  LIMIT $6 OFFSET $7
 )
 SELECT (SELECT count(*) FROM hit)::int AS total, page.*
 FROM (SELECT 1) AS one

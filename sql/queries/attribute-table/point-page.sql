@@ -1,6 +1,6 @@
 -- One page of the attribute table (属性表) of the monitoring points (监测点位), and how many match in all. $1 the
 -- county codes to read (within the caller's scope), $2–$5 the view's box (west, south, east, north, EPSG:4490) or
--- NULLs, $6 levels or NULL, $7 point types or NULL, $8 a township code or NULL, $9 rows to read, $10 rows to skip.
+-- NULLs, $6 rows to read, $7 rows to skip, $8 a township code or NULL, $9 levels or NULL, $10 point types or NULL.
 -- The two `-- sort` lines are replaced by the caller with the order of the sort column asked for.
 -- hit: every point matching the filters, with the date of its latest soil sample
 WITH hit AS (
@@ -20,15 +20,15 @@ WITH hit AS (
   ) s ON true
   WHERE m.adcode = ANY ($1::bpchar[])
     AND ($2::float8 IS NULL OR ST_Intersects(m.geom, ST_MakeEnvelope($2, $3, $4, $5, 4490)))
-    AND ($6::text[] IS NULL OR m.level = ANY ($6::text[]))
-    AND ($7::text[] IS NULL OR m.point_type = ANY ($7::text[]))
+    AND ($9::text[] IS NULL OR m.level = ANY ($9::text[]))
+    AND ($10::text[] IS NULL OR m.point_type = ANY ($10::text[]))
     AND ($8::text IS NULL OR m.township_code = $8::bpchar)
 ),
 -- page: the rows asked for, in the order asked for
 page AS (
   SELECT * FROM hit
   ORDER BY code, adcode, id -- sort
-  LIMIT $9 OFFSET $10
+  LIMIT $6 OFFSET $7
 )
 SELECT (SELECT count(*) FROM hit)::int AS total, page.*
 FROM (SELECT 1) AS one
