@@ -15,7 +15,7 @@ const projects = args.flatMap((a, i) =>
   args[i - 1] === '--project' ? [a] : a.startsWith('--project=') ? [a.slice(10)] : [],
 )
 if (projects.length === 0 || projects.includes('e2e')) {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+  const build = spawnSync('npx', ['tsx', 'scripts/build-client.ts', '--if-stale'], { stdio: 'inherit' })
   if (build.status !== 0) {
     console.error('前端构建失败，无法运行端到端测试')
     process.exit(build.status ?? 1)

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { useTemplate } from './embedded-template.ts'
 
 export interface EmbeddedPostgis {
   /** Connection string for node-postgres: the Unix socket folder of the engine, no TCP port. */
@@ -47,6 +48,7 @@ export async function startEmbeddedPostgis(
 ): Promise<EmbeddedPostgis> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   fs.chmodSync(dataDir, 0o700)
+  if (useTemplate(dataDir)) log(`新建内嵌数据库：已从安装时准备的空库复制（${dataDir}）`)
   log(`正在启动内嵌 PostGIS 数据库（${dataDir}），首次加载扩展约需 10 秒…`)
   const db = await PGlite.create({ dataDir, extensions: { postgis, pg_trgm } })
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis')
