@@ -488,6 +488,22 @@ async function freshPrecheck(): Promise<number> {
   return Number(r.id)
 }
 
+async function freshSitingCheck(): Promise<number> {
+  const {
+    rows: [r],
+  } = await db.query(
+    `
+    WITH n AS (INSERT INTO precheck_counter AS c (adcode, year, last) VALUES ('430903', 2001, 1)
+               ON CONFLICT (adcode, year) DO UPDATE SET last = c.last + 1 RETURNING year, last)
+    INSERT INTO siting_check (adcode, year, seq, number, project_name, industry, is_controlled_industry, verdict, reasons, monitoring, rules, geom, checked_by, checked_by_name)
+    SELECT '430903', n.year, n.last, '选址核查〔2001〕' || lpad(n.last::text, 4, '0') || '号', '权限测试项目', 'chemical', true, 'clear', '[]', '[]', '{}',
+           ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 'huanjing', '权限测试'
+    FROM n RETURNING id`,
+    [JSON.stringify(squareAt(await parcelSpot()))],
+  )
+  return Number(r.id)
+}
+
 /** A parcel of our own in 赫山区 (a fresh one per call: edits change it), made straight in the database with its history. */
 async function freshParcel(
   at?: [number, number],
@@ -1580,6 +1596,44 @@ const ROWS: Row[] = [
       url: '/api/precheck/parse-upload',
       file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await parcelSpot()))) },
     }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reference/siting-industries',
+    what: 'the industries and distances of the siting check',
+    expected: STAFF,
+    call: async () => ({ url: '/api/reference/siting-industries' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/siting-checks',
+    what: 'a siting check of a new enterprise in 赫山区',
+    expected: right('siting.run', 201),
+    call: async () => ({
+      url: '/api/siting-checks',
+      body: { geometry: squareAt(await parcelSpot()), industry: 'chemical', projectName: '权限测试项目' },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/siting-checks',
+    what: 'the list of siting checks',
+    expected: right('siting.read'),
+    call: async () => ({ url: '/api/siting-checks' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/siting-checks/:id',
+    what: 'a siting check of 赫山区',
+    expected: right('siting.read'),
+    call: async () => ({ url: `/api/siting-checks/${await freshSitingCheck()}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/siting-checks/:id/report.pdf',
+    what: 'the PDF report of a siting check of 赫山区',
+    expected: right('siting.read'),
+    call: async () => ({ url: `/api/siting-checks/${await freshSitingCheck()}/report.pdf` }),
   },
   {
     method: 'POST',

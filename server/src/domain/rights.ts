@@ -38,6 +38,10 @@ export const RIGHTS = {
   'precheck.run': ['land'],
   /** Read the 用地准入核查 records and their reports. */
   'precheck.read': ['land', 'approver'],
+  /** Run 建设项目选址核查 (生态环境局 for environmental approval, 自然资源局 for land siting). */
+  'siting.run': ['environment', 'land'],
+  /** Read the 建设项目选址核查 records and their reports. */
+  'siting.read': ['environment', 'land', 'approver'],
   /** Register monitoring points and edit them (生态环境局). */
   'monitoring.edit': ['environment'],
   /**

@@ -31,3 +31,23 @@ export const PLAN_CONTROLLED_INDUSTRIES: readonly SitingIndustry[] = [
   'electroplating',
   'tanning',
 ]
+
+/**
+ * The controlled industries of the SITING_CONTROLLED_INDUSTRIES setting: codes or names separated by commas (化工,电镀
+ * or chemical,electroplating); empty gives the plan's list. An industry not on the list stops the start-up.
+ */
+export function parseControlledIndustries(raw: string): SitingIndustry[] {
+  const parts = raw
+    .split(/[,，、]/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  if (!parts.length) return [...PLAN_CONTROLLED_INDUSTRIES]
+  return parts.map((p) => {
+    const code = SITING_INDUSTRIES.find((c) => c === p || SITING_INDUSTRY[c] === p)
+    if (!code)
+      throw new Error(
+        `SITING_CONTROLLED_INDUSTRIES: “${p}”不在行业列表中（可选：${Object.values(SITING_INDUSTRY).join('、')}）`,
+      )
+    return code
+  })
+}

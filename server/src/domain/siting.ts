@@ -290,3 +290,6 @@ export function decideSiting(input: {
     reasons,
   }
 }
+
+/** The pattern of a siting check's number for SQL `format()`: the year, then the county's check sequence of the year. */
+export const SITING_NUMBER_FORMAT = '选址核查〔%s〕%s号'

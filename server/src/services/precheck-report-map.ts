@@ -1,32 +1,44 @@
-import type { Geometry, MultiPolygon, Position } from 'geojson'
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import { FARMLAND_CLASS, POINT_LEVEL, labelOf } from '../domain/labels.ts'
-import type { PrecheckReason } from '../domain/precheck-reasons.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import { ZONE_LEVEL, type ZoneLevel } from '../domain/water-source.ts'
 import type { LonLatBox, ReportFeature } from '../repos/precheck-report.repo.ts'
 import {
+  BAN_ZONE_COLOR,
   BASIC_FARMLAND_COLOR,
   CLASS_COLORS,
   ENTERPRISE_CLOSED_COLOR,
   ENTERPRISE_COLOR,
   LEVEL_COLORS,
   PLOT_STATUS_GROUPS,
+  PRIORITY_AREA_COLOR,
   WATER_SOURCE_COLORS,
   ZONE_COLOR,
 } from '../tiles/layer-groups.ts'
-import {
-  CONTENT_WIDTH,
-  INK,
-  MUTED,
-  PAGE,
-  PLOT_FILL,
-  PLOT_LINE,
-  fmtNumber,
-  type Check,
-  type Doc,
-} from './precheck-report-style.ts'
+import { CONTENT_WIDTH, INK, MUTED, PAGE, PLOT_FILL, PLOT_LINE, fmtNumber, type Doc } from './precheck-report-style.ts'
 
 /** The map of the 用地准入核查意见书: the plot and the features its reasons name, north arrow, scale bar and legend. */
+
+/** A feature on a report map: the pre-check's kinds, and the siting check's 优先保护类耕地集中区域 and ban zones. */
+export type MapFeature = Omit<ReportFeature, 'type'> & { type: ReportFeature['type'] | 'priority-area' | 'ban-zone' }
+/** What the map needs of a check: the outline, and the reasons naming features (their numbers tag the map). */
+export interface MapCheck {
+  geometry: Polygon | MultiPolygon
+  reasons: readonly { code: string; featureType: string | null; featureId: number | null }[]
+}
+/** Title, the checked outline's legend label and the note under the map (the pre-check's by default). */
+export interface MapWording {
+  title: string
+  outlineLabel: string
+  note: string
+  /** More positions the map must show (by default the outline and the points). */
+  fitTo?: Position[]
+}
+const PRECHECK_MAP_WORDING: MapWording = {
+  title: '地块位置及涉及要素示意图',
+  outlineLabel: '核查地块',
+  note: '注：图中圆圈数字为核查理由序号；污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状（监测点位、重点监管单位为内部数据）；仅示意位置关系；坐标系 CGCS2000（EPSG:4490）。',
+}
 
 interface Projection {
   x: (lon: number) => number
@@ -43,7 +55,7 @@ function metresPerDegree(latDeg: number): { lon: number; lat: number } {
   }
 }
 
-function positionsOf(g: Geometry): Position[] {
+export function positionsOf(g: Geometry): Position[] {
   switch (g.type) {
     case 'Point':
       return [g.coordinates]
@@ -85,7 +97,7 @@ export function expandBox(b: LonLatBox, metres: number): LonLatBox {
  * named (with a margin of a quarter of the extent, at least 100 m) into the frame.
  */
 function fitProjection(
-  plot: MultiPolygon,
+  plot: Polygon | MultiPolygon,
   points: Position[],
   frame: { x: number; y: number; w: number; h: number },
 ): Projection {
@@ -110,8 +122,12 @@ interface LegendEntry {
   color: string
 }
 
-function styleOf(f: ReportFeature, reasons: PrecheckReason[]): LegendEntry {
+function styleOf(f: MapFeature, reasons: MapCheck['reasons']): LegendEntry {
   switch (f.type) {
+    case 'priority-area':
+      return { label: '优先保护类耕地集中区域', kind: 'hatch', color: PRIORITY_AREA_COLOR }
+    case 'ban-zone':
+      return { label: '特定农产品禁止生产区域', kind: 'hatch', color: BAN_ZONE_COLOR }
     case 'plot': {
       const group = PLOT_STATUS_GROUPS.find((g) => (g.statuses as readonly string[]).includes(f.style ?? ''))
       return {
@@ -168,7 +184,7 @@ function tracePolygons(doc: Doc, g: Geometry, p: Projection): void {
 
 function drawFeature(
   doc: Doc,
-  f: ReportFeature,
+  f: MapFeature,
   style: LegendEntry,
   p: Projection,
   frame: { x: number; y: number; w: number; h: number },
@@ -199,11 +215,17 @@ function drawFeature(
   doc.restore()
 }
 
-export function drawMap(doc: Doc, check: Check, features: ReportFeature[], top: number): number {
+export function drawMap(
+  doc: Doc,
+  check: MapCheck,
+  features: MapFeature[],
+  top: number,
+  wording: MapWording = PRECHECK_MAP_WORDING,
+): number {
   const frame = { x: PAGE.margin, y: top + 16, w: CONTENT_WIDTH, h: 290 }
-  doc.font('bold').fontSize(11).fillColor(INK).text('地块位置及涉及要素示意图', PAGE.margin, top)
+  doc.font('bold').fontSize(11).fillColor(INK).text(wording.title, PAGE.margin, top)
   const points = features.flatMap((f) => (f.geometry.type === 'Point' ? [f.geometry.coordinates] : []))
-  const p = fitProjection(check.geometry, points, frame)
+  const p = fitProjection(check.geometry, [...points, ...(wording.fitTo ?? [])], frame)
   const styled = features.map((f) => ({ f, style: styleOf(f, check.reasons) }))
 
   doc.save()
@@ -224,19 +246,14 @@ export function drawMap(doc: Doc, check: Check, features: ReportFeature[], top: 
   drawNorthArrow(doc, frame.x + frame.w - 26, frame.y + 12)
   drawScaleBar(doc, p.ptPerM, frame.x + 12, frame.y + frame.h - 26, frame.w / 4)
 
-  const legend: LegendEntry[] = [{ label: '核查地块', kind: 'plot', color: PLOT_FILL }]
+  const legend: LegendEntry[] = [{ label: wording.outlineLabel, kind: 'plot', color: PLOT_FILL }]
   for (const { style } of styled) if (!legend.some((l) => l.label === style.label)) legend.push(style)
   let y = drawLegend(doc, legend, frame.y + frame.h + 6)
   doc
     .font('regular')
     .fontSize(8)
     .fillColor(MUTED)
-    .text(
-      '注：图中圆圈数字为核查理由序号；污染地块、管控区域和重点监管单位用地为核查时读取的版本（此后变更或撤销不影响本图），耕地图斑和监测点位为出具本意见书时的现状（监测点位、重点监管单位为内部数据）；仅示意位置关系；坐标系 CGCS2000（EPSG:4490）。',
-      PAGE.margin,
-      y + 2,
-      { width: CONTENT_WIDTH },
-    )
+    .text(wording.note, PAGE.margin, y + 2, { width: CONTENT_WIDTH })
   y = doc.y
   return y
 }
@@ -244,9 +261,9 @@ export function drawMap(doc: Doc, check: Check, features: ReportFeature[], top: 
 /** The number of the first reason naming the feature (its row in the reasons table), by the point or at the middle of the part in view. */
 function drawReasonTag(
   doc: Doc,
-  f: ReportFeature,
+  f: MapFeature,
   style: LegendEntry,
-  reasons: PrecheckReason[],
+  reasons: MapCheck['reasons'],
   p: Projection,
   frame: { x: number; y: number; w: number; h: number },
 ): void {

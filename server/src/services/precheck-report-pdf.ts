@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
-import type { PrecheckReason, Severity } from '../domain/precheck-reasons.ts'
+import type { PrecheckReason } from '../domain/precheck-reasons.ts'
 import type { DataVersion } from '../domain/precheck-rerun.ts'
 import { PUBLIC_LISTS } from '../domain/public-fields.ts'
 import type { ReportFeature } from '../repos/precheck-report.repo.ts'
@@ -44,16 +44,40 @@ export const fonts = () =>
  * Pure apart from reading the font files once.
  */
 export function renderPrecheckReport(check: Check, features: ReportFeature[]): Promise<Buffer> {
+  const { doc, done } = openReport({ title: `用地准入核查意见书 ${check.number}`, check })
+  let y = drawHeading(doc, '用地准入核查意见书', check)
+  y = drawFactGrid(doc, factsOf(check), y + 10)
+  y = drawVerdictBox(
+    doc,
+    { verdictName: check.verdictName, color: VERDICT_COLOR[check.verdict], summary: verdictSummary(check) },
+    y + 10,
+  )
+  y = drawMap(doc, check, features, y + 12)
+  y = drawReasonTable(
+    doc,
+    check.reasons.map((r, i) => ({ cells: reasonCells(r, i), color: SEVERITY_COLOR[r.severity] })),
+    y + 14,
+  )
+  y = drawDataVersion(doc, check.dataVersion, y + 14)
+  drawSignatures(doc, check.checkedByName, y + 14, PRECHECK_DISCLAIMER)
+  drawFooters(doc, check)
+  doc.end()
+  return done
+}
+
+const PRECHECK_DISCLAIMER =
+  '本意见书由土壤环境一张图系统依据已发布数据生成，可凭核查编号在系统中查询、重新核查。核查结论不代替土壤污染状况调查评估和耕地保护等其他审查。'
+
+/** An A4 report document with the embedded fonts, and the bytes it will have when ended. */
+export function openReport(o: { title: string; check: { verdictName: string; checkedByName: string } }): {
+  doc: Doc
+  done: Promise<Buffer>
+} {
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
-    info: {
-      Title: `用地准入核查意见书 ${check.number}`,
-      Subject: check.verdictName,
-      Author: check.checkedByName,
-      Creator: '土壤环境一张图',
-    },
+    info: { Title: o.title, Subject: o.check.verdictName, Author: o.check.checkedByName, Creator: '土壤环境一张图' },
   })
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -64,26 +88,17 @@ export function renderPrecheckReport(check: Check, features: ReportFeature[]): P
   doc.registerFont('regular', fonts().regular)
   doc.registerFont('bold', fonts().bold)
   doc.font('regular').fillColor(INK)
-
-  let y = drawHeading(doc, check)
-  y = drawFacts(doc, check, y + 10)
-  y = drawVerdict(doc, check, y + 10)
-  y = drawMap(doc, check, features, y + 12)
-  y = drawReasons(doc, check.reasons, y + 14)
-  y = drawDataVersion(doc, check.dataVersion, y + 14)
-  drawSignatures(doc, check, y + 14)
-  drawFooters(doc, check)
-  doc.end()
-  return done
+  return { doc, done }
 }
 
-function drawHeading(doc: Doc, check: Check): number {
+/** Title, number and date of a check's report, over a rule. */
+export function drawHeading(doc: Doc, title: string, check: { number: string; checkedAt: string }): number {
   const x = PAGE.margin
   doc
     .font('bold')
     .fontSize(22)
     .fillColor(INK)
-    .text('用地准入核查意见书', x, PAGE.margin, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 2 })
+    .text(title, x, PAGE.margin, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 2 })
   doc
     .font('regular')
     .fontSize(12)
@@ -105,9 +120,8 @@ function drawHeading(doc: Doc, check: Check): number {
   return y
 }
 
-/** The plot facts as a four-column grid of label and value. */
-function drawFacts(doc: Doc, check: Check, top: number): number {
-  const facts: [string, string][] = [
+function factsOf(check: Check): [string, string][] {
+  return [
     ['地块名称', check.name ?? '（未命名）'],
     ['所在区县', check.county],
     ['核查面积', `${fmtNumber(check.areaM2, 0)} 平方米（${check.areaMu.toFixed(2)} 亩）`],
@@ -117,6 +131,10 @@ function drawFacts(doc: Doc, check: Check, top: number): number {
     ['核查人', `${check.checkedByName}（${check.checkedBy}）`],
     ['核查时间', beijingTime.format(new Date(check.checkedAt))],
   ]
+}
+
+/** Facts as a four-column grid of label and value. */
+export function drawFactGrid(doc: Doc, facts: [string, string][], top: number): number {
   const labelW = 62
   const valueW = CONTENT_WIDTH / 2 - labelW
   let y = top
@@ -145,12 +163,20 @@ function drawFacts(doc: Doc, check: Check, top: number): number {
   return y
 }
 
-function drawVerdict(doc: Doc, check: Check, top: number): number {
-  const color = VERDICT_COLOR[check.verdict]
-  const counts = (['refuse', 'investigate', 'note', 'clear'] as Severity[])
-    .map((s) => [s, check.reasons.filter((r) => r.severity === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${check.reasons.find((r) => r.severity === s)!.severityName} ${n} 条`)
+/** How many reasons of each severity, strongest first: 理由 5 条（禁止 1 条，提示 4 条），以最严格的理由定结论. */
+export function verdictSummary(check: { reasons: { severity: string; severityName: string }[] }): string {
+  const names = [...new Set(check.reasons.map((r) => r.severityName))]
+  const counts = names.map((n) => `${n} ${check.reasons.filter((r) => r.severityName === n).length} 条`)
+  return `理由 ${check.reasons.length} 条${counts.length ? `（${counts.join('，')}）` : ''}，以最严格的理由定结论`
+}
+
+/** The verdict in its colour, with a line under it. */
+export function drawVerdictBox(
+  doc: Doc,
+  verdict: { verdictName: string; color: string; summary: string },
+  top: number,
+): number {
+  const { color } = verdict
   const h = 64
   doc.save().rect(PAGE.margin, top, CONTENT_WIDTH, h).fillOpacity(0.08).fill(color).restore()
   doc.rect(PAGE.margin, top, CONTENT_WIDTH, h).lineWidth(1.5).stroke(color)
@@ -163,17 +189,12 @@ function drawVerdict(doc: Doc, check: Check, top: number): number {
     .font('bold')
     .fontSize(18)
     .fillColor(color)
-    .text(check.verdictName, PAGE.margin + 12, top + 19, { width: CONTENT_WIDTH - 24 })
+    .text(verdict.verdictName, PAGE.margin + 12, top + 19, { width: CONTENT_WIDTH - 24 })
   doc
     .font('regular')
     .fontSize(9)
     .fillColor(MUTED)
-    .text(
-      `理由 ${check.reasons.length} 条${counts.length ? `（${counts.join('，')}）` : ''}，以最严格的理由定结论`,
-      PAGE.margin + 12,
-      top + 46,
-      { width: CONTENT_WIDTH - 24 },
-    )
+    .text(verdict.summary, PAGE.margin + 12, top + 46, { width: CONTENT_WIDTH - 24 })
   return top + h
 }
 
@@ -215,15 +236,16 @@ function drawTableHeader(doc: Doc, y: number): number {
   return y + h
 }
 
-/** The reasons table; long Chinese text wraps inside its cell, and a row that does not fit starts a new page under a repeated header. */
-function drawReasons(doc: Doc, reasons: PrecheckReason[], top: number): number {
+/**
+ * The reasons table (序号, 类别, 涉及要素, 重叠面积或距离, 理由, 依据; the 类别 cell in `color`); long Chinese text wraps
+ * inside its cell, and a row that does not fit starts a new page under a repeated header.
+ */
+export function drawReasonTable(doc: Doc, table: { cells: string[]; color: string }[], top: number): number {
   const rowHeight = (cells: string[]) => {
     doc.font('regular').fontSize(8.5)
     return Math.max(...cells.map((t, j) => doc.heightOfString(t, { width: COLUMNS[j].width - 6, lineGap: 1 }))) + 8
   }
-  const rows = reasons
-    .map((r, i) => ({ r, cells: reasonCells(r, i) }))
-    .map((row) => ({ ...row, h: rowHeight(row.cells) }))
+  const rows = table.map((row) => ({ ...row, h: rowHeight(row.cells) }))
   let y = top
   if (y + 50 + (rows[0]?.h ?? 0) > BODY_BOTTOM) {
     doc.addPage()
@@ -231,7 +253,7 @@ function drawReasons(doc: Doc, reasons: PrecheckReason[], top: number): number {
   }
   doc.font('bold').fontSize(11).fillColor(INK).text('核查理由', PAGE.margin, y)
   y = drawTableHeader(doc, doc.y + 4)
-  for (const { r, cells, h } of rows) {
+  for (const { color, cells, h } of rows) {
     if (y + h > BODY_BOTTOM) {
       doc.addPage()
       y = drawTableHeader(doc, PAGE.margin)
@@ -243,7 +265,7 @@ function drawReasons(doc: Doc, reasons: PrecheckReason[], top: number): number {
       doc
         .font(isSeverity ? 'bold' : 'regular')
         .fontSize(8.5)
-        .fillColor(isSeverity ? SEVERITY_COLOR[r.severity] : INK)
+        .fillColor(isSeverity ? color : INK)
         .text(t, x + 3, y + 4, {
           width: COLUMNS[j].width - 6,
           lineGap: 1,
@@ -298,7 +320,8 @@ function drawDataVersion(doc: Doc, version: DataVersion, top: number): number {
   return y
 }
 
-function drawSignatures(doc: Doc, check: Check, top: number): void {
+/** The signature and seal block, with the disclaimer beside the seal. */
+export function drawSignatures(doc: Doc, checkedByName: string, top: number, disclaimer: string): void {
   const h = 120
   let y = top
   if (y + h > BODY_BOTTOM) {
@@ -326,7 +349,7 @@ function drawSignatures(doc: Doc, check: Check, top: number): void {
         .text(value, lx + 4, yy + 1, { lineBreak: false })
   }
   const colW = 170
-  line('核查人（签字）：', check.checkedByName, PAGE.margin, y, colW)
+  line('核查人（签字）：', checkedByName, PAGE.margin, y, colW)
   line('日期：', '', PAGE.margin + colW + 16, y, 130)
   line('审核人（签字）：', '', PAGE.margin, y + 34, colW)
   line('日期：', '', PAGE.margin + colW + 16, y + 34, 130)
@@ -347,15 +370,11 @@ function drawSignatures(doc: Doc, check: Check, top: number): void {
   doc
     .fontSize(8)
     .fillColor(MUTED)
-    .text(
-      '本意见书由土壤环境一张图系统依据已发布数据生成，可凭核查编号在系统中查询、重新核查。核查结论不代替土壤污染状况调查评估和耕地保护等其他审查。',
-      PAGE.margin,
-      y + 66,
-      { width: CONTENT_WIDTH - 150 },
-    )
+    .text(disclaimer, PAGE.margin, y + 66, { width: CONTENT_WIDTH - 150 })
 }
 
-function drawFooters(doc: Doc, check: Check): void {
+/** 编号 第 n 页 共 N 页 under every page. */
+export function drawFooters(doc: Doc, check: { number: string }): void {
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
