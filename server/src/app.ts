@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import express from 'express'
-import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { AppConfig } from './config.ts'
 import type { Database } from './db/database.ts'
 import { errorMiddleware, notFoundRoute } from './http/errors.ts'
 import { csrfMiddleware, sessionMiddleware } from './http/auth.ts'
 import { requestLog } from './http/request-log.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { refuseControlCharacters } from './http/validate.ts'
 import { assessRoutes } from './routes/assess.routes.ts'
 import { attributeTableRoutes } from './routes/attribute-table.routes.ts'
@@ -49,6 +49,7 @@ import { adminUnitsRoutes } from './routes/admin-units.routes.ts'
 import { AuthService } from './services/auth.service.ts'
 import { UsersService } from './services/users.service.ts'
 import { tileRoutes } from './routes/tiles.routes.ts'
+import { fixedHeadersOf, serveTilesFirst, tileHandler } from './routes/tile-handler.ts'
 import { TileService } from './tiles/tile-service.ts'
 import { ClassificationRunner } from './services/classification-runner.ts'
 import { landImportRoutes } from './routes/land-import.routes.ts'
@@ -114,18 +115,8 @@ export function createApp({
   const app = express()
   app.disable('x-powered-by')
   trustProxies(app, config.trustProxy)
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn'],
-          'connect-src': ["'self'", 'https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn'],
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-        },
-      },
-    }),
-  )
+  const security = securityHeaders()
+  app.use(security)
   if (logger) app.use(requestLog(logger))
   app.use(express.json({ limit: config.limits.jsonBody }))
   app.use(refuseControlCharacters)
@@ -242,5 +233,6 @@ export function createApp({
   }
   app.use(notFoundRoute)
   app.use(errorMiddleware((err) => logger?.error({ err }, '未处理的错误')))
+  serveTilesFirst(app, tileHandler({ tiles, auth, logger, fixedHeaders: fixedHeadersOf(security) }))
   return app
 }

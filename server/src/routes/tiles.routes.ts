@@ -14,6 +14,7 @@ import {
   buildPublicStyle,
   buildStyle,
 } from '../tiles/style.ts'
+import { tileCacheControl } from '../tiles/tile-cache.ts'
 import type { TileService } from '../tiles/tile-service.ts'
 import type { OgcKeysService } from '../services/ogc-keys.service.ts'
 import type { TileVersions } from '../../../contracts/map.ts'
@@ -103,14 +104,11 @@ export function tileRoutes(tiles: TileService, keys: OgcKeysService): Router {
     const { adcodes: scope, keyReader } = await scopeFor(req, layer, keys)
     if (keyReader && layer.sharedAs)
       await keys.logTileUse(keyReader, layer.sharedAs, `${coords.z}/${coords.x}/${coords.y}`, req.ip ?? '')
-    const isCurrentVersion = req.query.v === String(tiles.version(layer.name))
+    const version = req.query.v === undefined ? 'none' : req.query.v === String(tiles.version(layer.name))
     const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y, scope)
     res.set('Content-Type', 'application/vnd.mapbox-vector-tile')
     res.set('ETag', tile.etag)
-    res.set(
-      'Cache-Control',
-      `${scope ? 'private' : 'public'}, ${isCurrentVersion ? 'max-age=86400, immutable' : 'no-cache'}`,
-    )
+    res.set('Cache-Control', tileCacheControl(scope !== undefined, version))
     if (scope) res.set('Vary', 'Cookie, X-API-Key, Accept-Encoding')
     if (req.fresh) return void res.status(304).end()
     if (tile.size === 0) return void res.status(204).end()

@@ -7,6 +7,20 @@ export interface CachedTile {
   size: number
 }
 
+/** How long a public tile asked without a version may be kept before it is checked again by its ETag. */
+const UNVERSIONED_PUBLIC_MAX_AGE_S = 60
+
+/**
+ * `Cache-Control` of a tile. A URL with the layer's current version (`?v=`, as the styles give them) never changes
+ * its content: public ones may be kept by any cache for a year, internal ones by the browser for a day. A stale
+ * version is always checked again (ETag); a public tile asked without a version may be kept a minute.
+ */
+export function tileCacheControl(isPrivate: boolean, version: boolean | 'none'): string {
+  if (isPrivate) return version === true ? 'private, max-age=86400, immutable' : 'private, no-cache'
+  if (version === true) return 'public, max-age=31536000, immutable'
+  return version === 'none' ? `public, max-age=${UNVERSIONED_PUBLIC_MAX_AGE_S}` : 'public, no-cache'
+}
+
 /** Least-recently-used cache of encoded tiles; capacity 0 turns it off. */
 export class TileCache {
   private readonly entries = new Map<string, CachedTile>()

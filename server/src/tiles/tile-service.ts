@@ -18,13 +18,22 @@ function scopeOrThrow(layer: TileLayer, scope: readonly string[] | undefined): r
   return scope
 }
 
+/** Keys of the scopes seen, by array: a session's scope is one array while the session is cached. */
+const scopeKeys = new WeakMap<readonly string[], string>()
+
 function scopeKey(scope: readonly string[] | undefined): string {
-  return scope ? crypto.createHash('sha1').update(scope.join(',')).digest('base64url').slice(0, 12) : ''
+  if (!scope) return ''
+  let key = scopeKeys.get(scope)
+  if (key === undefined)
+    scopeKeys.set(scope, (key = crypto.createHash('sha1').update(scope.join(',')).digest('base64url').slice(0, 12)))
+  return key
 }
 
 /** Builds vector tiles: `ST_AsMVT` on a PostGIS server, the JavaScript encoder on the embedded engine. */
 export class TileService {
   readonly encoder: TileEncoder
+  /** Tiles answered from the cache and built since the start (the tile request log reports them). */
+  readonly cacheCounts = { hits: 0, misses: 0 }
   private readonly cache: TileCache
   private readonly versions = new Map<string, number>()
   private readonly statements = new Map<string, { name: string; text: string }>()
@@ -75,7 +84,11 @@ export class TileService {
   async getTile(layer: TileLayer, z: number, x: number, y: number, scope?: readonly string[]): Promise<CachedTile> {
     const key = `${layer.name}/${this.version(layer.name)}/${z}/${x}/${y}${layer.access === 'internal' ? `/${scopeKey(scope)}` : ''}`
     const hit = this.cache.get(key)
-    if (hit) return hit
+    if (hit) {
+      this.cacheCounts.hits++
+      return hit
+    }
+    this.cacheCounts.misses++
     const raw = await this.renderTile(layer, z, x, y, scope)
     const isGzipped = this.cache.isEnabled && raw.length > 0
     const tile: CachedTile = {
