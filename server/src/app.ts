@@ -31,6 +31,8 @@ import { redevelopmentRoutes } from './routes/redevelopment.routes.ts'
 import { precheckUploadRoutes } from './routes/precheck-upload.routes.ts'
 import { mapPrintRoutes } from './routes/map-print.routes.ts'
 import { precheckRoutes } from './routes/precheck.routes.ts'
+import { sitingRoutes } from './routes/siting.routes.ts'
+import { judgeSettings } from './services/monitoring.service.ts'
 import { publicRoutes } from './routes/public.routes.ts'
 import { ogcRoutes } from './routes/ogc.routes.ts'
 import { OgcService } from './services/ogc.service.ts'
@@ -186,6 +188,17 @@ export function createApp({
       maxBytes: config.precheckUpload.maxBytes,
       settings: {
         importMaxRows: config.monitoring.importMaxRows,
+  app.use(
+    sitingRoutes({
+      db,
+      settings: {
+        ...config.siting,
+        maxVertices: config.precheck.maxVertices,
+        outsideToleranceM2: config.parcelEdit.outsideToleranceM2,
+        judge: judgeSettings(config.monitoring),
+      },
+    }),
+  )
         uploadGuard: config.monitoring.uploadGuard,
         siteOutline: {
           maxVertices: config.registry.zoneMaxVertices,
