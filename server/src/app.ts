@@ -180,14 +180,6 @@ export function createApp({
       },
     }),
   )
-  app.use(coverageRoutes({ db, settings: config.coverage }))
-  app.use(monitoringRoutes({ db, settings: config.monitoring, onChanged: invalidateLayers }))
-  app.use(
-    registryImportRoutes({
-      db,
-      maxBytes: config.precheckUpload.maxBytes,
-      settings: {
-        importMaxRows: config.monitoring.importMaxRows,
   app.use(
     sitingRoutes({
       db,
@@ -199,6 +191,14 @@ export function createApp({
       },
     }),
   )
+  app.use(coverageRoutes({ db, settings: config.coverage }))
+  app.use(monitoringRoutes({ db, settings: config.monitoring, onChanged: invalidateLayers }))
+  app.use(
+    registryImportRoutes({
+      db,
+      maxBytes: config.precheckUpload.maxBytes,
+      settings: {
+        importMaxRows: config.monitoring.importMaxRows,
         uploadGuard: config.monitoring.uploadGuard,
         siteOutline: {
           maxVertices: config.registry.zoneMaxVertices,
