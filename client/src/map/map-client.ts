@@ -5,22 +5,32 @@ import {
   ScaleControl,
   setWorkerUrl,
   VectorTileSource,
-  type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONFeature,
-  type GeoJSONSource,
   type MapMouseEvent,
   type PointLike,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import type { FeatureCollection, Geometry } from 'geojson'
+import type { FeatureCollection } from 'geojson'
 import type { TileVersions } from '@contracts/map'
 import { getJson } from '../shared/api-client'
 import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, ViewStatus, ViewStatusSource } from '../shared/api-types'
 import { DrawController } from './draw-controller'
-import { BASEMAP_PREFIX, basemapParts } from './basemap-layers'
+import { basemapParts } from './basemap-layers'
 import { HATCH_IMAGE_ID, HATCH_PIXEL_RATIO, createHatchImage } from './hatch-image'
-import { groupOpacityPaint, indexStyle, orderLayers, type StyleIndex } from './style-groups'
+import { indexStyle, type StyleIndex } from './style-groups'
+import { bboxInView, fitCamera, takeSnapshot, type FitOptions, type MapSnapshot } from './map-camera'
+import {
+  OVERLAY_PREFIX,
+  applyGroupOpacity,
+  applyGroupOrder,
+  drawBasemap,
+  drawHighlight,
+  drawOverlay,
+  filterOutFeatures,
+  showGroups,
+} from './map-layer-style'
+import { capturePointerOf, findVertexNear, type PointerHandlers } from './map-pointer'
 
 declare global {
   interface Window {
@@ -32,60 +42,7 @@ declare global {
 /** Fonts that draw Chinese labels locally (the style has no `glyphs`). */
 export const CJK_FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 
-const HIGHLIGHT_PREFIX = 'soil-highlight-'
-const HIGHLIGHT_COLOR = '#00a3ff'
-const OVERLAY_PREFIX = 'soil-overlay-'
-
-/**
- * How an overlay feature is drawn, by its `kind` property: problems in red, previews and selections in blue,
- * the officer's own version dashed orange, another version (history, reference) dashed purple or grey.
- * A feature's own `color` property overrides the colour.
- */
-export type OverlayKind =
-  'problem-area' | 'problem-point' | 'preview' | 'selected' | 'mine' | 'current' | 'version' | 'reference' | 'deleted'
-
-const OVERLAY_COLORS: Record<OverlayKind, string> = {
-  'problem-area': '#e53935',
-  'problem-point': '#e53935',
-  preview: '#1976d2',
-  selected: '#00a3ff',
-  mine: '#ef6c00',
-  current: '#1565c0',
-  version: '#7b1fa2',
-  reference: '#546e7a',
-  deleted: '#c62828',
-}
-const OVERLAY_FILL_OPACITY: Partial<Record<OverlayKind, number>> = {
-  'problem-area': 0.45,
-  preview: 0.3,
-  selected: 0.25,
-  version: 0.12,
-  deleted: 0.15,
-}
-const DASHED_KINDS: OverlayKind[] = ['mine', 'version', 'reference', 'deleted']
-
-function overlayColor(): ExpressionSpecification {
-  return [
-    'coalesce',
-    ['get', 'color'],
-    ['match', ['get', 'kind'], ...Object.entries(OVERLAY_COLORS).flat(), '#e53935'],
-  ] as unknown as ExpressionSpecification
-}
-
 setWorkerUrl(workerUrl)
-
-/** Where the pointer is: in CGCS2000 degrees and in screen pixels of the map. */
-export interface PointerAt {
-  lngLat: [number, number]
-  screen: [number, number]
-}
-
-/** What a tool that owns the map's pointer hears (see {@link MapClient.capturePointer}). */
-export interface PointerHandlers {
-  onClick: (at: PointerAt) => void
-  onMove?: (at: PointerAt) => void
-  onDoubleClick?: (at: PointerAt) => void
-}
 
 /** Options of {@link MapClient}. */
 export interface MapClientOptions {
@@ -97,30 +54,11 @@ export interface MapClientOptions {
   view?: { center: [number, number]; zoom: number }
 }
 
-/** The view drawn for printing (see {@link MapClient.snapshot}). */
-export interface MapSnapshot {
-  /** A copy of the map's canvas at the asked pixel ratio. */
-  picture: HTMLCanvasElement
-  bbox: Bbox
-  /** Width and height of the map in CSS pixels. */
-  cssSize: [number, number]
-  /** Ids of the layer groups with at least one feature drawn in view. */
-  groupsShown: string[]
-}
-
 /** Feature states for the features of one vector source layer, by feature id. */
 export interface FeatureStates {
   source: string
   sourceLayer: string
   states: Record<number, Record<string, string | number | boolean>>
-}
-
-/** How to move the camera to an extent. */
-export interface FitOptions {
-  maxZoom: number
-  animate: boolean
-  /** Pixels kept free around the extent: one number for every side, or per side. */
-  padding?: number | { top: number; right: number; bottom: number; left: number }
 }
 
 /** The one wrapper around the imperative MapLibre API: every map call of the app goes through here. */
@@ -188,8 +126,7 @@ export class MapClient implements ViewStatusSource {
 
   /** The extent in view, in degrees. */
   viewBbox(): Bbox {
-    const bounds = this.map.getBounds()
-    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+    return bboxInView(this.map)
   }
 
   /** Puts the camera at once at `center` (degrees) and `zoom`. */
@@ -231,52 +168,13 @@ export class MapClient implements ViewStatusSource {
    * CSS pixels and the layer groups that draw a feature in view. The screen's pixel ratio is restored afterwards.
    * @throws SecurityError when a basemap served without CORS has tainted the canvas.
    */
-  async snapshot(pixelRatio: number): Promise<MapSnapshot> {
-    const map = this.map
-    const screenRatio = map.getPixelRatio()
-    map.setPixelRatio(pixelRatio)
-    try {
-      await new Promise<void>((resolve) => {
-        map.once('idle', () => resolve())
-        map.triggerRepaint()
-      })
-      const picture = await new Promise<HTMLCanvasElement>((resolve, reject) => {
-        map.once('render', () => {
-          const source = map.getCanvas()
-          const copy = document.createElement('canvas')
-          copy.width = source.width
-          copy.height = source.height
-          copy.getContext('2d')?.drawImage(source, 0, 0)
-          try {
-            copy.getContext('2d')?.getImageData(0, 0, 1, 1)
-            resolve(copy)
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)))
-          }
-        })
-        map.triggerRepaint()
-      })
-      const groupsShown = [...(this.index?.layersByGroup ?? [])]
-        .filter(([, layers]) => {
-          const drawn = layers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none')
-          return drawn.length > 0 && map.queryRenderedFeatures({ layers: drawn }).length > 0
-        })
-        .map(([group]) => group)
-      const { clientWidth, clientHeight } = map.getContainer()
-      return { picture, bbox: this.viewBbox(), cssSize: [clientWidth, clientHeight], groupsShown }
-    } finally {
-      map.setPixelRatio(screenRatio)
-    }
+  snapshot(pixelRatio: number): Promise<MapSnapshot> {
+    return takeSnapshot(this.map, this.index?.layersByGroup ?? new Map(), pixelRatio)
   }
 
   /** Shows or hides every style layer of each group. */
   setGroupVisibility(visibility: Record<string, boolean>): void {
-    if (!this.index) return
-    for (const [group, visible] of Object.entries(visibility)) {
-      for (const layerId of this.index.layersByGroup.get(group) ?? []) {
-        this.map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none')
-      }
-    }
+    if (this.index) showGroups(this.map, this.index, visibility)
   }
 
   /** The groups as the style draws them, top first (empty until loaded). */
@@ -286,29 +184,17 @@ export class MapClient implements ViewStatusSource {
 
   /** Sets the opacity (0–1) of each group's fills, lines, rasters, points and names, relative to the style's own. */
   setGroupOpacity(opacity: Record<string, number>): void {
-    if (!this.index) return
-    for (const [layerId, property, value] of groupOpacityPaint(this.index, opacity))
-      this.map.setPaintProperty(layerId, property as 'fill-opacity', value as number)
+    if (this.index) applyGroupOpacity(this.map, this.index, opacity)
   }
 
-  /** Draws the groups in `order` (top first; see {@link orderLayers}). */
+  /** Draws the groups in `order` (top first). */
   setGroupOrder(order: readonly string[]): void {
-    if (!this.index) return
-    const current = this.map.getLayersOrder()
-    const target = orderLayers(current, this.index, order)
-    if (target.every((id, i) => id === current[i])) return
-    for (const layerId of target) this.map.moveLayer(layerId)
+    if (this.index) applyGroupOrder(this.map, this.index, order)
   }
 
   /** Moves the camera to show `bbox` with 40 px padding (or the given padding), no closer than `maxZoom`. */
-  fitBbox([west, south, east, north]: Bbox, { maxZoom, animate, padding = 40 }: FitOptions): void {
-    this.map.fitBounds(
-      [
-        [west, south],
-        [east, north],
-      ],
-      { padding, maxZoom, duration: animate ? 900 : 0, essential: true },
-    )
+  fitBbox(bbox: Bbox, options: FitOptions): void {
+    fitCamera(this.map, bbox, options)
   }
 
   /**
@@ -344,16 +230,7 @@ export class MapClient implements ViewStatusSource {
     const key = parts.map((p) => JSON.stringify(p.source.tiles)).join('|') || 'none'
     if (!this.index || key === this.basemapKey) return
     this.basemapKey = key
-    for (const layerId of this.map.getLayersOrder()) {
-      if (layerId.startsWith(BASEMAP_PREFIX)) this.map.removeLayer(layerId)
-    }
-    for (const sourceId of Object.keys(this.map.getStyle().sources)) {
-      if (sourceId.startsWith(BASEMAP_PREFIX)) this.map.removeSource(sourceId)
-    }
-    for (const part of parts) {
-      this.map.addSource(part.id, part.source)
-      this.map.addLayer(part.layer, this.index.firstDataLayer)
-    }
+    drawBasemap(this.map, this.index, parts)
   }
 
   /** The topmost clickable feature at a screen point (of `onlySource` when given: a parcel under a zone stays clickable), or null. */
@@ -373,49 +250,8 @@ export class MapClient implements ViewStatusSource {
   /** Outlines one feature of a vector source above everything else; null clears it. */
   setHighlight(ref: FeatureRef | null): void {
     if (!this.index || sameRef(ref, this.highlighted)) return
-    for (const layerId of this.map.getLayersOrder()) {
-      if (layerId.startsWith(HIGHLIGHT_PREFIX)) this.map.removeLayer(layerId)
-    }
     this.highlighted = ref
-    if (!ref || !this.map.getSource(ref.source)) return
-    const base = { source: ref.source, 'source-layer': this.index.sourceLayers.get(ref.source) ?? ref.source }
-    const isFeature: FilterSpecification = ['==', ['id'], ref.id]
-    const polygons: FilterSpecification = [
-      'all',
-      isFeature,
-      ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
-    ]
-    const points: FilterSpecification = [
-      'all',
-      isFeature,
-      ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
-    ]
-    this.map.addLayer({
-      ...base,
-      id: `${HIGHLIGHT_PREFIX}fill`,
-      type: 'fill',
-      filter: polygons,
-      paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.1 },
-    })
-    this.map.addLayer({
-      ...base,
-      id: `${HIGHLIGHT_PREFIX}line`,
-      type: 'line',
-      filter: polygons,
-      paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 2.5 },
-    })
-    this.map.addLayer({
-      ...base,
-      id: `${HIGHLIGHT_PREFIX}circle`,
-      type: 'circle',
-      filter: points,
-      paint: {
-        'circle-radius': 10,
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': HIGHLIGHT_COLOR,
-        'circle-stroke-width': 3,
-      },
-    })
+    drawHighlight(this.map, this.index, ref)
   }
 
   /**
@@ -468,29 +304,7 @@ export class MapClient implements ViewStatusSource {
    * cursor is a crosshair and a double-click or double tap does not zoom meanwhile. Returns the unsubscriber.
    */
   capturePointer(handlers: PointerHandlers): () => void {
-    const at = (event: MapMouseEvent): PointerAt => ({
-      lngLat: [event.lngLat.lng, event.lngLat.lat],
-      screen: [event.point.x, event.point.y],
-    })
-    const onClick = (event: MapMouseEvent) => handlers.onClick(at(event))
-    const onMove = (event: MapMouseEvent) => handlers.onMove?.(at(event))
-    const onDoubleClick = (event: MapMouseEvent) => {
-      event.preventDefault()
-      handlers.onDoubleClick?.(at(event))
-    }
-    const wasZoomingOnDoubleClick = this.map.doubleClickZoom.isEnabled()
-    this.map.doubleClickZoom.disable()
-    this.map.getContainer().classList.add('map-capturing')
-    this.map.on('click', onClick)
-    this.map.on('mousemove', onMove)
-    this.map.on('dblclick', onDoubleClick)
-    return () => {
-      this.map.off('click', onClick)
-      this.map.off('mousemove', onMove)
-      this.map.off('dblclick', onDoubleClick)
-      this.map.getContainer().classList.remove('map-capturing')
-      if (wasZoomingOnDoubleClick) this.map.doubleClickZoom.enable()
-    }
+    return capturePointerOf(this.map, handlers)
   }
 
   /** The screen point (pixels in the map) of a point in degrees. */
@@ -503,28 +317,8 @@ export class MapClient implements ViewStatusSource {
    * The vertex nearest to a screen point, within `pixels`, of the features of `sources` drawn on the map (a
    * feature cut by tiles also has vertices on the tile edges), in degrees; null when none is that close.
    */
-  vertexNear([x, y]: [number, number], pixels: number, sources: readonly string[]): [number, number] | null {
-    const layers = this.map.getLayersOrder().filter((id) => {
-      const layer = this.map.getLayer(id)
-      return !!layer && 'source' in layer && sources.includes(layer.source)
-    })
-    if (!layers.length) return null
-    const box: [PointLike, PointLike] = [
-      [x - pixels, y - pixels],
-      [x + pixels, y + pixels],
-    ]
-    let nearest: [number, number] | null = null
-    let nearestPx = pixels
-    for (const feature of this.map.queryRenderedFeatures(box, { layers })) {
-      for (const vertex of verticesOf(feature.geometry)) {
-        const [vx, vy] = this.screenPoint(vertex)
-        const distancePx = Math.hypot(vx - x, vy - y)
-        if (distancePx > nearestPx) continue
-        nearest = vertex
-        nearestPx = distancePx
-      }
-    }
-    return nearest
+  vertexNear(point: [number, number], pixels: number, sources: readonly string[]): [number, number] | null {
+    return findVertexNear(this.map, point, pixels, sources)
   }
 
   /** A short text on the map beside a point (a measured length or area), replacing the last one; null removes it. */
@@ -560,82 +354,15 @@ export class MapClient implements ViewStatusSource {
    * which the drawing tool shows instead); an empty list shows them all again.
    */
   hideFeatures(source: string, ids: readonly number[]): void {
-    if (!this.index) return
-    for (const layer of this.map.getStyle().layers) {
-      if (!('source' in layer) || layer.source !== source || layer.id.startsWith(HIGHLIGHT_PREFIX)) continue
-      if (!this.baseFilters.has(layer.id)) this.baseFilters.set(layer.id, layer.filter)
-      const base = this.baseFilters.get(layer.id)
-      const hidden: FilterSpecification = ['!', ['in', ['id'], ['literal', [...ids]]]]
-      const filter: FilterSpecification | undefined =
-        ids.length === 0 ? base : base ? (['all', base, hidden] as FilterSpecification) : hidden
-      this.map.setFilter(layer.id, filter ?? null)
-    }
+    if (this.index) filterOutFeatures(this.map, this.baseFilters, source, ids)
   }
 
   /**
    * Draws GeoJSON above every data layer under its own name (one per purpose: problems, preview, history…),
-   * styled by each feature's `kind` ({@link OverlayKind}); null removes it.
+   * styled by each feature's `kind` (see {@link drawOverlay}); null removes it.
    */
   setOverlay(name: string, data: FeatureCollection | null): void {
-    const sourceId = `${OVERLAY_PREFIX}${name}`
-    const source = this.map.getSource(sourceId) as GeoJSONSource | undefined
-    if (!data) {
-      for (const layerId of this.map.getLayersOrder())
-        if (layerId.startsWith(`${sourceId}-`)) this.map.removeLayer(layerId)
-      if (source) this.map.removeSource(sourceId)
-      return
-    }
-    if (source) {
-      source.setData(data)
-      return
-    }
-    this.map.addSource(sourceId, { type: 'geojson', data })
-    const polygons: FilterSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]]
-    const lines: FilterSpecification = [
-      'in',
-      ['geometry-type'],
-      ['literal', ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString']],
-    ]
-    const isDashed: FilterSpecification = ['in', ['get', 'kind'], ['literal', DASHED_KINDS]]
-    const fillOpacity = [
-      'match',
-      ['get', 'kind'],
-      ...Object.entries(OVERLAY_FILL_OPACITY).flat(),
-      0,
-    ] as unknown as ExpressionSpecification
-    this.map.addLayer({
-      id: `${sourceId}-fill`,
-      type: 'fill',
-      source: sourceId,
-      filter: polygons,
-      paint: { 'fill-color': overlayColor(), 'fill-opacity': fillOpacity },
-    })
-    this.map.addLayer({
-      id: `${sourceId}-line`,
-      type: 'line',
-      source: sourceId,
-      filter: ['all', lines, ['!', isDashed]],
-      paint: { 'line-color': overlayColor(), 'line-width': 2.5 },
-    })
-    this.map.addLayer({
-      id: `${sourceId}-dash`,
-      type: 'line',
-      source: sourceId,
-      filter: ['all', lines, isDashed],
-      paint: { 'line-color': overlayColor(), 'line-width': 3, 'line-dasharray': [2, 1.5] },
-    })
-    this.map.addLayer({
-      id: `${sourceId}-point`,
-      type: 'circle',
-      source: sourceId,
-      filter: ['==', ['geometry-type'], 'Point'],
-      paint: {
-        'circle-color': overlayColor(),
-        'circle-radius': 7,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 2,
-      },
-    })
+    drawOverlay(this.map, name, data)
   }
 
   /** Sets the given feature states (used by data-driven paint such as `['feature-state', 'covered']`). */
@@ -695,23 +422,6 @@ export class MapClient implements ViewStatusSource {
 function withVersion(url: string, version: number): string {
   if (/[?&]v=/.test(url)) return url.replace(/([?&]v=)[^&]*/, `$1${version}`)
   return `${url}${url.includes('?') ? '&' : '?'}v=${version}`
-}
-
-function verticesOf(geometry: Geometry): [number, number][] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates as [number, number]]
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates as [number, number][]
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat() as [number, number][]
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2) as [number, number][]
-    default:
-      return []
-  }
 }
 
 function sameRef(a: FeatureRef | null, b: FeatureRef | null): boolean {

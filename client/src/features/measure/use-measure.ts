@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Feature, FeatureCollection } from 'geojson'
-import type { MapClient, PointerAt } from '../../map/map-client'
+import type { MapClient } from '../../map/map-client'
+import type { PointerAt } from '../../map/map-pointer'
 import { formatAreaUnits, formatDistance, type LngLat } from './measure-geodesic'
 import {
   MEASURE_OFF,

@@ -14,7 +14,7 @@ import {
   type Orientation,
   type Paper,
 } from '../../../../server/src/domain/map-print-layout.ts'
-import type { MapSnapshot } from '../../map/map-client'
+import type { MapSnapshot } from '../../map/map-camera'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
 import { errorMessage } from '../../shared/error-message'

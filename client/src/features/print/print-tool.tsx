@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import type { MapClient, MapSnapshot } from '../../map/map-client'
+import type { MapClient } from '../../map/map-client'
+import type { MapSnapshot } from '../../map/map-camera'
 import type { LayerGroup, SessionUser } from '../../shared/api-types'
 import { defaultTitle, defaultUnit, legendOf } from './print-defaults'
 import { PrintDialog } from './print-dialog'
