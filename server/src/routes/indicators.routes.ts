@@ -9,16 +9,14 @@ import {
 } from '../services/indicators-export.service.ts'
 import {
   blackSoilCountiesOf,
-  createTarget,
-  editTarget,
   getBlackSoil,
   getFarmlandIndicator,
   getFarmlandRows,
   getPlotIndicator,
   getPlotRows,
-  getTargets,
   type IndicatorDeps,
 } from '../services/indicators.service.ts'
+import { createTarget, editTarget, getTargets } from '../services/indicators-targets.service.ts'
 import {
   BlackSoilQuery,
   FarmlandRowsQuery,
