@@ -97,16 +97,16 @@ export interface StagedFeature {
 }
 
 /**
- * Stages the batches of features of import `importId`, read in the CRS `epsg`. On a PostgreSQL server each batch goes
- * by COPY into a scratch table and from there into the staging table, all in one transaction; the embedded engine
- * (whose socket does not carry COPY) gets each batch as arrays in one INSERT.
+ * Stages the batches of features of import `importId` of county `adcode`, read in the CRS `epsg`. On a PostgreSQL
+ * server the batches go by COPY into a scratch table and from there into the staging table in one statement, all in
+ * one transaction; the embedded engine (whose socket does not carry COPY) gets each batch as arrays in one INSERT.
  */
 export async function stageFeatures(
   db: Database,
-  importId: number,
-  epsg: number,
+  s: { importId: number; adcode: string; epsg: number },
   batches: AsyncIterable<StagedFeature[]>,
 ): Promise<void> {
+  const { importId, epsg } = s
   if (db.mode === 'embedded') {
     for await (const batch of batches)
       await db.query(q('stage-features'), [
@@ -118,6 +118,7 @@ export async function stageFeatures(
         batch.map((f) => f.geometry),
         batch.map((f) => f.target),
         batch.map((f) => JSON.stringify(f.problems)),
+        s.adcode,
       ])
     return
   }
@@ -135,9 +136,8 @@ export async function stageFeatures(
         ]),
       )
       await pipeline(Readable.from([rows.join('')]), tx.query(copyFrom(q('copy-staging'))))
-      await tx.query(q('stage-copied-features'), [importId, epsg])
-      await tx.query(q('clear-copy-staging'))
     }
+    await tx.query(q('stage-copied-features'), [importId, epsg, s.adcode])
   })
 }
 

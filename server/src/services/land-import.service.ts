@@ -1,63 +1,45 @@
-import ExcelJS from 'exceljs'
 import type { Database } from '../db/database.ts'
 import { acceptedCrsOf, centralMeridianNear, checkExtentFits, type CrsResult } from '../domain/crs-detect.ts'
 import { AppError, type Problem } from '../domain/errors.ts'
 import {
-  CHECK_SETTING_LABELS,
   checkFarmlandCodes,
-  checkFeatureAttributes,
   DLTB_ATTRIBUTE_LABELS,
   DLTB_ATTRIBUTES,
   defaultFieldMap,
-  describeProblem,
-  mappedValues,
-  stagedValues,
   mergeFieldMap,
-  PROBLEM_TITLES,
-  type FieldMap,
   type LandImportChecks,
-  type StoredProblem,
 } from '../domain/land-import.ts'
 import {
-  checkYjjbntAttributes,
   defaultYjjbntFieldMap,
-  mappedYjjbntValues,
   mergeYjjbntFieldMap,
-  stagedYjjbntValues,
   YJJBNT_ATTRIBUTE_LABELS,
   YJJBNT_ATTRIBUTES,
-  type YjjbntFieldMap,
 } from '../domain/land-import-yjjbnt.ts'
 import { can } from '../domain/rights.ts'
 import { assertCountyInScope } from '../domain/scope.ts'
-import { m2ToMu } from '../domain/units.ts'
 import { findCountyLongitudes } from '../repos/precheck-upload.repo.ts'
 import {
   checkStagedFeatures,
-  countBasicFarmland,
   findFeatureGeometry,
   findImport,
   insertImport,
   listImports,
-  listProblemFeatures,
   countCountyParcels,
   reportCounts,
   storeReportCounts,
   requestCancel,
   setStatus,
-  stageFeatures,
   startApply,
   type LandImportRow,
-  type StagedFeature,
 } from '../repos/land-import.repo.ts'
 import type { AuthContext } from './auth.service.ts'
 import { LandImportRunner } from './land-import-runner.ts'
+import { reportAnswer, reportWorkbook, settingsAnswer, STATUS_LABEL, statusAnswer } from './land-import-report.ts'
+import { stageLayer } from './land-import-staging.ts'
 import {
   describeLayerFile,
   inspectLayerFile,
-  readLayerFeatures,
   type DbfEncoding,
-  type LayerFeature,
   type LayerFileInfo,
   type LayerFileInput,
 } from './layer-file.ts'
@@ -91,15 +73,6 @@ export interface LandImportDeps {
   runner: LandImportRunner
   /** Called after an apply's commit with the tile layers to invalidate. */
   onChanged: (layers: string[]) => void
-}
-
-const STATUS_LABEL: Readonly<Record<LandImportRow['status'], string>> = {
-  staging: '正在读取和检查',
-  checked: '已检查，待应用',
-  applying: '正在应用',
-  applied: '已应用',
-  cancelled: '已取消',
-  failed: '失败',
 }
 
 function refuse(message: string, problems?: Problem[]): never {
@@ -191,16 +164,8 @@ export class LandImportService {
           ? YJJBNT_ATTRIBUTES.map((a) => ({ key: a, label: YJJBNT_ATTRIBUTE_LABELS[a] }))
           : DLTB_ATTRIBUTES.map((a) => ({ key: a, label: DLTB_ATTRIBUTE_LABELS[a] })),
       farmlandCodes: this.deps.settings.farmlandCodes,
-      settings: this.settingsAnswer(this.deps.settings),
+      settings: settingsAnswer(this.deps.settings),
     }
-  }
-
-  private settingsAnswer(s: LandImportChecks) {
-    return (Object.keys(CHECK_SETTING_LABELS) as (keyof LandImportChecks)[]).map((key) => ({
-      key,
-      label: CHECK_SETTING_LABELS[key],
-      value: s[key],
-    }))
   }
 
   /**
@@ -246,7 +211,16 @@ export class LandImportService {
         createdBy: ctx.user.username,
       })
       try {
-        await this.stage(id, input, options, info, map, crs.epsg, checks)
+        await stageLayer(db, settings, {
+          importId: id,
+          adcode: options.adcode,
+          kind: options.kind,
+          input,
+          info,
+          map,
+          epsg: crs.epsg,
+          checks,
+        })
         await checkStagedFeatures(db, id, options.adcode, checks)
         await storeReportCounts(db, id)
       } catch (err) {
@@ -256,48 +230,6 @@ export class LandImportService {
       return id
     })
     return this.report(ctx, importId)
-  }
-
-  private async stage(
-    importId: number,
-    input: LayerFileInput,
-    options: ImportOptions,
-    info: LayerFileInfo,
-    map: FieldMap | YjjbntFieldMap,
-    epsg: number,
-    checks: LandImportChecks,
-  ) {
-    const { db, settings } = this.deps
-    let seq = 0
-    const features = readLayerFeatures(
-      input,
-      { guard: settings.uploadGuard, layer: info.layer.name, encoding: info.encoding?.encoding, geometryAs: 'wkb' },
-      settings.batchSize,
-    )
-    const toStaged = (f: LayerFeature): StagedFeature => {
-      if (options.kind === 'yjjbnt') {
-        const values = mappedYjjbntValues(f.properties, map as YjjbntFieldMap)
-        const problems = checkYjjbntAttributes(values, { adcode: options.adcode })
-        return {
-          seq: ++seq,
-          attrs: f.properties,
-          values: stagedYjjbntValues(values),
-          geometry: f.geometry,
-          target: 'farmland',
-          problems,
-        }
-      }
-      const values = mappedValues(f.properties, map as FieldMap)
-      const { target, problems } = checkFeatureAttributes(values, {
-        adcode: options.adcode,
-        farmlandCodes: checks.farmlandCodes,
-      })
-      return { seq: ++seq, attrs: f.properties, values: stagedValues(values), geometry: f.geometry, target, problems }
-    }
-    async function* staged() {
-      for await (const batch of features) yield batch.map(toStaged)
-    }
-    await stageFeatures(db, importId, epsg, staged())
   }
 
   private async loadInScope(ctx: AuthContext, importId: number): Promise<LandImportRow> {
@@ -313,125 +245,17 @@ export class LandImportService {
   }
 
   private statusAnswer(row: LandImportRow) {
-    const live = this.deps.runner.progressOf(Number(row.id))
-    return {
-      id: Number(row.id),
-      status: row.status,
-      statusLabel: STATUS_LABEL[row.status],
-      applyMode: row.apply_mode,
-      progress: live ?? { done: row.progress_done, total: row.progress_total },
-      farmlandAdded: row.farmland_added,
-      contextAdded: row.context_added,
-      message: row.message,
-    }
+    return statusAnswer(row, this.deps.runner.progressOf(Number(row.id)))
   }
 
   /** The import report: what was read, how, the counts by land code, township and problem, and the problems. */
   async report(ctx: AuthContext, importId: number, page: { limit?: number; offset?: number } = {}) {
     const row = await this.loadInScope(ctx, importId)
-    const { db, settings } = this.deps
-    const counts = await reportCounts(db, row)
-    const limit = Math.min(page.limit ?? settings.reportListLimit, settings.reportListLimit)
-    const features = await listProblemFeatures(db, importId, false, limit, page.offset ?? 0)
-    const isBasicFarmland = row.kind === 'yjjbnt'
-    const existingParcels = isBasicFarmland ? 0 : await countCountyParcels(db, row.adcode)
-    const replaces = isBasicFarmland ? await this.replacesAnswer(row) : null
-    const blockers: string[] = []
-    if (existingParcels > 0 && row.status !== 'applied')
-      blockers.push(
-        `${row.county_name}已有 ${existingParcels} 个耕地图斑，首次导入只能用于还没有图斑的区县；已有图斑的区县请用年度变更调查更新`,
-      )
-    return {
-      import: {
-        id: Number(row.id),
-        adcode: row.adcode,
-        countyName: row.county_name,
-        kind: row.kind,
-        fileName: row.file_name,
-        format: row.file_format,
-        layerName: row.layer_name,
-        crs: {
-          epsg: row.crs_epsg,
-          detectedEpsg: row.detected_epsg,
-          reason: row.crs_reason,
-          isOverride: row.is_crs_override,
-          label: acceptedCrsOf(row.crs_epsg)?.label ?? `EPSG:${row.crs_epsg}`,
-        },
-        encoding: row.encoding ? { encoding: row.encoding, reason: row.encoding_reason } : null,
-        fieldMap: row.field_map,
-        farmlandCodes: row.farmland_codes,
-        settings: this.settingsAnswer(row.settings),
-        createdBy: row.created_by,
-        createdAt: row.created_at.toISOString(),
-      },
-      status: this.statusAnswer(row),
-      totals: {
-        features: row.feature_count,
-        refused: row.refused_count,
-        warned: row.warning_count,
-        farmlandValid: counts.farmland_valid,
-        contextValid: counts.context_valid,
-      },
-      byLandCode: counts.by_code.map((c) => ({
-        dlbm: c.dlbm,
-        dlmc: c.dlmc,
-        isFarmland: c.is_farmland === true,
-        features: c.features,
-        refused: c.refused,
-        areaM2: round2(c.area_m2),
-        areaMu: round2(m2ToMu(c.area_m2)),
-        tbmjM2: round2(c.tbmj_m2),
-      })),
-      byTownship: counts.by_township.map((t) => ({
-        code: t.code,
-        name: t.name ?? (t.code ? t.code : '未确定乡镇'),
-        features: t.features,
-        farmland: t.farmland,
-        refused: t.refused,
-        areaMu: round2(m2ToMu(t.area_m2)),
-      })),
-      byProblem: counts.by_problem.map((p) => ({
-        code: p.code,
-        title: PROBLEM_TITLES[p.code] ?? p.code,
-        severity: p.severity,
-        features: p.features,
-      })),
-      problems: features.map((f) => ({
-        seq: f.seq,
-        bsm: f.bsm,
-        dlbm: f.dlbm,
-        isRefused: f.is_refused,
-        point: f.point,
-        problems: f.problems.map((p) => ({
-          code: p.code,
-          severity: p.severity,
-          title: PROBLEM_TITLES[p.code] ?? p.code,
-          message: describeProblem(p),
-          location: p.location ?? f.point ?? undefined,
-        })),
-      })),
-      problemsListed: features.length,
-      replaces,
-      blockers,
-      canApplyAll: blockers.length === 0 && row.refused_count === 0 && row.feature_count > 0,
-      canApplyValid: blockers.length === 0 && row.feature_count - row.refused_count > 0,
-    }
-  }
-
-  /** What applying a 永久基本农田 layer replaces: the county's earlier imported patches and its sample ones. */
-  private async replacesAnswer(row: LandImportRow) {
-    if (row.status === 'applied') return null
-    const existing = await countBasicFarmland(this.deps.db, row.adcode)
-    const parts: string[] = []
-    if (existing.imported) parts.push(`此前导入的 ${existing.imported} 个永久基本农田图斑`)
-    if (existing.generated) parts.push(`示例数据生成的 ${existing.generated} 个永久基本农田图斑`)
-    return {
-      imported: existing.imported,
-      generated: existing.generated,
-      message: parts.length
-        ? `应用后将替换${row.county_name}${parts.join('和')}（同一事务内删除后导入）`
-        : `${row.county_name}目前没有永久基本农田图斑，应用后直接导入`,
-    }
+    const { reportListLimit } = this.deps.settings
+    return reportAnswer(this.deps.db, row, this.deps.runner.progressOf(importId), {
+      limit: Math.min(page.limit ?? reportListLimit, reportListLimit),
+      offset: page.offset ?? 0,
+    })
   }
 
   async status(ctx: AuthContext, importId: number) {
@@ -534,91 +358,9 @@ export class LandImportService {
     ctx: AuthContext,
     importId: number,
   ): Promise<{ fileName: { utf8: string; ascii: string }; bytes: Buffer }> {
-    const report = await this.report(ctx, importId, { limit: 1 })
-    const wb = new ExcelJS.Workbook()
-    const info = wb.addWorksheet('概况')
-    info.columns = [{ width: 24 }, { width: 70 }]
-    const i = report.import
-    info.addRows([
-      ['区县', `${i.countyName}（${i.adcode}）`],
-      ['文件', i.fileName],
-      ['图层', i.layerName],
-      ['坐标系', `${i.crs.label}（EPSG:${i.crs.epsg}）；${i.crs.reason}`],
-      ['属性编码', i.encoding ? `${i.encoding.encoding}；${i.encoding.reason}` : '（文件自带 UTF-8）'],
-      ['作为耕地图斑的地类编码', i.farmlandCodes.join('、')],
-      ['要素总数', report.totals.features],
-      ['未通过检查', report.totals.refused],
-      ['有提示', report.totals.warned],
-      ...(report.replaces
-        ? [
-            ['可导入永久基本农田图斑', report.totals.farmlandValid],
-            ['应用后替换', report.replaces.message],
-          ]
-        : [
-            ['可导入耕地图斑', report.totals.farmlandValid],
-            ['可导入其他地类图斑', report.totals.contextValid],
-          ]),
-      ['状态', report.status.statusLabel],
-      ...i.settings.map((s) => [s.label, Array.isArray(s.value) ? s.value.join('、') : String(s.value)]),
-    ])
-    const codes = wb.addWorksheet('按地类')
-    codes.addRow(['地类编码', '地类名称', '导入为', '图斑数', '未通过', '面积（亩）', '图斑面积TBMJ（平方米）'])
-    for (const c of report.byLandCode)
-      codes.addRow([
-        c.dlbm ?? '（空）',
-        c.dlmc ?? '',
-        c.isFarmland ? '耕地图斑' : '其他地类',
-        c.features,
-        c.refused,
-        c.areaMu,
-        c.tbmjM2,
-      ])
-    const towns = wb.addWorksheet('按乡镇')
-    towns.addRow(['乡镇代码', '乡镇', '图斑数', '可导入耕地图斑', '未通过', '面积（亩）'])
-    for (const t of report.byTownship) towns.addRow([t.code ?? '', t.name, t.features, t.farmland, t.refused, t.areaMu])
-    const probs = wb.addWorksheet('按问题')
-    probs.addRow(['问题', '级别', '图斑数'])
-    for (const p of report.byProblem) probs.addRow([p.title, p.severity === 'error' ? '不通过' : '提示', p.features])
-    const list = wb.addWorksheet('问题图斑')
-    list.addRow(['序号', '标识码', '地类编码', '是否通过', '问题', '说明', '经度', '纬度'])
-    list.columns = [
-      { width: 8 },
-      { width: 22 },
-      { width: 10 },
-      { width: 10 },
-      { width: 22 },
-      { width: 70 },
-      { width: 14 },
-      { width: 14 },
-    ]
-    const pageSize = 5000
-    for (let offset = 0; ; offset += pageSize) {
-      const rows = await listProblemFeatures(this.deps.db, importId, false, pageSize, offset)
-      for (const f of rows)
-        for (const p of f.problems as StoredProblem[]) {
-          const at = p.location ?? f.point
-          list.addRow([
-            f.seq,
-            f.bsm ?? '',
-            f.dlbm ?? '',
-            f.is_refused ? '不通过' : '通过（有提示）',
-            PROBLEM_TITLES[p.code] ?? p.code,
-            describeProblem(p),
-            at?.[0] ?? '',
-            at?.[1] ?? '',
-          ])
-        }
-      if (rows.length < pageSize) break
-    }
-    const bytes = Buffer.from(await wb.xlsx.writeBuffer())
-    return {
-      fileName: { utf8: `三调图斑导入报告-${i.countyName}-${i.id}.xlsx`, ascii: `land-import-report-${i.id}.xlsx` },
-      bytes,
-    }
+    return reportWorkbook(this.deps.db, await this.report(ctx, importId, { limit: 1 }))
   }
 }
-
-const round2 = (v: number) => Math.round(v * 100) / 100
 
 function pickChecks(s: LandImportSettings): LandImportChecks {
   return {

@@ -1,6 +1,7 @@
 -- $1 import, $2 repair invalid outlines (boolean), $3 largest relative change of area a repair may make.
 -- Empty and non-polygon geometries, and invalid outlines with ST_IsValidDetail's reason and place; an invalid
--- outline whose ST_MakeValid polygon keeps its area is repaired (kept, reported as a warning).
+-- outline whose ST_MakeValid polygon keeps its area is repaired (kept with its new area, reported as a warning); a
+-- refused feature loses the township staging found for it.
 WITH faulty AS (
   -- the features whose geometry is missing, not polygonal or invalid
   SELECT f.seq, f.geom,
@@ -30,6 +31,8 @@ judged AS (
 UPDATE land_import_feature f
 SET geom = CASE WHEN j.is_repaired THEN j.fixed ELSE f.geom END,
     is_repaired = coalesce(j.is_repaired, false),
+    area_m2 = CASE WHEN j.is_repaired THEN ST_Area(j.fixed::geography) ELSE f.area_m2 END,
+    township_code = CASE WHEN j.is_repaired THEN f.township_code END,
     problems = f.problems || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object(
       'code', CASE WHEN j.is_repaired THEN 'REPAIRED' ELSE j.code END,
       'severity', CASE WHEN j.is_repaired THEN 'warning' ELSE 'error' END,

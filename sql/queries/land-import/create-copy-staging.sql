@@ -1,4 +1,4 @@
--- A session's scratch table for one batch of features sent by COPY (on a PostgreSQL server), dropped at the commit:
+-- A session's scratch table for the features sent by COPY (on a PostgreSQL server), dropped at the commit:
 -- the attributes as read (JSON text), the 17 mapped attributes of a 地类图斑 each in its own column, the geometry
 -- (GeoJSON, or hex WKB from shapefile-records.ts), the target and the attribute problems (JSON text).
 CREATE TEMP TABLE land_import_copy (
