@@ -173,6 +173,13 @@ describe('三调图斑导入: a DLTB Shapefile (GBK, no .cpg, EPSG:4525 zone-pre
     const townships = Object.fromEntries(res.body.byTownship.map((t: any) => [t.code, t]))
     expect(townships[WEST]).toMatchObject({ name: '测试镇', farmland: 3 })
     expect(townships[EAST]).toMatchObject({ name: '测试乡', farmland: 2 })
+    // a feature refused before the place check (attributes, outline, duplicate 标识码) has no township; one refused by
+    // the place or overlap check keeps the township it was found in
+    expect(res.body.byTownship.map((t: any) => [t.code, t.features, t.refused, t.farmland])).toEqual([
+      [WEST, 9, 3, 3],
+      [EAST, 2, 0, 2],
+      [null, 6, 6, 0],
+    ])
     const refused = res.body.problems.filter((f: any) => f.isRefused)
     expect(refused.map((f: any) => f.seq).sort((a: number, b: number) => a - b)).toEqual([
       7, 9, 10, 11, 12, 13, 14, 15, 16,
@@ -305,6 +312,10 @@ describe('三调图斑导入: a DLTB Shapefile (GBK, no .cpg, EPSG:4525 zone-pre
       )
     ).rows
     expect(parcels.map((p) => p.bsm)).toEqual(VALID_FARMLAND.map(bsmOf))
+    // numbered in file order without gaps across the apply's batches
+    expect(parcels.map((p) => p.code)).toEqual(
+      VALID_FARMLAND.map((_, i) => `${COUNTY}-${String(i + 1).padStart(7, '0')}`),
+    )
     expect(parcels[0]).toMatchObject({
       code: `${COUNTY}-0000001`,
       dlbm: '0101',

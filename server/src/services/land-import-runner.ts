@@ -99,10 +99,11 @@ export class LandImportRunner extends BatchedApplyRunner<ApplyJob> {
         const baseNo = (await allocateCodes(tx, job.adcode, job.farmland)) - 1
         for (let from = 1; from <= job.lastSeq && farmland < job.farmland; from += batchSize) {
           const to = Math.min(from + batchSize - 1, job.lastSeq)
+          // the range's parcels take the codes after those of the parcels applied before it
           farmland += await applyFarmland(tx, {
             importId: job.importId,
             adcode: job.adcode,
-            baseNo,
+            baseNo: baseNo + farmland,
             from,
             to,
             actor: job.actor,

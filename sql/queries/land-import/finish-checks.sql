@@ -1,28 +1,23 @@
--- $1 import. Marks the features with a problem of severity error as refused, numbers the valid farmland parcels
--- in file order and stores the counts on the import. Only the rows whose mark or number changes are written (a
--- data-modifying CTE runs to the end unread).
+-- $1 import. Marks the features with a problem of severity error as refused and stores the counts on the import.
+-- Only the rows whose mark changes are written (a data-modifying CTE runs to the end unread); the valid farmland
+-- parcels are numbered in file order when they are applied (apply-farmland.sql).
 WITH judged AS (
-  -- refused or not, and the number of each valid farmland parcel
-  SELECT seq, is_refused, farmland_no, refused, problems,
-         CASE WHEN NOT refused AND target = 'farmland'
-              THEN count(*) FILTER (WHERE NOT refused AND target = 'farmland') OVER (ORDER BY seq) END AS n
-  FROM (SELECT seq, is_refused, farmland_no, target, problems,
-               problems @> '[{"severity": "error"}]'::jsonb AS refused
-        FROM land_import_feature WHERE import_id = $1) f
+  -- refused or not
+  SELECT seq, is_refused, target, problems, problems @> '[{"severity": "error"}]'::jsonb AS refused
+  FROM land_import_feature WHERE import_id = $1
 ),
 marked AS (
   -- stored on the features
-  UPDATE land_import_feature f SET is_refused = j.refused, farmland_no = j.n
+  UPDATE land_import_feature f SET is_refused = j.refused
   FROM judged j
-  WHERE f.import_id = $1 AND f.seq = j.seq
-    AND (j.is_refused IS DISTINCT FROM j.refused OR j.farmland_no IS DISTINCT FROM j.n)
+  WHERE f.import_id = $1 AND f.seq = j.seq AND j.is_refused IS DISTINCT FROM j.refused
 ),
 counted AS (
   -- the counts, from the judgement (the update's rows are not visible to this statement)
   SELECT count(*) AS total,
          count(*) FILTER (WHERE refused) AS refused,
          count(*) FILTER (WHERE NOT refused AND problems @> '[{"severity": "warning"}]'::jsonb) AS warned,
-         count(n)::integer AS farmland
+         (count(*) FILTER (WHERE NOT refused AND target = 'farmland'))::integer AS farmland
   FROM judged
 )
 UPDATE land_import i
