@@ -22,6 +22,7 @@ const PATHS = [
   '/registry/lists',
   '/registry/import',
   '/precheck',
+  '/siting',
   '/coverage',
   '/indicators',
   '/safe-use-ledger',

@@ -14,6 +14,7 @@ import { SharingCataloguePage } from '../features/sharing-catalogue/sharing-cata
 import { LoginPage } from '../features/auth/login-page'
 import { PrecheckPage } from '../features/precheck/precheck-page'
 import { PrecheckReport } from '../features/precheck/precheck-report'
+import { SitingPage } from '../features/siting/siting-page'
 import { PublicPage } from '../features/public/public-page'
 import { RegistryListsPage } from '../features/registry-lists/registry-lists-page'
 import { RegistryImportPage } from '../features/registry-import/registry-import-page'
@@ -61,7 +62,7 @@ function nextPath(): string {
   const next = new URLSearchParams(window.location.search).get('next')
   if (!next) return `/${window.location.hash}`
   return next &&
-    /^\/(admin(\/units|\/ogc-keys)?|statistics|coverage|indicators|safe-use-ledger|sharing|registry\/(lists|import)|precheck(\/\d+\/report)?)?$/.test(
+    /^\/(admin(\/units|\/ogc-keys)?|statistics|coverage|indicators|safe-use-ledger|sharing|registry\/(lists|import)|precheck(\/\d+\/report)?|siting)?$/.test(
       next,
     )
     ? next
@@ -230,6 +231,18 @@ function PrecheckShell({ user, onSignOut }: { user: SessionUser; onSignOut: () =
   )
 }
 
+/** 建设项目选址核查 inside the staff frame. */
+function SitingShell({ user, onSignOut }: { user: SessionUser; onSignOut: () => void }) {
+  return (
+    <div className="page-frame">
+      <StaffHeader user={user} page="siting" onSignOut={onSignOut}>
+        <span className="app-header__page">建设项目选址核查</span>
+      </StaffHeader>
+      <SitingPage canCheck={can(user.role, 'siting.run')} />
+    </div>
+  )
+}
+
 /** The app: its pages, and the notice of a first start's sample load above them. */
 export function App() {
   return (
@@ -269,6 +282,7 @@ function AppPage() {
         route === 'safe-use-ledger' ||
         route === 'sharing' ||
         route === 'precheck' ||
+        route === 'siting' ||
         route === 'land-import'
           ? `?next=/${route}`
           : route === 'ogc-keys'
@@ -350,6 +364,16 @@ function AppPage() {
     )
   }
   if (route === 'precheck') return <PrecheckShell user={user} onSignOut={signOut} />
+  if (route === 'siting') {
+    if (can(user.role, 'siting.read')) return <SitingShell user={user} onSignOut={signOut} />
+    return (
+      <PageMessage
+        title="无权访问"
+        text={`建设项目选址核查仅限生态环境、自然资源部门和审定人；您的角色是${user.roleName}。`}
+        action={{ label: '返回一张图', onClick: () => navigate('/') }}
+      />
+    )
+  }
   if (route === 'precheck-report')
     return <PrecheckReport id={precheckReportId(pathname)!} onBack={() => navigate('/precheck')} />
   if (route === 'not-found') {

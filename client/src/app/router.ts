@@ -13,6 +13,7 @@ export type Route =
   | 'registry-lists'
   | 'precheck'
   | 'precheck-report'
+  | 'siting'
   | 'coverage'
   | 'indicators'
   | 'safe-use-ledger'
@@ -31,6 +32,7 @@ const ROUTES: Record<string, Route> = {
   '/registry/lists': 'registry-lists',
   '/registry/import': 'registry-import',
   '/precheck': 'precheck',
+  '/siting': 'siting',
   '/coverage': 'coverage',
   '/indicators': 'indicators',
   '/safe-use-ledger': 'safe-use-ledger',

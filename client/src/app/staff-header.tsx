@@ -19,6 +19,7 @@ export interface StaffHeaderProps {
     | 'statistics'
     | 'registry-lists'
     | 'precheck'
+    | 'siting'
     | 'coverage'
     | 'indicators'
     | 'registry-import'
@@ -40,6 +41,7 @@ const PAGES = [
   { page: 'safe-use-ledger', path: '/safe-use-ledger', label: '安全利用台账' },
   { page: 'registry-lists', path: '/registry/lists', label: '名录发布' },
   { page: 'precheck', path: '/precheck', label: '用地准入核查' },
+  { page: 'siting', path: '/siting', label: '选址核查' },
   { page: 'sharing', path: '/sharing', label: '共享目录' },
 ] as const
 
@@ -71,7 +73,8 @@ export function StaffHeader({ user, page, onSignOut, children, panels, onOpenPan
     (p) =>
       (p.page !== 'registry-lists' || can(user.role, 'list.view')) &&
       (p.page !== 'safe-use-ledger' || can(user.role, 'safeUse.view')) &&
-      (p.page !== 'precheck' || can(user.role, 'precheck.read')),
+      (p.page !== 'precheck' || can(user.role, 'precheck.read')) &&
+      (p.page !== 'siting' || can(user.role, 'siting.read')),
   )
 
   return (

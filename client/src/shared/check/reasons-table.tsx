@@ -94,9 +94,13 @@ export function ReasonsTable<R extends CheckReason>({
                   <span className="muted">—</span>
                 )}
               </td>
-              <td className="reasons-table__area">{measureText(r)}</td>
+              <td className="reasons-table__area" data-label="重叠面积 / 距离">
+                {measureText(r)}
+              </td>
               <td>{r.message}</td>
-              <td className="reasons-table__basis">{r.basis}</td>
+              <td className="reasons-table__basis" data-label="依据">
+                {r.basis}
+              </td>
             </tr>
           )
         })}
