@@ -17,52 +17,42 @@ export interface TablePageParams {
   isDescending: boolean
 }
 
-/** One row of the parcel page statement. */
-export interface ParcelPageRow {
+/** What a row of every page statement holds: the feature, where it is, and the extent to zoom to. */
+export interface PageRowPlace {
   id: number
   adcode: string
   code: string
   county: string
   township_code: string | null
   township: string | null
-  dlbm: string
-  class: string
-  area_m2: number
   bbox: Box
 }
 
+/** One row of the parcel page statement. */
+export interface ParcelPageRow extends PageRowPlace {
+  dlbm: string
+  class: string
+  area_m2: number
+}
+
 /** One row of the 污染地块 page statement. */
-export interface PlotPageRow {
-  id: number
-  adcode: string
-  code: string
+export interface PlotPageRow extends PageRowPlace {
   name: string
-  county: string
-  township_code: string | null
-  township: string | null
   status: string
   risk_level: string | null
   former_industry: string | null
   former_industry_note: string | null
   area_m2: number
   review_status: string
-  bbox: Box
 }
 
 /** One row of the 监测点位 page statement. */
-export interface PointPageRow {
-  id: number
-  adcode: string
-  code: string
+export interface PointPageRow extends PageRowPlace {
   name: string
-  county: string
-  township_code: string | null
-  township: string | null
   level: string
   point_type: string
   land_use: string | null
   last_soil_sampled_on: string | null
-  bbox: Box
 }
 
 export interface CountyTownshipsRow {

@@ -16,6 +16,7 @@ import { MU_PER_M2 } from '../domain/units.ts'
 import {
   listCountyTownships,
   listParcelOptions,
+  type PageRowPlace,
   type ParcelPageRow,
   type PlotPageRow,
   type PointPageRow,
@@ -51,6 +52,14 @@ const areaParams = (f: { areaMin?: number; areaMax?: number }) => [
   f.areaMin === undefined ? null : f.areaMin / MU_PER_M2,
   f.areaMax === undefined ? null : f.areaMax / MU_PER_M2,
 ]
+
+/** Where a row's feature is: county and township, codes and names. */
+const placeOf = (r: PageRowPlace) => ({
+  adcode: r.adcode,
+  county: r.county,
+  townshipCode: r.township_code,
+  township: r.township,
+})
 
 const LAND_CODE_NAMES: ReadonlyMap<string, string> = new Map([
   ...Object.entries(DLBM),
@@ -93,10 +102,7 @@ export const PARCEL_TABLE: TableDef<ParcelTableFilters, ParcelPageRow, ParcelRow
     return {
       id: r.id,
       code: r.code,
-      adcode: r.adcode,
-      county: r.county,
-      townshipCode: r.township_code,
-      township: r.township,
+      ...placeOf(r),
       dlbm: r.dlbm,
       dlmc: landCodeName(r.dlbm),
       class: cls,
@@ -163,10 +169,7 @@ export const PLOT_TABLE: TableDef<PlotTableFilters, PlotPageRow, PlotRow, Option
       id: r.id,
       code: r.code,
       name: r.name,
-      adcode: r.adcode,
-      county: r.county,
-      townshipCode: r.township_code,
-      township: r.township,
+      ...placeOf(r),
       status: r.status,
       statusName: labelOf(PLOT_STATUS, r.status),
       list,
@@ -230,10 +233,7 @@ export const POINT_TABLE: TableDef<PointTableFilters, PointPageRow, PointRow, Op
     id: r.id,
     code: r.code,
     name: r.name,
-    adcode: r.adcode,
-    county: r.county,
-    townshipCode: r.township_code,
-    township: r.township,
+    ...placeOf(r),
     level: r.level,
     levelName: labelOf(POINT_LEVEL, r.level),
     pointType: r.point_type,

@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import type { AttributeLayer } from '@contracts/attribute-table'
 import type { MapClient } from '../../map/map-client'
 import { formatCount } from '../../shared/format'
@@ -196,6 +197,12 @@ interface FiltersProps {
   hasArea: boolean
 }
 
+/** The two ends of the 面积 range, in 亩. */
+const AREA_BOUNDS = [
+  { field: 'areaMin', placeholder: '从', label: '最小面积（亩）', testId: 'attr-filter-area-min' },
+  { field: 'areaMax', placeholder: '到', label: '最大面积（亩）', testId: 'attr-filter-area-max' },
+] as const
+
 /** A select's value as its choices hold it: without the `param:` of a select setting one parameter. */
 const choiceOf = (s: FilterSelect, value: string) => (s.param ? value.slice(s.param.length + 1) : value)
 
@@ -239,29 +246,22 @@ function Filters({ query, onFilter, selects, hasArea }: FiltersProps) {
       {hasArea && (
         <label className="attr-table__area">
           面积
-          <input
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
-            placeholder="从"
-            aria-label="最小面积（亩）"
-            value={query.areaMin}
-            onChange={(e) => onFilter({ areaMin: e.target.value })}
-            data-testid="attr-filter-area-min"
-          />
-          –
-          <input
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
-            placeholder="到"
-            aria-label="最大面积（亩）"
-            value={query.areaMax}
-            onChange={(e) => onFilter({ areaMax: e.target.value })}
-            data-testid="attr-filter-area-max"
-          />
+          {AREA_BOUNDS.map((bound, i) => (
+            <Fragment key={bound.field}>
+              {i > 0 && '–'}
+              <input
+                type="number"
+                min={0}
+                step="any"
+                inputMode="decimal"
+                placeholder={bound.placeholder}
+                aria-label={bound.label}
+                value={query[bound.field]}
+                onChange={(e) => onFilter({ [bound.field]: e.target.value })}
+                data-testid={bound.testId}
+              />
+            </Fragment>
+          ))}
           亩
         </label>
       )}

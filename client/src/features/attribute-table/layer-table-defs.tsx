@@ -52,6 +52,9 @@ export interface LayerTableDef {
 const choicesOf = (param: string, items: { code: string; name: string }[]) =>
   items.map((i) => ({ value: `${param}:${i.code}`, label: i.name }))
 
+/** The area columns, in m² and 亩: right-aligned, two decimals. */
+const AREAS: ReadonlySet<string> = new Set(['areaM2', 'areaMu'])
+
 const text = (value: unknown): ReactNode =>
   value === null || value === undefined || value === '' ? '—' : String(value)
 
@@ -85,10 +88,10 @@ export const LAYER_TABLES: Record<AttributeLayer, LayerTableDef> = {
     noun: '个图斑',
     rowsName: '图斑',
     columns: PARCEL_COLUMNS,
-    numeric: new Set(['areaM2', 'areaMu']),
+    numeric: AREAS,
     cell: (row, key) => {
       if (key === 'class') return <ClassLabel value={(row as unknown as ParcelRow).class} />
-      if (key === 'areaM2' || key === 'areaMu') return formatAreaValue(row[key] as number)
+      if (AREAS.has(key)) return formatAreaValue(row[key] as number)
       return (row[key] as ReactNode) ?? '—'
     },
     selects: (options) =>
@@ -118,9 +121,9 @@ export const LAYER_TABLES: Record<AttributeLayer, LayerTableDef> = {
     noun: '个地块',
     rowsName: '污染地块',
     columns: PLOT_COLUMNS,
-    numeric: new Set(['areaM2', 'areaMu']),
+    numeric: AREAS,
     cell: (row, key) => {
-      if (key === 'areaM2' || key === 'areaMu') return formatAreaValue(row[key] as number)
+      if (AREAS.has(key)) return formatAreaValue(row[key] as number)
       return text(row[PLOT_NAMES[key] ?? key])
     },
     selects: (options) =>
