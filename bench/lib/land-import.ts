@@ -35,7 +35,7 @@ interface ChildResult {
   phases: Record<string, { calls: number; seconds: number }>
 }
 
-/** The statements that took longest, as one log line; the rest of the dry run is reading the file and JS. */
+/** The statements that took longest, as one line; the rest of the dry run is reading the file and JS. */
 function describePhases(res: ChildResult): string {
   const entries = Object.entries(res.phases).sort((a, b) => b[1].seconds - a[1].seconds)
   const inStatements = entries.reduce((sum, [, p]) => sum + p.seconds, 0)
@@ -43,7 +43,7 @@ function describePhases(res: ChildResult): string {
     .filter(([, p]) => p.seconds >= 0.05)
     .map(([name, p]) => `${name} ${p.seconds.toFixed(2)} s${p.calls > 1 ? ` (${p.calls}×)` : ''}`)
   const outside = res.dryRunSeconds + res.applySeconds - inStatements
-  return `    statements: ${shown.join(', ')}; outside statements (reading, JS): ${outside.toFixed(1)} s`
+  return `statements: ${shown.join(', ')}; outside statements (reading, JS): ${outside.toFixed(1)} s`
 }
 
 const ADCODE = '429999'
@@ -241,7 +241,7 @@ export async function measureLandImport(
       o.log(
         `  ours #${r}: dry run ${res.dryRunSeconds.toFixed(1)} s + apply ${res.applySeconds.toFixed(1)} s, ${(o.features / s).toFixed(0)} rows/s, peak RSS ${res.maxRssMiB.toFixed(0)} MiB`,
       )
-      o.log(describePhases(res))
+      o.log(`    ${describePhases(res)}`)
       await admin(o.serverUrl, [`DROP DATABASE IF EXISTS ${dbOurs} WITH (FORCE)`])
     }
     const oursSeries = series(
@@ -292,6 +292,7 @@ export async function measureLandImport(
             `--config SHAPE_ENCODING CP936 --config PG_USE_COPY YES (COPY, reprojected by PROJ on the client, GiST index built after the load).`
           : 'anchor: ogr2ogr not installed (apt-get install -y gdal-bin); ratio not measured.',
         `each run loads into a fresh database copied from a migrated template (CREATE DATABASE … TEMPLATE), dropped afterwards; ${o.repeats} interleaved repeats.`,
+        `time per phase of our run 1, from the client's side (sql/queries/land-import file names): ${describePhases(ours[0])}.`,
       ],
     })
 
@@ -311,7 +312,7 @@ export async function measureLandImport(
       o.log(
         `  embedded: ${o.embeddedFeatures} features, dry run ${res.dryRunSeconds.toFixed(1)} s + apply ${res.applySeconds.toFixed(1)} s, peak RSS ${res.maxRssMiB.toFixed(0)} MiB`,
       )
-      o.log(describePhases(res))
+      o.log(`    ${describePhases(res)}`)
       workloads.push({
         id: 'land-import-embedded',
         title: `DLTB import of a ${o.embeddedFeatures}-feature county on the embedded engine`,
