@@ -52,6 +52,7 @@ import { AuthService } from './services/auth.service.ts'
 import { UsersService } from './services/users.service.ts'
 import { tileRoutes } from './routes/tiles.routes.ts'
 import { fixedHeadersOf, serveTilesFirst, tileHandler } from './routes/tile-handler.ts'
+import { readRouting } from './http/read-routing.ts'
 import { TileService } from './tiles/tile-service.ts'
 import { ClassificationRunner } from './services/classification-runner.ts'
 import { landImportRoutes } from './routes/land-import.routes.ts'
@@ -98,7 +99,7 @@ export function createApp({
   db,
   config,
   logger,
-  tiles = new TileService(db, config.tiles),
+  tiles = new TileService(db.reads, config.tiles),
   auth = new AuthService(db, config.auth),
   classification = new ClassificationRunner(db, {
     batchSize: db.mode === 'embedded' ? EMBEDDED_CLASSIFY_BATCH : undefined,
@@ -124,7 +125,14 @@ export function createApp({
   app.use(refuseControlCharacters)
   app.use(sessionMiddleware(auth))
   app.use(csrfMiddleware)
-  const invalidateLayers = (layers: string[]) => layers.forEach((l) => tiles.invalidate(l))
+  const router = db.readRouter
+  if (router) app.use(readRouting(router, config.readYourWritesSeconds))
+  const invalidateLayers = (layers: string[]) => {
+    // a job's change: tiles are built on the primary until the standby has replayed it
+    router?.beginWrite()
+    layers.forEach((l) => tiles.invalidate(l))
+    void router?.endWrite()
+  }
   app.use(authRoutes(auth, config.auth))
   // how far the sample counties of a first start have loaded: counts only, for the notice on every page
   app.get('/api/sample-load', (_req, res) => {
@@ -136,10 +144,10 @@ export function createApp({
   app.use(priorityAreaRoutes(db, config.priorityAreas))
   app.use(waterSourceRoutes({ db, settings: config.waterSource, onChanged: invalidateLayers }))
   app.use(usersRoutes(new UsersService(db, auth)))
-  app.use(publicRoutes(db, config.limits, config.coverage))
+  app.use(publicRoutes(db.reads, config.limits, config.coverage))
   const ogcKeys = new OgcKeysService(db)
   app.use(tileRoutes(tiles, ogcKeys))
-  const ogc = new OgcService(db, config.coverage)
+  const ogc = new OgcService(db.reads, config.coverage)
   app.use(ogcRoutes(ogc, ogcKeys))
   app.use(sharingRoutes(new SharingCatalogueService(db, ogc)))
   app.use(ogcKeysRoutes(ogcKeys))
