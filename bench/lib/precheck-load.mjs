@@ -5,7 +5,8 @@
 import http from 'node:http'
 import { parentPort, workerData } from 'node:worker_threads'
 
-const { url, path, cookie, csrfToken, bodies, connections, seconds } = workerData
+// method GET: `bodies` are the paths to fetch (the embedded engine's tile latency); POST: the bodies sent to `path`
+const { url, path, cookie, csrfToken, bodies, connections, seconds, method = 'POST' } = workerData
 const target = new URL(url)
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
 const latencies = []
@@ -14,20 +15,23 @@ let errors = 0
 let firstFailure = null
 
 function post(body) {
+  const isGet = method === 'GET'
   return new Promise((resolve) => {
     const req = http.request(
       {
         host: target.hostname,
         port: target.port,
-        path,
-        method: 'POST',
+        path: isGet ? body : path,
+        method,
         agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          cookie,
-          'x-csrf-token': csrfToken,
-        },
+        headers: isGet
+          ? { cookie, 'accept-encoding': 'gzip' }
+          : {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              cookie,
+              'x-csrf-token': csrfToken,
+            },
         timeout: 30_000,
       },
       (res) => {
@@ -39,7 +43,7 @@ function post(body) {
     )
     req.on('timeout', () => req.destroy(new Error('timeout 30 s')))
     req.on('error', (e) => resolve({ status: 0, text: e.message }))
-    req.end(body)
+    req.end(isGet ? undefined : body)
   })
 }
 

@@ -21,6 +21,7 @@ function percentile(sorted: number[], p: number): number {
 
 export interface RunFigures {
   p50: number
+  p95: number
   p99: number
   perSecond: number
   count: number
@@ -30,6 +31,7 @@ export const figures = (latencies: number[], seconds: number): RunFigures => {
   const sorted = [...latencies].sort((a, b) => a - b)
   return {
     p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
     perSecond: sorted.length / seconds,
     count: sorted.length,
@@ -44,10 +46,13 @@ export async function runLoad(o: {
   bodies: string[]
   connections: number
   seconds: number
+  /** GET: `bodies` are paths to fetch (no CSRF token needed). */
+  method?: 'GET' | 'POST'
 }): Promise<LoadResult> {
   const worker = new Worker(path.join(import.meta.dirname, 'precheck-load.mjs'), {
     workerData: {
       url: o.url,
+      method: o.method ?? 'POST',
       path: '/api/precheck',
       cookie: o.cookie,
       csrfToken: o.csrfToken,

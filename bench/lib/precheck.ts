@@ -24,7 +24,7 @@ import { figures, readPgbenchLogs, runLoad, type RunFigures } from './precheck-r
 
 /** Marks what the bench generates for the pre-check (class lists), so it is never taken for real data. */
 export const GENERATED_BY = 'bench (generated)'
-const LAND_ACCOUNT = { username: 'bench-land', displayName: '基准测试账户（用地核查）', role: 'land' as const }
+export const LAND_ACCOUNT = { username: 'bench-land', displayName: '基准测试账户（用地核查）', role: 'land' as const }
 /** Planned uses the outlines take in turn: 第一类 (R2, A33, G1) and 第二类 (M1, B1, W1) uses. */
 const PLANNED_USES = ['R2', 'M1', 'A33', 'B1', 'G1', 'W1']
 
