@@ -12,14 +12,11 @@ import {
   renderCollectionPage,
   renderCollectionsPage,
   renderConformancePage,
-  renderErrorPage,
-  renderItemPage,
-  renderItemsPage,
   renderLandingPage,
   renderQueryablesPage,
-  type HtmlItemsCollection,
-  type HtmlView,
 } from '../http/ogc-html.ts'
+import { renderErrorPage, type HtmlView } from '../http/ogc-html-frame.ts'
+import { renderItemPage, renderItemsPage, type HtmlItemsCollection } from '../http/ogc-html-items.ts'
 import { buildOgcOpenApi, OPENAPI_MEDIA_TYPE } from '../services/ogc-openapi.ts'
 
 const BASE = '/ogc'
