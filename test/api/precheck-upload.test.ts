@@ -623,7 +623,7 @@ describe('POST /api/precheck/parse-upload: limits and rights', () => {
   it.each([
     ['anonymous', 401],
     ['farmland', 403],
-    ['environment', 403],
+    ['environment', 200],
     ['approver', 403],
     ['admin', 403],
   ] as const)('when %s uploads, then %i', async (caller, status) => {

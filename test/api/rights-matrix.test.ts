@@ -1590,8 +1590,8 @@ const ROWS: Row[] = [
   {
     method: 'POST',
     route: '/api/precheck/parse-upload',
-    what: 'read an uploaded plot outline (saves nothing)',
-    expected: right('precheck.run'),
+    what: 'read an uploaded plot or site outline (saves nothing): the pre-check and the siting check read files here',
+    expected: only([...new Set([...rolesWith('precheck.run'), ...rolesWith('siting.run')])]),
     call: async () => ({
       url: '/api/precheck/parse-upload',
       file: { name: 'plot.geojson', bytes: Buffer.from(JSON.stringify(squareAt(await parcelSpot()))) },

@@ -3,17 +3,21 @@ import { decodeFileName, receiveOneFile } from '../http/receive-file.ts'
 import { UploadForm, type ParsedUpload } from '../../../contracts/precheck.ts'
 import type { Database } from '../db/database.ts'
 import { scopeAdcodes } from '../domain/scope.ts'
-import { requireRight } from '../http/auth.ts'
+import { rolesWith } from '../domain/rights.ts'
+import { requireRole } from '../http/auth.ts'
 import { AppError } from '../http/errors.ts'
 import { parse } from '../http/validate.ts'
 import { parseUploadedOutline, type UploadLimits } from '../services/upload-geometry.ts'
 
-/** 用地准入核查 input: an uploaded outline read and transformed to EPSG:4490 for the officer to confirm; saves nothing. */
+/**
+ * 用地准入核查 and 建设项目选址核查 input: an uploaded outline read and transformed to EPSG:4490 for the officer to
+ * confirm; saves nothing. Open to whoever may run either check.
+ */
 export function precheckUploadRoutes({ db, limits }: { db: Database; limits: UploadLimits }): Router {
   const router = Router()
   router.post(
     '/api/precheck/parse-upload',
-    requireRight('precheck.run'),
+    requireRole(...new Set([...rolesWith('precheck.run'), ...rolesWith('siting.run')])),
     receiveOneFile({
       field: 'file',
       maxBytes: limits.maxBytes,
