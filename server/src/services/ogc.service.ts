@@ -38,7 +38,8 @@ import { listPublicCounties } from './public.service.ts'
 
 /** One page of features as GeoJSON Feature texts (geometry written by PostGIS), and where the next page starts. */
 export interface FeaturePage {
-  features: string[]
+  /** Each Feature's GeoJSON as UTF-8 bytes. */
+  features: Buffer[]
   /** The cursor of the next page; null on the last page. */
   next: string | null
   /** The cursor of the page before (it starts with `-`); null on the first page. */
@@ -86,7 +87,7 @@ function paged<R>(
   rows: R[],
   query: Pick<ItemsQuery, 'limit' | 'cursor' | 'backward'>,
   cursorOf: (row: R) => string,
-  text: (row: R) => string,
+  text: (row: R) => string | Buffer,
 ): FeaturePage {
   const beyond = rows.length > query.limit
   const page = rows.slice(0, query.limit)
@@ -94,7 +95,10 @@ function paged<R>(
   const first = page[0]
   const last = page[page.length - 1]
   return {
-    features: page.map(text),
+    features: page.map((row) => {
+      const feature = text(row)
+      return typeof feature === 'string' ? Buffer.from(feature) : feature
+    }),
     next: query.backward ? (last ? cursorOf(last) : null) : beyond ? cursorOf(last) : null,
     prev: query.backward
       ? beyond
@@ -282,7 +286,7 @@ export class OgcService {
       return paged(
         features,
         query,
-        ([adcode, rowId]) => `${adcode}.${rowId}`,
+        ([adcode, rowId]) => `${adcode.toString('latin1')}.${rowId.toString('latin1')}`,
         ([, , feature]) => feature,
       )
     }

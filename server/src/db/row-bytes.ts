@@ -1,0 +1,173 @@
+import type { Socket } from 'node:net'
+import pg from 'pg'
+import type { Queryable } from './database.ts'
+
+/** A row as PostgreSQL sent it: each column's text as UTF-8 bytes (null for NULL), never decoded to a string. */
+export type RowBytes = (Buffer | null)[]
+
+/** Message types of the PostgreSQL protocol this reader takes from the socket itself. */
+const PARSE_COMPLETE = 0x31
+const BIND_COMPLETE = 0x32
+const ROW_DESCRIPTION = 0x54
+const DATA_ROW = 0x44
+/** Type byte and length of a message. */
+const HEADER = 5
+
+/** The part of a `pg` connection a submitted statement sees. */
+interface Connection {
+  stream: Socket
+}
+type DataListener = (chunk: Buffer) => void
+
+/** The fields of the DataRow message in `message` (its body, after type and length). */
+function fieldsOf(message: Buffer): RowBytes {
+  const count = message.readUInt16BE(0)
+  const fields: RowBytes = new Array(count)
+  let at = 2
+  for (let i = 0; i < count; i++) {
+    const length = message.readInt32BE(at)
+    at += 4
+    if (length < 0) fields[i] = null
+    else {
+      fields[i] = message.subarray(at, at + length)
+      at += length
+    }
+  }
+  return fields
+}
+
+/**
+ * A statement whose rows come as bytes: node-postgres would decode every text value of the answer to a JavaScript
+ * string (~1 MB of UTF-8 a page of 1,000 GeoJSON Features, into UTF-16) that the server then encodes back to UTF-8 to
+ * send it; these rows are slices of the bytes PostgreSQL sent. `pg` sends the statement (Parse, Bind, Describe,
+ * Execute, Sync with its own parameter encoding); while the answer comes, this reads the connection's socket itself,
+ * as pg-copy-streams does for COPY, and keeps each DataRow's fields. At the first message that is not one of the
+ * statement's own (CommandComplete, an error, a notice …) it gives the socket back to `pg`, which reads the rest and
+ * reports to this object as to any query (rows after a notice come decoded, and are encoded again).
+ */
+class RowBytesQuery implements pg.Submittable {
+  /** Set by `pg` (a pool's query, or the client's callback); called once per run. */
+  callback?: (err: Error | null, rows?: RowBytes[]) => void
+  rows: RowBytes[] = []
+  /** Settles when the statement has run on a client that gives no callback (a transaction's client). */
+  readonly done: Promise<RowBytes[]>
+  private settle!: { resolve: (rows: RowBytes[]) => void; reject: (err: Error) => void }
+  private stream?: Socket
+  private pgListener?: DataListener
+  /** Bytes of an unfinished message, and how many the message needs. */
+  private pending: Buffer[] = []
+  private pendingBytes = 0
+  private needed = 0
+  private error?: Error
+  private readonly onData: DataListener = (chunk) => this.read(chunk)
+
+  constructor(
+    readonly text: string,
+    private readonly values: unknown[],
+  ) {
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }))
+    this.done.catch(() => {})
+  }
+
+  submit(connection: pg.Connection): Error | undefined {
+    this.rows = []
+    this.error = undefined
+    this.pending = []
+    this.pendingBytes = 0
+    const stream = (connection as unknown as Connection).stream
+    const listeners = stream.listeners('data') as DataListener[]
+    if (listeners.length === 1) {
+      this.stream = stream
+      this.pgListener = listeners[0]
+      stream.removeListener('data', this.pgListener)
+      stream.on('data', this.onData)
+    }
+    const statement = new pg.Query({ text: this.text, values: this.values })
+    // a value pg cannot encode: pg reports it to the statement it built, and ends the exchange with a Sync
+    statement.on('error', (err: Error) => (this.error ??= err))
+    const failure: unknown = statement.submit(connection)
+    if (!(failure instanceof Error)) return undefined
+    // nothing was sent: pg reports the failure to this statement
+    this.giveBack()
+    return failure
+  }
+
+  private read(chunk: Buffer): void {
+    if (this.pendingBytes > 0) {
+      this.pending.push(chunk)
+      this.pendingBytes += chunk.length
+      if (this.pendingBytes < this.needed) return
+      chunk = Buffer.concat(this.pending, this.pendingBytes)
+      this.pending = []
+      this.pendingBytes = 0
+    }
+    let at = 0
+    while (at < chunk.length) {
+      const type = chunk[at]
+      if (type !== DATA_ROW && type !== PARSE_COMPLETE && type !== BIND_COMPLETE && type !== ROW_DESCRIPTION) {
+        this.giveBack(chunk.subarray(at))
+        return
+      }
+      if (at + HEADER > chunk.length) break
+      const end = at + 1 + chunk.readUInt32BE(at + 1)
+      if (end > chunk.length) break
+      if (type === DATA_ROW) this.rows.push(fieldsOf(chunk.subarray(at + HEADER, end)))
+      at = end
+    }
+    if (at === chunk.length) return
+    const rest = chunk.subarray(at)
+    this.pending = [rest]
+    this.pendingBytes = rest.length
+    this.needed = rest.length >= HEADER ? 1 + rest.readUInt32BE(1) : HEADER
+  }
+
+  /** Hands the socket, and the bytes from `rest` on, back to `pg`. */
+  private giveBack(rest?: Buffer): void {
+    if (!this.stream || !this.pgListener) return
+    const listener = this.pgListener
+    this.stream.removeListener('data', this.onData)
+    this.stream.on('data', listener)
+    this.stream = undefined
+    this.pgListener = undefined
+    if (rest?.length) listener(rest)
+  }
+
+  handleRowDescription(): void {}
+
+  /** A row `pg` read (after a notice gave it the socket): its texts encoded again. */
+  handleDataRow(message: { fields: (string | null)[] }): void {
+    this.rows.push(message.fields.map((field) => (field === null ? null : Buffer.from(field))))
+  }
+
+  handleCommandComplete(): void {}
+
+  handleEmptyQuery(): void {}
+
+  handleError(err: Error): void {
+    this.giveBack()
+    this.finish(err)
+  }
+
+  handleReadyForQuery(): void {
+    this.finish(this.error ?? null)
+  }
+
+  private finish(err: Error | null): void {
+    const callback = this.callback
+    // a pool that runs the statement again (a standby that failed) gives its own callback
+    this.callback = undefined
+    if (err) this.settle.reject(err)
+    else this.settle.resolve(this.rows)
+    callback?.(err, err ? undefined : this.rows)
+  }
+}
+
+/**
+ * Runs `text` with `values` on `db` (the pool, a read view of it, or a transaction's client) and answers its rows as
+ * bytes ({@link RowBytesQuery}): for a large answer the server passes on as it is.
+ */
+export async function queryRowBytes(db: Queryable, text: string, values: unknown[]): Promise<RowBytes[]> {
+  const statement = new RowBytesQuery(text, values)
+  const answer: unknown = await db.query(statement as unknown as pg.QueryConfig)
+  return answer === statement ? statement.done : (answer as RowBytes[])
+}
