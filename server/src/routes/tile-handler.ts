@@ -21,9 +21,17 @@ const TILE_URL = /^\/tiles\/([a-z0-9-]{1,40})\/(\d{1,2})\/(\d{1,10})\/(\d{1,10})
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/
 const LAYERS = new Map(TILE_LAYERS.map((l) => [l.name, l]))
 
-/** Whether an `Accept-Encoding` header takes gzip (an explicit `gzip` or `*` with q > 0; no header: identity only). */
+let lastAcceptEncoding: { header: string; isGzip: boolean } | undefined
+
+/** Whether an `Accept-Encoding` header takes gzip; a browser sends the same header every time, so the last is kept. */
 function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false
+  if (lastAcceptEncoding?.header !== header) lastAcceptEncoding = { header, isGzip: parseAcceptsGzip(header) }
+  return lastAcceptEncoding.isGzip
+}
+
+/** An explicit `gzip` or `*` with q > 0 (no header: identity only, as Express's negotiator reads it). */
+function parseAcceptsGzip(header: string): boolean {
   let star = false
   for (const part of header.split(',')) {
     const [rawName, ...params] = part.split(';')
@@ -45,16 +53,30 @@ function isFresh(req: IncomingMessage, etag: string): boolean {
   return sent.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''))
 }
 
-/** The headers a middleware sets on every answer (helmet's security headers), read once from a recording response. */
-export function fixedHeadersOf(middleware: RequestHandler): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {}
+/** The security headers that mean something on a tile (not a document): no type sniffing, HTTPS only, same origin. */
+interface TileSecurityHeaders {
+  nosniff: string
+  hsts: string
+  corp: string
+}
+
+/**
+ * The security headers a tile needs, with the values the middleware (helmet) gives every answer, read once from a
+ * recording response. The headers for documents (CSP, frame and referrer policies, …) are left out of tiles.
+ */
+export function fixedHeadersOf(middleware: RequestHandler): TileSecurityHeaders {
+  const headers = new Map<string, string>()
   const recorder = {
-    setHeader: (name: string, value: string) => void (headers[name] = value),
-    removeHeader: (name: string) => void delete headers[name],
-    getHeader: (name: string) => headers[name],
+    setHeader: (name: string, value: string) => void headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => void headers.delete(name.toLowerCase()),
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
   }
   middleware({ headers: {}, method: 'GET', url: '/' } as never, recorder as never, () => {})
-  return headers
+  return {
+    nosniff: headers.get('x-content-type-options') ?? 'nosniff',
+    hsts: headers.get('strict-transport-security') ?? 'max-age=31536000; includeSubDomains',
+    corp: headers.get('cross-origin-resource-policy') ?? 'same-origin',
+  }
 }
 
 /**
@@ -70,9 +92,10 @@ export function tileHandler(deps: {
   tiles: TileService
   auth: AuthService
   logger?: Logger
-  fixedHeaders: OutgoingHttpHeaders
+  fixedHeaders: TileSecurityHeaders
 }): TileHandler {
   const { tiles, auth } = deps
+  const { nosniff, hsts, corp } = deps.fixedHeaders
   const scopes = new WeakMap<AuthContext, string[]>()
   const log = deps.logger ? new TileRequestLog(deps.logger, tiles) : undefined
 
@@ -98,23 +121,27 @@ export function tileHandler(deps: {
     if (scope === null) return pass()
     const tile = await tiles.getTile(layer, coords.z, coords.x, coords.y, scope)
     const isCurrentVersion = m[5] !== undefined && m[5] === String(tiles.version(layer.name))
-    const headers: OutgoingHttpHeaders = {
-      ...deps.fixedHeaders,
-      'Content-Type': 'application/vnd.mapbox-vector-tile',
-      ETag: tile.etag,
-      'Cache-Control': tileCacheControl(scope !== undefined, m[5] === undefined ? 'none' : isCurrentVersion),
-      Vary: scope ? 'Cookie, X-API-Key, Accept-Encoding' : 'Accept-Encoding',
-    }
     let status = 200
     let body: Buffer | undefined
+    let encoding: string | undefined
     if (isFresh(req, tile.etag)) status = 304
     else if (tile.size === 0) status = 204
     else if (!tile.isGzipped) body = tile.body
     else if (acceptsGzip(req.headers['accept-encoding'])) {
-      headers['Content-Encoding'] = 'gzip'
+      encoding = 'gzip'
       body = tile.body
     } else body = zlib.gunzipSync(tile.body)
+    const headers: OutgoingHttpHeaders = {
+      'Content-Type': 'application/vnd.mapbox-vector-tile',
+      ETag: tile.etag,
+      'Cache-Control': tileCacheControl(scope !== undefined, m[5] === undefined ? 'none' : isCurrentVersion),
+      Vary: scope ? 'Cookie, X-API-Key, Accept-Encoding' : 'Accept-Encoding',
+      'X-Content-Type-Options': nosniff,
+      'Strict-Transport-Security': hsts,
+      'Cross-Origin-Resource-Policy': corp,
+    }
     if (body) headers['Content-Length'] = body.length
+    if (encoding) headers['Content-Encoding'] = encoding
     res.writeHead(status, headers)
     res.end(body)
     log?.record(layer.name, status, performance.now() - started)
