@@ -18,6 +18,7 @@ import { measureOgc } from './lib/ogc.ts'
 import { ensurePublishedClassLists, measurePrecheck } from './lib/precheck.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
+import { startFloorServers } from './lib/floor.ts'
 import { fetchAll, startServer, withTimeout } from './lib/http.ts'
 import { httpStep, measure, pgbenchStep, type MeasureContext } from './lib/measure.ts'
 import { martinSql, pgbenchMajor, writeScript } from './lib/pgbench.ts'
@@ -229,16 +230,30 @@ async function main(): Promise<number> {
     const paths = z16.tiles.map((t) => tilePath('parcel', t))
     const statuses = await fetchAll(on.url, paths, on.cookie)
     log(`${title}: 缓存已预热 / cache warmed ${JSON.stringify(statuses)}`)
-    const series = await measure(ctx, title, [httpStep(ctx, 'cache', 'server (cache on)', () => on, paths, 8)])
+    const floor = await startFloorServers()
+    cleanups.push({
+      name: 'floor servers',
+      run: async () => void (await Promise.all([floor.node.close(), floor.expressEnd.close()])),
+    })
+    const series = await measure(ctx, title, [
+      httpStep(ctx, 'cache', 'server (cache on)', () => on, paths, 8),
+      httpStep(ctx, 'node', 'floor: Node http alone, 5 KB', () => floor.node, paths, 8),
+      httpStep(ctx, 'express', 'floor: Express route res.end, 5 KB', () => floor.expressEnd, paths, 8),
+    ])
     workloads.push({
       id: 'parcel-cache-hit',
       title,
       seconds: options.seconds,
-      concurrency: { cache: 8 },
+      concurrency: { cache: 8, node: 8, express: 8 },
       series,
-      ratios: [ratio('cache-hit req/s', series[0], null, 10_000)],
+      ratios: [
+        ratio('cache-hit req/s', series[0], null, 10_000),
+        ratio('cache hit ÷ Node http alone', series[0], byKey(series, 'node'), null),
+        ratio('cache hit ÷ Express route res.end', series[0], byKey(series, 'express'), null),
+      ],
       notes: [
         `${paths.length} URLs (the z16 list), each requested once before measuring: ${JSON.stringify(statuses)}.`,
+        'floor, same load (c=8, the same URLs and headers): a 5 KB body from Node http alone (writeHead + end) and from an Express 5 app with one route on the tile address ending with res.end.',
       ],
     })
   }

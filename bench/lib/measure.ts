@@ -27,7 +27,7 @@ export function httpStep(
   ctx: MeasureContext,
   key: string,
   label: string,
-  server: () => BenchServer,
+  server: () => Pick<BenchServer, 'url' | 'cookie' | 'probe'>,
   paths: string[],
   connections: number,
 ): Step {
