@@ -146,6 +146,41 @@ describe.skipIf(skip)('建设项目选址核查 in Chromium with real mouse and 
     expect(errors).toEqual([])
   })
 
+  it('when the land officer uploads a GeoJSON site and picks 医药制造 (not a controlled industry), then the file is read in CGCS2000, its name becomes the project, and the area 350 m away is only a note: 未发现限制', async () => {
+    const page = await open({ as: 'ziyuan' })
+    await openSiting(page, siteAt)
+    await page.getByTestId('siting-mode-upload').click()
+    const [sw, ne] = [offset(siteAt, -100, -80), offset(siteAt, 100, 80)]
+    const site = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Polygon', coordinates: [[sw, [ne[0], sw[1]], ne, [sw[0], ne[1]], sw]] },
+        },
+      ],
+    }
+    await page.getByTestId('siting-upload-file').setInputFiles({
+      name: `制药厂选址（E2E ${area.areaNo}）.geojson`,
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(site)),
+    })
+    await page.getByTestId('siting-upload-read').click()
+    await expect.poll(() => page.getByTestId('siting-upload-result').textContent()).toContain('CGCS2000')
+    await expect(page.getByTestId('siting-project-name').inputValue()).resolves.toBe(`制药厂选址（E2E ${area.areaNo}）`)
+    await page.getByTestId('siting-industry').selectOption('pharmaceutical')
+    await page.getByTestId('siting-submit').click()
+    const verdict = page.getByTestId('siting-verdict')
+    await verdict.waitFor()
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('clear')
+    const note = page.getByTestId('siting-reason').and(page.locator('[data-code="PRIORITY_AREA_NEAR"]'))
+    await expect(note.textContent()).resolves.toContain(area.code)
+    await waitForMap(page)
+    await page.screenshot({ path: `${SHOTS}/1440-upload-clear.png` })
+    expect(errors).toEqual([])
+  })
+
   it('when the land officer opens 选址核查 on a phone from the ☰ menu, then the form comes first, the map below it, and an earlier check opens from the list with its verdict under the map', async () => {
     const page = await open({ as: 'ziyuan', viewport: PHONE })
     await openSiting(page, siteAt, true)
@@ -156,7 +191,7 @@ describe.skipIf(skip)('建设项目选址核查 in Chromium with real mouse and 
     expect(submit.y + submit.height, 'the whole form above the map').toBeLessThanOrEqual(map.y)
 
     await page.getByTestId('siting-tab-records').click()
-    await typeInto(page, 'siting-filter-q', `E2E ${area.areaNo}`)
+    await typeInto(page, 'siting-filter-q', `电镀生产线项目（E2E ${area.areaNo}`)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('siting-record').count()).toBe(1)
     await page.getByTestId('siting-record').click()
