@@ -204,7 +204,7 @@ describe('GET /api/public/map/versions', () => {
       .buffer(true)
       .parse(binary)
       .expect(200)
-    expect(res.headers['cache-control']).toBe('public, max-age=86400, immutable')
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     expect(decodeTile(res.body)['public-plot'].map((f) => f.properties.code)).toContain(code)
   })
 
