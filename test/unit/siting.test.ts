@@ -43,6 +43,9 @@ describe('优先保护类耕地集中区域 at the distance edge', () => {
     const d = decide([hit({ type: 'priority-area', distanceM: S.priorityAreaM - 0.1 })], 'pharmaceutical')
     expect(d).toMatchObject({ verdict: 'clear', isControlledIndustry: false })
     expect(codes(d)).toEqual(['PRIORITY_AREA_NEAR', 'NO_LIMIT_FOUND'])
+    // the closing line does not contradict the note above it
+    expect(d.reasons[1]!.message).toMatch(/^除上列提示外，拟选址内及周边未发现其他限制：/)
+    expect(decide([], 'pharmaceutical').reasons[0]!.message).toMatch(/^拟选址内及周边未发现限制：/)
   })
 
   it('when the setting adds an industry to the controlled list, then that industry is 严格控制', () => {

@@ -278,7 +278,7 @@ export function decideSiting(input: {
       reasonOf(
         'NO_LIMIT_FOUND',
         'note',
-        `拟选址内及周边未发现限制：优先保护类耕地集中区域（${settings.priorityAreaM} 米内）、饮用水水源保护区（${settings.waterSourceM} 米内）、特定农产品禁止生产区域（${settings.banZoneM} 米内）、管控区域（${settings.controlZoneM} 米内）；距离为本地设置`,
+        `${reasons.length ? '除上列提示外，拟选址内及周边未发现其他限制' : '拟选址内及周边未发现限制'}：优先保护类耕地集中区域（${settings.priorityAreaM} 米内）、饮用水水源保护区（${settings.waterSourceM} 米内）、特定农产品禁止生产区域（${settings.banZoneM} 米内）、管控区域（${settings.controlZoneM} 米内）；距离为本地设置`,
         SITING_BASIS.clear,
         null,
       ),
