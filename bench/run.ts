@@ -16,6 +16,7 @@ import { measureCoverage } from './lib/coverage.ts'
 import { measureLandImport, type LandImportBenchOptions } from './lib/land-import.ts'
 import { measureOgc } from './lib/ogc.ts'
 import { ensurePublishedClassLists, measurePrecheck } from './lib/precheck.ts'
+import { measureEmbeddedUsable } from './lib/embedded-usable.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
 import { startFloorServers } from './lib/floor.ts'
@@ -421,6 +422,16 @@ async function main(): Promise<number> {
           `first pass over them: ${JSON.stringify(statuses)}.`,
       ],
     })
+    // is a county usable on it? p95 of a z16 tile and of a pre-check, one request at a time
+    workloads.push(
+      await measureEmbeddedUsable(embDb, ctx, {
+        server: embServer,
+        tilePaths: paths,
+        count: options.precheckPlots,
+        seed: options.seed,
+        seconds: options.seconds,
+      }),
+    )
   }
 
   const report: BenchReport = {
