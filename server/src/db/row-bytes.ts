@@ -94,13 +94,26 @@ class RowBytesQuery implements pg.Submittable {
 
   private read(chunk: Buffer): void {
     if (this.pendingBytes > 0) {
-      this.pending.push(chunk)
-      this.pendingBytes += chunk.length
-      if (this.pendingBytes < this.needed) return
-      chunk = Buffer.concat(this.pending, this.pendingBytes)
+      const missing = this.needed - this.pendingBytes
+      if (chunk.length < missing) {
+        this.pending.push(chunk)
+        this.pendingBytes += chunk.length
+        return
+      }
+      // the unfinished message completed from the head of the chunk: only its own bytes are copied (a message whose
+      // type was checked when it began), or the whole chunk when the message's length was cut
+      const cut = this.needed > HEADER ? missing : chunk.length
+      const head = Buffer.concat([...this.pending, chunk.subarray(0, cut)])
       this.pending = []
       this.pendingBytes = 0
+      this.parse(head)
+      chunk = chunk.subarray(cut)
     }
+    this.parse(chunk)
+  }
+
+  /** Keeps the rows of the whole messages in `chunk` and the start of an unfinished one; gives the socket back at any other message. */
+  private parse(chunk: Buffer): void {
     let at = 0
     while (at < chunk.length) {
       const type = chunk[at]

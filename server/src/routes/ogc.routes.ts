@@ -119,8 +119,11 @@ export function ogcRoutes(service: OgcService, keys: OgcKeysService): Router {
   })
   const readerOf = (res: Response): OgcReader => res.locals.ogcReader as OgcReader
   const isHtml = (res: Response) => res.locals.ogcFormat === 'html'
-  const logUse = (req: Request, res: Response, collection: string | null, features: number) =>
-    keys.logUse(readerOf(res), collection, features, req.ip ?? '')
+  // the address (a socket look-up and the proxy rules) only for a key's use, the one that is logged
+  const logUse = async (req: Request, res: Response, collection: string | null, features: number) => {
+    const reader = readerOf(res)
+    if (reader.kind === 'key') await keys.logUse(reader, collection, features, req.ip ?? '')
+  }
 
   router.get([BASE, `${BASE}/`], async (req, res) => {
     await logUse(req, res, null, 0)
