@@ -2117,11 +2117,12 @@ const PRECHECK_UPLOAD_CASES: Case[] = [
     }),
   },
   {
-    name: 'the upload by an environment officer',
+    // environment officers upload the site of a 选址核查; farmland officers run neither check
+    name: 'the upload by a farmland officer',
     refusedAs: 403,
     build: () => ({
       ...parseUpload('地块.geojson', featureOf({ type: 'Polygon', coordinates: [SQUARE] })),
-      caller: 'environment',
+      caller: 'farmland',
     }),
   },
 ]

@@ -51,9 +51,11 @@ describe('rights table', () => {
         'report.handle',
         'review.queue',
         'document.read',
+        'siting.run',
+        'siting.read',
       ],
     ],
-    ['land', ['precheck.run', 'precheck.read']],
+    ['land', ['precheck.run', 'precheck.read', 'siting.run', 'siting.read']],
     [
       'approver',
       [
@@ -63,6 +65,7 @@ describe('rights table', () => {
         'plot.decideRemoval',
         'list.view',
         'precheck.read',
+        'siting.read',
         'report.handle',
         'review.queue',
         'review.approve',

@@ -43,7 +43,8 @@ function prefixHelpers(text: string): [string, string][] {
 
 /** The query names a file that runs queries names: whole names as literals, and names given to a folder helper. */
 function namesIn(text: string): { whole: Set<string>; viaHelper: Set<string> } {
-  const runsQueries = text.includes('sqlFile')
+  // a file that runs queries, or one that names the statement another runs (a layer definition's `pageSql: '…'`)
+  const runsQueries = text.includes('sqlFile') || /\w+Sql: '/.test(text)
   const whole = new Set(
     runsQueries
       ? [...text.matchAll(/['`]([a-z0-9-]+\/[a-z0-9/-]+)['`]/g)]
