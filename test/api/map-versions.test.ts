@@ -72,7 +72,9 @@ beforeAll(async () => {
   environment = await signInAs(app, 'environment')
   anonymous = await signInAs(app, 'anonymous')
   await db.query(
-    `INSERT INTO class_rule_set (version, name, rules) VALUES ($1, '图层版本测试规则', '{}') ON CONFLICT DO NOTHING`,
+    // a whole rule set (the default's rules): files after this one on the same engine read every rule set
+    `INSERT INTO class_rule_set (version, name, rules)
+     SELECT $1, '图层版本测试规则', rules FROM class_rule_set WHERE is_default ON CONFLICT DO NOTHING`,
     [RULE_SET],
   )
   const {
