@@ -87,6 +87,9 @@ async function openBenchDatabase(url: string, poolSize: number) {
 const onlyPrecheck = options.only === 'precheck'
 const onlyCoverage = options.only === 'coverage'
 const onlyOgc = options.only === 'ogc'
+/** BENCH_ONLY=tiles: the z16 and z13 DB paths and the cache hit; BENCH_ONLY=classify: the county classification. */
+const onlyTiles = options.only === 'tiles'
+const onlyClassify = options.only === 'classify'
 /** A BENCH_ONLY run measures its one workload: tiles, cache, classification and the embedded engine are left out. */
 const onlyOne = options.only !== null
 
@@ -143,8 +146,8 @@ async function main(): Promise<number> {
   // 2. The tile lists (the same for the server and pgbench), the servers and the SQL texts.
   const config = loadConfig({ databaseUrl: undefined })
   const noTiles = (z: number): TileList => ({ z, tiles: [], extent: [0, 0, 0, 0], draws: 0 })
-  const z16 = onlyOne ? noTiles(16) : await pickTiles(db, 16, options.tileCount, options.seed)
-  const z13 = onlyOne ? noTiles(13) : await pickTiles(db, 13, options.tileCount, options.seed)
+  const z16 = onlyOne && !onlyTiles ? noTiles(16) : await pickTiles(db, 16, options.tileCount, options.seed)
+  const z13 = onlyOne && !onlyTiles ? noTiles(13) : await pickTiles(db, 13, options.tileCount, options.seed)
   const off = await startServer(db, 0)
   cleanups.push({ name: 'server (cache off)', run: () => off.close() })
   const on = await startServer(db, 20_000)
@@ -222,11 +225,17 @@ async function main(): Promise<number> {
       'BENCH_ONLY=precheck：瓦片、缓存、分类与内嵌引擎未测 / tiles, cache, classification and the embedded engine not measured',
     )
   }
-  const w16 = onlyOne ? undefined : await dbPath(z16, 4, 0.8)
-  if (!onlyOne) await dbPath(z13, 2, 0.9)
+  if (onlyTiles || onlyClassify) {
+    log(
+      `BENCH_ONLY=${options.only}：只测${onlyTiles ? '瓦片与缓存 / only the tiles and the cache hit' : '县域分类 / only the county classification'} are measured`,
+    )
+    ctx.warnings.push(`BENCH_ONLY=${options.only}：其余工作负载未测 / the other workloads not measured`)
+  }
+  const w16 = onlyOne && !onlyTiles ? undefined : await dbPath(z16, 4, 0.8)
+  if (!onlyOne || onlyTiles) await dbPath(z13, 2, 0.9)
 
   // 4. Cache hit: the z16 list, requested once, then c=8.
-  if (!onlyOne) {
+  if (!onlyOne || onlyTiles) {
     const title = 'parcel tile cache hit'
     const paths = z16.tiles.map((t) => tilePath('parcel', t))
     const statuses = await fetchAll(on.url, paths, on.cookie)
@@ -293,7 +302,7 @@ async function main(): Promise<number> {
   }
 
   // 6. County-wide classification of 430903: the job path against the set-based SQL, interleaved.
-  if (onlyOne) {
+  if (onlyOne && !onlyClassify) {
     // BENCH_ONLY=precheck: not measured (said in the warnings)
   } else if (!options.classify) {
     log('跳过分类 / classification skipped (BENCH_CLASSIFY=0)')

@@ -37,7 +37,7 @@ export interface BenchOptions {
   /** Features of the embedded-engine county import; 0 skips it. */
   landImportEmbeddedFeatures: number
   /** BENCH_ONLY=precheck, coverage, land-import or ogc runs that workload alone (while working on it). */
-  only: 'precheck' | 'coverage' | 'land-import' | 'ogc' | null
+  only: 'precheck' | 'coverage' | 'land-import' | 'ogc' | 'tiles' | 'classify' | null
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', ''])
@@ -124,7 +124,7 @@ export function readOptions(): BenchOptions {
     landImportFeatures: intEnv('BENCH_IMPORT_FEATURES', 1_000_000, 100, 5_000_000),
     landImportEmbeddedFeatures: intEnv('BENCH_IMPORT_EMBEDDED_FEATURES', 100_000, 0, 1_000_000),
     only: process.env.BENCH_ONLY
-      ? oneOf('BENCH_ONLY', 'precheck', ['precheck', 'coverage', 'land-import', 'ogc'] as const)
+      ? oneOf('BENCH_ONLY', 'precheck', ['precheck', 'coverage', 'land-import', 'ogc', 'tiles', 'classify'] as const)
       : null,
   }
 }
