@@ -69,6 +69,25 @@ describe('queryRowBytes', () => {
     }
   })
 
+  it('when values come in binary format around notices, then each bytea is its bytes, and a named statement runs again', async () => {
+    await db.query(`CREATE OR REPLACE FUNCTION row_bytes_test_bytes(i int) RETURNS bytea LANGUAGE plpgsql AS $$
+      BEGIN IF i % 50 = 0 THEN RAISE NOTICE '第 % 个', i; END IF;
+      RETURN decode(repeat(md5(i::text), i), 'hex') || '\\x00ff0a'::bytea; END $$`)
+    try {
+      const sql = 'SELECT row_bytes_test_bytes(i), i FROM generate_series(1, $1::int) i'
+      const { rows: plain } = await db.query<{ row_bytes_test_bytes: Buffer }>(sql, [300])
+      const expected = plain.map((r) => r.row_bytes_test_bytes.toString('hex'))
+      for (const name of [undefined, 'row_bytes_test_binary', 'row_bytes_test_binary']) {
+        const rows = await queryRowBytes(db, sql, [300], { name, binary: true })
+        expect(rows.map((r) => r[0]!.toString('hex'))).toEqual(expected)
+        // an int4 in binary format: four bytes, big-endian
+        expect(rows.map((r) => r[1]!.readInt32BE(0))).toEqual(plain.map((_, i) => i + 1))
+      }
+    } finally {
+      await db.query('DROP FUNCTION row_bytes_test_bytes(int)')
+    }
+  })
+
   it('when run on a transaction’s client, then its rows come and the transaction goes on', async () => {
     const rows = await db.transaction(async (client) => {
       const first = await queryRowBytes(client, 'SELECT $1::text, txid_current()::text', ['事务内'])

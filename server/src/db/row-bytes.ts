@@ -2,7 +2,10 @@ import type { Socket } from 'node:net'
 import pg from 'pg'
 import type { Queryable } from './database.ts'
 
-/** A row as PostgreSQL sent it: each column's text as UTF-8 bytes (null for NULL), never decoded to a string. */
+/**
+ * A row as PostgreSQL sent it: each column's text as UTF-8 bytes, or in binary format its binary value (a bytea's
+ * bytes themselves), null for NULL; never decoded to a string.
+ */
 export type RowBytes = (Buffer | null)[]
 
 /** Message types of the PostgreSQL protocol this reader takes from the socket itself. */
@@ -10,6 +13,11 @@ const PARSE_COMPLETE = 0x31
 const BIND_COMPLETE = 0x32
 const ROW_DESCRIPTION = 0x54
 const DATA_ROW = 0x44
+/** Messages PostgreSQL may send at any time: each is passed to `pg` whole, and the rows go on. */
+const NOTICE = 0x4e
+const PARAMETER_STATUS = 0x53
+const NOTIFICATION = 0x41
+const isAsync = (type: number) => type === NOTICE || type === PARAMETER_STATUS || type === NOTIFICATION
 /** Type byte and length of a message. */
 const HEADER = 5
 
@@ -41,9 +49,11 @@ function fieldsOf(message: Buffer): RowBytes {
  * string (~1 MB of UTF-8 a page of 1,000 GeoJSON Features, into UTF-16) that the server then encodes back to UTF-8 to
  * send it; these rows are slices of the bytes PostgreSQL sent. `pg` sends the statement (Parse, Bind, Describe,
  * Execute, Sync with its own parameter encoding); while the answer comes, this reads the connection's socket itself,
- * as pg-copy-streams does for COPY, and keeps each DataRow's fields. At the first message that is not one of the
- * statement's own (CommandComplete, an error, a notice …) it gives the socket back to `pg`, which reads the rest and
- * reports to this object as to any query (rows after a notice come decoded, and are encoded again).
+ * as pg-copy-streams does for COPY, and keeps each DataRow's fields. A notice (or another message PostgreSQL may
+ * send at any time) is passed to `pg` whole. At the first message that is not one of the statement's own
+ * (CommandComplete, an error …) it gives the socket back to `pg`, which reads the rest and reports to this object as
+ * to any query. With `binary`, PostgreSQL sends the values in binary format (a bytea as its bytes, not as hex text);
+ * with `name`, the statement is prepared once per connection, as `pg` does for a named query.
  */
 class RowBytesQuery implements pg.Submittable {
   /** Set by `pg` (a pool's query, or the client's callback); called once per run. */
@@ -64,6 +74,7 @@ class RowBytesQuery implements pg.Submittable {
   constructor(
     readonly text: string,
     private readonly values: unknown[],
+    private readonly options: RowBytesOptions = {},
   ) {
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }))
     this.done.catch(() => {})
@@ -82,7 +93,8 @@ class RowBytesQuery implements pg.Submittable {
       stream.removeListener('data', this.pgListener)
       stream.on('data', this.onData)
     }
-    const statement = new pg.Query({ text: this.text, values: this.values })
+    const { name, binary } = this.options
+    const statement = new pg.Query({ text: this.text, values: this.values, name, binary })
     // a value pg cannot encode: pg reports it to the statement it built, and ends the exchange with a Sync
     statement.on('error', (err: Error) => (this.error ??= err))
     const failure: unknown = statement.submit(connection)
@@ -117,7 +129,8 @@ class RowBytesQuery implements pg.Submittable {
     let at = 0
     while (at < chunk.length) {
       const type = chunk[at]
-      if (type !== DATA_ROW && type !== PARSE_COMPLETE && type !== BIND_COMPLETE && type !== ROW_DESCRIPTION) {
+      const isOwn = type === DATA_ROW || type === PARSE_COMPLETE || type === BIND_COMPLETE || type === ROW_DESCRIPTION
+      if (!isOwn && !isAsync(type)) {
         this.giveBack(chunk.subarray(at))
         return
       }
@@ -125,6 +138,7 @@ class RowBytesQuery implements pg.Submittable {
       const end = at + 1 + chunk.readUInt32BE(at + 1)
       if (end > chunk.length) break
       if (type === DATA_ROW) this.rows.push(fieldsOf(chunk.subarray(at + HEADER, end)))
+      else if (isAsync(type)) this.pgListener?.(chunk.subarray(at, end))
       at = end
     }
     if (at === chunk.length) return
@@ -147,9 +161,13 @@ class RowBytesQuery implements pg.Submittable {
 
   handleRowDescription(): void {}
 
-  /** A row `pg` read (after a notice gave it the socket): its texts encoded again. */
+  /**
+   * A row `pg` read (when the socket could not be taken: another listener on it): its texts encoded again. `pg` reads
+   * binary values as UTF-8 text, which loses bytes, so a binary statement fails instead.
+   */
   handleDataRow(message: { fields: (string | null)[] }): void {
-    this.rows.push(message.fields.map((field) => (field === null ? null : Buffer.from(field))))
+    if (this.options.binary) this.error ??= new Error('a binary row was read by pg, not by the row reader')
+    else this.rows.push(message.fields.map((field) => (field === null ? null : Buffer.from(field))))
   }
 
   handleCommandComplete(): void {}
@@ -175,12 +193,25 @@ class RowBytesQuery implements pg.Submittable {
   }
 }
 
+/** How a statement of {@link queryRowBytes} is sent. */
+export interface RowBytesOptions {
+  /** Prepared once per connection under this name (a PostgreSQL server; the statement's text never changes). */
+  name?: string
+  /** Values in binary format: a bytea comes as its bytes. */
+  binary?: boolean
+}
+
 /**
  * Runs `text` with `values` on `db` (the pool, a read view of it, or a transaction's client) and answers its rows as
  * bytes ({@link RowBytesQuery}): for a large answer the server passes on as it is.
  */
-export async function queryRowBytes(db: Queryable, text: string, values: unknown[]): Promise<RowBytes[]> {
-  const statement = new RowBytesQuery(text, values)
+export async function queryRowBytes(
+  db: Queryable,
+  text: string,
+  values: unknown[],
+  options?: RowBytesOptions,
+): Promise<RowBytes[]> {
+  const statement = new RowBytesQuery(text, values, options)
   const answer: unknown = await db.query(statement as unknown as pg.QueryConfig)
   return answer === statement ? statement.done : (answer as RowBytes[])
 }

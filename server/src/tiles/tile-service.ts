@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import zlib from 'node:zlib'
 import type { AppConfig } from '../config.ts'
 import type { Database } from '../db/database.ts'
+import { queryRowBytes } from '../db/row-bytes.ts'
 import { encodeMvtLayer, type GeoJsonTileRow } from './encode-mvt.ts'
 import { TILE_LAYERS, type TileLayer } from './layers.ts'
 import { TileCache, type CachedTile } from './tile-cache.ts'
@@ -101,13 +102,21 @@ export class TileService {
     return tile
   }
 
-  /** The uncompressed MVT bytes of one layer's tile, straight from the database. */
+  /**
+   * The uncompressed MVT bytes of one layer's tile, straight from the database. `ST_AsMVT`'s bytea comes in binary
+   * format, read off the connection as it is ({@link queryRowBytes}): PostgreSQL does not write it as hex text
+   * (twice its size), and the server neither decodes that text nor the hex.
+   */
   async renderTile(layer: TileLayer, z: number, x: number, y: number, scope?: readonly string[]): Promise<Buffer> {
     if (z < layer.minzoom || z > layer.maxzoom) return Buffer.alloc(0)
     const statement = this.statements.get(layer.name)!
     const values = layer.access === 'internal' ? [z, x, y, [...scopeOrThrow(layer, scope)]] : [z, x, y]
+    if (this.encoder === 'postgis') {
+      const name = this.db.mode === 'server' ? statement.name : undefined
+      const rows = await queryRowBytes(this.db, statement.text, values, { name, binary: true })
+      return rows[0]?.[0] ?? Buffer.alloc(0)
+    }
     const { rows } = await this.db.prepared(statement.name, statement.text, values)
-    if (this.encoder === 'postgis') return rows[0]?.tile ?? Buffer.alloc(0)
     return Buffer.from(encodeMvtLayer(layer.name, layer.kind, rows as GeoJsonTileRow[], this.config.extent))
   }
 }
