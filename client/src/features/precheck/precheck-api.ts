@@ -11,6 +11,7 @@ import type {
 } from '@contracts/precheck'
 import type { Gb50137Reference, Gb50137Use, LandUse2023Reference } from '@contracts/registry'
 import { getJson, sendJson } from '../../shared/api-client'
+import { recordsPath } from '../../shared/check/use-check-records'
 import type { Bbox, FeatureRef } from '../../shared/api-types'
 import { featureInfoPath, loadFeatureInfo } from '../info/info-api'
 import { gb50137Path, landUse2023Path } from '../registry/registry-api'
@@ -49,10 +50,7 @@ export interface PrecheckFilter {
 
 /** The officer's past checks, newest first. */
 export function listPrechecks(filter: PrecheckFilter, signal?: AbortSignal): Promise<PrecheckListResponse> {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filter)) if (value.trim()) params.set(key, value.trim())
-  const query = params.toString()
-  return getJson<PrecheckListResponse>(`/api/precheck${query ? `?${query}` : ''}`, signal)
+  return getJson<PrecheckListResponse>(recordsPath('/api/precheck', filter), signal)
 }
 
 /** The code system a planned use is written in. */

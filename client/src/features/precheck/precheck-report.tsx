@@ -11,6 +11,7 @@ import { fetchHitMap, fetchPrecheck } from './precheck-api'
 import { ReasonsTable } from '../../shared/check/reasons-table'
 import type { CheckFeatureProperties, PrecheckRecord } from '@contracts/precheck'
 import { reasonKey } from './precheck-labels'
+import { HitLegendItems } from './hit-legend'
 import '../../shared/check/check.css'
 import './precheck.css'
 
@@ -219,22 +220,7 @@ export function PrecheckReport({ id, onBack }: PrecheckReportProps) {
             </div>
           </div>
           <figcaption className="report-map__legend">
-            <span>
-              <i className="check-legend__swatch check-legend__swatch--plot" />
-              核查地块
-            </span>
-            <span>
-              <i className="check-legend__swatch check-legend__swatch--refuse" />
-              禁止
-            </span>
-            <span>
-              <i className="check-legend__swatch check-legend__swatch--investigate" />
-              须调查评估
-            </span>
-            <span>
-              <i className="check-legend__swatch check-legend__swatch--note" />
-              提示
-            </span>
+            <HitLegendItems />
             <span className="report-map__crs">坐标系 CGCS2000</span>
           </figcaption>
           <p className="report-map__note" data-testid="precheck-report-map-note">

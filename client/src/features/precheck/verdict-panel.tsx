@@ -1,4 +1,5 @@
-import { formatAreaValue, formatDateTime } from '../../shared/format'
+import { formatDateTime } from '../../shared/format'
+import { CheckedAtFact, Fact, PlaceFacts, VerdictHead } from '../../shared/check/verdict-head'
 import { ReasonsTable } from '../../shared/check/reasons-table'
 import type { PrecheckReason, PrecheckRecord, RerunResponse } from '@contracts/precheck'
 import { reasonKey } from './precheck-labels'
@@ -38,61 +39,25 @@ export function VerdictPanel({
   )
   return (
     <section className="verdict-panel" aria-label="核查结论" data-testid="precheck-result">
-      <header
-        className={`check-verdict check-verdict--${record.verdict}`}
-        data-testid="precheck-verdict"
-        data-verdict={record.verdict}
-      >
-        <div className="check-verdict__label">核查结论</div>
-        <div className="check-verdict__name">{record.verdictName}</div>
-        <div className="check-verdict__number" data-testid="precheck-number">
-          {record.number}
-        </div>
-        <button type="button" className="check-verdict__close" onClick={onClose} aria-label="关闭核查结论">
-          ×
-        </button>
-      </header>
+      <VerdictHead record={record} label="核查结论" testIdPrefix="precheck" onClose={onClose} />
       <dl className="verdict-facts">
-        <div>
-          <dt>地块</dt>
-          <dd>
-            {record.name ?? '（未命名地块）'}
-            {record.reference ? `（${record.reference}）` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>所在区县</dt>
-          <dd>{record.county}</dd>
-        </div>
-        <div>
-          <dt>面积</dt>
-          <dd>
-            {formatAreaValue(record.areaM2)} 平方米（{formatAreaValue(record.areaMu)} 亩）
-          </dd>
-        </div>
-        <div>
-          <dt>规划用途</dt>
-          <dd>
-            {record.plannedUse} {record.plannedUseName}（{record.landClassName}）
-          </dd>
-        </div>
-        <div>
-          <dt>核查时间</dt>
-          <dd>
-            {formatDateTime(record.checkedAt)}　{record.checkedByName}
-          </dd>
-        </div>
-        <div>
-          <dt>理由</dt>
-          <dd>
-            {counts.refuse ? <span className="severity severity--refuse">禁止 {counts.refuse}</span> : null}
-            {counts.investigate ? (
-              <span className="severity severity--investigate">须调查评估 {counts.investigate}</span>
-            ) : null}
-            {counts.note ? <span className="severity severity--note">提示 {counts.note}</span> : null}
-            {counts.clear ? <span className="severity severity--clear">未发现问题 {counts.clear}</span> : null}
-          </dd>
-        </div>
+        <Fact term="地块">
+          {record.name ?? '（未命名地块）'}
+          {record.reference ? `（${record.reference}）` : ''}
+        </Fact>
+        <PlaceFacts record={record} />
+        <Fact term="规划用途">
+          {record.plannedUse} {record.plannedUseName}（{record.landClassName}）
+        </Fact>
+        <CheckedAtFact record={record} />
+        <Fact term="理由">
+          {counts.refuse ? <span className="severity severity--refuse">禁止 {counts.refuse}</span> : null}
+          {counts.investigate ? (
+            <span className="severity severity--investigate">须调查评估 {counts.investigate}</span>
+          ) : null}
+          {counts.note ? <span className="severity severity--note">提示 {counts.note}</span> : null}
+          {counts.clear ? <span className="severity severity--clear">未发现问题 {counts.clear}</span> : null}
+        </Fact>
       </dl>
       {rerun && (
         <div

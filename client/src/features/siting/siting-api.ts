@@ -8,6 +8,7 @@ import type {
   SitingVerdict,
 } from '@contracts/siting'
 import { getJson, sendJson } from '../../shared/api-client'
+import { recordsPath } from '../../shared/check/use-check-records'
 import type { Bbox, FeatureRef } from '../../shared/api-types'
 
 /** What an officer sends to check a site (`POST /api/siting-checks`). */
@@ -50,10 +51,7 @@ export interface SitingFilter {
 
 /** The siting checks of the officer's counties, newest first. */
 export function listSitingChecks(filter: SitingFilter, signal?: AbortSignal): Promise<SitingCheckListResponse> {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filter)) if (value.trim()) params.set(key, value.trim())
-  const query = params.toString()
-  return getJson<SitingCheckListResponse>(`/api/siting-checks${query ? `?${query}` : ''}`, signal)
+  return getJson<SitingCheckListResponse>(recordsPath('/api/siting-checks', filter), signal)
 }
 
 /**

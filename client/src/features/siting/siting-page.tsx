@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { SitingCheckRecord, SitingReason, SitingReference } from '@contracts/siting'
-import type { MapClient } from '../../map/map-client'
-import { MapView } from '../../map/map-view'
+import { useEffect, useState } from 'react'
+import type { SitingCheckRecord, SitingReference } from '@contracts/siting'
 import { isAbortError, problemsOf } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { bboxOf } from '../../shared/geometry'
-import type { BasemapChoice, Bbox, FeatureRef, LayerGroup, MapFocus } from '../../shared/api-types'
+import type { Bbox, FeatureRef, LayerGroup } from '../../shared/api-types'
+import { CheckLayout } from '../../shared/check/check-layout'
 import { OutlineInput } from '../../shared/check/outline-input'
-import { usePlotOutline } from '../../shared/check/use-plot-outline'
-import '../../shared/check/check.css'
+import { useCheckPage } from '../../shared/check/use-check-page'
 import {
   SITING_GROUPS,
   createSitingCheck,
@@ -30,9 +28,6 @@ export interface SitingPageProps {
 
 const SITE_OVERLAY = 'siting-site'
 const SITE_COLOR = '#0d47a1'
-const NO_BASEMAP: BasemapChoice = { kind: 'none' }
-/** Room kept free for the verdict panel (right) when the map moves to a site. */
-const RESULT_PADDING: MapFocus['padding'] = { top: 60, left: 60, right: 640, bottom: 60 }
 /** The fields of the form a server problem can name; any other problem shows under the 核查 button. */
 const FORM_FIELDS = ['geometry', 'projectName', 'reference', 'industry'] as const
 
@@ -52,36 +47,14 @@ function unionBox(boxes: Bbox[]): Bbox {
  * the right; 核查记录 lists the earlier siting checks, each can be reopened and downloaded as PDF.
  */
 export function SitingPage({ canCheck }: SitingPageProps) {
-  const [client, setClient] = useState<MapClient | null>(null)
-  const [visibility, setVisibility] = useState<Record<string, boolean>>({})
-  const [tab, setTab] = useState<'check' | 'records'>(canCheck ? 'check' : 'records')
+  const page = useCheckPage<SitingCheckRecord>(canCheck, SITING_GROUPS)
+  const { client, record, plot: site } = page
   const [reference, setReference] = useState<SitingReference | null>(null)
   const [projectName, setProjectName] = useState('')
   const [projectRef, setProjectRef] = useState('')
   const [industry, setIndustry] = useState('')
-  const [record, setRecord] = useState<SitingCheckRecord | null>(null)
-  const [isBusy, setBusy] = useState(false)
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
   const [error, setError] = useState<string | null>(null)
-  const [resultError, setResultError] = useState<string | null>(null)
-  const [focus, setFocus] = useState<MapFocus | null>(null)
-  const [highlight, setHighlight] = useState<FeatureRef | null>(null)
-  const [listVersion, setListVersion] = useState(0)
-  const [checkedOutline, setCheckedOutline] = useState<SitingCheckRecord['geometry'] | null>(null)
-  const site = usePlotOutline(canCheck ? client : null)
-  const checkedArea =
-    record && site.outline && site.outline === checkedOutline
-      ? { areaM2: record.areaM2, areaMu: record.areaMu, number: record.number }
-      : null
-
-  const [groups, setGroups] = useState<LayerGroup[]>([])
-  const onGroups = useCallback((next: LayerGroup[]) => {
-    setGroups(next)
-    setVisibility(
-      Object.fromEntries(next.map((g) => [g.id, g.visible || (SITING_GROUPS as readonly string[]).includes(g.id)])),
-    )
-  }, [])
-  const ignore = useCallback(() => undefined, [])
   const clearError = (field: keyof FieldErrors) => setFieldErrors(({ [field]: _gone, ...rest }) => rest)
 
   useEffect(() => {
@@ -119,15 +92,15 @@ export function SitingPage({ canCheck }: SitingPageProps) {
 
   /** Shows a check and moves the map to the site and every feature its reasons name. */
   const show = async (next: SitingCheckRecord) => {
-    setRecord(next)
-    setHighlight(null)
-    setResultError(null)
+    page.setRecord(next)
+    page.setHighlight(null)
+    page.setResultError(null)
     const siteBox = bboxOf(next.geometry)
-    setFocus({ bbox: siteBox, maxZoom: 16, padding: RESULT_PADDING })
+    page.focusOn(siteBox, 16)
     const refs = next.reasons.map(featureRefOf).filter((r): r is FeatureRef => r !== null)
     const boxes = await Promise.all(refs.slice(0, 8).map((ref) => featureBox(ref).catch(() => null)))
     const found = boxes.filter((b): b is Bbox => b !== null)
-    if (found.length) setFocus({ bbox: unionBox([siteBox, ...found]), maxZoom: 16, padding: RESULT_PADDING })
+    if (found.length) page.focusOn(unionBox([siteBox, ...found]), 16)
   }
 
   const check = async () => {
@@ -137,7 +110,7 @@ export function SitingPage({ canCheck }: SitingPageProps) {
     setFieldErrors(missing)
     setError(null)
     if (!site.outline || Object.keys(missing).length) return
-    setBusy(true)
+    page.setBusy(true)
     try {
       const created = await createSitingCheck({
         geometry: site.outline,
@@ -145,10 +118,9 @@ export function SitingPage({ canCheck }: SitingPageProps) {
         projectName: projectName.trim(),
         reference: projectRef.trim() || undefined,
       })
-      setCheckedOutline(site.outline)
-      site.setTool('static')
+      page.markChecked(site.outline)
       void show(created)
-      setListVersion((n) => n + 1)
+      page.bumpList()
     } catch (e) {
       const byField: FieldErrors = {}
       const rest: string[] = []
@@ -161,135 +133,87 @@ export function SitingPage({ canCheck }: SitingPageProps) {
       if (rest.length || !Object.keys(byField).length)
         setError(rest.length ? rest.join('；') : errorMessage(e, '核查失败，请稍后重试'))
     } finally {
-      setBusy(false)
+      page.setBusy(false)
     }
   }
 
   const open = async (id: number) => {
-    setResultError(null)
+    page.setResultError(null)
     try {
       site.clear()
       await show(await fetchSitingCheck(id))
     } catch (e) {
-      setResultError(errorMessage(e, '选址核查记录加载失败'))
-    }
-  }
-
-  const locate = async (reason: SitingReason) => {
-    const ref = featureRefOf(reason)
-    if (!ref) return
-    setHighlight(ref)
-    try {
-      setFocus({ bbox: await featureBox(ref), maxZoom: 17, padding: RESULT_PADDING })
-    } catch (e) {
-      console.warn('要素定位失败', e)
+      page.setResultError(errorMessage(e, '选址核查记录加载失败'))
     }
   }
 
   return (
-    <div className="check-layout">
-      <aside className="check-side" aria-label="建设项目选址核查">
-        <div className="side-tabs" role="tablist" aria-label="建设项目选址核查">
-          {canCheck && (
-            <button
-              type="button"
-              role="tab"
-              aria-selected={tab === 'check'}
-              className={`side-tabs__tab${tab === 'check' ? ' side-tabs__tab--active' : ''}`}
-              onClick={() => setTab('check')}
-              data-testid="siting-tab-check"
-            >
-              选址核查
-            </button>
-          )}
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'records'}
-            className={`side-tabs__tab${tab === 'records' ? ' side-tabs__tab--active' : ''}`}
-            onClick={() => setTab('records')}
-            data-testid="siting-tab-records"
-          >
-            核查记录
-          </button>
-        </div>
-        <div className="check-side__body">
-          {canCheck && (
-            <SitingForm
-              hidden={tab !== 'check'}
-              outline={
-                <OutlineInput
-                  plot={site}
-                  noun="选址范围"
-                  testIdPrefix="siting"
-                  checkedArea={checkedArea}
-                  onReference={(_ref, name) => {
-                    if (name && !projectName.trim()) setProjectName(name)
-                  }}
-                />
-              }
-              reference={reference}
-              projectName={projectName}
-              projectRef={projectRef}
-              industry={industry}
-              fieldErrors={fieldErrors}
-              error={error}
-              isBusy={isBusy}
-              onProjectName={(value) => {
-                setProjectName(value)
-                clearError('projectName')
+    <CheckLayout
+      title="建设项目选址核查"
+      checkTab="选址核查"
+      testIdPrefix="siting"
+      canCheck={canCheck}
+      page={page}
+      form={
+        <SitingForm
+          hidden={page.tab !== 'check'}
+          outline={
+            <OutlineInput
+              plot={site}
+              noun="选址范围"
+              testIdPrefix="siting"
+              checkedArea={page.checkedArea}
+              onReference={(_ref, name) => {
+                if (name && !projectName.trim()) setProjectName(name)
               }}
-              onProjectRef={(value) => {
-                setProjectRef(value)
-                clearError('reference')
-              }}
-              onIndustry={(value) => {
-                setIndustry(value)
-                clearError('industry')
-              }}
-              onSubmit={() => void check()}
             />
-          )}
-          {tab === 'records' && (
-            <SitingRecords
-              activeId={record?.id ?? null}
-              listVersion={listVersion}
-              industries={reference?.industries ?? []}
-              onOpen={(id) => void open(id)}
-            />
-          )}
-          {resultError && (
-            <p className="form-error" role="alert">
-              {resultError}
-            </p>
-          )}
-        </div>
-      </aside>
-      <main className="check-map">
-        <MapView
-          visibility={visibility}
-          basemap={NO_BASEMAP}
-          focus={focus}
-          highlight={highlight}
-          onGroups={onGroups}
-          onFeatureClick={ignore}
-          onStatusSource={ignore}
-          onClient={setClient}
+          }
+          reference={reference}
+          projectName={projectName}
+          projectRef={projectRef}
+          industry={industry}
+          fieldErrors={fieldErrors}
+          error={error}
+          isBusy={page.isBusy}
+          onProjectName={(value) => {
+            setProjectName(value)
+            clearError('projectName')
+          }}
+          onProjectRef={(value) => {
+            setProjectRef(value)
+            clearError('reference')
+          }}
+          onIndustry={(value) => {
+            setIndustry(value)
+            clearError('industry')
+          }}
+          onSubmit={() => void check()}
         />
-        {record && (
+      }
+      records={
+        <SitingRecords
+          activeId={record?.id ?? null}
+          listVersion={page.listVersion}
+          industries={reference?.industries ?? []}
+          onOpen={(id) => void open(id)}
+        />
+      }
+      sideError={page.resultError}
+      verdict={
+        record && (
           <SitingVerdict
             record={record}
-            onLocate={(r) => void locate(r)}
+            onLocate={(r) => void page.locate(featureRefOf(r), featureBox)}
             onClose={() => {
-              setRecord(null)
-              setHighlight(null)
-              if (canCheck) setTab('check')
+              page.setRecord(null)
+              page.setHighlight(null)
+              if (canCheck) page.setTab('check')
             }}
           />
-        )}
-        <MapLegend groups={groups} />
-      </main>
-    </div>
+        )
+      }
+      legend={<MapLegend groups={page.groups} />}
+    />
   )
 }
 

@@ -1,5 +1,6 @@
 import type { SitingCheckRecord, SitingMonitoringPoint, SitingReason } from '@contracts/siting'
-import { formatAreaValue, formatDateTime } from '../../shared/format'
+import { formatAreaValue } from '../../shared/format'
+import { CheckedAtFact, Fact, PlaceFacts, VerdictHead } from '../../shared/check/verdict-head'
 import { ReasonsTable } from '../../shared/check/reasons-table'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
 import { sitingReportPath } from './siting-api'
@@ -25,51 +26,18 @@ const reasonKey = (r: SitingReason) => `${r.code}:${r.featureType ?? ''}:${r.fea
 export function SitingVerdict({ record, onLocate, onClose }: SitingVerdictProps) {
   return (
     <section className="verdict-panel" aria-label="选址核查结论" data-testid="siting-result">
-      <header
-        className={`check-verdict check-verdict--${record.verdict}`}
-        data-testid="siting-verdict"
-        data-verdict={record.verdict}
-      >
-        <div className="check-verdict__label">选址核查结论</div>
-        <div className="check-verdict__name">{record.verdictName}</div>
-        <div className="check-verdict__number" data-testid="siting-number">
-          {record.number}
-        </div>
-        <button type="button" className="check-verdict__close" onClick={onClose} aria-label="关闭核查结论">
-          ×
-        </button>
-      </header>
+      <VerdictHead record={record} label="选址核查结论" testIdPrefix="siting" onClose={onClose} />
       <dl className="verdict-facts">
-        <div>
-          <dt>项目</dt>
-          <dd>
-            {record.projectName}
-            {record.reference ? `（${record.reference}）` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>拟建行业</dt>
-          <dd>
-            {record.industryName}
-            {record.isControlledIndustry && <span className="severity severity--controlled">严格控制行业</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>所在区县</dt>
-          <dd>{record.county}</dd>
-        </div>
-        <div>
-          <dt>面积</dt>
-          <dd>
-            {formatAreaValue(record.areaM2)} 平方米（{formatAreaValue(record.areaMu)} 亩）
-          </dd>
-        </div>
-        <div>
-          <dt>核查时间</dt>
-          <dd>
-            {formatDateTime(record.checkedAt)}　{record.checkedByName}
-          </dd>
-        </div>
+        <Fact term="项目">
+          {record.projectName}
+          {record.reference ? `（${record.reference}）` : ''}
+        </Fact>
+        <Fact term="拟建行业">
+          {record.industryName}
+          {record.isControlledIndustry && <span className="severity severity--controlled">严格控制行业</span>}
+        </Fact>
+        <PlaceFacts record={record} />
+        <CheckedAtFact record={record} />
       </dl>
       <div className="verdict-actions">
         <a className="primary-button" href={sitingReportPath(record.id)} download data-testid="siting-pdf">

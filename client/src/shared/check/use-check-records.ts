@@ -34,3 +34,12 @@ export function useCheckRecords<F, T>(
   }, [load, applied, listVersion])
   return { items, limit, error }
 }
+
+/** The address of a list of checks with the filled fields of its filter as query parameters. */
+export function recordsPath(base: string, filter: object): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filter))
+    if (typeof value === 'string' && value.trim()) params.set(key, value.trim())
+  const query = params.toString()
+  return `${base}${query ? `?${query}` : ''}`
+}
