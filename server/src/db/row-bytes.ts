@@ -94,7 +94,9 @@ class RowBytesQuery implements pg.Submittable {
       stream.on('data', this.onData)
     }
     const { name, binary } = this.options
-    const statement = new pg.Query({ text: this.text, values: this.values, name, binary })
+    // `binary` (result values in binary format) is an option of pg's Query its types leave out
+    const config: pg.QueryConfig & { binary?: boolean } = { text: this.text, values: this.values, name, binary }
+    const statement = new pg.Query(config)
     // a value pg cannot encode: pg reports it to the statement it built, and ends the exchange with a Sync
     statement.on('error', (err: Error) => (this.error ??= err))
     const failure: unknown = statement.submit(connection)
