@@ -5,16 +5,14 @@ import { parse } from '../http/validate.ts'
 import {
   addLedgerRow,
   applyMeasure,
-  buildLedgerTemplate,
   deleteLedgerRowAt,
   editLedgerRow,
-  exportLedger,
   getClassChecks,
   getLedger,
-  importLedger,
   listMeasures,
   type SafeUseLedgerDeps,
 } from '../services/safe-use-ledger.service.ts'
+import { buildLedgerTemplate, exportLedger, importLedger } from '../services/safe-use-ledger-sheet.service.ts'
 import {
   ApplyMeasureBody,
   LedgerImportQuery,
