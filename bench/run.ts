@@ -21,7 +21,7 @@ import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/dat
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
 import { startFloorServers } from './lib/floor.ts'
 import { fetchAll, startServer, withTimeout } from './lib/http.ts'
-import { httpStep, measure, pgbenchStep, type MeasureContext } from './lib/measure.ts'
+import { httpStep, loadGenerator, measure, pgbenchStep, type MeasureContext } from './lib/measure.ts'
 import { martinSql, pgbenchMajor, writeScript } from './lib/pgbench.ts'
 import { ratio, toConsole, writeReport, type BenchReport, type Series, type WorkloadReport } from './lib/report.ts'
 import { hardware, postgresInfo } from './lib/system.ts'
@@ -465,6 +465,7 @@ async function main(): Promise<number> {
       tilesPerZoom: options.tileCount,
       seed: options.seed,
       serverPoolSize: poolSize,
+      loadGenerator,
       precheckPlots: options.precheckPlots,
       ogcPages: options.ogcPages,
       ...(options.only ? { only: options.only } : {}),

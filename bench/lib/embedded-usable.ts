@@ -3,7 +3,7 @@ import { signInBenchUser, type BenchServer } from './http.ts'
 import type { MeasureContext, Step } from './measure.ts'
 import { measure } from './measure.ts'
 import { LAND_ACCOUNT, ensurePublishedClassLists, pickPrecheckPlots } from './precheck.ts'
-import { figures, runLoad } from './precheck-runs.ts'
+import { runLoad } from './precheck-runs.ts'
 import { ratio, type Series, type WorkloadReport } from './report.ts'
 
 const byKey = (series: Series[], key: string) => series.find((s) => s.key === key)!
@@ -34,8 +34,8 @@ function latencyStep(
         seconds,
         method: o.method,
       })
-      const f = figures(r.latencies, r.seconds)
-      const valid = r.errors === 0 && r.latencies.length > 0
+      const f = r.figures
+      const valid = r.errors === 0 && f.count > 0
       if (!valid)
         ctx.invalid.push(
           `${label} [${phase}]: status ${JSON.stringify(r.statusCodes)}; first failure ${r.firstFailure}`,

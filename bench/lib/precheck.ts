@@ -298,11 +298,11 @@ export async function measurePrecheck(
     phase: string,
   ): Promise<RunFigures & { valid: boolean; detail: unknown }> => {
     const r = await runLoad({ url: o.server.url, cookie, csrfToken, bodies, connections: o.connections, seconds })
-    const f = figures(r.latencies, r.seconds)
-    const valid = r.errors === 0 && r.latencies.length > 0
+    const f = r.figures
+    const valid = r.errors === 0 && f.count > 0
     if (!valid)
       ctx.invalid.push(
-        `POST /api/precheck [${phase}]: ${r.latencies.length} ok, status ${JSON.stringify(r.statusCodes)}; first failure ${r.firstFailure}`,
+        `POST /api/precheck [${phase}]: ${f.count} ok, status ${JSON.stringify(r.statusCodes)}; first failure ${r.firstFailure}`,
       )
     return {
       ...f,
