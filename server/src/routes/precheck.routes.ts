@@ -1,8 +1,8 @@
 import { Router } from 'express'
 import { LAND_USE_2023_STANDARD, landUse2023Reference } from '../domain/land-use-2023.ts'
 import { assertRight, requireRole } from '../http/auth.ts'
-import { contentDisposition } from '../http/content-disposition.ts'
 import { parse } from '../http/validate.ts'
+import { addCheckRecordRoutes } from './check-records.ts'
 import { CreatePrecheckBody, PrecheckIdParams, PrecheckListQuery } from '../../../contracts/precheck.ts'
 import type { LandUse2023Reference } from '../../../contracts/registry.ts'
 import { getPrecheckFeatures } from '../services/precheck-features.service.ts'
@@ -24,34 +24,20 @@ export function precheckRoutes(deps: PrecheckDeps): Router {
       codes: landUse2023Reference(deps.settings.landUse2023Classes),
     } satisfies LandUse2023Reference)
   })
-  router.post('/api/precheck', async (req, res) => {
-    const ctx = assertRight(req, 'precheck.run')
-    res.status(201).json(await createPrecheck(deps, ctx, parse(CreatePrecheckBody, req.body ?? {})))
-  })
-  router.get('/api/precheck', async (req, res) => {
-    const ctx = assertRight(req, 'precheck.read')
-    res.json(await listPrechecksFor(deps, ctx, parse(PrecheckListQuery, req.query)))
-  })
-  router.get('/api/precheck/:id', async (req, res) => {
-    const ctx = assertRight(req, 'precheck.read')
-    res.json(await getPrecheck(deps.db, ctx, parse(PrecheckIdParams, req.params).id))
+  addCheckRecordRoutes(router, {
+    path: '/api/precheck',
+    run: 'precheck.run',
+    read: 'precheck.read',
+    create: (ctx, body) => createPrecheck(deps, ctx, parse(CreatePrecheckBody, body)),
+    list: (ctx, query) => listPrechecksFor(deps, ctx, parse(PrecheckListQuery, query)),
+    get: (ctx, params) => getPrecheck(deps.db, ctx, parse(PrecheckIdParams, params).id),
+    report: (ctx, params) => buildPrecheckReport(deps.db, ctx, parse(PrecheckIdParams, params).id),
   })
   router.get('/api/precheck/:id/features', async (req, res) => {
     const ctx = assertRight(req, 'precheck.read')
     res
       .set('Cache-Control', 'private, no-store')
       .json(await getPrecheckFeatures(deps.db, ctx, parse(PrecheckIdParams, req.params).id))
-  })
-  router.get('/api/precheck/:id/report.pdf', async (req, res) => {
-    const ctx = assertRight(req, 'precheck.read')
-    const report = await buildPrecheckReport(deps.db, ctx, parse(PrecheckIdParams, req.params).id)
-    res
-      .set({
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': contentDisposition(report.fileName, 'inline'),
-        'Cache-Control': 'private, no-store',
-      })
-      .send(report.pdf)
   })
   router.post('/api/precheck/:id/rerun', async (req, res) => {
     const ctx = assertRight(req, 'precheck.run')

@@ -18,11 +18,10 @@ import {
 } from '../domain/precheck.ts'
 import { checkPlannedUse } from '../domain/precheck-use.ts'
 import { PRECHECK_NUMBER_FORMAT, compareChecks, type DataVersion } from '../domain/precheck-rerun.ts'
-import { checkCounty, checkVertices, describeInvalidity, parseOutline, type Finding } from '../domain/outline-checks.ts'
+import { checkVertices, parseOutline } from '../domain/outline-checks.ts'
 import { publicArea } from '../domain/public-fields.ts'
-import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import { DEFAULT_WATER_SOURCE_SEVERITY } from '../domain/water-source.ts'
-import { AppError, problemsError } from '../domain/errors.ts'
+import { AppError } from '../domain/errors.ts'
 import {
   findPrecheck,
   listPrechecks,
@@ -32,7 +31,14 @@ import {
   type PrecheckRow,
 } from '../repos/precheck.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { assertAdcodeInScope } from './control-zones.service.ts'
+import {
+  blankToNull,
+  checkListFilter,
+  countyOfOutline,
+  findCheckInScope,
+  geometryProblems,
+  type CheckListQuery,
+} from './check-records.ts'
 import type { Geo } from './registry-geometry.ts'
 
 export interface PrecheckDeps {
@@ -53,11 +59,7 @@ export interface PrecheckInput {
   reference?: string | null
 }
 
-const blankToNull = (v: string | null | undefined) =>
-  v === undefined || v === null || v.trim() === '' ? null : v.trim()
-
 const WHERE = '核查地块'
-const geometryProblems = (findings: Finding[]) => problemsError(findings.map((f) => ({ ...f, field: 'geometry' })))
 
 /**
  * Reads everything the check needs in one statement and decides; refuses an invalid outline, one over the vertex
@@ -78,21 +80,9 @@ async function readAndDecide(
     isWithinVertexLimit: vertices.length === 0,
     adcode,
   })
-  const invalid = describeInvalidity(reading.validity, WHERE)
-  if (invalid.length) throw geometryProblems(invalid)
-  if (vertices.length) throw geometryProblems(vertices)
-  const { county, hits } = reading
-  if (county) assertCountyInScope(ctx, county.adcode, county.name)
-  const outside = checkCounty(
-    {
-      county: county && { adcode: county.adcode, name: county.name },
-      outsideM2: county?.outsideM2 ?? 0,
-      outsideAt: county?.outsideAt ?? null,
-    },
-    { outsideToleranceM2: settings.outsideToleranceM2 },
-    WHERE,
-  )
-  if (outside.length || !county || !reading.dataVersion) throw geometryProblems(outside)
+  const county = countyOfOutline(ctx, reading, vertices, settings, WHERE)
+  if (!reading.dataVersion) throw geometryProblems([])
+  const { hits } = reading
   const rules = {
     monitoringRadiusM: settings.monitoringRadiusM,
     minOverlapM2: settings.minOverlapM2,
@@ -175,12 +165,8 @@ export async function createPrecheck(
   return describePrecheck(row)
 }
 
-async function mustFind(db: Queryable, ctx: AuthContext, id: number): Promise<PrecheckRow> {
-  const row = await findPrecheck(db, id)
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的用地准入核查记录`)
-  assertCountyInScope(ctx, row.adcode, row.county_name)
-  return row
-}
+const mustFind = (db: Queryable, ctx: AuthContext, id: number) =>
+  findCheckInScope(findPrecheck, db, ctx, id, '用地准入核查记录')
 
 export async function getPrecheck(db: Queryable, ctx: AuthContext, id: number) {
   return describePrecheck(await mustFind(db, ctx, id))
@@ -222,14 +208,7 @@ export async function rerunPrecheck(deps: PrecheckDeps, ctx: AuthContext, id: nu
   }
 }
 
-export interface PrecheckQuery {
-  number?: string
-  from?: string
-  to?: string
-  verdict?: Verdict
-  q?: string
-  adcode?: string
-}
+export type PrecheckQuery = CheckListQuery<Verdict>
 
 /** The checks of the user's counties (or one of them), newest first, filtered by number, date, verdict and plot. */
 export async function listPrechecksFor(
@@ -237,17 +216,7 @@ export async function listPrechecksFor(
   ctx: AuthContext,
   query: PrecheckQuery,
 ): Promise<PrecheckListResponse> {
-  const scope = scopeAdcodes(ctx)
-  if (query.adcode) await assertAdcodeInScope(deps.db, ctx, query.adcode)
-  const rows = await listPrechecks(deps.db, {
-    adcodes: query.adcode ? [query.adcode] : scope,
-    number: blankToNull(query.number),
-    from: query.from ?? null,
-    to: query.to ?? null,
-    verdict: query.verdict ?? null,
-    q: blankToNull(query.q),
-    limit: deps.settings.listLimit,
-  })
+  const rows = await listPrechecks(deps.db, await checkListFilter(deps.db, ctx, query, deps.settings.listLimit))
   return { items: rows.map(describeListRow), limit: deps.settings.listLimit }
 }
 

@@ -6,7 +6,6 @@ import type {
   SitingMonitoringPoint,
   SitingReference,
 } from '../../../contracts/siting.ts'
-import { AppError, problemsError } from '../domain/errors.ts'
 import {
   FLAG_LABEL,
   flagResult,
@@ -14,9 +13,8 @@ import {
   worstFlag,
   type MonitoringJudgeSettings,
 } from '../domain/monitoring.ts'
-import { checkCounty, checkVertices, describeInvalidity, parseOutline, type Finding } from '../domain/outline-checks.ts'
+import { checkVertices, parseOutline } from '../domain/outline-checks.ts'
 import { publicArea } from '../domain/public-fields.ts'
-import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
 import {
   SITING_NUMBER_FORMAT,
   SITING_RULES_VERSION,
@@ -36,7 +34,14 @@ import {
   type SitingCheckRow,
 } from '../repos/siting.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { assertAdcodeInScope } from './control-zones.service.ts'
+import {
+  blankToNull,
+  checkListFilter,
+  countyOfOutline,
+  findCheckInScope,
+  geometryProblems,
+  type CheckListQuery,
+} from './check-records.ts'
 
 export interface SitingDeps {
   db: Database
@@ -59,9 +64,6 @@ export interface SitingInput {
 }
 
 const WHERE = '拟选址'
-const geometryProblems = (findings: Finding[]) => problemsError(findings.map((f) => ({ ...f, field: 'geometry' })))
-const blankToNull = (v: string | null | undefined) =>
-  v === undefined || v === null || v.trim() === '' ? null : v.trim()
 
 /** The settings a check used, recorded with it. */
 const rulesOf = (s: SitingDeps['settings']) => ({
@@ -117,21 +119,7 @@ export async function createSitingCheck(
   if (!outline.ok) throw geometryProblems(outline.problems)
   const vertices = checkVertices(outline.geometry, { maxVertices: settings.maxVertices }, WHERE)
   const reading = await readSite(deps.db, outline.geometry, { ...settings, isWithinVertexLimit: vertices.length === 0 })
-  const invalid = describeInvalidity(reading.validity, WHERE)
-  if (invalid.length) throw geometryProblems(invalid)
-  if (vertices.length) throw geometryProblems(vertices)
-  const { county } = reading
-  if (county) assertCountyInScope(ctx, county.adcode, county.name)
-  const outside = checkCounty(
-    {
-      county: county && { adcode: county.adcode, name: county.name },
-      outsideM2: county?.outsideM2 ?? 0,
-      outsideAt: county?.outsideAt ?? null,
-    },
-    { outsideToleranceM2: settings.outsideToleranceM2 },
-    WHERE,
-  )
-  if (outside.length || !county) throw geometryProblems(outside)
+  const county = countyOfOutline(ctx, reading, vertices, settings, WHERE)
   const decision = decideSiting({ industry: input.industry, hits: reading.hits, settings })
   const row = await recordSitingCheck(deps.db, {
     adcode: county.adcode,
@@ -151,25 +139,15 @@ export async function createSitingCheck(
   return describeSitingCheck(row)
 }
 
-async function mustFind(db: Queryable, ctx: AuthContext, id: number): Promise<SitingCheckRow> {
-  const row = await findSitingCheck(db, id)
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的建设项目选址核查记录`)
-  assertCountyInScope(ctx, row.adcode, row.county_name)
-  return row
-}
+const mustFind = (db: Queryable, ctx: AuthContext, id: number) =>
+  findCheckInScope(findSitingCheck, db, ctx, id, '建设项目选址核查记录')
 
 export async function getSitingCheck(db: Queryable, ctx: AuthContext, id: number): Promise<SitingCheckRecord> {
   return describeSitingCheck(await mustFind(db, ctx, id))
 }
 
-export interface SitingQuery {
-  number?: string
-  from?: string
-  to?: string
-  verdict?: SitingVerdict
+export interface SitingQuery extends CheckListQuery<SitingVerdict> {
   industry?: SitingIndustry
-  q?: string
-  adcode?: string
 }
 
 /** The checks of the user's counties (or one of them), newest first, filtered by number, date, verdict, industry, text. */
@@ -178,16 +156,9 @@ export async function listSitingChecksFor(
   ctx: AuthContext,
   query: SitingQuery,
 ): Promise<SitingCheckListResponse> {
-  if (query.adcode) await assertAdcodeInScope(deps.db, ctx, query.adcode)
   const rows = await listSitingChecks(deps.db, {
-    adcodes: query.adcode ? [query.adcode] : scopeAdcodes(ctx),
-    number: blankToNull(query.number),
-    from: query.from ?? null,
-    to: query.to ?? null,
-    verdict: query.verdict ?? null,
+    ...(await checkListFilter(deps.db, ctx, query, deps.settings.listLimit)),
     industry: query.industry ?? null,
-    q: blankToNull(query.q),
-    limit: deps.settings.listLimit,
   })
   return { items: rows.map(describeListRow), limit: deps.settings.listLimit }
 }
