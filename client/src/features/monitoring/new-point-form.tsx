@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { MapClient } from '../../map/map-client'
 import { errorMessage } from '../../shared/error-message'
 import { FormError } from '../../shared/ui/form-error'
+import { SelectField, TextField } from '../../shared/ui/form-fields'
 import type { NewPointBody, PointDetail } from '@contracts/monitoring'
 import { createPoint } from './monitoring-api'
 import { LEVEL_OPTIONS, TYPE_OPTIONS } from './monitoring-types'
@@ -124,107 +125,73 @@ export function NewPointForm({ client, isActive, onCancel, onCreated }: NewPoint
       </ol>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
-          <label className="form-field">
-            <span className="form-field__label">经度（CGCS2000）*</span>
-            <input
-              className="text-input"
-              inputMode="decimal"
-              value={draft.lon}
-              placeholder="单击地图取点"
-              onChange={(e) => set({ lon: e.target.value })}
-              data-testid="new-point-lon"
-            />
-          </label>
-          <label className="form-field">
-            <span className="form-field__label">纬度（CGCS2000）*</span>
-            <input
-              className="text-input"
-              inputMode="decimal"
-              value={draft.lat}
-              placeholder="单击地图取点"
-              onChange={(e) => set({ lat: e.target.value })}
-              data-testid="new-point-lat"
-            />
-          </label>
+          <TextField
+            label="经度（CGCS2000）*"
+            inputMode="decimal"
+            value={draft.lon}
+            placeholder="单击地图取点"
+            onChange={(lon) => set({ lon })}
+            testId="new-point-lon"
+          />
+          <TextField
+            label="纬度（CGCS2000）*"
+            inputMode="decimal"
+            value={draft.lat}
+            placeholder="单击地图取点"
+            onChange={(lat) => set({ lat })}
+            testId="new-point-lat"
+          />
         </div>
-        <label className="form-field">
-          <span className="form-field__label">点位编号 *</span>
-          <input
-            className="text-input"
-            maxLength={40}
-            value={draft.code}
-            placeholder="如 430903-JC0041"
-            onChange={(e) => set({ code: e.target.value })}
-            data-testid="new-point-code"
-          />
-        </label>
-        <label className="form-field">
-          <span className="form-field__label">点位名称 *</span>
-          <input
-            className="text-input"
-            maxLength={100}
-            value={draft.name}
-            onChange={(e) => set({ name: e.target.value })}
-            data-testid="new-point-name"
-          />
-        </label>
+        <TextField
+          label="点位编号 *"
+          maxLength={40}
+          value={draft.code}
+          placeholder="如 430903-JC0041"
+          onChange={(code) => set({ code })}
+          testId="new-point-code"
+        />
+        <TextField
+          label="点位名称 *"
+          maxLength={100}
+          value={draft.name}
+          onChange={(name) => set({ name })}
+          testId="new-point-name"
+        />
         <div className="form-grid">
-          <label className="form-field">
-            <span className="form-field__label">级别 *</span>
-            <select
-              className="text-input"
-              value={draft.level}
-              onChange={(e) => set({ level: e.target.value })}
-              data-testid="new-point-level"
-            >
-              <option value="">请选择</option>
-              {LEVEL_OPTIONS.map(([v, name]) => (
-                <option key={v} value={v}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="form-field">
-            <span className="form-field__label">类型 *</span>
-            <select
-              className="text-input"
-              value={draft.type}
-              onChange={(e) => set({ type: e.target.value })}
-              data-testid="new-point-type"
-            >
-              <option value="">请选择</option>
-              {TYPE_OPTIONS.map(([v, name]) => (
-                <option key={v} value={v}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="级别 *"
+            value={draft.level}
+            onChange={(level) => set({ level })}
+            options={LEVEL_OPTIONS}
+            none="请选择"
+            testId="new-point-level"
+          />
+          <SelectField
+            label="类型 *"
+            value={draft.type}
+            onChange={(type) => set({ type })}
+            options={TYPE_OPTIONS}
+            none="请选择"
+            testId="new-point-type"
+          />
         </div>
-        <label className="form-field">
-          <span className="form-field__label">土壤类型</span>
-          <input
-            className="text-input"
-            maxLength={50}
-            value={draft.soilType}
-            placeholder="如 水稻土、红壤（可不填）"
-            onChange={(e) => set({ soilType: e.target.value })}
-            data-testid="new-point-soil"
-          />
-        </label>
-        <label className="form-field">
-          <span className="form-field__label">土地利用（三调地类编码）</span>
-          <input
-            className="text-input"
-            maxLength={5}
-            value={draft.landUse}
-            placeholder="如 0101、0103"
-            onChange={(e) => set({ landUse: e.target.value })}
-            data-testid="new-point-land-use"
-          />
-          <span className="new-point__hint">留空则取点位所在图斑的三调地类。</span>
-        </label>
+        <TextField
+          label="土壤类型"
+          maxLength={50}
+          value={draft.soilType}
+          placeholder="如 水稻土、红壤（可不填）"
+          onChange={(soilType) => set({ soilType })}
+          testId="new-point-soil"
+        />
+        <TextField
+          label="土地利用（三调地类编码）"
+          maxLength={5}
+          value={draft.landUse}
+          placeholder="如 0101、0103"
+          onChange={(landUse) => set({ landUse })}
+          testId="new-point-land-use"
+          hint={<span className="new-point__hint">留空则取点位所在图斑的三调地类。</span>}
+        />
         <FormError message={failure} testId="new-point-error" />
         <div className="result-form__actions">
           <button type="submit" className="primary-button" disabled={isBusy} data-testid="new-point-save">

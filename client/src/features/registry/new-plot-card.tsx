@@ -6,10 +6,12 @@ import type { ScopeCounty } from '../../shared/api-types'
 import { errorMessage } from '../../shared/error-message'
 import { formatAreaValue } from '../../shared/format'
 import { FormError } from '../../shared/ui/form-error'
+import { SelectField, TextField } from '../../shared/ui/form-fields'
 import { PlotDraw } from './plot-draw'
 import type { Industry } from '@contracts/registry'
 import { createPlot } from './registry-api'
-import { INDUSTRY_NOTE_MISSING, INDUSTRY_OPTIONS } from './registry-labels'
+import { INDUSTRY_NOTE_MISSING } from './registry-labels'
+import { IndustryFields, LandClassField } from './plot-fact-fields'
 import { m2ToMu } from '../../../../server/src/domain/units.ts'
 import './registry.css'
 
@@ -158,108 +160,58 @@ export function NewPlotCard({ client, counties, onCancel, onCreated, onOpenPropo
       </div>
 
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label className="form-field">
-          <span className="form-field__label">地块名称 *</span>
-          <input
-            className="text-input"
-            maxLength={100}
-            value={draft.name}
-            placeholder="如 原XX化工厂地块"
-            onChange={(e) => set({ name: e.target.value })}
-            data-testid="new-plot-name"
-          />
-        </label>
+        <TextField
+          label="地块名称 *"
+          maxLength={100}
+          value={draft.name}
+          placeholder="如 原XX化工厂地块"
+          onChange={(name) => set({ name })}
+          testId="new-plot-name"
+        />
         {counties.length > 1 && (
-          <label className="form-field">
-            <span className="form-field__label">所在区县 *</span>
-            <select
-              className="text-input"
-              value={draft.adcode}
-              onChange={(e) => set({ adcode: e.target.value })}
-              data-testid="new-plot-county"
-            >
-              {counties.map((c) => (
-                <option key={c.adcode} value={c.adcode}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="所在区县 *"
+            value={draft.adcode}
+            onChange={(adcode) => set({ adcode })}
+            options={counties.map((c) => [c.adcode, c.name] as const)}
+            testId="new-plot-county"
+          />
         )}
-        <label className="form-field">
-          <span className="form-field__label">原行业类别 *</span>
-          <select
-            className="text-input"
-            value={draft.formerIndustry}
-            onChange={(e) => set({ formerIndustry: e.target.value })}
-            data-testid="new-plot-industry"
-          >
-            <option value="">请选择</option>
-            {INDUSTRY_OPTIONS.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {draft.formerIndustry === 'other' && (
-          <label className="form-field">
-            <span className="form-field__label">其他行业说明 *</span>
-            <input
-              className="text-input"
-              maxLength={100}
-              required
-              placeholder="原来是什么行业，如：木材加工"
-              value={draft.formerIndustryNote}
-              onChange={(e) => set({ formerIndustryNote: e.target.value })}
-              data-testid="new-plot-industry-note"
-            />
-          </label>
-        )}
-        <label className="form-field">
-          <span className="form-field__label">地址</span>
-          <input
-            className="text-input"
-            maxLength={200}
-            value={draft.address}
-            onChange={(e) => set({ address: e.target.value })}
-            data-testid="new-plot-address"
-          />
-        </label>
-        <label className="form-field">
-          <span className="form-field__label">土地使用权人</span>
-          <input
-            className="text-input"
-            maxLength={100}
-            value={draft.landUser}
-            onChange={(e) => set({ landUser: e.target.value })}
-            data-testid="new-plot-land-user"
-          />
-        </label>
-        <label className="form-field">
-          <span className="form-field__label">责任联系人（内部）</span>
-          <input
-            className="text-input"
-            maxLength={100}
-            value={draft.contact}
-            placeholder="姓名 电话"
-            onChange={(e) => set({ contact: e.target.value })}
-            data-testid="new-plot-contact"
-          />
-        </label>
-        <label className="form-field">
-          <span className="form-field__label">规划用地类别（GB 36600）</span>
-          <select
-            className="text-input"
-            value={draft.plannedLandClass}
-            onChange={(e) => set({ plannedLandClass: e.target.value as Draft['plannedLandClass'] })}
-            data-testid="new-plot-land-class"
-          >
-            <option value="">未明确（按第一类用地评价）</option>
-            <option value="first">第一类用地</option>
-            <option value="second">第二类用地</option>
-          </select>
-        </label>
+        <IndustryFields
+          industry={draft.formerIndustry}
+          note={draft.formerIndustryNote}
+          onIndustry={(formerIndustry) => set({ formerIndustry })}
+          onNote={(formerIndustryNote) => set({ formerIndustryNote })}
+          none="请选择"
+          testIdPrefix="new-plot"
+        />
+        <TextField
+          label="地址"
+          maxLength={200}
+          value={draft.address}
+          onChange={(address) => set({ address })}
+          testId="new-plot-address"
+        />
+        <TextField
+          label="土地使用权人"
+          maxLength={100}
+          value={draft.landUser}
+          onChange={(landUser) => set({ landUser })}
+          testId="new-plot-land-user"
+        />
+        <TextField
+          label="责任联系人（内部）"
+          maxLength={100}
+          value={draft.contact}
+          placeholder="姓名 电话"
+          onChange={(contact) => set({ contact })}
+          testId="new-plot-contact"
+        />
+        <LandClassField
+          value={draft.plannedLandClass}
+          onChange={(v) => set({ plannedLandClass: v as Draft['plannedLandClass'] })}
+          testId="new-plot-land-class"
+        />
         <FormError message={failure} testId="new-plot-error" />
         <div className="form-actions">
           <button type="button" className="secondary-button" onClick={onCancel} data-testid="new-plot-cancel">

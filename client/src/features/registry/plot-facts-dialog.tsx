@@ -3,8 +3,10 @@ import { ApiError } from '../../shared/api-client'
 import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
 import { FormError } from '../../shared/ui/form-error'
+import { TextField } from '../../shared/ui/form-fields'
 import { updatePlot, type PlotFacts } from './registry-api'
-import { INDUSTRY_NOTE_MISSING, INDUSTRY_OPTIONS } from './registry-labels'
+import { INDUSTRY_NOTE_MISSING } from './registry-labels'
+import { IndustryFields, LandClassField } from './plot-fact-fields'
 import type { Industry, PlotProfile } from '@contracts/registry'
 
 /** Props of {@link PlotFactsDialog}. */
@@ -78,88 +80,48 @@ export function PlotFactsDialog({ plot, onDone, onStale, onClose }: PlotFactsDia
           </p>
         )}
         <div className="form-grid">
-          <label className="form-field form-grid__wide">
-            <span className="form-field__label">地块名称 *</span>
-            <input
-              className="text-input"
-              maxLength={100}
-              value={draft.name}
-              onChange={(e) => set({ name: e.target.value })}
-              data-testid="facts-name"
-            />
-          </label>
-          <label className="form-field">
-            <span className="form-field__label">原行业类别 *</span>
-            <select
-              className="text-input"
-              value={draft.formerIndustry}
-              onChange={(e) => set({ formerIndustry: e.target.value })}
-              data-testid="facts-industry"
-            >
-              {INDUSTRY_OPTIONS.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {draft.formerIndustry === 'other' && (
-            <label className="form-field">
-              <span className="form-field__label">其他行业说明 *</span>
-              <input
-                className="text-input"
-                maxLength={100}
-                required
-                placeholder="原来是什么行业，如：木材加工"
-                value={draft.formerIndustryNote}
-                onChange={(e) => set({ formerIndustryNote: e.target.value })}
-                data-testid="facts-industry-note"
-              />
-            </label>
-          )}
-          <label className="form-field">
-            <span className="form-field__label">规划用地类别（GB 36600）</span>
-            <select
-              className="text-input"
-              value={draft.plannedLandClass}
-              onChange={(e) => set({ plannedLandClass: e.target.value })}
-              data-testid="facts-land-class"
-            >
-              <option value="">未明确（按第一类用地评价）</option>
-              <option value="first">第一类用地</option>
-              <option value="second">第二类用地</option>
-            </select>
-          </label>
-          <label className="form-field form-grid__wide">
-            <span className="form-field__label">地址</span>
-            <input
-              className="text-input"
-              maxLength={200}
-              value={draft.address}
-              onChange={(e) => set({ address: e.target.value })}
-              data-testid="facts-address"
-            />
-          </label>
-          <label className="form-field">
-            <span className="form-field__label">土地使用权人</span>
-            <input
-              className="text-input"
-              maxLength={200}
-              value={draft.landUser}
-              onChange={(e) => set({ landUser: e.target.value })}
-              data-testid="facts-land-user"
-            />
-          </label>
-          <label className="form-field">
-            <span className="form-field__label">责任联系人（内部）</span>
-            <input
-              className="text-input"
-              maxLength={200}
-              value={draft.contact}
-              onChange={(e) => set({ contact: e.target.value })}
-              data-testid="facts-contact"
-            />
-          </label>
+          <TextField
+            label="地块名称 *"
+            className="form-grid__wide"
+            maxLength={100}
+            value={draft.name}
+            onChange={(name) => set({ name })}
+            testId="facts-name"
+          />
+          <IndustryFields
+            industry={draft.formerIndustry}
+            note={draft.formerIndustryNote}
+            onIndustry={(formerIndustry) => set({ formerIndustry })}
+            onNote={(formerIndustryNote) => set({ formerIndustryNote })}
+            testIdPrefix="facts"
+          />
+          <LandClassField
+            value={draft.plannedLandClass}
+            onChange={(plannedLandClass) => set({ plannedLandClass })}
+            testId="facts-land-class"
+          />
+          <TextField
+            label="地址"
+            className="form-grid__wide"
+            maxLength={200}
+            value={draft.address}
+            onChange={(address) => set({ address })}
+            testId="facts-address"
+          />
+          <TextField
+            label="土地使用权人"
+            maxLength={200}
+            value={draft.landUser}
+            onChange={(landUser) => set({ landUser })}
+            testId="facts-land-user"
+          />
+          <TextField
+            label="责任联系人（内部）"
+            maxLength={200}
+            value={draft.contact}
+            onChange={(contact) => set({ contact })}
+            testId="facts-contact"
+          />
         </div>
         {draft.plannedLandClass !== initial.plannedLandClass && plot.pollutants.length > 0 && (
           <p className="panel-note">规划用地类别改变后，污染物将按新的用地类别重新对照 GB 36600 筛选值和管制值。</p>
