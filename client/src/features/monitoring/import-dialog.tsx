@@ -1,11 +1,9 @@
 import { useState } from 'react'
 import type { ImportReport } from '@contracts/monitoring'
-import { errorMessage } from '../../shared/error-message'
 import { Dialog } from '../../shared/ui/dialog'
-import { SheetImportButtons, SheetImportProblems, refusedReportOf } from '../../shared/ui/sheet-import-report'
+import { SheetImportButtons, SheetImportProblems } from '../../shared/ui/sheet-import-report'
+import { ImportModes, ImportNotice, useSheetImport } from '../../shared/ui/use-sheet-import'
 import { importResults } from './monitoring-api'
-
-type Mode = ImportReport['mode']
 
 /** Props of {@link ImportDialog}. */
 export interface ImportDialogProps {
@@ -20,36 +18,25 @@ export interface ImportDialogProps {
  */
 export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
   const [file, setFile] = useState<File | null>(null)
-  const [mode, setMode] = useState<Mode>('all')
-  const [report, setReport] = useState<ImportReport | null>(null)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  const [isBusy, setBusy] = useState(false)
+  const { mode, setMode, report, message, isBusy, run: send, reset } = useSheetImport<ImportReport>()
 
-  const run = async (isDryRun: boolean) => {
+  const run = (isDryRun: boolean) => {
     if (!file) return
-    setBusy(true)
-    setMessage(null)
-    try {
-      const answer = await importResults(file, mode, isDryRun)
-      setReport(answer)
-      if (isDryRun) {
-        setMessage({
-          kind: answer.failed ? 'error' : 'ok',
-          text: answer.failed
-            ? `检查完成：${answer.failed} 行有错，见下表（未导入）`
-            : `检查完成：${answer.rows} 行全部有效（未导入）`,
-        })
-      } else {
+    return send(
+      (m) => importResults(file, m, isDryRun),
+      (answer) => {
+        if (isDryRun)
+          return {
+            kind: answer.failed ? 'error' : 'ok',
+            text: answer.failed
+              ? `检查完成：${answer.failed} 行有错，见下表（未导入）`
+              : `检查完成：${answer.rows} 行全部有效（未导入）`,
+          }
         const text = `已导入 ${answer.imported} 行${answer.failed ? `，${answer.failed} 行有错未导入` : ''}`
-        setMessage({ kind: 'ok', text })
         onImported(text)
-      }
-    } catch (error) {
-      setReport(refusedReportOf<ImportReport>(error))
-      setMessage({ kind: 'error', text: errorMessage(error, '导入失败') })
-    } finally {
-      setBusy(false)
-    }
+        return { kind: 'ok', text }
+      },
+    )
   }
 
   return (
@@ -74,49 +61,24 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
             data-testid="import-file"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null)
-              setReport(null)
-              setMessage(null)
+              reset()
             }}
           />
           <span className="import-dialog__name">{file ? file.name : '未选择文件（.xlsx 或 .csv）'}</span>
         </label>
-        <fieldset className="import-dialog__modes">
-          <legend>导入方式</legend>
-          <label>
-            <input
-              type="radio"
-              name="import-mode"
-              checked={mode === 'all'}
-              onChange={() => setMode('all')}
-              data-testid="mode-all"
-            />{' '}
-            全部有效才导入（任何一行有错都不导入）
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="import-mode"
-              checked={mode === 'valid-only'}
-              onChange={() => setMode('valid-only')}
-              data-testid="mode-valid-only"
-            />{' '}
-            仅导入有效行（有错的行列在报告中）
-          </label>
-        </fieldset>
+        <ImportModes
+          mode={mode}
+          onMode={setMode}
+          className="import-dialog__modes"
+          legend="导入方式"
+          allText="全部有效才导入（任何一行有错都不导入）"
+        />
         <SheetImportButtons
           className="import-dialog__actions"
           isDisabled={!file || isBusy}
           onRun={(isDryRun) => void run(isDryRun)}
         />
-        {message && (
-          <p
-            className={`notice notice--${message.kind}`}
-            role={message.kind === 'error' ? 'alert' : 'status'}
-            data-testid="import-message"
-          >
-            {message.text}
-          </p>
-        )}
+        <ImportNotice message={message} />
         {report && (
           <div className="import-report" data-testid="import-report">
             <p className="import-report__summary">

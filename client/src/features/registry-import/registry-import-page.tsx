@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { RegistryImportReport } from '@contracts/registry-import'
-import { errorMessage } from '../../shared/error-message'
-import { SheetImportButtons, SheetImportProblems, refusedReportOf } from '../../shared/ui/sheet-import-report'
+import { SheetImportButtons, SheetImportProblems } from '../../shared/ui/sheet-import-report'
+import { ImportModes, ImportNotice, useSheetImport } from '../../shared/ui/use-sheet-import'
 import { can } from '../../../../server/src/domain/rights.ts'
 import type { Role } from '../../../../server/src/domain/roles.ts'
 import {
@@ -12,8 +12,6 @@ import {
 } from '../../../../server/src/domain/registry-import-kinds.ts'
 import { importRegistry, templatePath } from './registry-import-api'
 import './registry-import.css'
-
-type Mode = RegistryImportReport['mode']
 
 /** What each kind takes, in an officer's words. */
 const KIND_HINT: Record<RegistryKind, string> = {
@@ -53,10 +51,7 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
   const [kind, setKind] = useState<RegistryKind>(() => kindOfUrl(kinds))
   const [file, setFile] = useState<File | null>(null)
   const [outlines, setOutlines] = useState<File | null>(null)
-  const [mode, setMode] = useState<Mode>('all')
-  const [report, setReport] = useState<RegistryImportReport | null>(null)
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
-  const [isBusy, setBusy] = useState(false)
+  const { mode, setMode, report, message, isBusy, run: send, reset } = useSheetImport<RegistryImportReport>()
 
   if (!kinds.length)
     return (
@@ -69,21 +64,17 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
     setKind(next)
     setFile(null)
     setOutlines(null)
-    setReport(null)
-    setMessage(null)
+    reset()
     window.history.replaceState(null, '', `/registry/import?kind=${next}`)
   }
 
-  const run = async (isDryRun: boolean) => {
+  const run = (isDryRun: boolean) => {
     if (!file) return
-    setBusy(true)
-    setMessage(null)
-    try {
-      const answer = await importRegistry(kind, file, outlines, mode, isDryRun)
-      setReport(answer)
-      const problems = answer.errors.length
-      setMessage(
-        isDryRun
+    return send(
+      (m) => importRegistry(kind, file, outlines, m, isDryRun),
+      (answer) => {
+        const problems = answer.errors.length
+        return isDryRun
           ? {
               kind: problems ? 'error' : 'ok',
               text: problems
@@ -93,14 +84,9 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
           : {
               kind: 'ok',
               text: `已导入 ${answer.imported} 条${KIND_NAME[kind]}${problems ? `，${problems} 处问题未导入` : ''}`,
-            },
-      )
-    } catch (error) {
-      setReport(refusedReportOf<RegistryImportReport>(error))
-      setMessage({ kind: 'error', text: errorMessage(error, '导入失败') })
-    } finally {
-      setBusy(false)
-    }
+            }
+      },
+    )
   }
 
   const outlineRule = OUTLINES[kind]
@@ -143,8 +129,7 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
             data-testid="import-file"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null)
-              setReport(null)
-              setMessage(null)
+              reset()
             }}
           />
           <span className="registry-import__name">{file ? file.name : '未选择（.xlsx）'}</span>
@@ -159,8 +144,7 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
               data-testid="import-outlines"
               onChange={(e) => {
                 setOutlines(e.target.files?.[0] ?? null)
-                setReport(null)
-                setMessage(null)
+                reset()
               }}
             />
             <span className="registry-import__name">
@@ -173,37 +157,20 @@ export function RegistryImportPage({ role }: RegistryImportPageProps) {
           </label>
         )}
       </section>
-      <fieldset className="registry-import__modes">
-        <legend className="field-label">4. 导入方式</legend>
-        <label>
-          <input type="radio" name="import-mode" checked={mode === 'all'} onChange={() => setMode('all')} />{' '}
-          全部有效才导入（任何一处有错都不导入）
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="import-mode"
-            checked={mode === 'valid-only'}
-            onChange={() => setMode('valid-only')}
-            data-testid="mode-valid-only"
-          />{' '}
-          仅导入有效行（有错的行列在报告中）
-        </label>
-      </fieldset>
+      <ImportModes
+        mode={mode}
+        onMode={setMode}
+        className="registry-import__modes"
+        legend="4. 导入方式"
+        legendClassName="field-label"
+        allText="全部有效才导入（任何一处有错都不导入）"
+      />
       <SheetImportButtons
         className="registry-import__actions"
         isDisabled={!file || isBusy}
         onRun={(isDryRun) => void run(isDryRun)}
       />
-      {message && (
-        <p
-          className={`notice notice--${message.kind}`}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          data-testid="import-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <ImportNotice message={message} />
       {report && (
         <div className="registry-import__report" data-testid="import-report">
           <p data-testid="import-summary">{summaryOf(report)}</p>
