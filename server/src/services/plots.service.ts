@@ -1,7 +1,6 @@
-import type { MultiPolygon, Polygon } from 'geojson'
-import type { Database, Queryable } from '../db/database.ts'
-import { assessPollutant, findSubstance, type BackgroundSettings, type PollutantAssessment } from '../domain/gb36600.ts'
-import { LAND_CLASS_NAME, type LandClass } from '../domain/gb50137.ts'
+import type { Database } from '../db/database.ts'
+import { findSubstance, type BackgroundSettings } from '../domain/gb36600.ts'
+import { LAND_CLASS_NAME } from '../domain/gb50137.ts'
 import { PLOT_STATUS, REVIEW_STATUS, RISK_LEVEL, labelOf } from '../domain/labels.ts'
 import {
   ADDED_USE_BASIS,
@@ -15,50 +14,52 @@ import {
   PLOT_TRANSITIONS,
   checkTransition,
   isPlotAction,
-  staticRefusal,
-  transitionsFrom,
   type PlotAction,
   type PlotDocument,
   type Requirement,
-  type TransitionRefusalCode,
 } from '../domain/plot-lifecycle.ts'
 import { PUBLIC_LISTS, listOfPlotStatus, publicArea, type PublicListCode } from '../domain/public-fields.ts'
-import { assertCountyInScope, scopeAdcodes } from '../domain/scope.ts'
-import { AppError, problemsError, type ErrorCode } from '../domain/errors.ts'
-import { industryNoteOf, industryNoteProblems, plotIndustryName, type PlotIndustry } from '../domain/plot-industry.ts'
+import { scopeAdcodes } from '../domain/scope.ts'
+import { AppError, type ErrorCode } from '../domain/errors.ts'
+import type { PlotIndustry } from '../domain/plot-industry.ts'
 import type { PlotListItem, PlotProfile } from '../../../contracts/registry.ts'
-import { findCounty } from '../repos/parcels.repo.ts'
 import {
   deleteNegativeUse,
   deletePollutant,
-  findPlot,
   insertNegativeUse,
-  insertPlot,
   insertPlotEvent,
   insertPollutant,
   listNegativeUses,
-  listPlotEvents,
-  listPlotZones,
   listPlots,
   listPollutants,
   lockPlot,
-  reopenPlot,
   setPlotStatus,
-  setPublishedNegativeUses,
   touchPlot,
   updatePlot,
-  type PlotFacts,
-  type PlotRow,
-  type PollutantRow,
 } from '../repos/plots.repo.ts'
-import { insertHistory, listHistory } from '../repos/review.repo.ts'
+import { insertHistory } from '../repos/review.repo.ts'
 import { attachDocumentToEvent } from '../repos/documents.repo.ts'
-import { claimStepDocument } from './documents.service.ts'
 import type { AuthContext } from './auth.service.ts'
-import { checkOutline } from './outline-check.service.ts'
-import { formatChangedAt, isoOf } from '../domain/changed-at.ts'
+import { isoOf } from '../domain/changed-at.ts'
+import { describePollutant, plotProfile } from './plot-profile.ts'
+import {
+  REFUSAL_STATUS,
+  TABLE,
+  assertAdcodeInScope,
+  checkPlotGeometry,
+  clean,
+  cleanDocument,
+  createSuspectedPlot,
+  factsOf,
+  landClassOf,
+  lockForWrite,
+  reopenIfPublished,
+  snapshot,
+  todayInBeijing,
+  withStoredFile,
+  type PlotInput,
+} from './plot-writes.ts'
 
-const TABLE = 'contaminated_plot'
 /** Tile layers that show plots to staff; the public ones change only on 发布. */
 export const PLOT_LAYERS = ['contaminated-plot', 'contaminated-plot-point']
 const LIST_LIMIT = 1000
@@ -67,20 +68,6 @@ export interface PlotSettings {
   geometry: ParcelEditSettings
   backgroundMgKg: BackgroundSettings
 }
-
-export interface PlotInput {
-  name: string
-  adcode?: string
-  address?: string | null
-  formerIndustry: PlotIndustry
-  /** What the former industry was, required when it is 其他. */
-  formerIndustryNote?: string | null
-  landUser?: string | null
-  contact?: string | null
-  plannedLandClass?: LandClass | null
-  geometry: unknown
-}
-
 export type PlotPatch = Partial<PlotInput> & { version: number }
 
 export interface TransitionInput {
@@ -99,269 +86,6 @@ export interface PollutantInput {
   sampledOn: string
   depthM?: number | null
   note?: string | null
-}
-
-const beijingDate = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
-/** Today in Beijing as YYYY-MM-DD (documents and samples may not be dated later). */
-export function todayInBeijing(now = new Date()): string {
-  return beijingDate.format(now)
-}
-
-const clean = (v: string | null | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : null)
-
-function landClassOf(row: Pick<PlotRow, 'planned_land_class'>): LandClass {
-  return row.planned_land_class ?? 'first'
-}
-
-function conflict(row: PlotRow, yourVersion: number): AppError {
-  const who = row.updated_by ? `${row.updated_by_name ?? row.updated_by}（${row.updated_by}）` : '他人'
-  return new AppError(
-    'CONFLICT',
-    `地块 ${row.code}“${row.name}”已被 ${who}于 ${formatChangedAt(new Date(row.updated_at))} 修改（您看到的是第 ${yourVersion} 版，当前为第 ${row.version} 版），请刷新后重试`,
-    {
-      id: row.id,
-      code: row.code,
-      yourVersion,
-      currentVersion: row.version,
-      changedBy: row.updated_by,
-      changedByName: row.updated_by_name,
-      changedAt: row.updated_at,
-    },
-  )
-}
-
-/** The plot locked for a write: in scope, at the version the officer saw, and not waiting for review. */
-async function lockForWrite(tx: Queryable, ctx: AuthContext, id: number, version: number): Promise<PlotRow> {
-  const row = await lockPlot(tx, id)
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的污染地块`)
-  assertCountyInScope(ctx, row.adcode, row.county)
-  if (version !== row.version) throw conflict(row, version)
-  if (row.review_status === 'submitted' || row.review_status === 'approved') {
-    throw new AppError(
-      'CONFLICT',
-      `地块 ${row.code}“${row.name}”正在审定中（${labelOf(REVIEW_STATUS, row.review_status)}），不能修改；请等待审定结果，或请审定人退回后再修改`,
-      { id: row.id, reviewStatus: row.review_status },
-    )
-  }
-  return row
-}
-
-/** A change of a published plot makes it a draft again: the published copy stays until it is published anew. */
-async function reopenIfPublished(tx: Queryable, row: PlotRow): Promise<string> {
-  if (row.review_status !== 'published') return row.review_status
-  await reopenPlot(tx, row.id)
-  return 'draft'
-}
-
-function snapshot(row: PlotRow) {
-  return {
-    code: row.code,
-    name: row.name,
-    status: row.status,
-    riskLevel: row.risk_level,
-    formerIndustry: row.former_industry,
-    formerIndustryNote: row.former_industry_note,
-    landUser: row.land_user,
-    address: row.address,
-    contact: row.contact,
-    plannedLandClass: row.planned_land_class,
-    areaM2: Math.round(row.area_m2),
-    version: row.version,
-    reviewStatus: row.review_status,
-  }
-}
-
-function describePollutant(p: PollutantRow, landClass: LandClass, backgrounds: BackgroundSettings) {
-  const a: PollutantAssessment = assessPollutant(p.substance, Number(p.value_mg_kg), landClass, backgrounds)
-  return {
-    id: Number(p.id),
-    substance: p.substance,
-    name: a.name,
-    cas: a.cas,
-    table: a.table,
-    valueMgKg: a.valueMgKg,
-    sampledOn: p.sampled_on,
-    depthM: p.depth_m === null ? null : Number(p.depth_m),
-    note: p.note,
-    landClass: a.landClass,
-    landClassName: a.landClassName,
-    screening: a.screening,
-    intervention: a.intervention,
-    exceedsScreening: a.exceedsScreening,
-    exceedsIntervention: a.exceedsIntervention,
-    ratio: a.ratio,
-    interventionRatio: a.interventionRatio,
-    background: a.background,
-    isExceedance: a.isExceedance,
-  }
-}
-
-const REFUSAL_STATUS: Record<TransitionRefusalCode, ErrorCode> = {
-  UNKNOWN_ACTION: 'VALIDATION',
-  MISSING_FIELD: 'VALIDATION',
-  INVALID_FIELD: 'VALIDATION',
-  WRONG_ROLE: 'FORBIDDEN',
-  NOT_ALLOWED_FROM_STATUS: 'CONFLICT',
-  NO_EXCEEDANCE: 'CONFLICT',
-}
-
-function cleanDocument(d: Partial<PlotDocument> | null | undefined): PlotDocument | null {
-  if (!d) return null
-  return {
-    title: d.title!.trim(),
-    date: d.date!.trim(),
-    body: d.body!.trim(),
-    attachmentName: d.attachmentName!.trim(),
-    ...(d.documentId ? { documentId: d.documentId, sizeBytes: d.sizeBytes, sha256: d.sha256 } : {}),
-  }
-}
-
-/** A step's document with its stored file (uploaded to the plot before the step): the file's name, size and hash. */
-async function withStoredFile(
-  tx: Queryable,
-  row: PlotRow,
-  doc: Partial<PlotDocument> | null | undefined,
-  requirement: Requirement | undefined,
-): Promise<Partial<PlotDocument> | null | undefined> {
-  if (!doc || typeof doc !== 'object' || !doc.documentId || !requirement) return doc
-  const file = await claimStepDocument(tx, row, doc.documentId, requirement.label)
-  return { ...doc, attachmentName: file.fileName, documentId: file.id, sizeBytes: file.sizeBytes, sha256: file.sha256 }
-}
-
-interface CheckedGeometry {
-  geometry: Polygon | MultiPolygon
-  adcode: string
-  county: string
-}
-
-/** The outline stages of parcels a plot needs (shape → CRS → validity → vertices → size → county); 422 on the first failure. */
-async function checkPlotGeometry(
-  tx: Queryable,
-  ctx: AuthContext,
-  input: unknown,
-  adcode: string | null,
-  settings: ParcelEditSettings,
-): Promise<CheckedGeometry> {
-  const result = await checkOutline(
-    tx,
-    { geometry: input, where: '地块边界', adcode },
-    {
-      settings,
-      stages: { size: true, county: true, overlaps: false },
-      onCounty: (county) => {
-        if (adcode === null) assertCountyInScope(ctx, county.adcode, county.name)
-      },
-    },
-  )
-  if (!result.ok) throw problemsError(result.problems)
-  return { geometry: result.geometry, adcode: result.county.adcode, county: result.county.name }
-}
-
-async function assertAdcodeInScope(db: Queryable, ctx: AuthContext, adcode: string): Promise<void> {
-  const county = await findCounty(db, adcode)
-  if (!county)
-    throw new AppError('VALIDATION', `区县代码“${adcode}”不存在`, { reason: 'UNKNOWN_COUNTY', field: 'adcode' })
-  assertCountyInScope(ctx, county.adcode, county.name)
-}
-
-/** The facts to store; a 其他 former industry without its note is refused. */
-function factsOf(input: PlotInput): PlotFacts {
-  const problems = industryNoteProblems(input.formerIndustry, input.formerIndustryNote)
-  if (problems.length) throw problemsError(problems)
-  return {
-    name: input.name.trim(),
-    formerIndustry: input.formerIndustry,
-    formerIndustryNote: industryNoteOf(input.formerIndustry, input.formerIndustryNote),
-    landUser: clean(input.landUser),
-    address: clean(input.address),
-    contact: clean(input.contact),
-    plannedLandClass: input.plannedLandClass ?? null,
-  }
-}
-
-/**
- * Creates a suspected plot inside the caller's transaction (the environment officer's 新建地块, and a confirmed
- * enterprise proposal): geometry checks, the code, the first chronology entry and the history row. Returns the id.
- */
-export async function createSuspectedPlot(
-  tx: Queryable,
-  ctx: AuthContext,
-  input: PlotInput,
-  settings: ParcelEditSettings,
-  origin?: string,
-): Promise<number> {
-  if (input.adcode) await assertAdcodeInScope(tx, ctx, input.adcode)
-  const checked = await checkPlotGeometry(tx, ctx, input.geometry, input.adcode ?? null, settings)
-  const id = await insertPlot(tx, checked.adcode, factsOf(input), checked.geometry, ctx.user.username)
-  const row = (await findPlot(tx, id))!
-  await insertPlotEvent(tx, {
-    adcode: row.adcode,
-    plotId: id,
-    action: 'create',
-    from: null,
-    to: 'suspected',
-    riskLevel: null,
-    document: null,
-    reviewDocument: null,
-    reason: origin ?? null,
-    actor: ctx.user.username,
-  })
-  await insertHistory(tx, {
-    adcode: row.adcode,
-    entity: TABLE,
-    entityId: id,
-    action: 'create',
-    actor: ctx.user.username,
-    reason: origin ?? null,
-    before: null,
-    after: { ...snapshot(row), geometry: row.geometry },
-  })
-  return id
-}
-
-/**
- * Completes the published copy of a plot (after 发布): its negative list as computed from the state (the defaults
- * are never stored) plus the added uses.
- */
-export async function publishPlotNegativeList(tx: Queryable, adcode: string, id: number): Promise<void> {
-  const row = await findPlot(tx, id)
-  if (!row) return
-  const stored = (await listNegativeUses(tx, adcode, id)).map((s) => ({
-    useCode: s.use_code,
-    basis: s.basis,
-    reason: s.reason,
-  }))
-  await setPublishedNegativeUses(
-    tx,
-    adcode,
-    id,
-    negativeListOf(row.status, stored).map((u) => ({ useCode: u.useCode, basis: u.basis })),
-  )
-}
-
-const EVENT_LABEL: Record<string, string> = {
-  create: '列入疑似污染地块名单',
-  import: '示例数据导入',
-  registry_import: '批量导入登记',
-  ...Object.fromEntries(Object.entries(PLOT_TRANSITIONS).map(([a, t]) => [a, t.label])),
-}
-const HISTORY_LABEL: Record<string, string> = {
-  create: '新建',
-  update: '修改',
-  transition: '状态变更',
-  pollutant: '污染物检测结果',
-  negative_use: '负面清单',
-  submit: '提交审定',
-  approve: '审定通过',
-  return: '退回',
-  publish: '发布',
-  reopen: '重新编辑',
 }
 
 /** The use cases of the contaminated-plot registry (污染地块): one transaction and one history row per write. */
@@ -410,118 +134,9 @@ export class PlotsService {
     })
   }
 
-  /** The plot page: facts, next steps for this user, chronology, pollutants against GB 36600, negative list, zones, history. */
+  /** The plot page (plotProfile): facts, next steps for this user, chronology, pollutants, negative list, history. */
   async profile(ctx: AuthContext, id: number): Promise<PlotProfile> {
-    const row = await findPlot(this.db, id)
-    if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的污染地块`)
-    assertCountyInScope(ctx, row.adcode, row.county)
-    const landClass = landClassOf(row)
-    const [events, pollutantRows, stored, zones, history] = await Promise.all([
-      listPlotEvents(this.db, row.adcode, row.id),
-      listPollutants(this.db, row.adcode, row.id),
-      listNegativeUses(this.db, row.adcode, row.id),
-      listPlotZones(this.db, row.adcode, row.id),
-      listHistory(this.db, TABLE, row.id),
-    ])
-    const pollutants = pollutantRows.map((p) => describePollutant(p, landClass, this.settings.backgroundMgKg))
-    const hasExceedance = pollutants.some((p) => p.isExceedance)
-    const list = listOfPlotStatus(row.status)
-    const keeper = {
-      suspected: '县级生态环境主管部门',
-      contaminated: '设区的市级生态环境主管部门',
-      control: '省级生态环境主管部门',
-      removed: '—',
-    }[list]
-    const isUnderReview = row.review_status === 'submitted' || row.review_status === 'approved'
-    return {
-      id: Number(row.id),
-      code: row.code,
-      name: row.name,
-      adcode: row.adcode,
-      county: row.county,
-      status: row.status,
-      statusName: labelOf(PLOT_STATUS, row.status),
-      list: { code: list, name: PUBLIC_LISTS[list].name, keeper },
-      riskLevel: row.risk_level,
-      riskLevelName: row.risk_level ? labelOf(RISK_LEVEL, row.risk_level) : null,
-      formerIndustry: row.former_industry,
-      formerIndustryName: row.former_industry ? plotIndustryName(row.former_industry, row.former_industry_note) : null,
-      formerIndustryNote: row.former_industry_note,
-      landUser: row.land_user,
-      address: row.address,
-      contact: row.contact,
-      plannedLandClass: row.planned_land_class,
-      landClass,
-      landClassName: LAND_CLASS_NAME[landClass],
-      ...publicArea(row.area_m2),
-      version: row.version,
-      reviewStatus: row.review_status,
-      reviewStatusName: labelOf(REVIEW_STATUS, row.review_status),
-      updatedAt: isoOf(row.updated_at),
-      updatedBy: row.updated_by,
-      updatedByName: row.updated_by_name,
-      isSample: row.is_generated,
-      geometry: row.geometry,
-      transitions: transitionsFrom(row.status).map((action) => {
-        const t = PLOT_TRANSITIONS[action]
-        const refusal = staticRefusal(row.status, action, ctx.user.role, hasExceedance, LAND_CLASS_NAME[landClass])
-        const reviewRefusal = isUnderReview
-          ? `地块正在审定中（${labelOf(REVIEW_STATUS, row.review_status)}），暂不能变更状态`
-          : null
-        const message = refusal && !refusal.ok ? refusal.message : reviewRefusal
-        return {
-          action,
-          label: t.label,
-          to: t.to,
-          toName: labelOf(PLOT_STATUS, t.to),
-          by: t.by,
-          requires: t.requires as readonly Requirement[],
-          publicEffect: t.publicEffect,
-          isAllowed: message === null,
-          ...(message ? { refusal: message } : {}),
-        }
-      }),
-      events: events.map((e) => ({
-        id: Number(e.id),
-        action: e.action,
-        label: EVENT_LABEL[e.action] ?? e.action,
-        from: e.from_status,
-        fromName: e.from_status ? labelOf(PLOT_STATUS, e.from_status) : null,
-        to: e.to_status,
-        toName: labelOf(PLOT_STATUS, e.to_status),
-        at: isoOf(e.at),
-        actor: e.actor,
-        actorName: e.actor_name ?? e.actor,
-        riskLevel: e.risk_level,
-        ...(e.document ? { document: e.document } : {}),
-        ...(e.review_document ? { reviewDocument: e.review_document } : {}),
-        ...(e.reason ? { reason: e.reason } : {}),
-      })),
-      pollutants,
-      hasExceedance,
-      negativeList: negativeListOf(
-        row.status,
-        stored.map((s) => ({ useCode: s.use_code, basis: s.basis, reason: s.reason })),
-      ),
-      controlZones: zones.map((z) => ({
-        id: Number(z.id),
-        code: z.code,
-        name: z.name,
-        reviewStatus: z.review_status,
-        reviewStatusName: labelOf(REVIEW_STATUS, z.review_status),
-      })),
-      history: history.map((h) => ({
-        id: Number(h.id),
-        action: h.action,
-        actionName: HISTORY_LABEL[h.action] ?? h.action,
-        actor: h.actor,
-        actorName: h.actor_name ?? h.actor,
-        reason: h.reason,
-        changedAt: isoOf(h.changed_at),
-        before: h.before,
-        after: h.after,
-      })),
-    }
+    return plotProfile(this.db, this.settings, ctx, id)
   }
 
   async create(ctx: AuthContext, input: PlotInput) {

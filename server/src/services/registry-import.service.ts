@@ -43,7 +43,8 @@ import { describeLayerFile, readLayerFeatures } from './layer-file.ts'
 import { readSheetFile } from './monitoring-import.service.ts'
 import { POINT_LAYER } from './monitoring.service.ts'
 import { checkOutlines, type OutlineResult } from './outline-check.service.ts'
-import { PLOT_LAYERS, todayInBeijing } from './plots.service.ts'
+import { PLOT_LAYERS } from './plots.service.ts'
+import { todayInBeijing } from './plot-writes.ts'
 import type { UploadGuardSettings } from './upload-guard.ts'
 
 export interface RegistryImportSettings {

@@ -27,7 +27,8 @@ import {
   type ReportChange,
 } from '../repos/reports.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { PLOT_LAYERS, createSuspectedPlot } from './plots.service.ts'
+import { PLOT_LAYERS } from './plots.service.ts'
+import { createSuspectedPlot } from './plot-writes.ts'
 import { toReportItem } from './reports.service.ts'
 
 /** What following up a report needs besides the database. */

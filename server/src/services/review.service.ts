@@ -28,7 +28,7 @@ import {
 } from '../repos/review.repo.ts'
 import { setPriorityFallExplanation, summarizeList } from '../repos/classification.repo.ts'
 import type { AuthContext } from './auth.service.ts'
-import { publishPlotNegativeList } from './plots.service.ts'
+import { publishPlotNegativeList } from './plot-writes.ts'
 import { publishBanZoneBasis } from './ban-zones.service.ts'
 import type { PriorityAreaSettings } from '../domain/priority-area.ts'
 import { refreshPriorityAreas } from '../repos/priority-area.repo.ts'
