@@ -8,6 +8,7 @@ import type { PointCount } from '@contracts/monitoring'
 import { pointListPath } from './monitoring-api'
 import { LEVEL_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS } from './monitoring-types'
 import { NewPointForm } from './new-point-form'
+import { FilterSelect } from '../../shared/ui/form-fields'
 import './monitoring.css'
 
 /** Props of {@link MonitoringPanel}. */
@@ -116,57 +117,38 @@ export function MonitoringPanel(props: MonitoringPanelProps) {
       </div>
       <div className="monitoring-filters">
         {counties.length > 1 && (
-          <select className="text-input" value={adcode} onChange={(e) => setAdcode(e.target.value)} aria-label="区县">
-            <option value="">全部区县</option>
-            {counties.map((c) => (
-              <option key={c.adcode} value={c.adcode}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            label="区县"
+            value={adcode}
+            onChange={setAdcode}
+            options={counties.map((c) => [c.adcode, c.name] as const)}
+            all="全部区县"
+          />
         )}
-        <select
-          className="text-input"
+        <FilterSelect
+          label="级别"
           value={level}
-          onChange={(e) => setLevel(e.target.value)}
-          aria-label="级别"
-          data-testid="filter-level"
-        >
-          <option value="">全部级别</option>
-          {LEVEL_OPTIONS.map(([v, name]) => (
-            <option key={v} value={v}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="text-input"
+          onChange={setLevel}
+          options={LEVEL_OPTIONS}
+          all="全部级别"
+          testId="filter-level"
+        />
+        <FilterSelect
+          label="类型"
           value={type}
-          onChange={(e) => setType(e.target.value)}
-          aria-label="类型"
-          data-testid="filter-type"
-        >
-          <option value="">全部类型</option>
-          {TYPE_OPTIONS.map(([v, name]) => (
-            <option key={v} value={v}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="text-input"
+          onChange={setType}
+          options={TYPE_OPTIONS}
+          all="全部类型"
+          testId="filter-type"
+        />
+        <FilterSelect
+          label="状态"
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
-          aria-label="状态"
-          data-testid="filter-status"
-        >
-          <option value="">全部状态</option>
-          {STATUS_OPTIONS.map(([v, name]) => (
-            <option key={v} value={v}>
-              {name}
-            </option>
-          ))}
-        </select>
+          onChange={setStatus}
+          options={STATUS_OPTIONS}
+          all="全部状态"
+          testId="filter-status"
+        />
         <input
           className="text-input"
           value={q}

@@ -62,3 +62,35 @@ export function SelectField({ label, value, onChange, testId, options, none, cla
     </label>
   )
 }
+
+/** Props of {@link FilterSelect}. */
+export interface FilterSelectProps {
+  /** What the choice filters, read out (级别, 类型…). */
+  label: string
+  value: string
+  onChange: (value: string) => void
+  options: readonly (readonly [string, string])[]
+  /** The first choice, with the value '' (全部级别…). */
+  all: string
+  testId?: string
+}
+
+/** A choice above a list that narrows it, the first choice taking every row. */
+export function FilterSelect({ label, value, onChange, options, all, testId }: FilterSelectProps) {
+  return (
+    <select
+      className="text-input"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-label={label}
+      data-testid={testId}
+    >
+      <option value="">{all}</option>
+      {options.map(([v, name]) => (
+        <option key={v} value={v}>
+          {name}
+        </option>
+      ))}
+    </select>
+  )
+}
