@@ -138,8 +138,30 @@ function worstOf<T extends { ratio: number }>(items: T[]): T[] {
  */
 function exceedingLines(soil: SoilAssessment | null): ElementLine[] {
   if (!soil) return []
-  const above = soil.items.filter((l) => l.exceedsScreening)
-  return (above.length > 0 ? above : worstOf(soil.items)).map(roundRatio)
+  let lines = exceedingOf.get(soil)
+  if (!lines) {
+    const above = soil.items.filter((l) => l.exceedsScreening)
+    lines = (above.length > 0 ? above : worstOf(soil.items)).map(roundRatio)
+    exceedingOf.set(soil, lines)
+  }
+  return lines
+}
+
+/**
+ * The lines of a point's basis depend on its assessment only, and a county-wide job passes the same assessment
+ * for every parcel near the point: they are worked out once per assessment (the arrays are never changed).
+ */
+const exceedingOf = new WeakMap<SoilAssessment, ElementLine[]>()
+const cropItemsOf = new WeakMap<CropAssessment, CropItem[]>()
+
+function basisCropItems(crop: CropAssessment): CropItem[] {
+  let items = cropItemsOf.get(crop)
+  if (!items) {
+    const above = crop.items.filter((i) => i.ratio > 1)
+    items = (above.length > 0 ? above : worstOf(crop.items)).map(roundRatio)
+    cropItemsOf.set(crop, items)
+  }
+  return items
 }
 
 function basisSample(p: PointEvidence, weight?: number): BasisSample {
@@ -152,10 +174,9 @@ function basisSample(p: PointEvidence, weight?: number): BasisSample {
   }
   if (weight !== undefined) sample.weight = weight
   if (p.crop) {
-    const above = p.crop.items.filter((i) => i.ratio > 1)
     sample.crop = p.crop.crop
     sample.cropResult = p.crop.result
-    sample.cropItems = (above.length > 0 ? above : worstOf(p.crop.items)).map(roundRatio)
+    sample.cropItems = basisCropItems(p.crop)
   }
   return sample
 }

@@ -170,30 +170,42 @@ export class ClassificationRunner {
     const evidenceAfter = (afterId: number) =>
       findParcelEvidence(this.db, job.adcode, afterId, this.batchSize, maxDistanceM, maxSamples)
     const write = this.db.mode === 'server' ? copyEntries : insertEntries
-    // the next batch's evidence is read while this one is classified and written (on a server, another connection)
-    let next = evidenceAfter(0)
-    for (;;) {
-      const state = await readJobState(this.db, job.adcode, job.id)
-      if (!state || state.is_cancel_requested || state.status !== 'running') {
-        await next.catch(() => {})
-        return 'cancelled'
-      }
-      const batch = await next
-      if (!batch.length) break
-      next = evidenceAfter(batch[batch.length - 1].parcel_id)
-      // a failure below must not leave the read ahead unobserved
-      next.catch(() => {})
-      const entries = batch.map((b) => classifyEvidence(b, graded, job.rules))
+    const writeBatch = async (entries: NewEntry[]) => {
       const progress = await this.db.transaction(async (tx) => {
         await write(tx, job.adcode, job.listId, entries)
         return recordProgress(tx, job.adcode, job.id, entries.length)
       })
       await this.onBatch?.(job.id, progress.done)
-      if (progress.is_cancel_requested) {
-        await next.catch(() => {})
-        return 'cancelled'
+    }
+    // Three stages overlap, each on its own connection on a server: the next batch's evidence is read and the
+    // previous batch is written (entries + progress, one transaction) while this one is classified in
+    // JavaScript. Writes stay one at a time and in order; the job's state is read after each write, so a
+    // cancel stops it before the next write.
+    let next = evidenceAfter(0)
+    let writing = Promise.resolve()
+    try {
+      for (;;) {
+        const batch = await next
+        if (batch.length) {
+          next = evidenceAfter(batch[batch.length - 1].parcel_id)
+          // a failure below must not leave the read ahead unobserved
+          next.catch(() => {})
+        }
+        const entries = batch.map((b) => classifyEvidence(b, graded, job.rules))
+        await writing
+        const state = await readJobState(this.db, job.adcode, job.id)
+        if (!state || state.is_cancel_requested || state.status !== 'running') {
+          await next.catch(() => {})
+          return 'cancelled'
+        }
+        if (!batch.length) break
+        writing = writeBatch(entries)
+        writing.catch(() => {})
+        await nextTurn()
       }
-      await nextTurn()
+    } catch (err) {
+      await Promise.allSettled([next, writing])
+      throw err
     }
     return this.db.transaction(async (tx) => {
       const state = await readJobState(tx, job.adcode, job.id)

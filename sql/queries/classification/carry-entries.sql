@@ -12,5 +12,5 @@ WITH parent_entry AS (
 INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, main_pollutants, sample_count, basis,
                               computed_class, override_reason, override_by)
 SELECT p.adcode, p.list_id, c.id, p.class, p.method, p.soil_grade, p.main_pollutants, p.sample_count,
-       p.basis || jsonb_build_object('edit', $4::jsonb), p.computed_class, p.override_reason, p.override_by
+       p.basis::jsonb || jsonb_build_object('edit', $4::jsonb), p.computed_class, p.override_reason, p.override_by
 FROM parent_entry p CROSS JOIN unnest($3::bigint[]) AS c(id)

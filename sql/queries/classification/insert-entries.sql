@@ -2,6 +2,6 @@
 -- $7 main pollutants (comma-separated), $8 sample counts, $9 basis (JSON text). One batch of entries.
 INSERT INTO class_list_entry (adcode, list_id, parcel_id, class, method, soil_grade, main_pollutants, sample_count, basis)
 SELECT $1, $2, e.parcel_id, e.class, e.method, e.soil_grade,
-       coalesce(string_to_array(nullif(e.pollutants, ''), ','), '{}'), e.sample_count, e.basis::jsonb
+       coalesce(string_to_array(nullif(e.pollutants, ''), ','), '{}'), e.sample_count, e.basis::json
 FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[])
      AS e(parcel_id, class, method, soil_grade, pollutants, sample_count, basis)

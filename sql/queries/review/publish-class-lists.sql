@@ -8,7 +8,7 @@ WITH bumped AS (
 UPDATE farmland_parcel p SET
   class = e.class, class_list_id = e.list_id, class_method = e.method,
   class_basis = CASE WHEN e.method = 'override'
-    THEN e.basis || jsonb_build_object('override', jsonb_build_object('reason', e.override_reason, 'by', e.override_by, 'computedClass', e.computed_class))
-    ELSE e.basis END
+    THEN e.basis::jsonb || jsonb_build_object('override', jsonb_build_object('reason', e.override_reason, 'by', e.override_by, 'computedClass', e.computed_class))
+    ELSE e.basis::jsonb END
 FROM class_list_entry e JOIN bumped b ON b.adcode = e.adcode AND b.id = e.list_id
 WHERE p.adcode = e.adcode AND p.id = e.parcel_id
