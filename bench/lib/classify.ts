@@ -202,7 +202,7 @@ export async function measureClassification(
       `${county.parcels} parcels of ${adcode} ${county.name}; rule set ${DEFAULT_RULE_SET.version} (reach ${maxDistanceM} m, ≤ ${maxSamples} samples). ` +
         `Median seconds: job ${median(seconds.job).toFixed(1)}, SQL ${median(seconds.sql).toFixed(1)} (ratio of parcels/s = SQL time ÷ job time; PERF target: job ≤ 2× the SQL's time, i.e. ≥ 0.5).`,
       `job: startClassification + ClassificationRunner (batches of ${DEFAULT_BATCH_SIZE} parcels by id: one evidence query, classifyParcel in JavaScript, ` +
-        `one transaction inserting the entries with their basis via unnest and the progress); last run ${JSON.stringify(jobDetail)}.`,
+        `one transaction writing the entries with their basis by COPY on a server (unnest on the embedded engine) and the progress; the next batch read ahead and the last written behind while one is classified); last run ${JSON.stringify(jobDetail)}.`,
       `anchor: one INSERT … SELECT into an unlogged table with the same joins, grade by SQL CASE over GB 15618 表1/表3, worst inside or nearest grade; ` +
         `no basis, no crop matrix, no IDW; methods ${JSON.stringify(Object.fromEntries(sqlMethods.map((r) => [r.method, r.n])))}.`,
     ],
