@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, apiGet, isBrowserMissing, logIn, useBrowser, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, sessionOf, useBrowser, waitForMap } from '../support/browser.ts'
 import { type LonLat, type Ring, clickMap, offset, pixel, polygon } from '../support/map-input.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { freeSpot } from '../support/free-spot.ts'
@@ -235,12 +235,11 @@ describe.skipIf(skip)(
         isMobile: true,
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
+        storageState: await sessionOf(browser(), appUrl, 'ziyuan'),
       })
       try {
         const page = await context.newPage()
         page.on('pageerror', (e) => errors.push(e.message))
-        await page.goto(appUrl)
-        await logIn(page, 'ziyuan')
         await page.goto(`${appUrl}/precheck`)
         await waitForMap(page)
         await fitToParcel(page)
@@ -270,12 +269,13 @@ describe.skipIf(skip)(
         isMobile: true,
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
+        storageState: await sessionOf(browser(), appUrl, 'gengdi'),
       })
       try {
         const page = await context.newPage()
         page.on('pageerror', (e) => errors.push(e.message))
         await page.goto(appUrl)
-        await logIn(page, 'gengdi')
+        await waitForMap(page)
         await openAtParcel(page)
         await page.getByTestId('measure-area').tap()
         for (const i of [...corners.keys(), 0]) {

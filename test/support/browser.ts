@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, inject } from 'vitest'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
 
@@ -67,6 +67,9 @@ export interface OpenPageOptions {
   /** Passed to the context when given (for tests that save downloads). */
   acceptDownloads?: boolean
 }
+
+/** The cookies and local storage of a context, as `BrowserContext.storageState()` answers them. */
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
 
 /**
  * A fresh browser context (no cookies, locale zh-CN) and its page at `appUrl` + `path`; the page's uncaught errors
@@ -140,15 +143,88 @@ export async function logIn(
 
 /** Options of {@link BrowserSuite.open}: {@link OpenPageOptions} and who signs in. */
 export interface OpenAsOptions extends OpenPageOptions {
-  /** Sample user to sign in as (by the login form, until the map is ready); none: the page as a visitor sees it. */
+  /**
+   * Sample user to sign in as (the page opens signed in and resolves once its map is ready); none: the page as a
+   * visitor sees it. The login form itself is driven by the tests of the login (staff.test.ts and those calling
+   * {@link logIn}).
+   */
   as?: string
+}
+
+/** Sessions of the sample users this test file signed in through the API (module state: one test file's). */
+const sessions = new Map<string, Promise<StorageState>>()
+
+/**
+ * A fresh context and page at `appUrl` + `options.path`, signed in as the sample user `username`; resolves once the
+ * map is ready. The test file's pages of one user start with one session, signed in once through the API (again after
+ * a page of it reached /login, e.g. by 退出登录): the login form and the map behind it cost a page load and a render
+ * per test, the API login one request. The login form itself is what {@link logIn} drives.
+ */
+export async function openAs(
+  browser: Browser,
+  appUrl: string,
+  errors: string[],
+  username: string,
+  options: OpenPageOptions = {},
+): Promise<Page> {
+  const { path = '/', viewport = { width: 1440, height: 900 }, timezoneId = 'Asia/Shanghai', acceptDownloads } = options
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    storageState: await sessionOf(browser, appUrl, username),
+    ...(timezoneId === null ? {} : { timezoneId }),
+    ...(acceptDownloads === undefined ? {} : { acceptDownloads }),
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && new URL(frame.url()).pathname === '/login')
+      sessions.delete(`${appUrl} ${username}`)
+  })
+  await page.goto(`${appUrl}${path}`)
+  await waitForMap(page)
+  return page
+}
+
+/**
+ * The cookies of the test file's session of the sample user `username` (signed in through the API on first use), for
+ * a context of its own (`browser.newContext({ storageState })`, e.g. one with a touch screen).
+ */
+export function sessionOf(browser: Browser, appUrl: string, username: string): Promise<StorageState> {
+  const key = `${appUrl} ${username}`
+  if (!sessions.has(key)) sessions.set(key, signedInState(browser, appUrl, username))
+  return sessions.get(key)!.catch((error: unknown) => {
+    sessions.delete(key)
+    throw error
+  })
+}
+
+/**
+ * Signs `username` in through the API in a throwaway context and answers its cookies: the session a test file's
+ * pages of that user start with. The login form and the map behind it cost a page load and a render per test; the
+ * API login is one request.
+ */
+async function signedInState(browser: Browser, appUrl: string, username: string): Promise<StorageState> {
+  const context = await browser.newContext()
+  try {
+    const session = await context.request.get(`${appUrl}/api/session`)
+    const { csrfToken } = await session.json()
+    const login = await context.request.post(`${appUrl}/api/auth/login`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      data: { username, password: SAMPLE_PASSWORD },
+    })
+    if (!login.ok()) throw new Error(`登录 ${username} 失败：${login.status()} ${await login.text()}`)
+    return await context.storageState()
+  } finally {
+    await context.close()
+  }
 }
 
 /** A test file's Chromium; every test opens its own pages, closed after it. */
 export interface BrowserSuite {
   /** The file's browser (launched before its first test). */
   browser(): Browser
-  /** A fresh context and page (no state of another test), signed in as `options.as` when given. */
+  /** A fresh context and page (no page state of another test), signed in as `options.as` when given ({@link openAs}). */
   open(options?: OpenAsOptions): Promise<Page>
   /** Uncaught errors of the pages the running test opened. */
   errors: string[]
@@ -166,9 +242,11 @@ export function useBrowser(): BrowserSuite {
     browser: () => browser!,
     errors: [],
     async open(options = {}) {
-      const page = await openPage(browser!, appUrl, suite.errors, options)
+      const { as, ...pageOptions } = options
+      const page = as
+        ? await openAs(browser!, appUrl, suite.errors, as, pageOptions)
+        : await openPage(browser!, appUrl, suite.errors, pageOptions)
       opened.push(page)
-      if (options.as) await logIn(page, options.as)
       return page
     },
   }
