@@ -4,15 +4,7 @@ import type { Express } from 'express'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
-import {
-  SCREENSHOT_DIR,
-  apiGet,
-  isBrowserMissing,
-  launchChromium,
-  logIn,
-  openPage,
-  waitForMap,
-} from '../support/browser.ts'
+import { SCREENSHOT_DIR, apiGet, isBrowserMissing, launchChromium, openAs, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 import { USER_OF_ROLE, signIn } from '../support/session.ts'
 
@@ -153,8 +145,7 @@ describe.skipIf(skip)(
     })
 
     it('when the farmland officer classifies 赫山区, then the progress reaches done, the summary warns that 优先保护类 falls, a changed parcel shows its basis, an override keeps the computed class and the list is submitted', async () => {
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'gengdi')
+      const page = await openAs(browser, appUrl, errors, 'gengdi', { acceptDownloads: true })
       await page.getByTestId('side-tab-classification').click()
       const panel = page.getByTestId('classification-panel')
       await expect.poll(() => panel.getByTestId('class-rule-version').textContent()).toBe('default-2026.1')
@@ -262,8 +253,7 @@ describe.skipIf(skip)(
       // as a second classification job is allowed beside a submitted list (only a queued or running job of the county
       // refuses another); this one is published, the other one's entries never reach the published classes.
       const list = await submitClassListOverHttp(appUrl)
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'shending')
+      const page = await openAs(browser, appUrl, errors, 'shending', { acceptDownloads: true })
       await page.getByTestId('side-tab-reviews').click()
       await page.locator(`[data-testid=review-queue-item][data-kind="class-list"][data-id="${list.listId}"]`).click()
       const drawer = page.getByTestId('class-list-drawer')

@@ -9,8 +9,7 @@ import {
   apiGet,
   isBrowserMissing,
   launchChromium,
-  logIn,
-  openPage,
+  openAs,
   typeInto,
   waitForMap,
 } from '../support/browser.ts'
@@ -209,8 +208,7 @@ describe.skipIf(skip)(
     it('when the environment officer draws a zone around a listed plot, then it saves as a draft holding the plot, submitting is refused while the sign and the announcement are missing, and the zone clicked on the map opens its form again', async () => {
       const plot = await plantPlot('listed', `430903-DK91${SUFFIX.slice(-3)}`, `原益阳电镀厂地块（E2E ${SUFFIX}）`)
       const zone = { id: 0, code: '', name: `原电镀厂地块暂不开发利用管控区域（E2E ${SUFFIX}）` }
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'huanjing')
+      const page = await openAs(browser, appUrl, errors, 'huanjing', { acceptDownloads: true })
       await page.getByTestId('side-tab-zones').click()
       await page.getByTestId('zones-panel').waitFor()
       await page.getByTestId('zone-new').click()
@@ -303,8 +301,7 @@ describe.skipIf(skip)(
         no: `益赫环告〔2026〕2${SUFFIX.slice(-3)}号`,
       }
       const { id, code } = await createZoneOverHttp(plot, { name: zone.name })
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'huanjing')
+      const page = await openAs(browser, appUrl, errors, 'huanjing', { acceptDownloads: true })
       await page.getByTestId('side-tab-zones').click()
       const listed = page.getByTestId('zone-item').and(page.locator(`[data-code="${code}"]`))
       await expect(listed.textContent()).resolves.toContain('草稿')
@@ -396,8 +393,7 @@ describe.skipIf(skip)(
         },
         true,
       )
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'shending')
+      const page = await openAs(browser, appUrl, errors, 'shending', { acceptDownloads: true })
       await page.getByTestId('side-tab-reviews').click()
       const item = page.getByTestId('review-queue-item').and(page.locator(`[data-code="${code}"]`))
       await item.click()
@@ -502,8 +498,7 @@ describe.skipIf(skip)(
       )
       const name = `上传测试管控区域（E2E ${SUFFIX}）`
 
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'huanjing')
+      const page = await openAs(browser, appUrl, errors, 'huanjing', { acceptDownloads: true })
       await page.getByTestId('side-tab-zones').click()
       await page.getByTestId('zone-new').click()
       await typeInto(page, 'zone-name', name)
@@ -539,8 +534,7 @@ describe.skipIf(skip)(
     }, 180_000)
 
     it('when the officer marks one operating enterprise closed and another relocated, then both sites are proposed: one confirmed as a suspected plot, the other dismissed with the reason the dialog insists on, and the enterprise opens on the map', async () => {
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'huanjing')
+      const page = await openAs(browser, appUrl, errors, 'huanjing', { acceptDownloads: true })
       await page.getByTestId('side-tab-enterprises').click()
       const row = page.getByTestId('enterprise').and(page.locator(`[data-id="${enterprise.id}"]`))
       await row.locator('button').first().click()
@@ -606,8 +600,7 @@ describe.skipIf(skip)(
     }, 180_000)
 
     it('when the officer previews the county suspected list on /registry/lists while a city officer publishes it first, then her publish is refused naming who published, and the version shows with its CSV announcement and the public feed', async () => {
-      const page = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(page, 'huanjing')
+      const page = await openAs(browser, appUrl, errors, 'huanjing', { acceptDownloads: true })
       await page.getByTestId('nav-registry-lists').click()
       await page.getByTestId('registry-lists-page').waitFor()
       await page.getByTestId('list-card').and(page.locator('[data-key="suspected/430903"]')).click()
@@ -629,8 +622,7 @@ describe.skipIf(skip)(
       )
       await page.screenshot({ path: `${SCREENSHOT_DIR}/85-registry-list-preview.png` })
 
-      const city = await openPage(browser, appUrl, errors, { acceptDownloads: true })
-      await logIn(city, 'shihuanjing')
+      const city = await openAs(browser, appUrl, errors, 'shihuanjing', { acceptDownloads: true })
       await city.goto(`${appUrl}/registry/lists`)
       await city.getByTestId('list-card').and(city.locator('[data-key="suspected/430903"]')).click()
       await city.getByTestId('list-publish').click()

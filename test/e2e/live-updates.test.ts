@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
 import { SAMPLE_PASSWORD } from '../../server/src/services/users.service.ts'
-import { SCREENSHOT_DIR, isBrowserMissing, launchChromium, logIn, openPage, waitForMap } from '../support/browser.ts'
+import { SCREENSHOT_DIR, isBrowserMissing, launchChromium, openAs, openPage, waitForMap } from '../support/browser.ts'
 import { connectTestDatabase } from '../support/connect.ts'
 
 const skip = isBrowserMissing()
@@ -174,8 +174,7 @@ describe.skipIf(skip)(
 
     it("when the approver publishes a class list while the farmland officer looks at one of its parcels, then the officer's map and open panel show the new class at the same view", async () => {
       const newClass = parcel.class === 'strict' ? 'safe_use' : 'strict'
-      const page = await openPage(browser, appUrl, errors)
-      await logIn(page, 'gengdi')
+      const page = await openAs(browser, appUrl, errors, 'gengdi')
       await goTo(page, parcel.lon, parcel.lat, 15)
       const at = await page.evaluate(
         ([lng, la]) => (window as any).__soilMap.project([lng, la]),

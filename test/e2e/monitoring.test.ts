@@ -2,15 +2,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Database } from '../../server/src/db/database.ts'
-import {
-  SCREENSHOT_DIR,
-  isBrowserMissing,
-  launchChromium,
-  logIn,
-  openPage,
-  typeInto,
-  waitForMap,
-} from '../support/browser.ts'
+import { SCREENSHOT_DIR, isBrowserMissing, launchChromium, openAs, typeInto, waitForMap } from '../support/browser.ts'
 import { type LonLat, clickMap } from '../support/map-input.ts'
 import type { Express } from 'express'
 import { connectTestDatabase } from '../support/connect.ts'
@@ -94,19 +86,19 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
   })
 
   /** Signs in as `username`, opens the 监测点位 tab and finds the point by its code. */
-  async function openTab(page: Page, username: string, code: string): Promise<void> {
-    await logIn(page, username)
+  async function openTab(username: string, code: string): Promise<Page> {
+    const page = await openAs(browser, appUrl, errors, username)
     await page.getByTestId('side-tab-monitoring').click()
     await typeInto(page, 'filter-q', code)
     await expect.poll(() => page.getByTestId('point-item').count()).toBe(1)
+    return page
   }
 
   const resultCount = async (id: number) =>
     Number((await db.query(`SELECT count(*) AS n FROM monitoring_result WHERE point_id = $1`, [id])).rows[0].n)
 
   it('when the environment officer opens a point from the list, then its panel shows the standard, a chart per element with the screening line and the results coloured by flag; a click on the map opens it too', async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openTab(page, 'huanjing', point.code)
+    const page = await openTab('huanjing', point.code)
     await expect(page.getByTestId('point-counts').textContent()).resolves.toMatch(/国控 \d+/)
     await page.getByTestId('point-item').click()
     const panel = page.getByTestId('point-panel')
@@ -142,8 +134,7 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
   })
 
   it("when the officer enters a result with pH 15, then the server's message is shown; corrected, the result appears in the table", async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openTab(page, 'huanjing', point.code)
+    const page = await openTab('huanjing', point.code)
     await page.getByTestId('point-item').click()
     await page.getByTestId('result-enter').click()
     await page.getByTestId('result-date').fill('2025-06-01')
@@ -160,8 +151,7 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
   })
 
   it('when a file with one bad row is imported with 全部有效才导入, then the row report names row and column and nothing is written; with 仅导入有效行 the good row is imported', async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openTab(page, 'huanjing', other.code)
+    const page = await openTab('huanjing', other.code)
     await page.getByTestId('import-open').click()
     const dialog = page.getByTestId('import-dialog')
     await expect(dialog.getByTestId('template-xlsx').getAttribute('href')).resolves.toBe(
@@ -193,8 +183,7 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
   })
 
   it("when the environment officer places a new point on the map and saves it, then a code already used is refused in the server's words; with a fresh code the point is saved and its panel opens with the township found by its position", async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openTab(page, 'huanjing', point.code)
+    const page = await openTab('huanjing', point.code)
     await page.getByTestId('point-new').click()
     await expect.poll(() => page.getByTestId('new-point').count()).toBe(1)
     await page.keyboard.press('Escape')
@@ -272,8 +261,7 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
       `INSERT INTO monitoring_result (adcode, point_id, sampled_on, medium, ph, values_mg_kg) VALUES ('430903', $1, '2021-09-20', 'soil', NULL, '{"cd": 0.5, "pb": 30}')`,
       [other.id],
     )
-    const page = await openPage(browser, appUrl, errors)
-    await openTab(page, 'gengdi', other.code)
+    const page = await openTab('gengdi', other.code)
     await page.getByTestId('point-item').click()
     await expect.poll(() => page.getByTestId('point-panel').getAttribute('data-point-id')).toBe(String(other.id))
     await expect(page.getByTestId('result-enter').count()).resolves.toBe(1)
@@ -292,8 +280,7 @@ describe.skipIf(skip)('监测点位 in Chromium with real mouse and keyboard eve
   })
 
   it('when the land officer opens the tab, then points are listed read-only: no 新增点位, no import, no entry', async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openTab(page, 'ziyuan', point.code)
+    const page = await openTab('ziyuan', point.code)
     await expect(page.getByTestId('import-open').count()).resolves.toBe(0)
     await expect(page.getByTestId('point-new').count()).resolves.toBe(0)
     await page.getByTestId('point-item').click()

@@ -9,8 +9,7 @@ import {
   apiGet,
   isBrowserMissing,
   launchChromium,
-  logIn,
-  openPage,
+  openAs,
   typeInto,
   waitForMap,
 } from '../support/browser.ts'
@@ -169,14 +168,15 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   })
 
   /** Opens 用地准入核查 from the header as the land officer and moves the map to `at`. */
-  async function openPrecheck(page: Page, at: LonLat): Promise<void> {
-    await logIn(page, 'ziyuan')
+  async function openPrecheck(at: LonLat): Promise<Page> {
+    const page = await openAs(browser, appUrl, errors, 'ziyuan')
     await page.getByTestId('nav-precheck').click()
     await page.waitForURL(/\/precheck$/)
     await waitForMap(page)
     await page.evaluate(([lon, lat]) => (window as any).__soilMap.jumpTo({ center: [lon, lat], zoom: 15.5 }), at)
     await waitForMap(page)
     await page.waitForFunction(() => !!(window as any).__soilPrecheckDraw)
+    return page
   }
 
   /** Draws a rectangle with the mouse (corners `sw` and `ne`), closing it on the first corner. */
@@ -199,8 +199,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   }
 
   it('when the land officer draws a plot half over a published control zone with use R2, then the verdict is 不得进入用地程序 with the zone, the article and the overlap area, drawn on the map; a re-run says nothing changed', async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openPrecheck(page, zoneAt)
+    const page = await openPrecheck(zoneAt)
     await drawRectangle(page, offset(zoneAt, -100, -80), offset(zoneAt, 320, 80))
     await typeInto(page, 'precheck-name', `龙岭片区 A-03 地块（E2E ${SUFFIX}）`)
     await chooseUse(page, 'R2')
@@ -271,8 +270,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   })
 
   it('when the land officer draws a plot away from every finding with use M1, then the verdict is 可进入用地程序 with what was checked and found clean', async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openPrecheck(page, cleanAt)
+    const page = await openPrecheck(cleanAt)
     await drawRectangle(page, offset(cleanAt, -120, -90), offset(cleanAt, 120, 90))
     await chooseUse(page, 'M1')
     await page.getByTestId('precheck-submit').click()
@@ -298,8 +296,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   })
 
   it('when the land officer writes the planned use in the 2023 用地用海分类 as 1401 公园绿地, then the class and its local judgement are said before and in the verdict', async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openPrecheck(page, cleanAt)
+    const page = await openPrecheck(cleanAt)
     await drawRectangle(page, offset(cleanAt, -100, -70), offset(cleanAt, 100, 70))
     await page.getByTestId('precheck-use-system-tdfl2023').check()
     await chooseUse(page, '1401')
@@ -320,8 +317,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
   })
 
   it('when the land officer uploads a GeoJSON outline, then its CRS and outline are shown to confirm; one outside the counties is refused with a message and nothing saved; when a parcel is picked by its code, then the check records that code', async () => {
-    const page = await openPage(browser, appUrl, errors)
-    await openPrecheck(page, cleanAt)
+    const page = await openPrecheck(cleanAt)
     await page.getByTestId('precheck-mode-upload').click()
     const [sw, ne] = [offset(cleanAt, -60, -40), offset(cleanAt, 60, 40)]
     const outline = {
@@ -407,8 +403,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
     const ownId = await publishZone(at, own.code, own.name)
     const refusedId = await recordRefusedCheck(at)
     await db.query(`DELETE FROM published_control_zone WHERE id = $1`, [ownId])
-    const page = await openPage(browser, appUrl, errors)
-    await logIn(page, 'ziyuan')
+    const page = await openAs(browser, appUrl, errors, 'ziyuan')
     await page.goto(`${appUrl}/precheck/${refusedId}/report`)
     await page.locator('[data-testid=precheck-report][data-map-ready="1"]').waitFor({ timeout: 60_000 })
     const number = (await page.getByTestId('precheck-report-number').textContent())!
@@ -440,8 +435,7 @@ describe.skipIf(skip)('用地准入核查 in Chromium with real mouse and keyboa
 
   it('when the approver opens 用地准入核查, then only 核查记录 is offered and a check opens read-only with its verdict and report link', async () => {
     await recordRefusedCheck(zoneAt)
-    const page = await openPage(browser, appUrl, errors)
-    await logIn(page, 'shending')
+    const page = await openAs(browser, appUrl, errors, 'shending')
     await page.screenshot({ path: `${SCREENSHOT_DIR}/90-precheck-approver-map.png` })
     await page.getByTestId('nav-precheck').click()
     await page.waitForURL(/\/precheck$/)
