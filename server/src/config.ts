@@ -9,6 +9,7 @@ import type { PriorityAreaSettings } from './domain/priority-area.ts'
 import type { WaterSourceSettings } from './services/water-source.service.ts'
 import type { SitingSettings } from './domain/siting.ts'
 import type { PlatformPackageSettings } from './services/platform-package.service.ts'
+import type { SafeUseLedgerSettings } from './services/safe-use-ledger.service.ts'
 import { readInt, readOptionalNumber, readScope } from './settings/env.ts'
 import { readDocumentSettings, readUploadGuard } from './settings/uploads.ts'
 import { readTileSettings, type TileConfig } from './settings/tiles.ts'
@@ -24,12 +25,7 @@ import {
   type CoverageConfig,
   type MonitoringConfig,
 } from './settings/monitoring.ts'
-import {
-  readIndicatorSettings,
-  readSafeUseLedgerSettings,
-  type IndicatorConfig,
-  type SafeUseLedgerConfig,
-} from './settings/safe-use.ts'
+import { readIndicatorSettings, readSafeUseLedgerSettings, type IndicatorConfig } from './settings/safe-use.ts'
 import { readAdminUnitSettings, readLandImportSettings, readLandUpdateSettings } from './settings/land-import.ts'
 import { readPriorityAreaSettings, readSitingSettings, readWaterSourceSettings } from './settings/siting.ts'
 import { readFieldMapFile } from './settings/platform-package.ts'
@@ -110,7 +106,7 @@ export interface AppConfig {
   /** Safe-utilisation indicators (docs/domain-notes.md §4); every rule R 待核实, a choice of this system, not a standard. */
   indicators: IndicatorConfig
   /** 受污染耕地安全利用台账: the measure vocabulary, how near a 农产品产地 point counts, and the import's limits. */
-  safeUseLedger: SafeUseLedgerConfig
+  safeUseLedger: SafeUseLedgerSettings
   /** 行政区管理: county and township boundaries from a file; every tolerance R 待核实, a choice of this system. */
   adminUnits: AdminUnitSettings
   /** 三调图斑导入: which land codes become farmland parcels and the checks' tolerances; R 待核实, choices of this system. */

@@ -53,11 +53,15 @@ import type {
   MeasuresAnswer,
 } from '../../../contracts/safe-use-ledger.ts'
 
+/** 受污染耕地安全利用台账: the measure vocabulary, how near a 农产品产地 point counts, and the import's limits. */
 export interface SafeUseLedgerSettings {
+  /** The measures with their bucket (SAFE_USE_MEASURES, `名称:类别;…`). */
   measures: Measure[]
+  /** A 农产品产地 point within this distance of a parcel (or inside it) gives its produce outcome (R, a setting). */
   produceNearM: number
   importMaxBytes: number
   importMaxRows: number
+  /** Most rows one ledger answer holds. */
   listLimit: number
   uploadGuard: UploadGuardSettings
 }

@@ -7,7 +7,8 @@ import {
   type TargetYearRule,
   type TermRule,
 } from '../domain/safe-use-rate.ts'
-import { DEFAULT_MEASURES, parseMeasureSetting, type Measure } from '../domain/safe-use-ledger.ts'
+import { DEFAULT_MEASURES, parseMeasureSetting } from '../domain/safe-use-ledger.ts'
+import type { SafeUseLedgerSettings } from '../services/safe-use-ledger.service.ts'
 import type { UploadGuardSettings } from '../services/upload-guard.ts'
 import { readChoice, readInt } from './env.ts'
 
@@ -23,19 +24,6 @@ export interface IndicatorConfig {
   blackSoil: BlackSoilSettings
   /** Most rows one rows answer holds (the figures always sum every row). */
   rowsLimit: number
-}
-
-/** 受污染耕地安全利用台账: the measure vocabulary, how near a 农产品产地 point counts, and the import's limits. */
-export interface SafeUseLedgerConfig {
-  /** The measures with their bucket (SAFE_USE_MEASURES, `名称:类别;…`). */
-  measures: Measure[]
-  /** A 农产品产地 point within this distance of a parcel (or inside it) gives its produce outcome (R, a setting). */
-  produceNearM: number
-  importMaxBytes: number
-  importMaxRows: number
-  /** Most rows one ledger answer holds. */
-  listLimit: number
-  uploadGuard: UploadGuardSettings
 }
 
 export function readIndicatorSettings(): IndicatorConfig {
@@ -58,7 +46,7 @@ export function readIndicatorSettings(): IndicatorConfig {
   }
 }
 
-export function readSafeUseLedgerSettings(uploadGuard: UploadGuardSettings): SafeUseLedgerConfig {
+export function readSafeUseLedgerSettings(uploadGuard: UploadGuardSettings): SafeUseLedgerSettings {
   return {
     measures: process.env.SAFE_USE_MEASURES
       ? parseMeasureSetting(process.env.SAFE_USE_MEASURES)
