@@ -1,7 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson'
 import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import { awaitWalFlush } from '../db/wal-flush.ts'
 import type { PrecheckHit, PrecheckReason } from '../domain/precheck-reasons.ts'
 import type { DataVersion } from '../domain/precheck-rerun.ts'
 import type { SourceType, ZoneLevel } from '../domain/water-source.ts'
@@ -158,10 +157,7 @@ export interface NewPrecheck {
   checkedByName: string
 }
 
-/**
- * Records a check under the county's next number of the year, in one statement (its own transaction, which commits
- * without waiting for the disk), then waits for the disk ({@link awaitWalFlush}) before the number is answered.
- */
+/** Records a check under the county's next number of the year, in one statement (its own transaction). */
 export async function recordPrecheck(db: Database, p: NewPrecheck): Promise<PrecheckRow> {
   const [r] = await prepared<Omit<PrecheckRow, 'reasons' | 'data_version'>>(db, 'record-precheck', [
     p.adcode,
@@ -178,7 +174,6 @@ export async function recordPrecheck(db: Database, p: NewPrecheck): Promise<Prec
     p.checkedBy,
     p.checkedByName,
   ])
-  await awaitWalFlush(db)
   return { ...r, reasons: p.reasons, data_version: p.dataVersion }
 }
 

@@ -1,7 +1,6 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson'
 import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
-import { awaitWalFlush } from '../db/wal-flush.ts'
 import type { SitingFeatureType, SitingHit, SitingReasonOut, SitingVerdict } from '../domain/siting.ts'
 import type { SitingIndustry } from '../domain/siting-industries.ts'
 import type { ZoneLevel } from '../domain/water-source.ts'
@@ -141,10 +140,7 @@ export interface NewSitingCheck {
   checkedByName: string
 }
 
-/**
- * Records a check under the county's next check number of the year, in one statement (its own transaction, which
- * commits without waiting for the disk), then waits for the disk ({@link awaitWalFlush}) before the number is answered.
- */
+/** Records a check under the county's next check number of the year, in one statement (its own transaction). */
 export async function recordSitingCheck(db: Database, c: NewSitingCheck): Promise<SitingCheckRow> {
   const [r] = await prepared<SitingCheckRow>(db, 'record-siting-check', [
     c.adcode,
@@ -161,7 +157,6 @@ export async function recordSitingCheck(db: Database, c: NewSitingCheck): Promis
     c.checkedBy,
     c.checkedByName,
   ])
-  await awaitWalFlush(db)
   return r
 }
 

@@ -2,14 +2,9 @@
 -- $5 planned use, $6 land class, $7 verdict, $8 reasons, $9 data version, $10 GeoJSON (EPSG:4490), $11 rerun of,
 -- $12 officer, $13 officer's name. Takes the county's next number of the year (China time) and records the check
 -- in one statement, answered as find-precheck.sql answers except the reasons and data version (the caller has
--- them). The counter row stays locked until the transaction ends, so concurrent checks get consecutive numbers.
--- The statement's own transaction commits without waiting for the disk (synchronous_commit off for it alone), so
--- the lock is released when the statement ends, not after the WAL flush every other check of the county would
--- queue behind; the caller then waits for the flush (db/wal-flush.ts) before it answers with the number.
-WITH commit_mode AS (
-  SELECT set_config('synchronous_commit', 'off', true)
-),
-n AS (
+-- them). The counter row stays locked until the transaction ends, so concurrent checks wait only for this
+-- statement and the commit and get consecutive numbers.
+WITH n AS (
   INSERT INTO precheck_counter AS c (adcode, year, last)
   VALUES ($1, extract(year FROM (now() AT TIME ZONE 'UTC') + interval '8 hours')::integer, 1)
   ON CONFLICT (adcode, year) DO UPDATE SET last = c.last + 1
@@ -26,4 +21,4 @@ p AS (
 SELECT p.id, p.adcode::text, c.name AS county_name, c.city || ' ' || c.name AS county, p.number, p.name, p.reference,
        p.planned_use, p.land_class, p.verdict, p.area_m2, p.rerun_of,
        p.checked_by, p.checked_by_name, p.checked_at, ST_AsGeoJSON(p.geom, 15)::jsonb AS geometry
-FROM p JOIN county c USING (adcode) CROSS JOIN commit_mode
+FROM p JOIN county c USING (adcode)

@@ -2,12 +2,8 @@
 -- $5 industry, $6 whether it is a controlled industry, $7 verdict, $8 reasons, $9 monitoring points, $10 rules,
 -- $11 GeoJSON (EPSG:4490), $12 officer, $13 officer's name. Takes the county's next check number of the year (China
 -- time) from the pre-check's counter and records the check in one statement, answered as find-siting-check.sql
--- answers. The counter row stays locked until the transaction ends, which commits without waiting for the disk;
--- the caller waits for the flush before it answers (as precheck/record-precheck.sql).
-WITH commit_mode AS (
-  SELECT set_config('synchronous_commit', 'off', true)
-),
-n AS (
+-- answers. The counter row stays locked until the transaction ends (as precheck/record-precheck.sql).
+WITH n AS (
   INSERT INTO precheck_counter AS c (adcode, year, last)
   VALUES ($1, extract(year FROM (now() AT TIME ZONE 'UTC') + interval '8 hours')::integer, 1)
   ON CONFLICT (adcode, year) DO UPDATE SET last = c.last + 1
@@ -24,4 +20,4 @@ s AS (
 SELECT s.id, s.adcode::text, c.name AS county_name, c.city || ' ' || c.name AS county, s.number, s.project_name,
        s.reference, s.industry, s.is_controlled_industry, s.verdict, s.reasons, s.monitoring, s.rules, s.area_m2,
        s.checked_by, s.checked_by_name, s.checked_at, ST_AsGeoJSON(s.geom, 15)::jsonb AS geometry
-FROM s JOIN county c USING (adcode) CROSS JOIN commit_mode
+FROM s JOIN county c USING (adcode)
