@@ -47,13 +47,16 @@ export interface MapViewProps {
   initialView?: MapClientOptions['view']
 }
 
-/** Fits the map to the scope's counties, unless the page has asked for a place by then (e.g. a feature link). */
-async function fitToCounties(client: MapClient, extentUrl: string, hasFocus: () => boolean): Promise<void> {
+/**
+ * The scope's counties' extent, asked for as the map is created (beside its style), so the map is fitted before its
+ * style has loaded and draws the counties first instead of all of China; undefined when the answer has none or fails.
+ */
+async function countiesExtent(extentUrl: string): Promise<Bbox | undefined> {
   try {
-    const { bbox } = await getJson<CountiesResponse>(extentUrl)
-    if (bbox && !hasFocus()) client.fitBbox(bbox, { maxZoom: 10, animate: false })
+    return (await getJson<CountiesResponse>(extentUrl)).bbox ?? undefined
   } catch (error) {
     console.warn('区县范围加载失败', error)
+    return undefined
   }
 }
 
@@ -87,6 +90,16 @@ export function MapView(props: MapViewProps) {
       created.trackPointerCursor(),
     ]
     callbacks.current.onStatusSource(created)
+    const initial = callbacks.current.initialBbox
+    if (initial) created.fitBbox(initial, { maxZoom: 17, animate: false, padding: 32 })
+    // the counties fitted as soon as their extent is known, unless the page has asked for a place by then (a link)
+    const fitted =
+      initial || callbacks.current.initialView
+        ? Promise.resolve()
+        : countiesExtent(callbacks.current.extentUrl ?? '/api/counties').then((bbox) => {
+            if (alive && bbox && callbacks.current.focus === null)
+              created.fitBbox(bbox, { maxZoom: 10, animate: false })
+          })
     created
       .whenLoaded()
       .then(async () => {
@@ -94,14 +107,7 @@ export function MapView(props: MapViewProps) {
         callbacks.current.onGroups(created.layerGroups())
         setClient(created)
         callbacks.current.onClient?.(created)
-        const initial = callbacks.current.initialBbox
-        if (initial) created.fitBbox(initial, { maxZoom: 17, animate: false, padding: 32 })
-        else if (!callbacks.current.initialView)
-          await fitToCounties(
-            created,
-            callbacks.current.extentUrl ?? '/api/counties',
-            () => callbacks.current.focus !== null,
-          )
+        await fitted
         if (alive) created.onceIdle(() => (document.body.dataset.mapReady = '1'))
       })
       .catch((error: unknown) => console.error(error))
