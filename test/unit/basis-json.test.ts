@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { assessCropSample, assessSoilSample, type Element } from '../../server/src/domain/assess-sample.ts'
 import { DEFAULT_RULE_SET } from '../../server/src/domain/class-rules.ts'
 import { classifyParcel, type PointEvidence } from '../../server/src/domain/classify-farmland.ts'
-import { basisJson } from '../../server/src/repos/classification.repo.ts'
+import { basisJson } from '../../server/src/repos/classification-entries.repo.ts'
 
 const RULES = DEFAULT_RULE_SET
 

@@ -5,18 +5,16 @@ import { classifyParcel, type PointEvidence } from '../domain/classify-farmland.
 import { AppError } from '../domain/errors.ts'
 import {
   completeList,
-  copyEntries,
   findParcelEvidence,
   finishJob,
-  insertEntries,
   listPointSamples,
   markJobRunning,
   readJobState,
   recordProgress,
-  type NewEntry,
   type ParcelEvidenceRow,
   type PointSampleRow,
 } from '../repos/classification.repo.ts'
+import { copyEntries, insertEntries, type NewEntry } from '../repos/classification-entries.repo.ts'
 import { insertHistory } from '../repos/review.repo.ts'
 
 /** Element keys as stored in monitoring_result.values_mg_kg → the element symbols of the domain. */

@@ -12,8 +12,8 @@ import {
   lockDraftLists,
   recountLists,
   touchList,
-  upsertEntries,
 } from '../repos/classification.repo.ts'
+import { upsertEntries } from '../repos/classification-entries.repo.ts'
 import {
   findParcels,
   findRemoval,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts'
 import { DEFAULT_RULE_SET, type ClassRuleSet } from '../domain/class-rules.ts'
-import { findRuleSet, type NewEntry } from '../repos/classification.repo.ts'
+import { findRuleSet } from '../repos/classification.repo.ts'
+import type { NewEntry } from '../repos/classification-entries.repo.ts'
 import { findParcelEvidenceByIds, listPointSamplesByIds } from '../repos/parcels.repo.ts'
 import { classifyEvidence, gradePoint } from './classification-runner.ts'
 
