@@ -49,13 +49,14 @@ async function publicTile(layer: string, lon: number, lat: number, z: number) {
   return res.status === 204 ? {} : decodeTile(res.body)
 }
 
-async function insertPlot(code: string, name: string, review: string, wkt: string): Promise<number> {
+/** A plot of 原行业类别 其他 with the officer's words `note` (public once published, never before). */
+async function insertPlot(code: string, name: string, review: string, wkt: string, note = '木材加工'): Promise<number> {
   return (
     await db.query(
       `
-    INSERT INTO contaminated_plot (adcode, code, name, status, risk_level, former_industry, land_user, address, contact, geom, review_status)
-    VALUES ('430903', $1, $2, 'listed', 'high', 'chemical', $3, '赫山区测试路 1 号', $4, ST_GeomFromText($5, 4490), $6) RETURNING id`,
-      [code, name, `${MARKER}-使用权人`, `${MARKER}-电话`, wkt, review],
+    INSERT INTO contaminated_plot (adcode, code, name, status, risk_level, former_industry, former_industry_note, land_user, address, contact, geom, review_status)
+    VALUES ('430903', $1, $2, 'listed', 'high', 'other', $7, $3, '赫山区测试路 1 号', $4, ST_GeomFromText($5, 4490), $6) RETURNING id`,
+      [code, name, `${MARKER}-使用权人`, `${MARKER}-电话`, wkt, review, note],
     )
   ).rows[0].id
 }
@@ -99,6 +100,7 @@ beforeAll(async () => {
     `${MARKER} 未发布地块`,
     'draft',
     square(at.lon + 0.003, at.lat, 0.0008),
+    `${MARKER}-其他行业说明`,
   )
   await db.query(`INSERT INTO plot_negative_use (adcode, plot_id, use_code, basis) VALUES ('430903', $1, 'A', $2)`, [
     unpublishedPlotId,
@@ -149,13 +151,15 @@ beforeAll(async () => {
   })
   // internal values and edits made after publishing: none of them may reach the public side
   await db.query(
-    `UPDATE contaminated_plot SET name = $2, contact = $3, land_user = $4, review_reason = $5 WHERE adcode = '430903' AND id = $1`,
+    `UPDATE contaminated_plot SET name = $2, contact = $3, land_user = $4, review_reason = $5, former_industry_note = $6
+     WHERE adcode = '430903' AND id = $1`,
     [
       published.id,
       `${MARKER} 改名未发布`,
       `${MARKER}-联系人 13800000000`,
       `${MARKER}-土地使用权人`,
       `${MARKER}-审核意见`,
+      `${MARKER}-改过的行业说明`,
     ],
   )
   await db.query(
@@ -288,7 +292,7 @@ describe('GET /api/public/plots', () => {
       name: published.name,
       county: '益阳市 赫山区',
       address: '赫山区测试路 1 号',
-      formerIndustry: '化工',
+      formerIndustry: '其他（木材加工）',
       statusName: '列入风险管控和修复名录',
       riskLevelName: '高',
       isSample: false,
@@ -319,6 +323,47 @@ describe('GET /api/public/plots', () => {
       rows: [{ count }],
     } = await db.query(`SELECT count(*)::int AS count FROM published_plot WHERE adcode = '430903'`)
     expect(res.body.plots).toHaveLength(count)
+  })
+
+  it('when a plot of 其他 is published, then its note is public with it, and a note typed later only once published again', async () => {
+    const tag = Date.now().toString(36)
+    const [first, later] = [`橡胶制品${tag}`, `皮革鞣制${tag}`]
+    const id = await insertPlot(
+      `430903-GKN${tag}`,
+      `其他行业测试地块${tag}`,
+      'approved',
+      square(published.lon + 0.008, published.lat, 0.0005),
+      first,
+    )
+    const industryOf = async () => {
+      const list = await request(app).get('/api/public/plots').query({ adcode: '430903' })
+      const item = await request(app).get(`/ogc/collections/plots/items/${id}`)
+      const inList = list.body.plots.find((p: any) => p.id === id)
+      return {
+        list: inList?.formerIndustry ?? null,
+        ogc: item.status === 200 ? item.body.properties.formerIndustry : null,
+        text: list.text + item.text,
+      }
+    }
+    const publish = () => db.transaction((tx) => publishPlots(tx, '430903', [id]))
+    try {
+      const before = await industryOf()
+      expect(before).toMatchObject({ list: null, ogc: null })
+      expect(before.text).not.toContain(first)
+      await publish()
+      expect(await industryOf()).toMatchObject({ list: `其他（${first}）`, ogc: `其他（${first}）` })
+      await db.query(`UPDATE contaminated_plot SET former_industry_note = $2 WHERE adcode = '430903' AND id = $1`, [
+        id,
+        later,
+      ])
+      const edited = await industryOf()
+      expect(edited).toMatchObject({ list: `其他（${first}）`, ogc: `其他（${first}）` })
+      expect(edited.text).not.toContain(later)
+      await publish()
+      expect(await industryOf()).toMatchObject({ list: `其他（${later}）`, ogc: `其他（${later}）` })
+    } finally {
+      await db.query(`DELETE FROM contaminated_plot WHERE adcode = '430903' AND id = $1`, [id])
+    }
   })
 
   it('when a plot is on the risk-control list, then its list is named and its negative list carries the legal basis', async () => {

@@ -1,5 +1,5 @@
 import type { CoverageCheckCode, CoverageVerdict } from './coverage.ts'
-import { INDUSTRY, PLOT_STATUS, POINT_LEVEL, RISK_LEVEL, labelOf } from './labels.ts'
+import { PLOT_STATUS, POINT_LEVEL, RISK_LEVEL, industryNameOf, labelOf } from './labels.ts'
 import { LAND_USE_2023 } from './land-use-2023.ts'
 import { searchMatch, type SearchMatch } from './search.ts'
 import { m2ToMu } from './units.ts'
@@ -74,6 +74,8 @@ export interface PublishedPlotRow {
   status: string
   risk_level: string | null
   former_industry: string | null
+  /** The officer's words for 原行业类别 其他, as published. */
+  former_industry_note: string | null
   address: string | null
   negative_uses: { useCode: string; basis: string }[]
   area_m2: number
@@ -125,7 +127,8 @@ export function toPublicPlot(row: PublishedPlotRow): PublicPlot {
     code: row.code,
     name: row.name,
     address: row.address,
-    formerIndustry: row.former_industry ? labelOf(INDUSTRY, row.former_industry) : null,
+    // 其他 reads 其他（木材加工） as on the staff pages; the note is the published copy's, never the plot's own
+    formerIndustry: row.former_industry ? industryNameOf(row.former_industry, row.former_industry_note) : null,
     status: row.status,
     statusName: labelOf(PLOT_STATUS, row.status),
     list,

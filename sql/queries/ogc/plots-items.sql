@@ -6,7 +6,7 @@
 -- or NULL, $10 the EPSG code of the output CRS (4490, or a county's 3° Gauss-Krüger CRS). Keyset paging on the
 -- primary key.
 SELECT p.id, p.adcode::text, c.name AS county, c.city, p.code, p.name, p.status, p.risk_level, p.former_industry,
-       p.address, p.negative_uses, p.area_m2, p.published_at, p.is_generated,
+       p.former_industry_note, p.address, p.negative_uses, p.area_m2, p.published_at, p.is_generated,
        ARRAY[ST_XMin(p.geom), ST_YMin(p.geom), ST_XMax(p.geom), ST_YMax(p.geom)] AS bbox,
        ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(ST_Transform(p.geom, $10::int))
                          ELSE ST_Transform(p.geom, $10::int) END,
