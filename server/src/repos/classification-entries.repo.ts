@@ -63,7 +63,7 @@ function copyTextJson(json: string): string {
   return json.includes('\\') ? json.replaceAll('\\', '\\\\') : json
 }
 
-/** The JSON text of arrays of a basis shared between entries (a point's lines: see classify-farmland.ts). */
+/** The JSON text of arrays of a basis shared between entries (a point's lines: see classify-farmland-basis.ts). */
 const arrayJson = new WeakMap<object, string>()
 
 function cachedJson(value: unknown): string | undefined {
@@ -88,7 +88,7 @@ function objectJson(o: Record<string, unknown>, valueJson: (key: string, v: unkn
 
 /**
  * The same text as JSON.stringify(basis), faster for a county-wide job: every parcel near a point repeats that
- * point's lines, and the arrays of lines are the same objects for every parcel (classify-farmland.ts), so each
+ * point's lines, and the arrays of lines are the same objects for every parcel (classify-farmland-basis.ts), so each
  * is serialised once. A test compares the two texts.
  */
 export function basisJson(basis: unknown): string {

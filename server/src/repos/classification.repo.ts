@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { ReviewStatus } from '../domain/review-workflow.ts'
 import type { ClassAreaRow, ClassCode } from '../domain/class-summary.ts'
-import type { ClassBasis } from '../domain/classify-farmland.ts'
+import type { ClassBasis } from '../domain/classify-farmland-basis.ts'
 import type { ClassRuleSet } from '../domain/class-rules.ts'
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
