@@ -19,13 +19,13 @@ import { ensurePublishedClassLists, measurePrecheck } from './lib/precheck.ts'
 import { measureEmbeddedUsable } from './lib/embedded-usable.ts'
 import { dataScale, ensureBenchDatabase, prepareData, type Log } from './lib/data.ts'
 import { findPgbench, readOptions, withDatabase } from './lib/env.ts'
-import { startFloorServers } from './lib/floor.ts'
 import { fetchAll, startServer, withTimeout } from './lib/http.ts'
-import { httpStep, loadGenerator, measure, pgbenchStep, type MeasureContext } from './lib/measure.ts'
-import { martinSql, pgbenchMajor, writeScript } from './lib/pgbench.ts'
+import { httpStep, loadGenerator, measure, type MeasureContext } from './lib/measure.ts'
+import { martinSql, pgbenchMajor } from './lib/pgbench.ts'
 import { ratio, toConsole, writeReport, type BenchReport, type Series, type WorkloadReport } from './lib/report.ts'
 import { hardware, postgresInfo } from './lib/system.ts'
-import { describeTiles, pickTiles, planSummary, tilePath, type PlanSummary, type TileList } from './lib/tiles.ts'
+import { pickTiles, tilePath, type TileList } from './lib/tiles.ts'
+import { measureCacheHit, measureDbPath, type TileWorkloadOptions } from './lib/tiles-workloads.ts'
 
 const started = performance.now()
 const log: Log = (msg) =>
@@ -58,11 +58,7 @@ const cleanups: { name: string; run: () => Promise<void> | void }[] = []
 const scriptDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soil-bench-scripts-'))
 cleanups.push({ name: 'scripts', run: () => fs.rmSync(scriptDir, { recursive: true, force: true }) })
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const byKey = (series: Series[], key: string) => series.find((s) => s.key === key)!
-const planText = (p: PlanSummary, tiles: number) =>
-  `custom plans use ${p.custom.indexes.join(', ') || 'no index'} (parallel on ${p.custom.parallelTiles}/${tiles} tiles), ` +
-  `generic plan ${p.generic.nodes.join(' > ')}${p.generic.parallel ? ' (parallel)' : ''}`
 
 /** Opens the bench's own database, migrated and seeded; recreates it once if its migrations no longer apply. */
 async function openBenchDatabase(url: string, poolSize: number) {
@@ -158,52 +154,21 @@ async function main(): Promise<number> {
   const workloads: WorkloadReport[] = []
 
   // 3. DB path at z16 (c=4) and z13 (c=2): server, pgbench, Martin, server, … interleaved.
+  const tileWorkloads: TileWorkloadOptions = {
+    db,
+    ctx,
+    seconds: options.seconds,
+    off,
+    on,
+    pgbench: pgbenchBin!,
+    benchUrl,
+    scriptDir,
+    projectSql,
+    martinSql: martin,
+    cleanup: (name, run) => void cleanups.push({ name, run }),
+  }
   const dbPath = async (list: TileList, c: number, target: number) => {
-    const title = `parcel z${list.z} DB path`
-    const paths = list.tiles.map((t) => tilePath('parcel', t))
-    const tiles = {
-      count: list.tiles.length,
-      parcelDraws: list.draws,
-      project: {
-        ...(await describeTiles(db, projectSql, list.tiles, off.scope)),
-        plan: await planSummary(db, projectSql, list.tiles, off.scope),
-      },
-      martin: { ...(await describeTiles(db, martin, list.tiles)), plan: await planSummary(db, martin, list.tiles) },
-    }
-    log(`${title}: ${list.tiles.length} 个瓦片，平均 / tiles, avg ${kb(tiles.project.avgBytes)}`)
-    const pgb = { bin: pgbenchBin!, url: benchUrl, clients: c }
-    const steps = [
-      httpStep(ctx, 'server', 'server (cache off)', () => off, paths, c),
-      pgbenchStep('pgbench', 'pgbench project SQL', {
-        ...pgb,
-        script: writeScript(scriptDir, 'project', projectSql, list.tiles, off.scope),
-      }),
-      pgbenchStep('martin', 'pgbench Martin SQL', {
-        ...pgb,
-        script: writeScript(scriptDir, 'martin', martin, list.tiles),
-      }),
-    ]
-    const series = await measure(ctx, title, steps)
-    const w: WorkloadReport = {
-      id: `parcel-z${list.z}-db`,
-      title,
-      seconds: options.seconds,
-      tiles,
-      concurrency: Object.fromEntries(steps.map((s) => [s.key, s.concurrency])),
-      series,
-      ratios: [
-        ratio('server req/s ÷ pgbench tiles/s', byKey(series, 'server'), byKey(series, 'pgbench'), target),
-        ratio('project SQL ÷ Martin SQL (tiles/s)', byKey(series, 'pgbench'), byKey(series, 'martin'), 1.2),
-      ],
-      notes: [
-        `tiles: ${list.tiles.length} distinct z${list.z} tiles holding parcels (from ${list.draws} seeded parcel draws); uncompressed MVT ` +
-          `${kb(tiles.project.avgBytes)} avg / ${kb(tiles.project.maxBytes)} max with the project SQL, ${kb(tiles.martin.avgBytes)} avg with Martin's; ` +
-          `empty ${tiles.project.empty} / ${tiles.martin.empty}.`,
-        "pgbench: -n -M prepared, one script: a random tile of the list (pgbench CASE expression), then TileService.sqlFor('parcel') on one line, the scope ($4) as an array literal of every county; the server is called with the session of a bench account of the same scope.",
-        `project SQL plans: ${planText(tiles.project.plan, list.tiles.length)}.`,
-        `Martin SQL plans: ${planText(tiles.martin.plan, list.tiles.length)}.`,
-      ],
-    }
+    const w = await measureDbPath(tileWorkloads, list, c, target)
     workloads.push(w)
     return w
   }
@@ -235,38 +200,7 @@ async function main(): Promise<number> {
   if (!onlyOne || onlyTiles) await dbPath(z13, 2, 0.9)
 
   // 4. Cache hit: the z16 list, requested once, then c=8.
-  if (!onlyOne || onlyTiles) {
-    const title = 'parcel tile cache hit'
-    const paths = z16.tiles.map((t) => tilePath('parcel', t))
-    const statuses = await fetchAll(on.url, paths, on.cookie)
-    log(`${title}: 缓存已预热 / cache warmed ${JSON.stringify(statuses)}`)
-    const floor = await startFloorServers()
-    cleanups.push({
-      name: 'floor servers',
-      run: async () => void (await Promise.all([floor.node.close(), floor.expressEnd.close()])),
-    })
-    const series = await measure(ctx, title, [
-      httpStep(ctx, 'cache', 'server (cache on)', () => on, paths, 8),
-      httpStep(ctx, 'node', 'floor: Node http alone, 5 KB', () => floor.node, paths, 8),
-      httpStep(ctx, 'express', 'floor: Express route res.end, 5 KB', () => floor.expressEnd, paths, 8),
-    ])
-    workloads.push({
-      id: 'parcel-cache-hit',
-      title,
-      seconds: options.seconds,
-      concurrency: { cache: 8, node: 8, express: 8 },
-      series,
-      ratios: [
-        ratio('cache-hit req/s', series[0], null, 10_000),
-        ratio('cache hit ÷ Node http alone', series[0], byKey(series, 'node'), null),
-        ratio('cache hit ÷ Express route res.end', series[0], byKey(series, 'express'), null),
-      ],
-      notes: [
-        `${paths.length} URLs (the z16 list), each requested once before measuring: ${JSON.stringify(statuses)}.`,
-        'floor, same load (c=8, the same URLs and headers): a 5 KB body from Node http alone (writeHead + end) and from an Express 5 app with one route on the tile address ending with res.end.',
-      ],
-    })
-  }
+  if (!onlyOne || onlyTiles) workloads.push(await measureCacheHit(tileWorkloads, z16))
 
   // 5. 用地准入核查: POST /api/precheck at c=4 against its overlay SQL through pgbench, interleaved.
   if (onlyOne && !onlyPrecheck) {
