@@ -3,7 +3,7 @@ import { signInBenchUser, type BenchServer } from './http.ts'
 import type { MeasureContext, Step } from './measure.ts'
 import { measure } from './measure.ts'
 import { LAND_ACCOUNT, ensurePublishedClassLists, pickPrecheckPlots } from './precheck.ts'
-import { runLoad } from './precheck-runs.ts'
+import { runLoad } from './load.ts'
 import { ratio, type Series, type WorkloadReport } from './report.ts'
 
 const byKey = (series: Series[], key: string) => series.find((s) => s.key === key)!
@@ -26,6 +26,7 @@ function latencyStep(
     concurrency: 1,
     run: async (seconds, phase) => {
       const r = await runLoad({
+        kind: 'latency',
         url: o.server.url,
         cookie: o.cookie,
         csrfToken: o.csrfToken,

@@ -1,27 +1,7 @@
-import { runAutocannon, type BenchServer, type HttpResult } from './http.ts'
+import type { BenchServer } from './http.ts'
+import { runLoad } from './load.ts'
 import { runPgbench } from './pgbench.ts'
 import { median, type Series } from './report.ts'
-import { findWrk, runWrk } from './wrk.ts'
-
-/**
- * The HTTP load generator: wrk when it is installed (a C client like pgbench, the anchor of the HTTP ratios), else
- * autocannon, a Node client in a worker thread of the bench's process (`BENCH_LOAD=autocannon` chooses it).
- */
-export const wrkBin = findWrk()
-export const loadGenerator = wrkBin ? 'wrk' : 'autocannon'
-
-/** GETs of `paths` with a browser's `Accept-Encoding: gzip` and the bench account's session, by the load generator. */
-function runLoad(o: {
-  url: string
-  paths: string[]
-  connections: number
-  seconds: number
-  cookie: string
-}): Promise<HttpResult> {
-  if (!wrkBin) return runAutocannon(o)
-  const headers = { 'Accept-Encoding': 'gzip', Cookie: o.cookie }
-  return runWrk({ ...o, bin: wrkBin, requests: o.paths.map((p) => ({ method: 'GET', path: p, headers })) })
-}
 
 /** One step of a workload: runs once for `seconds`, returns the value recorded and the raw figures. */
 export interface Step {
@@ -59,7 +39,7 @@ export function httpStep(
     concurrency: connections,
     run: async (seconds, phase) => {
       const s = server()
-      const r = await runLoad({ url: s.url, paths, connections, seconds, cookie: s.cookie })
+      const r = await runLoad({ kind: 'throughput', url: s.url, paths, connections, seconds, cookie: s.cookie })
       const valid = !(r.non2xx || r.errors || r.timeouts || r.requests === 0)
       if (!valid) {
         const cause = await s.probe(paths[0])

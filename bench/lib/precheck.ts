@@ -12,7 +12,8 @@ import { signInBenchUser, type BenchServer } from './http.ts'
 import type { MeasureContext } from './measure.ts'
 import { runPgbench, toPgbenchSql } from './pgbench.ts'
 import { median, ratio, type Ratio, type Series } from './report.ts'
-import { figures, readPgbenchLogs, runLoad, type RunFigures } from './precheck-runs.ts'
+import { runLoad } from './load.ts'
+import { figures, readPgbenchLogs, type RunFigures } from './precheck-runs.ts'
 
 /**
  * 用地准入核查 at the bench's scale: `POST /api/precheck` end to end (outline checks, overlays, data version,
@@ -297,7 +298,15 @@ export async function measurePrecheck(
     seconds: number,
     phase: string,
   ): Promise<RunFigures & { valid: boolean; detail: unknown }> => {
-    const r = await runLoad({ url: o.server.url, cookie, csrfToken, bodies, connections: o.connections, seconds })
+    const r = await runLoad({
+      kind: 'latency',
+      url: o.server.url,
+      cookie,
+      csrfToken,
+      bodies,
+      connections: o.connections,
+      seconds,
+    })
     const f = r.figures
     const valid = r.errors === 0 && f.count > 0
     if (!valid)
