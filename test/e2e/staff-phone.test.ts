@@ -68,6 +68,46 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
       return [lng, lat] as [number, number]
     })
 
+  /** The middle of a plot's outline (its extent's centre), in degrees, from the feature's info. */
+  async function plotCentre(page: Page, id: number): Promise<[number, number]> {
+    const info = await apiGet(page, `/api/features/contaminated-plot/${id}`)
+    expect(info.status).toBe(200)
+    const [w, s, e, n] = info.body.bbox
+    return [(w + e) / 2, (s + n) / 2]
+  }
+
+  /** Where `lngLat` is drawn (page pixels) against the map's part above the open plot profile, once the map is still. */
+  const placeOf = (page: Page, lngLat: [number, number]) =>
+    page.evaluate((at) => {
+      const map = (window as any).__soilMap
+      const canvas = map.getCanvas().getBoundingClientRect()
+      const point = map.project(at)
+      const sheet = document.querySelector('[data-testid=plot-profile]')?.getBoundingClientRect()
+      return {
+        x: canvas.left + point.x,
+        y: canvas.top + point.y,
+        isInView:
+          !map.isMoving() &&
+          point.x > 0 &&
+          point.x < canvas.width &&
+          canvas.top + point.y > canvas.top &&
+          canvas.top + point.y < (sheet ? sheet.top : canvas.bottom),
+      }
+    }, lngLat)
+
+  /** Moves the map (zoom 15) so that `lngLat` is drawn low on it, where a plot's sheet will cover it. */
+  async function putLow(page: Page, lngLat: [number, number]) {
+    await page.evaluate((at) => {
+      const map = (window as any).__soilMap
+      map.jumpTo({ center: at, zoom: 15 })
+      map.panBy([0, -0.35 * map.getContainer().clientHeight], { animate: false })
+    }, lngLat)
+    await waitForMap(page)
+    const { y } = await placeOf(page, lngLat)
+    const map = (await page.locator('.map-view').boundingBox())!
+    expect(y, 'the plot starts where its sheet will lie').toBeGreaterThan(map.y + map.height * 0.6)
+  }
+
   async function openMenu(page: Page) {
     await page.getByTestId('staff-menu-button').tap()
     await page.getByTestId('staff-menu').waitFor()
@@ -173,11 +213,14 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
     await expect(panel.count()).resolves.toBe(0)
   })
 
-  it('when an officer on a phone opens a plot from 污染地块, then its profile is a sheet that leaves the map in view', async () => {
+  it('when an officer on a phone opens a plot from 污染地块, then its profile is a sheet and the map shows the plot above it', async () => {
     const page = await openStaff('huanjing')
     await openMenu(page)
     await page.getByTestId('staff-menu-tab-plots').tap()
-    await page.getByTestId('plot-item').first().tap()
+    const item = page.getByTestId('plot-item').first()
+    const centre = await plotCentre(page, Number(await item.getAttribute('data-plot-id')))
+    await putLow(page, centre)
+    await item.tap()
     const profile = page.getByTestId('plot-profile').first()
     await profile.waitFor()
     await expect(page.getByTestId('side-panel').isVisible(), 'the tab sheet makes way').resolves.toBe(false)
@@ -186,7 +229,20 @@ describe.skipIf(isBrowserMissing())('the staff pages on a phone and a tablet (to
     expect(box.width).toBe(PHONE.width)
     expect(await visibleMapShare(page)).toBeGreaterThanOrEqual(0.4)
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width)
+    await expect.poll(async () => (await placeOf(page, centre)).isInView, { timeout: 10_000 }).toBe(true)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/staff-phone-plot-profile.png` })
+  })
+
+  it('when an officer on a phone taps a plot low on the map, then the map moves it above its profile', async () => {
+    const page = await openStaff('huanjing')
+    const plots = await apiGet(page, '/api/plots')
+    const centre = await plotCentre(page, plots.body.items[0].id)
+    await putLow(page, centre)
+    const { x, y } = await placeOf(page, centre)
+    await page.touchscreen.tap(x, y)
+    await page.getByTestId('plot-profile').first().waitFor()
+    await expect.poll(async () => (await placeOf(page, centre)).isInView, { timeout: 10_000 }).toBe(true)
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/staff-phone-plot-tapped.png` })
   })
 
   it('when an officer on a phone allows the location and taps 定位, then the map flies there and shows the position', async () => {

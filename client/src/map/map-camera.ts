@@ -39,6 +39,18 @@ export function fitCamera(map: MaplibreMap, [west, south, east, north]: Bbox, op
 }
 
 /**
+ * Pans the map, keeping its zoom, so that `lngLat` sits in the middle of the part of the map above a sheet `cover`
+ * pixels high at its foot; nothing when it is already well inside that part (no needless move under the finger).
+ */
+export function panAboveSheet(map: MaplibreMap, lngLat: [number, number], cover: number, margin = 24): void {
+  const { clientWidth: width, clientHeight: height } = map.getContainer()
+  const visible = height - cover
+  const at = map.project(lngLat)
+  if (at.x >= margin && at.x <= width - margin && at.y >= margin && at.y <= visible - margin) return
+  map.panBy([at.x - width / 2, at.y - visible / 2], { duration: 400, essential: true })
+}
+
+/**
  * The view as the officer sees it, for printing: drawn once more at `pixelRatio` (sharper than the screen) and
  * copied in that frame, so the canvas needs no preserved drawing buffer; with the extent in degrees, the size in
  * CSS pixels and the layer groups (of `layersByGroup`) that draw a feature in view. The screen's pixel ratio is

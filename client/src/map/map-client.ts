@@ -19,7 +19,7 @@ import { DrawController } from './draw-controller'
 import { basemapParts } from './basemap-layers'
 import { HATCH_IMAGE_ID, HATCH_PIXEL_RATIO, createHatchImage } from './hatch-image'
 import { indexStyle, type StyleIndex } from './style-groups'
-import { bboxInView, fitCamera, takeSnapshot, type FitOptions, type MapSnapshot } from './map-camera'
+import { bboxInView, fitCamera, panAboveSheet, takeSnapshot, type FitOptions, type MapSnapshot } from './map-camera'
 import {
   OVERLAY_PREFIX,
   applyGroupOpacity,
@@ -195,6 +195,11 @@ export class MapClient implements ViewStatusSource {
   /** Moves the camera to show `bbox` with 40 px padding (or the given padding), no closer than `maxZoom`. */
   fitBbox(bbox: Bbox, options: FitOptions): void {
     fitCamera(this.map, bbox, options)
+  }
+
+  /** Pans (keeping the zoom) so that `lngLat` is in view above a sheet `cover` pixels high over the map's foot. */
+  panAboveSheet(lngLat: [number, number], cover: number): void {
+    panAboveSheet(this.map, lngLat, cover)
   }
 
   /**

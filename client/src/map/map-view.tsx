@@ -11,6 +11,7 @@ import type {
 } from '../shared/api-types'
 import { DataVersionsContext } from '../shared/data-versions'
 import { MapClient, type FeatureStates, type MapClientOptions } from './map-client'
+import { paddingAboveSheet, sheetCover } from './phone-sheet'
 import { useLiveTiles } from './use-live-tiles'
 
 /** Props of {@link MapView}. */
@@ -60,6 +61,9 @@ async function countiesExtent(extentUrl: string): Promise<Bbox | undefined> {
   }
 }
 
+/** How long after a click on a feature the feature it opens counts as opened by that click, in ms. */
+const CLICK_OPENS_MS = 1000
+
 /**
  * The map: creates the {@link MapClient} once and feeds it the app state. Under the staff map's store, a save of any
  * kind of data asks the server at once which layers' tiles moved (instead of waiting for the next poll).
@@ -73,6 +77,8 @@ export function MapView(props: MapViewProps) {
     callbacks.current = props
   })
   const [client, setClient] = useState<MapClient | null>(null)
+  /** The last click on a feature: where, and when (see the highlight effect below). */
+  const lastClick = useRef<{ at: [number, number]; time: number } | null>(null)
   useLiveTiles(client, !props.isStatic, (sources) => callbacks.current.onTilesChanged?.(sources))
 
   useEffect(() => {
@@ -85,7 +91,10 @@ export function MapView(props: MapViewProps) {
     created.exposeForTests()
     let alive = true
     const unsubscribe = [
-      created.onFeatureClick((ref) => callbacks.current.onFeatureClick(ref)),
+      created.onFeatureClick((ref, at) => {
+        lastClick.current = { at, time: performance.now() }
+        callbacks.current.onFeatureClick(ref)
+      }),
       created.onMapClick((lngLat) => callbacks.current.onMapClick?.(lngLat)),
       created.trackPointerCursor(),
     ]
@@ -125,6 +134,14 @@ export function MapView(props: MapViewProps) {
   useEffect(() => client?.setGroupVisibility(visibility), [client, visibility])
   useEffect(() => client?.setBasemap(basemap), [client, basemap])
   useEffect(() => client?.setHighlight(highlight), [client, highlight])
+  useEffect(() => {
+    // a feature opened by a tap on a phone: its sheet (drawn by now) must not hide the place tapped
+    const click = lastClick.current
+    lastClick.current = null
+    if (!client || !highlight || !click || performance.now() - click.time > CLICK_OPENS_MS) return
+    const cover = sheetCover(containerRef.current!)
+    if (cover > 0) client.panAboveSheet(click.at, cover)
+  }, [client, highlight])
   useEffect(() => client?.setMarker(marker), [client, marker])
   useEffect(() => {
     featureStates?.forEach((states) => client?.setFeatureStates(states))
@@ -134,7 +151,10 @@ export function MapView(props: MapViewProps) {
     client.refreshTiles().catch((error: unknown) => console.warn('图层刷新失败', error))
   }, [client, versions])
   useEffect(() => {
-    if (client && focus) client.fitBbox(focus.bbox, { maxZoom: focus.maxZoom, animate: true, padding: focus.padding })
+    if (!client || !focus) return
+    // on a phone the feature's sheet is drawn by now: the feature is fitted into the map above it
+    const padding = paddingAboveSheet(sheetCover(containerRef.current!), focus.padding)
+    client.fitBbox(focus.bbox, { maxZoom: focus.maxZoom, animate: true, padding })
   }, [client, focus])
 
   return <div ref={containerRef} className="map-view" data-testid="map" />
