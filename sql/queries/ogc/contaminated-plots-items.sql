@@ -2,7 +2,7 @@
 -- caller's counties, published or not, with the fields the plot tiles carry (code, name, status) and the risk
 -- level; the contact and the land user are not served. Parameters as in farmland-parcels-items.sql.
 SELECT p.id, p.adcode::text AS adcode, c.name AS county, p.code, p.name, p.status, p.risk_level,
-       p.former_industry, p.review_status, round(p.area_m2::numeric, 1)::float8 AS area_m2, p.updated_at,
+       p.former_industry, p.former_industry_note, p.review_status, round(p.area_m2::numeric, 1)::float8 AS area_m2, p.updated_at,
        p.is_generated,
        ST_AsGeoJSON(CASE WHEN $8::boolean THEN ST_FlipCoordinates(ST_Transform(p.geom, $11::int))
                          ELSE ST_Transform(p.geom, $11::int) END,

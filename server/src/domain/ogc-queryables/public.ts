@@ -31,7 +31,7 @@ export const PLOTS = outlines('p.geom', 'publishedAt', [
   text('code', '地块编码', '污染地块的编码', 'p.code'),
   text('name', '地块名称', '地块名称', 'p.name'),
   text('address', '地址', '地块所在地址', 'p.address'),
-  served('formerIndustry', '原行业', '地块上原企业所属行业的中文名称'),
+  served('formerIndustry', '原行业', '地块上原企业所属行业的中文名称；“其他”时写作 其他（所填行业）'),
   labelled('status', '状态代码', PLOT_STATUS, 'p.status', '地块所处的管理阶段：'),
   served('statusName', '状态', '状态代码的中文名称'),
   coded(

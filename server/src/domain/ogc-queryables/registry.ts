@@ -39,6 +39,12 @@ export const CONTAMINATED_PLOTS = outlines('p.geom', 'updated_at', [
     '地块上原企业所属行业的代码，如 chemical 化工、electroplating 电镀',
     'p.former_industry',
   ),
+  text(
+    'former_industry_note',
+    '其他行业说明',
+    '原行业代码为 other（其他）时填写的原来行业，如 木材加工；其余为空',
+    'p.former_industry_note',
+  ),
   labelled('review_status', '审核状态', REVIEW_STATUS, 'p.review_status'),
   areaM2('p', '地块面积，单位平方米，保留一位小数'),
   updatedAt('p', '地块信息最后一次修改的时间'),
