@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import pg from 'pg'
 import { startEmbeddedPostgis, type EmbeddedPostgis } from './embedded.ts'
-import { createReadRouter, type ReadRouter } from './read-routing.ts'
+import { IDLE_CONNECTION_MS, createReadRouter, type ReadRouter } from './read-routing.ts'
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
@@ -61,7 +61,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const pool = new pg.Pool({
     connectionString: url,
     max: embedded ? 1 : (options.maxConnections ?? 10),
-    idleTimeoutMillis: embedded ? 0 : 10_000,
+    idleTimeoutMillis: embedded ? 0 : IDLE_CONNECTION_MS,
   })
   pool.on('error', (err) => options.log?.(`数据库连接错误：${err.message}`))
   const db = wrapPool(pool, mode, async () => {
